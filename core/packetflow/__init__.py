@@ -1,0 +1,130 @@
+"""PacketFlow: typed capabilities, compositions, actors and pluggable modules on trio.
+
+The public surface. Implementation lives in private modules; import from here::
+
+    import packetflow as pf
+
+    @pf.capability(intent="Say hello")
+    async def hello(inp: HelloIn, ctx: pf.Context) -> HelloOut: ...
+
+    async with pf.open_node("demo") as node:
+        node.register(hello)
+        await node.call("hello", {"name": "Ada"})
+"""
+
+from __future__ import annotations
+
+from . import errors
+from ._capabilities.capability import Capability, capability
+from ._capabilities.contract import Contract
+from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
+from ._capabilities.events import EventBus, ExecutionEvent
+from ._capabilities.ratelimit import RateLimit
+from ._capabilities.stats import CapabilityStatistics
+from ._channels import ChannelEvent, Channels, Subscription
+from ._compose.builders import (
+    conditional,
+    event_driven,
+    exponential,
+    loop,
+    map_reduce,
+    parallel,
+    pipeline,
+    retry,
+    sequence,
+    step,
+    transition,
+    when,
+)
+from ._compose.composition import Composition, composition
+from ._compose.engine import ExecutionGraph, StepRecord
+from ._compose.plan import (
+    Backoff,
+    CircuitBreaker,
+    Conditional,
+    EventDriven,
+    Loop,
+    MapReduce,
+    Parallel,
+    Pipeline,
+    Plan,
+    PlanNode,
+    Retry,
+    Step,
+    Transition,
+    When,
+)
+from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
+from ._compose.validate import PlanAnalysis
+from ._context import CompositionState, Context
+from ._node import Component, Node, open_node
+from ._registry import Registry, RegistryChange
+from ._version import __version__
+from ._wire.messages import CapabilityRequest, CapabilityResponse
+from .errors import PacketFlowError
+
+__all__ = [
+    "AuditLog",
+    "Backoff",
+    "Capability",
+    "CapabilityRequest",
+    "CapabilityResponse",
+    "CapabilityStatistics",
+    "ChannelEvent",
+    "Channels",
+    "CircuitBreaker",
+    "Component",
+    "Composition",
+    "CompositionState",
+    "Conditional",
+    "Context",
+    "Contract",
+    "Effect",
+    "EventBus",
+    "EventDriven",
+    "ExecutionEvent",
+    "ExecutionGraph",
+    "Loop",
+    "MapReduce",
+    "Metric",
+    "Metrics",
+    "Node",
+    "Notify",
+    "Outcome",
+    "PacketFlowError",
+    "Parallel",
+    "Pipeline",
+    "Plan",
+    "PlanAnalysis",
+    "PlanNode",
+    "RateLimit",
+    "Registry",
+    "RegistryChange",
+    "Retry",
+    "Step",
+    "StepRecord",
+    "Subscription",
+    "Transition",
+    "When",
+    "__version__",
+    "capability",
+    "composition",
+    "conditional",
+    "dump_composition",
+    "dump_plan",
+    "errors",
+    "event_driven",
+    "exponential",
+    "load_composition",
+    "load_plan",
+    "loop",
+    "map_reduce",
+    "open_node",
+    "parallel",
+    "pipeline",
+    "retry",
+    "sequence",
+    "step",
+    "transition",
+    "when",
+]

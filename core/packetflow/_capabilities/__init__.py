@@ -1,0 +1,1 @@
+"""Layer 2: typed capabilities (contracts, effects, rate limits, statistics, execution)."""

@@ -1,0 +1,196 @@
+"""Contracts: what a capability requires and provides, validated in one place.
+
+A contract is derived from pydantic type hints (input model → ``requires`` + JSON Schema, output
+model → ``provides`` + JSON Schema) or declared with explicit key lists for untyped payloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ContractViolationError
+
+__all__ = ["Contract", "field_errors"]
+
+_ANY_OBJECT_SCHEMA: dict[str, Any] = {"type": "object", "additionalProperties": True}
+
+
+def field_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    """pydantic's errors as wire ``details``: one entry per field, without the offending input
+    (it may be large or sensitive)."""
+    return [
+        {
+            "field": ".".join(str(part) for part in err["loc"]) or "(root)",
+            "message": err["msg"],
+            "type": err["type"],
+        }
+        for err in exc.errors(include_url=False, include_input=False)
+    ]
+
+
+class Contract:
+    """The typed interface of a capability.
+
+    Args:
+        input_model: the pydantic model payloads are validated against, or ``None`` for an
+            untyped mapping whose required keys are ``requires``.
+        output_model: the model results must satisfy, or ``None`` for a mapping that must hold
+            the ``provides`` keys.
+        requires: required input keys (derived from ``input_model`` when omitted).
+        provides: output keys (derived from ``output_model`` when omitted).
+    """
+
+    __slots__ = (
+        "_input_schema",
+        "_output_schema",
+        "input_model",
+        "output_model",
+        "provides",
+        "requires",
+    )
+
+    def __init__(
+        self,
+        input_model: type[BaseModel] | None = None,
+        output_model: type[BaseModel] | None = None,
+        *,
+        requires: tuple[str, ...] | None = None,
+        provides: tuple[str, ...] | None = None,
+    ) -> None:
+        self.input_model = input_model
+        self.output_model = output_model
+        if requires is None:
+            requires = (
+                tuple(n for n, f in input_model.model_fields.items() if f.is_required())
+                if input_model is not None
+                else ()
+            )
+        if provides is None:
+            provides = tuple(output_model.model_fields) if output_model is not None else ()
+        self.requires = requires
+        self.provides = provides
+        self._input_schema: dict[str, Any] | None = None
+        self._output_schema: dict[str, Any] | None = None
+
+    # -- introspection ---------------------------------------------------------------------
+
+    @property
+    def input_schema(self) -> dict[str, Any]:
+        """JSON Schema of the input (an object schema, as MCP's ``inputSchema`` requires)."""
+        if self._input_schema is None:
+            self._input_schema = _schema(self.input_model, self.requires)
+        return self._input_schema
+
+    @property
+    def output_schema(self) -> dict[str, Any]:
+        """JSON Schema of the output."""
+        if self._output_schema is None:
+            self._output_schema = _schema(self.output_model, self.provides)
+        return self._output_schema
+
+    def input_types(self) -> dict[str, Any]:
+        """Input field name → annotation (``Any`` for untyped keys); used by plan validation."""
+        if self.input_model is not None:
+            return {n: f.annotation for n, f in self.input_model.model_fields.items()}
+        return dict.fromkeys(self.requires, Any)
+
+    def output_types(self) -> dict[str, Any]:
+        """Output field name → annotation (``Any`` for untyped keys)."""
+        if self.output_model is not None:
+            return {n: f.annotation for n, f in self.output_model.model_fields.items()}
+        return dict.fromkeys(self.provides, Any)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract as discovery results show it."""
+        return {
+            "requires": list(self.requires),
+            "provides": list(self.provides),
+            "input_schema": self.input_schema,
+            "output_schema": self.output_schema,
+        }
+
+    # -- validation (the hot path) -----------------------------------------------------------
+
+    def parse_input(self, payload: Any, subject: str) -> Any:
+        """Validate ``payload``; returns the input model instance (or the mapping if untyped).
+
+        Raises:
+            ContractViolationError: E422 with one ``details`` entry per offending field.
+        """
+        model = self.input_model
+        if model is not None:
+            if type(payload) is model:
+                return payload
+            try:
+                return model.model_validate(payload)
+            except ValidationError as exc:
+                raise ContractViolationError(
+                    f"{subject}: payload does not match {model.__name__}; fix the listed fields",
+                    details=field_errors(exc),
+                ) from None
+        if not isinstance(payload, Mapping):
+            raise ContractViolationError(
+                f"{subject}: payload must be an object, got {type(payload).__name__}",
+                details=[{"field": "(root)", "message": "expected an object", "type": "dict_type"}],
+            )
+        missing = [key for key in self.requires if key not in payload]
+        if missing:
+            raise ContractViolationError(
+                f"{subject}: payload is missing required keys {missing!r}",
+                details=[
+                    {"field": key, "message": "Field required", "type": "missing"}
+                    for key in missing
+                ],
+            )
+        return payload
+
+    def dump_output(self, value: Any, subject: str) -> dict[str, Any]:
+        """Check a result against the output contract and return it as a plain dict.
+
+        Raises:
+            ContractViolationError: E422 with ``type == "output_contract"``: the capability broke
+                its own promise, which is a bug in the capability.
+        """
+        model = self.output_model
+        if model is not None:
+            # An instance of the model was validated when it was built.
+            if type(value) is not model:
+                try:
+                    value = model.model_validate(value)
+                except ValidationError as exc:
+                    raise _output_violation(
+                        f"{subject}: result does not match {model.__name__}", field_errors(exc)
+                    ) from None
+            dumped: dict[str, Any] = value.model_dump()
+            return dumped
+        if isinstance(value, BaseModel):
+            value = value.model_dump()
+        if not isinstance(value, Mapping):
+            raise _output_violation(
+                f"{subject}: result must be an object, got {type(value).__name__}",
+                [{"field": "(root)", "message": "expected an object", "type": "dict_type"}],
+            )
+        missing = [key for key in self.provides if key not in value]
+        if missing:
+            raise _output_violation(
+                f"{subject}: result is missing promised keys {missing!r}",
+                [{"field": key, "message": "Field required", "type": "missing"} for key in missing],
+            )
+        return dict(value)
+
+
+def _output_violation(message: str, details: list[dict[str, Any]]) -> ContractViolationError:
+    return ContractViolationError(
+        f"{message}; this is a bug in the capability", details=details, type="output_contract"
+    )
+
+
+def _schema(model: type[BaseModel] | None, keys: tuple[str, ...]) -> dict[str, Any]:
+    if model is not None:
+        return model.model_json_schema()
+    if not keys:
+        return dict(_ANY_OBJECT_SCHEMA)
+    return {**_ANY_OBJECT_SCHEMA, "properties": {k: {} for k in keys}, "required": list(keys)}

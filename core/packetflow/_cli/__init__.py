@@ -1,0 +1,44 @@
+"""The ``packetflow`` command line. Each command group lives in its own module exposing
+``register(subparsers)``; add a group by listing its module in ``_COMMANDS``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .._version import __version__
+
+__all__ = ["main"]
+
+# Command modules, imported lazily so `packetflow --version` stays instant.
+_COMMANDS = ("capabilities", "demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="packetflow",
+        description="Typed capabilities, compositions, actors and modules on trio.",
+    )
+    parser.add_argument("--version", action="version", version=f"packetflow {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMANDS:
+        importlib.import_module(f".{name}", __name__).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``packetflow`` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    code: int = handler(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Layer 3: compositions as data (plans), their validation and their execution."""

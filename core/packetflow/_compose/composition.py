@@ -1,0 +1,156 @@
+"""Compositions: a named plan that registers and runs like any capability.
+
+Its contract is derived from its steps: the input model has one field per key the plan reads
+from the request (typed like its first consumer), the output model one per key it writes
+(typed like its producer), unless ``input=``/``output=`` say otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from .._capabilities.capability import Capability
+from .._capabilities.contract import Contract
+from .._context import Context
+from .plan import PlanNode
+from .runners import Runner, compile_plan
+from .validate import PlanAnalysis, validate
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+__all__ = ["Composition", "composition"]
+
+_OPEN = ConfigDict(extra="allow", protected_namespaces=())
+
+
+class Composition:
+    """A plan with a name and capability options; ``node.register(composition)`` makes it a
+    capability (``kind == "composition"``)."""
+
+    def __init__(
+        self,
+        name: str,
+        plan: PlanNode,
+        *,
+        intent: str = "",
+        tags: Iterable[str] = (),
+        version: str = "0.1.0",
+        input: type[BaseModel] | Iterable[str] | None = None,
+        output: Iterable[str] | None = None,
+        timeout: float | None = None,
+        idempotent: bool = False,
+    ) -> None:
+        if not isinstance(plan, PlanNode):
+            raise TypeError(f"composition {name!r}: plan must be a plan node, got {plan!r}")
+        self.name = name
+        self.plan = plan
+        self.intent = intent
+        self.tags = tuple(tags)
+        self.version = version
+        self.input = input if input is None or isinstance(input, type) else tuple(input)
+        self.output = tuple(output) if output is not None else None
+        self.timeout = timeout
+        self.idempotent = idempotent
+
+    def __repr__(self) -> str:
+        return f"<Composition {self.name!r} {self.plan.type}>"
+
+    def analyze(self, engine: Engine) -> PlanAnalysis:
+        """Validate the plan against the engine's registry (raises E422 with node paths)."""
+        if self.input is None:
+            inputs: Any = None
+        elif isinstance(self.input, type):
+            inputs = {n: f.annotation for n, f in self.input.model_fields.items()}
+        else:
+            inputs = self.input
+        return validate(self.plan, engine.lookup, inputs)
+
+    def to_capability(self, engine: Engine) -> Capability:
+        """Validate and build the capability that runs this composition on ``engine``."""
+        analysis = self.analyze(engine)
+        contract = self._contract(analysis)
+        output_keys = tuple(contract.provides)
+        compiled: list[tuple[int, Runner, int]] = []
+
+        def current() -> tuple[Runner, int]:
+            generation = engine.registry.generation
+            if not compiled or compiled[0][0] != generation:
+                # The registry changed since the last run: validate and compile again.
+                steps = self.analyze(engine).steps
+                compiled[:] = [(generation, compile_plan(self.plan, engine.lookup), steps)]
+            _, runner, steps = compiled[0]
+            return runner, steps
+
+        async def run(inp: Any, ctx: Context) -> dict[str, Any]:
+            runner, steps = current()
+            bb = dict(inp)  # a model iterates over its fields and extra keys
+            await engine.execute(runner, steps, bb, ctx, name=self.name, kind=self.plan.type)
+            return {key: bb[key] for key in output_keys if key in bb}
+
+        return Capability(
+            self.name,
+            run,
+            contract,
+            intent=self.intent,
+            tags=self.tags,
+            version=self.version,
+            timeout=self.timeout,
+            idempotent=self.idempotent,
+            kind="composition",
+        )
+
+    def _contract(self, analysis: PlanAnalysis) -> Contract:
+        base = self.name.title().replace("_", "").replace(".", "")
+        if isinstance(self.input, type):
+            input_model = self.input
+        else:
+            inputs: dict[str, Any] = {key: (tp, ...) for key, tp in analysis.inputs.items()}
+            input_model = create_model(f"{base}Input", __config__=_OPEN, **inputs)
+        keys = self.output if self.output is not None else tuple(analysis.outputs)
+        # A requested key the plan does not always write (a conditional arm) is optional.
+        outputs: dict[str, Any] = {
+            key: (analysis.outputs[key].type, ...) if key in analysis.outputs else (Any, None)
+            for key in keys
+        }
+        output_model = create_model(f"{base}Output", __config__=_OPEN, **outputs)
+        return Contract(input_model, output_model)
+
+
+def composition(
+    name: str,
+    plan: PlanNode,
+    *,
+    intent: str = "",
+    tags: Iterable[str] = (),
+    version: str = "0.1.0",
+    input: type[BaseModel] | Iterable[str] | None = None,
+    output: Iterable[str] | None = None,
+    timeout: float | None = None,
+    idempotent: bool = False,
+) -> Composition:
+    """Name a plan so it can be registered, discovered and called like a capability.
+
+    Args:
+        name: the capability name.
+        plan: the plan tree.
+        intent, tags, version, timeout, idempotent: as for :func:`~packetflow.capability`.
+        input: the request model, or the list of request keys. When omitted, every key the
+            plan reads before writing it is an input; when given, reading any other unwritten
+            key is a validation error.
+        output: the keys returned (default: every key the plan definitely writes).
+    """
+    return Composition(
+        name,
+        plan,
+        intent=intent,
+        tags=tags,
+        version=version,
+        input=input,
+        output=output,
+        timeout=timeout,
+        idempotent=idempotent,
+    )

@@ -1,0 +1,201 @@
+"""Running a plan: the per-execution state (:class:`Run`), the execution graph and the entry
+point that compiles a validated plan into runners and executes it."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from .._capabilities.events import EventBus, ExecutionEvent
+from .._context import CompositionState, Context
+from ..errors import PacketFlowError
+
+if TYPE_CHECKING:
+    from .._capabilities.capability import Capability
+    from .._capabilities.executor import Executor
+    from .._channels import Channels
+    from .._registry import Registry
+    from .breaker import BreakerBoard
+    from .runners import Runner
+
+__all__ = ["Engine", "ExecutionGraph", "Run", "StepRecord", "annotate"]
+
+MAX_GRAPH_RECORDS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    """One node of the execution graph: a step that ran (or failed)."""
+
+    path: str
+    capability: str
+    status: Literal["ok", "error"]
+    started_ms: float
+    duration_ms: float
+    error_code: str | None = None
+
+
+@dataclass(slots=True)
+class ExecutionGraph:
+    """Everything one composition run did, in order; kept for the dashboard and optimizers."""
+
+    composition: str
+    trace_id: str | None
+    records: list[StepRecord] = field(default_factory=list)
+    status: Literal["running", "ok", "error"] = "running"
+    duration_ms: float = 0.0
+    dropped: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "composition": self.composition,
+            "trace_id": self.trace_id,
+            "status": self.status,
+            "duration_ms": self.duration_ms,
+            "dropped": self.dropped,
+            "records": [
+                {
+                    "path": r.path,
+                    "capability": r.capability,
+                    "status": r.status,
+                    "started_ms": r.started_ms,
+                    "duration_ms": r.duration_ms,
+                    "error_code": r.error_code,
+                }
+                for r in self.records
+            ],
+        }
+
+
+@dataclass(slots=True)
+class Run:
+    """The state of one plan execution, shared by all its runners."""
+
+    name: str
+    executor: Executor
+    ctx: Context
+    state: CompositionState
+    breakers: BreakerBoard
+    channels: Channels
+    events: EventBus
+    graph: ExecutionGraph
+    started: float = field(default_factory=time.perf_counter)
+
+    def record(
+        self, path: str, cap: str, started: float, error: PacketFlowError | None = None
+    ) -> None:
+        now = time.perf_counter()
+        graph = self.graph
+        if len(graph.records) < MAX_GRAPH_RECORDS:
+            graph.records.append(
+                StepRecord(
+                    path,
+                    cap,
+                    "ok" if error is None else "error",
+                    (started - self.started) * 1000,
+                    (now - started) * 1000,
+                    None if error is None else error.code,
+                )
+            )
+        else:
+            graph.dropped += 1
+        if self.events.active:
+            self.events.emit(
+                ExecutionEvent(
+                    "step.stop" if error is None else "step.error",
+                    cap,
+                    self.ctx.trace_id,
+                    duration_ms=(now - started) * 1000,
+                    error_code=None if error is None else error.code,
+                    path=path,
+                    extra={"composition": self.name},
+                )
+            )
+
+    async def call(
+        self, cap: Capability, payload: dict[str, Any], timeout: float | None
+    ) -> dict[str, Any]:
+        return await self.executor.execute(cap, payload, self.ctx, timeout)
+
+
+def annotate(error: PacketFlowError, path: str) -> PacketFlowError:
+    """Add the failing node's path to an error's details (once: the innermost path wins)."""
+    if error.details is None:
+        error.details = {"path": path}
+    elif isinstance(error.details, dict):
+        error.details.setdefault("path", path)
+    return error
+
+
+Lookup = Callable[[str], "Capability | None"]
+
+
+class Engine:
+    """Validates, compiles and executes plans for one node."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        executor: Executor,
+        channels: Channels,
+        events: EventBus,
+        breakers: BreakerBoard,
+        history: int = 100,
+    ) -> None:
+        self.registry = registry
+        self.lookup: Lookup = registry.lookup
+        self.executor = executor
+        self.channels = channels
+        self.events = events
+        self.breakers = breakers
+        self.executions: deque[ExecutionGraph] = deque(maxlen=history)
+
+    async def execute(
+        self,
+        runner: Runner,
+        total_steps: int,
+        bb: dict[str, Any],
+        ctx: Context,
+        *,
+        name: str,
+        kind: str,
+    ) -> dict[str, Any]:
+        """Run a compiled plan on the blackboard ``bb`` (mutated and returned)."""
+        state = CompositionState(type=kind, total_steps=total_steps)
+        graph = ExecutionGraph(name, ctx.trace_id)
+        run = Run(
+            name,
+            self.executor,
+            ctx.child(composition=state),
+            state,
+            self.breakers,
+            self.channels,
+            self.events,
+            graph,
+        )
+        self.executions.append(graph)
+        try:
+            await runner.run(run, bb)
+        except BaseException:
+            self._finish(run, "error")
+            raise
+        self._finish(run, "ok")
+        return bb
+
+    def _finish(self, run: Run, status: Literal["ok", "error"]) -> None:
+        graph = run.graph
+        graph.status = status
+        graph.duration_ms = (time.perf_counter() - run.started) * 1000
+        if self.events.active:
+            self.events.emit(
+                ExecutionEvent(
+                    "composition.stop" if status == "ok" else "composition.error",
+                    run.name,
+                    run.ctx.trace_id,
+                    duration_ms=graph.duration_ms,
+                    extra={"graph": graph},
+                )
+            )

@@ -1,0 +1,330 @@
+"""Static validation of a plan against a registry, before anything runs.
+
+Walks the plan with the set of blackboard keys that are *definitely* written at each point
+(request inputs plus outputs of earlier nodes) and reports, with the node's path
+(``pipeline[2].parallel.branch['risk'].step``): unknown capabilities, keys nothing produces,
+fields a capability does not have, and producer/consumer type mismatches. The same walk
+derives a composition's contract (its inputs and outputs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._capabilities.capability import Capability
+from ..errors import PlanValidationError
+from .plan import (
+    Conditional,
+    EventDriven,
+    Loop,
+    MapReduce,
+    Parallel,
+    Pipeline,
+    PlanNode,
+    Retry,
+    Step,
+    split_rename,
+)
+from .typecheck import is_assignable, type_name
+
+__all__ = ["Binding", "Issue", "PlanAnalysis", "analyze", "validate"]
+
+Lookup = Callable[[str], Capability | None]
+
+# A scope entry meaning "an earlier step returns keys nobody declared": reads of unknown keys
+# after it cannot be judged statically, so they are neither errors nor request inputs.
+OPEN = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """What is known about a blackboard key: its static type and who wrote it."""
+
+    type: Any
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One validation problem."""
+
+    path: str
+    problem: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "problem": self.problem, "message": self.message}
+
+
+@dataclass
+class PlanAnalysis:
+    """The result of walking a plan.
+
+    Attributes:
+        issues: every problem found (empty when the plan is valid).
+        inputs: keys read from the request, with the type their first consumer expects.
+        outputs: keys the plan definitely writes, with their producers' types.
+        steps: the number of step nodes (the ``total_steps`` a running composition reports).
+    """
+
+    issues: list[Issue] = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)
+    outputs: dict[str, Binding] = field(default_factory=dict)
+    steps: int = 0
+
+
+def validate(
+    plan: PlanNode, lookup: Lookup, inputs: Mapping[str, Any] | Iterable[str] | None = None
+) -> PlanAnalysis:
+    """Analyse ``plan`` and raise if it has problems.
+
+    Raises:
+        PlanValidationError: E422; ``details`` lists ``{path, problem, message}`` per issue.
+    """
+    analysis = analyze(plan, lookup, inputs)
+    if analysis.issues:
+        first = analysis.issues[0]
+        more = f" (and {len(analysis.issues) - 1} more)" if len(analysis.issues) > 1 else ""
+        raise PlanValidationError(
+            f"plan is invalid at {first.path}: {first.message}{more}",
+            details=[issue.to_dict() for issue in analysis.issues],
+        )
+    return analysis
+
+
+def analyze(
+    plan: PlanNode, lookup: Lookup, inputs: Mapping[str, Any] | Iterable[str] | None = None
+) -> PlanAnalysis:
+    """Walk ``plan``. With ``inputs=None`` the request keys are inferred (every key read before
+    it is written); otherwise reading a key that is neither an input nor written earlier is an
+    issue."""
+    walker = _Walker(lookup, inputs)
+    writes = walker.node(plan, plan.type, walker.root_scope)
+    writes.pop(OPEN, None)
+    walker.analysis.outputs = writes
+    return walker.analysis
+
+
+class _Walker:
+    def __init__(self, lookup: Lookup, inputs: Mapping[str, Any] | Iterable[str] | None) -> None:
+        self.lookup = lookup
+        self.analysis = PlanAnalysis()
+        self.infer = inputs is None
+        if inputs is None:
+            self.root_scope: dict[str, Binding] = {}
+        elif isinstance(inputs, Mapping):
+            self.root_scope = {k: Binding(t, "request input") for k, t in inputs.items()}
+        else:
+            self.root_scope = {k: Binding(Any, "request input") for k in inputs}
+        self.analysis.inputs = {k: b.type for k, b in self.root_scope.items()}
+
+    def issue(self, path: str, problem: str, message: str) -> None:
+        self.analysis.issues.append(Issue(path, problem, message))
+
+    def need(
+        self, key: str, expected: Any, reader: str, path: str, scope: dict[str, Binding]
+    ) -> None:
+        """``reader`` at ``path`` reads ``key`` expecting ``expected``."""
+        binding = scope.get(key)
+        if binding is None and OPEN in scope:
+            return
+        if binding is None and self.infer:
+            known = self.analysis.inputs.get(key)
+            if known is None:
+                self.analysis.inputs[key] = expected
+                return
+            binding = Binding(known, "request input")
+        if binding is None:
+            self.issue(
+                path,
+                "missing_key",
+                f"{reader} reads {key!r}, which no earlier node produces and the request does "
+                "not provide",
+            )
+        elif not is_assignable(binding.type, expected):
+            self.issue(
+                path,
+                "type_mismatch",
+                f"{reader} expects {key!r} as {type_name(expected)}, but {binding.origin} "
+                f"produces {type_name(binding.type)}",
+            )
+
+    def condition(self, cond: object, what: str, path: str, scope: dict[str, Binding]) -> None:
+        # Expressions know the keys they read; Python callables are opaque.
+        for name in sorted(getattr(cond, "names", ())):
+            self.need(name, Any, what, path, scope)
+
+    # -- one method per node type; each returns the keys it definitely writes ----------------
+
+    def node(self, node: PlanNode, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+        method = getattr(self, f"_{type(node).__name__.lower()}")
+        writes: dict[str, Binding] = method(node, path, scope)
+        return writes
+
+    def child(
+        self, node: PlanNode, path: str, scope: dict[str, Binding], extra: dict[str, Binding]
+    ) -> dict[str, Binding]:
+        return self.node(node, f"{path}.{node.type}", {**scope, **extra})
+
+    def _step(self, node: Step, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+        self.analysis.steps += 1
+        cap = self.lookup(node.cap)
+        if cap is None:
+            self.issue(path, "unknown_capability", f"capability {node.cap!r} is not registered")
+            return {split_rename(e)[1]: Binding(Any, path) for e in node.to or ()}
+        reader = f"step {node.cap!r}"
+        in_types = cap.contract.input_types()
+        typed_in = cap.contract.input_model is not None
+        if node.from_ is None:
+            for key in cap.contract.requires:
+                self.need(key, in_types.get(key, Any), reader, path, scope)
+        else:
+            mapped = set()
+            for entry in node.from_:
+                src, dest = split_rename(entry)
+                mapped.add(dest)
+                if typed_in and dest not in in_types:
+                    self.issue(path, "unknown_field", f"{reader} has no input field {dest!r}")
+                    continue
+                self.need(src, in_types.get(dest, Any), reader, path, scope)
+            for key in cap.contract.requires:
+                if key not in mapped:
+                    self.issue(
+                        path,
+                        "missing_key",
+                        f"{reader} requires {key!r}, which its 'from' list does not map",
+                    )
+        out_types = cap.contract.output_types()
+        if node.to is None:
+            writes = {key: Binding(tp, reader) for key, tp in out_types.items()}
+            if cap.contract.output_model is None and not cap.contract.provides:
+                writes[OPEN] = Binding(Any, reader)
+            return writes
+        writes = {}
+        typed_out = cap.contract.output_model is not None or bool(cap.contract.provides)
+        for entry in node.to:
+            src, dest = split_rename(entry)
+            if typed_out and src not in out_types:
+                self.issue(path, "unknown_field", f"{reader} has no output field {src!r}")
+            writes[dest] = Binding(out_types.get(src, Any), reader)
+        return writes
+
+    def _pipeline(self, node: Pipeline, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+        writes: dict[str, Binding] = {}
+        for index, child in enumerate(node.steps):
+            written = self.node(child, f"{path}[{index}].{child.type}", {**scope, **writes})
+            writes.update(written)
+        return writes
+
+    def _parallel(self, node: Parallel, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+        writes: dict[str, Binding] = {}
+        writers: dict[str, str] = {}
+        for name, branch in node.branches.items():
+            branch_path = f"{path}.branch[{name!r}]"
+            written = self.child(branch, branch_path, scope, {})
+            if node.combine == "by_branch":
+                writes[name] = Binding(dict[str, Any], branch_path)
+                continue
+            for key, binding in written.items():
+                if key in writers:
+                    self.issue(
+                        f"{branch_path}.{branch.type}",
+                        "conflicting_write",
+                        f"branches {writers[key]!r} and {name!r} both write {key!r}; rename one "
+                        "output or use combine='by_branch'",
+                    )
+                writers[key] = name
+                writes[key] = binding
+        if node.partial_failure == "continue":
+            writes["parallel_errors"] = Binding(dict[str, Any], path)
+        return writes
+
+    def _conditional(
+        self, node: Conditional, path: str, scope: dict[str, Binding]
+    ) -> dict[str, Binding]:
+        arms: list[dict[str, Binding]] = []
+        for index, arm in enumerate(node.branches):
+            arm_path = f"{path}.when[{index}]"
+            self.condition(arm.predicate, "condition", arm_path, scope)
+            arms.append(self.child(arm.then, arm_path, scope, {}))
+        if node.otherwise is None:
+            return {}
+        arms.append(self.child(node.otherwise, f"{path}.otherwise", scope, {}))
+        return _definite(arms)
+
+    def _item(self, over: str, reader: str, path: str, scope: dict[str, Binding]) -> Any:
+        self.need(over, list[Any], reader, path, scope)
+        binding = scope.get(over)
+        args = getattr(binding.type, "__args__", None) if binding else None
+        return args[0] if args else Any
+
+    def _loop(self, node: Loop, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+        item = {node.as_: Binding(self._item(node.over, "loop", path, scope), f"{path} item")}
+        body = self.child(node.body, f"{path}.body", scope, item)
+        if node.break_when is not None:
+            self.condition(node.break_predicate, "break_when", path, {**scope, **item, **body})
+        writes = {
+            "processed_count": Binding(int, path),
+            "errors_count": Binding(int, path),
+        }
+        writes.update(self._emit(node.emit, body, path))
+        return writes
+
+    def _emit(self, keys: list[str], written: dict[str, Binding], path: str) -> dict[str, Binding]:
+        out = {}
+        for key in keys:
+            if key not in written:
+                self.issue(path, "missing_key", f"emit key {key!r} is not written by the body")
+            tp = written[key].type if key in written else Any
+            out[f"all_{key}"] = Binding(list[tp], path)  # type: ignore[valid-type]
+        return out
+
+    def _retry(self, node: Retry, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+        body = self.child(node.body, f"{path}.body", scope, {})
+        arms = [body]
+        if node.fallback is not None:
+            arms.append(self.child(node.fallback, f"{path}.fallback", scope, {}))
+        return {**_definite(arms), "retry_metadata": Binding(dict[str, Any], path)}
+
+    def _mapreduce(
+        self, node: MapReduce, path: str, scope: dict[str, Binding]
+    ) -> dict[str, Binding]:
+        item = {node.as_: Binding(self._item(node.over, "map_reduce", path, scope), f"{path} item")}
+        mapped = self.child(node.map, f"{path}.map", scope, item)
+        writes = self._emit(node.emit, mapped, path)
+        if node.reduce is not None:
+            writes.update(self.child(node.reduce, f"{path}.reduce", scope, writes))
+        return writes
+
+    def _eventdriven(
+        self, node: EventDriven, path: str, scope: dict[str, Binding]
+    ) -> dict[str, Binding]:
+        state = {"state": Binding(str, path)}
+        if node.determine_state is not None:
+            self.child(node.determine_state, f"{path}.determine_state", scope, {})
+        handler_scope = {
+            **state,
+            "event": Binding(Any, f"{path} event"),
+            "event_payload": Binding(dict[str, Any], f"{path} event"),
+        }
+        for event, by_state in node.on.items():
+            for from_state, transition in by_state.items():
+                if transition.run is not None:
+                    self.child(
+                        transition.run,
+                        f"{path}.on[{event!r}][{from_state!r}]",
+                        scope,
+                        handler_scope,
+                    )
+        writes = {**state, "transitions": Binding(list[dict[str, Any]], path)}
+        if node.finalize is not None:
+            writes.update(self.child(node.finalize, f"{path}.finalize", scope, writes))
+        return writes
+
+
+def _definite(arms: list[dict[str, Binding]]) -> dict[str, Binding]:
+    """Keys written on every arm (types from the first arm that writes them)."""
+    common = set(arms[0]).intersection(*arms[1:])
+    return {key: arms[0][key] for key in arms[0] if key in common}

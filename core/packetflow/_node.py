@@ -1,0 +1,264 @@
+"""The node: one process hosting capabilities, compositions and (later) modules, actors and
+transports under one trio nursery."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Iterable, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import trio
+
+from ._capabilities.capability import Capability
+from ._capabilities.effects import Metrics
+from ._capabilities.events import EventBus
+from ._capabilities.executor import Executor
+from ._capabilities.stats import CapabilityStatistics
+from ._channels import Channels
+from ._compose.breaker import BreakerBoard
+from ._compose.composition import Composition
+from ._compose.engine import Engine, ExecutionGraph
+from ._compose.plan import PlanNode
+from ._compose.runners import compile_plan
+from ._compose.validate import PlanAnalysis, validate
+from ._context import Context
+from ._registry import Registry, RegistryChange
+from .errors import ConflictError, UnavailableError
+
+__all__ = ["Component", "Node", "open_node"]
+
+log = logging.getLogger("packetflow.node")
+
+REGISTRY_CHANNEL = "packetflow.registry.changed"
+
+NodeState = Literal["idle", "starting", "running", "stopping", "stopped"]
+
+
+class Component(Protocol):
+    """A part of the node with a lifecycle (module host, actor system, transports...).
+
+    ``open`` runs when the node starts (in registration order) and may start background tasks
+    in ``nursery``; ``close`` runs when it stops (in reverse order), shielded from cancellation.
+    """
+
+    async def open(self, node: Node, nursery: trio.Nursery) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+class Node:
+    """A PacketFlow node.
+
+    Configure it at import time (so ``--app pkg.mod:node`` can find it), then run it with
+    ``async with node.started():`` or :func:`open_node`.
+
+    Args:
+        name: the node's name (logs, ``welcome`` messages, cluster membership).
+        data_dir: where durable state lives (actors' SQLite file...); created on first use.
+    """
+
+    def __init__(
+        self, name: str = "packetflow", *, data_dir: str | os.PathLike[str] = ".packetflow"
+    ) -> None:
+        self.name = name
+        self.node_id = f"{name}-{os.urandom(4).hex()}"
+        self.data_dir = Path(data_dir)
+        self.registry = Registry()
+        self.channels = Channels()
+        self.events = EventBus()
+        self.metrics = Metrics()
+        self.breakers = BreakerBoard()
+        self._executor = Executor(self, self.events)
+        self.engine = Engine(
+            self.registry, self._executor, self.channels, self.events, self.breakers
+        )
+        self._compositions: dict[str, Composition] = {}
+        self._components: list[Component] = []
+        self._nursery: trio.Nursery | None = None
+        self.state: NodeState = "idle"
+        self.registry.on_change(self._publish_change)
+
+    def __repr__(self) -> str:
+        return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"
+
+    # -- registration ----------------------------------------------------------------------
+
+    def register(
+        self, *items: Capability | Composition | Iterable[Capability | Composition]
+    ) -> None:
+        """Register capabilities and compositions (or iterables of them).
+
+        Compositions registered before the node starts are validated when it starts, once
+        every capability (including those contributed by modules) is known; after that they
+        are validated immediately.
+
+        Raises:
+            ConflictError: E409 when a name is already registered.
+            PlanValidationError: E422 when a composition's plan is invalid (node running).
+        """
+        for item in items:
+            if isinstance(item, Capability):
+                self.registry.add(item)
+            elif isinstance(item, Composition):
+                self._register_composition(item)
+            elif isinstance(item, Iterable):
+                self.register(*item)
+            else:
+                raise TypeError(
+                    f"cannot register {item!r}: expected a capability or a composition; "
+                    "decorate functions with @packetflow.capability"
+                )
+
+    def _register_composition(self, comp: Composition) -> None:
+        if comp.name in self.registry or comp.name in self._compositions:
+            raise ConflictError(
+                f"capability {comp.name!r} is already registered; unregister it first"
+            )
+        if self.state == "running":
+            self.registry.add(comp.to_capability(self.engine))
+        self._compositions[comp.name] = comp
+
+    def unregister(self, name: str) -> None:
+        """Remove a capability or composition; raises E404 if unknown."""
+        if name in self._compositions and name not in self.registry:
+            del self._compositions[name]
+            return
+        self._compositions.pop(name, None)
+        self.registry.remove(name)
+        self._executor.forget(name)
+
+    def add_component(self, component: Component) -> None:
+        """Attach a lifecycle component; it opens with the node (or now, if running)."""
+        if self.state not in ("idle", "stopped"):
+            raise RuntimeError("add components before the node starts")
+        self._components.append(component)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def started(self) -> AsyncIterator[Node]:
+        """Run the node for the duration of the ``async with`` block."""
+        if self.state not in ("idle", "stopped"):
+            raise RuntimeError(f"node {self.name!r} is already {self.state}")
+        self.state = "starting"
+        opened: list[Component] = []
+        try:
+            async with trio.open_nursery() as nursery:
+                self._nursery = nursery
+                try:
+                    for component in self._components:
+                        await component.open(self, nursery)
+                        opened.append(component)
+                    for comp in self._compositions.values():
+                        if comp.name not in self.registry:
+                            self.registry.add(comp.to_capability(self.engine))
+                    self.state = "running"
+                    log.info(
+                        "node %s running with %d capabilities", self.node_id, len(self.registry)
+                    )
+                    yield self
+                finally:
+                    self.state = "stopping"
+                    with trio.CancelScope(shield=True):
+                        for component in reversed(opened):
+                            try:
+                                await component.close()
+                            except Exception:
+                                log.exception(
+                                    "node %s: component %r failed to close", self.name, component
+                                )
+                    nursery.cancel_scope.cancel()
+        finally:
+            self._nursery = None
+            self.state = "stopped"
+
+    @property
+    def nursery(self) -> trio.Nursery:
+        """The node's nursery, for components' background tasks (only while running)."""
+        if self._nursery is None:
+            raise RuntimeError(f"node {self.name!r} is not running")
+        return self._nursery
+
+    # -- calling ---------------------------------------------------------------------------
+
+    async def call(
+        self,
+        name: str,
+        payload: Mapping[str, Any] | Any = None,
+        *,
+        context: Context | Mapping[str, Any] | None = None,
+        timeout: float | None = None,
+    ) -> dict[str, Any]:
+        """Run capability or composition ``name`` in-process and return its output.
+
+        Raises:
+            PacketFlowError: the typed error (E404 unknown, E422 contract, E408 timeout, ...).
+        """
+        if self.state != "running":
+            raise UnavailableError(
+                f"node {self.name!r} is {self.state}; call inside 'async with node.started()'"
+            )
+        cap = self.registry.lookup(name) or self.registry.get(name)  # get() raises E404
+        ctx = Context.create(context, self)
+        return await self._executor.execute(cap, {} if payload is None else payload, ctx, timeout)
+
+    async def run(
+        self,
+        plan: PlanNode,
+        payload: Mapping[str, Any] | None = None,
+        *,
+        context: Context | Mapping[str, Any] | None = None,
+        name: str = "adhoc",
+    ) -> dict[str, Any]:
+        """Validate and run an unregistered plan on ``payload``; returns the whole blackboard.
+
+        Raises:
+            PlanValidationError: E422 with the offending node paths, before anything runs.
+        """
+        if self.state != "running":
+            raise UnavailableError(f"node {self.name!r} is {self.state}; start it first")
+        bb = dict(payload or {})
+        analysis = self.validate(plan, inputs=bb)
+        runner = compile_plan(plan, self.registry.lookup)
+        ctx = Context.create(context, self)
+        return await self.engine.execute(runner, analysis.steps, bb, ctx, name=name, kind=plan.type)
+
+    def validate(
+        self, plan: PlanNode, inputs: Mapping[str, Any] | Iterable[str] | None = None
+    ) -> PlanAnalysis:
+        """Check ``plan`` against this node's registry (see :func:`packetflow.validate_plan`)."""
+        keys: Any = list(inputs) if isinstance(inputs, Mapping) else inputs
+        return validate(plan, self.registry.lookup, keys)
+
+    # -- introspection ---------------------------------------------------------------------
+
+    def stats(self) -> dict[str, CapabilityStatistics]:
+        """Per-capability statistics: count, errors, p50/p99/max latency (ms)."""
+        return self._executor.statistics()
+
+    @property
+    def executions(self) -> list[ExecutionGraph]:
+        """The execution graphs of the most recent composition runs (oldest first, bounded)."""
+        return list(self.engine.executions)
+
+    def _publish_change(self, change: RegistryChange) -> None:
+        self.channels.publish(
+            REGISTRY_CHANNEL,
+            {
+                "action": change.action,
+                "name": change.name,
+                "kind": change.kind,
+                "generation": change.generation,
+            },
+        )
+
+
+@asynccontextmanager
+async def open_node(name: str = "packetflow", **options: Any) -> AsyncIterator[Node]:
+    """Create a :class:`Node` and run it for the ``async with`` block."""
+    node = Node(name, **options)
+    async with node.started():
+        yield node

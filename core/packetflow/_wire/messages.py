@@ -1,0 +1,219 @@
+"""Wire protocol "1.0" message models: one pydantic model per ``type``, in a discriminated union.
+
+Unknown top-level fields are kept (``extra="allow"``): modules add fields such as
+``spatial_context`` and later modules must see them. The same models are what modules receive
+in their hooks (``pf.CapabilityRequest``...), so a module sees exactly what travels.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .._context import Context
+
+__all__ = [
+    "PROTOCOL_VERSION",
+    "ActorMessage",
+    "ActorOptions",
+    "Cancel",
+    "CapabilityError",
+    "CapabilityRequest",
+    "CapabilityResponse",
+    "Discover",
+    "Discovery",
+    "ErrorBody",
+    "Event",
+    "Heartbeat",
+    "Hello",
+    "McpRequest",
+    "McpResponse",
+    "Message",
+    "Subscribe",
+    "Unsubscribe",
+    "Welcome",
+]
+
+PROTOCOL_VERSION = "1.0"
+
+
+class Envelope(BaseModel):
+    """Fields every message has."""
+
+    model_config = ConfigDict(extra="allow", protected_namespaces=())
+
+    version: str = PROTOCOL_VERSION
+    type: str
+    id: str = Field(default="", max_length=256)
+    metadata: dict[str, Any] = {}
+
+
+class RequestEnvelope(Envelope):
+    """Fields of request-like messages."""
+
+    intent: str | None = None
+    capability_id: str | None = None
+    payload: dict[str, Any] = {}
+    context: Context = Field(default_factory=Context)
+
+
+class Hello(Envelope):
+    """client → node, first message: credentials and the protocol versions the client speaks."""
+
+    type: Literal["hello"] = "hello"
+    token: str | None = None
+    client: str | None = None
+    versions: list[str] = [PROTOCOL_VERSION]
+
+
+class Welcome(Envelope):
+    """node → client: the accepted session."""
+
+    type: Literal["welcome"] = "welcome"
+    node_id: str
+    session_id: str
+    heartbeat_s: float
+    limits: dict[str, Any] = {}
+
+
+class CapabilityRequest(RequestEnvelope):
+    """Run a capability or composition (``metadata.timeout_ms``, ``metadata.priority``)."""
+
+    type: Literal["capability_request"] = "capability_request"
+
+
+class CapabilityResponse(Envelope):
+    """The result: ``payload`` holds the provided fields; ``metadata`` carries
+    ``execution_time_ms``, ``cache_hit`` and ``modules`` (which modules acted)."""
+
+    type: Literal["capability_response"] = "capability_response"
+    capability_id: str | None = None
+    payload: dict[str, Any] = {}
+
+
+class ErrorBody(BaseModel):
+    """The ``error`` object (see :mod:`packetflow.errors`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    code: str
+    type: str
+    message: str
+    details: Any = None
+    retry_after_ms: int | None = None
+
+
+class CapabilityError(Envelope):
+    """A failed request."""
+
+    type: Literal["capability_error"] = "capability_error"
+    capability_id: str | None = None
+    error: ErrorBody
+
+
+class ActorOptions(BaseModel):
+    """How to address an actor that may not exist yet."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    create_if_missing: bool = True
+    idle_timeout_s: float | None = None
+    persistence: Literal["memory", "sqlite", "distributed"] | None = None
+
+
+class ActorMessage(RequestEnvelope):
+    """A message to the stateful actor ``(capability_id, actor_id)``."""
+
+    type: Literal["actor_message"] = "actor_message"
+    actor_id: str = Field(min_length=1, max_length=256)
+    actor_options: ActorOptions = ActorOptions()
+
+
+class McpRequest(Envelope):
+    """A JSON-RPC 2.0 MCP message (in ``payload``) tunnelled to the node's MCP server."""
+
+    type: Literal["mcp_request"] = "mcp_request"
+    payload: dict[str, Any]
+
+
+class McpResponse(Envelope):
+    """The MCP server's JSON-RPC reply (in ``payload``)."""
+
+    type: Literal["mcp_response"] = "mcp_response"
+    payload: dict[str, Any]
+
+
+class Subscribe(Envelope):
+    """Subscribe to channels matching ``channel`` (globs allowed)."""
+
+    type: Literal["subscribe"] = "subscribe"
+    channel: str = Field(min_length=1, max_length=256)
+
+
+class Unsubscribe(Envelope):
+    """Drop a subscription made with the same ``channel`` pattern."""
+
+    type: Literal["unsubscribe"] = "unsubscribe"
+    channel: str = Field(min_length=1, max_length=256)
+
+
+class Event(Envelope):
+    """A channel event (node → subscriber, or a client publishing with a ``chan:`` scope);
+    ``metadata.dropped`` counts events lost to overflow before this one."""
+
+    type: Literal["event"] = "event"
+    channel: str = Field(min_length=1, max_length=256)
+    payload: dict[str, Any] = {}
+
+
+class Discover(Envelope):
+    """A registry query; every given criterion must match."""
+
+    type: Literal["discover"] = "discover"
+    name: str | None = None
+    tag: str | None = None
+    intent: str | None = None
+    requires: list[str] = []
+    provides: list[str] = []
+    limit: int = Field(default=100, ge=1, le=1000)
+
+
+class Discovery(Envelope):
+    """The answer to :class:`Discover`: capability descriptions with their contracts."""
+
+    type: Literal["discovery"] = "discovery"
+    capabilities: list[dict[str, Any]] = []
+
+
+class Cancel(Envelope):
+    """Cancel the caller's in-flight request whose id is this message's ``id``."""
+
+    type: Literal["cancel"] = "cancel"
+
+
+class Heartbeat(Envelope):
+    """Liveness; the peer answers with a heartbeat carrying the same ``id``."""
+
+    type: Literal["heartbeat"] = "heartbeat"
+
+
+Message: TypeAlias = Annotated[
+    Hello
+    | Welcome
+    | CapabilityRequest
+    | CapabilityResponse
+    | CapabilityError
+    | ActorMessage
+    | McpRequest
+    | McpResponse
+    | Subscribe
+    | Unsubscribe
+    | Event
+    | Discover
+    | Discovery
+    | Cancel
+    | Heartbeat,
+    Field(discriminator="type"),
+]
+"""Any wire message."""

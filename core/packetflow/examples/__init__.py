@@ -1,0 +1,1 @@
+"""Runnable examples; ``packetflow demo`` runs them end to end."""

@@ -1,0 +1,272 @@
+"""User onboarding: capabilities, a composition with parallel, conditional and retry, run on an
+embedded node. ``packetflow demo`` runs :func:`main`; ``--app packetflow.examples.onboarding:node``
+serves it."""
+
+from __future__ import annotations
+
+import itertools
+
+import trio
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+# -- contracts ---------------------------------------------------------------------------------
+
+
+class EmailIn(BaseModel):
+    email: str = Field(description="the address the user typed")
+
+
+class EmailChecked(BaseModel):
+    email: str
+    domain: str
+    email_valid: bool
+
+
+class ExistingOut(BaseModel):
+    existing: bool
+
+
+class AccountIn(BaseModel):
+    email: str
+    name: str
+    existing: bool
+
+
+class AccountOut(BaseModel):
+    account_id: str
+
+
+class RiskIn(BaseModel):
+    email: str
+    domain: str
+    country: str
+
+
+class RiskOut(BaseModel):
+    risk_score: float
+    risk_reasons: list[str]
+
+
+class DecisionIn(BaseModel):
+    account_id: str
+    risk_score: float
+
+
+class DecisionOut(BaseModel):
+    decision: str
+
+
+class WelcomeIn(BaseModel):
+    email: str
+    account_id: str
+
+
+class WelcomeOut(BaseModel):
+    email_status: str
+
+
+# -- capabilities ------------------------------------------------------------------------------
+
+_KNOWN_USERS = {"ada@example.org"}
+_DISPOSABLE = {"mailinator.com", "tempmail.dev"}
+_ids = itertools.count(1001)
+
+
+@pf.capability(intent="Validate and normalize an email address", tags=["users", "email"])
+async def validate_email(inp: EmailIn) -> EmailChecked:
+    email = inp.email.strip().lower()
+    local, _, domain = email.partition("@")
+    valid = bool(local) and "." in domain and " " not in email
+    if not valid:
+        raise pf.errors.ContractViolationError(
+            f"email {inp.email!r} is not a valid address",
+            details=[{"field": "email", "message": "not an email address", "type": "value_error"}],
+        )
+    return EmailChecked(email=email, domain=domain, email_valid=valid)
+
+
+@pf.capability(intent="Check whether a user already exists", tags=["users"], idempotent=True)
+async def check_existing_user(inp: EmailIn) -> ExistingOut:
+    await trio.sleep(0.01)  # a lookup in the user store
+    return ExistingOut(existing=inp.email in _KNOWN_USERS)
+
+
+@pf.capability(
+    intent="Create a user account",
+    tags=["users"],
+    effects=[pf.AuditLog(level="info"), pf.Metric("counter", "accounts_created")],
+)
+async def create_account(inp: AccountIn) -> AccountOut:
+    if inp.existing:
+        raise pf.errors.ConflictError(f"user {inp.email!r} already has an account; sign in")
+    await trio.sleep(0.02)
+    return AccountOut(account_id=f"acc-{next(_ids)}")
+
+
+@pf.capability(intent="Score the fraud risk of a signup", tags=["risk"], timeout=2.0)
+async def score_risk(inp: RiskIn) -> RiskOut:
+    await trio.sleep(0.03)  # a call to the risk model
+    reasons = []
+    if inp.domain in _DISPOSABLE:
+        reasons.append("disposable email domain")
+    if inp.country not in {"DE", "FR", "GB", "NL", "US"}:
+        reasons.append(f"unusual country {inp.country}")
+    return RiskOut(risk_score=min(1.0, 0.1 + 0.45 * len(reasons)), risk_reasons=reasons)
+
+
+@pf.capability(intent="Queue a signup for manual review", tags=["risk"])
+async def manual_review(inp: DecisionIn) -> DecisionOut:
+    return DecisionOut(decision=f"manual review (ticket REV-{inp.account_id[4:]})")
+
+
+@pf.capability(intent="Approve a low-risk signup", tags=["users"])
+async def auto_approve(inp: DecisionIn) -> DecisionOut:
+    return DecisionOut(decision="approved")
+
+
+class FlakyMailer:
+    """An email service that fails its first ``failures`` calls per address."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.attempts: dict[str, int] = {}
+
+    async def send(self, inp: WelcomeIn) -> WelcomeOut:
+        self.attempts[inp.email] = self.attempts.get(inp.email, 0) + 1
+        if self.attempts[inp.email] <= self.failures:
+            raise ConnectionError("smtp: connection reset by peer")
+        return WelcomeOut(email_status=f"sent after {self.attempts[inp.email]} attempt(s)")
+
+
+mailer = FlakyMailer(failures=2)
+send_welcome_email = pf.capability(
+    name="send_welcome_email", intent="Send the welcome email", tags=["email"]
+)(mailer.send)
+
+
+@pf.capability(intent="Queue the welcome email for later delivery", tags=["email"])
+async def queue_welcome_email(inp: WelcomeIn) -> WelcomeOut:
+    return WelcomeOut(email_status="queued for later delivery")
+
+
+# -- the composition ---------------------------------------------------------------------------
+
+plan = pf.pipeline(
+    pf.step("validate_email"),
+    pf.step("check_existing_user"),
+    pf.parallel({"account": pf.step("create_account"), "risk": pf.step("score_risk")}),
+    pf.conditional(
+        pf.when("risk_score >= 0.5", pf.step("manual_review")),
+        otherwise=pf.step("auto_approve"),
+    ),
+    pf.retry(
+        pf.step("send_welcome_email"),
+        max_attempts=4,
+        backoff=pf.exponential(base=0.02, max=0.5),
+        circuit_breaker=pf.CircuitBreaker(failure_threshold=10, recovery_timeout=30),
+        fallback=pf.step("queue_welcome_email"),
+    ),
+)
+
+user_onboarding = pf.composition(
+    "user_onboarding",
+    plan,
+    intent="Onboard a new user: validate, create the account, score risk, welcome them",
+    tags=["users", "workflow"],
+    input=["email", "name", "country"],
+    output=[
+        "account_id",
+        "decision",
+        "risk_score",
+        "risk_reasons",
+        "email_status",
+        "retry_metadata",
+    ],
+)
+
+node = pf.Node("onboarding-demo")
+node.register(
+    validate_email,
+    check_existing_user,
+    create_account,
+    score_risk,
+    manual_review,
+    auto_approve,
+    send_welcome_email,
+    queue_welcome_email,
+    user_onboarding,
+)
+
+# -- the demo ----------------------------------------------------------------------------------
+
+
+def _title(text: str) -> None:
+    print(f"\n\033[1m== {text}\033[0m")
+
+
+async def _onboard(payload: dict[str, str]) -> None:
+    print(f"-> user_onboarding {payload}")
+    try:
+        out = await node.call("user_onboarding", payload, context={"user_id": "demo"})
+    except pf.PacketFlowError as exc:
+        print(f"   {exc.code} {exc.type}: {exc.message}")
+        return
+    meta = out["retry_metadata"]
+    print(
+        f"   account {out['account_id']}: {out['decision']} (risk {out['risk_score']:.2f}"
+        f"{', ' + '; '.join(out['risk_reasons']) if out['risk_reasons'] else ''})"
+    )
+    print(
+        f"   welcome email: {out['email_status']} "
+        f"[attempts={meta['attempts']}, fallback={meta['fallback_used']}]"
+    )
+
+
+async def main() -> None:
+    """Run the onboarding demo and print what happens."""
+    async with node.started():
+        _title("Capabilities on the node")
+        for cap in node.registry:
+            print(f"  {cap.name:<22} {cap.kind:<11} requires={list(cap.contract.requires)}")
+
+        _title("Onboarding runs (parallel account + risk, conditional review, retry on email)")
+        await _onboard({"email": "Grace@Example.org", "name": "Grace", "country": "US"})
+        await _onboard({"email": "eve@tempmail.dev", "name": "Eve", "country": "ZZ"})
+        await _onboard({"email": "ada@example.org", "name": "Ada", "country": "GB"})
+        await _onboard({"email": "not-an-email", "name": "Bob", "country": "US"})
+        mailer.failures = 99  # the email service goes down: retries, then the fallback
+        await _onboard({"email": "linus@example.org", "name": "Linus", "country": "NL"})
+
+        _title("Bad input is a typed error, never a crash")
+        try:
+            await node.call("user_onboarding", {"email": 42})
+        except pf.PacketFlowError as exc:
+            print(f"  {exc.code} {exc.type}: {exc.message}")
+            for field in exc.details:
+                print(f"    - {field['field']}: {field['message']}")
+
+        _title("Execution graph of the first run")
+        for record in node.executions[0].records:
+            status = record.status if record.error_code is None else record.error_code
+            print(
+                f"  {record.started_ms:7.1f} ms  +{record.duration_ms:6.1f} ms  "
+                f"{status:<5} {record.path}"
+            )
+
+        _title("Statistics")
+        print(f"  {'capability':<22} {'count':>5} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8}")
+        for name, stats in node.stats().items():
+            print(
+                f"  {name:<22} {stats.count:>5} {stats.errors:>6} {stats.p50_ms:>8.2f} "
+                f"{stats.p99_ms:>8.2f}"
+            )
+        print(f"  metrics: {node.metrics.counters}")
+
+        _title("The same plan as JSON (first 12 lines)")
+        print("\n".join(pf.dump_plan(plan).splitlines()[:12]) + "\n  ...")
+
+
+if __name__ == "__main__":
+    trio.run(main)

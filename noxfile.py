@@ -1,0 +1,73 @@
+"""Every development task. ``nox -l`` lists them; the README's two commands use ``demo`` and
+the CI set (``lint typecheck tests plugin_tests``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PLUGINS = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "pyproject.toml").is_file())
+PYTHON = os.environ.get("PACKETFLOW_NOX_PYTHON") or None  # default: the interpreter running nox
+
+# Tools are pinned so CI on a clean clone lints and type-checks exactly like a dev machine.
+RUFF = "ruff==0.17.6"
+MYPY = "mypy==2.4.1"
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint", "typecheck", "tests", "plugin_tests"]
+
+
+def _plugin_paths() -> list[str]:
+    return [str(ROOT / "plugins" / name) for name in PLUGINS]
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Core and cross-package tests, with every plugin installed (one env)."""
+    session.install("-e", ".[test]", *_plugin_paths())
+    plugin_tests_dirs = [f"plugins/{name}/tests" for name in PLUGINS]
+    session.run("pytest", "tests", *plugin_tests_dirs, *session.posargs)
+
+
+@nox.session(python=PYTHON)
+@nox.parametrize("plugin", PLUGINS or ["(none)"])
+def plugin_tests(session: nox.Session, plugin: str) -> None:
+    """One plugin's tests in an env holding only the core and that plugin (non-editable)."""
+    if plugin == "(none)":
+        session.skip("no plugins under plugins/ yet")
+    session.install(".[test]", f"./plugins/{plugin}")
+    session.run("pytest", f"plugins/{plugin}/tests", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff check (including the ASYNC rules) and ruff format --check."""
+    session.install(RUFF)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on core/ and plugins/."""
+    session.install(MYPY, "-e", ".[test]", *_plugin_paths())
+    sources = ["core/packetflow", *(f"plugins/{name}/src" for name in PLUGINS)]
+    session.run("mypy", *sources)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: ratios against baselines measured in the same run."""
+    session.install("-e", ".", *_plugin_paths())
+    session.run("python", "-m", "bench", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The end-to-end demo on an embedded node (no external service)."""
+    session.install("-e", ".", *_plugin_paths())
+    session.run("packetflow", "demo", *session.posargs)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator, Iterable, Mapping
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeAlias
 
 import trio
 
@@ -26,7 +27,9 @@ from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
 from ._registry import Registry, RegistryChange
-from .errors import ConflictError, UnavailableError
+from ._supervisor import Supervisor
+from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse
+from .errors import ConflictError, NotFoundError, UnavailableError
 
 __all__ = ["Component", "Node", "open_node"]
 
@@ -35,6 +38,9 @@ log = logging.getLogger("packetflow.node")
 REGISTRY_CHANNEL = "packetflow.registry.changed"
 
 NodeState = Literal["idle", "starting", "running", "stopping", "stopped"]
+
+Request: TypeAlias = CapabilityRequest | ActorMessage
+RequestHandler: TypeAlias = "Callable[[Any, Context, float | None], Awaitable[dict[str, Any]]]"
 
 
 class Component(Protocol):
@@ -78,6 +84,11 @@ class Node:
         self._compositions: dict[str, Composition] = {}
         self._components: list[Component] = []
         self._nursery: trio.Nursery | None = None
+        self._supervisor: Supervisor | None = None
+        # Request type -> what executes it once the module chain has let it through.
+        self._request_handlers: dict[str, RequestHandler] = {
+            "capability_request": self._execute_capability_request
+        }
         self.state: NodeState = "idle"
         self.registry.on_change(self._publish_change)
 
@@ -148,6 +159,7 @@ class Node:
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
+                self._supervisor = Supervisor(self.name, nursery)
                 try:
                     for component in self._components:
                         await component.open(self, nursery)
@@ -173,6 +185,7 @@ class Node:
                     nursery.cancel_scope.cancel()
         finally:
             self._nursery = None
+            self._supervisor = None
             self.state = "stopped"
 
     @property
@@ -181,6 +194,19 @@ class Node:
         if self._nursery is None:
             raise RuntimeError(f"node {self.name!r} is not running")
         return self._nursery
+
+    @property
+    def supervisor(self) -> Supervisor:
+        """The node's root supervisor (one_for_one); components start supervised children
+        here (connections, actors, module restarts). Only while running."""
+        if self._supervisor is None:
+            raise RuntimeError(f"node {self.name!r} is not running")
+        return self._supervisor
+
+    def add_request_handler(self, type: str, handler: RequestHandler) -> None:
+        """Route requests of wire ``type`` (e.g. ``"actor_message"``) to ``handler(request,
+        ctx, timeout) -> payload`` after the module chain."""
+        self._request_handlers[type] = handler
 
     # -- calling ---------------------------------------------------------------------------
 
@@ -204,6 +230,49 @@ class Node:
         cap = self.registry.lookup(name) or self.registry.get(name)  # get() raises E404
         ctx = Context.create(context, self)
         return await self._executor.execute(cap, {} if payload is None else payload, ctx, timeout)
+
+    async def dispatch(
+        self,
+        request: Request,
+        context: Context | Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> CapabilityResponse:
+        """Run a wire-shaped request and return the response model.
+
+        This is the one entry point of every transport (WebSocket, MCP, in-process clients):
+        the module chain wraps it. ``timeout`` defaults to ``metadata.timeout_ms``.
+
+        Raises:
+            PacketFlowError: the typed error; transports turn it into a ``capability_error``.
+        """
+        if self.state != "running":
+            raise UnavailableError(f"node {self.name!r} is {self.state}; it cannot take requests")
+        ctx = Context.create(request.context if context is None else context, self)
+        if timeout is None and (timeout_ms := request.metadata.get("timeout_ms")) is not None:
+            timeout = float(timeout_ms) / 1000
+        handler = self._request_handlers.get(request.type)
+        if handler is None:
+            raise NotFoundError(f"request type {request.type!r}: no handler on node {self.name!r}")
+        started = time.perf_counter()
+        payload = await handler(request, ctx, timeout)
+        return CapabilityResponse(
+            id=request.id,
+            capability_id=request.capability_id,
+            payload=payload,
+            metadata={"execution_time_ms": (time.perf_counter() - started) * 1000},
+        )
+
+    async def _execute_capability_request(
+        self, request: CapabilityRequest, ctx: Context, timeout: float | None
+    ) -> dict[str, Any]:
+        if not request.capability_id:
+            raise NotFoundError(
+                "capability_request without capability_id: name a capability, or install a "
+                "planner module (nl_planning) to resolve intents"
+            )
+        cap = self.registry.get(request.capability_id)
+        return await self._executor.execute(cap, request.payload, ctx, timeout)
 
     async def run(
         self,

@@ -12,8 +12,6 @@ The public surface. Implementation lives in private modules; import from here::
         await node.call("hello", {"name": "Ada"})
 """
 
-from __future__ import annotations
-
 from . import errors
 from ._capabilities.capability import Capability, capability
 from ._capabilities.contract import Contract

@@ -99,9 +99,13 @@ class Context(BaseModel):
         return ctx
 
     def child(self, **updates: Any) -> Context:
-        """A copy for a nested execution (same trace), e.g. a composition inside a composition."""
-        ctx = self.model_copy(update=updates)
-        ctx._node = self._node
+        """A shallow copy for a nested execution (same trace, same node), e.g. the steps of a
+        composition; ``updates`` must be field names."""
+        ctx = _new(type(self))
+        _set(ctx, "__dict__", {**self.__dict__, **updates})
+        _set(ctx, "__pydantic_fields_set__", self.__pydantic_fields_set__ | updates.keys())
+        _set(ctx, "__pydantic_extra__", dict(self.__pydantic_extra__ or {}))
+        _set(ctx, "__pydantic_private__", dict(self.__pydantic_private__ or {}))
         return ctx
 
     @property

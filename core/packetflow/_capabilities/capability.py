@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, Literal, TypeAlias, get_type_hints, overload
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal, TypeAlias, get_origin, get_type_hints, overload
 
 import trio
 from pydantic import BaseModel, create_model
@@ -209,6 +209,8 @@ def _introspect(
     first = hints.get(data_params[0].name) if data_params else None
     if len(data_params) == 1 and isinstance(first, type) and issubclass(first, BaseModel):
         input_model, style = first, "model"
+    elif len(data_params) == 1 and _is_mapping(first):
+        style = "mapping"
     elif data_params and requires is None and all(p.name in hints for p in data_params):
         input_model, style = _fields_model(func, data_params, hints), "fields"
     elif data_params:
@@ -220,6 +222,11 @@ def _introspect(
     output_model = returns if isinstance(returns, type) and issubclass(returns, BaseModel) else None
     contract = Contract(input_model, output_model, requires=requires, provides=provides)
     return _handler(func, style, ctx_name), contract
+
+
+def _is_mapping(annotation: Any) -> bool:
+    origin = get_origin(annotation) or annotation
+    return isinstance(origin, type) and issubclass(origin, Mapping)
 
 
 def _fields_model(

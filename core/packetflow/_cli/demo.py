@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 from typing import Any
 
 import trio
 
 __all__ = ["register"]
+
+
+class _OneLine(logging.Formatter):
+    """Log exceptions as one line: the demo's failures are expected, not bugs."""
+
+    def formatException(self, ei: Any) -> str:
+        return f"    ({ei[0].__name__}: {ei[1]})"
 
 
 def register(commands: Any) -> None:
@@ -18,5 +27,8 @@ def register(commands: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     from ..examples import onboarding
 
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     trio.run(onboarding.main)
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._capabilities.events import EventBus, ExecutionEvent
@@ -26,7 +26,7 @@ __all__ = ["Engine", "ExecutionGraph", "Run", "StepRecord", "annotate"]
 MAX_GRAPH_RECORDS = 10_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, one per step
 class StepRecord:
     """One node of the execution graph: a step that ran (or failed)."""
 
@@ -40,14 +40,34 @@ class StepRecord:
 
 @dataclass(slots=True)
 class ExecutionGraph:
-    """Everything one composition run did, in order; kept for the dashboard and optimizers."""
+    """Everything one composition run did, in order; kept for the dashboard and optimizers.
+
+    Steps are stored as raw tuples on the hot path and turned into :class:`StepRecord` when
+    read (``records``).
+    """
 
     composition: str
     trace_id: str | None
-    records: list[StepRecord] = field(default_factory=list)
+    origin: float = field(default_factory=time.perf_counter)
     status: Literal["running", "ok", "error"] = "running"
     duration_ms: float = 0.0
     dropped: int = 0
+    raw: list[tuple[str, str, float, float, str | None]] = field(default_factory=list)
+
+    @property
+    def records(self) -> list[StepRecord]:
+        origin = self.origin
+        return [
+            StepRecord(
+                path,
+                cap,
+                "ok" if code is None else "error",
+                (started - origin) * 1000,
+                (ended - started) * 1000,
+                code,
+            )
+            for path, cap, started, ended, code in self.raw
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,17 +76,7 @@ class ExecutionGraph:
             "status": self.status,
             "duration_ms": self.duration_ms,
             "dropped": self.dropped,
-            "records": [
-                {
-                    "path": r.path,
-                    "capability": r.capability,
-                    "status": r.status,
-                    "started_ms": r.started_ms,
-                    "duration_ms": r.duration_ms,
-                    "error_code": r.error_code,
-                }
-                for r in self.records
-            ],
+            "records": [asdict(record) for record in self.records],
         }
 
 
@@ -82,26 +92,17 @@ class Run:
     channels: Channels
     events: EventBus
     graph: ExecutionGraph
-    started: float = field(default_factory=time.perf_counter)
 
     def record(
         self, path: str, cap: str, started: float, error: PacketFlowError | None = None
     ) -> None:
         now = time.perf_counter()
-        graph = self.graph
-        if len(graph.records) < MAX_GRAPH_RECORDS:
-            graph.records.append(
-                StepRecord(
-                    path,
-                    cap,
-                    "ok" if error is None else "error",
-                    (started - self.started) * 1000,
-                    (now - started) * 1000,
-                    None if error is None else error.code,
-                )
-            )
+        raw = self.graph.raw
+        code = None if error is None else error.code
+        if len(raw) < MAX_GRAPH_RECORDS:
+            raw.append((path, cap, started, now, code))
         else:
-            graph.dropped += 1
+            self.graph.dropped += 1
         if self.events.active:
             self.events.emit(
                 ExecutionEvent(
@@ -109,16 +110,11 @@ class Run:
                     cap,
                     self.ctx.trace_id,
                     duration_ms=(now - started) * 1000,
-                    error_code=None if error is None else error.code,
+                    error_code=code,
                     path=path,
                     extra={"composition": self.name},
                 )
             )
-
-    async def call(
-        self, cap: Capability, payload: dict[str, Any], timeout: float | None
-    ) -> dict[str, Any]:
-        return await self.executor.execute(cap, payload, self.ctx, timeout)
 
 
 def annotate(error: PacketFlowError, path: str) -> PacketFlowError:
@@ -188,7 +184,7 @@ class Engine:
     def _finish(self, run: Run, status: Literal["ok", "error"]) -> None:
         graph = run.graph
         graph.status = status
-        graph.duration_ms = (time.perf_counter() - run.started) * 1000
+        graph.duration_ms = (time.perf_counter() - graph.origin) * 1000
         if self.events.active:
             self.events.emit(
                 ExecutionEvent(

@@ -153,6 +153,9 @@ class _Compiler:
     def _Subscript(self, node: ast.Subscript) -> _Eval:
         if isinstance(node.slice, ast.Slice):
             raise self.reject("slicing")
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value[:1] == "_":
+            raise self.reject(f"the key {key.value!r} (leading underscore)")
         base, index = self.compile(node.value), self.compile(node.slice)
 
         def item(env: Mapping[str, Any]) -> Any:

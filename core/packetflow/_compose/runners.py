@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import trio
@@ -40,6 +40,7 @@ __all__ = ["Runner", "compile_plan"]
 Blackboard = dict[str, Any]
 Lookup = Callable[[str], Capability | None]
 Predicate = Callable[[Mapping[str, Any]], bool]
+_ABSENT = object()
 
 
 class Runner:
@@ -84,12 +85,16 @@ class StepRunner(Runner):
         self.timeout = node.timeout
         self.inputs = tuple(split_rename(e) for e in node.from_) if node.from_ is not None else None
         model = cap.contract.input_model
-        self.fields = tuple(model.model_fields if model is not None else cap.contract.requires)
+        # An untyped capability that declares no keys sees the whole blackboard.
+        self.fields: tuple[str, ...] | None = (
+            tuple(model.model_fields) if model is not None else (cap.contract.requires or None)
+        )
         self.outputs = tuple(split_rename(e) for e in node.to) if node.to is not None else None
 
     async def run(self, run: Run, bb: Blackboard) -> None:
         if self.inputs is None:
-            payload = {key: bb[key] for key in self.fields if key in bb}
+            fields = self.fields
+            payload = dict(bb) if fields is None else {k: bb[k] for k in fields if k in bb}
         else:
             payload = {}
             for src, dest in self.inputs:
@@ -100,7 +105,7 @@ class StepRunner(Runner):
         state.current_step = self.path
         started = time.perf_counter()
         try:
-            out = await run.call(self.cap, payload, self.timeout)
+            out = await run.executor.execute(self.cap, payload, run.ctx, self.timeout)
         except PacketFlowError as err:
             run.record(self.path, self.cap.name, started, err)
             annotate(err, self.path)
@@ -257,6 +262,7 @@ class LoopRunner(Runner):
         node = self.node
         processed = failed = 0
         collected: dict[str, list[Any]] = {key: [] for key in node.emit}
+        shadowed = bb.get(node.as_, _ABSENT)  # the loop variable may hide a blackboard key
         for index, item in enumerate(_items(bb, node.over, self.path)[: node.max_iterations]):
             if index and node.delay:
                 await trio.sleep(node.delay)
@@ -275,7 +281,10 @@ class LoopRunner(Runner):
                 values.append(bb.get(key))
             if self.until is not None and _check(self.until, bb, self.path):
                 break
-        bb.pop(node.as_, None)
+        if shadowed is _ABSENT:
+            bb.pop(node.as_, None)
+        else:
+            bb[node.as_] = shadowed
         bb["processed_count"] = processed
         bb["errors_count"] = failed
         for key, values in collected.items():
@@ -428,52 +437,54 @@ class EventDrivenRunner(Runner):
         if state is None and self.determine is not None:
             await self.determine.run(run, bb)
             state = bb.get("state")
-        state = node.initial if state is None else state
-        if state not in node.states:
+        bb["state"] = node.initial if state is None else state
+        if bb["state"] not in node.states:
             raise ContractViolationError(
-                f"{self.path}: state {state!r} is not one of {node.states!r}",
-                details={"path": self.path, "state": state},
+                f"{self.path}: state {bb['state']!r} is not one of {node.states!r}",
+                details={"path": self.path, "state": bb["state"]},
             )
         transitions: list[dict[str, Any]] = []
-        async for name, payload in self._events(run, bb):
-            by_state = self.handlers.get(name, {})
-            handler = by_state.get(state) or by_state.get("*")
-            if handler is None:
-                transitions.append({"event": name, "from": state, "to": state, "handled": False})
-                continue
+        bb["transitions"] = transitions
+        if node.channel is None:
+            for event in self._request_events(bb):
+                if await self._on(run, bb, *_event(event, self.path)):
+                    break
+        else:
+            entity = bb.get("entity_id")
+            with run.channels.subscribe(node.channel) as subscription:
+                async for message in subscription:
+                    if entity is not None and message.payload.get("entity_id", entity) != entity:
+                        continue  # another entity's event
+                    if await self._on(run, bb, *_event(message.payload, self.path)):
+                        break
+        if self.finalize is not None:
+            await self.finalize.run(run, bb)
+
+    async def _on(self, run: Run, bb: Blackboard, name: str, payload: Any) -> bool:
+        """Apply one event; returns whether the machine is done (final state or event cap)."""
+        state, transitions = bb["state"], bb["transitions"]
+        by_state = self.handlers.get(name, {})
+        handler = by_state.get(state) or by_state.get("*")
+        if handler is None:
+            transitions.append({"event": name, "from": state, "to": state, "handled": False})
+        else:
             runner, target = handler
             if runner is not None:
                 bb["event"], bb["event_payload"] = name, payload
                 await runner.run(run, bb)
-            new_state = target or state
-            transitions.append({"event": name, "from": state, "to": new_state, "handled": True})
-            state = bb["state"] = new_state
-            if state in node.final or len(transitions) >= node.max_events:
-                break
-        bb["state"] = state
-        bb["transitions"] = transitions
-        if self.finalize is not None:
-            await self.finalize.run(run, bb)
+            bb["state"] = target or state
+            transitions.append({"event": name, "from": state, "to": bb["state"], "handled": True})
+        return bb["state"] in self.node.final or len(transitions) >= self.node.max_events
 
-    async def _events(self, run: Run, bb: Blackboard) -> AsyncIterator[tuple[str, Any]]:
-        if self.node.channel is None:
-            raw = bb.get("events")
-            if raw is None:
-                raw = [bb["event"]] if "event" in bb else []
-            if not isinstance(raw, list | tuple):
-                raise ContractViolationError(
-                    f"{self.path}: 'events' must be a list", details={"path": self.path}
-                )
-            for event in raw[: self.node.max_events]:
-                yield _event(event, self.path)
-            return
-        entity = bb.get("entity_id")
-        with run.channels.subscribe(self.node.channel) as subscription:
-            async for message in subscription:
-                payload = message.payload
-                if entity is not None and payload.get("entity_id", entity) != entity:
-                    continue  # another entity's event
-                yield _event(payload, self.path)
+    def _request_events(self, bb: Blackboard) -> list[Any]:
+        raw = bb.get("events")
+        if raw is None:
+            raw = [bb["event"]] if "event" in bb else []
+        if not isinstance(raw, list | tuple):
+            raise ContractViolationError(
+                f"{self.path}: 'events' must be a list", details={"path": self.path}
+            )
+        return list(raw[: self.node.max_events])
 
 
 def _event(event: Any, path: str) -> tuple[str, Any]:

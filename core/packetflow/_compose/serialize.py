@@ -97,7 +97,9 @@ def dump_composition(
 
 def _plan_data(plan: PlanNode) -> Any:
     try:
-        return _PLAN.dump_python(plan, mode="json", by_alias=True, exclude_defaults=True)
+        return _PLAN.dump_python(
+            plan, mode="json", by_alias=True, exclude_defaults=True, exclude_none=True
+        )
     except PydanticSerializationError as exc:
         raise MalformedError(f"plan cannot be serialised: {exc}") from None
 

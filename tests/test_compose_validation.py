@@ -1,0 +1,200 @@
+"""Validation before execution: problems are reported with the offending node's path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+import packetflow as pf
+from packetflow import errors
+
+
+class Signup(BaseModel):
+    email: str
+    country: str
+
+
+class Account(BaseModel):
+    account_id: str
+
+
+class RiskIn(BaseModel):
+    email: str
+    velocity: float
+
+
+class Risk(BaseModel):
+    risk: float
+    label: str
+
+
+class ReviewIn(BaseModel):
+    account_id: str
+    risk: float
+
+
+class Review(BaseModel):
+    decision: str
+
+
+@pf.capability
+async def create_account(inp: Signup) -> Account:
+    return Account(account_id="a1")
+
+
+@pf.capability
+async def score_risk(inp: RiskIn) -> Risk:
+    return Risk(risk=0.1, label="low")
+
+
+@pf.capability
+async def review(inp: ReviewIn) -> Review:
+    return Review(decision="ok")
+
+
+@pytest.fixture
+async def vnode(node: pf.Node) -> pf.Node:
+    node.register(create_account, score_risk, review)
+    return node
+
+
+def problems(exc: pytest.ExceptionInfo[errors.PlanValidationError]) -> list[tuple[str, str]]:
+    return [(d["path"], d["problem"]) for d in exc.value.details]
+
+
+async def test_type_mismatch_names_the_nested_node(vnode: pf.Node) -> None:
+    plan = pf.pipeline(
+        pf.step("create_account"),
+        pf.step("create_account", to=["account_id->velocity"]),  # writes a str as "velocity"
+        pf.parallel({"risk": pf.step("score_risk"), "account": pf.step("create_account")}),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs=["email", "country"])
+    assert problems(info) == [("pipeline[2].parallel.branch['risk'].step", "type_mismatch")]
+    message = info.value.details[0]["message"]
+    assert "expects 'velocity' as float" in message and "produces str" in message
+    assert info.value.code == "E422"
+    assert str(info.value).startswith("plan is invalid at pipeline[2].parallel.branch['risk'].step")
+
+
+async def test_unknown_capability_and_missing_keys(vnode: pf.Node) -> None:
+    plan = pf.pipeline(
+        pf.step("create_acount"),
+        pf.conditional(
+            pf.when("risk > 0.5", pf.step("review")),
+            otherwise=pf.step("score_risk", from_=["email", "speed->velocity"]),
+        ),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs=["email", "country"])
+    assert problems(info) == [
+        ("pipeline[0].step", "unknown_capability"),
+        ("pipeline[1].conditional.when[0]", "missing_key"),
+        ("pipeline[1].conditional.when[0].step", "missing_key"),  # account_id
+        ("pipeline[1].conditional.when[0].step", "missing_key"),  # risk
+        ("pipeline[1].conditional.otherwise.step", "missing_key"),  # speed
+    ]
+
+
+async def test_unknown_fields_and_conflicting_writes(vnode: pf.Node) -> None:
+    plan = pf.pipeline(
+        pf.step("create_account", from_=["email", "country", "nope->colour"], to=["missing"]),
+        pf.parallel(pf.step("score_risk"), pf.step("score_risk", to=["risk"])),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs={"email": str, "country": str, "nope": str, "velocity": float})
+    assert problems(info) == [
+        ("pipeline[0].step", "unknown_field"),
+        ("pipeline[0].step", "unknown_field"),
+        ("pipeline[1].parallel.branch['score_risk_1'].step", "conflicting_write"),
+    ]
+
+
+async def test_definite_writes_through_branches(vnode: pf.Node) -> None:
+    # A key written by only one conditional arm is not available afterwards...
+    only_one_arm = pf.pipeline(
+        pf.conditional(pf.when("country == 'NL'", pf.step("create_account"))),
+        pf.step("review", from_=["account_id", "velocity->risk"]),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(only_one_arm, inputs={"email": str, "country": str, "velocity": float})
+    assert problems(info) == [("pipeline[1].step", "missing_key")]
+    # ...but one written by every arm is.
+    every_arm = pf.pipeline(
+        pf.conditional(
+            pf.when("country == 'NL'", pf.step("create_account")),
+            otherwise=pf.step("create_account"),
+        ),
+        pf.step("review", from_=["account_id", "velocity->risk"]),
+    )
+    vnode.validate(every_arm, inputs={"email": str, "country": str, "velocity": float})
+
+
+async def test_nothing_runs_when_validation_fails(vnode: pf.Node) -> None:
+    calls: list[Any] = []
+
+    @pf.capability
+    async def spy(inp: Signup) -> Account:
+        calls.append(inp)
+        return Account(account_id="x")
+
+    vnode.register(spy)
+    with pytest.raises(errors.PlanValidationError):
+        await vnode.run(
+            pf.pipeline(pf.step("spy"), pf.step("ghost")), {"email": "e", "country": "c"}
+        )
+    assert calls == []
+
+
+async def test_loop_and_map_reduce_scopes(vnode: pf.Node) -> None:
+    plan = pf.pipeline(
+        pf.map_reduce(
+            over="signups",
+            as_="email",
+            map=pf.step("create_account", from_=["email", "country"]),
+            emit=["account_id", "ghost"],
+        ),
+        pf.loop(
+            over="all_account_id",
+            as_="account_id",
+            body=pf.step("review", from_=["account_id", "risk"]),
+            break_when="decision == 'stop' and unknown_key",
+        ),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs={"signups": list[str], "country": str, "risk": float})
+    assert problems(info) == [
+        ("pipeline[0].map_reduce", "missing_key"),
+        ("pipeline[1].loop", "missing_key"),
+    ]
+
+
+async def test_registering_an_invalid_composition(vnode: pf.Node) -> None:
+    bad = pf.composition("bad", pf.step("ghost"))
+    with pytest.raises(errors.PlanValidationError, match="'ghost' is not registered"):
+        vnode.register(bad)
+    assert "bad" not in vnode.registry
+
+
+async def test_invalid_composition_fails_node_start() -> None:
+    node = pf.Node("t")
+    node.register(pf.composition("bad", pf.step("ghost")))
+    with pytest.RaisesGroup(errors.PlanValidationError, flatten_subgroups=True):
+        async with node.started():
+            pass
+    assert node.state == "stopped"
+
+
+async def test_composition_inputs_are_inferred_or_declared(vnode: pf.Node) -> None:
+    inferred = pf.composition(
+        "inferred", pf.pipeline(pf.step("create_account"), pf.step("score_risk"))
+    )
+    vnode.register(inferred)
+    schema = vnode.registry.get("inferred").contract.input_schema
+    assert schema["required"] == ["email", "country", "velocity"]
+    assert schema["properties"]["velocity"]["type"] == "number"
+    declared = pf.composition("declared", pf.step("score_risk"), input=["email"])
+    with pytest.raises(errors.PlanValidationError, match="reads 'velocity'"):
+        vnode.register(declared)

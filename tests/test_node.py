@@ -1,0 +1,110 @@
+"""The node: lifecycle, registration, in-process calls and dispatch."""
+
+from __future__ import annotations
+
+import pytest
+import trio
+
+import packetflow as pf
+from packetflow import errors
+
+from .kit import double, inc
+
+
+async def test_calls_need_a_running_node() -> None:
+    node = pf.Node("idle")
+    node.register(inc)
+    with pytest.raises(errors.UnavailableError, match="is idle"):
+        await node.call("inc", {"value": 1})
+    async with node.started():
+        assert node.state == "running"
+        assert await node.call("inc", {"value": 1}) == {"value": 2}
+    assert node.state == "stopped"
+    with pytest.raises(errors.UnavailableError, match="is stopped"):
+        await node.call("inc", {"value": 1})
+
+
+async def test_unknown_capability_is_e404_with_a_suggestion(node: pf.Node) -> None:
+    node.register(inc)
+    with pytest.raises(errors.NotFoundError, match=r"did you mean 'inc'\?"):
+        await node.call("inx", {})
+
+
+async def test_register_rejects_duplicates_and_non_capabilities(node: pf.Node) -> None:
+    node.register([inc, double])
+    with pytest.raises(errors.ConflictError):
+        node.register(inc)
+    with pytest.raises(errors.ConflictError):
+        node.register(pf.composition("inc", pf.step("double")))
+    with pytest.raises(TypeError, match=r"@packetflow\.capability"):
+        node.register(print)  # type: ignore[arg-type]
+    node.unregister("double")
+    assert node.registry.names() == ["inc"]
+    with pytest.raises(errors.NotFoundError):
+        node.unregister("double")
+
+
+async def test_pending_compositions_can_be_unregistered_before_start() -> None:
+    node = pf.Node("t")
+    node.register(inc, pf.composition("twice", pf.pipeline(pf.step("inc"), pf.step("inc"))))
+    node.unregister("twice")
+    async with node.started():
+        assert "twice" not in node.registry
+
+
+async def test_dispatch_runs_a_wire_request(node: pf.Node) -> None:
+    node.register(inc)
+    request = pf.CapabilityRequest(
+        id="r1", capability_id="inc", payload={"value": 41}, context=pf.Context(user_id="u")
+    )
+    response = await node.dispatch(request)
+    assert isinstance(response, pf.CapabilityResponse)
+    assert (response.id, response.capability_id, response.payload) == ("r1", "inc", {"value": 42})
+    assert response.metadata["execution_time_ms"] >= 0
+    with pytest.raises(errors.NotFoundError, match="without capability_id"):
+        await node.dispatch(pf.CapabilityRequest(id="r2", intent="add one please"))
+
+
+async def test_dispatch_honours_metadata_timeout(
+    node: pf.Node, autojump_clock: trio.testing.MockClock
+) -> None:
+    from .kit import sleepy
+
+    node.register(sleepy)
+    request = pf.CapabilityRequest(
+        id="r", capability_id="sleepy", payload={"seconds": 10}, metadata={"timeout_ms": 250}
+    )
+    with pytest.raises(errors.DeadlineExceededError):
+        await node.dispatch(request)
+    assert trio.current_time() == pytest.approx(0.25)
+
+
+async def test_components_open_and_close_in_order() -> None:
+    log: list[str] = []
+
+    class Part:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def open(self, node: pf.Node, nursery: trio.Nursery) -> None:
+            log.append(f"open {self.name}")
+
+        async def close(self) -> None:
+            log.append(f"close {self.name}")
+
+    node = pf.Node("t")
+    node.add_component(Part("a"))
+    node.add_component(Part("b"))
+    async with node.started():
+        assert node.supervisor.name == "t"
+        with pytest.raises(RuntimeError):
+            node.add_component(Part("c"))
+    assert log == ["open a", "open b", "close b", "close a"]
+    with pytest.raises(RuntimeError, match="not running"):
+        _ = node.nursery
+
+
+async def test_a_node_cannot_start_twice(node: pf.Node) -> None:
+    with pytest.raises(RuntimeError, match="already running"):
+        async with node.started():
+            pass

@@ -9,7 +9,7 @@ from pathlib import Path
 import nox
 
 ROOT = Path(__file__).parent
-PLUGINS = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "pyproject.toml").is_file())
+PLUGINS = sorted(p.parent.name for p in (ROOT / "plugins").glob("*/pyproject.toml"))
 PYTHON = os.environ.get("PACKETFLOW_NOX_PYTHON") or None  # default: the interpreter running nox
 
 # Tools are pinned so CI on a clean clone lints and type-checks exactly like a dev machine.

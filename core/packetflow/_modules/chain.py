@@ -7,18 +7,22 @@ on every register/unregister/quarantine and swaps it in with one assignment; a r
 the chain it started with (``enter``/``leave`` count it, so a retired chain knows when the last
 request using it is done).
 
-Deadlines cost almost nothing unless a hook blocks. A plain ``def`` hook cannot be interrupted,
-so its duration is measured and an overrun counts as a timeout. An ``async def`` hook is driven
-by hand: its coroutine is sent ``None`` once, and if it finishes without yielding to trio (the
-common case: no I/O) it is done without any cancel scope. Only a hook that really blocks is
-resumed under ``trio.move_on_after`` for the rest of its budget. Creating a cancel scope per
-hook would cost several times the hook itself.
+Deadlines are cheap. A plain ``def`` hook cannot be interrupted, so its duration is measured
+and an overrun counts as a timeout: no cancel scope at all for chains of sync hooks. A chain
+run that includes ``async def`` hooks enters *one* cancel scope (a scope costs several times a
+hook call), with no deadline. Each async hook is driven by hand: its coroutine is sent ``None``
+once, and if it finishes without yielding to trio (the common case: no I/O) nothing else
+happens. Only a hook that really blocks gets the scope's deadline set to the rest of its budget
+before trio sees its first trap; when the deadline passes, trio cancels the hook, the scope
+catches it, and the run goes on after that hook in a fresh scope. The scope has to be entered
+before the hook starts (trio's scopes must nest), which is why it spans the whole run.
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
+import math
 import time
 import types
 from collections.abc import Callable, Coroutine, Generator, Iterable
@@ -43,7 +47,9 @@ __all__ = [
     "HookKind",
     "Link",
     "Outcome",
+    "Tracer",
     "error_model",
+    "log_tracer",
 ]
 
 trace_log = logging.getLogger("packetflow.modules.trace")
@@ -52,6 +58,9 @@ HookKind = Literal["request", "composition", "response"]
 Failure = Literal["error", "timeout", "invalid"]
 Outcome: TypeAlias = CapabilityResponse | CapabilityError
 Link: TypeAlias = tuple[Callable[[Any, "Context"], Any], bool, float, ModuleSlot]
+Links: TypeAlias = tuple[tuple[Link, ...], bool]  # the links, and whether any is async
+Tracer: TypeAlias = Callable[[str, str, Any, float, bool], None]
+"""``(module, hook, decision, seconds, raised)``: told about every hook call when tracing."""
 FaultHandler: TypeAlias = Callable[
     [ModuleSlot, str, Failure, "BaseException | None", "Context"], "PacketFlowError | None"
 ]
@@ -68,8 +77,19 @@ _MASK = LATENCY_WINDOW - 1
 _SCOPE_CACHE = 4096  # (kind, capability) -> filtered links; cleared when full
 
 
-class _TimedOut(Exception):
-    """An async hook was cut off at its deadline."""
+class _Respawn(Exception):
+    """A blocked hook swallowed its cancellation: the run's scope is spent, take a new one."""
+
+
+class _Blocked:
+    """Where a run stood when a hook blocked: what to resume from if it times out."""
+
+    __slots__ = ("link", "started", "subject")
+
+    def __init__(self) -> None:
+        self.link: Link
+        self.started = 0.0
+        self.subject: Any = None
 
 
 @types.coroutine
@@ -93,14 +113,6 @@ def _resume(coro: Coroutine[Any, Any, Any], trap: Any) -> Generator[Any, Any, An
                 return done.value
 
 
-async def _finish(coro: Coroutine[Any, Any, Any], trap: Any, budget: float) -> Any:
-    with trio.move_on_after(max(budget, 0.0)) as scope:
-        return await _resume(coro, trap)
-    if scope.cancelled_caught:
-        raise _TimedOut
-    return None  # pragma: no cover - the hook swallowed its own cancellation
-
-
 def error_model(error: PacketFlowError, like: Outcome | RequestEnvelope) -> CapabilityError:
     """The ``capability_error`` wire model for ``error``, answering ``like``'s id."""
     return CapabilityError(
@@ -116,7 +128,8 @@ class Chain:
     Args:
         slots: the active modules (their ``hooks`` filled in).
         fault: called for every failure; see :data:`FaultHandler`.
-        trace: wrap every hook to log module, hook, decision and duration.
+        trace: when given, every hook is wrapped to report each call to it (tracing costs
+            nothing when off: the wrappers exist only in a traced chain).
     """
 
     __slots__ = (
@@ -127,26 +140,33 @@ class Chain:
         "fault",
         "inflight",
         "instances",
+        "request_links",
+        "response_links",
         "retired",
+        "scoped",
         "slots",
     )
 
     def __init__(
-        self, slots: Iterable[ModuleSlot], fault: FaultHandler, *, trace: bool = False
+        self, slots: Iterable[ModuleSlot], fault: FaultHandler, *, trace: Tracer | None = None
     ) -> None:
         ordered = sorted(slots, key=lambda slot: slot.sort_key)
         self.slots: tuple[ModuleSlot, ...] = tuple(ordered)
         self.instances = tuple(slot.instance for slot in ordered)
         self.fault = fault
-        links: dict[HookKind, tuple[Link, ...]] = {}
+        links: dict[HookKind, Links] = {}
         for kind in _KINDS:
             hook = HOOK_OF[kind]
             chain = [_link(slot, hook, trace) for slot in ordered if hook in slot.hooks]
-            # Responses unwind in the exact reverse of the request order (onion order).
-            links[kind] = tuple(reversed(chain)) if kind == "response" else tuple(chain)
+            if kind == "response":  # responses unwind in the exact reverse order (onion order)
+                chain.reverse()
+            links[kind] = _links(chain)
         self._links = links
-        self._scoped = any(slot.policy is not None and slot.policy.scoped for slot in ordered)
-        self._cache: dict[tuple[HookKind, str | None], tuple[Link, ...]] = {}
+        # Unscoped chains (the usual case) let the request path skip links() altogether.
+        self.scoped = any(slot.policy is not None and slot.policy.scoped for slot in ordered)
+        self.request_links = links["request"]
+        self.response_links = links["response"]
+        self._cache: dict[tuple[HookKind, str | None], Links] = {}
         self.inflight = 0
         self.retired = False
         self.drained: trio.Event | None = None
@@ -156,25 +176,28 @@ class Chain:
 
     def has(self, kind: HookKind) -> bool:
         """Whether any module implements the ``kind`` hook."""
-        return bool(self._links[kind])
+        return bool(self._links[kind][0])
 
     def order(self, kind: HookKind) -> list[str]:
         """Module names in the order their ``kind`` hooks run."""
-        return [link[3].name for link in self._links[kind]]
+        return [link[3].name for link in self._links[kind][0]]
 
-    def links(self, kind: HookKind, capability: str | None) -> tuple[Link, ...]:
-        """The links that apply to ``capability`` (``only``/``exclude`` globs)."""
-        if not self._scoped:
+    def links(self, kind: HookKind, capability: str | None) -> Links:
+        """The links that apply to ``capability`` (``only``/``exclude`` globs), and whether
+        any of them is async."""
+        if not self.scoped:
             return self._links[kind]
         key = (kind, capability)
         found = self._cache.get(key)
         if found is None:
             if len(self._cache) >= _SCOPE_CACHE:
                 self._cache.clear()
-            found = self._cache[key] = tuple(
-                link
-                for link in self._links[kind]
-                if link[3].policy is None or link[3].policy.applies_to(capability)
+            found = self._cache[key] = _links(
+                [
+                    link
+                    for link in self._links[kind][0]
+                    if link[3].policy is None or link[3].policy.applies_to(capability)
+                ]
             )
         return found
 
@@ -185,7 +208,12 @@ class Chain:
 
     def leave(self) -> None:
         self.inflight -= 1
-        if self.retired and self.inflight == 0 and self.drained is not None:
+        if self.retired:
+            self.settle()
+
+    def settle(self) -> None:
+        """Set ``drained`` if this retired chain has no request left."""
+        if self.inflight == 0 and self.drained is not None:
             self.drained.set()
 
     def retire(self) -> None:
@@ -202,10 +230,7 @@ class Chain:
     ) -> tuple[RequestEnvelope, Outcome | PacketFlowError | None]:
         """Run the request hooks; returns the (maybe rewritten) request and, when a module
         short-circuited, its response or error."""
-        links = self.links("request", request.capability_id)
-        if not links:
-            return request, None
-        return await self._walk("request", links, request, ctx, acted)
+        return await self.run("request", request.capability_id, request, ctx, acted)
 
     async def compositions(
         self,
@@ -221,25 +246,37 @@ class Chain:
         Raises:
             PacketFlowError: a module failed the composition (``Fail``, or fail-closed).
         """
-        links = self.links("composition", name)
-        if not links:
-            return plan
-        plan, stop = await self._walk("composition", links, plan, ctx, acted, check)
+        plan, stop = await self.run("composition", name, plan, ctx, acted, check)
         if isinstance(stop, PacketFlowError):
             raise stop
         return plan
 
     async def responses(self, outcome: Outcome, ctx: Context, acted: list[str]) -> Outcome:
         """Run the response hooks (descending priority) on a response or an error."""
-        links = self.links("response", outcome.capability_id)
-        if not links:
-            return outcome
-        outcome, _ = await self._walk("response", links, outcome, ctx, acted)
+        outcome, _ = await self.run("response", outcome.capability_id, outcome, ctx, acted)
         return outcome
 
     # -- the dispatcher ---------------------------------------------------------------------------
 
-    async def _walk(
+    async def run(
+        self,
+        kind: HookKind,
+        capability: str | None,
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None = None,
+    ) -> tuple[Any, Any]:
+        """Run the ``kind`` hooks that apply to ``capability`` on ``subject``; returns the
+        subject as the modules left it and what stopped the run (a response or an error)."""
+        links, has_async = self.links(kind, capability)
+        if not links:
+            return subject, None
+        if has_async:
+            return await self.run_async(kind, links, subject, ctx, acted, check)
+        return self.run_sync(kind, links, subject, ctx, acted, check)
+
+    def run_sync(
         self,
         kind: HookKind,
         links: tuple[Link, ...],
@@ -248,26 +285,21 @@ class Chain:
         acted: list[str],
         check: Callable[[PlanNode], object] | None = None,
     ) -> tuple[Any, Any]:
+        """:meth:`run` for links that are all plain ``def`` hooks: no coroutine, no scope.
+
+        The hot path of the whole module system; keep it lean (it is what the bench measures).
+        """
         perf = time.perf_counter
+        # Latency samples come from one run in 8: storing one per call costs more than the
+        # call itself; counts, timings and the timeout check still cover every call.
+        sample = not links[0][3].calls & 7
         started = perf()
-        for link in links:
-            fn, is_async, timeout, slot = link
+        for fn, _, timeout, slot in links:
             try:
-                if is_async:
-                    coro = fn(subject, ctx)
-                    try:
-                        trap = coro.send(None)
-                    except StopIteration as done:
-                        decision = done.value
-                    else:  # it blocks: finish it under a deadline
-                        decision = await _finish(coro, trap, timeout - (perf() - started))
-                else:
-                    decision = fn(subject, ctx)
+                decision = fn(subject, ctx)
             except Exception as exc:
-                now = perf()
-                slot.record(now - started)
-                failure: Failure = "timeout" if isinstance(exc, _TimedOut) else "error"
-                subject, stop = self._failed(kind, link, failure, exc, subject, ctx)
+                slot.record(perf() - started)
+                subject, stop = self._failed(kind, slot, "error", exc, subject, ctx)
                 if stop is not None:
                     return subject, stop
                 started = perf()
@@ -275,32 +307,130 @@ class Chain:
             now = perf()
             elapsed = now - started
             started = now
-            # slot.record(elapsed), inlined: this runs for every hook of every request.
-            n = slot.calls
-            slot.samples[n & _MASK] = elapsed
-            slot.calls = n + 1
-            if elapsed > timeout:
-                subject, stop = self._failed(kind, link, "timeout", None, subject, ctx)
-            elif decision is None:
+            if sample:
+                slot.samples[slot.sampled & _MASK] = elapsed
+                slot.sampled += 1
+            slot.calls += 1
+            if decision is None and elapsed <= timeout:
                 continue
-            else:
-                subject, stop = self._decide(kind, link, decision, subject, ctx, acted, check)
+            subject, stop = self._judge(kind, slot, decision, elapsed, subject, ctx, acted, check)
             if stop is not None:
                 return subject, stop
             started = perf()
         return subject, None
 
+    async def run_async(
+        self,
+        kind: HookKind,
+        links: tuple[Link, ...],
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None = None,
+    ) -> tuple[Any, Any]:
+        """:meth:`run` for links that include ``async def`` hooks: one cancel scope per run,
+        renewed after a hook is cut off at its deadline."""
+        blocked = _Blocked()
+        remaining = links
+        while True:
+            try:
+                with trio.CancelScope() as scope:
+                    return await self._steps(
+                        kind, remaining, subject, ctx, acted, check, scope, blocked
+                    )
+            except _Respawn:
+                pass
+            # Reached only when a blocked hook was cut off at its deadline (or swallowed it).
+            slot = blocked.link[3]
+            slot.record(time.perf_counter() - blocked.started)
+            subject, stop = self._failed(kind, slot, "timeout", None, blocked.subject, ctx)
+            if stop is not None:
+                return subject, stop
+            at = next(i for i, link in enumerate(remaining) if link is blocked.link)
+            remaining = remaining[at + 1 :]
+
+    async def _steps(
+        self,
+        kind: HookKind,
+        links: tuple[Link, ...],
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None,
+        scope: trio.CancelScope,
+        blocked: _Blocked,
+    ) -> tuple[Any, Any]:
+        perf = time.perf_counter
+        started = perf()
+        for link in links:
+            fn, is_async, timeout, slot = link
+            try:
+                if not is_async:
+                    decision = fn(subject, ctx)
+                else:
+                    coro = fn(subject, ctx)
+                    try:
+                        trap = coro.send(None)
+                    except StopIteration as done:
+                        decision = done.value
+                    else:  # it blocks: give the run's scope this hook's deadline
+                        blocked.link, blocked.subject, blocked.started = link, subject, started
+                        budget = max(0.0, timeout - (perf() - started))
+                        scope.deadline = trio.current_time() + budget
+                        decision = await _resume(coro, trap)
+                        scope.deadline = math.inf
+                        if scope.cancel_called:
+                            raise _Respawn
+            except _Respawn:
+                raise
+            except Exception as exc:
+                slot.record(perf() - started)
+                subject, stop = self._failed(kind, slot, "error", exc, subject, ctx)
+                if stop is not None:
+                    return subject, stop
+                started = perf()
+                continue
+            now = perf()
+            elapsed = now - started
+            started = now
+            slot.record(elapsed)
+            if decision is None and elapsed <= timeout:
+                continue
+            subject, stop = self._judge(kind, slot, decision, elapsed, subject, ctx, acted, check)
+            if stop is not None:
+                return subject, stop
+            started = perf()
+        return subject, None
+
+    def _judge(
+        self,
+        kind: HookKind,
+        slot: ModuleSlot,
+        decision: Any,
+        elapsed: float,
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None,
+    ) -> tuple[Any, Any]:
+        """The slow path after a hook call: an overrun, or a decision other than ``None``."""
+        assert slot.policy is not None
+        if elapsed > slot.policy.hook_timeout:
+            if inspect.iscoroutine(decision):
+                decision.close()
+            return self._failed(kind, slot, "timeout", None, subject, ctx)
+        return self._decide(kind, slot, decision, subject, ctx, acted, check)
+
     def _decide(
         self,
         kind: HookKind,
-        link: Link,
+        slot: ModuleSlot,
         decision: Any,
         subject: Any,
         ctx: Context,
         acted: list[str],
         check: Callable[[PlanNode], object] | None,
     ) -> tuple[Any, Any]:
-        slot = link[3]
         if isinstance(decision, Continue) or decision is Continue:
             return subject, None
         if kind == "request":
@@ -319,7 +449,7 @@ class Chain:
                 try:
                     check(decision.plan)
                 except PacketFlowError as exc:
-                    return self._failed(kind, link, "invalid", exc, subject, ctx)
+                    return self._failed(kind, slot, "invalid", exc, subject, ctx)
                 acted.append(slot.name)
                 return decision.plan, None
             if isinstance(decision, Fail):
@@ -334,18 +464,18 @@ class Chain:
             f"{HOOK_OF[kind]} returned {decision!r}, which is not one of its decisions; "
             "see packetflow.hookspecs"
         )
-        return self._failed(kind, link, "invalid", problem, subject, ctx)
+        return self._failed(kind, slot, "invalid", problem, subject, ctx)
 
     def _failed(
         self,
         kind: HookKind,
-        link: Link,
+        slot: ModuleSlot,
         failure: Failure,
         exc: BaseException | None,
         subject: Any,
         ctx: Context,
     ) -> tuple[Any, Any]:
-        error = self.fault(link[3], HOOK_OF[kind], failure, exc, ctx)
+        error = self.fault(slot, HOOK_OF[kind], failure, exc, ctx)
         if error is None:
             return subject, None  # fail-open: the chain goes on without this module
         if kind == "response":
@@ -370,26 +500,37 @@ def _response(decision: Respond, request: RequestEnvelope) -> CapabilityResponse
     )
 
 
-def _link(slot: ModuleSlot, hook: str, trace: bool) -> Link:
+def _links(links: list[Link]) -> Links:
+    return tuple(links), any(link[1] for link in links)
+
+
+def _link(slot: ModuleSlot, hook: str, trace: Tracer | None) -> Link:
     assert slot.policy is not None
     fn = slot.hooks[hook]
     is_async = inspect.iscoroutinefunction(fn)
-    if trace:
-        fn = _traced(fn, is_async, slot.name, hook)
+    if trace is not None:
+        fn = _traced(fn, is_async, slot.name, hook, trace)
     return (fn, is_async, slot.policy.hook_timeout, slot)
 
 
-def _traced(fn: Callable[..., Any], is_async: bool, module: str, hook: str) -> Callable[..., Any]:
-    """Wrap ``fn`` to log every call (``PACKETFLOW_TRACE_MODULES=1``); same sync/async kind."""
+def log_tracer(module: str, hook: str, decision: Any, seconds: float, raised: bool) -> None:
+    """The tracer of ``PACKETFLOW_TRACE_MODULES=1``: one log line per hook call."""
+    trace_log.info(
+        "module=%s hook=%s decision=%s duration_ms=%.3f",
+        module,
+        hook,
+        "raised" if raised else "Continue" if decision is None else type(decision).__name__,
+        seconds * 1000,
+    )
+
+
+def _traced(
+    fn: Callable[..., Any], is_async: bool, module: str, hook: str, trace: Tracer
+) -> Callable[..., Any]:
+    """Wrap ``fn`` to report every call to ``trace``; the wrapper is sync or async like ``fn``."""
 
     def log(started: float, decision: Any, failed: bool) -> None:
-        trace_log.info(
-            "module=%s hook=%s decision=%s duration_ms=%.3f",
-            module,
-            hook,
-            "raised" if failed else type(decision).__name__ if decision is not None else "None",
-            (time.perf_counter() - started) * 1000,
-        )
+        trace(module, hook, decision, time.perf_counter() - started, failed)
 
     if is_async:
 

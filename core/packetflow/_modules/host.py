@@ -16,9 +16,16 @@ from .._capabilities.capability import Capability
 from .._capabilities.effects import Effect
 from .._compose.composition import Composition
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
-from ..errors import ConflictError, ModuleFailedError, NotFoundError, PacketFlowError, from_wire
+from ..errors import (
+    ConflictError,
+    ModuleFailedError,
+    NotFoundError,
+    PacketFlowError,
+    UnavailableError,
+    from_wire,
+)
 from .binding import bind, new_plugin_manager, unbind, validate_class
-from .chain import Chain, HookKind, error_model
+from .chain import Chain, HookKind, Tracer, error_model, log_tracer
 from .config import ModulesConfig, ModuleSettings, describe_errors, load_config
 from .dependencies import start_order
 from .discovery import Found, LoadError, find_modules, label, load_module_class
@@ -42,6 +49,7 @@ TRACE_ENV = "PACKETFLOW_TRACE_MODULES"
 # (request, context, timeout) -> response: the node's execution of a request of any type.
 Execute = Callable[[Any, "Context", "float | None"], Awaitable[CapabilityResponse]]
 _RUNNING = ("active", "degraded")
+_TRUE = ("1", "true", "yes", "on")
 
 
 class ModuleHost:
@@ -76,6 +84,7 @@ class ModuleHost:
         self.start_timeout = 10.0
         self.stop_timeout = 5.0
         self.drain_timeout = 30.0
+        self.tracer: Tracer | None = None
 
     def __repr__(self) -> str:
         return f"<ModuleHost active={self.chain.order('request')!r}>"
@@ -380,14 +389,18 @@ class ModuleHost:
         """Build the chain from the active modules and swap it in; requests in flight keep
         the chain they started with."""
         members = [s for s in self._slots.values() if s.status == "active" and s.instance]
-        trace = os.environ.get(TRACE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+        trace = self.tracer
+        if trace is None and os.environ.get(TRACE_ENV, "").strip().lower() in _TRUE:
+            trace = log_tracer
         new = Chain(members, self._isolation.fault, trace=trace)
         old, self.chain = self.chain, new
         self.active = bool(new)
         self._node.engine.rewrite = self.compose if new.has("composition") else None
         if old:
             old.retire()
-            self._retired = [c for c in self._retired if c.drained and not c.drained.is_set()]
+            self._retired = [
+                c for c in self._retired if c.drained is not None and not c.drained.is_set()
+            ]
             if old.drained is not None and not old.drained.is_set():
                 self._retired.append(old)
 
@@ -410,6 +423,19 @@ class ModuleHost:
                 if chain.drained is not None and any(i is instance for i in chain.instances):
                     await chain.drained.wait()
 
+    def set_tracer(self, tracer: Tracer | None) -> None:
+        """Report every hook call to ``tracer`` (``None``: stop); takes effect for requests
+        that start from now on. ``PACKETFLOW_TRACE_MODULES=1`` logs them instead."""
+        self.tracer = tracer
+        self._swap()
+
+    def instance(self, name: str) -> Module:
+        """The live instance of module ``name`` (E404 if unknown, E503 if not running)."""
+        slot = self._get(name)
+        if slot.instance is None:
+            raise UnavailableError(f"module {name!r} is {slot.status}; it has no live instance")
+        return slot.instance
+
     def chain_order(self) -> dict[HookKind, list[str]]:
         """The resolved order of the three chains (module names)."""
         return {kind: self.chain.order(kind) for kind in ("request", "composition", "response")}
@@ -425,10 +451,21 @@ class ModuleHost:
             PacketFlowError: the final outcome when it is an error.
         """
         chain = self.chain
-        chain.enter()
+        chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
         acted: list[str] = []
         try:
-            request, stop = await chain.requests(request, ctx, acted)
+            # chain.run(), unrolled.
+            if chain.scoped:
+                links, has_async = chain.links("request", request.capability_id)
+            else:
+                links, has_async = chain.request_links
+            stop: Any = None
+            if not links:
+                pass
+            elif has_async:
+                request, stop = await chain.run_async("request", links, request, ctx, acted)
+            else:
+                request, stop = chain.run_sync("request", links, request, ctx, acted)
             error: PacketFlowError | None = None
             if stop is None:
                 try:
@@ -443,9 +480,21 @@ class ModuleHost:
                 outcome = error_model(stop, request)
             else:
                 outcome = stop
-            final = await chain.responses(outcome, ctx, acted)
+            if chain.scoped:
+                links, has_async = chain.links("response", outcome.capability_id)
+            else:
+                links, has_async = chain.response_links
+            final = outcome
+            if not links:
+                pass
+            elif has_async:
+                final, _ = await chain.run_async("response", links, outcome, ctx, acted)
+            else:
+                final, _ = chain.run_sync("response", links, outcome, ctx, acted)
         finally:
-            chain.leave()
+            chain.inflight -= 1
+            if chain.retired:
+                chain.settle()
         if isinstance(final, CapabilityError):
             if final is outcome and error is not None:
                 raise error  # untouched: keep the original exception (and its cause, for logs)

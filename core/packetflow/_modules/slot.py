@@ -133,6 +133,7 @@ class ModuleSlot:
         "policy",
         "restart_times",
         "restarts",
+        "sampled",
         "samples",
         "settings",
         "status",
@@ -163,6 +164,7 @@ class ModuleSlot:
         # hook name -> bound callable of the live instance (filled when it starts)
         self.hooks: dict[str, Callable[..., Any]] = {}
         self.calls = 0
+        self.sampled = 0  # samples written so far (the ring's write position)
         self.samples = [0.0] * LATENCY_WINDOW
         self.errors = 0
         self.timeouts = 0
@@ -190,10 +192,10 @@ class ModuleSlot:
         return tuple(h for h in HOOKS if _is_hookimpl(getattr(self.cls, h, None)))
 
     def record(self, seconds: float) -> None:
-        """Count one call that took ``seconds`` (the chain inlines this on its hot path)."""
-        n = self.calls
-        self.samples[n & _MASK] = seconds
-        self.calls = n + 1
+        """Count one call that took ``seconds`` and keep it as a latency sample."""
+        self.samples[self.sampled & _MASK] = seconds
+        self.sampled += 1
+        self.calls += 1
 
     def info(self, now: float | None = None) -> ModuleInfo:
         """A snapshot; ``now`` (trio time) first drops failures older than the window."""
@@ -203,7 +205,7 @@ class ModuleSlot:
         status = self.status
         if status == "active" and self.failures:
             status = "degraded"  # failures inside the window, not yet quarantined
-        window = sorted(self.samples[: min(self.calls, LATENCY_WINDOW)])
+        window = sorted(self.samples[: min(self.sampled, LATENCY_WINDOW)])
         return ModuleInfo(
             name=self.name,
             priority=self.priority,

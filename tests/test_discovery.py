@@ -93,7 +93,12 @@ async def started(**config: Any) -> tuple[pf.Node, dict[str, pf.ModuleInfo]]:
 
 
 def statuses(node: pf.Node) -> dict[str, str]:
-    return {info.name: info.status for info in node.modules.list_all()}
+    """Statuses of this file's fake modules (modules installed in the env are left out)."""
+    return {
+        info.name: info.status
+        for info in node.modules.list_all()
+        if info.distribution is None or info.version == "1.0.0"
+    }
 
 
 async def test_a_broken_package_is_failed_to_load_and_the_node_serves(
@@ -179,7 +184,9 @@ async def test_an_incompatible_core_range_is_reported_from_metadata(
     assert "FAKE_IMPORTED_OLD" not in os.environ  # judged without importing it
 
 
-async def test_requires_modules_start_in_topological_order(install: Install) -> None:
+async def test_requires_modules_start_in_topological_order(
+    install: Install, monkeypatch: pytest.MonkeyPatch
+) -> None:
     start_log = (
         "    async def start(self, config, node):\n        node.started_modules.append(self.name)\n"
     )
@@ -192,6 +199,7 @@ async def test_requires_modules_start_in_topological_order(install: Install) -> 
         "orphan",
         plugin("orphan", extra="    requires_modules = ['missing']\n"),
     )
+    monkeypatch.setenv("PACKETFLOW_MODULES", "base,top,orphan")
     node, _ = await started()
     node.started_modules = []  # type: ignore[attr-defined]
     async with node.started():

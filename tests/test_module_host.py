@@ -3,6 +3,10 @@ the node: capabilities, effects and composition plans."""
 
 from __future__ import annotations
 
+import importlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -14,16 +18,16 @@ from pydantic import BaseModel
 import packetflow as pf
 from packetflow.testing import FakeCapabilities
 
+VERSIONED = """
+from typing import Any
+import packetflow as pf
 
 class Versioned(pf.Module):
-    """Stamps every response with the generation its instance started in (reload re-imports
-    this file, so the generation lives on the node)."""
-
     name = "versioned"
-    stops: ClassVar[list[str]] = []
+    stops: list[str] = []
 
     async def start(self, config: Any, node: pf.Node) -> None:
-        self.generation = getattr(node, "generation", 0)
+        self.generation = GENERATION  # the old instance keeps the value its code started with
 
     async def stop(self, reason: str) -> None:
         self.stops.append(reason)
@@ -33,15 +37,31 @@ class Versioned(pf.Module):
         payload = {**response.payload, "generation": self.generation}
         return pf.Transform(response.model_copy(update={"payload": payload}))
 
+GENERATION = 1
+"""
+
+
+@pytest.fixture
+def versioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A module defined in its own file, so a test can change its code and reload it."""
+    source = tmp_path / "versioned_module.py"
+    source.write_text(VERSIONED, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield source
+    sys.modules.pop("versioned_module", None)
+
 
 async def test_reload_while_100_requests_are_in_flight_loses_none(
-    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+    module_node: pf.Node,
+    register_module: Any,
+    fake_capabilities: FakeCapabilities,
+    versioned: Path,
 ) -> None:
-    module_node.generation = 1  # type: ignore[attr-defined]
-    stops = Versioned.stops  # reload re-imports this file: keep the old class's list
-    stops.clear()
+    import versioned_module  # type: ignore[import-not-found]
+
     fake_capabilities.add("slow", delay=0.05)
-    await register_module(Versioned)
+    await register_module(versioned_module.Versioned)
+    stops = versioned_module.Versioned.stops  # the old class's list: reload makes a new one
     results: list[dict[str, Any]] = []
 
     async def one(i: int) -> None:
@@ -55,16 +75,34 @@ async def test_reload_while_100_requests_are_in_flight_loses_none(
         for i in range(100):
             nursery.start_soon(one, i)
         await trio.sleep(0.01)  # all 100 are inside the capability now
-        module_node.generation = 2  # type: ignore[attr-defined]
+        # (a different size too: the bytecode cache compares size and mtime in seconds)
+        new_code = VERSIONED.replace("GENERATION = 1", "GENERATION = 2  # the new code")
+        await trio.to_thread.run_sync(versioned.write_text, new_code, "utf-8")
+        importlib.invalidate_caches()
+        before = module_node.modules.chain
         nursery.start_soon(reload)
-        await trio.lowlevel.checkpoint()  # the new instance is swapped in; the old one drains
-        late = await module_node.call("echo", {})  # new requests see the new instance
+        while module_node.modules.chain is before:  # until the new code is swapped in
+            await trio.lowlevel.checkpoint()
+        late = await module_node.call("echo", {})  # new requests run the new code
         assert late["generation"] == 2
         assert stops == []  # the old instance waits for its in-flight requests
     assert len(results) == 100
     assert sorted(r["i"] for r in results) == list(range(100))
     assert {r["generation"] for r in results} == {1}  # each kept the chain it started with
     assert stops == ["reload"]
+
+
+class Versioned(pf.Module):
+    name = "versioned"
+    stops: ClassVar[list[str]] = []
+
+    async def stop(self, reason: str) -> None:
+        self.stops.append(reason)
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Transform:
+        payload = {**response.payload, "generation": 0}
+        return pf.Transform(response.model_copy(update={"payload": payload}))
 
 
 async def test_disable_enable_unregister(

@@ -51,7 +51,8 @@ def _inspect(args: argparse.Namespace) -> tuple[list[ModuleInfo], dict[str, list
 
     async def run() -> tuple[list[ModuleInfo], dict[str, list[str]]]:
         async with node.started():
-            return node.modules.list_all(), dict(node.modules.chain_order())
+            order = node.modules.chain_order()
+            return node.modules.list_all(), {str(kind): names for kind, names in order.items()}
 
     try:
         return trio.run(run)
@@ -85,7 +86,8 @@ def _list(args: argparse.Namespace) -> int:
     header = ("NAME", "VERSION", "DISTRIBUTION", "PRIORITY", "STATUS", "HOOKS")
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
     for info in infos:
         if info.error:
             print(f"  {info.name}: {info.error}")

@@ -22,6 +22,10 @@ def reimport(cls: type[Module], found: Found | None) -> type[Module]:
     resolved again). A class that cannot be found again by name (defined in a function or in
     ``__main__``) is returned as it is: its instance is still replaced by a fresh one.
 
+    As with any :func:`importlib.reload`, the module's globals are replaced in place, so the old
+    instance's code sees the new globals too; state that must stay with an instance belongs on
+    ``self`` (set in ``start``).
+
     Raises:
         Exception: whatever re-importing raises (a syntax error in the new code...).
     """

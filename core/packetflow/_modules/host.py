@@ -495,7 +495,8 @@ class ModuleHost:
             chain.inflight -= 1
             if chain.retired:
                 chain.settle()
-        if isinstance(final, CapabilityError):
+        if final.type == "capability_error":  # (isinstance on pydantic models is slow)
+            assert isinstance(final, CapabilityError)
             if final is outcome and error is not None:
                 raise error  # untouched: keep the original exception (and its cause, for logs)
             raise from_wire(final.error.model_dump())

@@ -77,6 +77,7 @@ class ModuleHost:
         self._contributed: dict[str, tuple[list[str], list[str]]] = {}
         self._settled: dict[str, trio.Event] = {}
         self._nursery: trio.Nursery | None = None
+        self._closing = False
         self.pm = new_plugin_manager()
         self.chain = Chain((), self._isolation.fault)
         self.active = False
@@ -190,9 +191,13 @@ class ModuleHost:
 
     async def close(self) -> None:
         """Stop every module in reverse start order (node stop)."""
+        self._closing = True
         running = [s for s in reversed(list(self._slots.values())) if s.instance is not None]
-        for slot in running:
-            slot.status = "stopped"
+        for slot in self._slots.values():
+            # Quarantined and starting modules too: a recovery waiting out its backoff sees
+            # the change and gives up instead of starting an instance on a stopping node.
+            if slot.status in ("active", "degraded", "quarantined", "starting"):
+                slot.status = "stopped"
         self._swap()
         for slot in running:
             await self.stop_instance(slot, "node_stopping")
@@ -201,6 +206,7 @@ class ModuleHost:
             del self._slots[name]
         self._found.clear()
         self._nursery = None
+        self._closing = False
 
     def _admit(self, found: Found) -> None:
         """Turn a discovered entry point into a slot: imported only when it is a candidate."""
@@ -265,6 +271,10 @@ class ModuleHost:
                 )
                 log.error("%s", slot.load_error)
             elif await self.start_instance(slot):
+                if self._closing:  # the node began stopping while this module started
+                    await self.stop_instance(slot, "node_stopping")
+                    slot.status = "stopped"
+                    return
                 slot.status = "active"
                 if swap:
                     self._swap()

@@ -145,6 +145,9 @@ class Isolation:
             slot.restarts += 1
             slot.failures.clear()
             if await self._host.start_instance(slot):
+                if slot.status != "quarantined":  # stopped or disabled while it started
+                    await self._host.stop_instance(slot, "node_stopping")
+                    return
                 self._host.add_to_chain(slot)
                 log.info("%s restarted (restart %d)", label(slot.name, slot.origin), slot.restarts)
                 return

@@ -6,6 +6,7 @@ import logging
 from typing import Any, ClassVar
 
 import pytest
+from pydantic import BaseModel
 
 import packetflow as pf
 from packetflow.testing import ChainRecorder, FakeCapabilities
@@ -248,3 +249,50 @@ async def test_trace_env_logs_every_hook_call(
 async def test_no_module_means_no_chain(node: pf.Node) -> None:
     assert not node.modules.active
     assert node.modules.list_active() == []
+
+
+class HelloConfig(BaseModel):
+    tag: str = "hello"
+
+
+class HelloModule(pf.Module):  # SPEC section 9, verbatim: the third-party module contract
+    name = "hello"
+    priority = 150
+    Config = HelloConfig
+
+    async def start(self, config: HelloConfig, node: pf.Node) -> None:
+        self.tag = config.tag
+
+    @pf.hookimpl
+    async def packetflow_handle_request(
+        self, request: pf.CapabilityRequest, context: pf.Context
+    ) -> pf.Fail | pf.Intercept:
+        if request.capability_id == "forbidden":
+            return pf.Fail("E403", "hello: 'forbidden' is not allowed")
+        return pf.Intercept(
+            request.model_copy(update={"metadata": {**request.metadata, self.tag: True}})
+        )
+
+    @pf.hookimpl
+    def packetflow_handle_response(
+        self, response: pf.CapabilityResponse, context: pf.Context
+    ) -> None:
+        return None  # Continue
+
+
+async def test_the_spec_example_module_works_as_written(
+    module_node: pf.Node,
+    register_module: Any,
+    chain_recorder: ChainRecorder,
+    fake_capabilities: FakeCapabilities,
+) -> None:
+    fake_capabilities.add("forbidden")
+    await register_module(HelloModule, config={"tag": "hi"})
+    with pytest.raises(pf.errors.ForbiddenError, match="'forbidden' is not allowed"):
+        await module_node.call("forbidden", {})
+    response = await module_node.dispatch(pf.CapabilityRequest(capability_id="echo"))
+    assert response.metadata["modules"] == ["hello"]
+    assert chain_recorder.decisions("hello")[-2:] == [
+        ("hello", "request", "Intercept"),
+        ("hello", "response", "Continue"),
+    ]

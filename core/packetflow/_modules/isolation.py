@@ -140,14 +140,20 @@ class Isolation:
             await trio.sleep(
                 backoff_delay(slot.restarts + 1, max(policy.restart_backoff, 1e-3), MAX_BACKOFF)
             )
-            if slot.status != "quarantined":
+            if not _quarantined(slot):
                 return  # an operator disabled, enabled or removed it meanwhile
             slot.restarts += 1
             slot.failures.clear()
             if await self._host.start_instance(slot):
-                if slot.status != "quarantined":  # stopped or disabled while it started
+                if not _quarantined(slot):  # stopped or disabled while it started
                     await self._host.stop_instance(slot, "node_stopping")
                     return
                 self._host.add_to_chain(slot)
                 log.info("%s restarted (restart %d)", label(slot.name, slot.origin), slot.restarts)
                 return
+
+
+def _quarantined(slot: ModuleSlot) -> bool:
+    # A function, not an inline comparison: the status changes across awaits, which a type
+    # checker narrowing on the first comparison cannot know.
+    return slot.status == "quarantined"

@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 import packetflow as pf
-from packetflow._actors.system import _actor_message
+from packetflow._actors.request import actor_message
 from packetflow._context import Context
 from packetflow._wire.messages import ActorMessage, ActorOptions, CapabilityResponse
 from packetflow.errors import MalformedError, NotFoundError
@@ -81,7 +81,7 @@ async def test_send_goes_through_dispatch_with_the_actor_id(
 def test_the_fast_in_process_message_equals_the_validated_one() -> None:
     ctx = Context.create({"user_id": "u"})
     options = ActorOptions(create_if_missing=False)
-    fast = _actor_message("basket", "b1", {"item": "x"}, ctx, options)
+    fast = actor_message("basket", "b1", {"item": "x"}, ctx, options)
     slow = ActorMessage(
         capability_id="basket", actor_id="b1", payload={"item": "x"}, context=ctx,
         actor_options=options,

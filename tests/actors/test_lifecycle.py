@@ -255,3 +255,22 @@ async def test_stopping_the_node_lets_queued_messages_finish(make_node: NodeFact
         state = await again.actors.get_state("tally", "t")
         assert isinstance(state, Tally)
         assert state.count == 3
+
+
+async def test_a_crash_storm_restarts_the_actor_system_under_the_node_supervisor(
+    make_node: NodeFactory, autojump_clock: trio.testing.MockClock
+) -> None:
+    node = make_node(tally("memory"))
+    node.actors.worker_max_restarts = 2  # the budget shared by every actor's worker
+    async with node.started():
+        await node.actors.send("tally", "steady", {})
+        for i in range(3):  # three actors crash once each: the third restart is one too many
+            with pytest.raises(ExecutionFailedError):
+                await node.actors.send("tally", f"t{i}", {"crash": True})
+        await trio.testing.wait_all_tasks_blocked()
+        actors = node.supervisor.children["actors"]
+        assert actors.restarts == 1
+        assert isinstance(actors.last_error, BaseExceptionGroup)
+        await trio.sleep(10)  # the node supervisor's backoff
+        assert await node.actors.send("tally", "steady", {}) == {"count": 2}
+        assert await node.actors.send("tally", "t0", {}) == {"count": 1}

@@ -19,7 +19,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import logging
-import math
 from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -29,7 +28,7 @@ from pydantic import BaseModel
 
 from .._context import Context
 from .._supervisor import Child, Supervisor
-from .._wire.messages import PROTOCOL_VERSION, ActorMessage, ActorOptions
+from .._wire.messages import ActorMessage, ActorOptions
 from ..errors import (
     ConflictError,
     DeadlineExceededError,
@@ -41,10 +40,11 @@ from ..errors import (
 from .actor import ActorType, actor_type
 from .cell import ActorCell
 from .info import ActorInfo, ActorStatus
-from .memory_store import MemoryStore
 from .reply import Reply
-from .sqlite_store import SqliteStore
-from .store import ActorStore, SearchQuery, StoreError
+from .request import CREATE, NO_CREATE, actor_message
+from .roster import Roster
+from .store import ActorStore, SearchQuery
+from .stores import Stores
 
 if TYPE_CHECKING:
     from .._node import Node
@@ -52,31 +52,6 @@ if TYPE_CHECKING:
 __all__ = ["ActorSystem"]
 
 log = logging.getLogger("packetflow.actors")
-
-SQLITE_FILE = "actors.sqlite3"
-
-_CREATE = ActorOptions()
-_NO_CREATE = ActorOptions(create_if_missing=False)
-_new, _set = object.__new__, object.__setattr__
-_SENT_FIELDS = frozenset({"capability_id", "actor_id", "payload", "context", "actor_options"})
-
-
-def _actor_message(
-    capability: str, actor_id: str, payload: Any, ctx: Context, options: ActorOptions
-) -> ActorMessage:
-    """``ActorMessage(...)`` without validation, for in-process sends whose parts are already
-    typed: a quarter of ``model_construct``'s cost on the ask hot path. A test checks that it
-    equals the validated form."""
-    msg = _new(ActorMessage)
-    _set(msg, "__dict__", {
-        "version": PROTOCOL_VERSION, "type": "actor_message", "id": "", "metadata": {},
-        "intent": None, "capability_id": capability, "payload": payload, "context": ctx,
-        "actor_id": actor_id, "actor_options": options,
-    })  # fmt: skip
-    _set(msg, "__pydantic_fields_set__", set(_SENT_FIELDS))
-    _set(msg, "__pydantic_extra__", {})
-    _set(msg, "__pydantic_private__", None)
-    return msg
 
 
 class ActorSystem:
@@ -88,7 +63,14 @@ class ActorSystem:
         max_actors_per_user: live actors created by one ``user_id`` at most (E429).
         drain_timeout: seconds the node waits, when stopping, for actors to finish the
             messages already in their mailboxes.
+        worker_max_restarts / worker_restart_period: the intensity of the supervisor of all
+            actor workers of the node (a crash storm across actors); beyond it the whole actor
+            system restarts under the node's supervisor. Each actor's own budget is
+            ``max_restarts`` / ``restart_period`` of its ``@actor``.
     """
+
+    worker_max_restarts = 1000
+    worker_restart_period = 10.0
 
     def __init__(
         self,
@@ -99,31 +81,39 @@ class ActorSystem:
         drain_timeout: float = 5.0,
     ) -> None:
         self._node = node
-        self.max_actors = max_actors
-        self.max_actors_per_user = max_actors_per_user
         self.drain_timeout = drain_timeout
         self._types: dict[str, ActorType] = {}
-        self._live: dict[str, dict[str, ActorCell]] = {}
-        self._live_count = 0
-        self._owned: dict[str, int] = {}
-        self._memory = MemoryStore()
-        self._stores: dict[str, ActorStore] = {"memory": self._memory}
-        self._opened: set[str] = set()
-        self._open_lock = trio.Lock()
+        self._live = Roster(node.name, max_actors, max_actors_per_user)
+        self._stores = Stores(node.name, node.data_dir)
         self._nursery: trio.Nursery | None = None
         self._workers: Supervisor | None = None
         self._runner: Child | None = None
         self._closing = False
-        self._min_idle_timeout = math.inf
         self._admin_registered = False
         node.add_request_handler("actor_message", self.handle_request)
 
     def __repr__(self) -> str:
-        return f"<ActorSystem types={sorted(self._types)} live={self._live_count}>"
+        return f"<ActorSystem types={sorted(self._types)} live={len(self._live)}>"
 
     def __len__(self) -> int:
         """How many actors are live (in memory) on this node."""
-        return self._live_count
+        return len(self._live)
+
+    @property
+    def max_actors(self) -> int:
+        return self._live.max_actors
+
+    @max_actors.setter
+    def max_actors(self, value: int) -> None:
+        self._live.max_actors = value
+
+    @property
+    def max_actors_per_user(self) -> int:
+        return self._live.max_actors_per_user
+
+    @max_actors_per_user.setter
+    def max_actors_per_user(self, value: int) -> None:
+        self._live.max_actors_per_user = value
 
     # -- registration ----------------------------------------------------------------------
 
@@ -140,11 +130,8 @@ class ActorSystem:
             raise ConflictError(f"actor {atype.name!r} is already registered")
         self._node.registry.add(atype.capability)  # E409 if a capability has the name
         self._types[atype.name] = atype
-        self._live[atype.name] = {}
-        if atype.persistence == "sqlite" and "sqlite" not in self._stores:
-            self._stores["sqlite"] = SqliteStore(self._node.data_dir / SQLITE_FILE)
-        if atype.idle_timeout is not None:
-            self._min_idle_timeout = min(self._min_idle_timeout, atype.idle_timeout)
+        self._live.add_type(atype)
+        self._stores.prepare(atype)
         if atype.tick_interval is not None and self._nursery is not None:
             self._nursery.start_soon(self._tick, atype)
         if not self._admin_registered:
@@ -159,7 +146,7 @@ class ActorSystem:
         with other options); add it before the node starts."""
         if self._nursery is not None:
             raise RuntimeError("add actor stores before the node starts")
-        self._stores[store.name] = store
+        self._stores.add(store)
 
     def types(self) -> builtins.list[ActorType]:
         """The registered actor types, by name."""
@@ -190,9 +177,10 @@ class ActorSystem:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 self._workers = Supervisor(
-                    "actors", nursery, max_restarts=1000, period=10.0, escalate=True
-                )
-                self._opened.clear()  # writer tasks of the stores die with the nursery
+                    "actors", nursery, max_restarts=self.worker_max_restarts,
+                    period=self.worker_restart_period, escalate=True,
+                )  # fmt: skip
+                self._stores.forget_opened()  # their writer tasks died with the old nursery
                 nursery.start_soon(self._sweep)
                 for atype in self._types.values():
                     if atype.tick_interval is not None:
@@ -208,67 +196,31 @@ class ActorSystem:
         """Let live actors finish what is in their mailboxes (within ``drain_timeout``), then
         fail the rest, flush and close the stores."""
         self._closing = True
-        for cells in self._live.values():
-            for cell in cells.values():
-                cell.close_mailbox()  # workers finish what is queued, then end
+        for cell in self._live:
+            cell.close_mailbox()  # workers finish what is queued, then end
         with trio.move_on_after(self.drain_timeout):
-            for cells in self._live.values():
-                for cell in list(cells.values()):
-                    if cell.child is not None:
-                        await cell.child.wait_stopped()
+            for cell in list(self._live):
+                if cell.child is not None:
+                    await cell.child.wait_stopped()
         self._abandon_all(f"node {self._node.name!r} is stopping")
-        for name in sorted(self._opened):
-            try:
-                await self._stores[name].close()
-            except Exception:
-                log.exception("actor store %r failed to close", name)
-        self._opened.clear()
-        for cells in self._live.values():
-            cells.clear()
-        self._live_count = 0
-        self._owned.clear()
+        await self._stores.close()
+        self._live.clear()
         if self._runner is not None:
             self._runner.cancel()
             self._runner = None
 
     def _abandon_all(self, reason: str) -> None:
         error = UnavailableError(reason, retry_after_ms=1000)
-        for cells in self._live.values():
-            for cell in cells.values():
-                if cell.mailbox is not None:
-                    cell.abandon(error)
-                    cell.child = None
-                    cell.dirty = True
-                    if cell.status != "failed":
-                        cell.status = "idle"
+        for cell in self._live:
+            if cell.mailbox is not None:
+                cell.abandon(error)
+                cell.child = None
+                cell.dirty = True
+                if cell.status != "failed":
+                    cell.status = "idle"
 
     async def _store(self, atype: ActorType) -> ActorStore:
-        name = atype.persistence
-        if name in self._opened:
-            return self._stores[name]
-        store = self._stores.get(name)
-        if store is None:
-            raise UnavailableError(
-                f"{atype.subject}: persistence {name!r} has no store on node "
-                f"{self._node.name!r}; add one with node.actors.add_store()"
-            )
-        async with self._open_lock:
-            if name not in self._opened:
-                if self._nursery is None or self._closing:
-                    raise UnavailableError(
-                        f"node {self._node.name!r}: actors are not running", retry_after_ms=1000
-                    )
-                try:
-                    await store.open(self._nursery)
-                except StoreError as exc:
-                    raise UnavailableError(str(exc), retry_after_ms=5000) from exc
-                except RuntimeError as exc:  # the nursery closed while the store was opening
-                    await store.close()
-                    raise UnavailableError(
-                        f"node {self._node.name!r}: actors are stopping", retry_after_ms=1000
-                    ) from exc
-                self._opened.add(name)
-        return store
+        return await self._stores.get(atype, None if self._closing else self._nursery)
 
     # -- messages --------------------------------------------------------------------------
 
@@ -303,11 +255,11 @@ class ActorSystem:
         else:
             payload = {} if message is None else message
         if idle_timeout is None:
-            options = _CREATE if create_if_missing else _NO_CREATE
+            options = CREATE if create_if_missing else NO_CREATE
         else:
             options = ActorOptions(create_if_missing=create_if_missing, idle_timeout_s=idle_timeout)
         ctx = Context.create(context, self._node)
-        request = _actor_message(capability, actor_id, payload, ctx, options)
+        request = actor_message(capability, actor_id, payload, ctx, options)
         response = await self._node.dispatch(request, ctx, timeout=timeout)
         return response.payload
 
@@ -319,7 +271,7 @@ class ActorSystem:
         if atype.authorize is not None:
             atype.capability.check_authorized(ctx)
         msg = atype.contract.parse_input(request.payload, atype.subject)
-        cell = self._live[atype.name].get(request.actor_id)
+        cell = self._live.get(atype.name, request.actor_id)
         if cell is None:
             cell = await self._activate(atype, request.actor_id, request.actor_options, ctx)
         workers = self._workers
@@ -352,8 +304,7 @@ class ActorSystem:
             )
         store = await self._store(atype)
         record = await store.load(atype.name, actor_id)
-        cells = self._live[atype.name]
-        cell = cells.get(actor_id)
+        cell = self._live.get(atype.name, actor_id)
         if cell is not None:  # another sender activated it while we were loading
             return cell
         if (record is None or record.stopped) and not options.create_if_missing:
@@ -363,54 +314,21 @@ class ActorSystem:
                 + "; send with create_if_missing=True to create it"
             )
         owner = record.owner if record is not None else ctx.user_id
-        self._admit(atype, owner, new=record is None)
+        memory = self._stores.memory
+        self._live.admit(owner, stored=len(memory) if record is None and store is memory else 0)
         state = None if record is None else atype.state_model.model_validate_json(record.state)
         idle_timeout = atype.idle_timeout
         if options.idle_timeout_s is not None:
             idle_timeout = options.idle_timeout_s
-            self._min_idle_timeout = min(self._min_idle_timeout, idle_timeout)
         cell = ActorCell(atype, store, atype.instance(actor_id, state), record, owner, idle_timeout)
-        cells[actor_id] = cell
-        self._live_count += 1
-        if owner is not None:
-            self._owned[owner] = self._owned.get(owner, 0) + 1
+        self._live.add(cell)
         return cell
-
-    def _admit(self, atype: ActorType, owner: str | None, *, new: bool) -> None:
-        full = self._live_count >= self.max_actors or (
-            new and atype.persistence == "memory" and len(self._memory) >= self.max_actors
-        )
-        if full:
-            raise RateLimitedError(
-                f"node {self._node.name!r}: {self.max_actors} actors already (max_actors); "
-                "retry later, stop unused actors or raise node.actors.max_actors",
-                retry_after_ms=1000,
-            )
-        if owner is not None and self._owned.get(owner, 0) >= self.max_actors_per_user:
-            raise RateLimitedError(
-                f"user {owner!r}: {self.max_actors_per_user} live actors already "
-                "(max_actors_per_user); retry later or stop some",
-                retry_after_ms=1000,
-            )
-
-    def _forget(self, cell: ActorCell) -> None:
-        cells = self._live[cell.type.name]
-        if cells.get(cell.actor_id) is cell:
-            del cells[cell.actor_id]
-            self._live_count -= 1
-            owner = cell.owner
-            if owner is not None:
-                left = self._owned.get(owner, 1) - 1
-                if left:
-                    self._owned[owner] = left
-                else:
-                    self._owned.pop(owner, None)
 
     # -- passivation and ticks -------------------------------------------------------------
 
     async def _sweep(self) -> None:
         while True:
-            await trio.sleep(min(30.0, max(0.01, self._min_idle_timeout / 4)))
+            await trio.sleep(min(30.0, max(0.01, self._live.min_idle_timeout / 4)))
             self.passivate_idle()
 
     def passivate_idle(self) -> int:
@@ -418,18 +336,9 @@ class ActorSystem:
 
         Passivating is forgetting the live actor: its state is already committed, and the
         next message restores it from the store. Runs periodically on its own."""
-        now = trio.current_time()
-        expired = [
-            cell
-            for cells in self._live.values()
-            for cell in cells.values()
-            if cell.status == "idle"
-            and cell.mailbox is None
-            and cell.idle_timeout is not None
-            and now - cell.last_active >= cell.idle_timeout
-        ]
+        expired = self._live.idle_past_timeout(trio.current_time())
         for cell in expired:
-            self._forget(cell)
+            self._live.forget(cell)
         return len(expired)
 
     async def _tick(self, atype: ActorType) -> None:
@@ -440,7 +349,7 @@ class ActorSystem:
             if workers is None or self._closing:
                 continue
             ctx = Context.create(None, self._node)
-            for cell in list(self._live[atype.name].values()):
+            for cell in self._live.of_type(atype.name):
                 # A busy actor whose mailbox is full skips this tick; the next one comes.
                 if cell.status in ("idle", "active"):
                     with contextlib.suppress(RateLimitedError, UnavailableError):
@@ -479,7 +388,7 @@ class ActorSystem:
                     name, record.actor_id, status, atype.persistence, record.created_at,
                     record.last_message_at, record.message_count, record.owner,
                 )  # fmt: skip
-            for cell in self._live[name].values():
+            for cell in self._live.of_type(name):
                 found[name, cell.actor_id] = ActorInfo(
                     name, cell.actor_id, cell.status, atype.persistence, cell.created_at,
                     cell.last_message_at, cell.message_count, cell.owner,
@@ -496,7 +405,7 @@ class ActorSystem:
         """
         atype = self._type(capability)
         store = await self._store(atype)
-        cell = self._live[atype.name].get(actor_id)
+        cell = self._live.get(atype.name, actor_id)
         if cell is None:
             record = await store.load(atype.name, actor_id)
             if record is None or record.stopped:
@@ -511,7 +420,7 @@ class ActorSystem:
                 child.cancel()
                 await child.wait_stopped()
             cell.abandon(UnavailableError(f"{atype.subject} {actor_id!r} was stopped: {reason}"))
-            self._forget(cell)
+            self._live.forget(cell)
         await store.mark_stopped(atype.name, actor_id, reason)
         log.info("%s %r stopped: %s", atype.subject, actor_id, reason)
 
@@ -568,15 +477,8 @@ class ActorSystem:
 
     def statistics(self) -> dict[str, Any]:
         """Live actors by type and status, and the stores' write counters."""
-        by_type: dict[str, dict[str, int]] = {}
-        for name, cells in self._live.items():
-            counts: dict[str, int] = {}
-            for cell in cells.values():
-                counts[cell.status] = counts.get(cell.status, 0) + 1
-            by_type[name] = counts
-        stores = {
-            name: {"batches": store.batches, "commits": store.commits}
-            for name, store in self._stores.items()
-            if isinstance(store, SqliteStore)
-        }
-        return {"live": self._live_count, "types": by_type, "stores": stores}
+        by_type: dict[str, dict[str, int]] = {name: {} for name in self._types}
+        for cell in self._live:
+            counts = by_type[cell.type.name]
+            counts[cell.status] = counts.get(cell.status, 0) + 1
+        return {"live": len(self._live), "types": by_type, "stores": self._stores.statistics()}

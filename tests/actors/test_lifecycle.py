@@ -274,3 +274,27 @@ async def test_a_crash_storm_restarts_the_actor_system_under_the_node_supervisor
         await trio.sleep(10)  # the node supervisor's backoff
         assert await node.actors.send("tally", "steady", {}) == {"count": 2}
         assert await node.actors.send("tally", "t0", {}) == {"count": 1}
+
+
+async def test_a_handle_outlasting_the_drain_timeout_is_cancelled_unacknowledged(
+    make_node: NodeFactory,
+) -> None:
+    node = make_node(tally())
+    node.actors.drain_timeout = 0.05
+    outcome: list[str] = []
+    async with node.started():
+        await node.actors.send("tally", "t", {})
+
+        async def send() -> None:
+            try:
+                await node.actors.send("tally", "t", {"sleep": 60})
+            except UnavailableError:
+                outcome.append("E503")
+
+        node.nursery.start_soon(send)
+        await trio.testing.wait_all_tasks_blocked()
+    assert outcome == ["E503"]
+    async with make_node(tally()).started() as again:
+        state = await again.actors.get_state("tally", "t")
+        assert isinstance(state, Tally)
+        assert state.count == 1  # the unacknowledged message left no trace

@@ -242,23 +242,29 @@ class ActorCell:
         is_tick, msg, ctx, reply = item
         if reply is not None and reply.abandoned:
             return  # the sender gave up before we started: nobody to answer
+        try:
+            await self._apply(is_tick, msg, ctx, reply)
+        except BaseException:
+            # Cancelled mid-message (node stopping): it was not acknowledged, and says so.
+            if reply is not None:
+                reply.fail(
+                    UnavailableError(
+                        f"{self.type.subject} {self.actor_id!r}: the node stopped before the "
+                        "message was applied",
+                        retry_after_ms=1000,
+                    )
+                )
+            raise
+
+    async def _apply(self, is_tick: bool, msg: Any, ctx: Context, reply: Reply | None) -> None:
+        """Handle, commit, reply: the reply never goes out before the commit."""
         atype = self.type
         try:
             if is_tick:
                 await self.instance.tick(ctx)  # type: ignore[attr-defined]
                 result, out = None, {}
             else:
-                if atype.timeout is None:
-                    result = await self.instance.handle(msg, ctx)
-                else:
-                    with trio.move_on_after(atype.timeout) as scope:
-                        result = await self.instance.handle(msg, ctx)
-                    if scope.cancelled_caught:
-                        raise DeadlineExceededError(
-                            f"{atype.subject} {self.actor_id!r}: handle took more than "
-                            f"{atype.timeout:g}s",
-                            details={"timeout_s": atype.timeout},
-                        )
+                result = await self._handle(msg, ctx)
                 out = atype.contract.dump_output(result, atype.subject)
             commit = self._commit(is_tick, msg, result, out, ctx)
         except PacketFlowError as exc:
@@ -288,6 +294,17 @@ class ActorCell:
             reply.set(out)
         if not is_tick:
             self.last_active = trio.current_time()
+
+    async def _handle(self, msg: Any, ctx: Context) -> Any:
+        atype = self.type
+        if atype.timeout is None:
+            return await self.instance.handle(msg, ctx)
+        with trio.move_on_after(atype.timeout):
+            return await self.instance.handle(msg, ctx)
+        raise DeadlineExceededError(
+            f"{atype.subject} {self.actor_id!r}: handle took more than {atype.timeout:g}s",
+            details={"timeout_s": atype.timeout},
+        )
 
     def _commit(
         self, is_tick: bool, msg: Any, result: Any, out: dict[str, Any], ctx: Context

@@ -203,11 +203,12 @@ class ActorSystem:
                 if cell.child is not None:
                     await cell.child.wait_stopped()
         self._abandon_all(f"node {self._node.name!r} is stopping")
+        if self._runner is not None:  # workers still busy past the drain timeout end here
+            self._runner.cancel()
+            await self._runner.wait_stopped()
+            self._runner = None
         await self._stores.close()
         self._live.clear()
-        if self._runner is not None:
-            self._runner.cancel()
-            self._runner = None
 
     def _abandon_all(self, reason: str) -> None:
         error = UnavailableError(reason, retry_after_ms=1000)

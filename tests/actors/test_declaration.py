@@ -125,6 +125,11 @@ class NoHandle(pf.Actor[Notes]):
     pass
 
 
+class SyncTick(NotesBase):
+    def tick(self, ctx: pf.Context) -> None:  # type: ignore[override]
+        pass
+
+
 class TickWithoutInterval(NotesBase):
     async def tick(self, ctx: pf.Context) -> None:
         pass
@@ -137,6 +142,7 @@ class TickWithoutInterval(NotesBase):
         (SyncHandle, {}, TypeError, "must be 'async def'"),
         (NoHandle, {}, TypeError, "define 'async def handle"),
         (TickWithoutInterval, {}, ValueError, "tick_interval"),
+        (SyncTick, {"tick_interval": 5}, TypeError, "tick must be 'async def"),
         (NotesBase, {"tick_interval": 5}, ValueError, "async def tick"),
         (NotesBase, {"persistence": "disk"}, ValueError, "persistence must be one of"),
         (NotesBase, {"idle_timeout": 0}, ValueError, "idle_timeout must be positive"),
@@ -145,9 +151,9 @@ class TickWithoutInterval(NotesBase):
         (NotesBase, {"initial_state": Line(text="x")}, TypeError, "expected Notes"),
     ],
     ids=[
-        "no-state-model", "sync-handle", "no-handle", "tick-no-interval", "interval-no-tick",
-        "bad-persistence", "zero-idle-timeout", "zero-mailbox", "negative-history",
-        "wrong-initial-state",
+        "no-state-model", "sync-handle", "no-handle", "tick-no-interval", "sync-tick",
+        "interval-no-tick", "bad-persistence", "zero-idle-timeout", "zero-mailbox",
+        "negative-history", "wrong-initial-state",
     ],
 )  # fmt: skip
 def test_declaration_errors_name_the_class_and_the_fix(

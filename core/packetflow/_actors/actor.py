@@ -51,6 +51,9 @@ class Actor(Generic[S]):
         """Handle one message and return the reply (override this)."""
         raise NotImplementedError(f"{type(self).__name__}.handle is not implemented")
 
+    async def tick(self, ctx: Context) -> None:
+        """Periodic work every ``tick_interval`` seconds while live (override to use it)."""
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {getattr(self, 'actor_id', '?')!r}>"
 
@@ -283,7 +286,9 @@ def _build(
         )
     if history is not None and history < 0:
         raise ValueError(f"{label}: history must be >= 0 or None, got {history!r}")
-    has_tick = inspect.iscoroutinefunction(getattr(cls, "tick", None))
+    has_tick = cls.tick is not Actor.tick
+    if has_tick and not inspect.iscoroutinefunction(cls.tick):
+        raise TypeError(f"{label}: tick must be 'async def tick(self, ctx)'")
     if has_tick != (tick_interval is not None):
         raise ValueError(
             f"{label}: a periodic tick needs both an 'async def tick(self, ctx)' method and "

@@ -36,7 +36,7 @@ from .reply import Reply
 from .store import ActorRecord, ActorStore, Commit, HistoryEntry, StoreError
 
 if TYPE_CHECKING:
-    from .._supervisor import Supervisor
+    from .._supervisor import Child, Supervisor
 
 __all__ = ["ActorCell", "CellStatus", "Item"]
 
@@ -100,7 +100,7 @@ class ActorCell:
         self.status: CellStatus = "idle"
         self.mailbox: trio.MemorySendChannel[Item] | None = None
         self.inbox: trio.MemoryReceiveChannel[Item] | None = None
-        self.child: Any = None  # the supervisor's Child while a worker runs
+        self.child: Child | None = None  # the worker, while there is one
         self.crashes: list[float] | None = None
         self.dirty = False  # the instance may hold uncommitted changes: reload before use
         self.idle_timeout = idle_timeout
@@ -210,10 +210,12 @@ class ActorCell:
         reuse this worker, while an actor that went quiet has no task left almost at once.
         """
         inbox = self.inbox
+        if inbox is None:
+            return None
         rounds = LINGER_ROUNDS
         while inbox is self.inbox and (self.status == "active" or self.status == "idle"):
             try:
-                return inbox.receive_nowait()  # type: ignore[union-attr]
+                return inbox.receive_nowait()
             except trio.WouldBlock:
                 if not rounds:
                     return None
@@ -261,7 +263,7 @@ class ActorCell:
         atype = self.type
         try:
             if is_tick:
-                await self.instance.tick(ctx)  # type: ignore[attr-defined]
+                await self.instance.tick(ctx)
                 result, out = None, {}
             else:
                 result = await self._handle(msg, ctx)

@@ -282,10 +282,13 @@ class ActorSystem:
             )
         reply = Reply()
         cell.deliver((False, msg, ctx, reply), workers)
+        result: dict[str, Any]
         if timeout is None:
-            return await reply.wait()  # type: ignore[no-any-return]
+            result = await reply.wait()
+            return result
         with trio.move_on_after(timeout):
-            return await reply.wait()  # type: ignore[no-any-return]
+            result = await reply.wait()
+            return result
         raise DeadlineExceededError(
             f"{atype.subject} {request.actor_id!r}: no reply within {timeout:g}s",
             details={"timeout_s": timeout},

@@ -129,7 +129,7 @@ class Node:
             elif isinstance(item, Composition):
                 self._register_composition(item)
             elif actor_type(item) is not None:
-                self.actors.register(item)  # type: ignore[arg-type]
+                self.actors.register(item)
             elif isinstance(item, Iterable):
                 self.register(*item)
             else:

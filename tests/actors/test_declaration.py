@@ -182,3 +182,42 @@ def test_a_name_taken_by_a_capability_is_e409() -> None:
     node.register(notes)
     with pytest.raises(pf.errors.ConflictError):
         node.register(NoteBook)
+
+
+def test_registering_an_actor_twice_is_e409() -> None:
+    @pf.actor(name="notes", persistence="memory")
+    class NoteBook(NotesBase):
+        pass
+
+    node = pf.Node("t")
+    node.register(NoteBook)
+    with pytest.raises(pf.errors.ConflictError, match="'notes' is already registered"):
+        node.register(NoteBook)
+
+
+async def test_authorize_denies_senders_without_the_role(make_node: NodeFactory) -> None:
+    @pf.actor(name="notes", persistence="memory", authorize=["editor"])
+    class NoteBook(NotesBase):
+        pass
+
+    node = make_node(NoteBook)
+    async with node.started():
+        with pytest.raises(pf.errors.ForbiddenError, match="editor"):
+            await node.actors.send("notes", "n", {"text": "x"}, context={"user_id": "eve"})
+        reply = await node.actors.send(
+            "notes", "n", {"text": "x"}, context={"user_id": "ed", "roles": ["editor"]}
+        )
+        assert reply == {"lines": 1}
+
+
+async def test_a_persistence_without_a_store_is_e503(make_node: NodeFactory) -> None:
+    @pf.actor(name="notes", persistence="distributed")
+    class NoteBook(NotesBase):
+        pass
+
+    node = make_node(NoteBook)
+    async with node.started():
+        with pytest.raises(
+            pf.errors.UnavailableError, match=r"add one with node\.actors\.add_store"
+        ):
+            await node.actors.send("notes", "n", {"text": "x"})

@@ -3,7 +3,7 @@ and the registry operations are capabilities every transport can call."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from pydantic import BaseModel
@@ -152,3 +152,35 @@ async def test_registry_operations_are_capabilities(make_node: NodeFactory) -> N
         assert stopped == {"stopped": True}
         with pytest.raises(NotFoundError):
             await node.call("packetflow.actors.state", {"capability": "basket", "actor_id": "b1"})
+
+
+class ActorGate(pf.Module):
+    """Records what the chain sees of actor messages and refuses one actor."""
+
+    name = "actor_gate"
+    seen: ClassVar[list[tuple[str, str | None, str | None]]] = []
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: Any, context: pf.Context) -> Any:
+        ActorGate.seen.append((request.type, request.capability_id, request.actor_id))
+        if request.actor_id == "forbidden":
+            return pf.Fail("E403", "actor_gate: actor 'forbidden' is closed")
+        return None
+
+
+async def test_the_module_chain_sees_actor_messages_with_their_actor_id(
+    make_node: NodeFactory,
+) -> None:
+    ActorGate.seen = []
+    node = make_node(Basket)
+    node.modules.register(ActorGate)
+    async with node.started():
+        assert await node.actors.send("basket", "b1", {"item": "kiwi"}) == {"size": 1}
+        with pytest.raises(pf.errors.ForbiddenError, match="closed"):
+            await node.actors.send("basket", "forbidden", {"item": "kiwi"})
+        # the refused message never reached the actor system: nothing was created
+        assert [info.actor_id for info in await node.actors.list()] == ["b1"]
+    assert ActorGate.seen == [
+        ("actor_message", "basket", "b1"),
+        ("actor_message", "basket", "forbidden"),
+    ]

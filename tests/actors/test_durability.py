@@ -7,20 +7,16 @@ acknowledged message.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 import trio
 from pydantic import BaseModel
 
 import packetflow as pf
-
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 VICTIM = textwrap.dedent(
     """

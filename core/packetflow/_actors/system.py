@@ -117,7 +117,7 @@ class ActorSystem:
 
     # -- registration ----------------------------------------------------------------------
 
-    def register(self, cls: type) -> ActorType:
+    def register(self, cls: object) -> ActorType:
         """Register an ``@actor`` class (``node.register`` calls this for actor classes).
 
         Raises:

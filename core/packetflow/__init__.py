@@ -13,6 +13,9 @@ The public surface. Implementation lives in private modules; import from here::
 """
 
 from . import errors
+from ._actors.actor import Actor, ActorType, actor
+from ._actors.info import ActorInfo
+from ._actors.system import ActorSystem
 from ._capabilities.capability import Capability, capability
 from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
@@ -67,6 +70,10 @@ from .errors import PacketFlowError
 from .hookspecs import hookimpl
 
 __all__ = [
+    "Actor",
+    "ActorInfo",
+    "ActorSystem",
+    "ActorType",
     "AuditLog",
     "Backoff",
     "Capability",
@@ -122,6 +129,7 @@ __all__ = [
     "Transition",
     "When",
     "__version__",
+    "actor",
     "capability",
     "composition",
     "conditional",

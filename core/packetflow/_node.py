@@ -13,6 +13,8 @@ from typing import Any, Literal, Protocol, TypeAlias
 
 import trio
 
+from ._actors.actor import actor_type
+from ._actors.system import ActorSystem
 from ._capabilities.capability import Capability
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify
 from ._capabilities.events import EventBus
@@ -99,6 +101,9 @@ class Node:
         }
         self.state: NodeState = "idle"
         self.registry.on_change(self._publish_change)
+        self.actors = ActorSystem(self)
+        """The actor registry: ``send``, ``get_state``, ``list``, ``stop``, ``history``..."""
+        self._components.append(self.actors)
 
     def __repr__(self) -> str:
         return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"
@@ -106,9 +111,9 @@ class Node:
     # -- registration ----------------------------------------------------------------------
 
     def register(
-        self, *items: Capability | Composition | Iterable[Capability | Composition]
+        self, *items: Capability | Composition | type | Iterable[Capability | Composition]
     ) -> None:
-        """Register capabilities and compositions (or iterables of them).
+        """Register capabilities, compositions and ``@actor`` classes (or iterables of them).
 
         Compositions registered before the node starts are validated when it starts, once
         every capability (including those contributed by modules) is known; after that they
@@ -123,12 +128,15 @@ class Node:
                 self.registry.add(item)
             elif isinstance(item, Composition):
                 self._register_composition(item)
+            elif actor_type(item) is not None:
+                self.actors.register(item)
             elif isinstance(item, Iterable):
                 self.register(*item)
             else:
                 raise TypeError(
-                    f"cannot register {item!r}: expected a capability or a composition; "
-                    "decorate functions with @packetflow.capability"
+                    f"cannot register {item!r}: expected a capability, a composition or an "
+                    "actor class; decorate functions with @packetflow.capability and "
+                    "Actor subclasses with @packetflow.actor"
                 )
 
     def _register_composition(self, comp: Composition) -> None:

@@ -1,4 +1,4 @@
-"""``packetflow demo``: the end-to-end example on an embedded node."""
+"""``packetflow demo``: the end-to-end examples on an embedded node (no external service)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import trio
 
 __all__ = ["register"]
 
+DEMOS = ("onboarding", "research")
+
 
 class _OneLine(logging.Formatter):
     """Log exceptions as one line: the demo's failures are expected, not bugs."""
@@ -21,14 +23,24 @@ class _OneLine(logging.Formatter):
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("demo", help="run the end-to-end demo (no external service)")
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME",
+        help=f"which demos to run ({', '.join(DEMOS)}); default: all",
+    )  # fmt: skip
     parser.set_defaults(handler=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ..examples import onboarding
+    unknown = [name for name in args.names if name not in DEMOS]
+    if unknown:
+        print(f"packetflow demo: unknown demo {unknown[0]!r}; choose from {', '.join(DEMOS)}")
+        return 2
+    from ..examples import onboarding, research
 
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
-    trio.run(onboarding.main)
+    mains = {"onboarding": onboarding.main, "research": research.main}
+    for name in args.names or DEMOS:
+        trio.run(mains[name])
     return 0

@@ -1,0 +1,80 @@
+"""One physical connection of a :class:`~packetflow.Client`: the socket, the replies it waits
+for, and the heartbeats."""
+
+from __future__ import annotations
+
+import trio
+from trio_websocket import ConnectionClosed, WebSocketConnection
+
+from .._wire.liveness import Liveness
+from .._wire.messages import Message, Welcome
+from ..errors import PacketFlowError, UnavailableError
+
+__all__ = ["Session", "Slot"]
+
+
+class Slot:
+    """Where the reply to one request lands."""
+
+    __slots__ = ("event", "reply")
+
+    def __init__(self) -> None:
+        self.event = trio.Event()
+        self.reply: Message | PacketFlowError | None = None
+
+    def resolve(self, reply: Message | PacketFlowError) -> None:
+        if not self.event.is_set():
+            self.reply = reply
+            self.event.set()
+
+
+class Session:
+    """A connected, welcomed socket. Replies are matched to :class:`Slot` objects by id."""
+
+    def __init__(self, ws: WebSocketConnection, welcome: Welcome, url: str) -> None:
+        self.ws = ws
+        self.welcome = welcome
+        self.url = url
+        self.pending: dict[str, Slot] = {}
+        self.closed = False
+        self.close_code: int | None = None
+        limits = welcome.limits
+        self.max_bytes = int(limits.get("max_message_bytes", 1 << 20))
+        self.liveness = Liveness(
+            welcome.heartbeat_s, int(limits.get("missed_heartbeats", 3)), "hb-client-"
+        )
+
+    async def send(self, text: str) -> None:
+        """Send one message.
+
+        Raises:
+            UnavailableError: E503 when the connection is gone.
+        """
+        try:
+            await self.ws.send_message(text)
+        except ConnectionClosed as exc:
+            self.closed = True
+            raise self.lost(exc.reason.code if exc.reason else None) from None
+
+    async def send_quietly(self, text: str) -> None:
+        """Best-effort send (cancel notices, heartbeat answers)."""
+        try:
+            await self.ws.send_message(text)
+        except ConnectionClosed:
+            self.closed = True
+
+    def lost(self, code: int | None = None) -> UnavailableError:
+        code = code if code is not None else self.close_code
+        return UnavailableError(
+            f"connection to {self.url} closed (code {code}) before the reply; the request "
+            "may or may not have run",
+            retry_after_ms=100,
+            details={"close_code": code},
+        )
+
+    def fail_pending(self) -> None:
+        """Wake every waiting request with its own E503 (the connection is gone)."""
+        self.closed = True
+        for slot in self.pending.values():
+            slot.resolve(self.lost())
+        self.pending.clear()

@@ -28,7 +28,7 @@ from pydantic_core import PydanticSerializationError, to_json
 from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
 from .._channels import ChannelEvent, Channels
-from .._wire.codec import Limits, decode, encode
+from .._wire.codec import Limits, decode, encode, parse_object
 from .._wire.connection import CLOSE_DEAD_PEER
 from .._wire.messages import (
     PROTOCOL_VERSION,
@@ -39,7 +39,6 @@ from .._wire.messages import (
     Heartbeat,
     Hello,
     McpRequest,
-    Message,
     Subscribe,
     Unsubscribe,
     Welcome,
@@ -173,7 +172,7 @@ class Client:
         if timeout is not None:
             request.metadata["timeout_ms"] = timeout * 1000
         reply = await self._roundtrip(msg_id, encode(request), timeout)
-        payload: dict[str, Any] = getattr(reply, "payload", {})
+        payload: dict[str, Any] = reply.get("payload", {})
         return payload
 
     async def discover(
@@ -201,7 +200,7 @@ class Client:
             provides=list(provides), limit=limit,
         )  # fmt: skip
         reply = await self._roundtrip(msg_id, encode(query), timeout)
-        found: list[dict[str, Any]] = getattr(reply, "capabilities", [])
+        found: list[dict[str, Any]] = reply.get("capabilities", [])
         return found
 
     # -- channels --------------------------------------------------------------------------
@@ -234,7 +233,7 @@ class Client:
         msg_id = self._next_id()
         event = Event(id=msg_id, channel=channel, payload=dict(payload))
         reply = await self._roundtrip(msg_id, encode(event), timeout)
-        return int(getattr(reply, "payload", {}).get("delivered", 0))
+        return int(reply.get("payload", {}).get("delivered", 0))
 
     async def _unsubscribe(self, sub: ClientSubscription) -> None:
         session = self._session
@@ -296,10 +295,10 @@ class Client:
                 "data or pydantic models"
             ) from exc
         reply = await self._roundtrip(msg_id, text, timeout)
-        out: dict[str, Any] = getattr(reply, "payload", {})
+        out: dict[str, Any] = reply.get("payload", {})
         return out
 
-    async def _roundtrip(self, msg_id: str, text: str, timeout: float | None) -> Message:
+    async def _roundtrip(self, msg_id: str, text: str, timeout: float | None) -> dict[str, Any]:
         """Send one request and wait for its reply; raises the reply's typed error."""
         session = await self._current_session(timeout)
         if len(text) > session.max_bytes:
@@ -332,8 +331,9 @@ class Client:
             )
         if isinstance(reply, PacketFlowError):
             raise reply
-        if reply.type == "capability_error":
-            raise from_wire(reply.error.model_dump())
+        if reply["type"] == "capability_error":
+            error = reply.get("error")
+            raise from_wire(error if isinstance(error, dict) else {"code": "E500"})
         return reply
 
     async def _current_session(self, timeout: float | None) -> Session:
@@ -427,6 +427,8 @@ class Client:
             session.fail_pending()
 
     async def _read(self, session: Session) -> None:
+        # Replies are routed as plain dicts: building their models would double the client's
+        # cost per call, and the typed views (errors, events) are built where they are used.
         ws, subs, pending = session.ws, self._subs, session.pending
         while True:
             try:
@@ -437,30 +439,24 @@ class Client:
                 return
             session.liveness.seen()
             try:
-                message = decode(data, CLIENT_LIMITS)
+                message = parse_object(data, CLIENT_LIMITS)
             except PacketFlowError as exc:
                 log.warning("client: unreadable message from %s: %s", self.url, exc.message)
                 continue
-            if message.type == "event":
-                sub = subs.get(message.id)
+            kind, msg_id = message["type"], message.get("id")
+            if kind == "event":
+                sub = subs.get(msg_id)  # type: ignore[arg-type]
                 if sub is not None:
-                    dropped = message.metadata.get("dropped", 0)
-                    sub.offer(
-                        ChannelEvent(
-                            message.channel,
-                            message.payload,
-                            dropped if isinstance(dropped, int) else 0,
-                        )
-                    )
-            elif message.type == "heartbeat":
-                if not session.liveness.is_answer(message.id):
-                    await session.send_quietly(encode(Heartbeat(id=message.id)))
+                    sub.offer(_channel_event(message))
+            elif kind == "heartbeat":
+                if not isinstance(msg_id, str) or not session.liveness.is_answer(msg_id):
+                    await session.send_quietly(encode(Heartbeat(id=str(msg_id))))
             else:
-                slot = pending.get(message.id)
+                slot = pending.get(msg_id)  # type: ignore[arg-type]
                 if slot is not None:
                     slot.resolve(message)
-                elif message.type == "capability_error":
-                    log.warning("client: node error without a pending request: %s", message.error)
+                elif kind == "capability_error":
+                    log.warning("client: node error without a pending request: %s", message)
 
     async def _beat(self, session: Session, scope: trio.CancelScope) -> None:
         reason = await session.liveness.run(session.send_quietly)
@@ -487,6 +483,17 @@ class Client:
         self._ready.set()  # wake calls waiting for a connection: they raise E503
         for sub in list(self._subs.values()):
             sub.fail(error)
+
+
+def _channel_event(message: dict[str, Any]) -> ChannelEvent:
+    metadata = message.get("metadata")
+    dropped = metadata.get("dropped", 0) if isinstance(metadata, dict) else 0
+    payload = message.get("payload")
+    return ChannelEvent(
+        str(message.get("channel", "")),
+        payload if isinstance(payload, dict) else {},
+        dropped if isinstance(dropped, int) else 0,
+    )
 
 
 class RemoteActor:

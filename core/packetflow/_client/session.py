@@ -3,11 +3,13 @@ for, and the heartbeats."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
 from .._wire.liveness import Liveness
-from .._wire.messages import Message, Welcome
+from .._wire.messages import Welcome
 from ..errors import PacketFlowError, UnavailableError
 
 __all__ = ["Session", "Slot"]
@@ -20,9 +22,9 @@ class Slot:
 
     def __init__(self) -> None:
         self.event = trio.Event()
-        self.reply: Message | PacketFlowError | None = None
+        self.reply: dict[str, Any] | PacketFlowError | None = None
 
-    def resolve(self, reply: Message | PacketFlowError) -> None:
+    def resolve(self, reply: dict[str, Any] | PacketFlowError) -> None:
         if not self.event.is_set():
             self.reply = reply
             self.event.set()

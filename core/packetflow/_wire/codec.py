@@ -23,7 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import MalformedError, PacketFlowError, TooLargeError
 from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "decode", "encode", "error_reply"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "decode", "encode", "error_reply", "parse_object"]
 
 _ADAPTER: TypeAdapter[Message] = TypeAdapter(Message)
 _MAX_ID = 256
@@ -67,35 +67,34 @@ def decode(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Message:
         MalformedError: E400, see the module docstring.
         TooLargeError: E413, see the module docstring.
     """
-    if len(data) > limits.max_bytes:
-        raise TooLargeError(
-            f"message of {len(data)} bytes: above the limit of {limits.max_bytes}; "
-            "send smaller payloads",
-            details={"limit": "max_bytes", "max": limits.max_bytes},
-        )
-    if isinstance(data, str):
-        text = data
-    else:
-        try:
-            text = bytes(data).decode("utf-8")
-        except UnicodeDecodeError:
-            raise MalformedError(
-                "message is not UTF-8 text; send JSON as UTF-8", details={"id": None}
-            ) from None
+    text = _text(data, limits)
     # The precise checks parse the JSON a second time, so they only run when the cheap scans
     # say a limit could be hit (or a non-standard constant is present); the usual small
     # message goes straight to pydantic's JSON parser.
-    if (
-        len(text) > limits.max_string
-        or text.count("{") + text.count("[") > limits.max_depth
-        or "NaN" in text
-        or "Infinity" in text
-    ):
+    if _needs_inspection(text, limits):
         _inspect(text, limits)
     try:
         return _ADAPTER.validate_json(text)
     except ValidationError as exc:
         raise _malformed(exc, text) from None
+
+
+def parse_object(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+    """Parse one message into a plain dict with the same limits as :func:`decode`, without
+    building its model: for a peer that only routes messages by ``type`` and ``id`` (the
+    client reading its node's replies).
+
+    Raises:
+        MalformedError: E400, not a JSON object with a string ``type``.
+        TooLargeError: E413, see the module docstring.
+    """
+    text = _text(data, limits)
+    obj = _inspect(text, limits) if _needs_inspection(text, limits) else _loads(text)
+    if not isinstance(obj, dict) or not isinstance(obj.get("type"), str):
+        raise MalformedError(
+            "message must be a JSON object with a string 'type'", details={"id": _id_of(obj)}
+        )
+    return obj
 
 
 def encode(message: Any) -> str:
@@ -120,13 +119,49 @@ def error_reply(exc: PacketFlowError, id: str, capability_id: str | None = None)
     )
 
 
+def _text(data: str | bytes, limits: Limits) -> str:
+    if len(data) > limits.max_bytes:
+        raise TooLargeError(
+            f"message of {len(data)} bytes: above the limit of {limits.max_bytes}; "
+            "send smaller payloads",
+            details={"limit": "max_bytes", "max": limits.max_bytes},
+        )
+    if isinstance(data, str):
+        return data
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise MalformedError(
+            "message is not UTF-8 text; send JSON as UTF-8", details={"id": None}
+        ) from None
+
+
+def _needs_inspection(text: str, limits: Limits) -> bool:
+    return (
+        len(text) > limits.max_string
+        or text.count("{") + text.count("[") > limits.max_depth
+        or "NaN" in text
+        or "Infinity" in text
+    )
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise MalformedError(
+            f"message is not valid JSON: {exc}; send one JSON object per message",
+            details={"id": None},
+        ) from None
+
+
 def _reject_constant(name: str) -> Any:
     raise MalformedError(
         f"message contains {name}: not valid JSON; send numbers as finite values or strings"
     )
 
 
-def _inspect(text: str, limits: Limits) -> None:
+def _inspect(text: str, limits: Limits) -> Any:
     try:
         obj = json.loads(text, parse_constant=_reject_constant)
     except MalformedError as exc:
@@ -157,6 +192,7 @@ def _inspect(text: str, limits: Limits) -> None:
             stack.extend((item, depth + 1, f"{path}[{i}]") for i, item in enumerate(value))
         elif isinstance(value, str) and len(value) > limits.max_string:
             raise _too_long(limits, msg_id, path)
+    return obj
 
 
 def _too_deep(limits: Limits, msg_id: str | None, path: str | None = None) -> TooLargeError:

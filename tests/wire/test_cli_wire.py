@@ -135,3 +135,18 @@ async def test_capabilities_list_over_the_network(
 async def test_unreachable_node_is_e503(capsys: pytest.CaptureFixture[str]) -> None:
     assert await run_cli("call", "echo", "--url", "ws://127.0.0.1:1") == 1
     assert capsys.readouterr().err.startswith("E503 unavailable")
+
+
+async def test_network_demo_calls_through_the_client_and_receives_an_event(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from packetflow.examples import network, onboarding
+
+    await network.main(onboarding.node)
+    out = capsys.readouterr().out
+    assert "serving on ws://127.0.0.1:" in out
+    assert "call user_onboarding -> acc-" in out
+    assert "subscription 'accounts.*' got an event on 'accounts.created'" in out
+    assert "50 concurrent calls on one connection" in out
+    assert "E403" in out
+    assert "closed its connections (1001)" in out

@@ -259,3 +259,22 @@ async def test_a_token_expiring_during_the_session_is_refused(
     expired = await peer.call("echo")
     assert expired["error"]["code"] == "E401"
     assert "expired" in expired["error"]["message"]
+
+
+@SECURED
+async def test_a_subscription_ends_when_its_token_expires(
+    served: pf.WireServer, authority: pf.TokenAuthority
+) -> None:
+    token = authority.issue("a", ["chan:*"], ttl=2)
+    expires_at = authority.verify(token).expires_at
+    assert expires_at is not None
+    async with (
+        pf.open_client(served.url, token=token) as client,
+        client.subscribe("news") as events,
+    ):
+        served.node.channels.publish("news", {"n": 1})
+        assert (await events.receive()).payload == {"n": 1}
+        await trio.sleep(expires_at - time.time() + 0.05)
+        served.node.channels.publish("news", {"n": 2})
+        with pytest.raises(UnauthenticatedError, match="expired"), trio.fail_after(5):
+            await events.receive()

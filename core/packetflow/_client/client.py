@@ -332,8 +332,7 @@ class Client:
         if isinstance(reply, PacketFlowError):
             raise reply
         if reply["type"] == "capability_error":
-            error = reply.get("error")
-            raise from_wire(error if isinstance(error, dict) else {"code": "E500"})
+            raise _error_of(reply)
         return reply
 
     async def _current_session(self, timeout: float | None) -> Session:
@@ -346,7 +345,7 @@ class Client:
             session = self._session
             if session is not None:
                 return session
-        if self._failure is not None:
+        if self._failure is not None and not self._closing:
             raise UnavailableError(
                 f"client for {self.url} gave up reconnecting: {self._failure.message}",
                 details={"cause": self._failure.code},
@@ -455,6 +454,8 @@ class Client:
                 slot = pending.get(msg_id)  # type: ignore[arg-type]
                 if slot is not None:
                     slot.resolve(message)
+                elif kind == "capability_error" and msg_id in subs:
+                    subs[msg_id].fail(_error_of(message))  # the node ended the subscription
                 elif kind == "capability_error":
                     log.warning("client: node error without a pending request: %s", message)
 
@@ -483,6 +484,11 @@ class Client:
         self._ready.set()  # wake calls waiting for a connection: they raise E503
         for sub in list(self._subs.values()):
             sub.fail(error)
+
+
+def _error_of(message: dict[str, Any]) -> PacketFlowError:
+    error = message.get("error")
+    return from_wire(error if isinstance(error, dict) else {"code": "E500"})
 
 
 def _channel_event(message: dict[str, Any]) -> ChannelEvent:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .._auth.tokens import TokenAuthority
@@ -99,9 +99,6 @@ class ServerConfig:
         env = os.environ if environ is None else environ
         options.setdefault("authority", TokenAuthority.from_env(env))
         return cls(**options)
-
-    def replace(self, **changes: Any) -> ServerConfig:
-        return replace(self, **changes)
 
     def check_bind(self, host: str | None) -> None:
         """Refuse to expose a secret-less node beyond this machine.

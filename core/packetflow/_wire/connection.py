@@ -402,6 +402,13 @@ class Connection:
     ) -> None:
         with scope:
             async for event in sub:
+                try:
+                    principal.check_fresh()
+                except UnauthenticatedError as exc:  # the token expired: the subscription ends
+                    self.subscriptions.pop(sub.pattern, None)
+                    sub.close()
+                    await self._reply_error(exc, sub_id)
+                    return
                 # A glob subscription may be wider than the scope that let it in (globs do not
                 # compare exactly): every event is checked against the scopes again.
                 if not principal.allows("chan", event.channel):

@@ -25,7 +25,8 @@ from ._capabilities.events import EventBus, ExecutionEvent
 from ._capabilities.ratelimit import RateLimit
 from ._capabilities.stats import CapabilityStatistics
 from ._channels import ChannelEvent, Channels, Subscription
-from ._client.client import Client, RemoteActor, open_client
+from ._client.actor import RemoteActor
+from ._client.client import Client, open_client
 from ._client.subscription import ClientSubscription
 from ._compose.builders import (
     conditional,

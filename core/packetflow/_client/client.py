@@ -27,7 +27,7 @@ import trio
 from pydantic_core import PydanticSerializationError, to_json
 from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
-from .._channels import ChannelEvent, Channels
+from .._channels import Channels
 from .._wire.codec import Limits, decode, encode, parse_object
 from .._wire.connection import CLOSE_DEAD_PEER
 from .._wire.messages import (
@@ -51,11 +51,12 @@ from ..errors import (
     UnavailableError,
     from_wire,
 )
-from .session import Session, Slot
+from .actor import RemoteActor
+from .session import Session, Slot, channel_event, error_of
 from .subscription import ClientSubscription
 from .transport import open_websocket, unwrap
 
-__all__ = ["Client", "RemoteActor", "open_client"]
+__all__ = ["Client", "open_client"]
 
 log = logging.getLogger("packetflow.client")
 
@@ -332,7 +333,7 @@ class Client:
         if isinstance(reply, PacketFlowError):
             raise reply
         if reply["type"] == "capability_error":
-            raise _error_of(reply)
+            raise error_of(reply)
         return reply
 
     async def _current_session(self, timeout: float | None) -> Session:
@@ -446,7 +447,7 @@ class Client:
             if kind == "event":
                 sub = subs.get(msg_id)  # type: ignore[arg-type]
                 if sub is not None:
-                    sub.offer(_channel_event(message))
+                    sub.offer(channel_event(message))
             elif kind == "heartbeat":
                 if not isinstance(msg_id, str) or not session.liveness.is_answer(msg_id):
                     await session.send_quietly(encode(Heartbeat(id=str(msg_id))))
@@ -455,7 +456,7 @@ class Client:
                 if slot is not None:
                     slot.resolve(message)
                 elif kind == "capability_error" and msg_id in subs:
-                    subs[msg_id].fail(_error_of(message))  # the node ended the subscription
+                    subs[msg_id].fail(error_of(message))  # the node ended the subscription
                 elif kind == "capability_error":
                     log.warning("client: node error without a pending request: %s", message)
 
@@ -484,54 +485,6 @@ class Client:
         self._ready.set()  # wake calls waiting for a connection: they raise E503
         for sub in list(self._subs.values()):
             sub.fail(error)
-
-
-def _error_of(message: dict[str, Any]) -> PacketFlowError:
-    error = message.get("error")
-    return from_wire(error if isinstance(error, dict) else {"code": "E500"})
-
-
-def _channel_event(message: dict[str, Any]) -> ChannelEvent:
-    metadata = message.get("metadata")
-    dropped = metadata.get("dropped", 0) if isinstance(metadata, dict) else 0
-    payload = message.get("payload")
-    return ChannelEvent(
-        str(message.get("channel", "")),
-        payload if isinstance(payload, dict) else {},
-        dropped if isinstance(dropped, int) else 0,
-    )
-
-
-class RemoteActor:
-    """A stateful actor on the node, addressed by ``(capability, actor_id)``."""
-
-    def __init__(
-        self, client: Client, capability: str, actor_id: str, options: ActorOptions
-    ) -> None:
-        self.client = client
-        self.capability = capability
-        self.actor_id = actor_id
-        self.options = options
-
-    def __repr__(self) -> str:
-        return f"<RemoteActor {self.capability}/{self.actor_id}>"
-
-    async def send(
-        self,
-        payload: Mapping[str, Any] | Any,
-        *,
-        timeout: float | None = None,
-        context: Mapping[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """Send one message to the actor and return its reply payload."""
-        fields = {
-            "capability_id": self.capability,
-            "actor_id": self.actor_id,
-            "actor_options": self.options.model_dump(exclude_none=True),
-        }
-        return await self.client._run_request(
-            "actor_message", fields, payload, timeout, context, None
-        )
 
 
 @asynccontextmanager

@@ -8,11 +8,12 @@ from typing import Any
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
+from .._channels import ChannelEvent
 from .._wire.liveness import Liveness
 from .._wire.messages import Welcome
-from ..errors import PacketFlowError, UnavailableError
+from ..errors import PacketFlowError, UnavailableError, from_wire
 
-__all__ = ["Session", "Slot"]
+__all__ = ["Session", "Slot", "channel_event", "error_of"]
 
 
 class Slot:
@@ -80,3 +81,21 @@ class Session:
         for slot in self.pending.values():
             slot.resolve(self.lost())
         self.pending.clear()
+
+
+def error_of(message: dict[str, Any]) -> PacketFlowError:
+    error = message.get("error")
+    """The typed error of a ``capability_error`` reply."""
+    return from_wire(error if isinstance(error, dict) else {"code": "E500"})
+
+
+def channel_event(message: dict[str, Any]) -> ChannelEvent:
+    """The :class:`ChannelEvent` of an ``event`` message (``metadata.dropped`` included)."""
+    metadata = message.get("metadata")
+    dropped = metadata.get("dropped", 0) if isinstance(metadata, dict) else 0
+    payload = message.get("payload")
+    return ChannelEvent(
+        str(message.get("channel", "")),
+        payload if isinstance(payload, dict) else {},
+        dropped if isinstance(dropped, int) else 0,
+    )

@@ -77,7 +77,7 @@ async def test_node_answers_client_heartbeats_with_the_same_id(connect: Connect)
 
 
 @pytest.mark.parametrize(
-    "wire_config", [pf.ServerConfig(heartbeat_s=0.05, missed_heartbeats=2)], ids=["fast-beats"]
+    "wire_config", [pf.ServerConfig(heartbeat_s=0.1, missed_heartbeats=3)], ids=["fast-beats"]
 )
 async def test_a_peer_that_stops_answering_heartbeats_is_dropped(
     served: pf.WireServer, connect: Connect
@@ -95,11 +95,11 @@ async def test_a_peer_that_stops_answering_heartbeats_is_dropped(
 async def test_our_client_keeps_a_quiet_connection_alive(probe: Probe) -> None:
     node = pf.Node("beats")
     node.register(pf.capability(name="ping")(lambda: {"pong": True}))
-    config = pf.ServerConfig(heartbeat_s=0.05, missed_heartbeats=2)
+    config = pf.ServerConfig(heartbeat_s=0.1, missed_heartbeats=3)
     async with node.started(), trio.open_nursery() as nursery:
         server = await nursery.start(_serve(node, config))
         async with pf.open_client(server.url) as client:
-            await trio.sleep(0.5)  # ten heartbeat intervals without a call
+            await trio.sleep(0.8)  # eight heartbeat intervals without a call
             assert await client.call("ping") == {"pong": True}
             assert client.reconnects == 0
         nursery.cancel_scope.cancel()
@@ -153,22 +153,27 @@ async def test_a_flood_that_never_reads_is_backpressured_not_buffered(
     served: pf.WireServer, connect: Connect
 ) -> None:
     peer = await connect()
+    # Large requests and replies fill the kernel's socket buffers quickly (small ones would
+    # take a few hundred thousand messages before anything blocks).
     request = json.dumps(
         {
             "type": "capability_request",
             "id": "x",
-            "capability_id": "sleepy",
-            "payload": {"ms": 10_000},
+            "capability_id": "big",
+            "payload": {"n": 100_000, "pad": "p" * 50_000},
         }
     )
     sent = 0
-    with trio.move_on_after(2) as stalled:
-        while sent < 500_000:
+    stalled = False
+    while not stalled and sent < 20_000:
+        # One send blocking for a whole second means nobody reads: the node stopped reading
+        # once its replies could not be sent, so the flood waits in TCP buffers instead of
+        # growing a queue in the node.
+        with trio.move_on_after(1) as blocked:
             await peer.send(request.replace('"x"', f'"x{sent}"'))
             sent += 1
-    # The node stopped reading once its replies could not be sent: the flood stalls in TCP
-    # buffers instead of growing a queue in the node.
-    assert stalled.cancelled_caught, f"{sent} requests went out without backpressure"
+        stalled = blocked.cancelled_caught
+    assert stalled, f"{sent} requests went out without backpressure"
     conn = next(iter(served.connections))
     assert len(conn.in_flight) <= 4
 

@@ -324,9 +324,11 @@ class Connection:
             principal.require("cap", "the MCP tunnel (any capability)", "*")
 
     async def _serve(self, request: _Request, scope: trio.CancelScope) -> None:
+        # The request counts against max_in_flight until its reply is *sent*: a peer that stops
+        # reading must hold the node's memory to max_in_flight replies, not grow it.
         text: str | None = None
         try:
-            with scope:
+            with scope:  # cancel (client or drain) stops the work, never a reply half-sent
                 try:
                     response = await self.node.dispatch(request)
                     text = self._encode_reply(request, response)
@@ -338,19 +340,19 @@ class Connection:
                         f"request {request.id!r} failed inside the node; see the node log"
                     )
                     text = encode(error_reply(failed, request.id, request.capability_id))
+            if text is None:  # cancelled
+                if not self._cut_off:
+                    return  # by the client: a cancelled request gets no reply
+                unavailable = UnavailableError(
+                    f"node {self.node.name!r} shut down before request {request.id!r} "
+                    "finished; it may or may not have taken effect",
+                    retry_after_ms=1000,
+                )
+                text = encode(error_reply(unavailable, request.id, request.capability_id))
+            await self.send(text)
         finally:
             del self.in_flight[request.id]
             self.server.request_finished()
-        if text is None:  # cancelled
-            if not self._cut_off:
-                return  # by the client: a cancelled request gets no reply
-            unavailable = UnavailableError(
-                f"node {self.node.name!r} shut down before request {request.id!r} finished; "
-                "it may or may not have taken effect",
-                retry_after_ms=1000,
-            )
-            text = encode(error_reply(unavailable, request.id, request.capability_id))
-        await self.send(text)
 
     def _encode_reply(self, request: _Request, response: CapabilityResponse) -> str:
         reply: CapabilityResponse | McpResponse = response

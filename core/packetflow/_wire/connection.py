@@ -76,7 +76,6 @@ CLOSE_INTERNAL = 1011  # a bug in the connection handler (the node keeps running
 CLOSE_DEAD_PEER = 4408  # missed heartbeats
 
 _Request = CapabilityRequest | ActorMessage | McpRequest
-_FROM_NODE = frozenset({"welcome", "capability_response", "capability_error", "discovery"})
 _STRIKE_REFILL_PER_S = 0.1  # one more tolerated malformed message every 10 s
 
 

@@ -19,6 +19,27 @@ SECURED = pytest.mark.parametrize(
 )
 
 
+def _expired(authority: pf.TokenAuthority) -> str:
+    claims = {"sub": "a", "scopes": ["cap:*"], "iat": 1, "exp": 2, "aud": "packetflow", "jti": "x"}
+    return jwt.encode(claims, SECRET, algorithm="HS256")
+
+
+def _wrong_signature(authority: pf.TokenAuthority) -> str:
+    return pf.TokenAuthority("another-secret-" + "x" * 32).issue("a", ["cap:*"])
+
+
+def _wrong_audience(authority: pf.TokenAuthority) -> str:
+    return authority.issue("a", ["cap:*"], audience="other-node")
+
+
+# Each refused with E401 whose details name the reason.
+BAD_TOKENS = [
+    (_expired, "expired"),
+    (_wrong_signature, "bad_signature"),
+    (_wrong_audience, "wrong_audience"),
+]
+
+
 def test_issued_token_round_trips_to_a_principal(authority: pf.TokenAuthority) -> None:
     token = authority.issue(
         "alice", ["cap:user_*", "chan:orders.*"], roles=["ops"], rate_limit="5/s", ttl=60
@@ -37,19 +58,7 @@ def test_issued_token_round_trips_to_a_principal(authority: pf.TokenAuthority) -
 @pytest.mark.parametrize(
     ("make_token", "reason"),
     [
-        (
-            lambda a: jwt.encode(
-                {"sub": "a", "scopes": [], "iat": 1, "exp": 2, "aud": "packetflow", "jti": "x"},
-                SECRET,
-                algorithm="HS256",
-            ),
-            "expired",
-        ),
-        (
-            lambda a: pf.TokenAuthority("another-secret-" + "x" * 32).issue("a", ["cap:*"]),
-            "bad_signature",
-        ),
-        (lambda a: a.issue("a", ["cap:*"], audience="other-node"), "wrong_audience"),
+        *BAD_TOKENS,
         (
             lambda a: jwt.encode({"sub": "a", "aud": "packetflow"}, SECRET, algorithm="HS256"),
             "missing_claim",
@@ -180,30 +189,7 @@ async def test_token_limiter_is_per_token_and_bounded() -> None:
 
 @SECURED
 @pytest.mark.parametrize(
-    ("make_token", "reason"),
-    [
-        (
-            lambda a: jwt.encode(
-                {
-                    "sub": "a",
-                    "scopes": ["cap:*"],
-                    "iat": 1,
-                    "exp": 2,
-                    "aud": "packetflow",
-                    "jti": "x",
-                },
-                SECRET,
-                algorithm="HS256",
-            ),
-            "expired",
-        ),
-        (
-            lambda a: pf.TokenAuthority("another-secret-" + "x" * 32).issue("a", ["cap:*"]),
-            "bad_signature",
-        ),
-        (lambda a: a.issue("a", ["cap:*"], audience="other-node"), "wrong_audience"),
-    ],
-    ids=["expired", "wrong-signature", "wrong-audience"],
+    ("make_token", "reason"), BAD_TOKENS, ids=["expired", "wrong-signature", "wrong-audience"]
 )
 async def test_bad_tokens_are_refused_at_hello_and_the_connection_can_retry(
     connect: Connect, authority: pf.TokenAuthority, make_token: object, reason: str

@@ -9,7 +9,6 @@ import pytest
 import trio
 
 import packetflow as pf
-from packetflow.errors import ModuleFailedError
 
 from .conftest import SECRET, Connect, Peer
 
@@ -277,20 +276,17 @@ async def test_e500_capability_raised_without_leaking_the_cause(connect: Connect
 # -- E502 ------------------------------------------------------------------------------------
 
 
-async def test_e502_fail_closed_module_reaches_the_client(
-    served: pf.WireServer, connect: Connect, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Stand-in for a fail-closed module: the server relays whatever node.dispatch (which the
-    # module chain wraps) raises, so E502 travels like any other typed error.
-    node = served.node
-    real_dispatch = node.dispatch
+async def test_e502_fail_closed_module(served: pf.WireServer, connect: Connect) -> None:
+    class Crashing(pf.Module):
+        name = "crashing"
 
-    async def dispatch(request: Any, context: Any = None, **kw: Any) -> Any:
-        if request.capability_id == "sleepy":
-            raise ModuleFailedError("module 'guard' failed and is fail-closed")
-        return await real_dispatch(request, context, **kw)
+        @pf.hookimpl
+        async def packetflow_handle_request(self, request: Any, context: pf.Context) -> None:
+            if request.capability_id == "sleepy":
+                raise RuntimeError("module bug")
 
-    monkeypatch.setattr(node, "dispatch", dispatch)
+    served.node.modules.register(Crashing, on_error="fail")
+    await served.node.modules.wait_ready("crashing")
     peer = await connect()
     assert code_of(await peer.call("sleepy")) == "E502"
     await assert_usable(peer)

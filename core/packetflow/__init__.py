@@ -16,6 +16,8 @@ from . import errors
 from ._actors.actor import Actor, ActorType, actor
 from ._actors.info import ActorInfo
 from ._actors.system import ActorSystem
+from ._auth.principal import Principal
+from ._auth.tokens import TokenAuthority
 from ._capabilities.capability import Capability, capability
 from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
@@ -23,6 +25,9 @@ from ._capabilities.events import EventBus, ExecutionEvent
 from ._capabilities.ratelimit import RateLimit
 from ._capabilities.stats import CapabilityStatistics
 from ._channels import ChannelEvent, Channels, Subscription
+from ._client.actor import RemoteActor
+from ._client.client import Client, open_client
+from ._client.subscription import ClientSubscription
 from ._compose.builders import (
     conditional,
     event_driven,
@@ -65,7 +70,10 @@ from ._modules.slot import ModuleInfo
 from ._node import Component, Node, open_node
 from ._registry import Registry, RegistryChange
 from ._version import __version__
+from ._wire.codec import Limits
+from ._wire.config import ServerConfig
 from ._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
+from ._wire.server import WireServer
 from .errors import PacketFlowError
 from .hookspecs import hookimpl
 
@@ -84,6 +92,8 @@ __all__ = [
     "ChannelEvent",
     "Channels",
     "CircuitBreaker",
+    "Client",
+    "ClientSubscription",
     "Component",
     "Composition",
     "CompositionState",
@@ -99,6 +109,7 @@ __all__ = [
     "ExecutionGraph",
     "Fail",
     "Intercept",
+    "Limits",
     "Loop",
     "MapReduce",
     "Metric",
@@ -117,17 +128,22 @@ __all__ = [
     "Plan",
     "PlanAnalysis",
     "PlanNode",
+    "Principal",
     "RateLimit",
     "Registry",
     "RegistryChange",
+    "RemoteActor",
     "Respond",
     "Retry",
+    "ServerConfig",
     "Step",
     "StepRecord",
     "Subscription",
+    "TokenAuthority",
     "Transform",
     "Transition",
     "When",
+    "WireServer",
     "__version__",
     "actor",
     "capability",
@@ -143,6 +159,7 @@ __all__ = [
     "load_plan",
     "loop",
     "map_reduce",
+    "open_client",
     "open_node",
     "parallel",
     "pipeline",

@@ -64,7 +64,8 @@ class Subscription:
             return None
         event = self._buffer.popleft()
         if self._pending_drops:
-            event = ChannelEvent(event.channel, event.payload, self._pending_drops)
+            # Drops add up: an event relayed from a remote node may carry the node's count.
+            event = ChannelEvent(event.channel, event.payload, event.dropped + self._pending_drops)
             self._pending_drops = 0
         return event
 

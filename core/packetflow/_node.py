@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeAlias
@@ -31,7 +31,9 @@ from ._context import Context
 from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
 from ._supervisor import Supervisor
-from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse
+from ._wire.config import ServerConfig
+from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
+from ._wire.server import WireServer, serve_node
 from .errors import ConflictError, NotFoundError, UnavailableError
 
 __all__ = ["Component", "Node", "open_node"]
@@ -42,7 +44,7 @@ REGISTRY_CHANNEL = "packetflow.registry.changed"
 
 NodeState = Literal["idle", "starting", "running", "stopping", "stopped"]
 
-Request: TypeAlias = CapabilityRequest | ActorMessage
+Request: TypeAlias = CapabilityRequest | ActorMessage | McpRequest
 RequestHandler: TypeAlias = "Callable[[Any, Context, float | None], Awaitable[dict[str, Any]]]"
 
 
@@ -223,6 +225,37 @@ class Node:
         """Route requests of wire ``type`` (e.g. ``"actor_message"``) to ``handler(request,
         ctx, timeout) -> payload`` after the module chain."""
         self._request_handlers[type] = handler
+
+    async def serve(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        *,
+        config: ServerConfig | None = None,
+        shutdown_signals: Sequence[int] = (),
+        task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
+    ) -> None:
+        """Serve this node over WebSocket until cancelled (trio ``serve_*`` style); the node is
+        started for the duration if it is not running. ``await nursery.start(node.serve, ...)``
+        returns the :class:`~packetflow.WireServer` (its ``url``, ``port``, ``shutdown()``).
+
+        Args:
+            host / port: where to listen (port 0 picks a free port).
+            config: auth, limits, heartbeats; default :meth:`ServerConfig.from_env`.
+            shutdown_signals: signals that start a graceful shutdown (drain, then close 1001).
+
+        Raises:
+            PermissionError: a non-loopback ``host`` without a token secret (see
+                ``ServerConfig.insecure_dev``).
+        """
+        await serve_node(
+            self,
+            host,
+            port,
+            config=config,
+            shutdown_signals=shutdown_signals,
+            task_status=task_status,
+        )
 
     # -- calling ---------------------------------------------------------------------------
 

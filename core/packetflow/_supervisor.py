@@ -4,7 +4,7 @@ A :class:`Supervisor` owns a nursery of children. Each child has a restart type:
 
 - ``permanent``: always restarted when it ends (with or without an error);
 - ``transient``: restarted only when it fails (raises);
-- ``temporary``: never restarted.
+- ``temporary``: never restarted, and forgotten once it ends.
 
 Restarts back off exponentially with jitter. If more than ``max_restarts`` restarts happen
 within ``period`` seconds, the supervisor gives up: with ``escalate=False`` (the default) the
@@ -169,6 +169,10 @@ class Supervisor:
                 await trio.sleep(self._backoff(attempt))
         finally:
             child._stopped.set()
+            # As in OTP, a temporary child leaves the supervisor when it ends: short-lived
+            # children (one per connection) must not accumulate.
+            if child.restart == "temporary" and self.children.get(child.name) is child:
+                del self.children[child.name]
 
     def _may_restart(self) -> bool:
         now = trio.current_time()

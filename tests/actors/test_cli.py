@@ -108,11 +108,6 @@ def test_a_target_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--app" in capsys.readouterr().err
 
 
-def test_url_mode_needs_the_wire_client(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import packetflow
-
-    monkeypatch.delattr(packetflow, "open_client", raising=False)
-    assert main(["actors", "list", "--url", "ws://127.0.0.1:1"]) == 2
-    assert "no wire client" in capsys.readouterr().err
+def test_url_mode_reports_an_unreachable_node(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["actors", "list", "--url", "ws://127.0.0.1:1"]) == 1
+    assert "E503" in capsys.readouterr().err

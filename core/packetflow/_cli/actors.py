@@ -16,6 +16,7 @@ from typing import Any
 
 import trio
 
+from .._client.client import open_client
 from ..errors import PacketFlowError
 from .app import AppError, load_app
 
@@ -81,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     name = PREFIX + args.action
     try:
         result = trio.run(_call, args, name, _payload(args))
-    except (AppError, ConnectionUnavailable) as exc:
+    except AppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except PacketFlowError as exc:
@@ -108,24 +109,11 @@ async def _call(args: argparse.Namespace, name: str, payload: dict[str, Any]) ->
     return await _call_url(args.url, args.token, name, payload)
 
 
-class ConnectionUnavailable(Exception):
-    """``--url`` cannot be served (no wire client in this installation, or no connection)."""
-
-
 async def _call_url(
     url: str, token: str | None, name: str, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    import packetflow
-
-    open_client = getattr(packetflow, "open_client", None)
-    if open_client is None:
-        raise ConnectionUnavailable(
-            f"--url {url!r}: this packetflow has no wire client (packetflow.open_client); "
-            "use --app MODULE:ATTR"
-        )
-    async with open_client(url, token=token) as client:
-        result: dict[str, Any] = await client.call(name, payload)
-        return result
+    async with open_client(url, token=token, reconnect=False) as client:
+        return await client.call(name, payload)
 
 
 # -- rendering ---------------------------------------------------------------------------------

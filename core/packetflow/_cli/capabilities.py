@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
+from .._client.client import open_client
 from .app import AppError, load_app
+from .call import run_remote
 
 __all__ = ["register"]
 
@@ -16,12 +19,26 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("capabilities", help="inspect a node's capabilities")
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="list capabilities and compositions")
-    listing.add_argument("--app", required=True, help="the node, as MODULE:ATTR")
+    source = listing.add_mutually_exclusive_group(required=True)
+    source.add_argument("--app", help="a node in this process, as MODULE:ATTR")
+    source.add_argument("--url", help="a running node, as ws://host:port")
+    listing.add_argument(
+        "--token",
+        default=os.environ.get("PACKETFLOW_TOKEN"),
+        help="access token for --url (default $PACKETFLOW_TOKEN)",
+    )
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=_list)
 
 
 def _list(args: argparse.Namespace) -> int:
+    if args.url:
+
+        async def discover() -> list[dict[str, Any]]:
+            async with open_client(args.url, token=args.token, reconnect=False) as client:
+                return await client.discover(limit=1000)
+
+        return run_remote(discover, lambda entries: _print(entries, args.json))
     try:
         node = load_app(args.app)
     except AppError as exc:
@@ -42,11 +59,15 @@ def _list(args: argparse.Namespace) -> int:
                 }
             )
     entries.sort(key=lambda entry: entry["name"])
-    if args.json:
+    _print(entries, args.json)
+    return 0
+
+
+def _print(entries: list[dict[str, Any]], as_json: bool) -> None:
+    if as_json:
         print(json.dumps(entries, indent=2, default=str))
-        return 0
+        return
     width = max((len(e["name"]) for e in entries), default=4)
     print(f"{'NAME':<{width}}  {'KIND':<11}  {'VERSION':<8}  INTENT")
     for e in entries:
         print(f"{e['name']:<{width}}  {e['kind']:<11}  {e['version']:<8}  {e['intent']}")
-    return 0

@@ -11,7 +11,7 @@ import trio
 
 __all__ = ["register"]
 
-DEMOS = ("onboarding", "research")
+DEMOS = ("onboarding", "network", "research")
 
 
 class _OneLine(logging.Formatter):
@@ -35,12 +35,12 @@ def _run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"packetflow demo: unknown demo {unknown[0]!r}; choose from {', '.join(DEMOS)}")
         return 2
-    from ..examples import onboarding, research
+    from ..examples import network, onboarding, research
 
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
-    mains = {"onboarding": onboarding.main, "research": research.main}
+    mains = {"onboarding": onboarding.main, "network": network.main, "research": research.main}
     for name in args.names or DEMOS:
         trio.run(mains[name])
     return 0

@@ -1,1 +1,1 @@
-"""Layer 1 wire protocol: message models (and, with the transport work, the codec)."""
+"""Layer 1 wire protocol: message models, the pure codec, and the trio-websocket server."""

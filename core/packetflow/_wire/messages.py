@@ -130,8 +130,12 @@ class ActorMessage(RequestEnvelope):
     actor_options: ActorOptions = ActorOptions()
 
 
-class McpRequest(Envelope):
-    """A JSON-RPC 2.0 MCP message (in ``payload``) tunnelled to the node's MCP server."""
+class McpRequest(RequestEnvelope):
+    """A JSON-RPC 2.0 MCP message (in ``payload``) tunnelled to the node's MCP server.
+
+    It travels like any request (``node.dispatch``, auth, limits); the MCP transport answers it
+    by registering ``node.add_request_handler("mcp_request", ...)``, whose result payload is the
+    JSON-RPC reply sent back as an ``mcp_response``."""
 
     type: Literal["mcp_request"] = "mcp_request"
     payload: dict[str, Any]

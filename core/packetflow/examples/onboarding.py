@@ -96,7 +96,11 @@ async def check_existing_user(inp: EmailIn) -> ExistingOut:
 @pf.capability(
     intent="Create a user account",
     tags=["users"],
-    effects=[pf.AuditLog(level="info"), pf.Metric("counter", "accounts_created")],
+    effects=[
+        pf.AuditLog(level="info"),
+        pf.Metric("counter", "accounts_created"),
+        pf.Notify("accounts.created"),
+    ],
 )
 async def create_account(inp: AccountIn) -> AccountOut:
     if inp.existing:

@@ -1,0 +1,1 @@
+"""Authentication and authorization: signed tokens, scopes, per-token limits."""

@@ -1,0 +1,80 @@
+"""``packetflow serve``: run a node over WebSocket until SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from functools import partial
+from typing import Any
+
+import trio
+
+from .._wire.config import ServerConfig
+from .app import AppError, load_app
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "serve",
+        help="serve a node over WebSocket",
+        description="Serve a node over WebSocket. Tokens are verified with PACKETFLOW_SECRET "
+        "(or PACKETFLOW_SECRET_FILE); without a secret only loopback binds are allowed.",
+    )
+    parser.add_argument("--app", required=True, help="the node, as MODULE:ATTR")
+    parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any)")
+    parser.add_argument(
+        "--insecure-dev",
+        action="store_true",
+        help="allow a node without a secret on a non-loopback interface (development only)",
+    )
+    parser.add_argument(
+        "--drain-timeout", type=float, default=10.0, help="seconds to finish in-flight work"
+    )
+    parser.add_argument("--heartbeat", type=float, default=15.0, help="heartbeat interval (s)")
+    parser.add_argument(
+        "--max-in-flight", type=int, default=256, help="requests in flight per connection"
+    )
+    parser.add_argument("--rate-limit", help="default per-token rate limit, e.g. '100/s'")
+    parser.set_defaults(handler=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        node = load_app(args.app)
+        config = ServerConfig.from_env(
+            insecure_dev=args.insecure_dev,
+            drain_timeout=args.drain_timeout,
+            heartbeat_s=args.heartbeat,
+            max_in_flight=args.max_in_flight,
+            token_rate_limit=args.rate_limit,
+        )
+        config.check_bind(args.host)
+    except (AppError, PermissionError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    async def main() -> None:
+        async with trio.open_nursery() as nursery:
+            server = await nursery.start(
+                partial(
+                    node.serve,
+                    args.host,
+                    args.port,
+                    config=config,
+                    shutdown_signals=(signal.SIGINT, signal.SIGTERM),
+                )
+            )
+            auth = "tokens required" if config.authority else "no auth (no secret set)"
+            print(f"packetflow: node {node.name!r} serving on {server.url} ({auth})", flush=True)
+
+    try:
+        trio.run(main)
+    except OSError as exc:  # port in use, interface missing
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    print("packetflow: stopped", flush=True)
+    return 0

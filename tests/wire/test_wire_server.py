@@ -1,0 +1,357 @@
+"""The WebSocket server on real sockets: multiplexing, cancel, heartbeats, backpressure,
+channels, discovery, supervision, bind policy."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+import trio
+
+import packetflow as pf
+from packetflow._wire.connection import Connection
+
+from .conftest import SECRET, Connect, Probe, eventually
+
+SECURED = pytest.mark.parametrize(
+    "wire_config", [pf.ServerConfig(authority=pf.TokenAuthority(SECRET))], ids=["secured"]
+)
+
+
+async def test_200_concurrent_calls_with_different_delays_get_their_own_replies(
+    connect: Connect, probe: Probe
+) -> None:
+    peer = await connect()
+    delays = list(range(200))
+    random.Random(7).shuffle(delays)
+    for tag, delay in enumerate(delays):
+        await peer.send(
+            {
+                "type": "capability_request",
+                "id": f"c{tag}",
+                "capability_id": "sleepy",
+                "payload": {"ms": delay, "tag": tag},
+            }
+        )
+    arrived = []
+    with trio.fail_after(10):
+        for _ in range(200):
+            reply = await peer.recv()
+            assert reply["type"] == "capability_response", reply
+            assert reply["id"] == f"c{reply['payload']['tag']}"
+            arrived.append(reply["payload"]["tag"])
+    assert sorted(arrived) == list(range(200))
+    assert arrived != list(range(200))  # completion order, not send order
+    assert probe.peak > 100  # they really ran concurrently
+
+
+async def test_cancel_stops_the_work_and_sends_no_reply(connect: Connect, probe: Probe) -> None:
+    peer = await connect()
+    await peer.send(
+        {
+            "type": "capability_request",
+            "id": "long",
+            "capability_id": "sleepy",
+            "payload": {"ms": 10_000},
+        }
+    )
+    await trio.sleep(0.05)
+    await peer.send({"type": "cancel", "id": "long"})
+    await peer.send({"type": "cancel", "id": "unknown"})  # ignored: nothing in flight
+    reply = await peer.call("echo", {"n": 1})
+    assert reply["payload"] == {"n": 1}  # the first reply on the socket: none for "long"
+    assert probe.cancelled == 1
+
+
+async def test_node_answers_client_heartbeats_with_the_same_id(connect: Connect) -> None:
+    peer = await connect()
+    await peer.send({"type": "heartbeat", "id": "client-beat-1"})
+    assert await peer.recv() == {
+        "version": "1.0",
+        "type": "heartbeat",
+        "id": "client-beat-1",
+        "metadata": {},
+    }
+
+
+@pytest.mark.parametrize(
+    "wire_config", [pf.ServerConfig(heartbeat_s=0.1, missed_heartbeats=3)], ids=["fast-beats"]
+)
+async def test_a_peer_that_stops_answering_heartbeats_is_dropped(
+    served: pf.WireServer, connect: Connect
+) -> None:
+    silent = await connect()
+    lively = await connect()
+    with trio.fail_after(5):
+        while len(served.connections) > 1:  # the silent peer reads nothing and sends nothing
+            await lively.call("echo")  # the lively one answers beats while waiting for replies
+            await trio.sleep(0.02)
+    assert await silent.close_code() == 4408
+    assert (await lively.call("echo"))["type"] == "capability_response"
+
+
+async def test_our_client_keeps_a_quiet_connection_alive(probe: Probe) -> None:
+    node = pf.Node("beats")
+    node.register(pf.capability(name="ping")(lambda: {"pong": True}))
+    config = pf.ServerConfig(heartbeat_s=0.1, missed_heartbeats=3)
+    async with node.started(), trio.open_nursery() as nursery:
+        server = await nursery.start(_serve(node, config))
+        async with pf.open_client(server.url) as client:
+            await trio.sleep(0.8)  # eight heartbeat intervals without a call
+            assert await client.call("ping") == {"pong": True}
+            assert client.reconnects == 0
+        nursery.cancel_scope.cancel()
+
+
+def _serve(node: pf.Node, config: pf.ServerConfig) -> Any:
+    async def serve(task_status: Any) -> None:
+        await node.serve("127.0.0.1", 0, config=config, task_status=task_status)
+
+    return serve
+
+
+@pytest.mark.parametrize("wire_config", [pf.ServerConfig(max_in_flight=8)], ids=["eight"])
+async def test_a_flood_gets_e429_and_never_more_than_the_limit_runs(
+    served: pf.WireServer, connect: Connect, probe: Probe
+) -> None:
+    peer = await connect()
+    total = 2000
+    codes: dict[str, int] = {}
+    peak_in_flight = 0
+
+    async def read_all() -> None:
+        for _ in range(total):
+            reply = await peer.recv()
+            key = reply["error"]["code"] if reply["type"] == "capability_error" else "ok"
+            codes[key] = codes.get(key, 0) + 1
+            if key == "E429":
+                assert reply["error"]["retry_after_ms"] > 0
+
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(read_all)
+        for n in range(total):
+            await peer.send(
+                {
+                    "type": "capability_request",
+                    "id": f"f{n}",
+                    "capability_id": "sleepy",
+                    "payload": {"ms": 20},
+                }
+            )
+            peak_in_flight = max(peak_in_flight, *(len(c.in_flight) for c in served.connections))
+    assert codes["E429"] > total / 2
+    assert codes["ok"] >= 8
+    assert codes["E429"] + codes["ok"] == total  # one reply per request
+    assert probe.peak <= 8
+    assert peak_in_flight <= 8
+
+
+@pytest.mark.parametrize("wire_config", [pf.ServerConfig(max_in_flight=4)], ids=["four"])
+async def test_a_flood_that_never_reads_is_backpressured_not_buffered(
+    served: pf.WireServer, connect: Connect
+) -> None:
+    peer = await connect()
+    # Large requests and replies fill the kernel's socket buffers quickly (small ones would
+    # take a few hundred thousand messages before anything blocks).
+    request = json.dumps(
+        {
+            "type": "capability_request",
+            "id": "x",
+            "capability_id": "big",
+            "payload": {"n": 100_000, "pad": "p" * 50_000},
+        }
+    )
+    sent = 0
+    stalled = False
+    while not stalled and sent < 20_000:
+        # One send blocking for a whole second means nobody reads: the node stopped reading
+        # once its replies could not be sent, so the flood waits in TCP buffers instead of
+        # growing a queue in the node.
+        with trio.move_on_after(1) as blocked:
+            await peer.send(request.replace('"x"', f'"x{sent}"'))
+            sent += 1
+        stalled = blocked.cancelled_caught
+    assert stalled, f"{sent} requests went out without backpressure"
+    conn = next(iter(served.connections))
+    assert len(conn.in_flight) <= 4
+
+
+async def test_subscription_receives_published_events(connect: Connect) -> None:
+    peer = await connect()
+    ack = await peer.request({"type": "subscribe", "channel": "orders.*"})
+    assert ack["payload"] == {"channel": "orders.*", "subscribed": True}
+    await peer.call("place_order", {"order": 7})
+    event = await peer.recv()
+    assert event["type"] == "event"
+    assert event["id"] == ack["id"]  # events answer their subscription
+    assert event["channel"] == "orders.created"
+    assert event["payload"] == {"capability": "place_order", "result": {"order": 7}}
+    assert event["metadata"]["dropped"] == 0
+    bye = await peer.request({"type": "unsubscribe", "channel": "orders.*"})
+    assert bye["payload"]["subscribed"] is False
+    missing = await peer.request({"type": "unsubscribe", "channel": "orders.*"})
+    assert missing["error"]["code"] == "E404"
+
+
+@pytest.mark.parametrize(
+    "wire_config", [pf.ServerConfig(subscription_buffer=4)], ids=["four-buffered"]
+)
+async def test_slow_subscriber_drops_oldest_and_is_told_how_many(
+    served: pf.WireServer, connect: Connect
+) -> None:
+    peer = await connect()
+    await peer.request({"type": "subscribe", "channel": "burst"})
+    for n in range(20):  # published synchronously: the forwarder cannot keep up
+        served.node.channels.publish("burst", {"n": n})
+    events = [await peer.recv() for _ in range(4)]
+    assert [e["payload"]["n"] for e in events] == [16, 17, 18, 19]
+    assert events[0]["metadata"]["dropped"] == 16
+
+
+async def test_client_publish_reaches_subscribers_on_other_connections(connect: Connect) -> None:
+    listener = await connect()
+    publisher = await connect()
+    await listener.request({"type": "subscribe", "channel": "chat.*"})
+    ack = await publisher.request(
+        {"type": "event", "channel": "chat.room1", "payload": {"m": "hi"}}
+    )
+    assert ack["payload"] == {"channel": "chat.room1", "delivered": 1}
+    event = await listener.recv()
+    assert (event["channel"], event["payload"]) == ("chat.room1", {"m": "hi"})
+
+
+@SECURED
+async def test_chan_scopes_guard_subscribe_publish_and_each_event(
+    served: pf.WireServer, connect: Connect, authority: pf.TokenAuthority
+) -> None:
+    peer = await connect(token=authority.issue("alice", ["chan:orders.?", "cap:*"]))
+    denied = await peer.request({"type": "subscribe", "channel": "payments.*"})
+    assert denied["error"]["code"] == "E403"
+    denied = await peer.request({"type": "event", "channel": "payments.x", "payload": {}})
+    assert denied["error"]["code"] == "E403"
+    # Globs do not compare exactly: 'orders.*' passes the check against 'orders.?' (the '?'
+    # matches the '*') yet is wider, so every event is checked against the scopes again.
+    ok = await peer.request({"type": "subscribe", "channel": "orders.*"})
+    assert ok["type"] == "capability_response"
+    served.node.channels.publish("orders.created", {"hidden": True})
+    served.node.channels.publish("orders.x", {"visible": True})
+    event = await peer.recv()
+    assert (event["channel"], event["payload"]) == ("orders.x", {"visible": True})
+
+
+async def test_discovery_returns_contracts(connect: Connect) -> None:
+    peer = await connect()
+    reply = await peer.request({"type": "discover", "name": "slee*"})
+    assert reply["type"] == "discovery"
+    [sleepy] = reply["capabilities"]
+    assert sleepy["name"] == "sleepy"
+    assert sleepy["input_schema"]["properties"]["ms"]["type"] == "integer"
+    assert sleepy["output_schema"]["required"] == ["tag"]
+    by_tag = await peer.request({"type": "discover", "tag": "test"})
+    assert {c["name"] for c in by_tag["capabilities"]} == {"echo", "sleepy"}
+    by_intent = await peer.request({"type": "discover", "intent": "sleep for a while"})
+    assert by_intent["capabilities"][0]["name"] == "sleepy"
+    by_keys = await peer.request({"type": "discover", "provides": ["tag"]})
+    assert [c["name"] for c in by_keys["capabilities"]] == ["sleepy"]
+
+
+@SECURED
+async def test_discovery_shows_only_what_the_token_may_call(
+    connect: Connect, authority: pf.TokenAuthority
+) -> None:
+    peer = await connect(token=authority.issue("alice", ["cap:echo", "cap:big"]))
+    reply = await peer.request({"type": "discover"})
+    assert {c["name"] for c in reply["capabilities"]} == {"big", "echo"}
+
+
+async def test_registry_changes_are_published(served: pf.WireServer, connect: Connect) -> None:
+    peer = await connect()
+    await peer.request({"type": "subscribe", "channel": "packetflow.registry.changed"})
+
+    @pf.capability
+    async def late() -> dict[str, Any]:
+        return {}
+
+    served.node.register(late)
+    event = await peer.recv()
+    assert event["payload"]["action"] == "registered"
+    assert event["payload"]["name"] == "late"
+
+
+async def test_a_crashing_connection_handler_does_not_affect_other_connections(
+    served: pf.WireServer, connect: Connect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Connection._on_discover
+
+    async def crashing(self: Connection, msg: Any) -> None:
+        if msg.name == "boom":
+            raise RuntimeError("bug in a handler")
+        await real(self, msg)
+
+    monkeypatch.setattr(Connection, "_on_discover", crashing)
+    victim = await connect()
+    bystander = await connect()
+    await victim.send({"type": "discover", "id": "d", "name": "boom"})
+    assert await victim.close_code() == 1011
+    assert (await bystander.call("echo", {"a": 1}))["payload"] == {"a": 1}
+    assert served.node.state == "running"
+    assert (await connect()).ws.closed is None  # new connections are still accepted
+
+
+async def test_connections_are_supervised_children_forgotten_when_they_end(
+    served: pf.WireServer, connect: Connect
+) -> None:
+    peer = await connect()
+    children = served.node.supervisor.children
+    assert any(name.startswith("wire-connection-") for name in children)
+    await peer.ws.aclose()
+    await eventually(lambda: not any(name.startswith("wire-connection-") for name in children))
+
+
+async def test_context_user_and_session_come_from_the_connection() -> None:
+    seen: list[pf.Context] = []
+    node = pf.Node("ctx")
+
+    @pf.capability
+    async def whoami(ctx: pf.Context) -> dict[str, Any]:
+        seen.append(ctx)
+        return {}
+
+    node.register(whoami)
+    authority = pf.TokenAuthority(SECRET)
+    config = pf.ServerConfig(authority=authority)
+    async with node.started(), trio.open_nursery() as nursery:
+        server = await nursery.start(_serve(node, config))
+        token = authority.issue("alice", ["cap:*"], roles=["ops"])
+        async with pf.open_client(server.url, token=token) as client:
+            await client.call("whoami", context={"user_id": "mallory", "trace_id": "t-1"})
+        nursery.cancel_scope.cancel()
+    [ctx] = seen
+    assert (ctx.user_id, ctx.roles, ctx.trace_id) == ("alice", ["ops"], "t-1")
+    assert ctx.session_id is not None
+    assert ctx.session_id.startswith(node.node_id)
+
+
+async def test_non_loopback_bind_without_secret_is_refused() -> None:
+    node = pf.Node("exposed")
+    with pytest.raises(PermissionError, match="insecure-dev"):
+        await node.serve("0.0.0.0", 0, config=pf.ServerConfig())
+    assert node.state == "idle"  # refused before starting anything
+    pf.ServerConfig(insecure_dev=True).check_bind("0.0.0.0")
+    pf.ServerConfig(authority=pf.TokenAuthority(SECRET)).check_bind("0.0.0.0")
+    for host in ("127.0.0.1", "localhost", "::1", "127.0.0.2"):
+        pf.ServerConfig().check_bind(host)
+
+
+async def test_too_many_connections_are_rejected_at_upgrade() -> None:
+    node = pf.Node("full")
+    config = pf.ServerConfig(max_connections=1)
+    async with node.started(), trio.open_nursery() as nursery:
+        server = await nursery.start(_serve(node, config))
+        async with pf.open_client(server.url):
+            with pytest.raises(pf.errors.UnavailableError, match="cannot connect"):
+                async with pf.open_client(server.url):
+                    pass
+        nursery.cancel_scope.cancel()

@@ -13,7 +13,7 @@ from .._version import __version__
 __all__ = ["main"]
 
 # Command modules, imported lazily so `packetflow --version` stays instant.
-_COMMANDS = ("capabilities", "demo")
+_COMMANDS = ("capabilities", "demo", "mcp")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,4 +31,10 @@ def _run(args: argparse.Namespace) -> int:
     handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     trio.run(onboarding.main)
+    try:  # the MCP part needs the extra: pip install 'packetflow[mcp]'
+        from ..examples import mcp_client
+    except ImportError:
+        print("\n(MCP part skipped: pip install 'packetflow[mcp]' to see the node as MCP tools)")
+        return 0
+    trio.run(mcp_client.main)
     return 0

@@ -241,3 +241,30 @@ def test_bad_mount_options(options: dict[str, Any], message: str) -> None:
 def test_names_with_dots_are_refused() -> None:
     with pytest.raises(ValueError, match="without dots"):
         partial(pf.Node("n").mount_mcp, "a.b", command=["x"])()
+
+
+async def test_a_plain_sdk_server_mounts_too() -> None:
+    node = pf.Node("consumer")
+    mount = node.mount_mcp(
+        "plain", command=[sys.executable, "-m", "tests.apps.plain_mcp_server"], cwd=str(ROOT)
+    )
+    async with node.started():
+        assert mount.capabilities == ["plain.broken", "plain.busy", "plain.echo"]
+        echo = node.registry.get("plain.echo")
+        assert echo.intent == "Echo a message"
+        assert echo.contract.requires == ("message",)
+        assert echo.contract.provides == ()
+        assert await node.call("plain.echo", {"message": "hi", "times": 2}) == {"text": "hi hi"}
+        # keys that are not Python names pass through unvalidated, as the server defines them
+        assert await node.call("plain.echo", {"message": "hi", "dash-key": "x"}) == {
+            "text": "hi (x)"
+        }
+        with pytest.raises(errors.ContractViolationError) as invalid:
+            await node.call("plain.echo", {"times": "often"})
+        assert {d["field"] for d in invalid.value.details} == {"message", "times"}
+        with pytest.raises(errors.ExecutionFailedError, match="reported an error: disk full"):
+            await node.call("plain.broken", {})
+        with pytest.raises(errors.RateLimitedError, match="E429 slow down"):
+            await node.call("plain.busy", {})
+        plan = pf.pipeline(pf.step("plain.echo", to=["text->shout"]))
+        assert (await node.run(plan, {"message": "yo"}))["shout"] == "yo"

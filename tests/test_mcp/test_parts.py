@@ -12,13 +12,13 @@ pytest.importorskip("mcp")
 
 import mcp
 from mcp.shared.exceptions import MCPError
-from mcp.types import INVALID_PARAMS, CallToolResult, TextContent
+from mcp.types import INVALID_PARAMS, CallToolResult, ErrorData, TextContent
 from pydantic import ValidationError
 
 import packetflow as pf
 from packetflow import errors
 from packetflow._mcp.progress import report_steps
-from packetflow._mcp.results import error_from_result, error_text, output_of
+from packetflow._mcp.results import error_from_result, error_from_rpc, error_text, output_of
 from packetflow._mcp.schema import RemoteContract, model_from_schema
 from packetflow.mcp import McpServer
 from tests.kit import ALL
@@ -145,3 +145,31 @@ def test_packetflow_mcp_exports_a_sorted_complete_all() -> None:
 
     assert public.__all__ == sorted(public.__all__)
     assert set(public.__all__) == {name for name in dir(public) if not name.startswith("_")}
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (
+            ErrorData(
+                code=-32602,
+                message="Unknown tool: x",
+                data={"code": "E404", "type": "not_found", "message": "gone"},
+            ),
+            errors.NotFoundError,
+        ),
+        (ErrorData(code=-32602, message="Unknown tool: x"), errors.NotFoundError),
+        (
+            ErrorData(code=-32602, message="Invalid request parameters"),
+            errors.ContractViolationError,
+        ),
+        (ErrorData(code=-32001, message="timed out"), errors.DeadlineExceededError),
+        (ErrorData(code=-32601, message="Method not found"), errors.NotFoundError),
+        (ErrorData(code=-32603, message="boom"), errors.ExecutionFailedError),
+    ],
+    ids=["packetflow-data", "unknown-tool", "invalid-params", "timeout", "no-tools", "internal"],
+)
+def test_json_rpc_errors_of_remote_calls(error: ErrorData, expected: type[Exception]) -> None:
+    translated = error_from_rpc(error, "tool 'x' of MCP server 'r'")
+    assert type(translated) is expected
+    assert translated.message.startswith("tool 'x' of MCP server 'r': ")

@@ -24,33 +24,18 @@ from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx2
+import mcp
 import trio
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
-from mcp.types import (
-    CONNECTION_CLOSED,
-    INVALID_PARAMS,
-    METHOD_NOT_FOUND,
-    REQUEST_TIMEOUT,
-    Tool,
-    ToolListChangedNotification,
-)
+from mcp.types import CONNECTION_CLOSED, Tool, ToolListChangedNotification
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 from pydantic import BaseModel
 
-import mcp
-
 from .._capabilities.capability import Capability
 from .._supervisor import Child, Supervisor
-from ..errors import (
-    ContractViolationError,
-    DeadlineExceededError,
-    ExecutionFailedError,
-    NotFoundError,
-    PacketFlowError,
-    UnavailableError,
-)
-from .results import error_from_result, output_of
+from ..errors import ExecutionFailedError, PacketFlowError, UnavailableError
+from .results import error_from_result, error_from_rpc, output_of
 from .schema import RemoteContract
 
 if TYPE_CHECKING:
@@ -393,19 +378,10 @@ class McpMount:
         return output_of(result, structured=structured)
 
     def _translate(self, exc: MCPError, subject: str) -> PacketFlowError:
-        code, message = exc.error.code, exc.error.message
-        if code == CONNECTION_CLOSED:
-            self._lose(message)
+        if exc.error.code == CONNECTION_CLOSED:
+            self._lose(exc.error.message)
             return self._unavailable(subject)
-        if code == REQUEST_TIMEOUT:
-            return DeadlineExceededError(f"{subject}: {message}")
-        if code == INVALID_PARAMS:
-            if message.startswith("Unknown tool"):
-                return NotFoundError(f"{subject}: {message}")
-            return ContractViolationError(f"{subject}: {message}")
-        if code == METHOD_NOT_FOUND:
-            return NotFoundError(f"{subject}: the server does not serve tools ({message})")
-        return ExecutionFailedError(f"{subject}: server error {code}: {message}")
+        return error_from_rpc(exc.error, subject)
 
     def _stopping(self) -> bool:
         return self.status == "stopped"  # set by close()/unmount() while a connection ran

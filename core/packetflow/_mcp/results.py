@@ -13,11 +13,33 @@ import json
 import re
 from typing import Any
 
-from mcp.types import CallToolResult, TextContent
+from mcp.types import (
+    INVALID_PARAMS,
+    METHOD_NOT_FOUND,
+    REQUEST_TIMEOUT,
+    CallToolResult,
+    ErrorData,
+    TextContent,
+)
 
-from ..errors import ExecutionFailedError, PacketFlowError, error_class, from_wire
+from ..errors import (
+    ContractViolationError,
+    DeadlineExceededError,
+    ExecutionFailedError,
+    NotFoundError,
+    PacketFlowError,
+    error_class,
+    from_wire,
+)
 
-__all__ = ["error_from_result", "error_result", "error_text", "output_of", "tool_result"]
+__all__ = [
+    "error_from_result",
+    "error_from_rpc",
+    "error_result",
+    "error_text",
+    "output_of",
+    "tool_result",
+]
 
 _CODE = re.compile(r"^(E\d{3})\b")
 
@@ -89,6 +111,23 @@ def error_from_result(result: CallToolResult, subject: str) -> PacketFlowError:
         except KeyError:
             pass
     return ExecutionFailedError(f"{subject} reported an error: {text or '(no text)'}")
+
+
+def error_from_rpc(error: ErrorData, subject: str) -> PacketFlowError:
+    """The typed error behind a JSON-RPC error answering a remote ``tools/call``: the
+    PacketFlow error object in ``data`` when a PacketFlow server sent one, else by code."""
+    data, message = error.data, error.message
+    if isinstance(data, dict) and isinstance(code := data.get("code"), str) and _CODE.match(code):
+        return from_wire({**data, "message": f"{subject}: {data.get('message', message)}"})
+    if error.code == REQUEST_TIMEOUT:
+        return DeadlineExceededError(f"{subject}: {message}")
+    if error.code == INVALID_PARAMS:
+        if message.startswith("Unknown tool"):
+            return NotFoundError(f"{subject}: {message}")
+        return ContractViolationError(f"{subject}: {message}")
+    if error.code == METHOD_NOT_FOUND:
+        return NotFoundError(f"{subject}: the server does not serve tools ({message})")
+    return ExecutionFailedError(f"{subject}: server error {error.code}: {message}")
 
 
 def _text(result: CallToolResult) -> str:

@@ -165,6 +165,10 @@ class McpServer:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
         caller = self.caller_of(ctx)
+        try:
+            self.authorize(caller.principal, "cap", name)
+        except PacketFlowError as exc:
+            return error_result(exc)
         pf_ctx = caller.context()
         request = CapabilityRequest(
             id=str(ctx.request_id),
@@ -172,10 +176,6 @@ class McpServer:
             payload=params.arguments or {},
             context=pf_ctx,
         )
-        try:
-            self.authorize(caller.principal, "cap", name)
-        except PacketFlowError as exc:
-            return error_result(exc)
         if cap.kind != "composition":
             return await self._dispatch(request, pf_ctx)
         async with report_steps(self.node.events, pf_ctx.trace_id, ctx.session.report_progress):

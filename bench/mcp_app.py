@@ -33,6 +33,7 @@ async def bump_fn(inp: In) -> Out:
 bump = pf.capability(name="bump", intent="Count one more for a user")(bump_fn)
 
 node = pf.Node("bench-mcp")
+node.modules.autoload = False  # the MCP layer alone: installed modules are measured elsewhere
 node.register(bump)
 
 TOOL = Tool(

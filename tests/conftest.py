@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 
 import pytest
 import trio.testing
 
 import packetflow as pf
+
+# Core tests run without the modules installed in the test env (the nox session installs every
+# plugin); the discovery tests turn autoload back on explicitly.
+os.environ["PACKETFLOW_DISABLE_MODULE_AUTOLOAD"] = "1"
 
 
 @pytest.fixture

@@ -35,3 +35,9 @@ def test_mapping_context_keeps_extra_keys_and_gets_a_trace() -> None:
 def test_context_outside_a_node_cannot_publish() -> None:
     with pytest.raises(RuntimeError, match="not attached"):
         pf.Context().publish("x", {})
+
+
+def test_a_malformed_context_is_e400() -> None:
+    with pytest.raises(pf.errors.MalformedError) as info:
+        pf.Context.create({"roles": "admin", "timestamp": "yesterday"})
+    assert {d["field"] for d in info.value.details} == {"roles", "timestamp"}

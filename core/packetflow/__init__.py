@@ -55,16 +55,22 @@ from ._compose.plan import (
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
 from ._compose.validate import PlanAnalysis
 from ._context import CompositionState, Context
+from ._modules.decisions import Continue, Decision, Fail, Intercept, Optimize, Respond, Transform
+from ._modules.host import ModuleHost
+from ._modules.module import Module, ModuleConfig
+from ._modules.slot import ModuleInfo
 from ._node import Component, Node, open_node
 from ._registry import Registry, RegistryChange
 from ._version import __version__
-from ._wire.messages import CapabilityRequest, CapabilityResponse
+from ._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from .errors import PacketFlowError
+from .hookspecs import hookimpl
 
 __all__ = [
     "AuditLog",
     "Backoff",
     "Capability",
+    "CapabilityError",
     "CapabilityRequest",
     "CapabilityResponse",
     "CapabilityStatistics",
@@ -76,18 +82,27 @@ __all__ = [
     "CompositionState",
     "Conditional",
     "Context",
+    "Continue",
     "Contract",
+    "Decision",
     "Effect",
     "EventBus",
     "EventDriven",
     "ExecutionEvent",
     "ExecutionGraph",
+    "Fail",
+    "Intercept",
     "Loop",
     "MapReduce",
     "Metric",
     "Metrics",
+    "Module",
+    "ModuleConfig",
+    "ModuleHost",
+    "ModuleInfo",
     "Node",
     "Notify",
+    "Optimize",
     "Outcome",
     "PacketFlowError",
     "Parallel",
@@ -98,10 +113,12 @@ __all__ = [
     "RateLimit",
     "Registry",
     "RegistryChange",
+    "Respond",
     "Retry",
     "Step",
     "StepRecord",
     "Subscription",
+    "Transform",
     "Transition",
     "When",
     "__version__",
@@ -113,6 +130,7 @@ __all__ = [
     "errors",
     "event_driven",
     "exponential",
+    "hookimpl",
     "load_composition",
     "load_plan",
     "loop",

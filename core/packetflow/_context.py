@@ -9,7 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
+
+from ._capabilities.contract import field_errors
+from .errors import MalformedError
 
 if TYPE_CHECKING:
     from ._node import Node
@@ -72,7 +75,13 @@ class Context(BaseModel):
             if ctx.trace_id is None:
                 ctx.trace_id = new_trace_id()
         else:
-            ctx = cls.model_validate(context)
+            try:
+                ctx = cls.model_validate(context)
+            except ValidationError as exc:
+                raise MalformedError(
+                    "context: wrong field types; fix the listed fields",
+                    details=field_errors(exc),
+                ) from None
             if ctx.trace_id is None:
                 ctx.trace_id = new_trace_id()
             if ctx.timestamp is None:

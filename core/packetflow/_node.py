@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 import trio
 
 from ._capabilities.capability import Capability
-from ._capabilities.effects import Metrics
+from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify
 from ._capabilities.events import EventBus
 from ._capabilities.executor import Executor
 from ._capabilities.stats import CapabilityStatistics
@@ -26,6 +26,7 @@ from ._compose.plan import PlanNode
 from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
+from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
 from ._supervisor import Supervisor
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse
@@ -85,7 +86,14 @@ class Node:
             self.registry, self._executor, self.channels, self.events, self.breakers
         )
         self._compositions: dict[str, Composition] = {}
-        self._components: list[Component] = []
+        # Effect kinds by name: the built-ins plus those modules contribute.
+        self.effect_kinds: dict[str, type[Effect]] = {
+            kind.kind: kind for kind in (AuditLog, Metric, Notify)
+        }
+        # The module host opens first so that module capabilities exist before compositions
+        # are validated, and closes last.
+        self.modules = ModuleHost(self)
+        self._components: list[Component] = [self.modules]
         self._nursery: trio.Nursery | None = None
         self._supervisor: Supervisor | None = None
         # Request type -> what executes it once the module chain has let it through.
@@ -256,6 +264,9 @@ class Node:
             raise UnavailableError(
                 f"node {self.name!r} is {self.state}; call inside 'async with node.started()'"
             )
+        if self.modules.active:  # every request goes through the module chain
+            ctx = Context.create(context, self)
+            return await self.modules.call(name, payload, ctx, timeout, self._respond)
         cap = self.registry.lookup(name) or self.registry.get(name)  # get() raises E404
         ctx = Context.create(context, self)
         return await self._executor.execute(cap, {} if payload is None else payload, ctx, timeout)
@@ -280,6 +291,14 @@ class Node:
         ctx = Context.create(request.context if context is None else context, self)
         if timeout is None and (timeout_ms := request.metadata.get("timeout_ms")) is not None:
             timeout = float(timeout_ms) / 1000
+        if self.modules.active:
+            return await self.modules.handle(request, ctx, timeout, self._respond)
+        return await self._respond(request, ctx, timeout)
+
+    async def _respond(
+        self, request: Request, ctx: Context, timeout: float | None
+    ) -> CapabilityResponse:
+        """Execute a request the module chain let through (the handler for its type)."""
         handler = self._request_handlers.get(request.type)
         if handler is None:
             raise NotFoundError(f"request type {request.type!r}: no handler on node {self.name!r}")
@@ -319,9 +338,17 @@ class Node:
         if self.state != "running":
             raise UnavailableError(f"node {self.name!r} is {self.state}; start it first")
         bb = dict(payload or {})
-        analysis = self.validate(plan, inputs=bb)
-        runner = compile_plan(plan, self.registry.lookup)
         ctx = Context.create(context, self)
+        analysis = self.validate(plan, inputs=bb)
+        if self.engine.rewrite is not None:  # composition hooks may optimize the plan
+            checked: dict[int, PlanAnalysis] = {}
+
+            def check(candidate: PlanNode) -> None:
+                checked[id(candidate)] = self.validate(candidate, inputs=bb)
+
+            plan = await self.engine.rewrite(plan, ctx, name, check)
+            analysis = checked.get(id(plan), analysis)
+        runner = compile_plan(plan, self.registry.lookup)
         return await self.engine.execute(runner, analysis.steps, bb, ctx, name=name, kind=plan.type)
 
     def validate(

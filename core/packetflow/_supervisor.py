@@ -25,13 +25,29 @@ from typing import Literal
 
 import trio
 
-__all__ = ["Child", "RestartType", "Strategy", "Supervisor", "SupervisorFailed"]
+__all__ = [
+    "Child",
+    "RestartType",
+    "Strategy",
+    "Supervisor",
+    "SupervisorFailed",
+    "backoff_delay",
+]
 
 log = logging.getLogger("packetflow.supervisor")
 
 RestartType = Literal["permanent", "transient", "temporary"]
 Strategy = Literal["one_for_one", "one_for_all"]
 ChildStatus = Literal["running", "restarting", "stopped", "failed"]
+
+
+def backoff_delay(attempt: int, base: float, maximum: float) -> float:
+    """Exponential backoff with ±50% jitter: ``base * 2**(attempt - 1)``, capped at ``maximum``.
+
+    The jitter keeps many children that failed together from restarting in lockstep.
+    """
+    delay = min(maximum, base * 2.0 ** (attempt - 1))
+    return delay * random.uniform(0.5, 1.5)
 
 
 class SupervisorFailed(Exception):
@@ -164,8 +180,7 @@ class Supervisor:
         return True
 
     def _backoff(self, attempt: int) -> float:
-        delay = min(self.backoff_max, self.backoff_base * 2.0 ** (attempt - 1))
-        return delay * random.uniform(0.5, 1.5)
+        return backoff_delay(attempt, self.backoff_base, self.backoff_max)
 
     def _restart_siblings(self, failed: Child) -> None:
         for sibling in self.children.values():

@@ -1,6 +1,7 @@
 """The node the MCP transport tests serve, in-process and as ``packetflow mcp --app
 tests.apps.mcp_app:make_node`` in a subprocess (so everything a test needs is reachable
-through tools: registering one, and reading what the slow capability saw)."""
+through tools: registering one, and reading what the slow capability saw), with a fail-closed
+module in its chain."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 from pydantic import BaseModel
 
 import packetflow as pf
-from packetflow import errors
 from tests.kit import Num, double, inc, sleepy, tracker
 
 
@@ -32,6 +32,19 @@ class Seen(BaseModel):
     cancelled: list[str]
 
 
+class Policy(pf.Module):
+    """A fail-closed module whose check cannot run for ``guarded``: requests for it get E502
+    from the module chain inside ``node.dispatch``."""
+
+    name = "policy"
+    on_error = "fail"
+    only = ("guarded",)
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest, context: pf.Context) -> None:
+        raise ConnectionError("policy store unreachable")
+
+
 @pf.capability(intent="Refused by a fail-closed module")
 async def guarded(inp: Num) -> Num:  # pragma: no cover - the module chain refuses it
     return inp
@@ -41,6 +54,7 @@ def make_node() -> pf.Node:
     """A fresh node: kit capabilities, a composition, and test helpers."""
     tracker.__init__()  # type: ignore[misc]
     node = pf.Node("mcp-test")
+    node.modules.autoload = False  # also in the subprocess (the SDK passes a minimal env)
 
     @pf.capability(intent="Register a new capability (changes the tool list)")
     async def register_tool(inp: NewTool) -> Registered:
@@ -69,25 +83,9 @@ def make_node() -> pf.Node:
             intent="Add one, then double",
         ),
     )
-    _fail_closed(node, "guarded")
+    node.modules.register(Policy)
     return node
 
 
 async def _added(inp: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True}
-
-
-def _fail_closed(node: pf.Node, capability: str) -> None:
-    """Stand-in for a fail-closed module in the dispatch chain: requests for ``capability``
-    get E502, as the module host produces them (only node.dispatch is wrapped, so this also
-    proves the MCP server goes through it)."""
-    dispatch = node.dispatch
-
-    async def chained(request: Any, context: Any = None, *, timeout: float | None = None) -> Any:
-        if request.capability_id == capability:
-            raise errors.ModuleFailedError(
-                f"module 'policy' failed on {capability!r} and is fail-closed; request refused"
-            )
-        return await dispatch(request, context, timeout=timeout)
-
-    node.dispatch = chained  # type: ignore[method-assign]

@@ -43,5 +43,6 @@ def make_node() -> pf.Node:
     if pid_file := os.environ.get("PACKETFLOW_TEST_PID"):
         Path(pid_file).write_text(str(os.getpid()))
     node = pf.Node("remote")
+    node.modules.autoload = False
     node.register(shout, reserve)
     return node

@@ -22,7 +22,11 @@ SCRIPT = shutil.which("packetflow", path=str(Path(sys.executable).parent))
 async def test_packetflow_mcp_end_to_end(mode: str) -> None:
     assert SCRIPT is not None
     params = mcp.StdioServerParameters(
-        command=SCRIPT, args=["mcp", "--app", "packetflow.examples.onboarding:node"], cwd=str(ROOT)
+        command=SCRIPT,
+        args=["mcp", "--app", "packetflow.examples.onboarding:node"],
+        cwd=str(ROOT),
+        # the SDK gives the server a minimal environment: the tests' setting must be passed on
+        env={"PACKETFLOW_DISABLE_MODULE_AUTOLOAD": "1"},
     )
     async with mcp.Client(params, mode=mode) as client:
         assert client.server_info is not None

@@ -144,7 +144,7 @@ def test_packetflow_mcp_exports_a_sorted_complete_all() -> None:
     import packetflow.mcp as public
 
     assert public.__all__ == sorted(public.__all__)
-    assert set(public.__all__) == {name for name in dir(public) if not name.startswith("_")}
+    assert set(public.__all__) == {n for n in dir(public) if not n.startswith(("_", "@"))}
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,9 @@ async def test_bad_arguments_are_an_error_result_with_field_errors(session: Sess
 async def test_a_fail_closed_module_is_e502(session: Session) -> None:
     result = await session.client.call_tool("guarded", {"value": 1})
     assert result.is_error
-    assert result.content[0].text.startswith("E502 module_failed: module 'policy' failed")
+    text = result.content[0].text
+    assert text.startswith("E502 module_failed: module 'policy': packetflow_handle_request raised")
+    assert "the module is fail-closed" in text
 
 
 async def test_unknown_tool_is_invalid_params(session: Session) -> None:

@@ -8,12 +8,18 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+import importlib_metadata
+
 from .._version import __version__
 
 __all__ = ["main"]
 
 # Command modules, imported lazily so `packetflow --version` stays instant.
-_COMMANDS = ("capabilities", "demo", "mcp")
+_COMMANDS = ("capabilities", "demo", "mcp", "modules", "scaffold")
+
+# Installed distributions add command groups (`packetflow compliance ...`) through this
+# entry-point group: ``name = "pkg.module:register"``, called with the subparsers.
+CLI_GROUP = "packetflow.cli"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMANDS:
         importlib.import_module(f".{name}", __name__).register(commands)
+    for point in importlib_metadata.entry_points(group=CLI_GROUP):
+        try:
+            point.load()(commands)
+        except Exception as exc:  # a broken plugin must not take the whole CLI down
+            dist = point.dist.name if point.dist else "?"
+            print(
+                f"warning: CLI commands {point.name!r} of {dist} not loaded: {exc}", file=sys.stderr
+            )
     return parser
 
 

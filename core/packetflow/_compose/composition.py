@@ -15,12 +15,13 @@ from pydantic import BaseModel, ConfigDict, create_model
 from .._capabilities.capability import Capability
 from .._capabilities.contract import Contract
 from .._context import Context
+from ..errors import PlanValidationError
 from .plan import PlanNode
 from .runners import Runner, compile_plan
 from .validate import PlanAnalysis, validate
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .engine import Engine, Rewrite
 
 __all__ = ["Composition", "composition"]
 
@@ -61,13 +62,14 @@ class Composition:
 
     def analyze(self, engine: Engine) -> PlanAnalysis:
         """Validate the plan against the engine's registry (raises E422 with node paths)."""
+        return validate(self.plan, engine.lookup, self._inputs())
+
+    def _inputs(self) -> Any:
         if self.input is None:
-            inputs: Any = None
-        elif isinstance(self.input, type):
-            inputs = {n: f.annotation for n, f in self.input.model_fields.items()}
-        else:
-            inputs = self.input
-        return validate(self.plan, engine.lookup, inputs)
+            return None
+        if isinstance(self.input, type):
+            return {n: f.annotation for n, f in self.input.model_fields.items()}
+        return self.input
 
     def to_capability(self, engine: Engine) -> Capability:
         """Validate and build the capability that runs this composition on ``engine``."""
@@ -85,8 +87,37 @@ class Composition:
             _, runner, steps = compiled[0]
             return runner, steps
 
+        def check(plan: PlanNode) -> PlanAnalysis:
+            # A rewritten plan must still be valid and still write every output this
+            # composition's contract promises.
+            found = validate(plan, engine.lookup, self._inputs())
+            missing = [key for key in analysis.outputs if key in output_keys]
+            missing = [key for key in missing if key not in found.outputs]
+            if missing:
+                raise PlanValidationError(
+                    f"composition {self.name!r}: the rewritten plan no longer writes "
+                    f"{missing!r}; keep every output of the original plan",
+                    details=[{"path": "", "problem": "missing_output", "keys": missing}],
+                )
+            return found
+
+        async def rewritten(
+            rewrite: Rewrite, ctx: Context, runner: Runner, steps: int
+        ) -> tuple[Runner, int]:
+            checked: dict[int, PlanAnalysis] = {}
+
+            def keep(plan: PlanNode) -> None:
+                checked[id(plan)] = check(plan)
+
+            plan = await rewrite(self.plan, ctx, self.name, keep)
+            if plan is self.plan:
+                return runner, steps
+            return compile_plan(plan, engine.lookup), checked[id(plan)].steps
+
         async def run(inp: Any, ctx: Context) -> dict[str, Any]:
             runner, steps = current()
+            if engine.rewrite is not None:  # composition hooks of the module chain
+                runner, steps = await rewritten(engine.rewrite, ctx, runner, steps)
             # model_dump keeps extra keys and is ~5x faster than dict(model)
             bb = inp.model_dump() if isinstance(inp, BaseModel) else dict(inp)
             await engine.execute(runner, steps, bb, ctx, name=self.name, kind=self.plan.type)

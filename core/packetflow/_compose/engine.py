@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from .._channels import Channels
     from .._registry import Registry
     from .breaker import BreakerBoard
+    from .plan import PlanNode
     from .runners import Runner
 
-__all__ = ["Engine", "ExecutionGraph", "Run", "StepRecord", "annotate"]
+__all__ = ["Engine", "ExecutionGraph", "Rewrite", "Run", "StepRecord", "annotate"]
 
 MAX_GRAPH_RECORDS = 10_000
 
@@ -128,6 +129,12 @@ def annotate(error: PacketFlowError, path: str) -> PacketFlowError:
 
 Lookup = Callable[[str], "Capability | None"]
 
+Rewrite = Callable[
+    ["PlanNode", Context, str, Callable[["PlanNode"], object]], Awaitable["PlanNode"]
+]
+"""``(plan, ctx, composition name, check) -> plan``: the composition hooks of the module chain;
+``check`` validates a rewritten plan (raising E422)."""
+
 
 class Engine:
     """Validates, compiles and executes plans for one node."""
@@ -148,6 +155,8 @@ class Engine:
         self.events = events
         self.breakers = breakers
         self.executions: deque[ExecutionGraph] = deque(maxlen=history)
+        # Set by the module host while any module implements packetflow_handle_composition.
+        self.rewrite: Rewrite | None = None
 
     async def execute(
         self,

@@ -187,6 +187,11 @@ user_onboarding = pf.composition(
 )
 
 node = pf.Node("onboarding-demo")
+# Installed modules are discovered when the node starts; this configures the compliance module
+# (packetflow-module-compliance) if it is installed: interns may not onboard users.
+node.modules.configure(
+    {"modules": [{"name": "compliance", "config": {"denied": {"intern": ["user_onboarding"]}}}]}
+)
 node.register(
     validate_email,
     check_existing_user,
@@ -266,6 +271,49 @@ async def main() -> None:
 
         _title("The same plan as JSON (first 12 lines)")
         print("\n".join(pf.dump_plan(plan).splitlines()[:12]) + "\n  ...")
+
+        audited = await _modules()
+    if audited:  # the node has stopped: the audit log is complete on disk
+        _verify_audit_log()
+
+
+async def _modules() -> bool:
+    """Show the modules and, when compliance is active, a refusal; True if it is."""
+    _title("Modules (discovered through the packetflow.modules entry points)")
+    infos = node.modules.list_all()
+    if not infos:
+        print("  none installed (pip install packetflow-module-compliance)")
+        return False
+    for info in infos:
+        print(
+            f"  {info.name:<12} {info.version or '-':<7} {info.distribution or '(inline)':<30} "
+            f"priority={info.priority:<4} {info.status}"
+        )
+    for kind, names in node.modules.chain_order().items():
+        print(f"  {kind:<11} chain: {' -> '.join(names) or '(empty)'}")
+    if "compliance" not in {info.name for info in node.modules.list_active()}:
+        return False
+    _title("A policy refusal (compliance: interns may not onboard users)")
+    try:
+        await node.call(
+            "user_onboarding",
+            {"email": "intern@example.org", "name": "Ivy", "country": "DE"},
+            context={"user_id": "ivy", "roles": ["intern"]},
+        )
+    except pf.PacketFlowError as exc:
+        print(f"  {exc.code} {exc.type}: {exc.message}")
+    report = await node.call("compliance.report", {}, context={"user_id": "demo"})
+    print(f"  audit log: {report['records']} records, outcomes {report['outcomes']}")
+    return True
+
+
+def _verify_audit_log() -> None:
+    from .._cli import main as cli
+
+    data_dir = str(node.data_dir)
+    _title(f"packetflow compliance verify --data-dir {data_dir}")
+    if cli(["compliance", "verify", "--data-dir", data_dir]) != 0:
+        raise SystemExit("the audit log does not verify")
 
 
 if __name__ == "__main__":

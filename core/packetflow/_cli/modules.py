@@ -1,0 +1,115 @@
+"""``packetflow modules list|chain``: which modules a node has, their status and the chains."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from typing import Any
+
+import trio
+
+from .._modules.slot import ModuleInfo
+from .._node import Node
+from ..errors import PacketFlowError
+from .app import AppError, load_app
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("modules", help="inspect a node's modules")
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="installed and registered modules with their status")
+    chain = sub.add_parser("chain", help="the resolved order of the three hook chains")
+    for command in (listing, chain):
+        command.add_argument("--app", help="the node, as MODULE:ATTR (default: a bare node)")
+        command.add_argument("--config", help="config file (default: ./packetflow.toml)")
+        command.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=_list)
+    chain.set_defaults(handler=_chain)
+
+
+def _node(args: argparse.Namespace) -> Node:
+    if args.app:
+        node = load_app(args.app)
+    else:  # nothing to persist: keep the modules' files out of the working directory
+        node = Node("packetflow", data_dir=tempfile.mkdtemp(prefix="packetflow-modules-"))
+    if args.config:
+        node.modules.configure(args.config)
+    return node
+
+
+def _inspect(args: argparse.Namespace) -> tuple[list[ModuleInfo], dict[str, list[str]]] | int:
+    """Start the node (discovery, imports, starts), read the modules, stop it."""
+    try:
+        node = _node(args)
+    except AppError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    async def run() -> tuple[list[ModuleInfo], dict[str, list[str]]]:
+        async with node.started():
+            order = node.modules.chain_order()
+            return node.modules.list_all(), {str(kind): names for kind, names in order.items()}
+
+    try:
+        return trio.run(run)
+    except PacketFlowError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+
+
+def _list(args: argparse.Namespace) -> int:
+    found = _inspect(args)
+    if isinstance(found, int):
+        return found
+    infos, _ = found
+    if args.json:
+        print(json.dumps([info.to_dict() for info in infos], indent=2))
+        return 0
+    if not infos:
+        print("no modules (install one: pip install packetflow-module-<name>)")
+        return 0
+    rows = [
+        (
+            i.name,
+            i.version or "-",
+            i.distribution or "(inline)",
+            str(i.priority),
+            i.status,
+            ",".join(h.removeprefix("packetflow_") for h in i.hooks) or "-",
+        )
+        for i in infos
+    ]
+    header = ("NAME", "VERSION", "DISTRIBUTION", "PRIORITY", "STATUS", "HOOKS")
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+    for row in [header, *rows]:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+    for info in infos:
+        if info.error:
+            print(f"  {info.name}: {info.error}")
+    return 0
+
+
+def _chain(args: argparse.Namespace) -> int:
+    found = _inspect(args)
+    if isinstance(found, int):
+        return found
+    infos, order = found
+    if args.json:
+        print(json.dumps(order, indent=2))
+        return 0
+    priority = {info.name: info.priority for info in infos}
+    labels = {
+        "request": "request     (ascending priority) ",
+        "composition": "composition (ascending priority) ",
+        "response": "response    (descending priority)",
+    }
+    for kind, label in labels.items():
+        names = order.get(kind, [])
+        chain = " -> ".join(f"{n}({priority.get(n, '?')})" for n in names) or "(empty)"
+        print(f"{label}: {chain}")
+    return 0

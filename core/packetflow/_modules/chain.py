@@ -1,0 +1,557 @@
+"""The chain: an immutable, priority-sorted snapshot of the active modules' hooks, and the one
+dispatcher that runs all three hook chains (SPEC 5.2, 5.3).
+
+The hot path never goes through pluggy: a :class:`Chain` holds, per hook, a tuple of *links*
+``(callable, is_async, timeout, slot)`` sorted once when it is built. The host builds a new chain
+on every register/unregister/quarantine and swaps it in with one assignment; a request keeps
+the chain it started with (``enter``/``leave`` count it, so a retired chain knows when the last
+request using it is done).
+
+Deadlines are cheap. A plain ``def`` hook cannot be interrupted, so its duration is measured
+and an overrun counts as a timeout: no cancel scope at all for chains of sync hooks. A chain
+run that includes ``async def`` hooks enters *one* cancel scope (a scope costs several times a
+hook call), with no deadline. Each async hook is driven by hand: its coroutine is sent ``None``
+once, and if it finishes without yielding to trio (the common case: no I/O) nothing else
+happens. Only a hook that really blocks gets the scope's deadline set to the rest of its budget
+before trio sees its first trap; when the deadline passes, trio cancels the hook, the scope
+catches it, and the run goes on after that hook in a fresh scope. The scope has to be entered
+before the hook starts (trio's scopes must nest), which is why it spans the whole run.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import math
+import time
+import types
+from collections.abc import Callable, Coroutine, Generator, Iterable
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+import trio
+
+from .._wire.messages import CapabilityError, CapabilityResponse, ErrorBody
+from ..errors import PacketFlowError
+from .decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
+from .slot import LATENCY_WINDOW, ModuleSlot
+
+if TYPE_CHECKING:
+    from .._compose.plan import PlanNode
+    from .._context import Context
+    from .._wire.messages import RequestEnvelope
+
+__all__ = [
+    "Chain",
+    "Failure",
+    "FaultHandler",
+    "HookKind",
+    "Link",
+    "Outcome",
+    "Tracer",
+    "error_model",
+    "log_tracer",
+]
+
+trace_log = logging.getLogger("packetflow.modules.trace")
+
+HookKind = Literal["request", "composition", "response"]
+Failure = Literal["error", "timeout", "invalid"]
+Outcome: TypeAlias = CapabilityResponse | CapabilityError
+Link: TypeAlias = tuple[Callable[[Any, "Context"], Any], bool, float, ModuleSlot]
+Links: TypeAlias = tuple[tuple[Link, ...], bool]  # the links, and whether any is async
+Tracer: TypeAlias = Callable[[str, str, Any, float, bool], None]
+"""``(module, hook, decision, seconds, raised)``: told about every hook call when tracing."""
+FaultHandler: TypeAlias = Callable[
+    [ModuleSlot, str, Failure, "BaseException | None", "Context"], "PacketFlowError | None"
+]
+"""``(slot, hook, failure, exception, context) -> error``: counts the failure against the
+module (maybe quarantining it) and returns the error to answer with when it is fail-closed."""
+
+HOOK_OF: dict[HookKind, str] = {
+    "request": "packetflow_handle_request",
+    "composition": "packetflow_handle_composition",
+    "response": "packetflow_handle_response",
+}
+_KINDS: tuple[HookKind, ...] = ("request", "composition", "response")
+_MASK = LATENCY_WINDOW - 1
+_SCOPE_CACHE = 4096  # (kind, capability) -> filtered links; cleared when full
+
+
+class _Respawn(Exception):
+    """A blocked hook swallowed its cancellation: the run's scope is spent, take a new one."""
+
+
+class _Blocked:
+    """Where a run stood when a hook blocked: what to resume from if it times out."""
+
+    __slots__ = ("link", "started", "subject")
+
+    def __init__(self) -> None:
+        self.link: Link
+        self.started = 0.0
+        self.subject: Any = None
+
+
+@types.coroutine
+def _resume(coro: Coroutine[Any, Any, Any], trap: Any) -> Generator[Any, Any, Any]:
+    """Drive ``coro``, already suspended on ``trap``, to its end: what ``await`` would do."""
+    while True:
+        try:
+            value = yield trap
+        except GeneratorExit:
+            coro.close()
+            raise
+        except BaseException as exc:  # cancellation and the like go into the hook
+            try:
+                trap = coro.throw(exc)
+            except StopIteration as done:
+                return done.value
+        else:
+            try:
+                trap = coro.send(value)
+            except StopIteration as done:
+                return done.value
+
+
+def error_model(error: PacketFlowError, like: Outcome | RequestEnvelope) -> CapabilityError:
+    """The ``capability_error`` wire model for ``error``, answering ``like``'s id."""
+    return CapabilityError(
+        id=like.id,
+        capability_id=like.capability_id,
+        error=ErrorBody(**error.to_wire()),
+    )
+
+
+class Chain:
+    """One immutable snapshot of the hook chains.
+
+    Args:
+        slots: the active modules (their ``hooks`` filled in).
+        fault: called for every failure; see :data:`FaultHandler`.
+        trace: when given, every hook is wrapped to report each call to it (tracing costs
+            nothing when off: the wrappers exist only in a traced chain).
+    """
+
+    __slots__ = (
+        "_cache",
+        "_links",
+        "_scoped",
+        "drained",
+        "fault",
+        "inflight",
+        "instances",
+        "request_links",
+        "response_links",
+        "retired",
+        "scoped",
+        "slots",
+    )
+
+    def __init__(
+        self, slots: Iterable[ModuleSlot], fault: FaultHandler, *, trace: Tracer | None = None
+    ) -> None:
+        ordered = sorted(slots, key=lambda slot: slot.sort_key)
+        self.slots: tuple[ModuleSlot, ...] = tuple(ordered)
+        self.instances = tuple(slot.instance for slot in ordered)
+        self.fault = fault
+        links: dict[HookKind, Links] = {}
+        for kind in _KINDS:
+            hook = HOOK_OF[kind]
+            chain = [_link(slot, hook, trace) for slot in ordered if hook in slot.hooks]
+            if kind == "response":  # responses unwind in the exact reverse order (onion order)
+                chain.reverse()
+            links[kind] = _links(chain)
+        self._links = links
+        # Unscoped chains (the usual case) let the request path skip links() altogether.
+        self.scoped = any(slot.policy is not None and slot.policy.scoped for slot in ordered)
+        self.request_links = links["request"]
+        self.response_links = links["response"]
+        self._cache: dict[tuple[HookKind, str | None], Links] = {}
+        self.inflight = 0
+        self.retired = False
+        self.drained: trio.Event | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.slots)
+
+    def has(self, kind: HookKind) -> bool:
+        """Whether any module implements the ``kind`` hook."""
+        return bool(self._links[kind][0])
+
+    def order(self, kind: HookKind) -> list[str]:
+        """Module names in the order their ``kind`` hooks run."""
+        return [link[3].name for link in self._links[kind][0]]
+
+    def links(self, kind: HookKind, capability: str | None) -> Links:
+        """The links that apply to ``capability`` (``only``/``exclude`` globs), and whether
+        any of them is async."""
+        if not self.scoped:
+            return self._links[kind]
+        key = (kind, capability)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= _SCOPE_CACHE:
+                self._cache.clear()
+            found = self._cache[key] = _links(
+                [
+                    link
+                    for link in self._links[kind][0]
+                    if link[3].policy is None or link[3].policy.applies_to(capability)
+                ]
+            )
+        return found
+
+    # -- in-flight accounting -----------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.inflight += 1
+
+    def leave(self) -> None:
+        self.inflight -= 1
+        if self.retired:
+            self.settle()
+
+    def settle(self) -> None:
+        """Set ``drained`` if this retired chain has no request left."""
+        if self.inflight == 0 and self.drained is not None:
+            self.drained.set()
+
+    def retire(self) -> None:
+        """Mark this chain replaced; ``drained`` is set once no request uses it any more."""
+        self.retired = True
+        self.drained = trio.Event()
+        if self.inflight == 0:
+            self.drained.set()
+
+    # -- the three chains -----------------------------------------------------------------------
+
+    async def requests(
+        self, request: RequestEnvelope, ctx: Context, acted: list[str]
+    ) -> tuple[RequestEnvelope, Outcome | PacketFlowError | None]:
+        """Run the request hooks; returns the (maybe rewritten) request and, when a module
+        short-circuited, its response or error."""
+        return await self.run("request", request.capability_id, request, ctx, acted)
+
+    async def compositions(
+        self,
+        plan: PlanNode,
+        ctx: Context,
+        name: str,
+        check: Callable[[PlanNode], object],
+        acted: list[str],
+    ) -> PlanNode:
+        """Run the composition hooks on the plan of composition ``name``; ``check`` validates
+        every ``Optimize`` plan (raising a ``PacketFlowError``).
+
+        Raises:
+            PacketFlowError: a module failed the composition (``Fail``, or fail-closed).
+        """
+        plan, stop = await self.run("composition", name, plan, ctx, acted, check)
+        if isinstance(stop, PacketFlowError):
+            raise stop
+        return plan
+
+    async def responses(self, outcome: Outcome, ctx: Context, acted: list[str]) -> Outcome:
+        """Run the response hooks (descending priority) on a response or an error."""
+        outcome, _ = await self.run("response", outcome.capability_id, outcome, ctx, acted)
+        return outcome
+
+    # -- the dispatcher ---------------------------------------------------------------------------
+
+    async def run(
+        self,
+        kind: HookKind,
+        capability: str | None,
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None = None,
+    ) -> tuple[Any, Any]:
+        """Run the ``kind`` hooks that apply to ``capability`` on ``subject``; returns the
+        subject as the modules left it and what stopped the run (a response or an error)."""
+        links, has_async = self.links(kind, capability)
+        if not links:
+            return subject, None
+        if has_async:
+            return await self.run_async(kind, links, subject, ctx, acted, check)
+        return self.run_sync(kind, links, subject, ctx, acted, check)
+
+    def run_sync(
+        self,
+        kind: HookKind,
+        links: tuple[Link, ...],
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None = None,
+    ) -> tuple[Any, Any]:
+        """:meth:`run` for links that are all plain ``def`` hooks: no coroutine, no scope.
+
+        The hot path of the whole module system; keep it lean (it is what the bench measures).
+        """
+        perf = time.perf_counter
+        # Latency samples come from one run in 8: storing one per call costs more than the
+        # call itself; counts, timings and the timeout check still cover every call.
+        sample = not links[0][3].calls & 7
+        started = perf()
+        for fn, _, timeout, slot in links:
+            try:
+                decision = fn(subject, ctx)
+            except Exception as exc:
+                slot.record(perf() - started)
+                subject, stop = self._failed(kind, slot, "error", exc, subject, ctx)
+                if stop is not None:
+                    return subject, stop
+                started = perf()
+                continue
+            now = perf()
+            elapsed = now - started
+            started = now
+            if sample:
+                slot.samples[slot.sampled & _MASK] = elapsed
+                slot.sampled += 1
+            slot.calls += 1
+            if decision is None and elapsed <= timeout:
+                continue
+            subject, stop = self._judge(kind, slot, decision, elapsed, subject, ctx, acted, check)
+            if stop is not None:
+                return subject, stop
+            started = perf()
+        return subject, None
+
+    async def run_async(
+        self,
+        kind: HookKind,
+        links: tuple[Link, ...],
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None = None,
+    ) -> tuple[Any, Any]:
+        """:meth:`run` for links that include ``async def`` hooks: one cancel scope per run,
+        renewed after a hook is cut off at its deadline."""
+        blocked = _Blocked()
+        remaining = links
+        while True:
+            try:
+                with trio.CancelScope() as scope:
+                    return await self._steps(
+                        kind, remaining, subject, ctx, acted, check, scope, blocked
+                    )
+            except _Respawn:
+                pass
+            # Reached only when a blocked hook was cut off at its deadline (or swallowed it).
+            slot = blocked.link[3]
+            slot.record(time.perf_counter() - blocked.started)
+            subject, stop = self._failed(kind, slot, "timeout", None, blocked.subject, ctx)
+            if stop is not None:
+                return subject, stop
+            at = next(i for i, link in enumerate(remaining) if link is blocked.link)
+            remaining = remaining[at + 1 :]
+
+    async def _steps(
+        self,
+        kind: HookKind,
+        links: tuple[Link, ...],
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None,
+        scope: trio.CancelScope,
+        blocked: _Blocked,
+    ) -> tuple[Any, Any]:
+        perf = time.perf_counter
+        started = perf()
+        for link in links:
+            fn, is_async, timeout, slot = link
+            try:
+                if not is_async:
+                    decision = fn(subject, ctx)
+                else:
+                    coro = fn(subject, ctx)
+                    try:
+                        trap = coro.send(None)
+                    except StopIteration as done:
+                        decision = done.value
+                    else:  # it blocks: give the run's scope this hook's deadline
+                        blocked.link, blocked.subject, blocked.started = link, subject, started
+                        budget = max(0.0, timeout - (perf() - started))
+                        scope.deadline = trio.current_time() + budget
+                        decision = await _resume(coro, trap)
+                        scope.deadline = math.inf
+                        if scope.cancel_called:
+                            raise _Respawn
+            except _Respawn:
+                raise
+            except Exception as exc:
+                slot.record(perf() - started)
+                subject, stop = self._failed(kind, slot, "error", exc, subject, ctx)
+                if stop is not None:
+                    return subject, stop
+                started = perf()
+                continue
+            now = perf()
+            elapsed = now - started
+            started = now
+            slot.record(elapsed)
+            if decision is None and elapsed <= timeout:
+                continue
+            subject, stop = self._judge(kind, slot, decision, elapsed, subject, ctx, acted, check)
+            if stop is not None:
+                return subject, stop
+            started = perf()
+        return subject, None
+
+    def _judge(
+        self,
+        kind: HookKind,
+        slot: ModuleSlot,
+        decision: Any,
+        elapsed: float,
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None,
+    ) -> tuple[Any, Any]:
+        """The slow path after a hook call: an overrun, or a decision other than ``None``."""
+        assert slot.policy is not None
+        if elapsed > slot.policy.hook_timeout:
+            if inspect.iscoroutine(decision):
+                decision.close()
+            return self._failed(kind, slot, "timeout", None, subject, ctx)
+        return self._decide(kind, slot, decision, subject, ctx, acted, check)
+
+    def _decide(
+        self,
+        kind: HookKind,
+        slot: ModuleSlot,
+        decision: Any,
+        subject: Any,
+        ctx: Context,
+        acted: list[str],
+        check: Callable[[PlanNode], object] | None,
+    ) -> tuple[Any, Any]:
+        if isinstance(decision, Continue) or decision is Continue:
+            return subject, None
+        if kind == "request":
+            if isinstance(decision, Intercept):
+                acted.append(slot.name)
+                return decision.request, None
+            if isinstance(decision, Respond):
+                acted.append(slot.name)
+                return subject, _response(decision, subject)
+            if isinstance(decision, Fail):
+                acted.append(slot.name)
+                return subject, decision.to_error()
+        elif kind == "composition":
+            if isinstance(decision, Optimize):
+                assert check is not None
+                try:
+                    check(decision.plan)
+                except PacketFlowError as exc:
+                    return self._failed(kind, slot, "invalid", exc, subject, ctx)
+                acted.append(slot.name)
+                return decision.plan, None
+            if isinstance(decision, Fail):
+                acted.append(slot.name)
+                return subject, decision.to_error()
+        elif isinstance(decision, Transform):
+            acted.append(slot.name)
+            return decision.response, None
+        if inspect.iscoroutine(decision):
+            decision.close()  # a plain def returned a coroutine: never awaited, say why
+        problem = TypeError(
+            f"{HOOK_OF[kind]} returned {decision!r}, which is not one of its decisions; "
+            "see packetflow.hookspecs"
+        )
+        return self._failed(kind, slot, "invalid", problem, subject, ctx)
+
+    def _failed(
+        self,
+        kind: HookKind,
+        slot: ModuleSlot,
+        failure: Failure,
+        exc: BaseException | None,
+        subject: Any,
+        ctx: Context,
+    ) -> tuple[Any, Any]:
+        error = self.fault(slot, HOOK_OF[kind], failure, exc, ctx)
+        if error is None:
+            return subject, None  # fail-open: the chain goes on without this module
+        if kind == "response":
+            # Responses cannot stop: the error becomes the outcome the next modules see.
+            return error_model(error, subject), None
+        return subject, error
+
+
+def _response(decision: Respond, request: RequestEnvelope) -> CapabilityResponse:
+    response = decision.response
+    if isinstance(response, CapabilityResponse):
+        if response.id == request.id and response.capability_id is not None:
+            return response
+        return response.model_copy(
+            update={
+                "id": request.id,
+                "capability_id": response.capability_id or request.capability_id,
+            }
+        )
+    return CapabilityResponse(
+        id=request.id, capability_id=request.capability_id, payload=dict(response)
+    )
+
+
+def _links(links: list[Link]) -> Links:
+    return tuple(links), any(link[1] for link in links)
+
+
+def _link(slot: ModuleSlot, hook: str, trace: Tracer | None) -> Link:
+    assert slot.policy is not None
+    fn = slot.hooks[hook]
+    is_async = inspect.iscoroutinefunction(fn)
+    if trace is not None:
+        fn = _traced(fn, is_async, slot.name, hook, trace)
+    return (fn, is_async, slot.policy.hook_timeout, slot)
+
+
+def log_tracer(module: str, hook: str, decision: Any, seconds: float, raised: bool) -> None:
+    """The tracer of ``PACKETFLOW_TRACE_MODULES=1``: one log line per hook call."""
+    trace_log.info(
+        "module=%s hook=%s decision=%s duration_ms=%.3f",
+        module,
+        hook,
+        "raised" if raised else "Continue" if decision is None else type(decision).__name__,
+        seconds * 1000,
+    )
+
+
+def _traced(
+    fn: Callable[..., Any], is_async: bool, module: str, hook: str, trace: Tracer
+) -> Callable[..., Any]:
+    """Wrap ``fn`` to report every call to ``trace``; the wrapper is sync or async like ``fn``."""
+
+    def log(started: float, decision: Any, failed: bool) -> None:
+        trace(module, hook, decision, time.perf_counter() - started, failed)
+
+    if is_async:
+
+        async def traced_async(subject: Any, ctx: Any) -> Any:
+            started, decision, failed = time.perf_counter(), None, True
+            try:
+                decision = await fn(subject, ctx)
+                failed = False
+                return decision
+            finally:
+                log(started, decision, failed)
+
+        return traced_async
+
+    def traced(subject: Any, ctx: Any) -> Any:
+        started, decision, failed = time.perf_counter(), None, True
+        try:
+            decision = fn(subject, ctx)
+            failed = False
+            return decision
+        finally:
+            log(started, decision, failed)
+
+    return traced

@@ -1,0 +1,129 @@
+"""Typed hook decisions (SPEC 5.1): what a hook returns instead of the seed's bare tuples.
+
+``None`` means :class:`Continue`. Each decision checks its argument when it is built, so a
+module that builds a bad one fails inside its own hook, where the failure is counted against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from .._compose.plan import PlanNode
+from .._wire.messages import (
+    CapabilityError,
+    CapabilityResponse,
+    RequestEnvelope,
+)
+from ..errors import PacketFlowError, error_class
+
+__all__ = [
+    "CompositionDecision",
+    "Continue",
+    "Decision",
+    "Fail",
+    "Intercept",
+    "Optimize",
+    "RequestDecision",
+    "Respond",
+    "ResponseDecision",
+    "Transform",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Continue:
+    """Go on unchanged (the same as returning ``None``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Intercept:
+    """Replace the request; the chain goes on with the new one (request hooks only)."""
+
+    request: RequestEnvelope
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.request, RequestEnvelope):
+            raise TypeError(
+                f"Intercept(request={self.request!r}): expected a request model such as "
+                "pf.CapabilityRequest; build it with request.model_copy(update=...)"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Respond:
+    """Short-circuit with a ready response (request hooks only): the capability and the later
+    request hooks do not run; the response hooks do. A mapping is taken as the payload."""
+
+    response: CapabilityResponse | Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.response, CapabilityResponse | Mapping):
+            raise TypeError(
+                f"Respond(response={self.response!r}): expected a pf.CapabilityResponse or a "
+                "payload mapping"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Fail:
+    """Refuse with an error from the PacketFlow table (request and composition hooks)."""
+
+    code: str
+    message: str
+    details: Any = field(default=None)
+
+    def __post_init__(self) -> None:
+        try:
+            error_class(self.code)
+        except KeyError:
+            raise ValueError(
+                f"Fail(code={self.code!r}): not a PacketFlow error code; use one of E400..E600 "
+                "from packetflow.errors"
+            ) from None
+
+    def to_error(self) -> PacketFlowError:
+        """The typed exception this decision stands for."""
+        return error_class(self.code)(self.message, details=self.details)
+
+
+@dataclass(frozen=True, slots=True)
+class Optimize:
+    """Replace the composition plan (composition hooks only); it is validated before use."""
+
+    plan: PlanNode
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.plan, PlanNode):
+            raise TypeError(
+                f"Optimize(plan={self.plan!r}): expected a plan node (pf.pipeline(...), "
+                "pf.load_plan(...))"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Transform:
+    """Replace the outcome (response hooks only): a response, or a ``capability_error``."""
+
+    response: CapabilityResponse | CapabilityError
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.response, CapabilityResponse | CapabilityError):
+            raise TypeError(
+                f"Transform(response={self.response!r}): expected a pf.CapabilityResponse or "
+                "a pf.CapabilityError"
+            )
+
+
+RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail
+"""What ``packetflow_handle_request`` may return (besides ``None``)."""
+
+CompositionDecision: TypeAlias = Continue | Optimize | Fail
+"""What ``packetflow_handle_composition`` may return (besides ``None``)."""
+
+ResponseDecision: TypeAlias = Continue | Transform
+"""What ``packetflow_handle_response`` may return (besides ``None``)."""
+
+Decision: TypeAlias = Continue | Intercept | Respond | Fail | Optimize | Transform
+"""Any decision."""

@@ -1,0 +1,683 @@
+"""The module host: ``node.modules``. A node :class:`~packetflow.Component` that discovers, starts,
+supervises and stops modules, keeps the chain, and is the runtime management API (SPEC 5.4)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import trio
+from pydantic import ValidationError
+
+from .._capabilities.capability import Capability
+from .._capabilities.effects import Effect
+from .._compose.composition import Composition
+from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
+from ..errors import (
+    ConflictError,
+    ModuleFailedError,
+    NotFoundError,
+    PacketFlowError,
+    UnavailableError,
+    from_wire,
+)
+from .binding import bind, new_plugin_manager, unbind, validate_class
+from .chain import Chain, HookKind, Tracer, error_model, log_tracer
+from .config import ModulesConfig, ModuleSettings, describe_errors, load_config
+from .dependencies import start_order
+from .discovery import Found, LoadError, find_modules, label, load_module_class
+from .isolation import Isolation
+from .module import Module
+from .reloading import reimport
+from .slot import ModuleInfo, ModuleSlot, Origin, Policy
+
+if TYPE_CHECKING:
+    from .._compose.plan import PlanNode
+    from .._context import Context
+    from .._node import Node
+    from .._wire.messages import RequestEnvelope
+
+__all__ = ["TRACE_ENV", "ModuleHost"]
+
+log = logging.getLogger("packetflow.modules")
+
+TRACE_ENV = "PACKETFLOW_TRACE_MODULES"
+
+# (request, context, timeout) -> response: the node's execution of a request of any type.
+Execute = Callable[[Any, "Context", "float | None"], Awaitable[CapabilityResponse]]
+_RUNNING = ("active", "degraded")
+_TRUE = ("1", "true", "yes", "on")
+
+
+class ModuleHost:
+    """Hosts a node's modules; reachable as ``node.modules``.
+
+    Configure before the node starts (``register``, ``configure``, ``autoload``); manage while
+    it runs (``enable``, ``disable``, ``reload``, ``unregister``, ``list_active``).
+
+    Attributes:
+        autoload: discover installed modules at start (also off with
+            ``PACKETFLOW_DISABLE_MODULE_AUTOLOAD=1``).
+        start_timeout / stop_timeout: bounds on a module's ``start`` and ``stop``.
+        drain_timeout: how long a stop waits for in-flight requests still using the module.
+        active: whether any module is in the chain (the node's fast paths read it).
+    """
+
+    def __init__(self, node: Node) -> None:
+        self._node = node
+        self._slots: dict[str, ModuleSlot] = {}
+        self._found: dict[str, Found] = {}
+        self._config: ModulesConfig | None = None
+        self._config_path: Path | None = None
+        self._isolation = Isolation(self)
+        self._retired: list[Chain] = []
+        self._contributed: dict[str, tuple[list[str], list[str]]] = {}
+        self._settled: dict[str, trio.Event] = {}
+        self._nursery: trio.Nursery | None = None
+        self._closing = False
+        self.pm = new_plugin_manager()
+        self.chain = Chain((), self._isolation.fault)
+        self.active = False
+        self.autoload = True
+        self.start_timeout = 10.0
+        self.stop_timeout = 5.0
+        self.drain_timeout = 30.0
+        self.tracer: Tracer | None = None
+
+    def __repr__(self) -> str:
+        return f"<ModuleHost active={self.chain.order('request')!r}>"
+
+    # -- configuration (before start) -------------------------------------------------------
+
+    def configure(self, config: str | os.PathLike[str] | Mapping[str, Any] | None) -> None:
+        """Use this config instead of ``packetflow.toml``/``pyproject.toml`` in the working
+        directory: a file path, or the mapping a config file would hold."""
+        if config is None or isinstance(config, str | os.PathLike):
+            self._config, self._config_path = None, None if config is None else Path(config)
+        else:
+            self._config, self._config_path = ModulesConfig.from_mapping(config, "config"), None
+
+    @property
+    def config(self) -> ModulesConfig:
+        """The module config in force (read on first use)."""
+        if self._config is None:
+            self._config = load_config(self._config_path)
+        return self._config
+
+    def register(
+        self,
+        cls: type[Module],
+        *,
+        config: Mapping[str, Any] | None = None,
+        priority: int | None = None,
+        name: str | None = None,
+        **settings: Any,
+    ) -> ModuleInfo:
+        """Add a module class (an inline module, or one imported by hand).
+
+        Before the node starts, the module starts with it; while it runs, the module starts in
+        the background (``await node.modules.wait_ready(name)`` to wait for it).
+
+        Args:
+            cls: a :class:`~packetflow.Module` subclass.
+            config: its ``Config`` values (default: its ``[[modules]]`` entry, if any).
+            priority: overrides the class default.
+            name: overrides ``cls.name``.
+            settings: other :class:`ModuleSettings` fields (``on_error``, ``hook_timeout``...).
+
+        Raises:
+            TypeError: not a module class, or a hook signature does not fit its hookspec.
+            ValueError: bad settings or config (the message names each field).
+            ConflictError: E409 when a module of that name is already registered.
+        """
+        if not (isinstance(cls, type) and issubclass(cls, Module)):
+            raise TypeError(f"cannot register {cls!r}: expected a packetflow.Module subclass")
+        name = name or cls.name
+        if not name:
+            raise ValueError(f"module class {cls.__qualname__}: set name = '...' or pass name=")
+        existing = self._slots.get(name)
+        if existing is not None and existing.status != "failed_to_load":
+            raise ConflictError(
+                f"module {name!r} is already registered ({existing.status}); unregister it first"
+            )
+        overrides = dict(settings)
+        if config is not None:
+            overrides["config"] = dict(config)
+        if priority is not None:
+            overrides["priority"] = priority
+        slot = self._prepare(name, cls, Origin(), overrides)
+        self._slots[name] = slot
+        if self.pm.is_blocked(name):
+            slot.status, slot.load_error = "disabled", "listed in disabled"
+        elif self._nursery is not None:
+            slot.status = "starting"
+            self._settled[name] = trio.Event()
+            self._nursery.start_soon(self._activate, slot, name=f"module-start/{name}")
+        return slot.info()
+
+    # -- lifecycle (the Component protocol) -------------------------------------------------
+
+    async def open(self, node: Node, nursery: trio.Nursery) -> None:
+        """Discover, load and start modules in dependency order (node start)."""
+        config = self.config
+        for name in config.disabled:
+            if not self.pm.is_blocked(name):
+                self.pm.set_blocked(name)
+        if self.autoload:
+            for found in find_modules(config):
+                self._admit(found)
+        self._nursery = nursery
+        startable = {n: s for n, s in self._slots.items() if s.status == "stopped" and s.cls}
+        unavailable = {
+            n: s.load_error or s.status for n, s in self._slots.items() if n not in startable
+        }
+        requires = {n: tuple(s.cls.requires_modules) for n, s in startable.items() if s.cls}
+        priorities = {n: s.priority for n, s in startable.items()}
+        order, blocked = start_order(requires, priorities, unavailable)
+        for name, reason in blocked.items():
+            slot = self._slots[name]
+            slot.status = "failed_to_load"
+            slot.load_error = f"{label(name, slot.origin)} cannot start: {reason}"
+            log.error("%s", slot.load_error)
+        for name in order:
+            await self._activate(self._slots[name], swap=False)
+        self._swap()
+        active = self.chain.order("request") or [s.name for s in self.chain.slots]
+        if self._slots:
+            log.info("modules: %d active %s", len(self.chain.slots), active)
+
+    async def close(self) -> None:
+        """Stop every module in reverse start order (node stop)."""
+        self._closing = True
+        running = [s for s in reversed(list(self._slots.values())) if s.instance is not None]
+        for slot in self._slots.values():
+            # Quarantined and starting modules too: a recovery waiting out its backoff sees
+            # the change and gives up instead of starting an instance on a stopping node.
+            if slot.status in ("active", "degraded", "quarantined", "starting"):
+                slot.status = "stopped"
+        self._swap()
+        for slot in running:
+            await self.stop_instance(slot, "node_stopping")
+        # Discovered modules are found again on the next start; inline ones stay registered.
+        for name in [n for n, s in self._slots.items() if s.origin.entry_point is not None]:
+            del self._slots[name]
+        self._found.clear()
+        self._nursery = None
+        self._closing = False
+
+    def _admit(self, found: Found) -> None:
+        """Turn a discovered entry point into a slot: imported only when it is a candidate."""
+        if found.name in self._slots:
+            log.warning(
+                "%s: not loaded, a module named %r is already registered inline",
+                found.label, found.name,
+            )  # fmt: skip
+            return
+        self._found[found.name] = found
+        if found.state != "candidate":
+            self._slots[found.name] = ModuleSlot(
+                found.name, None, origin=found.origin, status=found.state, load_error=found.reason
+            )
+            if found.state == "failed_to_load":
+                log.error("%s", found.reason)
+            return
+        try:
+            cls = load_module_class(found)
+            slot = self._prepare(found.name, cls, found.origin, {})
+        except (LoadError, TypeError, ValueError) as exc:
+            reason = str(exc) if isinstance(exc, LoadError) else f"{found.label}: {exc}"
+            log.error("%s", reason, exc_info=exc.__cause__)
+            slot = ModuleSlot(
+                found.name, None, origin=found.origin, status="failed_to_load", load_error=reason
+            )
+        self._slots[found.name] = slot
+
+    def _prepare(
+        self, name: str, cls: type[Module], origin: Origin, overrides: Mapping[str, Any]
+    ) -> ModuleSlot:
+        """Validate a module class with its settings and config into a (stopped) slot."""
+        validate_class(cls, name)
+        entry = {**self.config.entries.get(name, {}), **overrides, "name": name}
+        try:
+            settings = ModuleSettings.model_validate(entry)
+        except ValidationError as exc:
+            raise ValueError(
+                f"bad settings for module {name!r}: {describe_errors(exc)}; fix its [[modules]] "
+                f"entry in {self.config.source or 'the config'}"
+            ) from None
+        try:
+            config = cls.Config.model_validate(settings.config)
+        except ValidationError as exc:
+            raise ValueError(
+                f"bad config for module {name!r}: {describe_errors(exc)}; fix [[modules]].config "
+                f"in {self.config.source or 'the config'}"
+            ) from None
+        policy = Policy.resolve(cls, settings)
+        return ModuleSlot(name, cls, settings=settings, policy=policy, config=config, origin=origin)
+
+    async def _activate(self, slot: ModuleSlot, *, swap: bool = True) -> None:
+        """Start a registered module (at node start, or registered while running)."""
+        try:
+            assert slot.cls is not None
+            missing = [d for d in slot.cls.requires_modules if self._status(d) not in _RUNNING]
+            if missing:
+                slot.status = "failed_to_load"
+                slot.load_error = (
+                    f"{label(slot.name, slot.origin)} cannot start: it requires module "
+                    f"{missing[0]!r}, which is not active"
+                )
+                log.error("%s", slot.load_error)
+            elif await self.start_instance(slot):
+                if self._closing:  # the node began stopping while this module started
+                    await self.stop_instance(slot, "node_stopping")
+                    slot.status = "stopped"
+                    return
+                slot.status = "active"
+                if swap:
+                    self._swap()
+            else:
+                slot.status = "failed_to_load"
+        finally:
+            event = self._settled.pop(slot.name, None)
+            if event is not None:
+                event.set()
+
+    def _status(self, name: str) -> str | None:
+        slot = self._slots.get(name)
+        return None if slot is None else slot.status
+
+    # -- instances (also used by isolation) -------------------------------------------------
+
+    async def start_instance(self, slot: ModuleSlot) -> bool:
+        """Create and start a fresh instance and bind its hooks; False (reason in
+        ``slot.load_error``) when it fails. The caller puts it in the chain."""
+        assert slot.cls is not None
+        try:
+            instance = await self._launch(slot, slot.cls)
+        except trio.TooSlowError:
+            slot.load_error = (
+                f"{label(slot.name, slot.origin)} failed to start: start() took longer than "
+                f"{self.start_timeout:g}s"
+            )
+            log.error("%s", slot.load_error)
+            return False
+        except Exception as exc:
+            slot.load_error = (
+                f"{label(slot.name, slot.origin)} failed to start: {type(exc).__name__}: "
+                f"{_one_line(exc)}"
+            )
+            log.error("%s", slot.load_error, exc_info=exc)
+            return False
+        try:
+            self._attach(slot, instance)
+        except Exception as exc:
+            self._detach(slot)
+            await self._shutdown(slot, instance, "failed_to_start")
+            slot.load_error = (
+                f"{label(slot.name, slot.origin)} failed to start: registering its "
+                f"contributions raised {type(exc).__name__}: {_one_line(exc)}"
+            )
+            log.error("%s", slot.load_error, exc_info=exc)
+            return False
+        slot.load_error = None
+        return True
+
+    async def stop_instance(self, slot: ModuleSlot, reason: str) -> None:
+        """Unbind the live instance and call its ``stop(reason)``."""
+        instance = self._detach(slot)
+        if instance is not None:
+            await self._shutdown(slot, instance, reason)
+
+    async def _launch(self, slot: ModuleSlot, cls: type[Module]) -> Module:
+        instance = cls()
+        with trio.fail_after(self.start_timeout):
+            await instance.start(slot.config, self._node)
+        return instance
+
+    def _attach(self, slot: ModuleSlot, instance: Module) -> None:
+        slot.instance = instance
+        slot.hooks = bind(self.pm, instance, slot.name)
+        caps: list[str] = []
+        kinds: list[str] = []
+        self._contributed[slot.name] = (caps, kinds)
+        if hook := slot.hooks.get("packetflow_register_capabilities"):
+            hook(lambda *items: caps.extend(self._register_items(items)))
+        if hook := slot.hooks.get("packetflow_register_effects"):
+            hook(lambda effect: kinds.append(self._register_effect(slot, effect)))
+
+    def _detach(self, slot: ModuleSlot) -> Module | None:
+        instance, slot.instance, slot.hooks = slot.instance, None, {}
+        if instance is not None:
+            unbind(self.pm, instance)
+        caps, kinds = self._contributed.pop(slot.name, ([], []))
+        for cap in caps:
+            if cap in self._node.registry or cap in self._node._compositions:
+                self._node.unregister(cap)
+        for kind in kinds:
+            self._node.effect_kinds.pop(kind, None)
+        return instance
+
+    async def _shutdown(self, slot: ModuleSlot, instance: Module, reason: str) -> None:
+        with trio.CancelScope(shield=True), trio.move_on_after(self.stop_timeout) as scope:
+            try:
+                await instance.stop(reason)
+            except Exception:
+                log.exception("%s: stop(%r) raised", label(slot.name, slot.origin), reason)
+        if scope.cancelled_caught:
+            log.error(
+                "%s: stop(%r) took longer than %gs; abandoned",
+                label(slot.name, slot.origin), reason, self.stop_timeout,
+            )  # fmt: skip
+
+    def _register_items(self, items: Iterable[Any]) -> list[str]:
+        names: list[str] = []
+        for item in items:
+            if isinstance(item, Iterable) and not isinstance(item, Capability | Composition):
+                names += self._register_items(item)
+                continue
+            self._node.register(item)
+            names.append(item.name)
+        return names
+
+    def _register_effect(self, slot: ModuleSlot, effect: type[Effect]) -> str:
+        if not (isinstance(effect, type) and issubclass(effect, Effect)):
+            raise TypeError(f"module {slot.name!r}: {effect!r} is not an Effect subclass")
+        known = self._node.effect_kinds.get(effect.kind)
+        if known is not None and known is not effect:
+            raise ConflictError(
+                f"module {slot.name!r}: effect kind {effect.kind!r} is already {known!r}"
+            )
+        self._node.effect_kinds[effect.kind] = effect
+        return effect.kind
+
+    # -- the chain --------------------------------------------------------------------------
+
+    def _swap(self) -> None:
+        """Build the chain from the active modules and swap it in; requests in flight keep
+        the chain they started with."""
+        members = [s for s in self._slots.values() if s.status == "active" and s.instance]
+        trace = self.tracer
+        if trace is None and os.environ.get(TRACE_ENV, "").strip().lower() in _TRUE:
+            trace = log_tracer
+        new = Chain(members, self._isolation.fault, trace=trace)
+        old, self.chain = self.chain, new
+        self.active = bool(new)
+        self._node.engine.rewrite = self.compose if new.has("composition") else None
+        if old:
+            old.retire()
+            self._retired = [
+                c for c in self._retired if c.drained is not None and not c.drained.is_set()
+            ]
+            if old.drained is not None and not old.drained.is_set():
+                self._retired.append(old)
+
+    def remove_from_chain(self, slot: ModuleSlot) -> None:
+        self._swap()
+
+    def add_to_chain(self, slot: ModuleSlot) -> None:
+        slot.status = "active"
+        self._swap()
+
+    def spawn_recovery(self, slot: ModuleSlot) -> None:
+        nursery = self._nursery
+        if nursery is not None:
+            nursery.start_soon(self._isolation.recover, slot, name=f"module-recover/{slot.name}")
+
+    async def drain(self, instance: Module) -> None:
+        """Wait (at most ``drain_timeout``) until no request still runs with ``instance``."""
+        with trio.move_on_after(self.drain_timeout):
+            for chain in list(self._retired):
+                if chain.drained is not None and any(i is instance for i in chain.instances):
+                    await chain.drained.wait()
+
+    def set_tracer(self, tracer: Tracer | None) -> None:
+        """Report every hook call to ``tracer`` (``None``: stop); takes effect for requests
+        that start from now on. ``PACKETFLOW_TRACE_MODULES=1`` logs them instead."""
+        self.tracer = tracer
+        self._swap()
+
+    def instance(self, name: str) -> Module:
+        """The live instance of module ``name`` (E404 if unknown, E503 if not running)."""
+        slot = self._get(name)
+        if slot.instance is None:
+            raise UnavailableError(f"module {name!r} is {slot.status}; it has no live instance")
+        return slot.instance
+
+    def chain_order(self) -> dict[HookKind, list[str]]:
+        """The resolved order of the three chains (module names)."""
+        return {kind: self.chain.order(kind) for kind in ("request", "composition", "response")}
+
+    # -- request paths ----------------------------------------------------------------------
+
+    async def handle(
+        self, request: RequestEnvelope, ctx: Context, timeout: float | None, execute: Execute
+    ) -> CapabilityResponse:
+        """Run ``request`` through the chain around ``execute`` (``node.dispatch``).
+
+        Raises:
+            PacketFlowError: the final outcome when it is an error.
+        """
+        chain = self.chain
+        chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
+        acted: list[str] = []
+        try:
+            # chain.run(), unrolled.
+            if chain.scoped:
+                links, has_async = chain.links("request", request.capability_id)
+            else:
+                links, has_async = chain.request_links
+            stop: Any = None
+            if not links:
+                pass
+            elif has_async:
+                request, stop = await chain.run_async("request", links, request, ctx, acted)
+            else:
+                request, stop = chain.run_sync("request", links, request, ctx, acted)
+            error: PacketFlowError | None = None
+            if stop is None:
+                try:
+                    outcome: CapabilityResponse | CapabilityError = await execute(
+                        request, ctx, timeout
+                    )
+                except PacketFlowError as exc:
+                    error = exc
+                    outcome = error_model(exc, request)
+            elif isinstance(stop, PacketFlowError):
+                error = stop
+                outcome = error_model(stop, request)
+            else:
+                outcome = stop
+            if chain.scoped:
+                links, has_async = chain.links("response", outcome.capability_id)
+            else:
+                links, has_async = chain.response_links
+            final = outcome
+            if not links:
+                pass
+            elif has_async:
+                final, _ = await chain.run_async("response", links, outcome, ctx, acted)
+            else:
+                final, _ = chain.run_sync("response", links, outcome, ctx, acted)
+        finally:
+            chain.inflight -= 1
+            if chain.retired:
+                chain.settle()
+        if final.type == "capability_error":  # (isinstance on pydantic models is slow)
+            assert isinstance(final, CapabilityError)
+            if final is outcome and error is not None:
+                raise error  # untouched: keep the original exception (and its cause, for logs)
+            raise from_wire(final.error.model_dump())
+        if acted:
+            final = final.model_copy(update={"metadata": {**final.metadata, "modules": acted}})
+        return final
+
+    async def call(
+        self,
+        name: str,
+        payload: Any,
+        ctx: Context,
+        timeout: float | None,
+        execute: Execute,
+    ) -> dict[str, Any]:
+        """``node.call`` while modules are active: the same chain as a wire request."""
+        if payload is None:
+            data: dict[str, Any] = {}
+        elif isinstance(payload, dict):
+            data = payload
+        elif hasattr(payload, "model_dump"):
+            data = payload.model_dump()
+        else:
+            data = dict(payload)
+        request = CapabilityRequest(capability_id=name, payload=data, context=ctx)
+        response = await self.handle(request, ctx, timeout, execute)
+        return response.payload
+
+    async def compose(
+        self, plan: PlanNode, ctx: Context, name: str, check: Callable[[PlanNode], object]
+    ) -> PlanNode:
+        """Run the composition hooks on ``plan`` before composition ``name`` executes."""
+        chain = self.chain
+        chain.enter()
+        try:
+            return await chain.compositions(plan, ctx, name, check, [])
+        finally:
+            chain.leave()
+
+    # -- runtime management -----------------------------------------------------------------
+
+    def _get(self, name: str) -> ModuleSlot:
+        slot = self._slots.get(name)
+        if slot is None:
+            known = ", ".join(sorted(self._slots)) or "none"
+            raise NotFoundError(f"module {name!r} is not registered; registered: {known}")
+        return slot
+
+    def info(self, name: str) -> ModuleInfo:
+        """The status and counters of module ``name`` (E404 if unknown)."""
+        return self._get(name).info(self._now())
+
+    def list_active(self) -> list[ModuleInfo]:
+        """The modules in the chain, in request order."""
+        now = self._now()
+        return [slot.info(now) for slot in self.chain.slots]
+
+    def list_all(self) -> list[ModuleInfo]:
+        """Every known module, including ``failed_to_load``, ``disabled`` and ``failed`` ones,
+        by priority then name."""
+        now = self._now()
+        slots = sorted(self._slots.values(), key=lambda s: s.sort_key)
+        return [slot.info(now) for slot in slots]
+
+    async def wait_ready(self, name: str) -> ModuleInfo:
+        """Wait until a module registered while the node runs has started (or failed to)."""
+        event = self._settled.get(name)
+        if event is not None:
+            await event.wait()
+        return self.info(name)
+
+    async def unregister(self, name: str) -> None:
+        """Stop module ``name`` (after the requests using it finish) and forget it."""
+        slot = self._get(name)
+        await self.wait_ready(name)
+        await self._take_out(slot, "stopped", "unregistered")
+        del self._slots[name]
+
+    async def disable(self, name: str) -> ModuleInfo:
+        """Take module ``name`` out of the chain and stop it; ``enable`` brings it back."""
+        slot = self._get(name)
+        await self.wait_ready(name)
+        await self._take_out(slot, "disabled", "disabled")
+        return slot.info()
+
+    async def enable(self, name: str) -> ModuleInfo:
+        """Start module ``name`` again (after ``disable``, or when ``failed``): fresh instance,
+        counters and restart budget reset.
+
+        Raises:
+            ModuleFailedError: E502 when it cannot start (the reason is in the message).
+        """
+        slot = self._get(name)
+        await self.wait_ready(name)
+        if slot.status in _RUNNING:
+            return slot.info()
+        if slot.cls is None:
+            found = self._found.get(name)
+            if found is None or found.state == "failed_to_load":
+                raise ModuleFailedError(f"module {name!r} cannot be enabled: {slot.load_error}")
+            try:
+                fresh = self._prepare(name, load_module_class(found), found.origin, {})
+            except (LoadError, TypeError, ValueError) as exc:
+                slot.status, slot.load_error = "failed_to_load", str(exc)
+                raise ModuleFailedError(str(exc)) from exc
+            self._slots[name] = slot = fresh
+        if slot.instance is not None:  # quarantined: the recovery has not stopped it yet
+            await self._take_out(slot, "stopped", "disabled")
+        slot.restarts = 0
+        slot.failures.clear()
+        slot.status = "starting"
+        if not await self.start_instance(slot):
+            slot.status = "failed"
+            raise ModuleFailedError(slot.load_error or f"module {name!r} failed to start")
+        self.add_to_chain(slot)
+        return slot.info()
+
+    async def reload(self, name: str) -> ModuleInfo:
+        """Re-import module ``name``'s code, start the new instance, swap it in, then stop the
+        old one once the requests using it have finished. No request is dropped.
+
+        Raises:
+            ModuleFailedError: E502 when the new code does not load or start; the old instance
+                keeps serving.
+        """
+        slot = self._get(name)
+        await self.wait_ready(name)
+        if slot.cls is None or slot.status not in _RUNNING:
+            raise ModuleFailedError(
+                f"module {name!r} is {slot.status}, not active; enable it instead of reloading"
+            )
+        try:
+            cls = reimport(slot.cls, self._found.get(name))
+            fresh = self._prepare(name, cls, slot.origin, self._overrides(slot))
+            instance = await self._launch(fresh, cls)
+        except Exception as exc:
+            raise ModuleFailedError(
+                f"{label(name, slot.origin)}: reload failed ({type(exc).__name__}: "
+                f"{_one_line(exc)}); the previous code keeps running"
+            ) from exc
+        old = self._detach(slot)
+        slot.cls, slot.settings, slot.policy, slot.config = (
+            cls, fresh.settings, fresh.policy, fresh.config
+        )  # fmt: skip
+        self._attach(slot, instance)
+        self._swap()
+        if old is not None:
+            await self.drain(old)
+            await self._shutdown(slot, old, "reload")
+        return slot.info()
+
+    def _overrides(self, slot: ModuleSlot) -> dict[str, Any]:
+        return slot.settings.model_dump(exclude_unset=True, exclude={"name"})
+
+    async def _take_out(self, slot: ModuleSlot, status: Any, reason: str) -> None:
+        was_in_chain = slot.status in _RUNNING
+        slot.status = status
+        if was_in_chain:
+            self._swap()
+        instance = slot.instance
+        if instance is not None:
+            await self.drain(instance)
+            await self.stop_instance(slot, reason)
+
+    def _now(self) -> float | None:
+        try:
+            return trio.current_time()
+        except RuntimeError:
+            return None
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else "(no message)"

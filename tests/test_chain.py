@@ -1,0 +1,298 @@
+"""The chain: order, decisions, response hooks on every outcome, scoping, tracing."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+import pytest
+from pydantic import BaseModel
+
+import packetflow as pf
+from packetflow.testing import ChainRecorder, FakeCapabilities
+
+seen: list[tuple[str, str]] = []
+
+
+class Recording(pf.Module):
+    """Records its request and response hooks in ``seen``."""
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest, context: pf.Context) -> None:
+        seen.append(("request", self.name))
+
+    @pf.hookimpl
+    async def packetflow_handle_response(self, response: Any, context: pf.Context) -> None:
+        seen.append(("response", self.name))
+
+
+def recording(name: str, priority: int, **attrs: Any) -> type[pf.Module]:
+    return type(name, (Recording,), {"name": name, "priority": priority, **attrs})
+
+
+@pytest.fixture(autouse=True)
+def _clear() -> None:
+    seen.clear()
+
+
+async def test_requests_ascend_and_responses_descend_by_priority(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    for name, priority in (("third", 300), ("first", 100), ("second", 200)):
+        await register_module(recording(name, priority))
+    await module_node.call("echo", {"x": 1})
+    assert seen == [
+        ("request", "first"),
+        ("request", "second"),
+        ("request", "third"),
+        ("response", "third"),
+        ("response", "second"),
+        ("response", "first"),
+    ]
+    assert module_node.modules.chain_order() == {
+        "request": ["first", "second", "third"],
+        "composition": [],
+        "response": ["third", "second", "first"],
+    }
+
+
+async def test_equal_priorities_order_by_name(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    for name in ("zeta", "alpha", "mid"):
+        await register_module(recording(name, 100))
+    await module_node.dispatch(pf.CapabilityRequest(capability_id="echo"))
+    assert [m for chain, m in seen if chain == "request"] == ["alpha", "mid", "zeta"]
+    assert [m for chain, m in seen if chain == "response"] == ["zeta", "mid", "alpha"]
+
+
+class Tagger(pf.Module):
+    name = "tagger"
+    priority = 10
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> pf.Intercept:
+        payload = {**request.payload, "tagged": True}
+        return pf.Intercept(request.model_copy(update={"payload": payload, "origin": "tagger"}))
+
+
+class Witness(pf.Module):
+    name = "witness"
+    priority = 20
+    requests: ClassVar[list[pf.CapabilityRequest]] = []
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> None:
+        self.requests.append(request)
+
+
+async def test_intercept_is_seen_by_later_modules_and_the_capability(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Tagger)
+    witness = await register_module(Witness)
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r1", capability_id="echo"))
+    assert witness.requests[-1].payload == {"tagged": True}
+    assert witness.requests[-1].model_extra == {"origin": "tagger"}  # extra fields survive
+    assert response.payload == {"tagged": True}
+    assert response.metadata["modules"] == ["tagger"]
+
+
+class Cache(pf.Module):
+    name = "cache"
+    priority = 50
+
+    @pf.hookimpl
+    async def packetflow_handle_request(self, request: pf.CapabilityRequest) -> pf.Respond:
+        return pf.Respond({"cached": True})
+
+
+async def test_respond_skips_execution_and_later_request_hooks_but_not_responses(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(recording("before", 10))
+    await register_module(Cache)
+    await register_module(recording("after", 90))
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r2", capability_id="echo"))
+    assert response.payload == {"cached": True}
+    assert response.id == "r2"
+    assert fake_capabilities.calls["echo"] == []
+    assert seen == [("request", "before"), ("response", "after"), ("response", "before")]
+    assert await module_node.call("echo", {"x": 1}) == {"cached": True}
+
+
+class Guard(pf.Module):
+    name = "guard"
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> pf.Fail | None:
+        if request.capability_id == "echo":
+            return pf.Fail("E403", "guard: echo is not allowed", details={"rule": "no-echo"})
+        return None
+
+
+class Observer(pf.Module):
+    name = "observer"
+    outcomes: ClassVar[list[Any]] = []
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> None:
+        self.outcomes.append(response)
+
+
+async def test_fail_returns_the_code_and_response_hooks_see_the_error(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Guard)
+    observer = await register_module(Observer)
+    with pytest.raises(pf.errors.ForbiddenError) as caught:
+        await module_node.call("echo", {})
+    assert caught.value.code == "E403"
+    assert caught.value.details == {"rule": "no-echo"}
+    assert fake_capabilities.calls["echo"] == []
+    error = observer.outcomes[-1]
+    assert isinstance(error, pf.CapabilityError)
+    assert error.error.code == "E403"
+
+
+async def test_response_hooks_see_execution_errors(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    observer = await register_module(Observer)
+    with pytest.raises(pf.errors.ExecutionFailedError):
+        await module_node.call("fail", {})
+    with pytest.raises(pf.errors.NotFoundError):
+        await module_node.call("nope", {})
+    assert [o.error.code for o in observer.outcomes[-2:]] == ["E500", "E404"]
+
+
+class Rewriter(pf.Module):
+    name = "rewriter"
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Transform | None:
+        if isinstance(response, pf.CapabilityError):  # a fallback answer instead of the error
+            return pf.Transform(
+                pf.CapabilityResponse(id=response.id, payload={"fallback": response.error.code})
+            )
+        payload = {**response.payload, "rewritten": True}
+        return pf.Transform(response.model_copy(update={"payload": payload}))
+
+
+async def test_transform_replaces_responses_and_errors(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Rewriter)
+    assert await module_node.call("echo", {"a": 1}) == {"a": 1, "rewritten": True}
+    assert await module_node.call("fail", {}) == {"fallback": "E500"}
+
+
+class Invalid(pf.Module):
+    name = "invalid"
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> Any:
+        return ("continue", request)  # the seed's bare tuple: not a decision
+
+
+async def test_an_invalid_decision_counts_as_an_error(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Invalid)
+    assert await module_node.call("echo", {"a": 1}) == {"a": 1}
+    assert module_node.modules.info("invalid").errors == 1
+
+
+async def test_only_and_exclude_scope_a_module(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    fake_capabilities.add("user_get")
+    fake_capabilities.add("user_secret")
+    await register_module(recording("scoped", 1), only=["user_*"], exclude=["*_secret"])
+    for name in ("echo", "user_get", "user_secret"):
+        await module_node.call(name, {})
+    assert seen == [("request", "scoped"), ("response", "scoped")]
+
+
+async def test_chain_recorder_shows_who_decided_what(
+    module_node: pf.Node,
+    register_module: Any,
+    chain_recorder: ChainRecorder,
+    fake_capabilities: FakeCapabilities,
+) -> None:
+    await register_module(Tagger)
+    await register_module(Guard)
+    with pytest.raises(pf.errors.ForbiddenError):
+        await module_node.call("echo", {})
+    assert chain_recorder.decisions() == [
+        ("tagger", "request", "Intercept"),
+        ("guard", "request", "Fail"),
+    ]
+
+
+async def test_trace_env_logs_every_hook_call(
+    module_node: pf.Node,
+    register_module: Any,
+    fake_capabilities: FakeCapabilities,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setenv("PACKETFLOW_TRACE_MODULES", "1")
+    await register_module(Tagger)
+    with caplog.at_level(logging.INFO, logger="packetflow.modules.trace"):
+        await module_node.call("echo", {})
+    [line] = [r.getMessage() for r in caplog.records if r.name == "packetflow.modules.trace"]
+    assert line.startswith("module=tagger hook=packetflow_handle_request decision=Intercept")
+    assert "duration_ms=" in line
+
+
+async def test_no_module_means_no_chain(node: pf.Node) -> None:
+    assert not node.modules.active
+    assert node.modules.list_active() == []
+
+
+class HelloConfig(BaseModel):
+    tag: str = "hello"
+
+
+class HelloModule(pf.Module):  # SPEC section 9, verbatim: the third-party module contract
+    name = "hello"
+    priority = 150
+    Config = HelloConfig
+
+    async def start(self, config: HelloConfig, node: pf.Node) -> None:
+        self.tag = config.tag
+
+    @pf.hookimpl
+    async def packetflow_handle_request(
+        self, request: pf.CapabilityRequest, context: pf.Context
+    ) -> pf.Fail | pf.Intercept:
+        if request.capability_id == "forbidden":
+            return pf.Fail("E403", "hello: 'forbidden' is not allowed")
+        return pf.Intercept(
+            request.model_copy(update={"metadata": {**request.metadata, self.tag: True}})
+        )
+
+    @pf.hookimpl
+    def packetflow_handle_response(
+        self, response: pf.CapabilityResponse, context: pf.Context
+    ) -> None:
+        return None  # Continue
+
+
+async def test_the_spec_example_module_works_as_written(
+    module_node: pf.Node,
+    register_module: Any,
+    chain_recorder: ChainRecorder,
+    fake_capabilities: FakeCapabilities,
+) -> None:
+    fake_capabilities.add("forbidden")
+    await register_module(HelloModule, config={"tag": "hi"})
+    with pytest.raises(pf.errors.ForbiddenError, match="'forbidden' is not allowed"):
+        await module_node.call("forbidden", {})
+    response = await module_node.dispatch(pf.CapabilityRequest(capability_id="echo"))
+    assert response.metadata["modules"] == ["hello"]
+    assert chain_recorder.decisions("hello")[-2:] == [
+        ("hello", "request", "Intercept"),
+        ("hello", "response", "Continue"),
+    ]

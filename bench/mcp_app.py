@@ -11,19 +11,10 @@ import trio
 from mcp.server import Server
 from mcp.server.stdio import stdio_server
 from mcp.types import CallToolResult, ListToolsResult, TextContent, Tool
-from pydantic import BaseModel
 
 import packetflow as pf
 
-
-class In(BaseModel):
-    user_id: str
-    count: int = 1
-
-
-class Out(BaseModel):
-    user_id: str
-    count: int
+from .bench_core import In, Out
 
 
 async def bump_fn(inp: In) -> Out:

@@ -13,12 +13,11 @@
 from __future__ import annotations
 
 import inspect
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
-from .._context import Context, new_trace_id
+from .._context import Context
 from ..errors import UnauthenticatedError
 
 __all__ = [
@@ -111,15 +110,7 @@ class Caller:
     def context(self) -> Context:
         """A fresh context for one tool call: a new trace unless ``base`` carries one; the
         principal, when there is one, says who is calling (never the client's own claim)."""
-        base = self.base
-        if base is None:
-            ctx = Context.create(None)
-        else:
-            ctx = base.child()
-            if ctx.trace_id is None:
-                ctx.trace_id = new_trace_id()
-            if ctx.timestamp is None:
-                ctx.timestamp = time.time()
+        ctx = Context.create(None if self.base is None else self.base.child())
         principal = self.principal
         if principal is not None:
             ctx.user_id = principal.sub

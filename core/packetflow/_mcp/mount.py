@@ -276,7 +276,7 @@ class McpMount:
                 with trio.fail_after(self.connect_timeout):
                     tools = await self._list_tools(client)
             except Exception as exc:
-                self._lose(f"health check failed: {_describe(exc)}")
+                self._lose(client, f"health check failed: {_describe(exc)}")
                 return
             self._install(tools)
 
@@ -365,33 +365,35 @@ class McpMount:
         try:
             result = await client.call_tool(tool, arguments)
         except MCPError as exc:
-            raise self._translate(exc, subject) from exc
+            raise self._translate(client, exc, subject) from exc
         except Exception as exc:
             if isinstance(exc, RuntimeError) and self._client is client:
                 # the SDK client checks structured results against the tool's outputSchema
                 raise ExecutionFailedError(f"{subject} returned an invalid result: {exc}") from exc
             # the transport broke under the call (or the connection closed meanwhile)
-            self._lose(_describe(exc))
+            self._lose(client, _describe(exc))
             raise self._unavailable(subject) from exc
         if result.is_error:
             raise error_from_result(result, subject)
         return output_of(result, structured=structured)
 
-    def _translate(self, exc: MCPError, subject: str) -> PacketFlowError:
+    def _translate(self, client: mcp.Client, exc: MCPError, subject: str) -> PacketFlowError:
         if exc.error.code == CONNECTION_CLOSED:
-            self._lose(exc.error.message)
+            self._lose(client, exc.error.message)
             return self._unavailable(subject)
         return error_from_rpc(exc.error, subject)
 
     def _stopping(self) -> bool:
         return self.status == "stopped"  # set by close()/unmount() while a connection ran
 
-    def _lose(self, reason: str) -> None:
-        """The server is gone: calls fail fast from now on; the connection task reconnects."""
-        if self._client is not None:
-            self._client = None
-            self.status = "down"
-            self.last_error = reason
+    def _lose(self, client: mcp.Client, reason: str) -> None:
+        """``client``'s server is gone: calls fail fast from now on and the connection task
+        reconnects (a late failure of an older connection leaves a newer one alone)."""
+        if client is not self._client:
+            return
+        self._client = None
+        self.status = "down"
+        self.last_error = reason
         self._lost.set()
 
     def _unavailable(self, subject: str) -> UnavailableError:

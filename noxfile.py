@@ -27,8 +27,8 @@ def _plugin_paths() -> list[str]:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Core and cross-package tests, with every plugin installed (one env)."""
-    session.install("-e", ".[test]", *_plugin_paths())
+    """Core and cross-package tests, with every plugin and the MCP extra installed (one env)."""
+    session.install("-e", ".[test,mcp]", *_plugin_paths())
     plugin_tests_dirs = [f"plugins/{name}/tests" for name in PLUGINS]
     session.run("pytest", "tests", *plugin_tests_dirs, *session.posargs)
 
@@ -54,7 +54,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on core/ and plugins/."""
-    session.install(MYPY, "-e", ".[test]", *_plugin_paths())
+    session.install(MYPY, "-e", ".[test,mcp]", *_plugin_paths())
     sources = ["core/packetflow", *(f"plugins/{name}/src" for name in PLUGINS)]
     session.run("mypy", *sources)
 
@@ -62,12 +62,13 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmarks: ratios against baselines measured in the same run."""
-    session.install("-e", ".", *_plugin_paths())
+    session.install("-e", ".[mcp]", *_plugin_paths())
     session.run("python", "-m", "bench", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
-    """The end-to-end demo on an embedded node (no external service)."""
-    session.install("-e", ".", *_plugin_paths())
+    """The end-to-end demo on an embedded node (no external service), then its tools through
+    the official MCP client over stdio."""
+    session.install("-e", ".[mcp]", *_plugin_paths())
     session.run("packetflow", "demo", *session.posargs)

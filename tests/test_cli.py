@@ -80,3 +80,7 @@ def test_demo_runs_end_to_end() -> None:
     assert "E409 conflict" in out
     assert "welcome email: queued for later delivery [attempts=4, fallback=True]" in out
     assert "pipeline[2].parallel.branch['risk'].step" in out
+    # the MCP part: the same node through the official MCP client over stdio
+    assert "tools:" in out and "user_onboarding" in out
+    assert "progress 1/8 pipeline[0].step (validate_email) done" in out
+    assert "isError=True: E422 contract_violation" in out

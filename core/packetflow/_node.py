@@ -9,7 +9,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 import trio
 
@@ -35,6 +35,9 @@ from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
 from ._wire.server import WireServer, serve_node
 from .errors import ConflictError, NotFoundError, UnavailableError
+
+if TYPE_CHECKING:
+    from ._mcp.mount import McpMount
 
 __all__ = ["Component", "Node", "open_node"]
 
@@ -158,6 +161,32 @@ class Node:
         self._compositions.pop(name, None)
         self.registry.remove(name)
         self._executor.forget(name)
+
+    def mount_mcp(
+        self,
+        name: str,
+        *,
+        command: Sequence[str] | None = None,
+        url: str | None = None,
+        **options: Any,
+    ) -> McpMount:
+        """Import the tools of an external MCP server as capabilities ``<name>.<tool>``
+        (needs ``pip install 'packetflow[mcp]'``).
+
+        Give ``command`` (a stdio server to launch) or ``url`` (streamable HTTP). Before the
+        node starts, the mount connects when it starts; on a running node it connects now
+        (``await mount.wait_ready()`` waits for the tools). While the server is down its tools
+        answer E503; they recover when it is back. ``options`` are those of
+        :class:`packetflow.mcp.McpMount` (``env=``, ``headers=``, ``call_timeout=``...).
+        """
+        from ._mcp.mount import McpMount
+
+        mount = McpMount(self, name, command=command, url=url, **options)
+        if self.state == "running":
+            mount.start(self.nursery)
+        else:
+            self.add_component(mount)
+        return mount
 
     def add_component(self, component: Component) -> None:
         """Attach a lifecycle component; it opens with the node (or now, if running)."""

@@ -11,7 +11,7 @@ import trio
 
 __all__ = ["register"]
 
-DEMOS = ("onboarding", "network", "research")
+DEMOS = ("onboarding", "network", "research", "mcp")
 
 
 class _OneLine(logging.Formatter):
@@ -42,5 +42,13 @@ def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     mains = {"onboarding": onboarding.main, "network": network.main, "research": research.main}
     for name in args.names or DEMOS:
-        trio.run(mains[name])
+        if name == "mcp":
+            try:  # the MCP part needs the extra: pip install 'packetflow[mcp]'
+                from ..examples import mcp_client
+            except ImportError:
+                print("\n(MCP demo skipped: pip install 'packetflow[mcp]' to see it)")
+                continue
+            trio.run(mcp_client.main)
+        else:
+            trio.run(mains[name])
     return 0

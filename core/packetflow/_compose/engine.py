@@ -113,7 +113,7 @@ class Run:
                     duration_ms=(now - started) * 1000,
                     error_code=code,
                     path=path,
-                    extra={"composition": self.name},
+                    extra={"composition": self.name, "total_steps": self.state.total_steps},
                 )
             )
 

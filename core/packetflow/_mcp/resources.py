@@ -1,0 +1,199 @@
+"""Actors as MCP resources.
+
+Each actor is two resources:
+
+- ``packetflow://actors/{capability}/{actor_id}``: its last committed state (JSON);
+- ``packetflow://actors/{capability}/{actor_id}/history``: its conversation log (JSON).
+
+``resources/list`` pages through the actors (two resources each); ``resources/templates/list``
+shows both URI templates. The actors come from an :class:`ActorDirectory`, the interface the
+node's actor system (``node.actors``) offers: ``list``, ``get_state`` and ``history``.
+Components are percent-encoded in URIs, so capability names with dots and actor ids with
+slashes round-trip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import quote, unquote
+
+from mcp.types import (
+    ListResourcesResult,
+    ListResourceTemplatesResult,
+    ReadResourceResult,
+    Resource,
+    ResourceTemplate,
+    TextResourceContents,
+)
+from pydantic import BaseModel
+
+from ..errors import MalformedError
+
+__all__ = [
+    "SCHEME",
+    "ActorDirectory",
+    "ActorEntry",
+    "ActorResources",
+    "ActorUri",
+    "actor_uri",
+    "parse_actor_uri",
+]
+
+SCHEME = "packetflow://actors/"
+_JSON = "application/json"
+
+
+class ActorEntry(Protocol):
+    """One actor in a listing (``node.actors.list()``'s ``ActorInfo`` fits)."""
+
+    @property
+    def capability(self) -> str: ...
+
+    @property
+    def actor_id(self) -> str: ...
+
+
+class ActorDirectory(Protocol):
+    """What the MCP server reads actors through; ``node.actors`` has this shape.
+
+    ``get_state`` and ``history`` raise :class:`~packetflow.errors.NotFoundError` (E404) for
+    an unknown actor.
+    """
+
+    async def list(
+        self, capability: str | None = None, *, limit: int = ..., offset: int = ...
+    ) -> Sequence[ActorEntry]: ...
+
+    async def get_state(self, capability: str, actor_id: str) -> BaseModel | Mapping[str, Any]: ...
+
+    async def history(
+        self, capability: str, actor_id: str, *, limit: int = ...
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ActorUri:
+    """A parsed actor resource URI."""
+
+    capability: str
+    actor_id: str
+    history: bool = False
+
+    def __str__(self) -> str:
+        return actor_uri(self.capability, self.actor_id, history=self.history)
+
+
+def actor_uri(capability: str, actor_id: str, *, history: bool = False) -> str:
+    """``packetflow://actors/{capability}/{actor_id}`` (``/history`` for the conversation)."""
+    uri = f"{SCHEME}{quote(capability, safe='')}/{quote(actor_id, safe='')}"
+    return uri + "/history" if history else uri
+
+
+def parse_actor_uri(uri: str) -> ActorUri:
+    """The actor a resource URI names.
+
+    Raises:
+        MalformedError: E400 for a URI that is not an actor resource.
+    """
+    parts = uri[len(SCHEME) :].split("/") if uri.startswith(SCHEME) else []
+    history = len(parts) == 3 and parts[2] == "history"
+    if len(parts) not in (2, 3) or (len(parts) == 3 and not history) or not all(parts[:2]):
+        raise MalformedError(
+            f"resource {uri!r}: expected {SCHEME}{{capability}}/{{actor_id}}[/history]"
+        )
+    return ActorUri(unquote(parts[0]), unquote(parts[1]), history)
+
+
+class ActorResources:
+    """Serves ``resources/list``, ``resources/templates/list`` and ``resources/read`` from an
+    :class:`ActorDirectory`.
+
+    Args:
+        actors: the directory (``node.actors``).
+        page_size: actors per ``resources/list`` page (two resources each).
+        history_limit: conversation entries returned by a ``.../history`` read (the newest).
+    """
+
+    def __init__(
+        self, actors: ActorDirectory, *, page_size: int = 100, history_limit: int = 200
+    ) -> None:
+        if page_size < 1 or history_limit < 1:
+            raise ValueError("page_size and history_limit must be >= 1")
+        self.actors = actors
+        self.page_size = page_size
+        self.history_limit = history_limit
+
+    async def list(self, cursor: str | None) -> ListResourcesResult:
+        """One page of actor resources; ``next_cursor`` continues it."""
+        if cursor is not None and not cursor.isdigit():
+            raise MalformedError(f"cursor {cursor!r} is not one this server issued")
+        offset = int(cursor or 0)
+        # One extra entry tells whether another page follows.
+        entries = list(await self.actors.list(limit=self.page_size + 1, offset=offset))
+        more = len(entries) > self.page_size
+        resources: list[Resource] = []
+        for entry in entries[: self.page_size]:
+            name = f"{entry.capability}/{entry.actor_id}"
+            resources.append(
+                Resource(
+                    uri=actor_uri(entry.capability, entry.actor_id),
+                    name=name,
+                    description=f"state of actor {name}",
+                    mime_type=_JSON,
+                )
+            )
+            resources.append(
+                Resource(
+                    uri=actor_uri(entry.capability, entry.actor_id, history=True),
+                    name=f"{name}/history",
+                    description=f"conversation log of actor {name}",
+                    mime_type=_JSON,
+                )
+            )
+        return ListResourcesResult(
+            resources=resources, next_cursor=str(offset + self.page_size) if more else None
+        )
+
+    @staticmethod
+    def templates() -> ListResourceTemplatesResult:
+        return ListResourceTemplatesResult(
+            resource_templates=[
+                ResourceTemplate(
+                    uri_template=SCHEME + "{capability}/{actor_id}",
+                    name="actor state",
+                    description="an actor's last committed state",
+                    mime_type=_JSON,
+                ),
+                ResourceTemplate(
+                    uri_template=SCHEME + "{capability}/{actor_id}/history",
+                    name="actor conversation",
+                    description="an actor's conversation log (newest entries, oldest first)",
+                    mime_type=_JSON,
+                ),
+            ]
+        )
+
+    async def read(self, target: ActorUri) -> ReadResourceResult:
+        """The state or conversation of one actor, as JSON text.
+
+        Raises:
+            NotFoundError: E404 for an unknown actor.
+        """
+        value: Any
+        if target.history:
+            value = [
+                dict(entry)
+                for entry in await self.actors.history(
+                    target.capability, target.actor_id, limit=self.history_limit
+                )
+            ]
+        else:
+            state = await self.actors.get_state(target.capability, target.actor_id)
+            value = state.model_dump(mode="json") if isinstance(state, BaseModel) else dict(state)
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        return ReadResourceResult(
+            contents=[TextResourceContents(uri=str(target), mime_type=_JSON, text=text)]
+        )

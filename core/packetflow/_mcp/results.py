@@ -1,0 +1,134 @@
+"""PacketFlow outcomes as MCP ``CallToolResult`` s, and back (for mounted servers).
+
+A success carries the output as ``structuredContent`` plus the same JSON as a text block (for
+clients that only read text). A failure is an ``isError`` result whose text starts with the
+PacketFlow code — ``E422 contract_violation: ...`` followed by one line per field — and whose
+``structuredContent`` is the wire error object, so a PacketFlow node that mounts another one
+gets the exact typed error back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from mcp.types import (
+    INVALID_PARAMS,
+    METHOD_NOT_FOUND,
+    REQUEST_TIMEOUT,
+    CallToolResult,
+    ErrorData,
+    TextContent,
+)
+
+from ..errors import (
+    ContractViolationError,
+    DeadlineExceededError,
+    ExecutionFailedError,
+    NotFoundError,
+    PacketFlowError,
+    error_class,
+    from_wire,
+)
+
+__all__ = [
+    "error_from_result",
+    "error_from_rpc",
+    "error_result",
+    "error_text",
+    "output_of",
+    "tool_result",
+]
+
+_CODE = re.compile(r"^(E\d{3})\b")
+
+
+def tool_result(payload: dict[str, Any]) -> CallToolResult:
+    """A successful call: structured output plus its JSON text."""
+    text = json.dumps(payload, ensure_ascii=False, default=str)
+    return CallToolResult(content=[TextContent(text=text)], structured_content=payload)
+
+
+def error_text(error: PacketFlowError) -> str:
+    """``E422 contract_violation: <message>`` and, for field errors, one ``- field: message``
+    line each; ``retry after N ms`` when the error says when to retry."""
+    lines = [f"{error.code} {error.type}: {error.message}"]
+    details = error.details
+    if isinstance(details, list):
+        lines += [
+            f"  - {item.get('field', item.get('path', '?'))}: {item.get('message', '')}"
+            for item in details
+            if isinstance(item, dict)
+        ]
+    if error.retry_after_ms is not None:
+        lines.append(f"  retry after {error.retry_after_ms} ms")
+    return "\n".join(lines)
+
+
+def error_result(error: PacketFlowError) -> CallToolResult:
+    """A failed call as the model sees it: ``isError`` with the coded text."""
+    wire = error.to_wire()
+    return CallToolResult(
+        content=[TextContent(text=error_text(error))],
+        structured_content={"error": json.loads(json.dumps(wire, default=str))},
+        is_error=True,
+    )
+
+
+def output_of(result: CallToolResult, *, structured: bool) -> dict[str, Any]:
+    """The capability output of a successful remote call.
+
+    For a tool with an output schema (``structured``): its structured content (``{"result":
+    value}`` when that is not an object). Otherwise ``{"text": <the text blocks joined>}``,
+    plus ``"result"`` when the server sent structured content anyway.
+    """
+    content = result.structured_content
+    if structured:
+        return content if isinstance(content, dict) else {"result": content}
+    output: dict[str, Any] = {"text": _text(result)}
+    if content is not None:
+        output["result"] = content
+    return output
+
+
+def error_from_result(result: CallToolResult, subject: str) -> PacketFlowError:
+    """The typed error behind a remote ``isError`` result.
+
+    A PacketFlow server's wire error object is rebuilt exactly; a text that starts with a
+    PacketFlow code keeps that code; anything else is E500 naming ``subject``.
+    """
+    structured = result.structured_content
+    error = structured.get("error") if isinstance(structured, dict) else None
+    code = error.get("code") if isinstance(error, dict) else None
+    if isinstance(code, str) and _CODE.match(code):
+        return from_wire(error)  # type: ignore[arg-type]
+    text = _text(result)
+    match = _CODE.match(text)
+    if match:
+        try:
+            return error_class(match.group(1))(f"{subject}: {text}")
+        except KeyError:
+            pass
+    return ExecutionFailedError(f"{subject} reported an error: {text or '(no text)'}")
+
+
+def error_from_rpc(error: ErrorData, subject: str) -> PacketFlowError:
+    """The typed error behind a JSON-RPC error answering a remote ``tools/call``: the
+    PacketFlow error object in ``data`` when a PacketFlow server sent one, else by code."""
+    data, message = error.data, error.message
+    if isinstance(data, dict) and isinstance(code := data.get("code"), str) and _CODE.match(code):
+        return from_wire({**data, "message": f"{subject}: {data.get('message', message)}"})
+    if error.code == REQUEST_TIMEOUT:
+        return DeadlineExceededError(f"{subject}: {message}")
+    if error.code == INVALID_PARAMS:
+        if message.startswith("Unknown tool"):
+            return NotFoundError(f"{subject}: {message}")
+        return ContractViolationError(f"{subject}: {message}")
+    if error.code == METHOD_NOT_FOUND:
+        return NotFoundError(f"{subject}: the server does not serve tools ({message})")
+    return ExecutionFailedError(f"{subject}: server error {error.code}: {message}")
+
+
+def _text(result: CallToolResult) -> str:
+    return "\n".join(block.text for block in result.content if isinstance(block, TextContent))

@@ -1,0 +1,265 @@
+"""The node's MCP server: the official SDK's low-level ``Server`` whose tools are the registry.
+
+Every ``tools/call`` becomes a ``capability_request`` run through ``node.dispatch`` — the one
+entry point of every transport, so the module chain applies exactly as on the wire — with a
+context that says who is calling (:class:`~packetflow._mcp.auth.Caller`). Outcomes become
+results (:mod:`.results`), compositions report progress per step (:mod:`.progress`), registry
+changes notify clients (:mod:`.changes`) and actors are resources (:mod:`.resources`). One
+:class:`McpServer` serves any number of connections over stdio, streamable HTTP and the wire
+tunnel at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+import trio
+from mcp.server import Server
+from mcp.server.context import ServerRequestContext
+from mcp.server.lowlevel.server import NotificationOptions
+from mcp.server.models import InitializationOptions
+from mcp.shared._stream_protocols import ReadStream, WriteStream
+from mcp.shared.exceptions import MCPError
+from mcp.shared.message import SessionMessage
+from mcp.types import (
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
+    CallToolRequestParams,
+    CallToolResult,
+    ListResourcesResult,
+    ListResourceTemplatesResult,
+    ListToolsResult,
+    NotificationParams,
+    PaginatedRequestParams,
+    ReadResourceRequestParams,
+    ReadResourceResult,
+)
+
+from .._version import __version__
+from .._wire.messages import CapabilityRequest
+from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError
+from .auth import CALLER_KEY, LOCAL, Authorizer, Caller, allow_all
+from .changes import ChangeFeed
+from .progress import report_steps
+from .resources import ActorDirectory, ActorResources, parse_actor_uri
+from .results import error_result, tool_result
+from .tools import ToolCatalog
+
+if TYPE_CHECKING:
+    from .._context import Context
+    from .._node import Node
+
+__all__ = ["McpServer", "running"]
+
+log = logging.getLogger("packetflow.mcp")
+
+Ctx = ServerRequestContext[Any, Any]
+
+
+class McpServer:
+    """Serves a node's capabilities and compositions as MCP tools (and its actors as resources).
+
+    Args:
+        node: the node whose registry is served.
+        name: the server name clients see (default: the node's name).
+        instructions: text clients may show a model about how to use the tools.
+        authorize: the :class:`~packetflow._mcp.auth.Authorizer` consulted before every call
+            and listing (default: allow everything, for local clients).
+        actors: where actor resources come from (``node.actors``); ``None`` serves none.
+        caller: the caller on transports without authentication (stdio, in-memory).
+        page_size: tools per ``tools/list`` page.
+    """
+
+    def __init__(
+        self,
+        node: Node,
+        *,
+        name: str | None = None,
+        instructions: str | None = None,
+        authorize: Authorizer | None = None,
+        actors: ActorDirectory | None = None,
+        caller: Caller = LOCAL,
+        page_size: int = 500,
+    ) -> None:
+        self.node = node
+        self.authorize: Authorizer = authorize or allow_all
+        self.caller = caller
+        self.catalog = ToolCatalog(node.registry, page_size=page_size)
+        self.resources = ActorResources(actors) if actors is not None else None
+        self.changes = ChangeFeed(resources=self.resources is not None)
+        resource_handlers: dict[str, Any] = {}
+        if self.resources is not None:
+            resource_handlers = {
+                "on_list_resources": self._list_resources,
+                "on_list_resource_templates": self._list_resource_templates,
+                "on_read_resource": self._read_resource,
+            }
+        self.lowlevel: Server[Any] = Server(
+            name or node.name,
+            version=__version__,
+            instructions=instructions
+            or f"PacketFlow node {node.name!r}: each tool is a typed capability or composition.",
+            get_tool_input_schema=self.catalog.input_schema,
+            on_list_tools=self._list_tools,
+            on_call_tool=self._call_tool,
+            on_subscriptions_listen=self.changes.listen,
+            **resource_handlers,
+        )
+        self.lowlevel.add_notification_handler(
+            "notifications/initialized", NotificationParams, self.changes.on_initialized
+        )
+        self.init_options: InitializationOptions = self.lowlevel.create_initialization_options(
+            NotificationOptions(tools_changed=True, resources_changed=self.resources is not None)
+        )
+
+    def __repr__(self) -> str:
+        return f"<McpServer {self.lowlevel.name!r} node={self.node.name!r}>"
+
+    # -- running -----------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def serving(self) -> AsyncIterator[McpServer]:
+        """Keep the node running and clients told about registry changes for the block."""
+        async with running(self.node), trio.open_nursery() as nursery:
+            nursery.start_soon(self.changes.follow, self.node.channels)
+            try:
+                yield self
+            finally:
+                nursery.cancel_scope.cancel()
+
+    async def run(
+        self,
+        read_stream: ReadStream[SessionMessage | Exception],
+        write_stream: WriteStream[SessionMessage],
+    ) -> None:
+        """Serve one connection over a stream pair (either protocol era) until it closes."""
+        await self.lowlevel.run(read_stream, write_stream, self.init_options)
+
+    # -- tools -------------------------------------------------------------------------------
+
+    async def _list_tools(self, ctx: Ctx, params: PaginatedRequestParams | None) -> ListToolsResult:
+        cursor = params.cursor if params is not None else None
+        principal = self.caller_of(ctx).principal
+        authorize = self.authorize
+        if authorize is allow_all:
+            tools, cursor = self.catalog.page(cursor, _everything)
+        else:
+
+            def visible(name: str) -> bool:
+                try:
+                    authorize(principal, "cap", name)
+                except ForbiddenError:
+                    return False
+                return True
+
+            tools, cursor = self.catalog.page(cursor, visible)
+        return ListToolsResult(tools=tools, next_cursor=cursor)
+
+    async def _call_tool(self, ctx: Ctx, params: CallToolRequestParams) -> CallToolResult:
+        name = params.name
+        cap = self.node.registry.lookup(name)
+        if cap is None:
+            error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
+            raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
+        caller = self.caller_of(ctx)
+        try:
+            self.authorize(caller.principal, "cap", name)
+        except PacketFlowError as exc:
+            return error_result(exc)
+        pf_ctx = caller.context()
+        request = CapabilityRequest(
+            id=str(ctx.request_id),
+            capability_id=name,
+            payload=params.arguments or {},
+            context=pf_ctx,
+        )
+        if cap.kind != "composition":
+            return await self._dispatch(request, pf_ctx)
+        async with report_steps(self.node.events, pf_ctx.trace_id, ctx.session.report_progress):
+            return await self._dispatch(request, pf_ctx)
+
+    async def _dispatch(self, request: CapabilityRequest, ctx: Context) -> CallToolResult:
+        try:
+            response = await self.node.dispatch(request, ctx)
+        except PacketFlowError as exc:
+            return error_result(exc)
+        except Exception as exc:  # a bug below dispatch: the client gets E500, the log the cause
+            log.error("mcp: tool %r failed (trace_id=%s)", request.capability_id, ctx.trace_id,
+                      exc_info=exc)  # fmt: skip
+            return error_result(
+                ExecutionFailedError(
+                    f"tool {request.capability_id!r} failed; the cause is in the node log under "
+                    f"trace_id {ctx.trace_id}",
+                    details={"trace_id": ctx.trace_id},
+                )
+            )
+        return tool_result(response.payload)
+
+    # -- resources ---------------------------------------------------------------------------
+
+    async def _list_resources(
+        self, ctx: Ctx, params: PaginatedRequestParams | None
+    ) -> ListResourcesResult:
+        assert self.resources is not None
+        try:
+            return await self.resources.list(params.cursor if params is not None else None)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+
+    async def _list_resource_templates(
+        self, ctx: Ctx, params: PaginatedRequestParams | None
+    ) -> ListResourceTemplatesResult:
+        return ActorResources.templates()
+
+    async def _read_resource(
+        self, ctx: Ctx, params: ReadResourceRequestParams
+    ) -> ReadResourceResult:
+        assert self.resources is not None
+        try:
+            target = parse_actor_uri(params.uri)
+            self.authorize(
+                self.caller_of(ctx).principal,
+                "actor",
+                target.capability,
+                f"{target.capability}/{target.actor_id}",
+            )
+            return await self.resources.read(target)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+
+    # -- identity ----------------------------------------------------------------------------
+
+    def caller_of(self, ctx: Ctx) -> Caller:
+        """Who sent this request: the tunnel's :class:`Caller`, the one the HTTP gate left in
+        the ASGI scope, or this server's :attr:`caller` (stdio, in-memory)."""
+        request = ctx.request
+        if request is None:
+            return self.caller
+        if isinstance(request, Caller):
+            return request
+        state = getattr(request, "scope", {}).get("state") or {}
+        found = state.get(CALLER_KEY)
+        return found if isinstance(found, Caller) else self.caller
+
+
+def _everything(name: str) -> bool:
+    return True
+
+
+def _rpc_error(error: PacketFlowError) -> MCPError:
+    """A JSON-RPC error carrying the PacketFlow error object as ``data``."""
+    code = INVALID_PARAMS if error.code.startswith("E4") else INTERNAL_ERROR
+    return MCPError(code, f"{error.code} {error.type}: {error.message}", data=error.to_wire())
+
+
+@asynccontextmanager
+async def running(node: Node) -> AsyncIterator[Node]:
+    """The node, started for the block unless it is already running."""
+    if node.state == "running":
+        yield node
+        return
+    async with node.started():
+        yield node

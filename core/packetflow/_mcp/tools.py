@@ -1,0 +1,87 @@
+"""The registry as MCP tools: one ``Tool`` per capability and composition.
+
+``name`` is the capability name, ``description`` its intent, ``inputSchema`` / ``outputSchema``
+the contract's JSON Schemas (root type object) and ``annotations.idempotentHint`` its
+``idempotent`` flag. The list is rebuilt only when the registry's generation changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mcp.shared.exceptions import MCPError
+from mcp.types import INVALID_PARAMS, Tool, ToolAnnotations
+
+from .._capabilities.capability import Capability
+from .._registry import Registry
+
+__all__ = ["ToolCatalog", "tool_of"]
+
+META_KEY = "packetflow"
+"""``Tool._meta`` key holding ``{kind, version, tags}``."""
+
+
+def tool_of(cap: Capability) -> Tool:
+    """The MCP tool for ``cap``."""
+    contract = cap.contract
+    return Tool(
+        name=cap.name,
+        description=cap.intent or None,
+        input_schema=contract.input_schema,
+        output_schema=contract.output_schema,
+        annotations=ToolAnnotations(idempotent_hint=cap.idempotent),
+        meta={META_KEY: {"kind": cap.kind, "version": cap.version, "tags": list(cap.tags)}},
+    )
+
+
+class ToolCatalog:
+    """The tools of one registry, cached per registry generation, served in pages.
+
+    Args:
+        registry: the node's registry.
+        page_size: tools per ``tools/list`` page (a cursor continues the listing).
+    """
+
+    def __init__(self, registry: Registry, *, page_size: int = 500) -> None:
+        if page_size < 1:
+            raise ValueError(f"page_size must be >= 1, got {page_size!r}")
+        self._registry = registry
+        self.page_size = page_size
+        self._generation = -1
+        self._tools: list[Tool] = []
+
+    def tools(self) -> list[Tool]:
+        """Every tool, sorted by name (rebuilt after a registry change)."""
+        registry = self._registry
+        if registry.generation != self._generation:
+            self._tools = [tool_of(cap) for cap in sorted(registry, key=lambda c: c.name)]
+            self._generation = registry.generation
+        return self._tools
+
+    def input_schema(self, name: str) -> Mapping[str, Any] | None:
+        """The input schema of tool ``name`` (``None`` if unknown); the SDK checks streamable
+        HTTP ``Mcp-Param-*`` headers against it."""
+        cap = self._registry.lookup(name)
+        return None if cap is None else cap.contract.input_schema
+
+    def page(
+        self, cursor: str | None, visible: Callable[[str], bool]
+    ) -> tuple[list[Tool], str | None]:
+        """One page of the tools ``visible`` lets through, and the cursor of the next page.
+
+        A cursor names the registry generation it was made for; after a change the listing
+        must restart (JSON-RPC -32602, which makes the SDK client drop its cached copy).
+        """
+        tools = [tool for tool in self.tools() if visible(tool.name)]
+        start = 0
+        if cursor is not None:
+            generation, _, offset = cursor.partition(":")
+            if generation != str(self._generation) or not offset.isdigit():
+                raise MCPError(
+                    INVALID_PARAMS, f"cursor {cursor!r} has expired; list the tools again"
+                )
+            start = int(offset)
+        end = start + self.page_size
+        next_cursor = f"{self._generation}:{end}" if end < len(tools) else None
+        return tools[start:end], next_cursor

@@ -1,0 +1,160 @@
+"""Actors as MCP resources, served from an in-test actor directory (the shape of
+``node.actors``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+mcp = pytest.importorskip("mcp")
+
+from mcp.shared.exceptions import MCPError  # noqa: E402
+from mcp.types import INVALID_PARAMS  # noqa: E402
+from pydantic import BaseModel  # noqa: E402
+
+import packetflow as pf  # noqa: E402
+from packetflow import errors  # noqa: E402
+from packetflow.mcp import McpServer, Principal, actor_uri, parse_actor_uri  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Info:
+    capability: str
+    actor_id: str
+
+
+class Notes(BaseModel):
+    topic: str
+    turns: int
+
+
+class Directory:
+    """A tiny actor directory with ``node.actors``' method shapes."""
+
+    def __init__(self) -> None:
+        self.states: dict[tuple[str, str], Notes] = {
+            ("research_assistant", "alice-1"): Notes(topic="trio", turns=2),
+            ("research_assistant", "bob/2"): Notes(topic="mcp", turns=1),
+            ("billing.ledger", "acme"): Notes(topic="invoices", turns=7),
+        }
+        self.logs: dict[tuple[str, str], list[dict[str, Any]]] = {
+            ("research_assistant", "alice-1"): [
+                {"seq": 1, "direction": "in", "message": {"text": "hi"}},
+                {"seq": 2, "direction": "out", "message": {"text": "hello"}},
+            ]
+        }
+
+    async def list(
+        self, capability: str | None = None, *, limit: int = 1000, offset: int = 0
+    ) -> Sequence[Info]:
+        return [Info(*key) for key in sorted(self.states)][offset : offset + limit]
+
+    async def get_state(self, capability: str, actor_id: str) -> Notes:
+        try:
+            return self.states[capability, actor_id]
+        except KeyError:
+            raise errors.NotFoundError(f"actor {capability!r}/{actor_id!r} has no state") from None
+
+    async def history(
+        self, capability: str, actor_id: str, *, limit: int = 50
+    ) -> Sequence[Mapping[str, Any]]:
+        await self.get_state(capability, actor_id)
+        return self.logs.get((capability, actor_id), [])[-limit:]
+
+
+@pytest.fixture(params=["auto", "legacy"])
+async def client(request: pytest.FixtureRequest) -> AsyncIterator[Any]:
+    node = pf.Node("actors")
+    server = McpServer(node, actors=Directory())
+    server.resources.page_size = 2  # type: ignore[union-attr]
+    async with server.serving(), mcp.Client(server.lowlevel, mode=request.param) as connected:
+        yield connected
+
+
+def test_uris_round_trip_odd_names() -> None:
+    uri = actor_uri("billing.ledger", "acme/eu 1", history=True)
+    assert uri == "packetflow://actors/billing.ledger/acme%2Feu%201/history"
+    parsed = parse_actor_uri(uri)
+    assert (parsed.capability, parsed.actor_id, parsed.history) == (
+        "billing.ledger",
+        "acme/eu 1",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "uri",
+    ["packetflow://actors/x", "packetflow://actors/x/y/state", "file:///etc/passwd"],
+    ids=["no-id", "bad-suffix", "other-scheme"],
+)
+def test_other_uris_are_malformed(uri: str) -> None:
+    with pytest.raises(errors.MalformedError):
+        parse_actor_uri(uri)
+
+
+async def test_list_pages_through_the_actors(client: Any) -> None:
+    first = await client.list_resources()
+    assert [r.uri for r in first.resources] == [
+        "packetflow://actors/billing.ledger/acme",
+        "packetflow://actors/billing.ledger/acme/history",
+        "packetflow://actors/research_assistant/alice-1",
+        "packetflow://actors/research_assistant/alice-1/history",
+    ]
+    assert first.next_cursor is not None
+    second = await client.list_resources(cursor=first.next_cursor)
+    assert [r.name for r in second.resources] == [
+        "research_assistant/bob/2",
+        "research_assistant/bob/2/history",
+    ]
+    assert second.next_cursor is None
+    templates = await client.list_resource_templates()
+    assert [t.uri_template for t in templates.resource_templates] == [
+        "packetflow://actors/{capability}/{actor_id}",
+        "packetflow://actors/{capability}/{actor_id}/history",
+    ]
+
+
+async def test_read_state_and_history(client: Any) -> None:
+    state = await client.read_resource("packetflow://actors/research_assistant/alice-1")
+    assert state.contents[0].mime_type == "application/json"
+    assert json.loads(state.contents[0].text) == {"topic": "trio", "turns": 2}
+    history = await client.read_resource(actor_uri("research_assistant", "alice-1", history=True))
+    assert [entry["seq"] for entry in json.loads(history.contents[0].text)] == [1, 2]
+    slashed = await client.read_resource(actor_uri("research_assistant", "bob/2"))
+    assert json.loads(slashed.contents[0].text)["topic"] == "mcp"
+
+
+@pytest.mark.parametrize(
+    ("uri", "code"),
+    [
+        ("packetflow://actors/research_assistant/nobody", "E404"),
+        ("packetflow://actors/research_assistant", "E400"),
+    ],
+    ids=["unknown-actor", "malformed"],
+)
+async def test_read_errors_carry_the_packetflow_error(client: Any, uri: str, code: str) -> None:
+    with pytest.raises(MCPError) as caught:
+        await client.read_resource(uri)
+    assert caught.value.error.code == INVALID_PARAMS
+    assert caught.value.error.data["code"] == code
+
+
+async def test_actor_reads_pass_the_authorizer() -> None:
+    asked: list[tuple[str, ...]] = []
+
+    def authorize(principal: Principal | None, kind: str, /, *names: str) -> None:
+        asked.append((kind, *names))
+        if kind == "actor" and names[1].startswith("research_assistant/bob"):
+            raise errors.ForbiddenError("no actor:research_assistant/bob* scope")
+
+    server = McpServer(pf.Node("actors"), actors=Directory(), authorize=authorize)
+    async with server.serving(), mcp.Client(server.lowlevel) as connected:
+        await connected.read_resource(actor_uri("research_assistant", "alice-1"))
+        with pytest.raises(MCPError) as caught:
+            await connected.read_resource(actor_uri("research_assistant", "bob/2"))
+    assert caught.value.error.data["code"] == "E403"
+    assert ("actor", "research_assistant", "research_assistant/alice-1") in asked

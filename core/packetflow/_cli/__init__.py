@@ -15,7 +15,17 @@ from .._version import __version__
 __all__ = ["main"]
 
 # Command modules, imported lazily so `packetflow --version` stays instant.
-_COMMANDS = ("actors", "call", "capabilities", "demo", "mcp", "modules", "scaffold", "serve", "token")
+_COMMANDS = (
+    "actors",
+    "call",
+    "capabilities",
+    "demo",
+    "mcp",
+    "modules",
+    "scaffold",
+    "serve",
+    "token",
+)
 
 # Installed distributions add command groups (`packetflow compliance ...`) through this
 # entry-point group: ``name = "pkg.module:register"``, called with the subparsers.

@@ -17,7 +17,6 @@ every child when one fails. One child's crash never takes its siblings down unde
 from __future__ import annotations
 
 import logging
-import random
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -25,13 +24,14 @@ from typing import Literal
 
 import trio
 
+from ._backoff import backoff_delay
+
 __all__ = [
     "Child",
     "RestartType",
     "Strategy",
     "Supervisor",
     "SupervisorFailed",
-    "backoff_delay",
 ]
 
 log = logging.getLogger("packetflow.supervisor")
@@ -39,15 +39,6 @@ log = logging.getLogger("packetflow.supervisor")
 RestartType = Literal["permanent", "transient", "temporary"]
 Strategy = Literal["one_for_one", "one_for_all"]
 ChildStatus = Literal["running", "restarting", "stopped", "failed"]
-
-
-def backoff_delay(attempt: int, base: float, maximum: float) -> float:
-    """Exponential backoff with ±50% jitter: ``base * 2**(attempt - 1)``, capped at ``maximum``.
-
-    The jitter keeps many children that failed together from restarting in lockstep.
-    """
-    delay = min(maximum, base * 2.0 ** (attempt - 1))
-    return delay * random.uniform(0.5, 1.5)
 
 
 class SupervisorFailed(Exception):

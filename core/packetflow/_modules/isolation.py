@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import trio
 
-from .._supervisor import backoff_delay
+from .._backoff import backoff_delay
 from ..errors import DeadlineExceededError, ModuleFailedError, PacketFlowError
 from .discovery import label
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import jwt
 import pytest
 import trio
+from pydantic import BaseModel
 
 import packetflow as pf
 from packetflow._auth.principal import Principal, TokenLimiter
@@ -137,6 +139,8 @@ def test_eddsa_authority_signs_with_the_private_and_verifies_with_the_public_key
         (("chan:orders.*",), "chan", ("orders.created",), True),
         (("chan:orders.*",), "cap", ("orders.created",), False),
         (("future:thing",), "cap", ("thing",), False),
+        (("cap:*",), "cap", ("packetflow.actors.stop",), False),
+        (("admin",), "cap", ("packetflow.actors.stop",), True),
     ],
     ids=[
         "cap-glob",
@@ -148,12 +152,20 @@ def test_eddsa_authority_signs_with_the_private_and_verifies_with_the_public_key
         "chan",
         "kind-mismatch",
         "unknown-kind",
+        "reserved-needs-admin",
+        "reserved-admin",
     ],
 )
 def test_scope_matching(
     scopes: tuple[str, ...], kind: str, names: tuple[str, ...], allowed: bool
 ) -> None:
     assert Principal("p", scopes).allows(kind, *names) is allowed
+
+
+def test_management_capabilities_need_the_admin_scope() -> None:
+    with pytest.raises(ForbiddenError, match="needs a token with the 'admin' scope") as info:
+        Principal("p", ("cap:*",)).require("cap", "capability", "packetflow.actors.state")
+    assert info.value.details["scope_needed"] == "admin"
 
 
 def test_require_names_the_missing_scope() -> None:
@@ -264,3 +276,45 @@ async def test_a_subscription_ends_when_its_token_expires(
         served.node.channels.publish("news", {"n": 2})
         with pytest.raises(UnauthenticatedError, match="expired"), trio.fail_after(5):
             await events.receive()
+
+
+class Note(BaseModel):
+    text: str
+
+
+class Count(BaseModel):
+    count: int = 0
+
+
+@pf.actor(persistence="memory")
+class Notebook(pf.Actor[Count]):
+    async def handle(self, msg: Note, ctx: pf.Context) -> Count:
+        self.state.count += 1
+        return self.state
+
+
+async def test_management_capabilities_over_the_wire_need_admin(
+    tmp_path: object, authority: pf.TokenAuthority
+) -> None:
+    node = pf.Node("managed", data_dir=str(tmp_path))
+    node.register(Notebook)
+    config = pf.ServerConfig(authority=authority)
+    async with node.started(), trio.open_nursery() as nursery:
+        server: pf.WireServer = await nursery.start(
+            partial(node.serve, "127.0.0.1", 0, config=config)
+        )
+        await node.actors.send("notebook", "n-1", {"text": "secret plans"})
+        everything = authority.issue("user", ["cap:*", "actor:*"])
+        async with pf.open_client(server.url, token=everything) as client:
+            with pytest.raises(ForbiddenError, match="'admin' scope"):
+                await client.call(
+                    "packetflow.actors.state", {"capability": "notebook", "actor_id": "n-1"}
+                )
+            found = await client.discover(name="packetflow.*")
+            assert found == []
+        async with pf.open_client(server.url, token=authority.issue("ops", ["admin"])) as admin:
+            state = await admin.call(
+                "packetflow.actors.state", {"capability": "notebook", "actor_id": "n-1"}
+            )
+            assert state["state"] == {"count": 1}
+        nursery.cancel_scope.cancel()

@@ -8,6 +8,9 @@ Scopes are capability-based globs:
 - ``chan:<glob>``: subscribe to and publish on matching channels (``chan:orders.*``);
 - ``admin``: everything, including module and registry management.
 
+Capabilities named ``packetflow.*`` (the node's own management API, e.g. the actor admin
+capabilities) are reserved for ``admin``: no ``cap:`` glob reaches them, not even ``cap:*``.
+
 Unknown scope kinds grant nothing (a newer issuer may know kinds this node does not).
 """
 
@@ -25,6 +28,7 @@ from ..errors import ForbiddenError, RateLimitedError, UnauthenticatedError
 __all__ = ["SCOPE_KINDS", "Principal", "TokenLimiter", "scopes_from", "validate_scope"]
 
 SCOPE_KINDS = ("cap", "actor", "chan")
+RESERVED_PREFIX = "packetflow."  # management capabilities: admin tokens only
 _MEMO_SIZE = 1024
 
 
@@ -98,6 +102,8 @@ class Principal:
         """Whether a ``kind`` scope covers any of ``names`` (a capability, channel...)."""
         if self.is_admin:
             return True
+        if kind == "cap" and any(name.startswith(RESERVED_PREFIX) for name in names):
+            return False
         key = (kind, names[0]) if len(names) == 1 else (kind, "\0".join(names))
         hit = self._memo.get(key)
         if hit is None:
@@ -112,6 +118,12 @@ class Principal:
         """Raise E403 unless a ``kind`` scope covers one of ``names``."""
         if not self.allows(kind, *names):
             granted = [f"{kind}:{glob}" for glob in self._globs.get(kind, ())]
+            if kind == "cap" and names[0].startswith(RESERVED_PREFIX):
+                raise ForbiddenError(
+                    f"{what} {names[0]!r} is part of the node's management API; it needs a "
+                    "token with the 'admin' scope",
+                    details={"scope_needed": "admin", "scopes": list(self.scopes)},
+                )
             raise ForbiddenError(
                 f"token of {self.sub!r} does not cover {what} {names[0]!r}; its {kind}: scopes "
                 f"are {granted!r}; create a token with --scope '{kind}:{names[0]}'",

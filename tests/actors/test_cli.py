@@ -111,3 +111,42 @@ def test_a_target_is_required(capsys: pytest.CaptureFixture[str]) -> None:
 def test_url_mode_reports_an_unreachable_node(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["actors", "list", "--url", "ws://127.0.0.1:1"]) == 1
     assert "E503" in capsys.readouterr().err
+
+
+def test_url_mode_against_a_served_node(
+    app: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``packetflow serve`` in a subprocess; the CLI reaches its actors over the wire with an
+    admin token (the actor operations are the node's management API)."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    import packetflow as pf
+
+    secret = "s" * 40
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PACKETFLOW_")}
+    env["PACKETFLOW_SECRET"] = secret
+    serve = [sys.executable, "-m", "packetflow._cli", "serve", "--app", app, "--port", "0"]
+    process = subprocess.Popen(serve, cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        match = re.search(r"serving on (ws://\S+)", line)
+        assert match, line
+        url = match.group(1)
+        admin = pf.TokenAuthority(secret).issue("ops", ["admin"])
+        assert main(["actors", "list", "--url", url, "--token", admin]) == 0
+        listing = capsys.readouterr().out.splitlines()
+        assert listing[1].split()[:2] == ["journal", "ada"]
+        assert main(["actors", "search", "tea", "--url", url, "--token", admin]) == 0
+        assert "tea at five" in capsys.readouterr().out
+        user = pf.TokenAuthority(secret).issue("u", ["cap:*", "actor:*"])
+        assert main(["actors", "list", "--url", url, "--token", user]) == 1
+        assert "E403" in capsys.readouterr().err
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stdout is not None:
+            process.stdout.close()

@@ -85,10 +85,16 @@ def _serve(args: argparse.Namespace) -> int:
             if server.mcp_url is not None:
                 print(f"packetflow: MCP (streamable HTTP) at {server.mcp_url} ({auth})", flush=True)
 
+    failed: BaseException | None = None
     try:
         trio.run(main)
-    except OSError as exc:  # port in use, interface missing
-        print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+    except* OSError as group:  # port in use, interface missing (raised inside nurseries)
+        failed = group.exceptions[0]
+        while isinstance(failed, BaseExceptionGroup):
+            failed = failed.exceptions[0]
+    if failed is not None:
+        ports = str(args.port) if args.mcp_http is None else f"{args.port} / {args.mcp_http} (MCP)"
+        print(f"error: cannot listen on {args.host} port {ports}: {failed}", file=sys.stderr)
         return 1
     print("packetflow: stopped", flush=True)
     return 0

@@ -1,13 +1,14 @@
-"""MCP beside the wire server: what ``node.serve`` adds when the ``mcp`` extra is installed.
+"""MCP beside the wire server: what ``node.serve`` adds when the ``mcp`` extra is installed
+(:func:`serve_mcp_beside`). One :class:`~packetflow._mcp.server.McpServer` serves
 
-- The tunnel: ``mcp_request`` messages are answered by the node's MCP server
-  (:func:`install_tunnel`), each tool and resource checked against the wire connection's token.
-- Streamable HTTP on ``ServerConfig.mcp_http_port`` (``packetflow serve --mcp-http PORT``)
-  (:func:`serve_mcp_beside`), with the wire's rules: bearer tokens of the node's
-  :class:`~packetflow.TokenAuthority` (a node without a secret serves loopback only, like the
-  wire, unless ``insecure_dev``), ``cap:`` / ``actor:`` scopes, the wire server's own per-token
-  rate limiter (one bucket per token across both transports) and input limits; it stops
-  accepting when the wire starts draining and gets the same drain timeout.
+- the tunnel: ``mcp_request`` messages, each tool and resource checked against the wire
+  connection's token (the wire already charged the message to the token's rate limit);
+- streamable HTTP on ``ServerConfig.mcp_http_port`` (``packetflow serve --mcp-http PORT``),
+  with the wire's rules: bearer tokens of the node's :class:`~packetflow.TokenAuthority` (a
+  node without a secret serves loopback only, like the wire, unless ``insecure_dev``),
+  ``cap:`` / ``actor:`` scopes, the wire server's own per-token rate limiter (one bucket per
+  token across both transports) and input limits. It stops accepting when the wire starts
+  draining and gives requests in flight the same drain timeout.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ if TYPE_CHECKING:
 __all__ = ["install_tunnel", "serve_mcp_beside", "token_admission"]
 
 
-def install_tunnel(node: Node) -> None:
-    """Answer the node's ``mcp_request`` messages with its MCP server, unless a handler is
-    installed already (one of an earlier ``serve``, or the application's own)."""
+def install_tunnel(node: Node, server: McpServer) -> None:
+    """Answer the node's ``mcp_request`` messages with ``server``, unless a handler is
+    installed already (the application's own, or one of an earlier ``serve``)."""
     if node.request_handler("mcp_request") is None:
-        McpTunnel(McpServer(node)).install(node)
+        McpTunnel(server).install(node)
 
 
 def token_admission(limiter: TokenLimiter) -> Admission:
@@ -51,16 +52,19 @@ async def serve_mcp_beside(
     server: WireServer,
     host: str,
     *,
-    task_status: trio.TaskStatus[str] = trio.TASK_STATUS_IGNORED,
+    task_status: trio.TaskStatus[str | None] = trio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Serve the wire server's node over streamable HTTP on ``config.mcp_http_port`` until
-    the wire server drains; ``task_status`` gets the endpoint URL."""
+    """Install the tunnel on the wire server's node and, with ``config.mcp_http_port``, serve
+    it over streamable HTTP until the wire server drains. ``task_status`` gets the endpoint
+    URL (``None`` without a port: the task ends at once)."""
     config = server.config
+    mcp = McpServer(server.node, admit=token_admission(server.limiter))
+    install_tunnel(server.node, mcp)
     port = config.mcp_http_port
     if port is None:
-        raise ValueError("serve_mcp_beside: the server config has no mcp_http_port")
+        task_status.started(None)
+        return
     authority = config.authority
-    mcp = McpServer(server.node, admit=token_admission(server.limiter))
     await serve_mcp_http(
         server.node,
         host,

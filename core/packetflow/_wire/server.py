@@ -258,15 +258,12 @@ async def _start_mcp(server: WireServer, host: str, nursery: trio.Nursery) -> st
     and streamable HTTP on ``mcp_http_port`` (its URL)."""
     node = server.node
     try:
-        from .._mcp.wire import install_tunnel, serve_mcp_beside
+        from .._mcp.wire import serve_mcp_beside
     except ImportError:
         if node.request_handler("mcp_request") is None:
             node.add_request_handler("mcp_request", partial(_no_mcp, node.name))
         return None
-    install_tunnel(node)
-    if server.config.mcp_http_port is None:
-        return None
-    url: str = await nursery.start(serve_mcp_beside, server, host)
+    url: str | None = await nursery.start(serve_mcp_beside, server, host)
     return url
 
 

@@ -230,6 +230,24 @@ async def test_http_bodies_beyond_the_wire_limits_are_413(extra: Any, limit: str
     assert error["details"]["limit"] == limit
 
 
+async def test_http_body_limits_hold_for_streamed_and_nonstandard_bodies() -> None:
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: counted as it arrives
+        for _ in range(10):
+            yield b" " * 1000
+
+    headers = {**HEADERS, "Authorization": f"Bearer {token('cap:*')}"}
+    async with serve(limits=pf.Limits(max_bytes=4096)) as (_, server), httpx2.AsyncClient() as http:
+        assert server.mcp_url is not None
+        streamed = await http.post(server.mcp_url, content=chunks(), headers=headers)
+        nan = await http.post(
+            server.mcp_url, content=json.dumps({**INITIALIZE, "id": float("nan")}), headers=headers
+        )
+    assert streamed.status_code == 413
+    assert streamed.json()["error"]["details"]["limit"] == "max_bytes"
+    assert nan.status_code == 400
+    assert nan.json()["error"]["code"] == "E400"
+
+
 async def test_http_without_a_secret_serves_loopback_callers_like_the_wire() -> None:
     async with serve(authority=None) as (_, server), mcp_http(server, None) as client:
         who = await client.call_tool("whoami", {})

@@ -102,7 +102,8 @@ def _bearer(scope: Scope) -> str | None:
 class BodyLimits:
     """ASGI middleware: the wire's input limits on every request body, before the SDK parses
     it. Above ``max_bytes`` (declared or sent), nested deeper than ``max_depth`` or holding a
-    longer string than ``max_string``: HTTP 413 with the E413 error object.
+    longer string than ``max_string``: HTTP 413 with the E413 error object; not UTF-8 or
+    non-standard JSON (``NaN``): HTTP 400 with E400, as the wire codec would answer.
 
     Args:
         app: the MCP endpoint behind it.

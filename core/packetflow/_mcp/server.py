@@ -268,10 +268,12 @@ class McpServer:
         """What a listing of ``kind`` may show ``principal``: ``None`` for everything, else a
         predicate on the names the authorizer takes."""
         authorize = self.authorize
-        if authorize is allow_all or (authorize is token_scopes and principal is None):
+        if authorize is allow_all:
             return None
-        if authorize is token_scopes and isinstance(principal, TokenPrincipal):
-            return partial(principal.allows, kind)  # the wire's discovery rule, memoised
+        if authorize is token_scopes:  # the wire's discovery rule (memoised per principal)
+            if isinstance(principal, TokenPrincipal):
+                return partial(principal.allows, kind)
+            return None  # local callers and other verifiers' principals see everything
 
         def visible(*names: str) -> bool:
             try:

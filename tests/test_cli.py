@@ -84,3 +84,6 @@ def test_demo_runs_end_to_end() -> None:
     assert "tools:" in out and "user_onboarding" in out
     assert "progress 1/8 pipeline[0].step (validate_email) done" in out
     assert "isError=True: E422 contract_violation" in out
+    # ... and over streamable HTTP beside the wire, with a scoped token
+    assert "tools/list shows what the token may call: ['score_risk', 'validate_email']" in out
+    assert "isError=True: E403 forbidden: token of 'agent'" in out

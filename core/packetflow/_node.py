@@ -255,6 +255,10 @@ class Node:
         ctx, timeout) -> payload`` after the module chain."""
         self._request_handlers[type] = handler
 
+    def request_handler(self, type: str) -> RequestHandler | None:
+        """The handler of wire ``type`` requests, if one is installed."""
+        return self._request_handlers.get(type)
+
     async def serve(
         self,
         host: str = "127.0.0.1",
@@ -267,6 +271,9 @@ class Node:
         """Serve this node over WebSocket until cancelled (trio ``serve_*`` style); the node is
         started for the duration if it is not running. ``await nursery.start(node.serve, ...)``
         returns the :class:`~packetflow.WireServer` (its ``url``, ``port``, ``shutdown()``).
+        With the ``mcp`` extra, ``mcp_request`` messages reach the node's MCP server, and
+        ``ServerConfig(mcp_http_port=...)`` also serves MCP over streamable HTTP
+        (``server.mcp_url``) with the same tokens, scopes, rate limits and shutdown.
 
         Args:
             host / port: where to listen (port 0 picks a free port).

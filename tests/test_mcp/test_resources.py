@@ -1,5 +1,5 @@
-"""Actors as MCP resources, served from an in-test actor directory (the shape of
-``node.actors``)."""
+"""Actors as MCP resources: from an in-test actor directory (the shape of ``node.actors``),
+and from ``node.actors`` itself, the default (in-process and through ``packetflow mcp``)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ import pytest
 mcp = pytest.importorskip("mcp")
 
 from mcp.shared.exceptions import MCPError  # noqa: E402
-from mcp.types import INVALID_PARAMS  # noqa: E402
+from mcp.types import INVALID_PARAMS, METHOD_NOT_FOUND  # noqa: E402
 from pydantic import BaseModel  # noqa: E402
 
 import packetflow as pf  # noqa: E402
 from packetflow import errors  # noqa: E402
 from packetflow.mcp import McpServer, Principal, actor_uri, parse_actor_uri  # noqa: E402
+from tests.apps.mcp_wire_app import make_node as make_wire_node  # noqa: E402
+
+from .conftest import packetflow_mcp  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -158,3 +161,44 @@ async def test_actor_reads_pass_the_authorizer() -> None:
             await connected.read_resource(actor_uri("research_assistant", "bob/2"))
     assert caught.value.error.data["code"] == "E403"
     assert ("actor", "research_assistant", "research_assistant/alice-1") in asked
+
+
+# -- node.actors, the default directory --------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_the_nodes_actors_are_served_by_default(mode: str) -> None:
+    node = make_wire_node()
+    async with node.started():
+        await node.actors.send("notebook", "n/1", {"text": "hello"})
+        server = McpServer(node)  # no actors=: node.actors
+        async with server.serving(), mcp.Client(server.lowlevel, mode=mode) as connected:
+            listed = [r.uri for r in (await connected.list_resources()).resources]
+            state = await connected.read_resource(actor_uri("notebook", "n/1"))
+            history = await connected.read_resource(actor_uri("notebook", "n/1", history=True))
+            with pytest.raises(MCPError) as unknown:
+                await connected.read_resource(actor_uri("notebook", "nobody"))
+    assert listed == [actor_uri("notebook", "n/1"), actor_uri("notebook", "n/1", history=True)]
+    assert json.loads(state.contents[0].text) == {"lines": ["hello"]}
+    [entry] = json.loads(history.contents[0].text)
+    assert (entry["message"], entry["reply"]) == ({"text": "hello"}, {"count": 1})
+    assert unknown.value.error.data["code"] == "E404"
+
+
+async def test_resources_can_be_turned_off() -> None:
+    server = McpServer(pf.Node("no-resources"), resources=False)
+    async with server.serving(), mcp.Client(server.lowlevel) as connected:
+        assert connected.server_capabilities.resources is None
+        with pytest.raises(MCPError) as caught:
+            await connected.list_resources()
+    assert caught.value.error.code == METHOD_NOT_FOUND
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_packetflow_mcp_serves_the_nodes_actors(mode: str) -> None:
+    params = packetflow_mcp("tests.apps.mcp_wire_app:make_node")
+    async with mcp.Client(params, mode=mode) as connected:
+        written = await connected.call_tool("take_note", {"notebook": "ideas", "text": "trio"})
+        state = await connected.read_resource(actor_uri("notebook", "ideas"))
+    assert written.structured_content == {"count": 1}
+    assert json.loads(state.contents[0].text) == {"lines": ["trio"]}

@@ -228,8 +228,17 @@ async def test_missing_scope_is_refused_with_e403(
     assert refused["error"]["details"]["scope_needed"] == "actor:assistant"
     natural = await peer.request({"type": "capability_request", "intent": "do something"})
     assert natural["error"]["code"] == "E403"
-    tunnel = await peer.request({"type": "mcp_request", "payload": {"jsonrpc": "2.0"}})
-    assert tunnel["error"]["code"] == "E403"
+    # The tunnel lets the session in; the MCP server behind it refuses the tool.
+    call = {"name": "echo", "arguments": {}}
+    tunnel = await peer.request(
+        {
+            "type": "mcp_request",
+            "payload": {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": call},
+        }
+    )
+    assert tunnel["type"] == "mcp_response"
+    assert tunnel["payload"]["result"]["isError"] is True
+    assert tunnel["payload"]["result"]["content"][0]["text"].startswith("E403 forbidden")
 
 
 @SECURED

@@ -3,6 +3,7 @@ that the connection still works afterwards (or, for the close cases, the close c
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -116,13 +117,23 @@ async def test_e404_unknown_capability(connect: Connect) -> None:
     await assert_usable(peer)
 
 
-async def test_e404_mcp_request_without_an_mcp_server(connect: Connect) -> None:
+@pytest.fixture
+def without_the_mcp_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Imports of PacketFlow's MCP package fail, as without ``pip install 'packetflow[mcp]'``
+    (requested before ``connect``, so the node is served without it)."""
+    monkeypatch.setitem(sys.modules, "packetflow._mcp", None)
+    monkeypatch.setitem(sys.modules, "packetflow._mcp.wire", None)
+
+
+async def test_e404_mcp_request_without_the_mcp_extra(
+    without_the_mcp_extra: None, connect: Connect
+) -> None:
     peer = await connect()
     reply = await peer.request(
         {"type": "mcp_request", "payload": {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}}
     )
     assert code_of(reply) == "E404"
-    assert "mcp_request" in reply["error"]["message"]
+    assert "pip install 'packetflow[mcp]'" in reply["error"]["message"]
     await assert_usable(peer)
 
 

@@ -1,4 +1,5 @@
-"""``packetflow serve``: run a node over WebSocket until SIGINT/SIGTERM."""
+"""``packetflow serve``: run a node over WebSocket (and MCP over streamable HTTP with
+``--mcp-http PORT``) until SIGINT/SIGTERM."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "serve",
         help="serve a node over WebSocket",
-        description="Serve a node over WebSocket. Tokens are verified with PACKETFLOW_SECRET "
-        "(or PACKETFLOW_SECRET_FILE); without a secret only loopback binds are allowed.",
+        description="Serve a node over WebSocket (and MCP over streamable HTTP with --mcp-http). "
+        "Tokens are verified with PACKETFLOW_SECRET (or PACKETFLOW_SECRET_FILE); without a "
+        "secret only loopback binds are allowed.",
     )
     parser.add_argument("--app", required=True, help="the node, as MODULE:ATTR")
     parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
@@ -39,6 +41,13 @@ def register(commands: Any) -> None:
         "--max-in-flight", type=int, default=256, help="requests in flight per connection"
     )
     parser.add_argument("--rate-limit", help="default per-token rate limit, e.g. '100/s'")
+    parser.add_argument(
+        "--mcp-http",
+        type=int,
+        metavar="PORT",
+        help="also serve MCP over streamable HTTP on PORT (same host, tokens, scopes and rate "
+        "limits; needs packetflow[mcp]); 0: any port",
+    )
     parser.set_defaults(handler=_serve)
 
 
@@ -51,9 +60,12 @@ def _serve(args: argparse.Namespace) -> int:
             heartbeat_s=args.heartbeat,
             max_in_flight=args.max_in_flight,
             token_rate_limit=args.rate_limit,
+            mcp_http_port=args.mcp_http,
         )
         config.check_bind(args.host)
-    except (AppError, PermissionError, ValueError, OSError) as exc:
+        if config.mcp_http_port is not None:
+            import packetflow._mcp  # noqa: F401 - ImportError naming the extra to install
+    except (AppError, PermissionError, ValueError, OSError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
@@ -70,11 +82,19 @@ def _serve(args: argparse.Namespace) -> int:
             )
             auth = "tokens required" if config.authority else "no auth (no secret set)"
             print(f"packetflow: node {node.name!r} serving on {server.url} ({auth})", flush=True)
+            if server.mcp_url is not None:
+                print(f"packetflow: MCP (streamable HTTP) at {server.mcp_url} ({auth})", flush=True)
 
+    failed: BaseException | None = None
     try:
         trio.run(main)
-    except OSError as exc:  # port in use, interface missing
-        print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+    except* OSError as group:  # port in use, interface missing (raised inside nurseries)
+        failed = group.exceptions[0]
+        while isinstance(failed, BaseExceptionGroup):
+            failed = failed.exceptions[0]
+    if failed is not None:
+        ports = str(args.port) if args.mcp_http is None else f"{args.port} / {args.mcp_http} (MCP)"
+        print(f"error: cannot listen on {args.host} port {ports}: {failed}", file=sys.stderr)
         return 1
     print("packetflow: stopped", flush=True)
     return 0

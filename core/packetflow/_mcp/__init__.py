@@ -4,7 +4,8 @@ capabilities. Built on the official ``mcp`` SDK's low-level ``Server`` and ``Cli
 
 Layout: ``server`` (the node's MCP server) with ``tools``, ``results``, ``progress``,
 ``changes``, ``resources`` and ``auth`` as its parts; ``stdio`` / ``http`` / ``tunnel`` (the
-transports); ``mount`` and ``schema`` (consuming external servers).
+transports); ``wire`` (both served beside the WebSocket server by ``node.serve``, under the
+wire's rules); ``mount`` and ``schema`` (consuming external servers).
 """
 
 try:

@@ -3,9 +3,11 @@
 - :data:`TokenVerifier` turns a bearer token into a :class:`Principal` (streamable HTTP);
   the wire's ``TokenAuthority.verify`` has this shape.
 - :class:`Authorizer` decides whether a principal may reach a capability (``"cap"``) or an
-  actor (``"actor"``) — the kinds of the wire's ``cap:<glob>`` / ``actor:<glob>`` scopes — and
-  is also the place for per-token rate limits. It raises instead of returning ``False`` so the
-  caller gets the precise error (E403, E429...).
+  actor (``"actor"``) — the kinds of the wire's ``cap:<glob>`` / ``actor:<glob>`` scopes. It
+  raises instead of returning ``False`` so the caller gets the precise error (E403...). The
+  default, :func:`token_scopes`, applies the wire's scope rules to the wire's principals.
+- :data:`Admission` charges one request to a principal's rate limit (E429); the wire's
+  ``TokenLimiter.admit`` has this shape.
 - :class:`Caller` travels with one MCP connection or tunnelled message; :meth:`Caller.context`
   makes the PacketFlow :class:`~packetflow.Context` of each tool call from it.
 """
@@ -17,18 +19,21 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
+from .._auth.principal import Principal as TokenPrincipal
 from .._context import Context
 from ..errors import UnauthenticatedError
 
 __all__ = [
     "CALLER_KEY",
     "LOCAL",
+    "Admission",
     "Authorizer",
     "Caller",
     "Principal",
     "StaticPrincipal",
     "TokenVerifier",
     "allow_all",
+    "token_scopes",
     "verify",
 ]
 
@@ -65,15 +70,40 @@ class Authorizer(Protocol):
     ``kind`` is ``"cap"`` (``names`` is the tool's capability name) or ``"actor"`` (``names``
     are the actor capability and ``"<capability>/<actor_id>"``). ``principal`` is ``None`` for
     local, unauthenticated transports (stdio, ``insecure_dev``). Raise
-    :class:`~packetflow.errors.ForbiddenError` (E403) to deny, or
-    :class:`~packetflow.errors.RateLimitedError` (E429) when a per-token limit is hit.
+    :class:`~packetflow.errors.ForbiddenError` (E403) to deny. It also decides what
+    ``tools/list`` and ``resources/list`` show, so it should be a pure decision: rate limits
+    belong to :data:`Admission`.
     """
 
     def __call__(self, principal: Principal | None, kind: str, /, *names: str) -> None: ...
 
 
+Admission: TypeAlias = Callable[[Principal], None]
+"""``admit(principal)``: take one request from the principal's rate limit, or raise
+:class:`~packetflow.errors.RateLimitedError` (E429 with ``retry_after_ms``)."""
+
+
 def allow_all(principal: Principal | None, kind: str, /, *names: str) -> None:
-    """The default :class:`Authorizer`: everything is allowed (a local, trusted client)."""
+    """An :class:`Authorizer` that allows everything (a local, trusted client)."""
+
+
+_SUBJECTS = {"cap": "tool", "actor": "actor"}
+
+
+def token_scopes(principal: Principal | None, kind: str, /, *names: str) -> None:
+    """The default :class:`Authorizer`: the wire's scope rules for the wire's principals.
+
+    A principal from :meth:`packetflow.TokenAuthority.verify` (streamable HTTP with the node's
+    tokens, or a tunnelled message) reaches a tool only with a covering ``cap:<glob>`` scope
+    and an actor only with an ``actor:<glob>`` scope (``admin`` covers everything), exactly as
+    its ``capability_request`` / ``actor_message`` would. Local callers (``None``) and
+    principals of other verifiers are allowed.
+
+    Raises:
+        ForbiddenError: E403 naming the scope that is needed.
+    """
+    if isinstance(principal, TokenPrincipal):
+        principal.require(kind, _SUBJECTS.get(kind, kind), *names)
 
 
 async def verify(verifier: TokenVerifier, token: str) -> Principal:
@@ -102,10 +132,13 @@ class Caller:
         principal: the verified caller, or ``None`` on a local transport.
         base: context fields to start every call from (the wire tunnel passes the
             ``mcp_request``'s context: session, trace, user and roles set by the wire).
+        admitted: the transport already charged this message to the principal's rate limit
+            (the wire does, for every ``mcp_request``); the MCP server does not charge again.
     """
 
     principal: Principal | None = None
     base: Context | None = field(default=None)
+    admitted: bool = False
 
     def context(self) -> Context:
         """A fresh context for one tool call: a new trace unless ``base`` carries one; the

@@ -4,13 +4,16 @@ A bearer token is required on every request unless ``insecure_dev`` is set: the
 :class:`BearerGate` in front of the SDK's session manager verifies it with the injected
 :data:`~packetflow._mcp.auth.TokenVerifier` and leaves the caller in the ASGI scope, where the
 tool handlers find it. Sessions are bound to the credential that opened them (the SDK refuses a
-session id presented with another principal's token).
+session id presented with another principal's token). Behind the gate, :class:`BodyLimits`
+holds every request body to the wire's input limits (size, nesting depth, string length).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import trio
@@ -22,16 +25,17 @@ from mcp.server.streamable_http_manager import StreamableHTTPASGIApp, Streamable
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.applications import Starlette
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import PacketFlowError, UnauthenticatedError
+from .._wire.codec import DEFAULT_LIMITS, Limits, check_limits
+from ..errors import PacketFlowError, TooLargeError, UnauthenticatedError
 from .auth import CALLER_KEY, LOCAL, Caller, TokenVerifier, verify
 from .server import McpServer
 
 if TYPE_CHECKING:
     from .._node import Node
 
-__all__ = ["BearerGate", "serve_mcp_http"]
+__all__ = ["BearerGate", "BodyLimits", "serve_mcp_http"]
 
 log = logging.getLogger("packetflow.mcp.http")
 
@@ -70,7 +74,8 @@ class BearerGate:
                 )
             principal = await verify(self.verify_token, token)
         except PacketFlowError as exc:
-            await _refuse(send, exc)
+            challenge = f'Bearer error="invalid_token", error_description="{exc.code} {exc.type}"'
+            await _reply_error(send, 401, exc, [(b"www-authenticate", challenge.encode())])
             return
         state[CALLER_KEY] = Caller(principal)
         # The SDK binds each streamable HTTP session to the principal that created it.
@@ -86,26 +91,101 @@ class BearerGate:
 
 
 def _bearer(scope: Scope) -> str | None:
+    value = _header(scope, b"authorization")
+    if value is None:
+        return None
+    scheme, _, token = value.partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
+class BodyLimits:
+    """ASGI middleware: the wire's input limits on every request body, before the SDK parses
+    it. Above ``max_bytes`` (declared or sent), nested deeper than ``max_depth`` or holding a
+    longer string than ``max_string``: HTTP 413 with the E413 error object; not UTF-8 or
+    non-standard JSON (``NaN``): HTTP 400 with E400, as the wire codec would answer.
+
+    Args:
+        app: the MCP endpoint behind it.
+        limits: the limits (``ServerConfig.limits`` when served by ``node.serve``).
+    """
+
+    def __init__(self, app: ASGIApp, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.app = app
+        self.limits = limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "POST":
+            await self.app(scope, receive, send)
+            return
+        try:
+            body = await self._read(scope, receive)
+            if body is None:
+                return  # the client went away mid-body: nobody to answer
+            check_limits(body, self.limits)
+        except PacketFlowError as exc:
+            await _reply_error(send, 413 if isinstance(exc, TooLargeError) else 400, exc)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()  # later messages: the disconnect
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _read(self, scope: Scope, receive: Receive) -> bytes | None:
+        limit = self.limits.max_bytes
+        declared = _header(scope, b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise _too_big(int(declared), limit)
+        chunks: list[bytes] = []
+        size = 0
+        while True:  # bounded: a body above the limit is refused as soon as it gets there
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                raise _too_big(size, limit)
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+
+def _too_big(size: int, limit: int) -> TooLargeError:
+    return TooLargeError(
+        f"request body of {size} bytes: above the limit of {limit}; send smaller arguments",
+        details={"limit": "max_bytes", "max": limit},
+    )
+
+
+def _header(scope: Scope, wanted: bytes) -> str | None:
     for name, value in scope.get("headers", ()):
-        if name.lower() == b"authorization":
-            scheme, _, token = bytes(value).decode("latin-1").partition(" ")
-            token = token.strip()
-            if scheme.lower() == "bearer" and token:
-                return token
+        if name.lower() == wanted:
+            return bytes(value).decode("latin-1").strip()
     return None
 
 
-async def _refuse(send: Send, error: PacketFlowError) -> None:
-    body = json.dumps({"error": error.to_wire()}).encode()
-    challenge = f'Bearer error="invalid_token", error_description="{error.code} {error.type}"'
+async def _reply_error(
+    send: Send,
+    status: int,
+    error: PacketFlowError,
+    headers: Sequence[tuple[bytes, bytes]] = (),
+) -> None:
+    body = json.dumps({"error": error.to_wire()}, default=str).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 401,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
-                (b"www-authenticate", challenge.encode()),
+                *headers,
             ],
         }
     )
@@ -118,11 +198,13 @@ def mcp_asgi_app(
     verify_token: TokenVerifier | None,
     host: str,
     path: str = "/mcp",
+    limits: Limits = DEFAULT_LIMITS,
     session_idle_timeout: float = 30 * 60,
     max_sessions: int = 1000,
 ) -> tuple[Starlette, StreamableHTTPSessionManager]:
-    """The ASGI app serving ``mcp`` at ``path`` behind a :class:`BearerGate`, and its session
-    manager (run it around the app, or let the app's lifespan do it)."""
+    """The ASGI app serving ``mcp`` at ``path`` behind a :class:`BearerGate` and
+    :class:`BodyLimits`, and its session manager (run it around the app, or let the app's
+    lifespan do it)."""
     security = None
     if host in _LOOPBACK:  # DNS-rebinding protection for a loopback bind, as the SDK does
         security = TransportSecuritySettings(
@@ -136,7 +218,7 @@ def mcp_asgi_app(
         session_idle_timeout=session_idle_timeout,
         max_sessions=max_sessions,
     )
-    gate = BearerGate(StreamableHTTPASGIApp(manager), verify_token)
+    gate = BearerGate(BodyLimits(StreamableHTTPASGIApp(manager), limits), verify_token)
     app = Starlette(routes=[Route(path, endpoint=gate)], lifespan=lambda _: manager.run())
     return app, manager
 
@@ -150,6 +232,9 @@ async def serve_mcp_http(
     insecure_dev: bool = False,
     server: McpServer | None = None,
     path: str = "/mcp",
+    limits: Limits = DEFAULT_LIMITS,
+    shutdown_trigger: Callable[[], Awaitable[None]] | None = None,
+    graceful_timeout: float = 1.0,
     task_status: trio.TaskStatus[str] = trio.TASK_STATUS_IGNORED,
     **options: Any,
 ) -> None:
@@ -166,7 +251,12 @@ async def serve_mcp_http(
         insecure_dev: accept requests without a token (local development only).
         server: an :class:`McpServer` to use (default: one built from ``options``).
         path: the endpoint path.
-        options: :class:`McpServer` options (``authorize=``, ``actors=``, ...).
+        limits: input limits on request bodies (the wire's defaults).
+        shutdown_trigger: when this returns, stop accepting and give requests in flight
+            ``graceful_timeout`` seconds to finish, then return (``node.serve`` passes the
+            wire server's drain, so both transports shut down together).
+        graceful_timeout: seconds in-flight requests get on shutdown.
+        options: :class:`McpServer` options (``authorize=``, ``admit=``, ``actors=``, ...).
 
     Raises:
         PermissionError: no ``verify_token`` and not ``insecure_dev``.
@@ -179,14 +269,16 @@ async def serve_mcp_http(
     if verify_token is not None and insecure_dev:
         log.warning("serve_mcp_http: insecure_dev ignored, a token verifier is configured")
     mcp = server if server is not None else McpServer(node, **options)
-    app, _ = mcp_asgi_app(mcp, verify_token=verify_token, host=host, path=path)
+    app, _ = mcp_asgi_app(mcp, verify_token=verify_token, host=host, path=path, limits=limits)
     config = Config()
     config.bind = [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
     config.accesslog = None
     config.errorlog = log
-    config.graceful_timeout = 1.0
+    config.graceful_timeout = graceful_timeout
     async with mcp.serving(), trio.open_nursery() as nursery:
-        binds: list[str] = await nursery.start(serve, app, config)
+        binds: list[str] = await nursery.start(
+            partial(serve, shutdown_trigger=shutdown_trigger), app, config
+        )
         url = binds[0].rstrip("/") + path
         log.info("node %s serves MCP at %s", node.name, url)
         task_status.started(url)

@@ -15,7 +15,7 @@ slashes round-trip.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote
@@ -126,8 +126,12 @@ class ActorResources:
         self.page_size = page_size
         self.history_limit = history_limit
 
-    async def list(self, cursor: str | None) -> ListResourcesResult:
-        """One page of actor resources; ``next_cursor`` continues it."""
+    async def list(
+        self, cursor: str | None, visible: Callable[[str, str], bool] | None = None
+    ) -> ListResourcesResult:
+        """One page of actor resources; ``next_cursor`` continues it. ``visible(capability,
+        actor_id)`` leaves out actors the caller may not read (a page may then hold fewer
+        than ``page_size``; the cursor still continues after it)."""
         if cursor is not None and not cursor.isdigit():
             raise MalformedError(f"cursor {cursor!r} is not one this server issued")
         offset = int(cursor or 0)
@@ -136,6 +140,8 @@ class ActorResources:
         more = len(entries) > self.page_size
         resources: list[Resource] = []
         for entry in entries[: self.page_size]:
+            if visible is not None and not visible(entry.capability, entry.actor_id):
+                continue
             name = f"{entry.capability}/{entry.actor_id}"
             resources.append(
                 Resource(

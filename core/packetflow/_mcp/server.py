@@ -2,7 +2,10 @@
 
 Every ``tools/call`` becomes a ``capability_request`` run through ``node.dispatch`` — the one
 entry point of every transport, so the module chain applies exactly as on the wire — with a
-context that says who is calling (:class:`~packetflow._mcp.auth.Caller`). Outcomes become
+context that says who is calling (:class:`~packetflow._mcp.auth.Caller`). Before that, the
+caller's token is checked like the wire checks it: the tool against its ``cap:`` scopes, an
+actor resource against its ``actor:`` scopes (listings show only what it may reach), and one
+request taken from its rate limit (:data:`~packetflow._mcp.auth.Admission`). Outcomes become
 results (:mod:`.results`), compositions report progress per step (:mod:`.progress`), registry
 changes notify clients (:mod:`.changes`) and actors are resources (:mod:`.resources`). One
 :class:`McpServer` serves any number of connections over stdio, streamable HTTP and the wire
@@ -12,8 +15,9 @@ tunnel at once.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import trio
@@ -38,10 +42,20 @@ from mcp.types import (
     ReadResourceResult,
 )
 
+from .._auth.principal import Principal as TokenPrincipal
 from .._version import __version__
 from .._wire.messages import CapabilityRequest
 from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError
-from .auth import CALLER_KEY, LOCAL, Authorizer, Caller, allow_all
+from .auth import (
+    CALLER_KEY,
+    LOCAL,
+    Admission,
+    Authorizer,
+    Caller,
+    Principal,
+    allow_all,
+    token_scopes,
+)
 from .changes import ChangeFeed
 from .progress import report_steps
 from .resources import ActorDirectory, ActorResources, parse_actor_uri
@@ -67,8 +81,12 @@ class McpServer:
         name: the server name clients see (default: the node's name).
         instructions: text clients may show a model about how to use the tools.
         authorize: the :class:`~packetflow._mcp.auth.Authorizer` consulted before every call
-            and listing (default: allow everything, for local clients).
-        actors: where actor resources come from (``node.actors``); ``None`` serves none.
+            and listing (default: :func:`~packetflow._mcp.auth.token_scopes`, the wire's scope
+            rules for tokens of the node's authority; local callers may do everything).
+        admit: charges each request of an authenticated caller to its rate limit (the wire
+            server's ``TokenLimiter.admit`` when served by ``node.serve``); ``None``: no limit.
+        actors: where actor resources come from (default: ``node.actors``).
+        resources: serve actors as resources at all.
         caller: the caller on transports without authentication (stdio, in-memory).
         page_size: tools per ``tools/list`` page.
     """
@@ -80,15 +98,19 @@ class McpServer:
         name: str | None = None,
         instructions: str | None = None,
         authorize: Authorizer | None = None,
+        admit: Admission | None = None,
         actors: ActorDirectory | None = None,
+        resources: bool = True,
         caller: Caller = LOCAL,
         page_size: int = 500,
     ) -> None:
         self.node = node
-        self.authorize: Authorizer = authorize or allow_all
+        self.authorize: Authorizer = authorize or token_scopes
+        self.admit = admit
         self.caller = caller
         self.catalog = ToolCatalog(node.registry, page_size=page_size)
-        self.resources = ActorResources(actors) if actors is not None else None
+        directory: ActorDirectory = node.actors if actors is None else actors
+        self.resources = ActorResources(directory) if resources else None
         self.changes = ChangeFeed(resources=self.resources is not None)
         resource_handlers: dict[str, Any] = {}
         if self.resources is not None:
@@ -142,33 +164,30 @@ class McpServer:
 
     async def _list_tools(self, ctx: Ctx, params: PaginatedRequestParams | None) -> ListToolsResult:
         cursor = params.cursor if params is not None else None
-        principal = self.caller_of(ctx).principal
-        authorize = self.authorize
-        if authorize is allow_all:
-            tools, cursor = self.catalog.page(cursor, _everything)
-        else:
-
-            def visible(name: str) -> bool:
-                try:
-                    authorize(principal, "cap", name)
-                except ForbiddenError:
-                    return False
-                return True
-
-            tools, cursor = self.catalog.page(cursor, visible)
+        caller = self.caller_of(ctx)
+        try:
+            self._charge(caller)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+        # Discovery shows only what the caller may call, as the wire's discover does.
+        visible = self._visibility(caller.principal, "cap")
+        tools, cursor = self.catalog.page(cursor, visible or _everything)
         return ListToolsResult(tools=tools, next_cursor=cursor)
 
     async def _call_tool(self, ctx: Ctx, params: CallToolRequestParams) -> CallToolResult:
         name = params.name
+        caller = self.caller_of(ctx)
+        try:
+            # Scopes before the lookup, as on the wire: a tool outside the token's scopes is
+            # E403 whether or not it exists, so probing names reveals nothing.
+            self.authorize(caller.principal, "cap", name)
+            self._charge(caller)
+        except PacketFlowError as exc:
+            return error_result(exc)
         cap = self.node.registry.lookup(name)
         if cap is None:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
-        caller = self.caller_of(ctx)
-        try:
-            self.authorize(caller.principal, "cap", name)
-        except PacketFlowError as exc:
-            return error_result(exc)
         pf_ctx = caller.context()
         request = CapabilityRequest(
             id=str(ctx.request_id),
@@ -204,8 +223,14 @@ class McpServer:
         self, ctx: Ctx, params: PaginatedRequestParams | None
     ) -> ListResourcesResult:
         assert self.resources is not None
+        caller = self.caller_of(ctx)
         try:
-            return await self.resources.list(params.cursor if params is not None else None)
+            self._charge(caller)
+            visible = self._visibility(caller.principal, "actor")
+            return await self.resources.list(
+                params.cursor if params is not None else None,
+                None if visible is None else partial(_actor_visible, visible),
+            )
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
 
@@ -218,19 +243,46 @@ class McpServer:
         self, ctx: Ctx, params: ReadResourceRequestParams
     ) -> ReadResourceResult:
         assert self.resources is not None
+        caller = self.caller_of(ctx)
         try:
             target = parse_actor_uri(params.uri)
             self.authorize(
-                self.caller_of(ctx).principal,
+                caller.principal,
                 "actor",
                 target.capability,
                 f"{target.capability}/{target.actor_id}",
             )
+            self._charge(caller)
             return await self.resources.read(target)
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
 
-    # -- identity ----------------------------------------------------------------------------
+    # -- identity and rules ------------------------------------------------------------------
+
+    def _charge(self, caller: Caller) -> None:
+        """One request off the caller's rate limit (E429), unless its transport charged it."""
+        if self.admit is not None and caller.principal is not None and not caller.admitted:
+            self.admit(caller.principal)
+
+    def _visibility(self, principal: Principal | None, kind: str) -> Callable[..., bool] | None:
+        """What a listing of ``kind`` may show ``principal``: ``None`` for everything, else a
+        predicate on the names the authorizer takes."""
+        authorize = self.authorize
+        if authorize is allow_all:
+            return None
+        if authorize is token_scopes:  # the wire's discovery rule (memoised per principal)
+            if isinstance(principal, TokenPrincipal):
+                return partial(principal.allows, kind)
+            return None  # local callers and other verifiers' principals see everything
+
+        def visible(*names: str) -> bool:
+            try:
+                authorize(principal, kind, *names)
+            except ForbiddenError:
+                return False
+            return True
+
+        return visible
 
     def caller_of(self, ctx: Ctx) -> Caller:
         """Who sent this request: the tunnel's :class:`Caller`, the one the HTTP gate left in
@@ -247,6 +299,10 @@ class McpServer:
 
 def _everything(name: str) -> bool:
     return True
+
+
+def _actor_visible(visible: Callable[..., bool], capability: str, actor_id: str) -> bool:
+    return visible(capability, f"{capability}/{actor_id}")
 
 
 def _rpc_error(error: PacketFlowError) -> MCPError:

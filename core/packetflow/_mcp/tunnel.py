@@ -7,6 +7,12 @@ exchange: a 2026-07-28 request (with its ``_meta`` envelope) on its own, a hands
 (``initialize`` included) as if its connection were already initialized. Notifications get no
 reply (``None``; ``{}`` through the request handler): cancellation travels as the wire's own
 ``cancel`` message.
+
+The wire admits an ``mcp_request`` (authenticated session, one request off the token's rate
+limit) without knowing which tools it reaches; the MCP server behind the tunnel then checks
+each tool call and resource read against the connection's principal (``current_principal``)
+with the wire's ``cap:`` / ``actor:`` rules, and ``tools/list`` shows only what it may call.
+``node.serve`` installs a tunnel when the ``mcp`` extra is installed.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from mcp.types import (
 from mcp_types.version import LATEST_HANDSHAKE_VERSION
 from pydantic import ValidationError
 
+from .._auth.current import current_principal
 from ..errors import DeadlineExceededError
 from .auth import LOCAL, Caller
 from .server import McpServer
@@ -100,8 +107,12 @@ class McpTunnel:
     ) -> dict[str, Any]:
         """The node request handler: ``request.payload`` is the JSON-RPC message; the result
         is the reply (``{}`` for a notification). The request's context (user, roles and
-        session, as the wire set them) is the caller's."""
-        caller = Caller(base=ctx)
+        session, as the wire set them) is the caller's, and the wire connection's verified
+        principal decides what it may reach (the wire already charged its rate limit)."""
+        principal = current_principal()
+        if principal is not None and not principal.authenticated:
+            principal = None  # a node without a secret: everyone is a local caller
+        caller = Caller(principal, base=ctx, admitted=True)
         if timeout is None:
             reply = await self.handle(request.payload, caller)
         else:

@@ -23,7 +23,15 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import MalformedError, PacketFlowError, TooLargeError
 from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "decode", "encode", "error_reply", "parse_object"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "check_limits",
+    "decode",
+    "encode",
+    "error_reply",
+    "parse_object",
+]
 
 _ADAPTER: TypeAdapter[Message] = TypeAdapter(Message)
 _MAX_ID = 256
@@ -95,6 +103,19 @@ def parse_object(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str
             "message must be a JSON object with a string 'type'", details={"id": _id_of(obj)}
         )
     return obj
+
+
+def check_limits(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Hold any JSON document to the wire's input limits without building anything (the MCP
+    streamable HTTP endpoint checks request bodies with it).
+
+    Raises:
+        MalformedError: E400, not UTF-8 (or, when it had to be parsed, not standard JSON).
+        TooLargeError: E413, see the module docstring.
+    """
+    text = _text(data, limits)
+    if _needs_inspection(text, limits):
+        _inspect(text, limits)
 
 
 def encode(message: Any) -> str:

@@ -49,6 +49,9 @@ class ServerConfig:
         handshake_timeout: seconds a new connection has to complete ``hello``.
         drain_timeout: seconds in-flight requests get to finish on shutdown.
         close_timeout: seconds a closing handshake may take before the socket is dropped.
+        mcp_http_port: also serve MCP over streamable HTTP on this port (0: any), on the same
+            host, with the same tokens, scopes, rate limits, limits and shutdown (needs the
+            ``mcp`` extra). ``None``: no HTTP endpoint (the wire tunnel still answers MCP).
     """
 
     authority: TokenAuthority | None = None
@@ -65,6 +68,7 @@ class ServerConfig:
     handshake_timeout: float = 10.0
     drain_timeout: float = 10.0
     close_timeout: float = 2.0
+    mcp_http_port: int | None = None
 
     def __post_init__(self) -> None:
         positive = {
@@ -86,6 +90,8 @@ class ServerConfig:
         for name, value in at_least_one.items():
             if value < 1:
                 raise ValueError(f"{name} must be >= 1, got {value!r}")
+        if self.mcp_http_port is not None and not 0 <= self.mcp_http_port <= 65535:
+            raise ValueError(f"mcp_http_port must be 0..65535, got {self.mcp_http_port!r}")
         if self.drain_timeout < 0:
             raise ValueError(f"drain_timeout must be non-negative, got {self.drain_timeout!r}")
         if isinstance(self.token_rate_limit, str):

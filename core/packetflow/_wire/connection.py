@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
+from .._auth.current import CURRENT_PRINCIPAL
 from .._auth.principal import Principal
 from .._capabilities.ratelimit import TokenBucket
 from .._channels import Subscription
@@ -250,6 +251,7 @@ class Connection:
                 details={"supported": list(SUPPORTED_VERSIONS)},
             )
         self.principal = self.server.authenticate(hello.token)
+        CURRENT_PRINCIPAL.set(self.principal)  # request tasks spawned from now on inherit it
         self.version = version
         config = self.config
         welcome = Welcome(
@@ -319,8 +321,8 @@ class Connection:
             if not cap:
                 raise MalformedError("'actor_message' needs capability_id (the actor's name)")
             principal.require("actor", "actor", cap, f"{cap}/{request.actor_id}")
-        else:  # the MCP tunnel reaches every tool
-            principal.require("cap", "the MCP tunnel (any capability)", "*")
+        # mcp_request: the node's MCP server checks each tool and resource it reaches against
+        # this principal (current_principal), with the same cap:/actor: rules.
 
     async def _serve(self, request: _Request, scope: trio.CancelScope) -> None:
         # The request counts against max_in_flight until its reply is *sent*: a peer that stops

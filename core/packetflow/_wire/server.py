@@ -7,6 +7,10 @@ request goes through ``node.dispatch``, so the module chain sees it exactly as i
 Shutdown (:meth:`WireServer.shutdown`, or SIGINT/SIGTERM with ``shutdown_signals``): stop
 accepting, let in-flight requests finish within ``drain_timeout``, answer the rest with E503,
 then close every connection with 1001.
+
+With the ``mcp`` extra, :func:`serve_node` also puts the node's MCP server beside the wire
+(:mod:`packetflow._mcp.wire`): the ``mcp_request`` tunnel, and streamable HTTP on
+``ServerConfig.mcp_http_port``, which drains with the wire.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import trio
 from trio_websocket import WebSocketRequest, serve_websocket
 
 from .._auth.principal import Principal, TokenLimiter
-from ..errors import UnauthenticatedError
+from ..errors import NotFoundError, UnauthenticatedError
 from .config import ServerConfig
 from .connection import CLOSE_GOING_AWAY, CLOSE_INTERNAL, Connection
 
@@ -51,9 +55,12 @@ class WireServer:
         self.active_requests = 0
         self.host: str | None = None
         self.port: int | None = None
+        self.mcp_url: str | None = None
+        """The streamable HTTP MCP endpoint, when ``config.mcp_http_port`` is set."""
         self._accepted = 0
         self._idle: trio.Event | None = None
         self._listen_scope: trio.CancelScope | None = None
+        self._draining = trio.Event()
         self._closed = trio.Event()
 
     def __repr__(self) -> str:
@@ -108,6 +115,7 @@ class WireServer:
             await self._closed.wait()
             return
         self.draining = True
+        self._draining.set()
         if self._listen_scope is not None:
             self._listen_scope.cancel()
         timeout = self.config.drain_timeout if drain_timeout is None else drain_timeout
@@ -122,6 +130,10 @@ class WireServer:
             for conn in list(self.connections):
                 closing.start_soon(conn.close, CLOSE_GOING_AWAY, "node shutting down")
         self._closed.set()
+
+    async def wait_draining(self) -> None:
+        """Wait until :meth:`shutdown` starts (transports served beside the wire drain then)."""
+        await self._draining.wait()
 
     async def wait_closed(self) -> None:
         """Wait until :meth:`shutdown` has closed every connection."""
@@ -208,6 +220,8 @@ async def serve_node(
     """
     config = config if config is not None else ServerConfig.from_env()
     config.check_bind(host)  # before starting the node
+    if config.mcp_http_port is not None:
+        import packetflow._mcp  # noqa: F401 - without the extra: ImportError naming the fix
     if node.state == "running":
         await _serve_running(node, host, port, config, shutdown_signals, task_status)
     else:
@@ -230,10 +244,34 @@ async def _serve_running(
         async with trio.open_nursery() as nursery:
             if received is not None:
                 nursery.start_soon(_watch_signals, server, received, nursery)
-            await nursery.start(server.serve, host, port)
-            task_status.started(server)
-            await server.wait_closed()
+            async with trio.open_nursery() as transports:
+                await transports.start(server.serve, host, port)
+                server.mcp_url = await _start_mcp(server, host, transports)
+                task_status.started(server)
+            # Each transport returns once drained: the wire when shutdown() has closed every
+            # connection, MCP over HTTP when its requests in flight are done.
             nursery.cancel_scope.cancel()
+
+
+async def _start_mcp(server: WireServer, host: str, nursery: trio.Nursery) -> str | None:
+    """The node's MCP server beside the wire when the ``mcp`` extra is installed: the tunnel,
+    and streamable HTTP on ``mcp_http_port`` (its URL)."""
+    node = server.node
+    try:
+        from .._mcp.wire import serve_mcp_beside
+    except ImportError:
+        if node.request_handler("mcp_request") is None:
+            node.add_request_handler("mcp_request", partial(_no_mcp, node.name))
+        return None
+    url: str | None = await nursery.start(serve_mcp_beside, server, host)
+    return url
+
+
+async def _no_mcp(name: str, request: Any, ctx: Any, timeout: float | None) -> dict[str, Any]:
+    raise NotFoundError(
+        f"node {name!r} serves no MCP: the 'mcp' extra is not installed; install it with "
+        "pip install 'packetflow[mcp]' and restart the node"
+    )
 
 
 async def _watch_signals(

@@ -2,21 +2,30 @@
 
 Spawns ``packetflow mcp --app packetflow.examples.onboarding:node`` — exactly what a desktop AI
 client does with the README's config snippet — then lists the tools and calls some over stdio.
-``packetflow demo`` runs :func:`main` after the onboarding demo when the ``mcp`` extra is
-installed.
+Then serves the node with ``node.serve`` and MCP over streamable HTTP beside the WebSocket
+server, and uses both with one scoped token. ``packetflow demo`` runs :func:`main` after the
+onboarding demo when the ``mcp`` extra is installed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import sys
+from functools import partial
 
+import httpx2
 import mcp
 import trio
 from mcp.client.stdio import stdio_client
+from mcp.client.streamable_http import streamable_http_client
 from mcp.types import TextContent
+
+import packetflow as pf
+
+from .onboarding import node as onboarding_node
 
 APP = "packetflow.examples.onboarding:node"
 
@@ -71,6 +80,39 @@ async def main() -> None:
             print('  -> tools/call validate_email {"email": 42}')
             failed = await client.call_tool("validate_email", {"email": 42})
             print(f"     isError={failed.is_error}: " + _text(failed).replace("\n", "\n     "))
+    await over_http()
+
+
+async def over_http(node: pf.Node = onboarding_node) -> None:
+    """``node.serve`` with ``mcp_http_port``: one token, its scopes on both transports."""
+    authority = pf.TokenAuthority(secrets.token_urlsafe(32))
+    config = pf.ServerConfig(authority=authority, mcp_http_port=0)
+    token = authority.issue("agent", ["cap:validate_email", "cap:score_risk"], ttl=300)
+    async with trio.open_nursery() as nursery:
+        server: pf.WireServer = await nursery.start(
+            partial(node.serve, "127.0.0.1", 0, config=config)
+        )
+        assert server.mcp_url is not None
+        print(
+            f"\n\033[1m== MCP over streamable HTTP at {server.mcp_url}, beside {server.url}\033[0m"
+        )
+        print("  token for 'agent' with scopes cap:validate_email, cap:score_risk")
+        headers = {"Authorization": f"Bearer {token}"}
+        async with (
+            httpx2.AsyncClient(headers=headers) as http,
+            mcp.Client(streamable_http_client(server.mcp_url, http_client=http)) as client,
+        ):
+            tools = [tool.name for tool in (await client.list_tools()).tools]
+            print(f"  tools/list shows what the token may call: {tools}")
+            checked = await client.call_tool("validate_email", {"email": "Ada@Example.org"})
+            print(f"  -> tools/call validate_email: {json.dumps(checked.structured_content)}")
+            denied = await client.call_tool("user_onboarding", {})
+            print(f"  -> tools/call user_onboarding: isError={denied.is_error}: {_text(denied)}")
+        async with pf.open_client(server.url, token=token) as wire:
+            reply = await wire.mcp({"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
+            names = [tool["name"] for tool in reply["result"]["tools"]]
+            print(f"  the same token through the wire tunnel (client.mcp): tools/list -> {names}")
+        nursery.cancel_scope.cancel()
 
 
 if __name__ == "__main__":

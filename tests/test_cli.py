@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,14 +17,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def packetflow(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "packetflow._cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    """Run the CLI in a scratch directory (the demo writes a data dir into its working
+    directory) with the repository importable for ``--app tests.apps...``."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        return subprocess.run(
+            [sys.executable, "-m", "packetflow._cli", *args],
+            capture_output=True,
+            text=True,
+            cwd=scratch,
+            env=env,
+            timeout=120,
+            check=False,
+        )
 
 
 def test_version() -> None:

@@ -28,6 +28,18 @@ def test_decode_builds_the_model_of_the_type() -> None:
     assert message.context.user_id == "u"
 
 
+def test_absent_fields_get_fresh_defaults_per_message() -> None:
+    text = '{"type": "capability_request", "id": "1", "capability_id": "echo"}'
+    first, second = decode(text), decode(text)
+    assert isinstance(first, CapabilityRequest) and isinstance(second, CapabilityRequest)
+    assert first.context == pf.Context()
+    assert (first.payload, first.metadata) == ({}, {})
+    first.payload["a"] = first.metadata["b"] = 1
+    first.context.roles.append("ops")
+    assert (second.payload, second.metadata, second.context.roles) == ({}, {}, [])
+    assert "context" not in first.model_fields_set
+
+
 def test_unknown_top_level_fields_are_kept_and_travel_on() -> None:
     message = decode('{"type": "capability_request", "id": "1", "spatial_context": {"zone": "ai"}}')
     assert message.model_extra == {"spatial_context": {"zone": "ai"}}

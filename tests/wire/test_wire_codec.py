@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import packetflow as pf
-from packetflow._wire.codec import Limits, decode, encode, error_reply
+from packetflow._wire.codec import Limits, decode, encode, error_reply, parse_object
 from packetflow._wire.messages import CapabilityRequest, Event, Hello, Welcome
 from packetflow.errors import MalformedError, NotFoundError, PacketFlowError, TooLargeError
 
@@ -204,3 +204,39 @@ def test_message_shaped_json_yields_a_message_or_a_typed_error(value: dict[str, 
 @given(st.binary(max_size=300) | st.text(max_size=300))
 def test_arbitrary_bytes_and_text_yield_a_message_or_a_typed_error(data: bytes | str) -> None:
     _decode_or_typed_error(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "match"),
+    [
+        ("nope", "E400", "not valid JSON"),
+        ('{"type": "heartbeat"} trailing', "E400", "not valid JSON"),
+        ("[1, 2]", "E400", "string 'type'"),
+        ('{"id": "7"}', "E400", "string 'type'"),
+        ('{"type": "x", "n": NaN}', "E400", "NaN"),
+        (b"\xff{}", "E400", "UTF-8"),
+        ('{"type": "x", "s": "' + "s" * 65 + '"}', "E413", "longer than 64"),
+        ('{"type": "x", "a": ' + "[" * 7 + "]" * 7 + "}", "E413", "deeper than 6"),
+    ],
+    ids=["not-json", "trailing", "array", "no-type", "nan", "not-utf8", "long-string", "deep"],
+)
+def test_parse_object_refuses_with_typed_errors(data: str | bytes, code: str, match: str) -> None:
+    with pytest.raises(PacketFlowError, match=match) as caught:
+        parse_object(data, SMALL)
+    assert caught.value.code == code
+
+
+def test_parse_object_keeps_what_json_allows() -> None:
+    # A lone surrogate is valid JSON (json.loads accepts it; the fast parser does not).
+    assert parse_object('{"type": "x", "s": "\\ud800"}') == {"type": "x", "s": "\ud800"}
+
+
+@settings(max_examples=300)
+@given(json_values)
+def test_parse_object_reads_what_json_reads(value: Any) -> None:
+    text = json.dumps({"type": "t", "value": value})
+    try:
+        parsed = parse_object(text, SMALL)
+    except (MalformedError, TooLargeError):
+        return  # a limit of SMALL, or Infinity (json.dumps writes it; it is not JSON)
+    assert parsed == json.loads(text)

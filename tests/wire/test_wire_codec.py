@@ -40,6 +40,20 @@ def test_absent_fields_get_fresh_defaults_per_message() -> None:
     assert "context" not in first.model_fields_set
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        pf.CapabilityResponse(id="1", capability_id=None, payload={"a": None, "t": (1, 2)}),
+        pf.CapabilityRequest(id="2", capability_id="c", context=pf.Context(user_id="u"), x=None),
+        Welcome(node_id="n", session_id="s", heartbeat_s=1.5, limits={"max": 1}),
+        error_reply(NotFoundError("nope", details={"k": None}), "3"),
+    ],
+    ids=["response", "request-with-extra", "welcome", "error"],
+)
+def test_encode_is_model_dump_json_without_nones(message: Any) -> None:
+    assert encode(message) == message.model_dump_json(exclude_none=True)
+
+
 def test_unknown_top_level_fields_are_kept_and_travel_on() -> None:
     message = decode('{"type": "capability_request", "id": "1", "spatial_context": {"zone": "ai"}}')
     assert message.model_extra == {"spatial_context": {"zone": "ai"}}

@@ -27,6 +27,8 @@ from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 __all__ = ["DEFAULT_LIMITS", "Limits", "decode", "encode", "error_reply", "parse_object"]
 
 _ADAPTER: TypeAdapter[Message] = TypeAdapter(Message)
+# What TypeAdapter.validate_json calls, without its keyword plumbing (every message goes here).
+_VALIDATE_JSON = _ADAPTER.validator.validate_json
 _MAX_ID = 256
 
 
@@ -75,9 +77,10 @@ def decode(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Message:
     if _needs_inspection(text, limits):
         _inspect(text, limits)
     try:
-        return _ADAPTER.validate_json(text)
+        message: Message = _VALIDATE_JSON(text)
     except ValidationError as exc:
         raise _malformed(exc, text) from None
+    return message
 
 
 def parse_object(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
@@ -100,7 +103,9 @@ def parse_object(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str
 
 def encode(message: Any) -> str:
     """Serialize a message model (``None`` fields are left out; payload values are kept)."""
-    text: str = message.model_dump_json(exclude_none=True)
+    # What model_dump_json(exclude_none=True) calls, without its keyword plumbing: ~40% of
+    # the cost of encoding a typical reply.
+    text: str = message.__pydantic_serializer__.to_json(message, exclude_none=True).decode()
     return text
 
 

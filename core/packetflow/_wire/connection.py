@@ -83,7 +83,7 @@ CLOSE_INTERNAL = 1011  # a bug in the connection handler (the node keeps running
 CLOSE_DEAD_PEER = 4408  # missed heartbeats
 
 _Request = CapabilityRequest | ActorMessage | McpRequest
-_REQUEST_TYPES = frozenset({"capability_request", "actor_message", "mcp_request"})
+_REQUEST_MODELS = (CapabilityRequest, ActorMessage, McpRequest)
 _STRIKE_REFILL_PER_S = 0.1  # one more tolerated malformed message every 10 s
 # Tasks that served a blocking request and wait to read again: enough for the bursts of a busy
 # connection; beyond it they exit (a later blocking request spawns one), so an idle connection
@@ -246,9 +246,9 @@ class Connection:
                 continue
             try:
                 self._check_envelope(message)
-                if message.type in _REQUEST_TYPES:
-                    self._admit_request(message, scope)  # type: ignore[arg-type]
-                    return message  # type: ignore[return-value]
+                if isinstance(message, _REQUEST_MODELS):
+                    self._admit_request(message, scope)
+                    return message
                 handler = handlers.get(message.type)
                 if handler is None:
                     raise MalformedError(

@@ -217,6 +217,7 @@ class Connection:
                 self._finished(request)
 
     def _pass_reading(self) -> None:
+        """Another task reads from now on: an idle one, else a new one."""
         if self._idle:
             self._idle.unpark()
         else:

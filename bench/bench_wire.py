@@ -108,6 +108,7 @@ async def run() -> list[Result]:
     connections = int(os.environ.get("PACKETFLOW_BENCH_CONNECTIONS", "1000"))
     soak_s = float(os.environ.get("PACKETFLOW_BENCH_SOAK_S", "10"))
     node = pf.Node("bench")
+    node.modules.autoload = False  # the wire path alone: installed modules are measured elsewhere
     node.register(noop)
     config = pf.ServerConfig(max_connections=connections + 10)
     results: list[Result] = []

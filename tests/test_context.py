@@ -17,6 +17,17 @@ def test_fast_context_equals_the_validated_model() -> None:
     assert fast.model_dump()["user_id"] == "alice"
 
 
+def test_empty_context_equals_context() -> None:
+    fast, slow = pf.Context.empty(), pf.Context()
+    assert fast == slow
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_fields_set == slow.model_fields_set == set()
+    assert fast.model_extra == {}
+    assert fast.roles is not pf.Context.empty().roles  # nothing shared between contexts
+    with pytest.raises(RuntimeError, match="not attached"):
+        fast.node  # noqa: B018
+
+
 def test_trace_ids_are_unique_and_w3c_sized() -> None:
     ids = {pf.Context.create(None).trace_id for _ in range(1000)}
     assert len(ids) == 1000

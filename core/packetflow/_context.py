@@ -107,6 +107,20 @@ class Context(BaseModel):
         _set(ctx, "__pydantic_private__", {"_node": node})
         return ctx
 
+    @classmethod
+    def empty(cls) -> Context:
+        """What ``Context()`` builds, without validation: the context of a wire request that
+        carries none (the codec's default). ``tests/test_context.py`` checks the two are equal."""
+        ctx = _new(cls)
+        _set(ctx, "__dict__", {
+            "user_id": None, "session_id": None, "trace_id": None, "timestamp": None,
+            "roles": [], "composition": None,
+        })  # fmt: skip
+        _set(ctx, "__pydantic_fields_set__", set())
+        _set(ctx, "__pydantic_extra__", {})
+        _set(ctx, "__pydantic_private__", {"_node": None})
+        return ctx
+
     def child(self, **updates: Any) -> Context:
         """A shallow copy for a nested execution (same trace, same node), e.g. the steps of a
         composition; ``updates`` must be field names."""

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import packetflow as pf
-from packetflow._wire.codec import Limits, decode, encode, error_reply
+from packetflow._wire.codec import Limits, decode, encode, error_reply, parse_object
 from packetflow._wire.messages import CapabilityRequest, Event, Hello, Welcome
 from packetflow.errors import MalformedError, NotFoundError, PacketFlowError, TooLargeError
 
@@ -26,6 +26,32 @@ def test_decode_builds_the_model_of_the_type() -> None:
     assert message.version == "1.0"
     assert message.payload == {"a": 1}
     assert message.context.user_id == "u"
+
+
+def test_absent_fields_get_fresh_defaults_per_message() -> None:
+    text = '{"type": "capability_request", "id": "1", "capability_id": "echo"}'
+    first, second = decode(text), decode(text)
+    assert isinstance(first, CapabilityRequest) and isinstance(second, CapabilityRequest)
+    assert first.context == pf.Context()
+    assert (first.payload, first.metadata) == ({}, {})
+    first.payload["a"] = first.metadata["b"] = 1
+    first.context.roles.append("ops")
+    assert (second.payload, second.metadata, second.context.roles) == ({}, {}, [])
+    assert "context" not in first.model_fields_set
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pf.CapabilityResponse(id="1", capability_id=None, payload={"a": None, "t": (1, 2)}),
+        pf.CapabilityRequest(id="2", capability_id="c", context=pf.Context(user_id="u"), x=None),
+        Welcome(node_id="n", session_id="s", heartbeat_s=1.5, limits={"max": 1}),
+        error_reply(NotFoundError("nope", details={"k": None}), "3"),
+    ],
+    ids=["response", "request-with-extra", "welcome", "error"],
+)
+def test_encode_is_model_dump_json_without_nones(message: Any) -> None:
+    assert encode(message) == message.model_dump_json(exclude_none=True)
 
 
 def test_unknown_top_level_fields_are_kept_and_travel_on() -> None:
@@ -192,3 +218,39 @@ def test_message_shaped_json_yields_a_message_or_a_typed_error(value: dict[str, 
 @given(st.binary(max_size=300) | st.text(max_size=300))
 def test_arbitrary_bytes_and_text_yield_a_message_or_a_typed_error(data: bytes | str) -> None:
     _decode_or_typed_error(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "match"),
+    [
+        ("nope", "E400", "not valid JSON"),
+        ('{"type": "heartbeat"} trailing', "E400", "not valid JSON"),
+        ("[1, 2]", "E400", "string 'type'"),
+        ('{"id": "7"}', "E400", "string 'type'"),
+        ('{"type": "x", "n": NaN}', "E400", "NaN"),
+        (b"\xff{}", "E400", "UTF-8"),
+        ('{"type": "x", "s": "' + "s" * 65 + '"}', "E413", "longer than 64"),
+        ('{"type": "x", "a": ' + "[" * 7 + "]" * 7 + "}", "E413", "deeper than 6"),
+    ],
+    ids=["not-json", "trailing", "array", "no-type", "nan", "not-utf8", "long-string", "deep"],
+)
+def test_parse_object_refuses_with_typed_errors(data: str | bytes, code: str, match: str) -> None:
+    with pytest.raises(PacketFlowError, match=match) as caught:
+        parse_object(data, SMALL)
+    assert caught.value.code == code
+
+
+def test_parse_object_keeps_what_json_allows() -> None:
+    # A lone surrogate is valid JSON (json.loads accepts it; the fast parser does not).
+    assert parse_object('{"type": "x", "s": "\\ud800"}') == {"type": "x", "s": "\ud800"}
+
+
+@settings(max_examples=300)
+@given(json_values)
+def test_parse_object_reads_what_json_reads(value: Any) -> None:
+    text = json.dumps({"type": "t", "value": value})
+    try:
+        parsed = parse_object(text, SMALL)
+    except (MalformedError, TooLargeError):
+        return  # a limit of SMALL, or Infinity (json.dumps writes it; it is not JSON)
+    assert parsed == json.loads(text)

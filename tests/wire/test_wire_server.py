@@ -3,6 +3,7 @@ channels, discovery, supervision, bind policy."""
 
 from __future__ import annotations
 
+import contextvars
 import json
 import random
 from typing import Any
@@ -11,13 +12,14 @@ import pytest
 import trio
 
 import packetflow as pf
-from packetflow._wire.connection import Connection
+from packetflow._wire.connection import _MAX_IDLE_TASKS, Connection
 
 from .conftest import SECRET, Connect, Probe, eventually
 
 SECURED = pytest.mark.parametrize(
     "wire_config", [pf.ServerConfig(authority=pf.TokenAuthority(SECRET))], ids=["secured"]
 )
+MARK: contextvars.ContextVar[str] = contextvars.ContextVar("test_wire_server.mark", default="-")
 
 
 async def test_200_concurrent_calls_with_different_delays_get_their_own_replies(
@@ -63,6 +65,82 @@ async def test_cancel_stops_the_work_and_sends_no_reply(connect: Connect, probe:
     reply = await peer.call("echo", {"n": 1})
     assert reply["payload"] == {"n": 1}  # the first reply on the socket: none for "long"
     assert probe.cancelled == 1
+
+
+async def test_quick_requests_are_answered_while_one_blocks(connect: Connect, probe: Probe) -> None:
+    peer = await connect()
+    slow = {"type": "capability_request", "capability_id": "sleepy", "payload": {"ms": 10_000}}
+    await peer.send({**slow, "id": "slow"})
+    for n in range(20):  # each answered by the connection while "slow" still runs
+        assert (await peer.call("echo", {"n": n}))["payload"] == {"n": n}
+    assert probe.running == 1
+    await peer.send({"type": "cancel", "id": "slow"})
+    await eventually(lambda: probe.cancelled == 1)
+
+
+async def test_tasks_left_after_a_burst_of_blocking_requests_are_bounded(
+    served: pf.WireServer, connect: Connect, probe: Probe
+) -> None:
+    peer = await connect()
+    for n in range(50):
+        await peer.send(
+            {
+                "type": "capability_request",
+                "id": f"b{n}",
+                "capability_id": "sleepy",
+                "payload": {"ms": 50, "tag": n},
+            }
+        )
+    replies = [await peer.recv() for _ in range(50)]
+    assert sorted(r["payload"]["tag"] for r in replies) == list(range(50))
+    assert probe.peak == 50  # they ran at once, each in a task of the connection
+    [conn] = served.connections
+    assert conn._nursery is not None
+    # What stays: the reader, the heartbeat task and at most _MAX_IDLE_TASKS waiting ones.
+    await eventually(lambda: len(conn._nursery.child_tasks) <= _MAX_IDLE_TASKS + 2)
+    assert (await peer.call("echo", {"a": 1}))["payload"] == {"a": 1}
+
+
+@pytest.mark.parametrize("blocks", [False, True], ids=["quick", "blocking"])
+async def test_requests_on_one_connection_do_not_share_context_variables(blocks: bool) -> None:
+    node = pf.Node("vars")
+
+    @pf.capability
+    async def mark(payload):  # untyped: the payload mapping
+        before = MARK.get()
+        MARK.set(payload["value"])
+        if payload["block"]:
+            await trio.sleep(0.001)
+        return {"before": before, "after": MARK.get()}
+
+    node.register(mark)
+    async with node.started(), trio.open_nursery() as nursery:
+        server = await nursery.start(_serve(node, pf.ServerConfig()))
+        async with pf.open_client(server.url) as client:
+            first = await client.call("mark", {"value": "a", "block": blocks})
+            second = await client.call("mark", {"value": "b", "block": blocks})
+        nursery.cancel_scope.cancel()
+    assert first == {"before": "-", "after": "a"}
+    assert second == {"before": "-", "after": "b"}  # as if each request had a task of its own
+
+
+async def test_a_request_failing_after_it_blocked_is_e500_and_the_connection_goes_on() -> None:
+    node = pf.Node("late-failure")
+
+    @pf.capability
+    async def fails_later(payload):  # untyped: the payload mapping
+        await trio.sleep(0.01)
+        raise RuntimeError("secret internal detail")
+
+    node.register(fails_later, pf.capability(name="ping")(lambda: {"pong": True}))
+    async with node.started(), trio.open_nursery() as nursery:
+        server = await nursery.start(_serve(node, pf.ServerConfig()))
+        async with pf.open_client(server.url) as client:
+            with pytest.raises(pf.errors.ExecutionFailedError) as caught:
+                await client.call("fails_later")
+            assert "secret internal detail" not in str(caught.value)
+            assert await client.call("ping") == {"pong": True}
+        nursery.cancel_scope.cancel()
 
 
 async def test_node_answers_client_heartbeats_with_the_same_id(connect: Connect) -> None:

@@ -313,13 +313,13 @@ class Client:
         try:
             await session.send(text)
             if timeout is None:
-                await slot.event.wait()
+                await slot.wait()
             else:
                 with trio.move_on_after(timeout + _REPLY_GRACE):
-                    await slot.event.wait()
+                    await slot.wait()
         finally:
             session.pending.pop(msg_id, None)
-            if not slot.event.is_set() and not session.closed:
+            if slot.reply is None and not session.closed:
                 # Cancelled or timed out: tell the node to stop the work (best effort).
                 with trio.CancelScope(shield=True) as scope:
                     scope.deadline = trio.current_time() + 1.0

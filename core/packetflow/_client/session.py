@@ -17,18 +17,37 @@ __all__ = ["Session", "Slot", "channel_event", "error_of"]
 
 
 class Slot:
-    """Where the reply to one request lands."""
+    """Where the reply to one request lands, and where its caller waits for it.
 
-    __slots__ = ("event", "reply")
+    Lighter than a ``trio.Event`` (one waiter, no parking lot): the reader wakes the calling
+    task directly, once per call.
+    """
+
+    __slots__ = ("_waiter", "reply")
 
     def __init__(self) -> None:
-        self.event = trio.Event()
         self.reply: dict[str, Any] | PacketFlowError | None = None
+        self._waiter: trio.lowlevel.Task | None = None
 
     def resolve(self, reply: dict[str, Any] | PacketFlowError) -> None:
-        if not self.event.is_set():
+        """Store the first reply and wake the caller (later replies are ignored)."""
+        if self.reply is None:
             self.reply = reply
-            self.event.set()
+            waiter, self._waiter = self._waiter, None
+            if waiter is not None:
+                trio.lowlevel.reschedule(waiter)
+
+    async def wait(self) -> None:
+        """Wait until a reply is stored (a checkpoint either way; cancellable)."""
+        if self.reply is not None:
+            await trio.lowlevel.checkpoint()
+            return
+        self._waiter = trio.lowlevel.current_task()
+        await trio.lowlevel.wait_task_rescheduled(self._abort)
+
+    def _abort(self, _: Any) -> trio.lowlevel.Abort:
+        self._waiter = None  # cancelled: a reply arriving later must not wake the task
+        return trio.lowlevel.Abort.SUCCEEDED
 
 
 class Session:

@@ -1,18 +1,25 @@
 """One client session on a node: handshake, multiplexed requests, channels and heartbeats.
 
-A connection reads messages in one loop. Requests are admitted synchronously (auth, scopes,
-duplicate id, in-flight and rate limits) and then run as tasks of the connection's nursery, so
-replies go out in completion order, matched by ``id``. Nothing queues without bound: beyond
-``max_in_flight`` the node answers E429 at once, and while a reply cannot be sent the read loop
-waits (TCP backpressure to the client).
+One task at a time reads the connection's messages (the *reader*). Requests are admitted
+synchronously by the reader (auth, scopes, duplicate id, in-flight and rate limits) and started
+right there, in the reader: one that finishes without blocking (the usual quick capability) is
+answered with no task switch at all. One that blocks first passes reading on to another task of
+the connection (an idle one, else a new one) and goes on by itself, so replies go out in
+completion order, matched by ``id``, and a slow request never holds up the others. A few tasks
+that finished a blocking request wait to read again; the rest exit.
+
+Nothing queues without bound: beyond ``max_in_flight`` the node answers E429 at once, and while a
+reply cannot be sent the read loop waits (TCP backpressure to the client).
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+import types
+from collections.abc import Awaitable, Callable, Coroutine, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
@@ -77,7 +84,13 @@ CLOSE_INTERNAL = 1011  # a bug in the connection handler (the node keeps running
 CLOSE_DEAD_PEER = 4408  # missed heartbeats
 
 _Request = CapabilityRequest | ActorMessage | McpRequest
+_REQUEST_MODELS = (CapabilityRequest, ActorMessage, McpRequest)
 _STRIKE_REFILL_PER_S = 0.1  # one more tolerated malformed message every 10 s
+# Tasks that served a blocking request and wait to read again: enough for the bursts of a busy
+# connection; beyond it they exit (a later blocking request spawns one), so an idle connection
+# holds at most this many parked tasks.
+_MAX_IDLE_TASKS = 4
+_T = TypeVar("_T")
 
 
 class Connection:
@@ -92,7 +105,9 @@ class Connection:
         self.session_id = f"{self.node.node_id}/{number}"
         self.principal: Principal | None = None
         self.version: str | None = None
-        self.in_flight: dict[str, trio.CancelScope] = {}
+        # Request id -> the cancel scope of the task running it; None once its reply is being
+        # sent (a cancel no longer applies). Every entry counts against max_in_flight.
+        self.in_flight: dict[str, trio.CancelScope | None] = {}
         self.subscriptions: dict[str, tuple[Subscription, trio.CancelScope]] = {}
         self.close_code: int | None = None
         self.liveness = Liveness(config.heartbeat_s, config.missed_heartbeats, "hb-node-")
@@ -100,11 +115,9 @@ class Connection:
         self._welcomed = trio.Event()
         self._cut_off = False
         self._nursery: trio.Nursery | None = None
+        self._idle = trio.lowlevel.ParkingLot()  # tasks waiting for their turn to read
         self._handlers: dict[str, Callable[[Any], Awaitable[None]]] = {
             "hello": self._on_hello,
-            "capability_request": self._on_request,
-            "actor_message": self._on_request,
-            "mcp_request": self._on_request,
             "cancel": self._on_cancel,
             "heartbeat": self._on_heartbeat,
             "subscribe": self._on_subscribe,
@@ -125,8 +138,7 @@ class Connection:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 nursery.start_soon(self._watch)
-                await self._receive_loop()
-                nursery.cancel_scope.cancel()
+                await self._read_and_serve()
         finally:
             for sub, _ in self.subscriptions.values():
                 sub.close()
@@ -151,7 +163,8 @@ class Connection:
         """Cancel every in-flight request; each gets an E503 reply (node shutting down)."""
         self._cut_off = True
         for scope in self.in_flight.values():
-            scope.cancel()
+            if scope is not None:
+                scope.cancel()
 
     async def _watch(self) -> None:
         with trio.move_on_after(self.config.handshake_timeout):
@@ -165,7 +178,56 @@ class Connection:
 
     # -- the read loop ---------------------------------------------------------------------
 
-    async def _receive_loop(self) -> None:
+    async def _read_and_serve(self) -> None:
+        """One task of the connection: read (and handle) messages; run each request that comes
+        in; once a request blocked (reading went on elsewhere), wait for another turn to read,
+        or exit when enough tasks already wait."""
+        reading = True
+        request: _Request | None = None
+        try:
+            while True:
+                # One scope for many requests: entering a scope per request costs more than
+                # the rest of the request's bookkeeping. Only the request this task runs can
+                # cancel it (``in_flight`` maps that request's id to it while it runs), so
+                # reading, waiting and sending are never cancelled through it.
+                with trio.CancelScope() as scope:
+                    while True:
+                        if not reading:
+                            if len(self._idle) >= _MAX_IDLE_TASKS:
+                                return
+                            await self._idle.park()
+                            reading = True
+                        request = await self._receive_loop(scope)
+                        if request is None:  # the connection is over: stop everything on it
+                            assert self._nursery is not None
+                            self._nursery.cancel_scope.cancel()
+                            return
+                        reading = await self._serve(request)
+                        self._finished(request)
+                        request = None
+                # Cancelled (a cancel from the client, or the node shutting down): the request
+                # blocked, so reading already went on in another task.
+                reading = False
+                if request is not None:
+                    if self._cut_off:
+                        await self.send(self._unavailable(request))
+                    self._finished(request)
+                    request = None
+        finally:
+            if request is not None:  # the connection itself is going away
+                self._finished(request)
+
+    def _pass_reading(self) -> None:
+        """Another task reads from now on: an idle one, else a new one."""
+        if self._idle:
+            self._idle.unpark()
+        else:
+            assert self._nursery is not None
+            self._nursery.start_soon(self._read_and_serve)
+
+    async def _receive_loop(self, scope: trio.CancelScope) -> _Request | None:
+        """Read and handle messages until one is an admitted request (returned, for the caller
+        to run under ``scope``) or the connection ends (``None``)."""
         ws, limits, handlers = self.ws, self.config.limits, self._handlers
         while True:
             try:
@@ -173,7 +235,7 @@ class Connection:
             except ConnectionClosed as exc:
                 if self.close_code is None and exc.reason is not None:
                     self.close_code = exc.reason.code
-                return
+                return None
             self.liveness.seen()
             try:
                 message = decode(data, limits)
@@ -182,10 +244,13 @@ class Connection:
                 await self._reply_error(exc, details.get("id") or "")
                 if self._out_of_strikes():
                     await self.close(CLOSE_POLICY, "too many malformed messages")
-                    return
+                    return None
                 continue
             try:
                 self._check_envelope(message)
+                if isinstance(message, _REQUEST_MODELS):
+                    self._admit_request(message, scope)
+                    return message
                 handler = handlers.get(message.type)
                 if handler is None:
                     raise MalformedError(
@@ -197,7 +262,7 @@ class Connection:
                 await self._reply_error(exc, message.id, getattr(message, "capability_id", None))
                 if message.type == "hello" and self._out_of_strikes():
                     await self.close(CLOSE_POLICY, "too many failed hellos")
-                    return
+                    return None
 
     def _check_envelope(self, message: Message) -> None:
         if message.type == "hello":
@@ -277,7 +342,8 @@ class Connection:
 
     # -- requests --------------------------------------------------------------------------
 
-    async def _on_request(self, request: _Request) -> None:
+    def _admit_request(self, request: _Request, scope: trio.CancelScope) -> None:
+        """Admit ``request``, to run under ``scope``: it counts as in flight from now on."""
         principal = self._admit(request)
         rid = request.id
         if rid in self.in_flight:
@@ -302,11 +368,8 @@ class Connection:
             # The token, not the client, says who is calling and with which roles.
             ctx.user_id = principal.sub
             ctx.roles = list(principal.roles)
-        scope = trio.CancelScope()
         self.in_flight[rid] = scope
         self.server.request_started()
-        assert self._nursery is not None
-        self._nursery.start_soon(self._serve, request, scope)
 
     def _authorize(self, request: _Request, principal: Principal) -> None:
         if principal.is_admin:
@@ -324,36 +387,54 @@ class Connection:
         # mcp_request: the node's MCP server checks each tool and resource it reaches against
         # this principal (current_principal), with the same cap:/actor: rules.
 
-    async def _serve(self, request: _Request, scope: trio.CancelScope) -> None:
-        # The request counts against max_in_flight until its reply is *sent*: a peer that stops
-        # reading must hold the node's memory to max_in_flight replies, not grow it.
-        text: str | None = None
+    async def _serve(self, request: _Request) -> bool:
+        """Run ``request`` and send its reply; returns whether this task is still the reader.
+
+        Cancellation (the request's scope) propagates to the caller, which answers E503 when the
+        node is shutting down; a request cancelled by the client gets no reply.
+        """
+        reading = True
         try:
-            with scope:  # cancel (client or drain) stops the work, never a reply half-sent
-                try:
-                    response = await self.node.dispatch(request)
-                    text = self._encode_reply(request, response)
-                except PacketFlowError as exc:
-                    text = encode(error_reply(exc, request.id, request.capability_id))
-                except Exception as exc:  # a bug below dispatch: the connection survives it
-                    log.error("wire: request %r failed", request.id, exc_info=exc)
-                    failed = ExecutionFailedError(
-                        f"request {request.id!r} failed inside the node; see the node log"
-                    )
-                    text = encode(error_reply(failed, request.id, request.capability_id))
-            if text is None:  # cancelled
-                if not self._cut_off:
-                    return  # by the client: a cancelled request gets no reply
-                unavailable = UnavailableError(
-                    f"node {self.node.name!r} shut down before request {request.id!r} "
-                    "finished; it may or may not have taken effect",
-                    retry_after_ms=1000,
-                )
-                text = encode(error_reply(unavailable, request.id, request.capability_id))
-            await self.send(text)
-        finally:
-            del self.in_flight[request.id]
-            self.server.request_finished()
+            # Started here rather than in a task of its own: most requests finish without
+            # blocking, and then cost no task switch. One that blocks hands reading on first.
+            # It runs in a copy of the context, as a task of its own would.
+            run = contextvars.copy_context().run
+            coro = self.node.dispatch(request)
+            try:
+                trap = run(coro.send, None)
+            except StopIteration as done:
+                response = done.value
+            else:
+                reading = False
+                self._pass_reading()
+                response = await _resume(coro, trap, run)
+            text = self._encode_reply(request, response)
+        except PacketFlowError as exc:
+            text = encode(error_reply(exc, request.id, request.capability_id))
+        except Exception as exc:  # a bug below dispatch: the connection survives it
+            log.error("wire: request %r failed", request.id, exc_info=exc)
+            failed = ExecutionFailedError(
+                f"request {request.id!r} failed inside the node; see the node log"
+            )
+            text = encode(error_reply(failed, request.id, request.capability_id))
+        # The reply is under way: a cancel must not cut it in half. The request still counts
+        # against max_in_flight until its reply is *sent*: a peer that stops reading holds the
+        # node's memory to max_in_flight replies, not more.
+        self.in_flight[request.id] = None
+        await self.send(text)
+        return reading
+
+    def _unavailable(self, request: _Request) -> str:
+        unavailable = UnavailableError(
+            f"node {self.node.name!r} shut down before request {request.id!r} "
+            "finished; it may or may not have taken effect",
+            retry_after_ms=1000,
+        )
+        return encode(error_reply(unavailable, request.id, request.capability_id))
+
+    def _finished(self, request: _Request) -> None:
+        del self.in_flight[request.id]
+        self.server.request_finished()
 
     def _encode_reply(self, request: _Request, response: CapabilityResponse) -> str:
         reply: CapabilityResponse | McpResponse = response
@@ -375,7 +456,7 @@ class Connection:
 
     async def _on_cancel(self, cancel: Cancel) -> None:
         scope = self.in_flight.get(cancel.id)
-        if scope is not None:  # unknown ids: the reply already went out, nothing to do
+        if scope is not None:  # unknown ids (or a reply being sent): nothing to do
             scope.cancel()
 
     # -- channels --------------------------------------------------------------------------
@@ -466,3 +547,27 @@ class Connection:
         visible = [cap.describe() for cap in found if principal.allows("cap", cap.name)]
         reply = Discovery(id=msg.id, capabilities=visible[: msg.limit])
         await self.send(self._sized(encode(reply), msg.id))
+
+
+@types.coroutine
+def _resume(
+    coro: Coroutine[Any, Any, _T], trap: Any, run: Callable[..., Any]
+) -> Generator[Any, Any, _T]:
+    """The rest of ``await coro`` after its first step (run by hand) yielded ``trap``: pass
+    each trap to trio and what trio sends back to ``coro``, each step inside ``run`` (the
+    request's context)."""
+    step: Callable[[Any], Any]
+    while True:
+        try:
+            sent = yield trap
+        except GeneratorExit:
+            coro.close()
+            raise
+        except BaseException as exc:  # e.g. Cancelled: it belongs to coro
+            step, value = coro.throw, exc
+        else:
+            step, value = coro.send, sent
+        try:
+            trap = run(step, value)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]

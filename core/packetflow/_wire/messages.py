@@ -3,6 +3,10 @@
 Unknown top-level fields are kept (``extra="allow"``): modules add fields such as
 ``spatial_context`` and later modules must see them. The same models are what modules receive
 in their hooks (``pf.CapabilityRequest``...), so a module sees exactly what travels.
+
+Mutable defaults are factories: pydantic deep-copies a literal ``{}`` or ``[]`` default for
+every message, and a request's absent ``context`` is built without validating an empty one (both
+on every request the node decodes).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ class Envelope(BaseModel):
     version: str = PROTOCOL_VERSION
     type: str
     id: str = Field(default="", max_length=256)
-    metadata: dict[str, Any] = {}
+    metadata: dict[str, Any] = Field(default_factory=dict)
 
 
 class RequestEnvelope(Envelope):
@@ -54,8 +58,8 @@ class RequestEnvelope(Envelope):
 
     intent: str | None = None
     capability_id: str | None = None
-    payload: dict[str, Any] = {}
-    context: Context = Field(default_factory=Context)
+    payload: dict[str, Any] = Field(default_factory=dict)
+    context: Context = Field(default_factory=Context.empty)
 
 
 class Hello(Envelope):
@@ -74,7 +78,7 @@ class Welcome(Envelope):
     node_id: str
     session_id: str
     heartbeat_s: float
-    limits: dict[str, Any] = {}
+    limits: dict[str, Any] = Field(default_factory=dict)
 
 
 class CapabilityRequest(RequestEnvelope):
@@ -89,7 +93,7 @@ class CapabilityResponse(Envelope):
 
     type: Literal["capability_response"] = "capability_response"
     capability_id: str | None = None
-    payload: dict[str, Any] = {}
+    payload: dict[str, Any] = Field(default_factory=dict)
 
 
 class ErrorBody(BaseModel):
@@ -168,7 +172,7 @@ class Event(Envelope):
 
     type: Literal["event"] = "event"
     channel: str = Field(min_length=1, max_length=256)
-    payload: dict[str, Any] = {}
+    payload: dict[str, Any] = Field(default_factory=dict)
 
 
 class Discover(Envelope):
@@ -178,8 +182,8 @@ class Discover(Envelope):
     name: str | None = None
     tag: str | None = None
     intent: str | None = None
-    requires: list[str] = []
-    provides: list[str] = []
+    requires: list[str] = Field(default_factory=list)
+    provides: list[str] = Field(default_factory=list)
     limit: int = Field(default=100, ge=1, le=1000)
 
 
@@ -187,7 +191,7 @@ class Discovery(Envelope):
     """The answer to :class:`Discover`: capability descriptions with their contracts."""
 
     type: Literal["discovery"] = "discovery"
-    capabilities: list[dict[str, Any]] = []
+    capabilities: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class Cancel(Envelope):

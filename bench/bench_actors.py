@@ -122,6 +122,7 @@ async def run() -> list[Result]:
     bare = await _bare_request_reply()
     with tempfile.TemporaryDirectory(prefix="packetflow-bench-") as tmp:
         node = pf.Node("bench", data_dir=Path(tmp))
+        node.modules.autoload = False  # actors alone: installed modules are measured elsewhere
         node.register(MemoryEcho, SqliteEcho)
         node.actors.max_actors = 4 * ACTORS
         async with node.started():

@@ -124,7 +124,10 @@ class BodyLimits:
                 return  # the client went away mid-body: nobody to answer
             check_limits(body, self.limits)
         except PacketFlowError as exc:
-            await _reply_error(send, 413 if isinstance(exc, TooLargeError) else 400, exc)
+            # The rest of the body may be unread: the connection cannot carry another request,
+            # and saying so keeps clients from reusing it.
+            status = 413 if isinstance(exc, TooLargeError) else 400
+            await _reply_error(send, status, exc, headers=[(b"connection", b"close")])
             return
         replayed = False
 

@@ -316,7 +316,7 @@ class Connection:
                 details={"supported": list(SUPPORTED_VERSIONS)},
             )
         self.principal = self.server.authenticate(hello.token)
-        CURRENT_PRINCIPAL.set(self.principal)  # request tasks spawned from now on inherit it
+        CURRENT_PRINCIPAL.set(self.principal)  # every later request runs in a copy of this context
         self.version = version
         config = self.config
         welcome = Welcome(

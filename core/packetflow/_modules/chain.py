@@ -21,7 +21,6 @@ before the hook starts (trio's scopes must nest), which is why it spans the whol
 from __future__ import annotations
 
 import inspect
-import logging
 import math
 import time
 import types
@@ -34,6 +33,7 @@ from .._wire.messages import CapabilityError, CapabilityResponse, ErrorBody
 from ..errors import PacketFlowError
 from .decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
 from .slot import LATENCY_WINDOW, ModuleSlot
+from .tracing import Tracer, traced
 
 if TYPE_CHECKING:
     from .._compose.plan import PlanNode
@@ -47,20 +47,15 @@ __all__ = [
     "HookKind",
     "Link",
     "Outcome",
-    "Tracer",
     "error_model",
-    "log_tracer",
 ]
 
-trace_log = logging.getLogger("packetflow.modules.trace")
 
 HookKind = Literal["request", "composition", "response"]
 Failure = Literal["error", "timeout", "invalid"]
 Outcome: TypeAlias = CapabilityResponse | CapabilityError
 Link: TypeAlias = tuple[Callable[[Any, "Context"], Any], bool, float, ModuleSlot]
 Links: TypeAlias = tuple[tuple[Link, ...], bool]  # the links, and whether any is async
-Tracer: TypeAlias = Callable[[str, str, Any, float, bool], None]
-"""``(module, hook, decision, seconds, raised)``: told about every hook call when tracing."""
 FaultHandler: TypeAlias = Callable[
     [ModuleSlot, str, Failure, "BaseException | None", "Context"], "PacketFlowError | None"
 ]
@@ -509,49 +504,5 @@ def _link(slot: ModuleSlot, hook: str, trace: Tracer | None) -> Link:
     fn = slot.hooks[hook]
     is_async = inspect.iscoroutinefunction(fn)
     if trace is not None:
-        fn = _traced(fn, is_async, slot.name, hook, trace)
+        fn = traced(fn, is_async, slot.name, hook, trace)
     return (fn, is_async, slot.policy.hook_timeout, slot)
-
-
-def log_tracer(module: str, hook: str, decision: Any, seconds: float, raised: bool) -> None:
-    """The tracer of ``PACKETFLOW_TRACE_MODULES=1``: one log line per hook call."""
-    trace_log.info(
-        "module=%s hook=%s decision=%s duration_ms=%.3f",
-        module,
-        hook,
-        "raised" if raised else "Continue" if decision is None else type(decision).__name__,
-        seconds * 1000,
-    )
-
-
-def _traced(
-    fn: Callable[..., Any], is_async: bool, module: str, hook: str, trace: Tracer
-) -> Callable[..., Any]:
-    """Wrap ``fn`` to report every call to ``trace``; the wrapper is sync or async like ``fn``."""
-
-    def log(started: float, decision: Any, failed: bool) -> None:
-        trace(module, hook, decision, time.perf_counter() - started, failed)
-
-    if is_async:
-
-        async def traced_async(subject: Any, ctx: Any) -> Any:
-            started, decision, failed = time.perf_counter(), None, True
-            try:
-                decision = await fn(subject, ctx)
-                failed = False
-                return decision
-            finally:
-                log(started, decision, failed)
-
-        return traced_async
-
-    def traced(subject: Any, ctx: Any) -> Any:
-        started, decision, failed = time.perf_counter(), None, True
-        try:
-            decision = fn(subject, ctx)
-            failed = False
-            return decision
-        finally:
-            log(started, decision, failed)
-
-    return traced

@@ -5,34 +5,33 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import trio
 from pydantic import ValidationError
 
-from .._capabilities.capability import Capability
-from .._capabilities.effects import Effect
-from .._compose.composition import Composition
-from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
+from .._wire.messages import CapabilityResponse
 from ..errors import (
     ConflictError,
     ModuleFailedError,
     NotFoundError,
-    PacketFlowError,
     UnavailableError,
-    from_wire,
 )
-from .binding import bind, new_plugin_manager, unbind, validate_class
-from .chain import Chain, HookKind, Tracer, error_model, log_tracer
+from . import requests
+from .binding import new_plugin_manager, validate_class
+from .chain import Chain, HookKind
 from .config import ModulesConfig, ModuleSettings, describe_errors, load_config
 from .dependencies import start_order
 from .discovery import Found, LoadError, find_modules, label, load_module_class
+from .instances import Instances, one_line
 from .isolation import Isolation
 from .module import Module
 from .reloading import reimport
+from .requests import Execute
 from .slot import ModuleInfo, ModuleSlot, Origin, Policy
+from .tracing import Tracer, log_tracer
 
 if TYPE_CHECKING:
     from .._compose.plan import PlanNode
@@ -46,13 +45,11 @@ log = logging.getLogger("packetflow.modules")
 
 TRACE_ENV = "PACKETFLOW_TRACE_MODULES"
 
-# (request, context, timeout) -> response: the node's execution of a request of any type.
-Execute = Callable[[Any, "Context", "float | None"], Awaitable[CapabilityResponse]]
 _RUNNING = ("active", "degraded")
 _TRUE = ("1", "true", "yes", "on")
 
 
-class ModuleHost:
+class ModuleHost(Instances):
     """Hosts a node's modules; reachable as ``node.modules``.
 
     Configure before the node starts (``register``, ``configure``, ``autoload``); manage while
@@ -289,110 +286,6 @@ class ModuleHost:
         slot = self._slots.get(name)
         return None if slot is None else slot.status
 
-    # -- instances (also used by isolation) -------------------------------------------------
-
-    async def start_instance(self, slot: ModuleSlot) -> bool:
-        """Create and start a fresh instance and bind its hooks; False (reason in
-        ``slot.load_error``) when it fails. The caller puts it in the chain."""
-        assert slot.cls is not None
-        try:
-            instance = await self._launch(slot, slot.cls)
-        except trio.TooSlowError:
-            slot.load_error = (
-                f"{label(slot.name, slot.origin)} failed to start: start() took longer than "
-                f"{self.start_timeout:g}s"
-            )
-            log.error("%s", slot.load_error)
-            return False
-        except Exception as exc:
-            slot.load_error = (
-                f"{label(slot.name, slot.origin)} failed to start: {type(exc).__name__}: "
-                f"{_one_line(exc)}"
-            )
-            log.error("%s", slot.load_error, exc_info=exc)
-            return False
-        try:
-            self._attach(slot, instance)
-        except Exception as exc:
-            self._detach(slot)
-            await self._shutdown(slot, instance, "failed_to_start")
-            slot.load_error = (
-                f"{label(slot.name, slot.origin)} failed to start: registering its "
-                f"contributions raised {type(exc).__name__}: {_one_line(exc)}"
-            )
-            log.error("%s", slot.load_error, exc_info=exc)
-            return False
-        slot.load_error = None
-        return True
-
-    async def stop_instance(self, slot: ModuleSlot, reason: str) -> None:
-        """Unbind the live instance and call its ``stop(reason)``."""
-        instance = self._detach(slot)
-        if instance is not None:
-            await self._shutdown(slot, instance, reason)
-
-    async def _launch(self, slot: ModuleSlot, cls: type[Module]) -> Module:
-        instance = cls()
-        with trio.fail_after(self.start_timeout):
-            await instance.start(slot.config, self._node)
-        return instance
-
-    def _attach(self, slot: ModuleSlot, instance: Module) -> None:
-        slot.instance = instance
-        slot.hooks = bind(self.pm, instance, slot.name)
-        caps: list[str] = []
-        kinds: list[str] = []
-        self._contributed[slot.name] = (caps, kinds)
-        if hook := slot.hooks.get("packetflow_register_capabilities"):
-            hook(lambda *items: caps.extend(self._register_items(items)))
-        if hook := slot.hooks.get("packetflow_register_effects"):
-            hook(lambda effect: kinds.append(self._register_effect(slot, effect)))
-
-    def _detach(self, slot: ModuleSlot) -> Module | None:
-        instance, slot.instance, slot.hooks = slot.instance, None, {}
-        if instance is not None:
-            unbind(self.pm, instance)
-        caps, kinds = self._contributed.pop(slot.name, ([], []))
-        for cap in caps:
-            if cap in self._node.registry or cap in self._node._compositions:
-                self._node.unregister(cap)
-        for kind in kinds:
-            self._node.effect_kinds.pop(kind, None)
-        return instance
-
-    async def _shutdown(self, slot: ModuleSlot, instance: Module, reason: str) -> None:
-        with trio.CancelScope(shield=True), trio.move_on_after(self.stop_timeout) as scope:
-            try:
-                await instance.stop(reason)
-            except Exception:
-                log.exception("%s: stop(%r) raised", label(slot.name, slot.origin), reason)
-        if scope.cancelled_caught:
-            log.error(
-                "%s: stop(%r) took longer than %gs; abandoned",
-                label(slot.name, slot.origin), reason, self.stop_timeout,
-            )  # fmt: skip
-
-    def _register_items(self, items: Iterable[Any]) -> list[str]:
-        names: list[str] = []
-        for item in items:
-            if isinstance(item, Iterable) and not isinstance(item, Capability | Composition):
-                names += self._register_items(item)
-                continue
-            self._node.register(item)
-            names.append(item.name)
-        return names
-
-    def _register_effect(self, slot: ModuleSlot, effect: type[Effect]) -> str:
-        if not (isinstance(effect, type) and issubclass(effect, Effect)):
-            raise TypeError(f"module {slot.name!r}: {effect!r} is not an Effect subclass")
-        known = self._node.effect_kinds.get(effect.kind)
-        if known is not None and known is not effect:
-            raise ConflictError(
-                f"module {slot.name!r}: effect kind {effect.kind!r} is already {known!r}"
-            )
-        self._node.effect_kinds[effect.kind] = effect
-        return effect.kind
-
     # -- the chain --------------------------------------------------------------------------
 
     def _swap(self) -> None:
@@ -450,101 +343,25 @@ class ModuleHost:
         """The resolved order of the three chains (module names)."""
         return {kind: self.chain.order(kind) for kind in ("request", "composition", "response")}
 
-    # -- request paths ----------------------------------------------------------------------
+    # -- request paths (the chain that is current when a request starts serves all of it) ------
 
     async def handle(
         self, request: RequestEnvelope, ctx: Context, timeout: float | None, execute: Execute
     ) -> CapabilityResponse:
-        """Run ``request`` through the chain around ``execute`` (``node.dispatch``).
-
-        Raises:
-            PacketFlowError: the final outcome when it is an error.
-        """
-        chain = self.chain
-        chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
-        acted: list[str] = []
-        try:
-            # chain.run(), unrolled.
-            if chain.scoped:
-                links, has_async = chain.links("request", request.capability_id)
-            else:
-                links, has_async = chain.request_links
-            stop: Any = None
-            if not links:
-                pass
-            elif has_async:
-                request, stop = await chain.run_async("request", links, request, ctx, acted)
-            else:
-                request, stop = chain.run_sync("request", links, request, ctx, acted)
-            error: PacketFlowError | None = None
-            if stop is None:
-                try:
-                    outcome: CapabilityResponse | CapabilityError = await execute(
-                        request, ctx, timeout
-                    )
-                except PacketFlowError as exc:
-                    error = exc
-                    outcome = error_model(exc, request)
-            elif isinstance(stop, PacketFlowError):
-                error = stop
-                outcome = error_model(stop, request)
-            else:
-                outcome = stop
-            if chain.scoped:
-                links, has_async = chain.links("response", outcome.capability_id)
-            else:
-                links, has_async = chain.response_links
-            final = outcome
-            if not links:
-                pass
-            elif has_async:
-                final, _ = await chain.run_async("response", links, outcome, ctx, acted)
-            else:
-                final, _ = chain.run_sync("response", links, outcome, ctx, acted)
-        finally:
-            chain.inflight -= 1
-            if chain.retired:
-                chain.settle()
-        if final.type == "capability_error":  # (isinstance on pydantic models is slow)
-            assert isinstance(final, CapabilityError)
-            if final is outcome and error is not None:
-                raise error  # untouched: keep the original exception (and its cause, for logs)
-            raise from_wire(final.error.model_dump())
-        if acted:
-            final = final.model_copy(update={"metadata": {**final.metadata, "modules": acted}})
-        return final
+        """Run ``request`` through the chain around ``execute`` (``node.dispatch``)."""
+        return await requests.handle(self.chain, request, ctx, timeout, execute)
 
     async def call(
-        self,
-        name: str,
-        payload: Any,
-        ctx: Context,
-        timeout: float | None,
-        execute: Execute,
+        self, name: str, payload: Any, ctx: Context, timeout: float | None, execute: Execute
     ) -> dict[str, Any]:
         """``node.call`` while modules are active: the same chain as a wire request."""
-        if payload is None:
-            data: dict[str, Any] = {}
-        elif isinstance(payload, dict):
-            data = payload
-        elif hasattr(payload, "model_dump"):
-            data = payload.model_dump()
-        else:
-            data = dict(payload)
-        request = CapabilityRequest(capability_id=name, payload=data, context=ctx)
-        response = await self.handle(request, ctx, timeout, execute)
-        return response.payload
+        return await requests.call(self.chain, name, payload, ctx, timeout, execute)
 
     async def compose(
         self, plan: PlanNode, ctx: Context, name: str, check: Callable[[PlanNode], object]
     ) -> PlanNode:
         """Run the composition hooks on ``plan`` before composition ``name`` executes."""
-        chain = self.chain
-        chain.enter()
-        try:
-            return await chain.compositions(plan, ctx, name, check, [])
-        finally:
-            chain.leave()
+        return await requests.compose(self.chain, plan, ctx, name, check)
 
     # -- runtime management -----------------------------------------------------------------
 
@@ -645,7 +462,7 @@ class ModuleHost:
         except Exception as exc:
             raise ModuleFailedError(
                 f"{label(name, slot.origin)}: reload failed ({type(exc).__name__}: "
-                f"{_one_line(exc)}); the previous code keeps running"
+                f"{one_line(exc)}); the previous code keeps running"
             ) from exc
         old = self._detach(slot)
         slot.cls, slot.settings, slot.policy, slot.config = (
@@ -676,8 +493,3 @@ class ModuleHost:
             return trio.current_time()
         except RuntimeError:
             return None
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else "(no message)"

@@ -23,12 +23,12 @@ from __future__ import annotations
 import inspect
 import math
 import time
-import types
-from collections.abc import Callable, Coroutine, Generator, Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import trio
 
+from .._resume import resume
 from .._wire.messages import CapabilityError, CapabilityResponse, ErrorBody
 from ..errors import PacketFlowError
 from .decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
@@ -85,27 +85,6 @@ class _Blocked:
         self.link: Link
         self.started = 0.0
         self.subject: Any = None
-
-
-@types.coroutine
-def _resume(coro: Coroutine[Any, Any, Any], trap: Any) -> Generator[Any, Any, Any]:
-    """Drive ``coro``, already suspended on ``trap``, to its end: what ``await`` would do."""
-    while True:
-        try:
-            value = yield trap
-        except GeneratorExit:
-            coro.close()
-            raise
-        except BaseException as exc:  # cancellation and the like go into the hook
-            try:
-                trap = coro.throw(exc)
-            except StopIteration as done:
-                return done.value
-        else:
-            try:
-                trap = coro.send(value)
-            except StopIteration as done:
-                return done.value
 
 
 def error_model(error: PacketFlowError, like: Outcome | RequestEnvelope) -> CapabilityError:
@@ -372,7 +351,7 @@ class Chain:
                         blocked.link, blocked.subject, blocked.started = link, subject, started
                         budget = max(0.0, timeout - (perf() - started))
                         scope.deadline = trio.current_time() + budget
-                        decision = await _resume(coro, trap)
+                        decision = await resume(coro, trap)
                         scope.deadline = math.inf
                         if scope.cancel_called:
                             raise _Respawn

@@ -17,9 +17,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-import types
-from collections.abc import Awaitable, Callable, Coroutine, Generator
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
@@ -28,6 +27,7 @@ from .._auth.current import CURRENT_PRINCIPAL
 from .._auth.principal import Principal
 from .._capabilities.ratelimit import TokenBucket
 from .._channels import Subscription
+from .._resume import resume
 from ..errors import (
     ConflictError,
     ExecutionFailedError,
@@ -90,7 +90,6 @@ _STRIKE_REFILL_PER_S = 0.1  # one more tolerated malformed message every 10 s
 # connection; beyond it they exit (a later blocking request spawns one), so an idle connection
 # holds at most this many parked tasks.
 _MAX_IDLE_TASKS = 4
-_T = TypeVar("_T")
 
 
 class Connection:
@@ -407,7 +406,7 @@ class Connection:
             else:
                 reading = False
                 self._pass_reading()
-                response = await _resume(coro, trap, run)
+                response = await resume(coro, trap, run)
             text = self._encode_reply(request, response)
         except PacketFlowError as exc:
             text = encode(error_reply(exc, request.id, request.capability_id))
@@ -547,27 +546,3 @@ class Connection:
         visible = [cap.describe() for cap in found if principal.allows("cap", cap.name)]
         reply = Discovery(id=msg.id, capabilities=visible[: msg.limit])
         await self.send(self._sized(encode(reply), msg.id))
-
-
-@types.coroutine
-def _resume(
-    coro: Coroutine[Any, Any, _T], trap: Any, run: Callable[..., Any]
-) -> Generator[Any, Any, _T]:
-    """The rest of ``await coro`` after its first step (run by hand) yielded ``trap``: pass
-    each trap to trio and what trio sends back to ``coro``, each step inside ``run`` (the
-    request's context)."""
-    step: Callable[[Any], Any]
-    while True:
-        try:
-            sent = yield trap
-        except GeneratorExit:
-            coro.close()
-            raise
-        except BaseException as exc:  # e.g. Cancelled: it belongs to coro
-            step, value = coro.throw, exc
-        else:
-            step, value = coro.send, sent
-        try:
-            trap = run(step, value)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]

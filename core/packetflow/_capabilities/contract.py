@@ -125,7 +125,9 @@ class Contract:
             if type(payload) is model:
                 return payload
             try:
-                return model.model_validate(payload)
+                # pydantic-core directly: what model_validate does with its defaults, minus
+                # ~0.35 µs of keyword plumbing on every call.
+                return model.__pydantic_validator__.validate_python(payload)
             except ValidationError as exc:
                 raise ContractViolationError(
                     f"{subject}: payload does not match {model.__name__}; fix the listed fields",
@@ -159,12 +161,14 @@ class Contract:
             # An instance of the model was validated when it was built.
             if type(value) is not model:
                 try:
-                    value = model.model_validate(value)
+                    value = model.__pydantic_validator__.validate_python(value)
                 except ValidationError as exc:
                     raise _output_violation(
                         f"{subject}: result does not match {model.__name__}", field_errors(exc)
                     ) from None
-            dumped: dict[str, Any] = value.model_dump()
+            dumped: dict[str, Any] = model.__pydantic_serializer__.to_python(
+                value
+            )  # = model_dump()
             return dumped
         if isinstance(value, BaseModel):
             value = value.model_dump()

@@ -24,6 +24,10 @@ __all__ = ["CompositionState", "Context", "new_trace_id"]
 _TRACE_PREFIX = os.urandom(8).hex()
 _TRACE_COUNTER = itertools.count(1)
 _new, _set, _now = object.__new__, object.__setattr__, time.time
+# Field values of an empty context; ``_fresh`` copies it (a fresh ``roles`` list each time).
+_EMPTY_STATE: dict[str, Any] = dict.fromkeys(
+    ("user_id", "session_id", "trace_id", "timestamp", "roles", "composition")
+)
 
 
 def new_trace_id() -> str:
@@ -98,10 +102,11 @@ class Context(BaseModel):
         # state directly (what ``model_construct`` does, minus its generic overhead) costs a
         # quarter of ``Context()``; tests/test_context.py checks it equals the validated form.
         ctx = _new(cls)
-        _set(ctx, "__dict__", {
-            "user_id": None, "session_id": None, "trace_id": new_trace_id(),
-            "timestamp": _now(), "roles": [], "composition": None,
-        })  # fmt: skip
+        state = _EMPTY_STATE.copy()
+        state["trace_id"] = "%s%016x" % (_TRACE_PREFIX, next(_TRACE_COUNTER))  # noqa: UP031
+        state["timestamp"] = _now()
+        state["roles"] = []
+        _set(ctx, "__dict__", state)
         _set(ctx, "__pydantic_fields_set__", {"trace_id", "timestamp"})
         _set(ctx, "__pydantic_extra__", {})
         _set(ctx, "__pydantic_private__", {"_node": node})

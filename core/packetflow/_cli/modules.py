@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from typing import Any
 
 import trio
 
+from .._client.client import open_client
+from .._modules.admin import ADMIN_PREFIX
 from .._modules.slot import ModuleInfo
 from .._node import Node
 from ..errors import PacketFlowError
@@ -24,11 +27,23 @@ def register(commands: Any) -> None:
     listing = sub.add_parser("list", help="installed and registered modules with their status")
     chain = sub.add_parser("chain", help="the resolved order of the three hook chains")
     for command in (listing, chain):
-        command.add_argument("--app", help="the node, as MODULE:ATTR (default: a bare node)")
+        target = command.add_mutually_exclusive_group()
+        target.add_argument("--app", help="the node, as MODULE:ATTR (default: a bare node)")
+        target.add_argument("--url", help="a running node, e.g. ws://127.0.0.1:8765")
         command.add_argument("--config", help="config file (default: ./packetflow.toml)")
         command.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=_list)
     chain.set_defaults(handler=_chain)
+    for action in ("enable", "disable", "reload"):
+        manage = sub.add_parser(action, help=f"{action} a module of a running node")
+        manage.add_argument("name", help="the module's name")
+        manage.add_argument("--url", required=True, help="the node, e.g. ws://127.0.0.1:8765")
+        manage.set_defaults(handler=_manage)
+    for command in (listing, chain, *(sub.choices[a] for a in ("enable", "disable", "reload"))):
+        command.add_argument(
+            "--token", default=os.environ.get("PACKETFLOW_TOKEN"),
+            help="access token for --url, with the admin scope (default: $PACKETFLOW_TOKEN)",
+        )  # fmt: skip
 
 
 def _node(args: argparse.Namespace) -> Node:
@@ -42,7 +57,14 @@ def _node(args: argparse.Namespace) -> Node:
 
 
 def _inspect(args: argparse.Namespace) -> tuple[list[ModuleInfo], dict[str, list[str]]] | int:
-    """Start the node (discovery, imports, starts), read the modules, stop it."""
+    """Start the node (discovery, imports, starts), read the modules, stop it; or, with
+    ``--url``, ask a running node through its ``packetflow.modules.*`` capabilities."""
+    if args.url:
+        try:
+            return trio.run(_remote, args.url, args.token)
+        except PacketFlowError as exc:
+            print(f"error: {exc.code} {exc.type}: {exc.message}", file=sys.stderr)
+            return 1
     try:
         node = _node(args)
     except AppError as exc:
@@ -59,6 +81,28 @@ def _inspect(args: argparse.Namespace) -> tuple[list[ModuleInfo], dict[str, list
     except PacketFlowError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
+
+
+async def _remote(url: str, token: str | None) -> tuple[list[ModuleInfo], dict[str, list[str]]]:
+    async with open_client(url, token=token, reconnect=False) as client:
+        listed = await client.call(ADMIN_PREFIX + "list", {})
+        order = await client.call(ADMIN_PREFIX + "chain", {})
+    infos = [ModuleInfo(**{**m, "hooks": tuple(m["hooks"])}) for m in listed["modules"]]
+    return infos, order
+
+
+def _manage(args: argparse.Namespace) -> int:
+    async def run() -> dict[str, Any]:
+        async with open_client(args.url, token=args.token, reconnect=False) as client:
+            return await client.call(ADMIN_PREFIX + args.action, {"name": args.name})
+
+    try:
+        module = trio.run(run)["module"]
+    except PacketFlowError as exc:
+        print(f"error: {exc.code} {exc.type}: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"{module['name']}: {module['status']}")
+    return 0
 
 
 def _list(args: argparse.Namespace) -> int:

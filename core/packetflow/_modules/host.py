@@ -83,6 +83,7 @@ class ModuleHost(Instances):
         self.stop_timeout = 5.0
         self.drain_timeout = 30.0
         self.tracer: Tracer | None = None
+        self._admin_registered = False
 
     def __repr__(self) -> str:
         return f"<ModuleHost active={self.chain.order('request')!r}>"
@@ -150,10 +151,19 @@ class ModuleHost(Instances):
         if self.pm.is_blocked(name):
             slot.status, slot.load_error = "disabled", "listed in disabled"
         elif self._nursery is not None:
+            self._register_admin()
             slot.status = "starting"
             self._settled[name] = trio.Event()
             self._nursery.start_soon(self._activate, slot, name=f"module-start/{name}")
         return slot.info()
+
+    def _register_admin(self) -> None:
+        """Expose management as ``packetflow.modules.*`` capabilities once there is a module."""
+        if not self._admin_registered:
+            from .admin import admin_capabilities
+
+            self._node.register(admin_capabilities(self))
+            self._admin_registered = True
 
     # -- lifecycle (the Component protocol) -------------------------------------------------
 
@@ -184,6 +194,7 @@ class ModuleHost(Instances):
         self._swap()
         active = self.chain.order("request") or [s.name for s in self.chain.slots]
         if self._slots:
+            self._register_admin()
             log.info("modules: %d active %s", len(self.chain.slots), active)
 
     async def close(self) -> None:
@@ -404,11 +415,17 @@ class ModuleHost(Instances):
         await self._take_out(slot, "stopped", "unregistered")
         del self._slots[name]
 
-    async def disable(self, name: str) -> ModuleInfo:
-        """Take module ``name`` out of the chain and stop it; ``enable`` brings it back."""
+    async def disable(self, name: str, *, wait: bool = True) -> ModuleInfo:
+        """Take module ``name`` out of the chain and stop it; ``enable`` brings it back.
+
+        With ``wait=False`` it returns once the module is out of the chain, and the instance
+        stops in the background after the requests using it finish (what a request that
+        manages modules needs: it runs through the chain itself, so waiting for that chain to
+        drain would wait for itself).
+        """
         slot = self._get(name)
         await self.wait_ready(name)
-        await self._take_out(slot, "disabled", "disabled")
+        await self._take_out(slot, "disabled", "disabled", wait=wait)
         return slot.info()
 
     async def enable(self, name: str) -> ModuleInfo:
@@ -443,9 +460,11 @@ class ModuleHost(Instances):
         self.add_to_chain(slot)
         return slot.info()
 
-    async def reload(self, name: str) -> ModuleInfo:
+    async def reload(self, name: str, *, wait: bool = True) -> ModuleInfo:
         """Re-import module ``name``'s code, start the new instance, swap it in, then stop the
         old one once the requests using it have finished. No request is dropped.
+
+        ``wait=False`` returns once the new instance serves (see :meth:`disable`).
 
         Raises:
             ModuleFailedError: E502 when the new code does not load or start; the old instance
@@ -473,22 +492,47 @@ class ModuleHost(Instances):
         self._attach(slot, instance)
         self._swap()
         if old is not None:
-            await self.drain(old)
-            await self._shutdown(slot, old, "reload")
+            await self._retire(self._shutdown, slot, old, "reload", wait=wait)
         return slot.info()
 
     def _overrides(self, slot: ModuleSlot) -> dict[str, Any]:
         return slot.settings.model_dump(exclude_unset=True, exclude={"name"})
 
-    async def _take_out(self, slot: ModuleSlot, status: Any, reason: str) -> None:
+    async def _take_out(
+        self, slot: ModuleSlot, status: Any, reason: str, *, wait: bool = True
+    ) -> None:
         was_in_chain = slot.status in _RUNNING
         slot.status = status
         if was_in_chain:
             self._swap()
         instance = slot.instance
         if instance is not None:
+
+            async def stop(slot: ModuleSlot, instance: Module, reason: str) -> None:
+                if slot.instance is instance:  # not restarted in the meantime
+                    await self.stop_instance(slot, reason)
+
+            await self._retire(stop, slot, instance, reason, wait=wait)
+
+    async def _retire(
+        self,
+        stop: Callable[[ModuleSlot, Module, str], Awaitable[None]],
+        slot: ModuleSlot,
+        instance: Module,
+        reason: str,
+        *,
+        wait: bool,
+    ) -> None:
+        """Drain ``instance``'s requests, then ``stop`` it: now, or in the background."""
+
+        async def retire() -> None:
             await self.drain(instance)
-            await self.stop_instance(slot, reason)
+            await stop(slot, instance, reason)
+
+        if wait or self._nursery is None:
+            await retire()
+        else:
+            self._nursery.start_soon(retire, name=f"module-retire/{slot.name}")
 
     def _now(self) -> float | None:
         try:

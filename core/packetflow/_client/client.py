@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import random
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -27,6 +26,7 @@ import trio
 from pydantic_core import PydanticSerializationError, to_json
 from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
+from .._backoff import backoff_delay
 from .._channels import Channels
 from .._wire.codec import Limits, decode, encode, parse_object
 from .._wire.connection import CLOSE_DEAD_PEER
@@ -395,8 +395,7 @@ class Client:
             if self._closing or not self.reconnect:
                 self._give_up(UnavailableError(f"connection to {self.url} closed"))
                 return
-            delay = min(self.backoff_max, self.backoff_base * 2.0**failures)
-            await trio.sleep(delay * random.uniform(0.5, 1.5))
+            await trio.sleep(backoff_delay(failures + 1, self.backoff_base, self.backoff_max))
 
     async def _handshake(self, ws: WebSocketConnection) -> Session:
         hello = Hello(id="hello", token=self.token, client=self.name, versions=[PROTOCOL_VERSION])

@@ -312,3 +312,33 @@ async def test_observability_events(node: pf.Node) -> None:
 def test_non_effects_are_rejected() -> None:
     with pytest.raises(TypeError, match="is not an Effect"):
         pf.capability(effects=["audit"])(user_transform.fn)  # type: ignore[list-item]
+
+
+def test_planner_and_optimizer_hints_are_kept_and_described() -> None:
+    @pf.capability(
+        intent="Get the weather forecast for a city",
+        examples=["will it rain in Oslo tomorrow", "weather in Paris"],
+        keywords=["umbrella"],
+        reorderable=True,
+    )
+    async def forecast(city: str) -> dict[str, Any]:
+        return {"city": city}
+
+    assert forecast.examples == ("will it rain in Oslo tomorrow", "weather in Paris")
+    assert forecast.keywords == ("umbrella",)
+    assert forecast.reorderable and not forecast.idempotent
+    described = forecast.describe()
+    assert described["examples"] == list(forecast.examples)
+    assert described["keywords"] == ["umbrella"]
+    # idempotent implies reorderable: a cacheable step can also run out of order
+    assert pf.capability(idempotent=True)(user_transform.fn).reorderable
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("examples", "one string"), ("keywords", [""]), ("examples", [3])],
+    ids=["string-not-list", "empty-entry", "not-a-string"],
+)
+def test_bad_examples_and_keywords_are_rejected_at_declaration(option: str, value: Any) -> None:
+    with pytest.raises(TypeError, match=option):
+        pf.capability(**{option: value})(user_transform.fn)

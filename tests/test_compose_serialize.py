@@ -149,3 +149,14 @@ async def test_composition_documents(kit_node: pf.Node) -> None:
     document: dict[str, Any] = {"plan": {}}
     with pytest.raises(errors.MalformedError, match="'name' and 'plan'"):
         pf.load_composition(document)
+
+
+def test_composition_examples_and_keywords_round_trip() -> None:
+    comp = pf.composition(
+        "greet_twice",
+        pf.pipeline(pf.step("a"), pf.step("b")),
+        examples=["say hi twice"],
+        keywords=["greeting"],
+    )
+    loaded = pf.load_composition(pf.dump_composition(comp))
+    assert (loaded.examples, loaded.keywords) == (("say hi twice",), ("greeting",))

@@ -46,6 +46,9 @@ class Capability:
         version: str = "0.1.0",
         timeout: float | None = None,
         idempotent: bool = False,
+        reorderable: bool = False,
+        examples: Iterable[str] = (),
+        keywords: Iterable[str] = (),
         authorize: Authorize | None = None,
         effects: Iterable[Effect] = (),
         rate_limit: str | RateLimit | None = None,
@@ -65,6 +68,12 @@ class Capability:
         self.version = version
         self.timeout = timeout
         self.idempotent = idempotent
+        # Safe to run in another order than the plan's (or concurrently with its neighbours):
+        # optimizers may reorder idempotent or reorderable steps that share no data.
+        self.reorderable = reorderable or idempotent
+        # How users ask for it: planners and discovery rank with these when present.
+        self.examples = _strings(name, "examples", examples)
+        self.keywords = _strings(name, "keywords", keywords)
         self.authorize = authorize
         self.effects = tuple(effects)
         for effect in self.effects:
@@ -103,6 +112,9 @@ class Capability:
             "tags": list(self.tags),
             "version": self.version,
             "idempotent": self.idempotent,
+            "reorderable": self.reorderable,
+            "examples": list(self.examples),
+            "keywords": list(self.keywords),
             "timeout": self.timeout,
             "effects": [effect.kind for effect in self.effects],
             **self.contract.to_dict(),
@@ -120,6 +132,9 @@ def capability(
     version: str = "0.1.0",
     timeout: float | None = None,
     idempotent: bool = False,
+    reorderable: bool = False,
+    examples: Iterable[str] = (),
+    keywords: Iterable[str] = (),
     authorize: Authorize | None = None,
     effects: Iterable[Effect] = (),
     rate_limit: str | RateLimit | None = None,
@@ -138,6 +153,9 @@ def capability(
     version: str = "0.1.0",
     timeout: float | None = None,
     idempotent: bool = False,
+    reorderable: bool = False,
+    examples: Iterable[str] = (),
+    keywords: Iterable[str] = (),
     authorize: Authorize | None = None,
     effects: Iterable[Effect] = (),
     rate_limit: str | RateLimit | None = None,
@@ -158,7 +176,12 @@ def capability(
         tags: free labels for discovery.
         version: the capability's own version.
         timeout: seconds before the call fails with E408.
-        idempotent: safe to cache and to retry.
+        idempotent: safe to cache and to retry (and so to reorder).
+        reorderable: safe to run out of plan order or beside its neighbours, without being
+            cacheable (optimizers parallelise such steps when they share no data).
+        examples: requests as users phrase them ("what's the weather in Oslo"); planners
+            (``nl_planning``) learn the capability from them.
+        keywords: extra words users say for it (synonyms, product names) for planners.
         authorize: roles or a predicate on the context (E403 when denied).
         effects: :class:`Effect` instances run after each execution.
         rate_limit: e.g. ``"100/s"``; beyond it calls fail with E429.
@@ -181,6 +204,9 @@ def capability(
             version=version,
             timeout=timeout,
             idempotent=idempotent,
+            reorderable=reorderable,
+            examples=examples,
+            keywords=keywords,
             authorize=authorize,
             effects=effects,
             rate_limit=rate_limit,
@@ -188,6 +214,16 @@ def capability(
         )
 
     return wrap(fn) if fn is not None else wrap
+
+
+def _strings(name: str, option: str, values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError(f"capability {name!r}: {option} must be a list of strings, not a string")
+    out = tuple(values)
+    for value in out:
+        if not isinstance(value, str) or not value.strip():
+            raise TypeError(f"capability {name!r}: {option} entries must be non-empty strings")
+    return out
 
 
 def _introspect(

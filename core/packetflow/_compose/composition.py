@@ -44,6 +44,8 @@ class Composition:
         output: Iterable[str] | None = None,
         timeout: float | None = None,
         idempotent: bool = False,
+        examples: Iterable[str] = (),
+        keywords: Iterable[str] = (),
     ) -> None:
         if not isinstance(plan, PlanNode):
             raise TypeError(f"composition {name!r}: plan must be a plan node, got {plan!r}")
@@ -56,6 +58,8 @@ class Composition:
         self.output = tuple(output) if output is not None else None
         self.timeout = timeout
         self.idempotent = idempotent
+        self.examples = tuple(examples)
+        self.keywords = tuple(keywords)
 
     def __repr__(self) -> str:
         return f"<Composition {self.name!r} {self.plan.type}>"
@@ -132,6 +136,8 @@ class Composition:
             version=self.version,
             timeout=self.timeout,
             idempotent=self.idempotent,
+            examples=self.examples,
+            keywords=self.keywords,
             kind="composition",
         )
 
@@ -163,13 +169,16 @@ def composition(
     output: Iterable[str] | None = None,
     timeout: float | None = None,
     idempotent: bool = False,
+    examples: Iterable[str] = (),
+    keywords: Iterable[str] = (),
 ) -> Composition:
     """Name a plan so it can be registered, discovered and called like a capability.
 
     Args:
         name: the capability name.
         plan: the plan tree.
-        intent, tags, version, timeout, idempotent: as for :func:`~packetflow.capability`.
+        intent, tags, version, timeout, idempotent, examples, keywords: as for
+            :func:`~packetflow.capability`.
         input: the request model, or the list of request keys. When omitted, every key the
             plan reads before writing it is an input; when given, reading any other unwritten
             key is a validation error.
@@ -185,4 +194,6 @@ def composition(
         output=output,
         timeout=timeout,
         idempotent=idempotent,
+        examples=examples,
+        keywords=keywords,
     )

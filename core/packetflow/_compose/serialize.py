@@ -56,7 +56,7 @@ def load_composition(
     document: str | bytes | Mapping[str, Any], *, format: Format = "json"
 ) -> Composition:
     """Load ``{"name", "plan", "intent"?, "tags"?, "version"?, "input"?, "output"?,
-    "timeout"?, "idempotent"?}`` into a :class:`Composition`."""
+    "timeout"?, "idempotent"?, "examples"?, "keywords"?}`` into a :class:`Composition`."""
     data = _decode(document, format)
     if not isinstance(data, Mapping) or "name" not in data or "plan" not in data:
         raise MalformedError("composition document: expected an object with 'name' and 'plan'")
@@ -69,6 +69,8 @@ def load_composition(
         "output",
         "timeout",
         "idempotent",
+        "examples",
+        "keywords",
     }
     if unknown:
         raise MalformedError(f"composition document: unknown fields {sorted(unknown)!r}")
@@ -87,6 +89,9 @@ def dump_composition(
     data: dict[str, Any] = {"name": composition.name, "intent": composition.intent}
     for key in ("tags", "input", "output"):
         if (value := getattr(composition, key)) is not None:
+            data[key] = list(value)
+    for key in ("examples", "keywords"):
+        if value := getattr(composition, key):
             data[key] = list(value)
     data.update(version=composition.version, idempotent=composition.idempotent)
     if composition.timeout is not None:

@@ -59,7 +59,10 @@ def packetflow_handle_request(
     """Inspect or rewrite a request before it executes.
 
     Fires for every request the node runs: each ``node.dispatch`` (every transport: WebSocket,
-    MCP, in-process clients) and each ``node.call`` while any module is active.
+    MCP, in-process clients) and each ``node.call`` while any module is active. For a module
+    whose class sets ``steps = True`` it also fires for each step of a composition: then
+    ``request.metadata["step"]`` is the step's node path and ``context.composition`` is set;
+    ``Respond`` answers the step (its payload is the step's output) and ``Fail`` fails it.
 
     Args:
         request: the wire model (``capability_request`` or ``actor_message``) as it stands after
@@ -106,7 +109,7 @@ def packetflow_handle_response(
 
     Fires once per request after it ran, including requests short-circuited by ``Respond`` or
     ``Fail`` and requests whose execution failed: observers such as an audit log see
-    everything.
+    everything. A module with ``steps = True`` also sees the outcome of each composition step.
 
     Args:
         response: a ``capability_response``, or a ``capability_error`` whose ``error`` holds

@@ -22,7 +22,15 @@ if TYPE_CHECKING:
     from .plan import PlanNode
     from .runners import Runner
 
-__all__ = ["Engine", "ExecutionGraph", "Rewrite", "Run", "StepRecord", "annotate"]
+__all__ = [
+    "Engine",
+    "ExecutionGraph",
+    "Rewrite",
+    "Run",
+    "StepHook",
+    "StepRecord",
+    "annotate",
+]
 
 MAX_GRAPH_RECORDS = 10_000
 
@@ -93,6 +101,7 @@ class Run:
     channels: Channels
     events: EventBus
     graph: ExecutionGraph
+    steps: StepHook | None = None
 
     def record(
         self, path: str, cap: str, started: float, error: PacketFlowError | None = None
@@ -135,6 +144,12 @@ Rewrite = Callable[
 """``(plan, ctx, composition name, check) -> plan``: the composition hooks of the module chain;
 ``check`` validates a rewritten plan (raising E422)."""
 
+StepHook = Callable[
+    ["Capability", dict[str, Any], Context, "float | None", str], Awaitable[dict[str, Any]]
+]
+"""``(capability, payload, ctx, timeout, step path) -> output``: one step through the request
+and response hooks of the modules that see steps (``Module.steps``)."""
+
 
 class Engine:
     """Validates, compiles and executes plans for one node."""
@@ -157,6 +172,8 @@ class Engine:
         self.executions: deque[ExecutionGraph] = deque(maxlen=history)
         # Set by the module host while any module implements packetflow_handle_composition.
         self.rewrite: Rewrite | None = None
+        # Set by the module host while any active module sees composition steps.
+        self.steps: StepHook | None = None
 
     async def execute(
         self,
@@ -180,6 +197,7 @@ class Engine:
             self.channels,
             self.events,
             graph,
+            self.steps,
         )
         self.executions.append(graph)
         try:

@@ -119,6 +119,8 @@ class Chain:
         "retired",
         "scoped",
         "slots",
+        "step_links",
+        "steps",
     )
 
     def __init__(
@@ -140,7 +142,13 @@ class Chain:
         self.scoped = any(slot.policy is not None and slot.policy.scoped for slot in ordered)
         self.request_links = links["request"]
         self.response_links = links["response"]
-        self._cache: dict[tuple[HookKind, str | None], Links] = {}
+        # The request and response links of the modules that also see composition steps.
+        self.step_links: dict[HookKind, Links] = {
+            kind: _links([link for link in links[kind][0] if _sees_steps(link[3])])
+            for kind in ("request", "response")
+        }
+        self.steps = bool(self.step_links["request"][0] or self.step_links["response"][0])
+        self._cache: dict[tuple[HookKind, str | None, bool], Links] = {}
         self.inflight = 0
         self.retired = False
         self.drained: trio.Event | None = None
@@ -156,12 +164,14 @@ class Chain:
         """Module names in the order their ``kind`` hooks run."""
         return [link[3].name for link in self._links[kind][0]]
 
-    def links(self, kind: HookKind, capability: str | None) -> Links:
+    def links(self, kind: HookKind, capability: str | None, step: bool = False) -> Links:
         """The links that apply to ``capability`` (``only``/``exclude`` globs), and whether
-        any of them is async."""
+        any of them is async; with ``step``, only those of modules that see composition
+        steps (:attr:`packetflow.Module.steps`)."""
+        every = self.step_links[kind] if step else self._links[kind]
         if not self.scoped:
-            return self._links[kind]
-        key = (kind, capability)
+            return every
+        key = (kind, capability, step)
         found = self._cache.get(key)
         if found is None:
             if len(self._cache) >= _SCOPE_CACHE:
@@ -169,7 +179,7 @@ class Chain:
             found = self._cache[key] = _links(
                 [
                     link
-                    for link in self._links[kind][0]
+                    for link in every[0]
                     if link[3].policy is None or link[3].policy.applies_to(capability)
                 ]
             )
@@ -472,6 +482,10 @@ def _response(decision: Respond, request: RequestEnvelope) -> CapabilityResponse
     return CapabilityResponse(
         id=request.id, capability_id=request.capability_id, payload=dict(response)
     )
+
+
+def _sees_steps(slot: ModuleSlot) -> bool:
+    return slot.cls is not None and bool(getattr(slot.cls, "steps", False))
 
 
 def _links(links: list[Link]) -> Links:

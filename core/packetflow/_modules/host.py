@@ -34,6 +34,7 @@ from .slot import ModuleInfo, ModuleSlot, Origin, Policy
 from .tracing import Tracer, log_tracer
 
 if TYPE_CHECKING:
+    from .._capabilities.capability import Capability
     from .._compose.plan import PlanNode
     from .._context import Context
     from .._node import Node
@@ -310,6 +311,7 @@ class ModuleHost(Instances):
         old, self.chain = self.chain, new
         self.active = bool(new)
         self._node.engine.rewrite = self.compose if new.has("composition") else None
+        self._node.engine.steps = self.step if new.steps else None
         if old:
             old.retire()
             self._retired = [
@@ -369,6 +371,27 @@ class ModuleHost(Instances):
     ) -> Awaitable[dict[str, Any]]:
         """``node.call`` while modules are active: the same chain as a wire request."""
         return requests.call(self.chain, name, payload, ctx, timeout, execute)
+
+    def step(
+        self,
+        cap: Capability,
+        payload: dict[str, Any],
+        ctx: Context,
+        timeout: float | None,
+        path: str,
+    ) -> Awaitable[dict[str, Any]]:
+        """One composition step through the modules that see steps (``Module.steps``)."""
+        engine = self._node.engine
+        return requests.step(
+            self.chain,
+            cap,
+            payload,
+            ctx,
+            timeout,
+            path,
+            engine.executor.execute,
+            engine.registry.get,
+        )
 
     def compose(
         self, plan: PlanNode, ctx: Context, name: str, check: Callable[[PlanNode], object]

@@ -56,6 +56,11 @@ class Module:
             quarantine the module.
         max_restarts / restart_backoff: restarts allowed after quarantines before the module
             stays ``failed``, and the first backoff delay (doubling, with jitter).
+        steps: when true, the module's request and response hooks also fire for every step
+            of a composition, not only for the request that started it (admission control,
+            step caching). Such a request has ``metadata["step"]`` (the step's node path) and
+            ``context.composition`` set; ``Respond`` answers the step with its payload,
+            ``Fail`` fails the step, ``Intercept`` may change its payload.
     """
 
     name: ClassVar[str] = ""
@@ -70,6 +75,7 @@ class Module:
     failure_window: ClassVar[float] = 60.0
     max_restarts: ClassVar[int] = 3
     restart_backoff: ClassVar[float] = 1.0
+    steps: ClassVar[bool] = False
 
     async def start(self, config: Any, node: Node) -> None:
         """Called once before the module's hooks run; ``config`` is a validated ``Config``.

@@ -15,11 +15,12 @@ from ..errors import PacketFlowError, from_wire
 from .chain import Chain, error_model
 
 if TYPE_CHECKING:
+    from .._capabilities.capability import Capability
     from .._compose.plan import PlanNode
     from .._context import Context
     from .._wire.messages import RequestEnvelope
 
-__all__ = ["Execute", "call", "compose", "handle"]
+__all__ = ["Execute", "call", "compose", "handle", "step"]
 
 Execute = Callable[[Any, "Context", "float | None"], Awaitable[CapabilityResponse]]
 """``(request, context, timeout) -> response``: the node's execution of a request of any type."""
@@ -31,8 +32,10 @@ async def handle(
     ctx: Context,
     timeout: float | None,
     execute: Execute,
+    step: bool = False,
 ) -> CapabilityResponse:
-    """Run ``request`` through the chain around ``execute`` (``node.dispatch``).
+    """Run ``request`` through the chain around ``execute`` (``node.dispatch``); with
+    ``step``, through the hooks of the modules that see composition steps.
 
     Raises:
         PacketFlowError: the final outcome when it is an error.
@@ -42,7 +45,9 @@ async def handle(
     try:
         # chain.run(), unrolled.
         if chain.scoped:
-            links, has_async = chain.links("request", request.capability_id)
+            links, has_async = chain.links("request", request.capability_id, step)
+        elif step:
+            links, has_async = chain.step_links["request"]
         else:
             links, has_async = chain.request_links
         stop: Any = None
@@ -65,7 +70,9 @@ async def handle(
         else:
             outcome = stop
         if chain.scoped:
-            links, has_async = chain.links("response", outcome.capability_id)
+            links, has_async = chain.links("response", outcome.capability_id, step)
+        elif step:
+            links, has_async = chain.step_links["response"]
         else:
             links, has_async = chain.response_links
         final = outcome
@@ -108,6 +115,35 @@ async def call(
         data = dict(payload)
     request = CapabilityRequest(capability_id=name, payload=data, context=ctx)
     response = await handle(chain, request, ctx, timeout, execute)
+    return response.payload
+
+
+async def step(
+    chain: Chain,
+    cap: Capability,
+    payload: dict[str, Any],
+    ctx: Context,
+    timeout: float | None,
+    path: str,
+    run: Callable[[Capability, Any, Context, float | None], Awaitable[dict[str, Any]]],
+    lookup: Callable[[str], Capability],
+) -> dict[str, Any]:
+    """One composition step through the hooks of the modules that see steps; returns the
+    step's output (``run`` executes a capability, ``lookup`` resolves a capability that a
+    module's ``Intercept`` switched to)."""
+
+    async def execute(
+        request: CapabilityRequest, ctx: Context, timeout: float | None
+    ) -> CapabilityResponse:
+        name = request.capability_id
+        target = cap if name == cap.name or name is None else lookup(name)
+        out = await run(target, request.payload, ctx, timeout)
+        return CapabilityResponse(id=request.id, capability_id=target.name, payload=out)
+
+    request = CapabilityRequest(
+        capability_id=cap.name, payload=payload, context=ctx, metadata={"step": path}
+    )
+    response = await handle(chain, request, ctx, timeout, execute, step=True)
     return response.payload
 
 

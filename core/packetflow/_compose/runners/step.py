@@ -44,7 +44,10 @@ class StepRunner(Runner):
         state.current_step = self.path
         started = time.perf_counter()
         try:
-            out = await run.executor.execute(self.cap, payload, run.ctx, self.timeout)
+            if run.steps is None:
+                out = await run.executor.execute(self.cap, payload, run.ctx, self.timeout)
+            else:  # a module sees every step (admission control, caching)
+                out = await run.steps(self.cap, payload, run.ctx, self.timeout, self.path)
         except PacketFlowError as err:
             run.record(self.path, self.cap.name, started, err)
             annotate(err, self.path)

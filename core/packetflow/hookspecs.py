@@ -109,7 +109,10 @@ def packetflow_handle_response(
 
     Fires once per request after it ran, including requests short-circuited by ``Respond`` or
     ``Fail`` and requests whose execution failed: observers such as an audit log see
-    everything. A module with ``steps = True`` also sees the outcome of each composition step.
+    everything. A request cancelled before its outcome (the caller went away, the node is
+    stopping) arrives as an E408 error with ``details == {"cancelled": True}``, shielded from
+    the cancellation, so a module that holds something per request can always release it. A
+    module with ``steps = True`` also sees the outcome of each composition step.
 
     Args:
         response: a ``capability_response``, or a ``capability_error`` whose ``error`` holds

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+import trio
+
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
-from ..errors import PacketFlowError, from_wire
-from .chain import Chain, error_model
+from ..errors import DeadlineExceededError, PacketFlowError, from_wire
+from .chain import Chain, Outcome, error_model
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -43,32 +45,36 @@ async def handle(
     chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
     acted: list[str] = []
     try:
-        # chain.run(), unrolled.
-        if chain.scoped:
-            links, has_async = chain.links("request", request.capability_id, step)
-        elif step:
-            links, has_async = chain.step_links["request"]
-        else:
-            links, has_async = chain.request_links
-        stop: Any = None
-        if not links:
-            pass
-        elif has_async:
-            request, stop = await chain.run_async("request", links, request, ctx, acted)
-        else:
-            request, stop = chain.run_sync("request", links, request, ctx, acted)
-        error: PacketFlowError | None = None
-        if stop is None:
-            try:
-                outcome: CapabilityResponse | CapabilityError = await execute(request, ctx, timeout)
-            except PacketFlowError as exc:
-                error = exc
-                outcome = error_model(exc, request)
-        elif isinstance(stop, PacketFlowError):
-            error = stop
-            outcome = error_model(stop, request)
-        else:
-            outcome = stop
+        try:
+            # chain.run(), unrolled.
+            if chain.scoped:
+                links, has_async = chain.links("request", request.capability_id, step)
+            elif step:
+                links, has_async = chain.step_links["request"]
+            else:
+                links, has_async = chain.request_links
+            stop: Any = None
+            if not links:
+                pass
+            elif has_async:
+                request, stop = await chain.run_async("request", links, request, ctx, acted)
+            else:
+                request, stop = chain.run_sync("request", links, request, ctx, acted)
+            error: PacketFlowError | None = None
+            if stop is None:
+                try:
+                    outcome: Outcome = await execute(request, ctx, timeout)
+                except PacketFlowError as exc:
+                    error = exc
+                    outcome = error_model(exc, request)
+            elif isinstance(stop, PacketFlowError):
+                error = stop
+                outcome = error_model(stop, request)
+            else:
+                outcome = stop
+        except trio.Cancelled:
+            await _cancelled(chain, request, ctx, acted, step)
+            raise
         if chain.scoped:
             links, has_async = chain.links("response", outcome.capability_id, step)
         elif step:
@@ -94,6 +100,27 @@ async def handle(
     if acted:
         final = final.model_copy(update={"metadata": {**final.metadata, "modules": acted}})
     return final
+
+
+async def _cancelled(
+    chain: Chain, request: RequestEnvelope, ctx: Context, acted: list[str], step: bool
+) -> None:
+    """A request cancelled before its outcome (the caller went away, the node is stopping):
+    the response hooks still see it, as an E408 ``cancelled`` error, so modules that hold
+    something per request (an admission slot, a single-flight lead) always let it go. Shielded,
+    and bounded by each hook's own deadline."""
+    error = DeadlineExceededError(
+        f"request {request.id!r}: cancelled before it finished", details={"cancelled": True}
+    )
+    links, has_async = chain.links("response", request.capability_id, step)
+    if not links:
+        return
+    outcome = error_model(error, request)
+    with trio.CancelScope(shield=True):
+        if has_async:
+            await chain.run_async("response", links, outcome, ctx, acted)
+        else:
+            chain.run_sync("response", links, outcome, ctx, acted)
 
 
 async def call(

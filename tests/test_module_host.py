@@ -59,7 +59,8 @@ async def test_reload_while_100_requests_are_in_flight_loses_none(
 ) -> None:
     import versioned_module  # type: ignore[import-not-found]
 
-    fake_capabilities.add("slow", delay=0.05)
+    gate = trio.Event()  # the 100 requests stay in flight until the test lets them finish
+    fake_capabilities.add("slow", gate=gate)
     await register_module(versioned_module.Versioned)
     stops = versioned_module.Versioned.stops  # the old class's list: reload makes a new one
     results: list[dict[str, Any]] = []
@@ -74,7 +75,8 @@ async def test_reload_while_100_requests_are_in_flight_loses_none(
     async with trio.open_nursery() as nursery:
         for i in range(100):
             nursery.start_soon(one, i)
-        await trio.sleep(0.01)  # all 100 are inside the capability now
+        await trio.testing.wait_all_tasks_blocked()
+        assert len(fake_capabilities.calls["slow"]) == 100  # all 100 are inside the capability
         # (a different size too: the bytecode cache compares size and mtime in seconds)
         new_code = VERSIONED.replace("GENERATION = 1", "GENERATION = 2  # the new code")
         await trio.to_thread.run_sync(versioned.write_text, new_code, "utf-8")
@@ -86,6 +88,7 @@ async def test_reload_while_100_requests_are_in_flight_loses_none(
         late = await module_node.call("echo", {})  # new requests run the new code
         assert late["generation"] == 2
         assert stops == []  # the old instance waits for its in-flight requests
+        gate.set()
     assert len(results) == 100
     assert sorted(r["i"] for r in results) == list(range(100))
     assert {r["generation"] for r in results} == {1}  # each kept the chain it started with

@@ -6,6 +6,8 @@ import pytest
 from pydantic import BaseModel
 
 import packetflow as pf
+from packetflow._actors import actor as actor_module
+from packetflow._actors.actor import MAX_HISTORY, actor_type
 from packetflow.errors import MalformedError
 
 from .conftest import NodeFactory
@@ -133,3 +135,24 @@ async def test_the_conversation_continues_on_a_new_node(make_node: NodeFactory) 
         assert reply == {"text": f"noted (you first said {TURNS[0]!r})", "turn": 3}
         assert [e["seq"] for e in await second.actors.history("chat", "a")] == [1, 2, 3]
         assert len(await second.actors.search("lattice")) == 1
+
+
+@PERSISTENCE
+async def test_history_none_keeps_the_documented_cap_not_everything(
+    make_node: NodeFactory, persistence: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert actor_type(chat(persistence, history=None)).history == MAX_HISTORY == 100_000
+    monkeypatch.setattr(actor_module, "MAX_HISTORY", 3)  # the cap, small enough to reach
+    node = make_node(chat(persistence, history=None))
+    async with node.started():
+        for text in TURNS:
+            await node.actors.send("chat", "a", {"text": text})
+        assert [e["seq"] for e in await node.actors.history("chat", "a")] == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "history", [MAX_HISTORY + 1, 2.5, True], ids=["above-the-cap", "float", "bool"]
+)
+def test_absurd_history_values_are_refused(history: object) -> None:
+    with pytest.raises(ValueError, match=r"history must be >= 0 and <= 100000 .*got"):
+        chat("memory", history=history)

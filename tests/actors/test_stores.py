@@ -14,7 +14,7 @@ import packetflow as pf
 from packetflow._actors.memory_store import MemoryStore
 from packetflow._actors.sqlite_store import SCHEMA_VERSION, SqliteStore
 from packetflow._actors.store import ActorRecord, Commit, SearchQuery, StoreError
-from packetflow.errors import UnavailableError
+from packetflow.errors import NotFoundError, UnavailableError
 
 from .conftest import NodeFactory
 
@@ -118,3 +118,66 @@ async def test_a_failed_commit_is_e503_and_the_message_is_not_applied(
             await node.actors.send("c", "x", {})
         store.broken = False
         assert await node.actors.send("c", "x", {}) == {"n": 2}
+
+
+def memory_bump() -> type[Bump]:
+    return pf.actor(name="c", persistence="memory", idle_timeout=60)(type("C", (Bump,), {}))
+
+
+async def _passivate(node: pf.Node, clock: trio.testing.MockClock) -> int:
+    """Let the workers end, move past the idle timeout and passivate; how many passivated."""
+    await trio.testing.wait_all_tasks_blocked()
+    clock.jump(61)
+    return node.actors.passivate_idle()
+
+
+async def test_passivated_memory_actors_beyond_the_limit_are_forgotten_oldest_first(
+    make_node: NodeFactory, mock_clock: trio.testing.MockClock
+) -> None:
+    node = make_node(memory_bump())
+    node.actors.max_passivated_memory = 2
+    async with node.started():
+        for actor_id in ["a", "b", "c"]:
+            await node.actors.send("c", actor_id, {})
+            assert await _passivate(node, mock_clock) == 1  # a, then b, then c
+        stats = node.actors.statistics()["stores"]["memory"]
+        assert stats == {"records": 2, "passivated": 2, "evicted": 1}
+        with pytest.raises(NotFoundError, match="has no state"):
+            await node.actors.get_state("c", "a")  # forgotten, like a stopped memory actor
+        assert await node.actors.history("c", "a") == []
+        assert [info.actor_id for info in await node.actors.list()] == ["b", "c"]
+        assert await node.actors.send("c", "b", {}) == {"n": 2}  # remembered: restored
+        assert await node.actors.send("c", "a", {}) == {"n": 1}  # starts afresh
+
+        # Live actors are never evicted, whatever the limit: only "c" is passivated now.
+        node.actors.max_passivated_memory = 0
+        stats = node.actors.statistics()["stores"]["memory"]
+        assert stats == {"records": 2, "passivated": 0, "evicted": 2}
+        assert await node.actors.send("c", "b", {}) == {"n": 3}
+        assert len(await node.actors.history("c", "b")) == 3
+        assert await _passivate(node, mock_clock) == 2
+        assert node.actors.statistics()["stores"]["memory"]["records"] == 0
+
+
+async def test_memory_actors_live_when_the_node_stops_count_as_passivated(
+    make_node: NodeFactory,
+) -> None:
+    node = make_node(memory_bump())
+    node.actors.max_passivated_memory = 1
+    async with node.started():
+        await node.actors.send("c", "a", {})
+        await node.actors.send("c", "b", {})
+    # Both were live at the stop; one is remembered (RAM lasts as long as the process).
+    assert node.actors.statistics()["stores"]["memory"] == {
+        "records": 1, "passivated": 1, "evicted": 1,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("value", [-1, 2.5, True, "10"], ids=["negative", "float", "bool", "str"])
+def test_max_passivated_memory_refuses_absurd_values(make_node: NodeFactory, value: object) -> None:
+    node = make_node(memory_bump())
+    with pytest.raises(ValueError, match=r"max_passivated .*: must be a whole number >= 0"):
+        node.actors.max_passivated_memory = value  # type: ignore[assignment]
+    assert node.actors.max_passivated_memory == 10_000
+    with pytest.raises(ValueError, match="must be a whole number"):
+        MemoryStore(max_passivated=-5)

@@ -3,6 +3,9 @@ and in both protocol eras."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 import trio
 
@@ -73,17 +76,25 @@ async def test_registering_a_capability_notifies_list_changed(session: Session) 
     assert "fresh_tool" in {tool.name for tool in listing.tools}
 
 
-async def test_cancelling_a_call_cancels_the_capability(session: Session) -> None:
-    with trio.move_on_after(0.5):
-        await session.client.call_tool("sleepy", {"seconds": 30, "label": "abandoned"})
+async def _sleepy_seen_until(session: Session, done: Callable[[dict[str, Any]], bool]) -> Any:
+    """Ask ``sleepy_seen`` (each ask is a round trip) until ``done`` holds for its answer."""
     with trio.fail_after(10):
         while True:
-            seen = await session.client.call_tool("sleepy_seen", {})
-            if "abandoned" in seen.structured_content["cancelled"]:
-                break
-            await trio.sleep(0.05)
-    assert seen.structured_content["started"] == ["abandoned"]
-    assert seen.structured_content["finished"] == []
+            seen = (await session.client.call_tool("sleepy_seen", {})).structured_content
+            if done(seen):
+                return seen
+
+
+async def test_cancelling_a_call_cancels_the_capability(session: Session) -> None:
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(
+            session.client.call_tool, "sleepy", {"seconds": 30, "label": "abandoned"}
+        )
+        await _sleepy_seen_until(session, lambda seen: "abandoned" in seen["started"])
+        nursery.cancel_scope.cancel()  # the client gives up while the capability runs
+    seen = await _sleepy_seen_until(session, lambda seen: "abandoned" in seen["cancelled"])
+    assert seen["started"] == ["abandoned"]
+    assert seen["finished"] == []
 
 
 async def test_a_composition_reports_progress_per_step(session: Session) -> None:

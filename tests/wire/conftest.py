@@ -32,13 +32,18 @@ class SleepOut(BaseModel):
 
 
 class Probe:
-    """Counts concurrent executions and remembers cancellations."""
+    """Counts concurrent executions and remembers cancellations.
+
+    A test that sets ``gate`` holds every ``sleepy`` call in flight until it sets the event:
+    ``running`` then says how many are inside, with no guess at how long that takes.
+    """
 
     def __init__(self) -> None:
         self.running = 0
         self.peak = 0
         self.cancelled = 0
         self.finished = 0
+        self.gate: trio.Event | None = None
 
 
 def make_node(probe: Probe) -> pf.Node:
@@ -53,6 +58,8 @@ def make_node(probe: Probe) -> pf.Node:
         probe.running += 1
         probe.peak = max(probe.peak, probe.running)
         try:
+            if probe.gate is not None:
+                await probe.gate.wait()
             await trio.sleep(inp.ms / 1000)
         except trio.Cancelled:
             probe.cancelled += 1

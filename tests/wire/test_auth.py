@@ -11,6 +11,7 @@ import trio
 from pydantic import BaseModel
 
 import packetflow as pf
+from packetflow._auth import principal as principal_module
 from packetflow._auth.principal import Principal, TokenLimiter
 from packetflow.errors import ForbiddenError, RateLimitedError, UnauthenticatedError
 
@@ -253,16 +254,29 @@ async def test_actor_scope_lets_actor_messages_through_to_dispatch(
     assert reply["error"]["code"] == "E404"
 
 
+class WallClock:
+    """Stands in for the ``time`` module where tokens are checked for freshness, so a test
+    moves past a token's expiry instead of sleeping until it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.now = time.time()
+        monkeypatch.setattr(principal_module, "time", self)
+
+    def time(self) -> float:
+        return self.now
+
+
 @SECURED
 async def test_a_token_expiring_during_the_session_is_refused(
-    connect: Connect, authority: pf.TokenAuthority
+    connect: Connect, authority: pf.TokenAuthority, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    clock = WallClock(monkeypatch)
     token = authority.issue("a", ["cap:*"], ttl=2)  # exp is whole seconds: 1-2 s from now
     peer = await connect(token=token)
     assert (await peer.call("echo"))["type"] == "capability_response"
     expires_at = authority.verify(token).expires_at
     assert expires_at is not None
-    await trio.sleep(expires_at - time.time() + 0.05)
+    clock.now = expires_at  # the token's expiry passes
     expired = await peer.call("echo")
     assert expired["error"]["code"] == "E401"
     assert "expired" in expired["error"]["message"]
@@ -270,8 +284,9 @@ async def test_a_token_expiring_during_the_session_is_refused(
 
 @SECURED
 async def test_a_subscription_ends_when_its_token_expires(
-    served: pf.WireServer, authority: pf.TokenAuthority
+    served: pf.WireServer, authority: pf.TokenAuthority, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    clock = WallClock(monkeypatch)
     token = authority.issue("a", ["chan:*"], ttl=2)
     expires_at = authority.verify(token).expires_at
     assert expires_at is not None
@@ -281,7 +296,7 @@ async def test_a_subscription_ends_when_its_token_expires(
     ):
         served.node.channels.publish("news", {"n": 1})
         assert (await events.receive()).payload == {"n": 1}
-        await trio.sleep(expires_at - time.time() + 0.05)
+        clock.now = expires_at  # the token's expiry passes
         served.node.channels.publish("news", {"n": 2})
         with pytest.raises(UnauthenticatedError, match="expired"), trio.fail_after(5):
             await events.receive()

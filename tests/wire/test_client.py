@@ -51,6 +51,7 @@ async def test_errors_are_raised_as_typed_exceptions(
 
 async def test_200_concurrent_calls_on_one_client(served: pf.WireServer, probe: Probe) -> None:
     results: dict[int, int] = {}
+    probe.gate = trio.Event()  # every call waits inside the node until all 200 are there
     async with pf.open_client(served.url) as client:
 
         async def one(tag: int) -> None:
@@ -60,8 +61,10 @@ async def test_200_concurrent_calls_on_one_client(served: pf.WireServer, probe: 
         async with trio.open_nursery() as nursery:
             for tag in range(200):
                 nursery.start_soon(one, tag)
+            await eventually(lambda: probe.running == 200)
+            probe.gate.set()
     assert results == {tag: tag for tag in range(200)}
-    assert probe.peak > 100
+    assert probe.peak == 200
 
 
 async def test_timeout_is_enforced_by_the_node(served: pf.WireServer, probe: Probe) -> None:
@@ -75,8 +78,10 @@ async def test_cancelling_a_call_cancels_the_work_on_the_node(
     served: pf.WireServer, probe: Probe
 ) -> None:
     async with pf.open_client(served.url) as client:
-        with trio.move_on_after(0.1):
-            await client.call("sleepy", {"ms": 10_000})
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(client.call, "sleepy", {"ms": 10_000})
+            await eventually(lambda: probe.running == 1)  # the node is working on it
+            nursery.cancel_scope.cancel()
         await eventually(lambda: probe.cancelled == 1)
         assert await client.call("echo", {}) == {}
 
@@ -114,7 +119,9 @@ async def test_discover_returns_contracts(served: pf.WireServer) -> None:
         assert found[0]["name"] == "echo"
 
 
-async def test_reconnects_with_backoff_and_renews_subscriptions(served: pf.WireServer) -> None:
+async def test_reconnects_with_backoff_and_renews_subscriptions(
+    served: pf.WireServer, probe: Probe
+) -> None:
     async with (
         pf.open_client(served.url, backoff_base=0.01) as client,
         client.subscribe("orders.*") as events,
@@ -130,7 +137,7 @@ async def test_reconnects_with_backoff_and_renews_subscriptions(served: pf.WireS
 
         async with trio.open_nursery() as nursery:
             nursery.start_soon(pending_call)
-            await trio.sleep(0.05)
+            await eventually(lambda: probe.running == 1)  # the call is in flight on the node
             await conn.close(1011, "simulated failure")  # the node drops the connection
         [lost] = pending_failed
         assert lost.details["close_code"] == 1011

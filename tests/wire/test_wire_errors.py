@@ -11,7 +11,7 @@ import trio
 
 import packetflow as pf
 
-from .conftest import SECRET, Connect, Peer
+from .conftest import SECRET, Connect, Peer, Probe, eventually
 
 SECURED = pytest.mark.parametrize(
     "wire_config", [pf.ServerConfig(authority=pf.TokenAuthority(SECRET))], ids=["secured"]
@@ -308,9 +308,10 @@ async def test_e502_fail_closed_module(served: pf.WireServer, connect: Connect) 
 
 @pytest.mark.parametrize("wire_config", [pf.ServerConfig(drain_timeout=5)], ids=["drain5"])
 async def test_e503_while_draining_and_in_flight_work_still_answers(
-    served: pf.WireServer, connect: Connect
+    served: pf.WireServer, connect: Connect, probe: Probe
 ) -> None:
     peer = await connect()
+    probe.gate = trio.Event()  # "slow" stays in flight until the test lets it finish
     await peer.send(
         {
             "type": "capability_request",
@@ -319,14 +320,15 @@ async def test_e503_while_draining_and_in_flight_work_still_answers(
             "payload": {"ms": 300, "tag": 9},
         }
     )
-    await trio.sleep(0.05)
+    await eventually(lambda: probe.running == 1)
     async with trio.open_nursery() as nursery:
         nursery.start_soon(served.shutdown)
-        await trio.sleep(0.05)
+        await served.wait_draining()
         refused = await peer.call("echo")
         assert code_of(refused) == "E503"
         assert refused["error"]["retry_after_ms"] > 0
         # The same connection still delivers the in-flight reply, then closes with 1001.
+        probe.gate.set()
         finished = await peer.recv()
         assert finished["id"] == "slow"
         assert finished["payload"] == {"tag": 9}

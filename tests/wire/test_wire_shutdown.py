@@ -22,15 +22,22 @@ import trio
 import packetflow as pf
 
 node = pf.Node("drain")
+started = []
 
 
 @pf.capability
 async def slow(seconds: float) -> dict:
+    started.append(seconds)
     await trio.sleep(seconds)
     return {"slept": seconds}
 
 
-node.register(slow)
+@pf.capability
+async def slow_started() -> dict:
+    return {"started": len(started)}
+
+
+node.register(slow, slow_started)
 """
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -84,7 +91,9 @@ async def test_sigterm_finishes_work_within_the_drain_timeout_then_closes_1001(
                         "payload": {"seconds": seconds},
                     }
                 )
-            await trio.sleep(0.2)
+            with trio.fail_after(10):  # until both are running in the node
+                while (await peer.call("slow_started"))["payload"]["started"] < 2:
+                    pass
             process.send_signal(signal.SIGTERM)
             with trio.fail_after(10):
                 first = await peer.recv()

@@ -15,12 +15,15 @@ from .._capabilities.contract import Contract
 from .._context import Context
 from ..errors import MalformedError
 
-__all__ = ["Actor", "ActorType", "actor", "actor_type"]
+__all__ = ["MAX_HISTORY", "Actor", "ActorType", "actor", "actor_type"]
 
 S = TypeVar("S", bound=BaseModel)
 A = TypeVar("A", bound=type["Actor[Any]"])
 
 PERSISTENCE = ("memory", "sqlite", "distributed")
+
+MAX_HISTORY = 100_000
+"""Conversation-log entries one actor keeps at most (``history=None`` means this many)."""
 
 
 class Actor(Generic[S]):
@@ -79,7 +82,7 @@ class ActorType:
         restart_period: float,
         timeout: float | None,
         tick_interval: float | None,
-        history: int | None,
+        history: int,
         authorize: Authorize | None,
     ) -> None:
         self.cls = cls
@@ -219,7 +222,7 @@ def actor(
         timeout: seconds one ``handle`` may take (E408, the state goes back to its last commit).
         tick_interval: run the class's ``async def tick(self, ctx)`` this often while live.
         history: keep this many conversation-log entries per actor (oldest dropped first);
-            ``0`` disables the log, ``None`` keeps everything.
+            ``0`` disables the log; at most ``MAX_HISTORY`` (100,000), which ``None`` means.
         authorize: roles or a predicate on the context (E403 when denied).
     """
 
@@ -284,8 +287,7 @@ def _build(
         raise ValueError(
             f"{label}: mailbox_size must be >= 1, max_restarts >= 0 and restart_period > 0"
         )
-    if history is not None and history < 0:
-        raise ValueError(f"{label}: history must be >= 0 or None, got {history!r}")
+    history = _history(history, label)
     has_tick = cls.tick is not Actor.tick
     if has_tick and not inspect.iscoroutinefunction(cls.tick):
         raise TypeError(f"{label}: tick must be 'async def tick(self, ctx)'")
@@ -316,6 +318,18 @@ def _build(
         intent=options.pop("intent") or inspect.getdoc(cls) or "",
         **options,
     )
+
+
+def _history(value: int | None, label: str) -> int:
+    # Every log is bounded (SPEC 8): None, once "keep everything", is the largest allowed.
+    if value is None:
+        return MAX_HISTORY
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_HISTORY:
+        raise ValueError(
+            f"{label}: history must be >= 0 and <= {MAX_HISTORY} (None means {MAX_HISTORY}), "
+            f"got {value!r}; give how many conversation-log entries each actor keeps"
+        )
+    return value
 
 
 def _state_model(cls: type, label: str) -> type[BaseModel]:

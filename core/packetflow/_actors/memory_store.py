@@ -3,6 +3,13 @@
 Committed state survives a crash of ``handle`` and passivation, not the process. ``stop``
 forgets the actor (nothing durable to resume from). The conversation log is searched with the
 same query semantics as the SQLite store's FTS5 index, by scanning (fine for RAM-sized logs).
+
+Bounded: live actors are bounded by the node's ``max_actors`` and each log by the actor type's
+``history``; the records of *passivated* actors are bounded here by ``max_passivated``. Beyond
+it the actor passivated longest ago is forgotten, exactly as if it had been stopped (a memory
+actor has nowhere else to be resumed from). The actor system says when an actor passivates and
+when it comes back (:meth:`MemoryStore.passivated`, :meth:`MemoryStore.activated`), so a live
+actor's record — the state it falls back to after a crash — is never evicted.
 """
 
 from __future__ import annotations
@@ -11,21 +18,50 @@ import trio
 
 from .store import ActorRecord, Commit, HistoryEntry, SearchHit, SearchQuery, entry_text
 
-__all__ = ["MemoryStore"]
+__all__ = ["MAX_PASSIVATED", "MemoryStore"]
+
+MAX_PASSIVATED = 10_000
+"""Passivated memory actors a node remembers by default."""
 
 
 class MemoryStore:
-    """An :class:`~packetflow._actors.store.ActorStore` in RAM."""
+    """An :class:`~packetflow._actors.store.ActorStore` in RAM.
+
+    Args:
+        max_passivated: records of passivated actors kept at most (``0``: an actor is
+            forgotten when it passivates); beyond it the one passivated longest ago is
+            forgotten, like a stopped memory actor.
+    """
 
     name = "memory"
 
-    def __init__(self) -> None:
+    def __init__(self, max_passivated: int = MAX_PASSIVATED) -> None:
         # capability -> actor_id -> record / log. Nested dicts: no key tuple per actor.
         self._records: dict[str, dict[str, ActorRecord]] = {}
         self._logs: dict[str, dict[str, list[HistoryEntry]]] = {}
+        # Passivated actors in passivation order (a dict is an ordered set): the eviction
+        # queue. Live actors are not in it, so commits (the hot path) never touch it.
+        self._passive: dict[tuple[str, str], None] = {}
+        self._max_passivated = _checked(max_passivated)
+        self.evicted = 0
+        """Passivated actors forgotten to stay within ``max_passivated`` (a counter)."""
 
     def __len__(self) -> int:
         return sum(len(records) for records in self._records.values())
+
+    @property
+    def max_passivated(self) -> int:
+        return self._max_passivated
+
+    @max_passivated.setter
+    def max_passivated(self, value: int) -> None:
+        self._max_passivated = _checked(value)
+        self._evict()
+
+    @property
+    def passivated_count(self) -> int:
+        """How many passivated actors the store remembers."""
+        return len(self._passive)
 
     async def open(self, nursery: trio.Nursery | None = None) -> None:
         return None
@@ -57,9 +93,32 @@ class MemoryStore:
         if retention is not None and len(log) > retention:
             del log[: len(log) - retention]
 
-    async def mark_stopped(self, capability: str, actor_id: str, reason: str) -> None:
+    def activated(self, capability: str, actor_id: str) -> None:
+        """The actor is live again: its record is no longer a candidate for eviction."""
+        self._passive.pop((capability, actor_id), None)
+
+    def passivated(self, capability: str, actor_id: str) -> None:
+        """The actor left memory: remember its record among the passivated ones, forgetting
+        the one passivated longest ago if there are more than ``max_passivated``."""
+        if actor_id in self._records.get(capability, ()):
+            self._passive[capability, actor_id] = None
+            self._evict()
+
+    def _evict(self) -> None:
+        passive = self._passive
+        while len(passive) > self._max_passivated:
+            capability, actor_id = key = next(iter(passive))
+            del passive[key]
+            self._forget(capability, actor_id)
+            self.evicted += 1
+
+    def _forget(self, capability: str, actor_id: str) -> None:
         self._records.get(capability, {}).pop(actor_id, None)
         self._logs.get(capability, {}).pop(actor_id, None)
+
+    async def mark_stopped(self, capability: str, actor_id: str, reason: str) -> None:
+        self._passive.pop((capability, actor_id), None)
+        self._forget(capability, actor_id)
 
     async def records(
         self, capability: str | None = None, *, limit: int = 1000, offset: int = 0
@@ -108,3 +167,12 @@ class MemoryStore:
                 )
         hits.sort(key=lambda hit: -hit.entry.at)  # newest first
         return hits[:limit]
+
+
+def _checked(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(
+            f"max_passivated {value!r}: must be a whole number >= 0; give how many passivated "
+            "memory actors to remember (0 forgets each one when it passivates)"
+        )
+    return value

@@ -53,17 +53,13 @@ class Roster:
         for cells in self._cells.values():
             yield from cells.values()
 
-    def admit(self, owner: str | None, *, stored: int = 0) -> None:
+    def admit(self, owner: str | None) -> None:
         """Check there is room for one more live actor created by ``owner``.
-
-        Args:
-            stored: actors already held in this process's RAM beyond the live ones (memory
-                persistence), counted against ``max_actors`` too.
 
         Raises:
             RateLimitedError: E429 naming the limit that was hit.
         """
-        if max(self._count, stored) >= self.max_actors:
+        if self._count >= self.max_actors:
             raise RateLimitedError(
                 f"node {self.node_name!r}: {self.max_actors} actors already (max_actors); "
                 "retry later, stop unused actors or raise node.actors.max_actors",

@@ -36,6 +36,8 @@ class Stores:
 
     def add(self, store: ActorStore) -> None:
         self._stores[store.name] = store
+        if isinstance(store, MemoryStore) and store.name == "memory":
+            self.memory = store  # node.actors.max_passivated_memory sets the one in use
 
     def prepare(self, atype: ActorType) -> None:
         """Make sure the store ``atype`` needs exists (SQLite is created on demand)."""
@@ -91,9 +93,16 @@ class Stores:
         self._opened.clear()
 
     def statistics(self) -> dict[str, Any]:
-        """Group-commit counters of the SQLite stores."""
-        return {
-            name: {"batches": store.batches, "commits": store.commits}
-            for name, store in self._stores.items()
-            if isinstance(store, SqliteStore)
-        }
+        """Group-commit counters of the SQLite stores; records, passivated and evicted
+        actors of the memory stores."""
+        stats: dict[str, Any] = {}
+        for name, store in self._stores.items():
+            if isinstance(store, SqliteStore):
+                stats[name] = {"batches": store.batches, "commits": store.commits}
+            elif isinstance(store, MemoryStore):
+                stats[name] = {
+                    "records": len(store),
+                    "passivated": store.passivated_count,
+                    "evicted": store.evicted,
+                }
+        return stats

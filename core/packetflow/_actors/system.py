@@ -40,6 +40,7 @@ from ..errors import (
 from .actor import ActorType, actor_type
 from .cell import ActorCell
 from .info import ActorInfo, ActorStatus
+from .memory_store import MemoryStore
 from .reply import Reply
 from .request import CREATE, NO_CREATE, actor_message
 from .roster import Roster
@@ -58,8 +59,7 @@ class ActorSystem:
     """The actor registry of a node (``node.actors``).
 
     Attributes:
-        max_actors: live actors this node holds at most (and memory-persisted actors at most);
-            creating one more is E429.
+        max_actors: live actors this node holds at most; creating one more is E429.
         max_actors_per_user: live actors created by one ``user_id`` at most (E429).
         drain_timeout: seconds the node waits, when stopping, for actors to finish the
             messages already in their mailboxes.
@@ -106,6 +106,16 @@ class ActorSystem:
     @max_actors.setter
     def max_actors(self, value: int) -> None:
         self._live.max_actors = value
+
+    @property
+    def max_passivated_memory(self) -> int:
+        """Passivated ``persistence="memory"`` actors remembered at most (default 10,000);
+        beyond it the one passivated longest ago is forgotten, as if stopped."""
+        return self._stores.memory.max_passivated
+
+    @max_passivated_memory.setter
+    def max_passivated_memory(self, value: int) -> None:
+        self._stores.memory.max_passivated = value
 
     @property
     def max_actors_per_user(self) -> int:
@@ -208,7 +218,8 @@ class ActorSystem:
             await self._runner.wait_stopped()
             self._runner = None
         await self._stores.close()
-        self._live.clear()
+        for cell in list(self._live):
+            self._passivate(cell)
 
     def _abandon_all(self, reason: str) -> None:
         error = UnavailableError(reason, retry_after_ms=1000)
@@ -318,14 +329,15 @@ class ActorSystem:
                 + "; send with create_if_missing=True to create it"
             )
         owner = record.owner if record is not None else ctx.user_id
-        memory = self._stores.memory
-        self._live.admit(owner, stored=len(memory) if record is None and store is memory else 0)
+        self._live.admit(owner)
         state = None if record is None else atype.state_model.model_validate_json(record.state)
         idle_timeout = atype.idle_timeout
         if options.idle_timeout_s is not None:
             idle_timeout = options.idle_timeout_s
         cell = ActorCell(atype, store, atype.instance(actor_id, state), record, owner, idle_timeout)
         self._live.add(cell)
+        if isinstance(store, MemoryStore):
+            store.activated(atype.name, actor_id)  # live: its record is not evictable
         return cell
 
     # -- passivation and ticks -------------------------------------------------------------
@@ -342,8 +354,15 @@ class ActorSystem:
         next message restores it from the store. Runs periodically on its own."""
         expired = self._live.idle_past_timeout(trio.current_time())
         for cell in expired:
-            self._live.forget(cell)
+            self._passivate(cell)
         return len(expired)
+
+    def _passivate(self, cell: ActorCell) -> None:
+        """Forget the live ``cell``; a memory actor's record joins the passivated ones
+        (bounded by ``max_passivated_memory``)."""
+        self._live.forget(cell)
+        if isinstance(cell.store, MemoryStore):
+            cell.store.passivated(cell.type.name, cell.actor_id)
 
     async def _tick(self, atype: ActorType) -> None:
         assert atype.tick_interval is not None

@@ -500,7 +500,7 @@ class ModuleHost(Instances):
                 f"module {name!r} is {slot.status}, not active; enable it instead of reloading"
             )
         try:
-            cls = reimport(slot.cls, self._found.get(name))
+            cls = await reimport(slot.cls, self._found.get(name))
             fresh = self._prepare(name, cls, slot.origin, self._overrides(slot))
             instance = await self._launch(fresh, cls)
         except Exception as exc:

@@ -4,6 +4,10 @@ It checks what the host relies on: the module has a name, a priority and a pydan
 its hooks fit the hookspecs; it starts, stops and starts again; every decision it makes is one
 its hook may return; it survives malformed and unusual requests without raising; and it stays
 within its ``hook_timeout``.
+
+Nothing here measures time: "within its timeout" is the host's own ``timeouts`` counter (the
+host cuts an async hook off at its deadline and counts a sync hook that overran it), so the
+suite gives the same verdict on a loaded CI machine as on a laptop.
 """
 
 from __future__ import annotations
@@ -160,9 +164,11 @@ class ModuleConformance:
         fake_capabilities: FakeCapabilities,
     ) -> None:
         await register_module(self.module, config=self.config, **self.settings)
-        await self._traffic(module_node)
+        sent = await self._traffic(module_node)
         info = module_node.modules.info(self.name)
-        assert info.timeouts == 0
+        calls = sum(1 for call in chain_recorder.calls if call.module == self.name)
         budget = self.settings.get("hook_timeout", self.module.hook_timeout)
-        slowest = max((c.seconds for c in chain_recorder.calls if c.module == self.name), default=0)
-        assert slowest < budget, f"{self.name}: a hook took {slowest:.3f}s of {budget}s"
+        assert info.timeouts == 0, (
+            f"{self.name}: {info.timeouts} of its {calls} hook calls (for {sent} requests) ran "
+            f"past its hook_timeout of {budget}s"
+        )

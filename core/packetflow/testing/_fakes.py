@@ -23,18 +23,24 @@ def fake_capability(
     result: Mapping[str, Any] | None = None,
     error: PacketFlowError | None = None,
     delay: float = 0.0,
+    gate: trio.Event | None = None,
     calls: list[dict[str, Any]] | None = None,
     **options: Any,
 ) -> Capability:
-    """A capability that records each payload in ``calls``, waits ``delay`` seconds, then
-    raises ``error`` or returns ``result`` (default: the payload itself, an echo).
+    """A capability that records each payload in ``calls``, waits for ``gate`` (when given)
+    and ``delay`` seconds, then raises ``error`` or returns ``result`` (default: the payload
+    itself, an echo).
 
+    A ``gate`` holds every call in flight until the test sets it: ``len(calls)`` says how many
+    are inside, so a test can act while they are, without guessing a duration.
     ``options`` go to :func:`packetflow.capability` (``tags``, ``idempotent``...).
     """
     seen = calls if calls is not None else []
 
     async def run(payload: dict[str, Any], ctx: Context) -> dict[str, Any]:
         seen.append(dict(payload))
+        if gate is not None:
+            await gate.wait()
         if delay:
             await trio.sleep(delay)
         if error is not None:

@@ -61,5 +61,5 @@ def chain_recorder(module_node: Node) -> Iterator[ChainRecorder]:
 @pytest.fixture
 def fake_capabilities(module_node: Node) -> FakeCapabilities:
     """``echo`` and ``fail`` registered on ``module_node``; ``.add(name, result=, error=,
-    delay=)`` for more; ``.calls[name]`` lists the payloads each received."""
+    delay=, gate=)`` for more; ``.calls[name]`` lists the payloads each received."""
     return FakeCapabilities(module_node)

@@ -161,6 +161,8 @@ class AuditLedger:
         return db
 
     def _migrate(self, db: sqlite3.Connection) -> None:
+        if int(db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+            return  # the usual case: no need to wait for another writer's lock
         # Under the write lock, so two processes opening a fresh file at once do it once.
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -205,7 +207,8 @@ class AuditLedger:
             # Read the head only now, under the lock: another process may have moved it.
             row = db.execute("SELECT seq, hash FROM head WHERE id = 1").fetchone()
             seq, prev = (int(row[0]), str(row[1])) if row else (0, GENESIS)
-            rows, facts = [], []
+            rows: list[tuple[int, float, str, str, str, str]] = []
+            facts: list[tuple[Any, ...]] = []  # (rule, subject, user, seq)
             for ts, kind, data in entries:
                 seq += 1
                 text = canonical(data)
@@ -214,7 +217,8 @@ class AuditLedger:
                 facts.extend((*map(str, fact), seq) for fact in data.get("first_actions", ()))
                 prev = digest
             db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)", rows)
-            db.executemany("INSERT OR IGNORE INTO first_actions VALUES (?, ?, ?, ?)", facts)
+            if facts:
+                db.executemany("INSERT OR IGNORE INTO first_actions VALUES (?, ?, ?, ?)", facts)
             db.execute(
                 "INSERT INTO head (id, seq, hash) VALUES (1, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",

@@ -96,7 +96,7 @@ class ComplianceModule(pf.Module):
             "rule": rule,
         }
         try:
-            self.journal.add("request", record)
+            self.journal.add("request", record, urgent=False)
         except AuditUnavailable as exc:
             unavailable = unavailable or ("audit_unavailable", str(exc))
         if unavailable is not None:

@@ -130,6 +130,7 @@ class Duties:
         """Forget request ``key``'s held facts (its response record is committed)."""
         self._drop(key)
 
-    def close(self) -> None:
-        """Close the lookup connection."""
-        self.reader.close()
+    async def aclose(self) -> None:
+        """Close the lookup connection, after any lookup still running in its thread (one
+        given up at its deadline) has finished with it."""
+        await trio.to_thread.run_sync(self.reader.close, limiter=self._limiter)

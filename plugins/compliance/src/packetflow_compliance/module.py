@@ -64,7 +64,7 @@ class ComplianceModule(pf.Module):
 
     async def stop(self, reason: str) -> None:
         await self.journal.close()
-        await trio.to_thread.run_sync(self.duties.close)
+        await self.duties.aclose()
 
     @pf.hookimpl
     async def packetflow_handle_request(
@@ -131,10 +131,11 @@ class ComplianceModule(pf.Module):
         made = self.duties.settle(key, ok)
         if made:
             record["first_actions"] = [list(fact) for fact in made]
+        refused = key in self._refused  # our own E503: the log is failing, do not hold it back
+        self._refused.discard(key)
         try:
             ticket = self.journal.add("response", record)
-            if key in self._refused:  # our own E503: the log is failing, do not hold it back
-                self._refused.discard(key)
+            if refused:
                 return None
             try:
                 await self.journal.wait(ticket)
@@ -145,6 +146,8 @@ class ComplianceModule(pf.Module):
                 self.journal.add("withdrawn", {**withdrawn, "was": record["outcome"]})
                 raise
         except AuditUnavailable as exc:
+            if refused:
+                return None
             error = pf.errors.UnavailableError(
                 f"compliance: the outcome cannot be audited: {exc}; retry later"
             )

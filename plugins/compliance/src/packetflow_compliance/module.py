@@ -83,18 +83,7 @@ class ComplianceModule(pf.Module):
         if unavailable is None and self.journal.failure is not None:
             unavailable = ("audit_unavailable", f"writing it failed: {self.journal.failure}")
         rule = unavailable[0] if unavailable else refusal.rule if refusal else None
-        record = {
-            "id": request.id,
-            "type": request.type,
-            "trace_id": context.trace_id,
-            "capability": request.capability_id,
-            "user_id": context.user_id,
-            "session_id": context.session_id,
-            "roles": list(context.roles),
-            "payload_sha256": hashlib.sha256(canonical(request.payload).encode()).hexdigest(),
-            "decision": "allowed" if rule is None else "refused",
-            "rule": rule,
-        }
+        record = _request_record(request, context, rule)
         try:
             self.journal.add("request", record, urgent=False)
         except AuditUnavailable as exc:
@@ -120,31 +109,14 @@ class ComplianceModule(pf.Module):
     ) -> pf.Transform | None:
         key = _key(response.id, context)
         ok = isinstance(response, pf.CapabilityResponse)
-        record: dict[str, Any] = {
-            "id": response.id,
-            "trace_id": context.trace_id,
-            "capability": response.capability_id,
-            "user_id": context.user_id,
-            "outcome": "ok" if ok else response.error.code,  # type: ignore[union-attr]
-            "modules": list(response.metadata.get("modules", [])),
-        }
+        record = _response_record(response, context, ok)
         made = self.duties.settle(key, ok)
         if made:
             record["first_actions"] = [list(fact) for fact in made]
         refused = key in self._refused  # our own E503: the log is failing, do not hold it back
         self._refused.discard(key)
         try:
-            ticket = self.journal.add("response", record)
-            if refused:
-                return None
-            try:
-                await self.journal.wait(ticket)
-            except AuditUnavailable:
-                # The record stays queued and is written once the log recovers; say there
-                # that the caller got E503 instead.
-                withdrawn = {k: record[k] for k in ("id", "trace_id", "capability", "user_id")}
-                self.journal.add("withdrawn", {**withdrawn, "was": record["outcome"]})
-                raise
+            await self._commit(record, wait=not refused)
         except AuditUnavailable as exc:
             if refused:
                 return None
@@ -159,6 +131,19 @@ class ComplianceModule(pf.Module):
         finally:
             self.duties.release(key)
         return None
+
+    async def _commit(self, record: dict[str, Any], *, wait: bool) -> None:
+        ticket = self.journal.add("response", record)
+        if not wait:
+            return
+        try:
+            await self.journal.wait(ticket)
+        except AuditUnavailable:
+            # The record stays queued and is written once the log recovers; say there that
+            # the caller got E503 instead.
+            withdrawn = {k: record[k] for k in ("id", "trace_id", "capability", "user_id")}
+            self.journal.add("withdrawn", {**withdrawn, "was": record["outcome"]})
+            raise
 
     @pf.hookimpl
     def packetflow_register_capabilities(self, register: Any) -> None:
@@ -189,3 +174,33 @@ def _report(path: Path, key: bytes | None) -> dict[str, Any]:
         return build_report(ledger)
     finally:
         ledger.close()
+
+
+def _request_record(
+    request: pf.CapabilityRequest, context: pf.Context, rule: str | None
+) -> dict[str, Any]:
+    return {
+        "id": request.id,
+        "type": request.type,
+        "trace_id": context.trace_id,
+        "capability": request.capability_id,
+        "user_id": context.user_id,
+        "session_id": context.session_id,
+        "roles": list(context.roles),
+        "payload_sha256": hashlib.sha256(canonical(request.payload).encode()).hexdigest(),
+        "decision": "allowed" if rule is None else "refused",
+        "rule": rule,
+    }
+
+
+def _response_record(
+    response: pf.CapabilityResponse | pf.CapabilityError, context: pf.Context, ok: bool
+) -> dict[str, Any]:
+    return {
+        "id": response.id,
+        "trace_id": context.trace_id,
+        "capability": response.capability_id,
+        "user_id": context.user_id,
+        "outcome": "ok" if ok else response.error.code,  # type: ignore[union-attr]
+        "modules": list(response.metadata.get("modules", [])),
+    }

@@ -95,11 +95,3 @@ async def test_every_request_and_outcome_is_audited(
     assert [r.kind for r in records[:2]] == ["request", "response"]
     assert "s3cr3t" not in str(records[0].data)  # payloads are digested, never stored
     assert records[0].data["user_id"] == "alice"
-
-
-async def test_it_fails_closed_when_it_cannot_audit(
-    module_node: pf.Node, compliance: ComplianceModule
-) -> None:
-    compliance.journal.failure = OSError("disk full")
-    with pytest.raises(pf.errors.UnavailableError, match="cannot be audited"):
-        await module_node.call("echo", {}, context={"user_id": "alice"})

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import packetflow as pf
+from packetflow_compliance import AuditLedger
 
 
 def cli(*args: str, cwd: Path, autoload: bool = True) -> subprocess.CompletedProcess[str]:
@@ -74,3 +75,44 @@ async def test_a_node_discovers_it_and_verify_catches_tampering(
     report = cli("compliance", "report", "--db", str(db), "--json", cwd=tmp_path)
     assert report.returncode == 1
     assert json.loads(report.stdout)["intact"] is False
+
+
+def test_checkpoint_and_verify_against_catch_a_rewound_tail(tmp_path: Path) -> None:
+    db = tmp_path / "audit.db"
+    ledger = AuditLedger(db)
+    ledger.append([(1.0 + n, "request", {"n": n}) for n in range(8)])
+    ledger.close()
+
+    done = cli("compliance", "checkpoint", "--db", str(db), "--out", "cp.json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert printed == json.loads((tmp_path / "cp.json").read_text(encoding="utf-8"))
+    assert printed["count"] == 8
+    before = cli("compliance", "verify", "--db", str(db), "--against", "cp.json", cwd=tmp_path)
+    assert before.returncode == 0, before.stderr
+    assert "the first 8 match the checkpoint" in before.stdout
+
+    conn = sqlite3.connect(db)  # delete the last 3 records and move the head back onto 5
+    conn.execute("DROP TRIGGER records_no_delete")
+    conn.execute("DROP TRIGGER head_only_forward")
+    conn.execute("DELETE FROM records WHERE seq > 5")
+    conn.execute("UPDATE head SET seq = 5, hash = (SELECT hash FROM records WHERE seq = 5)")
+    conn.commit()
+    conn.close()
+    alone = cli("compliance", "verify", "--db", str(db), cwd=tmp_path)
+    assert alone.returncode == 0, "without a checkpoint the rewind is invisible (documented)"
+    caught = cli("compliance", "verify", "--db", str(db), "--against", "cp.json", cwd=tmp_path)
+    assert caught.returncode == 1
+    assert "TAMPERED at record 6: the log has 5 record(s)" in caught.stderr
+    assert "records deleted and the head rewound" in caught.stderr
+
+
+def test_verify_against_a_bad_checkpoint_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "audit.db"
+    AuditLedger(db).close()
+    (tmp_path / "cp.json").write_text("{}", encoding="utf-8")
+    for name in ("cp.json", "missing.json"):
+        done = cli("compliance", "verify", "--db", str(db), "--against", name, cwd=tmp_path)
+        assert done.returncode == 2
+        assert done.stderr.startswith(f"error: {name!r}: ")
+        assert len(done.stderr.splitlines()) == 1

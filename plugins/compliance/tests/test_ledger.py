@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from packetflow_compliance import AuditLedger
+from packetflow_compliance import AuditLedger, LedgerError
 
 
 @pytest.fixture
@@ -87,3 +87,107 @@ def test_with_a_key_a_recomputed_chain_is_still_caught(tmp_path: Path) -> None:
     ledger.close()
     assert verify(path, b"secret")[0]
     assert verify(path, b"guess")[1] == 1  # forging needs the key
+
+
+def test_two_writers_on_one_file_extend_one_chain(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    first, second = AuditLedger(path), AuditLedger(path)  # as two node processes would
+    try:
+        for n in range(5):
+            assert first.append([(float(n), "request", {"by": "first", "n": n})]) == 2 * n + 1
+            assert second.append([(float(n), "request", {"by": "second", "n": n})]) == 2 * n + 2
+        result = first.verify()
+    finally:
+        first.close()
+        second.close()
+    assert result.ok, str(result)
+    assert result.checked == 10
+
+
+def test_a_writer_waits_for_another_writers_lock(tmp_path: Path) -> None:
+    path = tmp_path / "locked.db"
+    AuditLedger(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of its append
+    ledger = AuditLedger(path, lock_timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            ledger.append([(1.0, "request", {})])
+        holder.execute("ROLLBACK")
+        assert ledger.append([(1.0, "request", {})]) == 1  # nothing half-written before
+    finally:
+        ledger.close()
+        holder.close()
+
+
+def facts_ledger(path: Path) -> AuditLedger:
+    ledger = AuditLedger(path)
+    ledger.append([(1.0, "response", {"first_actions": [["mc", "p1", "alice"]]})])
+    ledger.append([(2.0, "response", {"first_actions": [["mc", "p2", "bob"], ["x", "p1", "eve"]]})])
+    return ledger
+
+
+def test_first_actions_are_indexed_with_their_record(tmp_path: Path) -> None:
+    ledger = facts_ledger(tmp_path / "facts.db")
+    try:
+        assert ledger.ran_first("mc", "p1", "alice")
+        assert ledger.ran_first("x", "p1", "eve")
+        assert not ledger.ran_first("mc", "p1", "bob")
+        assert not ledger.ran_first("mc", "p2", "alice")
+    finally:
+        ledger.close()
+
+
+@pytest.mark.parametrize(
+    ("statement", "bad"),
+    [
+        ("DELETE FROM first_actions WHERE user = 'alice'", 1),
+        ("INSERT INTO first_actions VALUES ('mc', 'p9', 'carol', 2)", 2),
+    ],
+    ids=["fact-deleted", "fact-forged"],
+)
+def test_verify_catches_a_doctored_segregation_index(
+    tmp_path: Path, statement: str, bad: int
+) -> None:
+    path = tmp_path / "facts.db"
+    facts_ledger(path).close()
+    db = sqlite3.connect(path)
+    db.execute("DROP TRIGGER first_actions_no_delete")
+    db.execute(statement)
+    db.commit()
+    db.close()
+    ok, seq, text = verify(path)
+    assert not ok
+    assert seq == bad
+    assert "segregation index disagrees" in text
+
+
+def test_a_log_from_0_1_gets_its_index_from_the_records(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    facts_ledger(path).close()
+    db = sqlite3.connect(path)  # back to the 0.1.0 layout: the facts only inside the records
+    db.execute("DROP TABLE first_actions")
+    db.execute("PRAGMA user_version = 0")
+    db.commit()
+    db.close()
+    assert verify(path)[0]  # read-only: no index to compare yet, the chain is fine
+    ledger = AuditLedger(path)
+    try:
+        assert ledger.ran_first("mc", "p2", "bob")
+        assert ledger.verify().ok
+    finally:
+        ledger.close()
+
+
+def test_read_only_ledgers_change_nothing(tmp_path: Path) -> None:
+    with pytest.raises(LedgerError, match="cannot open"):
+        AuditLedger(tmp_path / "missing.db", readonly=True)
+    assert not (tmp_path / "missing.db").exists()
+    path = tmp_path / "audit.db"
+    AuditLedger(path).close()
+    reader = AuditLedger(path, readonly=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.append([(1.0, "request", {})])
+    finally:
+        reader.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["KEY_ENV", "ComplianceConfig", "SegregationRule"]
@@ -32,9 +34,13 @@ class ComplianceConfig(BaseModel):
         required_context: context fields every request must carry (``user_id``...).
         denied: role -> capability globs that role may not call.
         segregation: segregation-of-duties rules.
-        max_backlog: records waiting to be written before requests are refused (E503).
-        flush_interval: seconds between writes of the waiting records.
-        remembered_subjects: subjects kept for segregation checks (oldest forgotten first).
+        max_backlog: records added but not committed yet before requests are refused (E503).
+        audit_timeout: seconds an answer waits for its record to be committed (and a request
+            for its segregation lookups) before it is replaced by E503; keep it below the
+            module's ``hook_timeout`` (10 s).
+        lock_timeout: seconds a write waits for another node process's write lock.
+        synchronous: SQLite's ``synchronous``: ``"FULL"`` survives a power cut, ``"NORMAL"``
+            (faster) a killed process.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -44,5 +50,6 @@ class ComplianceConfig(BaseModel):
     denied: dict[str, list[str]] = {}
     segregation: list[SegregationRule] = []
     max_backlog: int = Field(default=10_000, ge=1)
-    flush_interval: float = Field(default=0.05, gt=0)
-    remembered_subjects: int = Field(default=100_000, ge=1)
+    audit_timeout: float = Field(default=5.0, gt=0)
+    lock_timeout: float = Field(default=5.0, ge=0)
+    synchronous: Literal["NORMAL", "FULL"] = "FULL"

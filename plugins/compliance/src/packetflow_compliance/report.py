@@ -12,12 +12,18 @@ __all__ = ["build_report", "render_report"]
 
 
 def build_report(ledger: AuditLedger) -> dict[str, Any]:
-    """Totals per outcome, capability and caller, refusals per rule, and the verification."""
+    """Totals per outcome, capability and caller, refusals per rule, and the verification.
+
+    ``withdrawn`` counts answers replaced by E503 because their record was not committed within
+    ``audit_timeout``: their response record (written later) shows the outcome that was
+    withheld.
+    """
     verification = ledger.verify()
     outcomes: Counter[str] = Counter()
     capabilities: dict[str, Counter[str]] = {}
     callers: Counter[str] = Counter()
     refusals: Counter[str] = Counter()
+    withdrawn = 0
     first = last = None
     records = 0
     for record in ledger.records():
@@ -34,6 +40,8 @@ def build_report(ledger: AuditLedger) -> dict[str, Any]:
             outcomes[outcome] += 1
             per = capabilities.setdefault(str(data.get("capability")), Counter())
             per[outcome] += 1
+        elif record.kind == "withdrawn":
+            withdrawn += 1
     return {
         "intact": verification.ok,
         "verification": str(verification),
@@ -44,6 +52,7 @@ def build_report(ledger: AuditLedger) -> dict[str, Any]:
         "capabilities": {name: dict(counts) for name, counts in sorted(capabilities.items())},
         "callers": dict(callers.most_common()),
         "refusals": dict(refusals.most_common()),
+        "withdrawn": withdrawn,
     }
 
 
@@ -55,6 +64,7 @@ def render_report(report: dict[str, Any]) -> str:
         f"  period: {report['from']} .. {report['to']} ({report['records']} records)",
         "  outcomes: " + (", ".join(f"{k}={v}" for k, v in report["outcomes"].items()) or "-"),
         "  refusals: " + (", ".join(f"{k}={v}" for k, v in report["refusals"].items()) or "-"),
+        f"  withdrawn (answered E503, their commit came too late): {report['withdrawn']}",
         "  callers: " + (", ".join(f"{k}={v}" for k, v in report["callers"].items()) or "-"),
         "  per capability:",
     ]

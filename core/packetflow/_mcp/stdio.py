@@ -70,6 +70,7 @@ async def serve_mcp_stdio(
         server: an :class:`McpServer` to use (default: one built from ``options``).
         admin: offer the node's management capabilities (``packetflow.*``) as tools. Off by
             default: stdio has no token, so whoever launches the process would get them.
+            (With ``server=``, that server's own ``management`` applies.)
         protocol: the binary stream to write JSON-RPC to (``packetflow mcp`` passes the real
             stdout it diverted before importing the app); default: divert stdout now.
         options: :class:`McpServer` options (``authorize=``, ``actors=``, ...).

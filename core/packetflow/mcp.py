@@ -11,7 +11,12 @@ Serve a node's capabilities and compositions as MCP tools::
 tunnel, and streamable HTTP with ``ServerConfig(mcp_http_port=...)`` under the wire's tokens,
 scopes and rate limits. Mount external MCP servers as capabilities with
 :meth:`packetflow.Node.mount_mcp`.
+
+The streamable HTTP names (``serve_mcp_http``, ``BearerGate``, ``BodyLimits``) are imported on
+first use, so stdio works without Hypercorn installed.
 """
+
+import typing as _typing
 
 from ._mcp.auth import (
     Admission,
@@ -23,13 +28,17 @@ from ._mcp.auth import (
     allow_all,
     token_scopes,
 )
-from ._mcp.http import BearerGate, BodyLimits, serve_mcp_http
 from ._mcp.mount import McpMount, MountStatus
 from ._mcp.resources import ActorDirectory, ActorEntry, actor_uri, parse_actor_uri
 from ._mcp.results import error_text
 from ._mcp.server import McpServer
 from ._mcp.stdio import serve_mcp_stdio
 from ._mcp.tunnel import McpTunnel
+
+if _typing.TYPE_CHECKING:
+    from ._mcp.http import BearerGate, BodyLimits, serve_mcp_http
+
+_HTTP = frozenset({"BearerGate", "BodyLimits", "serve_mcp_http"})
 
 __all__ = [
     "ActorDirectory",
@@ -54,3 +63,15 @@ __all__ = [
     "serve_mcp_stdio",
     "token_scopes",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _HTTP:  # Hypercorn and Starlette only for the HTTP transport
+        from ._mcp import http
+
+        return getattr(http, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HTTP})

@@ -1,7 +1,7 @@
 """The node the MCP transport tests serve, in-process and as ``packetflow mcp --app
 tests.apps.mcp_app:make_node`` in a subprocess (so everything a test needs is reachable
 through tools: registering one, and reading what the slow capability saw), with a fail-closed
-module in its chain."""
+module in its chain, a capability that crashes (E500) and an actor to converse with."""
 
 from __future__ import annotations
 
@@ -45,6 +45,33 @@ class Policy(pf.Module):
         raise ConnectionError("policy store unreachable")
 
 
+class PenPalState(BaseModel):
+    heard: list[str] = []
+
+
+class Letter(BaseModel):
+    text: str
+
+
+class LetterReply(BaseModel):
+    turn: int
+    previous: str | None
+    heard: list[str]
+
+
+@pf.actor(name="pen_pal", persistence="memory", intent="Remembers every letter it was sent")
+class PenPal(pf.Actor[PenPalState]):
+    async def handle(self, msg: Letter, ctx: pf.Context) -> LetterReply:
+        previous = self.state.heard[-1] if self.state.heard else None
+        self.state.heard.append(msg.text)
+        return LetterReply(turn=len(self.state.heard), previous=previous, heard=self.state.heard)
+
+
+@pf.capability(intent="Always crashes (E500)")
+async def explode(inp: Num) -> Num:
+    raise RuntimeError(f"secret internal detail {inp.value}")
+
+
 @pf.capability(intent="Refused by a fail-closed module")
 async def guarded(inp: Num) -> Num:  # pragma: no cover - the module chain refuses it
     return inp
@@ -77,6 +104,8 @@ def make_node() -> pf.Node:
         guarded,
         register_tool,
         sleepy_seen,
+        explode,
+        PenPal,
         pf.composition(
             "inc_double",
             pf.pipeline(pf.step("inc"), pf.step("double")),

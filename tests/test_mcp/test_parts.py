@@ -18,7 +18,13 @@ from pydantic import ValidationError
 import packetflow as pf
 from packetflow import errors
 from packetflow._mcp.progress import report_steps
-from packetflow._mcp.results import error_from_result, error_from_rpc, error_text, output_of
+from packetflow._mcp.results import (
+    error_from_result,
+    error_from_rpc,
+    error_result,
+    error_text,
+    output_of,
+)
 from packetflow._mcp.schema import RemoteContract, model_from_schema
 from packetflow.mcp import McpServer
 from tests.kit import ALL
@@ -85,12 +91,15 @@ def test_remote_results_become_outputs_and_errors() -> None:
     listed = CallToolResult(content=[], structured_content=[1, 2])
     assert output_of(listed, structured=True) == {"result": [1, 2]}
     assert output_of(listed, structured=False) == {"text": "", "result": [1, 2]}
-    wire = errors.ConflictError("seat taken", details={"seat": "1A"}).to_wire()
-    rebuilt = error_from_result(
-        CallToolResult(content=text, structured_content={"error": wire}, is_error=True), "t"
-    )
+    conflict = errors.ConflictError("seat taken", details={"seat": "1A"})
+    rebuilt = error_from_result(error_result(conflict), "t")
     assert isinstance(rebuilt, errors.ConflictError)
     assert rebuilt.details == {"seat": "1A"}
+    # Older PacketFlow servers sent the error object as structuredContent.
+    legacy = CallToolResult(
+        content=text, structured_content={"error": conflict.to_wire()}, is_error=True
+    )
+    assert error_from_result(legacy, "t").details == {"seat": "1A"}
     unknown_code = error_from_result(
         CallToolResult(content=[TextContent(text="E999 strange")], is_error=True), "t"
     )

@@ -48,8 +48,9 @@ async def test_bad_arguments_are_an_error_result_with_field_errors(session: Sess
     text = result.content[0].text
     assert text.startswith("E422 contract_violation: capability 'double': payload does not match")
     assert "  - value: Input should be a valid integer" in text
-    error = result.structured_content["error"]
-    assert error["code"] == "E422"
+    assert result.structured_content is None
+    error = result.meta["packetflow"]["error"]
+    assert result.meta["packetflow"]["code"] == error["code"] == "E422"
     assert error["details"][0]["field"] == "value"
 
 

@@ -91,7 +91,8 @@ async def test_packetflow_serve_mcp_http_end_to_end(tmp_path: Path, mode: str) -
             written = await client.call_tool("take_note", {"notebook": "carol-1", "text": "hi"})
             denied = await client.call_tool("double", {"value": 2})
             state = await client.read_resource(actor_uri("notebook", "carol-1"))
-        assert names == {"take_note", "inc", "inc_double"}
+        # The notebook actor is a tool too: carol's actor: scope reaches her notebooks.
+        assert names == {"take_note", "inc", "inc_double", "notebook"}
         assert written.structured_content == {"count": 1}
         assert denied.is_error and denied.content[0].text.startswith("E403 forbidden")
         assert json.loads(state.contents[0].text) == {"lines": ["hi"]}

@@ -129,7 +129,7 @@ async def test_http_tools_follow_the_tokens_cap_scopes(
     assert denied.content[0].text.startswith(
         "E403 forbidden: token of 'alice' does not cover tool 'double'"
     )
-    assert denied.structured_content["error"]["details"]["scope_needed"] == "cap:double"
+    assert denied.meta["packetflow"]["error"]["details"]["scope_needed"] == "cap:double"
     # Outside the scopes an unknown name is E403 too: probing reveals nothing.
     assert probe.is_error and probe.content[0].text.startswith("E403 forbidden")
     # Inside them it is the unknown tool it is.
@@ -159,7 +159,7 @@ async def test_http_rate_limit_is_e429_and_the_bucket_is_the_wires(
     assert [result.is_error for result in outcomes] == [False, False, True]
     limited = outcomes[2]
     assert limited.content[0].text.startswith("E429 rate_limited: token of 'alice'")
-    assert limited.structured_content["error"]["retry_after_ms"] > 0
+    assert limited.meta["packetflow"]["error"]["retry_after_ms"] > 0
     # One bucket per token across both transports.
     async with pf.open_client(server.url, token=bearer) as wire:
         with pytest.raises(pf.errors.RateLimitedError):

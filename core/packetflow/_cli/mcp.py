@@ -1,6 +1,9 @@
 """``packetflow mcp --app MODULE:ATTR``: serve a node to an MCP client over stdio.
 
 Desktop AI clients launch this command and speak MCP on its stdin/stdout; logs go to stderr.
+stdout is diverted to stderr before the app is imported, so nothing the app prints (at import
+time or in a capability) reaches the protocol stream. The node's management capabilities
+(``packetflow.*``) are tools only with ``--admin``: stdio has no token to check.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from functools import partial
 from typing import Any
 
 import trio
@@ -16,12 +20,20 @@ from .app import AppError, load_app
 
 __all__ = ["register"]
 
+_EXTRA = "pip install 'packetflow[mcp]'"
+
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "mcp", help="serve a node's capabilities as MCP tools over stdio (for AI clients)"
     )
     parser.add_argument("--app", required=True, help="the node, as MODULE:ATTR")
+    parser.add_argument(
+        "--admin",
+        action="store_true",
+        help="also offer the node's management capabilities (packetflow.*) as tools; anyone "
+        "who can launch this process may then use them",
+    )
     parser.add_argument(
         "--log-level",
         default="WARNING",
@@ -38,14 +50,16 @@ def _serve(args: argparse.Namespace) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
-        from ..mcp import serve_mcp_stdio
+        from .._mcp.stdio import serve_mcp_stdio, stdout_diverted
     except ImportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        message = str(exc) if _EXTRA in str(exc) else f"{exc}; install the extra: {_EXTRA}"
+        print(f"error: packetflow mcp: {message}", file=sys.stderr)
         return 2
-    try:
-        node = load_app(args.app)
-    except AppError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    trio.run(serve_mcp_stdio, node)
+    with stdout_diverted() as protocol:  # before the app's import-time code runs
+        try:
+            node = load_app(args.app)
+        except AppError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        trio.run(partial(serve_mcp_stdio, node, admin=args.admin, protocol=protocol))
     return 0

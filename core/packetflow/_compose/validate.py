@@ -112,12 +112,17 @@ class _Walker:
         self.lookup = lookup
         self.analysis = PlanAnalysis()
         self.infer = inputs is None
+        # Request keys named without a type (``input=["email", ...]``) take the type of their
+        # first consumer, as inferred inputs do.
+        self.untyped: frozenset[str] = frozenset()
+        self.typed: set[str] = set()
         if inputs is None:
             self.root_scope: dict[str, Binding] = {}
         elif isinstance(inputs, Mapping):
             self.root_scope = {k: Binding(t, "request input") for k, t in inputs.items()}
         else:
             self.root_scope = {k: Binding(Any, "request input") for k in inputs}
+            self.untyped = frozenset(self.root_scope)
         self.analysis.inputs = {k: b.type for k, b in self.root_scope.items()}
 
     def issue(self, path: str, problem: str, message: str) -> None:
@@ -130,6 +135,13 @@ class _Walker:
         binding = scope.get(key)
         if binding is None and OPEN in scope:
             return
+        if key in self.untyped and binding is not None and binding is self.root_scope[key]:
+            # The request's value, not yet overwritten by a step.
+            if key not in self.typed:  # its first consumer types it
+                self.typed.add(key)
+                self.analysis.inputs[key] = expected
+                return
+            binding = Binding(self.analysis.inputs[key], "request input")
         if binding is None and self.infer:
             known = self.analysis.inputs.get(key)
             if known is None:

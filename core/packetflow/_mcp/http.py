@@ -17,8 +17,14 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import trio
-from hypercorn.config import Config
-from hypercorn.trio import serve
+
+try:
+    from hypercorn.config import Config
+    from hypercorn.trio import serve
+except ImportError as exc:  # pragma: no cover - exercised by a subprocess without Hypercorn
+    raise ImportError(
+        "MCP over streamable HTTP needs Hypercorn; install the extra: pip install 'packetflow[mcp]'"
+    ) from exc
 from mcp.server.auth.middleware.bearer_auth import AuthenticatedUser
 from mcp.server.auth.provider import AccessToken
 from mcp.server.streamable_http_manager import StreamableHTTPASGIApp, StreamableHTTPSessionManager

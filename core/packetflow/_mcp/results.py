@@ -2,9 +2,11 @@
 
 A success carries the output as ``structuredContent`` plus the same JSON as a text block (for
 clients that only read text). A failure is an ``isError`` result whose text starts with the
-PacketFlow code — ``E422 contract_violation: ...`` followed by one line per field — and whose
-``structuredContent`` is the wire error object, so a PacketFlow node that mounts another one
-gets the exact typed error back.
+PacketFlow code — ``E422 contract_violation: ...`` followed by one line per field — with the
+code and the wire error object in ``_meta`` (``{"packetflow": {"code": ..., "error": {...}}}``),
+so a PacketFlow node that mounts another one gets the exact typed error back. A failure has no
+``structuredContent``: clients check that against the tool's ``outputSchema`` (the MCP
+Inspector does even for errors), which an error object can never satisfy.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..errors import (
     error_class,
     from_wire,
 )
+from .tools import META_KEY
 
 __all__ = [
     "error_from_result",
@@ -67,12 +70,13 @@ def error_text(error: PacketFlowError) -> str:
 
 
 def error_result(error: PacketFlowError) -> CallToolResult:
-    """A failed call as the model sees it: ``isError`` with the coded text."""
-    wire = error.to_wire()
+    """A failed call as the model sees it: ``isError`` with the coded text, the code and the
+    wire error object in ``_meta``, and no ``structuredContent``."""
+    wire = json.loads(json.dumps(error.to_wire(), default=str))
     return CallToolResult(
         content=[TextContent(text=error_text(error))],
-        structured_content={"error": json.loads(json.dumps(wire, default=str))},
         is_error=True,
+        meta={META_KEY: {"code": error.code, "error": wire}},
     )
 
 
@@ -95,11 +99,13 @@ def output_of(result: CallToolResult, *, structured: bool) -> dict[str, Any]:
 def error_from_result(result: CallToolResult, subject: str) -> PacketFlowError:
     """The typed error behind a remote ``isError`` result.
 
-    A PacketFlow server's wire error object is rebuilt exactly; a text that starts with a
-    PacketFlow code keeps that code; anything else is E500 naming ``subject``.
+    A PacketFlow server's wire error object (in ``_meta``; in ``structuredContent`` from
+    older PacketFlow servers) is rebuilt exactly; a text that starts with a PacketFlow code keeps
+    that code; anything else is E500 naming ``subject``.
     """
-    structured = result.structured_content
-    error = structured.get("error") if isinstance(structured, dict) else None
+    ours = (result.meta or {}).get(META_KEY)
+    found = ours if isinstance(ours, dict) else result.structured_content
+    error = found.get("error") if isinstance(found, dict) else None
     code = error.get("code") if isinstance(error, dict) else None
     if isinstance(code, str) and _CODE.match(code):
         return from_wire(error)  # type: ignore[arg-type]

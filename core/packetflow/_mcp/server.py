@@ -4,10 +4,13 @@ Every ``tools/call`` becomes a ``capability_request`` run through ``node.dispatc
 entry point of every transport, so the module chain applies exactly as on the wire — with a
 context that says who is calling (:class:`~packetflow._mcp.auth.Caller`). Before that, the
 caller's token is checked like the wire checks it: the tool against its ``cap:`` scopes, an
-actor resource against its ``actor:`` scopes (listings show only what it may reach), and one
-request taken from its rate limit (:data:`~packetflow._mcp.auth.Admission`). Outcomes become
-results (:mod:`.results`), compositions report progress per step (:mod:`.progress`), registry
-changes notify clients (:mod:`.changes`) and actors are resources (:mod:`.resources`). One
+actor (its tool or its resources) against its ``actor:`` scopes (listings show only what it
+may reach), and one request taken from its rate limit
+(:data:`~packetflow._mcp.auth.Admission`). An actor type's tool sends an ``actor_message``
+(:mod:`.actors`). Outcomes become results (:mod:`.results`), compositions report progress per
+step (:mod:`.progress`), registry changes notify clients (:mod:`.changes`) and actors are
+resources (:mod:`.resources`). The node's management capabilities (``packetflow.*``) are
+offered only when ``management`` is set (stdio leaves it off unless ``--admin``). One
 :class:`McpServer` serves any number of connections over stdio, streamable HTTP and the wire
 tunnel at once.
 """
@@ -42,10 +45,13 @@ from mcp.types import (
     ReadResourceResult,
 )
 
+from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
+from .._capabilities.capability import Capability
 from .._version import __version__
-from .._wire.messages import CapabilityRequest
+from .._wire.messages import ActorMessage, CapabilityRequest
 from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError
+from .actors import actor_address, reaches
 from .auth import (
     CALLER_KEY,
     LOCAL,
@@ -88,6 +94,9 @@ class McpServer:
         actors: where actor resources come from (default: ``node.actors``).
         resources: serve actors as resources at all.
         caller: the caller on transports without authentication (stdio, in-memory).
+        management: offer the node's management capabilities (``packetflow.*``) as tools;
+            off, they are neither listed nor callable (E403) whatever the caller. Tokens need
+            the ``admin`` scope for them either way.
         page_size: tools per ``tools/list`` page.
     """
 
@@ -102,12 +111,14 @@ class McpServer:
         actors: ActorDirectory | None = None,
         resources: bool = True,
         caller: Caller = LOCAL,
+        management: bool = True,
         page_size: int = 500,
     ) -> None:
         self.node = node
         self.authorize: Authorizer = authorize or token_scopes
         self.admit = admit
         self.caller = caller
+        self.management = management
         self.catalog = ToolCatalog(node.registry, page_size=page_size)
         directory: ActorDirectory = node.actors if actors is None else actors
         self.resources = ActorResources(directory) if resources else None
@@ -170,21 +181,24 @@ class McpServer:
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
         # Discovery shows only what the caller may call, as the wire's discover does.
-        visible = self._visibility(caller.principal, "cap")
-        tools, cursor = self.catalog.page(cursor, visible or _everything)
+        tools, cursor = self.catalog.page(cursor, self._tool_visibility(caller.principal))
         return ListToolsResult(tools=tools, next_cursor=cursor)
 
     async def _call_tool(self, ctx: Ctx, params: CallToolRequestParams) -> CallToolResult:
         name = params.name
         caller = self.caller_of(ctx)
+        cap = self.node.registry.lookup(name)
+        if cap is not None and cap.kind == "actor":
+            return await self._call_actor(ctx, caller, cap, params.arguments or {})
         try:
-            # Scopes before the lookup, as on the wire: a tool outside the token's scopes is
-            # E403 whether or not it exists, so probing names reveals nothing.
+            if not self.management and name.startswith(RESERVED_PREFIX):
+                raise _unmanaged(name)
+            # Scopes before telling whether it exists, as on the wire: a tool outside the
+            # token's scopes is E403 whether or not it exists, so probing names reveals nothing.
             self.authorize(caller.principal, "cap", name)
             self._charge(caller)
         except PacketFlowError as exc:
             return error_result(exc)
-        cap = self.node.registry.lookup(name)
         if cap is None:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
@@ -200,7 +214,36 @@ class McpServer:
         async with report_steps(self.node.events, pf_ctx.trace_id, ctx.session.report_progress):
             return await self._dispatch(request, pf_ctx)
 
-    async def _dispatch(self, request: CapabilityRequest, ctx: Context) -> CallToolResult:
+    async def _call_actor(
+        self, ctx: Ctx, caller: Caller, cap: Capability, arguments: dict[str, Any]
+    ) -> CallToolResult:
+        """One turn of a conversation: an ``actor_message`` to ``(cap, arguments.actor_id)``."""
+        name, principal = cap.name, caller.principal
+        try:
+            if (
+                isinstance(principal, TokenPrincipal)
+                and self.authorize is token_scopes
+                and not reaches(principal, name)
+            ):  # E403 before E422: probing names with bad arguments reveals nothing
+                self.authorize(principal, "actor", name)
+            actor_id, message = actor_address(cap, arguments)
+            self.authorize(principal, "actor", name, f"{name}/{actor_id}")
+            self._charge(caller)
+        except PacketFlowError as exc:
+            return error_result(exc)
+        pf_ctx = caller.context()
+        request = ActorMessage(
+            id=str(ctx.request_id),
+            capability_id=name,
+            actor_id=actor_id,
+            payload=message,
+            context=pf_ctx,
+        )
+        return await self._dispatch(request, pf_ctx)
+
+    async def _dispatch(
+        self, request: CapabilityRequest | ActorMessage, ctx: Context
+    ) -> CallToolResult:
         try:
             response = await self.node.dispatch(request, ctx)
         except PacketFlowError as exc:
@@ -264,6 +307,26 @@ class McpServer:
         if self.admit is not None and caller.principal is not None and not caller.admitted:
             self.admit(caller.principal)
 
+    def _tool_visibility(self, principal: Principal | None) -> Callable[[str], bool]:
+        """Which tools a listing shows ``principal``: capabilities its ``cap:`` rules allow,
+        actor types its ``actor:`` rules reach, management tools only with ``management``."""
+        caps = self._visibility(principal, "cap")
+        if isinstance(principal, TokenPrincipal) and self.authorize is token_scopes:
+            actor: Callable[[str], bool] | None = partial(reaches, principal)
+        else:
+            actor = self._visibility(principal, "actor")
+        actors = self.catalog.actors()
+        hidden = None if self.management else RESERVED_PREFIX
+
+        def visible(name: str) -> bool:
+            if name in actors:
+                return actor is None or actor(name)
+            if hidden is not None and name.startswith(hidden):
+                return False
+            return caps is None or caps(name)
+
+        return visible
+
     def _visibility(self, principal: Principal | None, kind: str) -> Callable[..., bool] | None:
         """What a listing of ``kind`` may show ``principal``: ``None`` for everything, else a
         predicate on the names the authorizer takes."""
@@ -297,12 +360,16 @@ class McpServer:
         return found if isinstance(found, Caller) else self.caller
 
 
-def _everything(name: str) -> bool:
-    return True
-
-
 def _actor_visible(visible: Callable[..., bool], capability: str, actor_id: str) -> bool:
     return visible(capability, f"{capability}/{actor_id}")
+
+
+def _unmanaged(name: str) -> ForbiddenError:
+    return ForbiddenError(
+        f"tool {name!r} is part of the node's management API, which this MCP server does not "
+        "offer; over stdio start it with 'packetflow mcp --admin' (McpServer(management=True))",
+        details={"management": False},
+    )
 
 
 def _rpc_error(error: PacketFlowError) -> MCPError:

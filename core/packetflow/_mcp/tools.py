@@ -2,7 +2,8 @@
 
 ``name`` is the capability name, ``description`` its intent, ``inputSchema`` / ``outputSchema``
 the contract's JSON Schemas (root type object) and ``annotations.idempotentHint`` its
-``idempotent`` flag. The list is rebuilt only when the registry's generation changes.
+``idempotent`` flag. An actor type's tool takes ``actor_id`` plus its message fields
+(:mod:`.actors`). The list is rebuilt only when the registry's generation changes.
 """
 
 from __future__ import annotations
@@ -15,20 +16,23 @@ from mcp.types import INVALID_PARAMS, Tool, ToolAnnotations
 
 from .._capabilities.capability import Capability
 from .._registry import Registry
+from .actors import actor_description, actor_input_schema
 
 __all__ = ["ToolCatalog", "tool_of"]
 
 META_KEY = "packetflow"
-"""``Tool._meta`` key holding ``{kind, version, tags}``."""
+"""The ``_meta`` key of PacketFlow's own data: ``{kind, version, tags}`` on a ``Tool``,
+``{code, error}`` on an error result."""
 
 
 def tool_of(cap: Capability) -> Tool:
     """The MCP tool for ``cap``."""
     contract = cap.contract
+    actor = cap.kind == "actor"
     return Tool(
         name=cap.name,
-        description=cap.intent or None,
-        input_schema=contract.input_schema,
+        description=actor_description(cap) if actor else cap.intent or None,
+        input_schema=actor_input_schema(contract.input_schema) if actor else contract.input_schema,
         output_schema=contract.output_schema,
         annotations=ToolAnnotations(idempotent_hint=cap.idempotent),
         meta={META_KEY: {"kind": cap.kind, "version": cap.version, "tags": list(cap.tags)}},
@@ -50,20 +54,31 @@ class ToolCatalog:
         self.page_size = page_size
         self._generation = -1
         self._tools: list[Tool] = []
+        self._by_name: dict[str, Tool] = {}
+        self._actors: frozenset[str] = frozenset()
 
     def tools(self) -> list[Tool]:
         """Every tool, sorted by name (rebuilt after a registry change)."""
         registry = self._registry
         if registry.generation != self._generation:
-            self._tools = [tool_of(cap) for cap in sorted(registry, key=lambda c: c.name)]
+            caps = sorted(registry, key=lambda c: c.name)
+            self._tools = [tool_of(cap) for cap in caps]
+            self._by_name = {tool.name: tool for tool in self._tools}
+            self._actors = frozenset(cap.name for cap in caps if cap.kind == "actor")
             self._generation = registry.generation
         return self._tools
+
+    def actors(self) -> frozenset[str]:
+        """The names of the tools that are actor types."""
+        self.tools()
+        return self._actors
 
     def input_schema(self, name: str) -> Mapping[str, Any] | None:
         """The input schema of tool ``name`` (``None`` if unknown); the SDK checks streamable
         HTTP ``Mcp-Param-*`` headers against it."""
-        cap = self._registry.lookup(name)
-        return None if cap is None else cap.contract.input_schema
+        self.tools()
+        tool = self._by_name.get(name)
+        return None if tool is None else tool.input_schema
 
     def page(
         self, cursor: str | None, visible: Callable[[str], bool]

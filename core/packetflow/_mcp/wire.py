@@ -20,7 +20,6 @@ import trio
 from .._auth.principal import Principal as TokenPrincipal
 from .._auth.principal import TokenLimiter
 from .auth import Admission, Principal
-from .http import serve_mcp_http
 from .server import McpServer
 from .tunnel import McpTunnel
 
@@ -64,6 +63,8 @@ async def serve_mcp_beside(
     if port is None:
         task_status.started(None)
         return
+    from .http import serve_mcp_http  # Hypercorn only when HTTP is served
+
     authority = config.authority
     await serve_mcp_http(
         server.node,

@@ -187,6 +187,16 @@ async def test_transform_replaces_responses_and_errors(
     assert await module_node.call("fail", {}) == {"fallback": "E500"}
 
 
+async def test_response_hooks_see_error_details_as_an_object(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    observer = await register_module(Observer)
+    with pytest.raises(pf.errors.NotFoundError) as caught:
+        await module_node.call("nope", {})
+    assert caught.value.details == {}
+    assert observer.outcomes[-1].error.details == {}
+
+
 class Invalid(pf.Module):
     name = "invalid"
 

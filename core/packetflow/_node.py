@@ -34,7 +34,7 @@ from ._supervisor import Supervisor
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
 from ._wire.server import WireServer, serve_node
-from .errors import ConflictError, NotFoundError, UnavailableError
+from .errors import ConflictError, MalformedError, NotFoundError, UnavailableError
 
 if TYPE_CHECKING:
     from ._mcp.mount import McpMount
@@ -338,7 +338,7 @@ class Node:
             raise UnavailableError(f"node {self.name!r} is {self.state}; it cannot take requests")
         ctx = Context.create(request.context if context is None else context, self)
         if timeout is None and (timeout_ms := request.metadata.get("timeout_ms")) is not None:
-            timeout = float(timeout_ms) / 1000
+            timeout = _seconds_of(timeout_ms)
         if self.modules.active:
             return await self.modules.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
@@ -435,3 +435,18 @@ async def open_node(name: str = "packetflow", **options: Any) -> AsyncIterator[N
     node = Node(name, **options)
     async with node.started():
         yield node
+
+
+def _seconds_of(timeout_ms: object) -> float:
+    """A request's ``metadata.timeout_ms`` (sent by the peer, of any JSON type) in seconds.
+
+    Raises:
+        MalformedError: E400, not a non-negative number.
+    """
+    if isinstance(timeout_ms, int | float) and not isinstance(timeout_ms, bool) and timeout_ms >= 0:
+        return timeout_ms / 1000
+    raise MalformedError(
+        f"metadata.timeout_ms {timeout_ms!r}: not a number of milliseconds; send a "
+        "non-negative number (or leave it out for no deadline)",
+        details={"field": "metadata.timeout_ms"},
+    )

@@ -65,6 +65,8 @@ class PacketFlowError(Exception):
         details: JSON-serialisable structured data (field errors, node paths...); an empty
             dict when there is nothing to say.
         retry_after_ms: when set, how long the caller should wait before retrying.
+        metadata: the ``metadata`` of the ``capability_error`` carrying this error: what
+            response hooks added (and ``modules``, the modules that acted), as on a response.
     """
 
     code: ClassVar[str] = "E000"
@@ -77,12 +79,14 @@ class PacketFlowError(Exception):
         details: Any = None,
         type: str | None = None,
         retry_after_ms: int | None = None,
+        metadata: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.details = {} if details is None else details
         self.type = type or self.default_type
         self.retry_after_ms = retry_after_ms
+        self.metadata: dict[str, Any] = {} if metadata is None else dict(metadata)
 
     def to_wire(self) -> dict[str, Any]:
         """The ``error`` object of a ``capability_error`` message.
@@ -234,15 +238,23 @@ def error_class(code: str) -> type[PacketFlowError]:
         raise KeyError(f"error code {code!r} is not in the PacketFlow table") from None
 
 
-def from_wire(error: Mapping[str, Any]) -> PacketFlowError:
-    """Rebuild a typed error from its wire form (unknown codes become ``PacketFlowError``; a
-    ``retry_after_ms`` that is not a number is ignored)."""
+def from_wire(
+    error: Mapping[str, Any], metadata: Mapping[str, Any] | None = None
+) -> PacketFlowError:
+    """Rebuild a typed error from its wire form (unknown codes become ``PacketFlowError``).
+
+    Args:
+        error: the ``error`` object of a ``capability_error``.
+        metadata: that message's ``metadata`` (kept on the error's ``metadata``); a value that
+            is not an object is ignored, as is a ``retry_after_ms`` that is not a number.
+    """
     cls = _BY_CODE.get(str(error.get("code")), PacketFlowError)
     exc = cls(
         str(error.get("message", "")),
         details=error.get("details"),
         type=error.get("type"),
         retry_after_ms=_milliseconds(error.get("retry_after_ms")),
+        metadata=metadata if isinstance(metadata, Mapping) else None,
     )
     if cls is PacketFlowError:
         exc.code = str(error.get("code", "E000"))  # type: ignore[misc]

@@ -164,12 +164,13 @@ def test_error_reply_copies_only_what_a_reply_can_hold() -> None:
     circular["self"] = circular
     error = pf.errors.ConflictError("boom", details={"thing": Opaque(), "set": {1}})
     error.retry_after_ms = "soon"  # type: ignore[assignment]
+    error.metadata = {"hook": Opaque()}
     wire = json.loads(encode(error_reply(error, ["not", "an", "id"], {"not": "a name"})))
     assert wire == {
         "version": "1.0",
         "type": "capability_error",
         "id": "",
-        "metadata": {},
+        "metadata": {"hook": "<Opaque>"},
         "error": {
             "code": "E409",
             "type": "conflict",
@@ -200,3 +201,48 @@ def test_details_is_always_an_object(error: pf.errors.PacketFlowError) -> None:
     assert json.loads(encode(error_reply(error, "1")))["error"]["details"] == {}
     body = pf.CapabilityError(error={"code": "E400", "type": "t", "message": "m", "details": None})
     assert body.error.details == {}
+
+
+def test_from_wire_keeps_the_message_metadata_and_drops_what_is_not_an_object() -> None:
+    wire = {"code": "E429", "message": "slow down", "retry_after_ms": "1s"}
+    error = pf.errors.from_wire(wire, {"trace": "t-1"})
+    assert (error.metadata, error.retry_after_ms) == ({"trace": "t-1"}, None)
+    assert pf.errors.from_wire(wire, ["not", "an", "object"]).metadata == {}  # type: ignore[arg-type]
+
+
+# -- metadata response hooks add to an error -------------------------------------------------
+
+
+class Stamp(pf.Module):
+    """Adds metadata to every outcome: by returning a copy, or by writing to it in place."""
+
+    name = "stamp"
+    in_place = False
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Transform | None:
+        if self.in_place:
+            response.metadata["stamped"] = "in-place"
+            return None
+        stamped = {**response.metadata, "stamped": "copy"}
+        return pf.Transform(response.model_copy(update={"metadata": stamped}))
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["transform", "in-place"])
+async def test_metadata_a_response_hook_adds_to_an_error_travels_on_the_wire(
+    served: pf.WireServer, connect: Connect, in_place: bool
+) -> None:
+    served.node.modules.register(type("Stamp", (Stamp,), {"in_place": in_place}))
+    await served.node.modules.wait_ready("stamp")
+    peer = await connect()
+    # A module that returned a decision acted (``modules``); writing in place is not a decision.
+    expected = {"stamped": "in-place"} if in_place else {"stamped": "copy", "modules": ["stamp"]}
+    reply = await peer.call("broken")
+    assert reply["error"]["code"] == "E500"
+    assert reply["metadata"] == expected
+    ok = await peer.call("echo", {"a": 1})
+    assert {key: ok["metadata"].get(key) for key in expected} == expected  # as on a response
+    async with pf.open_client(served.url) as client:
+        with pytest.raises(pf.errors.ExecutionFailedError) as caught:
+            await client.call("broken")
+    assert caught.value.metadata == expected

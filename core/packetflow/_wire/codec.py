@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
+from .._jsonable import jsonable
 from ..errors import MalformedError, PacketFlowError, TooLargeError
 from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 
@@ -137,11 +138,14 @@ def error_reply(exc: PacketFlowError, id: object, capability_id: object = None) 
     It cannot fail, whatever the peer sent: it copies only values of the types a reply holds
     (an ``id`` that is not a string of at most 256 characters becomes ``""``, a
     ``capability_id`` that is not a string is left out), the body comes from
-    :meth:`~packetflow.errors.PacketFlowError.to_wire` (always JSON).
+    :meth:`~packetflow.errors.PacketFlowError.to_wire` (always JSON), and ``exc.metadata``
+    (what response hooks added) is converted to JSON types.
     """
+    metadata = getattr(exc, "metadata", None)
     return CapabilityError(
         id=id if isinstance(id, str) and len(id) <= _MAX_ID else "",
         capability_id=capability_id if isinstance(capability_id, str) else None,
+        metadata=jsonable(metadata) if isinstance(metadata, dict) and metadata else {},
         error=ErrorBody(**exc.to_wire()),
     )
 

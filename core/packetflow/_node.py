@@ -4,6 +4,7 @@ transports under one trio nursery."""
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
@@ -338,7 +339,12 @@ class Node:
             raise UnavailableError(f"node {self.name!r} is {self.state}; it cannot take requests")
         ctx = Context.create(request.context if context is None else context, self)
         if timeout is None and (timeout_ms := request.metadata.get("timeout_ms")) is not None:
-            timeout = _seconds_of(timeout_ms)
+            try:
+                timeout = float(timeout_ms) / 1000
+            except (TypeError, ValueError, OverflowError):
+                timeout = math.nan
+            if not timeout >= 0:  # NaN too: the peer sent something other than a duration
+                raise _not_a_deadline(timeout_ms)
         if self.modules.active:
             return await self.modules.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
@@ -437,15 +443,10 @@ async def open_node(name: str = "packetflow", **options: Any) -> AsyncIterator[N
         yield node
 
 
-def _seconds_of(timeout_ms: object) -> float:
-    """A request's ``metadata.timeout_ms`` (sent by the peer, of any JSON type) in seconds.
-
-    Raises:
-        MalformedError: E400, not a non-negative number.
-    """
-    if isinstance(timeout_ms, int | float) and not isinstance(timeout_ms, bool) and timeout_ms >= 0:
-        return timeout_ms / 1000
-    raise MalformedError(
+def _not_a_deadline(timeout_ms: object) -> MalformedError:
+    """E400 for a request's ``metadata.timeout_ms`` (sent by the peer, of any JSON type) that
+    is not a non-negative number of milliseconds."""
+    return MalformedError(
         f"metadata.timeout_ms {timeout_ms!r}: not a number of milliseconds; send a "
         "non-negative number (or leave it out for no deadline)",
         details={"field": "metadata.timeout_ms"},

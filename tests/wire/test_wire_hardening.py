@@ -130,7 +130,11 @@ async def test_a_non_finite_number_is_e400_answering_the_frame_id(
     assert errors_logged == []
 
 
-@pytest.mark.parametrize("timeout_ms", ["soon", [], {}, True, -1], ids=repr)
+@pytest.mark.parametrize(
+    "timeout_ms",
+    ["soon", [], {}, -1, "NaN", 10**400],
+    ids=["text", "array", "object", "negative", "nan-text", "beyond-float"],
+)
 async def test_a_deadline_that_is_not_a_number_is_e400(
     connect: Connect, errors_logged: list[logging.LogRecord], timeout_ms: Any
 ) -> None:

@@ -42,7 +42,7 @@ json_values = st.recursive(
 """Any JSON value: null, booleans, integers (past 64 bits too), finite floats, strings, arrays
 and objects."""
 
-_PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
+PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "version": st.just("1.0"),
     "id": st.text(max_size=10),
     "capability_id": st.sampled_from(["echo", "missing"]),
@@ -106,14 +106,14 @@ def frames(draw: st.DrawFn) -> Frame:
     type, then a few known fields (of any message type) set to any JSON value, a few unknown
     fields, and now and then a non-finite constant."""
     kind = draw(st.sampled_from(TYPES))
-    obj: dict[str, Any] = {"version": "1.0", "type": kind, "id": draw(_PLAUSIBLE["id"])}
+    obj: dict[str, Any] = {"version": "1.0", "type": kind, "id": draw(PLAUSIBLE["id"])}
     model = BY_TYPE[kind]
     for name, field in model.model_fields.items():
         if field.is_required():
-            obj[name] = draw(_PLAUSIBLE[name])
-    own = sorted(set(model.model_fields) & set(_PLAUSIBLE) - {"type"})
+            obj[name] = draw(PLAUSIBLE[name])
+    own = sorted(set(model.model_fields) & set(PLAUSIBLE) - {"type"})
     for name in draw(st.lists(st.sampled_from(own), max_size=3, unique=True)):
-        obj[name] = draw(_PLAUSIBLE[name])
+        obj[name] = draw(PLAUSIBLE[name])
     for name in draw(st.lists(st.sampled_from([*FIELDS, "type"]), max_size=2, unique=True)):
         obj[name] = draw(_hostile(name))
     obj.update(draw(st.dictionaries(st.text(max_size=6), json_values, max_size=2)))

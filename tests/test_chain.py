@@ -187,6 +187,61 @@ async def test_transform_replaces_responses_and_errors(
     assert await module_node.call("fail", {}) == {"fallback": "E500"}
 
 
+class Stamp(pf.Module):
+    """Adds metadata to every outcome: by returning a copy, or by writing to it in place."""
+
+    name = "stamp"
+    in_place = False
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Transform | None:
+        if self.in_place:
+            response.metadata["stamped"] = "in-place"
+            return None
+        stamped = {**response.metadata, "stamped": "copy"}
+        return pf.Transform(response.model_copy(update={"metadata": stamped}))
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["transform", "in-place"])
+async def test_metadata_response_hooks_add_to_an_error_is_kept_on_the_raised_error(
+    module_node: pf.Node,
+    register_module: Any,
+    fake_capabilities: FakeCapabilities,
+    in_place: bool,
+) -> None:
+    @pf.capability(intent="Raise a bug")
+    async def buggy(payload):  # untyped: the payload mapping
+        raise RuntimeError("bug")
+
+    module_node.register(buggy)
+    await register_module(type("Stamp", (Stamp,), {"in_place": in_place}))
+    expected = {"stamped": "in-place"} if in_place else {"stamped": "copy", "modules": ["stamp"]}
+    with pytest.raises(pf.errors.ExecutionFailedError) as caught:
+        await module_node.call("buggy", {})
+    assert caught.value.metadata == expected
+    if in_place:  # the error no hook replaced keeps its cause
+        assert isinstance(caught.value.__cause__, RuntimeError)
+    # One exception raised by every call (a module-level constant): this request's metadata
+    # is never left on it for the next one.
+    shared = pf.errors.UnavailableError("not ready", retry_after_ms=5)
+    fake_capabilities.add("not_ready", error=shared)
+    with pytest.raises(pf.errors.UnavailableError) as again:
+        await module_node.call("not_ready", {})
+    assert again.value.metadata == expected
+    assert (again.value.message, again.value.retry_after_ms) == ("not ready", 5)
+    assert shared.metadata == {}
+
+
+async def test_response_hooks_see_error_details_as_an_object(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    observer = await register_module(Observer)
+    with pytest.raises(pf.errors.NotFoundError) as caught:
+        await module_node.call("nope", {})
+    assert caught.value.details == {}
+    assert observer.outcomes[-1].error.details == {}
+
+
 class Invalid(pf.Module):
     name = "invalid"
 

@@ -4,6 +4,7 @@ transports under one trio nursery."""
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
@@ -34,7 +35,7 @@ from ._supervisor import Supervisor
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
 from ._wire.server import WireServer, serve_node
-from .errors import ConflictError, NotFoundError, UnavailableError
+from .errors import ConflictError, MalformedError, NotFoundError, UnavailableError
 
 if TYPE_CHECKING:
     from ._mcp.mount import McpMount
@@ -338,7 +339,12 @@ class Node:
             raise UnavailableError(f"node {self.name!r} is {self.state}; it cannot take requests")
         ctx = Context.create(request.context if context is None else context, self)
         if timeout is None and (timeout_ms := request.metadata.get("timeout_ms")) is not None:
-            timeout = float(timeout_ms) / 1000
+            try:
+                timeout = float(timeout_ms) / 1000
+            except (TypeError, ValueError, OverflowError):
+                timeout = math.nan
+            if not timeout >= 0:  # NaN too: the peer sent something other than a duration
+                raise _not_a_deadline(timeout_ms)
         if self.modules.active:
             return await self.modules.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
@@ -435,3 +441,13 @@ async def open_node(name: str = "packetflow", **options: Any) -> AsyncIterator[N
     node = Node(name, **options)
     async with node.started():
         yield node
+
+
+def _not_a_deadline(timeout_ms: object) -> MalformedError:
+    """E400 for a request's ``metadata.timeout_ms`` (sent by the peer, of any JSON type) that
+    is not a non-negative number of milliseconds."""
+    return MalformedError(
+        f"metadata.timeout_ms {timeout_ms!r}: not a number of milliseconds; send a "
+        "non-negative number (or leave it out for no deadline)",
+        details={"field": "metadata.timeout_ms"},
+    )

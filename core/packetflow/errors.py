@@ -21,12 +21,17 @@ a node across the network::
     └── VersionUnsupportedError    E600  no common protocol version
 
 ``error.to_wire()`` gives the ``{code, type, message, details, retry_after_ms?}`` object of a
-``capability_error``; :func:`from_wire` turns it back into the right class.
+``capability_error`` (the one builder of that object: the wire, MCP ``data`` and the HTTP
+endpoints all use it); :func:`from_wire` turns it back into the right class.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from typing import Any, ClassVar
+
+from ._jsonable import jsonable
 
 __all__ = [
     "ConflictError",
@@ -57,8 +62,11 @@ class PacketFlowError(Exception):
         type: the machine-readable kind, e.g. ``"not_found"`` (a subclass may refine it per
             instance, e.g. ``"output_contract"`` for an E422 raised on a capability's output).
         message: one line for humans: ``<subject>: <what is wrong>; <how to fix>``.
-        details: JSON-serialisable structured data (field errors, node paths...).
+        details: JSON-serialisable structured data (field errors, node paths...); an empty
+            dict when there is nothing to say.
         retry_after_ms: when set, how long the caller should wait before retrying.
+        metadata: the ``metadata`` of the ``capability_error`` carrying this error: what
+            response hooks added (and ``modules``, the modules that acted), as on a response.
     """
 
     code: ClassVar[str] = "E000"
@@ -71,23 +79,32 @@ class PacketFlowError(Exception):
         details: Any = None,
         type: str | None = None,
         retry_after_ms: int | None = None,
+        metadata: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.details = details
+        self.details = {} if details is None else details
         self.type = type or self.default_type
         self.retry_after_ms = retry_after_ms
+        self.metadata: dict[str, Any] = {} if metadata is None else dict(metadata)
 
     def to_wire(self) -> dict[str, Any]:
-        """The ``error`` object of a ``capability_error`` message."""
+        """The ``error`` object of a ``capability_error`` message.
+
+        It never raises and is always JSON-serialisable: ``details`` is ``{}`` when unset and
+        is converted to JSON types (an object JSON cannot hold becomes its ``repr``), and a
+        ``retry_after_ms`` that is not a finite non-negative number is left out. Answering a
+        failure must not fail in turn.
+        """
         wire: dict[str, Any] = {
-            "code": self.code,
-            "type": self.type,
-            "message": self.message,
-            "details": self.details,
+            "code": str(self.code),
+            "type": str(self.type),
+            "message": str(self.message),
+            "details": jsonable(self.details),
         }
-        if self.retry_after_ms is not None:
-            wire["retry_after_ms"] = self.retry_after_ms
+        retry = _milliseconds(self.retry_after_ms)
+        if retry is not None:
+            wire["retry_after_ms"] = retry
         return wire
 
     def __repr__(self) -> str:
@@ -221,17 +238,34 @@ def error_class(code: str) -> type[PacketFlowError]:
         raise KeyError(f"error code {code!r} is not in the PacketFlow table") from None
 
 
-def from_wire(error: dict[str, Any]) -> PacketFlowError:
-    """Rebuild a typed error from its wire form (unknown codes become ``PacketFlowError``)."""
+def from_wire(
+    error: Mapping[str, Any], metadata: Mapping[str, Any] | None = None
+) -> PacketFlowError:
+    """Rebuild a typed error from its wire form (unknown codes become ``PacketFlowError``).
+
+    Args:
+        error: the ``error`` object of a ``capability_error``.
+        metadata: that message's ``metadata`` (kept on the error's ``metadata``); a value that
+            is not an object is ignored, as is a ``retry_after_ms`` that is not a number.
+    """
     cls = _BY_CODE.get(str(error.get("code")), PacketFlowError)
     exc = cls(
         str(error.get("message", "")),
         details=error.get("details"),
         type=error.get("type"),
-        retry_after_ms=error.get("retry_after_ms"),
+        retry_after_ms=_milliseconds(error.get("retry_after_ms")),
+        metadata=metadata if isinstance(metadata, Mapping) else None,
     )
     if cls is PacketFlowError:
         exc.code = str(error.get("code", "E000"))  # type: ignore[misc]
     if error_type := error.get("type"):
         exc.type = str(error_type)
     return exc
+
+
+def _milliseconds(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or value < 0:
+        return None
+    return int(value)

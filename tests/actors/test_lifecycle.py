@@ -219,6 +219,26 @@ async def test_idle_actors_are_passivated_and_restored(
         assert len(node.actors) == 0
 
 
+@PERSISTENCE
+async def test_a_shorter_idle_timeout_from_the_sender_is_followed_by_the_sweep(
+    make_node: NodeFactory, persistence: str, mock_clock: trio.testing.MockClock
+) -> None:
+    # The type's timeout sets the sweeper asleep for a quarter of 600 s; an actor created
+    # with actor_options.idle_timeout_s=5 must not wait for it.
+    node = make_node(tally(persistence, idle_timeout=600))
+    async with node.started():
+        await _advance(mock_clock, 1)
+        await node.actors.send("tally", "brief", {}, idle_timeout=5)
+        await node.actors.send("tally", "lasting", {})
+        await _advance(mock_clock, 4.9)
+        assert len(node.actors) == 2  # not before its deadline
+        await _advance(mock_clock, 0.1 + 5 / 4)  # the deadline, plus one sweep interval
+        assert len(node.actors) == 1
+        statuses = {info.actor_id: info.status for info in await node.actors.list()}
+        assert statuses == {"brief": "passivated", "lasting": "idle"}
+        assert await node.actors.send("tally", "brief", {}) == {"count": 2}
+
+
 @pf.actor(persistence="memory", tick_interval=10, idle_timeout=None)
 class Ticker(TallyBase):
     async def tick(self, ctx: pf.Context) -> None:

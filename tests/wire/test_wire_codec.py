@@ -14,6 +14,8 @@ from packetflow._wire.codec import Limits, decode, encode, error_reply, parse_ob
 from packetflow._wire.messages import CapabilityRequest, Event, Hello, Welcome
 from packetflow.errors import MalformedError, NotFoundError, PacketFlowError, TooLargeError
 
+from .frames import Frame, frames
+
 SMALL = Limits(max_bytes=2048, max_depth=6, max_string=64)
 
 
@@ -149,6 +151,7 @@ def test_error_reply_is_the_one_error_shape() -> None:
             "code": "E404",
             "type": "not_found",
             "message": "capability 'x' is not registered",
+            "details": {},
         },
     }
 
@@ -254,3 +257,24 @@ def test_parse_object_reads_what_json_reads(value: Any) -> None:
     except (MalformedError, TooLargeError):
         return  # a limit of SMALL, or Infinity (json.dumps writes it; it is not JSON)
     assert parsed == json.loads(text)
+
+
+@settings(max_examples=300)
+@given(frames())
+def test_every_frame_is_a_message_or_an_error_that_can_be_answered(frame: Frame) -> None:
+    """Every message type with known and extra fields of every JSON type (and non-finite
+    constants): a message or a typed error naming the frame's id, and the error reply to
+    either, built from whatever the frame held, always encodes."""
+    try:
+        message = decode(frame.text)
+    except (MalformedError, TooLargeError) as exc:
+        reply = error_reply(exc, exc.details["id"] or "")  # the id the codec recovered
+    else:
+        assert not frame.non_finite
+        # Whatever field the frame named capability_id, of whatever type, reaches the builder.
+        refused = MalformedError("refused")
+        reply = error_reply(refused, message.id, getattr(message, "capability_id", None))
+    wire = json.loads(encode(reply))
+    assert wire["id"] == frame.reply_id  # the frame's own id, when it had a readable one
+    assert isinstance(wire["error"]["details"], dict)
+    assert wire.get("capability_id") is None or isinstance(wire["capability_id"], str)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+import trio
+
 from ..errors import RateLimitedError
 from .actor import ActorType
 from .cell import ActorCell
@@ -27,6 +29,8 @@ class Roster:
         self.max_actors_per_user = max_actors_per_user
         self.min_idle_timeout = math.inf
         """The shortest idle timeout any live actor may have (sets the sweep cadence)."""
+        self.shortened = trio.Event()
+        """Set when ``min_idle_timeout`` drops: the sleeping sweeper wakes to follow it."""
         self._cells: dict[str, dict[str, ActorCell]] = {}  # type -> actor_id -> cell
         self._count = 0
         self._owned: dict[str, int] = {}
@@ -39,8 +43,11 @@ class Roster:
         self.note_idle_timeout(atype.idle_timeout)
 
     def note_idle_timeout(self, seconds: float | None) -> None:
-        if seconds is not None:
-            self.min_idle_timeout = min(self.min_idle_timeout, seconds)
+        if seconds is not None and seconds < self.min_idle_timeout:
+            self.min_idle_timeout = seconds
+            # The sweeper may be sleeping for a quarter of a longer timeout: an actor created
+            # with a shorter one (actor_options.idle_timeout_s) would outlive its deadline.
+            self.shortened.set()
 
     def get(self, type_name: str, actor_id: str) -> ActorCell | None:
         return self._cells[type_name].get(actor_id)

@@ -343,8 +343,15 @@ class ActorSystem:
     # -- passivation and ticks -------------------------------------------------------------
 
     async def _sweep(self) -> None:
+        # Every quarter of the shortest idle timeout of a live actor (30 s at most): an actor
+        # is passivated at most that long after its deadline, and a sweep (one pass over the
+        # live actors) runs at most four times per shortest timeout. A shorter timeout arriving
+        # mid-sleep (actor_options.idle_timeout_s) wakes the sweeper to follow it at once.
+        live = self._live
         while True:
-            await trio.sleep(min(30.0, max(0.01, self._live.min_idle_timeout / 4)))
+            shortened = live.shortened = trio.Event()
+            with trio.move_on_after(min(30.0, max(0.01, live.min_idle_timeout / 4))):
+                await shortened.wait()
             self.passivate_idle()
 
     def passivate_idle(self) -> int:

@@ -103,9 +103,11 @@ class Session:
 
 
 def error_of(message: dict[str, Any]) -> PacketFlowError:
+    """The typed error of a ``capability_error`` reply (its ``metadata`` kept on the error)."""
     error = message.get("error")
-    """The typed error of a ``capability_error`` reply."""
-    return from_wire(error if isinstance(error, dict) else {"code": "E500"})
+    return from_wire(
+        error if isinstance(error, dict) else {"code": "E500"}, message.get("metadata")
+    )
 
 
 def channel_event(message: dict[str, Any]) -> ChannelEvent:

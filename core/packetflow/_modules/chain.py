@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import trio
 
 from .._resume import resume
-from .._wire.messages import CapabilityError, CapabilityResponse, ErrorBody
+from .._wire.codec import error_reply
+from .._wire.messages import CapabilityError, CapabilityResponse
 from ..errors import PacketFlowError
 from .decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
 from .slot import LATENCY_WINDOW, ModuleSlot
@@ -88,12 +89,9 @@ class _Blocked:
 
 
 def error_model(error: PacketFlowError, like: Outcome | RequestEnvelope) -> CapabilityError:
-    """The ``capability_error`` wire model for ``error``, answering ``like``'s id."""
-    return CapabilityError(
-        id=like.id,
-        capability_id=like.capability_id,
-        error=ErrorBody(**error.to_wire()),
-    )
+    """The ``capability_error`` wire model for ``error``, answering ``like``'s id (built by the
+    codec's :func:`~packetflow._wire.codec.error_reply`, the one error-reply builder)."""
+    return error_reply(error, like.id, like.capability_id)
 
 
 class Chain:

@@ -94,9 +94,7 @@ async def handle(
             chain.settle()
     if final.type == "capability_error":  # (isinstance on pydantic models is slow)
         assert isinstance(final, CapabilityError)
-        if final is outcome and error is not None:
-            raise error  # untouched: keep the original exception (and its cause, for logs)
-        raise from_wire(final.error.model_dump())
+        raise _failure(final, outcome, error, acted)
     if acted:
         final = final.model_copy(update={"metadata": {**final.metadata, "modules": acted}})
     return final
@@ -121,6 +119,37 @@ async def _cancelled(
             await chain.run_async("response", links, outcome, ctx, acted)
         else:
             chain.run_sync("response", links, outcome, ctx, acted)
+
+
+def _failure(
+    final: CapabilityError,
+    outcome: CapabilityResponse | CapabilityError,
+    error: PacketFlowError | None,
+    acted: list[str],
+) -> PacketFlowError:
+    """The error to raise for the final outcome ``final``, carrying the metadata response hooks
+    gave it (and ``modules``) as a response does: transports send it on the wire."""
+    metadata = {**final.metadata, "modules": acted} if acted else final.metadata
+    if final is outcome and error is not None:
+        # Untouched: keep the original exception (and its cause, for logs). With metadata to
+        # add, raise a copy: the original may be raised again (a module-level constant) and
+        # must not carry this request's metadata into the next one.
+        if metadata == error.metadata:
+            return error
+        return _with_metadata(error, metadata)
+    return from_wire(final.error.model_dump(), metadata)
+
+
+def _with_metadata(error: PacketFlowError, metadata: dict[str, Any]) -> PacketFlowError:
+    """A copy of ``error`` (same class, fields and cause; no ``__init__`` call, whatever a
+    subclass's signature) carrying ``metadata``."""
+    copy = type(error).__new__(type(error))
+    copy.args = error.args
+    copy.__dict__.update(error.__dict__)
+    copy.metadata = dict(metadata)
+    copy.__cause__ = error.__cause__
+    copy.__suppress_context__ = error.__suppress_context__
+    return copy
 
 
 async def call(

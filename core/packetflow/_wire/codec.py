@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
+from .._jsonable import jsonable
 from ..errors import MalformedError, PacketFlowError, TooLargeError
 from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 
@@ -130,19 +131,22 @@ def encode(message: Any) -> str:
     return text
 
 
-def error_reply(exc: PacketFlowError, id: str, capability_id: str | None = None) -> CapabilityError:
+def error_reply(exc: PacketFlowError, id: object, capability_id: object = None) -> CapabilityError:
     """The ``capability_error`` answering message ``id`` with ``exc``: the one place that builds
-    error replies (server, client-side tunnel, MCP)."""
+    error replies (server, client-side tunnel, module chain).
+
+    It cannot fail, whatever the peer sent: it copies only values of the types a reply holds
+    (an ``id`` that is not a string of at most 256 characters becomes ``""``, a
+    ``capability_id`` that is not a string is left out), the body comes from
+    :meth:`~packetflow.errors.PacketFlowError.to_wire` (always JSON), and ``exc.metadata``
+    (what response hooks added) is converted to JSON types.
+    """
+    metadata = getattr(exc, "metadata", None)
     return CapabilityError(
-        id=id,
-        capability_id=capability_id,
-        error=ErrorBody(
-            code=exc.code,
-            type=exc.type,
-            message=exc.message,
-            details=exc.details,
-            retry_after_ms=exc.retry_after_ms,
-        ),
+        id=id if isinstance(id, str) and len(id) <= _MAX_ID else "",
+        capability_id=capability_id if isinstance(capability_id, str) else None,
+        metadata=jsonable(metadata) if isinstance(metadata, dict) and metadata else {},
+        error=ErrorBody(**exc.to_wire()),
     )
 
 
@@ -193,11 +197,22 @@ def _reject_constant(name: str) -> Any:
     )
 
 
+def _loads_lenient(text: str) -> Any:
+    """``text`` parsed with NaN and the infinities read as ``None``; ``None`` when it is not
+    JSON even so."""
+    try:
+        return json.loads(text, parse_constant=lambda _: None)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _inspect(text: str, limits: Limits) -> Any:
     try:
         obj = json.loads(text, parse_constant=_reject_constant)
     except MalformedError as exc:
-        exc.details = {"id": None}
+        # The error path only: parse again with the constants read as null, to answer the
+        # message's id when it has a readable one.
+        exc.details = {"id": _id_of(_loads_lenient(text))}
         raise
     except RecursionError:
         raise _too_deep(limits, None) from None

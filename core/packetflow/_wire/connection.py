@@ -258,7 +258,7 @@ class Connection:
                     )
                 await handler(message)
             except PacketFlowError as exc:
-                await self._reply_error(exc, message.id, getattr(message, "capability_id", None))
+                await self._reply_error(exc, message.id, _capability_of(message))
                 if message.type == "hello" and self._out_of_strikes():
                     await self.close(CLOSE_POLICY, "too many failed hellos")
                     return None
@@ -283,6 +283,8 @@ class Connection:
     async def _reply_error(
         self, exc: PacketFlowError, msg_id: str, capability_id: str | None = None
     ) -> None:
+        # error_reply copies only what has the type a reply holds, and the body is always
+        # JSON, so answering a hostile frame cannot take the connection down.
         await self.send(encode(error_reply(exc, msg_id, capability_id)))
 
     def _admit(self, message: Message) -> Principal:
@@ -546,3 +548,9 @@ class Connection:
         visible = [cap.describe() for cap in found if principal.allows("cap", cap.name)]
         reply = Discovery(id=msg.id, capabilities=visible[: msg.limit])
         await self.send(self._sized(encode(reply), msg.id))
+
+
+def _capability_of(message: Message) -> str | None:
+    """The ``capability_id`` an error reply to ``message`` names: only a request's (a validated
+    field); on other messages a ``capability_id`` is an unknown field, of any JSON type."""
+    return message.capability_id if isinstance(message, _REQUEST_MODELS) else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .._context import Context
 
@@ -97,15 +97,21 @@ class CapabilityResponse(Envelope):
 
 
 class ErrorBody(BaseModel):
-    """The ``error`` object (see :mod:`packetflow.errors`)."""
+    """The ``error`` object (see :mod:`packetflow.errors`); ``details`` is always there, an
+    empty object when there is nothing to say."""
 
     model_config = ConfigDict(extra="allow")
 
     code: str
     type: str
     message: str
-    details: Any = None
+    details: Any = Field(default_factory=dict)
     retry_after_ms: int | None = None
+
+    @field_validator("details", mode="before")
+    @classmethod
+    def _details_present(cls, value: Any) -> Any:
+        return {} if value is None else value
 
 
 class CapabilityError(Envelope):

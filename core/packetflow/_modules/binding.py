@@ -3,7 +3,6 @@ instance's hookimpls into the plain ``(subject, context)`` callables the chain c
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +12,7 @@ import pluggy
 from .. import hookspecs
 from ..hookspecs import HOOKS, PROJECT
 from .module import Module
+from .suggest import did_you_mean
 
 __all__ = ["SPEC_ARGS", "bind", "new_plugin_manager", "unbind", "validate_class"]
 
@@ -72,7 +72,7 @@ def _check_method(name: str, where: str, attr: str, func: Any) -> None:
             hint = (
                 "decorate it with @pf.hookimpl"
                 if attr in HOOKS
-                else f"the {_PREFIX} prefix is reserved for hooks{_did_you_mean(attr)}"
+                else f"the {_PREFIX} prefix is reserved for hooks{did_you_mean(attr, HOOKS)}"
             )
             raise TypeError(
                 f"module {name!r}: {where} is not marked @pf.hookimpl, so it would never be "
@@ -82,7 +82,7 @@ def _check_method(name: str, where: str, attr: str, func: Any) -> None:
     if attr not in HOOKS:
         raise TypeError(
             f"module {name!r}: {where} is marked @hookimpl but there is no hook {attr!r}"
-            f"{_did_you_mean(attr)}; the hooks are {', '.join(HOOKS)}"
+            f"{did_you_mean(attr, HOOKS)}; the hooks are {', '.join(HOOKS)}"
         )
     unhonoured = [option for option in _UNHONOURED if options.get(option)]
     if unhonoured:
@@ -91,11 +91,6 @@ def _check_method(name: str, where: str, attr: str, func: Any) -> None:
             "does not honour (modules run in priority order and every hook is called plainly); "
             "drop it and set the module's priority instead"
         )
-
-
-def _did_you_mean(attr: str) -> str:
-    close = difflib.get_close_matches(attr, HOOKS, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def bind(pm: pluggy.PluginManager, instance: Module, name: str) -> dict[str, Callable[..., Any]]:

@@ -218,7 +218,7 @@ def output_model_for(annotation: Any, owner: str) -> type[BaseModel] | None:
         return None
     name = "".join(part.title() for part in owner.split("_")) + "Output"
     try:
-        model = create_model(name, **{RESULT: (annotation, ...)})
+        model = create_model(name, result=(annotation, ...))  # the field named RESULT
         model.model_json_schema()  # built once here: discovery and MCP need it
     except (PydanticUserError, TypeError, ValueError) as exc:
         raise TypeError(

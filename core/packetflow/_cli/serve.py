@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from functools import partial
@@ -12,9 +13,26 @@ from typing import Any
 import trio
 
 from .._wire.config import ServerConfig
-from .app import AppError, load_app
+from .app import add_config_argument, load_app
+from .errors import CommandError
 
-__all__ = ["register"]
+__all__ = ["HOST_ENV", "PORT_ENV", "register"]
+
+HOST_ENV = "PACKETFLOW_HOST"
+PORT_ENV = "PACKETFLOW_PORT"
+
+
+def _port(args: argparse.Namespace) -> int:
+    if args.port is not None:
+        port: int = args.port
+        return port
+    raw = os.environ.get(PORT_ENV, "").strip()
+    if not raw:
+        return 8765
+    try:
+        return int(raw)
+    except ValueError:
+        raise CommandError(f"${PORT_ENV} {raw!r}: must be a port number, e.g. 8765") from None
 
 
 def register(commands: Any) -> None:
@@ -25,9 +43,20 @@ def register(commands: Any) -> None:
         "Tokens are verified with PACKETFLOW_SECRET (or PACKETFLOW_SECRET_FILE); without a "
         "secret only loopback binds are allowed.",
     )
-    parser.add_argument("--app", required=True, help="the node, as MODULE:ATTR")
-    parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any)")
+    parser.add_argument(
+        "--app", required=True, help="the node, as MODULE:ATTR or path/to/file.py:ATTR"
+    )
+    add_config_argument(parser)
+    parser.add_argument(
+        "--host",
+        default=os.environ.get(HOST_ENV, "127.0.0.1"),
+        help=f"interface (default ${HOST_ENV}, else 127.0.0.1)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        help=f"port (default ${PORT_ENV}, else 8765; 0: any free port)",
+    )
     parser.add_argument(
         "--insecure-dev",
         action="store_true",
@@ -52,8 +81,9 @@ def register(commands: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    node = load_app(args.app, args.config)
+    args.port = _port(args)
     try:
-        node = load_app(args.app)
         config = ServerConfig.from_env(
             insecure_dev=args.insecure_dev,
             drain_timeout=args.drain_timeout,
@@ -65,7 +95,7 @@ def _serve(args: argparse.Namespace) -> int:
         config.check_bind(args.host)
         if config.mcp_http_port is not None:
             import packetflow._mcp  # noqa: F401 - ImportError naming the extra to install
-    except (AppError, PermissionError, ValueError, OSError, ImportError) as exc:
+    except (PermissionError, ValueError, OSError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

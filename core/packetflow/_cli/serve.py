@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 from functools import partial
@@ -14,25 +13,8 @@ import trio
 
 from .._wire.config import ServerConfig
 from .app import add_config_argument, load_app
-from .errors import CommandError
 
-__all__ = ["HOST_ENV", "PORT_ENV", "register"]
-
-HOST_ENV = "PACKETFLOW_HOST"
-PORT_ENV = "PACKETFLOW_PORT"
-
-
-def _port(args: argparse.Namespace) -> int:
-    if args.port is not None:
-        port: int = args.port
-        return port
-    raw = os.environ.get(PORT_ENV, "").strip()
-    if not raw:
-        return 8765
-    try:
-        return int(raw)
-    except ValueError:
-        raise CommandError(f"${PORT_ENV} {raw!r}: must be a port number, e.g. 8765") from None
+__all__ = ["register"]
 
 
 def register(commands: Any) -> None:
@@ -47,16 +29,8 @@ def register(commands: Any) -> None:
         "--app", required=True, help="the node, as MODULE:ATTR or path/to/file.py:ATTR"
     )
     add_config_argument(parser)
-    parser.add_argument(
-        "--host",
-        default=os.environ.get(HOST_ENV, "127.0.0.1"),
-        help=f"interface (default ${HOST_ENV}, else 127.0.0.1)",
-    )
-    parser.add_argument(
-        "--port",
-        type=int,
-        help=f"port (default ${PORT_ENV}, else 8765; 0: any free port)",
-    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any)")
     parser.add_argument(
         "--insecure-dev",
         action="store_true",
@@ -82,7 +56,6 @@ def register(commands: Any) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     node = load_app(args.app, args.config)
-    args.port = _port(args)
     try:
         config = ServerConfig.from_env(
             insecure_dev=args.insecure_dev,

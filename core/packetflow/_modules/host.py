@@ -103,8 +103,10 @@ class ModuleHost(Instances):
     # -- configuration (before start) -------------------------------------------------------
 
     def configure(self, config: str | os.PathLike[str] | Mapping[str, Any] | None) -> None:
-        """Use this config instead of ``packetflow.toml``/``pyproject.toml`` in the working
-        directory: a file path, or the mapping a config file would hold."""
+        """Use this config instead of ``$PACKETFLOW_CONFIG`` or ``packetflow.toml`` /
+        ``pyproject.toml`` in the working directory: a file path, or the mapping a config file
+        would hold. Read when the node starts (the CLI's ``--config`` calls this after the
+        app is imported, so it wins over what the app configured)."""
         if config is None or isinstance(config, str | os.PathLike):
             self._config, self._config_path = None, None if config is None else Path(config)
         else:

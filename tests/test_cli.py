@@ -226,8 +226,14 @@ def test_a_plugin_command_with_a_closed_stdout_ends_quietly(tmp_path: Path) -> N
 )
 @pytest.mark.parametrize(
     "command",
-    [("call", "inc"), ("capabilities", "list"), ("actors", "list"), ("modules", "list")],
-    ids=["call", "capabilities", "actors", "modules"],
+    [
+        ("call", "inc"),
+        ("capabilities", "list"),
+        ("actors", "list"),
+        ("actors", "send", "counter", "c-1"),
+        ("modules", "list"),
+    ],
+    ids=["call", "capabilities", "actors-list", "actors-send", "modules"],
 )
 def test_a_url_that_is_not_ws_is_one_line_explaining_the_form(
     command: tuple[str, ...], url: str, message: str, capsys: pytest.CaptureFixture[str]

@@ -121,3 +121,13 @@ async def test_send_over_the_wire_needs_an_actor_scope(
     refused = authority.issue("eve", ["cap:*"])
     assert await run_cli(*argv, "--token", refused) == 1
     assert capsys.readouterr().err.startswith("error: E403 forbidden: ")
+
+
+async def test_send_defaults_to_packetflow_url(
+    served: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PACKETFLOW_URL", served)
+    monkeypatch.setenv("PACKETFLOW_TOKEN", pf.TokenAuthority(SECRET).issue("ada", ["actor:*"]))
+    argv = ["actors", "send", "counter", "c-2", "--json", '{"text": "env"}']
+    assert await run_cli(*argv) == 0
+    assert json.loads(capsys.readouterr().out)["first"] == "env"

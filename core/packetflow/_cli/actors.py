@@ -28,7 +28,9 @@ def register(commands: Any) -> None:
 
     send = sub.add_parser("send", help="send a message to an actor and print its reply")
     _actor_args(send)
-    send.add_argument("--json", dest="message", default="{}", help="the message, a JSON object")
+    send.add_argument(
+        "--json", dest="message", metavar="JSON", default="{}", help="the message, a JSON object"
+    )
     send.add_argument("--timeout", type=float, help="seconds before E408")
     send.set_defaults(handler=_send)
 
@@ -63,7 +65,8 @@ def register(commands: Any) -> None:
 
     for action in (listing, state, history, search, stop):
         action.add_argument("--json", action="store_true", help="machine-readable output")
-    for action in (send, listing, state, history, search, stop):
+    add_target_arguments(send)  # like `call`: --url defaults to $PACKETFLOW_URL
+    for action in (listing, state, history, search, stop):
         add_target_arguments(action, required=True)
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import trio
-from pydantic import ValidationError
 
 from .._wire.messages import CapabilityResponse
 from ..errors import (
@@ -20,9 +19,9 @@ from ..errors import (
     UnavailableError,
 )
 from . import requests
-from .binding import new_plugin_manager, validate_class
+from .binding import new_plugin_manager
 from .chain import Chain, HookKind
-from .config import ModulesConfig, ModuleSettings, describe_errors, load_config, unknown_keys
+from .config import ModulesConfig, load_config
 from .dependencies import start_order
 from .discovery import (
     Found,
@@ -35,10 +34,10 @@ from .discovery import (
 from .instances import Instances, one_line
 from .isolation import Isolation
 from .module import Module
+from .preparing import prepare_slot, unmatched_entries
 from .reloading import reimport
 from .requests import Execute
-from .slot import ModuleInfo, ModuleSlot, Origin, Policy
-from .suggest import did_you_mean
+from .slot import ModuleInfo, ModuleSlot, Origin
 from .tracing import Tracer, log_tracer
 
 if TYPE_CHECKING:
@@ -288,19 +287,11 @@ class ModuleHost(Instances):
     def _report_unknown(self, config: ModulesConfig) -> None:
         """A ``[[modules]]`` entry that no installed or registered module answers to is
         reported as that module's start error instead of being silently ignored."""
-        entries = [name for name in config.entries if name not in self._slots]
-        if not entries:
+        if all(name in self._slots for name in config.entries):
             return
+        # Installed but not loaded (autoload off, a filter) counts as known: not a typo.
         known = installed_names() | set(self._slots)
-        where = config.source or "the config"
-        for name in entries:
-            if name in known:  # installed, but autoload or a filter kept it out
-                continue
-            reason = (
-                f"module {name!r} is configured in {where} but no module of that name is "
-                f"installed or registered{did_you_mean(name, known)}; fix the name, or install "
-                f"its package (pip install packetflow-module-{name.replace('_', '-')})"
-            )
+        for name, reason in unmatched_entries(config, known).items():
             self._slots[name] = ModuleSlot(name, None, status="failed_to_load", load_error=reason)
             self._unknown.add(name)
             log.error("%s", reason)
@@ -316,28 +307,7 @@ class ModuleHost(Instances):
     ) -> ModuleSlot:
         """Validate a module class with its settings and config into a (stopped) slot; the
         module's ``[[modules]]`` entry is merged under ``overrides`` when ``with_file``."""
-        validate_class(cls, name)
-        from_file = self.config.entries.get(name, {}) if with_file else {}
-        where = (self.config.source or "the config") if from_file else "the code"
-        entry = {**from_file, **overrides, "name": name}
-        try:
-            settings = ModuleSettings.model_validate(entry)
-        except ValidationError as exc:
-            raise ValueError(
-                f"bad settings for module {name!r}: {describe_errors(exc, ModuleSettings)}; "
-                f"fix its [[modules]] entry in {where}"
-            ) from None
-        try:
-            config = cls.Config.model_validate(settings.config)
-            problem = unknown_keys(cls.Config, settings.config)
-        except ValidationError as exc:
-            problem = describe_errors(exc, cls.Config)
-        if problem is not None:
-            raise ValueError(
-                f"bad config for module {name!r}: {problem}; fix [[modules]].config in {where}"
-            )
-        policy = Policy.resolve(cls, settings)
-        return ModuleSlot(name, cls, settings=settings, policy=policy, config=config, origin=origin)
+        return prepare_slot(name, cls, origin, overrides, self.config if with_file else None)
 
     async def _activate(self, slot: ModuleSlot, *, swap: bool = True) -> None:
         """Start a registered module (at node start, or registered while running)."""

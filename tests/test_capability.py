@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import socket
 import threading
 from typing import Any
 
@@ -342,3 +344,107 @@ def test_planner_and_optimizer_hints_are_kept_and_described() -> None:
 def test_bad_examples_and_keywords_are_rejected_at_declaration(option: str, value: Any) -> None:
     with pytest.raises(TypeError, match=option):
         pf.capability(**{option: value})(user_transform.fn)
+
+
+class Item(BaseModel):
+    sku: str
+
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int
+
+
+async def test_plain_return_annotations_are_answered_as_result(node: pf.Node) -> None:
+    """SPEC 2: ``-> int``/``-> str``/``-> list[X]`` get a generated model with one field."""
+
+    @pf.capability
+    async def add(a: int, b: int) -> int:
+        return a + b
+
+    @pf.capability
+    def greet(name: str) -> str:  # sync: runs in a worker thread
+        return f"hello {name}"
+
+    @pf.capability(name="catalog")
+    async def items(n: int) -> list[Item]:
+        return [Item(sku=f"s{i}") for i in range(n)]
+
+    @pf.capability
+    async def point(x: int) -> Point:
+        return Point(x, x * 2)
+
+    @pf.capability
+    async def nothing(x: int) -> None:
+        return None
+
+    node.register(add, greet, items, point, nothing)
+    assert await node.call("add", {"a": 1, "b": 2}) == {"result": 3}
+    assert await node.call("greet", {"name": "ada"}) == {"result": "hello ada"}
+    assert await node.call("catalog", {"n": 2}) == {"result": [{"sku": "s0"}, {"sku": "s1"}]}
+    assert await node.call("point", {"x": 2}) == {"result": {"x": 2, "y": 4}}
+    assert await node.call("nothing", {"x": 1}) == {"result": None}
+    assert add.contract.provides == ("result",)
+    assert add.contract.output_types() == {"result": int}
+    schema = items.contract.output_schema
+    assert schema["title"] == "CatalogOutput"
+    assert schema["required"] == ["result"]
+    assert schema["properties"]["result"]["type"] == "array"
+
+
+async def test_a_wrong_plain_result_is_an_output_contract_error(node: pf.Node) -> None:
+    @pf.capability
+    async def count(a: int) -> int:
+        return "many"  # type: ignore[return-value]
+
+    node.register(count)
+    with pytest.raises(errors.ContractViolationError) as info:
+        await node.call("count", {"a": 1})
+    assert info.value.type == "output_contract"
+    assert info.value.details[0]["field"] == "result"
+
+
+@pytest.mark.parametrize(
+    "annotation", [dict, dict[str, Any], Any], ids=["dict", "dict-str-any", "any"]
+)
+def test_mappings_and_any_stay_untyped(annotation: Any) -> None:
+    async def fn(a: int) -> Any:
+        return {"a": a}
+
+    fn.__annotations__["return"] = annotation
+    cap = pf.capability(provides=["a"])(fn)
+    assert (cap.contract.output_model, cap.contract.provides) == (None, ("a",))
+
+
+def test_a_return_annotation_the_node_cannot_serve_is_refused_at_declaration() -> None:
+    with pytest.raises(TypeError, match=r"capability 'sock': return annotation .*socket.*"):
+
+        @pf.capability
+        async def sock(a: int) -> socket.socket:
+            raise NotImplementedError
+
+    with pytest.raises(TypeError, match="provides= names the keys of an untyped"):
+
+        @pf.capability(provides=["n"])
+        async def both(a: int) -> int:
+            return a
+
+
+async def test_mcp_tools_carry_the_generated_output_schema(node: pf.Node) -> None:
+    import mcp
+
+    from packetflow.mcp import McpServer
+
+    @pf.capability
+    async def add(a: int, b: int) -> int:
+        return a + b
+
+    node.register(add)
+    server = McpServer(node)
+    async with server.serving(), mcp.Client(server.lowlevel) as client:
+        [tool] = [t for t in (await client.list_tools()).tools if t.name == "add"]
+        assert tool.output_schema == add.contract.output_schema
+        result = await client.call_tool("add", {"a": 2, "b": 3})
+        assert not result.is_error
+        assert result.structured_content == {"result": 5}

@@ -85,3 +85,24 @@ def test_a_new_module_package_passes_its_own_tests_when_installed(tmp_path: Path
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "9 passed" in done.stdout
+
+
+def test_module_new_outside_the_repository_writes_a_package_folder_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["module", "new", "rate_guard"]) == 0
+    package = tmp_path / "packetflow-module-rate-guard"
+    assert (package / "pyproject.toml").is_file()
+    assert not (tmp_path / "plugins").exists()
+    assert "created packetflow-module-rate-guard/" in capsys.readouterr().out
+
+
+def test_module_new_at_the_repository_root_writes_into_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "packetflow"\n', encoding="utf-8")
+    (tmp_path / "plugins").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["module", "new", "rate_guard"]) == 0
+    assert (tmp_path / "plugins" / "rate_guard" / "pyproject.toml").is_file()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from typing import Any, Literal, TypeAlias, get_origin, get_type_hints, overload
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any, Literal, TypeAlias, get_type_hints, overload
 
 import trio
 from pydantic import BaseModel, create_model
 
 from .._context import Context
 from ..errors import ForbiddenError
-from .contract import Contract
+from .contract import Contract, is_mapping, output_model_for
 from .effects import Effect
 from .ratelimit import RateLimit
 
@@ -167,7 +167,9 @@ def capability(
     The contract comes from the type hints: a pydantic model as the first parameter is the
     input (any other typed parameters become the fields of a generated input model); a
     parameter annotated :class:`Context` receives the context; a pydantic model return
-    annotation is the output. Untyped payloads declare ``requires=``/``provides=`` key lists.
+    annotation is the output, and any other annotation pydantic can describe (``-> int``,
+    ``-> list[Item]``) is answered as ``{"result": value}``. Untyped payloads (no return
+    annotation, ``Any`` or a mapping) declare ``requires=``/``provides=`` key lists.
     Plain functions run in a worker thread so they never block the node.
 
     Args:
@@ -190,13 +192,15 @@ def capability(
     """
 
     def wrap(func: Callable[..., Any]) -> Capability:
+        cap_name = name or func.__name__
         handler, contract = _introspect(
             func,
+            cap_name,
             tuple(requires) if requires is not None else None,
             tuple(provides) if provides is not None else None,
         )
         return Capability(
-            name or func.__name__,
+            cap_name,
             handler,
             contract,
             intent=intent or inspect.getdoc(func) or "",
@@ -228,6 +232,7 @@ def _strings(name: str, option: str, values: Iterable[str]) -> tuple[str, ...]:
 
 def _introspect(
     func: Callable[..., Any],
+    name: str,
     requires: tuple[str, ...] | None,
     provides: tuple[str, ...] | None,
 ) -> tuple[Handler, Contract]:
@@ -245,7 +250,7 @@ def _introspect(
     first = hints.get(data_params[0].name) if data_params else None
     if len(data_params) == 1 and isinstance(first, type) and issubclass(first, BaseModel):
         input_model, style = first, "model"
-    elif len(data_params) == 1 and _is_mapping(first):
+    elif len(data_params) == 1 and is_mapping(first):
         style = "mapping"
     elif data_params and requires is None and all(p.name in hints for p in data_params):
         input_model, style = _fields_model(func, data_params, hints), "fields"
@@ -254,15 +259,18 @@ def _introspect(
     else:
         style = "none"
 
-    returns = hints.get("return")
-    output_model = returns if isinstance(returns, type) and issubclass(returns, BaseModel) else None
-    contract = Contract(input_model, output_model, requires=requires, provides=provides)
+    output_model = output_model_for(hints["return"], name) if "return" in hints else None
+    wraps = output_model is not None and output_model is not hints["return"]
+    if wraps and provides is not None:
+        raise TypeError(
+            f"capability {name!r}: provides= names the keys of an untyped (mapping) result, "
+            f"but it returns {hints['return']!r} (answered as {{'result': ...}}); drop "
+            "provides= or annotate the return as a mapping"
+        )
+    contract = Contract(
+        input_model, output_model, requires=requires, provides=provides, wraps_result=wraps
+    )
     return _handler(func, style, ctx_name), contract
-
-
-def _is_mapping(annotation: Any) -> bool:
-    origin = get_origin(annotation) or annotation
-    return isinstance(origin, type) and issubclass(origin, Mapping)
 
 
 def _fields_model(

@@ -1,19 +1,24 @@
 """Contracts: what a capability requires and provides, validated in one place.
 
 A contract is derived from pydantic type hints (input model → ``requires`` + JSON Schema, output
-model → ``provides`` + JSON Schema) or declared with explicit key lists for untyped payloads.
+model → ``provides`` + JSON Schema) or declared with explicit key lists for untyped payloads. A
+return annotation that is not a model (``-> int``, ``-> list[Item]``) gets a generated output
+model with one field, ``result`` (the MCP SDK's convention): the payload is ``{"result": value}``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, PydanticUserError, ValidationError, create_model
 
 from ..errors import ContractViolationError
 
-__all__ = ["Contract", "field_errors"]
+__all__ = ["RESULT", "Contract", "field_errors", "is_mapping", "output_model_for"]
+
+RESULT = "result"
+"""The one field of a generated output model: a ``-> int`` capability answers ``{"result": 3}``."""
 
 _ANY_OBJECT_SCHEMA: dict[str, Any] = {"type": "object", "additionalProperties": True}
 
@@ -41,6 +46,8 @@ class Contract:
             the ``provides`` keys.
         requires: required input keys (derived from ``input_model`` when omitted).
         provides: output keys (derived from ``output_model`` when omitted).
+        wraps_result: ``output_model`` is generated (see :func:`output_model_for`); results
+            are the value of its ``result`` field.
     """
 
     __slots__ = (
@@ -50,6 +57,7 @@ class Contract:
         "output_model",
         "provides",
         "requires",
+        "wraps_result",
     )
 
     def __init__(
@@ -59,9 +67,13 @@ class Contract:
         *,
         requires: tuple[str, ...] | None = None,
         provides: tuple[str, ...] | None = None,
+        wraps_result: bool = False,
     ) -> None:
         self.input_model = input_model
         self.output_model = output_model
+        # The output model was generated around a plain return annotation: the function's
+        # value is the model's ``result`` field.
+        self.wraps_result = wraps_result
         if requires is None:
             requires = (
                 tuple(n for n, f in input_model.model_fields.items() if f.is_required())
@@ -160,6 +172,8 @@ class Contract:
         if model is not None:
             # An instance of the model was validated when it was built.
             if type(value) is not model:
+                if self.wraps_result:
+                    value = {RESULT: value}
                 try:
                     value = model.__pydantic_validator__.validate_python(value)
                 except ValidationError as exc:
@@ -184,6 +198,41 @@ class Contract:
                 [{"field": key, "message": "Field required", "type": "missing"} for key in missing],
             )
         return dict(value)
+
+
+def output_model_for(annotation: Any, owner: str) -> type[BaseModel] | None:
+    """The output model a return annotation gives, or ``None`` for an untyped mapping.
+
+    A pydantic model is its own output model. No annotation, ``Any`` and mappings
+    (``dict[str, Any]``) stay untyped (their keys are ``provides=``). Anything else pydantic
+    can validate and describe (``int``, ``str``, ``None``, ``list[Item]``, ``A | B``, a
+    dataclass...) is wrapped in a generated model ``<Owner>Output`` with one field, ``result``.
+
+    Raises:
+        TypeError: pydantic cannot validate or describe the annotation, so no call could ever
+            succeed; raised when the capability is declared rather than on every call.
+    """
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if annotation is Any or is_mapping(annotation):
+        return None
+    name = "".join(part.title() for part in owner.split("_")) + "Output"
+    try:
+        model = create_model(name, result=(annotation, ...))  # the field named RESULT
+        model.model_json_schema()  # built once here: discovery and MCP need it
+    except (PydanticUserError, TypeError, ValueError) as exc:
+        raise TypeError(
+            f"capability {owner!r}: return annotation {annotation!r} cannot be served "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0]}); return a pydantic model, a "
+            "mapping, or a JSON-compatible type such as int, str or list[Item]"
+        ) from exc
+    return model
+
+
+def is_mapping(annotation: Any) -> bool:
+    """Whether ``annotation`` is a mapping type (``dict``, ``dict[str, int]``, ``Mapping``...)."""
+    origin = get_origin(annotation) or annotation
+    return isinstance(origin, type) and issubclass(origin, Mapping)
 
 
 def _output_violation(message: str, details: list[dict[str, Any]]) -> ContractViolationError:

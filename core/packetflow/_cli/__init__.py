@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import importlib_metadata
 
 from .._version import __version__
+from .errors import run_command
 
 __all__ = ["main"]
 
@@ -53,15 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``packetflow`` console script; returns the exit code."""
+    """Entry point of the ``packetflow`` console script; returns the exit code.
+
+    Every command, the ones installed packages add too, fails with one line on stderr and
+    an exit code, never a traceback (see :mod:`._cli.errors`).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
+        return run_command(_help(parser), args)
+    return run_command(handler, args)
+
+
+def _help(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    def show(args: argparse.Namespace) -> int:
         parser.print_help()
         return 2
-    code: int = handler(args)
-    return code
+
+    return show
 
 
 if __name__ == "__main__":

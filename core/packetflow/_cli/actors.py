@@ -1,34 +1,38 @@
-"""``packetflow actors list|state|history|search|stop``: inspect a node's actors.
+"""``packetflow actors send|list|state|history|search|stop``: talk to and inspect a node's
+actors.
 
-Every action calls one of the node's ``packetflow.actors.*`` capabilities, so the same code
-serves both targets: ``--app MODULE:ATTR`` starts the node in this process (reading its data
-dir), ``--url ws://...`` asks a running node over the wire protocol.
+``send`` messages an actor (an ``actor:`` scope over the wire); the other actions call the
+node's ``packetflow.actors.*`` capabilities (admin tokens over the wire). Both work on either
+target: ``--app MODULE:ATTR`` starts the node in this process (reading its data dir),
+``--url ws://...`` asks a running node over the wire protocol.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-import trio
-
-from .._client.client import open_client
-from ..errors import PacketFlowError
-from .app import AppError, load_app
+from .call import json_payload, run_and_show, show_json
+from .target import add_target_arguments, open_target
 
 __all__ = ["register"]
 
-Caller = Callable[[str, dict[str, Any]], Awaitable[dict[str, Any]]]
 PREFIX = "packetflow.actors."
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("actors", help="inspect a node's stateful actors")
+    parser = commands.add_parser("actors", help="message and inspect a node's stateful actors")
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    send = sub.add_parser("send", help="send a message to an actor and print its reply")
+    _actor_args(send)
+    send.add_argument(
+        "--json", dest="message", metavar="JSON", default="{}", help="the message, a JSON object"
+    )
+    send.add_argument("--timeout", type=float, help="seconds before E408")
+    send.set_defaults(handler=_send)
 
     listing = sub.add_parser("list", help="actors with their metadata")
     listing.add_argument("--capability", help="only actors of this type")
@@ -60,11 +64,10 @@ def register(commands: Any) -> None:
     stop.set_defaults(handler=_run, render=_render_stop)
 
     for action in (listing, state, history, search, stop):
-        target = action.add_mutually_exclusive_group(required=True)
-        target.add_argument("--app", help="the node, as MODULE:ATTR (runs it here)")
-        target.add_argument("--url", help="a running node, e.g. ws://127.0.0.1:8765")
-        action.add_argument("--token", help="access token for --url (admin scope)")
         action.add_argument("--json", action="store_true", help="machine-readable output")
+    add_target_arguments(send)  # like `call`: --url defaults to $PACKETFLOW_URL
+    for action in (listing, state, history, search, stop):
+        add_target_arguments(action, required=True)
 
 
 def _actor_args(parser: argparse.ArgumentParser) -> None:
@@ -78,42 +81,30 @@ def _payload(args: argparse.Namespace) -> dict[str, Any]:
     return payload
 
 
+def _send(args: argparse.Namespace) -> int:
+    message = json_payload(args.message)
+
+    async def send() -> dict[str, Any]:
+        async with open_target(args) as target:
+            return await target.send(args.capability, args.actor_id, message, args.timeout)
+
+    return run_and_show(send, show_json, prefix="error: ")
+
+
 def _run(args: argparse.Namespace) -> int:
-    name = PREFIX + args.action
-    try:
-        result = trio.run(_call, args, name, _payload(args))
-    except AppError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except PacketFlowError as exc:
-        print(f"error: {exc.code} {exc.type}: {exc.message}", file=sys.stderr)
-        return 1
-    if args.json:
-        print(json.dumps(result, indent=2, default=str))
-    else:
-        args.render(result)
-    return 0
+    name, payload = PREFIX + args.action, _payload(args)
 
+    async def call() -> dict[str, Any]:
+        async with open_target(args) as target:
+            return await target.call(name, payload, None)
 
-async def _call(args: argparse.Namespace, name: str, payload: dict[str, Any]) -> dict[str, Any]:
-    if args.app:
-        node = load_app(args.app)
-        # The error leaves the node's nursery as a group: take it out of the block plainly.
-        error: PacketFlowError | None = None
-        async with node.started():
-            try:
-                return await node.call(name, payload)
-            except PacketFlowError as exc:
-                error = exc
-        raise error
-    return await _call_url(args.url, args.token, name, payload)
+    def show(result: dict[str, Any]) -> None:
+        if args.json:
+            print(json.dumps(result, indent=2, default=str))
+        else:
+            args.render(result)
 
-
-async def _call_url(
-    url: str, token: str | None, name: str, payload: dict[str, Any]
-) -> dict[str, Any]:
-    async with open_client(url, token=token, reconnect=False) as client:
-        return await client.call(name, payload)
+    return run_and_show(call, show, prefix="error: ")
 
 
 # -- rendering ---------------------------------------------------------------------------------

@@ -1,69 +1,78 @@
-"""``packetflow call``: run one capability on a node over the network."""
+"""``packetflow call CAP``: run one capability, in this process (``--app``) or on a running
+node (``--url``)."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import trio
 
-from .._client.client import open_client
 from ..errors import PacketFlowError
+from .errors import CommandError
+from .target import add_target_arguments, open_target
 
-__all__ = ["DEFAULT_URL", "register", "run_remote"]
+__all__ = ["json_payload", "register", "run_and_show", "show_json"]
 
-DEFAULT_URL = "ws://127.0.0.1:8765"
-
-
-def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--url`` and ``--token`` (defaults: $PACKETFLOW_URL, $PACKETFLOW_TOKEN)."""
-    parser.add_argument(
-        "--url",
-        default=os.environ.get("PACKETFLOW_URL", DEFAULT_URL),
-        help=f"the node (default $PACKETFLOW_URL or {DEFAULT_URL})",
-    )
-    parser.add_argument(
-        "--token",
-        default=os.environ.get("PACKETFLOW_TOKEN"),
-        help="access token (default $PACKETFLOW_TOKEN)",
-    )
+T = TypeVar("T")
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("call", help="call a capability on a running node")
+    parser = commands.add_parser(
+        "call",
+        help="call a capability (in this process with --app, or on a running node)",
+        description="Call a capability or composition and print its output as JSON. With "
+        "--app the node runs in this process (no server, no token); otherwise the command "
+        "connects to --url with --token.",
+    )
     parser.add_argument("capability", help="capability or composition name")
     parser.add_argument("--json", default="{}", help="the payload, as a JSON object")
     parser.add_argument("--timeout", type=float, help="seconds before E408")
-    add_connection_arguments(parser)
+    add_target_arguments(parser)
     parser.set_defaults(handler=_call)
 
 
-def _call(args: argparse.Namespace) -> int:
+def json_payload(text: str, option: str = "--json") -> dict[str, Any]:
+    """The JSON object given on the command line.
+
+    Raises:
+        CommandError: not JSON, or not an object.
+    """
     try:
-        payload = json.loads(args.json)
+        payload = json.loads(text)
     except ValueError as exc:
-        print(f"error: --json is not valid JSON: {exc}", file=sys.stderr)
-        return 2
+        raise CommandError(f"{option} is not valid JSON: {exc}") from None
     if not isinstance(payload, dict):
-        print("error: --json must be a JSON object", file=sys.stderr)
-        return 2
+        raise CommandError(f"{option} must be a JSON object, e.g. '{{\"key\": 1}}'")
+    return payload
+
+
+def _call(args: argparse.Namespace) -> int:
+    payload = json_payload(args.json)
 
     async def main() -> dict[str, Any]:
-        async with open_client(args.url, token=args.token, reconnect=False) as client:
-            return await client.call(args.capability, payload, timeout=args.timeout)
+        async with open_target(args) as target:
+            return await target.call(args.capability, payload, args.timeout)
 
-    return run_remote(main, lambda out: print(json.dumps(out, indent=2, default=str)))
+    return run_and_show(main, show_json)
 
 
-def run_remote(main: Any, show: Any) -> int:
-    """Run ``main`` under trio; print its result with ``show`` or the typed error (exit 1)."""
+def show_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, default=str))
+
+
+def run_and_show(
+    main: Callable[[], Awaitable[T]], show: Callable[[T], None], *, prefix: str = ""
+) -> int:
+    """Run ``main`` under trio; print its result with ``show``, or the typed error (with
+    its details) on stderr and exit 1."""
     try:
         result = trio.run(main)
     except PacketFlowError as exc:
-        print(f"{exc.code} {exc.type}: {exc.message}", file=sys.stderr)
+        print(f"{prefix}{exc.code} {exc.type}: {exc.message}", file=sys.stderr)
         if exc.details:
             print(json.dumps(exc.details, indent=2, default=str), file=sys.stderr)
         return 1

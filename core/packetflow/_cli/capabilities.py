@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from typing import Any
 
 from .._client.client import open_client
-from .app import AppError, load_app
-from .call import run_remote
+from .app import load_app
+from .call import run_and_show
+from .target import add_target_arguments, target_url
 
 __all__ = ["register"]
 
@@ -19,31 +18,21 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("capabilities", help="inspect a node's capabilities")
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="list capabilities and compositions")
-    source = listing.add_mutually_exclusive_group(required=True)
-    source.add_argument("--app", help="a node in this process, as MODULE:ATTR")
-    source.add_argument("--url", help="a running node, as ws://host:port")
-    listing.add_argument(
-        "--token",
-        default=os.environ.get("PACKETFLOW_TOKEN"),
-        help="access token for --url (default $PACKETFLOW_TOKEN)",
-    )
+    add_target_arguments(listing)
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=_list)
 
 
 def _list(args: argparse.Namespace) -> int:
-    if args.url:
+    if not args.app:
+        url = target_url(args)
 
         async def discover() -> list[dict[str, Any]]:
-            async with open_client(args.url, token=args.token, reconnect=False) as client:
+            async with open_client(url, token=args.token, reconnect=False) as client:
                 return await client.discover(limit=1000)
 
-        return run_remote(discover, lambda entries: _print(entries, args.json))
-    try:
-        node = load_app(args.app)
-    except AppError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return run_and_show(discover, lambda entries: _print(entries, args.json))
+    node = load_app(args.app, args.config)
     entries = [cap.describe() for cap in node.registry]
     # Compositions are validated (and become capabilities) when the node starts; list the
     # pending ones too so the CLI shows everything the app declares.

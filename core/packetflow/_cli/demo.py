@@ -1,13 +1,22 @@
-"""``packetflow demo``: the end-to-end examples on an embedded node (no external service)."""
+"""``packetflow demo``: the end-to-end examples on an embedded node (no external service).
+
+The demo keeps its state (the compliance audit log, the research assistant's SQLite file) in
+a temporary directory removed at the end, so running it leaves nothing behind; ``--data-dir``
+keeps it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import trio
+
+from .errors import CommandError
 
 __all__ = ["register"]
 
@@ -27,28 +36,46 @@ def register(commands: Any) -> None:
         "names", nargs="*", metavar="NAME",
         help=f"which demos to run ({', '.join(DEMOS)}); default: all",
     )  # fmt: skip
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the demo's state (audit log, actor database) in DIR "
+        "(default: a temporary directory, removed at the end)",
+    )
     parser.set_defaults(handler=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     unknown = [name for name in args.names if name not in DEMOS]
     if unknown:
-        print(f"packetflow demo: unknown demo {unknown[0]!r}; choose from {', '.join(DEMOS)}")
-        return 2
-    from ..examples import network, onboarding, research
-
+        raise CommandError(f"demo {unknown[0]!r} is unknown; choose from {', '.join(DEMOS)}")
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
-    mains = {"onboarding": onboarding.main, "network": network.main, "research": research.main}
-    for name in args.names or DEMOS:
-        if name == "mcp":
-            try:  # the MCP part needs the extra: pip install 'packetflow[mcp]'
-                from ..examples import mcp_client
-            except ImportError:
-                print("\n(MCP demo skipped: pip install 'packetflow[mcp]' to see it)")
-                continue
-            trio.run(mcp_client.main)
-        else:
-            trio.run(mains[name])
+    with tempfile.TemporaryDirectory(prefix="packetflow-demo-") as scratch:
+        data_dir = Path(args.data_dir) if args.data_dir else Path(scratch)
+        for name in args.names or DEMOS:
+            _demo(name, data_dir)
     return 0
+
+
+def _demo(name: str, data_dir: Path) -> None:
+    from ..examples import network, onboarding, research
+
+    if name == "onboarding":
+        trio.run(onboarding.main, data_dir)
+    elif name == "network":
+        onboarding.node.data_dir = data_dir
+        trio.run(network.main)
+    elif name == "research":
+        trio.run(research.main, data_dir / "research")
+    else:
+        try:  # the MCP part needs the extra: pip install 'packetflow[mcp]'
+            from ..examples import mcp_client
+        except ImportError:
+            print("\n(MCP demo skipped: pip install 'packetflow[mcp]' to see it)")
+            return
+        onboarding.node.data_dir = data_dir
+        workdir = data_dir / "mcp"  # the stdio server's working directory (its data dir)
+        workdir.mkdir(parents=True, exist_ok=True)
+        trio.run(mcp_client.main, workdir)

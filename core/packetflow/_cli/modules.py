@@ -16,7 +16,8 @@ from .._modules.admin import ADMIN_PREFIX
 from .._modules.slot import ModuleInfo
 from .._node import Node
 from ..errors import PacketFlowError
-from .app import AppError, load_app
+from .app import add_config_argument, load_app
+from .target import TOKEN_ENV, check_url
 
 __all__ = ["register"]
 
@@ -30,7 +31,7 @@ def register(commands: Any) -> None:
         target = command.add_mutually_exclusive_group()
         target.add_argument("--app", help="the node, as MODULE:ATTR (default: a bare node)")
         target.add_argument("--url", help="a running node, e.g. ws://127.0.0.1:8765")
-        command.add_argument("--config", help="config file (default: ./packetflow.toml)")
+        add_config_argument(command)
         command.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=_list)
     chain.set_defaults(handler=_chain)
@@ -41,17 +42,17 @@ def register(commands: Any) -> None:
         manage.set_defaults(handler=_manage)
     for command in (listing, chain, *(sub.choices[a] for a in ("enable", "disable", "reload"))):
         command.add_argument(
-            "--token", default=os.environ.get("PACKETFLOW_TOKEN"),
-            help="access token for --url, with the admin scope (default: $PACKETFLOW_TOKEN)",
+            "--token", default=os.environ.get(TOKEN_ENV),
+            help=f"access token for --url, with the admin scope (default: ${TOKEN_ENV})",
         )  # fmt: skip
 
 
 def _node(args: argparse.Namespace) -> Node:
     if args.app:
-        node = load_app(args.app)
-    else:  # nothing to persist: keep the modules' files out of the working directory
-        node = Node("packetflow", data_dir=tempfile.mkdtemp(prefix="packetflow-modules-"))
-    if args.config:
+        return load_app(args.app, args.config)
+    # Nothing to persist: keep the modules' files out of the working directory.
+    node = Node("packetflow", data_dir=tempfile.mkdtemp(prefix="packetflow-modules-"))
+    if args.config:  # otherwise $PACKETFLOW_CONFIG, then ./packetflow.toml
         node.modules.configure(args.config)
     return node
 
@@ -61,26 +62,18 @@ def _inspect(args: argparse.Namespace) -> tuple[list[ModuleInfo], dict[str, list
     ``--url``, ask a running node through its ``packetflow.modules.*`` capabilities."""
     if args.url:
         try:
-            return trio.run(_remote, args.url, args.token)
+            return trio.run(_remote, check_url(args.url), args.token)
         except PacketFlowError as exc:
             print(f"error: {exc.code} {exc.type}: {exc.message}", file=sys.stderr)
             return 1
-    try:
-        node = _node(args)
-    except AppError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    node = _node(args)
 
     async def run() -> tuple[list[ModuleInfo], dict[str, list[str]]]:
         async with node.started():
             order = node.modules.chain_order()
             return node.modules.list_all(), {str(kind): names for kind, names in order.items()}
 
-    try:
-        return trio.run(run)
-    except PacketFlowError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        return 2
+    return trio.run(run)  # a broken config file fails the start: one line (see .errors)
 
 
 async def _remote(url: str, token: str | None) -> tuple[list[ModuleInfo], dict[str, list[str]]]:
@@ -92,8 +85,10 @@ async def _remote(url: str, token: str | None) -> tuple[list[ModuleInfo], dict[s
 
 
 def _manage(args: argparse.Namespace) -> int:
+    url = check_url(args.url)
+
     async def run() -> dict[str, Any]:
-        async with open_client(args.url, token=args.token, reconnect=False) as client:
+        async with open_client(url, token=args.token, reconnect=False) as client:
             return await client.call(ADMIN_PREFIX + args.action, {"name": args.name})
 
     try:

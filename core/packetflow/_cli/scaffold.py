@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from packaging.version import Version
 
 from .._version import __version__
 
-__all__ = ["package_files", "register"]
+__all__ = ["package_files", "package_root", "register"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -22,8 +23,35 @@ def register(commands: Any) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     new = sub.add_parser("new", help="generate a module package (pyproject, code, tests)")
     new.add_argument("name", help="the module's name, a snake_case word (e.g. rate_guard)")
-    new.add_argument("--dir", default="plugins", help="where to create it (default: plugins/)")
+    new.add_argument(
+        "--dir",
+        help="create DIR/NAME/ (default: plugins/NAME/ at the root of the PacketFlow "
+        "repository, ./packetflow-module-NAME/ anywhere else)",
+    )
     new.set_defaults(handler=_new)
+
+
+def _in_packetflow_repository(cwd: Path) -> bool:
+    """Whether ``cwd`` is the root of PacketFlow's own repository (first-party modules live
+    in its ``plugins/``); a user's project gets a package folder of its own instead."""
+    try:
+        project = tomllib.loads((cwd / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    return project.get("project", {}).get("name") == "packetflow" and (cwd / "plugins").is_dir()
+
+
+def package_root(name: str, directory: str | None, cwd: Path) -> Path:
+    """Where ``packetflow module new NAME`` writes the package."""
+    if directory is not None:
+        return Path(directory) / name
+    if _in_packetflow_repository(cwd):
+        return Path("plugins") / name
+    return Path(_distribution(name))
+
+
+def _distribution(name: str) -> str:
+    return f"packetflow-module-{name.replace('_', '-')}"
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -35,7 +63,7 @@ def _new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    root = Path(args.dir) / name
+    root = package_root(name, args.dir, Path.cwd())
     if root.exists():
         print(f"error: {str(root)!r} already exists; choose another name or --dir", file=sys.stderr)
         return 2
@@ -43,7 +71,7 @@ def _new(args: argparse.Namespace) -> int:
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    print(f"created {root}/ (distribution packetflow-module-{name.replace('_', '-')})")
+    print(f"created {root}/ (distribution {_distribution(name)})")
     print(f"  pip install -e '{root}[test]' && pytest {root}/tests")
     return 0
 
@@ -59,7 +87,7 @@ def _core_range() -> str:
 
 def package_files(name: str) -> dict[str, str]:
     """The generated package: relative path -> content."""
-    dist = f"packetflow-module-{name.replace('_', '-')}"
+    dist = _distribution(name)
     package = f"packetflow_{name}"
     cls = "".join(part.title() for part in name.split("_")) + "Module"
     config = cls.removesuffix("Module") + "Config"

@@ -12,7 +12,7 @@ from typing import Any
 import trio
 
 from .._wire.config import ServerConfig
-from .app import AppError, load_app
+from .app import add_config_argument, load_app
 
 __all__ = ["register"]
 
@@ -25,7 +25,10 @@ def register(commands: Any) -> None:
         "Tokens are verified with PACKETFLOW_SECRET (or PACKETFLOW_SECRET_FILE); without a "
         "secret only loopback binds are allowed.",
     )
-    parser.add_argument("--app", required=True, help="the node, as MODULE:ATTR")
+    parser.add_argument(
+        "--app", required=True, help="the node, as MODULE:ATTR or path/to/file.py:ATTR"
+    )
+    add_config_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any)")
     parser.add_argument(
@@ -52,8 +55,8 @@ def register(commands: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    node = load_app(args.app, args.config)
     try:
-        node = load_app(args.app)
         config = ServerConfig.from_env(
             insecure_dev=args.insecure_dev,
             drain_timeout=args.drain_timeout,
@@ -65,7 +68,7 @@ def _serve(args: argparse.Namespace) -> int:
         config.check_bind(args.host)
         if config.mcp_http_port is not None:
             import packetflow._mcp  # noqa: F401 - ImportError naming the extra to install
-    except (AppError, PermissionError, ValueError, OSError, ImportError) as exc:
+    except (PermissionError, ValueError, OSError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -12,6 +12,7 @@ import pluggy
 from .. import hookspecs
 from ..hookspecs import HOOKS, PROJECT
 from .module import Module
+from .suggest import did_you_mean
 
 __all__ = ["SPEC_ARGS", "bind", "new_plugin_manager", "unbind", "validate_class"]
 
@@ -21,6 +22,11 @@ SPEC_ARGS: dict[str, tuple[str, ...]] = {
 """The parameters each hookspec provides, in order."""
 
 _MARKER = PROJECT + "_impl"
+_PREFIX = PROJECT + "_"
+
+# pluggy options the chain ignores: it runs every hook in priority order (not pluggy's
+# tryfirst/trylast) and calls each one plainly (no generator wrappers).
+_UNHONOURED = ("wrapper", "hookwrapper", "tryfirst", "trylast")
 
 
 def new_plugin_manager() -> pluggy.PluginManager:
@@ -33,17 +39,18 @@ def new_plugin_manager() -> pluggy.PluginManager:
 def validate_class(cls: type[Module], name: str) -> None:
     """Check every hookimpl of ``cls`` against its hookspec (pluggy's validation).
 
+    Also refuses what pluggy would accept but this host would silently ignore: a
+    ``packetflow_*`` method without ``@pf.hookimpl`` (never called), and the hookimpl options
+    ``wrapper``, ``hookwrapper``, ``tryfirst`` and ``trylast`` (the chain orders modules by
+    priority and calls every hook plainly).
+
     Raises:
-        TypeError: one line naming the module, the hook and both signatures.
+        TypeError: one line naming the module, the method, and what to change.
     """
     for attr in dir(cls):
         impl = inspect.getattr_static(cls, attr, None)
         func = getattr(impl, "__func__", impl)
-        if hasattr(func, _MARKER) and attr not in HOOKS:
-            raise TypeError(
-                f"module {name!r}: {cls.__qualname__}.{attr} is marked @hookimpl but there is "
-                f"no hook {attr!r}; the hooks are {', '.join(HOOKS)}"
-            )
+        _check_method(name, f"{cls.__qualname__}.{attr}", attr, func)
     pm = new_plugin_manager()
     try:
         pm.register(cls, name=name)
@@ -56,6 +63,34 @@ def validate_class(cls: type[Module], name: str) -> None:
             f"module {name!r}: {hook}{signature} does not match the hookspec {hook}{spec}; "
             "a hook may take only the hookspec's parameters (by name)"
         ) from exc
+
+
+def _check_method(name: str, where: str, attr: str, func: Any) -> None:
+    options = getattr(func, _MARKER, None)
+    if options is None:
+        if attr.startswith(_PREFIX) and callable(func):
+            hint = (
+                "decorate it with @pf.hookimpl"
+                if attr in HOOKS
+                else f"the {_PREFIX} prefix is reserved for hooks{did_you_mean(attr, HOOKS)}"
+            )
+            raise TypeError(
+                f"module {name!r}: {where} is not marked @pf.hookimpl, so it would never be "
+                f"called; {hint}"
+            )
+        return
+    if attr not in HOOKS:
+        raise TypeError(
+            f"module {name!r}: {where} is marked @hookimpl but there is no hook {attr!r}"
+            f"{did_you_mean(attr, HOOKS)}; the hooks are {', '.join(HOOKS)}"
+        )
+    unhonoured = [option for option in _UNHONOURED if options.get(option)]
+    if unhonoured:
+        raise TypeError(
+            f"module {name!r}: {where} uses @hookimpl({unhonoured[0]}=True), which PacketFlow "
+            "does not honour (modules run in priority order and every hook is called plainly); "
+            "drop it and set the module's priority instead"
+        )
 
 
 def bind(pm: pluggy.PluginManager, instance: Module, name: str) -> dict[str, Callable[..., Any]]:

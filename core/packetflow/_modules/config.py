@@ -11,13 +11,20 @@
     only = ["user_*"]                      # capability globs it applies to
     config = { planner = "lexical" }       # validated by the module's own Config model
 
-Entries stay raw until their module loads: an entry that does not validate is an error of that
-module alone (it shows as ``failed_to_load``), never a crash of the node.
+Entries stay raw until their module loads: an entry that does not validate (a wrong type, an
+unknown key, an unknown key in its ``config``) is an error of that module alone (it shows as
+``failed_to_load``, with "did you mean" for a misspelt key), never a crash of the node. A key at
+the top level other than ``disabled`` and ``modules`` makes the file invalid.
+
+Which file: an explicit path (``--config PATH``, ``node.modules.configure(path)``), else
+``$PACKETFLOW_CONFIG``, else ``./packetflow.toml``, else ``[tool.packetflow]`` of
+``./pyproject.toml``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,8 +34,23 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import MalformedError
+from .suggest import did_you_mean
 
-__all__ = ["ModuleSettings", "ModulesConfig", "OnError", "describe_errors", "load_config"]
+__all__ = [
+    "CONFIG_ENV",
+    "TOP_LEVEL_KEYS",
+    "ModuleSettings",
+    "ModulesConfig",
+    "OnError",
+    "describe_errors",
+    "load_config",
+    "unknown_keys",
+]
+
+CONFIG_ENV = "PACKETFLOW_CONFIG"
+"""The module config file when none is named explicitly (``--config`` wins over it)."""
+
+TOP_LEVEL_KEYS = ("disabled", "modules")
 
 log = logging.getLogger("packetflow.modules")
 
@@ -70,8 +92,19 @@ class ModulesConfig:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> ModulesConfig:
-        """Build from the top-level table of a config file (unrelated keys are ignored)."""
+        """Build from the top-level table of a config file.
+
+        Raises:
+            MalformedError: a key other than ``disabled``/``modules``, or either has the wrong
+                shape.
+        """
         where = source or "the config"
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                raise MalformedError(
+                    f"{where}: unknown key {key!r}{did_you_mean(key, TOP_LEVEL_KEYS)}; the keys "
+                    "are 'disabled' (a list of module names) and 'modules' ([[modules]] tables)"
+                )
         modules = data.get("modules", [])
         if not isinstance(modules, list):
             raise MalformedError(f"{where}: 'modules' must be an array of tables ([[modules]])")
@@ -100,33 +133,73 @@ class ModulesConfig:
             return ModuleSettings.model_validate(self.entries.get(name, {"name": name}))
         except ValidationError as exc:
             raise ValueError(
-                f"bad [[modules]] entry: {describe_errors(exc)}; fix it in "
+                f"bad [[modules]] entry: {describe_errors(exc, ModuleSettings)}; fix it in "
                 f"{self.source or 'the config'}"
             ) from None
 
 
-def describe_errors(exc: ValidationError) -> str:
-    """pydantic errors on one line: ``field 'a.b': message, ...``."""
-    return ", ".join(
-        f"field {'.'.join(str(p) for p in err['loc']) or '(root)'!r}: {err['msg']}"
-        for err in exc.errors()
-    )
+def describe_errors(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
+    """pydantic errors on one line: ``field 'a.b': message, ...``; a key ``model`` forbids is
+    ``unknown key 'x' (did you mean 'y'?)``."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(root)"
+        if err["type"] == "extra_forbidden":
+            known = _keys(model) if model is not None and len(err["loc"]) == 1 else ()
+            parts.append(f"unknown key {where!r}{did_you_mean(where, known)}")
+        else:
+            parts.append(f"field {where!r}: {err['msg']}")
+    return ", ".join(parts)
+
+
+def unknown_keys(model: type[BaseModel], data: Mapping[str, Any]) -> str | None:
+    """The keys of ``data`` that ``model`` would silently drop, described like
+    :func:`describe_errors`; ``None`` when there are none.
+
+    pydantic ignores unknown keys by default, so a misspelt option would never take effect
+    without a word. A model that wants extras says ``extra="allow"`` (and ``"forbid"`` ones
+    are already reported by validation).
+    """
+    if model.model_config.get("extra", "ignore") != "ignore":
+        return None
+    known = _keys(model)
+    extra = [key for key in data if key not in known]
+    if not extra:
+        return None
+    return ", ".join(f"unknown key {key!r}{did_you_mean(key, known)}" for key in extra)
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    keys = []
+    for name, info in model.model_fields.items():
+        keys.append(name)
+        if isinstance(info.alias, str):
+            keys.append(info.alias)
+        if isinstance(info.validation_alias, str):
+            keys.append(info.validation_alias)
+    return keys
 
 
 def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -> ModulesConfig:
     """Read the module config.
 
-    An explicit ``path`` wins (a ``pyproject.toml`` is read at ``[tool.packetflow]``); otherwise
-    ``packetflow.toml`` in ``cwd`` (default: the working directory), then ``[tool.packetflow]``
-    of ``pyproject.toml`` there; no file means no config.
+    An explicit ``path`` wins (a ``pyproject.toml`` is read at ``[tool.packetflow]``), then
+    ``$PACKETFLOW_CONFIG``; otherwise ``packetflow.toml`` in ``cwd`` (default: the working
+    directory), then ``[tool.packetflow]`` of ``pyproject.toml`` there; no file means no config.
 
     Raises:
-        MalformedError: the file is not valid TOML or its module part has the wrong shape.
+        MalformedError: the file is missing (when named), is not valid TOML (one line naming
+            the file and the position) or its module part has the wrong shape.
     """
+    if path is None:
+        path = os.environ.get(CONFIG_ENV, "").strip() or None
     if path is not None:
         candidates = [Path(path)]
         if not candidates[0].is_file():
-            raise MalformedError(f"config file {str(path)!r} does not exist")
+            raise MalformedError(
+                f"config file {str(path)!r} does not exist; check the path given with --config, "
+                f"node.modules.configure() or ${CONFIG_ENV}"
+            )
     else:
         base = Path(cwd) if cwd is not None else Path.cwd()
         candidates = [base / "packetflow.toml", base / "pyproject.toml"]
@@ -136,7 +209,9 @@ def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -
         try:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise MalformedError(f"config file {str(candidate)!r}: {exc}") from exc
+            raise MalformedError(
+                f"config file {str(candidate)!r}: {exc}; fix the file there"
+            ) from exc
         if candidate.name == "pyproject.toml":
             tool = data.get("tool", {}).get("packetflow")
             if tool is None:

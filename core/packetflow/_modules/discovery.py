@@ -32,6 +32,7 @@ __all__ = [
     "LoadError",
     "autoload_enabled",
     "find_modules",
+    "installed_names",
     "load_module_class",
 ]
 
@@ -122,6 +123,13 @@ def find_modules(config: ModulesConfig, env: Mapping[str, str] | None = None) ->
         else:
             found.append(Found(name, origin, ep, "candidate"))
     return found
+
+
+def installed_names() -> set[str]:
+    """The names of every installed module entry point, whatever the filters (metadata only:
+    nothing is imported). A ``[[modules]]`` entry naming none of these, nor an inline module,
+    is a misspelling or a missing install."""
+    return {ep.name for ep in importlib_metadata.entry_points(group=GROUP)}
 
 
 def incompatibility(dist: importlib_metadata.Distribution | None) -> str | None:

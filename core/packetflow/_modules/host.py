@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import trio
-from pydantic import ValidationError
 
 from .._wire.messages import CapabilityResponse
 from ..errors import (
@@ -20,17 +19,25 @@ from ..errors import (
     UnavailableError,
 )
 from . import requests
-from .binding import new_plugin_manager, validate_class
+from .binding import new_plugin_manager
 from .chain import Chain, HookKind
-from .config import ModulesConfig, ModuleSettings, describe_errors, load_config
+from .config import ModulesConfig, load_config
 from .dependencies import start_order
-from .discovery import Found, LoadError, find_modules, label, load_module_class
+from .discovery import (
+    Found,
+    LoadError,
+    find_modules,
+    installed_names,
+    label,
+    load_module_class,
+)
 from .instances import Instances, one_line
 from .isolation import Isolation
 from .module import Module
+from .preparing import prepare_slot, unmatched_entries
 from .reloading import reimport
 from .requests import Execute
-from .slot import ModuleInfo, ModuleSlot, Origin, Policy
+from .slot import ModuleInfo, ModuleSlot, Origin
 from .tracing import Tracer, log_tracer
 
 if TYPE_CHECKING:
@@ -68,6 +75,10 @@ class ModuleHost(Instances):
         self._node = node
         self._slots: dict[str, ModuleSlot] = {}
         self._found: dict[str, Found] = {}
+        # What register() was given for each inline module: its [[modules]] entry is merged in
+        # when the node starts, so the config in force then (--config...) is the one applied.
+        self._inline: dict[str, dict[str, Any]] = {}
+        self._unknown: set[str] = set()  # configured names no module answers to
         self._config: ModulesConfig | None = None
         self._config_path: Path | None = None
         self._isolation = Isolation(self)
@@ -92,8 +103,10 @@ class ModuleHost(Instances):
     # -- configuration (before start) -------------------------------------------------------
 
     def configure(self, config: str | os.PathLike[str] | Mapping[str, Any] | None) -> None:
-        """Use this config instead of ``packetflow.toml``/``pyproject.toml`` in the working
-        directory: a file path, or the mapping a config file would hold."""
+        """Use this config instead of ``$PACKETFLOW_CONFIG`` or ``packetflow.toml`` /
+        ``pyproject.toml`` in the working directory: a file path, or the mapping a config file
+        would hold. Read when the node starts (the CLI's ``--config`` calls this after the
+        app is imported, so it wins over what the app configured)."""
         if config is None or isinstance(config, str | os.PathLike):
             self._config, self._config_path = None, None if config is None else Path(config)
         else:
@@ -147,8 +160,14 @@ class ModuleHost(Instances):
             overrides["config"] = dict(config)
         if priority is not None:
             overrides["priority"] = priority
-        slot = self._prepare(name, cls, Origin(), overrides)
+        # Before the node starts only what the code passed is checked (a mistake there is
+        # the caller's); the config file's entry joins at start, where a bad entry is that
+        # module's start error.
+        running = self._nursery is not None
+        slot = self._prepare(name, cls, Origin(), overrides, with_file=running)
         self._slots[name] = slot
+        self._inline[name] = overrides
+        self._unknown.discard(name)
         if self.pm.is_blocked(name):
             slot.status, slot.load_error = "disabled", "listed in disabled"
         elif self._nursery is not None:
@@ -177,6 +196,8 @@ class ModuleHost(Instances):
         if self.autoload:
             for found in find_modules(config):
                 self._admit(found)
+        self._apply_file_to_inline()
+        self._report_unknown(config)
         self._nursery = nursery
         startable = {n: s for n, s in self._slots.items() if s.status == "stopped" and s.cls}
         unavailable = {
@@ -211,8 +232,10 @@ class ModuleHost(Instances):
         for slot in running:
             await self.stop_instance(slot, "node_stopping")
         # Discovered modules are found again on the next start; inline ones stay registered.
-        for name in [n for n, s in self._slots.items() if s.origin.entry_point is not None]:
-            del self._slots[name]
+        gone = [n for n, s in self._slots.items() if s.origin.entry_point is not None]
+        for name in [*gone, *self._unknown]:
+            self._slots.pop(name, None)
+        self._unknown.clear()
         self._found.clear()
         self._nursery = None
         self._closing = False
@@ -244,28 +267,48 @@ class ModuleHost(Instances):
             )
         self._slots[found.name] = slot
 
+    def _apply_file_to_inline(self) -> None:
+        """Merge the config file's entries into the inline modules (node start)."""
+        for name, slot in list(self._slots.items()):
+            inline = slot.origin.entry_point is None and slot.cls is not None
+            if not inline or slot.status not in ("stopped", "failed_to_load"):
+                continue
+            assert slot.cls is not None
+            try:
+                self._slots[name] = self._prepare(
+                    name, slot.cls, slot.origin, self._inline.get(name, {})
+                )
+            except (TypeError, ValueError) as exc:
+                slot.status, slot.load_error = (
+                    "failed_to_load",
+                    f"{label(name, slot.origin)}: {exc}",
+                )
+                log.error("%s", slot.load_error)
+
+    def _report_unknown(self, config: ModulesConfig) -> None:
+        """A ``[[modules]]`` entry that no installed or registered module answers to is
+        reported as that module's start error instead of being silently ignored."""
+        if all(name in self._slots for name in config.entries):
+            return
+        # Installed but not loaded (autoload off, a filter) counts as known: not a typo.
+        known = installed_names() | set(self._slots)
+        for name, reason in unmatched_entries(config, known).items():
+            self._slots[name] = ModuleSlot(name, None, status="failed_to_load", load_error=reason)
+            self._unknown.add(name)
+            log.error("%s", reason)
+
     def _prepare(
-        self, name: str, cls: type[Module], origin: Origin, overrides: Mapping[str, Any]
+        self,
+        name: str,
+        cls: type[Module],
+        origin: Origin,
+        overrides: Mapping[str, Any],
+        *,
+        with_file: bool = True,
     ) -> ModuleSlot:
-        """Validate a module class with its settings and config into a (stopped) slot."""
-        validate_class(cls, name)
-        entry = {**self.config.entries.get(name, {}), **overrides, "name": name}
-        try:
-            settings = ModuleSettings.model_validate(entry)
-        except ValidationError as exc:
-            raise ValueError(
-                f"bad settings for module {name!r}: {describe_errors(exc)}; fix its [[modules]] "
-                f"entry in {self.config.source or 'the config'}"
-            ) from None
-        try:
-            config = cls.Config.model_validate(settings.config)
-        except ValidationError as exc:
-            raise ValueError(
-                f"bad config for module {name!r}: {describe_errors(exc)}; fix [[modules]].config "
-                f"in {self.config.source or 'the config'}"
-            ) from None
-        policy = Policy.resolve(cls, settings)
-        return ModuleSlot(name, cls, settings=settings, policy=policy, config=config, origin=origin)
+        """Validate a module class with its settings and config into a (stopped) slot; the
+        module's ``[[modules]]`` entry is merged under ``overrides`` when ``with_file``."""
+        return prepare_slot(name, cls, origin, overrides, self.config if with_file else None)
 
     async def _activate(self, slot: ModuleSlot, *, swap: bool = True) -> None:
         """Start a registered module (at node start, or registered while running)."""
@@ -437,6 +480,7 @@ class ModuleHost(Instances):
         await self.wait_ready(name)
         await self._take_out(slot, "stopped", "unregistered")
         del self._slots[name]
+        self._inline.pop(name, None)
 
     async def disable(self, name: str, *, wait: bool = True) -> ModuleInfo:
         """Take module ``name`` out of the chain and stop it; ``enable`` brings it back.

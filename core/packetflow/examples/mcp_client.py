@@ -15,6 +15,7 @@ import secrets
 import shutil
 import sys
 from functools import partial
+from pathlib import Path
 
 import httpx2
 import mcp
@@ -25,18 +26,21 @@ from mcp.types import TextContent
 
 import packetflow as pf
 
+from ._terminal import title
 from .onboarding import node as onboarding_node
 
 APP = "packetflow.examples.onboarding:node"
 
 
-def server_command() -> mcp.StdioServerParameters:
-    """``packetflow mcp --app ...`` (the console script, or this interpreter's module)."""
+def server_command(cwd: str | Path | None = None) -> mcp.StdioServerParameters:
+    """``packetflow mcp --app ...`` (the console script, or this interpreter's module), run in
+    ``cwd`` (where the node keeps its ``.packetflow`` data dir)."""
+    where = None if cwd is None else str(cwd)
     script = shutil.which("packetflow")
     if script is not None:
-        return mcp.StdioServerParameters(command=script, args=["mcp", "--app", APP])
+        return mcp.StdioServerParameters(command=script, args=["mcp", "--app", APP], cwd=where)
     return mcp.StdioServerParameters(
-        command=sys.executable, args=["-m", "packetflow._cli", "mcp", "--app", APP]
+        command=sys.executable, args=["-m", "packetflow._cli", "mcp", "--app", APP], cwd=where
     )
 
 
@@ -44,12 +48,11 @@ def _text(result: mcp.types.CallToolResult) -> str:
     return "\n".join(b.text for b in result.content if isinstance(b, TextContent))
 
 
-async def main() -> None:
-    """List the node's tools and call two of them through the MCP client."""
-    params = server_command()
-    print(
-        f"\n\033[1m== The same node as MCP tools: {' '.join([params.command, *params.args])}\033[0m"
-    )
+async def main(workdir: str | Path | None = None) -> None:
+    """List the node's tools and call two of them through the MCP client; the server runs
+    in the existing directory ``workdir`` (default: the current directory)."""
+    params = server_command(workdir)
+    title(f"The same node as MCP tools: {' '.join([params.command, *params.args])}")
     # The server's own log (the flaky mailer's retries) would interleave with this output.
     with open(os.devnull, "w") as quiet:  # noqa: ASYNC230 - opening /dev/null does not block
         async with mcp.Client(stdio_client(params, errlog=quiet)) as client:
@@ -62,11 +65,16 @@ async def main() -> None:
             payload = {"email": "hopper@example.org", "name": "Grace", "country": "US"}
             print(f"  -> tools/call user_onboarding {json.dumps(payload)}")
 
+            steps: list[str] = []
+
             async def on_progress(
                 progress: float, total: float | None, message: str | None
             ) -> None:
-                of = "?" if total is None else f"{total:g}"
-                print(f"     progress {progress:g}/{of} {message}")
+                # Only the steps that run are counted: one arm of the conditional runs and
+                # the fallback only when every retry failed, so the plan's step count (the
+                # notification's total) is an upper bound, not where the count ends.
+                steps.append(message or "")
+                print(f"     progress {progress:g}: {message}")
 
             result = await client.call_tool(
                 "user_onboarding", payload, progress_callback=on_progress
@@ -74,7 +82,7 @@ async def main() -> None:
             out = result.structured_content or {}
             print(
                 f"     structuredContent: account {out.get('account_id')}: {out.get('decision')}, "
-                f"welcome email {out.get('email_status')}"
+                f"welcome email {out.get('email_status')} ({len(steps)} steps ran)"
             )
 
             print('  -> tools/call validate_email {"email": 42}')
@@ -93,9 +101,7 @@ async def over_http(node: pf.Node = onboarding_node) -> None:
             partial(node.serve, "127.0.0.1", 0, config=config)
         )
         assert server.mcp_url is not None
-        print(
-            f"\n\033[1m== MCP over streamable HTTP at {server.mcp_url}, beside {server.url}\033[0m"
-        )
+        title(f"MCP over streamable HTTP at {server.mcp_url}, beside {server.url}")
         print("  token for 'agent' with scopes cap:validate_email, cap:score_risk")
         headers = {"Authorization": f"Bearer {token}"}
         async with (

@@ -14,12 +14,9 @@ import trio
 
 import packetflow as pf
 
+from ._terminal import title
 from .onboarding import mailer
 from .onboarding import node as onboarding_node
-
-
-def _title(text: str) -> None:
-    print(f"\n\033[1m== {text}\033[0m")
 
 
 async def main(node: pf.Node = onboarding_node) -> None:
@@ -31,7 +28,7 @@ async def main(node: pf.Node = onboarding_node) -> None:
         server: pf.WireServer = await nursery.start(
             partial(node.serve, "127.0.0.1", 0, config=config)
         )
-        _title(f"Over the network: {node.name!r} serving on {server.url}")
+        title(f"Over the network: {node.name!r} serving on {server.url}")
         token = authority.issue("demo-client", ["cap:*", "chan:accounts.*"], ttl=300)
         print("  token for 'demo-client' with scopes cap:*, chan:accounts.*")
         async with pf.open_client(server.url, token=token) as client:

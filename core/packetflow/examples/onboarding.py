@@ -4,12 +4,16 @@ serves it."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+from pathlib import Path
 
 import trio
 from pydantic import BaseModel, Field
 
 import packetflow as pf
+
+from ._terminal import title
 
 # -- contracts ---------------------------------------------------------------------------------
 
@@ -131,16 +135,20 @@ async def auto_approve(inp: DecisionIn) -> DecisionOut:
 
 
 class FlakyMailer:
-    """An email service that fails its first ``failures`` calls per address."""
+    """An email service that fails its first ``failures`` calls per address, on purpose: the
+    plan's ``retry`` node is there for exactly this."""
 
     def __init__(self, failures: int) -> None:
         self.failures = failures
         self.attempts: dict[str, int] = {}
+        self.last_attempt = 0
 
     async def send(self, inp: WelcomeIn) -> WelcomeOut:
-        self.attempts[inp.email] = self.attempts.get(inp.email, 0) + 1
+        self.attempts[inp.email] = self.last_attempt = self.attempts.get(inp.email, 0) + 1
         if self.attempts[inp.email] <= self.failures:
-            raise ConnectionError("smtp: connection reset by peer")
+            # A dependency that is down is E503 (retried by default); a plain exception would
+            # be E500 and logged as a bug in the capability.
+            raise pf.errors.UnavailableError("smtp: connection reset by peer")
         return WelcomeOut(email_status=f"sent after {self.attempts[inp.email]} attempt(s)")
 
 
@@ -157,6 +165,8 @@ async def queue_welcome_email(inp: WelcomeIn) -> WelcomeOut:
 
 # -- the composition ---------------------------------------------------------------------------
 
+WELCOME_ATTEMPTS = 4
+
 plan = pf.pipeline(
     pf.step("validate_email"),
     pf.step("check_existing_user"),
@@ -167,7 +177,7 @@ plan = pf.pipeline(
     ),
     pf.retry(
         pf.step("send_welcome_email"),
-        max_attempts=4,
+        max_attempts=WELCOME_ATTEMPTS,
         backoff=pf.exponential(base=0.02, max=0.5),
         circuit_breaker=pf.CircuitBreaker(failure_threshold=10, recovery_timeout=30),
         fallback=pf.step("queue_welcome_email"),
@@ -192,10 +202,12 @@ user_onboarding = pf.composition(
 
 node = pf.Node("onboarding-demo")
 # Installed modules are discovered when the node starts; this configures the compliance module
-# (packetflow-module-compliance) if it is installed: interns may not onboard users.
-node.modules.configure(
-    {"modules": [{"name": "compliance", "config": {"denied": {"intern": ["user_onboarding"]}}}]}
-)
+# (packetflow-module-compliance) if it is installed: interns may not onboard users. (A config
+# entry for a module that is not installed would be reported as that module's error.)
+if importlib.util.find_spec("packetflow_compliance") is not None:
+    node.modules.configure(
+        {"modules": [{"name": "compliance", "config": {"denied": {"intern": ["user_onboarding"]}}}]}
+    )
 node.register(
     validate_email,
     check_existing_user,
@@ -211,8 +223,13 @@ node.register(
 # -- the demo ----------------------------------------------------------------------------------
 
 
-def _title(text: str) -> None:
-    print(f"\n\033[1m== {text}\033[0m")
+def _show_retries(event: pf.ExecutionEvent) -> None:
+    """Print each failed attempt of the email step: the retries the flaky mailer causes."""
+    if event.kind == "step.error" and event.capability == "send_welcome_email":
+        tried = mailer.last_attempt
+        then = "retrying" if tried < WELCOME_ATTEMPTS else "giving up, the fallback runs"
+        attempt = f"{tried}/{WELCOME_ATTEMPTS}"
+        print(f"   retry: send_welcome_email attempt {attempt} was {event.error_code}; {then}")
 
 
 async def _onboard(payload: dict[str, str]) -> None:
@@ -233,14 +250,27 @@ async def _onboard(payload: dict[str, str]) -> None:
     )
 
 
-async def main() -> None:
-    """Run the onboarding demo and print what happens."""
-    async with node.started():
-        _title("Capabilities on the node")
-        for cap in node.registry:
-            print(f"  {cap.name:<22} {cap.kind:<11} requires={list(cap.contract.requires)}")
+async def main(data_dir: str | Path | None = None) -> None:
+    """Run the onboarding demo and print what happens (state under ``data_dir``, default the
+    node's own)."""
+    if data_dir is not None:
+        node.data_dir = Path(data_dir)
+    unsubscribe = node.events.subscribe(_show_retries)
+    try:
+        await _run()
+    finally:
+        unsubscribe()
 
-        _title("Onboarding runs (parallel account + risk, conditional review, retry on email)")
+
+async def _run() -> None:
+    async with node.started():
+        title("Capabilities on the node")
+        width = max(len(cap.name) for cap in node.registry)
+        for cap in node.registry:
+            print(f"  {cap.name:<{width}} {cap.kind:<11} requires={list(cap.contract.requires)}")
+
+        title("Onboarding runs (parallel account + risk, conditional review, retry on email)")
+        print("   (the mail server fails its first two tries per address, on purpose)")
         await _onboard({"email": "Grace@Example.org", "name": "Grace", "country": "US"})
         await _onboard({"email": "eve@tempmail.dev", "name": "Eve", "country": "ZZ"})
         await _onboard({"email": "ada@example.org", "name": "Ada", "country": "GB"})
@@ -248,7 +278,7 @@ async def main() -> None:
         mailer.failures = 99  # the email service goes down: retries, then the fallback
         await _onboard({"email": "linus@example.org", "name": "Linus", "country": "NL"})
 
-        _title("Bad input is a typed error, never a crash")
+        title("Bad input is a typed error, never a crash")
         try:
             await node.call("user_onboarding", {"email": 42})
         except pf.PacketFlowError as exc:
@@ -256,7 +286,7 @@ async def main() -> None:
             for field in exc.details:
                 print(f"    - {field['field']}: {field['message']}")
 
-        _title("Execution graph of the first run")
+        title("Execution graph of the first run")
         for record in node.executions[0].records:
             status = record.status if record.error_code is None else record.error_code
             print(
@@ -264,7 +294,7 @@ async def main() -> None:
                 f"{status:<5} {record.path}"
             )
 
-        _title("Statistics")
+        title("Statistics")
         print(f"  {'capability':<22} {'count':>5} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8}")
         for name, stats in node.stats().items():
             print(
@@ -273,7 +303,7 @@ async def main() -> None:
             )
         print(f"  metrics: {node.metrics.counters}")
 
-        _title("The same plan as JSON (first 12 lines)")
+        title("The same plan as JSON (first 12 lines)")
         print("\n".join(pf.dump_plan(plan).splitlines()[:12]) + "\n  ...")
 
         audited = await _modules()
@@ -283,7 +313,7 @@ async def main() -> None:
 
 async def _modules() -> bool:
     """Show the modules and, when compliance is active, a refusal; True if it is."""
-    _title("Modules (discovered through the packetflow.modules entry points)")
+    title("Modules (discovered through the packetflow.modules entry points)")
     infos = node.modules.list_all()
     if not infos:
         print("  none installed (pip install packetflow-module-compliance)")
@@ -297,7 +327,7 @@ async def _modules() -> bool:
         print(f"  {kind:<11} chain: {' -> '.join(names) or '(empty)'}")
     if "compliance" not in {info.name for info in node.modules.list_active()}:
         return False
-    _title("A policy refusal (compliance: interns may not onboard users)")
+    title("A policy refusal (compliance: interns may not onboard users)")
     try:
         await node.call(
             "user_onboarding",
@@ -315,7 +345,7 @@ def _verify_audit_log() -> None:
     from .._cli import main as cli
 
     data_dir = str(node.data_dir)
-    _title(f"packetflow compliance verify --data-dir {data_dir}")
+    title(f"packetflow compliance verify --data-dir {data_dir}")
     if cli(["compliance", "verify", "--data-dir", data_dir]) != 0:
         raise SystemExit("the audit log does not verify")
 

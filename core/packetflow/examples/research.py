@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field
 
 import packetflow as pf
 
+from ._terminal import title
+
 # -- the library it researches -----------------------------------------------------------------
 
 LIBRARY: dict[str, str] = {
@@ -139,10 +141,6 @@ node = build_node()
 # -- the demo ----------------------------------------------------------------------------------
 
 
-def _title(text: str) -> None:
-    print(f"\n\033[1m== {text}\033[0m")
-
-
 async def _ask(running: pf.Node, text: str) -> None:
     reply = await running.actors.send(
         "research_assistant", "alice-1", {"text": text}, context={"user_id": "alice"}
@@ -155,7 +153,7 @@ async def main(data_dir: str | Path | None = None) -> None:
     """Talk to the assistant, restart the node, and carry on from disk."""
     with tempfile.TemporaryDirectory(prefix="packetflow-demo-") as tmp:
         where = Path(data_dir) if data_dir is not None else Path(tmp)
-        _title(f"A research conversation (state in {where / 'actors.sqlite3'})")
+        title(f"A research conversation (state in {where / 'actors.sqlite3'})")
         first = build_node(where)
         async with first.started():
             await _ask(first, "Let's research quantum error correction")
@@ -164,7 +162,7 @@ async def main(data_dir: str | Path | None = None) -> None:
             info = (await first.actors.list())[0]
             print(f"  [{info.actor_id}: {info.message_count} messages, {info.status}]")
 
-        _title("The node stops; a new node starts on the same data dir")
+        title("The node stops; a new node starts on the same data dir")
         second = build_node(where)
         async with second.started():
             print(f"  live actors after restart: {len(second.actors)}")
@@ -172,12 +170,12 @@ async def main(data_dir: str | Path | None = None) -> None:
             await _ask(second, "Summarize what we found so far")
             await _ask(second, "And what about magic states?")
 
-            _title('Searching the conversation for the phrase "surface codes"')
+            title('Searching the conversation for the phrase "surface codes"')
             for hit in await second.actors.search('"surface codes"', limit=3):
                 question, answer = hit["message"]["text"], hit["reply"]["text"]
                 print(f"  #{hit['seq']} {question!r} -> {answer[:60]}...")
 
-            _title("History, one page of 3, newest last")
+            title("History, one page of 3, newest last")
             page = await second.actors.history("research_assistant", "alice-1", limit=3)
             for entry in page:
                 print(f"  #{entry['seq']} {entry['message']['text']}")

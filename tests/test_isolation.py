@@ -182,3 +182,75 @@ async def test_cancelling_a_request_cancels_its_blocked_hook(
     assert scope.cancelled_caught
     info = module_node.modules.info("sleeper")
     assert (info.timeouts, info.errors, Sleeper.finished) == (0, 0, 0)
+
+
+class Gatekeeper(pf.Module):
+    """Fail-closed and failing on demand: while it is out, nothing it covers may be served."""
+
+    name = "gatekeeper"
+    on_error = "fail"
+    broken = False
+
+    async def start(self, config: Any, node: pf.Node) -> None:
+        if type(self).broken:
+            raise RuntimeError("gatekeeper cannot reach its ledger")
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> None:
+        if type(self).broken:
+            raise RuntimeError("gatekeeper cannot reach its ledger")
+
+
+@pytest.fixture
+def gatekeeper() -> Any:
+    Gatekeeper.broken = False
+    yield Gatekeeper
+    Gatekeeper.broken = False
+
+
+async def test_a_quarantined_fail_closed_module_refuses_until_it_is_back(
+    autojump_clock: trio.testing.MockClock,
+    module_node: pf.Node,
+    register_module: Any,
+    fake_capabilities: FakeCapabilities,
+    gatekeeper: Any,
+) -> None:
+    await register_module(gatekeeper, max_failures=2, restart_backoff=1.0, max_restarts=1)
+    gatekeeper.broken = True
+    for _ in range(2):
+        with pytest.raises(pf.errors.ModuleFailedError):
+            await module_node.call("echo", {})
+    assert module_node.modules.info("gatekeeper").status == "quarantined"
+    with pytest.raises(pf.errors.UnavailableError, match=r"gatekeeper.*fail-closed") as caught:
+        await module_node.call("echo", {})
+    assert caught.value.details == {"module": "gatekeeper", "status": "quarantined"}
+    with pytest.raises(pf.errors.UnavailableError):  # compositions run ad hoc too
+        await module_node.run(pf.pipeline(pf.step("echo")), {})
+    gatekeeper.broken = False  # the restart after the backoff succeeds
+    await trio.sleep(2)
+    assert module_node.modules.info("gatekeeper").status == "active"
+    assert await module_node.call("echo", {"back": 1}) == {"back": 1}
+
+
+async def test_a_fail_open_module_out_of_the_chain_is_served_around(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Crasher, max_failures=1)
+    await module_node.call("echo", {})
+    assert module_node.modules.info("crasher").status == "quarantined"
+    assert await module_node.call("echo", {"served": 1}) == {"served": 1}
+
+
+async def test_a_fail_closed_module_that_fails_to_start_guards_only_its_scope(
+    module_node: pf.Node, fake_capabilities: FakeCapabilities, gatekeeper: Any
+) -> None:
+    gatekeeper.broken = True
+    module_node.modules.register(gatekeeper, only=["ech*"])
+    info = await module_node.modules.wait_ready("gatekeeper")
+    assert info.status == "failed_to_load"
+    with pytest.raises(pf.errors.UnavailableError, match="failed_to_load"):
+        await module_node.call("echo", {})
+    fake_capabilities.add("other", result={"ok": True})
+    assert await module_node.call("other", {}) == {"ok": True}
+    await module_node.modules.disable("gatekeeper")  # an operator's choice: no guard
+    assert await module_node.call("echo", {"x": 1}) == {"x": 1}

@@ -33,6 +33,7 @@ from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityResponse
 from ..errors import PacketFlowError
 from .decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
+from .discovery import label
 from .slot import LATENCY_WINDOW, ModuleSlot
 from .tracing import Tracer, traced
 
@@ -108,6 +109,7 @@ class Chain:
         "_cache",
         "_links",
         "_scoped",
+        "closed",
         "drained",
         "fault",
         "inflight",
@@ -122,22 +124,36 @@ class Chain:
     )
 
     def __init__(
-        self, slots: Iterable[ModuleSlot], fault: FaultHandler, *, trace: Tracer | None = None
+        self,
+        slots: Iterable[ModuleSlot],
+        fault: FaultHandler,
+        *,
+        trace: Tracer | None = None,
+        closed: Iterable[ModuleSlot] = (),
     ) -> None:
         ordered = sorted(slots, key=lambda slot: slot.sort_key)
         self.slots: tuple[ModuleSlot, ...] = tuple(ordered)
         self.instances = tuple(slot.instance for slot in ordered)
         self.fault = fault
+        # Fail-closed modules that are out (quarantined, failed, failed to load) stand in the
+        # chain as guards refusing what they cover: serving around them would, say, answer
+        # requests that a compliance module can no longer audit.
+        self.closed: tuple[ModuleSlot, ...] = tuple(closed)
+        everyone = sorted((*ordered, *self.closed), key=lambda slot: slot.sort_key)
         links: dict[HookKind, Links] = {}
         for kind in _KINDS:
             hook = HOOK_OF[kind]
-            chain = [_link(slot, hook, trace) for slot in ordered if hook in slot.hooks]
+            chain = [
+                _guard(slot) if slot in self.closed else _link(slot, hook, trace)
+                for slot in everyone
+                if (slot in self.closed and kind != "response") or hook in slot.hooks
+            ]
             if kind == "response":  # responses unwind in the exact reverse order (onion order)
                 chain.reverse()
             links[kind] = _links(chain)
         self._links = links
         # Unscoped chains (the usual case) let the request path skip links() altogether.
-        self.scoped = any(slot.policy is not None and slot.policy.scoped for slot in ordered)
+        self.scoped = any(slot.policy is not None and slot.policy.scoped for slot in everyone)
         self.request_links = links["request"]
         self.response_links = links["response"]
         # The request and response links of the modules that also see composition steps.
@@ -152,7 +168,7 @@ class Chain:
         self.drained: trio.Event | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.slots)
+        return bool(self.slots or self.closed)
 
     def has(self, kind: HookKind) -> bool:
         """Whether any module implements the ``kind`` hook."""
@@ -396,8 +412,7 @@ class Chain:
         check: Callable[[PlanNode], object] | None,
     ) -> tuple[Any, Any]:
         """The slow path after a hook call: an overrun, or a decision other than ``None``."""
-        assert slot.policy is not None
-        if elapsed > slot.policy.hook_timeout:
+        if slot.policy is not None and elapsed > slot.policy.hook_timeout:
             if inspect.iscoroutine(decision):
                 decision.close()
             return self._failed(kind, slot, "timeout", None, subject, ctx)
@@ -488,6 +503,22 @@ def _sees_steps(slot: ModuleSlot) -> bool:
 
 def _links(links: list[Link]) -> Links:
     return tuple(links), any(link[1] for link in links)
+
+
+def _guard(slot: ModuleSlot) -> Link:
+    """The stand-in of a fail-closed module that is out: refuses every request it covers."""
+    who = label(slot.name, slot.origin)
+
+    def refuse(subject: Any, ctx: Context) -> Fail:
+        return Fail(
+            "E503",
+            f"{who} is {slot.status} and fail-closed (on_error = 'fail'): requests it covers "
+            f"are refused until it is active again; fix it and run 'packetflow modules enable "
+            f"{slot.name}', or set on_error = 'skip' in its [[modules]] entry",
+            details={"module": slot.name, "status": slot.status},
+        )
+
+    return (refuse, False, math.inf, slot)
 
 
 def _link(slot: ModuleSlot, hook: str, trace: Tracer | None) -> Link:

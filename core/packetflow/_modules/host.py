@@ -54,6 +54,8 @@ log = logging.getLogger("packetflow.modules")
 TRACE_ENV = "PACKETFLOW_TRACE_MODULES"
 
 _RUNNING = ("active", "degraded")
+# Out of the chain by failure, not by an operator: fail-closed modules guard the chain then.
+_OUT = ("quarantined", "failed", "failed_to_load")
 _TRUE = ("1", "true", "yes", "on")
 
 
@@ -332,6 +334,8 @@ class ModuleHost(Instances):
                     self._swap()
             else:
                 slot.status = "failed_to_load"
+                if swap and self._fails_closed(slot):
+                    self._swap()  # its guard takes its place in the chain
         finally:
             event = self._settled.pop(slot.name, None)
             if event is not None:
@@ -350,7 +354,8 @@ class ModuleHost(Instances):
         trace = self.tracer
         if trace is None and os.environ.get(TRACE_ENV, "").strip().lower() in _TRUE:
             trace = log_tracer
-        new = Chain(members, self._isolation.fault, trace=trace)
+        closed = [s for s in self._slots.values() if s.status in _OUT and self._fails_closed(s)]
+        new = Chain(members, self._isolation.fault, trace=trace, closed=closed)
         old, self.chain = self.chain, new
         self.active = bool(new)
         self._node.engine.rewrite = self.compose if new.has("composition") else None
@@ -362,6 +367,17 @@ class ModuleHost(Instances):
             ]
             if old.drained is not None and not old.drained.is_set():
                 self._retired.append(old)
+
+    def _fails_closed(self, slot: ModuleSlot) -> bool:
+        """Whether ``slot``'s module is fail-closed: its resolved policy, else its
+        ``[[modules]]`` entry, else its class default (a module whose code cannot be imported
+        is fail-closed only when its entry says so)."""
+        if slot.policy is not None:
+            return slot.policy.on_error == "fail"
+        entry = self.config.entries.get(slot.name, {}).get("on_error")
+        if entry is not None:
+            return bool(entry == "fail")
+        return slot.cls is not None and slot.cls.on_error == "fail"
 
     def remove_from_chain(self, slot: ModuleSlot) -> None:
         self._swap()
@@ -568,7 +584,7 @@ class ModuleHost(Instances):
     async def _take_out(
         self, slot: ModuleSlot, status: Any, reason: str, *, wait: bool = True
     ) -> None:
-        was_in_chain = slot.status in _RUNNING
+        was_in_chain = slot.status in _RUNNING or slot in self.chain.closed
         slot.status = status
         if was_in_chain:
             self._swap()

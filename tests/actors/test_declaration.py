@@ -111,6 +111,32 @@ async def test_untyped_handle_takes_and_returns_mappings(make_node: NodeFactory)
         assert await node.actors.send("untyped", "u", {"any": 1}) == {"echo": {"any": 1}}
 
 
+class Counter(pf.Actor[Notes]):
+    async def handle(self, msg: Line, ctx: pf.Context) -> int:
+        self.state.lines.append(msg.text)
+        return len(self.state.lines)
+
+
+async def test_a_plain_reply_annotation_answers_result(make_node: NodeFactory) -> None:
+    declared = pf.actor(name="counter", persistence="memory")(Counter)
+    output = actor_type(declared).contract.output_model  # type: ignore[union-attr]
+    assert output is not None and list(output.model_fields) == ["result"]
+    node = make_node(declared)
+    async with node.started():
+        assert await node.actors.send("counter", "c", {"text": "a"}) == {"result": 1}
+        assert await node.actors.send("counter", "c", {"text": "b"}) == {"result": 2}
+
+
+class Unservable(pf.Actor[Notes]):
+    async def handle(self, msg: Line, ctx: pf.Context) -> type:
+        return int
+
+
+def test_a_reply_annotation_that_cannot_be_served_is_refused_at_declaration() -> None:
+    with pytest.raises(TypeError, match="cannot be served"):
+        pf.actor(name="unservable")(Unservable)
+
+
 class NoStateArgument(pf.Actor):  # type: ignore[type-arg]
     async def handle(self, msg: Line, ctx: pf.Context) -> Count:
         return Count(lines=0)

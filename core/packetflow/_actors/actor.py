@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Generic, TypeVar, get_args, get_origin, get_ty
 from pydantic import BaseModel
 
 from .._capabilities.capability import Authorize, Capability
-from .._capabilities.contract import Contract
+from .._capabilities.contract import Contract, output_model_for
 from .._context import Context
 from ..errors import MalformedError
 
@@ -301,11 +301,12 @@ def _build(
     if not inspect.iscoroutinefunction(cls.handle):
         raise TypeError(f"{label}: handle must be 'async def'")
     state_model = _state_model(cls, label)
+    name = name or _snake(cls.__name__)
     return ActorType(
         cls,
-        name=name or _snake(cls.__name__),
+        name=name,
         state_model=state_model,
-        contract=_contract(cls, label),
+        contract=_contract(cls, name, label),
         persistence=persistence,
         idle_timeout=idle_timeout,
         initial_state=_initial(initial_state, state_model, label),
@@ -346,7 +347,7 @@ def _state_model(cls: type, label: str) -> type[BaseModel]:
     )
 
 
-def _contract(cls: type[Actor[Any]], label: str) -> Contract:
+def _contract(cls: type[Actor[Any]], name: str, label: str) -> Contract:
     try:
         hints = get_type_hints(cls.handle)
     except NameError as exc:
@@ -358,8 +359,11 @@ def _contract(cls: type[Actor[Any]], label: str) -> Contract:
     msg_hint = hints.get(params[0]) if params else None
     reply_hint = hints.get("return")
     input_model = msg_hint if _is_model(msg_hint) else None
-    output_model = reply_hint if _is_model(reply_hint) else None
-    return Contract(input_model, output_model)
+    # A plain reply annotation (-> int, -> list[str]) answers {"result": value}, as for
+    # capabilities; one pydantic cannot serve is refused here, not on every message.
+    output_model = output_model_for(reply_hint, name) if "return" in hints else None
+    wraps = output_model is not None and output_model is not reply_hint
+    return Contract(input_model, output_model, wraps_result=wraps)
 
 
 def _is_model(hint: object) -> bool:

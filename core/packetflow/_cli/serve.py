@@ -67,7 +67,7 @@ def _serve(args: argparse.Namespace) -> int:
         )
         config.check_bind(args.host)
         if config.mcp_http_port is not None:
-            import packetflow._mcp  # noqa: F401 - ImportError naming the extra to install
+            import packetflow._mcp.http  # noqa: F401 - ImportError naming the extra to install
     except (PermissionError, ValueError, OSError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -131,6 +131,7 @@ def test_mcp_http_without_the_extra_is_a_clear_error(
     # As without `pip install 'packetflow[mcp]'`: the SDK cannot be imported.
     monkeypatch.setitem(sys.modules, "mcp", None)
     monkeypatch.delitem(sys.modules, "packetflow._mcp")
+    monkeypatch.delitem(sys.modules, "packetflow._mcp.http", raising=False)
     code = main(["serve", "--app", "tests.apps.sample:make_node", "--mcp-http", "0"])
     assert code == 2
     assert "pip install 'packetflow[mcp]'" in capsys.readouterr().err

@@ -117,3 +117,25 @@ async def test_it_fails_closed_when_it_cannot_audit(
     with pytest.raises(pf.errors.UnavailableError, match="cannot be audited") as caught:
         await module_node.call("echo", {}, context=ALICE)
     assert "disk full" in caught.value.message
+
+
+class Stamp(pf.Module):
+    """Runs its response hook before compliance (higher priority number) and stamps it."""
+
+    name = "stamp"
+    priority = 50
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Transform:
+        metadata = {**response.metadata, "stamp": "kept"}
+        return pf.Transform(response.model_copy(update={"metadata": metadata}))
+
+
+async def test_its_refusal_keeps_what_earlier_modules_added(
+    module_node: pf.Node, register_module: Any, compliance: ComplianceModule
+) -> None:
+    await register_module(Stamp)
+    compliance.journal.failure = OSError("disk full")
+    with pytest.raises(pf.errors.UnavailableError, match="cannot be audited") as caught:
+        await module_node.call("echo", {}, context=ALICE)
+    assert caught.value.metadata["stamp"] == "kept"

@@ -125,7 +125,10 @@ class ComplianceModule(pf.Module):
             )
             return pf.Transform(
                 pf.CapabilityError(
-                    id=response.id, capability_id=response.capability_id, error=error.to_wire()
+                    id=response.id,
+                    capability_id=response.capability_id,
+                    error=error.to_wire(),
+                    metadata=response.metadata,  # what earlier modules added stays on it
                 )
             )
         finally:

@@ -47,7 +47,7 @@ class Intercept:
         if not isinstance(self.request, RequestEnvelope):
             raise TypeError(
                 f"Intercept(request={self.request!r}): expected a request model such as "
-                "pf.CapabilityRequest; build it with request.model_copy(update=...)"
+                "pf.CapabilityRequest; build it with request.evolve(...)"
             )
 
 
@@ -68,11 +68,13 @@ class Respond:
 
 @dataclass(frozen=True, slots=True)
 class Fail:
-    """Refuse with an error from the PacketFlow table (request and composition hooks)."""
+    """Refuse with an error from the PacketFlow table (request and composition hooks);
+    ``retry_after_ms`` tells the caller when to try again (E429, E503)."""
 
     code: str
     message: str
     details: Any = field(default=None)
+    retry_after_ms: int | None = None
 
     def __post_init__(self) -> None:
         try:
@@ -85,7 +87,9 @@ class Fail:
 
     def to_error(self) -> PacketFlowError:
         """The typed exception this decision stands for."""
-        return error_class(self.code)(self.message, details=self.details)
+        return error_class(self.code)(
+            self.message, details=self.details, retry_after_ms=self.retry_after_ms
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ FloatArray = npt.NDArray[np.float64]
 DIMENSIONS = 512
 _WORD = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
-    ("a an and are as at be by for from in is it of on or the this to with its into").split()
+    "a an and are as at be by for from in is it of on or the this to with its into".split()  # noqa: SIM905
 )
 # How much each part of a capability counts (names and tags say the most about it).
 _WEIGHTS = {"name": 2.0, "tag": 2.0, "keyword": 1.5, "field": 1.0, "intent": 1.0, "example": 0.5}

@@ -60,4 +60,4 @@ def untyped(name: str, body: Callable[..., Awaitable[Any]], **options: Any) -> p
     async def run(payload: dict[str, Any], ctx: pf.Context) -> dict[str, Any]:
         return dict(await body(payload, ctx) or {})
 
-    return pf.capability(name=name, requires=(), provides=(), **options)(run)
+    return pf.capability(name=name, **{"requires": (), "provides": (), **options})(run)

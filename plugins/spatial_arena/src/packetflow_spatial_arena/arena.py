@@ -53,6 +53,7 @@ class TickResult:
     ran: bool
     observations: int = 0
     energy: float = 0.0
+    kinetic: float = 0.0
     moved: float = 0.0
 
 
@@ -89,7 +90,9 @@ class Arena:
         self.placed: dict[str, Placed] = {}
         self.generation = 0
         self.ticks = 0
-        self.energy = 0.0
+        self.energy = 0.0  # kinetic + spring potential after the last tick
+        self.kinetic = 0.0
+        self._ticked = -1  # the membership generation the last tick saw
         self.dirty = False  # something changed since the last save
 
     # -- membership ------------------------------------------------------------------------
@@ -248,8 +251,14 @@ class Arena:
     # -- the physics tick ------------------------------------------------------------------
 
     def idle(self) -> bool:
-        """Nothing to do: no new observations and the motion has settled."""
-        return not self.usage.observations and self.energy < _SETTLED and not self.dirty
+        """Nothing to do: no new observations, no co-usage left to decay, no membership
+        change since the last tick, and the motion has settled."""
+        return (
+            not self.usage.observations
+            and not self.usage.view
+            and self.kinetic < _SETTLED
+            and self._ticked == self.generation
+        )
 
     def prepare(self) -> _Frame:
         """Copies of what a tick reads (cheap: n x 2 arrays and the index)."""
@@ -292,9 +301,10 @@ class Arena:
 
     def absorb(self, frame: _Frame, motion: Motion, taken: int) -> TickResult:
         """Take a tick's new positions back in (by name if the membership changed)."""
+        self._ticked = frame.generation
         if len(frame.names) == 0:
             self.ticks += 1
-            self.energy = 0.0
+            self.energy = self.kinetic = 0.0
             return TickResult(True, taken)
         if frame.generation == self.generation:
             old = self.positions
@@ -310,12 +320,12 @@ class Arena:
                     self.positions[now] = motion.positions[row]
                     self.velocities[now] = motion.velocities[row]
         self.ticks += 1
-        self.energy = motion.energy
+        self.energy, self.kinetic = motion.energy, motion.kinetic
         if moved > _MOVED or taken:
             self.dirty = True
         if moved > _MOVED:
             self._rezone()
-        return TickResult(True, taken, motion.energy, moved)
+        return TickResult(True, taken, motion.energy, motion.kinetic, moved)
 
     def tick(self) -> TickResult:
         """One tick, all in the calling thread (tests, and the first tick at start)."""

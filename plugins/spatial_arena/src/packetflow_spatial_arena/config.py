@@ -114,7 +114,8 @@ class ArenaConfig(BaseModel):
 
     Attributes:
         zones: the zones (default: the seed's processing 100, ai 20, storage 50).
-        connections: links between zones (``from``, ``to``, ``weight``).
+        connections: links between zones (``from``, ``to``, ``weight``); by default the
+            seed's processing-ai and processing-storage links, between the zones that exist.
         assign: capability glob -> zone id; the first matching glob wins over tags.
         ignore: capability globs the arena neither places nor admits (its own and the node's
             management capabilities by default).
@@ -189,6 +190,8 @@ class ArenaConfig(BaseModel):
     @model_validator(mode="after")
     def _references(self) -> ArenaConfig:
         ids = {zone.id for zone in self.zones}
+        if "connections" not in self.model_fields_set:  # the seed's links, where they apply
+            self.connections = [c for c in self.connections if {c.from_, c.to} <= ids]
         known = ", ".join(sorted(ids))
         for glob, zone_id in self.assign.items():
             if zone_id not in ids:

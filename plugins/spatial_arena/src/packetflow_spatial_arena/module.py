@@ -47,7 +47,7 @@ class SpatialArenaModule(pf.Module):
     hook_timeout = 30.0
 
     async def start(self, config: ArenaConfig, node: pf.Node) -> None:
-        budget = node.modules.config.settings(self.name).hook_timeout or type(self).hook_timeout
+        budget = node.modules.info(self.name).hook_timeout or type(self).hook_timeout
         if config.queue_timeout >= budget:
             raise ValueError(
                 f"config.queue_timeout {config.queue_timeout:g}s must be below the module's "

@@ -13,10 +13,24 @@ import packetflow as pf
 from packetflow_spatial_arena import Arena, ArenaConfig, ZoneGate
 from packetflow_spatial_arena.physics import Bodies, close_pairs, step
 
-WORDS = (
-    "invoice user email order report image audio search payment profile stock weather "
-    "calendar note file chat"
-).split()
+WORDS = [
+    "invoice",
+    "user",
+    "email",
+    "order",
+    "report",
+    "image",
+    "audio",
+    "search",
+    "payment",
+    "profile",
+    "stock",
+    "weather",
+    "calendar",
+    "note",
+    "file",
+    "chat",
+]
 
 
 def capabilities(n: int) -> list[pf.Capability]:

@@ -7,11 +7,18 @@ import logging
 import sys
 from typing import Any
 
+import importlib_metadata
 import trio
 
 __all__ = ["register"]
 
 DEMOS = ("onboarding", "network", "research", "mcp")
+# Installed modules add their part of the demo (``arena = "pkg.demo:main"``, an async main).
+DEMO_GROUP = "packetflow.demos"
+
+
+def _plugin_demos() -> dict[str, Any]:
+    return {point.name: point for point in importlib_metadata.entry_points(group=DEMO_GROUP)}
 
 
 class _OneLine(logging.Formatter):
@@ -25,15 +32,17 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("demo", help="run the end-to-end demo (no external service)")
     parser.add_argument(
         "names", nargs="*", metavar="NAME",
-        help=f"which demos to run ({', '.join(DEMOS)}); default: all",
+        help=f"which demos to run ({', '.join(DEMOS)}, and installed modules'); default: all",
     )  # fmt: skip
     parser.set_defaults(handler=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    unknown = [name for name in args.names if name not in DEMOS]
+    plugins = _plugin_demos()
+    known = (*DEMOS, *sorted(plugins))
+    unknown = [name for name in args.names if name not in known]
     if unknown:
-        print(f"packetflow demo: unknown demo {unknown[0]!r}; choose from {', '.join(DEMOS)}")
+        print(f"packetflow demo: unknown demo {unknown[0]!r}; choose from {', '.join(known)}")
         return 2
     from ..examples import network, onboarding, research
 
@@ -41,8 +50,10 @@ def _run(args: argparse.Namespace) -> int:
     handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     mains = {"onboarding": onboarding.main, "network": network.main, "research": research.main}
-    for name in args.names or DEMOS:
-        if name == "mcp":
+    for name in args.names or known:
+        if name in plugins:
+            trio.run(plugins[name].load())
+        elif name == "mcp":
             try:  # the MCP part needs the extra: pip install 'packetflow[mcp]'
                 from ..examples import mcp_client
             except ImportError:

@@ -14,6 +14,8 @@ __all__ = ["render_svg"]
 _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1")
 _PIXELS = 640  # the drawing's width; the arena is scaled to it
 _MAX_LABELS = 150  # beyond this many capabilities, only the busiest are named
+# A light outline behind a label keeps it readable over lines and dots.
+_HALO = ' stroke="#fbfbf8" stroke-width="3" paint-order="stroke" stroke-linejoin="round"'
 
 
 def render_svg(snapshot: dict[str, Any], *, title: str | None = None) -> str:
@@ -30,6 +32,7 @@ def render_svg(snapshot: dict[str, Any], *, title: str | None = None) -> str:
         f'<rect width="{_PIXELS}" height="{_PIXELS}" fill="#fbfbf8" stroke="#999"/>',
     ]
     zones = {z["id"]: z for z in snapshot["zones"]}
+    titles = []
     for link in snapshot.get("connections", []):
         a, b = zones.get(link["from"]), zones.get(link["to"])
         if a and b:
@@ -46,9 +49,9 @@ def render_svg(snapshot: dict[str, Any], *, title: str | None = None) -> str:
             f'fill-opacity="0.10" stroke="{fill}" stroke-width="2"/>'
         )
         label_y = y - zone["radius"] * scale + 16
-        out.append(
+        titles.append(
             f'<text x="{x}" y="{label_y:.1f}" text-anchor="middle" font-size="13" '
-            f'font-weight="bold" fill="{fill}">{escape(zone["id"])} '
+            f'font-weight="bold" fill="{fill}"{_HALO}>{escape(zone["id"])} '
             f"({zone['in_use']}/{zone['capacity']})</text>"
         )
     out.extend(_edges(snapshot, scale))
@@ -64,6 +67,7 @@ def render_svg(snapshot: dict[str, Any], *, title: str | None = None) -> str:
             out.append(
                 f'<text x="{x + 6:.1f}" y="{y + 4:.1f}" fill="#222">{escape(cap["name"])}</text>'
             )
+    out.extend(titles)  # zone names last: on top of everything
     out.extend(_legend(snapshot, colour, _PIXELS + 18))
     out.append("</svg>")
     return "\n".join(out) + "\n"

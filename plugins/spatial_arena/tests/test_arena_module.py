@@ -8,12 +8,11 @@ from typing import Any, ClassVar
 import pytest
 import trio
 import trio.testing
+from arena_kit import Gauge, Start, untyped
 
 import packetflow as pf
 from packetflow.testing import ModuleConformance
 from packetflow_spatial_arena import SpatialArenaModule
-
-from .conftest import Gauge, Start, untyped
 
 
 class TestSpatialArenaConformance(ModuleConformance):

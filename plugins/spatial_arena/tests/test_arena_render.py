@@ -6,10 +6,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from arena_kit import Start, untyped
+
 import packetflow as pf
 from packetflow_spatial_arena import render_svg
-
-from .conftest import Start, untyped
 
 SVG = "{http://www.w3.org/2000/svg}"
 

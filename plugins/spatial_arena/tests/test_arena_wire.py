@@ -9,11 +9,10 @@ from functools import partial
 from typing import Any
 
 import trio
+from arena_kit import Gauge
 
 import packetflow as pf
 from packetflow_spatial_arena import SpatialArenaModule
-
-from .conftest import Gauge
 
 CLIENTS = 10
 PER_CLIENT = 100

@@ -7,12 +7,11 @@ from typing import Any
 
 import numpy as np
 import pytest
+from arena_kit import Start
 from pydantic import BaseModel
 
 import packetflow as pf
 from packetflow_spatial_arena import Arena, ArenaConfig, ZoneGate
-
-from .conftest import Start
 
 
 def cap(name: str, intent: str, tags: tuple[str, ...] = (), **options: Any) -> pf.Capability:

@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 import trio
+from arena_kit import Gauge, Start, untyped
 
 import packetflow as pf
 from packetflow_spatial_arena.plans import bound
-
-from .conftest import Gauge, Start, untyped
 
 ZONES = {
     "zones": [{"id": "processing", "capacity": 50}, {"id": "ai", "capacity": 3, "tags": ["llm"]}],

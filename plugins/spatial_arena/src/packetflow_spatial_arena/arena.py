@@ -9,7 +9,8 @@ the new positions back in by name (capabilities registered or removed meanwhile 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -30,6 +31,11 @@ __all__ = ["Arena", "Placed", "TickResult"]
 
 FloatArray = npt.NDArray[np.float64]
 
+
+def _no_pause() -> None:
+    return None
+
+
 _SETTLED = 1e-4  # below this kinetic energy (and with nothing new) a tick is skipped
 _MOVED = 0.01  # arena units: smaller moves keep the cached spatial contexts
 
@@ -43,7 +49,6 @@ class Placed:
     gate: ZoneGate
     composition: bool
     pinned: bool
-    context: dict[str, Any] | None = None  # built on first use after each move
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +93,16 @@ class Arena:
         self.pins: list[int | None] = []
         self.zone_of: list[int] = []
         self.placed: dict[str, Placed] = {}
+        # name -> spatial_context, built on first use; replaced wholesale when anything
+        # moves (one assignment, however many capabilities there are)
+        self.contexts: dict[str, dict[str, Any]] = {}
         self.generation = 0
         self.ticks = 0
         self.energy = 0.0  # kinetic + spring potential after the last tick
         self.kinetic = 0.0
         self._ticked = -1  # the membership generation the last tick saw
+        # (usage version, generation) -> spring index arrays; only the tick thread uses it
+        self._springs: tuple[tuple[int, int], Any, Any, Any] | None = None
         self.dirty = False  # something changed since the last save
 
     # -- membership ------------------------------------------------------------------------
@@ -218,24 +228,24 @@ class Arena:
     def _changed(self) -> None:
         self.generation += 1
         self.dirty = True
-        for placed in self.placed.values():
-            placed.context = None
+        self.contexts = {}
 
     # -- the spatial context ---------------------------------------------------------------
 
     def context(self, placed: Placed) -> dict[str, Any]:
         """``spatial_context`` of a capability (built once per move, then shared: never
         mutate it)."""
-        if placed.context is None:
+        found = self.contexts.get(placed.name)
+        if found is None:
             row = self.index[placed.name]
             position = self.positions[row]
-            placed.context = {
+            found = self.contexts[placed.name] = {
                 "position": [round(float(position[0]), 3), round(float(position[1]), 3)],
                 "zone": placed.zone.id,
                 "zone_effects": placed.zone.effects(),
                 "nearby_capabilities": self.nearby(row),
             }
-        return placed.context
+        return found
 
     def nearby(self, row: int) -> list[dict[str, Any]]:
         k = min(self.config.k_nearest, len(self.names) - 1)
@@ -255,7 +265,7 @@ class Arena:
         change since the last tick, and the motion has settled."""
         return (
             not self.usage.observations
-            and not self.usage.view
+            and not self.usage.ordered
             and self.kinetic < _SETTLED
             and self._ticked == self.generation
         )
@@ -278,26 +288,31 @@ class Arena:
         )
         return _Frame(tuple(self.names), self.generation, bodies, dict(self.index))
 
-    def compute(self, frame: _Frame) -> tuple[Motion, int]:
+    def compute(self, frame: _Frame, pause: Callable[[], object] = _no_pause) -> tuple[Motion, int]:
         """The tick's work (safe in a worker thread: touches only the frame and the co-usage
-        table, which nothing else writes)."""
+        table, which nothing else writes); ``pause`` runs between its phases."""
         taken = self.usage.tick()
-        index = frame.index
-        edges = [
-            (index[a], index[b], w) for a, b, w in self.usage.view if a in index and b in index
-        ]
-        bodies = frame.bodies
-        if edges:
-            a, b, w = zip(*edges, strict=True)
-            bodies = Bodies(
-                **{
-                    **{name: getattr(bodies, name) for name in Bodies.__slots__},
-                    "edge_a": np.array(a, dtype=np.intp),
-                    "edge_b": np.array(b, dtype=np.intp),
-                    "weight": np.array(w, dtype=np.float64),
-                }
+        key = (self.usage.version, frame.generation)
+        if self._springs is None or self._springs[0] != key:
+            # Rebuilt only when the edges or the membership changed: a decay-only tick keeps
+            # the proportions the springs use (weights relative to the strongest).
+            index = frame.index
+            edges = [
+                (index[a], index[b], w)
+                for a, b, w in self.usage.ordered
+                if a in index and b in index
+            ]
+            a, b, w = zip(*edges, strict=True) if edges else ((), (), ())
+            self._springs = (
+                key,
+                np.array(a, dtype=np.intp),
+                np.array(b, dtype=np.intp),
+                np.array(w, dtype=np.float64),
             )
-        return step(bodies, self.config.physics), taken
+        _, edge_a, edge_b, weight = self._springs
+        bodies = replace(frame.bodies, edge_a=edge_a, edge_b=edge_b, weight=weight)
+        pause()
+        return step(bodies, self.config.physics, pause), taken
 
     def absorb(self, frame: _Frame, motion: Motion, taken: int) -> TickResult:
         """Take a tick's new positions back in (by name if the membership changed)."""
@@ -335,17 +350,16 @@ class Arena:
 
     def _rezone(self) -> None:
         """Floating capabilities belong to the nearest zone after they moved."""
+        self.contexts = {}
         nearest = self.zones.nearest(self.positions)
-        for row, name in enumerate(self.names):
-            placed = self.placed[name]
-            placed.context = None
-            if self.pins[row] is None and nearest[row] != self.zone_of[row]:
-                zone = int(nearest[row])
-                self.zone_of[row] = zone
-                spec = self.zones.zones[zone]
-                self.placed[name] = Placed(
-                    name, spec, self.gates[spec.id], placed.composition, False
-                )
+        floating = np.array([pin is None for pin in self.pins], dtype=np.bool_)
+        moved = np.flatnonzero(floating & (nearest != np.array(self.zone_of, dtype=np.intp)))
+        for row in moved.tolist():
+            name, zone = self.names[row], int(nearest[row])
+            self.zone_of[row] = zone
+            spec = self.zones.zones[zone]
+            old = self.placed[name]
+            self.placed[name] = Placed(name, spec, self.gates[spec.id], old.composition, False)
 
     # -- persistence and inspection ----------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import packetflow as pf
 from .admission import Hold, Holdings, Refused, shared_gates
 from .arena import Arena, Placed
 from .config import ArenaConfig
+from .physics import yield_cpu
 from .plans import bound
 from .snapshot import arena_capabilities
 from .store import ArenaStore
@@ -88,7 +90,7 @@ class SpatialArenaModule(pf.Module):
         placed = self.arena.placed.get(request.capability_id or "")
         if placed is None:  # not placed: unknown, ignored, or a planner's intent
             return None
-        spatial = placed.context or self.arena.context(placed)
+        spatial = self.arena.contexts.get(placed.name) or self.arena.context(placed)
         zone = placed.zone
         metadata = request.metadata
         if zone.timeout_multiplier != 1.0 or zone.priority:
@@ -98,7 +100,7 @@ class SpatialArenaModule(pf.Module):
         if placed.composition:  # compositions hold no slot; their steps do (see admission)
             self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
         elif gate.try_enter():
-            hold = Hold(id(context), request.id, gate, trio.current_time(), spatial)
+            hold = Hold(id(context), request.id, gate, time.perf_counter(), spatial)
             self.holdings.add(task, hold)
         else:
             return await self._wait(request, context, placed, spatial, metadata, task)
@@ -140,7 +142,7 @@ class SpatialArenaModule(pf.Module):
                 retry_after_ms=refused.retry_after_ms,
             )
         spatial = {**spatial, "queued_ms": round(waited * 1000, 3)}
-        self.holdings.add(task, Hold(id(context), request.id, gate, trio.current_time(), spatial))
+        self.holdings.add(task, Hold(id(context), request.id, gate, time.perf_counter(), spatial))
         if deadline is not None:  # the wait came out of the request's time
             metadata = {**metadata, "timeout_ms": max(1.0, (deadline - waited) * 1000)}
         return pf.Intercept(request.evolve(spatial_context=spatial, metadata=metadata))
@@ -154,7 +156,7 @@ class SpatialArenaModule(pf.Module):
         if hold is None:  # the arena admitted nothing for it (refused before, not placed)
             return None
         if hold.gate is not None:
-            hold.gate.leave(trio.current_time() - hold.started)
+            hold.gate.leave(time.perf_counter() - hold.started)
         if response.type != "capability_response":
             return None
         if context.trace_id is not None and response.capability_id is not None:
@@ -205,7 +207,7 @@ class SpatialArenaModule(pf.Module):
             if arena.idle():
                 continue
             frame = arena.prepare()
-            motion, taken = await trio.to_thread.run_sync(arena.compute, frame)
+            motion, taken = await trio.to_thread.run_sync(arena.compute, frame, yield_cpu)
             arena.absorb(frame, motion, taken)
             if arena.dirty and arena.ticks % SAVE_EVERY == 0:
                 await self._save()

@@ -24,6 +24,9 @@ capped at ``MAX_PAIRS``: a tick's time is bounded whatever the registry's size.
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,11 +34,24 @@ import numpy.typing as npt
 
 from .config import PhysicsConfig
 
-__all__ = ["MAX_PAIRS", "Bodies", "Motion", "close_pairs", "step"]
+__all__ = ["MAX_PAIRS", "Bodies", "Motion", "close_pairs", "step", "yield_cpu"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 MAX_PAIRS = 2_000_000
+
+
+def _no_pause() -> None:
+    return None
+
+
+def yield_cpu() -> None:
+    """The ``pause`` of a tick in a worker thread: hand the CPU (and the GIL) to the event
+    loop's thread if it is waiting."""
+    if hasattr(os, "sched_yield"):
+        os.sched_yield()
+    else:  # pragma: no cover - not on Linux/macOS
+        time.sleep(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +93,10 @@ class Motion:
         return self.kinetic + self.potential
 
 
-def step(bodies: Bodies, params: PhysicsConfig) -> Motion:
-    """Advance the bodies by one tick."""
+def step(bodies: Bodies, params: PhysicsConfig, pause: Callable[[], object] = _no_pause) -> Motion:
+    """Advance the bodies by one tick; ``pause`` is called between the phases (a worker
+    thread passes :func:`yield_cpu` so the event loop's thread gets the CPU and the GIL
+    between them, even on a busy machine)."""
     p = bodies.positions
     n = len(p)
     if n == 0:
@@ -86,8 +104,10 @@ def step(bodies: Bodies, params: PhysicsConfig) -> Motion:
         return Motion(empty, empty, 0.0, 0.0)
     force = np.zeros((n, 2))
     potential = _springs(bodies, params, force)
+    pause()
     cutoff = max(3.0 * params.rest_length, bodies.size / 10.0)
-    _repel(bodies, params.repulsion, cutoff, force)
+    _repel(bodies, params.repulsion, cutoff, force, pause)
+    pause()
     _contain(bodies, params.anchor, force)
     v = (bodies.velocities + force) * params.damping
     speed = np.hypot(v[:, 0], v[:, 1])
@@ -119,12 +139,19 @@ def _springs(bodies: Bodies, params: PhysicsConfig, force: FloatArray) -> float:
     return float(0.5 * np.sum(strength * stretch * stretch))
 
 
-def _repel(bodies: Bodies, repulsion: float, cutoff: float, force: FloatArray) -> None:
+def _repel(
+    bodies: Bodies,
+    repulsion: float,
+    cutoff: float,
+    force: FloatArray,
+    pause: Callable[[], object],
+) -> None:
     p = bodies.positions
     n = len(p)
     if repulsion <= 0 or n < 2:
         return
     i, j = close_pairs(p, cutoff, bodies.size)
+    pause()
     if len(i) == 0:
         return
     # 1-D takes per axis: much cheaper than fancy-indexing rows of an n x 2 array.

@@ -78,6 +78,9 @@ def packetflow_handle_request(
         the response hooks still do.
         ``Fail(code, message)``: refuse the request with that error code (``"E403"``...); the
         response hooks still see the error (``retry_after_ms=`` goes with an E429 or E503).
+        ``Defer(awaitable)`` (from a plain ``def`` hook that must wait, e.g. for an admission
+        slot): the chain awaits it under the hook's deadline and takes what it returns as
+        the decision; a sync hook that rarely waits keeps its chain free of cancel scopes.
     """
 
 

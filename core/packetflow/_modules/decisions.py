@@ -6,7 +6,8 @@ module that builds a bad one fails inside its own hook, where the failure is cou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import inspect
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -22,6 +23,7 @@ __all__ = [
     "CompositionDecision",
     "Continue",
     "Decision",
+    "Defer",
     "Fail",
     "Intercept",
     "Optimize",
@@ -93,6 +95,31 @@ class Fail:
 
 
 @dataclass(frozen=True, slots=True)
+class Defer:
+    """Decide later (request hooks): the chain awaits ``awaitable`` under the hook's own
+    deadline, and what it returns (``None`` or a decision) is the hook's decision.
+
+    For a plain ``def`` hook that usually answers at once but sometimes must wait (an
+    admission queue, a single-flight lead): it stays a sync hook, so its chain runs without
+    the cancel scope an ``async def`` hook needs, and only the waits pay for one::
+
+        def packetflow_handle_request(self, request, context):
+            if self.gate.try_enter():
+                return None
+            return pf.Defer(self.wait_for_slot(request))
+    """
+
+    awaitable: Awaitable[Any]
+
+    def __post_init__(self) -> None:
+        if not inspect.isawaitable(self.awaitable):
+            raise TypeError(
+                f"Defer(awaitable={self.awaitable!r}): expected an awaitable, e.g. the "
+                "coroutine of an async method (self.wait(request), not self.wait)"
+            )
+
+
+@dataclass(frozen=True, slots=True)
 class Optimize:
     """Replace the composition plan (composition hooks only); it is validated before use."""
 
@@ -120,7 +147,7 @@ class Transform:
             )
 
 
-RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail
+RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail | Defer
 """What ``packetflow_handle_request`` may return (besides ``None``)."""
 
 CompositionDecision: TypeAlias = Continue | Optimize | Fail
@@ -129,5 +156,5 @@ CompositionDecision: TypeAlias = Continue | Optimize | Fail
 ResponseDecision: TypeAlias = Continue | Transform
 """What ``packetflow_handle_response`` may return (besides ``None``)."""
 
-Decision: TypeAlias = Continue | Intercept | Respond | Fail | Optimize | Transform
+Decision: TypeAlias = Continue | Intercept | Respond | Fail | Defer | Optimize | Transform
 """Any decision."""

@@ -14,7 +14,7 @@ import trio
 
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from ..errors import DeadlineExceededError, PacketFlowError, from_wire
-from .chain import Chain, Outcome, error_model
+from .chain import Chain, Deferred, Outcome, error_model
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -61,6 +61,8 @@ async def handle(
                 request, stop = await chain.run_async("request", links, request, ctx, acted)
             else:
                 request, stop = chain.run_sync("request", links, request, ctx, acted)
+            while type(stop) is Deferred:  # a hook decides later (pf.Defer)
+                request, stop = await chain.resolve(stop, request, ctx, acted)
             error: PacketFlowError | None = None
             if stop is None:
                 if request.metadata is not metadata:  # a module may have moved the deadline

@@ -79,9 +79,8 @@ async def test_every_request_carries_its_spatial_context(
     nearby = spatial["nearby_capabilities"]
     assert {n["name"] for n in nearby} == {"summarize", "classify", "store_doc"}
     assert [n["distance"] for n in nearby] == sorted(n["distance"] for n in nearby)
-    # the response's metadata carries it too, and names the module once
-    assert response.metadata["spatial_context"] == spatial
     assert response.metadata["modules"] == ["spatial_arena"]
+    assert "spatial_context" not in response.metadata  # only a request that waited says more
 
 
 async def test_the_timeout_multiplier_changes_the_real_deadline(
@@ -160,6 +159,31 @@ async def test_at_most_capacity_run_and_the_rest_wait_then_e429(
     assert sorted(outcomes) == ["E429"] * 5 + ["ok"] * 5
     assert all(exc.retry_after_ms and exc.retry_after_ms >= 1 for exc in refusals)
     assert {exc.details["zone"] for exc in refusals} == {"ai"}
+
+
+async def test_a_request_that_waited_says_where_and_how_long(
+    module_node: pf.Node, start_arena: Start, gauge: Gauge
+) -> None:
+    async def hold(payload: dict[str, Any], ctx: pf.Context) -> dict[str, Any]:
+        await gauge.hold(gauge.release)
+        return {}
+
+    module_node.register(untyped("think", hold, tags=["llm"]))
+    await start_arena({**_zones(), "queue_timeout": 5.0})
+    responses: list[pf.CapabilityResponse] = []
+
+    async def dispatch() -> None:
+        responses.append(await module_node.dispatch(pf.CapabilityRequest(capability_id="think")))
+
+    async with trio.open_nursery() as nursery:
+        for _ in range(3):
+            nursery.start_soon(dispatch)
+        await trio.testing.wait_all_tasks_blocked()
+        gauge.release.set()
+    [waited] = [r for r in responses if "spatial_context" in r.metadata]
+    spatial = waited.metadata["spatial_context"]
+    assert spatial["zone"] == "ai" and spatial["queued_ms"] >= 0
+    assert waited.metadata["modules"] == ["spatial_arena"]
 
 
 async def test_queue_timeout_refuses_with_retry_after(

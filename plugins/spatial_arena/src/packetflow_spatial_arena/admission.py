@@ -163,7 +163,7 @@ class ZoneGate:
             else:  # the first real sample replaces the initial guess
                 self.hold_s = held_s
             self.released += 1
-        if not self._grant():
+        if not self._queues or not self._grant():
             self.in_use -= 1
 
     def retry_after_ms(self, position: int) -> int:

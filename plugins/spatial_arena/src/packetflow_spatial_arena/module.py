@@ -37,7 +37,7 @@ class SpatialArenaModule(pf.Module):
     (``steps = True``) so each step is admitted in its own zone. Fail-closed: if the arena
     fails, requests are refused rather than let past a zone's capacity (a module that keeps
     failing is quarantined and then out of the chain). ``hook_timeout`` is 30 s because the
-    request hook may wait up to ``queue_timeout`` for a slot; start refuses a
+    request hook may wait (deferred) up to ``queue_timeout`` for a slot; start refuses a
     ``queue_timeout`` that is not below the effective hook timeout.
     """
 
@@ -84,9 +84,11 @@ class SpatialArenaModule(pf.Module):
     # -- the chain -----------------------------------------------------------------------------
 
     @pf.hookimpl
-    async def packetflow_handle_request(
+    def packetflow_handle_request(
         self, request: pf.CapabilityRequest, context: pf.Context
-    ) -> pf.Intercept | pf.Fail | None:
+    ) -> pf.Intercept | pf.Defer | None:
+        # A plain def: a zone with a free slot answers at once; only a full zone defers
+        # (pf.Defer), so the chain needs no cancel scope for the arena on the fast path.
         placed = self.arena.placed.get(request.capability_id or "")
         if placed is None:  # not placed: unknown, ignored, or a planner's intent
             return None
@@ -102,8 +104,11 @@ class SpatialArenaModule(pf.Module):
         elif gate.try_enter():
             hold = Hold(id(context), request.id, gate, time.perf_counter(), spatial)
             self.holdings.add(task, hold)
+        elif self.holdings.held_above(task, gate):  # the re-entrancy rule (see admission)
+            gate.reused += 1
+            self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
         else:
-            return await self._wait(request, context, placed, spatial, metadata, task)
+            return pf.Defer(self._wait(request, context, placed, spatial, metadata, task))
         if metadata is request.metadata:
             return pf.Intercept(request.evolve(spatial_context=spatial))
         return pf.Intercept(request.evolve(spatial_context=spatial, metadata=metadata))
@@ -117,12 +122,8 @@ class SpatialArenaModule(pf.Module):
         metadata: dict[str, Any],
         task: trio.lowlevel.Task,
     ) -> pf.Intercept | pf.Fail:
-        """The zone is full: ride on the caller's slot (re-entrancy rule) or queue."""
+        """The zone is full: wait in its queue (the deferred part of the request hook)."""
         gate = placed.gate
-        if self.holdings.held_above(task, gate):
-            gate.reused += 1
-            self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
-            return pf.Intercept(request.evolve(spatial_context=spatial, metadata=metadata))
         deadline = _seconds(metadata.get("timeout_ms"))
         priority = metadata.get("priority")
         if not isinstance(priority, int) or isinstance(priority, bool):
@@ -161,6 +162,9 @@ class SpatialArenaModule(pf.Module):
             return None
         if context.trace_id is not None and response.capability_id is not None:
             self.arena.usage.observe(context.trace_id, response.capability_id)
+        if "queued_ms" not in hold.spatial:
+            return None  # the fast path: a copy of every response would double its cost
+        # It waited for a slot: its response says where and for how long.
         metadata = {**response.metadata, "spatial_context": hold.spatial}
         return pf.Transform(response.evolve(metadata=metadata))
 

@@ -72,14 +72,17 @@ async def _snapshot(args: argparse.Namespace) -> dict[str, Any]:
         node = load_app(args.app)
     except AppError as exc:
         raise _NoArena(str(exc)) from None
+    snapshot = None
     async with node.started():
-        if SNAPSHOT not in node.registry:
-            raise _NoArena(
-                f"node {node.name!r} has no spatial arena: the spatial_arena module is not "
-                "active (see `packetflow modules list`; pip install "
-                "packetflow-module-spatial-arena)"
-            )
-        return await node.call(SNAPSHOT, {"max_edges": 10_000})
+        if SNAPSHOT in node.registry:
+            snapshot = await node.call(SNAPSHOT, {"max_edges": 10_000})
+    if snapshot is None:  # raised out here: inside the node it would come as a group
+        raise _NoArena(
+            f"node {node.name!r} has no spatial arena: the spatial_arena module is not "
+            "active (see `packetflow modules list`; pip install "
+            "packetflow-module-spatial-arena)"
+        )
+    return snapshot
 
 
 def render_table(snapshot: dict[str, Any], edges: int = 20) -> str:

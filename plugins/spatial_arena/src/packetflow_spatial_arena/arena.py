@@ -8,7 +8,6 @@ the new positions back in by name (capabilities registered or removed meanwhile 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -22,7 +21,7 @@ import packetflow as pf
 from .admission import ZoneGate
 from .config import ArenaConfig
 from .physics import Bodies, Motion, step
-from .placement import DIMENSIONS, Vectorizer, embed, jitter, near_neighbours, words_of
+from .placement import DIMENSIONS, Bag, Vectorizer, embed, jitter, near_neighbours, words_of
 from .store import SavedArena
 from .usage import CoUsage
 from .zones import Zone, ZoneMap
@@ -89,7 +88,7 @@ class Arena:
         self.positions: FloatArray = np.zeros((0, 2))
         self.velocities: FloatArray = np.zeros((0, 2))
         self.vectors: FloatArray = np.zeros((0, DIMENSIONS))
-        self.bags: list[Counter[str]] = []
+        self.bags: list[Bag] = []
         self.pins: list[int | None] = []
         self.zone_of: list[int] = []
         self.placed: dict[str, Placed] = {}
@@ -204,7 +203,8 @@ class Arena:
             position = self.zones.centers[zone] + jitter(name, seed, spread)
         if pin is not None:
             position = self.zones.inside(pin, position)
-        return position
+        guessed: FloatArray = position
+        return guessed
 
     def remove(self, name: str) -> None:
         """Take an unregistered capability out of the arena."""

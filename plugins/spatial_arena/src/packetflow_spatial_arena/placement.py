@@ -26,9 +26,10 @@ import numpy.typing as npt
 
 import packetflow as pf
 
-__all__ = ["DIMENSIONS", "Vectorizer", "embed", "jitter", "near_neighbours", "words_of"]
+__all__ = ["DIMENSIONS", "Bag", "Vectorizer", "embed", "jitter", "near_neighbours", "words_of"]
 
 FloatArray = npt.NDArray[np.float64]
+Bag = dict[str, float]  # word -> weight
 
 DIMENSIONS = 512
 _WORD = re.compile(r"[a-z0-9]+")
@@ -43,14 +44,14 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 1]
 
 
-def words_of(cap: pf.Capability) -> Counter[str]:
+def words_of(cap: pf.Capability) -> Bag:
     """The weighted words of a capability."""
-    bag: Counter[str] = Counter()
+    bag: Bag = {}
 
     def add(kind: str, texts: Iterable[str]) -> None:
         for text in texts:
             for word in _words(text.replace("_", " ").replace(".", " ")):
-                bag[word] += _WEIGHTS[kind]
+                bag[word] = bag.get(word, 0.0) + _WEIGHTS[kind]
 
     add("name", [cap.name])
     add("tag", cap.tags)
@@ -75,16 +76,16 @@ class Vectorizer:
         self.df: Counter[str] = Counter()
         self.documents = 0
 
-    def learn(self, bags: Iterable[Counter[str]]) -> None:
+    def learn(self, bags: Iterable[Bag]) -> None:
         for bag in bags:
             self.df.update(bag.keys())
             self.documents += 1
 
-    def forget(self, bag: Counter[str]) -> None:
+    def forget(self, bag: Bag) -> None:
         self.df.subtract(bag.keys())
         self.documents = max(0, self.documents - 1)
 
-    def vector(self, bag: Counter[str]) -> FloatArray:
+    def vector(self, bag: Bag) -> FloatArray:
         """The unit TF-IDF vector of ``bag`` (all zeros for an empty bag)."""
         out = np.zeros(DIMENSIONS, dtype=np.float64)
         total = max(1, self.documents)
@@ -130,7 +131,8 @@ def embed(vectors: FloatArray, names: list[str], seed: int) -> FloatArray:
     unit[:, high - low <= 1e-12] = 0.5
     # Identical capabilities would sit on one point: spread them a little, reproducibly.
     spread = np.array([jitter(name, seed, 0.02) for name in names])
-    return np.clip(unit + spread, 0.0, 1.0)
+    placed: FloatArray = np.clip(unit + spread, 0.0, 1.0)
+    return placed
 
 
 def near_neighbours(vector: FloatArray, vectors: FloatArray, k: int = 3) -> list[tuple[int, float]]:

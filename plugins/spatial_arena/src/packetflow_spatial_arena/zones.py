@@ -122,7 +122,8 @@ class ZoneMap:
         if len(positions) == 0:
             return np.zeros(0, dtype=np.intp)
         gap = np.linalg.norm(positions[:, None, :] - self.centers[None, :, :], axis=2)
-        return np.argmin(gap - self.radii[None, :], axis=1)
+        nearest: npt.NDArray[np.intp] = np.argmin(gap - self.radii[None, :], axis=1)
+        return nearest
 
     def inside(self, zone: int, position: FloatArray) -> FloatArray:
         """``position`` moved (if needed) just inside zone ``zone``."""
@@ -132,6 +133,5 @@ class ZoneMap:
         limit = self.radii[zone] * 0.9
         if distance <= limit:
             return position
-        if distance == 0:
-            return center.copy()
-        return center + offset * (limit / distance)
+        moved: FloatArray = center + offset * (limit / distance)
+        return moved

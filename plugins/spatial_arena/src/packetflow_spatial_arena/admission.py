@@ -168,8 +168,8 @@ class ZoneGate:
 
     def retry_after_ms(self, position: int) -> int:
         """When a caller at ``position`` in the queue could expect a slot."""
-        estimate = self.hold_s * max(1, position) / self.capacity
-        return max(1, math.ceil(estimate * 1000))
+        estimate_ms = self.hold_s * max(1, position) / self.capacity * 1000
+        return max(1, math.ceil(estimate_ms - 1e-6))  # (float noise must not add a ms)
 
     def _grant(self) -> bool:
         """Hand a slot to the next waiter (the slot stays in use); False if none waits."""

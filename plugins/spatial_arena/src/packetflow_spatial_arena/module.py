@@ -160,8 +160,13 @@ class SpatialArenaModule(pf.Module):
             hold.gate.leave(time.perf_counter() - hold.started)
         if response.type != "capability_response":
             return None
-        if context.trace_id is not None and response.capability_id is not None:
-            self.arena.usage.observe(context.trace_id, response.capability_id)
+        trace = context.trace_id
+        if trace is not None and response.capability_id is not None:
+            # Steps chain with the steps of their own run, requests with the requests of
+            # their trace: a composition and its last step are not "used together".
+            run = context.composition
+            key = trace if run is None else f"{trace}/{id(run)}"
+            self.arena.usage.observe(key, response.capability_id)
         if "queued_ms" not in hold.spatial:
             return None  # the fast path: a copy of every response would double its cost
         # It waited for a slot: its response says where and for how long.

@@ -48,7 +48,9 @@ def render_svg(snapshot: dict[str, Any], *, title: str | None = None) -> str:
             f'<circle cx="{x}" cy="{y}" r="{zone["radius"] * scale:.1f}" fill="{fill}" '
             f'fill-opacity="0.10" stroke="{fill}" stroke-width="2"/>'
         )
-        label_y = y - zone["radius"] * scale + 16
+        top = y - zone["radius"] * scale
+        # above the circle, clear of its members; inside it when the arena's edge is near
+        label_y = top - 6 if top - 6 >= 14 else top + 16
         titles.append(
             f'<text x="{x}" y="{label_y:.1f}" text-anchor="middle" font-size="13" '
             f'font-weight="bold" fill="{fill}"{_HALO}>{escape(zone["id"])} '

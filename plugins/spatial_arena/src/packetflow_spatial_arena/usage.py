@@ -1,8 +1,9 @@
 """Co-usage: which capabilities work together, as a bounded table of weighted edges.
 
-Two capabilities are *co-used* when one completes right after the other in the same trace:
-consecutive steps of one composition run (they share the run's trace id), or consecutive
-calls a client makes under one ``trace_id``. Every completed request is one *observation*.
+Two capabilities are *co-used* when one completes right after the other: consecutive steps
+of one composition run, or consecutive calls a client makes under one ``trace_id`` (the
+module keys steps by their run, so a composition is not tied to its own last step). Every
+completed request is one *observation*.
 
 Bounds and overflow policies (all counted, never unbounded):
 

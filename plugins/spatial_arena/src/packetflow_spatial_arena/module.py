@@ -65,15 +65,19 @@ class SpatialArenaModule(pf.Module):
         self.store = ArenaStore(Path(path)) if config.persist else None
         self._pending: list[pf.RegistryChange] | None = []
         self._unsubscribe = node.registry.on_change(self._registry_changed)
-        caps = list(node.registry)
-        saved = await trio.to_thread.run_sync(self.store.load) if self.store else None
-        await trio.to_thread.run_sync(self.arena.place_all, caps, saved)
-        pending, self._pending = self._pending, None
-        for change in pending:
-            self._apply(change)
-        self._ticker = node.supervisor.start_child(
-            f"spatial_arena.physics#{next(_RUNS)}", self._physics
-        )
+        try:
+            caps = list(node.registry)
+            saved = await trio.to_thread.run_sync(self.store.load) if self.store else None
+            await trio.to_thread.run_sync(self.arena.place_all, caps, saved)
+            pending, self._pending = self._pending, None
+            for change in pending:
+                self._apply(change)
+            self._ticker = node.supervisor.start_child(
+                f"spatial_arena.physics#{next(_RUNS)}", self._physics
+            )
+        except BaseException:  # a failed start leaves no listener behind
+            self._unsubscribe()
+            raise
 
     async def stop(self, reason: str) -> None:
         self._unsubscribe()

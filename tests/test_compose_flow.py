@@ -60,6 +60,25 @@ async def test_parallel_runs_branches_concurrently(
     assert tracker.peak == 2
 
 
+async def test_parallel_max_concurrency_bounds_branches_with_the_same_results(
+    kit_node: pf.Node, autojump_clock: trio.testing.MockClock
+) -> None:
+    branches = {
+        f"b{i}": pf.step("sleepy", from_=[f"s{i}->seconds", f"l{i}->label"], to=[f"done->d{i}"])
+        for i in range(5)
+    }
+    inputs = {**{f"s{i}": 1.0 for i in range(5)}, **{f"l{i}": f"x{i}" for i in range(5)}}
+    free = await kit_node.run(pf.parallel(branches), dict(inputs))
+    assert tracker.peak == 5
+    tracker.peak = 0
+    started = trio.current_time()
+    bounded = await kit_node.run(pf.parallel(branches, max_concurrency=2), dict(inputs))
+    assert bounded == free
+    assert tracker.peak == 2
+    assert trio.current_time() - started == pytest.approx(3.0)  # 5 branches, 2 at a time
+    assert pf.dump_plan(pf.parallel(branches)).count("max_concurrency") == 0  # default omitted
+
+
 async def test_parallel_fail_fast_cancels_siblings(
     kit_node: pf.Node, autojump_clock: trio.testing.MockClock
 ) -> None:

@@ -63,7 +63,16 @@ from ._compose.plan import (
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
 from ._compose.validate import PlanAnalysis
 from ._context import CompositionState, Context
-from ._modules.decisions import Continue, Decision, Fail, Intercept, Optimize, Respond, Transform
+from ._modules.decisions import (
+    Continue,
+    Decision,
+    Defer,
+    Fail,
+    Intercept,
+    Optimize,
+    Respond,
+    Transform,
+)
 from ._modules.host import ModuleHost
 from ._modules.module import Module, ModuleConfig
 from ._modules.slot import ModuleInfo
@@ -102,6 +111,7 @@ __all__ = [
     "Continue",
     "Contract",
     "Decision",
+    "Defer",
     "Effect",
     "EventBus",
     "EventDriven",

@@ -72,10 +72,15 @@ def packetflow_handle_request(
     Returns:
         ``None`` or ``Continue()``: pass the request on unchanged.
         ``Intercept(request)``: replace the request; later modules and the execution see the new
-        one. ``Respond(response)``: short-circuit with a ready response (a cache hit); neither
-        the later request hooks nor the capability run, the response hooks still do.
+        one (build it with ``request.evolve(...)``). A new ``metadata["timeout_ms"]`` is the
+        deadline the request then executes under. ``Respond(response)``: short-circuit with a
+        ready response (a cache hit); neither the later request hooks nor the capability run,
+        the response hooks still do.
         ``Fail(code, message)``: refuse the request with that error code (``"E403"``...); the
-        response hooks still see the error.
+        response hooks still see the error (``retry_after_ms=`` goes with an E429 or E503).
+        ``Defer(awaitable)`` (from a plain ``def`` hook that must wait, e.g. for an admission
+        slot): the chain awaits it under the hook's deadline and takes what it returns as
+        the decision; a sync hook that rarely waits keeps its chain free of cancel scopes.
     """
 
 

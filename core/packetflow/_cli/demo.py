@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import importlib_metadata
 import trio
 
 from .errors import CommandError
@@ -21,6 +22,12 @@ from .errors import CommandError
 __all__ = ["register"]
 
 DEMOS = ("onboarding", "network", "research", "mcp")
+# Installed modules add their part of the demo (``arena = "pkg.demo:main"``, an async main).
+DEMO_GROUP = "packetflow.demos"
+
+
+def _plugin_demos() -> dict[str, Any]:
+    return {point.name: point for point in importlib_metadata.entry_points(group=DEMO_GROUP)}
 
 
 class _OneLine(logging.Formatter):
@@ -34,7 +41,7 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("demo", help="run the end-to-end demo (no external service)")
     parser.add_argument(
         "names", nargs="*", metavar="NAME",
-        help=f"which demos to run ({', '.join(DEMOS)}); default: all",
+        help=f"which demos to run ({', '.join(DEMOS)}, and installed modules'); default: all",
     )  # fmt: skip
     parser.add_argument(
         "--data-dir",
@@ -46,16 +53,21 @@ def register(commands: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    unknown = [name for name in args.names if name not in DEMOS]
+    plugins = _plugin_demos()
+    known = (*DEMOS, *sorted(plugins))
+    unknown = [name for name in args.names if name not in known]
     if unknown:
-        raise CommandError(f"demo {unknown[0]!r} is unknown; choose from {', '.join(DEMOS)}")
+        raise CommandError(f"demo {unknown[0]!r} is unknown; choose from {', '.join(known)}")
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(_OneLine("  log %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     with tempfile.TemporaryDirectory(prefix="packetflow-demo-") as scratch:
         data_dir = Path(args.data_dir) if args.data_dir else Path(scratch)
-        for name in args.names or DEMOS:
-            _demo(name, data_dir)
+        for name in args.names or known:
+            if name in plugins:  # an installed module's demo: async main(data_dir)
+                trio.run(plugins[name].load(), data_dir / name)
+            else:
+                _demo(name, data_dir)
     return 0
 
 

@@ -79,9 +79,11 @@ def parallel(
     combine: Literal["merge", "by_branch"] = "merge",
     timeout: float | None = None,
     partial_failure: Literal["fail_fast", "continue"] = "fail_fast",
+    max_concurrency: int | None = None,
 ) -> Parallel:
-    """Run branches concurrently. Pass named branches as a mapping (``{"risk": step(...)}``);
-    unnamed ones are named after their capability (steps) or their position."""
+    """Run branches concurrently (at most ``max_concurrency`` at once, when given). Pass named
+    branches as a mapping (``{"risk": step(...)}``); unnamed ones are named after their
+    capability (steps) or their position."""
     named: dict[str, PlanNode] = {}
     for index, branch in enumerate(branches):
         if isinstance(branch, Mapping):
@@ -97,6 +99,7 @@ def parallel(
             "combine": combine,
             "timeout": timeout,
             "partial_failure": partial_failure,
+            "max_concurrency": max_concurrency,
         }
     )
 

@@ -106,6 +106,8 @@ class Parallel(PlanNode):
     ``combine="merge"`` writes every branch's outputs back; ``"by_branch"`` writes each branch's
     outputs as a dict under the branch name. ``partial_failure="continue"`` keeps the successes
     and records failures under ``parallel_errors``; ``"fail_fast"`` cancels the siblings.
+    ``max_concurrency`` bounds how many branches run at once (the others wait their turn, in
+    order); results are the same either way, since each branch works on its own copy.
     """
 
     type: Literal["parallel"] = "parallel"
@@ -113,6 +115,7 @@ class Parallel(PlanNode):
     combine: Literal["merge", "by_branch"] = "merge"
     timeout: float | None = Field(default=None, gt=0)
     partial_failure: Literal["fail_fast", "continue"] = "fail_fast"
+    max_concurrency: int | None = Field(default=None, ge=1, le=10_000)
 
 
 class When(PlanNode):

@@ -32,7 +32,7 @@ from .._resume import resume
 from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityResponse
 from ..errors import PacketFlowError
-from .decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
+from .decisions import Continue, Defer, Fail, Intercept, Optimize, Respond, Transform
 from .discovery import label
 from .slot import LATENCY_WINDOW, ModuleSlot
 from .tracing import Tracer, traced
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Chain",
+    "Deferred",
     "Failure",
     "FaultHandler",
     "HookKind",
@@ -87,6 +88,25 @@ class _Blocked:
         self.link: Link
         self.started = 0.0
         self.subject: Any = None
+
+
+class Deferred:
+    """A request hook returned :class:`Defer`: what the run still has to await (under the
+    hook's remaining ``budget``) and the links after that hook (``rest``)."""
+
+    __slots__ = ("awaitable", "budget", "rest", "slot")
+
+    def __init__(self, awaitable: Any, slot: ModuleSlot, budget: float) -> None:
+        self.awaitable = awaitable
+        self.slot = slot
+        self.budget = budget
+        self.rest: tuple[Link, ...] = ()
+
+    def after(self, links: tuple[Link, ...]) -> Deferred:
+        """Remember the links after this hook's in ``links``."""
+        at = next(i for i, link in enumerate(links) if link[3] is self.slot)
+        self.rest = links[at + 1 :]
+        return self
 
 
 def error_model(error: PacketFlowError, like: Outcome | RequestEnvelope) -> CapabilityError:
@@ -271,8 +291,46 @@ class Chain:
         if not links:
             return subject, None
         if has_async:
-            return await self.run_async(kind, links, subject, ctx, acted, check)
-        return self.run_sync(kind, links, subject, ctx, acted, check)
+            subject, stop = await self.run_async(kind, links, subject, ctx, acted, check)
+        else:
+            subject, stop = self.run_sync(kind, links, subject, ctx, acted, check)
+        while type(stop) is Deferred:
+            subject, stop = await self.resolve(stop, subject, ctx, acted)
+        return subject, stop
+
+    async def resolve(
+        self, pending: Deferred, subject: Any, ctx: Context, acted: list[str]
+    ) -> tuple[Any, Any]:
+        """Await a request hook's :class:`Defer` under the rest of its deadline, apply the
+        decision it yields, then run the links after it; returns like :meth:`run_sync` (the
+        stop may be another :class:`Deferred`, from a later hook)."""
+        slot = pending.slot
+        started = time.perf_counter()
+        failure: Exception | None = None
+        decision: Any = None
+        with trio.move_on_after(max(0.0, pending.budget)) as scope:
+            try:
+                decision = await pending.awaitable
+            except Exception as exc:
+                failure = exc
+        slot.record(time.perf_counter() - started)
+        stop: Any = None
+        if failure is not None:
+            subject, stop = self._failed("request", slot, "error", failure, subject, ctx)
+        elif scope.cancelled_caught:
+            subject, stop = self._failed("request", slot, "timeout", None, subject, ctx)
+        elif isinstance(decision, Defer):  # one deferral per hook call
+            _close(decision)
+            problem = TypeError("a Defer resolved to another Defer; return the decision")
+            subject, stop = self._failed("request", slot, "invalid", problem, subject, ctx)
+        elif decision is not None:
+            subject, stop = self._decide("request", slot, decision, subject, ctx, acted, None)
+        if stop is not None or not pending.rest:
+            return subject, stop
+        links, has_async = _links(list(pending.rest))
+        if has_async:
+            return await self.run_async("request", links, subject, ctx, acted)
+        return self.run_sync("request", links, subject, ctx, acted)
 
     def run_sync(
         self,
@@ -313,7 +371,7 @@ class Chain:
                 continue
             subject, stop = self._judge(kind, slot, decision, elapsed, subject, ctx, acted, check)
             if stop is not None:
-                return subject, stop
+                return subject, stop.after(links) if type(stop) is Deferred else stop
             started = perf()
         return subject, None
 
@@ -396,7 +454,7 @@ class Chain:
                 continue
             subject, stop = self._judge(kind, slot, decision, elapsed, subject, ctx, acted, check)
             if stop is not None:
-                return subject, stop
+                return subject, stop.after(links) if type(stop) is Deferred else stop
             started = perf()
         return subject, None
 
@@ -413,9 +471,11 @@ class Chain:
     ) -> tuple[Any, Any]:
         """The slow path after a hook call: an overrun, or a decision other than ``None``."""
         if slot.policy is not None and elapsed > slot.policy.hook_timeout:
-            if inspect.iscoroutine(decision):
-                decision.close()
+            _close(decision)
             return self._failed(kind, slot, "timeout", None, subject, ctx)
+        if kind == "request" and type(decision) is Defer:
+            assert slot.policy is not None  # guards (no policy) only ever Fail
+            return subject, Deferred(decision.awaitable, slot, slot.policy.hook_timeout - elapsed)
         return self._decide(kind, slot, decision, subject, ctx, acted, check)
 
     def _decide(
@@ -455,8 +515,7 @@ class Chain:
         elif isinstance(decision, Transform):
             acted.append(slot.name)
             return decision.response, None
-        if inspect.iscoroutine(decision):
-            decision.close()  # a plain def returned a coroutine: never awaited, say why
+        _close(decision)  # a plain def returned a coroutine (or a Defer elsewhere): never awaited
         problem = TypeError(
             f"{HOOK_OF[kind]} returned {decision!r}, which is not one of its decisions; "
             "see packetflow.hookspecs"
@@ -495,6 +554,15 @@ def _response(decision: Respond, request: RequestEnvelope) -> CapabilityResponse
     return CapabilityResponse(
         id=request.id, capability_id=request.capability_id, payload=dict(response)
     )
+
+
+def _close(decision: Any) -> None:
+    """Close a coroutine that will never be awaited (a discarded decision), so it is not
+    reported as "never awaited"."""
+    if isinstance(decision, Defer):
+        decision = decision.awaitable
+    if inspect.iscoroutine(decision):
+        decision.close()
 
 
 def _sees_steps(slot: ModuleSlot) -> bool:

@@ -6,7 +6,8 @@ module that builds a bad one fails inside its own hook, where the failure is cou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import inspect
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -22,6 +23,7 @@ __all__ = [
     "CompositionDecision",
     "Continue",
     "Decision",
+    "Defer",
     "Fail",
     "Intercept",
     "Optimize",
@@ -47,7 +49,7 @@ class Intercept:
         if not isinstance(self.request, RequestEnvelope):
             raise TypeError(
                 f"Intercept(request={self.request!r}): expected a request model such as "
-                "pf.CapabilityRequest; build it with request.model_copy(update=...)"
+                "pf.CapabilityRequest; build it with request.evolve(...)"
             )
 
 
@@ -68,11 +70,13 @@ class Respond:
 
 @dataclass(frozen=True, slots=True)
 class Fail:
-    """Refuse with an error from the PacketFlow table (request and composition hooks)."""
+    """Refuse with an error from the PacketFlow table (request and composition hooks);
+    ``retry_after_ms`` tells the caller when to try again (E429, E503)."""
 
     code: str
     message: str
     details: Any = field(default=None)
+    retry_after_ms: int | None = None
 
     def __post_init__(self) -> None:
         try:
@@ -85,7 +89,34 @@ class Fail:
 
     def to_error(self) -> PacketFlowError:
         """The typed exception this decision stands for."""
-        return error_class(self.code)(self.message, details=self.details)
+        return error_class(self.code)(
+            self.message, details=self.details, retry_after_ms=self.retry_after_ms
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Defer:
+    """Decide later (request hooks): the chain awaits ``awaitable`` under the hook's own
+    deadline, and what it returns (``None`` or a decision) is the hook's decision.
+
+    For a plain ``def`` hook that usually answers at once but sometimes must wait (an
+    admission queue, a single-flight lead): it stays a sync hook, so its chain runs without
+    the cancel scope an ``async def`` hook needs, and only the waits pay for one::
+
+        def packetflow_handle_request(self, request, context):
+            if self.gate.try_enter():
+                return None
+            return pf.Defer(self.wait_for_slot(request))
+    """
+
+    awaitable: Awaitable[Any]
+
+    def __post_init__(self) -> None:
+        if not inspect.isawaitable(self.awaitable):
+            raise TypeError(
+                f"Defer(awaitable={self.awaitable!r}): expected an awaitable, e.g. the "
+                "coroutine of an async method (self.wait(request), not self.wait)"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +147,7 @@ class Transform:
             )
 
 
-RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail
+RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail | Defer
 """What ``packetflow_handle_request`` may return (besides ``None``)."""
 
 CompositionDecision: TypeAlias = Continue | Optimize | Fail
@@ -125,5 +156,5 @@ CompositionDecision: TypeAlias = Continue | Optimize | Fail
 ResponseDecision: TypeAlias = Continue | Transform
 """What ``packetflow_handle_response`` may return (besides ``None``)."""
 
-Decision: TypeAlias = Continue | Intercept | Respond | Fail | Optimize | Transform
+Decision: TypeAlias = Continue | Intercept | Respond | Fail | Defer | Optimize | Transform
 """Any decision."""

@@ -14,7 +14,7 @@ import trio
 
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from ..errors import DeadlineExceededError, PacketFlowError, from_wire
-from .chain import Chain, Outcome, error_model
+from .chain import Chain, Deferred, Outcome, error_model
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -44,6 +44,7 @@ async def handle(
     """
     chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
     acted: list[str] = []
+    metadata = request.metadata
     try:
         try:
             # chain.run(), unrolled.
@@ -60,8 +61,12 @@ async def handle(
                 request, stop = await chain.run_async("request", links, request, ctx, acted)
             else:
                 request, stop = chain.run_sync("request", links, request, ctx, acted)
+            while type(stop) is Deferred:  # a hook decides later (pf.Defer)
+                request, stop = await chain.resolve(stop, request, ctx, acted)
             error: PacketFlowError | None = None
             if stop is None:
+                if request.metadata is not metadata:  # a module may have moved the deadline
+                    timeout = _deadline(request.metadata, metadata, timeout)
                 try:
                     outcome: Outcome = await execute(request, ctx, timeout)
                 except PacketFlowError as exc:
@@ -96,8 +101,24 @@ async def handle(
         assert isinstance(final, CapabilityError)
         raise _failure(final, outcome, error, acted)
     if acted:
-        final = final.model_copy(update={"metadata": {**final.metadata, "modules": acted}})
+        # A module that acted twice (Intercept, then Transform) is listed once.
+        modules = acted if len(acted) == 1 else list(dict.fromkeys(acted))
+        final = final.evolve(metadata={**final.metadata, "modules": modules})
     return final
+
+
+def _deadline(now: dict[str, Any], before: dict[str, Any], timeout: float | None) -> float | None:
+    """The deadline after the request hooks: a module that set ``metadata.timeout_ms`` (a
+    zone's timeout multiplier, a queue wait taken off the budget) changes the timeout the
+    request executes under."""
+    timeout_ms = now.get("timeout_ms")
+    if timeout_ms is None or timeout_ms == before.get("timeout_ms"):
+        return timeout
+    try:
+        seconds = float(timeout_ms) / 1000
+    except (TypeError, ValueError):
+        return timeout
+    return seconds if seconds > 0 else timeout
 
 
 async def _cancelled(
@@ -170,6 +191,8 @@ async def call(
     else:
         data = dict(payload)
     request = CapabilityRequest(capability_id=name, payload=data, context=ctx)
+    if timeout is not None:  # modules see the deadline where a wire request carries it
+        request.metadata["timeout_ms"] = timeout * 1000
     response = await handle(chain, request, ctx, timeout, execute)
     return response.payload
 
@@ -196,8 +219,11 @@ async def step(
         out = await run(target, request.payload, ctx, timeout)
         return CapabilityResponse(id=request.id, capability_id=target.name, payload=out)
 
+    metadata: dict[str, Any] = {"step": path}
+    if timeout is not None:  # the step's own timeout, where a wire request carries one
+        metadata["timeout_ms"] = timeout * 1000
     request = CapabilityRequest(
-        capability_id=cap.name, payload=payload, context=ctx, metadata={"step": path}
+        capability_id=cap.name, payload=payload, context=ctx, metadata=metadata
     )
     response = await handle(chain, request, ctx, timeout, execute, step=True)
     return response.payload

@@ -108,6 +108,7 @@ class ModuleInfo:
     restarts: int = 0
     p50_ms: float = 0.0
     p99_ms: float = 0.0
+    hook_timeout: float | None = None  # seconds one hook call may take (its resolved policy)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -220,6 +221,7 @@ class ModuleSlot:
             restarts=self.restarts,
             p50_ms=_percentile(window, 0.50) * 1000,
             p99_ms=_percentile(window, 0.99) * 1000,
+            hook_timeout=self.policy.hook_timeout if self.policy is not None else None,
         )
 
 

@@ -21,7 +21,7 @@ import pytest
 from pydantic import BaseModel
 
 from .._modules.binding import validate_class
-from .._modules.decisions import Continue, Fail, Intercept, Optimize, Respond, Transform
+from .._modules.decisions import Continue, Defer, Fail, Intercept, Optimize, Respond, Transform
 from .._modules.module import Module
 from .._node import Node
 from .._wire.messages import ActorMessage, CapabilityRequest
@@ -32,7 +32,7 @@ from ._recorder import ChainRecorder
 __all__ = ["ModuleConformance"]
 
 _ALLOWED: dict[str, tuple[type, ...]] = {
-    "request": (Continue, Intercept, Respond, Fail),
+    "request": (Continue, Intercept, Respond, Fail, Defer),
     "composition": (Continue, Optimize, Fail),
     "response": (Continue, Transform),
 }

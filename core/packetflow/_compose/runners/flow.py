@@ -39,7 +39,17 @@ class ParallelRunner(Runner):
         results: dict[str, Blackboard] = {}
         errors: dict[str, PacketFlowError] = {}
 
+        limit = self.node.max_concurrency
+        limiter = trio.CapacityLimiter(limit) if limit and limit < len(self.branches) else None
+
         async def branch(name: str, runner: Runner, cancel: trio.CancelScope) -> None:
+            if limiter is not None:
+                async with limiter:
+                    await run_branch(name, runner, cancel)
+            else:
+                await run_branch(name, runner, cancel)
+
+        async def run_branch(name: str, runner: Runner, cancel: trio.CancelScope) -> None:
             local = dict(bb)
             if await guarded(
                 runner, run, local, errors, name, cancel.cancel if fail_fast else None

@@ -299,3 +299,22 @@ async def test_a_start_that_hangs_is_bounded(
     info = await module_node.modules.wait_ready("slow_start")
     assert info.status == "failed_to_load"
     assert "took longer than 10s" in (info.error or "")
+
+
+class Keeper(pf.Module):
+    name = "keeper"
+
+    async def start(self, config: Any, node: pf.Node) -> None:
+        shared = node.modules.shared_state(self.name)
+        shared["starts"] = shared.get("starts", 0) + 1
+
+
+async def test_shared_state_outlives_an_instance(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    await register_module(Keeper)
+    await module_node.modules.disable("keeper")
+    await module_node.modules.enable("keeper")  # a fresh instance
+    assert module_node.modules.shared_state("keeper") == {"starts": 2}
+    with pytest.raises(pf.errors.NotFoundError):
+        module_node.modules.shared_state("nobody")

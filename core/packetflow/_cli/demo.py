@@ -65,6 +65,7 @@ def _run(args: argparse.Namespace) -> int:
         data_dir = Path(args.data_dir) if args.data_dir else Path(scratch)
         for name in args.names or known:
             if name in plugins:  # an installed module's demo: async main(data_dir)
+                (data_dir / name).mkdir(parents=True, exist_ok=True)
                 trio.run(plugins[name].load(), data_dir / name)
             else:
                 _demo(name, data_dir)

@@ -411,6 +411,17 @@ class ModuleHost(Instances):
             raise UnavailableError(f"module {name!r} is {slot.status}; it has no live instance")
         return slot.instance
 
+    def shared_state(self, name: str) -> dict[str, Any]:
+        """A dict that module ``name``'s instances share for as long as it is registered:
+        what a fresh instance (a restart after quarantine, ``enable``, ``reload``) must take
+        over from the one before, such as the admission slots its in-flight requests hold.
+        ``reload`` re-imports the module's code, so module-level globals cannot carry this.
+
+        Raises:
+            NotFoundError: E404 if no module ``name`` is registered.
+        """
+        return self._get(name).shared
+
     def chain_order(self) -> dict[HookKind, list[str]]:
         """The resolved order of the three chains (module names)."""
         return {kind: self.chain.order(kind) for kind in ("request", "composition", "response")}

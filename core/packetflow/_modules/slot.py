@@ -137,6 +137,7 @@ class ModuleSlot:
         "sampled",
         "samples",
         "settings",
+        "shared",
         "status",
         "timeouts",
     )
@@ -172,6 +173,7 @@ class ModuleSlot:
         self.restarts = 0
         self.failures: deque[float] = deque()
         self.restart_times: deque[float] = deque()
+        self.shared: dict[str, Any] = {}  # host.shared_state(name): survives new instances
 
     def __repr__(self) -> str:
         return f"<ModuleSlot {self.name!r} {self.status}>"

@@ -28,7 +28,6 @@ callee finishes, so waiting could only time out.
 from __future__ import annotations
 
 import math
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -264,23 +263,28 @@ class Holdings:
         return False
 
 
-# The gates of each node's zones outlive one module instance: a restarted or reloaded module
-# takes over the gates its predecessor's in-flight requests still hold slots of, so the
-# capacity holds across the swap (the old requests give their slots back to the same gate).
-_GATES: weakref.WeakKeyDictionary[object, dict[str, ZoneGate]] = weakref.WeakKeyDictionary()
+def shared_gates(
+    shared: dict[str, Any], limits: dict[str, int], max_queue: int
+) -> dict[str, ZoneGate]:
+    """The zone gates kept in ``shared`` (``node.modules.shared_state``), ``limits`` = zone id
+    -> capacity; existing gates of the same zone ids are kept (resized), others created.
 
-
-def shared_gates(owner: object, limits: dict[str, int], max_queue: int) -> dict[str, ZoneGate]:
-    """The gates of ``owner``'s (a node's) zones, ``limits`` = zone id -> capacity; existing
-    gates of the same zone ids are kept (resized), others created."""
-    known = _GATES.get(owner, {})
+    The gates outlive one module instance: a restarted or reloaded module takes over the gates
+    its predecessor's in-flight requests still hold slots of, so the capacity holds across the
+    swap (the old requests give their slots back to the same gate).
+    """
+    known: dict[str, ZoneGate] = shared.get("gates", {})
     gates: dict[str, ZoneGate] = {}
     for zone_id, capacity in limits.items():
         gate = known.get(zone_id)
         if gate is None:
             gate = ZoneGate(zone_id, capacity, max_queue)
         else:
+            if type(gate) is not ZoneGate:
+                # Made by the code before a reload (an older ZoneGate class): give it this
+                # code's methods, so what it raises is this module's Refused.
+                gate.__class__ = ZoneGate
             gate.resize(capacity, max_queue)
         gates[zone_id] = gate
-    _GATES[owner] = gates
+    shared["gates"] = gates
     return gates

@@ -3,7 +3,6 @@ drawing live in the modules beside this one; this class wires them to the chain.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from pathlib import Path
@@ -25,7 +24,6 @@ __all__ = ["SpatialArenaModule"]
 
 log = logging.getLogger("packetflow.spatial_arena")
 
-_RUNS = itertools.count(1)
 SAVE_EVERY = 10  # ticks between saves of a changed arena (and always at stop)
 
 
@@ -59,7 +57,9 @@ class SpatialArenaModule(pf.Module):
         self.config = config
         self.node = node
         limits = {zone.id: zone.capacity for zone in config.zones}
-        self.arena = Arena(config, shared_gates(node, limits, config.max_queue))
+        self.arena = Arena(
+            config, shared_gates(node.modules.shared_state(self.name), limits, config.max_queue)
+        )
         self.holdings = Holdings()
         path = config.state_file or node.data_dir / "spatial_arena" / "arena.json"
         self.store = ArenaStore(Path(path)) if config.persist else None
@@ -73,7 +73,10 @@ class SpatialArenaModule(pf.Module):
             for change in pending:
                 self._apply(change)
             self._ticker = node.supervisor.start_child(
-                f"spatial_arena.physics#{next(_RUNS)}", self._physics
+                # Named per instance, not by a module-level counter: a reload re-imports
+                # this module (a fresh counter) while the old instance's tick still runs.
+                f"spatial_arena.physics#{id(self):x}",
+                self._physics,
             )
         except BaseException:  # a failed start leaves no listener behind
             self._unsubscribe()
@@ -171,9 +174,7 @@ class SpatialArenaModule(pf.Module):
             run = context.composition
             key = trace if run is None else f"{trace}/{id(run)}"
             self.arena.usage.observe(key, response.capability_id)
-        if "queued_ms" not in hold.spatial:
-            return None  # the fast path: a copy of every response would double its cost
-        # It waited for a slot: its response says where and for how long.
+        # The response says where it ran (and, if it waited for a slot, for how long).
         metadata = {**response.metadata, "spatial_context": hold.spatial}
         return pf.Transform(response.evolve(metadata=metadata))
 

@@ -71,6 +71,10 @@ class Flights:
     def __len__(self) -> int:
         return len(self._by_key)
 
+    def waiting(self) -> int:
+        """Followers waiting for a flight in the air."""
+        return sum(flight.followers for flight in self._by_key.values())
+
     def get(self, key: object) -> Flight | None:
         return self._by_key.get(key)
 

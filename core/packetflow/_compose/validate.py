@@ -60,7 +60,7 @@ class Issue:
         return {"path": self.path, "problem": self.problem, "message": self.message}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, one per node
 class NodeIO:
     """What one plan node may do to the blackboard, over its whole subtree.
 
@@ -241,7 +241,7 @@ class _Walker:
         if node.from_ is not None:
             reads.update(split_rename(entry)[0] for entry in node.from_)
         elif cap is not None and cap.contract.input_model is not None:
-            reads.update(cap.contract.input_model.model_fields)
+            reads.update(cap.contract.input_types())
         elif cap is not None and cap.contract.requires:
             reads.update(cap.contract.requires)
         else:  # an untyped step that names no keys receives the whole blackboard

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 import trio
-from conftest import Calls, Num, Optimize
 from pydantic import BaseModel
 
 import packetflow as pf
+from conftest import Calls, Num, Optimize
 
 
 class Out(BaseModel):
@@ -64,7 +64,7 @@ async def test_a_non_idempotent_capability_is_never_cached_whatever_the_config(
 async def test_a_config_naming_a_non_idempotent_capability_does_not_start(
     module_node: pf.Node, optimize: Optimize, counter: Calls
 ) -> None:
-    with pytest.raises(pf.errors.ModuleFailedError, match="config.cache lists 'bump', which is"):
+    with pytest.raises(pf.errors.ModuleFailedError, match=r"config\.cache lists 'bump', which is"):
         await optimize(cache=["bump"])
 
 

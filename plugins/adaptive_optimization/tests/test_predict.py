@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 import trio
-from conftest import Optimize
 from pydantic import BaseModel, create_model
 
 import packetflow as pf
+from conftest import Optimize
 
 LATENCIES = {"a": 0.010, "b": 0.020, "c": 0.040, "d": 0.080, "r1": 0.030, "r2": 0.050}
 
@@ -77,7 +77,7 @@ async def test_the_estimate_is_within_20_percent_of_the_run(
 async def test_the_critical_path_and_the_bottlenecks(
     warmed: tuple[pf.Node, Any], autojump_clock: Any
 ) -> None:
-    node, module = warmed
+    _, module = warmed
     nested = module.predict(PLANS["nested"], {"v": 1})
     assert nested["critical_path"] == [
         "pipeline[0].step",

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 import trio
-from conftest import Num, Optimize
 
 import packetflow as pf
+from conftest import Num, Optimize
 
 
 class Gate:
@@ -18,6 +18,7 @@ class Gate:
     def __init__(self) -> None:
         self.runs = 0
         self.started = trio.Event()
+        self.second = trio.Event()  # a second run started
         self.release = trio.Event()
         self.fail_first = False
 
@@ -26,6 +27,8 @@ class Gate:
         async def gated(inp: Num) -> Num:
             self.runs += 1
             self.started.set()
+            if self.runs == 2:
+                self.second.set()
             await self.release.wait()
             if self.fail_first and self.runs == 1:
                 raise pf.errors.UnavailableError("gated: the first run fails")
@@ -137,8 +140,7 @@ async def test_a_follower_waits_a_bounded_time_then_runs_itself(
         nursery.start_soon(call)
         await gate.started.wait()
         nursery.start_soon(call)
-        while gate.runs < 2:  # after 5 virtual seconds the follower runs on its own
-            await trio.sleep(1)
+        await gate.second.wait()  # after 5 virtual seconds the follower runs on its own
         assert trio.current_time() >= 5
         gate.release.set()
     assert outs == [{"n": 104, "scale": 1}] * 2

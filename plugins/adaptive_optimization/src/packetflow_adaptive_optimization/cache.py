@@ -6,8 +6,7 @@ capability or by key, and counters for everything it refused.
 from __future__ import annotations
 
 import hashlib
-import heapq
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from typing import Any, TypeAlias
 
 import trio
@@ -42,6 +41,10 @@ class Entry:
 class ResultCache:
     """``key -> result`` with LRU, byte and TTL bounds.
 
+    One TTL for every entry makes expiry times grow with insertion: a plain queue in
+    insertion order is the expiry order (replaced and evicted entries leave stale items,
+    skipped when they reach the front, and the queue is rebuilt when it outgrows the cache).
+
     Args:
         ttl: seconds an entry lives (trio's clock: ``MockClock`` drives it in tests).
         max_entries / max_bytes: the bounds; storing beyond them evicts the least recently
@@ -53,9 +56,7 @@ class ResultCache:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self._entries: OrderedDict[CacheKey, Entry] = OrderedDict()
-        self._by_capability: dict[str, set[CacheKey]] = {}
-        self._expiry: list[tuple[float, int, CacheKey]] = []  # a heap, stale items skipped
-        self._seq = 0
+        self._expiry: deque[Entry] = deque()  # insertion order = expiry order
         self.bytes = 0
         self.hits = 0
         self.misses = 0
@@ -67,13 +68,14 @@ class ResultCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: CacheKey) -> bytes | None:
-        """The live result stored under ``key`` (an expired one is dropped: a miss)."""
+    def get(self, key: CacheKey, now: float) -> bytes | None:
+        """The live result stored under ``key`` at trio time ``now`` (an expired one is
+        dropped: a miss)."""
         entry = self._entries.get(key)
         if entry is None:
             self.misses += 1
             return None
-        if entry.expires <= trio.current_time():
+        if entry.expires <= now:
             self._drop(key)
             self.expirations += 1
             self.misses += 1
@@ -82,35 +84,34 @@ class ResultCache:
         self.hits += 1
         return entry.raw
 
-    def put(self, key: CacheKey, raw: bytes) -> None:
-        """Store ``raw`` under ``key``, evicting least recently used entries to fit."""
-        now = trio.current_time()
-        if key in self._entries:
+    def put(self, key: CacheKey, raw: bytes, now: float) -> None:
+        """Store ``raw`` under ``key`` at trio time ``now``, evicting least recently used
+        entries to fit."""
+        entries = self._entries
+        if key in entries:
             self._drop(key)
-        entry = self._entries[key] = Entry(key, raw, now + self.ttl)
-        self._by_capability.setdefault(key[0], set()).add(key)
+        entry = entries[key] = Entry(key, raw, now + self.ttl)
         self.bytes += len(raw)
         self.stores += 1
-        self._seq += 1
-        heapq.heappush(self._expiry, (entry.expires, self._seq, key))
-        while len(self._entries) > self.max_entries or self.bytes > self.max_bytes:
-            oldest = next(iter(self._entries))
-            self._drop(oldest)
+        expiry = self._expiry
+        expiry.append(entry)
+        while len(entries) > self.max_entries or self.bytes > self.max_bytes:
+            self._drop(next(iter(entries)))
             self.evictions += 1
-        self.sweep(now, limit=2)  # a little expiry work with every store
-        if len(self._expiry) > 2 * self.max_entries + 64:
-            self._compact()
+        if expiry[0].expires <= now:
+            self.sweep(now, limit=2)  # a little expiry work with every store
+        if len(expiry) > 2 * self.max_entries + 64:
+            self._expiry = deque(entries.values())
 
     def sweep(self, now: float | None = None, limit: int = 1000) -> int:
         """Drop up to ``limit`` expired entries; returns how many were dropped."""
         now = trio.current_time() if now is None else now
         dropped = 0
-        heap = self._expiry
-        while heap and heap[0][0] <= now and dropped < limit:
-            expires, _, key = heapq.heappop(heap)
-            entry = self._entries.get(key)
-            if entry is not None and entry.expires == expires:
-                self._drop(key)
+        expiry, entries = self._expiry, self._entries
+        while expiry and expiry[0].expires <= now and dropped < limit:
+            entry = expiry.popleft()
+            if entries.get(entry.key) is entry:
+                self._drop(entry.key)
                 self.expirations += 1
                 dropped += 1
         return dropped
@@ -118,15 +119,11 @@ class ResultCache:
     def invalidate(self, capability: str | None = None, key: str | None = None) -> int:
         """Drop the entries of ``capability`` and/or the entry named ``key`` (a
         :func:`key_id`); with neither, every entry. Returns how many were dropped."""
-        if capability is None and key is None:
-            keys: list[CacheKey] = list(self._entries)
-        else:
-            pool = (
-                self._by_capability.get(capability, set())
-                if capability is not None
-                else self._entries.keys()
-            )
-            keys = [k for k in pool if key is None or key_id(k) == key]
+        keys = [
+            k
+            for k in self._entries
+            if (capability is None or k[0] == capability) and (key is None or key_id(k) == key)
+        ]
         for k in keys:
             self._drop(k)
         self.invalidations += len(keys)
@@ -169,14 +166,3 @@ class ResultCache:
     def _drop(self, key: CacheKey) -> None:
         entry = self._entries.pop(key)
         self.bytes -= len(entry.raw)
-        keys = self._by_capability.get(key[0])
-        if keys is not None:
-            keys.discard(key)
-            if not keys:
-                del self._by_capability[key[0]]
-
-    def _compact(self) -> None:
-        # Replaced and evicted entries leave stale heap items behind; rebuild from the live
-        # entries so the heap stays bounded by the cache.
-        self._expiry = [(e.expires, i, k) for i, (k, e) in enumerate(self._entries.items())]
-        heapq.heapify(self._expiry)

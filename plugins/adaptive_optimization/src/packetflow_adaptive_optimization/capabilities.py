@@ -98,5 +98,3 @@ def module_capabilities(module: AdaptiveOptimizationModule) -> list[pf.Capabilit
 
     found: list[pf.Capability] = [stats, predict, invalidate, join]
     return found
-
-

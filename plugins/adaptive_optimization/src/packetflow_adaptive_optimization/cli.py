@@ -28,7 +28,9 @@ def register(commands: Any) -> None:
     show = sub.add_parser("show", help="per-capability latency, errors, cache and rewrites")
     show.add_argument("--capability", help="only this capability")
     show.add_argument("--entries", type=int, default=0, help="also list N cache entries")
-    predict = sub.add_parser("predict", help="estimate a plan: duration, critical path, bottlenecks")
+    predict = sub.add_parser(
+        "predict", help="estimate a plan: duration, critical path, bottlenecks"
+    )
     what = predict.add_mutually_exclusive_group(required=True)
     what.add_argument("--composition", help="a registered composition")
     what.add_argument("--plan", help="a plan document: a JSON file, or JSON text")

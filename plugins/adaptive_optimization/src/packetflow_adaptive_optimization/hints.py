@@ -65,7 +65,9 @@ def cache_decision(
 
 
 def cache_strategy(
-    cap: pf.Capability, decision: tuple[bool, str], config: OptimizationConfig,
+    cap: pf.Capability,
+    decision: tuple[bool, str],
+    config: OptimizationConfig,
     model: CapabilityModel | None,
 ) -> dict[str, Any]:
     """The capability's cache strategy; ``fires`` when it is idempotent and slow but not

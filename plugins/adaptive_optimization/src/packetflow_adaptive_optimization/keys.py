@@ -80,16 +80,22 @@ class KeyMaker:
         return pydantic_core.to_json(data, inf_nan_mode="constants")
 
 
+VERIFIED_STORES = 16  # typed results checked to come back equal before they are trusted
+
+
 class ResultCodec:
     """Stores one capability's results as JSON and rebuilds them exactly: through the output
     model when there is one (a hit returns the same Python types a run does), as plain JSON
-    otherwise. A result that would not come back equal is refused."""
+    otherwise. A result that would not come back equal is refused: untyped results are checked
+    every time; typed ones, whose shape the model fixes, for the first ``VERIFIED_STORES``."""
 
-    __slots__ = ("_model", "limit")
+    __slots__ = ("_checks", "_model", "limit")
 
     def __init__(self, cap: pf.Capability, limit: int) -> None:
         self._model = cap.contract.output_model
         self.limit = limit
+        # -1: check every result (untyped, or a model with loosely typed fields)
+        self._checks = VERIFIED_STORES if _strict(self._model) else -1
 
     def encode(self, payload: dict[str, Any]) -> bytes:
         """The stored form of ``payload``.
@@ -103,12 +109,15 @@ class ResultCodec:
             raise Unkeyable("unhashable", str(exc)) from None
         if len(raw) > self.limit:
             raise Unkeyable("oversized", f"result is {len(raw)} bytes > {self.limit}")
-        try:
-            same = self.decode(raw) == payload
-        except ValidationError:
-            same = False
-        if not same:
-            raise Unkeyable("not_roundtrip", "the result does not come back equal from JSON")
+        if self._checks:
+            try:
+                same = self.decode(raw) == payload
+            except ValidationError:
+                same = False
+            if not same:
+                raise Unkeyable("not_roundtrip", "the result does not come back equal from JSON")
+            if self._checks > 0:
+                self._checks -= 1
         return raw
 
     def decode(self, raw: bytes) -> dict[str, Any]:
@@ -120,3 +129,13 @@ class ResultCodec:
         rebuilt = model.__pydantic_validator__.validate_json(raw)
         out: dict[str, Any] = model.__pydantic_serializer__.to_python(rebuilt)
         return out
+
+
+def _strict(model: type[BaseModel] | None) -> bool:
+    """Whether a model fixes the JSON round trip of every field (no ``Any``/``object``)."""
+    if model is None:
+        return False
+    return not any(
+        field.annotation is object or "Any" in repr(field.annotation)
+        for field in model.model_fields.values()
+    )

@@ -10,6 +10,7 @@ the inputs do not give).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -62,11 +63,10 @@ class Predictor:
             "rewritten": rewrite.changed,
             "unoptimized_ms": round(unoptimized.ms, 3),
         }
-        if rewrite.changed:
-            try:
+        # (a plan with a Python-callable condition cannot be shown)
+        with contextlib.suppress(pf.PacketFlowError):
+            if rewrite.changed:
                 result["plan"] = json.loads(pf.dump_plan(rewrite.plan))
-            except pf.PacketFlowError:  # a Python-callable condition cannot be shown
-                pass
         return result
 
     def step_ms(self, cap_name: str) -> tuple[float, bool]:
@@ -196,7 +196,8 @@ class _Walk:
 
     def _conditional(self, node: pf.Conditional, path: str) -> Estimate:
         arms = [
-            (arm, f"{path}.when[{index}].{arm.then.type}") for index, arm in enumerate(node.branches)
+            (arm, f"{path}.when[{index}].{arm.then.type}")
+            for index, arm in enumerate(node.branches)
         ]
         otherwise = f"{path}.otherwise.{node.otherwise.type}" if node.otherwise else None
         for arm, arm_path in arms:

@@ -83,6 +83,8 @@ class _Walk:
 
     flow: dict[str, pf.NodeIO]
     groups: list[tuple[str, ...]] = field(default_factory=list)
+    # per node path: may it join a group (rule 1), does it have observable effects (rule 3)
+    traits: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     capped: list[tuple[str, int, int]] = field(default_factory=list)
 
 
@@ -107,9 +109,7 @@ class Rewriter:
         self._allowed = allowed
         self._version = contention_version
         self.max_cached = max_cached
-        self._by_id: OrderedDict[int, tuple[pf.PlanNode, tuple[int, int], Rewrite]] = (
-            OrderedDict()
-        )
+        self._by_id: OrderedDict[int, tuple[pf.PlanNode, tuple[int, int], Rewrite]] = OrderedDict()
         self._by_json: OrderedDict[bytes, tuple[tuple[int, int], Rewrite]] = OrderedDict()
         self.plans = 0  # rewrites computed
         self.rewritten = 0  # of which changed the plan
@@ -205,9 +205,7 @@ class Rewriter:
                 updates[slot] = new
         return replace(node, updates)
 
-    def _pipeline(
-        self, node: pf.Pipeline, path: str, walk: _Walk, catching: bool
-    ) -> pf.PlanNode:
+    def _pipeline(self, node: pf.Pipeline, path: str, walk: _Walk, catching: bool) -> pf.PlanNode:
         items = self._flatten(node, path, walk, catching)
         flattened = len(items) != len(node.steps)
         if catching:
@@ -220,9 +218,11 @@ class Rewriter:
                 else:
                     new_steps.append(pf.parallel(*(child for child, _ in group)))
                     walk.groups.append(tuple(child_path for _, child_path in group))
-        if not flattened and all(a is b for a, b in zip(new_steps, node.steps, strict=False)):
-            if len(new_steps) == len(node.steps):
-                return node
+        unchanged = len(new_steps) == len(node.steps) and all(
+            a is b for a, b in zip(new_steps, node.steps, strict=True)
+        )
+        if unchanged and not flattened:
+            return node
         return node.model_copy(update={"steps": new_steps})
 
     def _flatten(
@@ -261,24 +261,38 @@ class Rewriter:
         walk: _Walk,
     ) -> bool:
         io = walk.flow.get(item[1])
-        members = [walk.flow.get(p) for _, p in group]
-        if io is None or any(m is None for m in members) or not self._reorderable(item[0], io):
+        if io is None or not self._traits(item, io, walk)[0]:
             return False
-        if not all(self._reorderable(n, m) for (n, _), m in zip(group, members, strict=True)):
-            return False
-        ios = [m for m in members if m is not None]
-        if any(conflicts(m, io) for m in ios):
-            return False
-        effects = sum(self._observable(m) for m in (*ios, io))
+        ios = []
+        effects = int(self._traits(item, io, walk)[1])
+        for member in group:
+            member_io = walk.flow.get(member[1])
+            if member_io is None:
+                return False
+            movable, observable = self._traits(member, member_io, walk)
+            if not movable or conflicts(member_io, io):
+                return False
+            effects += observable
+            ios.append(member_io)
         if effects > 1:
             return False
         return self._within_limits((*ios, io))
 
+    def _traits(
+        self, item: tuple[pf.PlanNode, str], io: pf.NodeIO, walk: _Walk
+    ) -> tuple[bool, bool]:
+        found = walk.traits.get(item[1])
+        if found is None:
+            found = walk.traits[item[1]] = (self._reorderable(item[0], io), self._observable(io))
+        return found
+
     def _reorderable(self, node: pf.PlanNode, io: pf.NodeIO) -> bool:
-        if not io.capabilities or _has_event_driven(node):
-            return False
+        if not io.capabilities or (io.writes_any and _has_event_driven(node)):
+            return False  # (an event_driven node may write any key: only then look for one)
         lookup = self._node.registry.lookup
-        return all((cap := lookup(name)) is not None and cap.reorderable for name in io.capabilities)
+        return all(
+            (cap := lookup(name)) is not None and cap.reorderable for name in io.capabilities
+        )
 
     def _observable(self, io: pf.NodeIO) -> bool:
         lookup = self._node.registry.lookup

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 import trio
 from pydantic import ValidationError
@@ -20,14 +20,14 @@ import packetflow as pf
 
 from .cache import CacheKey, ResultCache
 from .config import OptimizationConfig
-from .flights import Flight, Flights
+from .flights import Flights
 from .hints import OWN_PREFIX
 from .history import History
 from .keys import Unkeyable
 from .models import Models
 from .policy import Policy
 
-__all__ = ["JOIN", "Pending", "Tracker"]
+__all__ = ["JOIN", "Tracker"]
 
 log = logging.getLogger("packetflow.adaptive_optimization")
 
@@ -37,26 +37,12 @@ FOLD_BATCH = 512  # new records that wake the model fold early
 
 PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
 
+# A pending entry is a list (building one costs a tenth of an object's __init__, and there is
+# one per request): [name, version, started, step, inflight, kind, key, flight, token, hash].
+NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, TOKEN, HASH = range(10)
+Pending: TypeAlias = list[Any]
 
-class Pending:
-    """A request between the module's request and response hooks."""
-
-    __slots__ = ("flight", "inflight", "key", "kind", "name", "payload_hash", "started", "step",
-                 "token", "version")  # fmt: skip
-
-    def __init__(
-        self, name: str, version: str, started: float, step: str | None, inflight: int
-    ) -> None:
-        self.name = name
-        self.version = version
-        self.started = started
-        self.step = step
-        self.inflight = inflight
-        self.kind = PLAIN
-        self.key: CacheKey | None = None
-        self.flight: Flight | None = None
-        self.token = 0
-        self.payload_hash: int | None = None
+_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
 
 
 class Tracker:
@@ -89,9 +75,8 @@ class Tracker:
 
     def policy(self, name: str | None) -> Policy | None:
         """The policy of capability ``name`` (``None``: unknown, nothing to do)."""
-        policy = self.policies.get(name, _UNSET)
-        if policy is not _UNSET:
-            return policy  # type: ignore[return-value]
+        if name in self.policies:
+            return self.policies[name]
         cap = self._lookup(name) if name else None
         found = None
         if cap is not None and not cap.name.startswith(OWN_PREFIX):
@@ -120,8 +105,9 @@ class Tracker:
             return None
         inflight = self.inflight.get(name, 0) + 1
         self.inflight[name] = inflight
-        entry = Pending(name, policy.version, trio.current_time(), request.metadata.get("step"),
-                        inflight)  # fmt: skip
+        now = trio.current_time()
+        entry: Pending = [name, policy.version, now, request.metadata.get("step"), inflight,
+                          PLAIN, None, None, 0, None]  # fmt: skip
         task = trio.lowlevel.current_task()
         stack = self.pending.get(task)
         if stack is None:
@@ -131,13 +117,13 @@ class Tracker:
         stack.append(entry)
         decision: pf.Decision | None = None
         if policy.cacheable and request.type == "capability_request":
-            decision = self._cached(policy, request, context, entry)
+            decision = self._cached(policy, request, context, entry, now)
         if decision is None and policy.hints:
             decision = pf.Intercept(request.model_copy(update=policy.hints))
         return decision
 
     def _cached(
-        self, policy: Policy, request: Any, context: pf.Context, entry: Pending
+        self, policy: Policy, request: Any, context: pf.Context, entry: Pending, now: float
     ) -> pf.Decision | None:
         assert policy.keys is not None
         try:
@@ -147,39 +133,42 @@ class Tracker:
         except Unkeyable as exc:
             self._refuse(policy.cap.name, exc)
             return None
-        if policy.cap.authorize is not None:
+        cap = policy.cap
+        if cap.authorize is not None:
             try:
-                policy.cap.check_authorized(context)
+                cap.check_authorized(context)
             except pf.errors.ForbiddenError:
                 return None  # the execution answers E403; never serve it from the cache
-        key: CacheKey = (policy.cap.name, policy.version, raw, self._context_part(context))
-        entry.key = key
-        entry.payload_hash = hash(raw)
-        stored = self.cache.get(key)
+        key: CacheKey = (cap.name, policy.version, raw, self._context_part(context))
+        entry[KEY] = key
+        entry[HASH] = hash(raw)
+        stored = self.cache.get(key, now)
         if stored is not None:
             assert policy.codec is not None
-            entry.kind = HIT
+            entry[KIND] = HIT
             return pf.Respond(
-                pf.CapabilityResponse.model_construct(
-                    id=request.id,
-                    capability_id=request.capability_id,
-                    payload=policy.codec.decode(stored),
-                    metadata={"cache_hit": True},
+                _response(
+                    {
+                        "id": request.id,
+                        "capability_id": cap.name,
+                        "payload": policy.codec.decode(stored),
+                        "metadata": {"cache_hit": True},
+                    }
                 )
             )
         if not self.config.single_flight:
-            entry.kind = MISS
+            entry[KIND] = MISS
             return None
         flight = self.flights.get(key)
         if flight is None:
-            entry.flight = self.flights.lead(key)
-            entry.kind = LEADER if entry.flight is not None else MISS
+            flight = entry[FLIGHT] = self.flights.lead(key)
+            entry[KIND] = LEADER if flight is not None else MISS
             return None
-        token = self.flights.follow(flight, policy.cap.name, request.payload)
+        token = self.flights.follow(flight, cap.name, request.payload)
         if token is None:
-            entry.kind = MISS
+            entry[KIND] = MISS
             return None
-        entry.kind, entry.token = FOLLOWER, token
+        entry[KIND], entry[TOKEN] = FOLLOWER, token
         return pf.Intercept(
             request.model_copy(update={"capability_id": JOIN, "payload": {"flight": token}})
         )
@@ -203,54 +192,57 @@ class Tracker:
         if not stack:
             return None
         entry = stack[-1]
-        name = response.capability_id
-        if name != entry.name and not (entry.kind == FOLLOWER and name == JOIN):
+        name, kind = entry[NAME], entry[KIND]
+        got = response.capability_id
+        if got != name and not (kind == FOLLOWER and got == JOIN):
             return None  # short-circuited before this module's request hook: not ours
         stack.pop()
         if not stack:
             del self.pending[task]
-        left = self.inflight.get(entry.name, 1) - 1
+        left = self.inflight.get(name, 1) - 1
         if left > 0:
-            self.inflight[entry.name] = left
+            self.inflight[name] = left
         else:
-            self.inflight.pop(entry.name, None)
+            self.inflight.pop(name, None)
         now = trio.current_time()
         ok = response.type == "capability_response"
         outcome = "ok" if ok else response.error.code
-        kind = entry.kind
-        if kind == LEADER or kind == MISS:
-            self._store(entry, response.payload if ok else None)
-        elif kind == HIT:
-            outcome = "hit"
-        history = self.history
         decision: pf.Decision | None = None
-        if kind == FOLLOWER:
-            shared = self.joined.pop(entry.token, False)
-            self.flights.claim(entry.token)  # a follower stopped before its wait: forget it
+        if kind == HIT:
+            outcome = "hit"
+        elif kind in (LEADER, MISS):
+            self._store(entry, response.payload if ok else None, now)
+        elif kind == FOLLOWER:
+            shared = self.joined.pop(entry[TOKEN], False)
+            self.flights.claim(entry[TOKEN])  # a follower stopped before its wait: forget it
             if shared and ok:
                 outcome = "shared"
-            decision = self._restore(response, entry.name, shared and ok)
-        history.raw.append((now, entry.name, entry.version, (now - entry.started) * 1000, outcome,
-                            entry.payload_hash, hash((context.user_id, context.session_id)),
-                            entry.step, entry.inflight))  # fmt: skip
+            decision = self._restore(response, name, shared and ok)
+        history = self.history
+        history.raw.append((now, name, entry[VERSION], (now - entry[STARTED]) * 1000, outcome,
+                            entry[HASH], hash((context.user_id, context.session_id)),
+                            entry[STEP], entry[INFLIGHT]))  # fmt: skip
         history.total += 1
         if history.total - history.folded >= FOLD_BATCH:
             self._fold_due()
         return decision
 
-    def _store(self, entry: Pending, payload: dict[str, Any] | None) -> None:
+    def _store(self, entry: Pending, payload: dict[str, Any] | None, now: float) -> None:
         raw = None
-        if payload is not None and entry.key is not None:
-            policy = self.policies.get(entry.name)
-            if policy is not None and policy.codec is not None and policy.version == entry.version:
+        key = entry[KEY]
+        if payload is not None and key is not None:
+            policy = self.policies.get(entry[NAME])
+            codec = policy.codec if policy is not None else None
+            if codec is not None and policy is not None and policy.version == entry[VERSION]:
                 try:
-                    raw = policy.codec.encode(payload)
+                    raw = codec.encode(payload)
                 except Unkeyable as exc:
-                    self._refuse(entry.name, exc)
+                    self._refuse(entry[NAME], exc)
                 else:
-                    self.cache.put(entry.key, raw)
-        if entry.flight is not None:
-            self.flights.land(entry.flight, raw)
+                    self.cache.put(key, raw, now)
+        flight = entry[FLIGHT]
+        if flight is not None:
+            self.flights.land(flight, raw)
 
     def _restore(self, response: Any, name: str, shared: bool) -> pf.Transform:
         """A follower's outcome, under its own capability's name again."""
@@ -271,8 +263,8 @@ class Tracker:
     def _forget_oldest(self) -> None:
         task = next(iter(self.pending))
         for entry in self.pending.pop(task):
-            if entry.flight is not None:
-                self.flights.land(entry.flight, None)
+            if entry[FLIGHT] is not None:
+                self.flights.land(entry[FLIGHT], None)
 
     # -- single-flight followers (the join capability) ------------------------------------------
 

@@ -11,7 +11,7 @@ import trio
 
 __all__ = ["register"]
 
-DEMOS = ("onboarding", "network", "research", "mcp")
+DEMOS = ("onboarding", "network", "research", "mcp", "optimize")
 
 
 class _OneLine(logging.Formatter):
@@ -49,6 +49,13 @@ def _run(args: argparse.Namespace) -> int:
                 print("\n(MCP demo skipped: pip install 'packetflow[mcp]' to see it)")
                 continue
             trio.run(mcp_client.main)
+        elif name == "optimize":  # shown when packetflow-module-adaptive-optimization is installed
+            try:
+                from packetflow_adaptive_optimization import demo
+            except ImportError:
+                print("\n(optimizer demo skipped: pip install ./plugins/adaptive_optimization)")
+                continue
+            trio.run(demo.main)
         else:
             trio.run(mains[name])
     return 0

@@ -170,3 +170,12 @@ def test_optimize_without_the_module_says_so(
     monkeypatch.setenv("PACKETFLOW_DISABLE_MODULE_AUTOLOAD", "1")
     assert main(["optimize", "show", "--app", "opt_app:node"]) == 1
     assert "module 'adaptive_optimization' is not active" in capsys.readouterr().err
+
+
+def test_the_demo_shows_a_rewrite_and_a_cache_hit(tmp_path: Path) -> None:
+    done = cli("demo", "optimize", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert '"type": "parallel"' in out.split("rewritten:")[1].splitlines()[0]
+    assert "same result: True" in out
+    assert 'second call: {"name": "Ada"}' in out and "cache_hit=True" in out

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeAlias
 
+import pydantic_core
 import trio
 from pydantic import ValidationError
 
@@ -103,11 +104,17 @@ class Tracker:
             policy = self.policy(name)
         if policy is None:
             return None
-        inflight = self.inflight.get(name, 0) + 1
-        self.inflight[name] = inflight
         now = trio.current_time()
-        entry: Pending = [name, policy.version, now, request.metadata.get("step"), inflight,
-                          PLAIN, None, None, 0, None]  # fmt: skip
+        entry: Pending = [name, policy.version, now, request.metadata.get("step"), 0, PLAIN,
+                          None, None, 0, None]  # fmt: skip
+        decision: pf.Decision | None = None
+        if policy.cacheable and request.type == "capability_request":
+            decision = self._cached(policy, request, context, entry, now)
+            if entry[KIND] == HIT:  # answered now: record it now, nothing to pair later
+                self._record(entry, "hit", now, context)
+                return decision
+        inflight = entry[INFLIGHT] = self.inflight.get(name, 0) + 1
+        self.inflight[name] = inflight
         task = trio.lowlevel.current_task()
         stack = self.pending.get(task)
         if stack is None:
@@ -115,9 +122,6 @@ class Tracker:
                 self._forget_oldest()
             stack = self.pending[task] = []
         stack.append(entry)
-        decision: pf.Decision | None = None
-        if policy.cacheable and request.type == "capability_request":
-            decision = self._cached(policy, request, context, entry, now)
         if decision is None and policy.hints:
             decision = pf.Intercept(request.model_copy(update=policy.hints))
         return decision
@@ -139,7 +143,8 @@ class Tracker:
                 cap.check_authorized(context)
             except pf.errors.ForbiddenError:
                 return None  # the execution answers E403; never serve it from the cache
-        key: CacheKey = (cap.name, policy.version, raw, self._context_part(context))
+        extra = self._context_part(context) if self._context_keys else b""
+        key: CacheKey = (cap.name, policy.version, raw, extra)
         entry[KEY] = key
         entry[HASH] = hash(raw)
         stored = self.cache.get(key, now)
@@ -174,10 +179,6 @@ class Tracker:
         )
 
     def _context_part(self, context: pf.Context) -> bytes:
-        if not self._context_keys:
-            return b""
-        import pydantic_core
-
         values = [getattr(context, key, None) for key in self._context_keys]
         try:
             return pydantic_core.to_json(values)
@@ -208,9 +209,7 @@ class Tracker:
         ok = response.type == "capability_response"
         outcome = "ok" if ok else response.error.code
         decision: pf.Decision | None = None
-        if kind == HIT:
-            outcome = "hit"
-        elif kind in (LEADER, MISS):
+        if kind in (LEADER, MISS):
             self._store(entry, response.payload if ok else None, now)
         elif kind == FOLLOWER:
             shared = self.joined.pop(entry[TOKEN], False)
@@ -218,14 +217,17 @@ class Tracker:
             if shared and ok:
                 outcome = "shared"
             decision = self._restore(response, name, shared and ok)
+        self._record(entry, outcome, now, context)
+        return decision
+
+    def _record(self, entry: Pending, outcome: str, now: float, context: pf.Context) -> None:
         history = self.history
-        history.raw.append((now, name, entry[VERSION], (now - entry[STARTED]) * 1000, outcome,
-                            entry[HASH], hash((context.user_id, context.session_id)),
+        history.raw.append((now, entry[NAME], entry[VERSION], (now - entry[STARTED]) * 1000,
+                            outcome, entry[HASH], hash((context.user_id, context.session_id)),
                             entry[STEP], entry[INFLIGHT]))  # fmt: skip
         history.total += 1
         if history.total - history.folded >= FOLD_BATCH:
             self._fold_due()
-        return decision
 
     def _store(self, entry: Pending, payload: dict[str, Any] | None, now: float) -> None:
         raw = None

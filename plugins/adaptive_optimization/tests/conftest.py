@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 import trio
-from pydantic import BaseModel
+from adaptive_kit import Calls, Doubled, Num, Optimize
 
 import packetflow as pf
 from packetflow_adaptive_optimization import AdaptiveOptimizationModule
-
-Optimize = Callable[..., Awaitable[AdaptiveOptimizationModule]]
 
 
 @pytest.fixture
@@ -26,19 +23,6 @@ def optimize(register_module: Any) -> Optimize:
         return module
 
     return start
-
-
-class Num(BaseModel):
-    n: int
-    scale: int = 1  # a default: {"n": 1} and {"n": 1, "scale": 1} are one key
-
-
-class Doubled(BaseModel):
-    doubled: int
-
-
-class Calls(list[dict[str, Any]]):
-    """The payloads a capability received."""
 
 
 @pytest.fixture

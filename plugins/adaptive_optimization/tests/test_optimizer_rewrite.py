@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 import trio
+from adaptive_kit import Optimize
 from pydantic import BaseModel
 
 import packetflow as pf
-from conftest import Optimize
 from packetflow_adaptive_optimization import AdaptiveOptimizationModule, Rewriter
 
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 import trio
+from adaptive_kit import Num, Optimize
 
 import packetflow as pf
-from conftest import Num, Optimize
 
 
 class Gate:

@@ -10,9 +10,9 @@ from typing import Any, ClassVar
 
 import pytest
 import trio
+from adaptive_kit import Calls, Num, Optimize
 
 import packetflow as pf
-from conftest import Calls, Num, Optimize
 from packetflow.testing import ModuleConformance
 from packetflow_adaptive_optimization import AdaptiveOptimizationModule, History, Models
 

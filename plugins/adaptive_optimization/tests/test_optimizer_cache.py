@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 import trio
+from adaptive_kit import Calls, Num, Optimize
 from pydantic import BaseModel
 
 import packetflow as pf
-from conftest import Calls, Num, Optimize
 
 
 class Out(BaseModel):
@@ -222,3 +222,24 @@ async def test_composition_steps_are_cached_too(
     assert await hit(module_node, "double", {"n": 2})  # the step's result, stored
     await module_node.call("twice", {"n": 2})
     assert len(double) == 1
+
+
+async def test_with_min_latency_only_slow_or_remote_capabilities_are_cached(
+    module_node: pf.Node, optimize: Optimize, double: Calls
+) -> None:
+    async def fetch(inp: Num, ctx: pf.Context) -> Num:
+        return inp
+
+    remote = pf.Capability(
+        "mounted.fetch", fetch, pf.Contract(Num, Num), idempotent=True, kind="remote"
+    )
+    module_node.register(remote)
+    module = await optimize(min_latency_ms=1000)
+    for _ in range(2):
+        await module_node.call("double", {"n": 1})  # 10 ms: below the threshold
+        await module_node.call("mounted.fetch", {"n": 1})
+    stats = module.stats()["capabilities"]
+    assert stats["double"]["cached"] is False and "min_latency_ms" in stats["double"]["reason"]
+    assert stats["mounted.fetch"]["cached"] is True
+    assert stats["mounted.fetch"]["hits"] == 1
+    assert len(double) == 2

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 import trio
+from adaptive_kit import Optimize
 from pydantic import BaseModel, create_model
 
 import packetflow as pf
-from conftest import Optimize
 
 LATENCIES = {"a": 0.010, "b": 0.020, "c": 0.040, "d": 0.080, "r1": 0.030, "r2": 0.050}
 

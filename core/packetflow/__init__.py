@@ -61,7 +61,7 @@ from ._compose.plan import (
     When,
 )
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
-from ._compose.validate import PlanAnalysis
+from ._compose.validate import NodeIO, PlanAnalysis
 from ._context import CompositionState, Context
 from ._modules.decisions import (
     Continue,
@@ -129,6 +129,7 @@ __all__ = [
     "ModuleHost",
     "ModuleInfo",
     "Node",
+    "NodeIO",
     "Notify",
     "Optimize",
     "Outcome",

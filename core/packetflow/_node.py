@@ -406,11 +406,37 @@ class Node:
         return await self.engine.execute(runner, analysis.steps, bb, ctx, name=name, kind=plan.type)
 
     def validate(
-        self, plan: PlanNode, inputs: Mapping[str, Any] | Iterable[str] | None = None
+        self,
+        plan: PlanNode,
+        inputs: Mapping[str, Any] | Iterable[str] | None = None,
+        *,
+        dataflow: bool = False,
     ) -> PlanAnalysis:
-        """Check ``plan`` against this node's registry (see :func:`packetflow.validate_plan`)."""
+        """Check ``plan`` against this node's registry.
+
+        Args:
+            plan: the plan to check.
+            inputs: the request keys (a payload or key names); ``None`` infers them (every key
+                read before it is written).
+            dataflow: also record, for every node path, the keys its subtree may read and
+                write (:attr:`PlanAnalysis.dataflow`, for optimizers).
+
+        Raises:
+            PlanValidationError: E422; ``details`` lists ``{path, problem, message}`` per issue.
+        """
         keys: Any = list(inputs) if isinstance(inputs, Mapping) else inputs
-        return validate(plan, self.registry.lookup, keys)
+        return validate(plan, self.registry.lookup, keys, dataflow=dataflow)
+
+    def composition(self, name: str) -> Composition:
+        """The registered composition ``name`` (its plan and options); raises E404 if ``name``
+        is not a composition of this node."""
+        comp = self._compositions.get(name)
+        if comp is None:
+            raise NotFoundError(
+                f"composition {name!r} is not registered on node {self.name!r}; registered: "
+                f"{', '.join(sorted(self._compositions)) or 'none'}"
+            )
+        return comp
 
     # -- introspection ---------------------------------------------------------------------
 

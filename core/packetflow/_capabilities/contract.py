@@ -52,7 +52,9 @@ class Contract:
 
     __slots__ = (
         "_input_schema",
+        "_input_types",
         "_output_schema",
+        "_output_types",
         "input_model",
         "output_model",
         "provides",
@@ -86,6 +88,9 @@ class Contract:
         self.provides = provides
         self._input_schema: dict[str, Any] | None = None
         self._output_schema: dict[str, Any] | None = None
+        # Plan validation reads these for every step: computed once (models do not change).
+        self._input_types: dict[str, Any] | None = None
+        self._output_types: dict[str, Any] | None = None
 
     # -- introspection ---------------------------------------------------------------------
 
@@ -104,16 +109,25 @@ class Contract:
         return self._output_schema
 
     def input_types(self) -> dict[str, Any]:
-        """Input field name → annotation (``Any`` for untyped keys); used by plan validation."""
-        if self.input_model is not None:
-            return {n: f.annotation for n, f in self.input_model.model_fields.items()}
-        return dict.fromkeys(self.requires, Any)
+        """Input field name → annotation (``Any`` for untyped keys); used by plan validation.
+        Computed once and shared: read it, do not change it."""
+        if self._input_types is None:
+            if self.input_model is not None:
+                fields = self.input_model.model_fields
+                self._input_types = {n: f.annotation for n, f in fields.items()}
+            else:
+                self._input_types = dict.fromkeys(self.requires, Any)
+        return self._input_types
 
     def output_types(self) -> dict[str, Any]:
         """Output field name → annotation (``Any`` for untyped keys)."""
-        if self.output_model is not None:
-            return {n: f.annotation for n, f in self.output_model.model_fields.items()}
-        return dict.fromkeys(self.provides, Any)
+        if self._output_types is None:
+            if self.output_model is not None:
+                fields = self.output_model.model_fields
+                self._output_types = {n: f.annotation for n, f in fields.items()}
+            else:
+                self._output_types = dict.fromkeys(self.provides, Any)
+        return self._output_types
 
     def to_dict(self) -> dict[str, Any]:
         """The contract as discovery results show it."""

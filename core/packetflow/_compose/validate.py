@@ -4,7 +4,9 @@ Walks the plan with the set of blackboard keys that are *definitely* written at 
 (request inputs plus outputs of earlier nodes) and reports, with the node's path
 (``pipeline[2].parallel.branch['risk'].step``): unknown capabilities, keys nothing produces,
 fields a capability does not have, and producer/consumer type mismatches. The same walk
-derives a composition's contract (its inputs and outputs).
+derives a composition's contract (its inputs and outputs) and, on request, the dataflow of every
+node (:class:`NodeIO`: the keys its subtree may read and write), which optimizers use to tell
+which nodes are independent.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .plan import (
 )
 from .typecheck import is_assignable, type_name
 
-__all__ = ["Binding", "Issue", "PlanAnalysis", "analyze", "validate"]
+__all__ = ["OPEN", "Binding", "Issue", "NodeIO", "PlanAnalysis", "analyze", "validate"]
 
 Lookup = Callable[[str], Capability | None]
 
@@ -58,6 +60,37 @@ class Issue:
         return {"path": self.path, "problem": self.problem, "message": self.message}
 
 
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, one per node
+class NodeIO:
+    """What one plan node may do to the blackboard, over its whole subtree.
+
+    Unlike :attr:`PlanAnalysis.outputs` (keys *definitely* written), these are every key the
+    node *may* read or write: all arms of a conditional, a retry's fallback, what a loop body
+    leaves behind, a step's optional input fields. ``"*"`` (:data:`OPEN`) in ``reads`` means
+    the node may read any key (a step that takes the whole blackboard, a Python condition); in
+    ``writes``, that it may write keys no contract names (an untyped result).
+
+    Attributes:
+        reads: blackboard keys the node may read.
+        writes: blackboard keys the node may write.
+        capabilities: the capabilities its steps call.
+    """
+
+    reads: frozenset[str]
+    writes: frozenset[str]
+    capabilities: frozenset[str]
+
+    @property
+    def reads_any(self) -> bool:
+        """Whether the node may read keys no analysis can name."""
+        return OPEN in self.reads
+
+    @property
+    def writes_any(self) -> bool:
+        """Whether the node may write keys no contract names."""
+        return OPEN in self.writes
+
+
 @dataclass
 class PlanAnalysis:
     """The result of walking a plan.
@@ -67,23 +100,30 @@ class PlanAnalysis:
         inputs: keys read from the request, with the type their first consumer expects.
         outputs: keys the plan definitely writes, with their producers' types.
         steps: the number of step nodes (the ``total_steps`` a running composition reports).
+        dataflow: node path -> :class:`NodeIO`, for every node (only when asked for with
+            ``dataflow=True``).
     """
 
     issues: list[Issue] = field(default_factory=list)
     inputs: dict[str, Any] = field(default_factory=dict)
     outputs: dict[str, Binding] = field(default_factory=dict)
     steps: int = 0
+    dataflow: dict[str, NodeIO] = field(default_factory=dict)
 
 
 def validate(
-    plan: PlanNode, lookup: Lookup, inputs: Mapping[str, Any] | Iterable[str] | None = None
+    plan: PlanNode,
+    lookup: Lookup,
+    inputs: Mapping[str, Any] | Iterable[str] | None = None,
+    *,
+    dataflow: bool = False,
 ) -> PlanAnalysis:
     """Analyse ``plan`` and raise if it has problems.
 
     Raises:
         PlanValidationError: E422; ``details`` lists ``{path, problem, message}`` per issue.
     """
-    analysis = analyze(plan, lookup, inputs)
+    analysis = analyze(plan, lookup, inputs, dataflow=dataflow)
     if analysis.issues:
         first = analysis.issues[0]
         more = f" (and {len(analysis.issues) - 1} more)" if len(analysis.issues) > 1 else ""
@@ -95,12 +135,16 @@ def validate(
 
 
 def analyze(
-    plan: PlanNode, lookup: Lookup, inputs: Mapping[str, Any] | Iterable[str] | None = None
+    plan: PlanNode,
+    lookup: Lookup,
+    inputs: Mapping[str, Any] | Iterable[str] | None = None,
+    *,
+    dataflow: bool = False,
 ) -> PlanAnalysis:
     """Walk ``plan``. With ``inputs=None`` the request keys are inferred (every key read before
     it is written); otherwise reading a key that is neither an input nor written earlier is an
-    issue."""
-    walker = _Walker(lookup, inputs)
+    issue. With ``dataflow``, also fill :attr:`PlanAnalysis.dataflow`."""
+    walker = _Walker(lookup, inputs, dataflow)
     writes = walker.node(plan, plan.type, walker.root_scope)
     writes.pop(OPEN, None)
     walker.analysis.outputs = writes
@@ -108,7 +152,12 @@ def analyze(
 
 
 class _Walker:
-    def __init__(self, lookup: Lookup, inputs: Mapping[str, Any] | Iterable[str] | None) -> None:
+    def __init__(
+        self,
+        lookup: Lookup,
+        inputs: Mapping[str, Any] | Iterable[str] | None,
+        dataflow: bool = False,
+    ) -> None:
         self.lookup = lookup
         self.analysis = PlanAnalysis()
         self.infer = inputs is None
@@ -116,6 +165,9 @@ class _Walker:
         # first consumer, as inferred inputs do.
         self.untyped: frozenset[str] = frozenset()
         self.typed: set[str] = set()
+        # With dataflow: one (reads, writes, capabilities) per node being walked, innermost
+        # last; a finished node's sets are recorded and merged into its parent's.
+        self.io: list[tuple[set[str], set[str], set[str]]] | None = [] if dataflow else None
         if inputs is None:
             self.root_scope: dict[str, Binding] = {}
         elif isinstance(inputs, Mapping):
@@ -132,6 +184,8 @@ class _Walker:
         self, key: str, expected: Any, reader: str, path: str, scope: dict[str, Binding]
     ) -> None:
         """``reader`` at ``path`` reads ``key`` expecting ``expected``."""
+        if self.io:
+            self.io[-1][0].add(key)
         binding = scope.get(key)
         if binding is None and OPEN in scope:
             return
@@ -165,6 +219,8 @@ class _Walker:
 
     def condition(self, cond: object, what: str, path: str, scope: dict[str, Binding]) -> None:
         # Expressions know the keys they read; Python callables are opaque.
+        if self.io and not hasattr(cond, "names"):
+            self.io[-1][0].add(OPEN)
         for name in sorted(getattr(cond, "names", ())):
             self.need(name, Any, what, path, scope)
 
@@ -172,8 +228,40 @@ class _Walker:
 
     def node(self, node: PlanNode, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
         method = getattr(self, f"_{type(node).__name__.lower()}")
-        writes: dict[str, Binding] = method(node, path, scope)
+        if self.io is None:
+            writes: dict[str, Binding] = method(node, path, scope)
+            return writes
+        self.io.append((set(), set(), set()))
+        writes = method(node, path, scope)
+        reads, written, caps = self.io.pop()
+        written.update(writes)
+        self.analysis.dataflow[path] = NodeIO(frozenset(reads), frozenset(written), frozenset(caps))
+        if self.io:
+            parent = self.io[-1]
+            parent[0].update(reads)
+            parent[1].update(written)
+            parent[2].update(caps)
         return writes
+
+    def _step_io(self, node: Step, cap: Capability | None) -> None:
+        """What a step may touch beyond the keys :meth:`need` sees: optional input fields (the
+        runner passes every input field present on the blackboard) and undeclared outputs."""
+        if not self.io:
+            return
+        reads, writes, caps = self.io[-1]
+        caps.add(node.cap)
+        if node.from_ is not None:
+            reads.update(split_rename(entry)[0] for entry in node.from_)
+        elif cap is not None and cap.contract.input_model is not None:
+            reads.update(cap.contract.input_types())
+        elif cap is not None and cap.contract.requires:
+            reads.update(cap.contract.requires)
+        else:  # an untyped step that names no keys receives the whole blackboard
+            reads.add(OPEN)
+        if node.to is None:
+            model = cap.contract.output_model if cap is not None else None
+            if model is None or model.model_config.get("extra") == "allow":
+                writes.add(OPEN)  # the result's keys land on the blackboard, declared or not
 
     def child(
         self, node: PlanNode, path: str, scope: dict[str, Binding], extra: dict[str, Binding]
@@ -183,6 +271,7 @@ class _Walker:
     def _step(self, node: Step, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
         self.analysis.steps += 1
         cap = self.lookup(node.cap)
+        self._step_io(node, cap)
         if cap is None:
             self.issue(path, "unknown_capability", f"capability {node.cap!r} is not registered")
             return {split_rename(e)[1]: Binding(Any, path) for e in node.to or ()}
@@ -313,6 +402,9 @@ class _Walker:
     def _eventdriven(
         self, node: EventDriven, path: str, scope: dict[str, Binding]
     ) -> dict[str, Binding]:
+        if self.io:  # events arrive from the request or a channel: any key, in any order
+            self.io[-1][0].add(OPEN)
+            self.io[-1][1].add(OPEN)
         state = {"state": Binding(str, path)}
         if node.determine_state is not None:
             self.child(node.determine_state, f"{path}.determine_state", scope, {})

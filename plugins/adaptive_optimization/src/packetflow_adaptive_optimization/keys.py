@@ -1,0 +1,141 @@
+"""Cache keys and stored results: the canonical JSON of a validated payload in, the result
+as JSON bytes out (so a hit hands every caller a fresh copy and the cache knows its size).
+
+Canonical means: the payload validated by the capability's input model, dumped in the model's
+field order with its defaults filled in (``{"user_id": "42"}`` and ``{"user_id": "42",
+"operations": ["normalize"]}`` are one key when ``operations`` defaults to that); the keys of an
+untyped payload sorted. Nested mappings keep their order: two orders of one nested mapping are
+two entries (a miss, never a wrong hit).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pydantic_core
+from pydantic import BaseModel, ValidationError
+
+import packetflow as pf
+
+__all__ = ["KeyMaker", "ResultCodec", "Unkeyable"]
+
+
+class Unkeyable(Exception):
+    """A payload or result that cannot be cached: ``reason`` is ``"unhashable"``,
+    ``"oversized"`` or ``"not_roundtrip"``."""
+
+    def __init__(self, reason: Literal["unhashable", "oversized", "not_roundtrip"], why: str):
+        super().__init__(why)
+        self.reason = reason
+
+
+class KeyMaker:
+    """Builds the canonical payload JSON of one capability's requests."""
+
+    __slots__ = ("_dump", "_model", "_sorted", "limit")
+
+    def __init__(self, cap: pf.Capability, limit: int) -> None:
+        model = cap.contract.input_model
+        self.limit = limit
+        self._model = model
+        # Extra keys of an open model dump in arrival order: sort them like an untyped payload.
+        self._sorted = model is None or model.model_config.get("extra") == "allow"
+        self._dump = model.__pydantic_serializer__ if model is not None else None
+
+    def payload(self, payload: Any) -> bytes:
+        """The canonical JSON of ``payload``.
+
+        Raises:
+            ValidationError: the payload does not fit the input model (the execution will say
+                so with E422; nothing to cache).
+            Unkeyable: it cannot be serialised, or its JSON exceeds the limit.
+        """
+        try:
+            if self._model is None:
+                if not isinstance(payload, dict):
+                    raise Unkeyable("unhashable", f"payload is a {type(payload).__name__}")
+                raw = pydantic_core.to_json({k: payload[k] for k in sorted(payload)})
+            else:
+                model = self._model.__pydantic_validator__.validate_python(payload)
+                raw = self._canonical(model)
+        except pydantic_core.PydanticSerializationError as exc:
+            raise Unkeyable("unhashable", str(exc)) from None
+        except TypeError as exc:  # e.g. keys that do not sort
+            raise Unkeyable("unhashable", str(exc)) from None
+        if len(raw) > self.limit:
+            raise Unkeyable("oversized", f"canonical payload is {len(raw)} bytes > {self.limit}")
+        return raw
+
+    def _canonical(self, model: BaseModel) -> bytes:
+        assert self._dump is not None
+        if not self._sorted:
+            raw: bytes = self._dump.to_json(model)
+            # A model dumps NaN/inf floats as null: only then take the exact (slower) path,
+            # so that NaN and None never share a key.
+            if b"null" not in raw:
+                return raw
+        data = self._dump.to_python(model)
+        if self._sorted:
+            data = {k: data[k] for k in sorted(data)}
+        return pydantic_core.to_json(data, inf_nan_mode="constants")
+
+
+VERIFIED_STORES = 16  # typed results checked to come back equal before they are trusted
+
+
+class ResultCodec:
+    """Stores one capability's results as JSON and rebuilds them exactly: through the output
+    model when there is one (a hit returns the same Python types a run does), as plain JSON
+    otherwise. A result that would not come back equal is refused: untyped results are checked
+    every time; typed ones, whose shape the model fixes, for the first ``VERIFIED_STORES``."""
+
+    __slots__ = ("_checks", "_model", "limit")
+
+    def __init__(self, cap: pf.Capability, limit: int) -> None:
+        self._model = cap.contract.output_model
+        self.limit = limit
+        # -1: check every result (untyped, or a model with loosely typed fields)
+        self._checks = VERIFIED_STORES if _strict(self._model) else -1
+
+    def encode(self, payload: dict[str, Any]) -> bytes:
+        """The stored form of ``payload``.
+
+        Raises:
+            Unkeyable: not serialisable, too large, or it would not come back equal.
+        """
+        try:
+            raw = pydantic_core.to_json(payload, inf_nan_mode="constants")
+        except pydantic_core.PydanticSerializationError as exc:
+            raise Unkeyable("unhashable", str(exc)) from None
+        if len(raw) > self.limit:
+            raise Unkeyable("oversized", f"result is {len(raw)} bytes > {self.limit}")
+        if self._checks:
+            try:
+                same = self.decode(raw) == payload
+            except ValidationError:
+                same = False
+            if not same:
+                raise Unkeyable("not_roundtrip", "the result does not come back equal from JSON")
+            if self._checks > 0:
+                self._checks -= 1
+        return raw
+
+    def decode(self, raw: bytes) -> dict[str, Any]:
+        """A fresh copy of a stored result."""
+        model = self._model
+        if model is None:
+            data: dict[str, Any] = pydantic_core.from_json(raw)
+            return data
+        rebuilt = model.__pydantic_validator__.validate_json(raw)
+        out: dict[str, Any] = model.__pydantic_serializer__.to_python(rebuilt)
+        return out
+
+
+def _strict(model: type[BaseModel] | None) -> bool:
+    """Whether a model fixes the JSON round trip of every field (no ``Any``/``object``)."""
+    if model is None:
+        return False
+    return not any(
+        field.annotation is object or "Any" in repr(field.annotation)
+        for field in model.model_fields.values()
+    )

@@ -1,0 +1,65 @@
+"""What the module does with one capability's requests, decided once per capability (and
+again after a registry change or a model update): cache or not, how to key and store its
+results, which hints its requests carry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import packetflow as pf
+
+from .config import OptimizationConfig
+from .hints import batching_hint, cache_decision, cache_strategy, preferred_node
+from .keys import KeyMaker, ResultCodec
+from .models import CapabilityModel
+
+__all__ = ["Policy"]
+
+
+class Policy:
+    """The module's decisions for one capability.
+
+    Attributes:
+        cap: the capability as registered.
+        version: its version (part of every key).
+        cacheable: whether its results are cached, and ``reason`` why (not).
+        keys / codec: canonical payload keys and stored results (when cacheable).
+        hints: the firing hints, added to its requests as top-level fields (often empty).
+        strategy: its cache strategy, fired or not (for ``stats``).
+    """
+
+    __slots__ = ("cacheable", "cap", "codec", "hints", "keys", "reason", "strategy", "version")
+
+    def __init__(
+        self,
+        cap: pf.Capability,
+        config: OptimizationConfig,
+        model: CapabilityModel | None,
+        cluster: object,
+    ) -> None:
+        self.cap = cap
+        self.version = cap.version
+        decision = cache_decision(cap, config, model)
+        self.cacheable, self.reason = decision
+        self.keys = KeyMaker(cap, config.max_key_bytes) if self.cacheable else None
+        self.codec = ResultCodec(cap, config.max_entry_bytes) if self.cacheable else None
+        self.strategy = cache_strategy(cap, decision, config, model)
+        hints: dict[str, Any] = {}
+        batching = batching_hint(model)
+        if batching is not None:
+            hints["batching_hint"] = batching
+        if self.strategy["fires"]:
+            hints["cache_strategy"] = {k: v for k, v in self.strategy.items() if k != "fires"}
+        local_ms = model.quantiles()[0] if model is not None and model.samples else None
+        peer = preferred_node(cap.name, local_ms, cluster)
+        if peer is not None:
+            hints["preferred_node"] = peer
+        self.hints = hints
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "cached": self.cacheable,
+            "reason": self.reason,
+            "cache_strategy": self.strategy,
+            "hints": self.hints,
+        }

@@ -1,0 +1,312 @@
+"""The request path: what the module's request and response hooks do for every request and
+composition step. Kept lean; this is what the cache benchmarks measure.
+
+Each request the module sees gets a pending entry on a per-task stack (a request, its steps
+and nested calls run in one trio task and unwind in order; the request id cannot pair them,
+in-process requests all have id ``""``). The response hook pops it, records the outcome in the
+history, and stores a result / lands a single-flight leader.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
+import pydantic_core
+import trio
+from pydantic import ValidationError
+
+import packetflow as pf
+
+from .cache import CacheKey, ResultCache
+from .config import OptimizationConfig
+from .flights import Flights
+from .hints import OWN_PREFIX
+from .history import History
+from .keys import Unkeyable
+from .models import Models
+from .policy import Policy
+
+__all__ = ["JOIN", "Tracker"]
+
+log = logging.getLogger("packetflow.adaptive_optimization")
+
+JOIN = "adaptive_optimization.join"
+MAX_PENDING = 100_000  # tasks with a request in progress; beyond, the oldest is forgotten
+FOLD_BATCH = 512  # new records that wake the model fold early
+
+PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
+
+# A pending entry is a list (building one costs a tenth of an object's __init__, and there is
+# one per request): [name, version, started, step, inflight, kind, key, flight, token, hash].
+NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, TOKEN, HASH = range(10)
+Pending: TypeAlias = list[Any]
+
+_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
+
+
+class Tracker:
+    """The hot path of the module, shared by its hooks and its capabilities."""
+
+    def __init__(
+        self,
+        node: pf.Node,
+        config: OptimizationConfig,
+        models: Models,
+        on_fold_due: Callable[[], None],
+    ) -> None:
+        self.node = node
+        self.config = config
+        self.models = models
+        self.history = History(config.history_size)
+        self.cache = ResultCache(config.ttl, config.max_entries, config.max_bytes)
+        self.flights = Flights(limit=MAX_PENDING)
+        self.policies: dict[str | None, Policy | None] = {}
+        self.pending: dict[object, list[Pending]] = {}
+        self.inflight: dict[str, int] = {}
+        self.joined: dict[int, bool] = {}  # follower token -> got the leader's result
+        self.refused: dict[str, int] = {}  # reason -> payloads/results not cached
+        self._warned: set[tuple[str, str]] = set()
+        self._fold_due = on_fold_due
+        self._lookup = node.registry.lookup
+        self._context_keys = tuple(config.context_keys)
+
+    # -- policies ----------------------------------------------------------------------------
+
+    def policy(self, name: str | None) -> Policy | None:
+        """The policy of capability ``name`` (``None``: unknown, nothing to do)."""
+        if name in self.policies:
+            return self.policies[name]
+        cap = self._lookup(name) if name else None
+        found = None
+        if cap is not None and not cap.name.startswith(OWN_PREFIX):
+            cluster = getattr(self.node, "cluster", None)
+            found = Policy(cap, self.config, self.models.get(cap.name), cluster)
+        if len(self.policies) > 4 * self.config.max_models:
+            self.policies.clear()
+        self.policies[name] = found
+        return found
+
+    def forget(self, name: str | None = None) -> None:
+        """Drop decided policies (all, or one capability's)."""
+        if name is None:
+            self.policies.clear()
+        else:
+            self.policies.pop(name, None)
+
+    # -- the request hook ------------------------------------------------------------------------
+
+    def on_request(self, request: Any, context: pf.Context) -> pf.Decision | None:
+        name = request.capability_id
+        policy = self.policies.get(name, _UNSET)
+        if policy is _UNSET:
+            policy = self.policy(name)
+        if policy is None:
+            return None
+        now = trio.current_time()
+        entry: Pending = [name, policy.version, now, request.metadata.get("step"), 0, PLAIN,
+                          None, None, 0, None]  # fmt: skip
+        decision: pf.Decision | None = None
+        if policy.cacheable and request.type == "capability_request":
+            decision = self._cached(policy, request, context, entry, now)
+            if entry[KIND] == HIT:  # answered now: record it now, nothing to pair later
+                self._record(entry, "hit", now, context)
+                return decision
+        inflight = entry[INFLIGHT] = self.inflight.get(name, 0) + 1
+        self.inflight[name] = inflight
+        task = trio.lowlevel.current_task()
+        stack = self.pending.get(task)
+        if stack is None:
+            if len(self.pending) >= MAX_PENDING:
+                self._forget_oldest()
+            stack = self.pending[task] = []
+        stack.append(entry)
+        if decision is None and policy.hints:
+            decision = pf.Intercept(request.model_copy(update=policy.hints))
+        return decision
+
+    def _cached(
+        self, policy: Policy, request: Any, context: pf.Context, entry: Pending, now: float
+    ) -> pf.Decision | None:
+        assert policy.keys is not None
+        try:
+            raw = policy.keys.payload(request.payload)
+        except ValidationError:
+            return None  # the execution answers E422
+        except Unkeyable as exc:
+            self._refuse(policy.cap.name, exc)
+            return None
+        cap = policy.cap
+        if cap.authorize is not None:
+            try:
+                cap.check_authorized(context)
+            except pf.errors.ForbiddenError:
+                return None  # the execution answers E403; never serve it from the cache
+        extra = self._context_part(context) if self._context_keys else b""
+        key: CacheKey = (cap.name, policy.version, raw, extra)
+        entry[KEY] = key
+        entry[HASH] = hash(raw)
+        stored = self.cache.get(key, now)
+        if stored is not None:
+            assert policy.codec is not None
+            entry[KIND] = HIT
+            return pf.Respond(
+                _response(
+                    {
+                        "id": request.id,
+                        "capability_id": cap.name,
+                        "payload": policy.codec.decode(stored),
+                        "metadata": {"cache_hit": True},
+                    }
+                )
+            )
+        if not self.config.single_flight:
+            entry[KIND] = MISS
+            return None
+        flight = self.flights.get(key)
+        if flight is None:
+            flight = entry[FLIGHT] = self.flights.lead(key)
+            entry[KIND] = LEADER if flight is not None else MISS
+            return None
+        token = self.flights.follow(flight, cap.name, request.payload)
+        if token is None:
+            entry[KIND] = MISS
+            return None
+        entry[KIND], entry[TOKEN] = FOLLOWER, token
+        return pf.Intercept(
+            request.model_copy(update={"capability_id": JOIN, "payload": {"flight": token}})
+        )
+
+    def _context_part(self, context: pf.Context) -> bytes:
+        values = [getattr(context, key, None) for key in self._context_keys]
+        try:
+            return pydantic_core.to_json(values)
+        except pydantic_core.PydanticSerializationError:
+            return repr(values).encode()
+
+    # -- the response hook ----------------------------------------------------------------------
+
+    def on_response(self, response: Any, context: pf.Context) -> pf.Decision | None:
+        task = trio.lowlevel.current_task()
+        stack = self.pending.get(task)
+        if not stack:
+            return None
+        entry = stack[-1]
+        name, kind = entry[NAME], entry[KIND]
+        got = response.capability_id
+        if got != name and not (kind == FOLLOWER and got == JOIN):
+            return None  # short-circuited before this module's request hook: not ours
+        stack.pop()
+        if not stack:
+            del self.pending[task]
+        left = self.inflight.get(name, 1) - 1
+        if left > 0:
+            self.inflight[name] = left
+        else:
+            self.inflight.pop(name, None)
+        now = trio.current_time()
+        ok = response.type == "capability_response"
+        outcome = "ok" if ok else response.error.code
+        decision: pf.Decision | None = None
+        if kind in (LEADER, MISS):
+            self._store(entry, response.payload if ok else None, now)
+        elif kind == FOLLOWER:
+            shared = self.joined.pop(entry[TOKEN], False)
+            self.flights.claim(entry[TOKEN])  # a follower stopped before its wait: forget it
+            if shared and ok:
+                outcome = "shared"
+            decision = self._restore(response, name, shared and ok)
+        self._record(entry, outcome, now, context)
+        return decision
+
+    def _record(self, entry: Pending, outcome: str, now: float, context: pf.Context) -> None:
+        history = self.history
+        history.raw.append((now, entry[NAME], entry[VERSION], (now - entry[STARTED]) * 1000,
+                            outcome, entry[HASH], hash((context.user_id, context.session_id)),
+                            entry[STEP], entry[INFLIGHT]))  # fmt: skip
+        history.total += 1
+        if history.total - history.folded >= FOLD_BATCH:
+            self._fold_due()
+
+    def _store(self, entry: Pending, payload: dict[str, Any] | None, now: float) -> None:
+        raw = None
+        key = entry[KEY]
+        if payload is not None and key is not None:
+            policy = self.policies.get(entry[NAME])
+            codec = policy.codec if policy is not None else None
+            if codec is not None and policy is not None and policy.version == entry[VERSION]:
+                try:
+                    raw = codec.encode(payload)
+                except Unkeyable as exc:
+                    self._refuse(entry[NAME], exc)
+                else:
+                    self.cache.put(key, raw, now)
+        flight = entry[FLIGHT]
+        if flight is not None:
+            self.flights.land(flight, raw)
+
+    def _restore(self, response: Any, name: str, shared: bool) -> pf.Transform:
+        """A follower's outcome, under its own capability's name again."""
+        update: dict[str, Any] = {"capability_id": name}
+        if shared:
+            update["metadata"] = {**response.metadata, "cache_hit": True, "single_flight": True}
+        return pf.Transform(response.model_copy(update=update))
+
+    def _refuse(self, name: str, exc: Unkeyable) -> None:
+        self.refused[exc.reason] = self.refused.get(exc.reason, 0) + 1
+        if (name, exc.reason) not in self._warned and len(self._warned) < 10_000:
+            self._warned.add((name, exc.reason))
+            log.warning(
+                "adaptive_optimization: capability %r: not cached (%s): %s; further cases are "
+                "only counted (stats: not_cached)", name, exc.reason, exc,
+            )  # fmt: skip
+
+    def _forget_oldest(self) -> None:
+        task = next(iter(self.pending))
+        for entry in self.pending.pop(task):
+            if entry[FLIGHT] is not None:
+                self.flights.land(entry[FLIGHT], None)
+
+    # -- single-flight followers (the join capability) ------------------------------------------
+
+    async def join(self, token: int, ctx: pf.Context) -> dict[str, Any]:
+        """Wait for the leader a follower joined; its result, or the follower's own run."""
+        follower = self.flights.claim(token)
+        if follower is None:
+            raise pf.errors.NotFoundError(
+                f"{JOIN}: no request is waiting under flight {token!r}; this capability "
+                "serves the module's single-flight and is not meant to be called directly"
+            )
+        raw = await follower.flight.wait(self.config.single_flight_wait)
+        cap = self._lookup(follower.capability)
+        if cap is None:
+            raise pf.errors.NotFoundError(f"capability {follower.capability!r} is not registered")
+        policy = self.policy(cap.name)
+        if raw is not None and policy is not None and policy.codec is not None:
+            self.flights.shared += 1
+            self.joined[token] = True
+            return policy.codec.decode(raw)
+        self.flights.released += 1
+        self.joined[token] = False
+        return await self.node.engine.executor.execute(cap, follower.payload, ctx)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "cache": self.cache.describe(),
+            "not_cached": dict(self.refused),
+            "single_flight": {
+                "in_flight": len(self.flights),
+                "shared": self.flights.shared,
+                "released": self.flights.released,
+            },
+            "history": {
+                "records": len(self.history.raw),
+                "capacity": self.history.capacity,
+                "total": self.history.total,
+                "dropped_before_fold": self.models.dropped_records,
+            },
+        }
+
+
+_UNSET: Any = object()

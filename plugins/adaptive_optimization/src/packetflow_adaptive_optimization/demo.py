@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-from pathlib import Path
 import time
+from pathlib import Path
 
 import trio
 from pydantic import BaseModel

@@ -1,0 +1,223 @@
+"""Actions: what a request asks to *do*, and what a capability does, as action classes of the
+lexicon (``actions.txt``). The planner only proposes a capability whose action matches the
+request's: "unfollow" never runs ``follow``, "update the forecast" never runs ``get_forecast``.
+
+A request's action is its main verb after politeness ("could you please", "I'd like to"),
+read through light verbs ("make a payment" -> pay, "get a refund" -> refund); a question or
+a bare noun phrase ("weather in Oslo?") asks to read. A capability's action comes from its
+intent's leading verb (the docstring habit "Returns ..." reads), else its name, plus the verbs
+of its ``examples`` and ``keywords``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, lexicon
+from .text import Token, identifier_words, lemma, tokenize
+
+__all__ = ["Action", "capability_action", "compatible", "request_action"]
+
+# Words that may stand between a light verb and the noun that names its action.
+_VERB_CONTEXT = frozenset(
+    "a an the my your our their his her its this that these those some all any every new one "
+    "me us them him it to for up out back off on in down over away another more".split()
+)
+_SUBJECTS = frozenset("i we you u".split())
+_SUBJECT_MODALS = (
+    ("will",), ("would",), ("should",), ("must",), ("need", "to"), ("have", "to"),
+    ("want", "to"), ("wish", "to"), ("would", "like", "to"), ("am", "going", "to"),
+    ("are", "going", "to"), ("got", "to"), ("gotta",), ("can",), ("could",),
+)  # fmt: skip
+_ME = frozenset(("me", "us"))
+_READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """The action of a request or a capability.
+
+    Attributes:
+        classes: action classes (empty when implicit).
+        verbs: the verb lemmas read (for explanations).
+        explicit: a verb was read (else the text only names things, or asks).
+        query: the action only reads (a question, a bare noun phrase, a reading verb).
+        object_start: index (in the word tokens) where what follows the verb begins.
+    """
+
+    classes: frozenset[str]
+    verbs: tuple[str, ...]
+    explicit: bool
+    query: bool
+    object_start: int = 0
+
+
+def _match_phrase(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest phrase of ``phrases`` at ``words[at:]`` (0 for none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(words[at : at + n]) == phrase:
+            return n
+    return 0
+
+
+def _is_noun(word: str, lex: Lexicon) -> bool:
+    return word in lex.nominal or (word in lex.synonyms and word not in lex.classes)
+
+
+def _verb_at(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str, frozenset[str], int] | None:
+    """The verb at ``tokens[at]`` (a phrasal verb when the particle follows): its lemma, its
+    classes and how many tokens it spans; ``None`` when that word is not an action verb."""
+    word = tokens[at].lemma
+    if at + 1 < len(tokens):
+        phrasal = f"{word}_{tokens[at + 1].lemma}"
+        if phrasal in lex.classes:
+            return phrasal, lex.classes[phrasal], 2
+    classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
+    if not classes:
+        return None
+    if at + 1 < len(tokens) and _is_noun(word, lex) and tokens[at + 1].lemma in lex.attribute:
+        return None  # "order status", "email address": a noun phrase that names a thing
+    return word, classes, 1
+
+
+def _nominal_after(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A noun naming an action within the next few words: "make *a payment*"."""
+    for i in range(at, min(len(tokens), at + 4)):
+        word = tokens[i].lemma
+        if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
+            return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
+        if word in lex.nominal:
+            return lex.nominal[word], i + 1
+        if tokens[i].lower not in _VERB_CONTEXT and tokens[i].lower not in lex.stopwords:
+            if i > at:
+                break
+    return None
+
+
+def _strip_polite(words: list[str], lex: Lexicon) -> int:
+    at = 0
+    while at < len(words):
+        n = _match_phrase(words, at, lex.polite) or _match_phrase(words, at, lex.connect)
+        if not n and words[at] in _SUBJECTS:
+            n = _match_phrase(words, at + 1, _SUBJECT_MODALS)
+            n = n + 1 if n else 0
+        if not n and words[at] in ("and", ",", "to"):
+            n = 1
+        if not n:
+            return at
+        at += n
+    return at
+
+
+def request_action(tokens: Sequence[Token]) -> Action:
+    """The action of one clause of a request (its word tokens)."""
+    lex = lexicon()
+    words = [t.lower for t in tokens]
+    at = _strip_polite(words, lex)
+    if at >= len(tokens):
+        return Action(frozenset(), (), False, True, at)
+    q = _match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
+    if q and not (words[at] in ("do", "does", "can", "will", "would", "could") and at + 1 < len(words) and words[at + 1] in ("you", "u")):
+        return Action(frozenset(), (), False, True, at + q)
+    if q:  # "can you ...", "would you ...": the verb follows
+        at += 2
+    found = _verb_at(tokens, at, lex)
+    if found is None:
+        return Action(frozenset(), (), False, True, at)
+    verb, classes, size = found
+    after = at + size
+    if verb in ("tell", "let", "show", "give", "remind") and after < len(words) and words[after] in _ME:
+        if verb in ("tell", "show", "let"):
+            classes = frozenset(("retrieve",))
+        after += 1
+        if verb == "let" and after < len(words) and words[after] == "know":
+            after += 1
+    if verb in lex.light or verb in ("give", "tell"):
+        nominal = _nominal_after(tokens, after, lex)
+        if nominal is not None:
+            noun_verb, end = nominal
+            return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
+                          (verb, noun_verb), True, False, end)  # fmt: skip
+    return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _leading_action(text: str, lex: Lexicon) -> Action | None:
+    tokens = [t for t in tokenize(text) if t.is_word]
+    if not tokens:
+        return None
+    first = tokens[0].lemma
+    if first in _READ_INTENT and tokens[0].lower.endswith("s"):
+        # Docstring style, "Returns the balance", "Lists open orders": the capability reads.
+        return Action(frozenset(("retrieve",)), (first,), True, True, 1)
+    words = [t.lower for t in tokens]
+    at = _strip_polite(words, lex)
+    if at >= len(tokens):
+        return None
+    found = _verb_at(tokens, at, lex)
+    if found is None:
+        return None
+    verb, classes, size = found
+    if verb in lex.light:
+        nominal = _nominal_after(tokens, at + size, lex)
+        if nominal is not None:
+            classes = lex.classes_of(nominal[0]) or classes
+            verb = nominal[0]
+    return Action(classes, (verb,), True, lex.is_query(classes), at + size)
+
+
+def capability_action(
+    name: str, intent: str, examples: Sequence[str] = (), keywords: Sequence[str] = ()
+) -> Action:
+    """What a capability does, from its intent, else its name; its examples and keywords add
+    the actions users ask it with."""
+    lex = lexicon()
+    found = _leading_action(intent, lex) if intent else None
+    if found is None and not intent.strip():
+        parts = identifier_words(name)
+        for part in (parts[:1] + parts[-1:]) if parts else []:
+            classes = lex.classes_of(lemma(part))
+            if classes:
+                found = Action(classes, (lemma(part),), True, lex.is_query(classes))
+                break
+    classes = set(found.classes) if found else set()
+    verbs = list(found.verbs) if found else []
+    query = found.query if found else True
+    for example in examples:
+        action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
+        if action.explicit:
+            classes |= action.classes
+            verbs.extend(action.verbs)
+        query = query or action.query
+    for keyword in keywords:
+        word = lemma(keyword.lower().replace(" ", "_"))
+        if word in lex.classes and not _is_noun(word, lex):
+            classes |= lex.classes[word]
+            verbs.append(word)
+    return Action(frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query)
+
+
+def compatible(request: Action, cap: Action) -> tuple[bool, str]:
+    """Whether ``cap`` performs ``request``'s action, and why (or why not)."""
+    lex = lexicon()
+    if not request.explicit:
+        if cap.query:
+            return True, "the request asks to read, and the capability reads"
+        return False, f"the request only asks to read, but the capability {_does(cap)}"
+    common = request.classes & cap.classes
+    if common:
+        return True, f"same action ({', '.join(sorted(common))})"
+    if request.query and cap.query:
+        return True, "both only read"
+    opposite = {o for c in cap.classes for o in lex.opposites.get(c, ())}
+    said = "/".join(request.verbs[-1:])
+    if request.classes & opposite:
+        return False, f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
+    return False, f"the request asks to {said!r}, but the capability {_does(cap)}"
+
+
+def _does(cap: Action) -> str:
+    if not cap.verbs:
+        return "reads"
+    return f"does {'/'.join(cap.verbs[:3])!r}"

@@ -1,0 +1,343 @@
+"""The offline planner: text -> clauses -> a capability per clause -> parameters -> plan.
+
+1. Values are found once in the whole text (``entities``), typos are corrected towards the
+   capabilities' own words and the action verbs, and the text is split into clauses
+   (``segment``); a clause that only states a fact ("my email is ana@x.org") is remembered,
+   not planned.
+2. Each clause is ranked against the index (``index``, ``ranking``): the action must match,
+   the clause must be about the capability (words, meaning, or a value that only it takes);
+   the best candidate's fields are filled (``slots``).
+3. Fields no clause states but an earlier step outputs are wired from that output; the
+   request's own payload fills fields by name.
+4. A clause no capability fits refuses the whole request: E404 naming the closest candidates
+   and why each was not chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+import packetflow as pf
+
+from .actions import Action, request_action
+from .clauses import Memory, Scope
+from .entities import Mentions, find_mentions
+from .index import Index, Profile
+from .lexicon import lexicon
+from .plans import PlannedStep
+from .ranking import Candidate, Thresholds, rank, verbs_of
+from .segment import Clause, split
+from .slots import Filled, field_kind, fill, memory_of
+from .text import Token, normalize, tokenize
+
+__all__ = ["PlanDraft", "Planner", "StepDraft"]
+
+_FACT = re.compile(r"^\s*(?:my|our|the)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE)
+_PRONOUNS = frozenset("it that this them those these result results output".split())
+
+
+@dataclass
+class StepDraft:
+    """One planned step with how it was chosen."""
+
+    step: PlannedStep
+    clause: str
+    action: Action
+    candidates: list[Candidate]
+    filled: Filled
+
+    @property
+    def chosen(self) -> Candidate:
+        return self.candidates[0]
+
+
+@dataclass
+class PlanDraft:
+    """A plan before validation: its steps and confidence."""
+
+    text: str
+    steps: list[StepDraft] = field(default_factory=list)
+
+    @property
+    def planned(self) -> list[PlannedStep]:
+        return [s.step for s in self.steps]
+
+    @property
+    def confidence(self) -> float:
+        if not self.steps:
+            return 0.0
+        values = []
+        for s in self.steps:
+            best = s.candidates[0].score
+            runner = next((c.score for c in s.candidates[1:] if c.action_ok and c.relevant), 0.0)
+            margin = max(0.0, best - runner)
+            values.append(min(1.0, 0.5 * min(best, 1.0) + margin + (0.2 if not s.filled.missing else 0.0)))
+        return round(min(values), 3)
+
+
+class Planner:
+    """Plans requests over an :class:`Index` (no network, nothing downloaded).
+
+    Args:
+        index: the capabilities.
+        evidence: ``(text, capability) -> boost`` learned from outcomes (0 when none).
+        country_code: the calling code for phone numbers written without one.
+        thresholds: the relevance floor.
+    """
+
+    def __init__(
+        self,
+        index: Index,
+        evidence: Any = None,
+        *,
+        country_code: str = "1",
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        self.index = index
+        self.evidence = evidence
+        self.country_code = country_code
+        self.thresholds = thresholds or Thresholds()
+
+    # -- the whole request --------------------------------------------------------------------
+
+    def plan(
+        self,
+        text: str,
+        today: date,
+        max_steps: int,
+        *,
+        inputs: dict[str, Any] | None = None,
+        allowed: set[str] | None = None,
+    ) -> PlanDraft:
+        """Plan ``text``.
+
+        Raises:
+            NotFoundError: E404 when a part of the request fits no capability.
+            ContractViolationError: E422 with more parts than ``max_steps``.
+        """
+        text = normalize(text)
+        mentions = find_mentions(text, today, self.country_code)
+        tokens = tokenize(text)
+        for t in tokens:
+            if any(m.start <= t.start and t.end <= m.end for m in mentions.items if m.kind != "number"):
+                t.entity = True
+        self._correct(tokens)
+        protected = mentions.spans("quoted", "email", "url")
+        clauses = split(tokens, protected)
+        draft = PlanDraft(text)
+        memory: list[Memory] = []
+        pending: list[Clause] = []
+        for clause in clauses:
+            if self._fact(clause, text, mentions, memory):
+                continue
+            pending.append(clause)
+        if len(pending) > max_steps:
+            raise pf.errors.ContractViolationError(
+                f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="
+                f"{max_steps}; split it or raise max_steps",
+                details={"steps": len(pending), "max_steps": max_steps},
+            )
+        if not pending:
+            raise pf.errors.NotFoundError(
+                f"request {text[:80]!r}: it asks for nothing a capability does; say what to do",
+                details={"candidates": []},
+            )
+        for index, clause in enumerate(pending):
+            step = self._clause(text, clause, mentions, today, memory, allowed, index)
+            draft.steps.append(step)
+            memory.extend(memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index))
+        self._wire(draft, inputs or {})
+        return draft
+
+    def _correct(self, tokens: list[Token]) -> None:
+        """Replace words that are typos of a capability's word or of an action verb."""
+        lex = lexicon()
+        verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
+        for t in tokens:
+            if t.entity or not t.is_word or len(t.lower) < 4:
+                continue
+            if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):
+                continue
+            if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
+                continue
+            fixed = self.index.correct(t.lemma)
+            if fixed is None:
+                found = process.extractOne(t.lower, verbs, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.8)
+                fixed = found[0] if found else None
+            if fixed is not None:
+                t.lower = fixed
+                t.lemma = fixed
+
+    def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
+        """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
+        chunk = text[clause.start : clause.end]
+        m = _FACT.match(chunk)
+        if m is None:
+            return False
+        inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
+                             within=(clause.start, clause.end))  # fmt: skip
+        value: Any
+        if inside:
+            mention = inside[0]
+            value = mention.value
+            kind = {"email": "email", "phone": "phone", "url": "url"}.get(mention.kind, "text")
+            if mention.kind == "phone":
+                from .entities import normalize_phone
+
+                value = normalize_phone(str(value), self.country_code) or value
+        else:
+            value = chunk[m.end() :].strip(" .")
+            kind = "text"
+        words = frozenset(w for w in m.group(1).lower().split())
+        syn = lexicon().synonyms
+        words = words.union(*(syn.get(w, frozenset()) for w in words))
+        memory.append(Memory(kind, words, value, None))
+        return True
+
+    # -- one clause ---------------------------------------------------------------------------
+
+    def _clause(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+    ) -> StepDraft:
+        lex = lexicon()
+        words = clause.words
+        action = request_action(words)
+        verb_words = verbs_of(action)
+        content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
+        terms = [t.lemma for t in content]
+        extra = [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
+        terms += extra
+        typed = _type_words(mentions, clause)
+        terms += [w for w in typed if w not in terms]
+        objects = [t for t in terms if t not in verb_words]
+        sentence = _sentence(words, typed)
+        hits = self.index.search(terms, objects, sentence, allowed=allowed)
+        action_span = (0, 0)
+        if action.explicit and action.object_start > 0:
+            verb_tokens = [t for t in words[: action.object_start] if t.lemma in verb_words or t.lower in verb_words]
+            if verb_tokens:
+                action_span = (verb_tokens[0].start, verb_tokens[-1].end)
+        scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory), action_span)
+        key = " ".join(terms)
+        candidates = rank(
+            hits,
+            action,
+            scope,
+            [t.lower for t in words],
+            [t.lemma for t in words],
+            lambda name: self._evidence(key, name),
+            self.thresholds,
+        )
+        chosen = candidates[0] if candidates else None
+        chunk = text[clause.start : clause.end]
+        if chosen is None or not (chosen.action_ok and chosen.relevant):
+            raise _refusal(chunk, candidates, action)
+        profile = self.index.profiles[chosen.name]
+        scope.mode = chosen.mode
+        scope.own = profile.own
+        filled = fill(profile.fields, scope)
+        step = PlannedStep(chosen.name, dict(filled.params))
+        return StepDraft(step, chunk, action, candidates, filled)
+
+    def _evidence(self, key: str, name: str) -> float:
+        if self.evidence is None:
+            return 0.0
+        value: float = self.evidence.boost(key, name)
+        return value
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _wire(self, draft: PlanDraft, inputs: dict[str, Any]) -> None:
+        """Fill what the text left out from earlier steps' outputs, then from ``inputs``."""
+        for k, step in enumerate(draft.steps):
+            profile = self.index.profiles[step.step.capability]
+            for spec in profile.fields:
+                name = spec.name
+                if name in step.step.params or name in step.step.wired:
+                    continue
+                source = self._producer(draft, k, profile, spec.name, spec.type, step.clause)
+                if source is not None and (spec.required or source[2]):
+                    step.step.wired[name] = source[0]
+                    continue
+                if name in inputs:
+                    step.step.params[name] = inputs[name]
+            step.filled.missing = [f.name for f in profile.required if f.name not in step.step.params and f.name not in step.step.wired]
+
+    def _producer(
+        self, draft: PlanDraft, k: int, profile: Profile, name: str, kind: str, clause: str
+    ) -> tuple[str, bool, bool] | None:
+        """The blackboard key of the latest earlier output for field ``name``, whether the
+        clause points at it ("it", "the result"), and whether an optional field should take
+        it (only an output of the very same name)."""
+        lowered = set(re.findall(r"[a-z]+", clause.lower()))
+        pointed = bool(lowered & _PRONOUNS)
+        for j in range(k - 1, -1, -1):
+            earlier = self.index.profiles[draft.steps[j].step.capability]
+            if name in earlier.outputs:
+                return f"s{j + 1}.{name}", pointed, pointed
+        if not pointed:
+            return None
+        for j in range(k - 1, -1, -1):
+            earlier = self.index.profiles[draft.steps[j].step.capability]
+            for out, out_type in earlier.outputs.items():
+                if out_type == kind or kind == "any" or out_type == "any":
+                    return f"s{j + 1}.{out}", True, False
+        return None
+
+
+# What a typed value says about the field it is for: an email in the text is evidence for a
+# capability with an email field (the research notes' schema-entity boost).
+_TYPE_WORDS = {
+    "email": ("email",), "phone": ("phone",), "url": ("url", "link"), "handle": ("user",),
+    "money": ("amount", "money"), "date": ("date",), "daterange": ("date", "period"),
+    "time": ("time",),
+}
+_DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",
+                    "temperature": "temperature", "data": "size", "speed": "speed"}  # fmt: skip
+
+
+def _type_words(mentions: Mentions, clause: Clause) -> list[str]:
+    from .units import units
+
+    _, by_alias = units()
+    by_name, _ = units()
+    out: list[str] = []
+    for m in mentions.of(*_TYPE_WORDS, "quantity", "duration", within=(clause.start, clause.end)):
+        if m.kind in ("quantity", "duration") and m.unit in by_name:
+            out.append(_DIMENSION_WORDS.get(by_name[m.unit].dimension, "quantity"))
+        else:
+            out.extend(_TYPE_WORDS.get(m.kind, ()))
+    return list(dict.fromkeys(out))
+
+
+def _sentence(words: list[Token], typed: list[str]) -> str:
+    """The clause for the embedding: values replaced by what they are ("send 20 euros to
+    ana@x.org" -> "send euros to ... email")."""
+    parts = [t.text for t in words if not t.entity or (t.is_word and not t.lower[:1].isdigit())]
+    return " ".join([*parts, *typed])
+
+
+def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:
+    close = [c for c in candidates[:3]]
+    if close:
+        names = ", ".join(f"{c.name!r} ({c.reason})" for c in close)
+        hint = f"closest: {names}"
+    else:
+        hint = "no capability is registered"
+    return pf.errors.NotFoundError(
+        f"request {chunk[:80]!r}: no registered capability does that; {hint}",
+        details={"candidates": [c.to_dict() for c in close], "clause": chunk},
+    )

@@ -1,0 +1,180 @@
+"""Choosing a capability for one clause: the index's first pass, then for each candidate the
+action check, argument fit (a dry run of slot filling), learned evidence and the relevance
+floor below which the planner refuses instead of guessing.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .actions import Action, compatible
+from .clauses import Mode, Scope
+from .index import Hit, Profile
+from .lexicon import lexicon
+from .slots import Filled, fill
+
+__all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
+
+_FUTURE = frozenset(
+    "schedule book remind plan reserve forecast upcoming next appointment meeting event reminder "
+    "delivery deliver due deadline booking reservation trip flight arrive depart".split()
+)
+_PAST = frozenset(
+    "report history spend spent statement transaction sale revenue expense log summary past "
+    "previous usage activity earn earned paid income invoice sold bought order attendance".split()
+)
+_DRY_RUNS = 5  # candidates whose slots are filled to measure their fit
+
+_FUTURE_CLASSES = frozenset(
+    "schedule book remind reschedule create send invite buy rent start enable pay transfer "
+    "subscribe forecast".split()
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The relevance floor: a candidate is proposed only above it (tuned on the development
+    set, see the README)."""
+
+    semantic: float = 0.52
+    """embedding cosine that alone shows the clause is about the capability."""
+    objects: float = 0.34
+    """share (IDF-weighted) of the clause's object words the capability's words cover."""
+    lexical: float = 0.34
+    with_fit: float = 0.38
+    """embedding cosine enough when a format-specific value also fits the capability."""
+
+
+@dataclass
+class Candidate:
+    """One capability considered for a clause, with every signal and the verdict."""
+
+    name: str
+    score: float
+    lexical: float
+    semantic: float
+    objects: float
+    fit: float
+    evidence: float
+    action_ok: bool
+    relevant: bool
+    reason: str
+    filled: Filled | None = None
+    mode: Mode = "future"
+    matched: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "capability": self.name,
+            "score": round(self.score, 4),
+            "lexical": round(self.lexical, 4),
+            "semantic": round(self.semantic, 4),
+            "objects": round(self.objects, 4),
+            "argument_fit": round(self.fit, 4),
+            "evidence": round(self.evidence, 4),
+            "action_matches": self.action_ok,
+            "relevant": self.relevant,
+            "reason": self.reason,
+            "matched_words": list(self.matched),
+        }
+
+
+def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
+    """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
+    words = set(tokens_lemma)
+    if words & {"last", "ago", "previous", "past", "yesterday", "since"} or any(
+        low != lem and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
+        for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
+        if low not in ("need", "want")
+    ):
+        if not words & {"next", "upcoming", "tomorrow", "will", "coming"}:
+            return "past"
+    if words & {"next", "upcoming", "coming", "tomorrow", "will"}:
+        return "future"
+    if profile.action.classes & _FUTURE_CLASSES:
+        return "future"
+    vocabulary = set(profile.own)
+    if vocabulary & _FUTURE and not vocabulary & _PAST:
+        return "future"
+    if profile.action.query or vocabulary & _PAST:
+        return "past"
+    return "future"
+
+
+def rank(
+    hits: list[Hit],
+    action: Action,
+    scope: Scope,
+    tokens_lower: list[str],
+    tokens_lemma: list[str],
+    evidence: Callable[[str], float],
+    thresholds: Thresholds,
+) -> list[Candidate]:
+    """Score each first-pass hit; the best relevant one (if any) comes first."""
+    out: list[Candidate] = []
+    tried = 0
+    for hit in hits:
+        profile = hit.profile
+        ok, reason = compatible(action, profile.action)
+        mode = date_mode(profile, tokens_lower, tokens_lemma)
+        if not ok or tried >= _DRY_RUNS:
+            # Only candidates that could be chosen get the (costly) dry run of slot filling.
+            out.append(Candidate(profile.name, hit.score, hit.lexical, hit.semantic, hit.objects,
+                                 0.0, 0.0, ok, False, reason if not ok else "ranked lower",
+                                 None, mode, hit.matched))  # fmt: skip
+            continue
+        tried += 1
+        trial = copy.copy(scope)
+        trial.mentions = copy.copy(scope.mentions)
+        trial.mentions.used = set(scope.mentions.used)
+        trial.claimed = list(scope.claimed)
+        trial.mode = mode
+        trial.own = profile.own
+        filled = fill(profile.fields, trial)
+        required = profile.required
+        fit = 1.0 if not required else (len(required) - len(filled.missing)) / len(required)
+        learned = evidence(profile.name)
+        score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
+        relevant = (
+            hit.semantic >= thresholds.semantic
+            or hit.objects >= thresholds.objects
+            or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
+            or (filled.specific > 0 and fit == 1.0 and hit.semantic >= thresholds.with_fit)
+            or (_same_verb(action, profile) and fit == 1.0 and bool(required))
+            or learned > 0.2
+        )
+        if learned < -0.2:
+            relevant = False
+            reason = "feedback says this phrasing does not mean it"
+        elif ok and not relevant:
+            reason = "its words and meaning are too far from the request"
+        out.append(
+            Candidate(
+                profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
+                ok, relevant, reason, filled, mode, hit.matched,
+            )
+        )  # fmt: skip
+    out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
+    return out
+
+
+def _same_verb(action: Action, profile: Profile) -> bool:
+    """The request says the very verb the capability is named by ("follow" -> follow_user):
+    with every required field filled, that is enough to know what is meant."""
+    lex = lexicon()
+    specific = action.classes - {"retrieve"}
+    return bool(action.explicit and specific and set(action.verbs) & set(profile.action.verbs)
+                and not lex.is_query(action.classes))  # fmt: skip
+
+
+def verbs_of(action: Action) -> set[str]:
+    """The verb lemmas an action was read from (left out of the object words)."""
+    lex = lexicon()
+    out = set()
+    for verb in action.verbs:
+        out.update(verb.split("_"))
+        if verb in lex.light:
+            out.add(verb)
+    return out

@@ -91,13 +91,15 @@ async def handle(
 
 async def call(
     chain: Chain,
-    name: str,
+    name: str | None,
     payload: Any,
     ctx: Context,
     timeout: float | None,
     execute: Execute,
+    intent: str | None = None,
 ) -> dict[str, Any]:
-    """``node.call`` while modules are active: the same chain as a wire request."""
+    """``node.call`` while modules are active: the same chain as a wire request (an intent
+    without a name is a request for a planner module)."""
     if payload is None:
         data: dict[str, Any] = {}
     elif isinstance(payload, dict):
@@ -106,7 +108,7 @@ async def call(
         data = payload.model_dump()
     else:
         data = dict(payload)
-    request = CapabilityRequest(capability_id=name, payload=data, context=ctx)
+    request = CapabilityRequest(capability_id=name, intent=intent, payload=data, context=ctx)
     response = await handle(chain, request, ctx, timeout, execute)
     return response.payload
 

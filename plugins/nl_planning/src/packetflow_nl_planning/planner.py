@@ -51,6 +51,8 @@ class StepDraft:
     action: Action
     candidates: list[Candidate]
     filled: Filled
+    key: str = ""
+    """The phrasing (content lemmas) evidence is recorded under."""
 
     @property
     def chosen(self) -> Candidate:
@@ -123,11 +125,7 @@ class Planner:
         """
         text = normalize(text)
         mentions = find_mentions(text, today, self.country_code)
-        tokens = tokenize(text)
-        for t in tokens:
-            if any(m.start <= t.start and t.end <= m.end for m in mentions.items if m.kind != "number"):
-                t.entity = True
-        self._correct(tokens)
+        tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
         clauses = split(tokens, protected)
         draft = PlanDraft(text)
@@ -154,6 +152,36 @@ class Planner:
             memory.extend(memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index))
         self._wire(draft, inputs or {})
         return draft
+
+    def keys(self, text: str) -> list[str]:
+        """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
+        text = normalize(text)
+        mentions = find_mentions(text, date.today(), self.country_code)
+        tokens = self._tokens(text, mentions)
+        out = []
+        for clause in split(tokens, mentions.spans("quoted", "email", "url")):
+            if not self._fact(clause, text, mentions, []):
+                out.append(" ".join(self._terms(clause)[0]))
+        return out
+
+    def _tokens(self, text: str, mentions: Mentions) -> list[Token]:
+        tokens = tokenize(text)
+        spans = [(m.start, m.end) for m in mentions.items if m.kind != "number"]
+        for t in tokens:
+            if any(a <= t.start and t.end <= b for a, b in spans):
+                t.entity = True
+        self._correct(tokens)
+        return tokens
+
+    def _terms(self, clause: Clause) -> tuple[list[str], Action]:
+        """A clause's content lemmas (nouns naming actions add their verb) and its action."""
+        lex = lexicon()
+        words = clause.words
+        action = request_action(words)
+        content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
+        terms = [t.lemma for t in content]
+        terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
+        return terms, action
 
     def _correct(self, tokens: list[Token]) -> None:
         """Replace words that are typos of a capability's word or of an action verb."""
@@ -212,14 +240,10 @@ class Planner:
         allowed: set[str] | None,
         index: int,
     ) -> StepDraft:
-        lex = lexicon()
         words = clause.words
-        action = request_action(words)
+        terms, action = self._terms(clause)
+        key = " ".join(terms)
         verb_words = verbs_of(action)
-        content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
-        terms = [t.lemma for t in content]
-        extra = [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
-        terms += extra
         typed = _type_words(mentions, clause)
         terms += [w for w in typed if w not in terms]
         objects = [t for t in terms if t not in verb_words]
@@ -231,7 +255,6 @@ class Planner:
             if verb_tokens:
                 action_span = (verb_tokens[0].start, verb_tokens[-1].end)
         scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory), action_span)
-        key = " ".join(terms)
         candidates = rank(
             hits,
             action,
@@ -250,7 +273,7 @@ class Planner:
         scope.own = profile.own
         filled = fill(profile.fields, scope)
         step = PlannedStep(chosen.name, dict(filled.params))
-        return StepDraft(step, chunk, action, candidates, filled)
+        return StepDraft(step, chunk, action, candidates, filled, key)
 
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:
@@ -261,23 +284,35 @@ class Planner:
     # -- wiring ---------------------------------------------------------------------------------
 
     def _wire(self, draft: PlanDraft, inputs: dict[str, Any]) -> None:
-        """Fill what the text left out from earlier steps' outputs, then from ``inputs``."""
-        for k, step in enumerate(draft.steps):
-            profile = self.index.profiles[step.step.capability]
+        missing = self.wire_steps([s.step for s in draft.steps], [s.clause for s in draft.steps], inputs)
+        for step, left in zip(draft.steps, missing, strict=True):
+            step.filled.missing = left
+
+    def wire_steps(
+        self, steps: list[PlannedStep], clauses: list[str], inputs: dict[str, Any]
+    ) -> list[list[str]]:
+        """Fill what the text left out from earlier steps' outputs, then from ``inputs`` (the
+        request's payload, by field name); returns each step's required fields still empty."""
+        missing: list[list[str]] = []
+        for k, step in enumerate(steps):
+            profile = self.index.profiles[step.capability]
             for spec in profile.fields:
                 name = spec.name
-                if name in step.step.params or name in step.step.wired:
+                if name in step.params or name in step.wired:
                     continue
-                source = self._producer(draft, k, profile, spec.name, spec.type, step.clause)
+                source = self._producer(steps, k, name, spec.type, clauses[k])
                 if source is not None and (spec.required or source[2]):
-                    step.step.wired[name] = source[0]
+                    step.wired[name] = source[0]
                     continue
                 if name in inputs:
-                    step.step.params[name] = inputs[name]
-            step.filled.missing = [f.name for f in profile.required if f.name not in step.step.params and f.name not in step.step.wired]
+                    step.params[name] = inputs[name]
+            missing.append(
+                [f.name for f in profile.required if f.name not in step.params and f.name not in step.wired]
+            )
+        return missing
 
     def _producer(
-        self, draft: PlanDraft, k: int, profile: Profile, name: str, kind: str, clause: str
+        self, steps: list[PlannedStep], k: int, name: str, kind: str, clause: str
     ) -> tuple[str, bool, bool] | None:
         """The blackboard key of the latest earlier output for field ``name``, whether the
         clause points at it ("it", "the result"), and whether an optional field should take
@@ -285,13 +320,13 @@ class Planner:
         lowered = set(re.findall(r"[a-z]+", clause.lower()))
         pointed = bool(lowered & _PRONOUNS)
         for j in range(k - 1, -1, -1):
-            earlier = self.index.profiles[draft.steps[j].step.capability]
+            earlier = self.index.profiles[steps[j].capability]
             if name in earlier.outputs:
                 return f"s{j + 1}.{name}", pointed, pointed
         if not pointed:
             return None
         for j in range(k - 1, -1, -1):
-            earlier = self.index.profiles[draft.steps[j].step.capability]
+            earlier = self.index.profiles[steps[j].capability]
             for out, out_type in earlier.outputs.items():
                 if out_type == kind or kind == "any" or out_type == "any":
                     return f"s{j + 1}.{out}", True, False

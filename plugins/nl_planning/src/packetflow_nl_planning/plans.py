@@ -94,15 +94,18 @@ def result_of(board: Mapping[str, Any], steps: Sequence[PlannedStep], node: pf.N
 
 
 async def run_plan(
-    node: pf.Node, steps: Sequence[PlannedStep], *, context: pf.Context | None = None
-) -> tuple[pf.PlanNode, dict[str, Any]]:
-    """Validate and run ``steps``; returns the plan and the final step's outputs.
+    node: pf.Node,
+    plan: pf.PlanNode,
+    steps: Sequence[PlannedStep],
+    *,
+    context: pf.Context | None = None,
+) -> dict[str, Any]:
+    """Run ``plan`` (validated again by ``node.run``) on the literals of ``steps``; returns the
+    final step's outputs.
 
     Raises:
         PlanValidationError: E422 (the plan does not fit the registry).
         PacketFlowError: whatever a step raised.
     """
-    plan = build_plan(node, steps)
-    inputs = inputs_of(steps)
-    board = await node.run(plan, inputs, context=context, name="nl_planning.run")
-    return plan, result_of(board, steps, node)
+    board = await node.run(plan, inputs_of(steps), context=context, name="nl_planning.run")
+    return result_of(board, steps, node)

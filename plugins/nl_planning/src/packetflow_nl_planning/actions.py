@@ -66,19 +66,38 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
     return word in lex.nominal or (word in lex.synonyms and word not in lex.classes)
 
 
+_PARTICLES = frozenset("on off up down back out in over away".split())
+_GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
+_GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
+
+
 def _verb_at(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str, frozenset[str], int] | None:
-    """The verb at ``tokens[at]`` (a phrasal verb when the particle follows): its lemma, its
-    classes and how many tokens it spans; ``None`` when that word is not an action verb."""
+    """The verb at ``tokens[at]`` (a phrasal verb when its particle follows, or comes a few
+    words later: "turn the lights off"): its lemma, its classes and how many tokens it spans;
+    ``None`` when that word is not an action verb."""
     word = tokens[at].lemma
     if at + 1 < len(tokens):
         phrasal = f"{word}_{tokens[at + 1].lemma}"
         if phrasal in lex.classes:
             return phrasal, lex.classes[phrasal], 2
+    for i in range(at + 2, min(len(tokens), at + 7)):
+        particle = tokens[i].lower
+        if particle in _PARTICLES and f"{word}_{particle}" in lex.classes:
+            if i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word:
+                return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return None
     if at + 1 < len(tokens) and _is_noun(word, lex) and tokens[at + 1].lemma in lex.attribute:
         return None  # "order status", "email address": a noun phrase that names a thing
+    if word in _GERUND_NEGATE | _GERUND_KEEP and at + 1 < len(tokens) and tokens[at + 1].lower.endswith("ing"):
+        inner = lex.classes.get(tokens[at + 1].lemma, frozenset())
+        if inner:
+            if word in _GERUND_KEEP:
+                return tokens[at + 1].lemma, inner, 2
+            # "stop following" undoes following: the opposite action, or "stop" itself.
+            opposite = frozenset(o for c in inner for o in lex.opposites.get(c, ()))
+            return f"stop_{tokens[at + 1].lemma}", opposite or frozenset(("stop",)), 2
     return word, classes, 1
 
 
@@ -90,9 +109,8 @@ def _nominal_after(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str,
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
         if word in lex.nominal:
             return lex.nominal[word], i + 1
-        if tokens[i].lower not in _VERB_CONTEXT and tokens[i].lower not in lex.stopwords:
-            if i > at:
-                break
+        if tokens[i].lower in lex.roles and i > at:
+            break  # the noun phrase ends at its preposition
     return None
 
 
@@ -125,7 +143,8 @@ def request_action(tokens: Sequence[Token]) -> Action:
         at += 2
     found = _verb_at(tokens, at, lex)
     if found is None:
-        return Action(frozenset(), (), False, True, at)
+        state = _bare_switch(tokens, at, lex)
+        return state or Action(frozenset(), (), False, True, at)
     verb, classes, size = found
     after = at + size
     if verb in ("tell", "let", "show", "give", "remind") and after < len(words) and words[after] in _ME:
@@ -141,6 +160,16 @@ def request_action(tokens: Sequence[Token]) -> Action:
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "lights on in the study", "heating off": a thing and on/off asks to switch it."""
+    for i in range(at + 1, min(len(tokens), at + 4)):
+        if tokens[i].lower in ("on", "off") and (i + 1 >= len(tokens) or not tokens[i + 1].is_word
+                                                 or tokens[i + 1].lower in lex.roles):  # fmt: skip
+            verb = f"switch_{tokens[i].lower}"
+            return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
+    return None
 
 
 def _leading_action(text: str, lex: Lexicon) -> Action | None:
@@ -159,12 +188,49 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
     if found is None:
         return None
     verb, classes, size = found
-    if verb in lex.light:
-        nominal = _nominal_after(tokens, at + size, lex)
-        if nominal is not None:
-            classes = lex.classes_of(nominal[0]) or classes
-            verb = nominal[0]
-    return Action(classes, (verb,), True, lex.is_query(classes), at + size)
+    verbs = [verb]
+    # A capability does what its verb says and what the noun after it names: "Open a
+    # return" opens and returns, "Set a reminder" sets and reminds.
+    nominal = _nominal_after(tokens, at + size, lex) if verb in lex.support else None
+    if nominal is not None and lex.classes_of(nominal[0]):
+        classes = lex.classes_of(nominal[0]) if verb in lex.light else classes | lex.classes_of(nominal[0])
+        verbs.append(nominal[0])
+    for i in range(at + size, len(tokens)):  # "Switch lights on or off"
+        phrasal = f"{verb}_{tokens[i].lower}"
+        if tokens[i].lower in _PARTICLES and phrasal in lex.classes:
+            classes |= lex.classes[phrasal]
+            verbs.append(phrasal)
+    return Action(classes, tuple(verbs), True, lex.is_query(classes), at + size)
+
+
+def _name_action(name: str, lex: Lexicon) -> Action | None:
+    """The action a capability's name says: its first word when that is a verb
+    (``get_forecast``), else its last (``order_refund``); a noun naming an action right after
+    the verb adds that action (``set_reminder``)."""
+    parts = [lemma(p) for p in identifier_words(name)]
+    if not parts:
+        return None
+    at = 0 if lex.classes_of(parts[0]) else len(parts) - 1
+    if at == len(parts) - 1 and len(parts) < 2:
+        at = 0
+    if f"{parts[at]}_{parts[at + 1]}" in lex.classes if at + 1 < len(parts) else False:
+        verb = f"{parts[at]}_{parts[at + 1]}"
+        return Action(lex.classes[verb], (verb,), True, lex.is_query(lex.classes[verb]))
+    classes = lex.classes_of(parts[at])
+    if not classes:
+        return None
+    verbs = [parts[at]]
+    rest = parts[at + 1 :] if at == 0 and parts[at] in lex.support else []
+    for size in (2, 1):
+        noun = "_".join(rest[:size])
+        followed = rest[size : size + 1]
+        if followed and followed[0] in lex.attribute:
+            continue  # get_order_status: the status of an order, not an order
+        if len(rest) >= size and noun in lex.nominal and lex.classes_of(lex.nominal[noun]):
+            classes = classes | lex.classes_of(lex.nominal[noun])
+            verbs.append(lex.nominal[noun])
+            break
+    return Action(classes, tuple(verbs), True, lex.is_query(classes))
 
 
 def capability_action(
@@ -174,16 +240,14 @@ def capability_action(
     the actions users ask it with."""
     lex = lexicon()
     found = _leading_action(intent, lex) if intent else None
-    if found is None and not intent.strip():
-        parts = identifier_words(name)
-        for part in (parts[:1] + parts[-1:]) if parts else []:
-            classes = lex.classes_of(lemma(part))
-            if classes:
-                found = Action(classes, (lemma(part),), True, lex.is_query(classes))
-                break
+    named = _name_action(name, lex)
     classes = set(found.classes) if found else set()
     verbs = list(found.verbs) if found else []
     query = found.query if found else True
+    if named is not None:
+        classes |= named.classes
+        verbs.extend(named.verbs)
+        query = query and named.query if found else named.query
     for example in examples:
         action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
         if action.explicit:

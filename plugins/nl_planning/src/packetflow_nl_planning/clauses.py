@@ -53,8 +53,12 @@ class Scope:
     """Character span of the action verb (never a value)."""
     claimed: list[tuple[int, int]] = field(default_factory=list)
     """Spans taken by fields that are not mentions (ids by pattern, free text)."""
+    weak: list[tuple[int, int]] = field(default_factory=list)
+    """Spans taken by the catch-all rest-of-clause fill (no evidence the text is about it)."""
     own: frozenset[str] = frozenset()
     """The chosen capability's own words (a phrase of only these names it, not a value)."""
+    action_classes: frozenset[str] = frozenset()
+    """The clause's action classes (booleans such as ``on`` read their value from them)."""
     last_kind: str = ""
     """The kind of the mention the last number field took (money, quantity...)."""
 
@@ -77,6 +81,9 @@ class Scope:
             for i, m in enumerate(self.mentions.items)
             if i in self.mentions.used
         )
+
+    def weakly_taken(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.weak)
 
     def claim(self, start: int, end: int) -> None:
         self.claimed.append((start, end))

@@ -175,6 +175,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         if rest is not None:
             value, a, b = rest
             scope.claim(a, b)
+            scope.weak.append((a, b))
             out[empty[0].name] = (value, value)
     return out
 
@@ -215,7 +216,7 @@ def _communicates(scope: Scope) -> bool:
     """Whether the clause's action sends a message (then "that ..." is the message)."""
     verbs = scope.text[scope.action_span[0] : scope.action_span[1]].lower().split()
     lex = lexicon()
-    return any(c in ("send", "remind", "share", "post") for v in verbs for c in lex.classes_of(v))
+    return any(c in ("send", "share") for v in verbs for c in lex.classes_of(v))
 
 
 def _clean(value: str) -> str:

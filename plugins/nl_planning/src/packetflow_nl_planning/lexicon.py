@@ -50,6 +50,7 @@ class Lexicon:
     stopwords: frozenset[str]
     polite: tuple[tuple[str, ...], ...]
     light: frozenset[str]
+    support: frozenset[str]
     question: frozenset[tuple[str, ...]]
     connect: tuple[tuple[str, ...], ...]
     negate: frozenset[tuple[str, ...]]
@@ -121,6 +122,7 @@ def _load() -> Lexicon:
         stopwords=stopwords,
         polite=tuple(phrases("polite")),
         light=frozenset(w for w in sections.get("light", [])),
+        support=frozenset(sections.get("support", [])) | frozenset(sections.get("light", [])),
         question=frozenset(phrases("question")),
         connect=tuple(phrases("connect")),
         negate=frozenset(phrases("negate")),

@@ -255,6 +255,7 @@ class Planner:
             if verb_tokens:
                 action_span = (verb_tokens[0].start, verb_tokens[-1].end)
         scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory), action_span)
+        scope.action_classes = action.classes
         candidates = rank(
             hits,
             action,
@@ -263,6 +264,7 @@ class Planner:
             [t.lemma for t in words],
             lambda name: self._evidence(key, name),
             self.thresholds,
+            self.index.idf,
         )
         chosen = candidates[0] if candidates else None
         chunk = text[clause.start : clause.end]

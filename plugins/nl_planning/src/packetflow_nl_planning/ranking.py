@@ -111,9 +111,11 @@ def rank(
     tokens_lemma: list[str],
     evidence: Callable[[str], float],
     thresholds: Thresholds,
+    idf: Callable[[str], float],
 ) -> list[Candidate]:
     """Score each first-pass hit; the best relevant one (if any) comes first."""
     out: list[Candidate] = []
+    verbs = verbs_of(action)
     tried = 0
     for hit in hits:
         profile = hit.profile
@@ -130,6 +132,7 @@ def rank(
         trial.mentions = copy.copy(scope.mentions)
         trial.mentions.used = set(scope.mentions.used)
         trial.claimed = list(scope.claimed)
+        trial.weak = list(scope.weak)
         trial.mode = mode
         trial.own = profile.own
         filled = fill(profile.fields, trial)
@@ -137,14 +140,23 @@ def rank(
         fit = 1.0 if not required else (len(required) - len(filled.missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
+        covered, leftover = _coverage(trial, profile, verbs, idf)
+        specific_action = action.explicit and bool(action.classes & profile.action.classes - {"retrieve"})
         relevant = (
             hit.semantic >= thresholds.semantic
-            or hit.objects >= thresholds.objects
+            or (covered >= thresholds.objects and leftover > 0)
             or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
             or (filled.specific > 0 and fit == 1.0 and hit.semantic >= thresholds.with_fit)
+            or (specific_action and fit == 1.0 and (filled.specific > 0 or covered >= thresholds.objects))
             or (_same_verb(action, profile) and fit == 1.0 and bool(required))
             or learned > 0.2
         )
+        if relevant and fit < 1.0 and learned <= 0.2:
+            # A capability the text cannot give its required values is only meant when the
+            # text is plainly about it; otherwise E404 beats a guess.
+            relevant = (covered >= thresholds.objects and hit.semantic >= thresholds.with_fit) or (
+                hit.semantic >= thresholds.semantic
+            )
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -158,6 +170,27 @@ def rank(
         )  # fmt: skip
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
+
+
+def _coverage(scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float]) -> tuple[float, int]:
+    """How much of what the clause says, beyond its action and the values the capability's
+    fields took, the capability's own words cover (IDF-weighted), and how many such words
+    there are. Words taken only by the catch-all "rest of the clause" still count as words
+    to explain."""
+    lex = lexicon()
+    total = hit = 0.0
+    count = 0
+    for t in scope.words:
+        if t.entity or not t.is_word or t.lemma in lex.stopwords or t.lemma in verbs or t.lower in verbs:
+            continue
+        if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
+            continue
+        weight = idf(t.lemma)
+        total += weight
+        count += 1
+        if t.lemma in profile.words:
+            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+    return (hit / total if total else 0.0), count
 
 
 def _same_verb(action: Action, profile: Profile) -> bool:

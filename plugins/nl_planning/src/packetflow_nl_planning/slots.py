@@ -296,8 +296,19 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- booleans -------------------------------------------------------------------------------
 
 
+_STATE_FIELDS = frozenset("on enabled enable active power powered state locked open".split())
+_TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
+_FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
+
+
 def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     lex = lexicon()
+    if set(spec.name_words) & _STATE_FIELDS and scope.action_classes:
+        # "turn off the lights" -> on=false: the action says the state.
+        if scope.action_classes & _FALSE_ACTIONS and not scope.action_classes & _TRUE_ACTIONS:
+            return False, scope.text[scope.action_span[0] : scope.action_span[1]]
+        if scope.action_classes & _TRUE_ACTIONS and not scope.action_classes & _FALSE_ACTIONS:
+            return True, scope.text[scope.action_span[0] : scope.action_span[1]]
     cues = {w for w in spec.name_words if w not in _GENERIC_FLAG and w not in lex.stopwords}
     if not cues:
         return None

@@ -27,6 +27,7 @@ class Memory:
     words: frozenset[str]
     value: Any
     step: int | None
+    field: str | None = None
 
 
 def field_words(spec: FieldSpec) -> frozenset[str]:
@@ -49,6 +50,8 @@ class Scope:
     mode: Mode
     country_code: str
     memory: list[Memory] = field(default_factory=list)
+    contexts: list[Clause] = field(default_factory=list)
+    """Earlier clauses that only set the scene; empty fields may take values from them."""
     action_span: tuple[int, int] = (0, 0)
     """Character span of the action verb (never a value)."""
     claimed: list[tuple[int, int]] = field(default_factory=list)
@@ -57,6 +60,10 @@ class Scope:
     """Spans taken by the catch-all rest-of-clause fill (no evidence the text is about it)."""
     own: frozenset[str] = frozenset()
     """The chosen capability's own words (a phrase of only these names it, not a value)."""
+    remainder: bool = True
+    """Whether the rest of the clause may fill a text field (not in scene-setting clauses)."""
+    range_start: Any = None
+    """The date a start field took, for its end field when the text gives one day."""
     action_classes: frozenset[str] = frozenset()
     """The clause's action classes (booleans such as ``on`` read their value from them)."""
     last_kind: str = ""

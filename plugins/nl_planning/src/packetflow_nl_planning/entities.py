@@ -26,7 +26,7 @@ _URL = re.compile(
 )
 # A phone: "+44 20 7946 0958", "(415) 555-0100", "415.555.0100"; at least 7 digits.
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
-_PHONE = re.compile(r"(?<![\w+])(\+?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?![\w])")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])")
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
 _TIME = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"
@@ -143,9 +143,11 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         looks_like_phone = m.group().startswith("+") or re.search(r"[\s.()-]", m.group().strip())
         if len(digits) >= 7 and looks_like_phone:
             claim("phone", m.group().strip(), m.start(), m.end())
+    years = [(d.start, d.end) for d in dates if d.kind == "daterange" and re.fullmatch(r"(?:in|for|during|of)\s+\d{4}", text[d.start : d.end].lower())]
     numbers = [
-        n for n in number_mentions(text) if not any(overlaps((n.start, n.end), s) for s in claimed)
-    ]
+        n for n in number_mentions(text)
+        if not any(overlaps((n.start, n.end), s) for s in claimed) or any(overlaps((n.start, n.end), y) for y in years)
+    ]  # fmt: skip
     items.extend(numbers)
     items.extend(money_and_quantities(text, numbers))
     items.sort(key=lambda m: (m.start, -m.end))

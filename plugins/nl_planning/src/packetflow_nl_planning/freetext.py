@@ -32,18 +32,32 @@ _TEXTUAL = frozenset(
     "message body text content note comment subject title query question description reason "
     "summary caption prompt sentence phrase word term keyword topic".split()
 )
-_STOP_AT = frozenset("and then but or so because if when please".split())
+_STOP_AT = frozenset("and then but or so because if when please that which who whose where".split())
+_TIME_WORDS = frozenset("now today tonight tomorrow yesterday currently right".split())
 _PRONOUNS = frozenset("it that this them those these him her me us you result results".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that some".split())
 
 
+_POINTERS = frozenset("it its that this those these them their there her him his same one".split())
+
+
+def pointer(scope: Scope) -> bool:
+    """Whether the clause points back at something ("it", "there", "the same", "her")."""
+    return any(t.lower in _POINTERS for t in scope.words)
+
+
 def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | None:
-    """A value the clause points back at, from what earlier clauses stated."""
+    """A value the clause points back at, from what earlier steps stated: "the address I just
+    gave you", "the same period", or a pointer word and an earlier value of the same field."""
     if not scope.memory:
         return None
     start, end = scope.span
     text = scope.text[start:end]
     words = field_words(spec)
+    if pointer(scope):
+        for memory in reversed(scope.memory):
+            if memory.field == spec.name and memory.step is not None:
+                return memory.value, f"(the {spec.name} of step {memory.step + 1})"
     for pattern in (_REFER, _SAME):
         for m in pattern.finditer(text):
             head = m.group(1).lower().split()[-1]
@@ -60,27 +74,42 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
 def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[int, int] | None:
     """The token range of the phrase starting at ``at`` (up to a preposition, a connector,
     punctuation or a value)."""
-    roles = lexicon().roles
+    lex = lexicon()
+    roles = lex.roles
     end = at
     while end < len(tokens) and end - at < limit:
         t = tokens[end]
-        if not scope.free(t.start, t.end):
+        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS:
             break
         if end > at and (t.lower in roles or t.lower in _STOP_AT):
             break
-        if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("'", "-", "&")):
+        if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&")):
             break
         end += 1
-    while end > at and tokens[end - 1].lower in _DETERMINERS:
+    return _trim(tokens, at, end, scope)
+
+
+def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, int] | None:
+    """Drop determiners and the capability's own words at both ends ("the kitchen lights" for
+    set_lights -> "kitchen")."""
+    lex = lexicon()
+
+    def edge(t: Token) -> bool:
+        return t.lower in _DETERMINERS or t.lower in lex.stopwords or (
+            t.lemma in scope.own and not t.text[:1].isupper()
+        )
+
+    while end > begin and edge(tokens[end - 1]):
         end -= 1
-    begin = at
-    while begin < end and tokens[begin].lower in _DETERMINERS:
+    while begin < end and edge(tokens[begin]):
         begin += 1
     return (begin, end) if end > begin else None
 
 
 def _span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
     a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
+    if scope.text[b - 2 : b] in ("'s", "’s"):
+        b -= 2  # "Karen Smith's email": the name is "Karen Smith"
     return scope.text[a:b], a, b
 
 
@@ -113,8 +142,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             target = target or (open_fields[0] if open_fields else None)
             if target is None or not rest_free:
                 break
-            a, b = tokens[i + size].start, scope.span[1]
-            rest = _clean(scope.text[a:b])
+            a, b = tokens[i + size].start, _verbatim_end(scope)
+            rest = scope.text[a:b].strip()
             if rest:
                 scope.claim(tokens[i].start, b)
                 out[target.name] = (rest, scope.text[tokens[i].start : b])
@@ -133,6 +162,10 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             at = i + 1
             if at < len(tokens) and tokens[at].lower in (":", "is", "of", "="):
                 at += 1
+            elif not (t.lower in roles) and at < len(tokens) and (
+                tokens[at].lower in roles or not tokens[at].is_word
+            ):
+                continue  # "the living room to 21": the field's word is part of the value
             rng = _phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
             if rng is None:
                 continue
@@ -147,12 +180,15 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     # 4. After a colon: the rest of the clause.
     colon = next((t for t in tokens if t.lower == ":" and scope.free(t.start, t.end)), None)
     if colon is not None:
-        rest = scope.text[colon.end : scope.span[1]].strip()
-        for spec in specs:
-            if spec.name not in out and rest:
-                out[spec.name] = (rest, rest)
-                scope.claim(colon.start, scope.span[1])
-                break
+        after = [t for t in tokens if t.start >= colon.end]
+        end = _verbatim_end(scope)
+        rest = scope.text[colon.end : end].strip()
+        if rest and after and all(scope.free(t.start, t.end) for t in after):
+            for spec in specs:
+                if spec.name not in out:
+                    out[spec.name] = (rest, rest)
+                    scope.claim(colon.start, end)
+                    break
     # 5. A capitalised name not yet used.
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
@@ -169,7 +205,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 break
     # 6. The rest of the clause for the last empty required text field.
     empty = [s for s in specs if s.name not in out and s.required]
-    if len(empty) == 1 and not _communicates(scope):
+    if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
         rest = _remainder(tokens, scope)
         if rest is not None:
@@ -181,15 +217,32 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
 
 
 def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
+    """The first run of free words after the action (up to a taken value or a preposition)."""
     lex = lexicon()
-    free = [t for t in tokens if scope.free(t.start, t.end) and t.start >= scope.action_span[1]]
-    while free and (free[0].lower in lex.stopwords or free[0].lower in lex.roles or not free[0].is_word):
-        free = free[1:]
-    while free and (free[-1].lower in lex.stopwords or not (free[-1].is_word or free[-1].lower[:1].isdigit())):
-        free = free[:-1]
-    if not free or all(t.lower in _PRONOUNS or t.lower in lex.stopwords for t in free):
+    i = 0
+    while i < len(tokens) and (
+        tokens[i].end <= scope.action_span[1]
+        or not scope.free(tokens[i].start, tokens[i].end)
+        or tokens[i].lower in lex.stopwords
+        or tokens[i].lower in lex.roles
+        or not tokens[i].is_word
+    ):
+        i += 1
+    j = i
+    while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS:
+        t = tokens[j]
+        if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
+            break
+        if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
+            break
+        j += 1
+    rng = _trim(tokens, i, j, scope) if j > i else None
+    if rng is None:
         return None
-    a, b = free[0].start, free[-1].end
+    run = tokens[rng[0] : rng[1]]
+    if all(t.lower in _PRONOUNS or t.lower in lex.stopwords for t in run):
+        return None
+    a, b = run[0].start, run[-1].end
     return _clean(scope.text[a:b]), a, b
 
 
@@ -217,6 +270,14 @@ def _communicates(scope: Scope) -> bool:
     verbs = scope.text[scope.action_span[0] : scope.action_span[1]].lower().split()
     lex = lexicon()
     return any(c in ("send", "share") for v in verbs for c in lex.classes_of(v))
+
+
+def _verbatim_end(scope: Scope) -> int:
+    """Where verbatim text ends: the clause's end, with the "?" or "!" that closed it."""
+    end = scope.span[1]
+    if end < len(scope.text) and scope.text[end] in "?!":
+        end += 1
+    return end
 
 
 def _clean(value: str) -> str:

@@ -38,7 +38,9 @@ from .text import Token, normalize, tokenize
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
-_FACT = re.compile(r"^\s*(?:my|our|the)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE)
+_FACT = re.compile(r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE)
+_SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
+_SUBJECT_WORDS = frozenset("i we he she they it there this that my our his her their the".split())
 _PRONOUNS = frozenset("it that this them those these result results output".split())
 
 
@@ -130,11 +132,15 @@ class Planner:
         clauses = split(tokens, protected)
         draft = PlanDraft(text)
         memory: list[Memory] = []
-        pending: list[Clause] = []
+        pending: list[tuple[Clause, str]] = []
+        contexts: list[Clause] = []
         for clause in clauses:
-            if self._fact(clause, text, mentions, memory):
+            kind = self._kind(clause, text)
+            if kind == "fact" or (kind == "statement" and len(clauses) > 1):
+                contexts.append(clause)  # it sets the scene: its values may fill later steps
+                self._fact(clause, text, mentions, memory)
                 continue
-            pending.append(clause)
+            pending.append((clause, kind))
         if len(pending) > max_steps:
             raise pf.errors.ContractViolationError(
                 f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="
@@ -146,12 +152,80 @@ class Planner:
                 f"request {text[:80]!r}: it asks for nothing a capability does; say what to do",
                 details={"candidates": []},
             )
-        for index, clause in enumerate(pending):
-            step = self._clause(text, clause, mentions, today, memory, allowed, index)
+        first_error: pf.errors.NotFoundError | None = None
+        for position, (clause, kind) in enumerate(pending):
+            before = [c for c in contexts if c.end <= clause.start]
+            index = len(draft.steps)
+            try:
+                step = self._clause(text, clause, mentions, today, memory, allowed, index, before)
+            except pf.errors.NotFoundError as exc:
+                if self._absorb(draft, clause, text, mentions, today, memory, before):
+                    continue  # "Cancel #774410 and give me store credit": a detail of step 1
+                others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
+                if kind == "question" and others:
+                    contexts.append(clause)  # "did I leave the garage open? lock it"
+                    first_error = first_error or exc
+                    continue
+                raise
             draft.steps.append(step)
             memory.extend(memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index))
+        if not draft.steps:
+            raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
         self._wire(draft, inputs or {})
         return draft
+
+    def _kind(self, clause: Clause, text: str) -> str:
+        """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
+        phrase such as "weather in Oslo") or ``statement`` ("the parcel weighs 900 grams")."""
+        chunk = text[clause.start : clause.end]
+        if _FACT.match(chunk) or _SELF.match(chunk):
+            return "fact"
+        words = clause.words
+        if not words:
+            return "statement"
+        lex = lexicon()
+        lowers = [t.lower for t in words]
+        asked = text[clause.end : clause.end + 1] == "?" or any(
+            tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
+        )
+        action = request_action(words)
+        if action.explicit:
+            return "request"
+        if asked:
+            return "question"
+        subject = lowers[0] in _SUBJECT_WORDS
+        finite = any(t.lower == t.lemma + "s" and t.lemma in lex.classes for t in words[1:])
+        return "statement" if subject or finite else "request"
+
+    def _absorb(
+        self,
+        draft: PlanDraft,
+        clause: Clause,
+        text: str,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        contexts: list[Clause],
+    ) -> bool:
+        """Whether a clause no capability fits only adds details to the previous step (its
+        verb is a light one, and it fills fields that step left empty)."""
+        if not draft.steps:
+            return False
+        action = request_action(clause.words)
+        if action.explicit and not set(action.verbs[:1]) & lexicon().light:
+            return False
+        last = draft.steps[-1]
+        profile = self.index.profiles[last.step.capability]
+        empty = [f for f in profile.fields if f.name not in last.step.params]
+        scope = Scope(text, clause, mentions, today, last.chosen.mode, self.country_code, list(memory))
+        scope.own = profile.own
+        scope.remainder = False
+        more = fill(empty, scope)
+        if not more.params:
+            return False
+        last.step.params.update(more.params)
+        last.filled.sources.update(more.sources)
+        return True
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
@@ -239,6 +313,7 @@ class Planner:
         memory: list[Memory],
         allowed: set[str] | None,
         index: int,
+        contexts: list[Clause] | None = None,
     ) -> StepDraft:
         words = clause.words
         terms, action = self._terms(clause)
@@ -256,6 +331,7 @@ class Planner:
                 action_span = (verb_tokens[0].start, verb_tokens[-1].end)
         scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory), action_span)
         scope.action_classes = action.classes
+        scope.contexts = list(contexts or [])
         candidates = rank(
             hits,
             action,

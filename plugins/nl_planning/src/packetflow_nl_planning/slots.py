@@ -11,16 +11,17 @@ a colon, or what remains of the clause). A field the text does not mention stays
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from .clauses import Memory, Scope, field_words
 from .entities import normalize_phone
-from .freetext import fill_text, reference
+from .freetext import fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
 from .schema import FieldSpec
@@ -89,18 +90,39 @@ _ORDER = {"pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "datetime
           "enum": 4, "boolean": 5, "number": 6, "array": 7, "text": 8}  # fmt: skip
 
 
-def fill(fields: list[FieldSpec], scope: Scope, siblings: list[FieldSpec] | None = None) -> Filled:
-    """Fill ``fields`` from ``scope``'s clause (mentions used are marked in the scope)."""
+def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
+    """Fill ``fields`` from ``scope``'s clause (mentions used are marked in the scope), then
+    what is still empty from references to earlier values and from the clauses before it that
+    only set the scene ("Her number is +49 151 ...", "The order is 3390021")."""
+    out = _fill(fields, scope)
+    pointing = pointer(scope)
+    for spec in fields:
+        if spec.name not in out.params and (spec.required or pointing):
+            ref = reference(spec, field_kind(spec), scope)
+            if ref is not None:
+                out.params[spec.name], out.sources[spec.name] = ref
+    for context in reversed(scope.contexts):
+        empty = [f for f in fields if f.name not in out.params and (f.required or pointing)]
+        if not empty:
+            break
+        sub = copy.copy(scope)
+        sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], False
+        more = _fill(empty, sub)
+        scope.claimed = sub.claimed
+        out.params.update(more.params)
+        out.sources.update(more.sources)
+        out.specific += more.specific
+    out.missing = [f.name for f in fields if f.required and f.name not in out.params]
+    return out
+
+
+def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     out = Filled()
     ordered = sorted(fields, key=lambda f: (_ORDER[field_kind(f)], fields.index(f)))
     money_capability = any(field_kind(f) == "enum" and _is_currency(f) for f in fields)
     pending_text: list[FieldSpec] = []
     for spec in ordered:
         kind = field_kind(spec)
-        ref = reference(spec, kind, scope)
-        if ref is not None:
-            out.params[spec.name], out.sources[spec.name] = ref
-            continue
         if kind == "text":
             pending_text.append(spec)
             continue
@@ -119,7 +141,6 @@ def fill(fields: list[FieldSpec], scope: Scope, siblings: list[FieldSpec] | None
         for name, (value, source) in texts.items():
             out.params[name] = value
             out.sources[name] = source
-    out.missing = [f.name for f in fields if f.required and f.name not in out.params]
     return out
 
 
@@ -179,21 +200,29 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         return None
     start, end = scope.span
     words = field_words(spec)
-    best: tuple[float, int, int, str] | None = None
+    lex = lexicon()
+    best: tuple[float, int, int, int, str] | None = None
     for m in _ID_CHUNK.finditer(scope.text, start, end):
         a, b = m.span()
         chunk = m.group()
-        candidates = [chunk, chunk.lstrip("#"), chunk.upper(), chunk.lstrip("#").upper()]
-        for candidate in candidates:
+        bare = chunk.lstrip("#@")
+        low = bare.lower()
+        plain_word = bare.isalpha() and (
+            low in lex.stopwords or low in lex.classes or low in scope.own or low in lex.synonyms
+        )
+        if plain_word and chunk[:1] not in "#@":
+            continue  # "start following grace_h": a word of the sentence is no id
+        for candidate in (bare, bare.upper()) if bare != chunk else (chunk, bare, bare.upper()):
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
-                rank = (near + scope.role(a, words), -a, a, b, candidate)
-                if best is None or rank[:2] > best[:2]:
-                    best = (rank[0], rank[1], a, b, candidate)  # type: ignore[assignment]
+                shape = 1.0 if chunk[:1] in "#@" or any(c.isdigit() or c == "_" for c in bare) else 0.0
+                score = near + shape + scope.role(a, words)
+                if best is None or (score, -a) > (best[0], -best[2]):
+                    best = (score, 0, a, b, candidate)
                 break
     if best is None:
         return None
-    _, _, a, b, value = best  # type: ignore[misc]
+    _, _, a, b, value = best
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
@@ -204,9 +233,10 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 
 def _side(spec: FieldSpec) -> str | None:
     words = set(spec.name_words)
-    if words & _START:
+    joined = "".join(spec.name_words)
+    if words & _START or joined.startswith("checkin"):
         return "start"
-    if words & _END:
+    if words & _END or joined.startswith("checkout"):
         return "end"
     return None
 
@@ -233,8 +263,20 @@ def _date(spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]) -> 
             mention = days[0]
         value = mention.extra[mode]
         source = _take(scope, mention)
+    elif side == "end" and scope.range_start is not None:
+        # One day given for a start/end pair: "tomorrow" is the range tomorrow..tomorrow, and a
+        # stay ends its nights later ("3 nights starting Friday", "tonight").
+        value, source = scope.range_start, "(the same day)"
+        nights = [m for m in scope.of("duration") if m.unit in ("day", "night")]
+        if nights:
+            value = value + timedelta(days=int(nights[0].value))
+            source = _take(scope, nights[0])
+        elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
+            value = value + timedelta(days=1)
     if value is None:
         return None
+    if side == "start":
+        scope.range_start = value
     if kind == "datetime":
         times = scope.of("time")
         clock = "09:00"
@@ -275,21 +317,24 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             lemmas = [t.lemma for t in window]
             score = 0.0
             if lowers == forms or lemmas == forms:
-                score = 1.0
+                score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
             elif n == 1:
                 syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(lowers[0], frozenset())
                 if forms[0] in syn:
                     score = 0.85
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
+            if not score and i + 1 <= len(tokens):
+                syn = lex.synonyms.get(tokens[i].lower, frozenset()) | lex.synonyms.get(tokens[i].lemma, frozenset())
+                if "_".join(forms) in syn:  # "APAC" -> asia_pacific
+                    score, window = 0.85, [tokens[i]]
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, i, value, text)
     if best is None:
         return None
     _, i, value, text = best
-    size = len(str(value).replace("_", " ").replace("-", " ").split())
-    scope.claim(tokens[i].start, tokens[i + size - 1].end)
+    scope.claim(tokens[i].start, tokens[i].start + len(text))
     return value, text
 
 
@@ -317,7 +362,8 @@ def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         verb = lex.nominal.get(token.lemma)
         if verb:
             forms.add(verb)
-        if forms & cues and not (token.start < scope.action_span[1] and scope.action_span[0] < token.end):
+        related = any(len(c) >= 5 and len(token.lemma) >= 5 and c[:5] == token.lemma[:5] for c in cues)
+        if (forms & cues or related) and not (token.start < scope.action_span[1] and scope.action_span[0] < token.end):
             negated = scope.negated_before(token.start)
             scope.claim(token.start, token.end)
             return (not negated), scope.text[token.start : token.end]
@@ -442,5 +488,5 @@ def memory_of(params: dict[str, Any], fields: list[FieldSpec], step: int) -> lis
     for name, value in params.items():
         spec = by_name.get(name)
         if spec is not None:
-            out.append(Memory(field_kind(spec), field_words(spec), value, step))
+            out.append(Memory(field_kind(spec), field_words(spec), value, step, name))
     return out

@@ -123,6 +123,10 @@ def lemma(word: str) -> str:
                     return base[:-1]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    for suffix in ("ally", "ly"):
+        # Adverbs of unknown words: "publicly", "publically" -> "public".
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
     for suffix in ("ing", "ed"):
         # Unknown words are stemmed alike on both sides: "shipping", "shipped" -> "ship".
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

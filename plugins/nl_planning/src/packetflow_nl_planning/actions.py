@@ -107,8 +107,11 @@ def _nominal_after(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str,
         word = tokens[i].lemma
         if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
-        if word in lex.nominal:
-            return lex.nominal[word], i + 1
+        for form in (tokens[i].lower, word):
+            if form in lex.nominal:
+                return lex.nominal[form], i + 1
+        if word != tokens[i].lower and word in lex.classes and tokens[i].lower.endswith("er"):
+            return word, i + 1  # "reminder" -> remind
         if tokens[i].lower in lex.roles and i > at:
             break  # the noun phrase ends at its preposition
     return None

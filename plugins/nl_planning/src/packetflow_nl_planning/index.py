@@ -258,13 +258,14 @@ class Index:
         return word in self._postings
 
     def correct(self, word: str) -> str | None:
-        """The capability word ``word`` is most likely a typo of (5+ letters, one edit in five)."""
-        if len(word) < 5:
+        """The capability word ``word`` is most likely a typo of (one edit in five letters; in
+        three or four letters, one edit)."""
+        if len(word) < 3:
             return None
         self._refresh()
         found = process.extractOne(
             word, self._vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
-            score_cutoff=_FUZZY_MIN,
+            score_cutoff=_FUZZY_MIN if len(word) > 4 else 0.74,
         )  # fmt: skip
         return found[0] if found else None
 

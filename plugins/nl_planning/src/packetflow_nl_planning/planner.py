@@ -107,6 +107,7 @@ class Planner:
         self.evidence = evidence
         self.country_code = country_code
         self.thresholds = thresholds or Thresholds()
+        self._vocab: frozenset[str] | None = None
 
     # -- the whole request --------------------------------------------------------------------
 
@@ -157,7 +158,8 @@ class Planner:
             before = [c for c in contexts if c.end <= clause.start]
             index = len(draft.steps)
             try:
-                step = self._clause(text, clause, mentions, today, memory, allowed, index, before)
+                outputs = {o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs}
+                step = self._clause(text, clause, mentions, today, memory, allowed, index, before, outputs)
             except pf.errors.NotFoundError as exc:
                 if self._absorb(draft, clause, text, mentions, today, memory, before):
                     continue  # "Cancel #774410 and give me store credit": a detail of step 1
@@ -262,19 +264,31 @@ class Planner:
         lex = lexicon()
         verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
         for t in tokens:
-            if t.entity or not t.is_word or len(t.lower) < 4:
+            if t.entity or not t.is_word or len(t.lower) < 3 or t.text[:1].isupper() and t is not tokens[0]:
                 continue
             if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):
                 continue
             if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
                 continue
+            if self._english(t.lower) and len(t.lower) > 4:
+                continue  # a real word, just not one of ours ("wether" is not a typo of ours)
             fixed = self.index.correct(t.lemma)
             if fixed is None:
-                found = process.extractOne(t.lower, verbs, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.8)
+                cutoff = 0.8 if len(t.lower) > 4 else 0.74
+                found = process.extractOne(t.lower, verbs, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff)
                 fixed = found[0] if found else None
             if fixed is not None:
                 t.lower = fixed
                 t.lemma = fixed
+
+    def _english(self, word: str) -> bool:
+        """Whether ``word`` is a common English word (the embedding tokenizer's whole words)."""
+        encoder = self.index.encoder
+        if encoder is None:
+            return False
+        if self._vocab is None:
+            self._vocab = frozenset(w for w in encoder.vocabulary() if w.isalpha())
+        return word in self._vocab
 
     def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
         """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
@@ -314,6 +328,7 @@ class Planner:
         allowed: set[str] | None,
         index: int,
         contexts: list[Clause] | None = None,
+        available: set[str] | None = None,
     ) -> StepDraft:
         words = clause.words
         terms, action = self._terms(clause)
@@ -332,6 +347,7 @@ class Planner:
         scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory), action_span)
         scope.action_classes = action.classes
         scope.contexts = list(contexts or [])
+        available = available or set()
         candidates = rank(
             hits,
             action,
@@ -341,6 +357,7 @@ class Planner:
             lambda name: self._evidence(key, name),
             self.thresholds,
             self.index.idf,
+            frozenset(available),
         )
         chosen = candidates[0] if candidates else None
         chunk = text[clause.start : clause.end]

@@ -112,6 +112,7 @@ def rank(
     evidence: Callable[[str], float],
     thresholds: Thresholds,
     idf: Callable[[str], float],
+    available: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Score each first-pass hit; the best relevant one (if any) comes first."""
     out: list[Candidate] = []
@@ -137,7 +138,9 @@ def rank(
         trial.own = profile.own
         filled = fill(profile.fields, trial)
         required = profile.required
-        fit = 1.0 if not required else (len(required) - len(filled.missing)) / len(required)
+        # A required field an earlier step outputs (by name) will be wired: it is not missing.
+        missing = [m for m in filled.missing if m not in available]
+        fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
         covered, leftover = _coverage(trial, profile, verbs, idf)

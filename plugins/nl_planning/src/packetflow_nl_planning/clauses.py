@@ -59,6 +59,8 @@ class Scope:
     weak: list[tuple[int, int]] = field(default_factory=list)
     """Spans taken by the catch-all rest-of-clause fill (no evidence the text is about it)."""
     own: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
+    """Words of the text fields being filled (kept in a value even if the capability's own)."""
     """The chosen capability's own words (a phrase of only these names it, not a value)."""
     remainder: bool = True
     """Whether the rest of the clause may fill a text field (not in scene-setting clauses)."""

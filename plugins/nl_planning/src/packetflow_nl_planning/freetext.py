@@ -96,7 +96,7 @@ def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int,
 
     def edge(t: Token) -> bool:
         return t.lower in _DETERMINERS or t.lower in lex.stopwords or (
-            t.lemma in scope.own and not t.text[:1].isupper()
+            t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper()
         )
 
     while end > begin and edge(tokens[end - 1]):
@@ -117,6 +117,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     """Values for the text fields ``specs`` (in their order of declaration)."""
     out: dict[str, tuple[Any, str]] = {}
     tokens = list(scope.clause.tokens)
+    # "the living room" for a field named room: the field's own word is part of the value.
+    scope.keep = frozenset(w for s in specs for w in s.name_words)
     roles = lexicon().roles
     quoted = scope.of("quoted")
     textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]

@@ -344,7 +344,8 @@ class Planner:
             verb_tokens = [t for t in words[: action.object_start] if t.lemma in verb_words or t.lower in verb_words]
             if verb_tokens:
                 action_span = (verb_tokens[0].start, verb_tokens[-1].end)
-        scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory), action_span)
+        scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory))
+        scope.action_span = action_span
         scope.action_classes = action.classes
         scope.contexts = list(contexts or [])
         available = available or set()

@@ -132,11 +132,24 @@ def _strip_polite(words: list[str], lex: Lexicon) -> int:
     return at
 
 
-def request_action(tokens: Sequence[Token]) -> Action:
-    """The action of one clause of a request (its word tokens)."""
+_DESIRE = (("i", "need"), ("i", "want"), ("i", "would", "like"), ("i", "would", "love"), ("we", "need"))
+_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
+
+
+def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
+    """The action of one clause of a request (its word tokens). ``bare=False`` reads only
+    verbs (not "lights on", "a refund for ..."): what the splitter needs to find a new request."""
     lex = lexicon()
     words = [t.lower for t in tokens]
+    desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
     at = _strip_polite(words, lex)
+    if desire and at < len(tokens) and words[at] not in ("to",) and not _verb_at(tokens, at, lex):
+        # "I need a hotel in Rome": asking for a thing is asking to obtain it, unless the
+        # thing names an action ("I'd like a refund").
+        nominal = _nominal_after(tokens, at, lex)
+        if nominal is not None and lex.classes_of(nominal[0]):
+            return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
+        return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
     q = _match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
@@ -146,8 +159,10 @@ def request_action(tokens: Sequence[Token]) -> Action:
         at += 2
     found = _verb_at(tokens, at, lex)
     if found is None:
-        state = _bare_switch(tokens, at, lex)
-        return state or Action(frozenset(), (), False, True, at)
+        if not bare:
+            return Action(frozenset(), (), False, True, at)
+        named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
+        return named or _set_to(tokens, at, lex) or Action(frozenset(), (), False, True, at)
     verb, classes, size = found
     after = at + size
     if verb in ("tell", "let", "show", "give", "remind") and after < len(words) and words[after] in _ME:
@@ -163,6 +178,29 @@ def request_action(tokens: Sequence[Token]) -> Action:
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """A request that starts with a noun naming an action: "reminder on the 29th: ...",
+    "refund for order 12", "day off on Friday" (not "order status": an attribute follows)."""
+    first = tokens[at]
+    nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+    if nxt is not None and f"{first.lemma}_{nxt.lemma}" in lex.nominal:
+        verb = lex.nominal[f"{first.lemma}_{nxt.lemma}"]
+        return Action(lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 2)
+    for form in (first.lower, first.lemma):
+        verb = lex.nominal.get(form)
+        if verb and lex.classes_of(verb) and not (nxt is not None and nxt.lemma in lex.attribute):
+            return Action(lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 1)
+    return None
+
+
+def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "nursery to 22.5°C": a thing, "to" and a number asks to set the thing."""
+    for i in range(at + 1, min(len(tokens), at + 5)):
+        if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
+            return Action(lex.classes_of("set"), ("set",), True, False, at)
+    return None
 
 
 def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:

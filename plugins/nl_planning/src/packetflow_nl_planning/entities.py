@@ -14,7 +14,7 @@ from datetime import date
 from .dates import date_mentions
 from .mentions import Mention, overlaps
 from .numbers import number_mentions
-from .units import money_and_quantities
+from .units import duration_phrases, money_and_quantities
 
 __all__ = ["Mentions", "find_mentions", "normalize_phone"]
 
@@ -149,6 +149,11 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         if not any(overlaps((n.start, n.end), s) for s in claimed) or any(overlaps((n.start, n.end), y) for y in years)
     ]  # fmt: skip
     items.extend(numbers)
-    items.extend(money_and_quantities(text, numbers))
+    quantities = money_and_quantities(text, numbers)
+    items.extend(quantities)
+    for d in duration_phrases(text, numbers):
+        covered = [q for q in quantities if q.start <= d.start < q.end or d.start <= q.start < d.end]
+        if d.extra.get("half") or not covered:
+            items.append(d)
     items.sort(key=lambda m: (m.start, -m.end))
     return Mentions(items)

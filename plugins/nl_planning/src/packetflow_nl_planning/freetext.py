@@ -219,29 +219,36 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
 
 
 def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
-    """The first run of free words after the action (up to a taken value or a preposition)."""
+    """The longest run of free words after the action (each run ends at a taken value, a
+    preposition or a comma)."""
     lex = lexicon()
+    runs: list[tuple[int, int]] = []
     i = 0
-    while i < len(tokens) and (
-        tokens[i].end <= scope.action_span[1]
-        or not scope.free(tokens[i].start, tokens[i].end)
-        or tokens[i].lower in lex.stopwords
-        or tokens[i].lower in lex.roles
-        or not tokens[i].is_word
-    ):
-        i += 1
-    j = i
-    while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS:
-        t = tokens[j]
-        if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
-            break
-        if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
-            break
-        j += 1
-    rng = _trim(tokens, i, j, scope) if j > i else None
-    if rng is None:
+    while i < len(tokens):
+        while i < len(tokens) and (
+            tokens[i].end <= scope.action_span[1]
+            or not scope.free(tokens[i].start, tokens[i].end)
+            or tokens[i].lower in lex.stopwords
+            or tokens[i].lower in lex.roles
+            or not tokens[i].is_word
+        ):
+            i += 1
+        j = i
+        while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS:
+            t = tokens[j]
+            if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
+                break
+            if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
+                break
+            j += 1
+        rng = _trim(tokens, i, j, scope) if j > i else None
+        if rng is not None:
+            runs.append(rng)
+        i = max(j, i + 1)
+    if not runs:
         return None
-    run = tokens[rng[0] : rng[1]]
+    best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    run = tokens[best[0] : best[1]]
     if all(t.lower in _PRONOUNS or t.lower in lex.stopwords for t in run):
         return None
     a, b = run[0].start, run[-1].end

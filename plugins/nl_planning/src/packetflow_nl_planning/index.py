@@ -257,15 +257,21 @@ class Index:
         self._refresh()
         return word in self._postings
 
-    def correct(self, word: str) -> str | None:
+    def correct(self, word: str, *, edits: int | None = None) -> str | None:
         """The capability word ``word`` is most likely a typo of (one edit in five letters; in
         three or four letters, one edit)."""
         if len(word) < 3:
             return None
         self._refresh()
+        if edits is not None:
+            found = process.extractOne(
+                word, self._vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=edits
+            )
+            return found[0] if found else None
+        cutoff = _FUZZY_MIN if 4 < len(word) < 8 else 0.74  # two edits in eight letters
         found = process.extractOne(
             word, self._vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
-            score_cutoff=_FUZZY_MIN if len(word) > 4 else 0.74,
+            score_cutoff=cutoff,
         )  # fmt: skip
         return found[0] if found else None
 

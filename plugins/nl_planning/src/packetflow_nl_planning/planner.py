@@ -40,7 +40,7 @@ __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
 _FACT = re.compile(r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE)
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
-_SUBJECT_WORDS = frozenset("i we he she they it there this that my our his her their the".split())
+_PRONOUN_SUBJECTS = frozenset("i we he she they it there".split())
 _PRONOUNS = frozenset("it that this them those these result results output".split())
 
 
@@ -191,12 +191,19 @@ class Planner:
             tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
         )
         action = request_action(words)
-        if action.explicit:
+        verb = next((t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None)
+        past = verb is not None and verb.lower != verb.lemma and (
+            verb.lower in lex.irregular or verb.lower.endswith("ed")
+        )
+        if action.explicit and not past:
             return "request"
         if asked:
             return "question"
-        subject = lowers[0] in _SUBJECT_WORDS
-        finite = any(t.lower == t.lemma + "s" and t.lemma in lex.classes for t in words[1:])
+        subject = lowers[0] in _PRONOUN_SUBJECTS
+        finite = past or any(
+            (t.lower == t.lemma + "s" and t.lemma in lex.classes) or t.lower in ("is", "are", "was", "were")
+            for t in words[1:]
+        )
         return "statement" if subject or finite else "request"
 
     def _absorb(
@@ -271,10 +278,15 @@ class Planner:
             if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
                 continue
             if self._english(t.lower) and len(t.lower) > 4:
-                continue  # a real word, just not one of ours ("wether" is not a typo of ours)
+                # A real word, just not one of ours: only a word of ours one edit away, in a
+                # long word, is taken for what was meant ("wether" -> "weather").
+                fixed = self.index.correct(t.lemma, edits=1) if len(t.lower) >= 6 else None
+                if fixed is not None:
+                    t.lower = t.lemma = fixed
+                continue
             fixed = self.index.correct(t.lemma)
             if fixed is None:
-                cutoff = 0.8 if len(t.lower) > 4 else 0.74
+                cutoff = 0.8 if 4 < len(t.lower) < 8 else 0.74
                 found = process.extractOne(t.lower, verbs, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff)
                 fixed = found[0] if found else None
             if fixed is not None:

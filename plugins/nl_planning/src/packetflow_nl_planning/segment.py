@@ -45,7 +45,7 @@ def _starts_action(tokens: Sequence[Token]) -> bool:
     words = [t for t in tokens if t.is_word or t.entity]
     if not words:
         return False
-    action = request_action(words)
+    action = request_action(words, bare=False)
     return action.explicit
 
 

@@ -18,6 +18,7 @@ from .text import identifier_words
 __all__ = [
     "Unit",
     "convert",
+    "duration_phrases",
     "currency_aliases",
     "field_unit",
     "money_and_quantities",
@@ -76,6 +77,38 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     money_after = re.compile(rf"\s*({cur_alt})(?![\w])", re.IGNORECASE)
     money_before = re.compile(rf"({cur_alt})\s*$", re.IGNORECASE)
     return after, money_after, money_before
+
+
+_DURATION = re.compile(
+    r"\b(?:(an?|one|\d+)\s+)?(hour|minute|day|week)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
+    re.IGNORECASE,
+)
+
+
+def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
+    """ "an hour", "an hour and a half", "half an hour", "2 hours and a half"."""
+    taken = [(n.start, n.end) for n in numbers]
+    out = []
+    for m in _DURATION.finditer(text):
+        if m.group(4):  # half an hour
+            out.append(Mention("duration", 0.5, m.start(), m.end(), unit=_UNIT_OF[m.group(5).lower()]))
+            continue
+        count, unit, half = m.group(1), m.group(2).lower(), m.group(3)
+        if count is None and not half:
+            continue  # "the hour" alone says no amount
+        value = 1.0 if count is None or not count.isdigit() else float(count)
+        if count is not None and count.isdigit() and not half:
+            continue  # "2 hours": the number's own quantity already says it
+        if half:
+            value += 0.5
+        if any(a < m.end() and m.start() < b for a, b in taken) and not half:
+            continue
+        extra = {"half": True} if half else {}
+        out.append(Mention("duration", value, m.start(), m.end(), unit=_UNIT_OF[unit], extra=extra))
+    return out
+
+
+_UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
 
 
 def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:

@@ -18,7 +18,7 @@ from .lexicon import lexicon
 from .schema import FieldSpec
 from .text import Token
 
-__all__ = ["fill_text", "reference"]
+__all__ = ["TEXTUAL", "fill_text", "pointer", "reference"]
 
 _REFER = re.compile(
     r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
@@ -28,10 +28,12 @@ _REFER = re.compile(
     re.IGNORECASE,
 )
 _SAME = re.compile(r"\b(?:the\s+same|same|that|this)\s+([a-z]+)\b", re.IGNORECASE)
-_TEXTUAL = frozenset(
+TEXTUAL = frozenset(
     "message body text content note comment subject title query question description reason "
     "summary caption prompt sentence phrase word term keyword topic".split()
 )
+"""Names of fields that hold free text (a message, a search query...)."""
+_TEXTUAL = TEXTUAL
 _STOP_AT = frozenset("and then but or so because if when please that which who whose where".split())
 _TIME_WORDS = frozenset("now today tonight tomorrow yesterday currently right".split())
 _PRONOUNS = frozenset("it that this them those these him her me us you result results".split())
@@ -79,7 +81,7 @@ def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple
     end = at
     while end < len(tokens) and end - at < limit:
         t = tokens[end]
-        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS:
+        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS or t.entity:
             break
         if end > at and (t.lower in roles or t.lower in _STOP_AT):
             break
@@ -234,7 +236,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         ):
             i += 1
         j = i
-        while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS:
+        while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS and not tokens[j].entity:
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
                 break

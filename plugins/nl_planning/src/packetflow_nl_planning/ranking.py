@@ -143,23 +143,26 @@ def rank(
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
-        covered, leftover = _coverage(trial, profile, verbs, idf)
+        covered, leftover = _coverage(trial, profile, verbs, idf, filled)
+        explained = leftover == 0 or covered >= thresholds.objects
         specific_action = action.explicit and bool(action.classes & profile.action.classes - {"retrieve"})
+        patterned = filled.patterned > 0
         relevant = (
             hit.semantic >= thresholds.semantic
             or (covered >= thresholds.objects and leftover > 0)
             or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
-            or (filled.specific > 0 and fit == 1.0 and hit.semantic >= thresholds.with_fit)
-            or (specific_action and fit == 1.0 and (filled.specific > 0 or covered >= thresholds.objects))
+            or (filled.specific > 0 and fit == 1.0 and hit.semantic >= thresholds.with_fit and explained)
+            # The text gives every value the capability needs, one of them in a form only it
+            # takes (an id by its pattern, an email...), and says nothing else: it means it.
+            or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
+                and (filled.specific > 0 or leftover == 0))
             or (_same_verb(action, profile) and fit == 1.0 and bool(required))
             or learned > 0.2
-        )
+        )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
             # text is plainly about it; otherwise E404 beats a guess.
-            relevant = (covered >= thresholds.objects and hit.semantic >= thresholds.with_fit) or (
-                hit.semantic >= thresholds.semantic
-            )
+            relevant = covered >= thresholds.objects and hit.semantic >= thresholds.with_fit
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -175,7 +178,9 @@ def rank(
     return out
 
 
-def _coverage(scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float]) -> tuple[float, int]:
+def _coverage(
+    scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float], filled: Filled
+) -> tuple[float, int]:
     """How much of what the clause says, beyond its action and the values the capability's
     fields took, the capability's own words cover (IDF-weighted), and how many such words
     there are. Words taken only by the catch-all "rest of the clause" still count as words
@@ -188,6 +193,8 @@ def _coverage(scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[st
             continue
         if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
             continue
+        if scope.weakly_taken(t.start, t.end) and filled.textual:
+            continue  # the rest of the clause is the message/query a text field asked for
         weight = idf(t.lemma)
         total += weight
         count += 1

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .clauses import Memory, Scope, field_words
 from .entities import normalize_phone
-from .freetext import fill_text, pointer, reference
+from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
 from .schema import FieldSpec
@@ -53,6 +53,10 @@ class Filled:
     """required fields the clause does not give."""
     specific: int = 0
     """values matched by format, pattern, enum or unit (strong evidence of fit)."""
+    patterned: int = 0
+    """values matched by a field's ``pattern`` or an email/URL/phone format."""
+    textual: bool = False
+    """a free-text field (message, query, note...) took the rest of the clause."""
 
 
 def field_kind(spec: FieldSpec) -> str:
@@ -134,13 +138,19 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             out.params[spec.name], out.sources[spec.name] = value
             if kind in ("pattern", "email", "url", "phone", "handle", "date", "datetime", "time", "enum"):
                 out.specific += 1
+            if kind in ("email", "url", "phone", "handle") or (kind == "pattern" and scope.last_kind == "pattern"):
+                out.patterned += 1
             elif kind == "number" and scope.last_kind in ("money", "quantity", "duration"):
                 out.specific += 1
     if pending_text:
+        weak_before = len(scope.weak)
         texts = fill_text(pending_text, scope)
         for name, (value, source) in texts.items():
             out.params[name] = value
             out.sources[name] = source
+        if len(scope.weak) > weak_before:
+            textual = {f.name for f in pending_text if set(f.name_words) & TEXTUAL}
+            out.textual = bool(textual & set(texts))
     return out
 
 
@@ -222,10 +232,23 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 break
     if best is None:
         return None
-    _, _, a, b, value = best
+    score, _, a, b, value = best
+    chunk = scope.text[a:b]
+    bare = chunk.lstrip("#@")
+    shaped = chunk[:1] in "#@" or "_" in bare or (any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare))
+    scope.last_kind = "pattern" if shaped or _distinctive(spec.pattern) else "loose"
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+def _distinctive(pattern: str) -> bool:
+    """Whether a pattern says more than "some letters and digits": a literal part ("^1Z",
+    "pay_") or at least four characters of one class ("[0-9]{5,8}")."""
+    body = re.sub(r"\[[^\]]*\]|\\.", "", pattern)
+    if re.search(r"[A-Za-z0-9_-]", re.sub(r"\{[^}]*\}", "", body)):
+        return True
+    return any(int(m) >= 4 for m in re.findall(r"\{(\d+)", pattern))
 
 
 # -- dates ----------------------------------------------------------------------------------

@@ -188,9 +188,11 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
     if nxt is not None and f"{first.lemma}_{nxt.lemma}" in lex.nominal:
         verb = lex.nominal[f"{first.lemma}_{nxt.lemma}"]
         return Action(lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 2)
+    head = nxt is None or not nxt.is_word or nxt.entity or nxt.lower in lex.roles or nxt.lower in _VERB_CONTEXT
     for form in (first.lower, first.lemma):
         verb = lex.nominal.get(form)
-        if verb and lex.classes_of(verb) and not (nxt is not None and nxt.lemma in lex.attribute):
+        # Only when the noun heads its phrase: "refund for order 12", not "sales report".
+        if verb and lex.classes_of(verb) and head:
             return Action(lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 1)
     return None
 

@@ -9,6 +9,7 @@ the embedding matrix are rebuilt lazily, on the next query after a change.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import packetflow as pf
 
 from .actions import Action, capability_action
 from .lexicon import lexicon
-from .schema import FieldSpec, input_fields, output_fields
+from .schema import FieldSpec, distinctive, input_fields, output_fields
 from .text import identifier_words, words
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ class Index:
         self._vocabulary: list[str] = []
         self._names: list[str] = []
         self._matrix: Vectors | None = None
+        self._patterns: list[tuple[re.Pattern[str], frozenset[str]]] = []
         self.version = 0
 
     def __len__(self) -> int:
@@ -214,6 +216,18 @@ class Index:
             self._postings = postings
             self._vocabulary = sorted({w for p in profiles.values() for w in p.own if len(w) >= 4})
             self._names = list(profiles)
+            patterns: dict[str, set[str]] = {}
+            for name, profile in profiles.items():
+                for spec in profile.fields:
+                    if spec.pattern and distinctive(spec.pattern):
+                        patterns.setdefault(spec.pattern, set()).add(name)
+            compiled = []
+            for pattern, names in patterns.items():
+                try:
+                    compiled.append((re.compile(pattern), frozenset(names)))
+                except re.error:
+                    continue
+            self._patterns = compiled
             if self.encoder is not None and profiles:
                 self._embed(profiles)
             else:
@@ -242,6 +256,19 @@ class Index:
                 norm = float(np.linalg.norm(centroid)) or 1.0
                 p.vector = centroid / norm
         self._matrix = np.stack([profiles[n].vector for n in self._names])
+
+    def by_pattern(self, chunks: Iterable[str]) -> set[str]:
+        """Capabilities with a distinctive ``pattern`` field that one of ``chunks`` (words of
+        the request, "#" or "@" stripped) matches: an id only they take makes them candidates
+        even when no other word of the request names them."""
+        self._refresh()
+        found: set[str] = set()
+        for regex, names in self._patterns:
+            for chunk in chunks:
+                if regex.fullmatch(chunk):
+                    found.update(names)
+                    break
+        return found
 
     @property
     def vocabulary(self) -> list[str]:
@@ -283,6 +310,7 @@ class Index:
         *,
         allowed: Iterable[str] | None = None,
         limit: int = 12,
+        must: set[str] | None = None,
     ) -> list[Hit]:
         """The best ``limit`` capabilities for a clause.
 
@@ -291,6 +319,7 @@ class Index:
             objects: the same without the action's verbs (what the action is applied to).
             sentence: the clause as text, values removed (for the embedding).
             allowed: only these capability names (a caller's scopes), when given.
+            must: names to include even below the first ``limit`` (see :meth:`by_pattern`).
         """
         self._refresh()
         names = self._names
@@ -327,4 +356,8 @@ class Index:
             if allow is None or name in allow
         ]
         hits.sort(key=lambda h: (-h.score, h.profile.name))
-        return hits[:limit]
+        best = hits[:limit]
+        if must:
+            chosen = {h.profile.name for h in best}
+            best += [h for h in hits[limit:] if h.profile.name in must and h.profile.name not in chosen]
+        return best

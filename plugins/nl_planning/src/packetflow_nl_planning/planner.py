@@ -40,7 +40,9 @@ __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
 _FACT = re.compile(r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE)
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
+_DETAIL_VERBS = frozenset("give get make do have want need like use".split())
 _PRONOUN_SUBJECTS = frozenset("i we he she they it there".split())
+_CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 _PRONOUNS = frozenset("it that this them those these result results output".split())
 
 
@@ -221,7 +223,7 @@ class Planner:
         if not draft.steps:
             return False
         action = request_action(clause.words)
-        if action.explicit and not set(action.verbs[:1]) & lexicon().light:
+        if action.explicit and not set(action.verbs[:1]) & _DETAIL_VERBS:
             return False
         last = draft.steps[-1]
         profile = self.index.profiles[last.step.capability]
@@ -350,7 +352,9 @@ class Planner:
         terms += [w for w in typed if w not in terms]
         objects = [t for t in terms if t not in verb_words]
         sentence = _sentence(words, typed)
-        hits = self.index.search(terms, objects, sentence, allowed=allowed)
+        chunks = [m.group().lstrip("#@") for m in _CHUNK.finditer(text, clause.start, clause.end)]
+        must = self.index.by_pattern(chunks) if chunks else set()
+        hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
         action_span = (0, 0)
         if action.explicit and action.object_start > 0:
             verb_tokens = [t for t in words[: action.object_start] if t.lemma in verb_words or t.lower in verb_words]

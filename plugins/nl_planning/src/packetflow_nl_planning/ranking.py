@@ -156,7 +156,7 @@ def rank(
             # takes (an id by its pattern, an email...), and says nothing else: it means it.
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
-            or (_same_verb(action, profile) and fit == 1.0 and bool(required))
+            or (_same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
@@ -188,9 +188,12 @@ def _coverage(
     lex = lexicon()
     total = hit = 0.0
     count = 0
+    numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
     for t in scope.words:
         if t.entity or not t.is_word or t.lemma in lex.stopwords or t.lemma in verbs or t.lower in verbs:
             continue
+        if any(a <= t.start and t.end <= b for a, b in numbers):
+            continue  # "the first one", "two": counts and ordinals are not topics
         if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
             continue
         if scope.weakly_taken(t.start, t.end) and filled.textual:

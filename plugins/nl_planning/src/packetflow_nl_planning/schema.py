@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .text import identifier_words, words
 from .units import field_unit
 
-__all__ = ["FieldSpec", "input_fields", "output_fields"]
+__all__ = ["FieldSpec", "distinctive", "input_fields", "output_fields"]
 
 
 @dataclass(frozen=True)
@@ -116,3 +117,12 @@ def output_fields(schema: dict[str, Any]) -> dict[str, str]:
         kind = _resolve(raw, defs).get("type", "any")
         out[name] = kind if isinstance(kind, str) else "any"
     return out
+
+
+def distinctive(pattern: str) -> bool:
+    """Whether a pattern says more than "some letters and digits": a literal part ("^1Z",
+    "pay_") or at least four characters of one class ("[0-9]{5,8}")."""
+    body = re.sub(r"\[[^\]]*\]|\\.", "", pattern)
+    if re.search(r"[A-Za-z0-9_-]", re.sub(r"\{[^}]*\}", "", body)):
+        return True
+    return any(int(m) >= 4 for m in re.findall(r"\{(\d+)", pattern))

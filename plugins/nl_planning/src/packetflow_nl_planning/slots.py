@@ -24,7 +24,7 @@ from .entities import normalize_phone
 from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
-from .schema import FieldSpec
+from .schema import FieldSpec, distinctive
 from .units import convert, currency_aliases, units
 
 __all__ = ["Filled", "field_kind", "fill"]
@@ -236,19 +236,10 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     chunk = scope.text[a:b]
     bare = chunk.lstrip("#@")
     shaped = chunk[:1] in "#@" or "_" in bare or (any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare))
-    scope.last_kind = "pattern" if shaped or _distinctive(spec.pattern) else "loose"
+    scope.last_kind = "pattern" if shaped or distinctive(spec.pattern) else "loose"
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
-
-
-def _distinctive(pattern: str) -> bool:
-    """Whether a pattern says more than "some letters and digits": a literal part ("^1Z",
-    "pay_") or at least four characters of one class ("[0-9]{5,8}")."""
-    body = re.sub(r"\[[^\]]*\]|\\.", "", pattern)
-    if re.search(r"[A-Za-z0-9_-]", re.sub(r"\{[^}]*\}", "", body)):
-        return True
-    return any(int(m) >= 4 for m in re.findall(r"\{(\d+)", pattern))
 
 
 # -- dates ----------------------------------------------------------------------------------

@@ -145,6 +145,8 @@ def convert(value: float, source: str, target: str) -> float | None:
     a, b = by_name.get(source), by_name.get(target)
     if a is None or b is None or a.dimension != b.dimension:
         return None
+    if a.dimension == "temperature" and "degree" in (a.name, b.name):
+        return value  # "18 degrees": the scale the field asks for
     if a.dimension == "temperature":
         celsius = {"celsius": value, "fahrenheit": (value - 32) * 5 / 9, "kelvin": value - 273.15}[
             a.name

@@ -13,7 +13,7 @@ from .mentions import Mention
 from .schema import FieldSpec
 from .segment import Clause
 
-__all__ = ["Memory", "Mode", "Scope", "field_words"]
+__all__ = ["Memory", "Mode", "Scope", "field_words", "side"]
 
 Mode = Literal["future", "past"]
 
@@ -28,6 +28,26 @@ class Memory:
     value: Any
     step: int | None
     field: str | None = None
+
+    @property
+    def side(self) -> str | None:
+        return side(tuple(self.field.split("_"))) if self.field else None
+
+
+_START = frozenset("start begin from since first departure checkin arrival".split())
+_END = frozenset("end to until till through last return checkout finish".split())
+
+
+def side(name_words: tuple[str, ...]) -> str | None:
+    """Whether a field named so is the start or the end of a range (``start_date``,
+    ``check_out``), or neither."""
+    words = set(name_words)
+    joined = "".join(name_words)
+    if words & _START or joined.startswith("checkin"):
+        return "start"
+    if words & _END or joined.startswith("checkout"):
+        return "end"
+    return None
 
 
 def field_words(spec: FieldSpec) -> frozenset[str]:

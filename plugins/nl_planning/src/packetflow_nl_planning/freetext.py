@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .clauses import Scope, field_words
+from .clauses import Scope, field_words, side
 from .lexicon import lexicon
 from .schema import FieldSpec
 from .text import Token
@@ -64,7 +64,10 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
         for m in pattern.finditer(text):
             head = m.group(1).lower().split()[-1]
             head_words = {head} | set(lexicon().synonyms.get(head, ()))
-            for memory in reversed(scope.memory):
+            wanted = side(spec.name_words)
+            # "the same period" for a start/end pair: each end takes the earlier same end.
+            ordered = sorted(reversed(scope.memory), key=lambda mem: wanted is not None and mem.side != wanted)
+            for memory in ordered:
                 same_kind = memory.kind == kind
                 named = bool(head_words & memory.words) or bool(head_words & words)
                 if same_kind and named and (kind != "text" or head_words & memory.words):
@@ -81,7 +84,7 @@ def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple
     end = at
     while end < len(tokens) and end - at < limit:
         t = tokens[end]
-        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS or t.entity:
+        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS:
             break
         if end > at and (t.lower in roles or t.lower in _STOP_AT):
             break
@@ -103,15 +106,18 @@ def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int,
 
     while end > begin and edge(tokens[end - 1]):
         end -= 1
-    while begin < end and edge(tokens[begin]):
-        begin += 1
+    while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
+        begin += 1  # "postcode SW1A 1AA": a value does not start with its field's name
+    if end - begin > 1 and tokens[end - 1].lemma in scope.keep and tokens[end - 2].text[:1].isupper():
+        end -= 1  # "the Team folder": the name is "Team" (but "the living room" stays)
     return (begin, end) if end > begin else None
 
 
 def _span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
     a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
-    if scope.text[b - 2 : b] in ("'s", "’s"):
-        b -= 2  # "Karen Smith's email": the name is "Karen Smith"
+    followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
+    if scope.text[b - 2 : b] in ("'s", "’s") and followed:
+        b -= 2  # "Karen Smith's email": the name is "Karen Smith" ("Luigi's" stays)
     return scope.text[a:b], a, b
 
 
@@ -127,12 +133,14 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.
     lex = lexicon()
-    for m in quoted:
-        target = _quoted_target(m.start, [s for s in (textual or specs) if s.name not in out], scope)
-        if target is None:
-            break
-        scope.mentions.take(m)
-        out[target.name] = (m.value, scope.text[m.start : m.end])
+    for cued in (True, False):  # quotes with a cue ("subject 'Booking'") choose first
+        for m in list(quoted):
+            target = _quoted_target(m.start, [s for s in (textual or specs) if s.name not in out], scope, cued)
+            if target is None:
+                continue
+            quoted.remove(m)
+            scope.mentions.take(m)
+            out[target.name] = (m.value, scope.text[m.start : m.end])
     # 2. After "saying", "that says", ...: the rest of the clause, verbatim.
     lowers = [t.lower for t in tokens]
     for i in range(len(tokens)):
@@ -236,7 +244,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         ):
             i += 1
         j = i
-        while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS and not tokens[j].entity:
+        while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS:
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
                 break
@@ -260,8 +268,9 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
 _MESSAGE = frozenset("message body text content note comment".split())
 
 
-def _quoted_target(position: int, specs: list[FieldSpec], scope: Scope) -> FieldSpec | None:
-    """The text field a quoted value at ``position`` is for."""
+def _quoted_target(position: int, specs: list[FieldSpec], scope: Scope, cued: bool) -> FieldSpec | None:
+    """The text field a quoted value at ``position`` is for (with ``cued``, only a field its
+    cue names)."""
     if not specs:
         return None
     lex = lexicon()
@@ -273,6 +282,8 @@ def _quoted_target(position: int, specs: list[FieldSpec], scope: Scope) -> Field
         for spec in specs:
             if set(spec.name_words) & _MESSAGE:
                 return spec
+    if cued:
+        return None
     return sorted(specs, key=lambda s: (not s.required, specs.index(s)))[0]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .clauses import Memory, Scope, field_words
+from .clauses import Memory, Scope, field_words, side
 from .entities import normalize_phone
 from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
@@ -36,8 +36,6 @@ _MONEY_WORDS = frozenset(
 _PHONE_WORDS = frozenset("phone mobile tel telephone cell sms whatsapp".split())
 _HANDLE_WORDS = frozenset("username handle user account screenname profile".split())
 _DATE_WORDS = frozenset("date day birthday deadline due".split())
-_START = frozenset("start begin from since first departure checkin arrival".split())
-_END = frozenset("end to until till through last return checkout finish".split())
 _GENERIC_FLAG = frozenset("is has should enable include with allow use do want flag".split())
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
@@ -246,13 +244,7 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 
 
 def _side(spec: FieldSpec) -> str | None:
-    words = set(spec.name_words)
-    joined = "".join(spec.name_words)
-    if words & _START or joined.startswith("checkin"):
-        return "start"
-    if words & _END or joined.startswith("checkout"):
-        return "end"
-    return None
+    return side(spec.name_words)
 
 
 def _date(spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
@@ -338,13 +330,14 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                     score = 0.85
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
-            if not score and i + 1 <= len(tokens):
-                syn = lex.synonyms.get(tokens[i].lower, frozenset()) | lex.synonyms.get(tokens[i].lemma, frozenset())
-                if "_".join(forms) in syn:  # "APAC" -> asia_pacific
-                    score, window = 0.85, [tokens[i]]
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, i, value, text)
+        if n > 1:  # one word for a value of several: "APAC" -> asia_pacific
+            for i, t in enumerate(tokens):
+                syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(t.lemma, frozenset())
+                if "_".join(forms) in syn and (best is None or 0.85 > best[0]):
+                    best = (0.85, i, value, scope.text[t.start : t.end])
     if best is None:
         return None
     _, i, value, text = best
@@ -423,6 +416,11 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
         if spec.maximum is not None and value > spec.maximum:
             continue
         candidates.append((score, m, value))
+    if not candidates and "year" in spec.name_words:
+        for m in scope.of("daterange"):
+            start, end = m.extra[scope.mode]
+            if start.year == end.year:  # "this year", "for 2027": the year of the range
+                return start.year, _take(scope, m)
     if not candidates:
         return None
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))

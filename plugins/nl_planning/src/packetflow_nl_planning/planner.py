@@ -279,7 +279,9 @@ class Planner:
                 continue
             if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
                 continue
-            if self._english(t.lower) and len(t.lower) > 4:
+            if t.lemma in lex.light or t.lemma in lex.irregular.values():
+                continue
+            if self._english(t.lower):
                 # A real word, just not one of ours: only a word of ours one edit away, in a
                 # long word, is taken for what was meant ("wether" -> "weather").
                 fixed = self.index.correct(t.lemma, edits=1) if len(t.lower) >= 6 else None

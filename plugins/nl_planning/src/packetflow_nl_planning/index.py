@@ -38,7 +38,7 @@ _WEIGHTS = {
 _SYNONYM = 0.8  # a synonym of a capability's word counts this much of the word
 # Damerau-Levenshtein similarity for a typo of a capability's word (5+ letters): one edit in
 # five letters, a swapped pair ("refnud") counting as one.
-_FUZZY_MIN = 0.8
+_FUZZY_MIN = 0.79  # (0.8 exactly for one edit in five letters, with float rounding)
 
 
 def is_internal(name: str) -> bool:
@@ -356,8 +356,7 @@ class Index:
             if allow is None or name in allow
         ]
         hits.sort(key=lambda h: (-h.score, h.profile.name))
-        best = hits[:limit]
         if must:
-            chosen = {h.profile.name for h in best}
-            best += [h for h in hits[limit:] if h.profile.name in must and h.profile.name not in chosen]
-        return best
+            # An id only these capabilities take puts them first (they get the fit check).
+            hits = [h for h in hits if h.profile.name in must] + [h for h in hits if h.profile.name not in must]
+        return hits[:limit]

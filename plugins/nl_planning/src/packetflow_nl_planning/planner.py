@@ -43,7 +43,7 @@ _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE) 
 _DETAIL_VERBS = frozenset("give get make do have want need like use".split())
 _PRONOUN_SUBJECTS = frozenset("i we he she they it there".split())
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
-_PRONOUNS = frozenset("it that this them those these result results output".split())
+_PRONOUNS = frozenset("it that this them those these result results output her him his their its".split())
 
 
 @dataclass
@@ -290,7 +290,7 @@ class Planner:
                 continue
             fixed = self.index.correct(t.lemma)
             if fixed is None:
-                cutoff = 0.8 if 4 < len(t.lower) < 8 else 0.74
+                cutoff = 0.79 if 4 < len(t.lower) < 8 else 0.74
                 found = process.extractOne(t.lower, verbs, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff)
                 fixed = found[0] if found else None
             if fixed is not None:

@@ -324,6 +324,10 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             score = 0.0
             if lowers == forms or lemmas == forms:
                 score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
+            elif n > 1 and all(
+                f in (lo, le) or f in lex.synonyms.get(le, ()) for f, lo, le in zip(forms, lowers, lemmas, strict=True)
+            ):
+                score = 0.8  # word by word, synonyms allowed: "too big" -> too_large
             elif n == 1:
                 syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(lowers[0], frozenset())
                 if forms[0] in syn:

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,8 @@ from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .segment import Clause, split
 from .slots import Filled, field_kind, fill, memory_of
+from .clauses import field_words
+from .text import identifier_words
 from .text import Token, normalize, tokenize
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
@@ -159,6 +162,8 @@ class Planner:
         for position, (clause, kind) in enumerate(pending):
             before = [c for c in contexts if c.end <= clause.start]
             index = len(draft.steps)
+            if draft.steps and self._detail(draft, clause, text, mentions, today, memory):
+                continue  # ", express", ", view only": a value of the previous step
             try:
                 outputs = {o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs}
                 step = self._clause(text, clause, mentions, today, memory, allowed, index, before, outputs)
@@ -207,6 +212,34 @@ class Planner:
             for t in words[1:]
         )
         return "statement" if subject or finite else "request"
+
+    def _detail(
+        self, draft: PlanDraft, clause: Clause, text: str, mentions: Mentions, today: date, memory: list[Memory]
+    ) -> bool:
+        """Whether a short clause is only values for the previous step: its first word (which
+        looked like a verb) fills one of that step's empty fields and at most one other word is
+        left over ("edit access, don't notify them" after "share doc_... with ...")."""
+        lex = lexicon()
+        content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
+        if not content or len(content) > 4:
+            return False
+        last = draft.steps[-1]
+        profile = self.index.profiles[last.step.capability]
+        empty = [f for f in profile.fields if f.name not in last.step.params and f.name not in last.step.wired]
+        if not empty:
+            return False
+        trial = copy.copy(mentions)
+        trial.used = set(mentions.used)
+        scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
+        scope.own, scope.remainder = profile.own, False
+        more = fill(empty, scope)
+        left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
+        if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
+            return False
+        mentions.used = trial.used
+        last.step.params.update(more.params)
+        last.filled.sources.update(more.sources)
+        return True
 
     def _absorb(
         self,
@@ -439,12 +472,26 @@ class Planner:
                 return f"s{j + 1}.{name}", pointed, pointed
         if not pointed:
             return None
+        spec = next(f for f in self.index.profiles[steps[k].capability].fields if f.name == name)
+        wanted = field_kind(spec)
+        words = field_words(spec)
+        best: tuple[int, str] | None = None
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             for out, out_type in earlier.outputs.items():
-                if out_type == kind or kind == "any" or out_type == "any":
-                    return f"s{j + 1}.{out}", True, False
-        return None
+                if not (out_type == kind or kind == "any" or out_type == "any"):
+                    continue
+                out_words = set(identifier_words(out))
+                # "email her" after find_contact: the output named like the field, or like
+                # what the field holds (an email), not just any string.
+                score = 3 if out_words & words else 2 if wanted in out_words else 1
+                if score == 1 and wanted not in ("text", "any"):
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, f"s{j + 1}.{out}")
+            if best is not None:
+                break
+        return (best[1], True, False) if best is not None else None
 
 
 # What a typed value says about the field it is for: an email in the text is evidence for a

@@ -143,6 +143,8 @@ def rank(
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
+        if ok and action.explicit and not action.classes & profile.action.classes:
+            score -= 0.15  # only "both read": a capability with the very action comes first
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         specific_action = action.explicit and bool(action.classes & profile.action.classes - {"retrieve"})

@@ -108,7 +108,8 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
         if not empty:
             break
         sub = copy.copy(scope)
-        sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], False
+        # The rest of a scene-setting clause is only a value when this one points at it.
+        sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], pointing
         more = _fill(empty, sub)
         scope.claimed = sub.claimed
         out.params.update(more.params)

@@ -161,6 +161,8 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)
+        if words[at] == "new" and at + 1 < len(tokens):  # "new document 'Offsite agenda'"
+            return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
         named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
         return named or _set_to(tokens, at, lex) or Action(frozenset(), (), False, True, at)
     verb, classes, size = found

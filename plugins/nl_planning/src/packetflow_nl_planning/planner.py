@@ -159,6 +159,7 @@ class Planner:
                 details={"candidates": []},
             )
         first_error: pf.errors.NotFoundError | None = None
+        asked: list[bool] = []  # per step: whether its clause was a question
         for position, (clause, kind) in enumerate(pending):
             before = [c for c in contexts if c.end <= clause.start]
             index = len(draft.steps)
@@ -170,6 +171,20 @@ class Planner:
             except pf.errors.NotFoundError as exc:
                 if self._absorb(draft, clause, text, mentions, today, memory, before):
                     continue  # "Cancel #774410 and give me store credit": a detail of step 1
+                if draft.steps and asked[-1] and any(t.lower in _PRONOUNS for t in clause.words):
+                    # "did I leave the garage open? lock it": the question set the scene.
+                    dropped = draft.steps.pop()
+                    asked.pop()
+                    del memory[len(memory) - len(dropped.step.params) :]
+                    contexts.append(next(c for c, _ in pending if text[c.start : c.end] == dropped.clause))
+                    before = [c for c in contexts if c.end <= clause.start]
+                    try:
+                        step = self._clause(text, clause, mentions, today, memory, allowed, index - 1, before)
+                    except pf.errors.NotFoundError:
+                        raise exc from None
+                    draft.steps.append(step)
+                    asked.append(kind == "question")
+                    continue
                 others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
                 if kind == "question" and others:
                     contexts.append(clause)  # "did I leave the garage open? lock it"
@@ -177,6 +192,7 @@ class Planner:
                     continue
                 raise
             draft.steps.append(step)
+            asked.append(kind == "question")
             memory.extend(memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index))
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")

@@ -94,7 +94,9 @@ def main() -> int:
     ref = np.asarray(model.encode(SAMPLES, normalize=False), dtype=np.float32)[:, : args.dims]
     ref /= np.linalg.norm(ref, axis=1, keepdims=True)
     worst = float(np.max(np.abs(ours - ref)))
-    print(f"wrote {args.out} ({table.shape[0]} x {args.dims} float16); parity max |diff| {worst:.4f}")
+    print(
+        f"wrote {args.out} ({table.shape[0]} x {args.dims} float16); parity max |diff| {worst:.4f}"
+    )
     return 0 if worst < 0.02 else 1
 
 

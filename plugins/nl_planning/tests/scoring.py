@@ -91,7 +91,9 @@ def _defaults(node: pf.Node, name: str) -> dict[str, Any]:
     return {k: v["default"] for k, v in props.items() if "default" in v}
 
 
-def _params_match(node: pf.Node, step: dict[str, Any], got: dict[str, Any], wired: dict[str, str]) -> str | None:
+def _params_match(
+    node: pf.Node, step: dict[str, Any], got: dict[str, Any], wired: dict[str, str]
+) -> str | None:
     """``None`` when the planned step matches the expected one, else what differs."""
     expected = step.get("params", {})
     defaults = _defaults(node, step["capability"])

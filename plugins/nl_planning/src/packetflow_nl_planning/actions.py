@@ -21,10 +21,9 @@ __all__ = ["Action", "capability_action", "compatible", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
-    "a an the my your our their his her its this that these those some all any every new one "
-    "me us them him it to for up out back off on in down over away another more".split()
+    ["a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these", "those", "some", "all", "any", "every", "new", "one", "me", "us", "them", "him", "it", "to", "for", "up", "out", "back", "off", "on", "in", "down", "over", "away", "another", "more"]
 )
-_SUBJECTS = frozenset("i we you u".split())
+_SUBJECTS = frozenset(["i", "we", "you", "u"])
 _SUBJECT_MODALS = (
     ("will",), ("would",), ("should",), ("must",), ("need", "to"), ("have", "to"),
     ("want", "to"), ("wish", "to"), ("would", "like", "to"), ("am", "going", "to"),
@@ -66,12 +65,14 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
     return word in lex.nominal or (word in lex.synonyms and word not in lex.classes)
 
 
-_PARTICLES = frozenset("on off up down back out in over away".split())
+_PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "away"])
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
 
-def _verb_at(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str, frozenset[str], int] | None:
+def _verb_at(
+    tokens: Sequence[Token], at: int, lex: Lexicon
+) -> tuple[str, frozenset[str], int] | None:
     """The verb at ``tokens[at]`` (a phrasal verb when its particle follows, or comes a few
     words later: "turn the lights off"): its lemma, its classes and how many tokens it spans;
     ``None`` when that word is not an action verb."""
@@ -83,14 +84,22 @@ def _verb_at(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str, froze
     for i in range(at + 2, min(len(tokens), at + 7)):
         particle = tokens[i].lower
         if particle in _PARTICLES and f"{word}_{particle}" in lex.classes:
-            if i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word:
+            if (
+                i + 1 >= len(tokens)
+                or tokens[i + 1].lower in lex.roles
+                or not tokens[i + 1].is_word
+            ):
                 return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return None
     if at + 1 < len(tokens) and _is_noun(word, lex) and tokens[at + 1].lemma in lex.attribute:
         return None  # "order status", "email address": a noun phrase that names a thing
-    if word in _GERUND_NEGATE | _GERUND_KEEP and at + 1 < len(tokens) and tokens[at + 1].lower.endswith("ing"):
+    if (
+        word in _GERUND_NEGATE | _GERUND_KEEP
+        and at + 1 < len(tokens)
+        and tokens[at + 1].lower.endswith("ing")
+    ):
         inner = lex.classes.get(tokens[at + 1].lemma, frozenset())
         if inner:
             if word in _GERUND_KEEP:
@@ -132,7 +141,13 @@ def _strip_polite(words: list[str], lex: Lexicon) -> int:
     return at
 
 
-_DESIRE = (("i", "need"), ("i", "want"), ("i", "would", "like"), ("i", "would", "love"), ("we", "need"))
+_DESIRE = (
+    ("i", "need"),
+    ("i", "want"),
+    ("i", "would", "like"),
+    ("i", "would", "love"),
+    ("we", "need"),
+)
 _ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
 
 
@@ -153,7 +168,11 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
     q = _match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
-    if q and not (words[at] in ("do", "does", "can", "will", "would", "could") and at + 1 < len(words) and words[at + 1] in ("you", "u")):
+    if q and not (
+        words[at] in ("do", "does", "can", "will", "would", "could")
+        and at + 1 < len(words)
+        and words[at + 1] in ("you", "u")
+    ):
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
@@ -167,7 +186,11 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
         return named or _set_to(tokens, at, lex) or Action(frozenset(), (), False, True, at)
     verb, classes, size = found
     after = at + size
-    if verb in ("tell", "let", "show", "give", "remind") and after < len(words) and words[after] in _ME:
+    if (
+        verb in ("tell", "let", "show", "give", "remind")
+        and after < len(words)
+        and words[after] in _ME
+    ):
         if verb in ("tell", "show", "let"):
             classes = frozenset(("retrieve",))
         after += 1
@@ -189,13 +212,23 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
     nxt = tokens[at + 1] if at + 1 < len(tokens) else None
     if nxt is not None and f"{first.lemma}_{nxt.lemma}" in lex.nominal:
         verb = lex.nominal[f"{first.lemma}_{nxt.lemma}"]
-        return Action(lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 2)
-    head = nxt is None or not nxt.is_word or nxt.entity or nxt.lower in lex.roles or nxt.lower in _VERB_CONTEXT
+        return Action(
+            lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 2
+        )
+    head = (
+        nxt is None
+        or not nxt.is_word
+        or nxt.entity
+        or nxt.lower in lex.roles
+        or nxt.lower in _VERB_CONTEXT
+    )
     for form in (first.lower, first.lemma):
         verb = lex.nominal.get(form)
         # Only when the noun heads its phrase: "refund for order 12", not "sales report".
         if verb and lex.classes_of(verb) and head:
-            return Action(lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 1)
+            return Action(
+                lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 1
+            )
     return None
 
 
@@ -238,7 +271,11 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
     # return" opens and returns, "Set a reminder" sets and reminds.
     nominal = _nominal_after(tokens, at + size, lex) if verb in lex.support else None
     if nominal is not None and lex.classes_of(nominal[0]):
-        classes = lex.classes_of(nominal[0]) if verb in lex.light else classes | lex.classes_of(nominal[0])
+        classes = (
+            lex.classes_of(nominal[0])
+            if verb in lex.light
+            else classes | lex.classes_of(nominal[0])
+        )
         verbs.append(nominal[0])
     for i in range(at + size, len(tokens)):  # "Switch lights on or off"
         phrasal = f"{verb}_{tokens[i].lower}"
@@ -252,7 +289,9 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
     """The action a capability's name says: its first word when that is a verb
     (``get_forecast``), else its last (``order_refund``); a noun naming an action right after
     the verb adds that action (``set_reminder``)."""
-    parts = [lemma(p) for p in identifier_words(name)]
+    raw = identifier_words(name)
+    # A gerund names a kind of thing ("shipping_quote", "billing_report"), not an order.
+    parts = [lemma(p) if not p.endswith("ing") else p for p in raw]
     if not parts:
         return None
     at = 0 if lex.classes_of(parts[0]) else len(parts) - 1

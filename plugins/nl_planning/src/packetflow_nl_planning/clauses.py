@@ -34,8 +34,8 @@ class Memory:
         return side(tuple(self.field.split("_"))) if self.field else None
 
 
-_START = frozenset("start begin from since first departure checkin arrival".split())
-_END = frozenset("end to until till through last return checkout finish".split())
+_START = frozenset(["start", "begin", "from", "since", "first", "departure", "checkin", "arrival"])
+_END = frozenset(["end", "to", "until", "till", "through", "last", "return", "checkout", "finish"])
 
 
 def side(name_words: tuple[str, ...]) -> str | None:

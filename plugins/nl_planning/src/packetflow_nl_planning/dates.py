@@ -175,7 +175,9 @@ def _relative_rules(s: _Scanner) -> None:
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
     for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+ago\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, -1))
-    for m in s.each(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(this\s+|next\s+|last\s+)?(week|month|year)\b"):
+    for m in s.each(
+        r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(this\s+|next\s+|last\s+)?(week|month|year)\b"
+    ):
         offset = {"next": 1, "last": -1}.get((m.group(1) or "").strip(), 0)
         unit = m.group(2)
         if unit == "week":
@@ -217,7 +219,9 @@ def _absolute_rules(s: _Scanner) -> None:
         nxt = _safe_date(*_ym(_add_months(today, 1)), day)
         prev = _safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
-            s.day(m, this if this >= today else nxt or this, this if this <= today else prev or this)
+            s.day(
+                m, this if this >= today else nxt or this, this if this <= today else prev or this
+            )
 
 
 def _range_rules(s: _Scanner) -> None:
@@ -227,20 +231,32 @@ def _range_rules(s: _Scanner) -> None:
         unit = next(g for g in m.groups() if g)
         unit = {"ytd": "year", "mtd": "month", "wtd": "week", "qtd": "quarter"}.get(unit, unit)
         s.span(m, (_start_of(unit, today), today))
-    for m in s.each(r"\b(?:the\s+)?(?:past|last|previous)\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(day|week|month|year)s\b"):
+    for m in s.each(
+        r"\b(?:the\s+)?(?:past|last|previous)\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(day|week|month|year)s\b"
+    ):
         n = _amount(m.group(1))
         start = _delta(n, m.group(2), today, -1) + timedelta(days=1)
         s.span(m, (start, today))
-    for m in s.each(r"\b(this|next|last|previous|coming|the\s+past)\s+(week|month|quarter|year|weekend)\b"):
+    for m in s.each(
+        r"\b(this|next|last|previous|coming|the\s+past)\s+(week|month|quarter|year|weekend)\b"
+    ):
         offset = {"this": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}.get(m.group(1), -1)
         s.span(m, _period(m.group(2), today, offset))
     for m in s.each(r"\b(?:the\s+)?weekend\b"):
         saturday = _week(today)[0] + timedelta(days=5)
-        future = saturday if saturday + timedelta(days=1) >= today else saturday + timedelta(weeks=1)
+        future = (
+            saturday if saturday + timedelta(days=1) >= today else saturday + timedelta(weeks=1)
+        )
         past = saturday if saturday <= today else saturday - timedelta(weeks=1)
         s.span(m, (future, future + timedelta(days=1)), (past, past + timedelta(days=1)))
-    for m in s.each(r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b"):
-        q = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
+    for m in s.each(
+        r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b"
+    ):
+        q = (
+            int(m.group(1))
+            if m.group(1)
+            else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
+        )
         year_text = m.group(2) or m.group(4)
         if year_text:
             s.span(m, _quarter(int(year_text), q))
@@ -251,8 +267,23 @@ def _range_rules(s: _Scanner) -> None:
         s.span(m, future, past)
     for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
-        if word in ("may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr", "feb", "jul") and not m.group(2):
-            if not re.search(r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]):
+        if word in (
+            "may",
+            "mar",
+            "jun",
+            "jan",
+            "dec",
+            "sep",
+            "oct",
+            "nov",
+            "aug",
+            "apr",
+            "feb",
+            "jul",
+        ) and not m.group(2):
+            if not re.search(
+                r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]
+            ):
                 continue  # "may" the verb, "mar" the word: only after a preposition
         month = _MONTHS[word]
         if m.group(2):
@@ -333,7 +364,10 @@ def _combine(s: _Scanner) -> list[Mention]:
                     None,
                     m.start - 6,
                     m.end,
-                    extra={"future": (m.extra["past"], s.today), "past": (m.extra["past"], s.today)},
+                    extra={
+                        "future": (m.extra["past"], s.today),
+                        "past": (m.extra["past"], s.today),
+                    },
                 )
             )
             i += 1

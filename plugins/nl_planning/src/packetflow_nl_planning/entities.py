@@ -36,7 +36,7 @@ _TIME = re.compile(
     r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
-_HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_HOUR_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
 @dataclass
@@ -143,7 +143,12 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         looks_like_phone = m.group().startswith("+") or re.search(r"[\s.()-]", m.group().strip())
         if len(digits) >= 7 and looks_like_phone:
             claim("phone", m.group().strip(), m.start(), m.end())
-    years = [(d.start, d.end) for d in dates if d.kind == "daterange" and re.fullmatch(r"(?:in|for|during|of)\s+\d{4}", text[d.start : d.end].lower())]
+    years = [
+        (d.start, d.end)
+        for d in dates
+        if d.kind == "daterange"
+        and re.fullmatch(r"(?:in|for|during|of)\s+\d{4}", text[d.start : d.end].lower())
+    ]
     numbers = [
         n for n in number_mentions(text)
         if not any(overlaps((n.start, n.end), s) for s in claimed) or any(overlaps((n.start, n.end), y) for y in years)
@@ -152,7 +157,9 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     quantities = money_and_quantities(text, numbers)
     items.extend(quantities)
     for d in duration_phrases(text, numbers):
-        covered = [q for q in quantities if q.start <= d.start < q.end or d.start <= q.start < d.end]
+        covered = [
+            q for q in quantities if q.start <= d.start < q.end or d.start <= q.start < d.end
+        ]
         if d.extra.get("half") or not covered:
             items.append(d)
     items.sort(key=lambda m: (m.start, -m.end))

@@ -14,7 +14,11 @@ def _step_line(k: int, step: StepDraft) -> str:
     chosen = step.chosen
     verbs = "/".join(step.action.verbs) if step.action.explicit else "a question"
     parts = [f"{k}. {step.clause!r} -> {chosen.name} ({chosen.reason}; asked with {verbs})"]
-    filled = [f"{name}={step.step.params[name]!r} from {words!r}" for name, words in step.filled.sources.items() if name in step.step.params]
+    filled = [
+        f"{name}={step.step.params[name]!r} from {words!r}"
+        for name, words in step.filled.sources.items()
+        if name in step.step.params
+    ]
     if filled:
         parts.append("   " + "; ".join(filled))
     for name, key in step.step.wired.items():

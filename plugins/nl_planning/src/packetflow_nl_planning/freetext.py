@@ -29,18 +29,17 @@ _REFER = re.compile(
 )
 _SAME = re.compile(r"\b(?:the\s+same|same|that|this)\s+([a-z]+)\b", re.IGNORECASE)
 TEXTUAL = frozenset(
-    "message body text content note comment subject title query question description reason "
-    "summary caption prompt sentence phrase word term keyword topic".split()
+    ["message", "body", "text", "content", "note", "comment", "subject", "title", "query", "question", "description", "reason", "summary", "caption", "prompt", "sentence", "phrase", "word", "term", "keyword", "topic"]
 )
 """Names of fields that hold free text (a message, a search query...)."""
 _TEXTUAL = TEXTUAL
-_STOP_AT = frozenset("and then but or so because if when please that which who whose where".split())
-_TIME_WORDS = frozenset("now today tonight tomorrow yesterday currently right".split())
-_PRONOUNS = frozenset("it that this them those these him her me us you result results".split())
-_DETERMINERS = frozenset("the a an my our your his her their this that some".split())
+_STOP_AT = frozenset(["and", "then", "but", "or", "so", "because", "if", "when", "please", "that", "which", "who", "whose", "where"])
+_TIME_WORDS = frozenset(["now", "today", "tonight", "tomorrow", "yesterday", "currently", "right"])
+_PRONOUNS = frozenset(["it", "that", "this", "them", "those", "these", "him", "her", "me", "us", "you", "result", "results"])
+_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"])
 
 
-_POINTERS = frozenset("it its that this those these them their there her him his same one".split())
+_POINTERS = frozenset(["it", "its", "that", "this", "those", "these", "them", "their", "there", "her", "him", "his", "same", "one"])
 
 
 def pointer(scope: Scope) -> bool:
@@ -66,7 +65,9 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
             head_words = {head} | set(lexicon().synonyms.get(head, ()))
             wanted = side(spec.name_words)
             # "the same period" for a start/end pair: each end takes the earlier same end.
-            ordered = sorted(reversed(scope.memory), key=lambda mem: wanted is not None and mem.side != wanted)
+            ordered = sorted(
+                reversed(scope.memory), key=lambda mem: wanted is not None and mem.side != wanted
+            )
             for memory in ordered:
                 same_kind = memory.kind == kind
                 named = bool(head_words & memory.words) or bool(head_words & words)
@@ -100,15 +101,21 @@ def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int,
     lex = lexicon()
 
     def edge(t: Token) -> bool:
-        return t.lower in _DETERMINERS or t.lower in lex.stopwords or (
-            t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper()
+        return (
+            t.lower in _DETERMINERS
+            or t.lower in lex.stopwords
+            or (t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper())
         )
 
     while end > begin and edge(tokens[end - 1]):
         end -= 1
     while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
         begin += 1  # "postcode SW1A 1AA": a value does not start with its field's name
-    if end - begin > 1 and tokens[end - 1].lemma in scope.keep and tokens[end - 2].text[:1].isupper():
+    if (
+        end - begin > 1
+        and tokens[end - 1].lemma in scope.keep
+        and tokens[end - 2].text[:1].isupper()
+    ):
         end -= 1  # "the Team folder": the name is "Team" (but "the living room" stays)
     return (begin, end) if end > begin else None
 
@@ -135,7 +142,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     lex = lexicon()
     for cued in (True, False):  # quotes with a cue ("subject 'Booking'") choose first
         for m in list(quoted):
-            target = _quoted_target(m.start, [s for s in (textual or specs) if s.name not in out], scope, cued)
+            target = _quoted_target(
+                m.start, [s for s in (textual or specs) if s.name not in out], scope, cued
+            )
             if target is None:
                 continue
             quoted.remove(m)
@@ -174,8 +183,10 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             at = i + 1
             if at < len(tokens) and tokens[at].lower in (":", "is", "of", "="):
                 at += 1
-            elif not (t.lower in roles) and at < len(tokens) and (
-                tokens[at].lower in roles or not tokens[at].is_word
+            elif (
+                t.lower not in roles
+                and at < len(tokens)
+                and (tokens[at].lower in roles or not tokens[at].is_word)
             ):
                 continue  # "the living room to 21": the field's word is part of the value
             rng = _phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
@@ -183,7 +194,11 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 continue
             value, a, b = _span_text(scope, tokens, rng)
             lemmas = {x.lemma for x in tokens[rng[0] : rng[1]]}
-            if value.lower() in _PRONOUNS or lemmas <= scope.own or lemmas & lex.classes.keys() == lemmas:
+            if (
+                value.lower() in _PRONOUNS
+                or lemmas <= scope.own
+                or lemmas & lex.classes.keys() == lemmas
+            ):
                 continue  # "to ship": the capability's own word or a verb, not a value
             scope.claim(t.start, t.end)
             scope.claim(a, b)
@@ -206,10 +221,19 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue
         for i, t in enumerate(tokens):
-            if (t.is_word and t.text[:1].isupper() and i > 0 and t.lower not in lexicon().stopwords
-                    and scope.free(t.start, t.end)):
+            if (
+                t.is_word
+                and t.text[:1].isupper()
+                and i > 0
+                and t.lower not in lexicon().stopwords
+                and scope.free(t.start, t.end)
+            ):
                 j = i
-                while j < len(tokens) and tokens[j].text[:1].isupper() and scope.free(tokens[j].start, tokens[j].end):
+                while (
+                    j < len(tokens)
+                    and tokens[j].text[:1].isupper()
+                    and scope.free(tokens[j].start, tokens[j].end)
+                ):
                     j += 1
                 value, a, b = _span_text(scope, tokens, (i, j))
                 scope.claim(a, b)
@@ -244,7 +268,11 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         ):
             i += 1
         j = i
-        while j < len(tokens) and scope.free(tokens[j].start, tokens[j].end) and tokens[j].lower not in _TIME_WORDS:
+        while (
+            j < len(tokens)
+            and scope.free(tokens[j].start, tokens[j].end)
+            and tokens[j].lower not in _TIME_WORDS
+        ):
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
                 break
@@ -265,10 +293,12 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
     return _clean(scope.text[a:b]), a, b
 
 
-_MESSAGE = frozenset("message body text content note comment".split())
+_MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])
 
 
-def _quoted_target(position: int, specs: list[FieldSpec], scope: Scope, cued: bool) -> FieldSpec | None:
+def _quoted_target(
+    position: int, specs: list[FieldSpec], scope: Scope, cued: bool
+) -> FieldSpec | None:
     """The text field a quoted value at ``position`` is for (with ``cued``, only a field its
     cue names)."""
     if not specs:

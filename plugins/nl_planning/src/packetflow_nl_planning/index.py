@@ -338,7 +338,9 @@ class Index:
                 scores[name] = scores.get(name, 0.0) + idf * weight / total
                 matched.setdefault(name, []).append(term)
                 if term in object_set:
-                    object_scores[name] = object_scores.get(name, 0.0) + idf * weight / total_objects
+                    object_scores[name] = (
+                        object_scores.get(name, 0.0) + idf * weight / total_objects
+                    )
         semantic: dict[str, float] = {}
         if self._matrix is not None and self.encoder is not None and sentence.strip():
             query = self.encoder.encode([sentence])[0]
@@ -358,5 +360,7 @@ class Index:
         hits.sort(key=lambda h: (-h.score, h.profile.name))
         if must:
             # An id only these capabilities take puts them first (they get the fit check).
-            hits = [h for h in hits if h.profile.name in must] + [h for h in hits if h.profile.name not in must]
+            hits = [h for h in hits if h.profile.name in must] + [
+                h for h in hits if h.profile.name not in must
+            ]
         return hits[:limit]

@@ -45,7 +45,11 @@ class NlPlanningModule(pf.Module):
         encoder = await trio.to_thread.run_sync(_encoder, config.embeddings)
         self.index = Index(encoder)
         self.index.rebuild(node.registry)
-        path = Path(config.evidence_db) if config.evidence_db else node.data_dir / "nl_planning" / "evidence.db"
+        path = (
+            Path(config.evidence_db)
+            if config.evidence_db
+            else node.data_dir / "nl_planning" / "evidence.db"
+        )
         self.evidence = await trio.to_thread.run_sync(Evidence, path, config.evidence_limit)
         self.planning = Planning(node, config, self.index, self.evidence, _provider(config))
         self._unsubscribe = node.registry.on_change(self._registry_changed)

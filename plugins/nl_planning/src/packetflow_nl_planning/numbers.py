@@ -11,11 +11,8 @@ from .mentions import Mention
 
 __all__ = ["number_mentions", "parse_number"]
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ("hundred", "thousand", "million", "billion")
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -86,7 +83,9 @@ def number_mentions(text: str) -> list[Mention]:
     for match in _WORDS.finditer(text):
         value = _words_value(match.group().lower())
         if value is not None:
-            found.append(Mention("number", value, match.start(), match.end(), extra={"words": True}))
+            found.append(
+                Mention("number", value, match.start(), match.end(), extra={"words": True})
+            )
     for match in _ORDINAL_WORDS.finditer(text):
         found.append(
             Mention(

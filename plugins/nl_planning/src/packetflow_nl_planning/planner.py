@@ -27,26 +27,28 @@ from rapidfuzz.distance import DamerauLevenshtein
 import packetflow as pf
 
 from .actions import Action, request_action
-from .clauses import Memory, Scope
+from .clauses import Memory, Scope, field_words
 from .entities import Mentions, find_mentions
-from .index import Index, Profile
+from .index import Index
 from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .segment import Clause, split
 from .slots import Filled, field_kind, fill, memory_of
-from .clauses import field_words
-from .text import identifier_words
-from .text import Token, normalize, tokenize
+from .text import Token, identifier_words, normalize, tokenize
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
-_FACT = re.compile(r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE)
+_FACT = re.compile(
+    r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
+)
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
-_DETAIL_VERBS = frozenset("give get make do have want need like use".split())
-_PRONOUN_SUBJECTS = frozenset("i we he she they it there".split())
+_DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
+_PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
-_PRONOUNS = frozenset("it that this them those these result results output her him his their its".split())
+_PRONOUNS = frozenset(
+    ["it", "that", "this", "them", "those", "these", "result", "results", "output", "her", "him", "his", "their", "its"]
+)
 
 
 @dataclass
@@ -86,7 +88,9 @@ class PlanDraft:
             best = s.candidates[0].score
             runner = next((c.score for c in s.candidates[1:] if c.action_ok and c.relevant), 0.0)
             margin = max(0.0, best - runner)
-            values.append(min(1.0, 0.5 * min(best, 1.0) + margin + (0.2 if not s.filled.missing else 0.0)))
+            values.append(
+                min(1.0, 0.5 * min(best, 1.0) + margin + (0.2 if not s.filled.missing else 0.0))
+            )
         return round(min(values), 3)
 
 
@@ -166,8 +170,12 @@ class Planner:
             if draft.steps and self._detail(draft, clause, text, mentions, today, memory):
                 continue  # ", express", ", view only": a value of the previous step
             try:
-                outputs = {o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs}
-                step = self._clause(text, clause, mentions, today, memory, allowed, index, before, outputs)
+                outputs = {
+                    o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
+                }
+                step = self._clause(
+                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                )
             except pf.errors.NotFoundError as exc:
                 if self._absorb(draft, clause, text, mentions, today, memory, before):
                     continue  # "Cancel #774410 and give me store credit": a detail of step 1
@@ -176,10 +184,14 @@ class Planner:
                     dropped = draft.steps.pop()
                     asked.pop()
                     del memory[len(memory) - len(dropped.step.params) :]
-                    contexts.append(next(c for c, _ in pending if text[c.start : c.end] == dropped.clause))
+                    contexts.append(
+                        next(c for c, _ in pending if text[c.start : c.end] == dropped.clause)
+                    )
                     before = [c for c in contexts if c.end <= clause.start]
                     try:
-                        step = self._clause(text, clause, mentions, today, memory, allowed, index - 1, before)
+                        step = self._clause(
+                            text, clause, mentions, today, memory, allowed, index - 1, before
+                        )
                     except pf.errors.NotFoundError:
                         raise exc from None
                     draft.steps.append(step)
@@ -193,7 +205,9 @@ class Planner:
                 raise
             draft.steps.append(step)
             asked.append(kind == "question")
-            memory.extend(memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index))
+            memory.extend(
+                memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index)
+            )
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
         self._wire(draft, inputs or {})
@@ -214,9 +228,13 @@ class Planner:
             tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
         )
         action = request_action(words)
-        verb = next((t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None)
-        past = verb is not None and verb.lower != verb.lemma and (
-            verb.lower in lex.irregular or verb.lower.endswith("ed")
+        verb = next(
+            (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
+        )
+        past = (
+            verb is not None
+            and verb.lower != verb.lemma
+            and (verb.lower in lex.irregular or verb.lower.endswith("ed"))
         )
         if action.explicit and not past:
             return "request"
@@ -224,13 +242,20 @@ class Planner:
             return "question"
         subject = lowers[0] in _PRONOUN_SUBJECTS
         finite = past or any(
-            (t.lower == t.lemma + "s" and t.lemma in lex.classes) or t.lower in ("is", "are", "was", "were")
+            (t.lower == t.lemma + "s" and t.lemma in lex.classes)
+            or t.lower in ("is", "are", "was", "were")
             for t in words[1:]
         )
         return "statement" if subject or finite else "request"
 
     def _detail(
-        self, draft: PlanDraft, clause: Clause, text: str, mentions: Mentions, today: date, memory: list[Memory]
+        self,
+        draft: PlanDraft,
+        clause: Clause,
+        text: str,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
     ) -> bool:
         """Whether a short clause is only values for the previous step: its first word (which
         looked like a verb) fills one of that step's empty fields and at most one other word is
@@ -241,7 +266,11 @@ class Planner:
             return False
         last = draft.steps[-1]
         profile = self.index.profiles[last.step.capability]
-        empty = [f for f in profile.fields if f.name not in last.step.params and f.name not in last.step.wired]
+        empty = [
+            f
+            for f in profile.fields
+            if f.name not in last.step.params and f.name not in last.step.wired
+        ]
         if not empty:
             return False
         trial = copy.copy(mentions)
@@ -277,7 +306,9 @@ class Planner:
         last = draft.steps[-1]
         profile = self.index.profiles[last.step.capability]
         empty = [f for f in profile.fields if f.name not in last.step.params]
-        scope = Scope(text, clause, mentions, today, last.chosen.mode, self.country_code, list(memory))
+        scope = Scope(
+            text, clause, mentions, today, last.chosen.mode, self.country_code, list(memory)
+        )
         scope.own = profile.own
         scope.remainder = False
         more = fill(empty, scope)
@@ -322,7 +353,13 @@ class Planner:
         lex = lexicon()
         verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
         for t in tokens:
-            if t.entity or not t.is_word or len(t.lower) < 3 or t.text[:1].isupper() and t is not tokens[0]:
+            if (
+                t.entity
+                or not t.is_word
+                or len(t.lower) < 3
+                or (t.text[:1].isupper()
+                and t is not tokens[0])
+            ):
                 continue
             if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):
                 continue
@@ -340,7 +377,12 @@ class Planner:
             fixed = self.index.correct(t.lemma)
             if fixed is None:
                 cutoff = 0.79 if 4 < len(t.lower) < 8 else 0.74
-                found = process.extractOne(t.lower, verbs, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff)
+                found = process.extractOne(
+                    t.lower,
+                    verbs,
+                    scorer=DamerauLevenshtein.normalized_similarity,
+                    score_cutoff=cutoff,
+                )
                 fixed = found[0] if found else None
             if fixed is not None:
                 t.lower = fixed
@@ -408,7 +450,11 @@ class Planner:
         hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
         action_span = (0, 0)
         if action.explicit and action.object_start > 0:
-            verb_tokens = [t for t in words[: action.object_start] if t.lemma in verb_words or t.lower in verb_words]
+            verb_tokens = [
+                t
+                for t in words[: action.object_start]
+                if t.lemma in verb_words or t.lower in verb_words
+            ]
             if verb_tokens:
                 action_span = (verb_tokens[0].start, verb_tokens[-1].end)
         scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory))
@@ -447,7 +493,9 @@ class Planner:
     # -- wiring ---------------------------------------------------------------------------------
 
     def _wire(self, draft: PlanDraft, inputs: dict[str, Any]) -> None:
-        missing = self.wire_steps([s.step for s in draft.steps], [s.clause for s in draft.steps], inputs)
+        missing = self.wire_steps(
+            [s.step for s in draft.steps], [s.clause for s in draft.steps], inputs
+        )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
 
@@ -470,7 +518,11 @@ class Planner:
                 if name in inputs:
                     step.params[name] = inputs[name]
             missing.append(
-                [f.name for f in profile.required if f.name not in step.params and f.name not in step.wired]
+                [
+                    f.name
+                    for f in profile.required
+                    if f.name not in step.params and f.name not in step.wired
+                ]
             )
         return missing
 
@@ -513,8 +565,13 @@ class Planner:
 # What a typed value says about the field it is for: an email in the text is evidence for a
 # capability with an email field (the research notes' schema-entity boost).
 _TYPE_WORDS = {
-    "email": ("email",), "phone": ("phone",), "url": ("url", "link"), "handle": ("user",),
-    "money": ("amount", "money"), "date": ("date",), "daterange": ("date", "period"),
+    "email": ("email",),
+    "phone": ("phone",),
+    "url": ("url", "link"),
+    "handle": ("user",),
+    "money": ("amount", "money"),
+    "date": ("date",),
+    "daterange": ("date", "period"),
     "time": ("time",),
 }
 _DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",

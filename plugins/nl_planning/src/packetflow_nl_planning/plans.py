@@ -61,7 +61,11 @@ def build_plan(node: pf.Node, steps: Sequence[PlannedStep]) -> pf.PlanNode:
 
 def inputs_of(steps: Sequence[PlannedStep]) -> dict[str, Any]:
     """The blackboard a plan starts from: each step's literal parameters under ``s<k>.``."""
-    return {f"s{k}.{name}": value for k, s in enumerate(steps, start=1) for name, value in s.params.items()}
+    return {
+        f"s{k}.{name}": value
+        for k, s in enumerate(steps, start=1)
+        for name, value in s.params.items()
+    }
 
 
 def steps_of(data: Sequence[Mapping[str, Any]]) -> list[PlannedStep]:
@@ -73,7 +77,11 @@ def steps_of(data: Sequence[Mapping[str, Any]]) -> list[PlannedStep]:
     out = []
     for i, entry in enumerate(data):
         cap, params, wired = entry.get("capability"), entry.get("params", {}), entry.get("from", {})
-        if not isinstance(cap, str) or not isinstance(params, Mapping) or not isinstance(wired, Mapping):
+        if (
+            not isinstance(cap, str)
+            or not isinstance(params, Mapping)
+            or not isinstance(wired, Mapping)
+        ):
             raise pf.errors.MalformedError(
                 f"steps[{i}] {dict(entry)!r}: expected {{'capability': str, 'params': {{...}}}}; "
                 "pass the steps nl_planning.plan returned"
@@ -82,15 +90,25 @@ def steps_of(data: Sequence[Mapping[str, Any]]) -> list[PlannedStep]:
     return out
 
 
-def result_of(board: Mapping[str, Any], steps: Sequence[PlannedStep], node: pf.Node, final: int | None = None) -> dict[str, Any]:
+def result_of(
+    board: Mapping[str, Any], steps: Sequence[PlannedStep], node: pf.Node, final: int | None = None
+) -> dict[str, Any]:
     """The outputs of the final step (the last, or step ``final`` counted from 1)."""
     k = final or len(steps)
     outputs = _outputs(node, steps[k - 1].capability)
     if outputs:
         prefix = f"s{k}."
-        return {key[len(prefix) :]: value for key, value in board.items() if key.startswith(prefix) and key[len(prefix) :] in outputs}
+        return {
+            key[len(prefix) :]: value
+            for key, value in board.items()
+            if key.startswith(prefix) and key[len(prefix) :] in outputs
+        }
     inputs = set(inputs_of(steps))
-    return {key: value for key, value in board.items() if key not in inputs and not (key[:1] == "s" and "." in key)}
+    return {
+        key: value
+        for key, value in board.items()
+        if key not in inputs and not (key[:1] == "s" and "." in key)
+    }
 
 
 async def run_plan(

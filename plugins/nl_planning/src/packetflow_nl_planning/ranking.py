@@ -13,23 +13,20 @@ from .actions import Action, compatible
 from .clauses import Mode, Scope
 from .index import Hit, Profile
 from .lexicon import lexicon
-from .slots import Filled, fill
+from .slots import Filled, field_kind, fill
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _FUTURE = frozenset(
-    "schedule book remind plan reserve forecast upcoming next appointment meeting event reminder "
-    "delivery deliver due deadline booking reservation trip flight arrive depart".split()
+    ["schedule", "book", "remind", "plan", "reserve", "forecast", "upcoming", "next", "appointment", "meeting", "event", "reminder", "delivery", "deliver", "due", "deadline", "booking", "reservation", "trip", "flight", "arrive", "depart"]
 )
 _PAST = frozenset(
-    "report history spend spent statement transaction sale revenue expense log summary past "
-    "previous usage activity earn earned paid income invoice sold bought order attendance".split()
+    ["report", "history", "spend", "spent", "statement", "transaction", "sale", "revenue", "expense", "log", "summary", "past", "previous", "usage", "activity", "earn", "earned", "paid", "income", "invoice", "sold", "bought", "order", "attendance"]
 )
 _DRY_RUNS = 5  # candidates whose slots are filled to measure their fit
 
 _FUTURE_CLASSES = frozenset(
-    "schedule book remind reschedule create send invite buy rent start enable pay transfer "
-    "subscribe forecast".split()
+    ["schedule", "book", "remind", "reschedule", "create", "send", "invite", "buy", "rent", "start", "enable", "pay", "transfer", "subscribe", "forecast"]
 )
 
 
@@ -85,7 +82,8 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
     words = set(tokens_lemma)
     if words & {"last", "ago", "previous", "past", "yesterday", "since"} or any(
-        low != lem and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
+        low != lem
+        and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
         for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
         if low not in ("need", "want")
     ):
@@ -138,8 +136,9 @@ def rank(
         trial.own = profile.own
         filled = fill(profile.fields, trial)
         required = profile.required
-        # A required field an earlier step outputs (by name) will be wired: it is not missing.
-        missing = [m for m in filled.missing if m not in available]
+        # A required field an earlier step outputs will be wired: it is not missing (same name,
+        # or what it holds: "to" is an email, find_contact outputs one).
+        missing = [m for m in filled.missing if not _wireable(profile, m, available)]
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
@@ -147,7 +146,9 @@ def rank(
             score -= 0.15  # only "both read": a capability with the very action comes first
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
-        specific_action = action.explicit and bool(action.classes & profile.action.classes - {"retrieve"})
+        specific_action = action.explicit and bool(
+            action.classes & profile.action.classes - {"retrieve"}
+        )
         patterned = filled.patterned > 0
         relevant = (
             hit.semantic >= thresholds.semantic
@@ -164,7 +165,9 @@ def rank(
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
             # text is plainly about it; otherwise E404 beats a guess.
-            relevant = covered >= thresholds.objects and hit.semantic >= thresholds.with_fit
+            relevant = covered >= thresholds.objects and (
+                hit.semantic >= thresholds.with_fit or specific_action
+            )
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -192,7 +195,13 @@ def _coverage(
     count = 0
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
     for t in scope.words:
-        if t.entity or not t.is_word or t.lemma in lex.stopwords or t.lemma in verbs or t.lower in verbs:
+        if (
+            t.entity
+            or not t.is_word
+            or t.lemma in lex.stopwords
+            or t.lemma in verbs
+            or t.lower in verbs
+        ):
             continue
         if any(a <= t.start and t.end <= b for a, b in numbers):
             continue  # "the first one", "two": counts and ordinals are not topics
@@ -206,6 +215,13 @@ def _coverage(
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
     return (hit / total if total else 0.0), count
+
+
+def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:
+    if name in available:
+        return True
+    spec = next((f for f in profile.fields if f.name == name), None)
+    return spec is not None and field_kind(spec) in {w for o in available for w in o.split("_")}
 
 
 def _same_verb(action: Action, profile: Profile) -> bool:

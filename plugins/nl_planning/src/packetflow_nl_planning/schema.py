@@ -61,7 +61,10 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
             merged = {k: v for k, v in schema.items() if k != key}
             return {**_resolve(options[0], defs), **merged}
     if "allOf" in schema and len(schema["allOf"]) == 1:
-        return {**_resolve(schema["allOf"][0], defs), **{k: v for k, v in schema.items() if k != "allOf"}}
+        return {
+            **_resolve(schema["allOf"][0], defs),
+            **{k: v for k, v in schema.items() if k != "allOf"},
+        }
     return schema
 
 

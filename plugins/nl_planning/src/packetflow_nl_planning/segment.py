@@ -19,7 +19,15 @@ from .text import Token
 __all__ = ["Clause", "split"]
 
 # Connectors that need a verb after them to start a new request.
-_SOFT = (("and", "also"), ("and",), ("also",), (",",), ("plus",), ("but", "also"), ("as", "well", "as"))
+_SOFT = (
+    ("and", "also"),
+    ("and",),
+    ("also",),
+    (",",),
+    ("plus",),
+    ("but", "also"),
+    ("as", "well", "as"),
+)
 _HARD_PUNCT = frozenset(".;!?")
 _LEADING = frozenset(("and", "also", ",", "plus", "but"))
 
@@ -82,7 +90,9 @@ def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list
         i += 1
     out = []
     for group in clauses:
-        while group and (_phrase_at([t.lower for t in group], 0, hard) or group[0].lower in _LEADING):
+        while group and (
+            _phrase_at([t.lower for t in group], 0, hard) or group[0].lower in _LEADING
+        ):
             group = group[_phrase_at([t.lower for t in group], 0, hard) or 1 :]
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if words and not all(t.lower in lex.stopwords for t in words):

@@ -108,10 +108,16 @@ class Planning:
                     details=[{"field": "today", "message": "expected YYYY-MM-DD", "type": "date"}],
                 )
         limit = self.config.max_steps_limit
-        if not isinstance(max_steps, int) or isinstance(max_steps, bool) or not 1 <= max_steps <= limit:
+        if (
+            not isinstance(max_steps, int)
+            or isinstance(max_steps, bool)
+            or not 1 <= max_steps <= limit
+        ):
             raise pf.errors.ContractViolationError(
                 f"nl_planning: max_steps {max_steps!r} is out of range; use 1..{limit}",
-                details=[{"field": "max_steps", "message": f"expected 1..{limit}", "type": "range"}],
+                details=[
+                    {"field": "max_steps", "message": f"expected 1..{limit}", "type": "range"}
+                ],
             )
         return text, day, max_steps
 
@@ -183,7 +189,9 @@ class Planning:
                 raise pf.errors.ContractViolationError(
                     f"request {text[:80]!r}: {name!r} needs {', '.join(map(repr, missing))}, "
                     "which the text does not give; say it in the request or pass it in the payload",
-                    details=[{"field": m, "message": "not stated", "type": "missing"} for m in missing],
+                    details=[
+                        {"field": m, "message": "not stated", "type": "missing"} for m in missing
+                    ],
                 )
 
     def _validate(self, steps: list[PlannedStep]) -> pf.PlanNode:
@@ -207,7 +215,11 @@ class Planning:
             try:
                 calls = await self.provider.propose(text, day, max_steps, tools)
             except ProviderError as exc:
-                log.warning("nl_planning: provider %s failed (%s); planning offline", self.provider.name, exc)
+                log.warning(
+                    "nl_planning: provider %s failed (%s); planning offline",
+                    self.provider.name,
+                    exc,
+                )
                 return None
         if calls is None:
             log.warning(
@@ -216,7 +228,11 @@ class Planning:
             )  # fmt: skip
             return None
         if not calls or len(calls) > max_steps:
-            log.info("nl_planning: provider %s proposed %d calls; planning offline", self.provider.name, len(calls))
+            log.info(
+                "nl_planning: provider %s proposed %d calls; planning offline",
+                self.provider.name,
+                len(calls),
+            )
             return None
         try:
             steps = steps_from_calls(calls, tools, self.index.profiles)
@@ -229,7 +245,9 @@ class Planning:
             )  # fmt: skip
             return None
         names = " -> ".join(s.capability for s in steps)
-        return Outcome(steps, plan, 0.9, f"{self.provider.name} planned {names}", self.provider.name)
+        return Outcome(
+            steps, plan, 0.9, f"{self.provider.name} planned {names}", self.provider.name
+        )
 
     # -- running --------------------------------------------------------------------------------
 
@@ -282,7 +300,11 @@ class Planning:
         self.evidence.record(key, capability, STRONG if correct else -STRONG)
         self.cache.clear()
         await trio.to_thread.run_sync(self.evidence.flush)
-        return {"phrase": key, "capability": capability, "score": round(self.evidence.boost(key, capability), 4)}
+        return {
+            "phrase": key,
+            "capability": capability,
+            "score": round(self.evidence.boost(key, capability), 4),
+        }
 
     # -- explaining -----------------------------------------------------------------------------
 
@@ -292,8 +314,14 @@ class Planning:
         draft = self.offline.plan(text, day, steps, allowed=self._allowed())
         self._complete(text, draft)
         plan = self._validate(draft.planned)
-        outcome = Outcome(draft.planned, plan, draft.confidence, explanation(draft), "offline", [], draft)
-        return {**outcome.to_dict(), "candidates": candidates_view(draft), "filled": fills_view(draft)}
+        outcome = Outcome(
+            draft.planned, plan, draft.confidence, explanation(draft), "offline", [], draft
+        )
+        return {
+            **outcome.to_dict(),
+            "candidates": candidates_view(draft),
+            "filled": fills_view(draft),
+        }
 
 
 def _step_names(plan: pf.PlanNode) -> list[str]:

@@ -30,13 +30,12 @@ from .units import convert, currency_aliases, units
 __all__ = ["Filled", "field_kind", "fill"]
 
 _MONEY_WORDS = frozenset(
-    "amount price cost total budget fee sum salary payment balance fare charge tip value money "
-    "spend limit refund deposit withdrawal".split()
+    ["amount", "price", "cost", "total", "budget", "fee", "sum", "salary", "payment", "balance", "fare", "charge", "tip", "value", "money", "spend", "limit", "refund", "deposit", "withdrawal"]
 )
-_PHONE_WORDS = frozenset("phone mobile tel telephone cell sms whatsapp".split())
-_HANDLE_WORDS = frozenset("username handle user account screenname profile".split())
-_DATE_WORDS = frozenset("date day birthday deadline due".split())
-_GENERIC_FLAG = frozenset("is has should enable include with allow use do want flag".split())
+_PHONE_WORDS = frozenset(["phone", "mobile", "tel", "telephone", "cell", "sms", "whatsapp"])
+_HANDLE_WORDS = frozenset(["username", "handle", "user", "account", "screenname", "profile"])
+_DATE_WORDS = frozenset(["date", "day", "birthday", "deadline", "due"])
+_GENERIC_FLAG = frozenset(["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"])
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
 
@@ -135,9 +134,21 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             continue
         if value is not None:
             out.params[spec.name], out.sources[spec.name] = value
-            if kind in ("pattern", "email", "url", "phone", "handle", "date", "datetime", "time", "enum"):
+            if kind in (
+                "pattern",
+                "email",
+                "url",
+                "phone",
+                "handle",
+                "date",
+                "datetime",
+                "time",
+                "enum",
+            ):
                 out.specific += 1
-            if kind in ("email", "url", "phone", "handle") or (kind == "pattern" and scope.last_kind == "pattern"):
+            if kind in ("email", "url", "phone", "handle") or (
+                kind == "pattern" and scope.last_kind == "pattern"
+            ):
                 out.patterned += 1
             elif kind == "number" and scope.last_kind in ("money", "quantity", "duration"):
                 out.specific += 1
@@ -161,7 +172,9 @@ def _fill_one(
     if kind in ("email", "url"):
         return _pick(spec, scope, scope.of(kind), lambda m: str(m.value))
     if kind == "phone":
-        return _pick(spec, scope, scope.of("phone"), lambda m: normalize_phone(m.value, scope.country_code))
+        return _pick(
+            spec, scope, scope.of("phone"), lambda m: normalize_phone(m.value, scope.country_code)
+        )
     if kind == "handle":
         return _pick(spec, scope, scope.of("handle"), lambda m: str(m.value).lstrip("@"))
     if kind in ("date", "datetime"):
@@ -184,7 +197,9 @@ def _take(scope: Scope, mention: Mention) -> str:
     return scope.text[mention.start : mention.end]
 
 
-def _pick(spec: FieldSpec, scope: Scope, candidates: list[Mention], value: Any) -> tuple[Any, str] | None:
+def _pick(
+    spec: FieldSpec, scope: Scope, candidates: list[Mention], value: Any
+) -> tuple[Any, str] | None:
     """The candidate the field's role cue points at (else the first), converted."""
     if not candidates:
         return None
@@ -224,7 +239,9 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         for candidate in (bare, bare.upper()) if bare != chunk else (chunk, bare, bare.upper()):
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
-                shape = 1.0 if chunk[:1] in "#@" or any(c.isdigit() or c == "_" for c in bare) else 0.0
+                shape = (
+                    1.0 if chunk[:1] in "#@" or any(c.isdigit() or c == "_" for c in bare) else 0.0
+                )
                 score = near + shape + scope.role(a, words)
                 if best is None or (score, -a) > (best[0], -best[2]):
                     best = (score, 0, a, b, candidate)
@@ -234,7 +251,11 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     score, _, a, b, value = best
     chunk = scope.text[a:b]
     bare = chunk.lstrip("#@")
-    shaped = chunk[:1] in "#@" or "_" in bare or (any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare))
+    shaped = (
+        chunk[:1] in "#@"
+        or "_" in bare
+        or (any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare))
+    )
     scope.last_kind = "pattern" if shaped or distinctive(spec.pattern) else "loose"
     scope.claim(a, b)
     text: str = scope.text[a:b]
@@ -248,7 +269,9 @@ def _side(spec: FieldSpec) -> str | None:
     return side(spec.name_words)
 
 
-def _date(spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+def _date(
+    spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
     side = _side(spec)
     ranges = scope.of("daterange")
     days = scope.of("date")
@@ -305,7 +328,9 @@ def _is_currency(spec: FieldSpec) -> bool:
 def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     if _is_currency(spec):
         for m in scope.mentions.of("money", within=scope.span) or [
-            m for m in scope.mentions.items if m.kind == "money" and scope.span[0] <= m.start < scope.span[1]
+            m
+            for m in scope.mentions.items
+            if m.kind == "money" and scope.span[0] <= m.start < scope.span[1]
         ]:
             for value in spec.enum:
                 if m.currency and str(value).upper() == m.currency:
@@ -326,11 +351,14 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             if lowers == forms or lemmas == forms:
                 score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
             elif n > 1 and all(
-                f in (lo, le) or f in lex.synonyms.get(le, ()) for f, lo, le in zip(forms, lowers, lemmas, strict=True)
+                f in (lo, le) or f in lex.synonyms.get(le, ())
+                for f, lo, le in zip(forms, lowers, lemmas, strict=True)
             ):
                 score = 0.8  # word by word, synonyms allowed: "too big" -> too_large
             elif n == 1:
-                syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(lowers[0], frozenset())
+                syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(
+                    lowers[0], frozenset()
+                )
                 if forms[0] in syn:
                     score = 0.85
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
@@ -340,8 +368,10 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 best = (score, i, value, text)
         if n > 1:  # one word for a value of several: "APAC" -> asia_pacific
             for i, t in enumerate(tokens):
-                syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(t.lemma, frozenset())
-                if "_".join(forms) in syn and (best is None or 0.85 > best[0]):
+                syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(
+                    t.lemma, frozenset()
+                )
+                if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, i, value, scope.text[t.start : t.end])
     if best is None:
         return None
@@ -353,7 +383,7 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- booleans -------------------------------------------------------------------------------
 
 
-_STATE_FIELDS = frozenset("on enabled enable active power powered state locked open".split())
+_STATE_FIELDS = frozenset(["on", "enabled", "enable", "active", "power", "powered", "state", "locked", "open"])
 _TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
 _FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
 
@@ -374,8 +404,12 @@ def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         verb = lex.nominal.get(token.lemma)
         if verb:
             forms.add(verb)
-        related = any(len(c) >= 5 and len(token.lemma) >= 5 and c[:5] == token.lemma[:5] for c in cues)
-        if (forms & cues or related) and not (token.start < scope.action_span[1] and scope.action_span[0] < token.end):
+        related = any(
+            len(c) >= 5 and len(token.lemma) >= 5 and c[:5] == token.lemma[:5] for c in cues
+        )
+        if (forms & cues or related) and not (
+            token.start < scope.action_span[1] and scope.action_span[0] < token.end
+        ):
             negated = scope.negated_before(token.start)
             scope.claim(token.start, token.end)
             return (not negated), scope.text[token.start : token.end]
@@ -387,7 +421,9 @@ def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 
 def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any, str] | None:
     words = field_words(spec)
-    wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (money_capability and "amount" in spec.words)
+    wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
+        money_capability and "amount" in spec.words
+    )
     candidates: list[tuple[float, Mention, float]] = []
     by_name, _ = units()
     for m in scope.of("quantity", "duration", "money", "number"):
@@ -449,7 +485,7 @@ def _array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                     found.append(value)
                     break
         return (found, ", ".join(map(str, found))) if found else None
-    if "email" in words or item == "string" and words & {"recipient", "attendee", "cc", "invitee"}:
+    if "email" in words or (item == "string" and words & {"recipient", "attendee", "cc", "invitee"}):
         emails = scope.of("email")
         if emails:
             return [_take(scope, m) for m in emails], ", ".join(str(m.value) for m in emails)
@@ -461,7 +497,7 @@ def _array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 
 
 def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """"milk, eggs and bread" after a preposition naming the field ("with Ana and Bob"), a
+    """ "milk, eggs and bread" after a preposition naming the field ("with Ana and Bob"), a
     colon, or (for a required list) right after the action."""
     words = field_words(spec)
     roles = lexicon().roles

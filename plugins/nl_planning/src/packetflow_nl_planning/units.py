@@ -18,8 +18,8 @@ from .text import identifier_words
 __all__ = [
     "Unit",
     "convert",
-    "duration_phrases",
     "currency_aliases",
+    "duration_phrases",
     "field_unit",
     "money_and_quantities",
     "units",
@@ -91,7 +91,9 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
     out = []
     for m in _DURATION.finditer(text):
         if m.group(4):  # half an hour
-            out.append(Mention("duration", 0.5, m.start(), m.end(), unit=_UNIT_OF[m.group(5).lower()]))
+            out.append(
+                Mention("duration", 0.5, m.start(), m.end(), unit=_UNIT_OF[m.group(5).lower()])
+            )
             continue
         count, unit, half = m.group(1), m.group(2).lower(), m.group(3)
         if count is None and not half:
@@ -130,11 +132,15 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
         tail = text[number.end : number.end + 24]
         if m := money_after.match(tail):
             code = aliases[m.group(1).lower()]
-            out.append(Mention("money", number.value, number.start, number.end + m.end(), currency=code))
+            out.append(
+                Mention("money", number.value, number.start, number.end + m.end(), currency=code)
+            )
         if m := after.match(tail):
             unit = by_alias[m.group(1).lower()]
             kind = "duration" if unit.dimension == "time" else "quantity"
-            out.append(Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name))
+            out.append(
+                Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name)
+            )
     return out
 
 

@@ -58,7 +58,11 @@ class OpenAIPlanner:
             "tools": [
                 {
                     "type": "function",
-                    "function": {"name": t.name, "description": t.description, "parameters": t.schema},
+                    "function": {
+                        "name": t.name,
+                        "description": t.description,
+                        "parameters": t.schema,
+                    },
                 }
                 for t in tools
             ],

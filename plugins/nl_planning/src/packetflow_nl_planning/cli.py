@@ -68,13 +68,21 @@ async def _local(args: argparse.Namespace) -> None:
     from packetflow._cli.app import load_app
 
     node = load_app(args.app)
+    failed: pf.errors.PacketFlowError | None = None
     async with node.started():
+        # Raised after the node stops: inside its nursery it would arrive as an exception group.
         if "nl_planning" not in [m.name for m in node.modules.list_active()]:
-            raise pf.errors.UnavailableError(
+            failed = pf.errors.UnavailableError(
                 f"node from {args.app!r} has no active nl_planning module; install "
                 "packetflow-module-nl-planning and keep module autoload on"
             )
-        await _session(args, lambda name, payload: node.call(name, payload))
+        else:
+            try:
+                await _session(args, lambda name, payload: node.call(name, payload))
+            except pf.errors.PacketFlowError as exc:
+                failed = exc
+    if failed is not None:
+        raise failed
 
 
 async def _remote(args: argparse.Namespace) -> None:

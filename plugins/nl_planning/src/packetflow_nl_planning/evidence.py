@@ -53,6 +53,9 @@ class Evidence:
         self._dirty: dict[tuple[str, str], float] = {}
         self._forgotten: set[str] = set()
         self._lock = threading.Lock()
+        # One writer at a time on the connection: the periodic flush and close() may run in
+        # two worker threads at once (sqlite3 connections are not safe to share that way).
+        self._db = threading.Lock()
         self.version = 0
         """Increases on every change (plan caches key on it)."""
         self._conn: sqlite3.Connection | None = None
@@ -97,6 +100,10 @@ class Evidence:
 
     def flush(self) -> int:
         """Write the queued changes (blocking: call it in a worker thread); returns rows."""
+        with self._db:
+            return self._write()
+
+    def _write(self) -> int:
         with self._lock:
             dirty, self._dirty = self._dirty, {}
             forgotten, self._forgotten = self._forgotten, set()
@@ -122,7 +129,8 @@ class Evidence:
 
     def close(self) -> None:
         """Flush and close the file."""
-        self.flush()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        with self._db:
+            self._write()
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

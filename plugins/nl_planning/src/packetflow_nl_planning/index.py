@@ -150,8 +150,8 @@ def _profile(cap: pf.Capability) -> Profile:
 class Index:
     """Profiles of the registered capabilities, ranked against a request.
 
-    Thread-safe for one writer (the event loop) and readers in worker threads: changes swap
-    whole dictionaries, and lazy rebuilds hold a lock.
+    Thread-safe for one writer (the event loop) and readers in worker threads: changes and
+    lazy rebuilds hold a lock, and ``profiles`` is swapped whole.
     """
 
     def __init__(self, encoder: StaticEncoder | None = None) -> None:
@@ -159,12 +159,17 @@ class Index:
         self.profiles: dict[str, Profile] = {}
         self._lock = threading.Lock()
         self._stale = True
-        self._idf: dict[str, float] = {}
-        self._postings: dict[str, list[tuple[str, float]]] = {}
+        # Maintained on every add/remove (one profile's words each time): word -> capability
+        # -> weight, the capabilities' own words (with how many own each), and patterns.
+        self._postings: dict[str, dict[str, float]] = {}
+        self._own: dict[str, int] = {}
+        self._by_pattern: dict[str, set[str]] = {}
+        # Derived lazily, on the first query after a change.
         self._vocabulary: list[str] = []
         self._names: list[str] = []
         self._matrix: Vectors | None = None
         self._patterns: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
         self.version = 0
 
     def __len__(self) -> int:
@@ -178,55 +183,91 @@ class Index:
         self._stale = True
 
     def add(self, cap: pf.Capability) -> None:
-        """Index (or re-index) one capability."""
+        """Index (or re-index) one capability: only its own entries change."""
         if is_internal(cap.name):
             return
         profile = _profile(cap)
-        self.profiles = {**self.profiles, cap.name: profile}
-        self._changed()
+        with self._lock:
+            self._forget(cap.name)
+            self._learn(profile)
+            self.profiles = {**self.profiles, cap.name: profile}
+            self._changed()
 
     def remove(self, name: str) -> None:
         """Forget one capability (no error if unknown)."""
         if name in self.profiles:
-            self.profiles = {k: v for k, v in self.profiles.items() if k != name}
-            self._changed()
+            with self._lock:
+                self._forget(name)
+                self.profiles = {k: v for k, v in self.profiles.items() if k != name}
+                self._changed()
 
     def rebuild(self, caps: Iterable[pf.Capability]) -> None:
         """Index exactly ``caps`` (node start)."""
-        self.profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
-        self._changed()
+        profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
+        with self._lock:
+            self._postings, self._own, self._by_pattern = {}, {}, {}
+            for profile in profiles.values():
+                self._learn(profile)
+            self.profiles = profiles
+            self._changed()
+
+    def _learn(self, profile: Profile) -> None:
+        for word, weight in profile.words.items():
+            self._postings.setdefault(word, {})[profile.name] = weight
+        for word in profile.own:
+            self._own[word] = self._own.get(word, 0) + 1
+        for spec in profile.fields:
+            if spec.pattern and distinctive(spec.pattern):
+                self._by_pattern.setdefault(spec.pattern, set()).add(profile.name)
+
+    def _forget(self, name: str) -> None:
+        old = self.profiles.get(name)
+        if old is None:
+            return
+        for word in old.words:
+            entry = self._postings.get(word)
+            if entry is not None:
+                entry.pop(name, None)
+                if not entry:
+                    del self._postings[word]
+        for word in old.own:
+            left = self._own.get(word, 0) - 1
+            if left > 0:
+                self._own[word] = left
+            else:
+                self._own.pop(word, None)
+        for spec in old.fields:
+            if spec.pattern in self._by_pattern:
+                self._by_pattern[spec.pattern].discard(name)
+                if not self._by_pattern[spec.pattern]:
+                    del self._by_pattern[spec.pattern]
 
     def _changed(self) -> None:
         self.version += 1
         self._stale = True
+
+    def refresh(self) -> None:
+        """Derive what the last changes need (vocabulary, patterns, the embedding matrix) now
+        rather than on the next query (blocking: call it in a worker thread when it is big)."""
+        self._refresh()
 
     def _refresh(self) -> None:
         with self._lock:
             if not self._stale:
                 return
             profiles = self.profiles
-            df: dict[str, int] = {}
-            postings: dict[str, list[tuple[str, float]]] = {}
-            for name, profile in profiles.items():
-                for word, weight in profile.words.items():
-                    df[word] = df.get(word, 0) + 1
-                    postings.setdefault(word, []).append((name, weight))
-            n = max(1, len(profiles))
-            self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
-            self._postings = postings
-            self._vocabulary = sorted({w for p in profiles.values() for w in p.own if len(w) >= 4})
+            self._vocabulary = sorted(w for w in self._own if len(w) >= 4)
             self._names = list(profiles)
-            patterns: dict[str, set[str]] = {}
-            for name, profile in profiles.items():
-                for spec in profile.fields:
-                    if spec.pattern and distinctive(spec.pattern):
-                        patterns.setdefault(spec.pattern, set()).add(name)
             compiled = []
-            for pattern, names in patterns.items():
-                try:
-                    compiled.append((re.compile(pattern), frozenset(names)))
-                except re.error:
-                    continue
+            for pattern, names in self._by_pattern.items():
+                if pattern not in self._compiled:
+                    try:
+                        self._compiled[pattern] = re.compile(pattern)
+                    except re.error:
+                        self._compiled[pattern] = None
+                regex = self._compiled[pattern]
+                if regex is not None:
+                    compiled.append((regex, frozenset(names)))
             self._patterns = compiled
             if self.encoder is not None and profiles:
                 self._embed(profiles)
@@ -277,11 +318,11 @@ class Index:
         return self._vocabulary
 
     def idf(self, word: str) -> float:
-        self._refresh()
-        return self._idf.get(word, math.log(1 + max(1, len(self.profiles))))
+        """Inverse document frequency over the capabilities (rare words weigh more)."""
+        n = max(1, len(self.profiles))
+        return math.log(1 + n / max(1, len(self._postings.get(word, ()))))
 
     def known(self, word: str) -> bool:
-        self._refresh()
         return word in self._postings
 
     def correct(self, word: str, *, edits: int | None = None) -> str | None:
@@ -334,7 +375,7 @@ class Index:
         object_set = set(objects)
         for term in terms:
             idf = self.idf(term)
-            for name, weight in self._postings.get(term, ()):
+            for name, weight in self._postings.get(term, {}).items():
                 scores[name] = scores.get(name, 0.0) + idf * weight / total
                 matched.setdefault(name, []).append(term)
                 if term in object_set:

@@ -42,8 +42,7 @@ class NlPlanningModule(pf.Module):
 
     async def start(self, config: NlPlanningConfig, node: pf.Node) -> None:
         self.config = config
-        encoder = await trio.to_thread.run_sync(_encoder, config.embeddings)
-        self.index = Index(encoder)
+        self.index = Index(None)
         self.index.rebuild(node.registry)
         path = (
             Path(config.evidence_db)
@@ -54,9 +53,21 @@ class NlPlanningModule(pf.Module):
         self.planning = Planning(node, config, self.index, self.evidence, _provider(config))
         self._unsubscribe = node.registry.on_change(self._registry_changed)
         self._registry = node.registry
-        await trio.to_thread.run_sync(self.index.vocabulary.__len__)  # embed the profiles now
         self._stopped = trio.Event()
+        # The embedding model (numpy, tokenizers, the table) loads in a worker thread after
+        # start returns: the node is up at once, and planning waits until the model is ready,
+        # so every plan is made with it (results never depend on timing).
+        node.nursery.start_soon(self._warm, config.embeddings, name="nl_planning-warm")
         node.nursery.start_soon(self._flusher, name="nl_planning-evidence")
+
+    async def _warm(self, enabled: bool) -> None:
+        try:
+            encoder = await trio.to_thread.run_sync(_encoder, enabled)
+            if encoder is not None:
+                self.index.set_encoder(encoder)
+            await trio.to_thread.run_sync(self.index.refresh)
+        finally:
+            self.planning.ready.set()
 
     async def stop(self, reason: str) -> None:
         self._unsubscribe()
@@ -144,9 +155,10 @@ def _provider(config: NlPlanningConfig) -> Any:
             config.planner, config.api_key_env,
         )  # fmt: skip
         return None
-    from .providers import AnthropicPlanner, OpenAIPlanner
+    from .providers.anthropic import AnthropicPlanner
+    from .providers.openai import OpenAIPlanner
 
-    cls = AnthropicPlanner if config.planner == "anthropic" else OpenAIPlanner
+    cls: Any = AnthropicPlanner if config.planner == "anthropic" else OpenAIPlanner
     return cls(
         key, model=config.model, base_url=config.base_url, max_tokens=config.max_tokens,
         timeout=config.planning_timeout,

@@ -75,6 +75,8 @@ class Planning:
         self.provider = provider
         self.offline = Planner(index, evidence, country_code=config.country_code)
         self.cache = PlanCache(config.cache_size)
+        self.ready = trio.Event()
+        """Set once the embedding model is loaded (or known to be off)."""
 
     # -- input ----------------------------------------------------------------------------------
 
@@ -138,6 +140,8 @@ class Planning:
                 the text leaves out a required value.
         """
         text, day, steps = self.check(text, today, max_steps)
+        if not self.ready.is_set():
+            await self.ready.wait()
         allowed = self._allowed()
         key = (
             normalize_key(text), day, steps, self.index.version, self.evidence.version,
@@ -295,6 +299,8 @@ class Planning:
                 f"nl_planning.feedback: capability {capability!r} is not registered (or is internal)"
             )
         text, _, _ = self.check(text, None, 1)
+        if not self.ready.is_set():
+            await self.ready.wait()
         keys = self.offline.keys(text)
         key = keys[0] if len(keys) == 1 else " ".join(keys)
         self.evidence.record(key, capability, STRONG if correct else -STRONG)
@@ -311,6 +317,8 @@ class Planning:
     async def explain(self, text: Any, today: Any = None, max_steps: Any = 5) -> dict[str, Any]:
         """``nl_planning.explain``: the plan, every candidate's scores and the filled words."""
         text, day, steps = self.check(text, today, max_steps)
+        if not self.ready.is_set():
+            await self.ready.wait()
         draft = self.offline.plan(text, day, steps, allowed=self._allowed())
         self._complete(text, draft)
         plan = self._validate(draft.planned)

@@ -31,7 +31,7 @@ EVAL = Path(__file__).parent / "eval"
 if str(EVAL) not in sys.path:
     sys.path.insert(0, str(EVAL))
 
-from registry import make_node  # noqa: E402
+from registry import make_node  # noqa: E402 (the eval folder joins sys.path first)
 
 __all__ = ["Scores", "cases", "score"]
 

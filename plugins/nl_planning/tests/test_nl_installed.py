@@ -11,13 +11,13 @@ from functools import partial
 from pathlib import Path
 
 import trio
+from small_registry import refund_order
 
 import packetflow as pf
 from packetflow_nl_planning import NlPlanningModule
 from packetflow_nl_planning.embeddings import load_default, model_dir, read_config
-from small_registry import refund_order
 
-APP = '''
+APP = """
 from pydantic import BaseModel, Field
 import packetflow as pf
 
@@ -33,7 +33,7 @@ async def refund_order(inp: RefundIn) -> RefundOut:
 
 node = pf.Node("cli-app", data_dir="data")
 node.register(refund_order)
-'''
+"""
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -68,7 +68,7 @@ def test_plan_with_app_prints_the_plan_and_runs_it(tmp_path: Path) -> None:
     (tmp_path / "cliapp.py").write_text(APP)
     done = cli("plan", "refund order #4821937", "--app", "cliapp:node", "--run", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "1. refund_order {\"order_id\": \"4821937\"}" in done.stdout
+    assert '1. refund_order {"order_id": "4821937"}' in done.stdout
     assert "why:" in done.stdout
     assert '"refund_id": "r-4821937"' in done.stdout
     refused = cli("plan", "unfollow @ada", "--app", "cliapp:node", cwd=tmp_path)

@@ -8,6 +8,7 @@ import json
 from functools import partial
 from typing import Any
 
+import pytest
 import trio
 from trio_websocket import open_websocket_url
 
@@ -15,7 +16,9 @@ import packetflow as pf
 from packetflow.testing import ChainRecorder
 
 
-async def test_dispatch_plans_runs_and_reports_the_plan(module_node: pf.Node, planning: Any) -> None:
+async def test_dispatch_plans_runs_and_reports_the_plan(
+    module_node: pf.Node, planning: Any
+) -> None:
     request = pf.CapabilityRequest(
         id="r1", intent="weather in Oslo tomorrow", metadata={"today": "2026-03-04"}
     )
@@ -40,12 +43,8 @@ async def test_node_call_takes_an_intent(module_node: pf.Node, planning: Any) ->
 
 
 async def test_a_refused_intent_is_e404(module_node: pf.Node, planning: Any) -> None:
-    try:
+    with pytest.raises(pf.errors.NotFoundError, match="follow_user"):
         await module_node.call(intent="unfollow @ada")
-    except pf.errors.NotFoundError as exc:
-        assert "follow_user" in exc.message
-    else:
-        raise AssertionError("an action no capability performs must be refused")
 
 
 async def test_a_named_request_passes_untouched(
@@ -94,18 +93,12 @@ async def test_nl_planning_run_takes_the_plan_nl_planning_plan_returned(
 ) -> None:
     text = "look up Grace Hopper and then email her saying 'hi'"
     out = await module_node.call("nl_planning.plan", {"text": text, "today": "2026-03-04"})
-    result = await module_node.call(
-        "nl_planning.run", {"steps": out["steps"], "plan": out["plan"]}
-    )
+    result = await module_node.call("nl_planning.run", {"steps": out["steps"], "plan": out["plan"]})
     assert result == {"message_id": "m-1", "to": "grace@example.org"}
     # A plan may not smuggle in the node's management capabilities.
     bad = {"type": "pipeline", "steps": [{"type": "step", "cap": "packetflow.modules.list"}]}
-    try:
+    with pytest.raises(pf.errors.ForbiddenError):
         await module_node.call("nl_planning.run", {"steps": [], "plan": bad})
-    except pf.errors.ForbiddenError:
-        pass
-    else:
-        raise AssertionError("a management capability in a given plan must be refused")
 
 
 async def test_registry_changes_update_the_index(module_node: pf.Node, planning: Any) -> None:
@@ -113,18 +106,10 @@ async def test_registry_changes_update_the_index(module_node: pf.Node, planning:
     async def water_plants(payload: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True}
 
-    try:
+    with pytest.raises(pf.errors.NotFoundError):  # nothing waters plants yet
         await module_node.call(intent="water the plants in the kitchen")
-    except pf.errors.NotFoundError:
-        pass
-    else:
-        raise AssertionError("nothing waters plants yet")
     module_node.register(water_plants)
     assert await module_node.call(intent="water the plants in the kitchen") == {"ok": True}
     module_node.unregister("water_plants")
-    try:
+    with pytest.raises(pf.errors.NotFoundError):  # the capability is gone
         await module_node.call(intent="water the plants in the kitchen")
-    except pf.errors.NotFoundError:
-        pass
-    else:
-        raise AssertionError("the capability is gone")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -74,14 +75,10 @@ async def test_feedback_corrects_a_phrasing_and_survives_a_restart(tmp_path: Pat
 async def test_feedback_for_an_unknown_capability_is_e404(tmp_path: Path) -> None:
     node = _node(tmp_path / "data")
     async with node.started():
-        try:
+        with pytest.raises(pf.errors.NotFoundError, match="nope"):
             await node.call(
                 "nl_planning.feedback", {"text": "jot it", "capability": "nope", "correct": True}
             )
-        except pf.errors.NotFoundError as exc:
-            assert "nope" in exc.message
-        else:
-            raise AssertionError("feedback must name a registered capability")
 
 
 def test_the_evidence_store_is_bounded_least_recently_updated_first(tmp_path: Path) -> None:

@@ -119,7 +119,16 @@ async def test_explain_shows_scores_and_which_words_filled_which_field(
         ({"text": "refund order 4821937", "max_steps": 11}, "E422"),
         ({"text": "refund order 4821937", "max_steps": "many"}, "E422"),
     ],
-    ids=["empty", "blank", "huge", "today-words", "today-invalid", "steps-0", "steps-11", "steps-words"],
+    ids=[
+        "empty",
+        "blank",
+        "huge",
+        "today-words",
+        "today-invalid",
+        "steps-0",
+        "steps-11",
+        "steps-words",
+    ],
 )
 async def test_bad_input_gets_a_typed_error(
     module_node: pf.Node, planning: Any, payload: dict[str, Any], code: str

@@ -15,10 +15,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from small_registry import CAPABILITIES, TODAY
 
 import packetflow as pf
 from packetflow_nl_planning import NlPlanningModule
-from small_registry import CAPABILITIES, TODAY
 
 Reply = Callable[[dict[str, Any]], tuple[int, Any]]
 
@@ -27,7 +27,7 @@ Reply = Callable[[dict[str, Any]], tuple[int, Any]]
 class FakeApi:
     """A local HTTP server; ``reply(body) -> (status, json)`` answers each request."""
 
-    reply: Reply = lambda body: (500, {"error": "no reply set"})  # noqa: E731
+    reply: Reply = lambda body: (500, {"error": "no reply set"})
     requests: list[tuple[str, dict[str, str], dict[str, Any]]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     url: str = ""
@@ -41,7 +41,9 @@ def api() -> Iterator[FakeApi]:
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))
             body = json.loads(self.rfile.read(length) or b"{}")
-            state.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+            state.requests.append(
+                (self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+            )
             status, payload = state.reply(body)
             if status == 0:  # hold the request until the test ends: the planner times out
                 state.release.wait(10)
@@ -110,8 +112,10 @@ async def provider_node(
     base = api.url if kind == "anthropic" else f"{api.url}/v1"
     await register_module(
         NlPlanningModule,
-        config={"planner": kind, "base_url": base, "api_key_env": "NL_TEST_KEY",
-                "model": "test-model", "planning_timeout": 0.5, "cache_size": 0, "embeddings": False},
+        config={
+            "planner": kind, "base_url": base, "api_key_env": "NL_TEST_KEY", "model": "test-model",
+            "planning_timeout": 0.5, "cache_size": 0, "embeddings": False,
+        },
     )  # fmt: skip
     return module_node
 
@@ -126,19 +130,25 @@ def _reply_for(provider_node: pf.Node, calls: list[tuple[str, dict[str, Any]]]) 
 
 @both
 async def test_the_provider_plans_in_its_api_format(provider_node: pf.Node, api: FakeApi) -> None:
-    api.reply = _reply_for(provider_node, [("refund_order", {"order_id": "4821937", "amount": 9.5})])
+    api.reply = _reply_for(
+        provider_node, [("refund_order", {"order_id": "4821937", "amount": 9.5})]
+    )
     out = await provider_node.call(
         "nl_planning.plan", {"text": "give the money back for 4821937, 9.50", "today": TODAY}
     )
     assert out["steps"] == [
         {"capability": "refund_order", "params": {"order_id": "4821937", "amount": 9.5}}
     ]
-    assert out["explanation"].startswith(provider_node.modules.instance("nl_planning").config.planner)
+    assert out["explanation"].startswith(
+        provider_node.modules.instance("nl_planning").config.planner
+    )
     [(path, headers, body)] = api.requests
     if path == "/v1/messages":
         assert headers["x-api-key"] == "sk-test-123"
         assert headers["anthropic-version"] == "2023-06-01"
-        assert body["messages"] == [{"role": "user", "content": "give the money back for 4821937, 9.50"}]
+        assert body["messages"] == [
+            {"role": "user", "content": "give the money back for 4821937, 9.50"}
+        ]
         assert body["max_tokens"] > 0 and "2026-03-04" in body["system"]
         tool = next(t for t in body["tools"] if t["name"] == "refund_order")
         assert tool["input_schema"]["properties"]["order_id"]["pattern"] == "^[0-9]{5,8}$"

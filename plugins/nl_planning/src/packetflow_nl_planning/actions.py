@@ -21,7 +21,46 @@ __all__ = ["Action", "capability_action", "compatible", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
-    ["a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these", "those", "some", "all", "any", "every", "new", "one", "me", "us", "them", "him", "it", "to", "for", "up", "out", "back", "off", "on", "in", "down", "over", "away", "another", "more"]
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "all",
+        "any",
+        "every",
+        "new",
+        "one",
+        "me",
+        "us",
+        "them",
+        "him",
+        "it",
+        "to",
+        "for",
+        "up",
+        "out",
+        "back",
+        "off",
+        "on",
+        "in",
+        "down",
+        "over",
+        "away",
+        "another",
+        "more",
+    ]
 )
 _SUBJECTS = frozenset(["i", "we", "you", "u"])
 _SUBJECT_MODALS = (
@@ -83,13 +122,9 @@ def _verb_at(
             return phrasal, lex.classes[phrasal], 2
     for i in range(at + 2, min(len(tokens), at + 7)):
         particle = tokens[i].lower
-        if particle in _PARTICLES and f"{word}_{particle}" in lex.classes:
-            if (
-                i + 1 >= len(tokens)
-                or tokens[i + 1].lower in lex.roles
-                or not tokens[i + 1].is_word
-            ):
-                return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
+        ends = i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word
+        if particle in _PARTICLES and f"{word}_{particle}" in lex.classes and ends:
+            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return None

@@ -37,6 +37,10 @@ _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _UNIT = r"(?:day|week|month|year|fortnight)s?"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 
+_AMBIGUOUS_MONTHS = frozenset(
+    "may mar jun jan dec sep oct nov aug apr feb jul".split()  # noqa: SIM905
+)
+
 Span = tuple[date, date]
 
 
@@ -226,8 +230,11 @@ def _absolute_rules(s: _Scanner) -> None:
 
 def _range_rules(s: _Scanner) -> None:
     today = s.today
-    for m in s.each(r"\b(?:so\s+far\s+this|this|current)\s+(year|month|week|quarter)\s+(?:so\s+far|to\s+date)\b"
-                    r"|\bso\s+far\s+this\s+(year|month|week|quarter)\b|\b(year|month|week|quarter)[\s-]to[\s-]date\b|\b(ytd|mtd|wtd|qtd)\b"):  # fmt: skip
+    period = r"(year|month|week|quarter)"
+    for m in s.each(
+        rf"\b(?:so\s+far\s+this|this|current)\s+{period}\s+(?:so\s+far|to\s+date)\b"
+        rf"|\bso\s+far\s+this\s+{period}\b|\b{period}[\s-]to[\s-]date\b|\b(ytd|mtd|wtd|qtd)\b"
+    ):
         unit = next(g for g in m.groups() if g)
         unit = {"ytd": "year", "mtd": "month", "wtd": "week", "qtd": "quarter"}.get(unit, unit)
         s.span(m, (_start_of(unit, today), today))
@@ -267,24 +274,11 @@ def _range_rules(s: _Scanner) -> None:
         s.span(m, future, past)
     for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
-        if word in (
-            "may",
-            "mar",
-            "jun",
-            "jan",
-            "dec",
-            "sep",
-            "oct",
-            "nov",
-            "aug",
-            "apr",
-            "feb",
-            "jul",
-        ) and not m.group(2):
-            if not re.search(
-                r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]
-            ):
-                continue  # "may" the verb, "mar" the word: only after a preposition
+        after = re.search(
+            r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]
+        )
+        if word in _AMBIGUOUS_MONTHS and not m.group(2) and not after:
+            continue  # "may" the verb, "mar" the word: a month only after a preposition
         month = _MONTHS[word]
         if m.group(2):
             s.span(m, month_range(int(m.group(2)), month))

@@ -36,7 +36,20 @@ _TIME = re.compile(
     r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
-_HOUR_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_HOUR_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 
 
 @dataclass
@@ -150,9 +163,11 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         and re.fullmatch(r"(?:in|for|during|of)\s+\d{4}", text[d.start : d.end].lower())
     ]
     numbers = [
-        n for n in number_mentions(text)
-        if not any(overlaps((n.start, n.end), s) for s in claimed) or any(overlaps((n.start, n.end), y) for y in years)
-    ]  # fmt: skip
+        n
+        for n in number_mentions(text)
+        if not any(overlaps((n.start, n.end), s) for s in claimed)
+        or any(overlaps((n.start, n.end), y) for y in years)
+    ]
     items.extend(numbers)
     quantities = money_and_quantities(text, numbers)
     items.extend(quantities)

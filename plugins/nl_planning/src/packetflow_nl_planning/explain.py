@@ -40,7 +40,7 @@ def fills_view(draft: PlanDraft) -> list[dict[str, str]]:
     """Per step, parameter -> the words of the request that gave it."""
     out = []
     for step in draft.steps:
-        view = {name: words for name, words in step.filled.sources.items()}
+        view = dict(step.filled.sources.items())
         view.update({name: f"<- {key}" for name, key in step.step.wired.items()})
         out.append(view)
     return out

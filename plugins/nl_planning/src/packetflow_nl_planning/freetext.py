@@ -29,17 +29,91 @@ _REFER = re.compile(
 )
 _SAME = re.compile(r"\b(?:the\s+same|same|that|this)\s+([a-z]+)\b", re.IGNORECASE)
 TEXTUAL = frozenset(
-    ["message", "body", "text", "content", "note", "comment", "subject", "title", "query", "question", "description", "reason", "summary", "caption", "prompt", "sentence", "phrase", "word", "term", "keyword", "topic"]
+    [
+        "message",
+        "body",
+        "text",
+        "content",
+        "note",
+        "comment",
+        "subject",
+        "title",
+        "query",
+        "question",
+        "description",
+        "reason",
+        "summary",
+        "caption",
+        "prompt",
+        "sentence",
+        "phrase",
+        "word",
+        "term",
+        "keyword",
+        "topic",
+    ]
 )
 """Names of fields that hold free text (a message, a search query...)."""
 _TEXTUAL = TEXTUAL
-_STOP_AT = frozenset(["and", "then", "but", "or", "so", "because", "if", "when", "please", "that", "which", "who", "whose", "where"])
+_STOP_AT = frozenset(
+    [
+        "and",
+        "then",
+        "but",
+        "or",
+        "so",
+        "because",
+        "if",
+        "when",
+        "please",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "where",
+    ]
+)
 _TIME_WORDS = frozenset(["now", "today", "tonight", "tomorrow", "yesterday", "currently", "right"])
-_PRONOUNS = frozenset(["it", "that", "this", "them", "those", "these", "him", "her", "me", "us", "you", "result", "results"])
-_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"])
+_PRONOUNS = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "them",
+        "those",
+        "these",
+        "him",
+        "her",
+        "me",
+        "us",
+        "you",
+        "result",
+        "results",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"]
+)
 
 
-_POINTERS = frozenset(["it", "its", "that", "this", "those", "these", "them", "their", "there", "her", "him", "his", "same", "one"])
+_POINTERS = frozenset(
+    [
+        "it",
+        "its",
+        "that",
+        "this",
+        "those",
+        "these",
+        "them",
+        "their",
+        "there",
+        "her",
+        "him",
+        "his",
+        "same",
+        "one",
+    ]
+)
 
 
 def pointer(scope: Scope) -> bool:
@@ -66,7 +140,7 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
             wanted = side(spec.name_words)
             # "the same period" for a start/end pair: each end takes the earlier same end.
             ordered = sorted(
-                reversed(scope.memory), key=lambda mem: wanted is not None and mem.side != wanted
+                scope.memory, key=lambda mem: wanted is not None and mem.side != wanted
             )
             for memory in ordered:
                 same_kind = memory.kind == kind
@@ -123,7 +197,7 @@ def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int,
 def _span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
     a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
     followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
-    if scope.text[b - 2 : b] in ("'s", "’s") and followed:
+    if scope.text[b - 2 : b] in ("'s", "\u2019s") and followed:
         b -= 2  # "Karen Smith's email": the name is "Karen Smith" ("Luigi's" stays)
     return scope.text[a:b], a, b
 

@@ -11,7 +11,28 @@ from .mentions import Mention
 
 __all__ = ["number_mentions", "parse_number"]
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ("hundred", "thousand", "million", "billion")
 _ORDINALS = {
@@ -28,8 +49,10 @@ _WORDS = re.compile(
     rf"|(?:a\s+)?(?:dozen|couple|pair)(?:\s+of)?|half(?:\s+an?)?|a\s+(?:hundred|thousand|million))\b",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"(?<![\w.])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
-                     r"|(?<![\w.])[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)")  # fmt: skip
+_DIGITS = re.compile(
+    r"(?<![\w.])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
+    r"|(?<![\w.])[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)"
+)
 _ORDINAL_WORDS = re.compile(rf"\b(?:{'|'.join(_ORDINALS)})\b", re.IGNORECASE)
 
 

@@ -17,25 +17,24 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
 import packetflow as pf
 
 from .actions import Action, request_action
-from .clauses import Memory, Scope, field_words
+from .clauses import Memory, Scope
+from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
 from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .segment import Clause, split
-from .slots import Filled, field_kind, fill, memory_of
-from .text import Token, identifier_words, normalize, tokenize
+from .slots import fill, memory_of
+from .text import Token, normalize, tokenize
+from .typos import Typos
+from .wiring import POINTERS, Wiring
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
@@ -46,52 +45,6 @@ _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE) 
 _DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
-_PRONOUNS = frozenset(
-    ["it", "that", "this", "them", "those", "these", "result", "results", "output", "her", "him", "his", "their", "its"]
-)
-
-
-@dataclass
-class StepDraft:
-    """One planned step with how it was chosen."""
-
-    step: PlannedStep
-    clause: str
-    action: Action
-    candidates: list[Candidate]
-    filled: Filled
-    key: str = ""
-    """The phrasing (content lemmas) evidence is recorded under."""
-
-    @property
-    def chosen(self) -> Candidate:
-        return self.candidates[0]
-
-
-@dataclass
-class PlanDraft:
-    """A plan before validation: its steps and confidence."""
-
-    text: str
-    steps: list[StepDraft] = field(default_factory=list)
-
-    @property
-    def planned(self) -> list[PlannedStep]:
-        return [s.step for s in self.steps]
-
-    @property
-    def confidence(self) -> float:
-        if not self.steps:
-            return 0.0
-        values = []
-        for s in self.steps:
-            best = s.candidates[0].score
-            runner = next((c.score for c in s.candidates[1:] if c.action_ok and c.relevant), 0.0)
-            margin = max(0.0, best - runner)
-            values.append(
-                min(1.0, 0.5 * min(best, 1.0) + margin + (0.2 if not s.filled.missing else 0.0))
-            )
-        return round(min(values), 3)
 
 
 class Planner:
@@ -116,7 +69,8 @@ class Planner:
         self.evidence = evidence
         self.country_code = country_code
         self.thresholds = thresholds or Thresholds()
-        self._vocab: frozenset[str] | None = None
+        self.typos = Typos(index)
+        self.wiring = Wiring(index)
 
     # -- the whole request --------------------------------------------------------------------
 
@@ -179,7 +133,7 @@ class Planner:
             except pf.errors.NotFoundError as exc:
                 if self._absorb(draft, clause, text, mentions, today, memory, before):
                     continue  # "Cancel #774410 and give me store credit": a detail of step 1
-                if draft.steps and asked[-1] and any(t.lower in _PRONOUNS for t in clause.words):
+                if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
                     # "did I leave the garage open? lock it": the question set the scene.
                     dropped = draft.steps.pop()
                     asked.pop()
@@ -335,7 +289,7 @@ class Planner:
         for t in tokens:
             if any(a <= t.start and t.end <= b for a, b in spans):
                 t.entity = True
-        self._correct(tokens)
+        self.typos.correct(tokens)
         return tokens
 
     def _terms(self, clause: Clause) -> tuple[list[str], Action]:
@@ -347,55 +301,6 @@ class Planner:
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
         return terms, action
-
-    def _correct(self, tokens: list[Token]) -> None:
-        """Replace words that are typos of a capability's word or of an action verb."""
-        lex = lexicon()
-        verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
-        for t in tokens:
-            if (
-                t.entity
-                or not t.is_word
-                or len(t.lower) < 3
-                or (t.text[:1].isupper()
-                and t is not tokens[0])
-            ):
-                continue
-            if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):
-                continue
-            if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
-                continue
-            if t.lemma in lex.light or t.lemma in lex.irregular.values():
-                continue
-            if self._english(t.lower):
-                # A real word, just not one of ours: only a word of ours one edit away, in a
-                # long word, is taken for what was meant ("wether" -> "weather").
-                fixed = self.index.correct(t.lemma, edits=1) if len(t.lower) >= 6 else None
-                if fixed is not None:
-                    t.lower = t.lemma = fixed
-                continue
-            fixed = self.index.correct(t.lemma)
-            if fixed is None:
-                cutoff = 0.79 if 4 < len(t.lower) < 8 else 0.74
-                found = process.extractOne(
-                    t.lower,
-                    verbs,
-                    scorer=DamerauLevenshtein.normalized_similarity,
-                    score_cutoff=cutoff,
-                )
-                fixed = found[0] if found else None
-            if fixed is not None:
-                t.lower = fixed
-                t.lemma = fixed
-
-    def _english(self, word: str) -> bool:
-        """Whether ``word`` is a common English word (the embedding tokenizer's whole words)."""
-        encoder = self.index.encoder
-        if encoder is None:
-            return False
-        if self._vocab is None:
-            self._vocab = frozenset(w for w in encoder.vocabulary() if w.isalpha())
-        return word in self._vocab
 
     def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
         """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
@@ -492,74 +397,18 @@ class Planner:
 
     # -- wiring ---------------------------------------------------------------------------------
 
+    def wire_steps(
+        self, steps: list[PlannedStep], clauses: list[str], inputs: dict[str, Any]
+    ) -> list[list[str]]:
+        """See :meth:`Wiring.wire_steps`."""
+        return self.wiring.wire_steps(steps, clauses, inputs)
+
     def _wire(self, draft: PlanDraft, inputs: dict[str, Any]) -> None:
         missing = self.wire_steps(
             [s.step for s in draft.steps], [s.clause for s in draft.steps], inputs
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
-
-    def wire_steps(
-        self, steps: list[PlannedStep], clauses: list[str], inputs: dict[str, Any]
-    ) -> list[list[str]]:
-        """Fill what the text left out from earlier steps' outputs, then from ``inputs`` (the
-        request's payload, by field name); returns each step's required fields still empty."""
-        missing: list[list[str]] = []
-        for k, step in enumerate(steps):
-            profile = self.index.profiles[step.capability]
-            for spec in profile.fields:
-                name = spec.name
-                if name in step.params or name in step.wired:
-                    continue
-                source = self._producer(steps, k, name, spec.type, clauses[k])
-                if source is not None and (spec.required or source[2]):
-                    step.wired[name] = source[0]
-                    continue
-                if name in inputs:
-                    step.params[name] = inputs[name]
-            missing.append(
-                [
-                    f.name
-                    for f in profile.required
-                    if f.name not in step.params and f.name not in step.wired
-                ]
-            )
-        return missing
-
-    def _producer(
-        self, steps: list[PlannedStep], k: int, name: str, kind: str, clause: str
-    ) -> tuple[str, bool, bool] | None:
-        """The blackboard key of the latest earlier output for field ``name``, whether the
-        clause points at it ("it", "the result"), and whether an optional field should take
-        it (only an output of the very same name)."""
-        lowered = set(re.findall(r"[a-z]+", clause.lower()))
-        pointed = bool(lowered & _PRONOUNS)
-        for j in range(k - 1, -1, -1):
-            earlier = self.index.profiles[steps[j].capability]
-            if name in earlier.outputs:
-                return f"s{j + 1}.{name}", pointed, pointed
-        if not pointed:
-            return None
-        spec = next(f for f in self.index.profiles[steps[k].capability].fields if f.name == name)
-        wanted = field_kind(spec)
-        words = field_words(spec)
-        best: tuple[int, str] | None = None
-        for j in range(k - 1, -1, -1):
-            earlier = self.index.profiles[steps[j].capability]
-            for out, out_type in earlier.outputs.items():
-                if not (out_type == kind or kind == "any" or out_type == "any"):
-                    continue
-                out_words = set(identifier_words(out))
-                # "email her" after find_contact: the output named like the field, or like
-                # what the field holds (an email), not just any string.
-                score = 3 if out_words & words else 2 if wanted in out_words else 1
-                if score == 1 and wanted not in ("text", "any"):
-                    continue
-                if best is None or score > best[0]:
-                    best = (score, f"s{j + 1}.{out}")
-            if best is not None:
-                break
-        return (best[1], True, False) if best is not None else None
 
 
 # What a typed value says about the field it is for: an email in the text is evidence for a
@@ -581,7 +430,7 @@ _DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", 
 def _type_words(mentions: Mentions, clause: Clause) -> list[str]:
     from .units import units
 
-    _, by_alias = units()
+    _, _by_alias = units()
     by_name, _ = units()
     out: list[str] = []
     for m in mentions.of(*_TYPE_WORDS, "quantity", "duration", within=(clause.start, clause.end)):
@@ -600,7 +449,7 @@ def _sentence(words: list[Token], typed: list[str]) -> str:
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:
-    close = [c for c in candidates[:3]]
+    close = list(candidates[:3])
     if close:
         names = ", ".join(f"{c.name!r} ({c.reason})" for c in close)
         hint = f"closest: {names}"

@@ -18,15 +18,79 @@ from .slots import Filled, field_kind, fill
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _FUTURE = frozenset(
-    ["schedule", "book", "remind", "plan", "reserve", "forecast", "upcoming", "next", "appointment", "meeting", "event", "reminder", "delivery", "deliver", "due", "deadline", "booking", "reservation", "trip", "flight", "arrive", "depart"]
+    [
+        "schedule",
+        "book",
+        "remind",
+        "plan",
+        "reserve",
+        "forecast",
+        "upcoming",
+        "next",
+        "appointment",
+        "meeting",
+        "event",
+        "reminder",
+        "delivery",
+        "deliver",
+        "due",
+        "deadline",
+        "booking",
+        "reservation",
+        "trip",
+        "flight",
+        "arrive",
+        "depart",
+    ]
 )
 _PAST = frozenset(
-    ["report", "history", "spend", "spent", "statement", "transaction", "sale", "revenue", "expense", "log", "summary", "past", "previous", "usage", "activity", "earn", "earned", "paid", "income", "invoice", "sold", "bought", "order", "attendance"]
+    [
+        "report",
+        "history",
+        "spend",
+        "spent",
+        "statement",
+        "transaction",
+        "sale",
+        "revenue",
+        "expense",
+        "log",
+        "summary",
+        "past",
+        "previous",
+        "usage",
+        "activity",
+        "earn",
+        "earned",
+        "paid",
+        "income",
+        "invoice",
+        "sold",
+        "bought",
+        "order",
+        "attendance",
+    ]
 )
 _DRY_RUNS = 5  # candidates whose slots are filled to measure their fit
 
 _FUTURE_CLASSES = frozenset(
-    ["schedule", "book", "remind", "reschedule", "create", "send", "invite", "buy", "rent", "start", "enable", "pay", "transfer", "subscribe", "forecast"]
+    [
+        "schedule",
+        "book",
+        "remind",
+        "reschedule",
+        "create",
+        "send",
+        "invite",
+        "buy",
+        "rent",
+        "start",
+        "enable",
+        "pay",
+        "transfer",
+        "subscribe",
+        "forecast",
+    ]
 )
 
 
@@ -81,15 +145,18 @@ class Candidate:
 def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
     """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
     words = set(tokens_lemma)
-    if words & {"last", "ago", "previous", "past", "yesterday", "since"} or any(
+    ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
+    past_tense = any(
         low != lem
         and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
         for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
         if low not in ("need", "want")
-    ):
-        if not words & {"next", "upcoming", "tomorrow", "will", "coming"}:
-            return "past"
-    if words & {"next", "upcoming", "coming", "tomorrow", "will"}:
+    )
+    if (
+        words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
+    ) and not ahead:
+        return "past"
+    if ahead:
         return "future"
     if profile.action.classes & _FUTURE_CLASSES:
         return "future"
@@ -154,7 +221,8 @@ def rank(
             hit.semantic >= thresholds.semantic
             or (covered >= thresholds.objects and leftover > 0)
             or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
-            or (filled.specific > 0 and fit == 1.0 and hit.semantic >= thresholds.with_fit and explained)
+            or (filled.specific > 0 and fit == 1.0 and explained
+                and hit.semantic >= thresholds.with_fit)
             # The text gives every value the capability needs, one of them in a form only it
             # takes (an id by its pattern, an email...), and says nothing else: it means it.
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)

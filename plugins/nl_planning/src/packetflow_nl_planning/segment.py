@@ -60,7 +60,7 @@ def _starts_action(tokens: Sequence[Token]) -> bool:
 def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list[Clause]:
     """The clauses of a tokenized request, in order."""
     lex = lexicon()
-    hard = [c for c in lex.connect]
+    hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
     i = 0
     n = len(tokens)
@@ -71,11 +71,11 @@ def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list
             clauses[-1].append(token)
             i += 1
             continue
-        if token.lower in _HARD_PUNCT and not token.entity:
-            if token.lower != "." or i + 1 >= n or not tokens[i + 1].lower[:1].isdigit():
-                clauses.append([])
-                i += 1
-                continue
+        decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
+        if token.lower in _HARD_PUNCT and not token.entity and not decimal:
+            clauses.append([])
+            i += 1
+            continue
         size = _phrase_at(lowers, i, hard)
         if size and clauses[-1]:
             clauses.append([])

@@ -296,7 +296,8 @@ class Planning:
         """``nl_planning.feedback``: ``capability`` is (or is not) what ``text`` means."""
         if capability not in self.index.profiles:
             raise pf.errors.NotFoundError(
-                f"nl_planning.feedback: capability {capability!r} is not registered (or is internal)"
+                f"nl_planning.feedback: capability {capability!r} is not registered (or is "
+                "internal); name one nl_planning.plan may choose"
             )
         text, _, _ = self.check(text, None, 1)
         if not self.ready.is_set():

@@ -30,12 +30,35 @@ from .units import convert, currency_aliases, units
 __all__ = ["Filled", "field_kind", "fill"]
 
 _MONEY_WORDS = frozenset(
-    ["amount", "price", "cost", "total", "budget", "fee", "sum", "salary", "payment", "balance", "fare", "charge", "tip", "value", "money", "spend", "limit", "refund", "deposit", "withdrawal"]
+    [
+        "amount",
+        "price",
+        "cost",
+        "total",
+        "budget",
+        "fee",
+        "sum",
+        "salary",
+        "payment",
+        "balance",
+        "fare",
+        "charge",
+        "tip",
+        "value",
+        "money",
+        "spend",
+        "limit",
+        "refund",
+        "deposit",
+        "withdrawal",
+    ]
 )
 _PHONE_WORDS = frozenset(["phone", "mobile", "tel", "telephone", "cell", "sms", "whatsapp"])
 _HANDLE_WORDS = frozenset(["username", "handle", "user", "account", "screenname", "profile"])
 _DATE_WORDS = frozenset(["date", "day", "birthday", "deadline", "due"])
-_GENERIC_FLAG = frozenset(["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"])
+_GENERIC_FLAG = frozenset(
+    ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
+)
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
 
@@ -87,8 +110,10 @@ def field_kind(spec: FieldSpec) -> str:
     return "text"
 
 
-_ORDER = {"pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "datetime": 2, "date": 2, "time": 3,
-          "enum": 4, "boolean": 5, "number": 6, "array": 7, "text": 8}  # fmt: skip
+_ORDER = {
+    "pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "datetime": 2, "date": 2,
+    "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7, "text": 8,
+}  # fmt: skip
 
 
 def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
@@ -287,10 +312,7 @@ def _date(
         if side is None or not partners or side == "end":
             scope.mentions.take(mention)
     elif days:
-        if side == "end" and len(days) > 1:
-            mention = days[1]
-        else:
-            mention = days[0]
+        mention = days[1] if side == "end" and len(days) > 1 else days[0]
         value = mention.extra[mode]
         source = _take(scope, mention)
     elif side == "end" and scope.range_start is not None:
@@ -383,7 +405,9 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- booleans -------------------------------------------------------------------------------
 
 
-_STATE_FIELDS = frozenset(["on", "enabled", "enable", "active", "power", "powered", "state", "locked", "open"])
+_STATE_FIELDS = frozenset(
+    ["on", "enabled", "enable", "active", "power", "powered", "state", "locked", "open"]
+)
 _TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
 _FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
 
@@ -425,7 +449,7 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
         money_capability and "amount" in spec.words
     )
     candidates: list[tuple[float, Mention, float]] = []
-    by_name, _ = units()
+    _by_name, _ = units()
     for m in scope.of("quantity", "duration", "money", "number"):
         value = m.value
         score = 0.0
@@ -485,7 +509,9 @@ def _array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                     found.append(value)
                     break
         return (found, ", ".join(map(str, found))) if found else None
-    if "email" in words or (item == "string" and words & {"recipient", "attendee", "cc", "invitee"}):
+    if "email" in words or (
+        item == "string" and words & {"recipient", "attendee", "cc", "invitee"}
+    ):
         emails = scope.of("email")
         if emails:
             return [_take(scope, m) for m in emails], ", ".join(str(m.value) for m in emails)

@@ -14,7 +14,9 @@ from .lexicon import lexicon
 __all__ = ["Token", "identifier_words", "lemma", "normalize", "tokenize", "words"]
 
 # A token: a number (1,000.50), a word (with inner apostrophes and hyphens) or one symbol.
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[^\s\w]|_")
+_TOKEN = re.compile(
+    r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|[^\s\w]|_"
+)
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _CONTRACTIONS = {
     "don't": ("do", "not"), "doesn't": ("does", "not"), "didn't": ("did", "not"),
@@ -70,7 +72,10 @@ def normalize(text: str) -> str:
     return text.translate(_PUNCT)
 
 
-_PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_PUNCT = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+     "\u00a0": " "}
+)  # fmt: skip
 
 
 def tokenize(text: str) -> list[Token]:
@@ -118,9 +123,9 @@ def lemma(word: str) -> str:
             base = word[: -len(suffix)] + repl
             if base in known:
                 return base
-            if suffix in ("ing", "ed") and len(base) > 2 and base[-1] == base[-2]:
-                if base[:-1] in known:  # stopped -> stop, planning -> plan
-                    return base[:-1]
+            doubled = len(base) > 2 and base[-1] == base[-2]
+            if suffix in ("ing", "ed") and doubled and base[:-1] in known:
+                return base[:-1]  # stopped -> stop, planning -> plan
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     for suffix in ("ally", "ly"):

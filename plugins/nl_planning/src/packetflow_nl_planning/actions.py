@@ -258,12 +258,11 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
         or nxt.lower in _VERB_CONTEXT
     )
     for form in (first.lower, first.lemma):
-        verb = lex.nominal.get(form)
+        named = lex.nominal.get(form)
         # Only when the noun heads its phrase: "refund for order 12", not "sales report".
-        if verb and lex.classes_of(verb) and head:
-            return Action(
-                lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 1
-            )
+        if named and lex.classes_of(named) and head:
+            classes = lex.classes_of(named)
+            return Action(classes, (named,), True, lex.is_query(classes), at + 1)
     return None
 
 

@@ -142,8 +142,8 @@ def _weekday_rules(s: _Scanner) -> None:
         target = _week(today, offset)[0] + timedelta(days=_DAYS[m.group(1)])
         s.day(m, target)
     for m in s.each(rf"\b(next|this|last|coming|past|previous)\s+week'?s?\s+({_DAY})\b"):
-        offset = {"next": 1, "coming": 1, "this": 0, "last": -1, "past": -1, "previous": -1}
-        target = _week(today, offset[m.group(1)])[0] + timedelta(days=_DAYS[m.group(2)])
+        shift = {"next": 1, "coming": 1, "this": 0, "last": -1, "past": -1, "previous": -1}
+        target = _week(today, shift[m.group(1)])[0] + timedelta(days=_DAYS[m.group(2)])
         s.day(m, target)
     for m in s.each(rf"\b(?:(next|this|last|coming|past|previous|on)\s+)?({_DAY})\b"):
         weekday = _DAYS[m.group(2)]
@@ -268,10 +268,10 @@ def _range_rules(s: _Scanner) -> None:
         if year_text:
             s.span(m, _quarter(int(year_text), q))
             continue
-        this = _quarter(today.year, q)
-        future = this if this[1] >= today else _quarter(today.year + 1, q)
-        past = this if this[0] <= today else _quarter(today.year - 1, q)
-        s.span(m, future, past)
+        quarter = _quarter(today.year, q)
+        ahead = quarter if quarter[1] >= today else _quarter(today.year + 1, q)
+        back = quarter if quarter[0] <= today else _quarter(today.year - 1, q)
+        s.span(m, ahead, back)
     for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
         after = re.search(
@@ -283,10 +283,10 @@ def _range_rules(s: _Scanner) -> None:
         if m.group(2):
             s.span(m, month_range(int(m.group(2)), month))
             continue
-        this = month_range(today.year, month)
-        future = this if this[1] >= today else month_range(today.year + 1, month)
-        past = this if this[0] <= today else month_range(today.year - 1, month)
-        s.span(m, future, past)
+        span = month_range(today.year, month)
+        ahead = span if span[1] >= today else month_range(today.year + 1, month)
+        back = span if span[0] <= today else month_range(today.year - 1, month)
+        s.span(m, ahead, back)
     for m in s.each(r"\b(?:in|for|during|of)\s+(\d{4})\b"):
         if 1900 <= int(m.group(1)) <= 2200:
             y = int(m.group(1))

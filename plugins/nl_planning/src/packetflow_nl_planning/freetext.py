@@ -317,9 +317,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     empty = [s for s in specs if s.name not in out and s.required]
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
-        rest = _remainder(tokens, scope)
-        if rest is not None:
-            value, a, b = rest
+        run = _remainder(tokens, scope)
+        if run is not None:
+            value, a, b = run
             scope.claim(a, b)
             scope.weak.append((a, b))
             out[empty[0].name] = (value, value)

@@ -332,10 +332,10 @@ class Index:
             return None
         self._refresh()
         if edits is not None:
-            found = process.extractOne(
+            near = process.extractOne(
                 word, self._vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=edits
             )
-            return found[0] if found else None
+            return near[0] if near else None
         cutoff = _FUZZY_MIN if 4 < len(word) < 8 else 0.74  # two edits in eight letters
         found = process.extractOne(
             word, self._vocabulary, scorer=DamerauLevenshtein.normalized_similarity,

@@ -112,7 +112,8 @@ class NlPlanningModule(pf.Module):
     ) -> pf.Transform | None:
         if response.capability_id != RUN or response.type != "capability_response":
             return None
-        out: dict[str, Any] = response.payload  # type: ignore[union-attr]
+        assert isinstance(response, pf.CapabilityResponse)
+        out: dict[str, Any] = response.payload
         if "result" not in out or "plan" not in out:
             return None
         steps = out.get("steps", [])
@@ -129,7 +130,7 @@ class NlPlanningModule(pf.Module):
             },
         }
         update = {"payload": out["result"], "metadata": metadata}
-        return pf.Transform(response.model_copy(update=update))  # type: ignore[union-attr]
+        return pf.Transform(response.model_copy(update=update))
 
     @pf.hookimpl
     def packetflow_register_capabilities(self, register: Any) -> None:

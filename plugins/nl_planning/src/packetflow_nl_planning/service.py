@@ -97,11 +97,10 @@ class Planning:
                 f"{self.config.max_text}; shorten it or raise [[modules]].config.max_text",
                 details={"length": len(text), "max_text": self.config.max_text},
             )
-        if today is None:
-            day = date.today()
-        else:
+        day: date | None = date.today() if today is None else None
+        if today is not None:
             try:
-                day = date.fromisoformat(str(today)) if isinstance(today, str) else None
+                day = date.fromisoformat(today) if isinstance(today, str) else None
             except ValueError:
                 day = None
             if day is None:
@@ -121,6 +120,7 @@ class Planning:
                     {"field": "max_steps", "message": f"expected 1..{limit}", "type": "range"}
                 ],
             )
+        assert day is not None
         return text, day, max_steps
 
     # -- planning -------------------------------------------------------------------------------

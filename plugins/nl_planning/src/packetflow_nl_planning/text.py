@@ -84,7 +84,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         raw = match.group()
         low = raw.lower()
-        parts = _CONTRACTIONS.get(low)
+        parts: tuple[str, ...] | None = _CONTRACTIONS.get(low)
         if parts is None and low.endswith("'s"):
             parts = (low[:-2],)  # possessive: "bob's" -> "bob"
         if parts is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .mentions import Mention
+from .mentions import Kind, Mention
 from .text import identifier_words
 
 __all__ = [
@@ -137,7 +137,7 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
             )
         if m := after.match(tail):
             unit = by_alias[m.group(1).lower()]
-            kind = "duration" if unit.dimension == "time" else "quantity"
+            kind: Kind = "duration" if unit.dimension == "time" else "quantity"
             out.append(
                 Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name)
             )

@@ -101,7 +101,7 @@ def _month_day(today: date, month: int, day: int, year: int | None) -> tuple[dat
     this = _safe_date(today.year, month, day)
     if this is None:
         return None
-    future = this if this >= today else _safe_date(today.year + 1, month, day) or this
+    future = this if this > today else _safe_date(today.year + 1, month, day) or this
     past = this if this <= today else _safe_date(today.year - 1, month, day) or this
     return future, past
 
@@ -156,7 +156,7 @@ def _weekday_rules(s: _Scanner) -> None:
             s.day(m, previous)
         elif word == "this":
             this_week = _week(today)[0] + timedelta(days=weekday)
-            s.day(m, this_week if this_week >= today else following, this_week)
+            s.day(m, this_week if this_week > today else following, this_week)
         else:
             s.day(m, following, previous)
 
@@ -223,9 +223,7 @@ def _absolute_rules(s: _Scanner) -> None:
         nxt = _safe_date(*_ym(_add_months(today, 1)), day)
         prev = _safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
-            s.day(
-                m, this if this >= today else nxt or this, this if this <= today else prev or this
-            )
+            s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
 
 
 def _range_rules(s: _Scanner) -> None:
@@ -285,7 +283,8 @@ def _range_rules(s: _Scanner) -> None:
             continue
         span = month_range(today.year, month)
         ahead = span if span[1] >= today else month_range(today.year + 1, month)
-        back = span if span[0] <= today else month_range(today.year - 1, month)
+        # Reporting on "September" means the last September that is over.
+        back = span if span[1] < today else month_range(today.year - 1, month)
         s.span(m, ahead, back)
     for m in s.each(r"\b(?:in|for|during|of)\s+(\d{4})\b"):
         if 1900 <= int(m.group(1)) <= 2200:

@@ -149,6 +149,8 @@ def _nominal_after(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str,
     """A noun naming an action within the next few words: "make *a payment*"."""
     for i in range(at, min(len(tokens), at + 4)):
         word = tokens[i].lemma
+        if tokens[i].lower in lex.roles and i > at:
+            break  # the noun phrase ends at its preposition ("a doc *called* ...")
         if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
         for form in (tokens[i].lower, word):
@@ -156,8 +158,6 @@ def _nominal_after(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str,
                 return lex.nominal[form], i + 1
         if word != tokens[i].lower and word in lex.classes and tokens[i].lower.endswith("er"):
             return word, i + 1  # "reminder" -> remind
-        if tokens[i].lower in lex.roles and i > at:
-            break  # the noun phrase ends at its preposition
     return None
 
 
@@ -215,7 +215,9 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)
-        if words[at] == "new" and at + 1 < len(tokens):  # "new document 'Offsite agenda'"
+        plural = at + 1 < len(tokens) and tokens[at + 1].lower != tokens[at + 1].lemma
+        if words[at] == "new" and at + 1 < len(tokens) and not plural:
+            # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
         named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
         return named or _set_to(tokens, at, lex) or Action(frozenset(), (), False, True, at)
@@ -245,11 +247,11 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
     "refund for order 12", "day off on Friday" (not "order status": an attribute follows)."""
     first = tokens[at]
     nxt = tokens[at + 1] if at + 1 < len(tokens) else None
-    if nxt is not None and f"{first.lemma}_{nxt.lemma}" in lex.nominal:
-        verb = lex.nominal[f"{first.lemma}_{nxt.lemma}"]
-        return Action(
-            lex.classes_of(verb), (verb,), True, lex.is_query(lex.classes_of(verb)), at + 2
-        )
+    for i in (at, at + 1):  # "day off on Friday", "personal day off on Friday"
+        if i + 1 < len(tokens) and f"{tokens[i].lemma}_{tokens[i + 1].lemma}" in lex.nominal:
+            verb = lex.nominal[f"{tokens[i].lemma}_{tokens[i + 1].lemma}"]
+            classes = lex.classes_of(verb)
+            return Action(classes, (verb,), True, lex.is_query(classes), i + 2)
     head = (
         nxt is None
         or not nxt.is_word

@@ -71,7 +71,7 @@ _PAST = frozenset(
         "attendance",
     ]
 )
-_DRY_RUNS = 5  # candidates whose slots are filled to measure their fit
+_DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 
 _FUTURE_CLASSES = frozenset(
     [

@@ -19,6 +19,5 @@ async def test_the_planner_meets_its_goals_on_the_development_set(tmp_path: Path
     assert scores.params.rate >= FLOORS["params"]
 
 
-# The goals are 0.95 / 0.90 / 0.90 / 1.0; these floors are what the planner reaches
-# today, so that a regression fails (see the README for the figures and the gap).
-FLOORS = {"single": 0.91, "multi": 0.88, "params": 0.89}
+# The goals (refusals: 1.0, asserted above).
+FLOORS = {"single": 0.95, "multi": 0.90, "params": 0.90}

@@ -96,6 +96,7 @@ _DETERMINERS = frozenset(
 )
 
 
+_PLACE = frozenset("city town location place destination country region area venue address".split())
 _POINTERS = frozenset(
     [
         "it",
@@ -133,6 +134,11 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
         for memory in reversed(scope.memory):
             if memory.field == spec.name and memory.step is not None:
                 return memory.value, f"(the {spec.name} of step {memory.step + 1})"
+        if kind == "text" and "there" in {t.lower for t in scope.words} and words & _PLACE:
+            # "book a hotel there": the place an earlier step was about.
+            for memory in reversed(scope.memory):
+                if memory.kind == "text" and memory.words & _PLACE:
+                    return memory.value, "there"
     for pattern in (_REFER, _SAME):
         for m in pattern.finditer(text):
             head = m.group(1).lower().split()[-1]

@@ -418,7 +418,7 @@ _TYPE_WORDS = {
     "phone": ("phone",),
     "url": ("url", "link"),
     "handle": ("user",),
-    "money": ("amount", "money"),
+    "money": ("amount", "money", "price", "cost"),
     "date": ("date",),
     "daterange": ("date", "period"),
     "time": ("time",),

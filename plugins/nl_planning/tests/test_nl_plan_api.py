@@ -78,8 +78,9 @@ async def test_references_resolve_to_literals(module_node: pf.Node, planning: An
         "update the forecast for Oslo",  # get_forecast only reads
         "delete order 4821937",  # refund_order does something else to an order
         "what's the capital of Peru?",  # nothing fits at all
+        "order 4821937",  # a bare noun phrase never changes or refunds anything
     ],
-    ids=["opposite", "read-only", "other-action", "nothing"],
+    ids=["opposite", "read-only", "other-action", "nothing", "bare-noun"],
 )
 async def test_refusals_name_the_closest_candidates(
     module_node: pf.Node, planning: Any, text: str

@@ -220,7 +220,9 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
         named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
-        return named or _set_to(tokens, at, lex) or Action(frozenset(), (), False, True, at)
+        # A bare noun phrase with its details ("hotel in Madrid for tonight", "taxi receipt,
+        # €35") asks to read about the thing or to obtain one: never to change or remove one.
+        return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
     if (
@@ -388,6 +390,8 @@ def compatible(request: Action, cap: Action) -> tuple[bool, str]:
     if not request.explicit:
         if cap.query:
             return True, "the request asks to read, and the capability reads"
+        if request.classes & cap.classes:
+            return True, "the request names a thing to obtain, and the capability makes one"
         return False, f"the request only asks to read, but the capability {_does(cap)}"
     common = request.classes & cap.classes
     if common:

@@ -96,7 +96,20 @@ _DETERMINERS = frozenset(
 )
 
 
-_PLACE = frozenset("city town location place destination country region area venue address".split())
+_PLACE = frozenset(
+    [
+        "city",
+        "town",
+        "location",
+        "place",
+        "destination",
+        "country",
+        "region",
+        "area",
+        "venue",
+        "address",
+    ]
+)
 _POINTERS = frozenset(
     [
         "it",

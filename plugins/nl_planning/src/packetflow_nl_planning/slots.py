@@ -56,7 +56,7 @@ _MONEY_WORDS = frozenset(
 _PHONE_WORDS = frozenset(["phone", "mobile", "tel", "telephone", "cell", "sms", "whatsapp"])
 _HANDLE_WORDS = frozenset(["username", "handle", "user", "account", "screenname", "profile"])
 _DATE_WORDS = frozenset(["date", "day", "birthday", "deadline", "due"])
-_FILLER = frozenset("my the a an your our his her their its of".split())
+_FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
 _GENERIC_FLAG = frozenset(
     ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
 )
@@ -360,9 +360,7 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                     return value, scope.text[m.start : m.end]
     lex = lexicon()
     # Words of a value may have small words between them: "changed my mind" -> changed_mind.
-    tokens = [
-        t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER
-    ]
+    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
     best: tuple[float, int, Any, str] | None = None
     for value in spec.enum:
         forms = str(value).lower().replace("_", " ").replace("-", " ").split()

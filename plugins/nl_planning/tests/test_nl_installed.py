@@ -66,11 +66,11 @@ def test_the_shipped_model_loads_with_its_notice() -> None:
 
 def test_plan_with_app_prints_the_plan_and_runs_it(tmp_path: Path) -> None:
     (tmp_path / "cliapp.py").write_text(APP)
-    done = cli("plan", "refund order #4821937", "--app", "cliapp:node", "--run", cwd=tmp_path)
+    done = cli("plan", "refund order #7345901", "--app", "cliapp:node", "--run", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert '1. refund_order {"order_id": "4821937"}' in done.stdout
+    assert '1. refund_order {"order_id": "7345901"}' in done.stdout
     assert "why:" in done.stdout
-    assert '"refund_id": "r-4821937"' in done.stdout
+    assert '"refund_id": "r-7345901"' in done.stdout
     refused = cli("plan", "unfollow @ada", "--app", "cliapp:node", cwd=tmp_path)
     assert refused.returncode == 1
     assert refused.stderr.startswith("E404 not_found")
@@ -85,11 +85,11 @@ async def test_plan_with_url_talks_to_a_running_node(tmp_path: Path) -> None:
     node.modules.register(NlPlanningModule)
     async with node.started(), trio.open_nursery() as nursery:
         server: pf.WireServer = await nursery.start(partial(node.serve, "127.0.0.1", 0))
-        args = ("plan", "refund order 4821937", "--url", server.url, "--json", "--run")
+        args = ("plan", "refund order 7345901", "--url", server.url, "--json", "--run")
         done = await trio.to_thread.run_sync(partial(cli, *args, cwd=tmp_path))
         nursery.cancel_scope.cancel()
     assert done.returncode == 0, done.stderr
     first, _, rest = done.stdout.partition("\n}\n")
     plan = json.loads(first + "\n}")
-    assert plan["steps"] == [{"capability": "refund_order", "params": {"order_id": "4821937"}}]
-    assert json.loads(rest) == {"result": {"refund_id": "r-4821937"}}
+    assert plan["steps"] == [{"capability": "refund_order", "params": {"order_id": "7345901"}}]
+    assert json.loads(rest) == {"result": {"refund_id": "r-7345901"}}

@@ -73,7 +73,7 @@ async def test_an_intent_over_the_wire(module_node: pf.Node, planning: Any) -> N
             message = {
                 "type": "capability_request",
                 "id": "w1",
-                "intent": "refund order #4821937, 12 euros",
+                "intent": "refund order #7345901, 12 euros",
                 "metadata": {"today": "2026-03-04"},
             }
             await ws.send_message(json.dumps(message))
@@ -82,9 +82,9 @@ async def test_an_intent_over_the_wire(module_node: pf.Node, planning: Any) -> N
                 reply = json.loads(await ws.get_message())
         nursery.cancel_scope.cancel()
     assert reply["type"] == "capability_response", reply
-    assert reply["payload"] == {"refund_id": "r-4821937"}
+    assert reply["payload"] == {"refund_id": "r-7345901"}
     [step] = reply["metadata"]["nl_planning"]["steps"]
-    assert step["params"] == {"order_id": "4821937", "amount": 12, "currency": "EUR"}
+    assert step["params"] == {"order_id": "7345901", "amount": 12, "currency": "EUR"}
     assert reply["metadata"]["modules"] == ["nl_planning", "nl_planning"]
 
 

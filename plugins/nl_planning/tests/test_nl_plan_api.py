@@ -32,12 +32,12 @@ async def test_a_request_becomes_steps_with_params_and_a_valid_plan(
 
 async def test_values_are_normalised_to_the_schema(module_node: pf.Node, planning: Any) -> None:
     out = await plan(
-        module_node, "please give me my money back for order #4821937, 15 euros, don't notify them"
+        module_node, "please give me my money back for order #7345901, 15 euros, don't notify them"
     )
     [step] = out["steps"]
     assert step == {
         "capability": "refund_order",
-        "params": {"order_id": "4821937", "amount": 15, "currency": "EUR", "notify": False},
+        "params": {"order_id": "7345901", "amount": 15, "currency": "EUR", "notify": False},
     }
     out = await plan(module_node, "how much to send a 750 g parcel to Norway")
     assert out["steps"][0]["params"] == {"weight_kg": 0.75, "destination": "Norway"}
@@ -76,9 +76,9 @@ async def test_references_resolve_to_literals(module_node: pf.Node, planning: An
     [
         "unfollow @ada",  # the opposite of follow_user
         "update the forecast for Oslo",  # get_forecast only reads
-        "delete order 4821937",  # refund_order does something else to an order
+        "delete order 7345901",  # refund_order does something else to an order
         "what's the capital of Peru?",  # nothing fits at all
-        "order 4821937",  # a bare noun phrase never changes or refunds anything
+        "order 7345901",  # a bare noun phrase never changes or refunds anything
     ],
     ids=["opposite", "read-only", "other-action", "nothing", "bare-noun"],
 )
@@ -100,12 +100,12 @@ async def test_explain_shows_scores_and_which_words_filled_which_field(
     module_node: pf.Node, planning: Any
 ) -> None:
     out = await module_node.call(
-        "nl_planning.explain", {"text": "refund order 4821937", "today": TODAY}
+        "nl_planning.explain", {"text": "refund order 7345901", "today": TODAY}
     )
     [candidates] = out["candidates"]
     assert candidates[0]["capability"] == "refund_order"
     assert {"score", "lexical", "semantic", "argument_fit", "action_matches"} <= set(candidates[0])
-    assert out["filled"] == [{"order_id": "4821937"}]
+    assert out["filled"] == [{"order_id": "7345901"}]
 
 
 @pytest.mark.parametrize(
@@ -113,12 +113,12 @@ async def test_explain_shows_scores_and_which_words_filled_which_field(
     [
         ({"text": ""}, "E400"),
         ({"text": "   "}, "E400"),
-        ({"text": "refund order 4821937 " * 200}, "E413"),
-        ({"text": "refund order 4821937", "today": "next tuesday"}, "E422"),
-        ({"text": "refund order 4821937", "today": "2026-02-30"}, "E422"),
-        ({"text": "refund order 4821937", "max_steps": 0}, "E422"),
-        ({"text": "refund order 4821937", "max_steps": 11}, "E422"),
-        ({"text": "refund order 4821937", "max_steps": "many"}, "E422"),
+        ({"text": "refund order 7345901 " * 200}, "E413"),
+        ({"text": "refund order 7345901", "today": "next tuesday"}, "E422"),
+        ({"text": "refund order 7345901", "today": "2026-02-30"}, "E422"),
+        ({"text": "refund order 7345901", "max_steps": 0}, "E422"),
+        ({"text": "refund order 7345901", "max_steps": 11}, "E422"),
+        ({"text": "refund order 7345901", "max_steps": "many"}, "E422"),
     ],
     ids=[
         "empty",
@@ -137,7 +137,7 @@ async def test_bad_input_gets_a_typed_error(
     with pytest.raises(pf.errors.PacketFlowError) as caught:
         await module_node.call("nl_planning.plan", payload)
     assert caught.value.code == code
-    assert await plan(module_node, "refund order 4821937")  # still serving
+    assert await plan(module_node, "refund order 7345901")  # still serving
 
 
 async def test_a_missing_required_value_is_e422_naming_it(
@@ -149,7 +149,7 @@ async def test_a_missing_required_value_is_e422_naming_it(
 
 
 async def test_more_steps_than_max_steps_is_e422(module_node: pf.Node, planning: Any) -> None:
-    text = "refund order 4821937 and then follow @ada and then email bob@x.org saying hi"
+    text = "refund order 7345901 and then follow @ada and then email bob@x.org saying hi"
     assert len((await plan(module_node, text))["steps"]) == 3
     with pytest.raises(pf.errors.ContractViolationError, match="max_steps"):
         await plan(module_node, text, max_steps=2)

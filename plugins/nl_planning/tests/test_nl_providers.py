@@ -131,13 +131,13 @@ def _reply_for(provider_node: pf.Node, calls: list[tuple[str, dict[str, Any]]]) 
 @both
 async def test_the_provider_plans_in_its_api_format(provider_node: pf.Node, api: FakeApi) -> None:
     api.reply = _reply_for(
-        provider_node, [("refund_order", {"order_id": "4821937", "amount": 9.5})]
+        provider_node, [("refund_order", {"order_id": "7345901", "amount": 9.5})]
     )
     out = await provider_node.call(
-        "nl_planning.plan", {"text": "give the money back for 4821937, 9.50", "today": TODAY}
+        "nl_planning.plan", {"text": "give the money back for 7345901, 9.50", "today": TODAY}
     )
     assert out["steps"] == [
-        {"capability": "refund_order", "params": {"order_id": "4821937", "amount": 9.5}}
+        {"capability": "refund_order", "params": {"order_id": "7345901", "amount": 9.5}}
     ]
     assert out["explanation"].startswith(
         provider_node.modules.instance("nl_planning").config.planner
@@ -147,7 +147,7 @@ async def test_the_provider_plans_in_its_api_format(provider_node: pf.Node, api:
         assert headers["x-api-key"] == "sk-test-123"
         assert headers["anthropic-version"] == "2023-06-01"
         assert body["messages"] == [
-            {"role": "user", "content": "give the money back for 4821937, 9.50"}
+            {"role": "user", "content": "give the money back for 7345901, 9.50"}
         ]
         assert body["max_tokens"] > 0 and "2026-03-04" in body["system"]
         tool = next(t for t in body["tools"] if t["name"] == "refund_order")
@@ -186,9 +186,9 @@ async def test_the_offline_planner_answers_when_the_provider_fails(
     api.reply = reply
     with caplog.at_level(logging.WARNING, logger="packetflow.nl_planning"):
         out = await provider_node.call(
-            "nl_planning.plan", {"text": "refund order 4821937", "today": TODAY}
+            "nl_planning.plan", {"text": "refund order 7345901", "today": TODAY}
         )
-    assert out["steps"] == [{"capability": "refund_order", "params": {"order_id": "4821937"}}]
+    assert out["steps"] == [{"capability": "refund_order", "params": {"order_id": "7345901"}}]
     assert "planning offline" in caplog.text
 
 
@@ -197,7 +197,7 @@ async def test_the_offline_planner_answers_when_the_provider_fails(
     [
         [("no_such_tool", {})],
         [("refund_order", {"order_id": "not-an-id"})],
-        [("refund_order", {"order_id": "4821937", "bogus": 1})],
+        [("refund_order", {"order_id": "7345901", "bogus": 1})],
         [("packetflow.modules.list", {})],
     ],
     ids=["unknown-tool", "bad-value", "unknown-field", "management"],
@@ -210,7 +210,7 @@ async def test_an_invalid_provider_plan_falls_back(
     api.reply = _reply_for(provider_node, calls)
     with caplog.at_level(logging.WARNING, logger="packetflow.nl_planning"):
         out = await provider_node.call(
-            "nl_planning.plan", {"text": "refund order 4821937", "today": TODAY}
+            "nl_planning.plan", {"text": "refund order 7345901", "today": TODAY}
         )
-    assert out["steps"] == [{"capability": "refund_order", "params": {"order_id": "4821937"}}]
+    assert out["steps"] == [{"capability": "refund_order", "params": {"order_id": "7345901"}}]
     assert "planning offline" in caplog.text

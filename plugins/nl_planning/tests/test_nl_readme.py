@@ -18,6 +18,6 @@ def test_the_readme_example_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "{'refund_id': 'r-4821937'}"
-    assert lines[1] == "[{'capability': 'refund_order', 'params': {'order_id': '4821937'}}]"
+    assert lines[0] == "{'refund_id': 'r-7345901'}"
+    assert lines[1] == "[{'capability': 'refund_order', 'params': {'order_id': '7345901'}}]"
     assert lines[2].startswith("E404 ") and "closest: 'refund_order'" in lines[2]

@@ -194,7 +194,7 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
     desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
     at = _strip_polite(words, lex)
     if desire and at < len(tokens) and words[at] not in ("to",) and not _verb_at(tokens, at, lex):
-        # "I need a hotel in Rome": asking for a thing is asking to obtain it, unless the
+        # "I need a car in Lyon": asking for a thing is asking to obtain it, unless the
         # thing names an action ("I'd like a refund").
         nominal = _nominal_after(tokens, at, lex)
         if nominal is not None and lex.classes_of(nominal[0]):
@@ -220,8 +220,8 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
         named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
-        # A bare noun phrase with its details ("hotel in Madrid for tonight", "taxi receipt,
-        # €35") asks to read about the thing or to obtain one: never to change or remove one.
+        # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
+        # $20") asks to read about the thing or to obtain one: never to change or remove one.
         return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
@@ -245,11 +245,11 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
 
 
 def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """A request that starts with a noun naming an action: "reminder on the 29th: ...",
+    """A request that starts with a noun naming an action: "reminder at noon: ...",
     "refund for order 12", "day off on Friday" (not "order status": an attribute follows)."""
     first = tokens[at]
     nxt = tokens[at + 1] if at + 1 < len(tokens) else None
-    for i in (at, at + 1):  # "day off on Friday", "personal day off on Friday"
+    for i in (at, at + 1):  # "money back for order 7", "full money back for order 7"
         if i + 1 < len(tokens) and f"{tokens[i].lemma}_{tokens[i + 1].lemma}" in lex.nominal:
             verb = lex.nominal[f"{tokens[i].lemma}_{tokens[i + 1].lemma}"]
             classes = lex.classes_of(verb)
@@ -271,7 +271,7 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
 
 
 def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "nursery to 22.5°C": a thing, "to" and a number asks to set the thing."""
+    """ "oven to 180": a thing, "to" and a number asks to set the thing."""
     for i in range(at + 1, min(len(tokens), at + 5)):
         if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
             return Action(lex.classes_of("set"), ("set",), True, False, at)
@@ -279,7 +279,7 @@ def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
 
 
 def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "lights on in the study", "heating off": a thing and on/off asks to switch it."""
+    """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
     for i in range(at + 1, min(len(tokens), at + 4)):
         if tokens[i].lower in ("on", "off") and (i + 1 >= len(tokens) or not tokens[i + 1].is_word
                                                  or tokens[i + 1].lower in lex.roles):  # fmt: skip

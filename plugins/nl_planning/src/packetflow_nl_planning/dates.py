@@ -335,7 +335,7 @@ def _combine(s: _Scanner) -> list[Mention]:
             end = _last(nxt)
             bare = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", s.text[m.start : m.end])
             if bare and start and end:
-                # "from the 4th to the 7th of April": the first day is in the second's month.
+                # "from the 9th to the 12th of May": the first day is in the second's month.
                 for k in ("future", "past"):
                     day = _safe_date(end[k].year, end[k].month, int(bare.group(1)))
                     if day is not None:

@@ -148,7 +148,7 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
             if memory.field == spec.name and memory.step is not None:
                 return memory.value, f"(the {spec.name} of step {memory.step + 1})"
         if kind == "text" and "there" in {t.lower for t in scope.words} and words & _PLACE:
-            # "book a hotel there": the place an earlier step was about.
+            # "rent a car there": the place an earlier step was about.
             for memory in reversed(scope.memory):
                 if memory.kind == "text" and memory.words & _PLACE:
                     return memory.value, "there"
@@ -189,8 +189,8 @@ def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple
 
 
 def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, int] | None:
-    """Drop determiners and the capability's own words at both ends ("the kitchen lights" for
-    set_lights -> "kitchen")."""
+    """Drop determiners and the capability's own words at both ends ("the garden lamps" for
+    set_lamps -> "garden")."""
     lex = lexicon()
 
     def edge(t: Token) -> bool:
@@ -203,13 +203,13 @@ def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int,
     while end > begin and edge(tokens[end - 1]):
         end -= 1
     while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
-        begin += 1  # "postcode SW1A 1AA": a value does not start with its field's name
+        begin += 1  # "zip 02139": a value does not start with its field's name
     if (
         end - begin > 1
         and tokens[end - 1].lemma in scope.keep
         and tokens[end - 2].text[:1].isupper()
     ):
-        end -= 1  # "the Team folder": the name is "Team" (but "the living room" stays)
+        end -= 1  # "the Sales folder": the name is "Sales" (but "the dining room" stays)
     return (begin, end) if end > begin else None
 
 
@@ -217,7 +217,7 @@ def _span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple
     a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
     followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
     if scope.text[b - 2 : b] in ("'s", "\u2019s") and followed:
-        b -= 2  # "Karen Smith's email": the name is "Karen Smith" ("Luigi's" stays)
+        b -= 2  # "Ada Byron's phone": the name is "Ada Byron" ("Mario's" stays)
     return scope.text[a:b], a, b
 
 
@@ -225,7 +225,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     """Values for the text fields ``specs`` (in their order of declaration)."""
     out: dict[str, tuple[Any, str]] = {}
     tokens = list(scope.clause.tokens)
-    # "the living room" for a field named room: the field's own word is part of the value.
+    # "the dining room" for a field named room: the field's own word is part of the value.
     scope.keep = frozenset(w for s in specs for w in s.name_words)
     roles = lexicon().roles
     quoted = scope.of("quoted")
@@ -281,7 +281,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 and at < len(tokens)
                 and (tokens[at].lower in roles or not tokens[at].is_word)
             ):
-                continue  # "the living room to 21": the field's word is part of the value
+                continue  # "the dining room to 19": the field's word is part of the value
             rng = _phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
             if rng is None:
                 continue

@@ -58,6 +58,9 @@ class Lexicon:
     attribute: frozenset[str] = field(default=frozenset())
     """nouns naming a property ("status", "history"): "order status" is a noun phrase."""
     saying: tuple[tuple[str, ...], ...] = ()
+    ahead: frozenset[str] = field(default=frozenset())
+    back: frozenset[str] = field(default=frozenset())
+    ahead_actions: frozenset[str] = field(default=frozenset())
     """phrases after which the rest of a clause is a message ("saying", "that says")."""
     phrasal: frozenset[tuple[str, ...]] = field(default=frozenset())
     """multi-word verbs ("look", "up") from the action classes."""
@@ -129,6 +132,9 @@ def _load() -> Lexicon:
         refer=frozenset(phrases("refer")),
         attribute=frozenset(sections.get("attribute", [])),
         saying=tuple(phrases("saying")),
+        ahead=frozenset(sections.get("ahead", [])),
+        back=frozenset(sections.get("back", [])),
+        ahead_actions=frozenset(sections.get("ahead_actions", [])),
         phrasal=phrasal,
     )
 

@@ -132,9 +132,9 @@ class Planner:
                 )
             except pf.errors.NotFoundError as exc:
                 if self._absorb(draft, clause, text, mentions, today, memory, before):
-                    continue  # "Cancel #774410 and give me store credit": a detail of step 1
+                    continue  # "refund order 7 and give me cash back": a detail of step 1
                 if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
-                    # "did I leave the garage open? lock it": the question set the scene.
+                    # "is the shed still open? close it": the question set the scene.
                     dropped = draft.steps.pop()
                     asked.pop()
                     del memory[len(memory) - len(dropped.step.params) :]
@@ -153,7 +153,7 @@ class Planner:
                     continue
                 others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
                 if kind == "question" and others:
-                    contexts.append(clause)  # "did I leave the garage open? lock it"
+                    contexts.append(clause)  # "is the shed still open? close it"
                     first_error = first_error or exc
                     continue
                 raise
@@ -169,7 +169,7 @@ class Planner:
 
     def _kind(self, clause: Clause, text: str) -> str:
         """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
-        phrase such as "weather in Oslo") or ``statement`` ("the parcel weighs 900 grams")."""
+        phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
         chunk = text[clause.start : clause.end]
         if _FACT.match(chunk) or _SELF.match(chunk):
             return "fact"
@@ -213,7 +213,7 @@ class Planner:
     ) -> bool:
         """Whether a short clause is only values for the previous step: its first word (which
         looked like a verb) fills one of that step's empty fields and at most one other word is
-        left over ("edit access, don't notify them" after "share doc_... with ...")."""
+        left over ("read only, no alert" after "share the file with ...")."""
         lex = lexicon()
         content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
         if not content or len(content) > 4:

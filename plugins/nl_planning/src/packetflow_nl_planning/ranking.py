@@ -17,81 +17,7 @@ from .slots import Filled, field_kind, fill
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
-_FUTURE = frozenset(
-    [
-        "schedule",
-        "book",
-        "remind",
-        "plan",
-        "reserve",
-        "forecast",
-        "upcoming",
-        "next",
-        "appointment",
-        "meeting",
-        "event",
-        "reminder",
-        "delivery",
-        "deliver",
-        "due",
-        "deadline",
-        "booking",
-        "reservation",
-        "trip",
-        "flight",
-        "arrive",
-        "depart",
-    ]
-)
-_PAST = frozenset(
-    [
-        "report",
-        "history",
-        "spend",
-        "spent",
-        "statement",
-        "transaction",
-        "sale",
-        "revenue",
-        "expense",
-        "log",
-        "summary",
-        "past",
-        "previous",
-        "usage",
-        "activity",
-        "earn",
-        "earned",
-        "paid",
-        "income",
-        "invoice",
-        "sold",
-        "bought",
-        "order",
-        "attendance",
-    ]
-)
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
-
-_FUTURE_CLASSES = frozenset(
-    [
-        "schedule",
-        "book",
-        "remind",
-        "reschedule",
-        "create",
-        "send",
-        "invite",
-        "buy",
-        "rent",
-        "start",
-        "enable",
-        "pay",
-        "transfer",
-        "subscribe",
-        "forecast",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -144,6 +70,7 @@ class Candidate:
 
 def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
     """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
+    lex = lexicon()
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
     past_tense = any(
@@ -158,12 +85,12 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "past"
     if ahead:
         return "future"
-    if profile.action.classes & _FUTURE_CLASSES:
+    if profile.action.classes & lex.ahead_actions:
         return "future"
     vocabulary = set(profile.own)
-    if vocabulary & _FUTURE and not vocabulary & _PAST:
+    if vocabulary & lex.ahead and not vocabulary & lex.back:
         return "future"
-    if profile.action.query or vocabulary & _PAST:
+    if profile.action.query or vocabulary & lex.back:
         return "past"
     return "future"
 

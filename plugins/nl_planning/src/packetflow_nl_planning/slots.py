@@ -120,7 +120,7 @@ _ORDER = {
 def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     """Fill ``fields`` from ``scope``'s clause (mentions used are marked in the scope), then
     what is still empty from references to earlier values and from the clauses before it that
-    only set the scene ("Her number is +49 151 ...", "The order is 3390021")."""
+    only set the scene ("His phone is +33 1 ...", "The invoice is 55512")."""
     out = _fill(fields, scope)
     pointing = pointer(scope)
     for spec in fields:
@@ -261,7 +261,7 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             low in lex.stopwords or low in lex.classes or low in scope.own or low in lex.synonyms
         )
         if plain_word and chunk[:1] not in "#@":
-            continue  # "start following grace_h": a word of the sentence is no id
+            continue  # "please mute kim_99": a word of the sentence is no id
         for candidate in (bare, bare.upper()) if bare != chunk else (chunk, bare, bare.upper()):
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
@@ -318,7 +318,7 @@ def _date(
         source = _take(scope, mention)
     elif side == "end" and scope.range_start is not None:
         # One day given for a start/end pair: "tomorrow" is the range tomorrow..tomorrow, and a
-        # stay ends its nights later ("3 nights starting Friday", "tonight").
+        # stay ends its nights later ("two nights from Monday", "tonight").
         value, source = scope.range_start, "(the same day)"
         nights = [m for m in scope.of("duration") if m.unit in ("day", "night")]
         if nights:
@@ -359,7 +359,7 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 if m.currency and str(value).upper() == m.currency:
                     return value, scope.text[m.start : m.end]
     lex = lexicon()
-    # Words of a value may have small words between them: "changed my mind" -> changed_mind.
+    # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
     best: tuple[float, int, Any, str] | None = None
     for value in spec.enum:
@@ -417,7 +417,7 @@ _FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
 def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     lex = lexicon()
     if set(spec.name_words) & _STATE_FIELDS and scope.action_classes:
-        # "turn off the lights" -> on=false: the action says the state.
+        # "switch the fan off" -> on=false: the action says the state.
         if scope.action_classes & _FALSE_ACTIONS and not scope.action_classes & _TRUE_ACTIONS:
             return False, scope.text[scope.action_span[0] : scope.action_span[1]]
         if scope.action_classes & _TRUE_ACTIONS and not scope.action_classes & _FALSE_ACTIONS:

@@ -23,6 +23,7 @@ all-MiniLM-L6-v2 is Apache-2.0 (the Sentence Transformers team); the NOTICE says
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -87,10 +88,13 @@ def main() -> int:
     (args.out / "NOTICE").write_text(NOTICE.format(dims=args.dims))
 
     # Parity: our encoder on the truncated table vs model2vec's on the full one, truncated.
-    sys.path.insert(0, str(HERE.parent / "src"))
-    from packetflow_nl_planning.embeddings import StaticEncoder
-
-    ours = StaticEncoder.load(args.out).encode(SAMPLES)
+    # The run-time module on its own (the package's __init__ needs the module's other deps).
+    source_file = HERE.parent / "src" / "packetflow_nl_planning" / "embeddings.py"
+    spec = importlib.util.spec_from_file_location("nl_embeddings", source_file)
+    assert spec is not None and spec.loader is not None
+    embeddings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(embeddings)
+    ours = embeddings.StaticEncoder.load(args.out).encode(SAMPLES)
     ref = np.asarray(model.encode(SAMPLES, normalize=False), dtype=np.float32)[:, : args.dims]
     ref /= np.linalg.norm(ref, axis=1, keepdims=True)
     worst = float(np.max(np.abs(ours - ref)))

@@ -120,3 +120,19 @@ async def test_the_module_caches_plans_and_a_registry_change_clears_them(
     assert cache.hits == 1 and len(cache) == 1
     module_node.register(add_task)
     assert len(cache) == 0
+
+
+async def test_a_plan_that_runs_to_the_end_is_weak_evidence(tmp_path: Path) -> None:
+    node = _node(tmp_path / "data")
+    async with node.started():
+        module = node.modules.instance("nl_planning")
+        [key] = module.planning.offline.keys("jot down 'call the bank'")
+        assert module.evidence.boost(key, "save_note") == 0.0
+        await node.call(intent="jot down 'call the bank'")  # through handle_response
+        weak = module.evidence.boost(key, "save_note")
+        assert 0.0 < weak < 0.2
+        await node.call(
+            "nl_planning.feedback",
+            {"text": "jot down 'x'", "capability": "save_note", "correct": True},
+        )
+        assert module.evidence.boost(key, "save_note") > 2 * weak  # feedback counts far more

@@ -22,7 +22,18 @@ nox.options.sessions = ["lint", "typecheck", "tests", "plugin_tests"]
 
 
 def _plugin_paths() -> list[str]:
-    return [str(ROOT / "plugins" / name) for name in PLUGINS]
+    return [_with_extras(name) for name in PLUGINS]
+
+
+def _with_extras(name: str) -> str:
+    """A plugin's path with all its extras (``plugins/nl_planning[embeddings]``): tests and
+    benchmarks measure plugins as their users install them for the best results."""
+    import tomllib
+
+    path = ROOT / "plugins" / name
+    project = tomllib.loads((path / "pyproject.toml").read_text())["project"]
+    extras = sorted(project.get("optional-dependencies", {}))
+    return f"{path}[{','.join(extras)}]" if extras else str(path)
 
 
 @nox.session(python=PYTHON)
@@ -39,7 +50,7 @@ def plugin_tests(session: nox.Session, plugin: str) -> None:
     """One plugin's tests in an env holding only the core and that plugin (non-editable)."""
     if plugin == "(none)":
         session.skip("no plugins under plugins/ yet")
-    session.install(".[test]", f"./plugins/{plugin}")
+    session.install(".[test]", _with_extras(plugin))
     session.run("pytest", f"plugins/{plugin}/tests", "-p", "no:cacheprovider", *session.posargs)
 
 

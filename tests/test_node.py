@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import trio
 
@@ -108,3 +110,37 @@ async def test_a_node_cannot_start_twice(node: pf.Node) -> None:
     with pytest.raises(RuntimeError, match="already running"):
         async with node.started():
             pass
+
+
+async def test_call_with_an_intent_needs_a_planner(node: pf.Node) -> None:
+    node.register(inc)
+    with pytest.raises(TypeError, match="name or intent"):
+        await node.call()
+    with pytest.raises(errors.NotFoundError, match="no planner module is active"):
+        await node.call(intent="add one to 41")
+
+
+async def test_call_with_an_intent_reaches_a_planner_module(tmp_path: Path) -> None:
+    class Planner(pf.Module):
+        name = "toy_planner"
+
+        @pf.hookimpl
+        def packetflow_handle_request(
+            self, request: pf.CapabilityRequest, context: pf.Context
+        ) -> pf.Intercept | None:
+            if request.capability_id or not request.intent:
+                return None
+            return pf.Intercept(request.model_copy(update={"capability_id": "inc"}))
+
+    node = pf.Node("planned", data_dir=tmp_path)
+    node.modules.autoload = False
+    node.modules.configure({})
+    node.register(inc)
+    node.modules.register(Planner)
+    async with node.started():
+        assert await node.call(intent="add one", payload={"value": 41}) == {"value": 42}
+        assert await node.call("inc", {"value": 1}) == {"value": 2}
+
+
+def test_current_principal_is_public_and_none_in_process() -> None:
+    assert pf.current_principal() is None

@@ -16,6 +16,7 @@ from . import errors
 from ._actors.actor import Actor, ActorType, actor
 from ._actors.info import ActorInfo
 from ._actors.system import ActorSystem
+from ._auth.current import current_principal
 from ._auth.principal import Principal
 from ._auth.tokens import TokenAuthority
 from ._capabilities.capability import Capability, capability
@@ -160,6 +161,7 @@ __all__ = [
     "capability",
     "composition",
     "conditional",
+    "current_principal",
     "dump_composition",
     "dump_plan",
     "errors",

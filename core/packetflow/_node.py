@@ -298,13 +298,18 @@ class Node:
 
     async def call(
         self,
-        name: str,
+        name: str | None = None,
         payload: Mapping[str, Any] | Any = None,
         *,
+        intent: str | None = None,
         context: Context | Mapping[str, Any] | None = None,
         timeout: float | None = None,
     ) -> dict[str, Any]:
         """Run capability or composition ``name`` in-process and return its output.
+
+        Without ``name``, ``intent`` (natural language) says what to do and a planner module
+        (``nl_planning``) chooses the capabilities; ``payload`` then holds values the text
+        refers to.
 
         Raises:
             PacketFlowError: the typed error (E404 unknown, E422 contract, E408 timeout, ...).
@@ -313,9 +318,16 @@ class Node:
             raise UnavailableError(
                 f"node {self.name!r} is {self.state}; call inside 'async with node.started()'"
             )
+        if name is None and not intent:
+            raise TypeError("node.call() needs a capability name or intent='what to do'")
         if self.modules.active:  # every request goes through the module chain
             ctx = Context.create(context, self)
-            return await self.modules.call(name, payload, ctx, timeout, self._respond)
+            return await self.modules.call(name, payload, ctx, timeout, self._respond, intent)
+        if name is None:
+            raise NotFoundError(
+                f"intent {intent!r}: no planner module is active to choose a capability; "
+                "install one (pip install packetflow-module-nl-planning) or name the capability"
+            )
         cap = self.registry.lookup(name) or self.registry.get(name)  # get() raises E404
         ctx = Context.create(context, self)
         return await self._executor.execute(cap, {} if payload is None else payload, ctx, timeout)

@@ -437,10 +437,16 @@ class ModuleHost(Instances):
         return requests.handle(self.chain, request, ctx, timeout, execute)
 
     def call(
-        self, name: str, payload: Any, ctx: Context, timeout: float | None, execute: Execute
+        self,
+        name: str | None,
+        payload: Any,
+        ctx: Context,
+        timeout: float | None,
+        execute: Execute,
+        intent: str | None = None,
     ) -> Awaitable[dict[str, Any]]:
         """``node.call`` while modules are active: the same chain as a wire request."""
-        return requests.call(self.chain, name, payload, ctx, timeout, execute)
+        return requests.call(self.chain, name, payload, ctx, timeout, execute, intent)
 
     def step(
         self,

@@ -175,13 +175,15 @@ def _with_metadata(error: PacketFlowError, metadata: dict[str, Any]) -> PacketFl
 
 async def call(
     chain: Chain,
-    name: str,
+    name: str | None,
     payload: Any,
     ctx: Context,
     timeout: float | None,
     execute: Execute,
+    intent: str | None = None,
 ) -> dict[str, Any]:
-    """``node.call`` while modules are active: the same chain as a wire request."""
+    """``node.call`` while modules are active: the same chain as a wire request (an intent
+    without a name is a request for a planner module)."""
     if payload is None:
         data: dict[str, Any] = {}
     elif isinstance(payload, dict):
@@ -190,7 +192,7 @@ async def call(
         data = payload.model_dump()
     else:
         data = dict(payload)
-    request = CapabilityRequest(capability_id=name, payload=data, context=ctx)
+    request = CapabilityRequest(capability_id=name, intent=intent, payload=data, context=ctx)
     if timeout is not None:  # modules see the deadline where a wire request carries it
         request.metadata["timeout_ms"] = timeout * 1000
     response = await handle(chain, request, ctx, timeout, execute)

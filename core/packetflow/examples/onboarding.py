@@ -250,6 +250,19 @@ async def _onboard(payload: dict[str, str]) -> None:
     )
 
 
+async def _plain_english() -> None:
+    """With packetflow-module-nl-planning installed: a request typed as a user would say it."""
+    if "nl_planning" not in {m.name for m in node.modules.list_active()}:
+        return
+    title("A request in plain English (packetflow-module-nl-planning)")
+    text = "onboard Alan Turing, alan@example.org, from GB"
+    request = pf.CapabilityRequest(intent=text, context={"user_id": "demo"})
+    response = await node.dispatch(request)
+    [step] = response.metadata["nl_planning"]["steps"]
+    print(f"  {text!r}\n  -> {step['capability']} {step['params']}")
+    print(f"     account {response.payload['account_id']}: {response.payload['decision']}")
+
+
 async def main(data_dir: str | Path | None = None) -> None:
     """Run the onboarding demo and print what happens (state under ``data_dir``, default the
     node's own)."""
@@ -285,6 +298,8 @@ async def _run() -> None:
             print(f"  {exc.code} {exc.type}: {exc.message}")
             for field in exc.details:
                 print(f"    - {field['field']}: {field['message']}")
+
+        await _plain_english()
 
         title("Execution graph of the first run")
         for record in node.executions[0].records:

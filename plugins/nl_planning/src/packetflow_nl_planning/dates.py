@@ -1,0 +1,392 @@
+"""Dates and date ranges relative to ``today``: a small grammar of English date phrases.
+
+Every phrase yields a mention with its *future* and *past* readings; the slot filler picks
+one by what the capability does (scheduling looks ahead, reporting looks back):
+
+- days: today, tomorrow, yesterday, the day after tomorrow, in 3 days, 3 days ago, a week from
+  today; weekday names with this/next/last/coming/past ("Tuesday next week", "next Friday");
+  "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd";
+  end of the month/week/year.
+- ranges (both ends inclusive): this/next/last week, month, quarter and year; month names
+  ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days";
+  this/next weekend; "from X to Y", "between X and Y", "since X", "until X".
+
+Weeks run Monday to Sunday (ISO 8601).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .mentions import Mention
+from .numbers import parse_number
+
+__all__ = ["date_mentions", "month_range"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_DAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
+_DAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = "|".join(sorted(_DAYS, key=len, reverse=True))
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?)"
+_UNIT = r"(?:day|week|month|year|fortnight)s?"
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+_AMBIGUOUS_MONTHS = frozenset(
+    "may mar jun jan dec sep oct nov aug apr feb jul".split()  # noqa: SIM905
+)
+
+Span = tuple[date, date]
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def month_range(year: int, month: int) -> Span:
+    """The first and last day of a month."""
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _week(day: date, offset: int = 0) -> Span:
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=offset)
+    return monday, monday + timedelta(days=6)
+
+
+def _quarter(year: int, q: int) -> Span:
+    start = date(year, 3 * (q - 1) + 1, 1)
+    return start, month_range(year, 3 * q)[1]
+
+
+def _amount(word: str) -> int:
+    value = parse_number(word.replace("couple of", "couple").replace("couple", "two"))
+    if word in ("a", "an"):
+        return 1
+    return int(value) if isinstance(value, int | float) else 1
+
+
+def _delta(n: int, unit: str, today: date, sign: int) -> date:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return today + timedelta(days=sign * n)
+    if unit == "week":
+        return today + timedelta(weeks=sign * n)
+    if unit == "fortnight":
+        return today + timedelta(weeks=2 * sign * n)
+    if unit == "month":
+        return _add_months(today, sign * n)
+    return _add_months(today, sign * 12 * n)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(today: date, month: int, day: int, year: int | None) -> tuple[date, date] | None:
+    """(future, past) readings of a day of a month, with the year when given."""
+    if year is not None:
+        found = _safe_date(year, month, day)
+        return (found, found) if found else None
+    this = _safe_date(today.year, month, day)
+    if this is None:
+        return None
+    future = this if this > today else _safe_date(today.year + 1, month, day) or this
+    past = this if this <= today else _safe_date(today.year - 1, month, day) or this
+    return future, past
+
+
+class _Scanner:
+    """One pass over a lower-cased text; each rule adds mentions and claims its span."""
+
+    def __init__(self, text: str, today: date) -> None:
+        self.text = text
+        self.today = today
+        self.found: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.taken)
+
+    def day(self, match: re.Match[str], future: date, past: date | None = None) -> None:
+        self.add("date", match, {"future": future, "past": past or future})
+
+    def span(self, match: re.Match[str], future: Span, past: Span | None = None) -> None:
+        self.add("daterange", match, {"future": future, "past": past or future})
+
+    def add(self, kind: str, match: re.Match[str], readings: dict[str, object]) -> None:
+        start, end = match.span()
+        if not self.free(start, end):
+            return
+        self.taken.append((start, end))
+        self.found.append(Mention(kind, None, start, end, extra=readings))  # type: ignore[arg-type]
+
+    def each(self, pattern: str) -> list[re.Match[str]]:
+        return [m for m in re.finditer(pattern, self.text) if self.free(*m.span())]
+
+
+def _weekday_rules(s: _Scanner) -> None:
+    today = s.today
+    for m in s.each(rf"\b(?:on\s+)?({_DAY})\s+(?:of\s+)?(next|this|last|the following)\s+week\b"):
+        offset = {"next": 1, "the following": 1, "this": 0, "last": -1}[m.group(2)]
+        target = _week(today, offset)[0] + timedelta(days=_DAYS[m.group(1)])
+        s.day(m, target)
+    for m in s.each(rf"\b(next|this|last|coming|past|previous)\s+week'?s?\s+({_DAY})\b"):
+        shift = {"next": 1, "coming": 1, "this": 0, "last": -1, "past": -1, "previous": -1}
+        target = _week(today, shift[m.group(1)])[0] + timedelta(days=_DAYS[m.group(2)])
+        s.day(m, target)
+    for m in s.each(rf"\b(?:(next|this|last|coming|past|previous|on)\s+)?({_DAY})\b"):
+        weekday = _DAYS[m.group(2)]
+        ahead = (weekday - today.weekday()) % 7 or 7
+        behind = (today.weekday() - weekday) % 7 or 7
+        following = today + timedelta(days=ahead)
+        previous = today - timedelta(days=behind)
+        word = m.group(1)
+        if word in ("last", "past", "previous"):
+            s.day(m, previous)
+        elif word == "this":
+            this_week = _week(today)[0] + timedelta(days=weekday)
+            s.day(m, this_week if this_week > today else following, this_week)
+        else:
+            s.day(m, following, previous)
+
+
+def _relative_rules(s: _Scanner) -> None:
+    today = s.today
+    for m in s.each(r"\b(?:the\s+)?day\s+after\s+tomorrow\b"):
+        s.day(m, today + timedelta(days=2))
+    for m in s.each(r"\b(?:the\s+)?day\s+before\s+yesterday\b"):
+        s.day(m, today - timedelta(days=2))
+    for m in s.each(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now)\b"):
+        s.day(m, today)
+    for m in s.each(r"\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"):
+        s.day(m, today + timedelta(days=1))
+    for m in s.each(r"\byesterday\b"):
+        s.day(m, today - timedelta(days=1))
+    for m in s.each(rf"\bin\s+({_NUM})\s+({_UNIT})\b"):
+        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
+    for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
+        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
+    for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+ago\b"):
+        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, -1))
+    for m in s.each(
+        r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(this\s+|next\s+|last\s+)?(week|month|year)\b"
+    ):
+        offset = {"next": 1, "last": -1}.get((m.group(1) or "").strip(), 0)
+        unit = m.group(2)
+        if unit == "week":
+            end = _week(today, offset)[1]
+        elif unit == "month":
+            end = month_range(*_ym(_add_months(today, offset)))[1]
+        else:
+            end = date(today.year + offset, 12, 31)
+        s.day(m, end)
+
+
+def _ym(day: date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _absolute_rules(s: _Scanner) -> None:
+    today = s.today
+    for m in s.each(r"\b(\d{4})-(\d{2})-(\d{2})\b"):
+        if d := _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            s.day(m, d)
+    for m in s.each(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"):  # US month/day/year
+        if d := _safe_date(int(m.group(3)), int(m.group(1)), int(m.group(2))):
+            s.day(m, d)
+    for m in s.each(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"):  # day.month.year
+        if d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+            s.day(m, d)
+    year = r"(?:,?\s+(\d{4}))?"
+    for m in s.each(rf"\b(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH})\b\.?{year}"):
+        y = int(m.group(3)) if m.group(3) else None
+        if found := _month_day(today, _MONTHS[m.group(2)], int(m.group(1)), y):
+            s.day(m, *found)
+    for m in s.each(rf"\b({_MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
+        y = int(m.group(3)) if m.group(3) else None
+        if found := _month_day(today, _MONTHS[m.group(1)], int(m.group(2)), y):
+            s.day(m, *found)
+    for m in s.each(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b"):
+        day = int(m.group(1))
+        this = _safe_date(today.year, today.month, day)
+        nxt = _safe_date(*_ym(_add_months(today, 1)), day)
+        prev = _safe_date(*_ym(_add_months(today, -1)), day)
+        if this is not None:
+            s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
+
+
+def _range_rules(s: _Scanner) -> None:
+    today = s.today
+    period = r"(year|month|week|quarter)"
+    for m in s.each(
+        rf"\b(?:so\s+far\s+this|this|current)\s+{period}\s+(?:so\s+far|to\s+date)\b"
+        rf"|\bso\s+far\s+this\s+{period}\b|\b{period}[\s-]to[\s-]date\b|\b(ytd|mtd|wtd|qtd)\b"
+    ):
+        unit = next(g for g in m.groups() if g)
+        unit = {"ytd": "year", "mtd": "month", "wtd": "week", "qtd": "quarter"}.get(unit, unit)
+        s.span(m, (_start_of(unit, today), today))
+    for m in s.each(
+        r"\b(?:the\s+)?(?:past|last|previous)\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(day|week|month|year)s\b"
+    ):
+        n = _amount(m.group(1))
+        start = _delta(n, m.group(2), today, -1) + timedelta(days=1)
+        s.span(m, (start, today))
+    for m in s.each(
+        r"\b(this|next|last|previous|coming|the\s+past)\s+(week|month|quarter|year|weekend)\b"
+    ):
+        offset = {"this": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}.get(m.group(1), -1)
+        s.span(m, _period(m.group(2), today, offset))
+    for m in s.each(r"\b(?:the\s+)?weekend\b"):
+        saturday = _week(today)[0] + timedelta(days=5)
+        future = (
+            saturday if saturday + timedelta(days=1) >= today else saturday + timedelta(weeks=1)
+        )
+        past = saturday if saturday <= today else saturday - timedelta(weeks=1)
+        s.span(m, (future, future + timedelta(days=1)), (past, past + timedelta(days=1)))
+    for m in s.each(
+        r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b"
+    ):
+        q = (
+            int(m.group(1))
+            if m.group(1)
+            else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
+        )
+        year_text = m.group(2) or m.group(4)
+        if year_text:
+            s.span(m, _quarter(int(year_text), q))
+            continue
+        quarter = _quarter(today.year, q)
+        ahead = quarter if quarter[1] >= today else _quarter(today.year + 1, q)
+        back = quarter if quarter[0] <= today else _quarter(today.year - 1, q)
+        s.span(m, ahead, back)
+    for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
+        word = m.group(1)
+        after = re.search(
+            r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]
+        )
+        if word in _AMBIGUOUS_MONTHS and not m.group(2) and not after:
+            continue  # "may" the verb, "mar" the word: a month only after a preposition
+        month = _MONTHS[word]
+        if m.group(2):
+            s.span(m, month_range(int(m.group(2)), month))
+            continue
+        span = month_range(today.year, month)
+        ahead = span if span[1] >= today else month_range(today.year + 1, month)
+        # Reporting on "September" means the last September that is over.
+        back = span if span[1] < today else month_range(today.year - 1, month)
+        s.span(m, ahead, back)
+    for m in s.each(r"\b(?:in|for|during|of)\s+(\d{4})\b"):
+        if 1900 <= int(m.group(1)) <= 2200:
+            y = int(m.group(1))
+            s.span(m, (date(y, 1, 1), date(y, 12, 31)))
+
+
+def _start_of(unit: str, today: date) -> date:
+    if unit == "year":
+        return date(today.year, 1, 1)
+    if unit == "month":
+        return date(today.year, today.month, 1)
+    if unit == "quarter":
+        return _quarter(today.year, (today.month - 1) // 3 + 1)[0]
+    return _week(today)[0]
+
+
+def _period(unit: str, today: date, offset: int) -> Span:
+    if unit == "week":
+        return _week(today, offset)
+    if unit == "weekend":
+        saturday = _week(today, offset)[0] + timedelta(days=5)
+        return saturday, saturday + timedelta(days=1)
+    if unit == "month":
+        return month_range(*_ym(_add_months(today, offset)))
+    if unit == "quarter":
+        shifted = _add_months(date(today.year, today.month, 1), 3 * offset)
+        return _quarter(shifted.year, (shifted.month - 1) // 3 + 1)
+    return date(today.year + offset, 1, 1), date(today.year + offset, 12, 31)
+
+
+def _combine(s: _Scanner) -> list[Mention]:
+    """Join "from X to Y", "between X and Y", "X - Y", "since X", "until X" into ranges."""
+    found = sorted(s.found, key=lambda m: m.start)
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        before = s.text[max(0, m.start - 10) : m.start]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        gap = s.text[m.end : nxt.start] if nxt is not None else ""
+        opener = re.search(r"(?:from|between)\s+$", before)
+        joined = re.fullmatch(r"\s*(?:to|until|till|through|thru|-)\s*", gap) or (
+            opener is not None and opener.group().startswith("between") and gap.strip() == "and"
+        )
+        if nxt is not None and joined:
+            start = _first(m)
+            end = _last(nxt)
+            bare = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", s.text[m.start : m.end])
+            if bare and start and end:
+                # "from the 9th to the 12th of May": the first day is in the second's month.
+                for k in ("future", "past"):
+                    day = _safe_date(end[k].year, end[k].month, int(bare.group(1)))
+                    if day is not None:
+                        start[k] = day
+            if start and end:
+                begin = m.start - (len(before) - opener.start()) if opener else m.start
+                readings = {k: (start[k], end[k]) for k in ("future", "past")}
+                for k in ("future", "past"):
+                    a, b = readings[k]
+                    if b < a and nxt.kind == "date" and m.kind == "date":
+                        readings[k] = (a, b.replace(year=b.year + 1) if k == "future" else b)
+                out.append(Mention("daterange", None, begin, nxt.end, extra=readings))
+                i += 2
+                continue
+        if re.search(r"\bsince\s+$", before) and m.kind == "date":
+            out.append(
+                Mention(
+                    "daterange",
+                    None,
+                    m.start - 6,
+                    m.end,
+                    extra={
+                        "future": (m.extra["past"], s.today),
+                        "past": (m.extra["past"], s.today),
+                    },
+                )
+            )
+            i += 1
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _first(m: Mention) -> dict[str, date] | None:
+    if m.kind == "date":
+        return {"future": m.extra["future"], "past": m.extra["past"]}
+    return {"future": m.extra["future"][0], "past": m.extra["past"][0]}
+
+
+def _last(m: Mention) -> dict[str, date] | None:
+    if m.kind == "date":
+        return {"future": m.extra["future"], "past": m.extra["past"]}
+    return {"future": m.extra["future"][1], "past": m.extra["past"][1]}
+
+
+def date_mentions(text: str, today: date) -> list[Mention]:
+    """Every date and date range in ``text`` (any case), resolved against ``today``."""
+    s = _Scanner(text.lower(), today)
+    _relative_rules(s)
+    _weekday_rules(s)
+    _absolute_rules(s)
+    _range_rules(s)
+    return _combine(s)

@@ -1,0 +1,55 @@
+"""Plans in the making: the steps chosen for a request, with how each was chosen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actions import Action
+from .plans import PlannedStep
+from .ranking import Candidate
+from .slots import Filled
+
+__all__ = ["PlanDraft", "StepDraft"]
+
+
+@dataclass
+class StepDraft:
+    """One planned step with how it was chosen."""
+
+    step: PlannedStep
+    clause: str
+    action: Action
+    candidates: list[Candidate]
+    filled: Filled
+    key: str = ""
+    """The phrasing (content lemmas) evidence is recorded under."""
+
+    @property
+    def chosen(self) -> Candidate:
+        return self.candidates[0]
+
+
+@dataclass
+class PlanDraft:
+    """A plan before validation: its steps and confidence."""
+
+    text: str
+    steps: list[StepDraft] = field(default_factory=list)
+
+    @property
+    def planned(self) -> list[PlannedStep]:
+        return [s.step for s in self.steps]
+
+    @property
+    def confidence(self) -> float:
+        if not self.steps:
+            return 0.0
+        values = []
+        for s in self.steps:
+            best = s.candidates[0].score
+            runner = next((c.score for c in s.candidates[1:] if c.action_ok and c.relevant), 0.0)
+            margin = max(0.0, best - runner)
+            values.append(
+                min(1.0, 0.5 * min(best, 1.0) + margin + (0.2 if not s.filled.missing else 0.0))
+            )
+        return round(min(values), 3)

@@ -1,0 +1,181 @@
+"""Finding every typed value in a request once: emails, URLs, phone numbers, quoted text,
+times, numbers, amounts, quantities, durations, dates and date ranges.
+
+The result (:class:`Mentions`) is shared by every clause of a compound request; the slot
+filler picks from it by field, and each value fills at most one field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import date_mentions
+from .mentions import Mention, overlaps
+from .numbers import number_mentions
+from .units import duration_phrases, money_and_quantities
+
+__all__ = ["Mentions", "find_mentions", "normalize_phone"]
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?<![.])")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|co|ai|edu|gov)(?:/[^\s<>\"']*)?\b",
+    re.IGNORECASE,
+)
+# A phone: "+44 20 7946 0958", "(415) 555-0100", "415.555.0100"; at least 7 digits.
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])")
+_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
+_TIME = re.compile(
+    r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"
+    r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b"
+    r"|\b(?:at\s+)?(noon|midday|midnight)\b"
+    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|\w))"
+    r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    re.IGNORECASE,
+)
+_HOUR_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+@dataclass
+class Mentions:
+    """The values found in one request, and which of them a field has already taken."""
+
+    items: list[Mention]
+    used: set[int] = field(default_factory=set)
+
+    def of(self, *kinds: str, within: tuple[int, int] | None = None) -> list[Mention]:
+        """Untaken mentions of these kinds (inside ``within``, a clause's span)."""
+        return [
+            m
+            for i, m in enumerate(self.items)
+            if m.kind in kinds
+            and i not in self.used
+            and (within is None or (m.start >= within[0] and m.end <= within[1]))
+        ]
+
+    def take(self, mention: Mention) -> None:
+        """Mark ``mention`` (and every mention overlapping it) as used."""
+        for i, m in enumerate(self.items):
+            if m is mention or overlaps((m.start, m.end), (mention.start, mention.end)):
+                self.used.add(i)
+
+    def spans(self, *kinds: str) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.items if not kinds or m.kind in kinds]
+
+
+def normalize_phone(raw: str, country_code: str) -> str | None:
+    """E.164 for a phone number as typed (``country_code`` for numbers written without one)."""
+    digits = re.sub(r"\D", "", raw)
+    if raw.strip().startswith("+"):
+        return f"+{digits}" if 8 <= len(digits) <= 15 else None
+    if raw.strip().startswith("00") and 10 <= len(digits) <= 17:
+        return f"+{digits[2:]}"
+    if len(digits) == 11 and country_code == "1" and digits.startswith("1"):
+        return f"+{digits}"
+    if 7 <= len(digits) <= 12:
+        return f"+{country_code}{digits.lstrip('0')}"
+    return None
+
+
+def _time_value(m: re.Match[str]) -> str | None:
+    g = m.groups()
+    if g[0] is not None:  # 5pm, 5:30 pm
+        hour, minute = int(g[0]), int(g[1] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        pm = g[2].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    elif g[3] is not None:
+        hour, minute = int(g[3]), int(g[4])
+    elif g[5] is not None:
+        hour, minute = (0 if g[5].lower() == "midnight" else 12), 0
+    elif g[6] is not None:  # "at 5": office hours read 1..7 as the afternoon
+        hour, minute = int(g[6]), 0
+        if hour > 23:
+            return None
+        if 1 <= hour <= 7:
+            hour += 12
+    else:
+        word = g[9].lower()
+        base = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+        minutes = 30 if g[7].lower() == "half" else 15
+        total = base * 60 + (minutes if g[8].lower() == "past" else -minutes)
+        hour, minute = divmod(total % (24 * 60), 60)
+        if 1 <= hour <= 7:
+            hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
+    """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
+    specific kind: an email's digits are not a phone number, a date's digits not a count."""
+    items: list[Mention] = []
+    claimed: list[tuple[int, int]] = []
+
+    def claim(kind: str, value: object, start: int, end: int, **extra: object) -> None:
+        if any(overlaps((start, end), span) for span in claimed):
+            return
+        claimed.append((start, end))
+        items.append(Mention(kind, value, start, end, extra=dict(extra)))  # type: ignore[arg-type]
+
+    for m in _QUOTED.finditer(text):
+        claim("quoted", m.group(2), m.start(), m.end())
+    for m in _EMAIL.finditer(text):
+        claim("email", m.group(), m.start(), m.end())
+    for m in _URL.finditer(text):
+        claim("url", m.group(), m.start(), m.end())
+    for m in _HANDLE.finditer(text):
+        claim("handle", m.group(), m.start(), m.end())
+    dates = date_mentions(text, today)
+    for m in _TIME.finditer(text):
+        value = _time_value(m)
+        if value is not None:
+            claim("time", value, m.start(), m.end())
+    for d in dates:
+        if not any(overlaps((d.start, d.end), span) for span in claimed):
+            claimed.append((d.start, d.end))
+            items.append(d)
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        looks_like_phone = m.group().startswith("+") or re.search(r"[\s.()-]", m.group().strip())
+        if len(digits) >= 7 and looks_like_phone:
+            claim("phone", m.group().strip(), m.start(), m.end())
+    years = [
+        (d.start, d.end)
+        for d in dates
+        if d.kind == "daterange"
+        and re.fullmatch(r"(?:in|for|during|of)\s+\d{4}", text[d.start : d.end].lower())
+    ]
+    numbers = [
+        n
+        for n in number_mentions(text)
+        if not any(overlaps((n.start, n.end), s) for s in claimed)
+        or any(overlaps((n.start, n.end), y) for y in years)
+    ]
+    items.extend(numbers)
+    quantities = money_and_quantities(text, numbers)
+    items.extend(quantities)
+    for d in duration_phrases(text, numbers):
+        covered = [
+            q for q in quantities if q.start <= d.start < q.end or d.start <= q.start < d.end
+        ]
+        if d.extra.get("half") or not covered:
+            items.append(d)
+    items.sort(key=lambda m: (m.start, -m.end))
+    return Mentions(items)

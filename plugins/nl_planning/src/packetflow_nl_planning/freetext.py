@@ -1,0 +1,429 @@
+"""Free-text fields (a city, a message, a search query, a name) and references back to values
+stated earlier ("the address I just gave you", "that number", "the same amount").
+
+A text field takes, in order of preference: quoted text; the phrase after a preposition whose
+role names the field ("weather *in Oslo*", "email *to Ana*", "*about* the launch"); the phrase
+after the field's own name ("subject: ..."); the text after a colon; a capitalised name; and,
+for the last text field still empty, what remains of the clause once the action, the other
+values and the words naming the capability are taken out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .clauses import Scope, field_words, side
+from .lexicon import lexicon
+from .schema import FieldSpec
+from .text import Token
+
+__all__ = ["TEXTUAL", "fill_text", "pointer", "reference"]
+
+_REFER = re.compile(
+    r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:i|you|we)\s+(?:just\s+|already\s+|have\s+|had\s+)?"
+    r"(?:gave|given|mentioned|said|provided|told|typed|sent|shared|entered|used|wrote|listed|put)"
+    r"(?:\s+(?:you|to\s+you|earlier|before|above))?)",
+    re.IGNORECASE,
+)
+_SAME = re.compile(r"\b(?:the\s+same|same|that|this)\s+([a-z]+)\b", re.IGNORECASE)
+TEXTUAL = frozenset(
+    [
+        "message",
+        "body",
+        "text",
+        "content",
+        "note",
+        "comment",
+        "subject",
+        "title",
+        "query",
+        "question",
+        "description",
+        "reason",
+        "summary",
+        "caption",
+        "prompt",
+        "sentence",
+        "phrase",
+        "word",
+        "term",
+        "keyword",
+        "topic",
+    ]
+)
+"""Names of fields that hold free text (a message, a search query...)."""
+_TEXTUAL = TEXTUAL
+_STOP_AT = frozenset(
+    [
+        "and",
+        "then",
+        "but",
+        "or",
+        "so",
+        "because",
+        "if",
+        "when",
+        "please",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "where",
+    ]
+)
+_TIME_WORDS = frozenset(["now", "today", "tonight", "tomorrow", "yesterday", "currently", "right"])
+_PRONOUNS = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "them",
+        "those",
+        "these",
+        "him",
+        "her",
+        "me",
+        "us",
+        "you",
+        "result",
+        "results",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"]
+)
+
+
+_PLACE = frozenset(
+    [
+        "city",
+        "town",
+        "location",
+        "place",
+        "destination",
+        "country",
+        "region",
+        "area",
+        "venue",
+        "address",
+    ]
+)
+_POINTERS = frozenset(
+    [
+        "it",
+        "its",
+        "that",
+        "this",
+        "those",
+        "these",
+        "them",
+        "their",
+        "there",
+        "her",
+        "him",
+        "his",
+        "same",
+        "one",
+    ]
+)
+
+
+def pointer(scope: Scope) -> bool:
+    """Whether the clause points back at something ("it", "there", "the same", "her")."""
+    return any(t.lower in _POINTERS for t in scope.words)
+
+
+def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | None:
+    """A value the clause points back at, from what earlier steps stated: "the address I just
+    gave you", "the same period", or a pointer word and an earlier value of the same field."""
+    if not scope.memory:
+        return None
+    start, end = scope.span
+    text = scope.text[start:end]
+    words = field_words(spec)
+    if pointer(scope):
+        for memory in reversed(scope.memory):
+            if memory.field == spec.name and memory.step is not None:
+                return memory.value, f"(the {spec.name} of step {memory.step + 1})"
+        if kind == "text" and "there" in {t.lower for t in scope.words} and words & _PLACE:
+            # "rent a car there": the place an earlier step was about.
+            for memory in reversed(scope.memory):
+                if memory.kind == "text" and memory.words & _PLACE:
+                    return memory.value, "there"
+    for pattern in (_REFER, _SAME):
+        for m in pattern.finditer(text):
+            head = m.group(1).lower().split()[-1]
+            head_words = {head} | set(lexicon().synonyms.get(head, ()))
+            wanted = side(spec.name_words)
+            # "the same period" for a start/end pair: each end takes the earlier same end.
+            ordered = sorted(
+                scope.memory, key=lambda mem: wanted is not None and mem.side != wanted
+            )
+            for memory in ordered:
+                same_kind = memory.kind == kind
+                named = bool(head_words & memory.words) or bool(head_words & words)
+                if same_kind and named and (kind != "text" or head_words & memory.words):
+                    scope.claim(start + m.start(), start + m.end())
+                    return memory.value, m.group()
+    return None
+
+
+def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[int, int] | None:
+    """The token range of the phrase starting at ``at`` (up to a preposition, a connector,
+    punctuation or a value)."""
+    lex = lexicon()
+    roles = lex.roles
+    end = at
+    while end < len(tokens) and end - at < limit:
+        t = tokens[end]
+        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS:
+            break
+        if end > at and (t.lower in roles or t.lower in _STOP_AT):
+            break
+        if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&")):
+            break
+        end += 1
+    return _trim(tokens, at, end, scope)
+
+
+def _trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, int] | None:
+    """Drop determiners and the capability's own words at both ends ("the garden lamps" for
+    set_lamps -> "garden")."""
+    lex = lexicon()
+
+    def edge(t: Token) -> bool:
+        return (
+            t.lower in _DETERMINERS
+            or t.lower in lex.stopwords
+            or (t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper())
+        )
+
+    while end > begin and edge(tokens[end - 1]):
+        end -= 1
+    while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
+        begin += 1  # "zip 02139": a value does not start with its field's name
+    if (
+        end - begin > 1
+        and tokens[end - 1].lemma in scope.keep
+        and tokens[end - 2].text[:1].isupper()
+    ):
+        end -= 1  # "the Sales folder": the name is "Sales" (but "the dining room" stays)
+    return (begin, end) if end > begin else None
+
+
+def _span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
+    a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
+    followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
+    if scope.text[b - 2 : b] in ("'s", "\u2019s") and followed:
+        b -= 2  # "Ada Byron's phone": the name is "Ada Byron" ("Mario's" stays)
+    return scope.text[a:b], a, b
+
+
+def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]]:
+    """Values for the text fields ``specs`` (in their order of declaration)."""
+    out: dict[str, tuple[Any, str]] = {}
+    tokens = list(scope.clause.tokens)
+    # "the dining room" for a field named room: the field's own word is part of the value.
+    scope.keep = frozenset(w for s in specs for w in s.name_words)
+    roles = lexicon().roles
+    quoted = scope.of("quoted")
+    textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]
+    # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
+    # else to the text fields, required ones first.
+    lex = lexicon()
+    for cued in (True, False):  # quotes with a cue ("subject 'Booking'") choose first
+        for m in list(quoted):
+            target = _quoted_target(
+                m.start, [s for s in (textual or specs) if s.name not in out], scope, cued
+            )
+            if target is None:
+                continue
+            quoted.remove(m)
+            scope.mentions.take(m)
+            out[target.name] = (m.value, scope.text[m.start : m.end])
+    # 2. After "saying", "that says", ...: the rest of the clause, verbatim.
+    lowers = [t.lower for t in tokens]
+    for i in range(len(tokens)):
+        size = next((len(p) for p in lex.saying if tuple(lowers[i : i + len(p)]) == p), 0)
+        if not size and lowers[i] == "that" and i > 0 and _communicates(scope):
+            size = 1
+        if size and i + size < len(tokens) and scope.free(tokens[i].start, tokens[i].end):
+            rest_free = scope.free(tokens[i + size].start, tokens[i + size].end)
+            open_fields = [s for s in (textual or specs) if s.name not in out]
+            target = next((s for s in open_fields if set(s.name_words) & _MESSAGE), None)
+            target = target or (open_fields[0] if open_fields else None)
+            if target is None or not rest_free:
+                break
+            a, b = tokens[i + size].start, _verbatim_end(scope)
+            rest = scope.text[a:b].strip()
+            if rest:
+                scope.claim(tokens[i].start, b)
+                out[target.name] = (rest, scope.text[tokens[i].start : b])
+            break
+    # 3. A preposition or the field's own name before a phrase.
+    for spec in specs:
+        if spec.name in out:
+            continue
+        words = field_words(spec)
+        for i, t in enumerate(tokens[:-1]):
+            cue = (t.lower in roles and roles[t.lower] & words) or (
+                t.lemma in spec.name_words and t.lemma not in lexicon().stopwords
+            )
+            if not cue or not scope.free(t.start, t.end):
+                continue
+            at = i + 1
+            if at < len(tokens) and tokens[at].lower in (":", "is", "of", "="):
+                at += 1
+            elif (
+                t.lower not in roles
+                and at < len(tokens)
+                and (tokens[at].lower in roles or not tokens[at].is_word)
+            ):
+                continue  # "the dining room to 19": the field's word is part of the value
+            rng = _phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
+            if rng is None:
+                continue
+            value, a, b = _span_text(scope, tokens, rng)
+            lemmas = {x.lemma for x in tokens[rng[0] : rng[1]]}
+            if (
+                value.lower() in _PRONOUNS
+                or lemmas <= scope.own
+                or lemmas & lex.classes.keys() == lemmas
+            ):
+                continue  # "to ship": the capability's own word or a verb, not a value
+            scope.claim(t.start, t.end)
+            scope.claim(a, b)
+            out[spec.name] = (_clean(value), scope.text[t.start : b])
+            break
+    # 4. After a colon: the rest of the clause.
+    colon = next((t for t in tokens if t.lower == ":" and scope.free(t.start, t.end)), None)
+    if colon is not None:
+        after = [t for t in tokens if t.start >= colon.end]
+        end = _verbatim_end(scope)
+        rest = scope.text[colon.end : end].strip()
+        if rest and after and all(scope.free(t.start, t.end) for t in after):
+            for spec in specs:
+                if spec.name not in out:
+                    out[spec.name] = (rest, rest)
+                    scope.claim(colon.start, end)
+                    break
+    # 5. A capitalised name not yet used.
+    for spec in specs:
+        if spec.name in out or set(spec.name_words) & _TEXTUAL:
+            continue
+        for i, t in enumerate(tokens):
+            if (
+                t.is_word
+                and t.text[:1].isupper()
+                and i > 0
+                and t.lower not in lexicon().stopwords
+                and scope.free(t.start, t.end)
+            ):
+                j = i
+                while (
+                    j < len(tokens)
+                    and tokens[j].text[:1].isupper()
+                    and scope.free(tokens[j].start, tokens[j].end)
+                ):
+                    j += 1
+                value, a, b = _span_text(scope, tokens, (i, j))
+                scope.claim(a, b)
+                out[spec.name] = (value, value)
+                break
+    # 6. The rest of the clause for the last empty required text field.
+    empty = [s for s in specs if s.name not in out and s.required]
+    if len(empty) == 1 and scope.remainder and not _communicates(scope):
+        # (After "email", "text", "tell": the words that follow name whom, not what.)
+        run = _remainder(tokens, scope)
+        if run is not None:
+            value, a, b = run
+            scope.claim(a, b)
+            scope.weak.append((a, b))
+            out[empty[0].name] = (value, value)
+    return out
+
+
+def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
+    """The longest run of free words after the action (each run ends at a taken value, a
+    preposition or a comma)."""
+    lex = lexicon()
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        while i < len(tokens) and (
+            tokens[i].end <= scope.action_span[1]
+            or not scope.free(tokens[i].start, tokens[i].end)
+            or tokens[i].lower in lex.stopwords
+            or tokens[i].lower in lex.roles
+            or not tokens[i].is_word
+        ):
+            i += 1
+        j = i
+        while (
+            j < len(tokens)
+            and scope.free(tokens[j].start, tokens[j].end)
+            and tokens[j].lower not in _TIME_WORDS
+        ):
+            t = tokens[j]
+            if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):
+                break
+            if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
+                break
+            j += 1
+        rng = _trim(tokens, i, j, scope) if j > i else None
+        if rng is not None:
+            runs.append(rng)
+        i = max(j, i + 1)
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    run = tokens[best[0] : best[1]]
+    if all(t.lower in _PRONOUNS or t.lower in lex.stopwords for t in run):
+        return None
+    a, b = run[0].start, run[-1].end
+    return _clean(scope.text[a:b]), a, b
+
+
+_MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])
+
+
+def _quoted_target(
+    position: int, specs: list[FieldSpec], scope: Scope, cued: bool
+) -> FieldSpec | None:
+    """The text field a quoted value at ``position`` is for (with ``cued``, only a field its
+    cue names)."""
+    if not specs:
+        return None
+    lex = lexicon()
+    before = scope.before(position, 3)
+    for spec in specs:
+        if set(before) & set(spec.name_words) or scope.role(position, field_words(spec)) > 0:
+            return spec
+    if any(tuple(before[-len(p) :]) == p for p in lex.saying if len(p) <= len(before)):
+        for spec in specs:
+            if set(spec.name_words) & _MESSAGE:
+                return spec
+    if cued:
+        return None
+    return sorted(specs, key=lambda s: (not s.required, specs.index(s)))[0]
+
+
+def _communicates(scope: Scope) -> bool:
+    """Whether the clause's action sends a message (then "that ..." is the message)."""
+    verbs = scope.text[scope.action_span[0] : scope.action_span[1]].lower().split()
+    lex = lexicon()
+    return any(c in ("send", "share") for v in verbs for c in lex.classes_of(v))
+
+
+def _verbatim_end(scope: Scope) -> int:
+    """Where verbatim text ends: the clause's end, with the "?" or "!" that closed it."""
+    end = scope.span[1]
+    if end < len(scope.text) and scope.text[end] in "?!":
+        end += 1
+    return end
+
+
+def _clean(value: str) -> str:
+    return value.strip().strip(",.;:!?").strip()

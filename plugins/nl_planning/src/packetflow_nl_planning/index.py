@@ -1,0 +1,407 @@
+"""The retrieval index: one :class:`Profile` per capability (its words, action, input fields
+and embedding), an inverted word index with IDF weights, and the first-pass ranking.
+
+The index is updated incrementally: :meth:`Index.add` / :meth:`Index.remove` touch one
+profile (the module calls them on ``packetflow.registry.changed`` events); IDF weights and
+the embedding matrix are rebuilt lazily, on the next query after a change.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+import packetflow as pf
+
+from .actions import Action, capability_action
+from .lexicon import lexicon
+from .schema import FieldSpec, distinctive, input_fields, output_fields
+from .text import identifier_words, words
+
+if TYPE_CHECKING:
+    from .embeddings import StaticEncoder, Vectors
+
+__all__ = ["Hit", "Index", "Profile", "is_internal"]
+
+# How much a word counts by where it appears in a capability's description.
+_WEIGHTS = {
+    "name": 1.0, "intent": 1.0, "keyword": 1.0, "example": 0.9, "tag": 0.8,
+    "field": 0.6, "enum": 0.5, "description": 0.4, "output": 0.4,
+}  # fmt: skip
+_SYNONYM = 0.8  # a synonym of a capability's word counts this much of the word
+# Damerau-Levenshtein similarity for a typo of a capability's word (5+ letters): one edit in
+# five letters, a swapped pair ("refnud") counting as one.
+_FUZZY_MIN = 0.79  # (0.8 exactly for one edit in five letters, with float rounding)
+
+
+def is_internal(name: str) -> bool:
+    """Capabilities a plan never uses: the node's management API and this module's own."""
+    return name.startswith(("packetflow.", "nl_planning."))
+
+
+@dataclass
+class Profile:
+    """What the planner knows about one capability."""
+
+    name: str
+    capability: pf.Capability
+    words: dict[str, float]
+    action: Action
+    fields: list[FieldSpec]
+    outputs: dict[str, str]
+    text: str
+    examples: tuple[str, ...]
+    vector: Any = None
+    own: frozenset[str] = field(default_factory=frozenset)
+    """The capability's own words (no synonyms): the fuzzy-matching vocabulary."""
+
+    @property
+    def required(self) -> list[FieldSpec]:
+        return [f for f in self.fields if f.required]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A first-pass candidate: its profile and signals."""
+
+    profile: Profile
+    lexical: float
+    objects: float
+    semantic: float
+    matched: tuple[str, ...]
+
+    @property
+    def score(self) -> float:
+        return 0.55 * self.lexical + 0.45 * max(0.0, self.semantic)
+
+
+def _currency_names(value: str) -> list[str]:
+    """The names of a currency code ("EUR" -> euro, euros): a currency enum's words."""
+    from .units import currency_aliases
+
+    code = value.upper()
+    return [a for a, c in currency_aliases().items() if c == code and a.isalpha() and len(a) > 3]
+
+
+def _profile(cap: pf.Capability) -> Profile:
+    lex = lexicon()
+    weights: dict[str, float] = {}
+
+    def add(text: str, where: str) -> None:
+        for word in words(text):
+            if word in lex.stopwords or len(word) < 2:
+                continue
+            w = _WEIGHTS[where]
+            if weights.get(word, 0.0) < w:
+                weights[word] = w
+
+    name_text = " ".join(identifier_words(cap.name))
+    add(name_text, "name")
+    add(cap.intent, "intent")
+    for tag in cap.tags:
+        add(" ".join(identifier_words(tag)), "tag")
+    for keyword in cap.keywords:
+        add(keyword, "keyword")
+    for example in cap.examples:
+        add(example, "example")
+    fields = input_fields(cap.contract.input_schema)
+    if not fields:
+        fields = [FieldSpec(name=key, type="any", required=True) for key in cap.contract.requires]
+    for spec in fields:
+        add(" ".join(identifier_words(spec.name)), "field")
+        add(spec.description, "description")
+        for value in spec.enum:
+            add(str(value).replace("_", " "), "enum")
+            for alias in _currency_names(str(value)):
+                add(alias, "enum")
+    outputs = output_fields(cap.contract.output_schema)
+    for out in outputs:
+        add(" ".join(identifier_words(out)), "output")
+    own = frozenset(weights)
+    for word, w in list(weights.items()):
+        for syn in lex.synonyms.get(word, ()):
+            if weights.get(syn, 0.0) < w * _SYNONYM:
+                weights[syn] = w * _SYNONYM
+        verb = lex.nominal.get(word)
+        if verb and weights.get(verb, 0.0) < w * _SYNONYM:
+            weights[verb] = w * _SYNONYM
+    field_text = ", ".join(" ".join(identifier_words(f.name)) for f in fields)
+    text = ". ".join(t for t in (name_text, cap.intent, " ".join(cap.tags), field_text) if t)
+    return Profile(
+        name=cap.name,
+        capability=cap,
+        words=weights,
+        action=capability_action(cap.name, cap.intent, cap.examples, cap.keywords),
+        fields=fields,
+        outputs=outputs,
+        text=text,
+        examples=tuple(cap.examples),
+        own=own,
+    )
+
+
+class Index:
+    """Profiles of the registered capabilities, ranked against a request.
+
+    Thread-safe for one writer (the event loop) and readers in worker threads: changes and
+    lazy rebuilds hold a lock, and ``profiles`` is swapped whole.
+    """
+
+    def __init__(self, encoder: StaticEncoder | None = None) -> None:
+        self.encoder = encoder
+        self.profiles: dict[str, Profile] = {}
+        self._lock = threading.Lock()
+        self._stale = True
+        # Maintained on every add/remove (one profile's words each time): word -> capability
+        # -> weight, the capabilities' own words (with how many own each), and patterns.
+        self._postings: dict[str, dict[str, float]] = {}
+        self._own: dict[str, int] = {}
+        self._by_pattern: dict[str, set[str]] = {}
+        # Derived lazily, on the first query after a change.
+        self._vocabulary: list[str] = []
+        self._names: list[str] = []
+        self._matrix: Vectors | None = None
+        self._patterns: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+        self.version = 0
+
+    def __len__(self) -> int:
+        return len(self.profiles)
+
+    def set_encoder(self, encoder: StaticEncoder | None) -> None:
+        """Use ``encoder`` from now on (vectors of existing profiles are computed lazily)."""
+        self.encoder = encoder
+        for profile in self.profiles.values():
+            profile.vector = None
+        self._stale = True
+
+    def add(self, cap: pf.Capability) -> None:
+        """Index (or re-index) one capability: only its own entries change."""
+        if is_internal(cap.name):
+            return
+        profile = _profile(cap)
+        with self._lock:
+            self._forget(cap.name)
+            self._learn(profile)
+            self.profiles = {**self.profiles, cap.name: profile}
+            self._changed()
+
+    def remove(self, name: str) -> None:
+        """Forget one capability (no error if unknown)."""
+        if name in self.profiles:
+            with self._lock:
+                self._forget(name)
+                self.profiles = {k: v for k, v in self.profiles.items() if k != name}
+                self._changed()
+
+    def rebuild(self, caps: Iterable[pf.Capability]) -> None:
+        """Index exactly ``caps`` (node start)."""
+        profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
+        with self._lock:
+            self._postings, self._own, self._by_pattern = {}, {}, {}
+            for profile in profiles.values():
+                self._learn(profile)
+            self.profiles = profiles
+            self._changed()
+
+    def _learn(self, profile: Profile) -> None:
+        for word, weight in profile.words.items():
+            self._postings.setdefault(word, {})[profile.name] = weight
+        for word in profile.own:
+            self._own[word] = self._own.get(word, 0) + 1
+        for spec in profile.fields:
+            if spec.pattern and distinctive(spec.pattern):
+                self._by_pattern.setdefault(spec.pattern, set()).add(profile.name)
+
+    def _forget(self, name: str) -> None:
+        old = self.profiles.get(name)
+        if old is None:
+            return
+        for word in old.words:
+            entry = self._postings.get(word)
+            if entry is not None:
+                entry.pop(name, None)
+                if not entry:
+                    del self._postings[word]
+        for word in old.own:
+            left = self._own.get(word, 0) - 1
+            if left > 0:
+                self._own[word] = left
+            else:
+                self._own.pop(word, None)
+        for spec in old.fields:
+            if spec.pattern in self._by_pattern:
+                self._by_pattern[spec.pattern].discard(name)
+                if not self._by_pattern[spec.pattern]:
+                    del self._by_pattern[spec.pattern]
+
+    def _changed(self) -> None:
+        self.version += 1
+        self._stale = True
+
+    def refresh(self) -> None:
+        """Derive what the last changes need (vocabulary, patterns, the embedding matrix) now
+        rather than on the next query (blocking: call it in a worker thread when it is big)."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        with self._lock:
+            if not self._stale:
+                return
+            profiles = self.profiles
+            self._vocabulary = sorted(w for w in self._own if len(w) >= 4)
+            self._names = list(profiles)
+            compiled = []
+            for pattern, names in self._by_pattern.items():
+                if pattern not in self._compiled:
+                    try:
+                        self._compiled[pattern] = re.compile(pattern)
+                    except re.error:
+                        self._compiled[pattern] = None
+                regex = self._compiled[pattern]
+                if regex is not None:
+                    compiled.append((regex, frozenset(names)))
+            self._patterns = compiled
+            if self.encoder is not None and profiles:
+                self._embed(profiles)
+            else:
+                self._matrix = None
+            self._stale = False
+
+    def _embed(self, profiles: dict[str, Profile]) -> None:
+        import numpy as np
+
+        encoder = self.encoder
+        assert encoder is not None
+        todo = [p for p in profiles.values() if p.vector is None]
+        if todo:
+            texts: list[str] = []
+            spans: list[tuple[int, int]] = []
+            for p in todo:
+                start = len(texts)
+                texts.append(p.text)
+                texts.extend(p.examples)
+                spans.append((start, len(texts)))
+            vectors = encoder.encode(texts)
+            for p, (a, b) in zip(todo, spans, strict=True):
+                # The centroid of the description and the examples (research notes: a
+                # centroid beats scoring each example on its own).
+                centroid = vectors[a:b].mean(axis=0)
+                norm = float(np.linalg.norm(centroid)) or 1.0
+                p.vector = centroid / norm
+        self._matrix = np.stack([profiles[n].vector for n in self._names])
+
+    def by_pattern(self, chunks: Iterable[str]) -> set[str]:
+        """Capabilities with a distinctive ``pattern`` field that one of ``chunks`` (words of
+        the request, "#" or "@" stripped) matches: an id only they take makes them candidates
+        even when no other word of the request names them."""
+        self._refresh()
+        found: set[str] = set()
+        for regex, names in self._patterns:
+            for chunk in chunks:
+                if regex.fullmatch(chunk):
+                    found.update(names)
+                    break
+        return found
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """The capabilities' own words of 4+ letters (what typos are corrected towards)."""
+        self._refresh()
+        return self._vocabulary
+
+    def idf(self, word: str) -> float:
+        """Inverse document frequency over the capabilities (rare words weigh more)."""
+        n = max(1, len(self.profiles))
+        return math.log(1 + n / max(1, len(self._postings.get(word, ()))))
+
+    def known(self, word: str) -> bool:
+        return word in self._postings
+
+    def correct(self, word: str, *, edits: int | None = None) -> str | None:
+        """The capability word ``word`` is most likely a typo of (one edit in five letters; in
+        three or four letters, one edit)."""
+        if len(word) < 3:
+            return None
+        self._refresh()
+        if edits is not None:
+            near = process.extractOne(
+                word, self._vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=edits
+            )
+            return near[0] if near else None
+        cutoff = _FUZZY_MIN if 4 < len(word) < 8 else 0.74  # two edits in eight letters
+        found = process.extractOne(
+            word, self._vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=cutoff,
+        )  # fmt: skip
+        return found[0] if found else None
+
+    def search(
+        self,
+        terms: Sequence[str],
+        objects: Sequence[str],
+        sentence: str,
+        *,
+        allowed: Iterable[str] | None = None,
+        limit: int = 12,
+        must: set[str] | None = None,
+    ) -> list[Hit]:
+        """The best ``limit`` capabilities for a clause.
+
+        Args:
+            terms: the clause's content lemmas (verbs included).
+            objects: the same without the action's verbs (what the action is applied to).
+            sentence: the clause as text, values removed (for the embedding).
+            allowed: only these capability names (a caller's scopes), when given.
+            must: names to include even below the first ``limit`` (see :meth:`by_pattern`).
+        """
+        self._refresh()
+        names = self._names
+        if not names:
+            return []
+        allow = None if allowed is None else set(allowed)
+        scores: dict[str, float] = {}
+        object_scores: dict[str, float] = {}
+        matched: dict[str, list[str]] = {}
+        total = sum(self.idf(t) for t in terms) or 1.0
+        total_objects = sum(self.idf(t) for t in objects) or 1.0
+        object_set = set(objects)
+        for term in terms:
+            idf = self.idf(term)
+            for name, weight in self._postings.get(term, {}).items():
+                scores[name] = scores.get(name, 0.0) + idf * weight / total
+                matched.setdefault(name, []).append(term)
+                if term in object_set:
+                    object_scores[name] = (
+                        object_scores.get(name, 0.0) + idf * weight / total_objects
+                    )
+        semantic: dict[str, float] = {}
+        if self._matrix is not None and self.encoder is not None and sentence.strip():
+            query = self.encoder.encode([sentence])[0]
+            sims = self._matrix @ query
+            semantic = {name: float(s) for name, s in zip(names, sims, strict=True)}
+        hits = [
+            Hit(
+                self.profiles[name],
+                min(1.0, scores.get(name, 0.0)),
+                min(1.0, object_scores.get(name, 0.0)),
+                semantic.get(name, 0.0),
+                tuple(matched.get(name, ())),
+            )
+            for name in names
+            if allow is None or name in allow
+        ]
+        hits.sort(key=lambda h: (-h.score, h.profile.name))
+        if must:
+            # An id only these capabilities take puts them first (they get the fit check).
+            hits = [h for h in hits if h.profile.name in must] + [
+                h for h in hits if h.profile.name not in must
+            ]
+        return hits[:limit]

@@ -1,0 +1,123 @@
+"""Numbers in a request, in digits (``1,250.5``, ``3rd``) or words (``two hundred``,
+``three point five``, ``a dozen``); word sequences go through ``text2num``."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+from .mentions import Mention
+
+__all__ = ["number_mentions", "parse_number"]
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SCALES = ("hundred", "thousand", "million", "billion")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_SPECIAL = {"dozen": 12, "half": 0.5, "couple": 2, "pair": 2}
+_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
+# A run of number words: "two hundred and fifty", "twenty-five", "three point five".
+_WORDS = re.compile(
+    rf"\b(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*(?:\s+point(?:\s+(?:{'|'.join(_UNITS)}))+)?"
+    rf"|(?:a\s+)?(?:dozen|couple|pair)(?:\s+of)?|half(?:\s+an?)?|a\s+(?:hundred|thousand|million))\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(
+    r"(?<![\w.])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
+    r"|(?<![\w.])[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)"
+)
+_ORDINAL_WORDS = re.compile(rf"\b(?:{'|'.join(_ORDINALS)})\b", re.IGNORECASE)
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of a number written in digits or words, or ``None``."""
+    raw = text.strip().lower().replace(",", "")
+    if not raw:
+        return None
+    if raw.endswith(("st", "nd", "rd", "th")) and raw[:-2].isdigit():
+        return int(raw[:-2])
+    try:
+        value = float(raw)
+    except ValueError:
+        return _words_value(raw)
+    return int(value) if value.is_integer() and "." not in raw else value
+
+
+def _words_value(raw: str) -> int | float | None:
+    words = raw.replace("-", " ").split()
+    words = [w for w in words if w not in ("a", "an", "of")]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in _SPECIAL:
+        return _SPECIAL[words[0]]
+    if words[0] in ("hundred", "thousand", "million"):
+        words = ["one", *words]
+    if "point" in words:
+        at = words.index("point")
+        whole = _words_value(" ".join(words[:at])) if at else 0
+        digits = "".join(str(_UNITS.index(w)) for w in words[at + 1 :] if w in _UNITS[:10])
+        if whole is None or not digits:
+            return None
+        return float(f"{whole}.{digits}")
+    try:
+        return int(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
+
+
+def number_mentions(text: str) -> list[Mention]:
+    """Every number in ``text``, left to right; ordinals carry ``extra["ordinal"]``."""
+    found: list[Mention] = []
+    for match in _DIGITS.finditer(text):
+        raw = match.group()
+        value = parse_number(raw)
+        if value is not None:
+            ordinal = raw.lower().endswith(("st", "nd", "rd", "th"))
+            found.append(
+                Mention("number", value, match.start(), match.end(), extra={"ordinal": ordinal})
+            )
+    for match in _WORDS.finditer(text):
+        value = _words_value(match.group().lower())
+        if value is not None:
+            found.append(
+                Mention("number", value, match.start(), match.end(), extra={"words": True})
+            )
+    for match in _ORDINAL_WORDS.finditer(text):
+        found.append(
+            Mention(
+                "number",
+                _ORDINALS[match.group().lower()],
+                match.start(),
+                match.end(),
+                extra={"ordinal": True, "words": True},
+            )
+        )
+    found.sort(key=lambda m: m.start)
+    return found

@@ -1,0 +1,461 @@
+"""The offline planner: text -> clauses -> a capability per clause -> parameters -> plan.
+
+1. Values are found once in the whole text (``entities``), typos are corrected towards the
+   capabilities' own words and the action verbs, and the text is split into clauses
+   (``segment``); a clause that only states a fact ("my email is ana@x.org") is remembered,
+   not planned.
+2. Each clause is ranked against the index (``index``, ``ranking``): the action must match,
+   the clause must be about the capability (words, meaning, or a value that only it takes);
+   the best candidate's fields are filled (``slots``).
+3. Fields no clause states but an earlier step outputs are wired from that output; the
+   request's own payload fills fields by name.
+4. A clause no capability fits refuses the whole request: E404 naming the closest candidates
+   and why each was not chosen.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import date
+from typing import Any
+
+import packetflow as pf
+
+from .actions import Action, request_action
+from .clauses import Memory, Scope
+from .drafts import PlanDraft, StepDraft
+from .entities import Mentions, find_mentions
+from .index import Index
+from .lexicon import lexicon
+from .plans import PlannedStep
+from .ranking import Candidate, Thresholds, rank, verbs_of
+from .segment import Clause, split
+from .slots import fill, memory_of
+from .text import Token, normalize, tokenize
+from .typos import Typos
+from .wiring import POINTERS, Wiring
+
+__all__ = ["PlanDraft", "Planner", "StepDraft"]
+
+_FACT = re.compile(
+    r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
+)
+_SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
+_DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
+_PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
+_CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
+
+
+class Planner:
+    """Plans requests over an :class:`Index` (no network, nothing downloaded).
+
+    Args:
+        index: the capabilities.
+        evidence: ``(text, capability) -> boost`` learned from outcomes (0 when none).
+        country_code: the calling code for phone numbers written without one.
+        thresholds: the relevance floor.
+    """
+
+    def __init__(
+        self,
+        index: Index,
+        evidence: Any = None,
+        *,
+        country_code: str = "1",
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        self.index = index
+        self.evidence = evidence
+        self.country_code = country_code
+        self.thresholds = thresholds or Thresholds()
+        self.typos = Typos(index)
+        self.wiring = Wiring(index)
+
+    # -- the whole request --------------------------------------------------------------------
+
+    def plan(
+        self,
+        text: str,
+        today: date,
+        max_steps: int,
+        *,
+        inputs: dict[str, Any] | None = None,
+        allowed: set[str] | None = None,
+    ) -> PlanDraft:
+        """Plan ``text``.
+
+        Raises:
+            NotFoundError: E404 when a part of the request fits no capability.
+            ContractViolationError: E422 with more parts than ``max_steps``.
+        """
+        text = normalize(text)
+        mentions = find_mentions(text, today, self.country_code)
+        tokens = self._tokens(text, mentions)
+        protected = mentions.spans("quoted", "email", "url")
+        clauses = split(tokens, protected)
+        draft = PlanDraft(text)
+        memory: list[Memory] = []
+        pending: list[tuple[Clause, str]] = []
+        contexts: list[Clause] = []
+        for clause in clauses:
+            kind = self._kind(clause, text)
+            if kind == "fact" or (kind == "statement" and len(clauses) > 1):
+                contexts.append(clause)  # it sets the scene: its values may fill later steps
+                self._fact(clause, text, mentions, memory)
+                continue
+            pending.append((clause, kind))
+        if len(pending) > max_steps:
+            raise pf.errors.ContractViolationError(
+                f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="
+                f"{max_steps}; split it or raise max_steps",
+                details={"steps": len(pending), "max_steps": max_steps},
+            )
+        if not pending:
+            raise pf.errors.NotFoundError(
+                f"request {text[:80]!r}: it asks for nothing a capability does; say what to do",
+                details={"candidates": []},
+            )
+        first_error: pf.errors.NotFoundError | None = None
+        asked: list[bool] = []  # per step: whether its clause was a question
+        for position, (clause, kind) in enumerate(pending):
+            before = [c for c in contexts if c.end <= clause.start]
+            index = len(draft.steps)
+            if draft.steps and self._detail(draft, clause, text, mentions, today, memory):
+                continue  # ", express", ", view only": a value of the previous step
+            try:
+                outputs = {
+                    o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
+                }
+                step = self._clause(
+                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                )
+            except pf.errors.NotFoundError as exc:
+                if self._absorb(draft, clause, text, mentions, today, memory, before):
+                    continue  # "refund order 7 and give me cash back": a detail of step 1
+                if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
+                    # "is the shed still open? close it": the question set the scene.
+                    dropped = draft.steps.pop()
+                    asked.pop()
+                    del memory[len(memory) - len(dropped.step.params) :]
+                    contexts.append(
+                        next(c for c, _ in pending if text[c.start : c.end] == dropped.clause)
+                    )
+                    before = [c for c in contexts if c.end <= clause.start]
+                    try:
+                        step = self._clause(
+                            text, clause, mentions, today, memory, allowed, index - 1, before
+                        )
+                    except pf.errors.NotFoundError:
+                        raise exc from None
+                    draft.steps.append(step)
+                    asked.append(kind == "question")
+                    continue
+                others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
+                if kind == "question" and others:
+                    contexts.append(clause)  # "is the shed still open? close it"
+                    first_error = first_error or exc
+                    continue
+                raise
+            draft.steps.append(step)
+            asked.append(kind == "question")
+            memory.extend(
+                memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index)
+            )
+        if not draft.steps:
+            raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
+        self._wire(draft, inputs or {})
+        return draft
+
+    def _kind(self, clause: Clause, text: str) -> str:
+        """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
+        phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
+        chunk = text[clause.start : clause.end]
+        if _FACT.match(chunk) or _SELF.match(chunk):
+            return "fact"
+        words = clause.words
+        if not words:
+            return "statement"
+        lex = lexicon()
+        lowers = [t.lower for t in words]
+        asked = text[clause.end : clause.end + 1] == "?" or any(
+            tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
+        )
+        action = request_action(words)
+        verb = next(
+            (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
+        )
+        past = (
+            verb is not None
+            and verb.lower != verb.lemma
+            and (verb.lower in lex.irregular or verb.lower.endswith("ed"))
+        )
+        if action.explicit and not past:
+            return "request"
+        if asked:
+            return "question"
+        subject = lowers[0] in _PRONOUN_SUBJECTS
+        finite = past or any(
+            (t.lower == t.lemma + "s" and t.lemma in lex.classes)
+            or t.lower in ("is", "are", "was", "were")
+            for t in words[1:]
+        )
+        return "statement" if subject or finite else "request"
+
+    def _detail(
+        self,
+        draft: PlanDraft,
+        clause: Clause,
+        text: str,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+    ) -> bool:
+        """Whether a short clause is only values for the previous step: its first word (which
+        looked like a verb) fills one of that step's empty fields and at most one other word is
+        left over ("read only, no alert" after "share the file with ...")."""
+        lex = lexicon()
+        content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
+        if not content or len(content) > 4:
+            return False
+        last = draft.steps[-1]
+        profile = self.index.profiles[last.step.capability]
+        empty = [
+            f
+            for f in profile.fields
+            if f.name not in last.step.params and f.name not in last.step.wired
+        ]
+        if not empty:
+            return False
+        trial = copy.copy(mentions)
+        trial.used = set(mentions.used)
+        scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
+        scope.own, scope.remainder = profile.own, False
+        more = fill(empty, scope)
+        left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
+        if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
+            return False
+        mentions.used = trial.used
+        last.step.params.update(more.params)
+        last.filled.sources.update(more.sources)
+        return True
+
+    def _absorb(
+        self,
+        draft: PlanDraft,
+        clause: Clause,
+        text: str,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        contexts: list[Clause],
+    ) -> bool:
+        """Whether a clause no capability fits only adds details to the previous step (its
+        verb is a light one, and it fills fields that step left empty)."""
+        if not draft.steps:
+            return False
+        action = request_action(clause.words)
+        if action.explicit and not set(action.verbs[:1]) & _DETAIL_VERBS:
+            return False
+        last = draft.steps[-1]
+        profile = self.index.profiles[last.step.capability]
+        empty = [f for f in profile.fields if f.name not in last.step.params]
+        scope = Scope(
+            text, clause, mentions, today, last.chosen.mode, self.country_code, list(memory)
+        )
+        scope.own = profile.own
+        scope.remainder = False
+        more = fill(empty, scope)
+        if not more.params:
+            return False
+        last.step.params.update(more.params)
+        last.filled.sources.update(more.sources)
+        return True
+
+    def keys(self, text: str) -> list[str]:
+        """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
+        text = normalize(text)
+        mentions = find_mentions(text, date.today(), self.country_code)
+        tokens = self._tokens(text, mentions)
+        out = []
+        for clause in split(tokens, mentions.spans("quoted", "email", "url")):
+            if not self._fact(clause, text, mentions, []):
+                out.append(" ".join(self._terms(clause)[0]))
+        return out
+
+    def _tokens(self, text: str, mentions: Mentions) -> list[Token]:
+        tokens = tokenize(text)
+        spans = [(m.start, m.end) for m in mentions.items if m.kind != "number"]
+        for t in tokens:
+            if any(a <= t.start and t.end <= b for a, b in spans):
+                t.entity = True
+        self.typos.correct(tokens)
+        return tokens
+
+    def _terms(self, clause: Clause) -> tuple[list[str], Action]:
+        """A clause's content lemmas (nouns naming actions add their verb) and its action."""
+        lex = lexicon()
+        words = clause.words
+        action = request_action(words)
+        content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
+        terms = [t.lemma for t in content]
+        terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
+        return terms, action
+
+    def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
+        """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
+        chunk = text[clause.start : clause.end]
+        m = _FACT.match(chunk)
+        if m is None:
+            return False
+        inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
+                             within=(clause.start, clause.end))  # fmt: skip
+        value: Any
+        if inside:
+            mention = inside[0]
+            value = mention.value
+            kind = {"email": "email", "phone": "phone", "url": "url"}.get(mention.kind, "text")
+            if mention.kind == "phone":
+                from .entities import normalize_phone
+
+                value = normalize_phone(str(value), self.country_code) or value
+        else:
+            value = chunk[m.end() :].strip(" .")
+            kind = "text"
+        words = frozenset(w for w in m.group(1).lower().split())
+        syn = lexicon().synonyms
+        words = words.union(*(syn.get(w, frozenset()) for w in words))
+        memory.append(Memory(kind, words, value, None))
+        return True
+
+    # -- one clause ---------------------------------------------------------------------------
+
+    def _clause(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause] | None = None,
+        available: set[str] | None = None,
+    ) -> StepDraft:
+        words = clause.words
+        terms, action = self._terms(clause)
+        key = " ".join(terms)
+        verb_words = verbs_of(action)
+        typed = _type_words(mentions, clause)
+        terms += [w for w in typed if w not in terms]
+        objects = [t for t in terms if t not in verb_words]
+        sentence = _sentence(words, typed)
+        chunks = [m.group().lstrip("#@") for m in _CHUNK.finditer(text, clause.start, clause.end)]
+        must = self.index.by_pattern(chunks) if chunks else set()
+        hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
+        action_span = (0, 0)
+        if action.explicit and action.object_start > 0:
+            verb_tokens = [
+                t
+                for t in words[: action.object_start]
+                if t.lemma in verb_words or t.lower in verb_words
+            ]
+            if verb_tokens:
+                action_span = (verb_tokens[0].start, verb_tokens[-1].end)
+        scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory))
+        scope.action_span = action_span
+        scope.action_classes = action.classes
+        scope.contexts = list(contexts or [])
+        available = available or set()
+        candidates = rank(
+            hits,
+            action,
+            scope,
+            [t.lower for t in words],
+            [t.lemma for t in words],
+            lambda name: self._evidence(key, name),
+            self.thresholds,
+            self.index.idf,
+            frozenset(available),
+        )
+        chosen = candidates[0] if candidates else None
+        chunk = text[clause.start : clause.end]
+        if chosen is None or not (chosen.action_ok and chosen.relevant):
+            raise _refusal(chunk, candidates, action)
+        profile = self.index.profiles[chosen.name]
+        scope.mode = chosen.mode
+        scope.own = profile.own
+        filled = fill(profile.fields, scope)
+        step = PlannedStep(chosen.name, dict(filled.params))
+        return StepDraft(step, chunk, action, candidates, filled, key)
+
+    def _evidence(self, key: str, name: str) -> float:
+        if self.evidence is None:
+            return 0.0
+        value: float = self.evidence.boost(key, name)
+        return value
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def wire_steps(
+        self, steps: list[PlannedStep], clauses: list[str], inputs: dict[str, Any]
+    ) -> list[list[str]]:
+        """See :meth:`Wiring.wire_steps`."""
+        return self.wiring.wire_steps(steps, clauses, inputs)
+
+    def _wire(self, draft: PlanDraft, inputs: dict[str, Any]) -> None:
+        missing = self.wire_steps(
+            [s.step for s in draft.steps], [s.clause for s in draft.steps], inputs
+        )
+        for step, left in zip(draft.steps, missing, strict=True):
+            step.filled.missing = left
+
+
+# What a typed value says about the field it is for: an email in the text is evidence for a
+# capability with an email field (the research notes' schema-entity boost).
+_TYPE_WORDS = {
+    "email": ("email",),
+    "phone": ("phone",),
+    "url": ("url", "link"),
+    "handle": ("user",),
+    "money": ("amount", "money", "price", "cost"),
+    "date": ("date",),
+    "daterange": ("date", "period"),
+    "time": ("time",),
+}
+_DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",
+                    "temperature": "temperature", "data": "size", "speed": "speed"}  # fmt: skip
+
+
+def _type_words(mentions: Mentions, clause: Clause) -> list[str]:
+    from .units import units
+
+    _, _by_alias = units()
+    by_name, _ = units()
+    out: list[str] = []
+    for m in mentions.of(*_TYPE_WORDS, "quantity", "duration", within=(clause.start, clause.end)):
+        if m.kind in ("quantity", "duration") and m.unit in by_name:
+            out.append(_DIMENSION_WORDS.get(by_name[m.unit].dimension, "quantity"))
+        else:
+            out.extend(_TYPE_WORDS.get(m.kind, ()))
+    return list(dict.fromkeys(out))
+
+
+def _sentence(words: list[Token], typed: list[str]) -> str:
+    """The clause for the embedding: values replaced by what they are ("send 20 euros to
+    ana@x.org" -> "send euros to ... email")."""
+    parts = [t.text for t in words if not t.entity or (t.is_word and not t.lower[:1].isdigit())]
+    return " ".join([*parts, *typed])
+
+
+def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:
+    close = list(candidates[:3])
+    if close:
+        names = ", ".join(f"{c.name!r} ({c.reason})" for c in close)
+        hint = f"closest: {names}"
+    else:
+        hint = "no capability is registered"
+    return pf.errors.NotFoundError(
+        f"request {chunk[:80]!r}: no registered capability does that; {hint}",
+        details={"candidates": [c.to_dict() for c in close], "clause": chunk},
+    )

@@ -1,0 +1,239 @@
+"""Choosing a capability for one clause: the index's first pass, then for each candidate the
+action check, argument fit (a dry run of slot filling), learned evidence and the relevance
+floor below which the planner refuses instead of guessing.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .actions import Action, compatible
+from .clauses import Mode, Scope
+from .index import Hit, Profile
+from .lexicon import lexicon
+from .slots import Filled, field_kind, fill
+
+__all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
+
+_DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The relevance floor: a candidate is proposed only above it (tuned on the development
+    set, see the README)."""
+
+    semantic: float = 0.52
+    """embedding cosine that alone shows the clause is about the capability."""
+    objects: float = 0.34
+    """share (IDF-weighted) of the clause's object words the capability's words cover."""
+    lexical: float = 0.34
+    with_fit: float = 0.38
+    """embedding cosine enough when a format-specific value also fits the capability."""
+
+
+@dataclass
+class Candidate:
+    """One capability considered for a clause, with every signal and the verdict."""
+
+    name: str
+    score: float
+    lexical: float
+    semantic: float
+    objects: float
+    fit: float
+    evidence: float
+    action_ok: bool
+    relevant: bool
+    reason: str
+    filled: Filled | None = None
+    mode: Mode = "future"
+    matched: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "capability": self.name,
+            "score": round(self.score, 4),
+            "lexical": round(self.lexical, 4),
+            "semantic": round(self.semantic, 4),
+            "objects": round(self.objects, 4),
+            "argument_fit": round(self.fit, 4),
+            "evidence": round(self.evidence, 4),
+            "action_matches": self.action_ok,
+            "relevant": self.relevant,
+            "reason": self.reason,
+            "matched_words": list(self.matched),
+        }
+
+
+def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
+    """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
+    lex = lexicon()
+    words = set(tokens_lemma)
+    ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
+    past_tense = any(
+        low != lem
+        and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
+        for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
+        if low not in ("need", "want")
+    )
+    if (
+        words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
+    ) and not ahead:
+        return "past"
+    if ahead:
+        return "future"
+    if profile.action.classes & lex.ahead_actions:
+        return "future"
+    vocabulary = set(profile.own)
+    if vocabulary & lex.ahead and not vocabulary & lex.back:
+        return "future"
+    if profile.action.query or vocabulary & lex.back:
+        return "past"
+    return "future"
+
+
+def rank(
+    hits: list[Hit],
+    action: Action,
+    scope: Scope,
+    tokens_lower: list[str],
+    tokens_lemma: list[str],
+    evidence: Callable[[str], float],
+    thresholds: Thresholds,
+    idf: Callable[[str], float],
+    available: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """Score each first-pass hit; the best relevant one (if any) comes first."""
+    out: list[Candidate] = []
+    verbs = verbs_of(action)
+    tried = 0
+    for hit in hits:
+        profile = hit.profile
+        ok, reason = compatible(action, profile.action)
+        mode = date_mode(profile, tokens_lower, tokens_lemma)
+        if not ok or tried >= _DRY_RUNS:
+            # Only candidates that could be chosen get the (costly) dry run of slot filling.
+            out.append(Candidate(profile.name, hit.score, hit.lexical, hit.semantic, hit.objects,
+                                 0.0, 0.0, ok, False, reason if not ok else "ranked lower",
+                                 None, mode, hit.matched))  # fmt: skip
+            continue
+        tried += 1
+        trial = copy.copy(scope)
+        trial.mentions = copy.copy(scope.mentions)
+        trial.mentions.used = set(scope.mentions.used)
+        trial.claimed = list(scope.claimed)
+        trial.weak = list(scope.weak)
+        trial.mode = mode
+        trial.own = profile.own
+        filled = fill(profile.fields, trial)
+        required = profile.required
+        # A required field an earlier step outputs will be wired: it is not missing (same name,
+        # or what it holds: "to" is an email, find_contact outputs one).
+        missing = [m for m in filled.missing if not _wireable(profile, m, available)]
+        fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
+        learned = evidence(profile.name)
+        score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
+        if ok and action.explicit and not action.classes & profile.action.classes:
+            score -= 0.15  # only "both read": a capability with the very action comes first
+        covered, leftover = _coverage(trial, profile, verbs, idf, filled)
+        explained = leftover == 0 or covered >= thresholds.objects
+        specific_action = action.explicit and bool(
+            action.classes & profile.action.classes - {"retrieve"}
+        )
+        patterned = filled.patterned > 0
+        relevant = (
+            hit.semantic >= thresholds.semantic
+            or (covered >= thresholds.objects and leftover > 0)
+            or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
+            or (filled.specific > 0 and fit == 1.0 and explained
+                and hit.semantic >= thresholds.with_fit)
+            # The text gives every value the capability needs, one of them in a form only it
+            # takes (an id by its pattern, an email...), and says nothing else: it means it.
+            or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
+                and (filled.specific > 0 or leftover == 0))
+            or (_same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            or learned > 0.2
+        )  # fmt: skip
+        if relevant and fit < 1.0 and learned <= 0.2:
+            # A capability the text cannot give its required values is only meant when the
+            # text is plainly about it; otherwise E404 beats a guess.
+            relevant = covered >= thresholds.objects and (
+                hit.semantic >= thresholds.with_fit or specific_action
+            )
+        if learned < -0.2:
+            relevant = False
+            reason = "feedback says this phrasing does not mean it"
+        elif ok and not relevant:
+            reason = "its words and meaning are too far from the request"
+        out.append(
+            Candidate(
+                profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
+                ok, relevant, reason, filled, mode, hit.matched,
+            )
+        )  # fmt: skip
+    out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
+    return out
+
+
+def _coverage(
+    scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float], filled: Filled
+) -> tuple[float, int]:
+    """How much of what the clause says, beyond its action and the values the capability's
+    fields took, the capability's own words cover (IDF-weighted), and how many such words
+    there are. Words taken only by the catch-all "rest of the clause" still count as words
+    to explain."""
+    lex = lexicon()
+    total = hit = 0.0
+    count = 0
+    numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
+    for t in scope.words:
+        if (
+            t.entity
+            or not t.is_word
+            or t.lemma in lex.stopwords
+            or t.lemma in verbs
+            or t.lower in verbs
+        ):
+            continue
+        if any(a <= t.start and t.end <= b for a, b in numbers):
+            continue  # "the first one", "two": counts and ordinals are not topics
+        if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
+            continue
+        if scope.weakly_taken(t.start, t.end) and filled.textual:
+            continue  # the rest of the clause is the message/query a text field asked for
+        weight = idf(t.lemma)
+        total += weight
+        count += 1
+        if t.lemma in profile.words:
+            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+    return (hit / total if total else 0.0), count
+
+
+def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:
+    if name in available:
+        return True
+    spec = next((f for f in profile.fields if f.name == name), None)
+    return spec is not None and field_kind(spec) in {w for o in available for w in o.split("_")}
+
+
+def _same_verb(action: Action, profile: Profile) -> bool:
+    """The request says the very verb the capability is named by ("follow" -> follow_user):
+    with every required field filled, that is enough to know what is meant."""
+    lex = lexicon()
+    specific = action.classes - {"retrieve"}
+    return bool(action.explicit and specific and set(action.verbs) & set(profile.action.verbs)
+                and not lex.is_query(action.classes))  # fmt: skip
+
+
+def verbs_of(action: Action) -> set[str]:
+    """The verb lemmas an action was read from (left out of the object words)."""
+    lex = lexicon()
+    out = set()
+    for verb in action.verbs:
+        out.update(verb.split("_"))
+        if verb in lex.light:
+            out.add(verb)
+    return out

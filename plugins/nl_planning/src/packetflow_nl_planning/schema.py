@@ -1,0 +1,131 @@
+"""What the planner needs to know about a capability's input fields, read from its JSON Schema
+(``$ref``/``$defs`` followed, ``Optional`` unwrapped)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import identifier_words, words
+from .units import field_unit
+
+__all__ = ["FieldSpec", "distinctive", "input_fields", "output_fields"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One input field.
+
+    Attributes:
+        name: the field name.
+        type: the JSON type (``string``, ``integer``, ``number``, ``boolean``, ``array``,
+            ``object``) or ``any``.
+        item_type: an array's item type.
+        format / pattern / enum: the schema's constraints.
+        minimum / maximum: numeric bounds.
+        required: the capability cannot run without it.
+        has_default: an optional field (the text may leave it out).
+        description: the schema's description ("" when none).
+        unit: the unit its name or description names (``kg``), for conversions.
+        words: lemmas of its name and description.
+        name_words: lemmas of its name alone.
+    """
+
+    name: str
+    type: str
+    required: bool
+    description: str = ""
+    format: str | None = None
+    pattern: str | None = None
+    enum: tuple[Any, ...] = ()
+    item_type: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    has_default: bool = False
+    default: Any = None
+    unit: str | None = None
+    words: frozenset[str] = field(default_factory=frozenset)
+    name_words: tuple[str, ...] = ()
+
+
+def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    seen = 0
+    while "$ref" in schema and seen < 10:
+        ref = schema["$ref"].rsplit("/", 1)[-1]
+        schema = {**defs.get(ref, {}), **{k: v for k, v in schema.items() if k != "$ref"}}
+        seen += 1
+    for key in ("anyOf", "oneOf"):
+        options = [o for o in schema.get(key, ()) if o.get("type") != "null"]
+        if options:
+            merged = {k: v for k, v in schema.items() if k != key}
+            return {**_resolve(options[0], defs), **merged}
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return {
+            **_resolve(schema["allOf"][0], defs),
+            **{k: v for k, v in schema.items() if k != "allOf"},
+        }
+    return schema
+
+
+def _spec(name: str, raw: dict[str, Any], required: bool, defs: dict[str, Any]) -> FieldSpec:
+    schema = _resolve(raw, defs)
+    kind = schema.get("type", "any")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "any")
+    enum = tuple(schema.get("enum", ()))
+    if "const" in schema:
+        enum = (schema["const"],)
+    if enum and kind == "any":
+        kind = "string" if all(isinstance(v, str) for v in enum) else "any"
+    item_type = None
+    if kind == "array":
+        items = _resolve(schema.get("items", {}), defs)
+        item_type = items.get("type", "any")
+        enum = tuple(items.get("enum", ())) or enum
+    description = str(schema.get("description") or raw.get("description") or "")
+    name_words = tuple(words(" ".join(identifier_words(name))))
+    return FieldSpec(
+        name=name,
+        type=str(kind),
+        required=required,
+        description=description,
+        format=schema.get("format"),
+        pattern=schema.get("pattern"),
+        enum=enum,
+        item_type=item_type,
+        minimum=schema.get("minimum", schema.get("exclusiveMinimum")),
+        maximum=schema.get("maximum", schema.get("exclusiveMaximum")),
+        has_default="default" in schema or not required,
+        default=schema.get("default"),
+        unit=field_unit(name, description),
+        words=frozenset(name_words) | frozenset(words(description)),
+        name_words=name_words,
+    )
+
+
+def input_fields(schema: dict[str, Any]) -> list[FieldSpec]:
+    """The input fields of an object schema, in declaration order."""
+    defs = schema.get("$defs", {})
+    required = set(schema.get("required", ()))
+    props: dict[str, Any] = schema.get("properties", {})
+    return [_spec(name, raw, name in required, defs) for name, raw in props.items()]
+
+
+def output_fields(schema: dict[str, Any]) -> dict[str, str]:
+    """Output field -> its JSON type."""
+    defs = schema.get("$defs", {})
+    out = {}
+    for name, raw in schema.get("properties", {}).items():
+        kind = _resolve(raw, defs).get("type", "any")
+        out[name] = kind if isinstance(kind, str) else "any"
+    return out
+
+
+def distinctive(pattern: str) -> bool:
+    """Whether a pattern says more than "some letters and digits": a literal part ("^1Z",
+    "pay_") or at least four characters of one class ("[0-9]{5,8}")."""
+    body = re.sub(r"\[[^\]]*\]|\\.", "", pattern)
+    if re.search(r"[A-Za-z0-9_-]", re.sub(r"\{[^}]*\}", "", body)):
+        return True
+    return any(int(m) >= 4 for m in re.findall(r"\{(\d+)", pattern))

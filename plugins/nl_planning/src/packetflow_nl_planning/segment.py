@@ -1,0 +1,107 @@
+"""Splitting a compound request into ordered clauses: "refund order 12 and then email Ana",
+"book a table; also remind me at 6", "check my balance. After that, pay the bill".
+
+A clause boundary is sentence punctuation, a connector that always joins two requests
+("and then", "after that", "afterwards"), or "and"/"also"/a comma followed by a new action
+verb ("book a table and notify me"; but not "milk and eggs"). Nothing inside a quoted text,
+an email or a URL is ever split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actions import request_action
+from .lexicon import lexicon
+from .text import Token
+
+__all__ = ["Clause", "split"]
+
+# Connectors that need a verb after them to start a new request.
+_SOFT = (
+    ("and", "also"),
+    ("and",),
+    ("also",),
+    (",",),
+    ("plus",),
+    ("but", "also"),
+    ("as", "well", "as"),
+)
+_HARD_PUNCT = frozenset(".;!?")
+_LEADING = frozenset(("and", "also", ",", "plus", "but"))
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One request of a compound text: its tokens and span."""
+
+    tokens: tuple[Token, ...]
+    start: int
+    end: int
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word or t.entity or t.lower[:1].isdigit()]
+
+
+def _protected(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= token.start and token.end <= b for a, b in spans)
+
+
+def _starts_action(tokens: Sequence[Token]) -> bool:
+    words = [t for t in tokens if t.is_word or t.entity]
+    if not words:
+        return False
+    action = request_action(words, bare=False)
+    return action.explicit
+
+
+def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list[Clause]:
+    """The clauses of a tokenized request, in order."""
+    lex = lexicon()
+    hard = list(lex.connect)
+    clauses: list[list[Token]] = [[]]
+    i = 0
+    n = len(tokens)
+    lowers = [t.lower for t in tokens]
+    while i < n:
+        token = tokens[i]
+        if _protected(token, protected):
+            clauses[-1].append(token)
+            i += 1
+            continue
+        decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
+        if token.lower in _HARD_PUNCT and not token.entity and not decimal:
+            clauses.append([])
+            i += 1
+            continue
+        size = _phrase_at(lowers, i, hard)
+        if size and clauses[-1]:
+            clauses.append([])
+            i += size
+            continue
+        size = _phrase_at(lowers, i, _SOFT)
+        if size and clauses[-1] and _starts_action(tokens[i + size :]):
+            clauses.append([])
+            i += size
+            continue
+        clauses[-1].append(token)
+        i += 1
+    out = []
+    for group in clauses:
+        while group and (
+            _phrase_at([t.lower for t in group], 0, hard) or group[0].lower in _LEADING
+        ):
+            group = group[_phrase_at([t.lower for t in group], 0, hard) or 1 :]
+        words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
+        if words and not all(t.lower in lex.stopwords for t in words):
+            out.append(Clause(tuple(group), group[0].start, group[-1].end))
+    return out
+
+
+def _phrase_at(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if tuple(words[at : at + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0

@@ -1,0 +1,70 @@
+"""Typo tolerance: a word of the request that is neither English nor known is taken for the
+capability word or action verb it is one edit from ("refnud" -> refund, "lcok" -> lock); a real
+English word is only taken for a long capability word one edit away ("wether" -> weather)."""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .index import Index
+from .lexicon import lexicon
+from .text import Token
+
+__all__ = ["Typos"]
+
+
+class Typos:
+    """Corrects tokens in place against an index's words and the lexicon's verbs."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._vocab: frozenset[str] | None = None
+
+    def correct(self, tokens: list[Token]) -> None:
+        """Replace words that are typos of a capability's word or of an action verb."""
+        lex = lexicon()
+        verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
+        for t in tokens:
+            if (
+                t.entity
+                or not t.is_word
+                or len(t.lower) < 3
+                or (t.text[:1].isupper() and t is not tokens[0])
+            ):
+                continue
+            if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):
+                continue
+            if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
+                continue
+            if t.lemma in lex.light or t.lemma in lex.irregular.values():
+                continue
+            if self.english(t.lower):
+                # A real word, just not one of ours: only a word of ours one edit away, in a
+                # long word, is taken for what was meant ("wether" -> "weather").
+                fixed = self.index.correct(t.lemma, edits=1) if len(t.lower) >= 6 else None
+                if fixed is not None:
+                    t.lower = t.lemma = fixed
+                continue
+            fixed = self.index.correct(t.lemma)
+            if fixed is None:
+                cutoff = 0.79 if 4 < len(t.lower) < 8 else 0.74
+                found = process.extractOne(
+                    t.lower,
+                    verbs,
+                    scorer=DamerauLevenshtein.normalized_similarity,
+                    score_cutoff=cutoff,
+                )
+                fixed = found[0] if found else None
+            if fixed is not None:
+                t.lower = fixed
+                t.lemma = fixed
+
+    def english(self, word: str) -> bool:
+        """Whether ``word`` is a common English word (the embedding tokenizer's whole words)."""
+        encoder = self.index.encoder
+        if encoder is None:
+            return False
+        if self._vocab is None:
+            self._vocab = frozenset(w for w in encoder.vocabulary() if w.isalpha())
+        return word in self._vocab

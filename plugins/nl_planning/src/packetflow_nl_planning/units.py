@@ -1,0 +1,189 @@
+"""Units of measure and money: quantities (``750 g``, ``2.5 kilos``, ``30 minutes``, ``72°F``)
+and amounts (``$20``, ``15 euros``, ``USD 40``) found next to numbers, the unit a field wants
+(named in its name or description: ``weight_kg``, "duration in minutes"), and conversions.
+
+The tables are data (``data/lexicon/units.txt``, ``currencies.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .mentions import Kind, Mention
+from .text import identifier_words
+
+__all__ = [
+    "Unit",
+    "convert",
+    "currency_aliases",
+    "duration_phrases",
+    "field_unit",
+    "money_and_quantities",
+    "units",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit: its canonical name, dimension and factor to the dimension's base unit."""
+
+    name: str
+    dimension: str
+    factor: float
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("packetflow_nl_planning") / "data" / "lexicon" / name).read_text(
+        encoding="utf-8"
+    )
+    return [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@cache
+def units() -> tuple[dict[str, Unit], dict[str, Unit]]:
+    """(canonical name -> unit, alias -> unit)."""
+    by_name: dict[str, Unit] = {}
+    by_alias: dict[str, Unit] = {}
+    for name, dimension, factor, *aliases in _rows("units.txt"):
+        unit = Unit(name, dimension, float(factor))
+        by_name[name] = unit
+        for alias in (name, *aliases):
+            by_alias.setdefault(alias.replace("_", " "), unit)
+    return by_name, by_alias
+
+
+@cache
+def currency_aliases() -> dict[str, str]:
+    """alias (symbol, code, name) -> ISO code."""
+    out: dict[str, str] = {}
+    for code, *aliases in _rows("currencies.txt"):
+        for alias in (code.lower(), *aliases):
+            out[alias.replace("_", " ")] = code
+    return out
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    _, by_alias = units()
+    names = sorted(by_alias, key=len, reverse=True)
+    unit_alt = "|".join(re.escape(a) for a in names)
+    # After a number: "750 g", "750g", "72 °F", "20 degrees celsius".
+    after = re.compile(rf"\s*(?:degrees?\s+)?({unit_alt})(?![\w])", re.IGNORECASE)
+    cur = sorted(currency_aliases(), key=len, reverse=True)
+    cur_alt = "|".join(re.escape(a) for a in cur)
+    money_after = re.compile(rf"\s*({cur_alt})(?![\w])", re.IGNORECASE)
+    money_before = re.compile(rf"({cur_alt})\s*$", re.IGNORECASE)
+    return after, money_after, money_before
+
+
+_DURATION = re.compile(
+    r"\b(?:(an?|one|\d+)\s+)?(hour|minute|day|week)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
+    re.IGNORECASE,
+)
+
+
+def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
+    """ "an hour", "an hour and a half", "half an hour", "2 hours and a half"."""
+    taken = [(n.start, n.end) for n in numbers]
+    out = []
+    for m in _DURATION.finditer(text):
+        if m.group(4):  # half an hour
+            out.append(
+                Mention("duration", 0.5, m.start(), m.end(), unit=_UNIT_OF[m.group(5).lower()])
+            )
+            continue
+        count, unit, half = m.group(1), m.group(2).lower(), m.group(3)
+        if count is None and not half:
+            continue  # "the hour" alone says no amount
+        value = 1.0 if count is None or not count.isdigit() else float(count)
+        if count is not None and count.isdigit() and not half:
+            continue  # "2 hours": the number's own quantity already says it
+        if half:
+            value += 0.5
+        if any(a < m.end() and m.start() < b for a, b in taken) and not half:
+            continue
+        extra = {"half": True} if half else {}
+        out.append(Mention("duration", value, m.start(), m.end(), unit=_UNIT_OF[unit], extra=extra))
+    return out
+
+
+_UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
+
+
+def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
+    """Amounts and quantities built from the ``numbers`` in ``text`` (each number may give
+    both when the word is ambiguous: "20 pounds")."""
+    after, money_after, money_before = _patterns()
+    _, by_alias = units()
+    aliases = currency_aliases()
+    out: list[Mention] = []
+    for number in numbers:
+        if number.extra.get("ordinal"):
+            continue
+        head = text[max(0, number.start - 4) : number.start]
+        before = money_before.search(head)
+        if before is not None and (before.group(1)[0] in "$€£¥₹₩₽₺₿" or head.endswith(" ")):
+            code = aliases[before.group(1).lower()]
+            start = number.start - (len(head) - before.start())
+            out.append(Mention("money", number.value, start, number.end, currency=code))
+        tail = text[number.end : number.end + 24]
+        if m := money_after.match(tail):
+            code = aliases[m.group(1).lower()]
+            out.append(
+                Mention("money", number.value, number.start, number.end + m.end(), currency=code)
+            )
+        if m := after.match(tail):
+            unit = by_alias[m.group(1).lower()]
+            kind: Kind = "duration" if unit.dimension == "time" else "quantity"
+            out.append(
+                Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name)
+            )
+    return out
+
+
+def convert(value: float, source: str, target: str) -> float | None:
+    """``value`` in unit ``source`` expressed in ``target`` (canonical names), or ``None``
+    when the dimensions differ."""
+    by_name, _ = units()
+    a, b = by_name.get(source), by_name.get(target)
+    if a is None or b is None or a.dimension != b.dimension:
+        return None
+    if a.dimension == "temperature" and "degree" in (a.name, b.name):
+        return value  # "18 degrees": the scale the field asks for
+    if a.dimension == "temperature":
+        celsius = {"celsius": value, "fahrenheit": (value - 32) * 5 / 9, "kelvin": value - 273.15}[
+            a.name
+        ]
+        return {"celsius": celsius, "fahrenheit": celsius * 9 / 5 + 32, "kelvin": celsius + 273.15}[
+            b.name
+        ]
+    return value * a.factor / b.factor
+
+
+_PAREN = re.compile(r"\(([^)]{1,20})\)")
+_IN_UNIT = re.compile(r"\b(?:in|as|of)\s+([a-z°/ ]{1,24})", re.IGNORECASE)
+
+
+def field_unit(name: str, description: str | None) -> str | None:
+    """The unit a field wants, from its name's last words (``weight_kg``) or its description
+    ("weight in kilograms", "distance (km)"); short aliases count only in those two places."""
+    _, by_alias = units()
+    parts = identifier_words(name)
+    for part in reversed(parts[1:] if len(parts) > 1 else ()):
+        if part in by_alias:
+            return by_alias[part].name
+    if description:
+        for match in [*_PAREN.finditer(description), *_IN_UNIT.finditer(description)]:
+            words = match.group(1).lower().strip().split()
+            for size in (3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    alias = " ".join(words[i : i + size])
+                    if alias in by_alias:
+                        return by_alias[alias].name
+        for word in re.findall(r"[a-z°]+", description.lower()):
+            if len(word) > 3 and word in by_alias:
+                return by_alias[word].name
+    return None

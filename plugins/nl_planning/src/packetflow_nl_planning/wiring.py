@@ -1,0 +1,105 @@
+"""Wiring: a field the text does not state is fed from an earlier step's output when that
+step outputs a field of the same name, or (when the clause points back: "email *her*") the
+output that holds what the field needs; otherwise the request's own payload fills it by name."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .clauses import field_words
+from .index import Index
+from .plans import PlannedStep
+from .slots import field_kind
+from .text import identifier_words
+
+__all__ = ["POINTERS", "Wiring"]
+
+POINTERS = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "them",
+        "those",
+        "these",
+        "result",
+        "results",
+        "output",
+        "her",
+        "him",
+        "his",
+        "their",
+        "its",
+    ]
+)
+"""Words with which a clause points back at an earlier result."""
+
+
+class Wiring:
+    """Wires steps over an index's profiles."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def wire_steps(
+        self, steps: list[PlannedStep], clauses: list[str], inputs: dict[str, Any]
+    ) -> list[list[str]]:
+        """Fill what the text left out from earlier steps' outputs, then from ``inputs`` (the
+        request's payload, by field name); returns each step's required fields still empty."""
+        missing: list[list[str]] = []
+        for k, step in enumerate(steps):
+            profile = self.index.profiles[step.capability]
+            for spec in profile.fields:
+                name = spec.name
+                if name in step.params or name in step.wired:
+                    continue
+                source = self._producer(steps, k, name, spec.type, clauses[k])
+                if source is not None and (spec.required or source[2]):
+                    step.wired[name] = source[0]
+                    continue
+                if name in inputs:
+                    step.params[name] = inputs[name]
+            missing.append(
+                [
+                    f.name
+                    for f in profile.required
+                    if f.name not in step.params and f.name not in step.wired
+                ]
+            )
+        return missing
+
+    def _producer(
+        self, steps: list[PlannedStep], k: int, name: str, kind: str, clause: str
+    ) -> tuple[str, bool, bool] | None:
+        """The blackboard key of the latest earlier output for field ``name``, whether the
+        clause points at it ("it", "the result"), and whether an optional field should take
+        it (only an output of the very same name)."""
+        lowered = set(re.findall(r"[a-z]+", clause.lower()))
+        pointed = bool(lowered & POINTERS)
+        for j in range(k - 1, -1, -1):
+            earlier = self.index.profiles[steps[j].capability]
+            if name in earlier.outputs:
+                return f"s{j + 1}.{name}", pointed, pointed
+        if not pointed:
+            return None
+        spec = next(f for f in self.index.profiles[steps[k].capability].fields if f.name == name)
+        wanted = field_kind(spec)
+        words = field_words(spec)
+        best: tuple[int, str] | None = None
+        for j in range(k - 1, -1, -1):
+            earlier = self.index.profiles[steps[j].capability]
+            for out, out_type in earlier.outputs.items():
+                if not (out_type == kind or kind == "any" or out_type == "any"):
+                    continue
+                out_words = set(identifier_words(out))
+                # "email her" after find_contact: the output named like the field, or like
+                # what the field holds (an email), not just any string.
+                score = 3 if out_words & words else 2 if wanted in out_words else 1
+                if score == 1 and wanted not in ("text", "any"):
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, f"s{j + 1}.{out}")
+            if best is not None:
+                break
+        return (best[1], True, False) if best is not None else None

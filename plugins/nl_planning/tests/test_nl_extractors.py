@@ -1,0 +1,135 @@
+"""The extractors on their own: dates and ranges relative to today (both readings), numbers
+in words, amounts, units, phones, times."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from packetflow_nl_planning.entities import find_mentions, normalize_phone
+from packetflow_nl_planning.units import convert, field_unit
+
+WED = date(2026, 3, 4)  # a Wednesday
+
+
+def _only(text: str, kind: str, today: date = WED) -> object:
+    found = [m for m in find_mentions(text, today).items if m.kind == kind]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "past"),
+    [
+        ("tomorrow", "2026-03-05", "2026-03-05"),
+        ("on Friday", "2026-03-06", "2026-02-27"),
+        ("this Wednesday", "2026-03-11", "2026-03-04"),  # strictly after today, looking ahead
+        ("next Monday", "2026-03-09", "2026-03-02"),
+        ("Tuesday next week", "2026-03-10", "2026-03-10"),
+        ("in 3 days", "2026-03-07", "2026-03-07"),
+        ("in two weeks", "2026-03-18", "2026-03-18"),
+        ("the day after tomorrow", "2026-03-06", "2026-03-06"),
+        ("the 3rd of March", "2027-03-03", "2026-03-03"),
+        ("March 10th", "2026-03-10", "2025-03-10"),
+        ("2026-12-24", "2026-12-24", "2026-12-24"),
+        ("the 1st", "2026-04-01", "2026-03-01"),
+        ("3 days ago", "2026-03-01", "2026-03-01"),
+    ],
+    ids=lambda v: str(v).replace(" ", "_"),
+)
+def test_days(text: str, future: str, past: str) -> None:
+    mention = _only(text, "date")
+    assert mention.extra["future"].isoformat() == future  # type: ignore[attr-defined]
+    assert mention.extra["past"].isoformat() == past  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("last month", ("2026-02-01", "2026-02-28")),
+        ("this week", ("2026-03-02", "2026-03-08")),
+        ("last week", ("2026-02-23", "2026-03-01")),
+        ("so far this year", ("2026-01-01", "2026-03-04")),
+        ("this month so far", ("2026-03-01", "2026-03-04")),
+        ("Q4", ("2025-10-01", "2025-12-31")),
+        ("last quarter", ("2025-10-01", "2025-12-31")),
+        ("September", ("2025-09-01", "2025-09-30")),
+        ("in 2024", ("2024-01-01", "2024-12-31")),
+        ("from the 4th to the 7th of February", ("2026-02-04", "2026-02-07")),
+        ("between 2026-01-01 and 2026-01-31", ("2026-01-01", "2026-01-31")),
+        ("the past 7 days", ("2026-02-26", "2026-03-04")),
+    ],
+    ids=lambda v: str(v).replace(" ", "_"),
+)
+def test_ranges_are_inclusive_and_read_backwards_for_reports(
+    text: str, past: tuple[str, str]
+) -> None:
+    mention = _only(text, "daterange")
+    start, end = mention.extra["past"]  # type: ignore[attr-defined]
+    assert (start.isoformat(), end.isoformat()) == past
+
+
+def test_a_month_looks_ahead_for_scheduling() -> None:
+    mention = _only("in September", "daterange")
+    start, end = mention.extra["future"]  # type: ignore[attr-defined]
+    assert (start.isoformat(), end.isoformat()) == ("2026-09-01", "2026-09-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two hundred", 200),
+        ("twenty-five", 25),
+        ("a dozen", 12),
+        ("three point five", 3.5),
+        ("1,250", 1250),
+        ("12.5", 12.5),
+    ],
+    ids=lambda v: str(v).replace(" ", "_"),
+)
+def test_numbers(text: str, value: float) -> None:
+    assert _only(f"send {text} please", "number").value == value  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("$40", 40, "USD"),
+        ("€12.50", 12.5, "EUR"),
+        ("30 quid", 30, "GBP"),
+        ("1,250 CHF", 1250, "CHF"),
+    ],
+    ids=["dollar", "euro", "quid", "chf"],
+)
+def test_amounts(text: str, value: float, currency: str) -> None:
+    mention = _only(f"pay {text} now", "money")
+    assert (mention.value, mention.currency) == (value, currency)  # type: ignore[attr-defined]
+
+
+def test_units_convert_to_the_field_unit() -> None:
+    mention = _only("a 750 g parcel", "quantity")
+    assert convert(mention.value, mention.unit, "kg") == 0.75  # type: ignore[attr-defined]
+    assert round(convert(68, "fahrenheit", "celsius") or 0, 6) == 20
+    assert convert(18, "degree", "celsius") == 18  # "degrees" alone: the field's own scale
+    assert convert(1, "kg", "min") is None  # dimensions differ
+    assert field_unit("weight_kg", None) == "kg"
+    assert field_unit("length", "length in centimetres") == "cm"
+    assert field_unit("target", "target temperature (Celsius)") == "celsius"
+    duration = _only("for an hour and a half", "duration")
+    assert convert(duration.value, duration.unit, "min") == 90  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("at 3pm", "15:00"), ("at noon", "12:00"), ("half past nine", "09:30"), ("at 8:15", "08:15")],
+    ids=["pm", "noon", "half-past", "clock"],
+)
+def test_times(text: str, value: str) -> None:
+    assert _only(f"remind me {text}", "time").value == value  # type: ignore[attr-defined]
+
+
+def test_phones_become_e164() -> None:
+    mention = _only("text +44 7700 900461 now", "phone")
+    assert normalize_phone(mention.value, "1") == "+447700900461"  # type: ignore[attr-defined]
+    assert normalize_phone("(415) 555-0100", "1") == "+14155550100"

@@ -85,7 +85,7 @@ async def test_an_intent_over_the_wire(module_node: pf.Node, planning: Any) -> N
     assert reply["payload"] == {"refund_id": "r-7345901"}
     [step] = reply["metadata"]["nl_planning"]["steps"]
     assert step["params"] == {"order_id": "7345901", "amount": 12, "currency": "EUR"}
-    assert reply["metadata"]["modules"] == ["nl_planning", "nl_planning"]
+    assert reply["metadata"]["modules"] == ["nl_planning"]  # it acted twice, listed once
 
 
 async def test_nl_planning_run_takes_the_plan_nl_planning_plan_returned(

@@ -38,10 +38,16 @@ def _with_extras(name: str) -> str:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Core and cross-package tests, with every plugin and the MCP extra installed (one env)."""
-    session.install("-e", ".[test,mcp]", *_plugin_paths())
-    plugin_tests_dirs = [f"plugins/{name}/tests" for name in PLUGINS]
-    session.run("pytest", "tests", *plugin_tests_dirs, *session.posargs)
+    """Core and cross-package tests, with every plugin and the MCP extra installed (one env).
+
+    Plugins are installed editable here (``plugin_tests`` checks them installed for real), so
+    a change needs no reinstall; ``nox -s tests -- tests/test_x.py`` runs just those paths.
+    """
+    editable = [arg for path in _plugin_paths() for arg in ("-e", path)]
+    session.install("-e", ".[test,mcp]", *editable)
+    chosen = [arg for arg in session.posargs if not arg.startswith("-")]
+    paths = [] if chosen else ["tests", *(f"plugins/{name}/tests" for name in PLUGINS)]
+    session.run("pytest", *paths, *session.posargs)
 
 
 @nox.session(python=PYTHON)

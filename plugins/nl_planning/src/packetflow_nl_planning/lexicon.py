@@ -39,6 +39,8 @@ class Lexicon:
     """verb lemma (or ``look_up``) -> the action classes it belongs to."""
     query: frozenset[str]
     """classes that only read or compute."""
+    undo: frozenset[str]
+    """classes that remove, end or reverse something: matched only by the very class."""
     opposites: dict[str, frozenset[str]]
     nominal: dict[str, str]
     """noun -> the verb it names ("refund" -> "refund", "cancellation" -> "cancel")."""
@@ -69,6 +71,11 @@ class Lexicon:
         """The action classes of a verb lemma (empty when it is not a known action)."""
         return self.classes.get(lemma, frozenset())
 
+    def is_undo(self, classes: frozenset[str]) -> bool:
+        """Whether ``classes`` include one that removes, ends or reverses something (or the
+        negation of a verb the lexicon does not know, ``not:word:...``)."""
+        return bool(classes & self.undo) or any(c.startswith("not:") for c in classes)
+
     def is_query(self, classes: frozenset[str]) -> bool:
         """Whether ``classes`` include a reading sense ("check", "get")."""
         return bool(classes & self.query)
@@ -77,11 +84,14 @@ class Lexicon:
 def _load() -> Lexicon:
     classes: dict[str, set[str]] = {}
     query: set[str] = set()
+    undo: set[str] = set()
     for line in _lines("actions.txt"):
         head, _, words = line.partition(":")
         name, *flags = head.split()
         if "query" in flags:
             query.add(name)
+        if "undo" in flags:
+            undo.add(name)
         for word in words.split():
             classes.setdefault(word.lower(), set()).add(name)
     opposites: dict[str, set[str]] = {}
@@ -117,6 +127,7 @@ def _load() -> Lexicon:
     return Lexicon(
         classes={k: frozenset(v) for k, v in classes.items()},
         query=frozenset(query),
+        undo=frozenset(undo),
         opposites={k: frozenset(v) for k, v in opposites.items()},
         nominal=nominal,
         irregular=irregular,

@@ -93,7 +93,7 @@ class Planner:
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
-        clauses = split(tokens, protected)
+        clauses = split(tokens, protected, self.index.verbs)
         draft = PlanDraft(text)
         memory: list[Memory] = []
         pending: list[tuple[Clause, str]] = []
@@ -181,7 +181,7 @@ class Planner:
         asked = text[clause.end : clause.end + 1] == "?" or any(
             tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
         )
-        action = request_action(words)
+        action = request_action(words, verbs=self.index.verbs)
         verb = next(
             (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
         )
@@ -254,7 +254,7 @@ class Planner:
         verb is a light one, and it fills fields that step left empty)."""
         if not draft.steps:
             return False
-        action = request_action(clause.words)
+        action = request_action(clause.words, verbs=self.index.verbs)
         if action.explicit and not set(action.verbs[:1]) & _DETAIL_VERBS:
             return False
         last = draft.steps[-1]
@@ -278,7 +278,7 @@ class Planner:
         mentions = find_mentions(text, date.today(), self.country_code)
         tokens = self._tokens(text, mentions)
         out = []
-        for clause in split(tokens, mentions.spans("quoted", "email", "url")):
+        for clause in split(tokens, mentions.spans("quoted", "email", "url"), self.index.verbs):
             if not self._fact(clause, text, mentions, []):
                 out.append(" ".join(self._terms(clause)[0]))
         return out
@@ -296,7 +296,7 @@ class Planner:
         """A clause's content lemmas (nouns naming actions add their verb) and its action."""
         lex = lexicon()
         words = clause.words
-        action = request_action(words)
+        action = request_action(words, verbs=self.index.verbs)
         content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]

@@ -112,7 +112,8 @@ def rank(
     tried = 0
     for hit in hits:
         profile = hit.profile
-        ok, reason = compatible(action, profile.action)
+        level, reason = compatible(action, profile.action)
+        ok = level != "no"
         mode = date_mode(profile, tokens_lower, tokens_lemma)
         if not ok or tried >= _DRY_RUNS:
             # Only candidates that could be chosen get the (costly) dry run of slot filling.
@@ -136,12 +137,14 @@ def rank(
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
-        if ok and action.explicit and not action.classes & profile.action.classes:
-            score -= 0.15  # only "both read": a capability with the very action comes first
+        if ok and action.explicit and level != "same":
+            # only "both read", or a verb the lexicon does not know: a capability with the
+            # very action comes first
+            score -= 0.15
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         specific_action = action.explicit and bool(
-            action.classes & profile.action.classes - {"retrieve"}
+            action.classes & (profile.action.classes | profile.action.weak) - {"retrieve"}
         )
         patterned = filled.patterned > 0
         relevant = (

@@ -49,16 +49,21 @@ def _protected(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= token.start and token.end <= b for a, b in spans)
 
 
-def _starts_action(tokens: Sequence[Token]) -> bool:
+def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     words = [t for t in tokens if t.is_word or t.entity]
     if not words:
         return False
-    action = request_action(words, bare=False)
+    action = request_action(words, bare=False, verbs=verbs)
     return action.explicit
 
 
-def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list[Clause]:
-    """The clauses of a tokenized request, in order."""
+def split(
+    tokens: Sequence[Token],
+    protected: Sequence[tuple[int, int]],
+    verbs: frozenset[str] = frozenset(),
+) -> list[Clause]:
+    """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
+    lexicon does not know, see :func:`~.actions.unknown_verb`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
@@ -82,7 +87,7 @@ def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list
             i += size
             continue
         size = _phrase_at(lowers, i, _SOFT)
-        if size and clauses[-1] and _starts_action(tokens[i + size :]):
+        if size and clauses[-1] and _starts_action(tokens[i + size :], verbs):
             clauses.append([])
             i += size
             continue

@@ -85,3 +85,21 @@ def test_levels(request_text: str, name: str, intent: str, level: str) -> None:
     cap = capability_action(name, intent)
     got, reason = compatible(_request(request_text, unknown_verbs(cap)), cap)
     assert got == level, reason
+
+
+def test_a_support_verbs_object_that_is_a_verb_names_what_the_capability_does() -> None:
+    cap = capability_action("set_price_alert", "Set up a watch on a share price")
+    assert {"remind", "send"} <= cap.classes  # "alert" is a verb used as a noun
+
+
+def test_a_noun_that_is_its_verb_after_a_light_verb() -> None:
+    assert "pause" in _request("put a brief hold on my membership").classes
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [("follow this radio show", "subscribe"), ("hand in my lab report", "create")],
+    ids=["follow-a-feed", "hand-in"],
+)
+def test_general_senses_of_the_lexicon(text: str, cls: str) -> None:
+    assert cls in _request(text).classes

@@ -425,6 +425,12 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
             classes = classes | lex.classes_of(lex.nominal[noun])
             verbs.append(lex.nominal[noun])
             break
+    else:
+        # A support verb's object that is a verb used as a noun names what it does too:
+        # issue_account_credit credits, set_price_alert alerts.
+        if rest and rest[-1] in lex.classes and rest[-1] not in lex.attribute:
+            classes = classes | lex.classes[rest[-1]]
+            verbs.append(rest[-1])
     return Action(classes, tuple(verbs), True, lex.is_query(classes))
 
 

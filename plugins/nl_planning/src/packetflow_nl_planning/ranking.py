@@ -51,6 +51,13 @@ class Candidate:
     filled: Filled | None = None
     mode: Mode = "future"
     matched: tuple[str, ...] = field(default_factory=tuple)
+    level: str = "no"
+    """how its action relates to the request's (see :data:`~.actions.Level`)."""
+    covered: float = 0.0
+    """share (IDF-weighted) of the words left after the action and the values that its own
+    words cover."""
+    leftover: int = 0
+    """how many such words there are."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -65,6 +72,10 @@ class Candidate:
             "relevant": self.relevant,
             "reason": self.reason,
             "matched_words": list(self.matched),
+            "action_level": self.level,
+            "covered": round(self.covered, 4),
+            "leftover_words": self.leftover,
+            "specific_values": self.filled.specific if self.filled else 0,
         }
 
 
@@ -119,7 +130,7 @@ def rank(
             # Only candidates that could be chosen get the (costly) dry run of slot filling.
             out.append(Candidate(profile.name, hit.score, hit.lexical, hit.semantic, hit.objects,
                                  0.0, 0.0, ok, False, reason if not ok else "ranked lower",
-                                 None, mode, hit.matched))  # fmt: skip
+                                 None, mode, hit.matched, level))  # fmt: skip
             continue
         tried += 1
         trial = copy.copy(scope)
@@ -174,7 +185,7 @@ def rank(
         out.append(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
-                ok, relevant, reason, filled, mode, hit.matched,
+                ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
             )
         )  # fmt: skip
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))

@@ -63,6 +63,8 @@ class Lexicon:
     ahead: frozenset[str] = field(default=frozenset())
     back: frozenset[str] = field(default=frozenset())
     ahead_actions: frozenset[str] = field(default=frozenset())
+    complement: frozenset[str] = field(default=frozenset())
+    """verbs that give their object a property ("make it urgent", "keep it private")."""
     """phrases after which the rest of a clause is a message ("saying", "that says")."""
     phrasal: frozenset[tuple[str, ...]] = field(default=frozenset())
     """multi-word verbs ("look", "up") from the action classes."""
@@ -146,6 +148,7 @@ def _load() -> Lexicon:
         ahead=frozenset(sections.get("ahead", [])),
         back=frozenset(sections.get("back", [])),
         ahead_actions=frozenset(sections.get("ahead_actions", [])),
+        complement=frozenset(sections.get("complement", [])),
         phrasal=phrasal,
     )
 

@@ -49,9 +49,31 @@ def _protected(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= token.start and token.end <= b for a, b in spans)
 
 
+_SUBJECTS = frozenset(("i", "we"))
+_SAME_THING = frozenset(("it", "them", "this", "that"))
+_FUTURE = frozenset(("will", "shall"))
+
+
+def _continues(words: Sequence[Token]) -> bool:
+    """Whether what follows a soft connector only says more about the request before it:
+    a participle ("..., leaving at 5:45, carrying 2 t"), a complement of its object ("make
+    it instant", "keep it private", "have it delivered"), or what the speaker will do with
+    the same thing ("I'll pick it up at 6")."""
+    lex = lexicon()
+    first = words[0]
+    if first.lower.endswith("ing") and first.lower != first.lemma:
+        return True  # imperatives are bare: a verb in -ing describes, it does not ask
+    if first.lemma in lex.complement and len(words) > 1 and words[1].lower in _SAME_THING:
+        return True
+    if first.lower in _SUBJECTS and len(words) > 1 and words[1].lower in _FUTURE:
+        # "I'll ..." says what the speaker will do; "I want to ..." asks for something
+        return any(t.lower in _SAME_THING for t in words[2:6])
+    return False
+
+
 def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     words = [t for t in tokens if t.is_word or t.entity]
-    if not words:
+    if not words or _continues(words):
         return False
     action = request_action(words, bare=False, verbs=verbs)
     return action.explicit

@@ -24,7 +24,7 @@ from .entities import normalize_phone
 from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
-from .schema import FieldSpec, distinctive
+from .schema import FieldSpec, distinctive, pattern_holds
 from .units import convert, currency_aliases, units
 
 __all__ = ["Filled", "field_kind", "fill"]
@@ -100,7 +100,9 @@ def field_kind(spec: FieldSpec) -> str:
         return "date"
     if fmt == "time" or (words & {"time", "hour"} and spec.type in ("string", "any")):
         return "time"
-    if words & _PHONE_WORDS and spec.type in ("string", "any"):
+    if spec.type in ("string", "any") and (
+        words & _PHONE_WORDS or (spec.pattern and pattern_holds(spec.pattern) == "phone")
+    ):
         return "phone"
     if words & _HANDLE_WORDS and spec.type in ("string", "any") and not spec.pattern:
         return "handle"

@@ -25,6 +25,7 @@ from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
 from .schema import FieldSpec, distinctive, pattern_holds
+from .text import lemma
 from .units import convert, currency_aliases, units
 
 __all__ = ["Filled", "field_kind", "fill"]
@@ -381,6 +382,8 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 for f, lo, le in zip(forms, lowers, lemmas, strict=True)
             ):
                 score = 0.8  # word by word, synonyms allowed: "too big" -> too_large
+            elif [lemma(f) for f in forms] == lemmas:
+                score = 0.95  # "a run" -> running, "tires" -> tire
             elif n == 1:
                 syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(
                     lowers[0], frozenset()
@@ -392,6 +395,11 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, i, value, text)
+        if n > 1 and (best is None or best[0] < 0.7):
+            found = _derived_words(forms, tokens)
+            if found is not None:  # "rotate the tires" -> tire_rotation
+                a, b = found
+                best = (0.7, a, value, scope.text[tokens[a].start : tokens[b].end])
         if n > 1:  # one word for a value of several: "APAC" -> asia_pacific
             for i, t in enumerate(tokens):
                 syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(
@@ -404,6 +412,41 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     _, i, value, text = best
     scope.claim(tokens[i].start, tokens[i].start + len(text))
     return value, text
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Words of one family: the same lemma, or one derived from the other ("rotate" /
+    "rotation", "inspect" / "inspection"): a shared start of five letters or more that is
+    most of the shorter word."""
+    if a == b or lemma(a) == lemma(b):
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.6 * min(len(a), len(b))
+
+
+def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | None:
+    """Where every word of a value of several words appears, in any order and in any form
+    of its family, within a few words: the first and last token index, or ``None``."""
+    n = len(forms)
+    for i in range(len(tokens)):
+        window = tokens[i : i + n + 2]
+        hits: list[int] = []
+        for form in forms:
+            at = next(
+                (j for j, t in enumerate(window) if j not in hits and _same_stem(form, t.lower)),
+                None,
+            )
+            if at is None:
+                break
+            hits.append(at)
+        else:
+            if 0 in hits:
+                return i, i + max(hits)
+    return None
 
 
 # -- booleans -------------------------------------------------------------------------------

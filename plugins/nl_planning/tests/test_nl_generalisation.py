@@ -1,0 +1,63 @@
+"""The planner on a registry and phrasings of these tests' own (``workshop_registry``): the
+mechanisms that do not depend on any set's words, end to end through ``nl_planning.plan``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from workshop_registry import CAPABILITIES, TODAY
+
+import packetflow as pf
+from packetflow_nl_planning import NlPlanningModule
+
+
+@pytest.fixture
+async def workshop(module_node: pf.Node, register_module: Any) -> pf.Node:
+    module_node.register(CAPABILITIES)
+    await register_module(NlPlanningModule, config={"cache_size": 0})
+    return module_node
+
+
+async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    steps: list[dict[str, Any]] = out["steps"]
+    return steps
+
+
+async def _refused(node: pf.Node, text: str) -> bool:
+    try:
+        await _steps(node, text)
+    except pf.errors.NotFoundError:
+        return True
+    return False
+
+
+async def test_an_enum_value_in_another_form_of_its_words(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "book BK-1234 in to replace the chain on Friday")
+    assert step["params"]["service"] == "chain_replacement"
+    [step] = await _steps(workshop, "log a swim for today, 2 km")
+    assert step["params"]["activity"] == "swimming"
+
+
+async def test_a_phone_field_known_by_its_pattern_alone(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "text +447700900456 saying 'see you at the track'")
+    assert step == {
+        "capability": "send_text",
+        "params": {"dest": "+447700900456", "body": "see you at the track"},
+    }
+
+
+async def test_a_capabilitys_own_verb_the_lexicon_lacks(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "prolong LK204 by 3 weeks")
+    assert step == {"capability": "prolong_locker", "params": {"locker": "LK204", "weeks": 3}}
+
+
+async def test_the_opposite_of_an_unknown_verb_is_refused(workshop: pf.Node) -> None:
+    assert await _refused(workshop, "unprolong LK204")
+
+
+async def test_an_undo_verb_never_reaches_a_capability_it_does_not_name(
+    workshop: pf.Node,
+) -> None:
+    assert await _refused(workshop, "cancel the lending of BK-1234 to Sam")

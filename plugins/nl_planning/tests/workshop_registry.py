@@ -1,0 +1,75 @@
+"""A small registry of the generalisation tests' own (a cycling club and its workshop),
+declared the plain way: intents, tags and field descriptions, no ``examples``/``keywords``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-03-04"  # a Wednesday
+_E164 = r"^\+[1-9][0-9]{7,14}$"
+
+
+class ServiceIn(BaseModel):
+    bike_id: str = Field(pattern=r"^BK-[0-9]{4}$", description="frame tag of the bike")
+    service: Literal["chain_replacement", "brake_adjustment", "full_tune"] = Field(
+        description="work to do"
+    )
+    date: dt.date = Field(description="day in the workshop")
+
+
+class Done(BaseModel):
+    ref: str
+
+
+@pf.capability(intent="Book a bike into the repair shop", tags=["workshop"])
+async def service_bike(inp: ServiceIn) -> Done:
+    return Done(ref="s-1")
+
+
+class RideIn(BaseModel):
+    activity: Literal["running", "swimming", "cycling"] = Field(description="kind of outing")
+    date: dt.date = Field(description="day of the outing")
+    distance_km: float | None = Field(default=None, description="distance in km")
+
+
+@pf.capability(intent="Record a finished training session", tags=["club", "training"])
+async def log_session(inp: RideIn) -> Done:
+    return Done(ref="r-1")
+
+
+class TextIn(BaseModel):
+    dest: str = Field(pattern=_E164, description="who gets it")
+    body: str = Field(description="what it says")
+
+
+@pf.capability(intent="Send a text message", tags=["messaging"])
+async def send_text(inp: TextIn) -> Done:
+    return Done(ref="t-1")
+
+
+class ProlongIn(BaseModel):
+    locker: str = Field(pattern=r"^LK[0-9]{3}$", description="locker code")
+    weeks: int = Field(ge=1, le=8, description="weeks added")
+
+
+@pf.capability(intent="Keep a club locker for longer", tags=["club"])
+async def prolong_locker(inp: ProlongIn) -> Done:
+    return Done(ref="l-1")
+
+
+class HandoverIn(BaseModel):
+    bike_id: str = Field(pattern=r"^BK-[0-9]{4}$", description="frame tag of the bike")
+    rider: str = Field(description="who takes the bike")
+
+
+@pf.capability(intent="Lend a club bike to a rider", tags=["club", "fleet"])
+async def lend_bike(inp: HandoverIn) -> Done:
+    return Done(ref="h-1")
+
+
+CAPABILITIES = [service_bike, log_session, send_text, prolong_locker, lend_bike]

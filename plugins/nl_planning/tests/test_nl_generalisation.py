@@ -61,3 +61,13 @@ async def test_an_undo_verb_never_reaches_a_capability_it_does_not_name(
     workshop: pf.Node,
 ) -> None:
     assert await _refused(workshop, "cancel the lending of BK-1234 to Sam")
+
+
+async def test_an_id_only_it_takes_outweighs_a_word_it_does_not_explain(
+    workshop: pf.Node,
+) -> None:
+    [step] = await _steps(workshop, "book my grey BK-1234 in for a full tune on Friday")
+    assert step["capability"] == "service_bike"
+    assert step["params"] == {"bike_id": "BK-1234", "service": "full_tune", "date": "2026-03-06"}
+    # ...but the same action on a subject it does not know is still refused
+    assert await _refused(workshop, "book the dinner for Friday")

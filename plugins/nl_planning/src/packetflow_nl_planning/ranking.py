@@ -169,6 +169,12 @@ def rank(
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
             or (_same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            # The very action, every required value, and an id only this kind of capability
+            # takes: a word or two it does not explain ("from my *checking* CHK-0042") are
+            # details, not another subject. A verb the lexicon does not know needs the rest
+            # explained as well.
+            or (fit == 1.0 and bool(required) and filled.distinct > 0
+                and ((level == "same" and leftover <= 2) or (level == "open" and explained)))
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:

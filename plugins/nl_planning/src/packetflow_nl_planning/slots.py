@@ -77,6 +77,9 @@ class Filled:
     """values matched by format, pattern, enum or unit (strong evidence of fit)."""
     patterned: int = 0
     """values matched by a field's ``pattern`` or an email/URL/phone format."""
+    distinct: int = 0
+    """ids matched by a distinctive ``pattern`` (a literal part or a long run of one class of
+    characters, see :func:`~.schema.distinctive`): values only such a field takes."""
     textual: bool = False
     """a free-text field (message, query, note...) took the rest of the clause."""
 
@@ -179,6 +182,8 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 kind == "pattern" and scope.last_kind == "pattern"
             ):
                 out.patterned += 1
+            if kind == "pattern" and spec.pattern and distinctive(spec.pattern):
+                out.distinct += 1
             elif kind == "number" and scope.last_kind in ("money", "quantity", "duration"):
                 out.specific += 1
     if pending_text:

@@ -71,3 +71,18 @@ async def test_an_id_only_it_takes_outweighs_a_word_it_does_not_explain(
     assert step["params"] == {"bike_id": "BK-1234", "service": "full_tune", "date": "2026-03-06"}
     # ...but the same action on a subject it does not know is still refused
     assert await _refused(workshop, "book the dinner for Friday")
+
+
+async def test_a_loose_pattern_takes_no_word_of_another_kind_of_value(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "reserve a work stand for 90 minutes, west-bay")
+    assert step == {"capability": "reserve_stand", "params": {"stand": "west-bay", "hours": 1.5}}
+    # "hours" fits the stand's pattern, but it is the unit of a duration, not a name
+    with pytest.raises(pf.errors.PacketFlowError) as info:
+        await _steps(workshop, "reserve a work stand for 2 hours")
+    assert info.value.code == "E422"
+
+
+async def test_an_id_of_digits_written_in_groups(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "register frame 4006-3810-1234 for Sam Okafor")
+    assert step["capability"] == "register_frame"
+    assert step["params"]["serial"] == "400638101234"

@@ -72,4 +72,32 @@ async def lend_bike(inp: HandoverIn) -> Done:
     return Done(ref="h-1")
 
 
-CAPABILITIES = [service_bike, log_session, send_text, prolong_locker, lend_bike]
+class StandIn(BaseModel):
+    stand: str = Field(pattern=r"^[a-z][a-z0-9-]{1,30}$", description="name of the work stand")
+    hours: float = Field(description="how long, in hours")
+
+
+@pf.capability(intent="Reserve a work stand in the shop", tags=["workshop"])
+async def reserve_stand(inp: StandIn) -> Done:
+    return Done(ref="w-1")
+
+
+class FrameIn(BaseModel):
+    serial: str = Field(pattern=r"^[0-9]{12}$", description="serial stamped on the frame")
+    owner: str = Field(description="who owns the bike")
+
+
+@pf.capability(intent="Register a bike frame against theft", tags=["club", "security"])
+async def register_frame(inp: FrameIn) -> Done:
+    return Done(ref="f-1")
+
+
+CAPABILITIES = [
+    service_bike,
+    log_session,
+    send_text,
+    prolong_locker,
+    lend_bike,
+    reserve_stand,
+    register_frame,
+]

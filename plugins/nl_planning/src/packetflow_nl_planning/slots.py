@@ -61,6 +61,9 @@ _FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their
 _GENERIC_FLAG = frozenset(
     ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
 )
+_NOT_IDS = frozenset(
+    ("quantity", "duration", "money", "date", "daterange", "time", "email", "url", "phone")
+)
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
 
@@ -259,6 +262,10 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     start, end = scope.span
     words = field_words(spec)
     lex = lexicon()
+    loose = not distinctive(spec.pattern)
+    # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
+    # takes almost any word.
+    others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
     best: tuple[float, int, int, int, str] | None = None
     for m in _ID_CHUNK.finditer(scope.text, start, end):
         a, b = m.span()
@@ -270,11 +277,17 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         )
         if plain_word and chunk[:1] not in "#@":
             continue  # "please mute kim_99": a word of the sentence is no id
-        for candidate in (bare, bare.upper()) if bare != chunk else (chunk, bare, bare.upper()):
+        if loose and any(x < b and a < y for x, y in others):
+            continue
+        forms = [bare, bare.upper()] if bare == chunk else [chunk, bare, bare.upper()]
+        joined = re.sub(r"[-\s]", "", bare)
+        if joined != bare and joined[:1].isalnum():
+            forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
+        for candidate in forms:
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
                 shape = (
-                    1.0 if chunk[:1] in "#@" or any(c.isdigit() or c == "_" for c in bare) else 0.0
+                    1.0 if chunk[:1] in "#@" or any(c.isdigit() or c in "_-" for c in bare) else 0.0
                 )
                 score = near + shape + scope.role(a, words)
                 if best is None or (score, -a) > (best[0], -best[2]):

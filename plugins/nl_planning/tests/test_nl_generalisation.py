@@ -86,3 +86,20 @@ async def test_an_id_of_digits_written_in_groups(workshop: pf.Node) -> None:
     [step] = await _steps(workshop, "register frame 4006-3810-1234 for Sam Okafor")
     assert step["capability"] == "register_frame"
     assert step["params"]["serial"] == "400638101234"
+
+
+async def test_a_date_field_that_tells_of_the_past_reads_backwards(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "file a crash for BK-1234 on Monday")
+    assert step["params"] == {"bike_id": "BK-1234", "day": "2026-03-02"}  # the Monday gone
+
+
+async def test_a_statement_is_of_a_period_that_is_over(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "mileage statement for Sam Okafor for February")
+    assert step["capability"] == "get_mileage_statement"
+    assert step["params"]["start_date"] == "2026-02-01"
+    assert step["params"]["end_date"] == "2026-02-28"
+
+
+async def test_am_of_a_clock_time_is_no_past_tense(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "book BK-1234 in for a full tune on Friday 10am")
+    assert step["params"]["date"] == "2026-03-06"  # ahead: "am" is the present of "be"

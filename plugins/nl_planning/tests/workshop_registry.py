@@ -92,6 +92,27 @@ async def register_frame(inp: FrameIn) -> Done:
     return Done(ref="f-1")
 
 
+class CrashIn(BaseModel):
+    bike_id: str = Field(pattern=r"^BK-[0-9]{4}$", description="frame tag of the bike")
+    day: dt.date = Field(description="when the crash happened")
+
+
+@pf.capability(intent="File a crash with the club insurer", tags=["club", "insurance"])
+async def file_crash(inp: CrashIn) -> Done:
+    return Done(ref="c-1")
+
+
+class MileageIn(BaseModel):
+    rider: str = Field(description="who rode")
+    start_date: dt.date = Field(description="first day of the period")
+    end_date: dt.date = Field(description="last day of the period")
+
+
+@pf.capability(intent="Produce a rider's mileage statement for a period", tags=["club"])
+async def get_mileage_statement(inp: MileageIn) -> Done:
+    return Done(ref="m-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -100,4 +121,6 @@ CAPABILITIES = [
     lend_bike,
     reserve_stand,
     register_frame,
+    file_crash,
+    get_mileage_statement,
 ]

@@ -23,7 +23,8 @@ import packetflow as pf
 from .actions import Action, capability_action, unknown_verbs
 from .lexicon import lexicon
 from .schema import FieldSpec, distinctive, input_fields, output_fields
-from .text import identifier_words, words
+from .slots import field_kind
+from .text import identifier_words, tells_of_past, words
 
 if TYPE_CHECKING:
     from .embeddings import StaticEncoder, Vectors
@@ -61,6 +62,9 @@ class Profile:
     vector: Any = None
     own: frozenset[str] = field(default_factory=frozenset)
     """The capability's own words (no synonyms): the fuzzy-matching vocabulary."""
+    looks_back: bool = False
+    """A date field's description tells of the past ("when the damage happened"): its dates
+    read backwards."""
 
     @property
     def required(self) -> list[FieldSpec]:
@@ -146,6 +150,7 @@ def _profile(cap: pf.Capability) -> Profile:
         text=text,
         examples=tuple(cap.examples),
         own=own,
+        looks_back=any(field_kind(f) == "date" and tells_of_past(f.description) for f in fields),
     )
 
 

@@ -32,7 +32,7 @@ from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .segment import Clause, split
 from .slots import fill, memory_of
-from .text import Token, normalize, tokenize
+from .text import Token, normalize, past_form, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -185,11 +185,7 @@ class Planner:
         verb = next(
             (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
         )
-        past = (
-            verb is not None
-            and verb.lower != verb.lemma
-            and (verb.lower in lex.irregular or verb.lower.endswith("ed"))
-        )
+        past = verb is not None and past_form(verb.lower)
         if action.explicit and not past:
             return "request"
         if asked:

@@ -14,6 +14,7 @@ from .clauses import Mode, Scope
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
+from .text import past_form
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
@@ -85,10 +86,9 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
     past_tense = any(
-        low != lem
+        past_form(low)
         and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
         for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
-        if low not in ("need", "want")
     )
     if (
         words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
@@ -96,9 +96,17 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "past"
     if ahead:
         return "future"
+    if profile.looks_back:
+        return "past"  # a date field "when the damage happened"
+    vocabulary = set(profile.own)
+    if (
+        (profile.action.query or lex.is_query(profile.action.classes))
+        and vocabulary & lex.back
+        and not vocabulary & lex.ahead
+    ):
+        return "past"  # getting a statement, a summary, a history: of a period that is over
     if profile.action.classes & lex.ahead_actions:
         return "future"
-    vocabulary = set(profile.own)
     if vocabulary & lex.ahead and not vocabulary & lex.back:
         return "future"
     if profile.action.query or vocabulary & lex.back:

@@ -103,3 +103,15 @@ async def test_a_statement_is_of_a_period_that_is_over(workshop: pf.Node) -> Non
 async def test_am_of_a_clock_time_is_no_past_tense(workshop: pf.Node) -> None:
     [step] = await _steps(workshop, "book BK-1234 in for a full tune on Friday 10am")
     assert step["params"]["date"] == "2026-03-06"  # ahead: "am" is the present of "be"
+
+
+async def test_a_clause_whose_verb_names_a_field_of_the_step_before_fills_it(
+    workshop: pf.Node,
+) -> None:
+    text = "book BK-1234 in for a full tune on Friday, call me on +447700900456"
+    [step] = await _steps(workshop, text)
+    assert step["params"]["contact"] == "+447700900456"
+    # a verb that names no field of the step is still a request of its own (refused here)
+    for verb in ("print", "cancel"):
+        text = f"book BK-1234 in for a full tune on Friday, {verb} +447700900456"
+        assert await _refused(workshop, text)

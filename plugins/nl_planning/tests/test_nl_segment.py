@@ -38,3 +38,17 @@ def test_what_only_says_more_stays_with_its_request(text: str) -> None:
 )
 def test_new_requests_still_split(text: str, count: int) -> None:
     assert len(_clauses(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("find books by Mary W. Shelley", 1),
+        ("ask Dr. Okafor for a slot", 1),
+        ("take plan B. Then email the team", 2),
+        ("order the cake. Then email the baker", 2),
+    ],
+    ids=["middle-initial", "title", "a-letter-ends-a-sentence", "full-stop"],
+)
+def test_a_full_stop_after_an_initial_ends_no_sentence(text: str, count: int) -> None:
+    assert len(_clauses(text)) == count

@@ -20,6 +20,9 @@ class ServiceIn(BaseModel):
         description="work to do"
     )
     date: dt.date = Field(description="day in the workshop")
+    contact: str | None = Field(
+        default=None, pattern=_E164, description="number for the mechanic to call"
+    )
 
 
 class Done(BaseModel):

@@ -246,13 +246,17 @@ class Planner:
         memory: list[Memory],
         contexts: list[Clause],
     ) -> bool:
-        """Whether a clause no capability fits only adds details to the previous step (its
-        verb is a light one, and it fills fields that step left empty)."""
+        """Whether a clause no capability fits only adds details to the previous step: its
+        verb is a light one, or a word of the very field it fills ("..., call me on 555 0134"
+        for a phone "for the agent to call", "..., estimate 800 dollars" for an estimated
+        amount), and it fills fields that step left empty."""
         if not draft.steps:
             return False
+        lex = lexicon()
         action = request_action(clause.words, verbs=self.index.verbs)
-        if action.explicit and not set(action.verbs[:1]) & _DETAIL_VERBS:
-            return False
+        light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
+        if not light and lex.is_undo(action.classes):
+            return False  # "..., cancel it" is never a detail
         last = draft.steps[-1]
         profile = self.index.profiles[last.step.capability]
         empty = [f for f in profile.fields if f.name not in last.step.params]
@@ -264,6 +268,10 @@ class Planner:
         more = fill(empty, scope)
         if not more.params:
             return False
+        if not light:
+            verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
+            if not any(f.name in more.params and verb & f.words for f in empty):
+                return False
         last.step.params.update(more.params)
         last.filled.sources.update(more.sources)
         return True

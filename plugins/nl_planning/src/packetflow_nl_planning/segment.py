@@ -71,6 +71,29 @@ def _continues(words: Sequence[Token]) -> bool:
     return False
 
 
+# Abbreviations that end in a full stop inside a sentence ("Dr. Okafor", "St. Mary's").
+_ABBREVIATIONS = frozenset(("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "vs"))
+
+
+def _initial(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the full stop at ``i`` ends an initial or a title ("Ursula K. Le Guin", "Dr.
+    Lee") followed by a capitalised word, rather than a sentence."""
+    if tokens[i].lower != "." or i == 0 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if before.end != tokens[i].start or not after.text[:1].isupper():
+        return False
+    # A capital letter after a capitalised word is a middle initial ("Ursula K. Le Guin");
+    # after a lower-case word it is a name of its own that may end a sentence ("plan B. Then").
+    letter = (
+        len(before.text) == 1
+        and before.text.isupper()
+        and i >= 2
+        and tokens[i - 2].text[:1].isupper()
+    )
+    return letter or before.lower in _ABBREVIATIONS
+
+
 def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     words = [t for t in tokens if t.is_word or t.entity]
     if not words or _continues(words):
@@ -99,7 +122,12 @@ def split(
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
-        if token.lower in _HARD_PUNCT and not token.entity and not decimal:
+        if (
+            token.lower in _HARD_PUNCT
+            and not token.entity
+            and not decimal
+            and not _initial(tokens, i)
+        ):
             clauses.append([])
             i += 1
             continue

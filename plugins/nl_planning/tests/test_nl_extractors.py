@@ -158,3 +158,8 @@ def test_past_forms(word: str, past: bool) -> None:
 )
 def test_descriptions_that_tell_of_the_past(description: str, past: bool) -> None:
     assert tells_of_past(description) is past
+
+
+def test_another_week_is_a_duration() -> None:
+    mention = _only("keep it for another week", "duration")
+    assert (mention.value, mention.unit) == (1.0, "week")  # type: ignore[attr-defined]

@@ -115,3 +115,22 @@ async def test_a_clause_whose_verb_names_a_field_of_the_step_before_fills_it(
     for verb in ("print", "cancel"):
         text = f"book BK-1234 in for a full tune on Friday, {verb} +447700900456"
         assert await _refused(workshop, text)
+
+
+async def test_a_measure_is_no_count_and_converts_to_whole_units(workshop: pf.Node) -> None:
+    [step] = await _steps(
+        workshop, "log a cycling session for today: 3 riders, 25 miles, 1,000 ft of climbing"
+    )
+    assert step["params"] == {
+        "activity": "cycling",
+        "date": TODAY,
+        "riders": 3,
+        "distance_km": pytest.approx(40.234, abs=1e-3),
+        "climb_m": 305,  # an integer field takes the converted value rounded
+    }
+
+
+async def test_the_number_of_a_measure_is_no_value_of_another_unit(workshop: pf.Node) -> None:
+    # "10 km" does not convert to minutes: its 10 is no moving time
+    [step] = await _steps(workshop, "log a 10 km run for today")
+    assert step["params"] == {"activity": "running", "date": TODAY, "distance_km": 10}

@@ -37,7 +37,10 @@ async def service_bike(inp: ServiceIn) -> Done:
 class RideIn(BaseModel):
     activity: Literal["running", "swimming", "cycling"] = Field(description="kind of outing")
     date: dt.date = Field(description="day of the outing")
+    moving_time: int | None = Field(default=None, description="time in the saddle, in minutes")
     distance_km: float | None = Field(default=None, description="distance in km")
+    riders: int | None = Field(default=None, description="how many rode together")
+    climb_m: int | None = Field(default=None, description="height climbed, in metres")
 
 
 @pf.capability(intent="Record a finished training session", tags=["club", "training"])

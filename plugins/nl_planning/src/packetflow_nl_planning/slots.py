@@ -508,6 +508,15 @@ def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- numbers --------------------------------------------------------------------------------
 
 
+def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
+    """Whether the number ending at ``end`` counts a plural noun ("3 riders") that is a word of
+    the capability but not of this field."""
+    noun = next((t for t in scope.clause.tokens if t.start >= end), None)
+    if noun is None or not noun.is_word or noun.lower == noun.lemma:
+        return False
+    return noun.lemma in scope.own and noun.lemma not in words
+
+
 def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any, str] | None:
     words = field_words(spec)
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
@@ -515,9 +524,13 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
     )
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
-    for m in scope.of("quantity", "duration", "money", "number"):
+    found = scope.of("quantity", "duration", "money", "number")
+    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes
+    measured = [(m.start, m.end) for m in found if m.kind in ("quantity", "duration") and m.unit]
+    for m in found:
         value = m.value
         score = 0.0
+        converted_value = False
         if m.kind in ("quantity", "duration"):
             if spec.unit is None:
                 score -= 0.5 if m.kind == "quantity" else 0.3
@@ -526,11 +539,18 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
                 if converted is None:
                     continue
                 value = round(converted, 6)
+                converted_value = True
                 score += 2.0
         elif m.kind == "money":
             score += 2.0 if wants_money else -1.0
         elif m.extra.get("ordinal"):
             score -= 2.0
+        elif any(a <= m.start and m.end <= b for a, b in measured):
+            if spec.unit is not None:
+                continue  # its measure did not convert to the field's unit
+            score -= 1.0
+        elif _counts_other(scope, m.end, words):
+            continue  # "3 riders" counts what another field of the capability names
         after = set(scope.after(m.end, 2))
         before = set(scope.before(m.start, 3))
         if after & words or before & words:
@@ -538,7 +558,9 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
         if scope.role(m.start, words) > 0:
             score += 1.0
         if spec.type == "integer":
-            if isinstance(value, float) and not value.is_integer():
+            if converted_value:
+                value = round(value)  # 8,000 miles in whole km
+            elif isinstance(value, float) and not value.is_integer():
                 continue
             value = int(value)
         if spec.minimum is not None and value < spec.minimum:

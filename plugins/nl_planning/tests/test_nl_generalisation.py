@@ -134,3 +134,10 @@ async def test_the_number_of_a_measure_is_no_value_of_another_unit(workshop: pf.
     # "10 km" does not convert to minutes: its 10 is no moving time
     [step] = await _steps(workshop, "log a 10 km run for today")
     assert step["params"] == {"activity": "running", "date": TODAY, "distance_km": 10}
+
+
+async def test_a_labelled_value_runs_to_the_next_label(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "text +447700900456, body: Track is closed, sorry")
+    assert step["params"]["body"] == "Track is closed, sorry"
+    [step] = await _steps(workshop, "lend BK-1234, rider: Sam de Vries, body: unused")
+    assert step["params"]["rider"] == "Sam de Vries"

@@ -141,3 +141,13 @@ async def test_a_labelled_value_runs_to_the_next_label(workshop: pf.Node) -> Non
     assert step["params"]["body"] == "Track is closed, sorry"
     [step] = await _steps(workshop, "lend BK-1234, rider: Sam de Vries, body: unused")
     assert step["params"]["rider"] == "Sam de Vries"
+
+
+async def test_a_range_fills_date_fields_whose_descriptions_say_first_and_last(
+    workshop: pf.Node,
+) -> None:
+    [step] = await _steps(workshop, "hire out a bike from March 10 to March 12")
+    assert step == {
+        "capability": "hire_bike",
+        "params": {"collect": "2026-03-10", "due_back": "2026-03-12"},
+    }

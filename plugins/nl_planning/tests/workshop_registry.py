@@ -119,6 +119,16 @@ async def get_mileage_statement(inp: MileageIn) -> Done:
     return Done(ref="m-1")
 
 
+class HireIn(BaseModel):
+    collect: dt.date = Field(description="first day of the hire")
+    due_back: dt.date = Field(description="last day of the hire")
+
+
+@pf.capability(intent="Hire out a club bike to a visitor", tags=["club", "fleet"])
+async def hire_bike(inp: HireIn) -> Done:
+    return Done(ref="b-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -129,4 +139,5 @@ CAPABILITIES = [
     register_frame,
     file_crash,
     get_mileage_statement,
+    hire_bike,
 ]

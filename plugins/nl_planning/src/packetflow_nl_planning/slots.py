@@ -26,6 +26,7 @@ from .lexicon import lexicon
 from .mentions import Mention
 from .schema import FieldSpec, distinctive, pattern_holds
 from .text import lemma
+from .text import words as lemmas_of
 from .units import convert, currency_aliases, units
 
 __all__ = ["Filled", "field_kind", "fill"]
@@ -312,8 +313,22 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- dates ----------------------------------------------------------------------------------
 
 
+_FIRST_WORDS = frozenset(("first", "start", "begin", "beginning", "opening"))
+_LAST_WORDS = frozenset(("last", "end", "final", "closing"))
+
+
 def _side(spec: FieldSpec) -> str | None:
-    return side(spec.name_words)
+    """The side of a range a date field is: by its name (``start_date``), else by its
+    description ("first day of the rental" for ``pickup_date``)."""
+    named = side(spec.name_words)
+    if named is not None or not spec.description:
+        return named
+    described = set(lemmas_of(spec.description))
+    if described & _FIRST_WORDS and not described & _LAST_WORDS:
+        return "start"
+    if described & _LAST_WORDS and not described & _FIRST_WORDS:
+        return "end"
+    return None
 
 
 def _date(

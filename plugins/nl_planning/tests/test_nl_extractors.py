@@ -163,3 +163,9 @@ def test_descriptions_that_tell_of_the_past(description: str, past: bool) -> Non
 def test_another_week_is_a_duration() -> None:
     mention = _only("keep it for another week", "duration")
     assert (mention.value, mention.unit) == (1.0, "week")  # type: ignore[attr-defined]
+
+
+def test_digits_of_an_id_are_no_number() -> None:
+    from packetflow_nl_planning.numbers import number_mentions
+
+    assert [m.value for m in number_mentions("see unit K-4410 for 2-3 days")] == [2, 3]

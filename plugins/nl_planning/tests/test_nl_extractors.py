@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from packetflow_nl_planning.entities import find_mentions, normalize_phone
+from packetflow_nl_planning.numbers import number_mentions
 from packetflow_nl_planning.text import past_form, tells_of_past
 from packetflow_nl_planning.units import convert, field_unit
 
@@ -166,6 +167,4 @@ def test_another_week_is_a_duration() -> None:
 
 
 def test_digits_of_an_id_are_no_number() -> None:
-    from packetflow_nl_planning.numbers import number_mentions
-
     assert [m.value for m in number_mentions("see unit K-4410 for 2-3 days")] == [2, 3]

@@ -151,3 +151,11 @@ async def test_a_range_fills_date_fields_whose_descriptions_say_first_and_last(
         "capability": "hire_bike",
         "params": {"collect": "2026-03-10", "due_back": "2026-03-12"},
     }
+
+
+async def test_a_name_before_the_fields_own_word(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "put 'Sunday Spin' on the Club calendar")
+    assert step == {
+        "capability": "add_ride_to_calendar",
+        "params": {"calendar": "Club", "ride": "Sunday Spin"},
+    }

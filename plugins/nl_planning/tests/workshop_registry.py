@@ -129,6 +129,16 @@ async def hire_bike(inp: HireIn) -> Done:
     return Done(ref="b-1")
 
 
+class CalendarIn(BaseModel):
+    calendar: str = Field(description="calendar name")
+    ride: str = Field(description="ride to add")
+
+
+@pf.capability(intent="Add a group ride to a calendar", tags=["club", "calendar"])
+async def add_ride_to_calendar(inp: CalendarIn) -> Done:
+    return Done(ref="k-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -140,4 +150,5 @@ CAPABILITIES = [
     file_crash,
     get_mileage_statement,
     hire_bike,
+    add_ride_to_calendar,
 ]

@@ -230,6 +230,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     roles = lexicon().roles
     quoted = scope.of("quoted")
     textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]
+    # 0. A name between a determiner and the field's own word: "on the Focus playlist",
+    # "onto my 80s Hits playlist" (so a quoted title goes to the other field).
+    _named_before(specs, scope, tokens, out)
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.
     lex = lexicon()
@@ -418,6 +421,30 @@ def _communicates(scope: Scope) -> bool:
     verbs = scope.text[scope.action_span[0] : scope.action_span[1]].lower().split()
     lex = lexicon()
     return any(c in ("send", "share") for v in verbs for c in lex.classes_of(v))
+
+
+def _named_before(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    for spec in specs:
+        for i, t in enumerate(tokens):
+            if i < 2 or t.lemma not in spec.name_words or not scope.free(t.start, t.end):
+                continue
+            j = i
+            while j > 0 and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].text[:1].isdigit()):
+                j -= 1
+            if j == i or j == 0 or tokens[j - 1].lower not in _DETERMINERS:
+                continue
+            if not tokens[j].text[:1].isupper() and not any(
+                x.text[:1].isupper() for x in tokens[j:i]
+            ):
+                continue  # "the 3 playlists": a count, not a name
+            a, b = tokens[j].start, tokens[i - 1].end
+            if not scope.free(a, b) or scope.mentions.of("quoted", within=(a, b)):
+                continue
+            scope.claim(a, t.end)
+            out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
+            break
 
 
 def _is_label(tokens: list[Token], i: int) -> bool:

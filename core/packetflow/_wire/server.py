@@ -156,6 +156,14 @@ class WireServer:
             )
         return authority.verify(token)
 
+    def admit(self, principal: Principal) -> None:
+        """Charge one message to ``principal``'s rate limit, shared by all its connections.
+
+        Raises:
+            RateLimitedError: E429, with ``retry_after_ms``.
+        """
+        self.limiter.admit(principal)
+
     def statistics(self) -> dict[str, Any]:
         """Connections, requests in flight, total accepted, draining."""
         return {

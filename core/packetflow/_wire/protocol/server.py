@@ -537,6 +537,8 @@ class ServerProtocol:
         )
 
     def _close(self, code: int, reason: str) -> Outputs:
+        if self.closed is not None:  # one close per connection
+            return ()
         self.closed = Close(code, reason)
         return (self.closed,)
 

@@ -23,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import trio
-from trio_websocket import WebSocketRequest, serve_websocket
+from trio_websocket import WebSocketRequest, serve_websocket, wrap_server_stream
 
 from .._auth.principal import Principal, TokenLimiter
 from ..errors import NotFoundError, UnauthenticatedError
@@ -130,6 +130,23 @@ class WireServer:
             for conn in list(self.connections):
                 closing.start_soon(conn.close, CLOSE_GOING_AWAY, "node shutting down")
         self._closed.set()
+
+    async def handle_stream(self, stream: trio.abc.Stream) -> None:
+        """Serve one WebSocket connection arriving on ``stream`` (any trio byte stream: the
+        in-memory transport of :mod:`packetflow.testing`) as the listener serves one accepted
+        on its socket, until it ends."""
+        try:
+            async with trio.open_nursery() as nursery:
+                request: WebSocketRequest | None = None
+                with trio.move_on_after(self.config.handshake_timeout):
+                    request = await wrap_server_stream(
+                        nursery, stream, max_message_size=self.config.limits.max_bytes
+                    )
+                if request is not None:
+                    await self._accept(request)
+                nursery.cancel_scope.cancel()  # the WebSocket's reader task
+        finally:
+            await trio.aclose_forcefully(stream)
 
     async def wait_draining(self) -> None:
         """Wait until :meth:`shutdown` starts (transports served beside the wire drain then)."""

@@ -54,6 +54,7 @@ from .ticker import run_clock
 
 if TYPE_CHECKING:
     from .._auth.principal import Principal
+    from .host import WireNode
     from .server import WireServer
 
 __all__ = [
@@ -79,7 +80,7 @@ class Connection:
 
     def __init__(self, server: WireServer, ws: WebSocketConnection, number: int) -> None:
         self.server = server
-        self.node = server.node
+        self.node: WireNode = server.node
         self.config = server.config
         self.ws = ws
         self.session_id = f"{self.node.node_id}/{number}"

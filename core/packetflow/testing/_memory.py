@@ -22,9 +22,10 @@ from trio_websocket import WebSocketConnection
 
 from .._client.client import Client, open_client
 from .._client.transport import Connect, unwrap, websocket_over
+from .._serving import start_mcp
 from .._wire.config import ServerConfig
 from .._wire.protocol.client import CLIENT_LIMITS
-from .._wire.server import WireServer, _start_mcp
+from .._wire.server import WireServer
 
 if TYPE_CHECKING:
     from .._node import Node
@@ -81,7 +82,7 @@ async def open_memory_client(
     server = WireServer(node, config)
     try:
         async with trio.open_nursery() as nursery:
-            await _start_mcp(server, "memory", nursery)  # the mcp_request tunnel, as serve()
+            await start_mcp(node, server, "memory", nursery)  # the mcp_request tunnel, as serve()
             connect = _connector(server, nursery, float(options.get("connect_timeout", 10.0)))
             async with open_client(
                 f"memory://{node.name}", token=token, connect=connect, **options

@@ -39,6 +39,10 @@ class Review(BaseModel):
     decision: str
 
 
+class Labels(BaseModel):
+    labels: list[str]
+
+
 @pf.capability
 async def create_account(inp: Signup) -> Account:
     return Account(account_id="a1")
@@ -198,3 +202,50 @@ async def test_composition_inputs_are_inferred_or_declared(vnode: pf.Node) -> No
     declared = pf.composition("declared", pf.step("score_risk"), input=["email"])
     with pytest.raises(errors.PlanValidationError, match="reads 'velocity'"):
         vnode.register(declared)
+
+
+async def test_what_a_node_puts_in_scope_ends_with_it(vnode: pf.Node) -> None:
+    # The walk keeps one scope and undoes each node's additions when the node ends: a loop
+    # variable shadows a key only inside the loop, an item key is gone after its map_reduce,
+    # and parallel branches never see each other's writes.
+    @pf.capability
+    async def list_labels(inp: Signup) -> Labels:
+        return Labels(labels=[])
+
+    vnode.register(list_labels)
+    plan = pf.pipeline(
+        pf.step("create_account"),
+        pf.step("score_risk"),  # risk: float
+        pf.step("list_labels"),
+        pf.loop(over="labels", as_="risk", body=pf.step("review")),  # risk: str in the loop
+        pf.step("review"),  # the float again
+        pf.map_reduce(
+            over="labels",
+            as_="nickname",
+            map=pf.step("create_account", from_=["nickname->email", "country"]),
+            emit=["account_id"],
+        ),
+        pf.step("create_account", from_=["nickname->email", "country"]),
+        pf.parallel(
+            {
+                "a": pf.step("create_account", to=["account_id->fresh"]),
+                "b": pf.step("review", from_=["fresh->account_id", "risk"]),
+            }
+        ),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs=["email", "country", "velocity"])
+    assert problems(info) == [
+        ("pipeline[3].loop.body.step", "type_mismatch"),
+        ("pipeline[6].step", "missing_key"),
+        ("pipeline[7].parallel.branch['b'].step", "missing_key"),
+    ]
+
+
+async def test_a_long_pipeline_sees_every_earlier_write(vnode: pf.Node) -> None:
+    # Each step writes its own key and the last reads the first: the scope carries them all.
+    steps = [pf.step("create_account", to=[f"account_id->a{i}"]) for i in range(300)]
+    plan = pf.pipeline(*steps, pf.step("review", from_=["a0->account_id", "velocity->risk"]))
+    analysis = vnode.validate(plan, inputs={"email": str, "country": str, "velocity": float})
+    assert analysis.steps == 301
+    assert list(analysis.outputs) == [*(f"a{i}" for i in range(300)), "decision"]

@@ -145,13 +145,21 @@ def analyze(
     it is written); otherwise reading a key that is neither an input nor written earlier is an
     issue. With ``dataflow``, also fill :attr:`PlanAnalysis.dataflow`."""
     walker = _Walker(lookup, inputs, dataflow)
-    writes = walker.node(plan, plan.type, walker.root_scope)
+    writes = walker.node(plan, plan.type)
     writes.pop(OPEN, None)
     walker.analysis.outputs = writes
     return walker.analysis
 
 
 class _Walker:
+    """One walk over a plan, depth first.
+
+    The keys in scope live in one dict, changed in place: a node binds what its children may
+    see (a pipeline's earlier outputs, a loop's item) and unbinds it when it is done, using an
+    undo log. Copying the scope for every child instead made a pipeline of n steps that write
+    their own keys cost O(n²).
+    """
+
     def __init__(
         self,
         lookup: Lookup,
@@ -176,16 +184,37 @@ class _Walker:
             self.root_scope = {k: Binding(Any, "request input") for k in inputs}
             self.untyped = frozenset(self.root_scope)
         self.analysis.inputs = {k: b.type for k, b in self.root_scope.items()}
+        self.scope = dict(self.root_scope)
+        # (key, the binding it had before, or None) per bind, newest last.
+        self.undo: list[tuple[str, Binding | None]] = []
+
+    def bind(self, bindings: Mapping[str, Binding]) -> int:
+        """Put ``bindings`` in scope; returns the mark :meth:`unbind` goes back to."""
+        mark = len(self.undo)
+        scope, undo = self.scope, self.undo
+        for key, binding in bindings.items():
+            undo.append((key, scope.get(key)))
+            scope[key] = binding
+        return mark
+
+    def unbind(self, mark: int) -> None:
+        """Undo every :meth:`bind` since ``mark``."""
+        scope, undo = self.scope, self.undo
+        while len(undo) > mark:
+            key, previous = undo.pop()
+            if previous is None:
+                del scope[key]
+            else:
+                scope[key] = previous
 
     def issue(self, path: str, problem: str, message: str) -> None:
         self.analysis.issues.append(Issue(path, problem, message))
 
-    def need(
-        self, key: str, expected: Any, reader: str, path: str, scope: dict[str, Binding]
-    ) -> None:
+    def need(self, key: str, expected: Any, reader: str, path: str) -> None:
         """``reader`` at ``path`` reads ``key`` expecting ``expected``."""
         if self.io:
             self.io[-1][0].add(key)
+        scope = self.scope
         binding = scope.get(key)
         if binding is None and OPEN in scope:
             return
@@ -217,22 +246,21 @@ class _Walker:
                 f"produces {type_name(binding.type)}",
             )
 
-    def condition(self, cond: object, what: str, path: str, scope: dict[str, Binding]) -> None:
+    def condition(self, cond: object, what: str, path: str) -> None:
         # Expressions know the keys they read; Python callables are opaque.
         if self.io and not hasattr(cond, "names"):
             self.io[-1][0].add(OPEN)
         for name in sorted(getattr(cond, "names", ())):
-            self.need(name, Any, what, path, scope)
+            self.need(name, Any, what, path)
 
     # -- one method per node type; each returns the keys it definitely writes ----------------
 
-    def node(self, node: PlanNode, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
-        method = getattr(self, f"_{type(node).__name__.lower()}")
+    def node(self, node: PlanNode, path: str) -> dict[str, Binding]:
+        method = _METHODS[type(node)]
         if self.io is None:
-            writes: dict[str, Binding] = method(node, path, scope)
-            return writes
+            return method(self, node, path)
         self.io.append((set(), set(), set()))
-        writes = method(node, path, scope)
+        writes = method(self, node, path)
         reads, written, caps = self.io.pop()
         written.update(writes)
         self.analysis.dataflow[path] = NodeIO(frozenset(reads), frozenset(written), frozenset(caps))
@@ -264,11 +292,17 @@ class _Walker:
                 writes.add(OPEN)  # the result's keys land on the blackboard, declared or not
 
     def child(
-        self, node: PlanNode, path: str, scope: dict[str, Binding], extra: dict[str, Binding]
+        self, node: PlanNode, path: str, extra: Mapping[str, Binding] | None = None
     ) -> dict[str, Binding]:
-        return self.node(node, f"{path}.{node.type}", {**scope, **extra})
+        """Walk the child ``node`` of the node at ``path``, with ``extra`` in scope."""
+        if not extra:
+            return self.node(node, f"{path}.{node.type}")
+        mark = self.bind(extra)
+        writes = self.node(node, f"{path}.{node.type}")
+        self.unbind(mark)
+        return writes
 
-    def _step(self, node: Step, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+    def _step(self, node: Step, path: str) -> dict[str, Binding]:
         self.analysis.steps += 1
         cap = self.lookup(node.cap)
         self._step_io(node, cap)
@@ -276,11 +310,12 @@ class _Walker:
             self.issue(path, "unknown_capability", f"capability {node.cap!r} is not registered")
             return {split_rename(e)[1]: Binding(Any, path) for e in node.to or ()}
         reader = f"step {node.cap!r}"
-        in_types = cap.contract.input_types()
-        typed_in = cap.contract.input_model is not None
+        contract = cap.contract
+        in_types = contract.input_types()
+        typed_in = contract.input_model is not None
         if node.from_ is None:
-            for key in cap.contract.requires:
-                self.need(key, in_types.get(key, Any), reader, path, scope)
+            for key in contract.requires:
+                self.need(key, in_types.get(key, Any), reader, path)
         else:
             mapped = set()
             for entry in node.from_:
@@ -289,22 +324,22 @@ class _Walker:
                 if typed_in and dest not in in_types:
                     self.issue(path, "unknown_field", f"{reader} has no input field {dest!r}")
                     continue
-                self.need(src, in_types.get(dest, Any), reader, path, scope)
-            for key in cap.contract.requires:
+                self.need(src, in_types.get(dest, Any), reader, path)
+            for key in contract.requires:
                 if key not in mapped:
                     self.issue(
                         path,
                         "missing_key",
                         f"{reader} requires {key!r}, which its 'from' list does not map",
                     )
-        out_types = cap.contract.output_types()
+        out_types = contract.output_types()
         if node.to is None:
             writes = {key: Binding(tp, reader) for key, tp in out_types.items()}
-            if cap.contract.output_model is None and not cap.contract.provides:
+            if contract.output_model is None and not contract.provides:
                 writes[OPEN] = Binding(Any, reader)
             return writes
         writes = {}
-        typed_out = cap.contract.output_model is not None or bool(cap.contract.provides)
+        typed_out = contract.output_model is not None or bool(contract.provides)
         for entry in node.to:
             src, dest = split_rename(entry)
             if typed_out and src not in out_types:
@@ -312,19 +347,22 @@ class _Walker:
             writes[dest] = Binding(out_types.get(src, Any), reader)
         return writes
 
-    def _pipeline(self, node: Pipeline, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+    def _pipeline(self, node: Pipeline, path: str) -> dict[str, Binding]:
         writes: dict[str, Binding] = {}
+        mark = len(self.undo)
         for index, child in enumerate(node.steps):
-            written = self.node(child, f"{path}[{index}].{child.type}", {**scope, **writes})
+            written = self.node(child, f"{path}[{index}].{child.type}")
+            self.bind(written)  # later steps see what earlier ones wrote
             writes.update(written)
+        self.unbind(mark)
         return writes
 
-    def _parallel(self, node: Parallel, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+    def _parallel(self, node: Parallel, path: str) -> dict[str, Binding]:
         writes: dict[str, Binding] = {}
         writers: dict[str, str] = {}
         for name, branch in node.branches.items():
             branch_path = f"{path}.branch[{name!r}]"
-            written = self.child(branch, branch_path, scope, {})
+            written = self.child(branch, branch_path)
             if node.combine == "by_branch":
                 writes[name] = Binding(dict[str, Any], branch_path)
                 continue
@@ -342,30 +380,31 @@ class _Walker:
             writes["parallel_errors"] = Binding(dict[str, Any], path)
         return writes
 
-    def _conditional(
-        self, node: Conditional, path: str, scope: dict[str, Binding]
-    ) -> dict[str, Binding]:
+    def _conditional(self, node: Conditional, path: str) -> dict[str, Binding]:
         arms: list[dict[str, Binding]] = []
         for index, arm in enumerate(node.branches):
             arm_path = f"{path}.when[{index}]"
-            self.condition(arm.predicate, "condition", arm_path, scope)
-            arms.append(self.child(arm.then, arm_path, scope, {}))
+            self.condition(arm.predicate, "condition", arm_path)
+            arms.append(self.child(arm.then, arm_path))
         if node.otherwise is None:
             return {}
-        arms.append(self.child(node.otherwise, f"{path}.otherwise", scope, {}))
+        arms.append(self.child(node.otherwise, f"{path}.otherwise"))
         return _definite(arms)
 
-    def _item(self, over: str, reader: str, path: str, scope: dict[str, Binding]) -> Any:
-        self.need(over, list[Any], reader, path, scope)
-        binding = scope.get(over)
+    def _item(self, over: str, reader: str, path: str) -> Any:
+        self.need(over, list[Any], reader, path)
+        binding = self.scope.get(over)
         args = getattr(binding.type, "__args__", None) if binding else None
         return args[0] if args else Any
 
-    def _loop(self, node: Loop, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
-        item = {node.as_: Binding(self._item(node.over, "loop", path, scope), f"{path} item")}
-        body = self.child(node.body, f"{path}.body", scope, item)
+    def _loop(self, node: Loop, path: str) -> dict[str, Binding]:
+        item = {node.as_: Binding(self._item(node.over, "loop", path), f"{path} item")}
+        body = self.child(node.body, f"{path}.body", item)
         if node.break_when is not None:
-            self.condition(node.break_predicate, "break_when", path, {**scope, **item, **body})
+            mark = self.bind(item)
+            self.bind(body)
+            self.condition(node.break_predicate, "break_when", path)
+            self.unbind(mark)
         writes = {
             "processed_count": Binding(int, path),
             "errors_count": Binding(int, path),
@@ -382,32 +421,28 @@ class _Walker:
             out[f"all_{key}"] = Binding(list[tp], path)  # type: ignore[valid-type]
         return out
 
-    def _retry(self, node: Retry, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
-        body = self.child(node.body, f"{path}.body", scope, {})
+    def _retry(self, node: Retry, path: str) -> dict[str, Binding]:
+        body = self.child(node.body, f"{path}.body")
         arms = [body]
         if node.fallback is not None:
-            arms.append(self.child(node.fallback, f"{path}.fallback", scope, {}))
+            arms.append(self.child(node.fallback, f"{path}.fallback"))
         return {**_definite(arms), "retry_metadata": Binding(dict[str, Any], path)}
 
-    def _mapreduce(
-        self, node: MapReduce, path: str, scope: dict[str, Binding]
-    ) -> dict[str, Binding]:
-        item = {node.as_: Binding(self._item(node.over, "map_reduce", path, scope), f"{path} item")}
-        mapped = self.child(node.map, f"{path}.map", scope, item)
+    def _mapreduce(self, node: MapReduce, path: str) -> dict[str, Binding]:
+        item = {node.as_: Binding(self._item(node.over, "map_reduce", path), f"{path} item")}
+        mapped = self.child(node.map, f"{path}.map", item)
         writes = self._emit(node.emit, mapped, path)
         if node.reduce is not None:
-            writes.update(self.child(node.reduce, f"{path}.reduce", scope, writes))
+            writes.update(self.child(node.reduce, f"{path}.reduce", writes))
         return writes
 
-    def _eventdriven(
-        self, node: EventDriven, path: str, scope: dict[str, Binding]
-    ) -> dict[str, Binding]:
+    def _eventdriven(self, node: EventDriven, path: str) -> dict[str, Binding]:
         if self.io:  # events arrive from the request or a channel: any key, in any order
             self.io[-1][0].add(OPEN)
             self.io[-1][1].add(OPEN)
         state = {"state": Binding(str, path)}
         if node.determine_state is not None:
-            self.child(node.determine_state, f"{path}.determine_state", scope, {})
+            self.child(node.determine_state, f"{path}.determine_state")
         handler_scope = {
             **state,
             "event": Binding(Any, f"{path} event"),
@@ -417,15 +452,27 @@ class _Walker:
             for from_state, transition in by_state.items():
                 if transition.run is not None:
                     self.child(
-                        transition.run,
-                        f"{path}.on[{event!r}][{from_state!r}]",
-                        scope,
-                        handler_scope,
+                        transition.run, f"{path}.on[{event!r}][{from_state!r}]", handler_scope
                     )
         writes = {**state, "transitions": Binding(list[dict[str, Any]], path)}
         if node.finalize is not None:
-            writes.update(self.child(node.finalize, f"{path}.finalize", scope, writes))
+            writes.update(self.child(node.finalize, f"{path}.finalize", writes))
         return writes
+
+
+_Method = Callable[[_Walker, Any, str], dict[str, Binding]]
+
+# Node type -> its walker method: one dict lookup per node instead of building a name.
+_METHODS: dict[type[PlanNode], _Method] = {
+    Step: _Walker._step,
+    Pipeline: _Walker._pipeline,
+    Parallel: _Walker._parallel,
+    Conditional: _Walker._conditional,
+    Loop: _Walker._loop,
+    MapReduce: _Walker._mapreduce,
+    Retry: _Walker._retry,
+    EventDriven: _Walker._eventdriven,
+}
 
 
 def _definite(arms: list[dict[str, Binding]]) -> dict[str, Binding]:

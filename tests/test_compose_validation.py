@@ -249,3 +249,40 @@ async def test_a_long_pipeline_sees_every_earlier_write(vnode: pf.Node) -> None:
     analysis = vnode.validate(plan, inputs={"email": str, "country": str, "velocity": float})
     assert analysis.steps == 301
     assert list(analysis.outputs) == [*(f"a{i}" for i in range(300)), "decision"]
+
+
+async def test_revalidating_sees_a_replaced_capability(vnode: pf.Node) -> None:
+    # What a step's validation finds is kept per (step, capability): replacing the capability
+    # under the same name is seen by the next validation of the very same plan.
+    step = pf.step("review")
+    plan = pf.pipeline(pf.step("create_account"), step)
+    inputs = {"email": str, "country": str, "risk": float}
+    assert list(vnode.validate(plan, inputs=inputs).outputs) == ["account_id", "decision"]
+
+    @pf.capability(name="review")
+    async def strict_review(inp: RiskIn) -> Review:
+        return Review(decision="ok")
+
+    vnode.unregister("review")
+    vnode.register(strict_review)
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs=inputs)
+    assert problems(info) == [("pipeline[1].step", "missing_key")]  # velocity
+
+
+async def test_an_analysis_is_the_callers_to_change(vnode: pf.Node) -> None:
+    plan = pf.step("create_account")
+    first = vnode.validate(plan, inputs=["email", "country"])
+    first.outputs.clear()
+    first.dataflow.clear()
+    again = vnode.validate(plan, inputs=["email", "country"], dataflow=True)
+    assert list(again.outputs) == ["account_id"]
+    assert again.dataflow["step"].writes == frozenset({"account_id"})
+
+
+def test_step_facts_kept_are_bounded() -> None:
+    from packetflow._compose.stepfacts import _FACTS, MAX_STEP_FACTS, step_facts
+
+    for _ in range(MAX_STEP_FACTS + 10):
+        step_facts(pf.step("create_account"), create_account)
+    assert 0 < len(_FACTS) <= MAX_STEP_FACTS

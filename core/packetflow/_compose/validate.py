@@ -12,11 +12,11 @@ which nodes are independent.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from .._capabilities.capability import Capability
 from ..errors import PlanValidationError
+from .analysis import OPEN, Binding, Issue, NodeIO, PlanAnalysis
 from .plan import (
     Conditional,
     EventDriven,
@@ -29,86 +29,12 @@ from .plan import (
     Step,
     split_rename,
 )
+from .stepfacts import step_facts
 from .typecheck import is_assignable, type_name
 
 __all__ = ["OPEN", "Binding", "Issue", "NodeIO", "PlanAnalysis", "analyze", "validate"]
 
 Lookup = Callable[[str], Capability | None]
-
-# A scope entry meaning "an earlier step returns keys nobody declared": reads of unknown keys
-# after it cannot be judged statically, so they are neither errors nor request inputs.
-OPEN = "*"
-
-
-@dataclass(frozen=True, slots=True)
-class Binding:
-    """What is known about a blackboard key: its static type and who wrote it."""
-
-    type: Any
-    origin: str
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """One validation problem."""
-
-    path: str
-    problem: str
-    message: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "problem": self.problem, "message": self.message}
-
-
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, one per node
-class NodeIO:
-    """What one plan node may do to the blackboard, over its whole subtree.
-
-    Unlike :attr:`PlanAnalysis.outputs` (keys *definitely* written), these are every key the
-    node *may* read or write: all arms of a conditional, a retry's fallback, what a loop body
-    leaves behind, a step's optional input fields. ``"*"`` (:data:`OPEN`) in ``reads`` means
-    the node may read any key (a step that takes the whole blackboard, a Python condition); in
-    ``writes``, that it may write keys no contract names (an untyped result).
-
-    Attributes:
-        reads: blackboard keys the node may read.
-        writes: blackboard keys the node may write.
-        capabilities: the capabilities its steps call.
-    """
-
-    reads: frozenset[str]
-    writes: frozenset[str]
-    capabilities: frozenset[str]
-
-    @property
-    def reads_any(self) -> bool:
-        """Whether the node may read keys no analysis can name."""
-        return OPEN in self.reads
-
-    @property
-    def writes_any(self) -> bool:
-        """Whether the node may write keys no contract names."""
-        return OPEN in self.writes
-
-
-@dataclass
-class PlanAnalysis:
-    """The result of walking a plan.
-
-    Attributes:
-        issues: every problem found (empty when the plan is valid).
-        inputs: keys read from the request, with the type their first consumer expects.
-        outputs: keys the plan definitely writes, with their producers' types.
-        steps: the number of step nodes (the ``total_steps`` a running composition reports).
-        dataflow: node path -> :class:`NodeIO`, for every node (only when asked for with
-            ``dataflow=True``).
-    """
-
-    issues: list[Issue] = field(default_factory=list)
-    inputs: dict[str, Any] = field(default_factory=dict)
-    outputs: dict[str, Binding] = field(default_factory=dict)
-    steps: int = 0
-    dataflow: dict[str, NodeIO] = field(default_factory=dict)
 
 
 def validate(
@@ -145,7 +71,7 @@ def analyze(
     it is written); otherwise reading a key that is neither an input nor written earlier is an
     issue. With ``dataflow``, also fill :attr:`PlanAnalysis.dataflow`."""
     walker = _Walker(lookup, inputs, dataflow)
-    writes = walker.node(plan, plan.type)
+    writes = dict(walker.node(plan, plan.type))  # a copy: a step's writes are shared
     writes.pop(OPEN, None)
     walker.analysis.outputs = writes
     return walker.analysis
@@ -214,6 +140,10 @@ class _Walker:
         """``reader`` at ``path`` reads ``key`` expecting ``expected``."""
         if self.io:
             self.io[-1][0].add(key)
+        self.judge(key, expected, reader, path)
+
+    def judge(self, key: str, expected: Any, reader: str, path: str) -> None:
+        """Whether the scope gives ``key`` as ``expected`` (an issue if not); no dataflow."""
         scope = self.scope
         binding = scope.get(key)
         if binding is None and OPEN in scope:
@@ -257,7 +187,7 @@ class _Walker:
 
     def node(self, node: PlanNode, path: str) -> dict[str, Binding]:
         method = _METHODS[type(node)]
-        if self.io is None:
+        if self.io is None or method is _Walker._step:  # a step records its own dataflow
             return method(self, node, path)
         self.io.append((set(), set(), set()))
         writes = method(self, node, path)
@@ -270,26 +200,6 @@ class _Walker:
             parent[1].update(written)
             parent[2].update(caps)
         return writes
-
-    def _step_io(self, node: Step, cap: Capability | None) -> None:
-        """What a step may touch beyond the keys :meth:`need` sees: optional input fields (the
-        runner passes every input field present on the blackboard) and undeclared outputs."""
-        if not self.io:
-            return
-        reads, writes, caps = self.io[-1]
-        caps.add(node.cap)
-        if node.from_ is not None:
-            reads.update(split_rename(entry)[0] for entry in node.from_)
-        elif cap is not None and cap.contract.input_model is not None:
-            reads.update(cap.contract.input_types())
-        elif cap is not None and cap.contract.requires:
-            reads.update(cap.contract.requires)
-        else:  # an untyped step that names no keys receives the whole blackboard
-            reads.add(OPEN)
-        if node.to is None:
-            model = cap.contract.output_model if cap is not None else None
-            if model is None or model.model_config.get("extra") == "allow":
-                writes.add(OPEN)  # the result's keys land on the blackboard, declared or not
 
     def child(
         self, node: PlanNode, path: str, extra: Mapping[str, Binding] | None = None
@@ -305,54 +215,38 @@ class _Walker:
     def _step(self, node: Step, path: str) -> dict[str, Binding]:
         self.analysis.steps += 1
         cap = self.lookup(node.cap)
-        self._step_io(node, cap)
+        facts = step_facts(node, cap)
+        io = self.io
+        if io is not None:
+            self.analysis.dataflow[path] = NodeIO(facts.reads, facts.may_write, facts.capabilities)
+            if io:
+                parent = io[-1]
+                parent[0].update(facts.reads)
+                parent[1].update(facts.may_write)
+                parent[2].update(facts.capabilities)
+        reader = facts.reader
+        for is_read, first, second in facts.checks:
+            if is_read:
+                self.judge(first, second, reader, path)
+            else:
+                self.issue(path, first, second)
         if cap is None:
-            self.issue(path, "unknown_capability", f"capability {node.cap!r} is not registered")
             return {split_rename(e)[1]: Binding(Any, path) for e in node.to or ()}
-        reader = f"step {node.cap!r}"
-        contract = cap.contract
-        in_types = contract.input_types()
-        typed_in = contract.input_model is not None
-        if node.from_ is None:
-            for key in contract.requires:
-                self.need(key, in_types.get(key, Any), reader, path)
-        else:
-            mapped = set()
-            for entry in node.from_:
-                src, dest = split_rename(entry)
-                mapped.add(dest)
-                if typed_in and dest not in in_types:
-                    self.issue(path, "unknown_field", f"{reader} has no input field {dest!r}")
-                    continue
-                self.need(src, in_types.get(dest, Any), reader, path)
-            for key in contract.requires:
-                if key not in mapped:
-                    self.issue(
-                        path,
-                        "missing_key",
-                        f"{reader} requires {key!r}, which its 'from' list does not map",
-                    )
-        out_types = contract.output_types()
-        if node.to is None:
-            writes = {key: Binding(tp, reader) for key, tp in out_types.items()}
-            if contract.output_model is None and not contract.provides:
-                writes[OPEN] = Binding(Any, reader)
-            return writes
-        writes = {}
-        typed_out = contract.output_model is not None or bool(contract.provides)
-        for entry in node.to:
-            src, dest = split_rename(entry)
-            if typed_out and src not in out_types:
-                self.issue(path, "unknown_field", f"{reader} has no output field {src!r}")
-            writes[dest] = Binding(out_types.get(src, Any), reader)
-        return writes
+        return facts.writes
 
     def _pipeline(self, node: Pipeline, path: str) -> dict[str, Binding]:
         writes: dict[str, Binding] = {}
-        mark = len(self.undo)
+        scope, undo = self.scope, self.undo
+        mark = len(undo)
         for index, child in enumerate(node.steps):
-            written = self.node(child, f"{path}[{index}].{child.type}")
-            self.bind(written)  # later steps see what earlier ones wrote
+            child_path = f"{path}[{index}].{child.type}"
+            if type(child) is Step:  # the common case, without the dispatch
+                written = self._step(child, child_path)
+            else:
+                written = self.node(child, child_path)
+            for key, binding in written.items():  # later steps see what earlier ones wrote
+                undo.append((key, scope.get(key)))
+                scope[key] = binding
             writes.update(written)
         self.unbind(mark)
         return writes

@@ -123,14 +123,20 @@ class Composition:
             chosen = accepted[id(plan)]
             return chosen.runner(engine.lookup), chosen.analysis.steps
 
+        name, kind = self.name, self.plan.type
+
         async def run(inp: Any, ctx: Context) -> dict[str, Any]:
             runner, steps = current()
             if engine.rewrite is not None:  # composition hooks of the module chain
                 runner, steps = await rewritten(engine.rewrite, ctx, runner, steps)
             # model_dump keeps extra keys and is ~5x faster than dict(model)
             bb = inp.model_dump() if isinstance(inp, BaseModel) else dict(inp)
-            await engine.execute(runner, steps, bb, ctx, name=self.name, kind=self.plan.type)
-            return {key: bb[key] for key in output_keys if key in bb}
+            await engine.execute(runner, steps, bb, ctx, name=name, kind=kind)
+            out = {}
+            for key in output_keys:  # a loop: a comprehension is a call in Python 3.11
+                if key in bb:
+                    out[key] = bb[key]
+            return out
 
         return Capability(
             self.name,

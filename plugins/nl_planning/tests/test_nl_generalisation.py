@@ -159,3 +159,10 @@ async def test_a_name_before_the_fields_own_word(workshop: pf.Node) -> None:
         "capability": "add_ride_to_calendar",
         "params": {"calendar": "Club", "ride": "Sunday Spin"},
     }
+
+
+async def test_within_names_a_radius_and_by_a_maker(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "find routes in Harrogate within 20 miles")
+    assert step["params"] == {"town": "Harrogate", "radius_km": pytest.approx(32.187, abs=1e-3)}
+    [step] = await _steps(workshop, "find routes in Harrogate by the-wheelers")
+    assert step["params"] == {"town": "Harrogate", "author": "the-wheelers"}

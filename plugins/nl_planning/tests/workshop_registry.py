@@ -139,6 +139,21 @@ async def add_ride_to_calendar(inp: CalendarIn) -> Done:
     return Done(ref="k-1")
 
 
+class RouteIn(BaseModel):
+    town: str = Field(description="town the route starts in")
+    radius_km: float | None = Field(default=None, description="how far it goes, in km")
+    author: str | None = Field(default=None, description="who mapped the route")
+
+
+class Routes(BaseModel):
+    routes: list[str]
+
+
+@pf.capability(intent="Find mapped ride routes", tags=["club", "routes"])
+async def find_routes(inp: RouteIn) -> Routes:
+    return Routes(routes=[])
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -151,4 +166,5 @@ CAPABILITIES = [
     get_mileage_statement,
     hire_bike,
     add_ride_to_calendar,
+    find_routes,
 ]

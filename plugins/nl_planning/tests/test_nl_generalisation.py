@@ -10,6 +10,7 @@ from workshop_registry import CAPABILITIES, TODAY
 
 import packetflow as pf
 from packetflow_nl_planning import NlPlanningModule
+from packetflow_nl_planning.actions import described_verbs
 
 
 @pytest.fixture
@@ -166,3 +167,29 @@ async def test_within_names_a_radius_and_by_a_maker(workshop: pf.Node) -> None:
     assert step["params"] == {"town": "Harrogate", "radius_km": pytest.approx(32.187, abs=1e-3)}
     [step] = await _steps(workshop, "find routes in Harrogate by the-wheelers")
     assert step["params"] == {"town": "Harrogate", "author": "the-wheelers"}
+
+
+async def test_a_verb_its_field_descriptions_use_names_what_it_does(workshop: pf.Node) -> None:
+    # "send" is no booking verb, but the capability's own field says "where to send the bike"
+    [step] = await _steps(workshop, "send my bike to 4 Mill Lane on Friday")
+    assert step == {
+        "capability": "book_courier",
+        "params": {"address": "4 Mill Lane", "date": "2026-03-06"},
+    }
+    assert await _refused(workshop, "cancel the bike courier on Friday")
+
+
+async def test_a_verb_of_the_family_of_a_value_asks_for_it(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "adjust the brakes on BK-1234 on Friday")
+    assert step == {
+        "capability": "service_bike",
+        "params": {"bike_id": "BK-1234", "service": "brake_adjustment", "date": "2026-03-06"},
+    }
+
+
+def test_the_verbs_of_field_descriptions() -> None:
+    described = described_verbs(
+        ["where to pick the car up", "day to the depot", "number for the mechanic to call",
+         "add a lock", "amount written on the check", "parcel"]
+    )  # fmt: skip
+    assert described == {"pick", "pick_up", "call", "add"}

@@ -154,6 +154,16 @@ async def find_routes(inp: RouteIn) -> Routes:
     return Routes(routes=[])
 
 
+class CourierIn(BaseModel):
+    address: str = Field(description="where to send the bike to")
+    date: dt.date = Field(description="day of the collection")
+
+
+@pf.capability(intent="Book a bike courier", tags=["workshop", "delivery"])
+async def book_courier(inp: CourierIn) -> Done:
+    return Done(ref="c-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -167,4 +177,5 @@ CAPABILITIES = [
     hire_bike,
     add_ride_to_calendar,
     find_routes,
+    book_courier,
 ]

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lexicon import Lexicon, lexicon
-from .text import Token, identifier_words, lemma, tokenize
+from .text import Token, identifier_words, lemma, same_family, tokenize
 
 __all__ = [
     "Action",
     "Level",
     "capability_action",
     "compatible",
+    "described_verbs",
     "request_action",
     "unknown_verb",
     "unknown_verbs",
@@ -94,6 +95,10 @@ class Action:
         weak: classes that only confirm a match (a capability name's first word the lexicon
             does not know, ``extend_rental`` -> ``word:extend``): they never make the
             action one that changes things, nor refuse anything.
+        described: verbs (lemmas, phrasal verbs joined by ``_``) a capability's own field
+            descriptions use for what its user does ("where to *pick* the car *up*").
+        values: the words of its enum values ("tire rotation"): a request whose verb is of
+            their family ("rotate the tires") asks for that value, so for this capability.
     """
 
     classes: frozenset[str]
@@ -102,6 +107,8 @@ class Action:
     query: bool
     object_start: int = 0
     weak: frozenset[str] = frozenset()
+    described: frozenset[str] = frozenset()
+    values: frozenset[str] = frozenset()
 
 
 def _match_phrase(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:
@@ -459,16 +466,52 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
     return first
 
 
+def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
+    """The verbs a capability's field descriptions use for what its user does: the verb of an
+    infinitive ("where *to pick* the car up", "for the agent *to call*"), joined with its
+    particle when one ends the phrase a few words later (``pick_up``), and a description's
+    first word when the lexicon knows it as a verb and not as a noun ("*add* collision damage
+    waiver"); not "day *to* ..." followed by a noun, nor "amount *written* on the check"."""
+    lex = lexicon()
+    out: set[str] = set()
+    for text in descriptions:
+        tokens = [t for t in tokenize(text) if t.is_word]
+        starts = [i + 1 for i, t in enumerate(tokens[:-1]) if t.lower == "to"]
+        if tokens and tokens[0].lemma in lex.classes and not _is_noun(tokens[0].lemma, lex):
+            starts.append(0)
+        for at in starts:
+            verb = tokens[at].lemma
+            if not verb.isalpha() or verb in lex.stopwords or verb in ("be", "have"):
+                continue
+            nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+            if at > 0 and not (
+                nxt in _OBJECT_START or (verb in lex.classes and (not nxt or nxt in _PARTICLES))
+            ):
+                continue  # "to the depot", "to date": no verb before its object
+            out.add(verb)
+            for i in range(at + 1, min(len(tokens), at + 5)):
+                particle = tokens[i].lower
+                if particle in _PARTICLES and (
+                    i + 1 == len(tokens) or tokens[i + 1].lower in lex.roles
+                ):
+                    out.add(f"{verb}_{particle}")
+                    break
+    return frozenset(out)
+
+
 def capability_action(
     name: str,
     intent: str,
     examples: Sequence[str] = (),
     keywords: Sequence[str] = (),
     fields: Sequence[str] = (),
+    descriptions: Sequence[str] = (),
+    values: Sequence[str] = (),
 ) -> Action:
     """What a capability does, from its intent, else its name; its examples and keywords add
     the actions users ask it with. ``fields``: its input field names (a name's first word that
-    is also a field's is a noun, not a verb)."""
+    is also a field's is a noun, not a verb); ``descriptions`` and ``values``: its fields'
+    descriptions and enum values (see :attr:`Action.described`, :attr:`Action.values`)."""
     lex = lexicon()
     name_verb = _name_verb(name, intent, fields, lex)
     found = _leading_action(intent, lex) if intent else None
@@ -492,9 +535,13 @@ def capability_action(
             classes |= lex.classes[word]
             verbs.append(word)
     weak = frozenset((f"word:{name_verb}",)) if name_verb else frozenset()
-    return Action(
-        frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes
+    value_words = frozenset(
+        w for v in values for w in identifier_words(v) if w.isalpha() and len(w) >= 5
     )
+    return Action(
+        frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
+        described_verbs(descriptions), value_words,
+    )  # fmt: skip
 
 
 def unknown_verbs(action: Action) -> frozenset[str]:
@@ -529,6 +576,16 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
     if request.classes & opposite:
         return "no", f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
     strict = lex.is_undo(request.classes) or lex.is_undo(cap.classes)
+    if not strict and not request.query:
+        # The capability's own schema words the verb: its descriptions use it for what its
+        # user does ("pick up a van" for a field "where to pick the car up"), or it names one
+        # of its values ("rotate the tires" for the value "tire_rotation").
+        verbs = set(request.verbs)
+        if verbs & cap.described:
+            return "open", f"its field descriptions use {said!r} for what it does"
+        for verb in verbs:
+            if "_" not in verb and any(same_family(verb, w) for w in cap.values):
+                return "open", f"{said!r} names one of its values"
     unknown_request = all(c.startswith("word:") for c in request.classes)
     unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
     if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):

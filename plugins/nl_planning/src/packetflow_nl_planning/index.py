@@ -143,7 +143,13 @@ def _profile(cap: pf.Capability) -> Profile:
         capability=cap,
         words=weights,
         action=capability_action(
-            cap.name, cap.intent, cap.examples, cap.keywords, [f.name for f in fields]
+            cap.name,
+            cap.intent,
+            cap.examples,
+            cap.keywords,
+            [f.name for f in fields],
+            [f.description for f in fields],
+            [str(v) for f in fields for v in f.enum],
         ),
         fields=fields,
         outputs=outputs,

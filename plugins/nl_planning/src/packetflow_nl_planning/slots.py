@@ -25,7 +25,7 @@ from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
 from .schema import FieldSpec, distinctive, pattern_holds
-from .text import lemma
+from .text import lemma, same_family
 from .text import words as lemmas_of
 from .units import convert, currency_aliases, units
 
@@ -397,6 +397,17 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
+    # The verb may say a value of several words in another form of its family: "rotate the
+    # tires" asks for tire_rotation. Only that reading may take the action's own words.
+    a0, a1 = scope.action_span
+    with_verb = [
+        t
+        for t in scope.words
+        if t.lower not in _FILLER
+        and (
+            scope.free(t.start, t.end) or (a0 <= t.start and t.end <= a1 and not _claimed(scope, t))
+        )
+    ]
     best: tuple[float, int, Any, str] | None = None
     for value in spec.enum:
         forms = str(value).lower().replace("_", " ").replace("-", " ").split()
@@ -427,38 +438,30 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                     score = 0.75
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
-                best = (score, i, value, text)
+                best = (score, window[0].start, value, text)
         if n > 1 and (best is None or best[0] < 0.7):
-            found = _derived_words(forms, tokens)
+            found = _derived_words(forms, with_verb)
             if found is not None:  # "rotate the tires" -> tire_rotation
                 a, b = found
-                best = (0.7, a, value, scope.text[tokens[a].start : tokens[b].end])
+                start = with_verb[a].start
+                best = (0.7, start, value, scope.text[start : with_verb[b].end])
         if n > 1:  # one word for a value of several: "APAC" -> asia_pacific
-            for i, t in enumerate(tokens):
+            for t in tokens:
                 syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(
                     t.lemma, frozenset()
                 )
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
-                    best = (0.85, i, value, scope.text[t.start : t.end])
+                    best = (0.85, t.start, value, scope.text[t.start : t.end])
     if best is None:
         return None
-    _, i, value, text = best
-    scope.claim(tokens[i].start, tokens[i].start + len(text))
+    _, start, value, text = best
+    scope.claim(start, start + len(text))
     return value, text
 
 
-def _same_stem(a: str, b: str) -> bool:
-    """Words of one family: the same lemma, or one derived from the other ("rotate" /
-    "rotation", "inspect" / "inspection"): a shared start of five letters or more that is
-    most of the shorter word."""
-    if a == b or lemma(a) == lemma(b):
-        return True
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 5 and n >= 0.6 * min(len(a), len(b))
+def _claimed(scope: Scope, token: Any) -> bool:
+    """Whether a value already took the token (the action verb aside)."""
+    return any(token.start < b and a < token.end for a, b in scope.claimed)
 
 
 def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | None:
@@ -470,7 +473,7 @@ def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | Non
         hits: list[int] = []
         for form in forms:
             at = next(
-                (j for j, t in enumerate(window) if j not in hits and _same_stem(form, t.lower)),
+                (j for j, t in enumerate(window) if j not in hits and same_family(form, t.lower)),
                 None,
             )
             if at is None:

@@ -11,7 +11,15 @@ from functools import cache, lru_cache
 
 from .lexicon import lexicon
 
-__all__ = ["Token", "identifier_words", "lemma", "normalize", "tokenize", "words"]
+__all__ = [
+    "Token",
+    "identifier_words",
+    "lemma",
+    "normalize",
+    "same_family",
+    "tokenize",
+    "words",
+]
 
 # A token: a number (1,000.50), a word (with inner apostrophes and hyphens) or one symbol.
 _TOKEN = re.compile(
@@ -228,3 +236,17 @@ def identifier_words(name: str) -> list[str]:
     for part in re.split(r"[\W_]+", name):
         out.extend(p.lower() for p in _CAMEL.findall(part))
     return [p for p in out if p]
+
+
+def same_family(a: str, b: str) -> bool:
+    """Words of one family: the same lemma, or one derived from the other ("rotate" /
+    "rotation", "inspect" / "inspection"): a shared start of five letters or more that is
+    most of the shorter word."""
+    if a == b or lemma(a) == lemma(b):
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.6 * min(len(a), len(b))

@@ -193,3 +193,11 @@ def test_the_verbs_of_field_descriptions() -> None:
          "add a lock", "amount written on the check", "parcel"]
     )  # fmt: skip
     assert described == {"pick", "pick_up", "call", "add"}
+
+
+async def test_an_id_only_one_kind_of_capability_takes_ranks_it_first(workshop: pf.Node) -> None:
+    # Both book and both can take "sports slot" as free text and the day, the massage with a
+    # word of its own ("sports"); only the coaching takes a membership number.
+    [step] = await _steps(workshop, "a sports slot for M-10422 on Friday")
+    assert step["capability"] == "book_coaching"
+    assert step["params"]["member"] == "M-10422"

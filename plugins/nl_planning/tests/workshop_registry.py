@@ -164,6 +164,27 @@ async def book_courier(inp: CourierIn) -> Done:
     return Done(ref="c-1")
 
 
+class CoachingIn(BaseModel):
+    member: str = Field(pattern=r"^M-[0-9]{5}$", description="membership number")
+    topic: str = Field(description="what the session covers")
+    date: dt.date = Field(description="day of the session")
+
+
+@pf.capability(intent="Book a coaching session for a member", tags=["club", "coaching"])
+async def book_coaching(inp: CoachingIn) -> Done:
+    return Done(ref="q-1")
+
+
+class MassageIn(BaseModel):
+    area: str = Field(description="what hurts")
+    date: dt.date = Field(description="day of the massage")
+
+
+@pf.capability(intent="Book a sports massage", tags=["club", "recovery"])
+async def book_massage(inp: MassageIn) -> Done:
+    return Done(ref="o-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -178,4 +199,6 @@ CAPABILITIES = [
     add_ride_to_calendar,
     find_routes,
     book_courier,
+    book_coaching,
+    book_massage,
 ]

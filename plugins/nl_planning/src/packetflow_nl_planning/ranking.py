@@ -19,6 +19,7 @@ from .text import past_form
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
+_DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,12 @@ def rank(
         missing = [m for m in filled.missing if not _wireable(profile, m, available)]
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
-        score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
+        # An id in a form only this kind of capability takes (a distinctive pattern) says more
+        # about what is meant than a value any capability with such a field would take.
+        score = (
+            hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + _DISTINCT * min(filled.distinct, 2)
+            + learned
+        )  # fmt: skip
         if ok and action.explicit and level != "same":
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first

@@ -158,10 +158,8 @@ def rank(
         learned = evidence(profile.name)
         # An id in a form only this kind of capability takes (a distinctive pattern) says more
         # about what is meant than a value any capability with such a field would take.
-        score = (
-            hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + _DISTINCT * min(filled.distinct, 2)
-            + learned
-        )  # fmt: skip
+        score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
+        score += _DISTINCT * min(filled.distinct, 2)
         if ok and action.explicit and level != "same":
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first

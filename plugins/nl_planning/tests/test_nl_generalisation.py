@@ -201,3 +201,14 @@ async def test_an_id_only_one_kind_of_capability_takes_ranks_it_first(workshop: 
     [step] = await _steps(workshop, "a sports slot for M-10422 on Friday")
     assert step["capability"] == "book_coaching"
     assert step["params"]["member"] == "M-10422"
+
+
+async def test_presenting_a_thing_hands_it_over(workshop: pf.Node) -> None:
+    # "here's ..." gives something to send, submit or attach: not a thing to create a record of
+    [step] = await _steps(workshop, "here's a text for +447700900456: 'running late'")
+    assert step == {
+        "capability": "send_text",
+        "params": {"dest": "+447700900456", "body": "running late"},
+    }
+    [step] = await _steps(workshop, "here is the serial 123456789012 for Ana Ruiz")
+    assert step["capability"] == "register_frame"

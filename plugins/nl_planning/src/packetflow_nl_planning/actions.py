@@ -255,6 +255,10 @@ _DESIRE = (
     ("we", "need"),
 )
 _ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
+# "here's the receipt", "here are my photos": presenting a thing hands it over - to submit,
+# upload, attach or send it - never to read about it or to remove anything.
+_HAND_OVER = frozenset(("upload", "add_to", "create", "send", "share"))
+_PRESENT = frozenset(("is", "are"))
 
 
 def request_action(
@@ -282,6 +286,13 @@ def request_action(
         return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    if (
+        words[at] == "here"
+        and at + 1 < len(words)
+        and (words[at + 1] in _PRESENT or words[at + 1] in _OBJECT_START)
+    ):
+        start = at + 1 + (words[at + 1] in _PRESENT)
+        return Action(_HAND_OVER, ("hand_over",), True, False, start)
     q = _match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
     if q and not (
         words[at] in ("do", "does", "can", "will", "would", "could")

@@ -212,3 +212,39 @@ async def test_presenting_a_thing_hands_it_over(workshop: pf.Node) -> None:
     }
     [step] = await _steps(workshop, "here is the serial 123456789012 for Ana Ruiz")
     assert step["capability"] == "register_frame"
+
+
+async def test_a_phrasal_verb_the_lexicon_lacks_is_an_action_of_its_own(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "push out the 'Hills Loop' route to the public page")
+    assert step == {
+        "capability": "publish_route",
+        "params": {"route": "Hills Loop", "page": "public"},
+    }
+    # a particle that turns the verb round ends or reverses something: never a guess, even
+    # for a verb the lexicon knows in another sense ("pull" reads)
+    assert await _refused(workshop, "pull down the 'Hills Loop' route from the public page")
+    assert await _refused(workshop, "wind down the 'Hills Loop' route on the public page")
+
+
+async def test_the_same_request_told_further_is_one_step(workshop: pf.Node) -> None:
+    steps = await _steps(
+        workshop,
+        "book BK-1234 in for a full tune on Friday, and book it in with contact +447700900456",
+    )
+    assert steps == [
+        {
+            "capability": "service_bike",
+            "params": {
+                "bike_id": "BK-1234",
+                "service": "full_tune",
+                "date": "2026-03-06",
+                "contact": "+447700900456",
+            },
+        }
+    ]
+    # another value is another run
+    steps = await _steps(
+        workshop,
+        "publish the 'Hills Loop' route on the club page, and push it out to the public page too",
+    )
+    assert [s["params"]["page"] for s in steps] == ["club", "public"]

@@ -185,6 +185,16 @@ async def book_massage(inp: MassageIn) -> Done:
     return Done(ref="o-1")
 
 
+class PublishIn(BaseModel):
+    route: str = Field(description="name of the route")
+    page: Literal["club", "public"] = Field(description="which page shows it")
+
+
+@pf.capability(intent="Publish a ride route", tags=["club", "routes"])
+async def publish_route(inp: PublishIn) -> Done:
+    return Done(ref="p-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -201,4 +211,5 @@ CAPABILITIES = [
     book_courier,
     book_coaching,
     book_massage,
+    publish_route,
 ]

@@ -125,6 +125,7 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
 
 
 _PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "away"])
+_REVERSING = frozenset(["off", "down", "back", "away"])
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
@@ -163,6 +164,20 @@ def unknown_verb(
         return None
     nxt = tokens[at + 1]
     own = word in verbs
+    if (
+        nxt.lower in _PARTICLES
+        and at + 2 < len(tokens)
+        and (tokens[at + 2].is_word or tokens[at + 2].entity)
+        and tokens[at + 2].lower not in lex.roles
+        and not token.lower.endswith("ing")
+    ):
+        # A phrasal verb the lexicon lacks ("roll out the new build"): an action of its own.
+        # Its particle may say it ends or reverses something ("wind down", "scale back"):
+        # then it is one that only its very name reaches, like an undo verb.
+        phrasal = f"{word}_{nxt.lower}"
+        if nxt.lower in _REVERSING:
+            return phrasal, frozenset((f"not:word:{phrasal}",)), 2
+        return phrasal, frozenset((f"word:{phrasal}",)), 2
     if not (nxt.lower in _OBJECT_START or (own and nxt.lower not in lex.roles)):
         return None
     if token.lower.endswith("ing") and not own:
@@ -196,6 +211,12 @@ def _verb_at(
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return unknown_verb(tokens, at, lex, verbs)
+    if at + 1 < len(tokens) and tokens[at + 1].lower in _REVERSING - {"off"}:
+        # A known verb with a particle that turns it round, in a sense the lexicon does not
+        # list ("pull down the page", "scale back the plan"): not the verb's own action, and
+        # one that ends or reverses something - reached by nothing but its very name.
+        phrasal = f"{word}_{tokens[at + 1].lower}"
+        return phrasal, frozenset((f"not:word:{phrasal}",)), 2
     if at + 1 < len(tokens) and _is_noun(word, lex) and tokens[at + 1].lemma in lex.attribute:
         return None  # "order status", "email address": a noun phrase that names a thing
     if (

@@ -157,6 +157,16 @@ class Planner:
                     first_error = first_error or exc
                     continue
                 raise
+            if draft.steps and _restates(draft.steps[-1], step):
+                # "deploy X to staging, and post it in the channel": the same capability
+                # with the same values is the same request told further, not a second run.
+                last = draft.steps[-1]
+                for name, value in step.step.params.items():
+                    if name not in last.step.params:
+                        last.step.params[name] = value
+                        if name in step.filled.sources:
+                            last.filled.sources[name] = step.filled.sources[name]
+                continue
             draft.steps.append(step)
             asked.append(kind == "question")
             memory.extend(
@@ -429,6 +439,15 @@ _TYPE_WORDS = {
 }
 _DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",
                     "temperature": "temperature", "data": "size", "speed": "speed"}  # fmt: skip
+
+
+def _restates(last: StepDraft, step: StepDraft) -> bool:
+    """Whether ``step`` runs the capability of ``last`` again with none of its values
+    different (what it adds are values ``last`` left out)."""
+    if step.step.capability != last.step.capability or not step.step.params:
+        return False
+    shared = [k for k in step.step.params if k in last.step.params]
+    return bool(shared) and all(step.step.params[k] == last.step.params[k] for k in shared)
 
 
 def _type_words(mentions: Mentions, clause: Clause) -> list[str]:

@@ -443,11 +443,16 @@ _DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", 
 
 def _restates(last: StepDraft, step: StepDraft) -> bool:
     """Whether ``step`` runs the capability of ``last`` again with none of its values
-    different (what it adds are values ``last`` left out)."""
+    different, and either adds a value ``last`` left out or says it with another verb ("...,
+    and post it in the channel"). The very words again ("revenue for May and then revenue for
+    the same period") ask for a second run."""
     if step.step.capability != last.step.capability or not step.step.params:
         return False
     shared = [k for k in step.step.params if k in last.step.params]
-    return bool(shared) and all(step.step.params[k] == last.step.params[k] for k in shared)
+    if not shared or any(step.step.params[k] != last.step.params[k] for k in shared):
+        return False
+    adds = len(shared) < len(step.step.params)
+    return adds or set(step.action.verbs) != set(last.action.verbs)
 
 
 def _type_words(mentions: Mentions, clause: Clause) -> list[str]:

@@ -248,3 +248,11 @@ async def test_the_same_request_told_further_is_one_step(workshop: pf.Node) -> N
         "publish the 'Hills Loop' route on the club page, and push it out to the public page too",
     )
     assert [s["params"]["page"] for s in steps] == ["club", "public"]
+
+
+async def test_a_measure_another_field_converts_is_no_plain_count(workshop: pf.Node) -> None:
+    # min_stops (no unit) comes before radius_km: "5 miles" is still the radius
+    [step] = await _steps(workshop, "find routes in Leeds within 5 miles")
+    assert step["params"] == {"town": "Leeds", "radius_km": pytest.approx(8.047, abs=1e-3)}
+    [step] = await _steps(workshop, "routes in Leeds with at least 2 cafe stops within 5 miles")
+    assert step["params"]["min_stops"] == 2

@@ -141,6 +141,7 @@ async def add_ride_to_calendar(inp: CalendarIn) -> Done:
 
 class RouteIn(BaseModel):
     town: str = Field(description="town the route starts in")
+    min_stops: int | None = Field(default=None, ge=0, description="fewest cafe stops")
     radius_km: float | None = Field(default=None, description="how far it goes, in km")
     author: str | None = Field(default=None, description="who mapped the route")
 

@@ -224,7 +224,7 @@ def _fill_one(
     if kind == "boolean":
         return _boolean(spec, scope)
     if kind == "number":
-        return _number(spec, scope, money)
+        return _number(spec, scope, money, fields)
     if kind == "array":
         return _array(spec, scope)
     return None
@@ -535,7 +535,9 @@ def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
     return noun.lemma in scope.own and noun.lemma not in words
 
 
-def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any, str] | None:
+def _number(
+    spec: FieldSpec, scope: Scope, money_capability: bool, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
     words = field_words(spec)
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
         money_capability and "amount" in spec.words
@@ -551,6 +553,8 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
         converted_value = False
         if m.kind in ("quantity", "duration"):
             if spec.unit is None:
+                if _measures_another(m.unit, spec, fields):
+                    continue  # "within 5 miles" is the radius in km, not 5 bedrooms
                 score -= 0.5 if m.kind == "quantity" else 0.3
             else:
                 converted = convert(float(value), m.unit or "", spec.unit)
@@ -598,6 +602,14 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
         return None
     scope.last_kind = mention.kind
     return value, _take(scope, mention)
+
+
+def _measures_another(unit: str | None, spec: FieldSpec, fields: list[FieldSpec]) -> bool:
+    """Whether a measure in ``unit`` converts to the unit of another of the capability's
+    fields: then it is that field's value, never a plain number of ``spec``."""
+    if not unit:
+        return False
+    return any(f is not spec and f.unit and convert(1.0, unit, f.unit) is not None for f in fields)
 
 
 # -- arrays ---------------------------------------------------------------------------------

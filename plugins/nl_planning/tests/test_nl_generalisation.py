@@ -256,3 +256,17 @@ async def test_a_measure_another_field_converts_is_no_plain_count(workshop: pf.N
     assert step["params"] == {"town": "Leeds", "radius_km": pytest.approx(8.047, abs=1e-3)}
     [step] = await _steps(workshop, "routes in Leeds with at least 2 cafe stops within 5 miles")
     assert step["params"]["min_stops"] == 2
+
+
+async def test_a_capitalised_word_of_its_own_is_no_name(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "Lend the Club bike BK-1234 with Sam Lee")
+    assert step["params"] == {"bike_id": "BK-1234", "rider": "Sam Lee"}
+    [step] = await _steps(workshop, "Register a Frame 123456789012 for Ana Ruiz")
+    assert step["params"] == {"serial": "123456789012", "owner": "Ana Ruiz"}
+
+
+async def test_a_second_value_of_a_filled_enum_is_not_explained(workshop: pf.Node) -> None:
+    # find_hire_bikes takes one currency: the other one (and "exchange rate") it cannot place
+    assert await _refused(workshop, "what's the exchange rate from GBP to EUR today?")
+    [step] = await _steps(workshop, "bikes to hire in Leeds, in EUR")
+    assert step["params"] == {"town": "Leeds", "currency": "EUR"}

@@ -196,6 +196,20 @@ async def publish_route(inp: PublishIn) -> Done:
     return Done(ref="p-1")
 
 
+class HireQuoteIn(BaseModel):
+    town: str = Field(description="town or district to collect from")
+    currency: Literal["GBP", "EUR", "USD"] = "GBP"
+
+
+class Quote(BaseModel):
+    price: float
+
+
+@pf.capability(intent="Find bikes for hire near a town", tags=["club", "fleet"])
+async def find_hire_bikes(inp: HireQuoteIn) -> Quote:
+    return Quote(price=0.0)
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -213,4 +227,5 @@ CAPABILITIES = [
     book_coaching,
     book_massage,
     publish_route,
+    find_hire_bikes,
 ]

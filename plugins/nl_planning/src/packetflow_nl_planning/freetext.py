@@ -315,7 +315,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                     out[spec.name] = (rest, rest)
                     scope.claim(colon.start, end)
                     break
-    # 5. A capitalised name not yet used.
+    # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
+    # "NDA" of draft_nda, the "PDF" of export_pdf) names what it makes, not a party to it.
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue
@@ -325,6 +326,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 and t.text[:1].isupper()
                 and i > 0
                 and t.lower not in lexicon().stopwords
+                and t.lemma not in scope.own
                 and scope.free(t.start, t.end)
             ):
                 j = i

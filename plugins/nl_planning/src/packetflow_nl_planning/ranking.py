@@ -221,6 +221,15 @@ def _coverage(
     total = hit = 0.0
     count = 0
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
+    # Another value of an enum the capability has already filled ("from USD to EUR" for one
+    # currency field) is one it cannot place: a word it does not explain, however own.
+    unplaced = {
+        str(v).lower()
+        for f in profile.fields
+        if f.enum and f.name in filled.params
+        for v in f.enum
+        if v != filled.params[f.name]
+    }
     for t in scope.words:
         if (
             t.entity
@@ -239,6 +248,8 @@ def _coverage(
         weight = idf(t.lemma)
         total += weight
         count += 1
+        if t.lower in unplaced:
+            continue
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
     return (hit / total if total else 0.0), count

@@ -31,6 +31,7 @@ from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
 from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
+from ._statistics import NodeStatistics
 from ._supervisor import Supervisor
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
@@ -452,8 +453,21 @@ class Node:
 
     # -- introspection ---------------------------------------------------------------------
 
+    def statistics(self) -> NodeStatistics:
+        """A frozen snapshot of the node: capabilities, modules, actors, channels (see
+        :class:`~packetflow.NodeStatistics`)."""
+        return NodeStatistics(
+            state=self.state,
+            capabilities=self._executor.statistics(),
+            modules=self.modules.statistics(),
+            actors=self.actors.statistics(),
+            channels=self.channels.statistics(),
+            effect_failures=self._executor.effect_failures,
+        )
+
     def stats(self) -> dict[str, CapabilityStatistics]:
-        """Per-capability statistics: count, errors, p50/p99/max latency (ms)."""
+        """The ``capabilities`` part of :meth:`statistics`, alone: capability name -> count,
+        errors, p50/p99/max latency (ms)."""
         return self._executor.statistics()
 
     @property

@@ -37,7 +37,7 @@ from .module import Module
 from .preparing import prepare_slot, unmatched_entries
 from .reloading import reimport
 from .requests import Execute
-from .slot import ModuleInfo, ModuleSlot, Origin
+from .slot import ModuleHostStatistics, ModuleInfo, ModuleSlot, Origin
 from .tracing import Tracer, log_tracer
 
 if TYPE_CHECKING:
@@ -421,6 +421,20 @@ class ModuleHost(Instances):
             NotFoundError: E404 if no module ``name`` is registered.
         """
         return self._get(name).shared
+
+    def statistics(self) -> ModuleHostStatistics:
+        """Every module's status and counters, the chain, and requests in flight (a frozen
+        snapshot, as trio's ``statistics()`` methods return)."""
+        now = self._now()
+        slots = sorted(self._slots.values(), key=lambda s: s.sort_key)
+        return ModuleHostStatistics(
+            modules={slot.name: slot.info(now) for slot in slots},
+            active=tuple(slot.name for slot in self.chain.slots),
+            requests_in_flight=self.chain.inflight,
+            draining_chains=sum(
+                1 for c in self._retired if c.drained is not None and not c.drained.is_set()
+            ),
+        )
 
     def chain_order(self) -> dict[HookKind, list[str]]:
         """The resolved order of the three chains (module names)."""

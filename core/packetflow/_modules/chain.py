@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import trio
 
-from .._resume import resume
+from .._lowlevel import resume
 from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityResponse
 from ..errors import PacketFlowError

@@ -27,7 +27,7 @@ from .._auth.current import CURRENT_PRINCIPAL
 from .._auth.principal import Principal
 from .._capabilities.ratelimit import TokenBucket
 from .._channels import Subscription
-from .._resume import resume
+from .._lowlevel import resume
 from ..errors import (
     ConflictError,
     ExecutionFailedError,

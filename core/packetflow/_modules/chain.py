@@ -62,9 +62,9 @@ class Chain:
 
     __slots__ = (
         "_cache",
-        "_links",
         "closed",
         "drained",
+        "every",
         "fault",
         "inflight",
         "instances",
@@ -103,7 +103,7 @@ class Chain:
             if kind == "response":  # responses unwind in the exact reverse order (onion order)
                 chain.reverse()
             links[kind] = _links(chain)
-        self._links = links
+        self.every = links  # kind -> every link of that chain (see links() for scoping)
         # Unscoped chains (the usual case) skip the only/exclude filtering altogether.
         self.scoped = any(slot.policy is not None and slot.policy.scoped for slot in everyone)
         # The request and response links of the modules that also see composition steps.
@@ -122,17 +122,17 @@ class Chain:
 
     def has(self, kind: HookKind) -> bool:
         """Whether any module implements the ``kind`` hook."""
-        return bool(self._links[kind][0])
+        return bool(self.every[kind][0])
 
     def order(self, kind: HookKind) -> list[str]:
         """Module names in the order their ``kind`` hooks run."""
-        return [link[3].name for link in self._links[kind][0]]
+        return [link[3].name for link in self.every[kind][0]]
 
     def links(self, kind: HookKind, capability: str | None, step: bool = False) -> Links:
         """The links that apply to ``capability`` (``only``/``exclude`` globs), and whether
         any of them is async; with ``step``, only those of modules that see composition
         steps (:attr:`packetflow.Module.steps`)."""
-        every = self.step_links[kind] if step else self._links[kind]
+        every = self.step_links[kind] if step else self.every[kind]
         if not self.scoped:
             return every
         key = (kind, capability, step)

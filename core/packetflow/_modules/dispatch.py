@@ -103,7 +103,10 @@ async def run(
     name of every module that decided something; with ``step``, only the modules that see
     composition steps run.
     """
-    links, has_async = chain.links(kind, capability, step)
+    if chain.scoped:  # only/exclude globs: the links that apply to this capability
+        links, has_async = chain.links(kind, capability, step)
+    else:
+        links, has_async = chain.step_links[kind] if step else chain.every[kind]
     if not links:
         return subject, None
     fault = chain.fault

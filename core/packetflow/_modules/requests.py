@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from .._local_messages import capability_request, capability_response
 from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from ..errors import DeadlineExceededError, PacketFlowError, from_wire
@@ -164,7 +165,7 @@ async def call(
         data = payload.model_dump()
     else:
         data = dict(payload)
-    request = CapabilityRequest(capability_id=name, intent=intent, payload=data, context=ctx)
+    request = capability_request(name, data, ctx, intent=intent)
     if timeout is not None:  # modules see the deadline where a wire request carries it
         request.metadata["timeout_ms"] = timeout * 1000
     response = await handle(chain, request, ctx, timeout, execute)
@@ -191,14 +192,12 @@ async def step(
         name = request.capability_id
         target = cap if name == cap.name or name is None else lookup(name)
         out = await run(target, request.payload, ctx, timeout)
-        return CapabilityResponse(id=request.id, capability_id=target.name, payload=out)
+        return capability_response(request.id, target.name, out, {})
 
     metadata: dict[str, Any] = {"step": path}
     if timeout is not None:  # the step's own timeout, where a wire request carries one
         metadata["timeout_ms"] = timeout * 1000
-    request = CapabilityRequest(
-        capability_id=cap.name, payload=payload, context=ctx, metadata=metadata
-    )
+    request = capability_request(cap.name, payload, ctx, metadata=metadata)
     response = await handle(chain, request, ctx, timeout, execute, step=True)
     return response.payload
 

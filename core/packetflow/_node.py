@@ -205,11 +205,25 @@ class Node:
 
     @asynccontextmanager
     async def started(self) -> AsyncIterator[Node]:
-        """Run the node for the duration of the ``async with`` block."""
+        """Run the node for the duration of the ``async with`` block.
+
+        Raises:
+            BaseException: what the block raised, or what stopped the node from starting
+                (a component's ``open``), as itself: this is the one place the node's
+                nursery's exception group is unwrapped, so ``except ValueError`` around the
+                block works as it reads.
+            BaseExceptionGroup: a failure of one of the node's background tasks (a
+                component's task, a supervised child that gave up), possibly together with
+                the block's own error: catch those with ``except*``.
+        """
         if self.state not in ("idle", "stopped"):
             raise RuntimeError(f"node {self.name!r} is already {self.state}")
         self.state = "starting"
         opened: list[Component] = []
+        # What this task raised inside the nursery: if the group the nursery raises holds
+        # only that, it comes out as itself (trio's strict groups would wrap even the block's
+        # own ``raise``, which no caller expects from an ``async with``).
+        raised: BaseException | None = None
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
@@ -226,6 +240,9 @@ class Node:
                         "node %s running with %d capabilities", self.node_id, len(self.registry)
                     )
                     yield self
+                except BaseException as exc:
+                    raised = exc
+                    raise
                 finally:
                     self.state = "stopping"
                     with trio.CancelScope(shield=True):
@@ -237,10 +254,17 @@ class Node:
                                     "node %s: component %r failed to close", self.name, component
                                 )
                     nursery.cancel_scope.cancel()
+        except BaseExceptionGroup as group:
+            if raised is None or group.exceptions != (raised,):
+                raise
+            own = raised  # re-raised below, outside this handler, so it is not chained to group
+        else:
+            return
         finally:
             self._nursery = None
             self._supervisor = None
             self.state = "stopped"
+        raise own
 
     @property
     def nursery(self) -> trio.Nursery:

@@ -22,8 +22,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import trio
+from pydantic import BaseModel
 
 from .._context import Context
+from .._lowlevel import dump_json
 from ..errors import (
     DeadlineExceededError,
     ExecutionFailedError,
@@ -318,17 +320,17 @@ class ActorCell:
             self.message_count += 1
             self.last_message_at = now
             if atype.history != 0:
-                message = msg.model_dump_json() if hasattr(msg, "model_dump_json") else _dumps(msg)
+                message = dump_json(msg) if isinstance(msg, BaseModel) else _dumps(msg)
                 # A reply that is its output model dumps itself faster than json.dumps.
                 reply = (
-                    result.model_dump_json()
+                    dump_json(result)
                     if type(result) is atype.contract.output_model
                     else _dumps(out)
                 )
                 entry = HistoryEntry(self.next_seq, now, message, reply, ctx.user_id)
                 self.next_seq += 1
         record = ActorRecord(
-            atype.name, self.actor_id, self.instance.state.model_dump_json(), self.created_at,
+            atype.name, self.actor_id, dump_json(self.instance.state), self.created_at,
             self.last_message_at, self.message_count, self.owner, False, self.next_seq,
         )  # fmt: skip
         return Commit(record, entry, atype.history)

@@ -76,7 +76,7 @@ async def _bare_request_reply() -> float:
             await send.send(({"n": 1}, reply))
             await reply.event.wait()
 
-        us = await per_op_us(ask)
+        us = await per_op_us(ask, n=10_000, repeat=1)
         nursery.cancel_scope.cancel()
     return us
 
@@ -129,7 +129,6 @@ async def _sqlite_rate(node: pf.Node, actors: int, seconds: float = 2.0) -> floa
 
 
 async def run() -> list[Result]:
-    bare = await _bare_request_reply()
     with tempfile.TemporaryDirectory(prefix="packetflow-bench-") as tmp:
         node = pf.Node("bench", data_dir=Path(tmp))
         node.modules.autoload = False  # actors alone: installed modules are measured elsewhere
@@ -140,7 +139,12 @@ async def run() -> list[Result]:
             async def ask() -> None:
                 await node.actors.send("echo", "hot", {"n": 1})
 
-            ask_us = await per_op_us(ask)
+            # Measured in turn with the bare baseline, best of rounds: load on a shared
+            # machine hits both sides alike.
+            ask_us = bare = float("inf")
+            for _ in range(5):
+                ask_us = min(ask_us, await per_op_us(ask, n=10_000, repeat=1))
+                bare = min(bare, await _bare_request_reply())
             create_us = await _creation_us(node, "c", gc_paused=True)
             create_gc_us = await _creation_us(node, "g", gc_paused=False)
             per_actor = await _idle_actor_bytes(node)

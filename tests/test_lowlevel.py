@@ -311,3 +311,35 @@ def test_models_built_here_are_cheap_to_check(fast: bool) -> None:
 @pytest.mark.parametrize("value", [{"name": "x"}, Item(name="x")], ids=["dict", "model"])
 def test_validator_accepts_instances_as_model_validate_does(fast: bool, value: Any) -> None:
     assert lowlevel.validator(Item)(value) == Item.model_validate(value)
+
+
+# -- trio: looking into a memory channel's buffer --------------------------------------------
+
+
+async def test_maybe_buffered_says_whether_receive_nowait_has_an_item() -> None:
+    send, receive = trio.open_memory_channel[int](4)
+    assert not lowlevel.maybe_buffered(receive)
+    with pytest.raises(trio.WouldBlock):  # what the look saves its caller
+        receive.receive_nowait()
+    send.send_nowait(1)
+    send.send_nowait(2)
+    assert lowlevel.maybe_buffered(receive)
+    assert receive.receive_nowait() == 1
+    assert lowlevel.maybe_buffered(receive)
+    assert receive.receive_nowait() == 2
+    assert not lowlevel.maybe_buffered(receive)
+    send.send_nowait(3)
+    send.close()  # closed with an item left: still buffered, then the end
+    assert lowlevel.maybe_buffered(receive)
+    assert receive.receive_nowait() == 3
+    assert not lowlevel.maybe_buffered(receive)
+    with pytest.raises(trio.EndOfChannel):
+        receive.receive_nowait()
+
+
+async def test_without_a_tested_trio_maybe_buffered_leaves_it_to_receive_nowait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lowlevel, "FAST_TRIO", False)
+    _, receive = trio.open_memory_channel[int](1)
+    assert lowlevel.maybe_buffered(receive)

@@ -21,7 +21,8 @@ Sections (new tricks are appended at the end; the layout stays):
 - pydantic: validating and dumping without keyword plumbing;
 - pydantic: building and copying models without validation;
 - coroutines and trio: finishing a coroutine whose first step ran by hand, and entering a
-  cancel scope around the rest of it.
+  cancel scope around the rest of it;
+- trio: looking into a memory channel's buffer.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ __all__ = [
     "dump_json",
     "dumper",
     "evolve",
+    "maybe_buffered",
     "nesting",
     "resume",
     "scope_beneath",
@@ -355,3 +357,23 @@ def scope_beneath(before: object, deadline: float) -> Iterator[trio.CancelScope]
             raise
     else:
         scope.__exit__(None, None, None)
+
+
+# -- trio: looking into a memory channel's buffer -----------------------------------------------
+
+
+def maybe_buffered(receive: trio.MemoryReceiveChannel[Any]) -> bool:
+    """Whether ``receive.receive_nowait()`` may return an item: ``False`` only when the
+    channel's buffer is certainly empty (it would raise ``WouldBlock`` or ``EndOfChannel``).
+
+    Why: an actor's worker looks at its mailbox after every message, and a sender awaiting
+    each reply has not sent the next one yet; ``receive_nowait`` on the empty mailbox costs
+    an exception raised and caught (~1 µs), ten times this look. Relies on:
+    ``MemoryReceiveChannel._state.data`` being the deque of buffered items (what
+    ``receive_nowait`` pops from). Without a tested trio it answers ``True``, and
+    ``receive_nowait`` decides as before.
+    """
+    if not FAST_TRIO:
+        return True
+    state: Any = receive._state
+    return bool(state.data)

@@ -25,7 +25,7 @@ import trio
 from pydantic import BaseModel
 
 from .._context import Context
-from .._lowlevel import dump_json
+from .._lowlevel import dump_json, maybe_buffered
 from ..errors import (
     DeadlineExceededError,
     ExecutionFailedError,
@@ -216,12 +216,14 @@ class ActorCell:
             return None
         rounds = LINGER_ROUNDS
         while inbox is self.inbox and (self.status == "active" or self.status == "idle"):
-            try:
-                return inbox.receive_nowait()
-            except trio.WouldBlock:
-                if not rounds:
+            if maybe_buffered(inbox):  # usually empty here: skip the WouldBlock it would raise
+                try:
+                    return inbox.receive_nowait()
+                except trio.WouldBlock:
+                    pass
+                except trio.EndOfChannel:
                     return None
-            except trio.EndOfChannel:
+            if not rounds:
                 return None
             rounds -= 1
             self.status = "idle"

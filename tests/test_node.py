@@ -157,7 +157,7 @@ async def test_an_error_raised_in_the_block_comes_out_of_open_node_as_itself(
     assert node.state == "stopped"
 
 
-async def test_a_component_that_fails_to_open_fails_started_as_itself(tmp_path: Path) -> None:
+async def test_a_component_that_fails_to_open_fails_started_with_a_group(tmp_path: Path) -> None:
     class Broken:
         async def open(self, node: pf.Node, nursery: trio.Nursery) -> None:
             raise OSError("port in use")
@@ -167,7 +167,7 @@ async def test_a_component_that_fails_to_open_fails_started_as_itself(tmp_path: 
 
     node = pf.Node("t", data_dir=tmp_path)
     node.add_component(Broken())
-    with pytest.raises(OSError, match="port in use"):
+    with pytest.RaisesGroup(pytest.RaisesExc(OSError, match="port in use")):
         async with node.started():
             raise AssertionError("the block ran although the node did not start")
     assert node.state == "stopped"

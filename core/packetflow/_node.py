@@ -208,21 +208,21 @@ class Node:
         """Run the node for the duration of the ``async with`` block.
 
         Raises:
-            BaseException: what the block raised, or what stopped the node from starting
-                (a component's ``open``), as itself: this is the one place the node's
-                nursery's exception group is unwrapped, so ``except ValueError`` around the
-                block works as it reads.
-            BaseExceptionGroup: a failure of one of the node's background tasks (a
-                component's task, a supervised child that gave up), possibly together with
-                the block's own error: catch those with ``except*``.
+            BaseException: what the block raised, as itself: this is the one place the
+                node's nursery's exception group is unwrapped, so ``except ValueError``
+                around the block works as it reads.
+            BaseExceptionGroup: a failure of the node itself: at start-up (an invalid
+                composition, a component's ``open``, e.g. a port in use) or in one of its
+                background tasks (possibly together with the block's own error): catch
+                those with ``except*``.
         """
         if self.state not in ("idle", "stopped"):
             raise RuntimeError(f"node {self.name!r} is already {self.state}")
         self.state = "starting"
         opened: list[Component] = []
-        # What this task raised inside the nursery: if the group the nursery raises holds
-        # only that, it comes out as itself (trio's strict groups would wrap even the block's
-        # own ``raise``, which no caller expects from an ``async with``).
+        # What the block raised: if the group the nursery raises holds only that, it comes
+        # out as itself (trio's strict groups would wrap even the block's own ``raise``,
+        # which no caller expects from an ``async with``).
         raised: BaseException | None = None
         try:
             async with trio.open_nursery() as nursery:
@@ -239,10 +239,11 @@ class Node:
                     log.info(
                         "node %s running with %d capabilities", self.node_id, len(self.registry)
                     )
-                    yield self
-                except BaseException as exc:
-                    raised = exc
-                    raise
+                    try:
+                        yield self
+                    except BaseException as exc:
+                        raised = exc
+                        raise
                 finally:
                     self.state = "stopping"
                     with trio.CancelScope(shield=True):

@@ -64,6 +64,7 @@ from ._compose.plan import (
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
 from ._compose.validate import NodeIO, PlanAnalysis
 from ._context import CompositionState, Context
+from ._metrics import MetricFamily
 from ._modules.decisions import (
     Continue,
     Decision,
@@ -124,6 +125,7 @@ __all__ = [
     "Loop",
     "MapReduce",
     "Metric",
+    "MetricFamily",
     "Metrics",
     "Module",
     "ModuleConfig",

@@ -55,6 +55,7 @@ class Subscription:
         if len(self._buffer) == self._buffer.maxlen:
             self.dropped += 1
             self._pending_drops += 1
+            self._hub.dropped += 1
         self._buffer.append(event)
         self._lot.unpark_all()
 
@@ -120,6 +121,8 @@ class Channels:
         self.max_subscriptions = max_subscriptions
         self.default_buffer = default_buffer
         self.published = 0
+        self.dropped = 0
+        """Events dropped by full subscriber buffers, over every subscription ever made."""
 
     def subscribe(self, pattern: str, *, buffer: int | None = None) -> Subscription:
         """Subscribe to channels matching the glob ``pattern`` (``"orders.*"``)."""
@@ -138,6 +141,18 @@ class Channels:
         sub = Subscription(self, pattern, size)
         self._subs.append(sub)
         return sub
+
+    def statistics(self) -> dict[str, Any]:
+        """Events published and dropped (totals), and each live subscription's pattern,
+        buffered events and drops."""
+        return {
+            "published": self.published,
+            "dropped": self.dropped,
+            "subscriptions": [
+                {"pattern": sub.pattern, "buffered": len(sub._buffer), "dropped": sub.dropped}
+                for sub in self._subs
+            ],
+        }
 
     def publish(self, channel: str, payload: dict[str, Any]) -> int:
         """Deliver to every matching subscriber without blocking; returns how many matched."""

@@ -422,6 +422,11 @@ class ModuleHost(Instances):
         """
         return self._get(name).shared
 
+    def implementations(self, hook: str) -> list[tuple[str, Callable[..., Any]]]:
+        """``(module name, bound hook)`` of every running module implementing ``hook``, in
+        chain order (``/metrics`` calls ``packetflow_collect_metrics`` through this)."""
+        return [(s.name, fn) for s in self.chain.slots if (fn := s.hooks.get(hook)) is not None]
+
     def chain_order(self) -> dict[HookKind, list[str]]:
         """The resolved order of the three chains (module names)."""
         return {kind: self.chain.order(kind) for kind in ("request", "composition", "response")}

@@ -285,6 +285,7 @@ class Connection:
     ) -> None:
         # error_reply copies only what has the type a reply holds, and the body is always
         # JSON, so answering a hostile frame cannot take the connection down.
+        self.server.note_refused(exc.code)
         await self.send(encode(error_reply(exc, msg_id, capability_id)))
 
     def _admit(self, message: Message) -> Principal:

@@ -8,34 +8,40 @@ Shutdown (:meth:`WireServer.shutdown`, or SIGINT/SIGTERM with ``shutdown_signals
 accepting, let in-flight requests finish within ``drain_timeout``, answer the rest with E503,
 then close every connection with 1001.
 
-With the ``mcp`` extra, :func:`serve_node` also puts the node's MCP server beside the wire
-(:mod:`packetflow._mcp.wire`): the ``mcp_request`` tunnel, and streamable HTTP on
-``ServerConfig.mcp_http_port``, which drains with the wire.
+:func:`serve_node` also runs the *companions* it is given beside the wire, in the same
+nursery and with the same shutdown: the node passes what it serves besides WebSocket (the MCP
+tunnel, the HTTP port; see :mod:`packetflow._serving`), so this layer knows nothing of MCP or
+HTTP.
 """
 
 from __future__ import annotations
 
 import logging
 import signal
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import ExitStack
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import trio
 from trio_websocket import WebSocketRequest, serve_websocket
 
 from .._auth.principal import Principal, TokenLimiter
-from ..errors import NotFoundError, UnauthenticatedError
+from ..errors import UnauthenticatedError
 from .config import ServerConfig
 from .connection import CLOSE_GOING_AWAY, CLOSE_INTERNAL, Connection
 
 if TYPE_CHECKING:
     from .._node import Node
 
-__all__ = ["WireServer", "serve_node"]
+__all__ = ["Companion", "WireServer", "serve_node"]
 
 log = logging.getLogger("packetflow.wire")
+
+Companion: TypeAlias = Callable[..., Awaitable[None]]
+"""``async (server, host, *, task_status)``: a transport served beside the wire. It calls
+``task_status.started()`` once it serves, and returns when ``server`` has drained
+(``await server.wait_draining()``, then its own graceful stop)."""
 
 
 class WireServer:
@@ -55,8 +61,15 @@ class WireServer:
         self.active_requests = 0
         self.host: str | None = None
         self.port: int | None = None
+        self.http_url: str | None = None
+        """The HTTP port's base URL (``/metrics``, the dashboard), when ``config.http_port``
+        is set."""
         self.mcp_url: str | None = None
-        """The streamable HTTP MCP endpoint, when ``config.mcp_http_port`` is set."""
+        """The streamable HTTP MCP endpoint (``<http_url>/mcp``), when the HTTP port is
+        served and the ``mcp`` extra is installed."""
+        self.refused: dict[str, int] = {}
+        """Messages answered with an error before they ran, by code (E429: the in-flight or
+        per-token limit; E401, E400...): a counter for ``/metrics``."""
         self._accepted = 0
         self._idle: trio.Event | None = None
         self._listen_scope: trio.CancelScope | None = None
@@ -164,7 +177,13 @@ class WireServer:
             "accepted": self._accepted,
             "draining": self.draining,
             "rate_limited_tokens": len(self.limiter),
+            "refused": dict(self.refused),
         }
+
+    def note_refused(self, code: str) -> None:
+        """Count a message refused with ``code`` (connections call it for every error reply
+        they send on their own)."""
+        self.refused[code] = self.refused.get(code, 0) + 1
 
     def request_started(self) -> None:
         self.active_requests += 1
@@ -211,22 +230,24 @@ async def serve_node(
     *,
     config: ServerConfig | None = None,
     shutdown_signals: Sequence[int] = (),
+    companions: Sequence[Companion] = (),
     task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Serve ``node`` (starting it if needed) until cancelled or shut down.
+    """Serve ``node`` (starting it if needed) until cancelled or shut down, with
+    ``companions`` beside the wire (started in order once the wire listens).
 
     With ``shutdown_signals`` (e.g. ``(signal.SIGINT, signal.SIGTERM)``; main thread only), the
     first signal starts a graceful :meth:`WireServer.shutdown` and the second stops at once.
     """
     config = config if config is not None else ServerConfig.from_env()
     config.check_bind(host)  # before starting the node
-    if config.mcp_http_port is not None:
-        import packetflow._mcp  # noqa: F401 - without the extra: ImportError naming the fix
     if node.state == "running":
-        await _serve_running(node, host, port, config, shutdown_signals, task_status)
+        await _serve_running(node, host, port, config, shutdown_signals, companions, task_status)
     else:
         async with node.started():
-            await _serve_running(node, host, port, config, shutdown_signals, task_status)
+            await _serve_running(
+                node, host, port, config, shutdown_signals, companions, task_status
+            )
 
 
 async def _serve_running(
@@ -235,6 +256,7 @@ async def _serve_running(
     port: int,
     config: ServerConfig,
     signals: Sequence[int],
+    companions: Sequence[Companion],
     task_status: trio.TaskStatus[WireServer],
 ) -> None:
     server = WireServer(node, config)
@@ -246,32 +268,12 @@ async def _serve_running(
                 nursery.start_soon(_watch_signals, server, received, nursery)
             async with trio.open_nursery() as transports:
                 await transports.start(server.serve, host, port)
-                server.mcp_url = await _start_mcp(server, host, transports)
+                for companion in companions:
+                    await transports.start(companion, server, host)
                 task_status.started(server)
             # Each transport returns once drained: the wire when shutdown() has closed every
-            # connection, MCP over HTTP when its requests in flight are done.
+            # connection, its companions when their requests in flight are done.
             nursery.cancel_scope.cancel()
-
-
-async def _start_mcp(server: WireServer, host: str, nursery: trio.Nursery) -> str | None:
-    """The node's MCP server beside the wire when the ``mcp`` extra is installed: the tunnel,
-    and streamable HTTP on ``mcp_http_port`` (its URL)."""
-    node = server.node
-    try:
-        from .._mcp.wire import serve_mcp_beside
-    except ImportError:
-        if node.request_handler("mcp_request") is None:
-            node.add_request_handler("mcp_request", partial(_no_mcp, node.name))
-        return None
-    url: str | None = await nursery.start(serve_mcp_beside, server, host)
-    return url
-
-
-async def _no_mcp(name: str, request: Any, ctx: Any, timeout: float | None) -> dict[str, Any]:
-    raise NotFoundError(
-        f"node {name!r} serves no MCP: the 'mcp' extra is not installed; install it with "
-        "pip install 'packetflow[mcp]' and restart the node"
-    )
 
 
 async def _watch_signals(

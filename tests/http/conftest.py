@@ -4,6 +4,7 @@ real secret, and tokens with and without the ``admin`` scope."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,15 +38,25 @@ class Served:
         return await self.http.get(self.url + path, headers=headers, **kw)
 
 
-@pytest.fixture
-async def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Served]:
-    monkeypatch.setenv("PACKETFLOW_TEST_DATA", str(tmp_path / "data"))
+@asynccontextmanager
+async def serve(tmp_path: Path, **config: Any) -> AsyncIterator[Served]:
+    """The observed app served with ``config`` (``ServerConfig`` fields) on ports 0."""
     node = observed_app.make_node()
-    config = pf.ServerConfig(authority=AUTHORITY, http_port=0, dashboard_interval=0.05)
+    options: dict[str, Any] = {"authority": AUTHORITY, "http_port": 0, "dashboard_interval": 0.05}
+    server_config = pf.ServerConfig(**{**options, **config})
     async with trio.open_nursery() as nursery:
         server: pf.WireServer = await nursery.start(
-            lambda task_status: node.serve("127.0.0.1", 0, config=config, task_status=task_status)
+            lambda task_status: node.serve(
+                "127.0.0.1", 0, config=server_config, task_status=task_status
+            )
         )
         async with httpx.AsyncClient(timeout=30) as http:
             yield Served(node, server, http)
         await server.shutdown()
+
+
+@pytest.fixture
+async def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Served]:
+    monkeypatch.setenv("PACKETFLOW_TEST_DATA", str(tmp_path / "data"))
+    async with serve(tmp_path) as running:
+        yield running

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -299,7 +300,7 @@ def _module_collector(
 def _converted(module: str, family: object, metrics: NodeMetrics) -> Metric:
     if not isinstance(family, MetricFamily):
         raise TypeError(f"module {module!r}: {HOOK} returned {family!r}, not a MetricFamily")
-    prefix = f"packetflow_{module}_"
+    prefix = f"packetflow_{re.sub(r'[^a-zA-Z0-9_]', '_', module)}_"
     name = family.name if family.name.startswith(prefix) else prefix + family.name
     labels = list(family.label_names)
     metric: GaugeMetricFamily | CounterMetricFamily

@@ -3,8 +3,10 @@
 The execution graph records when each step started and ended, not which step waited for
 which; the critical path is read from those times, as trace viewers do: start from the step
 that ended last, then repeatedly take the step that ended last before the current one started
-(it is what the current one waited for, directly or through the plan's order). Steps on it
-are the ones whose speed-up would shorten the run.
+(it is what the current one waited for, directly or through the plan's order). Two steps
+in different branches of one ``parallel`` never wait for each other, whatever their times say
+(a branch that never blocks finishes before its sibling starts), so such a step is passed
+over. Steps on the path are the ones whose speed-up would shorten the run.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ MAX_BARS = 200
 _SLACK_MS = 0.05  # two steps closer than this are back to back (timer resolution, scheduling)
 
 
-def critical_path(bars: list[tuple[float, float]]) -> set[int]:
-    """Indices of the bars on the critical path; ``bars`` are ``(start, duration)``."""
+def critical_path(
+    bars: list[tuple[float, float]], paths: list[str] | None = None
+) -> set[int]:
+    """Indices of the bars on the critical path; ``bars`` are ``(start, duration)``, ``paths``
+    their plan paths (to tell parallel branches apart)."""
     if not bars:
         return set()
     ends = [start + duration for start, duration in bars]
@@ -33,20 +38,33 @@ def critical_path(bars: list[tuple[float, float]]) -> set[int]:
     position = len(by_end) - 1  # the step that ended last
     path = {by_end[position]}
     while True:
-        start = bars[by_end[position]][0]
-        # The latest-ending step that ended before this one started (earlier in end order).
-        found = bisect_right(sorted_ends, start + _SLACK_MS, 0, position) - 1
+        current = by_end[position]
+        # The latest-ending step that ended before this one started (earlier in end order),
+        # not counting steps of a sibling branch.
+        found = bisect_right(sorted_ends, bars[current][0] + _SLACK_MS, 0, position) - 1
+        while found >= 0 and paths is not None and _siblings(paths[by_end[found]], paths[current]):
+            found -= 1
         if found < 0:
             return path
         position = found
         path.add(by_end[position])
 
 
+def _siblings(a: str, b: str) -> bool:
+    """Whether plan paths ``a`` and ``b`` lie in different branches of one ``parallel``."""
+    for left, right in zip(a.split("."), b.split("."), strict=False):
+        if left != right:
+            return left.startswith("branch[") and right.startswith("branch[")
+    return False
+
+
 def run_view(graph: ExecutionGraph, number: int) -> dict[str, Any]:
     """One run for the dashboard: its steps as bars (ms from the run's start)."""
     records = graph.records
     shown = records[:MAX_BARS]
-    critical = critical_path([(r.started_ms, r.duration_ms) for r in shown])
+    critical = critical_path(
+        [(r.started_ms, r.duration_ms) for r in shown], [r.path for r in shown]
+    )
     return {
         "id": number,
         "composition": graph.composition,

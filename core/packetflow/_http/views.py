@@ -125,7 +125,7 @@ class Views:
         return {
             "types": [
                 {"name": t.name, "persistence": t.persistence, "intent": t.intent}
-                for t in system.types
+                for t in system.types()
             ],
             "actors": [info.to_dict() for info in found],
             "statistics": _jsonable_stats(system.statistics()),

@@ -1,0 +1,164 @@
+"""The dashboard's JSON API and its live stream (Server-Sent Events), as the page uses them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import trio
+
+import packetflow as pf
+from packetflow._http.live import LiveUpdates
+from packetflow._http.views import Views
+from tests.http.conftest import ADMIN, Served
+
+
+async def test_capabilities_carry_live_statistics(served: Served) -> None:
+    await served.node.call("greet", {"name": "ada"})
+    with pytest.raises(pf.PacketFlowError):
+        await served.node.call("work", {"fail": "E500"})
+    caps = {c["name"]: c for c in (await served.get("/api/capabilities")).json()["capabilities"]}
+    assert caps["greet"]["stats"]["count"] == 1
+    assert caps["greet"]["intent"] == "Greet someone by name"
+    assert caps["work"]["stats"]["errors"] == 1
+    assert caps["work"]["stats"]["codes"] == {"E500": 1}
+    assert caps["fan_out"]["kind"] == "composition"
+
+
+async def test_modules_with_status_counters_and_chains(served: Served) -> None:
+    await served.node.call("greet", {})
+    data = (await served.get("/api/modules")).json()
+    watcher = next(m for m in data["modules"] if m["name"] == "watcher")
+    assert watcher["status"] == "active" and watcher["calls"] >= 1
+    assert data["chains"] == {"request": ["watcher"], "composition": [], "response": []}
+    one = (await served.get("/api/modules/watcher")).json()
+    assert one["positions"] == {"request": 0, "composition": None, "response": None}
+    assert (await served.get("/api/modules/nope")).status_code == 404
+
+
+async def test_runs_are_timelines_with_the_critical_path(served: Served) -> None:
+    await served.node.call("fan_out", {"name": "ada", "ms": 30})
+    runs = (await served.get("/api/runs")).json()["runs"]
+    run = runs[0]
+    assert run["composition"] == "fan_out" and run["status"] == "ok"
+    paths = [s["path"] for s in run["steps"]]
+    critical = {s["path"] for s in run["steps"] if s["critical"]}
+    assert len(paths) == 4
+    slow = next(s["path"] for s in run["steps"] if "slow" in s["path"])
+    quick = next(s["path"] for s in run["steps"] if "quick" in s["path"])
+    assert slow in critical and quick not in critical  # the slow branch held the run up
+    assert paths[0] in critical and paths[-1] in critical
+
+
+async def test_actors_their_state_and_history(served: Served) -> None:
+    await served.node.actors.send("counter", "c1", {"n": 2})
+    await served.node.actors.send("counter", "c1", {"n": 3})
+    data = (await served.get("/api/actors")).json()
+    assert [(a["capability"], a["actor_id"], a["status"]) for a in data["actors"]] == [
+        ("counter", "c1", "idle")
+    ]
+    one = (await served.get("/api/actors/counter/c1")).json()
+    assert one["state"] == {"total": 5}
+    assert [(h["message"], h["reply"]) for h in one["history"]] == [
+        ({"n": 2}, {"total": 2}),
+        ({"n": 3}, {"total": 5}),
+    ]
+    missing = await served.get("/api/actors/counter/nobody")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "E404"
+
+
+async def test_channels_with_subscribers_and_drops(served: Served) -> None:
+    with served.node.channels.subscribe("orders.*", buffer=1):
+        for n in range(4):
+            served.node.channels.publish("orders.created", {"n": n})
+        data = (await served.get("/api/channels")).json()
+    row = next(p for p in data["patterns"] if p["pattern"] == "orders.*")
+    assert row == {"pattern": "orders.*", "subscribers": 1, "buffered": 1, "dropped": 3}
+    assert data["dropped"] == 3
+
+
+async def test_arena_and_optimizer_are_404_when_not_installed(served: Served) -> None:
+    for path in ("/api/arena", "/api/optimizer"):
+        response = await served.get(path)
+        assert response.status_code == 404
+        assert "install packetflow-module" in response.json()["error"]["message"]
+    overview = (await served.get("/api/overview")).json()
+    assert overview["arena"] is False and overview["optimizer"] is False
+
+
+class RawStream:
+    """An HTTP/1.1 streaming GET on a plain socket, read chunk by chunk (one SSE event per
+    chunk, as the server writes them): what a browser's fetch sees, minus the browser."""
+
+    def __init__(self, stream: trio.SocketStream) -> None:
+        self.stream = stream
+        self.buffer = b""
+
+    @classmethod
+    async def open(cls, url: str, path: str, token: str) -> tuple[RawStream, bytes]:
+        host, port = url.removeprefix("http://").split(":")
+        stream = await trio.open_tcp_stream(host, int(port))
+        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                   f"Authorization: Bearer {token}\r\n\r\n")  # fmt: skip
+        await stream.send_all(request.encode())
+        raw = cls(stream)
+        head = await raw._until(b"\r\n\r\n")
+        return raw, head
+
+    async def _until(self, marker: bytes) -> bytes:
+        while marker not in self.buffer:
+            data = await self.stream.receive_some()
+            assert data, "the server closed the stream"
+            self.buffer += data
+        found, self.buffer = self.buffer.split(marker, 1)
+        return found
+
+    async def event(self) -> tuple[str, dict[str, Any]]:
+        size = int(await self._until(b"\r\n"), 16)
+        while len(self.buffer) < size + 2:
+            self.buffer += await self.stream.receive_some()
+        block, self.buffer = self.buffer[:size], self.buffer[size + 2 :]
+        kind, data = block.decode().strip().split("\n", 1)
+        return kind.removeprefix("event: "), json.loads(data.removeprefix("data: "))
+
+
+async def test_the_live_stream_starts_with_a_snapshot_then_sends_changes(served: Served) -> None:
+    await served.node.call("greet", {})
+    with trio.fail_after(30):
+        raw, head = await RawStream.open(served.url, "/api/events", ADMIN)
+        async with raw.stream:
+            assert head.startswith(b"HTTP/1.1 200")
+            assert b"content-type: text/event-stream" in head.lower()
+            got = [await raw.event()]
+            await served.node.call("work", {})  # subscribed: now something changes
+            while not any("work" in body["capabilities"] for _, body in got[1:]):
+                got.append(await raw.event())
+    kinds = [kind for kind, _ in got]
+    assert kinds[0] == "snapshot" and set(kinds[1:]) == {"update"}
+    snapshot = got[0][1]
+    assert snapshot["capabilities"]["greet"]["count"] == 1
+    assert {"overview", "modules", "channels", "actors", "runs"} <= set(snapshot)
+    update = got[-1][1]
+    assert update["capabilities"]["work"]["count"] == 1
+    assert "greet" not in update["capabilities"]  # only what changed
+
+
+async def test_a_client_that_falls_behind_is_dropped(served: Served) -> None:
+    live = LiveUpdates(Views(served.node), interval=60, queue=2)
+    slow = live.subscribe()  # never read
+    fast = live.subscribe()
+    received = []
+    for _ in range(3):
+        live.publish(live.update())
+        received.append(await fast.__anext__())  # the snapshot, then each update
+    assert live.dropped == 1 and len(live) == 1
+    assert [chunk.split(b"\n", 1)[0] for chunk in received] == [
+        b"event: snapshot", b"event: update", b"event: update"
+    ]
+    # the dropped client's stream ends after what it held (snapshot + one update)
+    held = [chunk async for chunk in slow]
+    assert len(held) == 2
+    await fast.aclose()  # type: ignore[attr-defined]
+    assert len(live) == 0

@@ -299,10 +299,10 @@ function runTimeline(run) {
   const total = Math.max(run.duration_ms, ...run.steps.map((s) => s.start_ms + s.duration_ms), 0.001);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${run.steps.length * rowHeight + 4}`, "data-testid": "run-chart" });
   run.steps.forEach((step, i) => {
-    const x = (step.start_ms / total) * (width - 200);
-    const w = Math.max(2, (step.duration_ms / total) * (width - 200));
+    const x = (step.start_ms / total) * (width - 340);
+    const w = Math.max(2, (step.duration_ms / total) * (width - 340));
     const classes = ["bar", step.critical ? "critical" : "", step.status === "error" ? "error" : ""].join(" ").trim();
-    const bar = svg("rect", { x: 200 + x, y: i * rowHeight + 2, width: w, height: rowHeight - 4, class: classes,
+    const bar = svg("rect", { x: 340 + x, y: i * rowHeight + 2, width: w, height: rowHeight - 4, class: classes,
       "data-testid": "step-bar", "data-critical": String(step.critical), "data-path": step.path });
     const title = svg("title");
     title.textContent = `${step.path} ${step.capability}: ${step.duration_ms.toFixed(3)} ms${step.error_code ? " " + step.error_code : ""}`;

@@ -205,6 +205,10 @@ class Views:
             "modules": len(node.modules.list_active()),
             "actors_live": len(node.actors),
             "wire": _jsonable_stats(wire) if wire is not None else None,
+            "compositions": {
+                name: {"ok": counts.ok, "error": counts.error}
+                for name, counts in sorted(node.engine.counters.by_name.items())
+            },
             "arena": ARENA_RENDER in node.registry,
             "optimizer": OPTIMIZER_PREDICT in node.registry,
         }

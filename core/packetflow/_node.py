@@ -33,6 +33,7 @@ from ._context import Context
 from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
 from ._supervisor import Supervisor
+from ._tracing import TracingSwitch
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
 from ._wire.server import WireServer, serve_node
@@ -111,6 +112,8 @@ class Node:
         self.actors = ActorSystem(self)
         """The actor registry: ``send``, ``get_state``, ``list``, ``stop``, ``history``..."""
         self._components.append(self.actors)
+        # OpenTelemetry spans when the otel extra is installed and configured (else a no-op).
+        self._components.append(TracingSwitch())
 
     def __repr__(self) -> str:
         return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"

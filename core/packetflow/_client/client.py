@@ -28,6 +28,7 @@ from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
 from .._backoff import backoff_delay
 from .._channels import Channels
+from .._tracing import outgoing_context
 from .._wire.codec import Limits, decode, encode, parse_object
 from .._wire.connection import CLOSE_DEAD_PEER
 from .._wire.messages import (
@@ -286,6 +287,7 @@ class Client:
             meta["timeout_ms"] = timeout * 1000
         if meta:
             message["metadata"] = meta
+        context = outgoing_context(context)  # the current trace's traceparent, when tracing
         if context:
             message["context"] = context
         try:

@@ -195,3 +195,28 @@ async def test_metrics_on_a_node_without_a_secret_need_no_token(
     async with serve(tmp_path, authority=None) as served:
         assert (await served.get("/metrics", token=None)).status_code == 200
     assert AUTHORITY is not None
+
+
+async def test_installed_modules_add_zone_loads_and_the_cache_hit_ratio(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from packetflow_adaptive_optimization.module import AdaptiveOptimizationModule
+    from packetflow_spatial_arena.module import SpatialArenaModule
+
+    monkeypatch.setenv("PACKETFLOW_TEST_DATA", str(tmp_path / "data"))
+    async with serve(tmp_path) as served:
+        node = served.node
+        node.modules.register(SpatialArenaModule, config={"tick_s": 3600})
+        node.modules.register(AdaptiveOptimizationModule)
+        await node.modules.wait_ready("spatial_arena")
+        await node.modules.wait_ready("adaptive_optimization")
+        await node.call("greet", {})
+        samples = await scrape(served)
+        arena = (await served.get("/api/arena")).json()
+        optimizer = (await served.get("/api/optimizer")).json()
+    loads = {labels: v for (name, labels), v in samples.items()
+             if name == "packetflow_spatial_arena_zone_load"}  # fmt: skip
+    assert loads and all(v == 0 for v in loads.values())
+    assert ("packetflow_adaptive_optimization_cache_hit_ratio", ()) in samples
+    assert arena["svg"].startswith("<svg") and arena["zones"]
+    assert {p["composition"] for p in optimizer["predictions"]} >= {"fan_out"}

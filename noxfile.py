@@ -104,8 +104,9 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmarks: ratios against baselines measured in the same run."""
-    session.install("-e", ".[mcp,http,otel]", *_plugin_paths())
+    """Benchmarks: ratios against baselines measured in the same run (the dashboard's render
+    in Chromium when Debian's chromium is installed)."""
+    session.install("-e", ".[mcp,http,otel]", *_plugin_paths(), PLAYWRIGHT)
     session.run("python", "-m", "bench", *session.posargs)
 
 

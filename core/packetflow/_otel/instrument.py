@@ -52,9 +52,10 @@ _HOOKS = {
 _QUIET = {"record_exception": False, "set_status_on_exception": False}
 
 
-def instrument(node: Node) -> Callable[[], None]:
-    """Trace ``node`` until the returned function is called."""
-    tracer = trace.get_tracer("packetflow", __version__)
+def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Callable[[], None]:
+    """Trace ``node`` (with ``provider``, default the global one) until the returned function
+    is called."""
+    tracer = trace.get_tracer("packetflow", __version__, tracer_provider=provider)
     executor = node._executor
     execute = executor.execute
     dispatch = node.dispatch

@@ -75,7 +75,9 @@ def browser(session: nox.Session) -> None:
     ``.artifacts/browser/`` (gitignored)."""
     if not Path(CHROMIUM).exists():
         if shutil.which("apt-get") is None or os.geteuid() != 0:
-            session.error(f"{CHROMIUM} is missing; install Debian's chromium (apt-get install chromium)")
+            session.error(
+                f"{CHROMIUM} is missing; install Debian's chromium (apt-get install chromium)"
+            )
         session.run("apt-get", "update", "-q", external=True)
         session.run("apt-get", "install", "-y", "-q", "chromium", external=True)
     arena, optimizer = (_with_extras(name) for name in ("spatial_arena", "adaptive_optimization"))

@@ -21,11 +21,12 @@ class Zones(pf.Module):
     def packetflow_collect_metrics(self) -> list[pf.MetricFamily]:
         return [
             pf.MetricFamily(
-                "zone_load", "Requests executing per zone.",
+                "zone_load",
+                "Requests executing per zone.",
                 samples=[({"zone": "ai"}, 2), ({"zone": "storage"}, 0)],
             ),
             pf.MetricFamily("packetflow_zones_ticks", "Physics ticks.", "counter", [({}, 7)]),
-        ]  # fmt: skip
+        ]
 
 
 class Broken(pf.Module):
@@ -90,8 +91,10 @@ async def test_a_module_family_is_exported_under_its_prefix(metrics: NodeMetrics
 async def test_failing_collectors_are_skipped_and_counted(metrics: NodeMetrics) -> None:
     for _ in range(2):
         families = parsed(metrics)
-    errors = {labels["collector"]: v for labels, v in
-              families["packetflow_metrics_collector_errors_total"]}  # fmt: skip
+    errors = {
+        labels["collector"]: v
+        for labels, v in families["packetflow_metrics_collector_errors_total"]
+    }
     assert errors == {"broken": 2.0, "awaiting": 2.0, "wrong": 2.0}
     assert not any(name.startswith(("packetflow_broken", "packetflow_wrong")) for name in families)
     # the rest of the scrape is whole: the node's own families and the good module's

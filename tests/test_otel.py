@@ -25,23 +25,42 @@ def _spans(path: Path) -> list[dict[str, Any]]:
 def test_one_trace_spans_client_node_and_mounted_server(tmp_path: Path) -> None:
     files = {name: tmp_path / f"{name}.jsonl" for name in ("client", "edge", "leaf")}
     env = {k: v for k, v in os.environ.items() if not k.startswith("PACKETFLOW_")}
-    env |= {"PACKETFLOW_SPANS": str(files["edge"]), "PACKETFLOW_LEAF_SPANS": str(files["leaf"]),
-            "PACKETFLOW_DISABLE_MODULE_AUTOLOAD": "1"}  # fmt: skip
+    env |= {
+        "PACKETFLOW_SPANS": str(files["edge"]),
+        "PACKETFLOW_LEAF_SPANS": str(files["leaf"]),
+        "PACKETFLOW_DISABLE_MODULE_AUTOLOAD": "1",
+    }
     serve = subprocess.Popen(
-        [sys.executable, "-m", "packetflow._cli", "serve", "--app",
-         "tests.apps.traced:make_edge", "--port", "0"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "packetflow._cli",
+            "serve",
+            "--app",
+            "tests.apps.traced:make_edge",
+            "--port",
+            "0",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         assert serve.stdout is not None
         line = serve.stdout.readline()  # it prints its address once it listens
         assert "serving on ws://" in line, line + serve.stdout.read()
         url = line.split("serving on ", 1)[1].split()[0]
         client = subprocess.run(
-            [sys.executable, "-m", "tests.apps.traced", url], cwd=ROOT,
+            [sys.executable, "-m", "tests.apps.traced", url],
+            cwd=ROOT,
             env=env | {"PACKETFLOW_SPANS": str(files["client"])},
-            capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert client.returncode == 0, client.stdout + client.stderr
         assert client.stdout.strip() == "hello ada"
     finally:
@@ -55,8 +74,10 @@ def test_one_trace_spans_client_node_and_mounted_server(tmp_path: Path) -> None:
     ours = [s for s in everything if s["name"].startswith(("packetflow.", "client.", "tools/call"))]
     assert {s["trace_id"] for s in ours} == {root["trace_id"]}, "one trace"
     # (the mount's own session traffic, tools/list and the like, are traces of their own)
-    spans = {name: [s for s in found if s["trace_id"] == root["trace_id"]]
-             for name, found in spans.items()}  # fmt: skip
+    spans = {
+        name: [s for s in found if s["trace_id"] == root["trace_id"]]
+        for name, found in spans.items()
+    }
 
     def one(service: str, name: str) -> dict[str, Any]:
         found = [s for s in spans[service] if s["name"] == name]
@@ -111,11 +132,17 @@ def test_without_the_extra_nothing_of_it_is_imported(tmp_path: Path) -> None:
         print("clean")
     """)
     done = subprocess.run(
-        [sys.executable, "-S", "-c", script], cwd=tmp_path,
-        env={"PYTHONPATH": os.pathsep.join([str(bare), str(ROOT / "core")]),
-             "PATH": os.environ.get("PATH", "")},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [sys.executable, "-S", "-c", script],
+        cwd=tmp_path,
+        env={
+            "PYTHONPATH": os.pathsep.join([str(bare), str(ROOT / "core")]),
+            "PATH": os.environ.get("PATH", ""),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0 and done.stdout.strip() == "clean", done.stdout + done.stderr
 
 
@@ -150,10 +177,14 @@ def test_steps_module_hooks_actor_messages_and_errors_have_spans(tmp_path: Path)
     spans_file = tmp_path / "spans.jsonl"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PACKETFLOW_")}
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT,
+        [sys.executable, "-c", script],
+        cwd=ROOT,
         env=env | {"PACKETFLOW_SPANS": str(spans_file), "PACKETFLOW_TEST_DATA": str(tmp_path)},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     spans = _spans(spans_file)
     by_id = {s["span_id"]: s for s in spans}
@@ -167,13 +198,18 @@ def test_steps_module_hooks_actor_messages_and_errors_have_spans(tmp_path: Path)
     steps = [s for s in spans if s["name"].startswith("packetflow.step ")]
     assert len(steps) == 4 and all(parent(s) is composition for s in steps)
     assert {s["attributes"]["packetflow.step.path"] for s in steps} >= {
-        "pipeline[0].step", "pipeline[2].step"
+        "pipeline[0].step",
+        "pipeline[2].step",
     }
-    hook = next(s for s in spans if s["name"] == "packetflow.module watcher request"
-                and s["trace_id"] == call["trace_id"])  # fmt: skip
+    hook = next(
+        s
+        for s in spans
+        if s["name"] == "packetflow.module watcher request" and s["trace_id"] == call["trace_id"]
+    )
     assert parent(hook) is call and hook["attributes"]["packetflow.decision"] == "Continue"
     actor = next(s for s in spans if s["name"] == "packetflow.actor counter")
     assert actor["attributes"]["packetflow.actor.id"] == "c1"
-    failed = next(s for s in spans if s["name"] == "packetflow.capability work"
-                  and s["status"] == "ERROR")  # fmt: skip
+    failed = next(
+        s for s in spans if s["name"] == "packetflow.capability work" and s["status"] == "ERROR"
+    )
     assert failed["attributes"]["packetflow.error.code"] == "E500"

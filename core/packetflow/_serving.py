@@ -39,7 +39,7 @@ def check_extras(config: ServerConfig) -> None:
         ImportError: naming the extra to install.
     """
     if config.mcp_http_port is not None:
-        import packetflow._mcp.http  # noqa: F401 - ImportError naming the 'mcp' extra
+        import packetflow._mcp.http
     if config.http_port is not None:
         import packetflow._http.app  # noqa: F401 - ImportError naming the 'http' extra
 

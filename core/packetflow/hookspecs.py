@@ -175,6 +175,7 @@ def packetflow_collect_metrics() -> Iterable[MetricFamily]:
         :class:`packetflow.MetricFamily` values; each is exported as
         ``packetflow_<module>_<name>`` with at most ``MAX_MODULE_SAMPLES`` samples.
     """
+    return ()  # a specification: pluggy never runs this body
 
 
 HOOKS: tuple[str, ...] = (

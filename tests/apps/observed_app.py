@@ -80,8 +80,11 @@ class Watcher(pf.Module):
 
     @pf.hookimpl
     def packetflow_collect_metrics(self) -> list[pf.MetricFamily]:
-        return [pf.MetricFamily("requests_seen", "Requests the watcher saw.", "counter",
-                                [({}, self.seen)])]  # fmt: skip
+        return [
+            pf.MetricFamily(
+                "requests_seen", "Requests the watcher saw.", "counter", [({}, self.seen)]
+            )
+        ]
 
 
 PIPELINE = pf.composition(
@@ -91,10 +94,12 @@ FAN_OUT = pf.composition(
     "fan_out",
     pf.pipeline(
         pf.step("greet"),
-        pf.parallel({
-            "quick": pf.step("work", from_=[], to=["ms->quick_ms"]),
-            "slow": pf.step("work", from_=["ms"], to=["ms->slow_ms"]),
-        }),
+        pf.parallel(
+            {
+                "quick": pf.step("work", from_=[], to=["ms->quick_ms"]),
+                "slow": pf.step("work", from_=["ms"], to=["ms->slow_ms"]),
+            }
+        ),
         pf.step("greet", to=["greeting->final"]),
     ),
 )

@@ -38,16 +38,21 @@ def configure(service: str) -> None:
     def dump() -> None:
         with open(os.environ["PACKETFLOW_SPANS"], "w", encoding="utf-8") as out:
             for span in exporter.get_finished_spans():
-                out.write(json.dumps({
-                    "service": service,
-                    "name": span.name,
-                    "kind": span.kind.name,
-                    "trace_id": f"{span.context.trace_id:032x}",
-                    "span_id": f"{span.context.span_id:016x}",
-                    "parent_id": f"{span.parent.span_id:016x}" if span.parent else None,
-                    "attributes": dict(span.attributes or {}),
-                    "status": span.status.status_code.name,
-                }) + "\n")  # fmt: skip
+                out.write(
+                    json.dumps(
+                        {
+                            "service": service,
+                            "name": span.name,
+                            "kind": span.kind.name,
+                            "trace_id": f"{span.context.trace_id:032x}",
+                            "span_id": f"{span.context.span_id:016x}",
+                            "parent_id": f"{span.parent.span_id:016x}" if span.parent else None,
+                            "attributes": dict(span.attributes or {}),
+                            "status": span.status.status_code.name,
+                        }
+                    )
+                    + "\n"
+                )
 
     atexit.register(dump)
 
@@ -78,8 +83,14 @@ def make_edge() -> pf.Node:
     node = pf.Node("traced-edge")
     node.modules.autoload = False
     env = {**os.environ, "PACKETFLOW_SPANS": os.environ["PACKETFLOW_LEAF_SPANS"]}
-    command = [sys.executable, "-m", "packetflow._cli", "mcp", "--app",
-               "tests.apps.traced:make_leaf"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "packetflow._cli",
+        "mcp",
+        "--app",
+        "tests.apps.traced:make_leaf",
+    ]
     mount = node.mount_mcp("leaf", command=command, env=env, cwd=ROOT)
 
     @pf.capability(intent="Ask the leaf to greet")

@@ -47,10 +47,23 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """``packetflow serve --app tests.apps.observed_app:make_node --port 0 --http 0``."""
     data = tmp_path_factory.mktemp("node")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PACKETFLOW_")}
-    env |= {"PACKETFLOW_SECRET": SECRET, "PACKETFLOW_TEST_DATA": str(data),
-            "PACKETFLOW_TEST_AUTOLOAD": "1"}  # fmt: skip
-    command = [sys.executable, "-m", "packetflow._cli", "serve", "--app",
-               "tests.apps.observed_app:make_node", "--port", "0", "--http", "0"]  # fmt: skip
+    env |= {
+        "PACKETFLOW_SECRET": SECRET,
+        "PACKETFLOW_TEST_DATA": str(data),
+        "PACKETFLOW_TEST_AUTOLOAD": "1",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "packetflow._cli",
+        "serve",
+        "--app",
+        "tests.apps.observed_app:make_node",
+        "--port",
+        "0",
+        "--http",
+        "0",
+    ]
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

@@ -52,8 +52,9 @@ def test_the_dashboard_end_to_end(page: Page, served: Served, shots: Path) -> No
     page.screenshot(path=shots / "02-capabilities.png")
 
     call_over_the_wire(served, [("greet", {"name": "ada"})] * 3 + [("fan_out", {"ms": 20})])
-    expect(greet.get_by_test_id("cap-count")).to_have_text(re.compile(r"^[4-9]\d*$"),
-                                                           timeout=TIMEOUT)  # fmt: skip
+    expect(greet.get_by_test_id("cap-count")).to_have_text(
+        re.compile(r"^[4-9]\d*$"), timeout=TIMEOUT
+    )
     expect(greet.locator("polyline")).to_have_attribute("points", re.compile(r"\d"))
     page.screenshot(path=shots / "03-counts-updated.png")
 

@@ -100,8 +100,9 @@ class RawStream:
     async def open(cls, url: str, path: str, token: str) -> tuple[RawStream, bytes]:
         host, port = url.removeprefix("http://").split(":")
         stream = await trio.open_tcp_stream(host, int(port))
-        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-                   f"Authorization: Bearer {token}\r\n\r\n")  # fmt: skip
+        request = (
+            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Bearer {token}\r\n\r\n"
+        )
         await stream.send_all(request.encode())
         raw = cls(stream)
         head = await raw._until(b"\r\n\r\n")
@@ -155,7 +156,9 @@ async def test_a_client_that_falls_behind_is_dropped(served: Served) -> None:
         received.append(await fast.__anext__())  # the snapshot, then each update
     assert live.dropped == 1 and len(live) == 1
     assert [chunk.split(b"\n", 1)[0] for chunk in received] == [
-        b"event: snapshot", b"event: update", b"event: update"
+        b"event: snapshot",
+        b"event: update",
+        b"event: update",
     ]
     # the dropped client's stream ends after what it held (snapshot + one update)
     held = [chunk async for chunk in slow]

@@ -49,10 +49,19 @@ async def test_no_or_a_wrong_token_is_401(served: Served, path: str, token: str 
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/overview", "/api/modules", "/api/runs", "/api/actors", "/api/channels",
-     "/api/events", "/metrics", "/api/actors/counter/a1", "/api/modules/watcher"],
+    [
+        "/api/overview",
+        "/api/modules",
+        "/api/runs",
+        "/api/actors",
+        "/api/channels",
+        "/api/events",
+        "/metrics",
+        "/api/actors/counter/a1",
+        "/api/modules/watcher",
+    ],
     ids=lambda p: p.strip("/").replace("/", "-"),
-)  # fmt: skip
+)
 async def test_admin_endpoints_are_403_for_other_tokens(served: Served, path: str) -> None:
     response = await served.get(path, token=READER)
     assert response.status_code == 403

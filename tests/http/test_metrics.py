@@ -49,8 +49,9 @@ async def test_capability_calls_errors_by_code_and_latency(served: Served) -> No
     assert value(samples, "packetflow_capability_errors_total", capability="work", code="E503") == 1
     assert ("packetflow_capability_errors_total", (("capability", "greet"),)) not in samples
     count = value(samples, "packetflow_capability_duration_seconds_count", capability="greet")
-    inf = value(samples, "packetflow_capability_duration_seconds_bucket", capability="greet",
-                le="+Inf")  # fmt: skip
+    inf = value(
+        samples, "packetflow_capability_duration_seconds_bucket", capability="greet", le="+Inf"
+    )
     assert count == inf == 3
     assert value(samples, "packetflow_capability_duration_seconds_sum", capability="greet") > 0
 
@@ -68,11 +69,13 @@ async def test_modules_compositions_channels_and_the_module_family(served: Serve
     assert value(samples, "packetflow_module_hook_errors_total", module="watcher") == 0
     assert value(samples, "packetflow_module_hook_timeouts_total", module="watcher") == 0
     assert value(samples, "packetflow_watcher_requests_seen_total") >= 1
-    runs = value(samples, "packetflow_composition_runs_total", composition="greet_then_work",
-                 status="ok")  # fmt: skip
+    runs = value(
+        samples, "packetflow_composition_runs_total", composition="greet_then_work", status="ok"
+    )
     assert runs == 1
-    steps = value(samples, "packetflow_composition_step_duration_seconds_count",
-                  composition="greet_then_work")  # fmt: skip
+    steps = value(
+        samples, "packetflow_composition_step_duration_seconds_count", composition="greet_then_work"
+    )
     assert steps == 2
     assert value(samples, "packetflow_channel_events_dropped_total") == 2
     assert value(samples, "packetflow_channel_subscriptions") >= 1  # the MCP follower too
@@ -89,27 +92,29 @@ async def test_wire_connections_in_flight_and_refusals(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PACKETFLOW_TEST_DATA", str(tmp_path / "data"))
-    async with serve(tmp_path, max_in_flight=1) as served:
-        async with pf.open_client(served.server.url, token=ADMIN) as client:
-            started = trio.Event()
-            errors: list[pf.PacketFlowError] = []
+    async with (
+        serve(tmp_path, max_in_flight=1) as served,
+        pf.open_client(served.server.url, token=ADMIN) as client,
+    ):
+        started = trio.Event()
+        errors: list[pf.PacketFlowError] = []
 
-            async def slow() -> None:
-                started.set()
-                await client.call("work", {"ms": 300})
+        async def slow() -> None:
+            started.set()
+            await client.call("work", {"ms": 300})
 
-            async with trio.open_nursery() as nursery:
-                nursery.start_soon(slow)
-                await started.wait()
-                while served.server.active_requests == 0:  # until the node holds it
-                    await trio.lowlevel.checkpoint()
-                samples = await scrape(served)
-                try:
-                    await client.call("greet", {})
-                except pf.PacketFlowError as exc:
-                    errors.append(exc)
-            assert [e.code for e in errors] == ["E429"]
-            after = await scrape(served)
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(slow)
+            await started.wait()
+            while served.server.active_requests == 0:  # until the node holds it
+                await trio.lowlevel.checkpoint()
+            samples = await scrape(served)
+            try:
+                await client.call("greet", {})
+            except pf.PacketFlowError as exc:
+                errors.append(exc)
+        assert [e.code for e in errors] == ["E429"]
+        after = await scrape(served)
     assert value(samples, "packetflow_wire_connections") == 1
     assert value(samples, "packetflow_wire_requests_in_flight") == 1
     assert value(after, "packetflow_wire_refused_total", code="E429") == 1
@@ -117,9 +122,19 @@ async def test_wire_connections_in_flight_and_refusals(
 
 
 ALLOWED_LABELS = {
-    "capability", "code", "le", "module", "status", "quantile", "type", "store",
-    "composition", "collector", "node", "version",
-}  # fmt: skip
+    "capability",
+    "code",
+    "le",
+    "module",
+    "status",
+    "quantile",
+    "type",
+    "store",
+    "composition",
+    "collector",
+    "node",
+    "version",
+}
 
 
 async def test_labels_are_names_and_codes_never_ids(served: Served) -> None:
@@ -214,8 +229,11 @@ async def test_installed_modules_add_zone_loads_and_the_cache_hit_ratio(
         samples = await scrape(served)
         arena = (await served.get("/api/arena")).json()
         optimizer = (await served.get("/api/optimizer")).json()
-    loads = {labels: v for (name, labels), v in samples.items()
-             if name == "packetflow_spatial_arena_zone_load"}  # fmt: skip
+    loads = {
+        labels: v
+        for (name, labels), v in samples.items()
+        if name == "packetflow_spatial_arena_zone_load"
+    }
     assert loads and all(v == 0 for v in loads.values())
     assert ("packetflow_adaptive_optimization_cache_hit_ratio", ()) in samples
     assert arena["svg"].startswith("<svg") and arena["zones"]

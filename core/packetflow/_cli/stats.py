@@ -120,7 +120,7 @@ def _remote(url: str, token: str | None) -> Callable[[], Figures]:
     def get(path: str) -> Any:
         request = urllib.request.Request(base + path, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=30) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:
             raise CommandError(_refused(base, exc), exit_code=1) from None
@@ -144,8 +144,10 @@ def _refused(base: str, exc: urllib.error.HTTPError) -> str:
         message = json.loads(exc.read())["error"]["message"]
     except Exception:
         message = exc.reason
-    hint = {401: f"pass an admin token with --token or ${TOKEN_ENV}",
-            403: "use a token with the 'admin' scope"}.get(exc.code, "see the node's log")  # fmt: skip
+    hint = {
+        401: f"pass an admin token with --token or ${TOKEN_ENV}",
+        403: "use a token with the 'admin' scope",
+    }.get(exc.code, "see the node's log")
     return f"{base}: HTTP {exc.code}: {message}; {hint}"
 
 
@@ -155,33 +157,62 @@ def _print_json(figures: Figures) -> None:
 
 def _print_tables(figures: Figures) -> None:
     overview = figures["overview"]
-    print(f"node {overview['node']!r} ({overview['state']}): {overview['capabilities']} "
-          f"capabilities, {overview['modules']} modules, {overview['actors_live']} live actors")  # fmt: skip
+    print(
+        f"node {overview['node']!r} ({overview['state']}): {overview['capabilities']} "
+        f"capabilities, {overview['modules']} modules, {overview['actors_live']} live actors"
+    )
     caps = figures["capabilities"]
     _table(
         ["CAPABILITY", "KIND", "CALLS", "ERRORS", "P50 MS", "P99 MS", "ERROR CODES"],
-        [[c["name"], c["kind"], c["stats"]["count"], c["stats"]["errors"], c["stats"]["p50_ms"],
-          c["stats"]["p99_ms"], _codes(c["stats"]["codes"])] for c in caps],
-    )  # fmt: skip
+        [
+            [
+                c["name"],
+                c["kind"],
+                c["stats"]["count"],
+                c["stats"]["errors"],
+                c["stats"]["p50_ms"],
+                c["stats"]["p99_ms"],
+                _codes(c["stats"]["codes"]),
+            ]
+            for c in caps
+        ],
+    )
     modules = figures["modules"]
     if modules["modules"]:
         _table(
             ["MODULE", "STATUS", "PRIORITY", "CALLS", "ERRORS", "TIMEOUTS", "P50 MS", "P99 MS"],
-            [[m["name"], m["status"], m["priority"], m["calls"], m["errors"], m["timeouts"],
-              m["p50_ms"], m["p99_ms"]] for m in modules["modules"]],
-        )  # fmt: skip
+            [
+                [
+                    m["name"],
+                    m["status"],
+                    m["priority"],
+                    m["calls"],
+                    m["errors"],
+                    m["timeouts"],
+                    m["p50_ms"],
+                    m["p99_ms"],
+                ]
+                for m in modules["modules"]
+            ],
+        )
         for kind, order in modules["chains"].items():
             print(f"{kind} chain: {' -> '.join(order) or '(empty)'}")
     runs = overview.get("compositions") or {}
     if runs:
-        _table(["COMPOSITION", "RUNS OK", "RUNS FAILED"],
-               [[name, r["ok"], r["error"]] for name, r in runs.items()])  # fmt: skip
+        _table(
+            ["COMPOSITION", "RUNS OK", "RUNS FAILED"],
+            [[name, r["ok"], r["error"]] for name, r in runs.items()],
+        )
     channels = figures["channels"]
     print(f"\nchannels: {channels['published']} events published, {channels['dropped']} dropped")
     if channels["patterns"]:
-        _table(["PATTERN", "SUBSCRIBERS", "BUFFERED", "DROPPED"],
-               [[p["pattern"], p["subscribers"], p["buffered"], p["dropped"]]
-                for p in channels["patterns"]])  # fmt: skip
+        _table(
+            ["PATTERN", "SUBSCRIBERS", "BUFFERED", "DROPPED"],
+            [
+                [p["pattern"], p["subscribers"], p["buffered"], p["dropped"]]
+                for p in channels["patterns"]
+            ],
+        )
     sys.stdout.flush()
 
 

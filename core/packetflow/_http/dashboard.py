@@ -106,13 +106,15 @@ class Dashboard:
 
     async def session(self, request: Request, principal: Any) -> Response:
         node = self.views.node
-        return json_response({
-            "node": node.name,
-            "sub": principal.sub,
-            "admin": principal.is_admin,
-            "scopes": list(principal.scopes),
-            "interval": self.live.interval,
-        })  # fmt: skip
+        return json_response(
+            {
+                "node": node.name,
+                "sub": principal.sub,
+                "admin": principal.is_admin,
+                "scopes": list(principal.scopes),
+                "interval": self.live.interval,
+            }
+        )
 
     async def capabilities(self, request: Request, principal: Any) -> Response:
         return json_response({"capabilities": self.views.capabilities(principal)})
@@ -129,8 +131,10 @@ class Dashboard:
         found = [m for m in data["modules"] if m["name"] == name]
         if not found:
             raise NotFoundError(f"module {name!r} is not registered on this node")
-        positions = {kind: order.index(name) if name in order else None
-                     for kind, order in data["chains"].items()}  # fmt: skip
+        positions = {
+            kind: order.index(name) if name in order else None
+            for kind, order in data["chains"].items()
+        }
         return json_response({"module": found[0], "chains": data["chains"], "positions": positions})
 
     async def runs(self, request: Request, principal: Any) -> Response:

@@ -13,25 +13,26 @@ other family of the scrape goes through ``prometheus_client`` itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from prometheus_client.utils import floatToGoString
+from prometheus_client import utils
 
 from .._capabilities.stats import BUCKETS
 
 if TYPE_CHECKING:
     from .._capabilities.stats import LatencyWindow
 
-__all__ = ["CapabilityExposition", "escape_label"]
+__all__ = ["CapabilityExposition", "escape_label", "floatToGoString"]
+
+floatToGoString: Callable[[float], str] = utils.floatToGoString  # the library's, typed
 
 CALLS = "packetflow_capability_calls_total"
 ERRORS = "packetflow_capability_errors_total"
 DURATION = "packetflow_capability_duration_seconds"
 
 _HEADERS = (
-    f"# HELP {CALLS} Executions per capability (successful or not).\n"
-    f"# TYPE {CALLS} counter\n",
+    f"# HELP {CALLS} Executions per capability (successful or not).\n# TYPE {CALLS} counter\n",
     f"# HELP {ERRORS} Failed executions per capability and PacketFlow error code.\n"
     f"# TYPE {ERRORS} counter\n",
     f"# HELP {DURATION} Execution latency per capability, in seconds.\n"
@@ -92,7 +93,9 @@ def _lines(name: str, window: LatencyWindow) -> tuple[str, str, str]:
     running = 0
     for le, n in zip(_LE, buckets, strict=True):
         running += n
-        out.append(f'{DURATION}_bucket{{capability="{label}",le="{le}"}} {floatToGoString(running)}\n')
+        out.append(
+            f'{DURATION}_bucket{{capability="{label}",le="{le}"}} {floatToGoString(running)}\n'
+        )
     out.append(f'{DURATION}_count{{capability="{label}"}} {floatToGoString(running)}\n')
     out.append(f'{DURATION}_sum{{capability="{label}"}} {floatToGoString(window.total)}\n')
     return calls, errors, "".join(out)

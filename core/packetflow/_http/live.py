@@ -46,9 +46,13 @@ class LiveUpdates:
     """
 
     def __init__(
-        self, views: Views, interval: float = 1.0, *, queue: int = QUEUE,
+        self,
+        views: Views,
+        interval: float = 1.0,
+        *,
+        queue: int = QUEUE,
         max_clients: int = MAX_CLIENTS,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.views = views
         self.interval = interval
         self.queue = queue
@@ -133,9 +137,7 @@ class LiveUpdates:
     def update(self) -> bytes:
         """The next update (one for all clients)."""
         stats = self.views.capability_stats()
-        changed = {
-            name: s for name, s in stats.items() if self._counts.get(name) != s["count"]
-        }
+        changed = {name: s for name, s in stats.items() if self._counts.get(name) != s["count"]}
         self._counts = {name: s["count"] for name, s in stats.items()}
         body: dict[str, Any] = {**self._common(), "capabilities": changed}
         graphs = self.views.node.engine.executions

@@ -28,12 +28,11 @@ from prometheus_client.core import (
     HistogramMetricFamily,
     Metric,
 )
-from prometheus_client.utils import floatToGoString
 
 from .._capabilities.stats import BUCKETS
 from .._metrics import MAX_MODULE_SAMPLES, MetricFamily
 from .._version import __version__
-from .exposition import CapabilityExposition
+from .exposition import CapabilityExposition, floatToGoString
 
 if TYPE_CHECKING:
     from .._node import Node
@@ -108,8 +107,9 @@ class NodeMetrics:
 
     def _failed(self, collector: str) -> None:
         self.collector_errors[collector] = self.collector_errors.get(collector, 0) + 1
-        log.warning("metrics: collector %r failed; left out of this scrape", collector,
-                    exc_info=True)  # fmt: skip
+        log.warning(
+            "metrics: collector %r failed; left out of this scrape", collector, exc_info=True
+        )
 
     # -- sections --------------------------------------------------------------------------
 
@@ -129,9 +129,10 @@ class NodeMetrics:
         calls = _counter("packetflow_module_hook_calls", "Hook calls per module.", "module")
         errors = _counter("packetflow_module_hook_errors", "Hook calls that raised.", "module")
         timeouts = _counter(
-            "packetflow_module_hook_timeouts", "Hook calls past the module's hook_timeout.",
+            "packetflow_module_hook_timeouts",
+            "Hook calls past the module's hook_timeout.",
             "module",
-        )  # fmt: skip
+        )
         restarts = _counter("packetflow_module_restarts", "Restarts after quarantine.", "module")
         status = GaugeMetricFamily(
             "packetflow_module_status",
@@ -198,18 +199,20 @@ class NodeMetrics:
             return
         stats = self.wire.statistics()
         yield GaugeMetricFamily(
-            "packetflow_wire_connections", "Open WebSocket connections.",
+            "packetflow_wire_connections",
+            "Open WebSocket connections.",
             value=stats["connections"],
-        )  # fmt: skip
+        )
         yield GaugeMetricFamily(
             "packetflow_wire_requests_in_flight",
             "Wire requests running now.",
             value=stats["active_requests"],
         )
         yield CounterMetricFamily(
-            "packetflow_wire_connections_accepted", "Connections accepted.",
+            "packetflow_wire_connections_accepted",
+            "Connections accepted.",
             value=stats["accepted"],
-        )  # fmt: skip
+        )
         refused = _counter(
             "packetflow_wire_refused",
             "Messages refused before running, by code (E429: in-flight or token rate limit).",
@@ -225,9 +228,10 @@ class NodeMetrics:
     def _channel_families(self) -> Iterator[Metric]:
         stats = self.node.channels.statistics()
         yield GaugeMetricFamily(
-            "packetflow_channel_subscriptions", "Live channel subscriptions.",
+            "packetflow_channel_subscriptions",
+            "Live channel subscriptions.",
             value=len(stats["subscriptions"]),
-        )  # fmt: skip
+        )
         yield CounterMetricFamily(
             "packetflow_channel_events_published", "Events published.", value=stats["published"]
         )

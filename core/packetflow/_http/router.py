@@ -97,9 +97,7 @@ class Router:
         if "{" not in path:
             self._exact.setdefault(path, {})[method] = handler
             return
-        regex = re.compile(
-            "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$"
-        )
+        regex = re.compile("^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$")
         for pattern, methods in self._patterns:
             if pattern.pattern == regex.pattern:
                 methods[method] = handler

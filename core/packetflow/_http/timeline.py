@@ -25,9 +25,7 @@ MAX_BARS = 200
 _SLACK_MS = 0.05  # two steps closer than this are back to back (timer resolution, scheduling)
 
 
-def critical_path(
-    bars: list[tuple[float, float]], paths: list[str] | None = None
-) -> set[int]:
+def critical_path(bars: list[tuple[float, float]], paths: list[str] | None = None) -> set[int]:
     """Indices of the bars on the critical path; ``bars`` are ``(start, duration)``, ``paths``
     their plan paths (to tell parallel branches apart)."""
     if not bars:

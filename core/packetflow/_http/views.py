@@ -52,13 +52,16 @@ class Views:
             hit = cache.get(name)
             if hit is None or hit[0] != window.count:
                 snap: CapabilityStatistics = window.snapshot()
-                hit = (window.count, {
-                    "count": snap.count,
-                    "errors": snap.errors,
-                    "codes": dict(window.codes),
-                    "p50_ms": round(snap.p50_ms, 3),
-                    "p99_ms": round(snap.p99_ms, 3),
-                })  # fmt: skip
+                hit = (
+                    window.count,
+                    {
+                        "count": snap.count,
+                        "errors": snap.errors,
+                        "codes": dict(window.codes),
+                        "p50_ms": round(snap.p50_ms, 3),
+                        "p99_ms": round(snap.p99_ms, 3),
+                    },
+                )
                 cache[name] = hit
             out[name] = hit[1]
         return out

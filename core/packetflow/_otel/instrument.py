@@ -12,9 +12,9 @@
 - every module hook call: ``packetflow.module <module> <hook>``, recorded when the hook
   returns (the chain's own hook tracer reports its duration), with the decision it took.
 
-How: the node's ``call`` and ``dispatch``, its executor's ``execute`` and the module host's hook tracer are
-wrapped on the instances for as long as the node runs (the OpenTelemetry instrumentation
-pattern): with tracing off nothing is wrapped, so the hot path is exactly what it was.
+How: the node's ``call`` and ``dispatch``, its executor's ``execute`` and the module host's
+hook tracer are wrapped on the instances for as long as the node runs (the OpenTelemetry
+instrumentation pattern): with tracing off nothing is wrapped, so the hot path is as it was.
 :func:`instrument` returns what undoes it.
 """
 
@@ -49,7 +49,6 @@ _HOOKS = {
     "packetflow_handle_composition": "composition",
     "packetflow_handle_response": "response",
 }
-_QUIET = {"record_exception": False, "set_status_on_exception": False}
 
 
 def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Callable[[], None]:
@@ -63,7 +62,10 @@ def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Call
     async def traced_execute(
         cap: Capability, payload: Any, ctx: Context, timeout: float | None = None
     ) -> dict[str, Any]:
-        attributes: dict[str, Any] = {"packetflow.capability": cap.name, "packetflow.kind": cap.kind}
+        attributes: dict[str, Any] = {
+            "packetflow.capability": cap.name,
+            "packetflow.kind": cap.kind,
+        }
         composition = ctx.composition
         if composition is None:
             name = f"packetflow.capability {cap.name}"
@@ -73,7 +75,9 @@ def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Call
             attributes["packetflow.step.path"] = composition.current_step or ""
         if ctx.trace_id:
             attributes["packetflow.trace_id"] = ctx.trace_id
-        with tracer.start_as_current_span(name, attributes=attributes, **_QUIET) as span:
+        with tracer.start_as_current_span(
+            name, attributes=attributes, record_exception=False, set_status_on_exception=False
+        ) as span:
             try:
                 return await execute(cap, payload, ctx, timeout)
             except PacketFlowError as exc:
@@ -102,7 +106,12 @@ def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Call
         name = f"{_NAMES.get(request.type, 'packetflow.request')} {capability}".rstrip()
         kind = SpanKind.SERVER if parent is not None else SpanKind.INTERNAL
         with tracer.start_as_current_span(
-            name, context=parent, kind=kind, attributes=attributes, **_QUIET
+            name,
+            context=parent,
+            kind=kind,
+            attributes=attributes,
+            record_exception=False,
+            set_status_on_exception=False,
         ) as span:
             try:
                 return await dispatch(request, context, timeout=timeout)
@@ -120,7 +129,10 @@ def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Call
         # With modules, their hooks run before the capability: one span holds them all.
         label = name or "intent"
         with tracer.start_as_current_span(
-            f"packetflow.call {label}", attributes={"packetflow.capability": label}, **_QUIET
+            f"packetflow.call {label}",
+            attributes={"packetflow.capability": label},
+            record_exception=False,
+            set_status_on_exception=False,
         ) as span:
             try:
                 return await call(name, payload, **options)
@@ -134,12 +146,17 @@ def instrument(node: Node, provider: trace.TracerProvider | None = None) -> Call
         if previous is not None:
             previous(module, hook, decision, seconds, raised)
         end = time.time_ns()
-        outcome = "raised" if raised else "Continue" if decision is None else type(decision).__name__
+        outcome = (
+            "raised" if raised else "Continue" if decision is None else type(decision).__name__
+        )
         span = tracer.start_span(
             f"packetflow.module {module} {_HOOKS.get(hook, hook)}",
             start_time=end - int(seconds * 1e9),
-            attributes={"packetflow.module": module, "packetflow.hook": hook,
-                        "packetflow.decision": outcome},  # fmt: skip
+            attributes={
+                "packetflow.module": module,
+                "packetflow.hook": hook,
+                "packetflow.decision": outcome,
+            },
         )
         if raised or outcome == "Fail":
             span.set_status(Status(StatusCode.ERROR, outcome))

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import socket
+from functools import partial
 from typing import Any
 
 import pytest
 import trio
+import trio.testing
 
 import packetflow as pf
-from packetflow._http.live import LiveUpdates
+from packetflow._http.app import HttpApp
+from packetflow._http.live import QUEUE, LiveUpdates
+from packetflow._http.server import serve_http
 from packetflow._http.views import Views
 from tests.http.conftest import ADMIN, Served
 
@@ -97,9 +102,17 @@ class RawStream:
         self.buffer = b""
 
     @classmethod
-    async def open(cls, url: str, path: str, token: str) -> tuple[RawStream, bytes]:
+    async def open(
+        cls, url: str, path: str, token: str, *, receive_buffer: int | None = None
+    ) -> tuple[RawStream, bytes]:
+        """``receive_buffer``: the socket's ``SO_RCVBUF`` (set before connecting, so the
+        TCP window stays that small): a reader that stops reading soon blocks the server."""
         host, port = url.removeprefix("http://").split(":")
-        stream = await trio.open_tcp_stream(host, int(port))
+        sock = trio.socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        if receive_buffer is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+        await sock.connect((host, int(port)))
+        stream = trio.SocketStream(sock)
         request = (
             f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Bearer {token}\r\n\r\n"
         )
@@ -165,3 +178,45 @@ async def test_a_client_that_falls_behind_is_dropped(served: Served) -> None:
     assert len(held) == 2
     await fast.aclose()  # type: ignore[attr-defined]
     assert len(live) == 0
+
+
+async def test_a_reader_that_stops_reading_over_tcp_is_dropped(served: Served) -> None:
+    # The node's own HTTP app on a second Hypercorn listener whose updates only this test
+    # publishes: one reader reads everything, the other stops after the response headers.
+    app = HttpApp(served.node, served.server)
+    live = app.live
+    async with trio.open_nursery() as nursery:
+        url: str = await nursery.start(partial(serve_http, app, "127.0.0.1", 0, stall_timeout=1.0))
+        fast, _ = await RawStream.open(url, "/api/events", ADMIN)
+        slow, head = await RawStream.open(url, "/api/events", ADMIN, receive_buffer=4096)
+        assert head.startswith(b"HTTP/1.1 200")
+        kinds: list[str] = []
+
+        async def read_everything() -> None:
+            while True:
+                kinds.append((await fast.event())[0])
+
+        nursery.start_soon(read_everything)
+        published = 0
+        with trio.fail_after(60):  # bounds a hang only
+            while live.dropped == 0:
+                live.publish(live.update())
+                published += 1
+                await trio.testing.wait_all_tasks_blocked()  # every write that can go, went
+            # The stalled reader filled the socket buffers, then its QUEUE updates: dropped,
+            # not buffered further; the reader that keeps up got every update and stays.
+            assert published > QUEUE
+            assert len(live) == 1 and live.streams == 2
+            assert kinds == ["snapshot"] + ["update"] * published
+            # Its connection is cut (the kernel's TCP_USER_TIMEOUT: Hypercorn's writes cannot
+            # be cancelled), so its response ends and holds nothing more.
+            await live.wait_streams(1)
+            with pytest.raises(trio.BrokenResourceError):
+                while await slow.stream.receive_some():
+                    pass
+            live.publish(live.update())
+            await trio.testing.wait_all_tasks_blocked()
+            assert len(kinds) == published + 2 and live.dropped == 1
+        nursery.cancel_scope.cancel()
+    await fast.stream.aclose()
+    await slow.stream.aclose()

@@ -43,6 +43,8 @@ class LiveUpdates:
     Attributes:
         dropped: clients dropped for falling behind (a counter).
         sent: updates handed to clients (a counter).
+        streams: responses still open, dropped clients' included until their connection
+            ends (a gauge).
     """
 
     def __init__(
@@ -59,6 +61,8 @@ class LiveUpdates:
         self.max_clients = max_clients
         self.dropped = 0
         self.sent = 0
+        self.streams = 0
+        self._stream_ended = trio.Event()
         self._clients: set[trio.MemorySendChannel[bytes]] = set()
         self._someone = trio.Event()
         self._counts: dict[str, int] = {}
@@ -103,6 +107,11 @@ class LiveUpdates:
             else:
                 self.sent += 1
 
+    async def wait_streams(self, at_most: int) -> None:
+        """Return once at most ``at_most`` responses are open."""
+        while self.streams > at_most:
+            await self._stream_ended.wait()
+
     def close(self) -> None:
         """End every stream (the node drains)."""
         for client in list(self._clients):
@@ -112,6 +121,7 @@ class LiveUpdates:
     async def _drain(
         self, send: trio.MemorySendChannel[bytes], receive: trio.MemoryReceiveChannel[bytes]
     ) -> AsyncIterator[bytes]:
+        self.streams += 1
         try:
             async with receive:
                 async for chunk in receive:
@@ -119,6 +129,9 @@ class LiveUpdates:
         finally:
             self._clients.discard(send)
             send.close()
+            self.streams -= 1
+            self._stream_ended.set()
+            self._stream_ended = trio.Event()
 
     def _drop(self, client: trio.MemorySendChannel[bytes], why: str) -> None:
         self._clients.discard(client)

@@ -66,14 +66,14 @@ class Response:
 @dataclass(slots=True)
 class Stream:
     """A streamed response: ``chunks`` is iterated until it ends or the client goes away
-    (then it is closed, so its ``finally`` runs). A chunk the client does not take within
-    ``write_timeout`` seconds ends the response: a reader that stopped reading holds no task
-    and no buffer for longer than that."""
+    (then it is closed, so its ``finally`` runs). A client that stops reading blocks the
+    write of its chunk (Hypercorn shields socket writes from cancellation, so no timeout here
+    could end it): the listening socket's ``TCP_USER_TIMEOUT`` (:func:`.server.serve_http`)
+    has the kernel cut such a connection, which ends the response."""
 
     chunks: AsyncIterator[bytes]
     content_type: str = "text/event-stream"
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
-    write_timeout: float = 10.0
 
 
 Handler: TypeAlias = Callable[[Request], Awaitable[Response | Stream]]
@@ -216,12 +216,7 @@ async def _stream(stream: Stream, receive: Receive, send: Send) -> None:
 
             nursery.start_soon(watch_disconnect)
             async for chunk in chunks:
-                with trio.move_on_after(stream.write_timeout) as writing:
-                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                if writing.cancelled_caught:
-                    log.info("http: a streaming client stopped reading; response ended")
-                    nursery.cancel_scope.cancel()
-                    return
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
             nursery.cancel_scope.cancel()
         await send({"type": "http.response.body", "body": b"", "more_body": False})
     except OSError:

@@ -180,6 +180,11 @@ async def test_a_client_that_falls_behind_is_dropped(served: Served) -> None:
     assert len(live) == 0
 
 
+async def read_until_closed(stream: trio.SocketStream) -> None:
+    while await stream.receive_some():
+        pass
+
+
 async def test_a_reader_that_stops_reading_over_tcp_is_dropped(served: Served) -> None:
     # The node's own HTTP app on a second Hypercorn listener whose updates only this test
     # publishes: one reader reads everything, the other stops after the response headers.
@@ -212,8 +217,7 @@ async def test_a_reader_that_stops_reading_over_tcp_is_dropped(served: Served) -
             # be cancelled), so its response ends and holds nothing more.
             await live.wait_streams(1)
             with pytest.raises(trio.BrokenResourceError):
-                while await slow.stream.receive_some():
-                    pass
+                await read_until_closed(slow.stream)
             live.publish(live.update())
             await trio.testing.wait_all_tasks_blocked()
             assert len(kinds) == published + 2 and live.dropped == 1

@@ -78,8 +78,12 @@ def browser(session: nox.Session) -> None:
             session.error(
                 f"{CHROMIUM} is missing; install Debian's chromium (apt-get install chromium)"
             )
-        session.run("apt-get", "update", "-q", external=True)
-        session.run("apt-get", "install", "-y", "-q", "chromium", external=True)
+        quiet = {"DEBIAN_FRONTEND": "noninteractive"}  # CI has no terminal for prompts
+        session.run("apt-get", "update", "-q", external=True, env=quiet)
+        session.run(
+            "apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium",
+            external=True, env=quiet,
+        )  # fmt: skip
     arena, optimizer = (_with_extras(name) for name in ("spatial_arena", "adaptive_optimization"))
     session.install("-e", ".[test,mcp,http]", "-e", arena, "-e", optimizer, PLAYWRIGHT)
     session.run(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
-from ._capabilities.contract import field_errors
+from ._field_errors import field_errors
 from .errors import MalformedError
 
 if TYPE_CHECKING:

@@ -32,11 +32,12 @@ from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
 from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
+from ._serving import serve_node
 from ._supervisor import Supervisor
 from ._tracing import TracingSwitch
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
-from ._wire.server import WireServer, serve_node
+from ._wire.server import WireServer
 from .errors import ConflictError, MalformedError, NotFoundError, UnavailableError
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class Node:
         """The actor registry: ``send``, ``get_state``, ``list``, ``stop``, ``history``..."""
         self._components.append(self.actors)
         # OpenTelemetry spans when the otel extra is installed and configured (else a no-op).
-        self._components.append(TracingSwitch())
+        self._components.append(TracingSwitch(_instrument))
 
     def __repr__(self) -> str:
         return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"
@@ -297,19 +298,15 @@ class Node:
             ImportError: an HTTP port without the ``http`` extra (the message says what to
                 install).
         """
-        from . import _serving  # what runs beside the wire: MCP, HTTP (imported when served)
-
         config = config if config is not None else ServerConfig.from_env()
         if http_port is not None:
             config = dataclasses.replace(config, http_port=http_port, mcp_http_port=None)
-        _serving.check_extras(config)
         await serve_node(
             self,
             host,
             port,
             config=config,
             shutdown_signals=shutdown_signals,
-            companions=_serving.companions(config),
             task_status=task_status,
         )
 
@@ -508,3 +505,10 @@ def _not_a_deadline(timeout_ms: object) -> MalformedError:
         "non-negative number (or leave it out for no deadline)",
         details={"field": "metadata.timeout_ms"},
     )
+
+
+def _instrument(node: Node) -> Callable[[], None]:
+    """OpenTelemetry spans on ``node`` (imported only when tracing; the ``otel`` extra)."""
+    from ._otel.instrument import instrument
+
+    return instrument(node)

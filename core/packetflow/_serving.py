@@ -1,35 +1,34 @@
-"""What ``node.serve`` runs beside the WebSocket server (its *companions*, see
-:func:`packetflow._wire.server.serve_node`): the node injects them, so the wire layer imports
-neither MCP nor HTTP.
+"""``node.serve``: the wire server with what the node serves beside it.
 
-- The MCP tunnel (``mcp_request`` messages) when the ``mcp`` extra is installed; without it,
-  those messages get E404 naming the extra.
-- With ``ServerConfig.http_port``: the HTTP port (:mod:`packetflow._http`) on the wire's
+The wire (:mod:`packetflow._wire.server`, layer 1) knows nothing of MCP or HTTP; this module
+(layer 4, beside the node) injects them (:func:`start_beside`):
+
+- the MCP tunnel (``mcp_request`` messages) when the ``mcp`` extra is installed; without it,
+  those messages get E404 naming the extra;
+- with ``ServerConfig.http_port``: the HTTP port (:mod:`packetflow._http`) on the wire's
   host — ``/metrics``, ``/healthz``, ``/readyz``, the dashboard, and MCP streamable HTTP at
   ``/mcp`` — stopping when the wire drains, with the same drain timeout.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AsyncExitStack
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import trio
 
+from ._wire.config import ServerConfig
+from ._wire.server import WireServer
+from ._wire.server import serve_node as serve_wire
 from .errors import NotFoundError
 
 if TYPE_CHECKING:
     from ._mcp.server import McpServer
-    from ._wire.config import ServerConfig
-    from ._wire.server import Companion, WireServer
+    from ._node import Node
 
-__all__ = ["check_extras", "companions"]
-
-
-def companions(config: ServerConfig) -> list[Companion]:
-    """The companions of a node served with ``config``."""
-    return [serve_beside]
+__all__ = ["check_extras", "serve_node", "start_beside", "start_mcp"]
 
 
 def check_extras(config: ServerConfig) -> None:
@@ -44,18 +43,60 @@ def check_extras(config: ServerConfig) -> None:
         import packetflow._http.app  # noqa: F401 - ImportError naming the 'http' extra
 
 
-async def serve_beside(
-    server: WireServer, host: str, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED
+async def serve_node(
+    node: Node,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    *,
+    config: ServerConfig | None = None,
+    shutdown_signals: Sequence[int] = (),
+    task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
 ) -> None:
-    """The MCP tunnel, and the HTTP port when configured, until the wire drains."""
-    mcp = _mcp_beside(server)
-    port = server.config.http_port
-    if port is None:
-        task_status.started()
-        return
+    """Serve ``node`` over the wire, with MCP and the HTTP port beside it (see
+    :func:`packetflow._wire.server.serve_node` for the rest)."""
+    config = config if config is not None else ServerConfig.from_env()
+    check_extras(config)
+    await serve_wire(
+        node,
+        host,
+        port,
+        config=config,
+        shutdown_signals=shutdown_signals,
+        beside=partial(start_beside, node),
+        task_status=task_status,
+    )
+
+
+async def start_beside(
+    node: Node, server: WireServer, host: str, nursery: trio.Nursery
+) -> str | None:
+    """The MCP tunnel, and the HTTP port when configured (until the wire drains); returns the
+    MCP endpoint's URL (``None``: no HTTP port, or no ``mcp`` extra)."""
+    mcp = _mcp_beside(node, server)
+    if server.config.http_port is None:
+        return None
+    await nursery.start(_serve_http_port, node, server, host, mcp)
+    return server.mcp_url
+
+
+async def start_mcp(node: Node, server: WireServer, host: str, nursery: trio.Nursery) -> None:
+    """Only the MCP tunnel (for transports without an HTTP port: the in-memory client)."""
+    _mcp_beside(node, server)
+
+
+async def _serve_http_port(
+    node: Node,
+    server: WireServer,
+    host: str,
+    mcp: McpServer | None,
+    *,
+    task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED,
+) -> None:
     from ._http.app import HttpApp
     from ._http.server import serve_http
 
+    port = server.config.http_port
+    assert port is not None
     async with AsyncExitStack() as stack:
         endpoint = None
         if mcp is not None:
@@ -63,7 +104,7 @@ async def serve_beside(
 
             endpoint, running = mcp_http_endpoint(mcp, server, host)
             await stack.enter_async_context(running)
-        app = HttpApp(server.node, server, mcp=endpoint)
+        app = HttpApp(node, server, mcp=endpoint)
 
         async def drained() -> None:
             await server.wait_draining()
@@ -89,15 +130,14 @@ async def serve_beside(
             task_status.started()
 
 
-def _mcp_beside(server: WireServer) -> McpServer | None:
-    node = server.node
+def _mcp_beside(node: Node, server: WireServer) -> McpServer | None:
     try:
         from ._mcp.wire import mcp_beside
     except ImportError:
         if node.request_handler("mcp_request") is None:
             node.add_request_handler("mcp_request", partial(_no_mcp, node.name))
         return None
-    return mcp_beside(server)
+    return mcp_beside(node, server)
 
 
 async def _no_mcp(name: str, request: Any, ctx: Any, timeout: float | None) -> dict[str, Any]:

@@ -15,13 +15,10 @@ while tracing is off).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import metadata
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from ._node import Node
+from typing import Any
 
 __all__ = ["ENV", "TracingSwitch", "installed", "outgoing_context", "wanted"]
 
@@ -45,33 +42,46 @@ def wanted() -> bool:
     setting = os.environ.get(ENV, "").strip().lower()
     if setting in _OFF or not installed():
         return False
-    from ._otel.setup import provider_configured  # the extra is there: importing is fine
+    if setting in _ON:
+        return True
+    from opentelemetry import trace  # the extra is there: importing is fine
 
-    return setting in _ON or provider_configured()
+    # A real provider is set, not the API's default proxy (whose spans go nowhere).
+    return not isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider)
 
 
 def outgoing_context(context: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     """``context`` with the current trace's ``traceparent`` (and ``tracestate``) added, when
-    tracing; else ``context`` itself."""
+    tracing; else ``context`` itself (unchanged without a valid current span)."""
     if not installed():
         return context
-    from ._otel.propagation import inject
+    from opentelemetry import propagate, trace
 
-    return inject(context)
+    if not trace.get_current_span().get_span_context().is_valid:
+        return context
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier)
+    if not carrier:
+        return context
+    return {**(context or {}), **carrier}
 
 
 class TracingSwitch:
     """A node component: instruments the node at start when :func:`wanted`, undoes it at
-    stop."""
+    stop.
 
-    def __init__(self) -> None:
-        self._undo: Any = None
+    Args:
+        instrument: ``packetflow._otel.instrument.instrument``, looked up only when tracing
+            (the node passes it: this module sits below the node and imports none of it).
+    """
 
-    async def open(self, node: Node, nursery: Any) -> None:
+    def __init__(self, instrument: Callable[[Any], Callable[[], None]]) -> None:
+        self._instrument = instrument
+        self._undo: Callable[[], None] | None = None
+
+    async def open(self, node: Any, nursery: Any) -> None:
         if wanted():
-            from ._otel.instrument import instrument
-
-            self._undo = instrument(node)
+            self._undo = self._instrument(node)
 
     async def close(self) -> None:
         undo, self._undo = self._undo, None

@@ -49,11 +49,11 @@ def token_admission(limiter: TokenLimiter) -> Admission:
     return admit
 
 
-def mcp_beside(server: WireServer) -> McpServer:
-    """The MCP server of a served node, its tunnel installed on the node: tools and resources
-    charged to the wire server's per-token limiter."""
-    mcp = McpServer(server.node, admit=token_admission(server.limiter))
-    install_tunnel(server.node, mcp)
+def mcp_beside(node: Node, server: WireServer) -> McpServer:
+    """The MCP server of ``node`` (the one ``server`` serves), its tunnel installed on the
+    node: tools and resources charged to the wire server's per-token limiter."""
+    mcp = McpServer(node, admit=token_admission(server.limiter))
+    install_tunnel(node, mcp)
     return mcp
 
 

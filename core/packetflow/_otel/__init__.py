@@ -3,8 +3,8 @@ composition steps, module hooks, actor messages and every request a transport di
 and W3C ``traceparent`` carried in the wire's ``context``. Imported only when the extra is
 installed and tracing is wanted (:mod:`packetflow._tracing`).
 
-- :mod:`.setup`: is an SDK provider configured.
-- :mod:`.propagation`: ``traceparent`` into and out of a request's ``context``.
+- :mod:`.propagation`: ``traceparent`` out of a request's ``context`` (what the wire's
+  client writes in comes from :func:`packetflow._tracing.outgoing_context`).
 - :mod:`.instrument`: the spans, around the node's entry points.
 
 MCP needs nothing of ours: the MCP SDK puts ``traceparent`` in ``_meta`` on every request it

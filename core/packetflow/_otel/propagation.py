@@ -1,4 +1,5 @@
-"""W3C trace context in a request's ``context``: ``traceparent`` (and ``tracestate``) are
+"""W3C trace context in a request's ``context`` (read here; written by
+:func:`packetflow._tracing.outgoing_context`): ``traceparent`` (and ``tracestate``) are
 ordinary extra keys of :class:`packetflow.Context`, so they travel on the wire unchanged and
 older nodes simply keep them."""
 
@@ -10,20 +11,9 @@ from typing import Any
 from opentelemetry import propagate, trace
 from opentelemetry.context import Context as OtelContext
 
-__all__ = ["extract", "inject"]
+__all__ = ["extract"]
 
 _KEYS = ("traceparent", "tracestate")
-
-
-def inject(context: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
-    """``context`` plus the current span's trace context (unchanged without a valid span)."""
-    if not trace.get_current_span().get_span_context().is_valid:
-        return context
-    carrier: dict[str, str] = {}
-    propagate.inject(carrier)
-    if not carrier:
-        return context
-    return {**(context or {}), **carrier}
 
 
 def extract(extra: Mapping[str, Any] | None) -> OtelContext | None:

@@ -8,10 +8,9 @@ Shutdown (:meth:`WireServer.shutdown`, or SIGINT/SIGTERM with ``shutdown_signals
 accepting, let in-flight requests finish within ``drain_timeout``, answer the rest with E503,
 then close every connection with 1001.
 
-:func:`serve_node` also runs the *companions* it is given beside the wire, in the same
-nursery and with the same shutdown: the node passes what it serves besides WebSocket (the MCP
-tunnel, the HTTP port; see :mod:`packetflow._serving`), so this layer knows nothing of MCP or
-HTTP.
+:func:`serve_node` also starts what the caller puts ``beside`` the wire, in the same nursery
+and with the same shutdown: the node injects its MCP server there (:mod:`packetflow._serving`),
+so the wire (layer 1) imports nothing of MCP or the node (``tests/test_layers.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import trio
-from trio_websocket import WebSocketRequest, serve_websocket
+from trio_websocket import WebSocketRequest, serve_websocket, wrap_server_stream
 
 from .._auth.principal import Principal, TokenLimiter
 from ..errors import UnauthenticatedError
@@ -32,16 +31,11 @@ from .config import ServerConfig
 from .connection import CLOSE_GOING_AWAY, CLOSE_INTERNAL, Connection
 
 if TYPE_CHECKING:
-    from .._node import Node
+    from .host import WireNode
 
-__all__ = ["Companion", "WireServer", "serve_node"]
+__all__ = ["Beside", "WireServer", "serve_node"]
 
 log = logging.getLogger("packetflow.wire")
-
-Companion: TypeAlias = Callable[..., Awaitable[None]]
-"""``async (server, host, *, task_status)``: a transport served beside the wire. It calls
-``task_status.started()`` once it serves, and returns when ``server`` has drained
-(``await server.wait_draining()``, then its own graceful stop)."""
 
 
 class WireServer:
@@ -52,7 +46,7 @@ class WireServer:
         config: auth, limits, heartbeats, shutdown; default :meth:`ServerConfig.from_env`.
     """
 
-    def __init__(self, node: Node, config: ServerConfig | None = None) -> None:
+    def __init__(self, node: WireNode, config: ServerConfig | None = None) -> None:
         self.node = node
         self.config = config if config is not None else ServerConfig.from_env()
         self.limiter = TokenLimiter(self.config.token_rate_limit)
@@ -144,6 +138,23 @@ class WireServer:
                 closing.start_soon(conn.close, CLOSE_GOING_AWAY, "node shutting down")
         self._closed.set()
 
+    async def handle_stream(self, stream: trio.abc.Stream) -> None:
+        """Serve one WebSocket connection arriving on ``stream`` (any trio byte stream: the
+        in-memory transport of :mod:`packetflow.testing`) as the listener serves one accepted
+        on its socket, until it ends."""
+        try:
+            async with trio.open_nursery() as nursery:
+                request: WebSocketRequest | None = None
+                with trio.move_on_after(self.config.handshake_timeout):
+                    request = await wrap_server_stream(
+                        nursery, stream, max_message_size=self.config.limits.max_bytes
+                    )
+                if request is not None:
+                    await self._accept(request)
+                nursery.cancel_scope.cancel()  # the WebSocket's reader task
+        finally:
+            await trio.aclose_forcefully(stream)
+
     async def wait_draining(self) -> None:
         """Wait until :meth:`shutdown` starts (transports served beside the wire drain then)."""
         await self._draining.wait()
@@ -168,6 +179,14 @@ class WireServer:
                 details={"reason": "missing"},
             )
         return authority.verify(token)
+
+    def admit(self, principal: Principal) -> None:
+        """Charge one message to ``principal``'s rate limit, shared by all its connections.
+
+        Raises:
+            RateLimitedError: E429, with ``retry_after_ms``.
+        """
+        self.limiter.admit(principal)
 
     def statistics(self) -> dict[str, Any]:
         """Connections, requests in flight, total accepted, draining."""
@@ -223,40 +242,44 @@ class WireServer:
             self.connections.discard(conn)
 
 
+Beside: TypeAlias = Callable[[WireServer, str, trio.Nursery], Awaitable[str | None]]
+"""Starts a transport beside the wire server (given the server, its host and a nursery that
+outlives the wire's drain) and returns its URL, if it has one."""
+
+
 async def serve_node(
-    node: Node,
+    node: WireNode,
     host: str = "127.0.0.1",
     port: int = 8765,
     *,
     config: ServerConfig | None = None,
     shutdown_signals: Sequence[int] = (),
-    companions: Sequence[Companion] = (),
+    beside: Beside | None = None,
     task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Serve ``node`` (starting it if needed) until cancelled or shut down, with
-    ``companions`` beside the wire (started in order once the wire listens).
+    """Serve ``node`` (starting it if needed) until cancelled or shut down.
 
     With ``shutdown_signals`` (e.g. ``(signal.SIGINT, signal.SIGTERM)``; main thread only), the
     first signal starts a graceful :meth:`WireServer.shutdown` and the second stops at once.
+    ``beside`` starts another transport once the wire listens; its URL becomes
+    :attr:`WireServer.mcp_url`.
     """
     config = config if config is not None else ServerConfig.from_env()
     config.check_bind(host)  # before starting the node
     if node.state == "running":
-        await _serve_running(node, host, port, config, shutdown_signals, companions, task_status)
+        await _serve_running(node, host, port, config, shutdown_signals, beside, task_status)
     else:
         async with node.started():
-            await _serve_running(
-                node, host, port, config, shutdown_signals, companions, task_status
-            )
+            await _serve_running(node, host, port, config, shutdown_signals, beside, task_status)
 
 
 async def _serve_running(
-    node: Node,
+    node: WireNode,
     host: str,
     port: int,
     config: ServerConfig,
     signals: Sequence[int],
-    companions: Sequence[Companion],
+    beside: Beside | None,
     task_status: trio.TaskStatus[WireServer],
 ) -> None:
     server = WireServer(node, config)
@@ -268,11 +291,11 @@ async def _serve_running(
                 nursery.start_soon(_watch_signals, server, received, nursery)
             async with trio.open_nursery() as transports:
                 await transports.start(server.serve, host, port)
-                for companion in companions:
-                    await transports.start(companion, server, host)
+                if beside is not None:
+                    server.mcp_url = await beside(server, host, transports)
                 task_status.started(server)
             # Each transport returns once drained: the wire when shutdown() has closed every
-            # connection, its companions when their requests in flight are done.
+            # connection, MCP over HTTP when its requests in flight are done.
             nursery.cancel_scope.cancel()
 
 

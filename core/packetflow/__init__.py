@@ -29,7 +29,13 @@ from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
 from ._capabilities.events import EventBus, ExecutionEvent
 from ._capabilities.stats import CapabilityStatistics
-from ._channels import ChannelEvent, Channels, ChannelStatistics, Subscription
+from ._channels import (
+    ChannelEvent,
+    Channels,
+    ChannelStatistics,
+    Subscription,
+    SubscriptionStatistics,
+)
 from ._client.actor import RemoteActor
 from ._client.client import Client, open_client
 from ._client.subscription import ClientSubscription
@@ -68,6 +74,7 @@ from ._compose.plan import (
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
 from ._compose.validate import NodeIO, PlanAnalysis
 from ._context import CompositionState, Context
+from ._metrics import MetricFamily
 from ._modules.decisions import (
     Continue,
     Decision,
@@ -135,6 +142,7 @@ __all__ = [
     "MapReduce",
     "MemoryStoreStatistics",
     "Metric",
+    "MetricFamily",
     "Metrics",
     "Module",
     "ModuleConfig",

@@ -15,6 +15,11 @@ The public surface. Implementation lives in private modules; import from here::
 from . import errors
 from ._actors.actor import Actor, ActorType, actor
 from ._actors.info import ActorInfo
+from ._actors.statistics import (
+    ActorSystemStatistics,
+    MemoryStoreStatistics,
+    SqliteStoreStatistics,
+)
 from ._actors.system import ActorSystem
 from ._auth.current import current_principal
 from ._auth.principal import Principal
@@ -24,7 +29,13 @@ from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
 from ._capabilities.events import EventBus, ExecutionEvent
 from ._capabilities.stats import CapabilityStatistics
-from ._channels import ChannelEvent, Channels, Subscription
+from ._channels import (
+    ChannelEvent,
+    Channels,
+    ChannelStatistics,
+    Subscription,
+    SubscriptionStatistics,
+)
 from ._client.actor import RemoteActor
 from ._client.client import Client, open_client
 from ._client.subscription import ClientSubscription
@@ -63,6 +74,7 @@ from ._compose.plan import (
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
 from ._compose.validate import NodeIO, PlanAnalysis
 from ._context import CompositionState, Context
+from ._metrics import MetricFamily
 from ._modules.decisions import (
     Continue,
     Decision,
@@ -75,10 +87,12 @@ from ._modules.decisions import (
 )
 from ._modules.host import ModuleHost
 from ._modules.module import Module, ModuleConfig
-from ._modules.slot import ModuleInfo
+from ._modules.slot import ModuleHostStatistics, ModuleInfo
 from ._node import Component, Node, open_node
 from ._ratelimit import RateLimit
 from ._registry import Registry, RegistryChange
+from ._statistics import NodeStatistics
+from ._supervisor import ChildStatistics, SupervisorStatistics
 from ._version import __version__
 from ._wire.codec import Limits
 from ._wire.config import ServerConfig
@@ -91,6 +105,7 @@ __all__ = [
     "Actor",
     "ActorInfo",
     "ActorSystem",
+    "ActorSystemStatistics",
     "ActorType",
     "AuditLog",
     "Backoff",
@@ -100,7 +115,9 @@ __all__ = [
     "CapabilityResponse",
     "CapabilityStatistics",
     "ChannelEvent",
+    "ChannelStatistics",
     "Channels",
+    "ChildStatistics",
     "CircuitBreaker",
     "Client",
     "ClientSubscription",
@@ -123,14 +140,18 @@ __all__ = [
     "Limits",
     "Loop",
     "MapReduce",
+    "MemoryStoreStatistics",
     "Metric",
+    "MetricFamily",
     "Metrics",
     "Module",
     "ModuleConfig",
     "ModuleHost",
+    "ModuleHostStatistics",
     "ModuleInfo",
     "Node",
     "NodeIO",
+    "NodeStatistics",
     "Notify",
     "Optimize",
     "Outcome",
@@ -148,9 +169,11 @@ __all__ = [
     "Respond",
     "Retry",
     "ServerConfig",
+    "SqliteStoreStatistics",
     "Step",
     "StepRecord",
     "Subscription",
+    "SupervisorStatistics",
     "TokenAuthority",
     "Transform",
     "Transition",

@@ -20,7 +20,13 @@ import trio
 
 from .errors import MalformedError, RateLimitedError
 
-__all__ = ["ChannelEvent", "Channels", "Subscription"]
+__all__ = [
+    "ChannelEvent",
+    "ChannelStatistics",
+    "Channels",
+    "Subscription",
+    "SubscriptionStatistics",
+]
 
 _CHANNEL = re.compile(r"^[A-Za-z0-9_\-:]+(\.[A-Za-z0-9_\-:]+)*$")
 _PATTERN = re.compile(r"^[A-Za-z0-9_\-:.*?\[\]!]+$")
@@ -33,6 +39,38 @@ class ChannelEvent:
     channel: str
     payload: dict[str, Any]
     dropped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelStatistics:
+    """``node.channels.statistics()``.
+
+    Attributes:
+        subscriptions: live subscriptions (at most ``max_subscriptions``).
+        published: events published so far.
+        dropped: events lost to full buffers so far, over every subscription ever made.
+        by_subscription: each live subscription's pattern, buffered events and drops.
+    """
+
+    subscriptions: int
+    published: int
+    dropped: int
+    by_subscription: tuple[SubscriptionStatistics, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionStatistics:
+    """One live subscription in :class:`ChannelStatistics`.
+
+    Attributes:
+        pattern: the glob it subscribed with.
+        buffered: events waiting in its buffer.
+        dropped: events it lost to its full buffer (drop-oldest).
+    """
+
+    pattern: str
+    buffered: int
+    dropped: int
 
 
 class Subscription:
@@ -55,13 +93,21 @@ class Subscription:
         if len(self._buffer) == self._buffer.maxlen:
             self.dropped += 1
             self._pending_drops += 1
+            self._hub.dropped += 1
         self._buffer.append(event)
         self._lot.unpark_all()
 
-    def receive_nowait(self) -> ChannelEvent | None:
-        """The next buffered event, or ``None`` when the buffer is empty."""
+    def receive_nowait(self) -> ChannelEvent:
+        """The next buffered event.
+
+        Raises:
+            trio.WouldBlock: the buffer is empty (as trio's ``receive_nowait`` does).
+            trio.EndOfChannel: the subscription is closed and its buffer drained.
+        """
         if not self._buffer:
-            return None
+            if self._closed:
+                raise trio.EndOfChannel
+            raise trio.WouldBlock
         event = self._buffer.popleft()
         if self._pending_drops:
             # Drops add up: an event relayed from a remote node may carry the node's count.
@@ -72,13 +118,13 @@ class Subscription:
     async def receive(self) -> ChannelEvent:
         """Wait for the next event; raises ``trio.EndOfChannel`` once closed and drained."""
         while True:
-            event = self.receive_nowait()
-            if event is not None:
+            try:
+                event = self.receive_nowait()
+            except trio.WouldBlock:
+                await self._lot.park()
+            else:
                 await trio.lowlevel.checkpoint()
                 return event
-            if self._closed:
-                raise trio.EndOfChannel
-            await self._lot.park()
 
     def close(self) -> None:
         if not self._closed:
@@ -120,6 +166,8 @@ class Channels:
         self.max_subscriptions = max_subscriptions
         self.default_buffer = default_buffer
         self.published = 0
+        self.dropped = 0
+        """Events dropped by full subscriber buffers, over every subscription ever made."""
 
     def subscribe(self, pattern: str, *, buffer: int | None = None) -> Subscription:
         """Subscribe to channels matching the glob ``pattern`` (``"orders.*"``)."""
@@ -156,6 +204,19 @@ class Channels:
 
     def subscriber_count(self) -> int:
         return len(self._subs)
+
+    def statistics(self) -> ChannelStatistics:
+        """Subscriptions, events published, and events dropped by full buffers (a frozen
+        snapshot)."""
+        return ChannelStatistics(
+            subscriptions=len(self._subs),
+            published=self.published,
+            dropped=self.dropped,
+            by_subscription=tuple(
+                SubscriptionStatistics(sub.pattern, len(sub._buffer), sub.dropped)
+                for sub in self._subs
+            ),
+        )
 
     def _remove(self, sub: Subscription) -> None:
         self._subs.remove(sub)

@@ -3,6 +3,7 @@ transports under one trio nursery."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -29,10 +30,14 @@ from ._compose.plan import PlanNode
 from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
 from ._context import Context
+from ._local_messages import capability_response
 from ._modules.host import ModuleHost
+from ._modules.runtime import ModuleRuntime
 from ._registry import Registry, RegistryChange
 from ._serving import serve_node
+from ._statistics import NodeStatistics
 from ._supervisor import Supervisor
+from ._tracing import TracingSwitch
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
 from ._wire.server import WireServer
@@ -96,10 +101,13 @@ class Node:
         self.effect_kinds: dict[str, type[Effect]] = {
             kind.kind: kind for kind in (AuditLog, Metric, Notify)
         }
-        # The module host opens first so that module capabilities exist before compositions
-        # are validated, and closes last.
-        self.modules = ModuleHost(self)
-        self._components: list[Component] = [self.modules]
+        # The modules open first so that module capabilities exist before compositions are
+        # validated, and close last. Users manage them through node.modules; the node's
+        # request paths go through the chain directly.
+        self._modules = ModuleRuntime(self)
+        self._chains = self._modules.chains
+        self.modules: ModuleHost = self._modules.host
+        self._components: list[Component] = [self._modules]
         self._nursery: trio.Nursery | None = None
         self._supervisor: Supervisor | None = None
         # Request type -> what executes it once the module chain has let it through.
@@ -111,6 +119,8 @@ class Node:
         self.actors = ActorSystem(self)
         """The actor registry: ``send``, ``get_state``, ``list``, ``stop``, ``history``..."""
         self._components.append(self.actors)
+        # OpenTelemetry spans when the otel extra is installed and configured (else a no-op).
+        self._components.append(TracingSwitch(_instrument))
 
     def __repr__(self) -> str:
         return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"
@@ -200,11 +210,25 @@ class Node:
 
     @asynccontextmanager
     async def started(self) -> AsyncIterator[Node]:
-        """Run the node for the duration of the ``async with`` block."""
+        """Run the node for the duration of the ``async with`` block.
+
+        Raises:
+            BaseException: what the block raised, as itself: this is the one place the
+                node's nursery's exception group is unwrapped, so ``except ValueError``
+                around the block works as it reads.
+            BaseExceptionGroup: a failure of the node itself: at start-up (an invalid
+                composition, a component's ``open``, e.g. a port in use) or in one of its
+                background tasks (possibly together with the block's own error): catch
+                those with ``except*``.
+        """
         if self.state not in ("idle", "stopped"):
             raise RuntimeError(f"node {self.name!r} is already {self.state}")
         self.state = "starting"
         opened: list[Component] = []
+        # What the block raised: if the group the nursery raises holds only that, it comes
+        # out as itself (trio's strict groups would wrap even the block's own ``raise``,
+        # which no caller expects from an ``async with``).
+        raised: BaseException | None = None
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
@@ -220,7 +244,11 @@ class Node:
                     log.info(
                         "node %s running with %d capabilities", self.node_id, len(self.registry)
                     )
-                    yield self
+                    try:
+                        yield self
+                    except BaseException as exc:
+                        raised = exc
+                        raise
                 finally:
                     self.state = "stopping"
                     with trio.CancelScope(shield=True):
@@ -232,10 +260,17 @@ class Node:
                                     "node %s: component %r failed to close", self.name, component
                                 )
                     nursery.cancel_scope.cancel()
+        except BaseExceptionGroup as group:
+            if raised is None or group.exceptions != (raised,):
+                raise
+            own = raised  # re-raised below, outside this handler, so it is not chained to group
+        else:
+            return
         finally:
             self._nursery = None
             self._supervisor = None
             self.state = "stopped"
+        raise own
 
     @property
     def nursery(self) -> trio.Nursery:
@@ -267,25 +302,36 @@ class Node:
         port: int = 8765,
         *,
         config: ServerConfig | None = None,
+        http_port: int | None = None,
         shutdown_signals: Sequence[int] = (),
         task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
     ) -> None:
         """Serve this node over WebSocket until cancelled (trio ``serve_*`` style); the node is
         started for the duration if it is not running. ``await nursery.start(node.serve, ...)``
         returns the :class:`~packetflow.WireServer` (its ``url``, ``port``, ``shutdown()``).
-        With the ``mcp`` extra, ``mcp_request`` messages reach the node's MCP server, and
-        ``ServerConfig(mcp_http_port=...)`` also serves MCP over streamable HTTP
-        (``server.mcp_url``) with the same tokens, scopes, rate limits and shutdown.
+        With the ``mcp`` extra, ``mcp_request`` messages reach the node's MCP server.
+
+        With ``http_port`` (or ``ServerConfig(http_port=...)``) the node also serves its HTTP
+        port on the same host (``server.http_url``): ``/metrics``, ``/healthz``, ``/readyz``,
+        the dashboard at ``/`` (the ``http`` extra) and MCP streamable HTTP at ``/mcp``
+        (``server.mcp_url``, the ``mcp`` extra), with the same tokens, scopes, rate limits and
+        shutdown.
 
         Args:
             host / port: where to listen (port 0 picks a free port).
             config: auth, limits, heartbeats; default :meth:`ServerConfig.from_env`.
+            http_port: the HTTP port (0: any); overrides ``config.http_port``.
             shutdown_signals: signals that start a graceful shutdown (drain, then close 1001).
 
         Raises:
             PermissionError: a non-loopback ``host`` without a token secret (see
                 ``ServerConfig.insecure_dev``).
+            ImportError: an HTTP port without the ``http`` extra (the message says what to
+                install).
         """
+        config = config if config is not None else ServerConfig.from_env()
+        if http_port is not None:
+            config = dataclasses.replace(config, http_port=http_port, mcp_http_port=None)
         await serve_node(
             self,
             host,
@@ -321,9 +367,9 @@ class Node:
             )
         if name is None and not intent:
             raise TypeError("node.call() needs a capability name or intent='what to do'")
-        if self.modules.active:  # every request goes through the module chain
+        if self._chains.active:  # every request goes through the module chain
             ctx = Context.create(context, self)
-            return await self.modules.call(name, payload, ctx, timeout, self._respond, intent)
+            return await self._chains.call(name, payload, ctx, timeout, self._respond, intent)
         if name is None:
             raise NotFoundError(
                 f"intent {intent!r}: no planner module is active to choose a capability; "
@@ -358,8 +404,8 @@ class Node:
                 timeout = math.nan
             if not timeout >= 0:  # NaN too: the peer sent something other than a duration
                 raise _not_a_deadline(timeout_ms)
-        if self.modules.active:
-            return await self.modules.handle(request, ctx, timeout, self._respond)
+        if self._chains.active:
+            return await self._chains.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
 
     async def _respond(
@@ -371,11 +417,9 @@ class Node:
             raise NotFoundError(f"request type {request.type!r}: no handler on node {self.name!r}")
         started = time.perf_counter()
         payload = await handler(request, ctx, timeout)
-        return CapabilityResponse(
-            id=request.id,
-            capability_id=request.capability_id,
-            payload=payload,
-            metadata={"execution_time_ms": (time.perf_counter() - started) * 1000},
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        return capability_response(
+            request.id, request.capability_id, payload, {"execution_time_ms": elapsed_ms}
         )
 
     async def _execute_capability_request(
@@ -453,8 +497,21 @@ class Node:
 
     # -- introspection ---------------------------------------------------------------------
 
+    def statistics(self) -> NodeStatistics:
+        """A frozen snapshot of the node: capabilities, modules, actors, channels (see
+        :class:`~packetflow.NodeStatistics`)."""
+        return NodeStatistics(
+            state=self.state,
+            capabilities=self._executor.statistics(),
+            modules=self.modules.statistics(),
+            actors=self.actors.statistics(),
+            channels=self.channels.statistics(),
+            effect_failures=self._executor.effect_failures,
+        )
+
     def stats(self) -> dict[str, CapabilityStatistics]:
-        """Per-capability statistics: count, errors, p50/p99/max latency (ms)."""
+        """The ``capabilities`` part of :meth:`statistics`, alone: capability name -> count,
+        errors, p50/p99/max latency (ms)."""
         return self._executor.statistics()
 
     @property
@@ -490,3 +547,10 @@ def _not_a_deadline(timeout_ms: object) -> MalformedError:
         "non-negative number (or leave it out for no deadline)",
         details={"field": "metadata.timeout_ms"},
     )
+
+
+def _instrument(node: Node) -> Callable[[], None]:
+    """OpenTelemetry spans on ``node`` (imported only when tracing; the ``otel`` extra)."""
+    from ._otel.instrument import instrument
+
+    return instrument(node)

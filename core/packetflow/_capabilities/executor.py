@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import logging
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import trio
@@ -33,6 +34,8 @@ __all__ = ["Executor"]
 
 log = logging.getLogger("packetflow.execution")
 
+_perf = time.perf_counter
+
 
 class Executor:
     """Executes capabilities for one node and keeps their statistics."""
@@ -42,11 +45,23 @@ class Executor:
         self._events = events
         self._windows: dict[str, LatencyWindow] = {}
         self._buckets: dict[str, TokenBucket] = {}
+        self._histograms = False
         self.effect_failures = 0
 
     def statistics(self) -> dict[str, CapabilityStatistics]:
         """Snapshot of every capability that has run at least once."""
         return {name: window.snapshot() for name, window in sorted(self._windows.items())}
+
+    def windows(self) -> Mapping[str, LatencyWindow]:
+        """The live counters by capability (read them, never write): what ``/metrics``
+        exports without the cost of a snapshot per capability."""
+        return self._windows
+
+    def keep_histograms(self) -> None:
+        """Count latency histograms from now on (``/metrics`` is being served)."""
+        self._histograms = True
+        for window in self._windows.values():
+            window.keep_histogram()
 
     def forget(self, name: str) -> None:
         """Drop the counters of an unregistered capability (keeps memory bounded)."""
@@ -63,19 +78,21 @@ class Executor:
                 exception from the body becomes E500 with the original kept as ``__cause__``.
         """
         # The hot path: kept in one coroutine, with optional work behind cheap checks.
+        perf = _perf
         window = self._windows.get(cap.name)
         if window is None:
-            window = self._windows[cap.name] = LatencyWindow()
+            window = self._windows[cap.name] = LatencyWindow(self._histograms)
         observed = self._events.active
         if observed:
             self._events.emit(ExecutionEvent("start", cap.name, ctx.trace_id))
-        start = time.perf_counter()
+        start = perf()
         try:
             if cap.authorize is not None:
                 cap.check_authorized(ctx)
             if cap.rate_limit is not None:
                 self._admit(cap)
-            inp = cap.contract.parse_input(payload, cap.subject)
+            contract = cap.contract
+            inp = contract.parse_input(payload, cap.subject)
             if cap.timeout is not None:
                 timeout = cap.timeout if timeout is None else min(timeout, cap.timeout)
             if timeout is None:
@@ -88,7 +105,7 @@ class Executor:
                         f"{cap.subject}: no result within {timeout:g}s",
                         details={"timeout_s": timeout},
                     )
-            result = cap.contract.dump_output(out, cap.subject)
+            result = contract.dump_output(out, cap.subject)
         except PacketFlowError as exc:
             error = exc
         except Exception as exc:
@@ -99,13 +116,17 @@ class Executor:
             )
             error.__cause__ = exc  # kept for logs and debuggers, never sent to clients
         else:
-            elapsed = time.perf_counter() - start
-            window.record(elapsed, False)
+            elapsed = perf() - start
+            if window.buckets is None:  # window.record(elapsed), inlined: no histogram kept
+                window.count += 1
+                window.samples.append(elapsed)
+            else:
+                window.record(elapsed)
             if observed or cap.effects:
                 await self._after(cap, ctx, elapsed, result, None, observed)
             return result
         elapsed = time.perf_counter() - start
-        window.record(elapsed, True)
+        window.record(elapsed, error.code)
         if observed or cap.effects:
             await self._after(cap, ctx, elapsed, None, error, observed)
         raise error

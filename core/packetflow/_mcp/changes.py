@@ -21,6 +21,7 @@ from collections import deque
 from typing import Any
 
 import anyio
+import trio
 from mcp.server.context import ServerRequestContext
 from mcp.server.session import ServerSession
 from mcp.server.subscriptions import (
@@ -86,8 +87,9 @@ class ChangeFeed:
         """Notify clients after every registry change, until cancelled."""
         with channels.subscribe(REGISTRY_CHANNEL, buffer=64) as changes:
             async for _ in changes:
-                while changes.receive_nowait() is not None:
-                    pass  # a burst of changes is one notification
+                with contextlib.suppress(trio.WouldBlock):
+                    while True:  # a burst of changes is one notification
+                        changes.receive_nowait()
                 await self.tools_changed()
 
     def _forget(self, session: ServerSession) -> None:

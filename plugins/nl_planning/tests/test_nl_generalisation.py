@@ -270,3 +270,8 @@ async def test_a_second_value_of_a_filled_enum_is_not_explained(workshop: pf.Nod
     assert await _refused(workshop, "what's the exchange rate from GBP to EUR today?")
     [step] = await _steps(workshop, "bikes to hire in Leeds, in EUR")
     assert step["params"] == {"town": "Leeds", "currency": "EUR"}
+
+
+async def test_a_name_may_start_with_a_word_of_digits_and_letters(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "put 'Dawn Raid' on the 4x4 Crew calendar")
+    assert step["params"] == {"calendar": "4x4 Crew", "ride": "Dawn Raid"}

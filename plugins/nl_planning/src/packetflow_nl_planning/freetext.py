@@ -433,7 +433,7 @@ def _named_before(
             if i < 2 or t.lemma not in spec.name_words or not scope.free(t.start, t.end):
                 continue
             j = i
-            while j > 0 and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].text[:1].isdigit()):
+            while j > 0 and _name_part(tokens, j - 1):
                 j -= 1
             if j == i or j == 0 or tokens[j - 1].lower not in _DETERMINERS:
                 continue
@@ -447,6 +447,15 @@ def _named_before(
             scope.claim(a, t.end)
             out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
             break
+
+
+def _name_part(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` may be a word of a name: capitalised, a number, or the rest of
+    such a word it is written against ("80s", "4x4": the tokenizer splits them)."""
+    first = tokens[k].text[:1]
+    if first.isupper() or first.isdigit():
+        return True
+    return k > 0 and tokens[k - 1].end == tokens[k].start and _name_part(tokens, k - 1)
 
 
 def _is_label(tokens: list[Token], i: int) -> bool:

@@ -451,7 +451,7 @@ def _named_before(
 
 def _name_part(tokens: list[Token], k: int) -> bool:
     """Whether ``tokens[k]`` may be a word of a name: capitalised, a number, or the rest of
-    such a word it is written against ("80s", "4x4": the tokenizer splits them)."""
+    such a word it is written against ("4x4", "1990s": the tokenizer splits them)."""
     first = tokens[k].text[:1]
     if first.isupper() or first.isdigit():
         return True

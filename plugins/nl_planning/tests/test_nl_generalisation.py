@@ -189,10 +189,10 @@ async def test_a_verb_of_the_family_of_a_value_asks_for_it(workshop: pf.Node) ->
 
 def test_the_verbs_of_field_descriptions() -> None:
     described = described_verbs(
-        ["where to pick the car up", "day to the depot", "number for the mechanic to call",
+        ["where to drop the parcel off", "day to the depot", "number for the mechanic to call",
          "add a lock", "amount written on the check", "parcel"]
     )  # fmt: skip
-    assert described == {"pick", "pick_up", "call", "add"}
+    assert described == {"drop", "drop_off", "call", "add"}
 
 
 async def test_an_id_only_one_kind_of_capability_takes_ranks_it_first(workshop: pf.Node) -> None:

@@ -96,9 +96,9 @@ class Action:
             does not know, ``extend_rental`` -> ``word:extend``): they never make the
             action one that changes things, nor refuse anything.
         described: verbs (lemmas, phrasal verbs joined by ``_``) a capability's own field
-            descriptions use for what its user does ("where to *pick* the car *up*").
-        values: the words of its enum values ("tire rotation"): a request whose verb is of
-            their family ("rotate the tires") asks for that value, so for this capability.
+            descriptions use for what its user does ("where to *send* the bike *to*").
+        values: the words of its enum values ("brake adjustment"): a request whose verb is of
+            their family ("adjust the brakes") asks for that value, so for this capability.
     """
 
     classes: frozenset[str]
@@ -171,7 +171,7 @@ def unknown_verb(
         and tokens[at + 2].lower not in lex.roles
         and not token.lower.endswith("ing")
     ):
-        # A phrasal verb the lexicon lacks ("roll out the new build"): an action of its own.
+        # A phrasal verb the lexicon lacks ("push out the new route"): an action of its own.
         # Its particle may say it ends or reverses something ("wind down", "scale back"):
         # then it is one that only its very name reaches, like an undo verb.
         phrasal = f"{word}_{nxt.lower}"
@@ -500,8 +500,9 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
 
 def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
     """The verbs a capability's field descriptions use for what its user does: the verb of an
-    infinitive ("where *to pick* the car up", "for the agent *to call*"), joined with its
-    particle when one ends the phrase a few words later (``pick_up``), and a description's
+    infinitive ("where *to send* the bike", "for the mechanic *to call*"), joined with its
+    particle when one ends the phrase a few words later ("where to drop the parcel off":
+    ``drop_off``), and a description's
     first word when the lexicon knows it as a verb and not as a noun ("*add* collision damage
     waiver"); not "day *to* ..." followed by a noun, nor "amount *written* on the check"."""
     lex = lexicon()
@@ -610,8 +611,8 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
     strict = lex.is_undo(request.classes) or lex.is_undo(cap.classes)
     if not strict and not request.query:
         # The capability's own schema words the verb: its descriptions use it for what its
-        # user does ("pick up a van" for a field "where to pick the car up"), or it names one
-        # of its values ("rotate the tires" for the value "tire_rotation").
+        # user does ("send my bike to ..." for a field "where to send the bike to"), or it names
+        # one of its values ("adjust the brakes" for the value "brake_adjustment").
         verbs = set(request.verbs)
         if verbs & cap.described:
             return "open", f"its field descriptions use {said!r} for what it does"

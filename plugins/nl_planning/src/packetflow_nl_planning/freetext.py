@@ -316,7 +316,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                     scope.claim(colon.start, end)
                     break
     # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
-    # "NDA" of draft_nda, the "PDF" of export_pdf) names what it makes, not a party to it.
+    # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it.
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue

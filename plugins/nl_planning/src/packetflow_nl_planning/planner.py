@@ -158,7 +158,7 @@ class Planner:
                     continue
                 raise
             if draft.steps and _restates(draft.steps[-1], step):
-                # "deploy X to staging, and post it in the channel": the same capability
+                # "book the bike in for Friday, and book it with my number": the same capability
                 # with the same values is the same request told further, not a second run.
                 last = draft.steps[-1]
                 for name, value in step.step.params.items():
@@ -444,7 +444,7 @@ _DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", 
 def _restates(last: StepDraft, step: StepDraft) -> bool:
     """Whether ``step`` runs the capability of ``last`` again with none of its values
     different, and either adds a value ``last`` left out or says it with another verb ("...,
-    and post it in the channel"). The very words again ("revenue for May and then revenue for
+    and put it in the diary"). The very words again ("revenue for May and then revenue for
     the same period") ask for a second run."""
     if step.step.capability != last.step.capability or not step.step.params:
         return False

@@ -221,7 +221,7 @@ def _coverage(
     total = hit = 0.0
     count = 0
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
-    # Another value of an enum the capability has already filled ("from USD to EUR" for one
+    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
     # currency field) is one it cannot place: a word it does not explain, however own.
     unplaced = {
         str(v).lower()

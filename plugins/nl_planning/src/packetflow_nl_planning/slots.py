@@ -397,8 +397,8 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
-    # The verb may say a value of several words in another form of its family: "rotate the
-    # tires" asks for tire_rotation. Only that reading may take the action's own words.
+    # The verb may say a value of several words in another form of its family: "adjust the
+    # brakes" asks for brake_adjustment. Only that reading may take the action's own words.
     a0, a1 = scope.action_span
     with_verb = [
         t
@@ -554,7 +554,7 @@ def _number(
         if m.kind in ("quantity", "duration"):
             if spec.unit is None:
                 if _measures_another(m.unit, spec, fields):
-                    continue  # "within 5 miles" is the radius in km, not 5 bedrooms
+                    continue  # "within 5 miles" is the radius in km, not 5 stops
                 score -= 0.5 if m.kind == "quantity" else 0.3
             else:
                 converted = convert(float(value), m.unit or "", spec.unit)

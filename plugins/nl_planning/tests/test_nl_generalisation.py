@@ -275,3 +275,9 @@ async def test_a_second_value_of_a_filled_enum_is_not_explained(workshop: pf.Nod
 async def test_a_name_may_start_with_a_word_of_digits_and_letters(workshop: pf.Node) -> None:
     [step] = await _steps(workshop, "put 'Dawn Raid' on the 4x4 Crew calendar")
     assert step["params"] == {"calendar": "4x4 Crew", "ride": "Dawn Raid"}
+
+
+async def test_no_piece_of_a_code_is_a_name(workshop: pf.Node) -> None:
+    # "Q" of "Q-7781" is no capitalised name (no author, no town)
+    [step] = await _steps(workshop, "find routes for Q-7781 in Leeds")
+    assert step["params"] == {"town": "Leeds"}

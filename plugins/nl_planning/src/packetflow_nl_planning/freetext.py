@@ -328,6 +328,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 and t.lower not in lexicon().stopwords
                 and t.lemma not in scope.own
                 and scope.free(t.start, t.end)
+                and not _in_code(tokens, i)
             ):
                 j = i
                 while (
@@ -447,6 +448,17 @@ def _named_before(
             scope.claim(a, t.end)
             out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
             break
+
+
+def _in_code(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a piece of a code written without spaces that has digits in it
+    ("L-3310", "AB12"): the code is an id, and none of its pieces is a name."""
+    a = b = k
+    while a > 0 and tokens[a - 1].end == tokens[a].start:
+        a -= 1
+    while b + 1 < len(tokens) and tokens[b].end == tokens[b + 1].start:
+        b += 1
+    return any(ch.isdigit() for t in tokens[a : b + 1] for ch in t.text)
 
 
 def _name_part(tokens: list[Token], k: int) -> bool:

@@ -502,9 +502,8 @@ def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
     """The verbs a capability's field descriptions use for what its user does: the verb of an
     infinitive ("where *to send* the bike", "for the mechanic *to call*"), joined with its
     particle when one ends the phrase a few words later ("where to drop the parcel off":
-    ``drop_off``), and a description's
-    first word when the lexicon knows it as a verb and not as a noun ("*add* collision damage
-    waiver"); not "day *to* ..." followed by a noun, nor "amount *written* on the check"."""
+    ``drop_off``), and a description's first word when the lexicon knows it as a verb and not
+    as a noun ("*add* a lock"); not "day *to* the depot", nor "amount *written* on it"."""
     lex = lexicon()
     out: set[str] = set()
     for text in descriptions:

@@ -28,6 +28,9 @@ from ._compose.engine import Engine, ExecutionGraph
 from ._compose.plan import PlanNode
 from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
+from ._content.catalog import Prompts, Resources
+from ._content.prompt import Prompt
+from ._content.resource import Resource
 from ._context import Context
 from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
@@ -110,6 +113,10 @@ class Node:
         self.actors = ActorSystem(self)
         """The actor registry: ``send``, ``get_state``, ``list``, ``stop``, ``history``..."""
         self._components.append(self.actors)
+        self.prompts = Prompts()
+        """The ``@prompt`` s served to MCP clients."""
+        self.resources = Resources()
+        """The ``@resource`` s served to MCP clients; ``updated(uri)`` notifies subscribers."""
 
     def __repr__(self) -> str:
         return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"
@@ -117,9 +124,16 @@ class Node:
     # -- registration ----------------------------------------------------------------------
 
     def register(
-        self, *items: Capability | Composition | type | Iterable[Capability | Composition]
+        self,
+        *items: Capability
+        | Composition
+        | Prompt
+        | Resource
+        | type
+        | Iterable[Capability | Composition | Prompt | Resource],
     ) -> None:
-        """Register capabilities, compositions and ``@actor`` classes (or iterables of them).
+        """Register capabilities, compositions, ``@actor`` classes, ``@prompt`` s and
+        ``@resource`` s (or iterables of them).
 
         Compositions registered before the node starts are validated when it starts, once
         every capability (including those contributed by modules) is known; after that they
@@ -134,14 +148,19 @@ class Node:
                 self.registry.add(item)
             elif isinstance(item, Composition):
                 self._register_composition(item)
+            elif isinstance(item, Prompt):
+                self.prompts.add(item)
+            elif isinstance(item, Resource):
+                self.resources.add(item)
             elif actor_type(item) is not None:
                 self.actors.register(item)
             elif isinstance(item, Iterable):
                 self.register(*item)
             else:
                 raise TypeError(
-                    f"cannot register {item!r}: expected a capability, a composition or an "
-                    "actor class; decorate functions with @packetflow.capability and "
+                    f"cannot register {item!r}: expected a capability, a composition, an "
+                    "actor class, a prompt or a resource; decorate functions with "
+                    "@packetflow.capability (or @packetflow.prompt, @packetflow.resource) and "
                     "Actor subclasses with @packetflow.actor"
                 )
 

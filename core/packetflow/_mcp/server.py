@@ -7,9 +7,13 @@ caller's token is checked like the wire checks it: the tool against its ``cap:``
 actor (its tool or its resources) against its ``actor:`` scopes (listings show only what it
 may reach), and one request taken from its rate limit
 (:data:`~packetflow._mcp.auth.Admission`). An actor type's tool sends an ``actor_message``
-(:mod:`.actors`). Outcomes become results (:mod:`.results`), compositions report progress per
-step (:mod:`.progress`), registry changes notify clients (:mod:`.changes`) and actors are
-resources (:mod:`.resources`). The node's management capabilities (``packetflow.*``) are
+(:mod:`.actors`). Outcomes become results (:mod:`.results`, rich ones content blocks:
+:mod:`.content`), compositions report progress per step (:mod:`.progress`), registry changes
+notify clients (:mod:`.changes`), and the capability can log, report progress, sample and
+elicit through its context (:mod:`.services`). Besides tools it serves the node's prompts
+(:mod:`.prompts`), its resources and templates (:mod:`.app_resources`) and actors as resources
+(:mod:`.resources`), subscriptions to them (:mod:`.subscriptions`), completions
+(:mod:`.completions`) and ``logging/setLevel``. The node's management capabilities (``packetflow.*``) are
 offered only when ``management`` is set (stdio leaves it off unless ``--admin``). One
 :class:`McpServer` serves any number of connections over stdio, streamable HTTP and the wire
 tunnel at once.
@@ -36,6 +40,12 @@ from mcp.types import (
     INVALID_PARAMS,
     CallToolRequestParams,
     CallToolResult,
+    CompleteRequestParams,
+    CompleteResult,
+    EmptyResult,
+    GetPromptRequestParams,
+    GetPromptResult,
+    ListPromptsResult,
     ListResourcesResult,
     ListResourceTemplatesResult,
     ListToolsResult,
@@ -43,15 +53,21 @@ from mcp.types import (
     PaginatedRequestParams,
     ReadResourceRequestParams,
     ReadResourceResult,
+    SetLevelRequestParams,
+    SubscribeRequestParams,
+    UnsubscribeRequestParams,
 )
 
 from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
 from .._capabilities.capability import Capability
+from .._capabilities.services import attach_services
+from .._context import Context
 from .._version import __version__
 from .._wire.messages import ActorMessage, CapabilityRequest
 from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError
 from .actors import actor_address, reaches
+from .app_resources import AppResources
 from .auth import (
     CALLER_KEY,
     LOCAL,
@@ -63,13 +79,17 @@ from .auth import (
     token_scopes,
 )
 from .changes import ChangeFeed
+from .completions import complete
+from .content import rich_result
 from .progress import report_steps
-from .resources import ActorDirectory, ActorResources, parse_actor_uri
+from .prompts import PromptCatalog
+from .resources import SCHEME, ActorDirectory, ActorResources, actor_uri, parse_actor_uri
 from .results import error_result, tool_result
+from .services import McpServices, set_log_level
+from .subscriptions import ResourceSubscriptions
 from .tools import ToolCatalog
 
 if TYPE_CHECKING:
-    from .._context import Context
     from .._node import Node
 
 __all__ = ["McpServer", "running"]
@@ -122,13 +142,18 @@ class McpServer:
         self.catalog = ToolCatalog(node.registry, page_size=page_size)
         directory: ActorDirectory = node.actors if actors is None else actors
         self.resources = ActorResources(directory) if resources else None
+        self.app_resources = AppResources(node.resources)
+        self.prompts = PromptCatalog(node.prompts)
         self.changes = ChangeFeed(resources=self.resources is not None)
+        self.subscriptions = ResourceSubscriptions(self.changes.bus)
         resource_handlers: dict[str, Any] = {}
         if self.resources is not None:
             resource_handlers = {
                 "on_list_resources": self._list_resources,
                 "on_list_resource_templates": self._list_resource_templates,
                 "on_read_resource": self._read_resource,
+                "on_subscribe_resource": self._subscribe,
+                "on_unsubscribe_resource": self._unsubscribe,
             }
         self.lowlevel: Server[Any] = Server(
             name or node.name,
@@ -139,13 +164,25 @@ class McpServer:
             on_list_tools=self._list_tools,
             on_call_tool=self._call_tool,
             on_subscriptions_listen=self.changes.listen,
+            on_list_prompts=self._list_prompts,
+            on_get_prompt=self._get_prompt,
+            on_completion=self._complete,
             **resource_handlers,
+        )
+        # Registered by method rather than with ``on_set_logging_level=``, which warns that
+        # 2026-07-28 dropped it: handshake-era clients still use it.
+        self.lowlevel.add_request_handler(
+            "logging/setLevel", SetLevelRequestParams, self._set_log_level
         )
         self.lowlevel.add_notification_handler(
             "notifications/initialized", NotificationParams, self.changes.on_initialized
         )
         self.init_options: InitializationOptions = self.lowlevel.create_initialization_options(
-            NotificationOptions(tools_changed=True, resources_changed=self.resources is not None)
+            NotificationOptions(
+                prompts_changed=True,
+                tools_changed=True,
+                resources_changed=self.resources is not None,
+            )
         )
 
     def __repr__(self) -> str:
@@ -155,12 +192,24 @@ class McpServer:
 
     @asynccontextmanager
     async def serving(self) -> AsyncIterator[McpServer]:
-        """Keep the node running and clients told about registry changes for the block."""
-        async with running(self.node), trio.open_nursery() as nursery:
-            nursery.start_soon(self.changes.follow, self.node.channels)
+        """Keep the node running for the block, clients told about changes of its tools,
+        prompts and resources, and subscribers about updated resources (``node.resources
+        .updated(uri)``, and every committed actor state)."""
+        node = self.node
+        updated = self.subscriptions.updated
+        async with running(node), trio.open_nursery() as nursery:
+            nursery.start_soon(self.changes.follow, node.channels)
+            nursery.start_soon(self.changes.follow_content, node.prompts, node.resources)
+            await nursery.start(self.subscriptions.serve)
+            stops = [
+                node.resources.on_updated(updated),
+                node.actors.on_commit(lambda cap, actor_id: updated(actor_uri(cap, actor_id))),
+            ]
             try:
                 yield self
             finally:
+                for stop in stops:
+                    stop()
                 nursery.cancel_scope.cancel()
 
     async def run(
@@ -203,6 +252,7 @@ class McpServer:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
         pf_ctx = caller.context()
+        attach_services(pf_ctx, McpServices(ctx, name))
         request = CapabilityRequest(
             id=str(ctx.request_id),
             capability_id=name,
@@ -232,6 +282,7 @@ class McpServer:
         except PacketFlowError as exc:
             return error_result(exc)
         pf_ctx = caller.context()
+        attach_services(pf_ctx, McpServices(ctx, name))
         request = ActorMessage(
             id=str(ctx.request_id),
             capability_id=name,
@@ -258,6 +309,8 @@ class McpServer:
                     details={"trace_id": ctx.trace_id},
                 )
             )
+        if request.capability_id in self.catalog.rich():
+            return rich_result(response.payload)
         return tool_result(response.payload)
 
     # -- resources ---------------------------------------------------------------------------
@@ -267,28 +320,42 @@ class McpServer:
     ) -> ListResourcesResult:
         assert self.resources is not None
         caller = self.caller_of(ctx)
+        cursor = params.cursor if params is not None else None
         try:
             self._charge(caller)
             visible = self._visibility(caller.principal, "actor")
-            return await self.resources.list(
-                params.cursor if params is not None else None,
-                None if visible is None else partial(_actor_visible, visible),
+            page = await self.resources.list(
+                cursor, None if visible is None else partial(_actor_visible, visible)
             )
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
+        if cursor is None:  # the node's own resources open the first page
+            page.resources[:0] = self.app_resources.listed(self._visibility(caller.principal, "cap"))
+        return page
 
     async def _list_resource_templates(
         self, ctx: Ctx, params: PaginatedRequestParams | None
     ) -> ListResourceTemplatesResult:
-        return ActorResources.templates()
+        visible = self._visibility(self.caller_of(ctx).principal, "cap")
+        actors = ActorResources.templates()
+        actors.resource_templates[:0] = self.app_resources.templates(visible)
+        return actors
 
     async def _read_resource(
         self, ctx: Ctx, params: ReadResourceRequestParams
     ) -> ReadResourceResult:
         assert self.resources is not None
         caller = self.caller_of(ctx)
+        uri = params.uri
         try:
-            target = parse_actor_uri(params.uri)
+            if not uri.startswith(SCHEME):
+                self._charge(caller)
+                return await self.app_resources.read(
+                    uri,
+                    Context.create(caller.context(), self.node),
+                    partial(self.authorize, caller.principal, "cap"),
+                )
+            target = parse_actor_uri(uri)
             self.authorize(
                 caller.principal,
                 "actor",
@@ -299,6 +366,51 @@ class McpServer:
             return await self.resources.read(target)
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
+
+    async def _subscribe(self, ctx: Ctx, params: SubscribeRequestParams) -> EmptyResult:
+        try:
+            self._charge(self.caller_of(ctx))
+            self.subscriptions.subscribe(ctx, params.uri)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+        return EmptyResult()
+
+    async def _unsubscribe(self, ctx: Ctx, params: UnsubscribeRequestParams) -> EmptyResult:
+        self.subscriptions.unsubscribe(ctx, params.uri)
+        return EmptyResult()
+
+    # -- prompts, completions, logging -------------------------------------------------------
+
+    async def _list_prompts(
+        self, ctx: Ctx, params: PaginatedRequestParams | None
+    ) -> ListPromptsResult:
+        caller = self.caller_of(ctx)
+        try:
+            self._charge(caller)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+        return self.prompts.list(self._visibility(caller.principal, "cap"))
+
+    async def _get_prompt(self, ctx: Ctx, params: GetPromptRequestParams) -> GetPromptResult:
+        caller = self.caller_of(ctx)
+        try:
+            self.authorize(caller.principal, "cap", params.name)
+            self._charge(caller)
+            pf_ctx = Context.create(caller.context(), self.node)
+            return await self.prompts.get(params.name, params.arguments, pf_ctx)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+
+    async def _complete(self, ctx: Ctx, params: CompleteRequestParams) -> CompleteResult:
+        try:
+            self._charge(self.caller_of(ctx))
+            return await complete(params, self.node.prompts, self.node.resources)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+
+    async def _set_log_level(self, ctx: Ctx, params: SetLevelRequestParams) -> EmptyResult:
+        set_log_level(ctx, params.level)
+        return EmptyResult()
 
     # -- identity and rules ------------------------------------------------------------------
 

@@ -1,0 +1,215 @@
+"""The client services of an MCP tool call: what ``ctx.log``, ``ctx.progress``,
+``ctx.sample`` and ``ctx.elicit`` do when a capability runs as an MCP tool.
+
+- ``log`` sends ``notifications/message`` on the call's own stream, at or above the level the
+  connection chose with ``logging/setLevel`` (handshake era; all levels until it does) or the
+  level the request opted in to (2026-07-28, per request; none without the opt-in);
+- ``progress`` sends ``notifications/progress`` when the request carried a progress token;
+- ``sample`` and ``elicit`` send ``sampling/createMessage`` / ``elicitation/create`` to the
+  client on the call's stream. A client that did not declare the capability, a connection that
+  cannot carry server requests (2026-07-28, stateless HTTP, the wire tunnel) or a client that
+  answers with an error gives the capability E503; an answer that does not fit the model is
+  E422. A client that never answers runs into the capability's deadline (E408).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, TypeVar
+
+import anyio
+from mcp.server.connection import Connection, allowed_log_levels
+from mcp.server.context import ServerRequestContext
+from mcp.shared.exceptions import MCPError, NoBackChannelError
+from mcp.shared.message import ServerMessageMetadata
+from mcp.types import (
+    ClientCapabilities,
+    CreateMessageRequest,
+    CreateMessageRequestParams,
+    CreateMessageResult,
+    ElicitationCapability,
+    LoggingMessageNotification,
+    LoggingMessageNotificationParams,
+    ModelHint,
+    ModelPreferences,
+    SamplingCapability,
+    SamplingMessage,
+)
+from pydantic import BaseModel, ValidationError
+
+from .._capabilities.services import (
+    LOG_LEVELS,
+    Elicitation,
+    LogLevel,
+    SampleRequest,
+    Sampled,
+)
+from .._content.rich import Audio, Image, Text
+from .._jsonable import jsonable
+from ..errors import UnavailableError
+from .content import block_from_mcp, mcp_block
+from .elicitation import form_schema, parse_answer
+
+__all__ = ["LOG_LEVEL_KEY", "McpServices", "connection_of", "set_log_level"]
+
+log = logging.getLogger("packetflow.mcp")
+
+M = TypeVar("M", bound=BaseModel)
+
+LOG_LEVEL_KEY = "packetflow.log_level"
+"""Where ``logging/setLevel`` leaves the connection's level (in ``Connection.state``)."""
+
+_SAMPLING = ClientCapabilities(sampling=SamplingCapability())
+_ELICITATION = ClientCapabilities(elicitation=ElicitationCapability())
+
+
+def connection_of(ctx: ServerRequestContext[Any, Any]) -> Connection | None:
+    """The connection a request arrived on.
+
+    The SDK hands low-level handlers the per-request ``ServerSession``, which holds the
+    connection privately; its public per-connection ``state`` is where the log level lives.
+    ``tests/test_mcp/test_logging.py`` fails if an SDK release moves it (then no level is
+    remembered and every level is sent, as before ``logging/setLevel``)."""
+    connection = getattr(ctx.session, "_connection", None)
+    return connection if isinstance(connection, Connection) else None
+
+
+def set_log_level(ctx: ServerRequestContext[Any, Any], level: LogLevel) -> None:
+    """Remember ``level`` for the connection of ``ctx`` (``logging/setLevel``)."""
+    connection = connection_of(ctx)
+    if connection is not None:
+        connection.state[LOG_LEVEL_KEY] = level
+
+
+class McpServices:
+    """The client services of one ``tools/call`` (attached to its context)."""
+
+    __slots__ = ("_ctx", "_tool")
+
+    def __init__(self, ctx: ServerRequestContext[Any, Any], tool: str) -> None:
+        self._ctx = ctx
+        self._tool = tool
+
+    # -- notifications ---------------------------------------------------------------------
+
+    async def log(self, level: LogLevel, message: str, data: dict[str, Any]) -> None:
+        ctx = self._ctx
+        if not self._wants(level):
+            return
+        payload: Any = message if not data else {"message": message, **jsonable(data)}
+        notification = LoggingMessageNotification(
+            params=LoggingMessageNotificationParams(level=level, data=payload, logger=self._tool)
+        )
+        try:
+            await ctx.session.send_notification(notification, related_request_id=ctx.request_id)
+        except (anyio.BrokenResourceError, anyio.ClosedResourceError):
+            log.debug("mcp: log line for %s dropped, the stream is closed", self._tool)
+
+    def _wants(self, level: LogLevel) -> bool:
+        ctx = self._ctx
+        allowed = allowed_log_levels(ctx.protocol_version, ctx.meta)  # type: ignore[arg-type]
+        if level not in allowed:
+            return False  # 2026-07-28: this request did not opt in at this level
+        connection = connection_of(ctx)
+        chosen = None if connection is None else connection.state.get(LOG_LEVEL_KEY)
+        return chosen is None or LOG_LEVELS.index(level) >= LOG_LEVELS.index(chosen)
+
+    async def progress(self, done: float, total: float | None, message: str | None) -> None:
+        try:
+            await self._ctx.session.report_progress(done, total, message)
+        except (anyio.BrokenResourceError, anyio.ClosedResourceError):
+            log.debug("mcp: progress for %s dropped, the stream is closed", self._tool)
+
+    # -- requests to the client ------------------------------------------------------------
+
+    async def sample(self, request: SampleRequest) -> Sampled:
+        session = self._ctx.session
+        self._require(_SAMPLING, "sampling", "ctx.sample")
+        for message in request.messages:
+            if not isinstance(message.content, (Text, Image, Audio)):
+                raise TypeError(
+                    f"ctx.sample: {message.content.type!r} blocks cannot be sampled; send text, "
+                    "images or audio"
+                )
+        params = CreateMessageRequestParams(
+            messages=[
+                SamplingMessage(role=m.role, content=mcp_block(m.content))  # type: ignore[arg-type]
+                for m in request.messages
+            ],
+            max_tokens=request.max_tokens,
+            system_prompt=request.system,
+            temperature=request.temperature,
+            stop_sequences=list(request.stop) or None,
+            metadata=request.metadata or None,
+            model_preferences=(
+                ModelPreferences(hints=[ModelHint(name=name) for name in request.models])
+                if request.models
+                else None
+            ),
+        )
+        try:
+            result = await session.send_request(
+                CreateMessageRequest(params=params),
+                CreateMessageResult,
+                metadata=ServerMessageMetadata(related_request_id=self._ctx.request_id),
+            )
+            content = block_from_mcp(result.content)
+        except (MCPError, ValidationError, TypeError) as exc:
+            raise UnavailableError(
+                f"ctx.sample in tool {self._tool!r}: the client did not sample ({_reason(exc)}); "
+                "retry, or go on without the model's answer",
+                details={"feature": "sampling"},
+            ) from exc
+        except NoBackChannelError as exc:
+            raise _no_back_channel("ctx.sample", "sampling") from exc
+        return Sampled(
+            role=result.role, content=content, model=result.model, stop_reason=result.stop_reason
+        )
+
+    async def elicit(self, message: str, schema: type[M]) -> Elicitation[M]:
+        session = self._ctx.session
+        self._require(_ELICITATION, "elicitation", "ctx.elicit")
+        requested = form_schema(schema)
+        try:
+            answer = await session.elicit_form(message, requested, self._ctx.request_id)
+        except (MCPError, ValidationError) as exc:
+            raise UnavailableError(
+                f"ctx.elicit in tool {self._tool!r}: the client did not ask the user "
+                f"({_reason(exc)}); retry, or go on without the answer",
+                details={"feature": "elicitation"},
+            ) from exc
+        except NoBackChannelError as exc:
+            raise _no_back_channel("ctx.elicit", "elicitation") from exc
+        if answer.action != "accept":
+            return Elicitation[schema](action=answer.action)  # type: ignore[valid-type]
+        data = parse_answer(schema, answer.content, f"ctx.elicit in tool {self._tool!r}")
+        return Elicitation[schema](action="accept", data=data)  # type: ignore[valid-type]
+
+    def _require(self, capability: ClientCapabilities, feature: str, call: str) -> None:
+        session = self._ctx.session
+        if not session.check_client_capability(capability):
+            info = session.client_params.client_info if session.client_params else None
+            who = f"client {info.name!r}" if info is not None else "the client"
+            raise UnavailableError(
+                f"{call} in tool {self._tool!r}: {who} does not declare the {feature} "
+                f"capability; use a client that supports {feature}, or catch UnavailableError "
+                "and go on without it",
+                details={"feature": feature},
+            )
+        if not session.can_send_request:
+            raise _no_back_channel(call, feature)
+
+
+def _no_back_channel(call: str, feature: str) -> UnavailableError:
+    return UnavailableError(
+        f"{call}: this MCP connection cannot carry requests to the client (the 2026-07-28 "
+        f"protocol, stateless or JSON-response HTTP, or the wire tunnel); {feature} needs a "
+        "handshake-era session (stdio, or streamable HTTP with SSE)",
+        details={"feature": feature},
+    )
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, MCPError):
+        return f"error {exc.error.code}: {exc.error.message}"
+    return f"its answer was malformed: {str(exc).splitlines()[0]}"

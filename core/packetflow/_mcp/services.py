@@ -43,14 +43,16 @@ from .._capabilities.services import (
     LogLevel,
     SampleRequest,
     Sampled,
+    services_of,
 )
+from .._context import Context
 from .._content.rich import Audio, Image, Text
 from .._jsonable import jsonable
 from ..errors import UnavailableError
 from .content import block_from_mcp, mcp_block
 from .elicitation import form_schema, parse_answer
 
-__all__ = ["LOG_LEVEL_KEY", "McpServices", "connection_of", "set_log_level"]
+__all__ = ["LOG_LEVEL_KEY", "McpServices", "close_sse_stream", "connection_of", "set_log_level"]
 
 log = logging.getLogger("packetflow.mcp")
 
@@ -119,6 +121,13 @@ class McpServices:
             await self._ctx.session.report_progress(done, total, message)
         except (anyio.BrokenResourceError, anyio.ClosedResourceError):
             log.debug("mcp: progress for %s dropped, the stream is closed", self._tool)
+
+    async def close_stream(self) -> bool:
+        close = self._ctx.close_sse_stream
+        if close is None:
+            return False
+        await close()
+        return True
 
     # -- requests to the client ------------------------------------------------------------
 
@@ -198,6 +207,20 @@ class McpServices:
             )
         if not session.can_send_request:
             raise _no_back_channel(call, feature)
+
+
+async def close_sse_stream(ctx: Context) -> bool:
+    """End the SSE stream of the MCP tool call running under ``ctx`` now, without ending the
+    call (SEP-1699 polling): the client reconnects after the ``retry`` interval and gets the
+    rest of the call (progress, logs, the result) replayed by ``Last-Event-ID``. Long-running
+    tools use it so idle connections are not held open.
+
+    Returns:
+        ``True`` if a stream was closed; ``False`` where there is none to close (not an MCP
+        call over streamable HTTP, or a client older than 2025-11-25, which cannot resume).
+    """
+    services = services_of(ctx)
+    return await services.close_stream() if isinstance(services, McpServices) else False
 
 
 def _no_back_channel(call: str, feature: str) -> UnavailableError:

@@ -155,7 +155,12 @@ class McpServer:
                 "on_subscribe_resource": self._subscribe,
                 "on_unsubscribe_resource": self._unsubscribe,
             }
-        self.lowlevel: Server[Any] = Server(
+        self.lowlevel: Server[Any] = _Announcing(
+            NotificationOptions(
+                prompts_changed=True,
+                tools_changed=True,
+                resources_changed=self.resources is not None,
+            ),
             name or node.name,
             version=__version__,
             instructions=instructions
@@ -177,13 +182,7 @@ class McpServer:
         self.lowlevel.add_notification_handler(
             "notifications/initialized", NotificationParams, self.changes.on_initialized
         )
-        self.init_options: InitializationOptions = self.lowlevel.create_initialization_options(
-            NotificationOptions(
-                prompts_changed=True,
-                tools_changed=True,
-                resources_changed=self.resources is not None,
-            )
-        )
+        self.init_options: InitializationOptions = self.lowlevel.create_initialization_options()
 
     def __repr__(self) -> str:
         return f"<McpServer {self.lowlevel.name!r} node={self.node.name!r}>"
@@ -470,6 +469,26 @@ class McpServer:
         state = getattr(request, "scope", {}).get("state") or {}
         found = state.get(CALLER_KEY)
         return found if isinstance(found, Caller) else self.caller
+
+
+class _Announcing(Server[Any]):
+    """The SDK server, announcing the list-changed notifications this server sends on every
+    transport: the streamable HTTP session manager and the in-memory transport build their
+    initialization options without arguments."""
+
+    def __init__(self, notifications: NotificationOptions, *args: Any, **kwargs: Any) -> None:
+        self._notifications = notifications
+        super().__init__(*args, **kwargs)
+
+    def create_initialization_options(
+        self,
+        notification_options: NotificationOptions | None = None,
+        experimental_capabilities: dict[str, dict[str, Any]] | None = None,
+        extensions: dict[str, dict[str, Any]] | None = None,
+    ) -> InitializationOptions:
+        return super().create_initialization_options(
+            notification_options or self._notifications, experimental_capabilities, extensions
+        )
 
 
 def _actor_visible(visible: Callable[..., bool], capability: str, actor_id: str) -> bool:

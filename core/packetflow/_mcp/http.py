@@ -38,13 +38,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .._wire.codec import DEFAULT_LIMITS, Limits, check_limits
 from ..errors import PacketFlowError, TooLargeError, UnauthenticatedError
 from .auth import CALLER_KEY, LOCAL, Caller, TokenVerifier, verify
+from .services import STREAM_STARTED_KEY
 from .events import ResumableSessions, SessionEventStore
 from .server import McpServer
 
 if TYPE_CHECKING:
     from .._node import Node
 
-__all__ = ["BearerGate", "BodyLimits", "serve_mcp_http"]
+__all__ = ["BearerGate", "BodyLimits", "StreamStarted", "mcp_asgi_app", "serve_mcp_http"]
 
 log = logging.getLogger("packetflow.mcp.http")
 
@@ -204,6 +205,33 @@ async def _reply_error(
     await send({"type": "http.response.body", "body": body})
 
 
+class StreamStarted:
+    """ASGI middleware: an event in the scope's ``state`` set when the response's first body
+    bytes leave (for an SSE response: its priming event, the client's resume point), so
+    :func:`~packetflow.mcp.close_sse_stream` never ends a stream before the client could
+    resume it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = trio.Event()
+        scope.setdefault("state", {})[STREAM_STARTED_KEY] = started
+
+        async def watch(message: Message) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and message.get("body"):
+                started.set()
+
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            started.set()  # the response is over: nothing left to wait for
+
+
 def mcp_asgi_app(
     mcp: McpServer,
     *,
@@ -242,7 +270,9 @@ def mcp_asgi_app(
         retry_interval=retry_ms,
         store=partial(SessionEventStore, max_events=replay_events, max_bytes=replay_bytes),
     )
-    gate = BearerGate(BodyLimits(StreamableHTTPASGIApp(manager), limits), verify_token)
+    gate = BearerGate(
+        BodyLimits(StreamStarted(StreamableHTTPASGIApp(manager)), limits), verify_token
+    )
     app = Starlette(routes=[Route(path, endpoint=gate)], lifespan=lambda _: manager.run())
     return app, manager
 

@@ -18,6 +18,7 @@ import logging
 from typing import Any, TypeVar
 
 import anyio
+import trio
 from mcp.server.connection import Connection, allowed_log_levels
 from mcp.server.context import ServerRequestContext
 from mcp.shared.exceptions import MCPError, NoBackChannelError
@@ -52,7 +53,14 @@ from ..errors import UnavailableError
 from .content import block_from_mcp, mcp_block
 from .elicitation import form_schema, parse_answer
 
-__all__ = ["LOG_LEVEL_KEY", "McpServices", "close_sse_stream", "connection_of", "set_log_level"]
+__all__ = [
+    "LOG_LEVEL_KEY",
+    "STREAM_STARTED_KEY",
+    "McpServices",
+    "close_sse_stream",
+    "connection_of",
+    "set_log_level",
+]
 
 log = logging.getLogger("packetflow.mcp")
 
@@ -60,6 +68,12 @@ M = TypeVar("M", bound=BaseModel)
 
 LOG_LEVEL_KEY = "packetflow.log_level"
 """Where ``logging/setLevel`` leaves the connection's level (in ``Connection.state``)."""
+
+STREAM_STARTED_KEY = "packetflow.stream_started"
+"""Where the HTTP transport leaves, in the ASGI scope's ``state``, the event set once the
+response's first bytes (an SSE stream's priming event) have left."""
+
+_STREAM_START_WAIT = 10.0  # seconds; a client that never takes the first event gets closed
 
 _SAMPLING = ClientCapabilities(sampling=SamplingCapability())
 _ELICITATION = ClientCapabilities(elicitation=ElicitationCapability())
@@ -123,9 +137,17 @@ class McpServices:
             log.debug("mcp: progress for %s dropped, the stream is closed", self._tool)
 
     async def close_stream(self) -> bool:
-        close = self._ctx.close_sse_stream
+        ctx = self._ctx
+        close = ctx.close_sse_stream
         if close is None:
             return False
+        # Closing before the client has the priming event (its resume point) would leave it
+        # nothing to reconnect with: wait for the stream's first bytes to leave.
+        state = getattr(ctx.request, "scope", {}).get("state") or {}
+        started = state.get(STREAM_STARTED_KEY)
+        if started is not None:
+            with trio.move_on_after(_STREAM_START_WAIT):
+                await started.wait()
         await close()
         return True
 

@@ -16,8 +16,8 @@ from ._capabilities.services import (
     LOG_LEVELS,
     Elicitation,
     LogLevel,
-    SampleRequest,
     Sampled,
+    SampleRequest,
     messages_for_sampling,
     services_of,
 )

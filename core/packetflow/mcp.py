@@ -34,10 +34,10 @@ from ._mcp.auth import (
     allow_all,
     token_scopes,
 )
-from ._mcp.mount import McpMount, MountStatus
-from ._mcp.resources import ActorDirectory, ActorEntry, actor_uri, parse_actor_uri
 from ._mcp.elicitation import titled
 from ._mcp.events import SessionEventStore
+from ._mcp.mount import McpMount, MountStatus
+from ._mcp.resources import ActorDirectory, ActorEntry, actor_uri, parse_actor_uri
 from ._mcp.results import error_text
 from ._mcp.server import McpServer
 from ._mcp.services import close_sse_stream

@@ -29,9 +29,7 @@ from packetflow.mcp import (
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
 )
-WAV = base64.b64decode(
-    "UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA="
-)
+WAV = base64.b64decode("UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA=")
 
 
 # -- tools ---------------------------------------------------------------------------------
@@ -127,7 +125,7 @@ async def test_elicitation(inp: Asked, ctx: pf.Context) -> str:
     return "User response: " + _answer(await ctx.elicit(inp.message, UserInfo))
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     active = "active"
     inactive = "inactive"
     pending = "pending"
@@ -148,15 +146,15 @@ async def test_elicitation_sep1034_defaults(ctx: pf.Context) -> str:
 
 
 class Enums(BaseModel):
-    untitledSingle: Literal["option1", "option2", "option3"] = "option1"  # noqa: N815
-    titledSingle: titled(  # type: ignore[valid-type]  # noqa: N815
+    untitledSingle: Literal["option1", "option2", "option3"] = "option1"
+    titledSingle: titled(  # type: ignore[valid-type]
         {"value1": "First Option", "value2": "Second Option", "value3": "Third Option"}
     ) = "value1"
-    legacyEnum: Literal["opt1", "opt2", "opt3"] = Field(  # noqa: N815
+    legacyEnum: Literal["opt1", "opt2", "opt3"] = Field(
         "opt1", json_schema_extra={"enumNames": ["Option One", "Option Two", "Option Three"]}
     )
-    untitledMulti: list[Literal["option1", "option2", "option3"]] = []  # noqa: N815
-    titledMulti: list[  # type: ignore[valid-type]  # noqa: N815
+    untitledMulti: list[Literal["option1", "option2", "option3"]] = []
+    titledMulti: list[  # type: ignore[valid-type]
         titled({"value1": "First Choice", "value2": "Second Choice", "value3": "Third Choice"})
     ] = []
 
@@ -186,9 +184,7 @@ def _cities(prefix: str) -> list[str]:
     return [city for city in ("paris", "park", "party", "prague") if city.startswith(prefix)]
 
 
-@pf.prompt(
-    "test_prompt_with_arguments", "A prompt with two arguments", complete={"arg1": _cities}
-)
+@pf.prompt("test_prompt_with_arguments", "A prompt with two arguments", complete={"arg1": _cities})
 async def prompt_with_arguments(
     arg1: str = Field(description="First test argument"),
     arg2: str = Field(description="Second test argument"),
@@ -198,7 +194,7 @@ async def prompt_with_arguments(
 
 @pf.prompt("test_prompt_with_embedded_resource", "A prompt embedding a resource")
 async def prompt_with_embedded_resource(
-    resourceUri: str = Field(description="URI of the resource to embed"),  # noqa: N803
+    resourceUri: str = Field(description="URI of the resource to embed"),
 ) -> list[Message]:
     return [
         Message(
@@ -238,12 +234,12 @@ async def watched_resource() -> str:
 
 class TemplateData(BaseModel):
     id: str
-    templateTest: bool  # noqa: N815
+    templateTest: bool
     data: str
 
 
 @pf.resource("test://template/{id}/data", name="template_data", mime_type="application/json")
-async def template_data(id: str) -> TemplateData:  # noqa: A002 - the template's name
+async def template_data(id: str) -> TemplateData:
     """Data for one id."""
     return TemplateData(id=id, templateTest=True, data=f"Data for ID: {id}")
 

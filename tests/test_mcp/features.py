@@ -19,9 +19,12 @@ async def connected(
 ) -> AsyncIterator[tuple[Any, McpServer]]:
     """``(client, server)``: the node started and served, an official client connected."""
     server = McpServer(node)
-    async with node.started(), server.serving():
-        async with mcp.Client(server.lowlevel, mode=mode, **callbacks) as client:
-            yield client, server
+    async with (
+        node.started(),
+        server.serving(),
+        mcp.Client(server.lowlevel, mode=mode, **callbacks) as client,
+    ):
+        yield client, server
 
 
 def text_of(result: Any) -> str:

@@ -99,7 +99,9 @@ async def unfollow(client: Any, uri: str) -> None:
 async def test_static_and_templated_resources_are_listed_and_read(mode: str) -> None:
     async with connected(make_node(), mode=mode) as (client, _):
         listed = {r.uri: r for r in (await client.list_resources()).resources}
-        templates = [t.uri_template for t in (await client.list_resource_templates()).resource_templates]
+        templates = [
+            t.uri_template for t in (await client.list_resource_templates()).resource_templates
+        ]
         text = (await client.read_resource("docs://readme")).contents[0]
         binary = (await client.read_resource("docs://logo")).contents[0]
         order = (await client.read_resource("orders://17/status")).contents[0]
@@ -199,7 +201,7 @@ async def test_actor_state_resources_notify_on_every_commit() -> None:
         await client.call_tool("counter", {"actor_id": "c1", "by": 2})
         with trio.fail_after(10):
             while not heard:
-                await trio.sleep(0)
+                await trio.lowlevel.checkpoint()
         await client.call_tool("counter", {"actor_id": "c1", "by": 3})
         with trio.fail_after(10):
             await twice.wait()
@@ -210,13 +212,15 @@ async def test_actor_state_resources_notify_on_every_commit() -> None:
 
 async def test_modern_clients_follow_resources_with_listen() -> None:
     node = make_node()
-    async with connected(node, mode="auto") as (client, _):
-        async with client.listen(resource_subscriptions=["docs://readme"]) as events:
-            node.resources.updated("docs://readme")
-            with trio.fail_after(10):
-                async for event in events:
-                    assert event.uri == "docs://readme"
-                    break
+    async with (
+        connected(node, mode="auto") as (client, _),
+        client.listen(resource_subscriptions=["docs://readme"]) as events,
+    ):
+        node.resources.updated("docs://readme")
+        with trio.fail_after(10):
+            async for event in events:
+                assert event.uri == "docs://readme"
+                break
 
 
 async def test_an_update_reaches_100_subscribers_once_each() -> None:
@@ -288,25 +292,30 @@ async def test_a_subscriber_that_stops_reading_is_dropped(
             heard.set()
 
     raw = RawConnection()
-    async with raw.to_server, raw.from_server, node.started(), server.serving():
-        async with trio.open_nursery() as nursery:
-            nursery.start_soon(server.run, raw.server_reads, raw.server_writes)
-            await raw.open()
-            subscribed = await raw.request(2, "resources/subscribe", {"uri": "docs://readme"})
-            assert subscribed.result == {}
-            async with mcp.Client(server.lowlevel, mode="legacy", message_handler=keep_reading) as fast:
-                await follow(fast, "docs://readme")
-                assert len(server.subscriptions) == 2
-                for _ in range(5):  # the raw connection reads none of these
-                    heard = trio.Event()
-                    node.resources.updated("docs://readme")
-                    with trio.fail_after(5):
-                        await heard.wait()
-                with trio.fail_after(60):  # virtual time: send_timeout is 10 s
-                    while server.subscriptions.dropped == 0:
-                        await trio.sleep(1)
-                assert len(server.subscriptions) == 1
-            nursery.cancel_scope.cancel()
+    subscriptions = server.subscriptions
+    async with (
+        raw.to_server,
+        raw.from_server,
+        node.started(),
+        server.serving(),
+        trio.open_nursery() as nursery,
+    ):
+        nursery.start_soon(server.run, raw.server_reads, raw.server_writes)
+        await raw.open()
+        subscribed = await raw.request(2, "resources/subscribe", {"uri": "docs://readme"})
+        assert subscribed.result == {}
+        async with mcp.Client(server.lowlevel, mode="legacy", message_handler=keep_reading) as c:
+            await follow(c, "docs://readme")
+            assert len(subscriptions) == 2
+            for _ in range(5):  # the raw connection reads none of these
+                heard = trio.Event()
+                node.resources.updated("docs://readme")
+                with trio.fail_after(5):
+                    await heard.wait()
+            # Virtual time (MockClock) past the stuck send's deadline.
+            await trio.sleep(subscriptions.send_timeout + 1)
+            assert (subscriptions.dropped, len(subscriptions)) == (1, 1)
+        nursery.cancel_scope.cancel()
     assert healthy == ["docs://readme"] * 5
 
 

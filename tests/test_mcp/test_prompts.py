@@ -81,7 +81,11 @@ async def test_get_renders_messages(mode: str) -> None:
 
 @pytest.mark.parametrize(
     ("arguments", "fields"),
-    [({}, ["code"]), ({"code": "x", "tone": "rude"}, ["tone"]), ({"code": "x", "rounds": "many"}, ["rounds"])],
+    [
+        ({}, ["code"]),
+        ({"code": "x", "tone": "rude"}, ["tone"]),
+        ({"code": "x", "rounds": "many"}, ["rounds"]),
+    ],
     ids=["missing", "not-an-option", "not-a-number"],
 )
 async def test_wrong_arguments_are_32602_with_field_errors(

@@ -69,7 +69,11 @@ async def test_rich_results_are_json_elsewhere() -> None:
     async with node.started():
         image = await node.call("picture", {})
         both = await node.call("mixed", {})
-    assert image == {"type": "image", "data": base64.b64encode(PNG).decode(), "mime_type": "image/png"}
+    assert image == {
+        "type": "image",
+        "data": base64.b64encode(PNG).decode(),
+        "mime_type": "image/png",
+    }
     assert both["result"][0] == "caption"
     assert both["result"][2]["type"] == "resource"
 

@@ -74,7 +74,11 @@ async def open_session(http: Any, url: str) -> str:
         "jsonrpc": "2.0",
         "id": 1,
         "method": "initialize",
-        "params": {"protocolVersion": VERSION, "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}},
+        "params": {
+            "protocolVersion": VERSION,
+            "capabilities": {},
+            "clientInfo": {"name": "raw", "version": "1"},
+        },
     }
     async with http.stream("POST", url, json=hello, headers=HEADERS) as response:
         session = response.headers["mcp-session-id"]
@@ -110,9 +114,12 @@ async def test_a_closed_stream_is_resumed_with_last_event_id() -> None:
 async def test_the_sdk_client_reconnects_by_itself() -> None:
     released = trio.Event()
     released.set()
-    async with serving(make_node(released)) as url, httpx2.AsyncClient(timeout=30) as http:
-        async with mcp.Client(streamable_http_client(url, http_client=http), mode="legacy") as client:
-            result = await client.call_tool("poll", {})
+    async with (
+        serving(make_node(released)) as url,
+        httpx2.AsyncClient(timeout=30) as http,
+        mcp.Client(streamable_http_client(url, http_client=http), mode="legacy") as client,
+    ):
+        result = await client.call_tool("poll", {})
     assert result.structured_content == {"result": "closed=True"}
 
 

@@ -154,13 +154,17 @@ def services_of(ctx: Context) -> ClientServices:
     """The services attached to ``ctx``, or :data:`NO_CLIENT`."""
     private = ctx.__pydantic_private__
     found = private.get(_KEY) if private is not None else None
-    return NO_CLIENT if found is None else found  # type: ignore[no-any-return]
+    return NO_CLIENT if found is None else found
 
 
-def messages_for_sampling(messages: str | Message | ContentBlock | Sequence[Any]) -> tuple[Message, ...]:
+def messages_for_sampling(
+    messages: str | Message | ContentBlock | Sequence[Any],
+) -> tuple[Message, ...]:
     """``ctx.sample``'s ``messages`` as :class:`Message` s (a ``str`` or block is one user
     message)."""
-    items = messages if isinstance(messages, Sequence) and not isinstance(messages, str) else [messages]
+    items = (
+        messages if isinstance(messages, Sequence) and not isinstance(messages, str) else [messages]
+    )
     out: list[Message] = []
     for item in items:
         if isinstance(item, Message):

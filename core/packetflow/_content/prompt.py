@@ -70,7 +70,8 @@ class Prompt:
         model = self._cap.contract.input_model
         fields = model.model_fields if model is not None else {}
         self.arguments = tuple(
-            PromptArgument(key, info.description, info.is_required()) for key, info in fields.items()
+            PromptArgument(key, info.description, info.is_required())
+            for key, info in fields.items()
         )
         self.completions = Completions(self.subject, model, complete)
 

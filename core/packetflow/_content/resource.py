@@ -99,7 +99,9 @@ class Resource:
             return None
         return {key: unquote(value) for key, value in found.groupdict().items()}
 
-    async def read(self, uri: str, values: Mapping[str, str], ctx: Context) -> list[EmbeddedResource]:
+    async def read(
+        self, uri: str, values: Mapping[str, str], ctx: Context
+    ) -> list[EmbeddedResource]:
         """The contents at ``uri`` (``values``: its placeholders, from :meth:`match`).
 
         Raises:
@@ -124,7 +126,11 @@ class Resource:
         mime = self.mime_type
         if isinstance(value, EmbeddedResource):
             return [value]
-        if isinstance(value, list) and value and all(isinstance(v, EmbeddedResource) for v in value):
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, EmbeddedResource) for v in value)
+        ):
             return list(value)
         if isinstance(value, str):
             return [EmbeddedResource(uri, text=value, mime_type=mime or "text/plain")]
@@ -141,7 +147,9 @@ class Resource:
                 f"{self.subject}: answered {type(value).__name__}, which is no resource content; "
                 "return str, bytes, a pydantic model, JSON data or EmbeddedResource blocks; this "
                 "is a bug in the resource",
-                details=[{"field": "(contents)", "message": "not resource content", "type": "contents"}],
+                details=[
+                    {"field": "(contents)", "message": "not resource content", "type": "contents"}
+                ],
                 type="output_contract",
             ) from None
         return [EmbeddedResource(uri, text=text, mime_type=mime or _JSON)]
@@ -164,7 +172,17 @@ def _docstring(fn: Callable[..., Any]) -> str:
 
 
 @overload
-def resource(uri: str, /, *, name: str | None = ..., description: str = ..., title: str | None = ..., mime_type: str | None = ..., complete: Mapping[str, Completer] | None = ..., timeout: float | None = ...) -> Callable[[Callable[..., Any]], Resource]: ...  # noqa: E501
+def resource(
+    uri: str,
+    /,
+    *,
+    name: str | None = ...,
+    description: str = ...,
+    title: str | None = ...,
+    mime_type: str | None = ...,
+    complete: Mapping[str, Completer] | None = ...,
+    timeout: float | None = ...,
+) -> Callable[[Callable[..., Any]], Resource]: ...
 @overload
 def resource(uri: str, fn: Callable[..., Any], /) -> Resource: ...
 

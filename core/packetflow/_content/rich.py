@@ -100,12 +100,32 @@ class Image(_Binary):
     type: Literal["image"] = "image"
     mime_type: str = "image/png"
 
+    # Each class spells out its constructor: type checkers' pydantic support synthesises one
+    # from the fields (keywords only) for a class that does not define its own.
+    def __init__(
+        self,
+        data: bytes | bytearray | memoryview | str | None = None,
+        /,
+        mime_type: str | None = None,
+        **fields: Any,
+    ) -> None:
+        super().__init__(data, mime_type, **fields)
+
 
 class Audio(_Binary):
     """An audio clip: ``Audio(wav_bytes, "audio/wav")``."""
 
     type: Literal["audio"] = "audio"
     mime_type: str = "audio/wav"
+
+    def __init__(
+        self,
+        data: bytes | bytearray | memoryview | str | None = None,
+        /,
+        mime_type: str | None = None,
+        **fields: Any,
+    ) -> None:
+        super().__init__(data, mime_type, **fields)
 
 
 class EmbeddedResource(ContentBlock):

@@ -22,9 +22,9 @@ from collections import deque
 from typing import Any
 
 import anyio
+import trio
 from mcp.server.context import ServerRequestContext
 from mcp.server.session import ServerSession
-import trio
 from mcp.server.subscriptions import (
     InMemorySubscriptionBus,
     ListenHandler,

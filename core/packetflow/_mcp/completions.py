@@ -30,9 +30,7 @@ async def complete(
     else:
         completions = resources.template(ref.uri).completions
     context = params.context.arguments if params.context and params.context.arguments else {}
-    values, total = await completions.complete(
-        params.argument.name, params.argument.value, context
-    )
+    values, total = await completions.complete(params.argument.name, params.argument.value, context)
     return CompleteResult(
         completion=Completion(values=values, total=total, has_more=total > len(values))
     )

@@ -50,7 +50,7 @@ def titled(options: Mapping[str, str]) -> Any:
         "type": "string",
         "oneOf": [{"const": value, "title": title} for value, title in options.items()],
     }
-    return Annotated[Literal[values], WithJsonSchema(schema)]  # type: ignore[valid-type]
+    return Annotated[Literal[values], WithJsonSchema(schema)]
 
 
 def form_schema(model: type[BaseModel]) -> dict[str, Any]:

@@ -96,7 +96,7 @@ class ResumableSessions(StreamableHTTPSessionManager):
         self._new_store = store
         super().__init__(*args, **kwargs)
 
-    @property  # type: ignore[override]
+    @property
     def event_store(self) -> EventStore | None:
         return self._new_store()
 

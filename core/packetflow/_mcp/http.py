@@ -38,9 +38,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .._wire.codec import DEFAULT_LIMITS, Limits, check_limits
 from ..errors import PacketFlowError, TooLargeError, UnauthenticatedError
 from .auth import CALLER_KEY, LOCAL, Caller, TokenVerifier, verify
-from .services import STREAM_STARTED_KEY
 from .events import ResumableSessions, SessionEventStore
 from .server import McpServer
+from .services import STREAM_STARTED_KEY
 
 if TYPE_CHECKING:
     from .._node import Node

@@ -41,9 +41,7 @@ class PromptCatalog:
     def list(self, visible: Callable[[str], bool] | None = None) -> ListPromptsResult:
         """Every prompt ``visible`` lets through (all of them: a node has few)."""
         return ListPromptsResult(
-            prompts=[
-                prompt_of(p) for p in self.prompts if visible is None or visible(p.name)
-            ]
+            prompts=[prompt_of(p) for p in self.prompts if visible is None or visible(p.name)]
         )
 
     async def get(

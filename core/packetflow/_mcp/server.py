@@ -13,10 +13,11 @@ notify clients (:mod:`.changes`), and the capability can log, report progress, s
 elicit through its context (:mod:`.services`). Besides tools it serves the node's prompts
 (:mod:`.prompts`), its resources and templates (:mod:`.app_resources`) and actors as resources
 (:mod:`.resources`), subscriptions to them (:mod:`.subscriptions`), completions
-(:mod:`.completions`) and ``logging/setLevel``. The node's management capabilities (``packetflow.*``) are
-offered only when ``management`` is set (stdio leaves it off unless ``--admin``). One
-:class:`McpServer` serves any number of connections over stdio, streamable HTTP and the wire
-tunnel at once.
+(:mod:`.completions`) and ``logging/setLevel``. The node's management capabilities
+(``packetflow.*``) are offered only when ``management`` is set (stdio leaves it off unless
+``--admin``). Prompts and resources are checked against ``cap:`` scopes by name, as tools are.
+One :class:`McpServer` serves any number of connections over stdio, streamable HTTP and the
+wire tunnel at once.
 """
 
 from __future__ import annotations
@@ -329,7 +330,9 @@ class McpServer:
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
         if cursor is None:  # the node's own resources open the first page
-            page.resources[:0] = self.app_resources.listed(self._visibility(caller.principal, "cap"))
+            page.resources[:0] = self.app_resources.listed(
+                self._visibility(caller.principal, "cap")
+            )
         return page
 
     async def _list_resource_templates(

@@ -42,12 +42,12 @@ from .._capabilities.services import (
     LOG_LEVELS,
     Elicitation,
     LogLevel,
-    SampleRequest,
     Sampled,
+    SampleRequest,
     services_of,
 )
-from .._context import Context
 from .._content.rich import Audio, Image, Text
+from .._context import Context
 from .._jsonable import jsonable
 from ..errors import UnavailableError
 from .content import block_from_mcp, mcp_block
@@ -123,7 +123,7 @@ class McpServices:
 
     def _wants(self, level: LogLevel) -> bool:
         ctx = self._ctx
-        allowed = allowed_log_levels(ctx.protocol_version, ctx.meta)  # type: ignore[arg-type]
+        allowed = allowed_log_levels(ctx.protocol_version, ctx.meta)
         if level not in allowed:
             return False  # 2026-07-28: this request did not opt in at this level
         connection = connection_of(ctx)
@@ -164,7 +164,7 @@ class McpServices:
                 )
         params = CreateMessageRequestParams(
             messages=[
-                SamplingMessage(role=m.role, content=mcp_block(m.content))  # type: ignore[arg-type]
+                SamplingMessage(role=m.role, content=mcp_block(m.content))
                 for m in request.messages
             ],
             max_tokens=request.max_tokens,

@@ -164,8 +164,7 @@ class McpServices:
                 )
         params = CreateMessageRequestParams(
             messages=[
-                SamplingMessage(role=m.role, content=mcp_block(m.content))
-                for m in request.messages
+                SamplingMessage(role=m.role, content=mcp_block(m.content)) for m in request.messages
             ],
             max_tokens=request.max_tokens,
             system_prompt=request.system,

@@ -97,6 +97,12 @@ class ResourceSubscriptions:
                 "resources/subscribe: this MCP server is not serving subscriptions; run it "
                 "inside McpServer.serving()"
             )
+        if not connection.has_standalone_channel:
+            raise UnavailableError(
+                f"resources/subscribe {uri!r}: this connection cannot receive notifications "
+                "(the wire tunnel carries one reply per message); subscribe over stdio or "
+                "streamable HTTP, or follow the node's channels instead"
+            )
         subscriber = self._subscribers.get(connection)
         if subscriber is None:
             if len(self._subscribers) >= self.max_subscribers:

@@ -240,6 +240,25 @@ async def test_a_client_that_never_answers_runs_into_the_deadline(
     assert result.meta["packetflow"]["code"] == "E408"
 
 
+async def test_without_a_deadline_a_silent_client_is_e408_after_the_client_wait(
+    autojump_clock: trio.testing.MockClock,
+) -> None:
+    @pf.capability(intent="no timeout of its own")
+    async def patient(ctx: pf.Context) -> str:
+        return (await ctx.sample("hi")).text or ""
+
+    async def never(context: Any, params: Any) -> CreateMessageResult:
+        await trio.sleep_forever()
+        raise AssertionError("unreachable")
+
+    node = make_node()
+    node.register(patient)
+    async with connected(node, sampling_callback=never) as (client, _):
+        result = await client.call_tool("patient", {})
+    assert result.meta["packetflow"]["code"] == "E408"
+    assert "did not answer within 300s" in text_of(result)
+
+
 async def test_sampling_outside_mcp_is_e503() -> None:
     node = make_node()
     async with node.started():

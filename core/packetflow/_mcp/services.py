@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import anyio
@@ -49,7 +51,7 @@ from .._capabilities.services import (
 from .._content.rich import Audio, Image, Text
 from .._context import Context
 from .._jsonable import jsonable
-from ..errors import UnavailableError
+from ..errors import DeadlineExceededError, UnavailableError
 from .content import block_from_mcp, mcp_block
 from .elicitation import form_schema, parse_answer
 
@@ -74,6 +76,11 @@ STREAM_STARTED_KEY = "packetflow.stream_started"
 response's first bytes (an SSE stream's priming event) have left."""
 
 _STREAM_START_WAIT = 10.0  # seconds; a client that never takes the first event gets closed
+
+CLIENT_WAIT = 300.0
+"""Seconds a sampling or elicitation request waits for the client at most (E408 after), when
+the capability's own deadline does not end it sooner: a person may take a while to answer a
+form, but a call never hangs on a client that went quiet."""
 
 _SAMPLING = ClientCapabilities(sampling=SamplingCapability())
 _ELICITATION = ClientCapabilities(elicitation=ElicitationCapability())
@@ -178,11 +185,12 @@ class McpServices:
             ),
         )
         try:
-            result = await session.send_request(
-                CreateMessageRequest(params=params),
-                CreateMessageResult,
-                metadata=ServerMessageMetadata(related_request_id=self._ctx.request_id),
-            )
+            with _client_wait("ctx.sample", self._tool):
+                result = await session.send_request(
+                    CreateMessageRequest(params=params),
+                    CreateMessageResult,
+                    metadata=ServerMessageMetadata(related_request_id=self._ctx.request_id),
+                )
             content = block_from_mcp(result.content)
         except (MCPError, ValidationError, TypeError) as exc:
             raise UnavailableError(
@@ -201,7 +209,8 @@ class McpServices:
         self._require(_ELICITATION, "elicitation", "ctx.elicit")
         requested = form_schema(schema)
         try:
-            answer = await session.elicit_form(message, requested, self._ctx.request_id)
+            with _client_wait("ctx.elicit", self._tool):
+                answer = await session.elicit_form(message, requested, self._ctx.request_id)
         except (MCPError, ValidationError) as exc:
             raise UnavailableError(
                 f"ctx.elicit in tool {self._tool!r}: the client did not ask the user "
@@ -242,6 +251,18 @@ async def close_sse_stream(ctx: Context) -> bool:
     """
     services = services_of(ctx)
     return await services.close_stream() if isinstance(services, McpServices) else False
+
+
+@contextmanager
+def _client_wait(call: str, tool: str) -> Iterator[None]:
+    with trio.move_on_after(CLIENT_WAIT) as scope:
+        yield
+    if scope.cancelled_caught:
+        raise DeadlineExceededError(
+            f"{call} in tool {tool!r}: the client did not answer within {CLIENT_WAIT:g}s; give "
+            "the capability a shorter timeout= to fail sooner",
+            details={"timeout_s": CLIENT_WAIT},
+        )
 
 
 def _no_back_channel(call: str, feature: str) -> UnavailableError:

@@ -266,14 +266,18 @@ async def test_sampling_outside_mcp_is_e503() -> None:
             await node.call("ask_model", {"prompt": "hi"})
 
 
-async def test_sampling_over_the_2026_protocol_is_e503_naming_why() -> None:
-    async def sample(context: Any, params: Any) -> CreateMessageResult:
-        raise AssertionError("a 2026-07-28 server never sends requests")
+async def test_sampling_over_the_tunnel_is_e503() -> None:
+    from packetflow.mcp import McpServer, McpTunnel
 
-    async with connected(make_node(), mode="auto", sampling_callback=sample) as (client, _):
-        result = await client.call_tool("ask_model", {"prompt": "hi"})
-    assert result.meta["packetflow"]["code"] == "E503"
-    assert "cannot carry requests to the client" in text_of(result)
+    node = make_node()
+    server = McpServer(node)
+    async with server.serving():
+        reply = await McpTunnel(server).handle(
+            {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+             "params": {"name": "ask_model", "arguments": {"prompt": "hi"}}}
+        )  # fmt: skip
+    assert reply is not None and reply["result"]["isError"]
+    assert reply["result"]["content"][0]["text"].startswith("E503 unavailable: ctx.sample")
 
 
 # -- elicitation -----------------------------------------------------------------------------

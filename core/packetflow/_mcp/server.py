@@ -46,6 +46,7 @@ from mcp.types import (
     EmptyResult,
     GetPromptRequestParams,
     GetPromptResult,
+    InputRequiredResult,
     ListPromptsResult,
     ListResourcesResult,
     ListResourceTemplatesResult,
@@ -58,6 +59,7 @@ from mcp.types import (
     SubscribeRequestParams,
     UnsubscribeRequestParams,
 )
+from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
@@ -86,6 +88,7 @@ from .progress import report_steps
 from .prompts import PromptCatalog
 from .resources import SCHEME, ActorDirectory, ActorResources, actor_uri, parse_actor_uri
 from .results import error_result, tool_result
+from .rounds import InputRounds, RoundServices
 from .services import McpServices, set_log_level
 from .subscriptions import ResourceSubscriptions
 from .tools import ToolCatalog
@@ -147,6 +150,7 @@ class McpServer:
         self.prompts = PromptCatalog(node.prompts)
         self.changes = ChangeFeed(resources=self.resources is not None)
         self.subscriptions = ResourceSubscriptions(self.changes.bus)
+        self.rounds = InputRounds()
         resource_handlers: dict[str, Any] = {}
         if self.resources is not None:
             resource_handlers = {
@@ -201,6 +205,7 @@ class McpServer:
             nursery.start_soon(self.changes.follow, node.channels)
             nursery.start_soon(self.changes.follow_content, node.prompts, node.resources)
             await nursery.start(self.subscriptions.serve)
+            await nursery.start(self.rounds.serve)
             stops = [
                 node.resources.on_updated(updated),
                 node.actors.on_commit(lambda cap, actor_id: updated(actor_uri(cap, actor_id))),
@@ -233,9 +238,21 @@ class McpServer:
         tools, cursor = self.catalog.page(cursor, self._tool_visibility(caller.principal))
         return ListToolsResult(tools=tools, next_cursor=cursor)
 
-    async def _call_tool(self, ctx: Ctx, params: CallToolRequestParams) -> CallToolResult:
+    async def _call_tool(
+        self, ctx: Ctx, params: CallToolRequestParams
+    ) -> CallToolResult | InputRequiredResult:
         name = params.name
         caller = self.caller_of(ctx)
+        if params.request_state is not None:  # 2026-07-28: the next round of a call
+            try:
+                self._charge(caller)
+            except PacketFlowError as exc:
+                return error_result(exc)
+            services = McpServices(ctx, name)
+            owner = _owner(caller)
+            return await self.rounds.resume(
+                params.request_state, params.input_responses, services, owner
+            )
         cap = self.node.registry.lookup(name)
         if cap is not None and cap.kind == "actor":
             return await self._call_actor(ctx, caller, cap, params.arguments or {})
@@ -252,21 +269,55 @@ class McpServer:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
         pf_ctx = caller.context()
-        attach_services(pf_ctx, McpServices(ctx, name))
         request = CapabilityRequest(
             id=str(ctx.request_id),
             capability_id=name,
             payload=params.arguments or {},
             context=pf_ctx,
         )
-        if cap.kind != "composition":
+        return await self._run(ctx, caller, name, request, pf_ctx, cap.kind == "composition")
+
+    async def _run(
+        self,
+        ctx: Ctx,
+        caller: Caller,
+        name: str,
+        request: CapabilityRequest | ActorMessage,
+        pf_ctx: Context,
+        composition: bool,
+    ) -> CallToolResult | InputRequiredResult:
+        """Dispatch with the call's client services; on 2026-07-28, a tool that may sample or
+        elicit runs across rounds (:mod:`.rounds`)."""
+        services = McpServices(ctx, name)
+        if (
+            ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
+            and name in self.catalog.contextual()
+            and self.rounds.serving
+        ):
+            run = partial(self._run_rounds, request, pf_ctx, composition)
+            return await self.rounds.start(run, services, _owner(caller))
+        attach_services(pf_ctx, services)
+        if not composition:
             return await self._dispatch(request, pf_ctx)
         async with report_steps(self.node.events, pf_ctx.trace_id, ctx.session.report_progress):
             return await self._dispatch(request, pf_ctx)
 
+    async def _run_rounds(
+        self,
+        request: CapabilityRequest | ActorMessage,
+        pf_ctx: Context,
+        composition: bool,
+        services: RoundServices,
+    ) -> CallToolResult:
+        attach_services(pf_ctx, services)
+        if not composition:
+            return await self._dispatch(request, pf_ctx)
+        async with report_steps(self.node.events, pf_ctx.trace_id, services.progress):
+            return await self._dispatch(request, pf_ctx)
+
     async def _call_actor(
         self, ctx: Ctx, caller: Caller, cap: Capability, arguments: dict[str, Any]
-    ) -> CallToolResult:
+    ) -> CallToolResult | InputRequiredResult:
         """One turn of a conversation: an ``actor_message`` to ``(cap, arguments.actor_id)``."""
         name, principal = cap.name, caller.principal
         try:
@@ -282,7 +333,6 @@ class McpServer:
         except PacketFlowError as exc:
             return error_result(exc)
         pf_ctx = caller.context()
-        attach_services(pf_ctx, McpServices(ctx, name))
         request = ActorMessage(
             id=str(ctx.request_id),
             capability_id=name,
@@ -290,7 +340,7 @@ class McpServer:
             payload=message,
             context=pf_ctx,
         )
-        return await self._dispatch(request, pf_ctx)
+        return await self._run(ctx, caller, name, request, pf_ctx, False)
 
     async def _dispatch(
         self, request: CapabilityRequest | ActorMessage, ctx: Context
@@ -496,6 +546,11 @@ class _Announcing(Server[Any]):
 
 def _actor_visible(visible: Callable[..., bool], capability: str, actor_id: str) -> bool:
     return visible(capability, f"{capability}/{actor_id}")
+
+
+def _owner(caller: Caller) -> str | None:
+    principal = caller.principal
+    return None if principal is None else principal.sub
 
 
 def _unmanaged(name: str) -> ForbiddenError:

@@ -31,6 +31,7 @@ from mcp.types import (
     CreateMessageRequestParams,
     CreateMessageResult,
     ElicitationCapability,
+    ElicitResult,
     LoggingMessageNotification,
     LoggingMessageNotificationParams,
     ModelHint,
@@ -56,11 +57,19 @@ from .content import block_from_mcp, mcp_block
 from .elicitation import form_schema, parse_answer
 
 __all__ = [
+    "CLIENT_WAIT",
+    "ELICITATION",
     "LOG_LEVEL_KEY",
+    "SAMPLING",
     "STREAM_STARTED_KEY",
     "McpServices",
+    "client_wait",
     "close_sse_stream",
     "connection_of",
+    "elicitation_failed",
+    "elicitation_of",
+    "sampling_failed",
+    "sampling_params",
     "set_log_level",
 ]
 
@@ -82,8 +91,8 @@ CLIENT_WAIT = 300.0
 the capability's own deadline does not end it sooner: a person may take a while to answer a
 form, but a call never hangs on a client that went quiet."""
 
-_SAMPLING = ClientCapabilities(sampling=SamplingCapability())
-_ELICITATION = ClientCapabilities(elicitation=ElicitationCapability())
+SAMPLING = ClientCapabilities(sampling=SamplingCapability())
+ELICITATION = ClientCapabilities(elicitation=ElicitationCapability())
 
 
 def connection_of(ctx: ServerRequestContext[Any, Any]) -> Connection | None:
@@ -112,6 +121,10 @@ class McpServices:
     def __init__(self, ctx: ServerRequestContext[Any, Any], tool: str) -> None:
         self._ctx = ctx
         self._tool = tool
+
+    @property
+    def tool(self) -> str:
+        return self._tool
 
     # -- notifications ---------------------------------------------------------------------
 
@@ -162,30 +175,10 @@ class McpServices:
 
     async def sample(self, request: SampleRequest) -> Sampled:
         session = self._ctx.session
-        self._require(_SAMPLING, "sampling", "ctx.sample")
-        for message in request.messages:
-            if not isinstance(message.content, (Text, Image, Audio)):
-                raise TypeError(
-                    f"ctx.sample: {message.content.type!r} blocks cannot be sampled; send text, "
-                    "images or audio"
-                )
-        params = CreateMessageRequestParams(
-            messages=[
-                SamplingMessage(role=m.role, content=mcp_block(m.content)) for m in request.messages
-            ],
-            max_tokens=request.max_tokens,
-            system_prompt=request.system,
-            temperature=request.temperature,
-            stop_sequences=list(request.stop) or None,
-            metadata=request.metadata or None,
-            model_preferences=(
-                ModelPreferences(hints=[ModelHint(name=name) for name in request.models])
-                if request.models
-                else None
-            ),
-        )
+        self._require(SAMPLING, "sampling", "ctx.sample")
+        params = sampling_params(request)
         try:
-            with _client_wait("ctx.sample", self._tool):
+            with client_wait("ctx.sample", self._tool):
                 result = await session.send_request(
                     CreateMessageRequest(params=params),
                     CreateMessageResult,
@@ -193,11 +186,7 @@ class McpServices:
                 )
             content = block_from_mcp(result.content)
         except (MCPError, ValidationError, TypeError) as exc:
-            raise UnavailableError(
-                f"ctx.sample in tool {self._tool!r}: the client did not sample ({_reason(exc)}); "
-                "retry, or go on without the model's answer",
-                details={"feature": "sampling"},
-            ) from exc
+            raise sampling_failed(self._tool, exc) from exc
         except NoBackChannelError as exc:
             raise _no_back_channel("ctx.sample", "sampling") from exc
         return Sampled(
@@ -206,25 +195,19 @@ class McpServices:
 
     async def elicit(self, message: str, schema: type[M]) -> Elicitation[M]:
         session = self._ctx.session
-        self._require(_ELICITATION, "elicitation", "ctx.elicit")
+        self._require(ELICITATION, "elicitation", "ctx.elicit")
         requested = form_schema(schema)
         try:
-            with _client_wait("ctx.elicit", self._tool):
+            with client_wait("ctx.elicit", self._tool):
                 answer = await session.elicit_form(message, requested, self._ctx.request_id)
         except (MCPError, ValidationError) as exc:
-            raise UnavailableError(
-                f"ctx.elicit in tool {self._tool!r}: the client did not ask the user "
-                f"({_reason(exc)}); retry, or go on without the answer",
-                details={"feature": "elicitation"},
-            ) from exc
+            raise elicitation_failed(self._tool, exc) from exc
         except NoBackChannelError as exc:
             raise _no_back_channel("ctx.elicit", "elicitation") from exc
-        if answer.action != "accept":
-            return Elicitation[schema](action=answer.action)  # type: ignore[valid-type]
-        data = parse_answer(schema, answer.content, f"ctx.elicit in tool {self._tool!r}")
-        return Elicitation[schema](action="accept", data=data)  # type: ignore[valid-type]
+        return elicitation_of(schema, answer, self._tool)
 
-    def _require(self, capability: ClientCapabilities, feature: str, call: str) -> None:
+    def require_declared(self, capability: ClientCapabilities, feature: str, call: str) -> None:
+        """E503 unless the client declared ``capability``."""
         session = self._ctx.session
         if not session.check_client_capability(capability):
             info = session.client_params.client_info if session.client_params else None
@@ -235,7 +218,10 @@ class McpServices:
                 "and go on without it",
                 details={"feature": feature},
             )
-        if not session.can_send_request:
+
+    def _require(self, capability: ClientCapabilities, feature: str, call: str) -> None:
+        self.require_declared(capability, feature, call)
+        if not self._ctx.session.can_send_request:
             raise _no_back_channel(call, feature)
 
 
@@ -253,8 +239,61 @@ async def close_sse_stream(ctx: Context) -> bool:
     return await services.close_stream() if isinstance(services, McpServices) else False
 
 
+def sampling_params(request: SampleRequest) -> CreateMessageRequestParams:
+    """``ctx.sample``'s request as MCP ``sampling/createMessage`` params.
+
+    Raises:
+        TypeError: a message holds an embedded resource (sampling takes text, images, audio).
+    """
+    for message in request.messages:
+        if not isinstance(message.content, (Text, Image, Audio)):
+            raise TypeError(
+                f"ctx.sample: {message.content.type!r} blocks cannot be sampled; send text, "
+                "images or audio"
+            )
+    return CreateMessageRequestParams(
+        messages=[
+            SamplingMessage(role=m.role, content=mcp_block(m.content)) for m in request.messages
+        ],
+        max_tokens=request.max_tokens,
+        system_prompt=request.system,
+        temperature=request.temperature,
+        stop_sequences=list(request.stop) or None,
+        metadata=request.metadata or None,
+        model_preferences=(
+            ModelPreferences(hints=[ModelHint(name=name) for name in request.models])
+            if request.models
+            else None
+        ),
+    )
+
+
+def elicitation_of(schema: type[M], answer: ElicitResult, tool: str) -> Elicitation[M]:
+    """The user's answer as an :class:`Elicitation` (E422 when it does not fit ``schema``)."""
+    if answer.action != "accept":
+        return Elicitation[schema](action=answer.action)  # type: ignore[valid-type]
+    data = parse_answer(schema, answer.content, f"ctx.elicit in tool {tool!r}")
+    return Elicitation[schema](action="accept", data=data)  # type: ignore[valid-type]
+
+
+def sampling_failed(tool: str, exc: Exception) -> UnavailableError:
+    return UnavailableError(
+        f"ctx.sample in tool {tool!r}: the client did not sample ({_reason(exc)}); retry, or go "
+        "on without the model's answer",
+        details={"feature": "sampling"},
+    )
+
+
+def elicitation_failed(tool: str, exc: Exception) -> UnavailableError:
+    return UnavailableError(
+        f"ctx.elicit in tool {tool!r}: the client did not ask the user ({_reason(exc)}); retry, "
+        "or go on without the answer",
+        details={"feature": "elicitation"},
+    )
+
+
 @contextmanager
-def _client_wait(call: str, tool: str) -> Iterator[None]:
+def client_wait(call: str, tool: str) -> Iterator[None]:
     with trio.move_on_after(CLIENT_WAIT) as scope:
         yield
     if scope.cancelled_caught:

@@ -1,6 +1,8 @@
 """MCP ``tools/call`` latency through PacketFlow (registry, ``node.dispatch``, contracts, error
 mapping) against a plain low-level SDK ``Server`` exposing the same function, on the same
-transport in the same run (issue: MCP integration; target <= 1.15x)."""
+transport in the same run (issue 14: <= 1.1x, unchanged by context services, rich results,
+prompts and resources). The two servers are timed in alternating rounds, so load on the machine
+that drifts during the run weighs on both alike."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .mcp_app import node, plain
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = {"user_id": "42", "count": 1}
+ROUNDS = 5
 
 
 def _caller(client: Any) -> Callable[[], Awaitable[object]]:
@@ -33,9 +36,13 @@ async def _compare(name: str, ours: Any, theirs: Any, n: int) -> Result:
     async with mcp.Client(ours) as ours_client, mcp.Client(theirs) as plain_client:
         await ours_client.list_tools()  # the client checks results against the listed schema
         await plain_client.list_tools()
-        ours_us = await per_op_us(_caller(ours_client), n=n, repeat=5)
-        plain_us = await per_op_us(_caller(plain_client), n=n, repeat=5)
-    return Result(name, ours_us, plain_us, "plain SDK Server", target=1.15)
+        ours_op, plain_op = _caller(ours_client), _caller(plain_client)
+        ours_us = await per_op_us(ours_op, n=n, repeat=1)  # with warm-up
+        plain_us = await per_op_us(plain_op, n=n, repeat=1)
+        for _ in range(ROUNDS - 1):
+            ours_us = min(ours_us, await per_op_us(ours_op, n=n, repeat=1, warmup=0))
+            plain_us = min(plain_us, await per_op_us(plain_op, n=n, repeat=1, warmup=0))
+    return Result(name, ours_us, plain_us, "plain SDK Server", target=1.1)
 
 
 def _stdio(*args: str) -> mcp.StdioServerParameters:

@@ -38,10 +38,15 @@ class Result:
 
 
 async def per_op_us(
-    op: Callable[[], Awaitable[object]], *, n: int = 20_000, repeat: int = 5
+    op: Callable[[], Awaitable[object]],
+    *,
+    n: int = 20_000,
+    repeat: int = 5,
+    warmup: int | None = None,
 ) -> float:
-    """Best-of-``repeat`` mean time of ``await op()`` in microseconds (GC paused while timing)."""
-    for _ in range(min(n, 1000)):  # warm-up: caches, lazy schemas, branch predictors
+    """Best-of-``repeat`` mean time of ``await op()`` in microseconds (GC paused while timing),
+    after ``warmup`` untimed calls (default ``min(n, 1000)``)."""
+    for _ in range(min(n, 1000) if warmup is None else warmup):  # caches, lazy schemas
         await op()
     best = float("inf")
     for _ in range(repeat):

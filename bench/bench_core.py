@@ -63,10 +63,15 @@ async def _pipeline(node: pf.Node) -> Result:
     async def ours() -> object:
         return await node.call("pipe10", PAYLOAD)
 
+    # Measured in turn, best of rounds: load on a shared machine hits both sides alike.
+    best = {"ours": float("inf"), "by hand": float("inf")}
+    for _ in range(5):
+        best["ours"] = min(best["ours"], await per_op_us(ours, n=2000, repeat=1))
+        best["by hand"] = min(best["by hand"], await per_op_us(by_hand, n=2000, repeat=1))
     return Result(
         "10-step pipeline vs 10 calls by hand",
-        await per_op_us(ours, n=5000),
-        await per_op_us(by_hand, n=5000),
+        best["ours"],
+        best["by hand"],
         "by hand",
         target=1.5,
     )

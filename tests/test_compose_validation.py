@@ -39,6 +39,10 @@ class Review(BaseModel):
     decision: str
 
 
+class Labels(BaseModel):
+    labels: list[str]
+
+
 @pf.capability
 async def create_account(inp: Signup) -> Account:
     return Account(account_id="a1")
@@ -198,3 +202,87 @@ async def test_composition_inputs_are_inferred_or_declared(vnode: pf.Node) -> No
     declared = pf.composition("declared", pf.step("score_risk"), input=["email"])
     with pytest.raises(errors.PlanValidationError, match="reads 'velocity'"):
         vnode.register(declared)
+
+
+async def test_what_a_node_puts_in_scope_ends_with_it(vnode: pf.Node) -> None:
+    # The walk keeps one scope and undoes each node's additions when the node ends: a loop
+    # variable shadows a key only inside the loop, an item key is gone after its map_reduce,
+    # and parallel branches never see each other's writes.
+    @pf.capability
+    async def list_labels(inp: Signup) -> Labels:
+        return Labels(labels=[])
+
+    vnode.register(list_labels)
+    plan = pf.pipeline(
+        pf.step("create_account"),
+        pf.step("score_risk"),  # risk: float
+        pf.step("list_labels"),
+        pf.loop(over="labels", as_="risk", body=pf.step("review")),  # risk: str in the loop
+        pf.step("review"),  # the float again
+        pf.map_reduce(
+            over="labels",
+            as_="nickname",
+            map=pf.step("create_account", from_=["nickname->email", "country"]),
+            emit=["account_id"],
+        ),
+        pf.step("create_account", from_=["nickname->email", "country"]),
+        pf.parallel(
+            {
+                "a": pf.step("create_account", to=["account_id->fresh"]),
+                "b": pf.step("review", from_=["fresh->account_id", "risk"]),
+            }
+        ),
+    )
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs=["email", "country", "velocity"])
+    assert problems(info) == [
+        ("pipeline[3].loop.body.step", "type_mismatch"),
+        ("pipeline[6].step", "missing_key"),
+        ("pipeline[7].parallel.branch['b'].step", "missing_key"),
+    ]
+
+
+async def test_a_long_pipeline_sees_every_earlier_write(vnode: pf.Node) -> None:
+    # Each step writes its own key and the last reads the first: the scope carries them all.
+    steps = [pf.step("create_account", to=[f"account_id->a{i}"]) for i in range(300)]
+    plan = pf.pipeline(*steps, pf.step("review", from_=["a0->account_id", "velocity->risk"]))
+    analysis = vnode.validate(plan, inputs={"email": str, "country": str, "velocity": float})
+    assert analysis.steps == 301
+    assert list(analysis.outputs) == [*(f"a{i}" for i in range(300)), "decision"]
+
+
+async def test_revalidating_sees_a_replaced_capability(vnode: pf.Node) -> None:
+    # What a step's validation finds is kept per (step, capability): replacing the capability
+    # under the same name is seen by the next validation of the very same plan.
+    step = pf.step("review")
+    plan = pf.pipeline(pf.step("create_account"), step)
+    inputs = {"email": str, "country": str, "risk": float}
+    assert list(vnode.validate(plan, inputs=inputs).outputs) == ["account_id", "decision"]
+
+    @pf.capability(name="review")
+    async def strict_review(inp: RiskIn) -> Review:
+        return Review(decision="ok")
+
+    vnode.unregister("review")
+    vnode.register(strict_review)
+    with pytest.raises(errors.PlanValidationError) as info:
+        vnode.validate(plan, inputs=inputs)
+    assert problems(info) == [("pipeline[1].step", "missing_key")]  # velocity
+
+
+async def test_an_analysis_is_the_callers_to_change(vnode: pf.Node) -> None:
+    plan = pf.step("create_account")
+    first = vnode.validate(plan, inputs=["email", "country"])
+    first.outputs.clear()
+    first.dataflow.clear()
+    again = vnode.validate(plan, inputs=["email", "country"], dataflow=True)
+    assert list(again.outputs) == ["account_id"]
+    assert again.dataflow["step"].writes == frozenset({"account_id"})
+
+
+def test_step_facts_kept_are_bounded() -> None:
+    from packetflow._compose.stepfacts import _FACTS, MAX_STEP_FACTS, step_facts
+
+    for _ in range(MAX_STEP_FACTS + 10):
+        step_facts(pf.step("create_account"), create_account)
+    assert 0 < len(_FACTS) <= MAX_STEP_FACTS

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+import gc
+import weakref
+from typing import Any, ClassVar
 
 import pytest
 
 import packetflow as pf
 from packetflow import errors
+from packetflow._compose.compiled import MAX_SUBSTITUTES
 
+from . import kit
 from .kit import Num, Word
 
 
@@ -115,3 +119,66 @@ async def test_executions_history_is_bounded(kit_node: pf.Node) -> None:
     for _ in range(kit_node.engine.executions.maxlen + 5):  # type: ignore[operator]
         await kit_node.run(pf.step("inc"), {"value": 1})
     assert len(kit_node.executions) == kit_node.engine.executions.maxlen
+
+
+class Substituting(pf.Module):
+    """Optimizes every composition into ``plan``, or into a new plan object each time."""
+
+    name = "substituting"
+    plan: ClassVar[pf.PlanNode | None] = None
+    returned: ClassVar[list[weakref.ref[pf.PlanNode]]] = []
+
+    @pf.hookimpl
+    def packetflow_handle_composition(self, plan: pf.PlanNode, context: pf.Context) -> Any:
+        new = self.plan or pf.pipeline(pf.step("inc"), pf.step("inc"))
+        self.returned.append(weakref.ref(new))
+        return pf.Optimize(new)
+
+
+@pytest.fixture
+def lookups(module_node: pf.Node) -> list[str]:
+    """The capability names the engine looks up (validating and compiling plans does)."""
+    module_node.register(kit.ALL)
+    module_node.register(pf.composition("once", pf.pipeline(pf.step("inc"))))
+    seen: list[str] = []
+    real = module_node.engine.lookup
+
+    def counting(name: str) -> pf.Capability | None:
+        seen.append(name)
+        return real(name)
+
+    module_node.engine.lookup = counting
+    Substituting.returned.clear()
+    return seen
+
+
+async def test_a_substituted_plan_is_validated_and_compiled_once_per_generation(
+    module_node: pf.Node, register_module: Any, lookups: list[str]
+) -> None:
+    Substituting.plan = pf.pipeline(pf.step("inc"), pf.step("inc"))
+    await register_module(Substituting)
+    assert await module_node.call("once", {"value": 0}) == {"value": 2}
+    checked = len(lookups)
+    assert checked > 0
+    for value in range(3):
+        assert await module_node.call("once", {"value": value}) == {"value": value + 2}
+    assert len(lookups) == checked  # the same plan object: neither validated nor compiled again
+    module_node.unregister("score")  # a registry change invalidates what was checked
+    assert await module_node.call("once", {"value": 0}) == {"value": 2}
+    rechecked = len(lookups)
+    assert rechecked > checked
+    assert await module_node.call("once", {"value": 0}) == {"value": 2}
+    assert len(lookups) == rechecked
+
+
+async def test_substituted_plans_kept_are_bounded(
+    module_node: pf.Node, register_module: Any, lookups: list[str]
+) -> None:
+    Substituting.plan = None  # a new plan object on every run: each is checked, few are kept
+    await register_module(Substituting)
+    for _ in range(MAX_SUBSTITUTES * 3):
+        assert await module_node.call("once", {"value": 0}) == {"value": 2}
+    gc.collect()
+    alive = [ref for ref in Substituting.returned if ref() is not None]
+    assert 0 < len(alive) <= MAX_SUBSTITUTES
+    assert Substituting.returned[-1]() is not None  # the most recent one is among them

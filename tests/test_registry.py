@@ -104,3 +104,86 @@ async def test_node_publishes_registry_changes_on_a_channel(node: pf.Node) -> No
     assert first.channel == "packetflow.registry.changed"
     assert (first.payload["action"], first.payload["name"]) == ("registered", "user_profile")
     assert second.payload["action"] == "unregistered"
+
+
+def _recomputed(registry: pf.Registry) -> dict[str, frozenset[str]]:
+    """The intent index built from scratch from the registered capabilities."""
+    from packetflow._registry import _document
+
+    postings: dict[str, set[str]] = {}
+    for cap in registry:
+        for word in _document(cap):
+            postings.setdefault(word, set()).add(cap.name)
+    return {word: frozenset(names) for word, names in postings.items()}
+
+
+def test_intent_index_equals_a_recomputation_after_adds_and_removes(
+    registry: pf.Registry,
+) -> None:
+    index = registry._intents
+    assert index.postings() == _recomputed(registry)
+    registry.remove("user_profile")
+    assert index.postings() == _recomputed(registry)
+    assert "read" not in index.postings()  # a word only user_profile had is gone
+    registry.add(user_profile)
+    registry.add(
+        pf.capability(name="user_normalize", intent="Merge duplicate accounts")(user_normalize.fn),
+        replace=True,
+    )
+    assert index.postings() == _recomputed(registry)
+    assert "record" not in index.postings()  # the replaced intent's words went with it
+    for name in registry.names():
+        registry.remove(name)
+    assert index.postings() == {} and len(index) == 0
+
+
+def test_intent_ranking_is_idf_over_the_whole_registry(registry: pf.Registry) -> None:
+    # Filters narrow the results, not the statistics: "user" is common to two of three
+    # documents wherever the query is asked from.
+    ranked = registry.find(intent="user email")
+    assert names(ranked) == ["email_verify", "user_normalize", "user_profile"]
+    assert names(registry.find(intent="user email", tag="users")) == [
+        "user_normalize",
+        "user_profile",
+    ]
+    assert names(registry.find(intent="user email", limit=1)) == ["email_verify"]
+
+
+def _ranked_by_rescanning(registry: pf.Registry, text: str) -> list[str]:
+    """Intent ranking computed the slow way: document frequencies recounted over every
+    capability for this one query."""
+    import math
+
+    from packetflow._intent import tokenize
+    from packetflow._registry import _document
+
+    documents = {cap.name: _document(cap) for cap in registry}
+    query = set(tokenize(text))
+    total = max(1, len(documents))
+    idf = {
+        word: math.log(1 + total / (1 + sum(word in doc for doc in documents.values())))
+        for word in query
+    }
+    scored = []
+    for name, doc in documents.items():
+        score = sum(idf[word] for word in query if word in doc)
+        scored.append((score / math.sqrt(len(doc) or 1), name))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [name for score, name in scored if score > 0]
+
+
+def test_intent_ranking_equals_a_full_rescan_through_adds_and_removes() -> None:
+    verbs = ["fetch", "verify", "normalize", "merge", "export", "score", "archive"]
+    nouns = ["user", "email", "invoice", "order", "address", "payment", "ticket", "report"]
+    registry = pf.Registry()
+    for i in range(120):
+        verb, noun, other = verbs[i % 7], nouns[i % 8], nouns[(i * 5) % 8]
+        cap = pf.capability(
+            name=f"{verb}_{noun}_{i}", intent=f"{verb.title()} the {noun} of an {other}"
+        )(user_profile.fn)
+        registry.add(cap)
+    for i in range(0, 120, 7):
+        registry.remove(f"{verbs[i % 7]}_{nouns[i % 8]}_{i}")
+    queries = ["verify an email address", "merge invoices and orders", "user", "nothing here"]
+    for query in queries:
+        assert names(registry.find(intent=query)) == _ranked_by_rescanning(registry, query)

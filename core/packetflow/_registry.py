@@ -5,40 +5,18 @@ from __future__ import annotations
 
 import difflib
 import logging
-import math
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Literal
 
 from ._capabilities.capability import Capability
+from ._intent import IntentIndex, tokenize
 from .errors import ConflictError, NotFoundError
 
-__all__ = ["Registry", "RegistryChange", "tokenize"]
+__all__ = ["Registry", "RegistryChange"]
 
 log = logging.getLogger("packetflow.registry")
-
-_WORD = re.compile(r"[a-z0-9]+")
-_STOPWORDS = frozenset(
-    (  # noqa: SIM905 - one readable line of words
-        "a an and are as at be by for from i in is it me my of on or please the this to with "
-        "can could you would should we our your need want help"
-    ).split()
-)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased word stems for intent search (``"Normalizes users"`` → ``normaliz, user``)."""
-    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
-
-
-def _stem(word: str) -> str:
-    # A tiny suffix stripper: enough for "users"/"user", "validate"/"validation"/"validating".
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "e", "s"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +38,8 @@ class Registry:
 
     def __init__(self) -> None:
         self._caps: dict[str, Capability] = {}
-        self._documents: dict[str, list[str]] = {}
+        # Kept in step with _caps on every add/remove, so intent search never rescans.
+        self._intents = IntentIndex()
         self._listeners: list[Listener] = []
         self.generation = 0
 
@@ -74,14 +53,14 @@ class Registry:
                 "replace=True"
             )
         self._caps[cap.name] = cap
-        self._documents[cap.name] = _document(cap)
+        self._intents.add(cap.name, _document(cap))
         self._changed("registered", cap)
 
     def remove(self, name: str) -> Capability:
         """Unregister ``name``; raises E404 if unknown."""
         cap = self.get(name)
         del self._caps[name]
-        del self._documents[name]
+        self._intents.remove(name)
         self._changed("unregistered", cap)
         return cap
 
@@ -132,36 +111,24 @@ class Registry:
         """
         tags = {tag} if isinstance(tag, str) else set(tag or ())
         need_in, need_out = set(requires or ()), set(provides or ())
-        found = [
-            cap
-            for cap in self._caps.values()
-            if (name is None or fnmatchcase(cap.name, name))
-            and tags.issubset(cap.tags)
-            and need_in.issubset(cap.contract.requires)
-            and need_out.issubset(cap.contract.provides)
-        ]
-        if intent:
-            scored = self._rank(intent, found)
-            found = [cap for score, cap in scored if score > 0]
-        else:
-            found.sort(key=lambda cap: cap.name)
-        return found[:limit] if limit is not None else found
 
-    def _rank(self, text: str, caps: list[Capability]) -> list[tuple[float, Capability]]:
-        query = set(tokenize(text))
-        total = max(1, len(self._documents))
-        # Inverse document frequency: words every capability shares ("user") count for less.
-        idf = {
-            word: math.log(1 + total / (1 + sum(word in doc for doc in self._documents.values())))
-            for word in query
-        }
-        scored = []
-        for cap in caps:
-            doc = self._documents[cap.name]
-            score = sum(idf[word] for word in query if word in doc)
-            scored.append((score / math.sqrt(len(doc) or 1), cap))
-        scored.sort(key=lambda pair: (-pair[0], pair[1].name))
-        return scored
+        def matches(cap: Capability) -> bool:
+            return (
+                (name is None or fnmatchcase(cap.name, name))
+                and tags.issubset(cap.tags)
+                and need_in.issubset(cap.contract.requires)
+                and need_out.issubset(cap.contract.provides)
+            )
+
+        if intent:
+            # Only capabilities sharing a word with the intent can score above zero.
+            scores = self._intents.scores(intent)
+            ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+            caps = self._caps
+            found = [cap for cap_name, _ in ranked if matches(cap := caps[cap_name])]
+        else:
+            found = sorted(filter(matches, self._caps.values()), key=lambda cap: cap.name)
+        return found[:limit] if limit is not None else found
 
     # -- change events ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from .._capabilities.capability import Capability
 from .._capabilities.contract import Contract
 from .._context import Context
 from ..errors import PlanValidationError
+from .compiled import Substitute, Substitutes
 from .plan import PlanNode
 from .runners import Runner, compile_plan
 from .validate import PlanAnalysis, validate
@@ -105,18 +106,24 @@ class Composition:
                 )
             return found
 
+        # Plans modules substituted, validated and compiled once (bounded, per generation).
+        substitutes = Substitutes(lambda: engine.registry.generation)
+
         async def rewritten(
             rewrite: Rewrite, ctx: Context, runner: Runner, steps: int
         ) -> tuple[Runner, int]:
-            checked: dict[int, PlanAnalysis] = {}
+            accepted: dict[int, Substitute] = {}
 
             def keep(plan: PlanNode) -> None:
-                checked[id(plan)] = check(plan)
+                accepted[id(plan)] = substitutes.accept(plan, check)
 
             plan = await rewrite(self.plan, ctx, self.name, keep)
             if plan is self.plan:
                 return runner, steps
-            return compile_plan(plan, engine.lookup), checked[id(plan)].steps
+            chosen = accepted[id(plan)]
+            return chosen.runner(engine.lookup), chosen.analysis.steps
+
+        name, kind = self.name, self.plan.type
 
         async def run(inp: Any, ctx: Context) -> dict[str, Any]:
             runner, steps = current()
@@ -124,8 +131,12 @@ class Composition:
                 runner, steps = await rewritten(engine.rewrite, ctx, runner, steps)
             # model_dump keeps extra keys and is ~5x faster than dict(model)
             bb = inp.model_dump() if isinstance(inp, BaseModel) else dict(inp)
-            await engine.execute(runner, steps, bb, ctx, name=self.name, kind=self.plan.type)
-            return {key: bb[key] for key in output_keys if key in bb}
+            await engine.execute(runner, steps, bb, ctx, name=name, kind=kind)
+            out = {}
+            for key in output_keys:  # a loop: a comprehension is a call in Python 3.11
+                if key in bb:
+                    out[key] = bb[key]
+            return out
 
         return Capability(
             self.name,

@@ -34,6 +34,9 @@ __all__ = [
 
 MAX_GRAPH_RECORDS = 10_000
 
+now = time.perf_counter
+"""The engine's clock (a module global: cheaper to call than ``time.perf_counter``)."""
+
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, one per step
 class StepRecord:
@@ -106,11 +109,11 @@ class Run:
     def record(
         self, path: str, cap: str, started: float, error: PacketFlowError | None = None
     ) -> None:
-        now = time.perf_counter()
+        ended = now()
         raw = self.graph.raw
         code = None if error is None else error.code
         if len(raw) < MAX_GRAPH_RECORDS:
-            raw.append((path, cap, started, now, code))
+            raw.append((path, cap, started, ended, code))
         else:
             self.graph.dropped += 1
         if self.events.active:
@@ -119,7 +122,7 @@ class Run:
                     "step.stop" if error is None else "step.error",
                     cap,
                     self.ctx.trace_id,
-                    duration_ms=(now - started) * 1000,
+                    duration_ms=(ended - started) * 1000,
                     error_code=code,
                     path=path,
                     extra={"composition": self.name, "total_steps": self.state.total_steps},
@@ -186,8 +189,8 @@ class Engine:
         kind: str,
     ) -> dict[str, Any]:
         """Run a compiled plan on the blackboard ``bb`` (mutated and returned)."""
-        state = CompositionState(type=kind, total_steps=total_steps)
-        graph = ExecutionGraph(name, ctx.trace_id)
+        state = CompositionState(kind, total_steps)
+        graph = ExecutionGraph(name, ctx.trace_id, now())
         run = Run(
             name,
             self.executor,

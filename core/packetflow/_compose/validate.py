@@ -12,11 +12,11 @@ which nodes are independent.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from .._capabilities.capability import Capability
 from ..errors import PlanValidationError
+from .analysis import OPEN, Binding, Issue, NodeIO, PlanAnalysis
 from .plan import (
     Conditional,
     EventDriven,
@@ -29,86 +29,12 @@ from .plan import (
     Step,
     split_rename,
 )
+from .stepfacts import step_facts
 from .typecheck import is_assignable, type_name
 
 __all__ = ["OPEN", "Binding", "Issue", "NodeIO", "PlanAnalysis", "analyze", "validate"]
 
 Lookup = Callable[[str], Capability | None]
-
-# A scope entry meaning "an earlier step returns keys nobody declared": reads of unknown keys
-# after it cannot be judged statically, so they are neither errors nor request inputs.
-OPEN = "*"
-
-
-@dataclass(frozen=True, slots=True)
-class Binding:
-    """What is known about a blackboard key: its static type and who wrote it."""
-
-    type: Any
-    origin: str
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """One validation problem."""
-
-    path: str
-    problem: str
-    message: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "problem": self.problem, "message": self.message}
-
-
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, one per node
-class NodeIO:
-    """What one plan node may do to the blackboard, over its whole subtree.
-
-    Unlike :attr:`PlanAnalysis.outputs` (keys *definitely* written), these are every key the
-    node *may* read or write: all arms of a conditional, a retry's fallback, what a loop body
-    leaves behind, a step's optional input fields. ``"*"`` (:data:`OPEN`) in ``reads`` means
-    the node may read any key (a step that takes the whole blackboard, a Python condition); in
-    ``writes``, that it may write keys no contract names (an untyped result).
-
-    Attributes:
-        reads: blackboard keys the node may read.
-        writes: blackboard keys the node may write.
-        capabilities: the capabilities its steps call.
-    """
-
-    reads: frozenset[str]
-    writes: frozenset[str]
-    capabilities: frozenset[str]
-
-    @property
-    def reads_any(self) -> bool:
-        """Whether the node may read keys no analysis can name."""
-        return OPEN in self.reads
-
-    @property
-    def writes_any(self) -> bool:
-        """Whether the node may write keys no contract names."""
-        return OPEN in self.writes
-
-
-@dataclass
-class PlanAnalysis:
-    """The result of walking a plan.
-
-    Attributes:
-        issues: every problem found (empty when the plan is valid).
-        inputs: keys read from the request, with the type their first consumer expects.
-        outputs: keys the plan definitely writes, with their producers' types.
-        steps: the number of step nodes (the ``total_steps`` a running composition reports).
-        dataflow: node path -> :class:`NodeIO`, for every node (only when asked for with
-            ``dataflow=True``).
-    """
-
-    issues: list[Issue] = field(default_factory=list)
-    inputs: dict[str, Any] = field(default_factory=dict)
-    outputs: dict[str, Binding] = field(default_factory=dict)
-    steps: int = 0
-    dataflow: dict[str, NodeIO] = field(default_factory=dict)
 
 
 def validate(
@@ -145,13 +71,21 @@ def analyze(
     it is written); otherwise reading a key that is neither an input nor written earlier is an
     issue. With ``dataflow``, also fill :attr:`PlanAnalysis.dataflow`."""
     walker = _Walker(lookup, inputs, dataflow)
-    writes = walker.node(plan, plan.type, walker.root_scope)
+    writes = dict(walker.node(plan, plan.type))  # a copy: a step's writes are shared
     writes.pop(OPEN, None)
     walker.analysis.outputs = writes
     return walker.analysis
 
 
 class _Walker:
+    """One walk over a plan, depth first.
+
+    The keys in scope live in one dict, changed in place: a node binds what its children may
+    see (a pipeline's earlier outputs, a loop's item) and unbinds it when it is done, using an
+    undo log. Copying the scope for every child instead made a pipeline of n steps that write
+    their own keys cost O(n²).
+    """
+
     def __init__(
         self,
         lookup: Lookup,
@@ -176,16 +110,41 @@ class _Walker:
             self.root_scope = {k: Binding(Any, "request input") for k in inputs}
             self.untyped = frozenset(self.root_scope)
         self.analysis.inputs = {k: b.type for k, b in self.root_scope.items()}
+        self.scope = dict(self.root_scope)
+        # (key, the binding it had before, or None) per bind, newest last.
+        self.undo: list[tuple[str, Binding | None]] = []
+
+    def bind(self, bindings: Mapping[str, Binding]) -> int:
+        """Put ``bindings`` in scope; returns the mark :meth:`unbind` goes back to."""
+        mark = len(self.undo)
+        scope, undo = self.scope, self.undo
+        for key, binding in bindings.items():
+            undo.append((key, scope.get(key)))
+            scope[key] = binding
+        return mark
+
+    def unbind(self, mark: int) -> None:
+        """Undo every :meth:`bind` since ``mark``."""
+        scope, undo = self.scope, self.undo
+        while len(undo) > mark:
+            key, previous = undo.pop()
+            if previous is None:
+                del scope[key]
+            else:
+                scope[key] = previous
 
     def issue(self, path: str, problem: str, message: str) -> None:
         self.analysis.issues.append(Issue(path, problem, message))
 
-    def need(
-        self, key: str, expected: Any, reader: str, path: str, scope: dict[str, Binding]
-    ) -> None:
+    def need(self, key: str, expected: Any, reader: str, path: str) -> None:
         """``reader`` at ``path`` reads ``key`` expecting ``expected``."""
         if self.io:
             self.io[-1][0].add(key)
+        self.judge(key, expected, reader, path)
+
+    def judge(self, key: str, expected: Any, reader: str, path: str) -> None:
+        """Whether the scope gives ``key`` as ``expected`` (an issue if not); no dataflow."""
+        scope = self.scope
         binding = scope.get(key)
         if binding is None and OPEN in scope:
             return
@@ -217,22 +176,21 @@ class _Walker:
                 f"produces {type_name(binding.type)}",
             )
 
-    def condition(self, cond: object, what: str, path: str, scope: dict[str, Binding]) -> None:
+    def condition(self, cond: object, what: str, path: str) -> None:
         # Expressions know the keys they read; Python callables are opaque.
         if self.io and not hasattr(cond, "names"):
             self.io[-1][0].add(OPEN)
         for name in sorted(getattr(cond, "names", ())):
-            self.need(name, Any, what, path, scope)
+            self.need(name, Any, what, path)
 
     # -- one method per node type; each returns the keys it definitely writes ----------------
 
-    def node(self, node: PlanNode, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
-        method = getattr(self, f"_{type(node).__name__.lower()}")
-        if self.io is None:
-            writes: dict[str, Binding] = method(node, path, scope)
-            return writes
+    def node(self, node: PlanNode, path: str) -> dict[str, Binding]:
+        method = _METHODS[type(node)]
+        if self.io is None or method is _Walker._step:  # a step records its own dataflow
+            return method(self, node, path)
         self.io.append((set(), set(), set()))
-        writes = method(node, path, scope)
+        writes = method(self, node, path)
         reads, written, caps = self.io.pop()
         written.update(writes)
         self.analysis.dataflow[path] = NodeIO(frozenset(reads), frozenset(written), frozenset(caps))
@@ -243,88 +201,62 @@ class _Walker:
             parent[2].update(caps)
         return writes
 
-    def _step_io(self, node: Step, cap: Capability | None) -> None:
-        """What a step may touch beyond the keys :meth:`need` sees: optional input fields (the
-        runner passes every input field present on the blackboard) and undeclared outputs."""
-        if not self.io:
-            return
-        reads, writes, caps = self.io[-1]
-        caps.add(node.cap)
-        if node.from_ is not None:
-            reads.update(split_rename(entry)[0] for entry in node.from_)
-        elif cap is not None and cap.contract.input_model is not None:
-            reads.update(cap.contract.input_types())
-        elif cap is not None and cap.contract.requires:
-            reads.update(cap.contract.requires)
-        else:  # an untyped step that names no keys receives the whole blackboard
-            reads.add(OPEN)
-        if node.to is None:
-            model = cap.contract.output_model if cap is not None else None
-            if model is None or model.model_config.get("extra") == "allow":
-                writes.add(OPEN)  # the result's keys land on the blackboard, declared or not
-
     def child(
-        self, node: PlanNode, path: str, scope: dict[str, Binding], extra: dict[str, Binding]
+        self, node: PlanNode, path: str, extra: Mapping[str, Binding] | None = None
     ) -> dict[str, Binding]:
-        return self.node(node, f"{path}.{node.type}", {**scope, **extra})
+        """Walk the child ``node`` of the node at ``path``, with ``extra`` in scope."""
+        if not extra:
+            return self.node(node, f"{path}.{node.type}")
+        mark = self.bind(extra)
+        writes = self.node(node, f"{path}.{node.type}")
+        self.unbind(mark)
+        return writes
 
-    def _step(self, node: Step, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+    def _step(self, node: Step, path: str) -> dict[str, Binding]:
         self.analysis.steps += 1
         cap = self.lookup(node.cap)
-        self._step_io(node, cap)
+        facts = step_facts(node, cap)
+        io = self.io
+        if io is not None:
+            self.analysis.dataflow[path] = NodeIO(facts.reads, facts.may_write, facts.capabilities)
+            if io:
+                parent = io[-1]
+                parent[0].update(facts.reads)
+                parent[1].update(facts.may_write)
+                parent[2].update(facts.capabilities)
+        reader = facts.reader
+        for is_read, first, second in facts.checks:
+            if is_read:
+                self.judge(first, second, reader, path)
+            else:
+                self.issue(path, first, second)
         if cap is None:
-            self.issue(path, "unknown_capability", f"capability {node.cap!r} is not registered")
             return {split_rename(e)[1]: Binding(Any, path) for e in node.to or ()}
-        reader = f"step {node.cap!r}"
-        in_types = cap.contract.input_types()
-        typed_in = cap.contract.input_model is not None
-        if node.from_ is None:
-            for key in cap.contract.requires:
-                self.need(key, in_types.get(key, Any), reader, path, scope)
-        else:
-            mapped = set()
-            for entry in node.from_:
-                src, dest = split_rename(entry)
-                mapped.add(dest)
-                if typed_in and dest not in in_types:
-                    self.issue(path, "unknown_field", f"{reader} has no input field {dest!r}")
-                    continue
-                self.need(src, in_types.get(dest, Any), reader, path, scope)
-            for key in cap.contract.requires:
-                if key not in mapped:
-                    self.issue(
-                        path,
-                        "missing_key",
-                        f"{reader} requires {key!r}, which its 'from' list does not map",
-                    )
-        out_types = cap.contract.output_types()
-        if node.to is None:
-            writes = {key: Binding(tp, reader) for key, tp in out_types.items()}
-            if cap.contract.output_model is None and not cap.contract.provides:
-                writes[OPEN] = Binding(Any, reader)
-            return writes
-        writes = {}
-        typed_out = cap.contract.output_model is not None or bool(cap.contract.provides)
-        for entry in node.to:
-            src, dest = split_rename(entry)
-            if typed_out and src not in out_types:
-                self.issue(path, "unknown_field", f"{reader} has no output field {src!r}")
-            writes[dest] = Binding(out_types.get(src, Any), reader)
-        return writes
+        return facts.writes
 
-    def _pipeline(self, node: Pipeline, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+    def _pipeline(self, node: Pipeline, path: str) -> dict[str, Binding]:
         writes: dict[str, Binding] = {}
+        scope, undo = self.scope, self.undo
+        mark = len(undo)
         for index, child in enumerate(node.steps):
-            written = self.node(child, f"{path}[{index}].{child.type}", {**scope, **writes})
+            child_path = f"{path}[{index}].{child.type}"
+            if type(child) is Step:  # the common case, without the dispatch
+                written = self._step(child, child_path)
+            else:
+                written = self.node(child, child_path)
+            for key, binding in written.items():  # later steps see what earlier ones wrote
+                undo.append((key, scope.get(key)))
+                scope[key] = binding
             writes.update(written)
+        self.unbind(mark)
         return writes
 
-    def _parallel(self, node: Parallel, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
+    def _parallel(self, node: Parallel, path: str) -> dict[str, Binding]:
         writes: dict[str, Binding] = {}
         writers: dict[str, str] = {}
         for name, branch in node.branches.items():
             branch_path = f"{path}.branch[{name!r}]"
-            written = self.child(branch, branch_path, scope, {})
+            written = self.child(branch, branch_path)
             if node.combine == "by_branch":
                 writes[name] = Binding(dict[str, Any], branch_path)
                 continue
@@ -342,30 +274,31 @@ class _Walker:
             writes["parallel_errors"] = Binding(dict[str, Any], path)
         return writes
 
-    def _conditional(
-        self, node: Conditional, path: str, scope: dict[str, Binding]
-    ) -> dict[str, Binding]:
+    def _conditional(self, node: Conditional, path: str) -> dict[str, Binding]:
         arms: list[dict[str, Binding]] = []
         for index, arm in enumerate(node.branches):
             arm_path = f"{path}.when[{index}]"
-            self.condition(arm.predicate, "condition", arm_path, scope)
-            arms.append(self.child(arm.then, arm_path, scope, {}))
+            self.condition(arm.predicate, "condition", arm_path)
+            arms.append(self.child(arm.then, arm_path))
         if node.otherwise is None:
             return {}
-        arms.append(self.child(node.otherwise, f"{path}.otherwise", scope, {}))
+        arms.append(self.child(node.otherwise, f"{path}.otherwise"))
         return _definite(arms)
 
-    def _item(self, over: str, reader: str, path: str, scope: dict[str, Binding]) -> Any:
-        self.need(over, list[Any], reader, path, scope)
-        binding = scope.get(over)
+    def _item(self, over: str, reader: str, path: str) -> Any:
+        self.need(over, list[Any], reader, path)
+        binding = self.scope.get(over)
         args = getattr(binding.type, "__args__", None) if binding else None
         return args[0] if args else Any
 
-    def _loop(self, node: Loop, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
-        item = {node.as_: Binding(self._item(node.over, "loop", path, scope), f"{path} item")}
-        body = self.child(node.body, f"{path}.body", scope, item)
+    def _loop(self, node: Loop, path: str) -> dict[str, Binding]:
+        item = {node.as_: Binding(self._item(node.over, "loop", path), f"{path} item")}
+        body = self.child(node.body, f"{path}.body", item)
         if node.break_when is not None:
-            self.condition(node.break_predicate, "break_when", path, {**scope, **item, **body})
+            mark = self.bind(item)
+            self.bind(body)
+            self.condition(node.break_predicate, "break_when", path)
+            self.unbind(mark)
         writes = {
             "processed_count": Binding(int, path),
             "errors_count": Binding(int, path),
@@ -382,32 +315,28 @@ class _Walker:
             out[f"all_{key}"] = Binding(list[tp], path)  # type: ignore[valid-type]
         return out
 
-    def _retry(self, node: Retry, path: str, scope: dict[str, Binding]) -> dict[str, Binding]:
-        body = self.child(node.body, f"{path}.body", scope, {})
+    def _retry(self, node: Retry, path: str) -> dict[str, Binding]:
+        body = self.child(node.body, f"{path}.body")
         arms = [body]
         if node.fallback is not None:
-            arms.append(self.child(node.fallback, f"{path}.fallback", scope, {}))
+            arms.append(self.child(node.fallback, f"{path}.fallback"))
         return {**_definite(arms), "retry_metadata": Binding(dict[str, Any], path)}
 
-    def _mapreduce(
-        self, node: MapReduce, path: str, scope: dict[str, Binding]
-    ) -> dict[str, Binding]:
-        item = {node.as_: Binding(self._item(node.over, "map_reduce", path, scope), f"{path} item")}
-        mapped = self.child(node.map, f"{path}.map", scope, item)
+    def _mapreduce(self, node: MapReduce, path: str) -> dict[str, Binding]:
+        item = {node.as_: Binding(self._item(node.over, "map_reduce", path), f"{path} item")}
+        mapped = self.child(node.map, f"{path}.map", item)
         writes = self._emit(node.emit, mapped, path)
         if node.reduce is not None:
-            writes.update(self.child(node.reduce, f"{path}.reduce", scope, writes))
+            writes.update(self.child(node.reduce, f"{path}.reduce", writes))
         return writes
 
-    def _eventdriven(
-        self, node: EventDriven, path: str, scope: dict[str, Binding]
-    ) -> dict[str, Binding]:
+    def _eventdriven(self, node: EventDriven, path: str) -> dict[str, Binding]:
         if self.io:  # events arrive from the request or a channel: any key, in any order
             self.io[-1][0].add(OPEN)
             self.io[-1][1].add(OPEN)
         state = {"state": Binding(str, path)}
         if node.determine_state is not None:
-            self.child(node.determine_state, f"{path}.determine_state", scope, {})
+            self.child(node.determine_state, f"{path}.determine_state")
         handler_scope = {
             **state,
             "event": Binding(Any, f"{path} event"),
@@ -417,15 +346,27 @@ class _Walker:
             for from_state, transition in by_state.items():
                 if transition.run is not None:
                     self.child(
-                        transition.run,
-                        f"{path}.on[{event!r}][{from_state!r}]",
-                        scope,
-                        handler_scope,
+                        transition.run, f"{path}.on[{event!r}][{from_state!r}]", handler_scope
                     )
         writes = {**state, "transitions": Binding(list[dict[str, Any]], path)}
         if node.finalize is not None:
-            writes.update(self.child(node.finalize, f"{path}.finalize", scope, writes))
+            writes.update(self.child(node.finalize, f"{path}.finalize", writes))
         return writes
+
+
+_Method = Callable[[_Walker, Any, str], dict[str, Binding]]
+
+# Node type -> its walker method: one dict lookup per node instead of building a name.
+_METHODS: dict[type[PlanNode], _Method] = {
+    Step: _Walker._step,
+    Pipeline: _Walker._pipeline,
+    Parallel: _Walker._parallel,
+    Conditional: _Walker._conditional,
+    Loop: _Walker._loop,
+    MapReduce: _Walker._mapreduce,
+    Retry: _Walker._retry,
+    EventDriven: _Walker._eventdriven,
+}
 
 
 def _definite(arms: list[dict[str, Binding]]) -> dict[str, Binding]:

@@ -160,9 +160,18 @@ async def test_single_flight_can_be_switched_off(
     assert gate.runs == 2
 
 
-async def test_the_join_capability_refuses_a_direct_call(
+async def test_a_follower_wait_must_fit_the_hook_timeout(
     module_node: pf.Node, optimize: Optimize
 ) -> None:
+    with pytest.raises(pf.errors.ModuleFailedError, match="single_flight_wait 40s must be below"):
+        await optimize(single_flight_wait=40)
+
+
+async def test_only_the_query_api_is_contributed(module_node: pf.Node, optimize: Optimize) -> None:
     await optimize()
-    with pytest.raises(pf.errors.NotFoundError, match="not meant to be called directly"):
-        await module_node.call("adaptive_optimization.join", {"flight": 12345})
+    own = sorted(c.name for c in module_node.registry if c.name.startswith("adaptive_opt"))
+    assert own == [
+        "adaptive_optimization.invalidate",
+        "adaptive_optimization.predict",
+        "adaptive_optimization.stats",
+    ]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 from ...errors import NotFoundError, PacketFlowError
-from ..engine import Run, annotate
+from ..engine import Run, annotate, now
 from ..plan import Step, split_rename
 from .base import Blackboard, Lookup, Runner, missing
 
@@ -33,7 +31,13 @@ class StepRunner(Runner):
     async def run(self, run: Run, bb: Blackboard) -> None:
         if self.inputs is None:
             fields = self.fields
-            payload = dict(bb) if fields is None else {k: bb[k] for k in fields if k in bb}
+            if fields is None:
+                payload = dict(bb)
+            else:  # a loop, not a comprehension: that is a function call in Python 3.11
+                payload = {}
+                for key in fields:
+                    if key in bb:
+                        payload[key] = bb[key]
         else:
             payload = {}
             for src, dest in self.inputs:
@@ -42,7 +46,7 @@ class StepRunner(Runner):
                 payload[dest] = bb[src]
         state = run.state
         state.current_step = self.path
-        started = time.perf_counter()
+        started = now()
         try:
             if run.steps is None:
                 out = await run.executor.execute(self.cap, payload, run.ctx, self.timeout)

@@ -1,5 +1,5 @@
 """The module's own capabilities: ``adaptive_optimization.stats``, ``.predict``, ``.invalidate``
-(its query API, over the wire and as MCP tools too) and ``.join`` (single-flight followers)."""
+(its query API, over the wire and as MCP tools too)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 import packetflow as pf
-
-from .tracker import JOIN
 
 if TYPE_CHECKING:
     from .module import AdaptiveOptimizationModule
@@ -40,10 +38,6 @@ class InvalidateIn(BaseModel):
 
     capability: str | None = Field(default=None, description="drop this capability's results")
     key: str | None = Field(default=None, description="drop the entry with this key id")
-
-
-class JoinIn(BaseModel):
-    flight: int
 
 
 def module_capabilities(module: AdaptiveOptimizationModule) -> list[pf.Capability]:
@@ -87,14 +81,5 @@ def module_capabilities(module: AdaptiveOptimizationModule) -> list[pf.Capabilit
     async def invalidate(inp: InvalidateIn) -> dict[str, int]:
         return {"invalidated": module.invalidate(inp.capability, inp.key)}
 
-    @pf.capability(
-        name=JOIN,
-        intent="Wait for an identical request already running and share its result (the "
-        "module's single-flight; not meant to be called directly)",
-        tags=["optimization", "internal"],
-    )
-    async def join(inp: JoinIn, ctx: pf.Context) -> dict[str, Any]:
-        return await module.tracker.join(inp.flight, ctx)
-
-    found: list[pf.Capability] = [stats, predict, invalidate, join]
+    found: list[pf.Capability] = [stats, predict, invalidate]
     return found

@@ -10,12 +10,9 @@ seconds (and never beyond its own request's deadline) before it runs itself.
 
 from __future__ import annotations
 
-import itertools
-from typing import Any
-
 import trio
 
-__all__ = ["Flight", "Flights", "Follower"]
+__all__ = ["Flight", "Flights"]
 
 
 class Flight:
@@ -45,17 +42,6 @@ class Flight:
             self.done.set()
 
 
-class Follower:
-    """A follower between its request hook and its wait: what it needs to run itself."""
-
-    __slots__ = ("capability", "flight", "payload")
-
-    def __init__(self, flight: Flight, capability: str, payload: dict[str, Any]) -> None:
-        self.flight = flight
-        self.capability = capability
-        self.payload = payload
-
-
 class Flights:
     """The flights in the air, by key, and the followers about to wait for one (both bounded
     by ``limit``: beyond it a request simply runs without single-flight)."""
@@ -63,8 +49,6 @@ class Flights:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._by_key: dict[object, Flight] = {}
-        self._followers: dict[int, Follower] = {}
-        self._tokens = itertools.count(1)
         self.shared = 0  # followers given a leader's result
         self.released = 0  # followers that ran themselves (leader failed, cancelled or slow)
 
@@ -85,18 +69,13 @@ class Flights:
         flight = self._by_key[key] = Flight(key)
         return flight
 
-    def follow(self, flight: Flight, capability: str, payload: dict[str, Any]) -> int | None:
-        """Register a follower of ``flight``; its token (``None`` when the table is full)."""
-        if len(self._followers) >= self.limit:
-            return None
-        token = next(self._tokens)
-        self._followers[token] = Follower(flight, capability, payload)
+    def follow(self, flight: Flight) -> bool:
+        """Count a follower of ``flight``; ``False`` when too many wait already (then the
+        request runs without single-flight)."""
+        if self.waiting() >= self.limit:
+            return False
         flight.followers += 1
-        return token
-
-    def claim(self, token: int) -> Follower | None:
-        """The follower registered under ``token`` (once)."""
-        return self._followers.pop(token, None)
+        return True
 
     def land(self, flight: Flight, raw: bytes | None) -> None:
         """End ``flight`` with the leader's stored result (or ``None``)."""
@@ -108,4 +87,3 @@ class Flights:
         """Release every follower (the module is stopping)."""
         for flight in list(self._by_key.values()):
             self.land(flight, None)
-        self._followers.clear()

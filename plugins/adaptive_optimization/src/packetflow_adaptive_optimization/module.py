@@ -34,16 +34,26 @@ class AdaptiveOptimizationModule(pf.Module):
     Priority 300: after planners (100) and admission control (200) on requests, so a cache
     hit skips the capability but not admission; first on responses, so it records the raw
     outcome. ``steps = True``: it sees every composition step (step-level caching, per-step
-    latency models).
+    latency models). ``hook_timeout`` is 30 s because a single-flight follower waits for its
+    leader inside the request hook (``pf.Defer``, up to ``single_flight_wait``); every other
+    request is answered by the plain ``def`` hook at once.
     """
 
     name = "adaptive_optimization"
     priority = 300
     steps = True
     Config = OptimizationConfig
+    hook_timeout = 30.0
 
     async def start(self, config: OptimizationConfig, node: pf.Node) -> None:
         _refuse_non_idempotent(config, node)
+        budget = node.modules.info(self.name).hook_timeout or type(self).hook_timeout
+        if config.single_flight and config.single_flight_wait >= budget:
+            raise ValueError(
+                f"config.single_flight_wait {config.single_flight_wait:g}s must be below the "
+                f"module's hook_timeout {budget:g}s (a waiting follower would count as a hook "
+                "timeout); lower [[modules]].config.single_flight_wait or raise hook_timeout"
+            )
         self.config = config
         self.node = node
         self.path = Path(node.data_dir) / "adaptive_optimization" / "models.json"

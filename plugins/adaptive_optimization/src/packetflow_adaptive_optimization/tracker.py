@@ -21,26 +21,25 @@ import packetflow as pf
 
 from .cache import CacheKey, ResultCache
 from .config import OptimizationConfig
-from .flights import Flights
+from .flights import Flight, Flights
 from .hints import OWN_PREFIX
 from .history import History
 from .keys import Unkeyable
 from .models import Models
 from .policy import Policy
 
-__all__ = ["JOIN", "Tracker"]
+__all__ = ["Tracker"]
 
 log = logging.getLogger("packetflow.adaptive_optimization")
 
-JOIN = "adaptive_optimization.join"
 MAX_PENDING = 100_000  # tasks with a request in progress; beyond, the oldest is forgotten
 FOLD_BATCH = 512  # new records that wake the model fold early
 
 PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
 
 # A pending entry is a list (building one costs a tenth of an object's __init__, and there is
-# one per request): [name, version, started, step, inflight, kind, key, flight, token, hash].
-NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, TOKEN, HASH = range(10)
+# one per request): [name, version, started, step, inflight, kind, key, flight, hash].
+NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, HASH = range(9)
 Pending: TypeAlias = list[Any]
 
 _response = pf.CapabilityResponse.__pydantic_validator__.validate_python
@@ -65,7 +64,6 @@ class Tracker:
         self.policies: dict[str | None, Policy | None] = {}
         self.pending: dict[object, list[Pending]] = {}
         self.inflight: dict[str, int] = {}
-        self.joined: dict[int, bool] = {}  # follower token -> got the leader's result
         self.refused: dict[str, int] = {}  # reason -> payloads/results not cached
         self._warned: set[tuple[str, str]] = set()
         self._fold_due = on_fold_due
@@ -106,7 +104,7 @@ class Tracker:
             return None
         now = trio.current_time()
         entry: Pending = [name, policy.version, now, request.metadata.get("step"), 0, PLAIN,
-                          None, None, 0, None]  # fmt: skip
+                          None, None, None]  # fmt: skip
         decision: pf.Decision | None = None
         if policy.cacheable and request.type == "capability_request":
             decision = self._cached(policy, request, context, entry, now)
@@ -169,14 +167,38 @@ class Tracker:
             flight = entry[FLIGHT] = self.flights.lead(key)
             entry[KIND] = LEADER if flight is not None else MISS
             return None
-        token = self.flights.follow(flight, cap.name, request.payload)
-        if token is None:
+        if not self.flights.follow(flight):
             entry[KIND] = MISS
             return None
-        entry[KIND], entry[TOKEN] = FOLLOWER, token
-        return pf.Intercept(
-            request.model_copy(update={"capability_id": JOIN, "payload": {"flight": token}})
-        )
+        entry[KIND] = FOLLOWER
+        # Wait for the leader inside the (plain def) request hook: pf.Defer makes the chain
+        # await it under this module's hook deadline, so only followers pay for a wait.
+        return pf.Defer(self._follow(flight, request, policy))
+
+    async def _follow(self, flight: Flight, request: Any, policy: Policy) -> pf.Respond | None:
+        """A follower: the leader's result (``Respond``), or ``None`` to run itself when the
+        leader failed, was cancelled or is slower than ``single_flight_wait`` (never beyond
+        the request's own deadline)."""
+        wait = self.config.single_flight_wait
+        timeout_ms = request.metadata.get("timeout_ms")
+        if isinstance(timeout_ms, int | float) and timeout_ms > 0:
+            wait = min(wait, timeout_ms / 1000)
+        try:
+            raw = await flight.wait(wait)
+        finally:
+            flight.followers -= 1
+        if raw is None or policy.codec is None:
+            self.flights.released += 1
+            return None
+        self.flights.shared += 1
+        metadata = {"cache_hit": True, "single_flight": True}
+        payload = policy.codec.decode(raw)
+        return pf.Respond(
+            _response(
+                {"id": request.id, "capability_id": policy.cap.name, "payload": payload,
+                 "metadata": metadata}
+            )
+        )  # fmt: skip
 
     def _context_part(self, context: pf.Context) -> bytes:
         values = [getattr(context, key, None) for key in self._context_keys]
@@ -194,8 +216,7 @@ class Tracker:
             return None
         entry = stack[-1]
         name, kind = entry[NAME], entry[KIND]
-        got = response.capability_id
-        if got != name and not (kind == FOLLOWER and got == JOIN):
+        if response.capability_id != name:
             return None  # short-circuited before this module's request hook: not ours
         stack.pop()
         if not stack:
@@ -208,17 +229,12 @@ class Tracker:
         now = trio.current_time()
         ok = response.type == "capability_response"
         outcome = "ok" if ok else response.error.code
-        decision: pf.Decision | None = None
         if kind in (LEADER, MISS):
             self._store(entry, response.payload if ok else None, now)
-        elif kind == FOLLOWER:
-            shared = self.joined.pop(entry[TOKEN], False)
-            self.flights.claim(entry[TOKEN])  # a follower stopped before its wait: forget it
-            if shared and ok:
-                outcome = "shared"
-            decision = self._restore(response, name, shared and ok)
+        elif kind == FOLLOWER and ok and response.metadata.get("single_flight"):
+            outcome = "shared"
         self._record(entry, outcome, now, context)
-        return decision
+        return None
 
     def _record(self, entry: Pending, outcome: str, now: float, context: pf.Context) -> None:
         history = self.history
@@ -246,13 +262,6 @@ class Tracker:
         if flight is not None:
             self.flights.land(flight, raw)
 
-    def _restore(self, response: Any, name: str, shared: bool) -> pf.Transform:
-        """A follower's outcome, under its own capability's name again."""
-        update: dict[str, Any] = {"capability_id": name}
-        if shared:
-            update["metadata"] = {**response.metadata, "cache_hit": True, "single_flight": True}
-        return pf.Transform(response.model_copy(update=update))
-
     def _refuse(self, name: str, exc: Unkeyable) -> None:
         self.refused[exc.reason] = self.refused.get(exc.reason, 0) + 1
         if (name, exc.reason) not in self._warned and len(self._warned) < 10_000:
@@ -267,29 +276,6 @@ class Tracker:
         for entry in self.pending.pop(task):
             if entry[FLIGHT] is not None:
                 self.flights.land(entry[FLIGHT], None)
-
-    # -- single-flight followers (the join capability) ------------------------------------------
-
-    async def join(self, token: int, ctx: pf.Context) -> dict[str, Any]:
-        """Wait for the leader a follower joined; its result, or the follower's own run."""
-        follower = self.flights.claim(token)
-        if follower is None:
-            raise pf.errors.NotFoundError(
-                f"{JOIN}: no request is waiting under flight {token!r}; this capability "
-                "serves the module's single-flight and is not meant to be called directly"
-            )
-        raw = await follower.flight.wait(self.config.single_flight_wait)
-        cap = self._lookup(follower.capability)
-        if cap is None:
-            raise pf.errors.NotFoundError(f"capability {follower.capability!r} is not registered")
-        policy = self.policy(cap.name)
-        if raw is not None and policy is not None and policy.codec is not None:
-            self.flights.shared += 1
-            self.joined[token] = True
-            return policy.codec.decode(raw)
-        self.flights.released += 1
-        self.joined[token] = False
-        return await self.node.engine.executor.execute(cap, follower.payload, ctx)
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -85,9 +85,9 @@ def _capability(name: str, intent: str, tags: tuple[str, ...]) -> pf.Capability:
     return pf.capability(name=name, intent=intent, tags=list(tags), requires=(), provides=())(work)
 
 
-async def main(data_dir: str | Path | None = None) -> None:
+async def main(data_dir: str | Path | None = None, svg: str | Path | None = None) -> None:
     """``packetflow demo arena``: the arena under a burst, co-usage physics and the drawing,
-    kept under ``data_dir`` (a temporary directory when ``None``)."""
+    kept under ``data_dir`` (a temporary directory when ``None``), or written to ``svg``."""
     print("\n== The spatial arena (packetflow-module-spatial-arena) ==")
     with tempfile.TemporaryDirectory() as scratch:
         tmp = str(data_dir) if data_dir is not None else scratch
@@ -110,9 +110,10 @@ async def main(data_dir: str | Path | None = None) -> None:
             )
             snapshot = await node.call("spatial_arena.snapshot", {})
         print("\n" + "\n".join("  " + line for line in render_table(snapshot, 6).splitlines()))
-        target = Path(tmp) / "arena.svg"
+        target = Path(svg) if svg is not None else Path(tmp) / "arena.svg"
         target.write_text(render_svg(snapshot, title="PacketFlow arena demo"), encoding="utf-8")
-        print(f"\n  drawing: {target}")
+        kept = svg is not None or data_dir is not None
+        print(f"\n  drawing: {target}" + ("" if kept else " (give --data-dir to keep it)"))
 
 
 async def _burst(node: pf.Node) -> None:
@@ -159,4 +160,4 @@ def _spread(positions: Any, rows: list[int]) -> float:
 
 
 if __name__ == "__main__":
-    trio.run(main, sys.argv[1] if len(sys.argv) > 1 else None)
+    trio.run(main, None, sys.argv[1] if len(sys.argv) > 1 else None)

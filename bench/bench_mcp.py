@@ -15,12 +15,11 @@ import mcp
 
 from packetflow.mcp import McpServer
 
-from .harness import Result, per_op_us
+from .harness import Result, alternating
 from .mcp_app import node, plain
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = {"user_id": "42", "count": 1}
-ROUNDS = 5
 
 
 def _caller(client: Any) -> Callable[[], Awaitable[object]]:
@@ -36,13 +35,10 @@ async def _compare(name: str, ours: Any, theirs: Any, n: int) -> Result:
     async with mcp.Client(ours) as ours_client, mcp.Client(theirs) as plain_client:
         await ours_client.list_tools()  # the client checks results against the listed schema
         await plain_client.list_tools()
-        ours_op, plain_op = _caller(ours_client), _caller(plain_client)
-        ours_us = await per_op_us(ours_op, n=n, repeat=1)  # with warm-up
-        plain_us = await per_op_us(plain_op, n=n, repeat=1)
-        for _ in range(ROUNDS - 1):
-            ours_us = min(ours_us, await per_op_us(ours_op, n=n, repeat=1, warmup=0))
-            plain_us = min(plain_us, await per_op_us(plain_op, n=n, repeat=1, warmup=0))
-    return Result(name, ours_us, plain_us, "plain SDK Server", target=1.1)
+        best = await alternating(
+            {"ours": _caller(ours_client), "plain": _caller(plain_client)}, n=n
+        )
+    return Result(name, best["ours"], best["plain"], "plain SDK Server", target=1.1)
 
 
 def _stdio(*args: str) -> mcp.StdioServerParameters:

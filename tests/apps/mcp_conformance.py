@@ -11,7 +11,7 @@ import enum
 from typing import Literal
 
 import trio
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 import packetflow as pf
 from packetflow.mcp import (
@@ -172,6 +172,32 @@ async def test_reconnection(ctx: pf.Context) -> str:
     return "Reconnection test completed successfully."
 
 
+class address(BaseModel):  # lower case: the suite looks for ``$defs.address``
+    street: str
+    city: str
+
+
+_Address = address  # the field below is named ``address`` too
+
+
+class Registration(BaseModel):
+    """A JSON Schema 2020-12 input (SEP-1613): ``$schema``, ``$defs`` and
+    ``additionalProperties`` must reach ``tools/list`` as written."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    name: str
+    address: _Address | None = None
+
+
+@pf.capability(intent="Takes a JSON Schema 2020-12 input (SEP-1613)")
+async def json_schema_2020_12_tool(inp: Registration) -> str:
+    return f"registered {inp.name}"
+
+
 # -- prompts ---------------------------------------------------------------------------------
 
 
@@ -260,6 +286,7 @@ node.register(
     test_elicitation_sep1034_defaults,
     test_elicitation_sep1330_enums,
     test_reconnection,
+    json_schema_2020_12_tool,
     simple_prompt,
     prompt_with_arguments,
     prompt_with_embedded_resource,

@@ -23,7 +23,6 @@ from ._capabilities.capability import Capability, capability
 from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
 from ._capabilities.events import EventBus, ExecutionEvent
-from ._capabilities.ratelimit import RateLimit
 from ._capabilities.stats import CapabilityStatistics
 from ._channels import ChannelEvent, Channels, Subscription
 from ._client.actor import RemoteActor
@@ -81,6 +80,7 @@ from ._modules.host import ModuleHost
 from ._modules.module import Module, ModuleConfig
 from ._modules.slot import ModuleInfo
 from ._node import Component, Node, open_node
+from ._ratelimit import RateLimit
 from ._registry import Registry, RegistryChange
 from ._version import __version__
 from ._wire.codec import Limits

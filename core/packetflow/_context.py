@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
-from ._capabilities.contract import field_errors
-from ._capabilities.services import (
+from ._field_errors import field_errors
+from ._services import (
     LOG_LEVELS,
     Elicitation,
     LogLevel,
@@ -26,8 +26,8 @@ from .errors import MalformedError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ._content.rich import ContentBlock, Message
     from ._node import Node
+    from ._rich import ContentBlock, Message
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -161,7 +161,7 @@ class Context(BaseModel):
         """Publish ``payload`` on ``channel`` of the node running this request (never blocks)."""
         self.node.channels.publish(channel, payload)
 
-    # -- talking to the client (MCP): thin delegates to ``_capabilities.services`` ----------
+    # -- talking to the client (MCP): thin delegates to ``_services`` ----------
 
     async def log(self, level: LogLevel, message: str, **data: Any) -> None:
         """Send a log line to the calling client (MCP ``notifications/message``, filtered by

@@ -34,10 +34,11 @@ from ._content.resource import Resource
 from ._context import Context
 from ._modules.host import ModuleHost
 from ._registry import Registry, RegistryChange
+from ._serving import serve_node
 from ._supervisor import Supervisor
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
-from ._wire.server import WireServer, serve_node
+from ._wire.server import WireServer
 from .errors import ConflictError, MalformedError, NotFoundError, UnavailableError
 
 if TYPE_CHECKING:

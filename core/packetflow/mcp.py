@@ -22,8 +22,6 @@ are imported on first use, so stdio works without Hypercorn installed.
 
 import typing as _typing
 
-from ._capabilities.services import Elicitation, Sampled
-from ._content.rich import Audio, Content, ContentBlock, EmbeddedResource, Image, Message, Text
 from ._mcp.auth import (
     Admission,
     Authorizer,
@@ -43,6 +41,8 @@ from ._mcp.server import McpServer
 from ._mcp.services import close_sse_stream
 from ._mcp.stdio import serve_mcp_stdio
 from ._mcp.tunnel import McpTunnel
+from ._rich import Audio, Content, ContentBlock, EmbeddedResource, Image, Message, Text
+from ._services import Elicitation, Sampled
 
 if _typing.TYPE_CHECKING:
     from ._mcp.http import BearerGate, BodyLimits, mcp_asgi_app, serve_mcp_http

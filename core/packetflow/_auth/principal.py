@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
-from .._capabilities.ratelimit import RateLimit, TokenBucket
+from .._ratelimit import RateLimit, TokenBucket
 from ..errors import ForbiddenError, RateLimitedError, UnauthenticatedError
 
 __all__ = ["SCOPE_KINDS", "Principal", "TokenLimiter", "scopes_from", "validate_scope"]

@@ -17,7 +17,7 @@ from typing import Any
 
 import jwt
 
-from .._capabilities.ratelimit import RateLimit
+from .._ratelimit import RateLimit
 from ..errors import UnauthenticatedError
 from .principal import Principal, scopes_from
 

@@ -11,10 +11,10 @@ import trio
 from pydantic import BaseModel, create_model
 
 from .._context import Context
+from .._ratelimit import RateLimit
 from ..errors import ForbiddenError
 from .contract import Contract, is_mapping, output_model_for
 from .effects import Effect
-from .ratelimit import RateLimit
 
 __all__ = ["Authorize", "Capability", "Handler", "capability", "context_parameter"]
 

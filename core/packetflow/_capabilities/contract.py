@@ -13,27 +13,15 @@ from typing import Any, get_origin
 
 from pydantic import BaseModel, PydanticUserError, ValidationError, create_model
 
+from .._field_errors import field_errors
 from ..errors import ContractViolationError
 
-__all__ = ["RESULT", "Contract", "field_errors", "is_mapping", "output_model_for"]
+__all__ = ["RESULT", "Contract", "is_mapping", "output_model_for"]
 
 RESULT = "result"
 """The one field of a generated output model: a ``-> int`` capability answers ``{"result": 3}``."""
 
 _ANY_OBJECT_SCHEMA: dict[str, Any] = {"type": "object", "additionalProperties": True}
-
-
-def field_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    """pydantic's errors as wire ``details``: one entry per field, without the offending input
-    (it may be large or sensitive)."""
-    return [
-        {
-            "field": ".".join(str(part) for part in err["loc"]) or "(root)",
-            "message": err["msg"],
-            "type": err["type"],
-        }
-        for err in exc.errors(include_url=False, include_input=False)
-    ]
 
 
 class Contract:

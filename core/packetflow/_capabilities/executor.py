@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from .._ratelimit import TokenBucket
 from ..errors import (
     DeadlineExceededError,
     ExecutionFailedError,
@@ -21,7 +22,6 @@ from ..errors import (
 )
 from .effects import Outcome
 from .events import EventBus, ExecutionEvent
-from .ratelimit import TokenBucket
 from .stats import CapabilityStatistics, LatencyWindow
 
 if TYPE_CHECKING:

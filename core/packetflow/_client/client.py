@@ -20,49 +20,45 @@ import itertools
 import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 import trio
-from pydantic_core import PydanticSerializationError, to_json
 from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
 from .._backoff import backoff_delay
 from .._channels import Channels
-from .._wire.codec import Limits, decode, encode, parse_object
-from .._wire.connection import CLOSE_DEAD_PEER
+from .._wire.codec import encode
 from .._wire.messages import (
-    PROTOCOL_VERSION,
     ActorOptions,
-    Cancel,
     Discover,
     Event,
-    Heartbeat,
-    Hello,
     McpRequest,
     Subscribe,
     Unsubscribe,
     Welcome,
 )
-from ..errors import (
-    DeadlineExceededError,
-    MalformedError,
-    PacketFlowError,
-    TooLargeError,
-    UnavailableError,
-    from_wire,
+from .._wire.protocol.client import CLIENT_LIMITS, ClientProtocol, outcome, request_text
+from .._wire.protocol.events import (
+    CLOSE_DEAD_PEER,
+    Deliver,
+    EndSubscription,
+    Refused,
+    Resolve,
+    Send,
+    Welcomed,
 )
+from .._wire.ticker import run_clock
+from ..errors import DeadlineExceededError, PacketFlowError, UnavailableError
 from .actor import RemoteActor
-from .session import Session, Slot, channel_event, error_of
+from .session import Session, Slot
 from .subscription import ClientSubscription
-from .transport import open_websocket, unwrap
+from .transport import Connect, open_websocket, unwrap
 
 __all__ = ["Client", "open_client"]
 
 log = logging.getLogger("packetflow.client")
 
-# Replies can be large (discovery with schemas); the client trusts its node more than the node
-# trusts its clients, but still bounds what it parses.
-CLIENT_LIMITS = Limits(max_bytes=16 << 20, max_depth=64, max_string=16 << 20)
 _REPLY_GRACE = 1.0  # seconds past a call's timeout to wait for the node's own E408
 
 
@@ -81,6 +77,9 @@ class Client:
         connect_timeout: seconds for connecting plus the ``hello``/``welcome`` handshake, and
             how long a call made while reconnecting waits for the connection.
         subscription_buffer: events buffered per subscription before drop-oldest.
+        connect: opens the WebSocket of each (re)connection; default: a TCP (or TLS)
+            connection to ``url``. :func:`packetflow.testing.open_memory_client` passes one
+            that reaches a node in the same process without a socket.
     """
 
     def __init__(
@@ -95,6 +94,7 @@ class Client:
         backoff_max: float = 5.0,
         connect_timeout: float = 10.0,
         subscription_buffer: int = 256,
+        connect: Connect | None = None,
     ) -> None:
         if connect_timeout <= 0 or backoff_base <= 0 or backoff_max < backoff_base:
             raise ValueError(
@@ -109,6 +109,10 @@ class Client:
         self.backoff_max = backoff_max
         self.connect_timeout = connect_timeout
         self.subscription_buffer = subscription_buffer
+        self._connect: Connect = connect or partial(
+            open_websocket, url, max_message_size=CLIENT_LIMITS.max_bytes,
+            connect_timeout=connect_timeout,
+        )  # fmt: skip
         self.welcome: Welcome | None = None
         self.reconnects = 0
         self.close_code: int | None = None
@@ -274,27 +278,7 @@ class Client:
         if timeout is not None and timeout <= 0:
             raise ValueError(f"timeout must be positive, got {timeout!r}")
         msg_id = self._next_id()
-        message: dict[str, Any] = {
-            "version": PROTOCOL_VERSION,
-            "type": kind,
-            "id": msg_id,
-            **fields,
-            "payload": {} if payload is None else payload,
-        }
-        meta = dict(metadata) if metadata else {}
-        if timeout is not None:
-            meta["timeout_ms"] = timeout * 1000
-        if meta:
-            message["metadata"] = meta
-        if context:
-            message["context"] = context
-        try:
-            text = to_json(message).decode()
-        except PydanticSerializationError as exc:
-            raise MalformedError(
-                f"request {fields}: payload is not JSON-serialisable ({exc}); send plain "
-                "data or pydantic models"
-            ) from exc
+        text = request_text(kind, msg_id, fields, payload, timeout, context, metadata)
         reply = await self._roundtrip(msg_id, text, timeout)
         out: dict[str, Any] = reply.get("payload", {})
         return out
@@ -302,14 +286,9 @@ class Client:
     async def _roundtrip(self, msg_id: str, text: str, timeout: float | None) -> dict[str, Any]:
         """Send one request and wait for its reply; raises the reply's typed error."""
         session = await self._current_session(timeout)
-        if len(text) > session.max_bytes:
-            raise TooLargeError(
-                f"request of {len(text)} bytes is above the node's limit of "
-                f"{session.max_bytes}; send less data",
-                details={"limit": "max_bytes", "max": session.max_bytes},
-            )
+        protocol = session.protocol
         slot = Slot()
-        session.pending[msg_id] = slot
+        protocol.expect(msg_id, text, slot)
         try:
             await session.send(text)
             if timeout is None:
@@ -318,23 +297,19 @@ class Client:
                 with trio.move_on_after(timeout + _REPLY_GRACE):
                     await slot.wait()
         finally:
-            session.pending.pop(msg_id, None)
-            if slot.reply is None and not session.closed:
+            cancel = protocol.forget(msg_id)
+            if cancel is not None:
                 # Cancelled or timed out: tell the node to stop the work (best effort).
                 with trio.CancelScope(shield=True) as scope:
                     scope.deadline = trio.current_time() + 1.0
-                    await session.send_quietly(encode(Cancel(id=msg_id)))
+                    await session.send_quietly(cancel)
         reply = slot.reply
         if reply is None:
             raise DeadlineExceededError(
                 f"request {msg_id!r}: no reply within {timeout:g}s (cancelled on the node)",
                 details={"timeout_s": timeout},
             )
-        if isinstance(reply, PacketFlowError):
-            raise reply
-        if reply["type"] == "capability_error":
-            raise error_of(reply)
-        return reply
+        return outcome(reply)
 
     async def _current_session(self, timeout: float | None) -> Session:
         session = self._session
@@ -363,11 +338,7 @@ class Client:
         failures = 0
         while True:
             try:
-                async with open_websocket(
-                    self.url,
-                    max_message_size=CLIENT_LIMITS.max_bytes,
-                    connect_timeout=self.connect_timeout,
-                ) as ws:
+                async with self._connect() as ws:
                     session = await self._handshake(ws)
                     failures = 0
                     if first:
@@ -398,16 +369,16 @@ class Client:
             await trio.sleep(backoff_delay(failures + 1, self.backoff_base, self.backoff_max))
 
     async def _handshake(self, ws: WebSocketConnection) -> Session:
-        hello = Hello(id="hello", token=self.token, client=self.name, versions=[PROTOCOL_VERSION])
+        protocol = ClientProtocol(self.url, self._subs)
         with trio.fail_after(self.connect_timeout):
-            await ws.send_message(encode(hello))
+            await ws.send_message(protocol.hello(self.token, self.name))
             while True:
-                message = decode(await ws.get_message(), CLIENT_LIMITS)
-                if message.type == "welcome":
-                    self.welcome = message
-                    return Session(ws, message, self.url)
-                if message.type == "capability_error" and message.id == hello.id:
-                    raise from_wire(message.error.model_dump())
+                for output in protocol.receive(await ws.get_message(), trio.current_time()):
+                    if isinstance(output, Welcomed):
+                        self.welcome = output.welcome
+                        return Session(ws, protocol)
+                    if isinstance(output, Refused):
+                        raise output.error
 
     async def _serve(self, session: Session, *, resubscribe: bool) -> None:
         self._session = session
@@ -426,9 +397,7 @@ class Client:
             session.fail_pending()
 
     async def _read(self, session: Session) -> None:
-        # Replies are routed as plain dicts: building their models would double the client's
-        # cost per call, and the typed views (errors, events) are built where they are used.
-        ws, subs, pending = session.ws, self._subs, session.pending
+        ws, protocol, current_time = session.ws, session.protocol, trio.current_time
         while True:
             try:
                 data = await ws.get_message()
@@ -436,32 +405,19 @@ class Client:
                 if session.close_code is None and exc.reason is not None:
                     session.close_code = exc.reason.code
                 return
-            session.liveness.seen()
-            try:
-                message = parse_object(data, CLIENT_LIMITS)
-            except PacketFlowError as exc:
-                log.warning("client: unreadable message from %s: %s", self.url, exc.message)
-                continue
-            kind, msg_id = message["type"], message.get("id")
-            if kind == "event":
-                sub = subs.get(msg_id)  # type: ignore[arg-type]
-                if sub is not None:
-                    sub.offer(channel_event(message))
-            elif kind == "heartbeat":
-                if not isinstance(msg_id, str) or not session.liveness.is_answer(msg_id):
-                    await session.send_quietly(encode(Heartbeat(id=str(msg_id))))
-            else:
-                slot = pending.get(msg_id)  # type: ignore[arg-type]
-                if slot is not None:
-                    slot.resolve(message)
-                elif kind == "capability_error" and msg_id in subs:
-                    subs[msg_id].fail(error_of(message))  # the node ended the subscription
-                elif kind == "capability_error":
-                    log.warning("client: node error without a pending request: %s", message)
+            for output in protocol.receive(data, current_time()):
+                if isinstance(output, Resolve):
+                    output.waiter.resolve(output.reply)
+                elif isinstance(output, Deliver):
+                    output.sink.offer(output.event)
+                elif isinstance(output, Send):  # a heartbeat answered
+                    await session.send_quietly(output.text)
+                elif isinstance(output, EndSubscription):
+                    output.sink.fail(output.error)
 
     async def _beat(self, session: Session, scope: trio.CancelScope) -> None:
-        reason = await session.liveness.run(session.send_quietly)
-        log.warning("client: node at %s looks dead: %s", self.url, reason)
+        verdict = await run_clock(session.protocol, session.send_quietly)
+        log.warning("client: node at %s looks dead: %s", self.url, verdict.reason)
         session.close_code = CLOSE_DEAD_PEER
         with trio.move_on_after(1.0):
             await session.ws.aclose(CLOSE_DEAD_PEER, "heartbeat timeout")

@@ -1,5 +1,5 @@
-"""One physical connection of a :class:`~packetflow.Client`: the socket, the replies it waits
-for, and the heartbeats."""
+"""One physical connection of a :class:`~packetflow.Client`: the socket and the protocol object
+that speaks on it, and the trio waiter a call parks on until its reply."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from typing import Any
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
-from .._channels import ChannelEvent
-from .._wire.liveness import Liveness
 from .._wire.messages import Welcome
-from ..errors import PacketFlowError, UnavailableError, from_wire
+from .._wire.protocol.client import ClientProtocol
+from ..errors import PacketFlowError, UnavailableError
 
-__all__ = ["Session", "Slot", "channel_event", "error_of"]
+__all__ = ["Session", "Slot"]
 
 
 class Slot:
@@ -51,20 +50,18 @@ class Slot:
 
 
 class Session:
-    """A connected, welcomed socket. Replies are matched to :class:`Slot` objects by id."""
+    """A connected, welcomed socket and its :class:`ClientProtocol`."""
 
-    def __init__(self, ws: WebSocketConnection, welcome: Welcome, url: str) -> None:
+    def __init__(self, ws: WebSocketConnection, protocol: ClientProtocol) -> None:
+        assert protocol.welcome is not None
         self.ws = ws
-        self.welcome = welcome
-        self.url = url
-        self.pending: dict[str, Slot] = {}
-        self.closed = False
+        self.protocol = protocol
+        self.welcome: Welcome = protocol.welcome
         self.close_code: int | None = None
-        limits = welcome.limits
-        self.max_bytes = int(limits.get("max_message_bytes", 1 << 20))
-        self.liveness = Liveness(
-            welcome.heartbeat_s, int(limits.get("missed_heartbeats", 3)), "hb-client-"
-        )
+
+    @property
+    def closed(self) -> bool:
+        return self.protocol.closed
 
     async def send(self, text: str) -> None:
         """Send one message.
@@ -75,7 +72,7 @@ class Session:
         try:
             await self.ws.send_message(text)
         except ConnectionClosed as exc:
-            self.closed = True
+            self.protocol.closed = True
             raise self.lost(exc.reason.code if exc.reason else None) from None
 
     async def send_quietly(self, text: str) -> None:
@@ -83,40 +80,12 @@ class Session:
         try:
             await self.ws.send_message(text)
         except ConnectionClosed:
-            self.closed = True
+            self.protocol.closed = True
 
     def lost(self, code: int | None = None) -> UnavailableError:
-        code = code if code is not None else self.close_code
-        return UnavailableError(
-            f"connection to {self.url} closed (code {code}) before the reply; the request "
-            "may or may not have run",
-            retry_after_ms=100,
-            details={"close_code": code},
-        )
+        return self.protocol.lost_error(code if code is not None else self.close_code)
 
     def fail_pending(self) -> None:
         """Wake every waiting request with its own E503 (the connection is gone)."""
-        self.closed = True
-        for slot in self.pending.values():
-            slot.resolve(self.lost())
-        self.pending.clear()
-
-
-def error_of(message: dict[str, Any]) -> PacketFlowError:
-    """The typed error of a ``capability_error`` reply (its ``metadata`` kept on the error)."""
-    error = message.get("error")
-    return from_wire(
-        error if isinstance(error, dict) else {"code": "E500"}, message.get("metadata")
-    )
-
-
-def channel_event(message: dict[str, Any]) -> ChannelEvent:
-    """The :class:`ChannelEvent` of an ``event`` message (``metadata.dropped`` included)."""
-    metadata = message.get("metadata")
-    dropped = metadata.get("dropped", 0) if isinstance(metadata, dict) else 0
-    payload = message.get("payload")
-    return ChannelEvent(
-        str(message.get("channel", "")),
-        payload if isinstance(payload, dict) else {},
-        dropped if isinstance(dropped, int) else 0,
-    )
+        for output in self.protocol.lost(self.close_code):
+            output.waiter.resolve(output.reply)

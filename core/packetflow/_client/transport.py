@@ -1,4 +1,4 @@
-"""Opening a client WebSocket whose TCP stream we own.
+"""Opening a client WebSocket whose byte stream we own.
 
 trio-websocket's client leaves the socket open when the *server* closes the connection (it waits
 for the server's TCP close, then never closes its own end, and ``aclose()`` returns early once a
@@ -8,15 +8,18 @@ close reason is set). Owning the stream lets the client close it in every case.
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import NoReturn
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import NoReturn, TypeAlias, cast
 from urllib.parse import urlsplit
 
 import trio
 from trio_websocket import WebSocketConnection, wrap_client_stream
 
-__all__ = ["open_websocket", "unwrap"]
+__all__ = ["Connect", "open_websocket", "unwrap", "websocket_over"]
+
+Connect: TypeAlias = Callable[[], AbstractAsyncContextManager[WebSocketConnection]]
+"""Opens one client WebSocket to a node (for the ``async with`` block)."""
 
 
 @asynccontextmanager
@@ -44,11 +47,42 @@ async def open_websocket(
             )
         else:
             stream = await trio.open_tcp_stream(parts.hostname, port)
+    async with websocket_over(
+        stream,
+        host_header,
+        resource,
+        max_message_size=max_message_size,
+        connect_timeout=connect_timeout,
+        close_timeout=close_timeout,
+    ) as ws:
+        yield ws
+
+
+@asynccontextmanager
+async def websocket_over(
+    stream: trio.abc.Stream,
+    host: str,
+    resource: str,
+    *,
+    max_message_size: int,
+    connect_timeout: float,
+    close_timeout: float = 2.0,
+) -> AsyncIterator[WebSocketConnection]:
+    """The client side of a WebSocket on an open byte ``stream`` (TCP, TLS, or in memory),
+    which is closed afterwards in every case.
+
+    Raises:
+        trio.TooSlowError, trio_websocket.HandshakeError: the opening handshake failed.
+    """
     try:
         async with trio.open_nursery() as nursery:
             with trio.fail_after(connect_timeout):
                 ws = await wrap_client_stream(
-                    nursery, stream, host_header, resource, max_message_size=max_message_size
+                    nursery,
+                    cast(trio.SocketStream, stream),  # any trio Stream works; typed too narrowly
+                    host,
+                    resource,
+                    max_message_size=max_message_size,
                 )
             try:
                 yield ws

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
-from .._capabilities.contract import field_errors
+from .._field_errors import field_errors
 from ..errors import MalformedError
 from .composition import Composition
 from .plan import Plan, PlanNode

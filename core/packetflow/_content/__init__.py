@@ -1,3 +1,3 @@
-"""What a node offers AI clients besides tools: prompts, resources and rich content (images,
-audio, embedded resources). Plain Python and pydantic (no MCP import): the MCP layer
-(:mod:`packetflow._mcp`) serves them, and the wire carries rich results as JSON."""
+"""What a node offers AI clients besides tools: prompts and resources (their content blocks are
+in :mod:`packetflow._rich`, below the layers that use them). Plain Python and pydantic (no MCP
+import): the MCP layer (:mod:`packetflow._mcp`) serves them."""

@@ -8,7 +8,7 @@
 
 The arguments come from the type hints (as a capability's do) and are validated on every use
 (E422 with one entry per field). A prompt answers with a ``str`` (one user message), a content
-block, a :class:`~packetflow._content.rich.Message`, or a list of those. Register it with
+block, a :class:`~packetflow._rich.Message`, or a list of those. Register it with
 ``node.register(review)``; MCP clients see it in ``prompts/list`` and get it with
 ``prompts/get``.
 """
@@ -24,9 +24,9 @@ import trio
 from pydantic import ValidationError
 
 from .._capabilities.capability import Capability, capability
+from .._rich import ContentBlock, Message
 from ..errors import ContractViolationError, DeadlineExceededError
 from .completion import Completer, Completions
-from .rich import ContentBlock, Message
 
 if TYPE_CHECKING:
     from .._context import Context

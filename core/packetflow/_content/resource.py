@@ -11,7 +11,7 @@
 A template's ``{name}`` placeholders (RFC 6570 level 1: each matches one path segment) are
 the function's parameters, validated like a capability's input (E422 per field). The function
 answers ``str`` (text), ``bytes`` (binary), a pydantic model / dict / list (JSON text) or
-:class:`~packetflow._content.rich.EmbeddedResource` blocks (several contents at once).
+:class:`~packetflow._rich.EmbeddedResource` blocks (several contents at once).
 Register it with ``node.register(...)``; ``node.resources.updated(uri)`` tells subscribed
 clients that it changed.
 """
@@ -28,9 +28,9 @@ import trio
 from pydantic import BaseModel
 
 from .._capabilities.capability import Capability, capability
+from .._rich import EmbeddedResource, to_base64
 from ..errors import ContractViolationError, DeadlineExceededError
 from .completion import Completer, Completions
-from .rich import EmbeddedResource, to_base64
 
 if TYPE_CHECKING:
     from .._context import Context

@@ -1,4 +1,4 @@
-"""PacketFlow content blocks (:mod:`packetflow._content.rich`) as MCP content blocks, and back.
+"""PacketFlow content blocks (:mod:`packetflow._rich`) as MCP content blocks, and back.
 
 A capability whose return type holds content blocks (``-> Image``, ``-> list[Content | str]``)
 is a *rich* tool: its result is rendered as the matching MCP blocks (a ``str`` item is a text
@@ -24,9 +24,9 @@ from mcp.types import (
 )
 from pydantic import TypeAdapter, ValidationError
 
+from .. import _rich as rich
 from .._capabilities.capability import Capability
 from .._capabilities.contract import RESULT
-from .._content import rich
 
 __all__ = ["block_from_mcp", "is_rich", "mcp_block", "resource_contents", "rich_result"]
 

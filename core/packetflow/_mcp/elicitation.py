@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError, WithJsonSchema
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .._capabilities.contract import field_errors
+from .._field_errors import field_errors
 from ..errors import ContractViolationError
 
 __all__ = ["form_schema", "parse_answer", "titled"]

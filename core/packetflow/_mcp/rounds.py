@@ -38,7 +38,7 @@ from mcp.types import (
 )
 from pydantic import BaseModel, ValidationError
 
-from .._capabilities.services import Elicitation, LogLevel, Sampled, SampleRequest
+from .._services import Elicitation, LogLevel, Sampled, SampleRequest
 from ..errors import RateLimitedError
 from .content import block_from_mcp
 from .elicitation import form_schema

@@ -64,8 +64,8 @@ from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
 from .._capabilities.capability import Capability
-from .._capabilities.services import attach_services
 from .._context import Context
+from .._services import attach_services
 from .._version import __version__
 from .._wire.messages import ActorMessage, CapabilityRequest
 from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError

@@ -41,7 +41,10 @@ from mcp.types import (
 )
 from pydantic import BaseModel, ValidationError
 
-from .._capabilities.services import (
+from .._context import Context
+from .._jsonable import jsonable
+from .._rich import Audio, Image, Text
+from .._services import (
     LOG_LEVELS,
     Elicitation,
     LogLevel,
@@ -49,9 +52,6 @@ from .._capabilities.services import (
     SampleRequest,
     services_of,
 )
-from .._content.rich import Audio, Image, Text
-from .._context import Context
-from .._jsonable import jsonable
 from ..errors import DeadlineExceededError, UnavailableError
 from .content import block_from_mcp, mcp_block
 from .elicitation import form_schema, parse_answer

@@ -48,17 +48,18 @@ def token_admission(limiter: TokenLimiter) -> Admission:
 
 
 async def serve_mcp_beside(
+    node: Node,
     server: WireServer,
     host: str,
     *,
     task_status: trio.TaskStatus[str | None] = trio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Install the tunnel on the wire server's node and, with ``config.mcp_http_port``, serve
-    it over streamable HTTP until the wire server drains. ``task_status`` gets the endpoint
-    URL (``None`` without a port: the task ends at once)."""
+    """Install the tunnel on ``node`` (the one ``server`` serves) and, with
+    ``config.mcp_http_port``, serve it over streamable HTTP until the wire server drains.
+    ``task_status`` gets the endpoint URL (``None`` without a port: the task ends at once)."""
     config = server.config
-    mcp = McpServer(server.node, admit=token_admission(server.limiter))
-    install_tunnel(server.node, mcp)
+    mcp = McpServer(node, admit=token_admission(server.limiter))
+    install_tunnel(node, mcp)
     port = config.mcp_http_port
     if port is None:
         task_status.started(None)
@@ -67,7 +68,7 @@ async def serve_mcp_beside(
 
     authority = config.authority
     await serve_mcp_http(
-        server.node,
+        node,
         host,
         port,
         verify_token=None if authority is None else authority.verify,

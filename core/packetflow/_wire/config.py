@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._auth.tokens import TokenAuthority
-from .._capabilities.ratelimit import RateLimit
+from .._ratelimit import RateLimit
 from .codec import DEFAULT_LIMITS, Limits
 
 __all__ = ["ServerConfig", "is_loopback"]

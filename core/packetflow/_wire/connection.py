@@ -1,15 +1,18 @@
-"""One client session on a node: handshake, multiplexed requests, channels and heartbeats.
+"""One client session on a node: the trio shell around :class:`ServerProtocol` on a WebSocket.
 
-One task at a time reads the connection's messages (the *reader*). Requests are admitted
-synchronously by the reader (auth, scopes, duplicate id, in-flight and rate limits) and started
-right there, in the reader: one that finishes without blocking (the usual quick capability) is
-answered with no task switch at all. One that blocks first passes reading on to another task of
-the connection (an idle one, else a new one) and goes on by itself, so replies go out in
-completion order, matched by ``id``, and a slow request never holds up the others. A few tasks
-that finished a blocking request wait to read again; the rest exit.
+The protocol object decides (hello, admission, in-flight ids, strikes, heartbeats, cancel,
+limits); this shell reads the socket, runs what it says and sends what it answers.
 
-Nothing queues without bound: beyond ``max_in_flight`` the node answers E429 at once, and while a
-reply cannot be sent the read loop waits (TCP backpressure to the client).
+One task at a time reads the connection's messages (the *reader*). The protocol admits a
+request synchronously, and the reader starts it right there: one that finishes without blocking
+(the usual quick capability) is answered with no task switch at all. One that blocks first
+passes reading on to another task of the connection (an idle one, else a new one) and goes on
+by itself, so replies go out in completion order, matched by ``id``, and a slow request never
+holds up the others. A few tasks that finished a blocking request wait to read again; the rest
+exit.
+
+Nothing queues without bound: beyond ``max_in_flight`` the protocol answers E429 at once, and
+while a reply cannot be sent the read loop waits (TCP backpressure to the client).
 """
 
 from __future__ import annotations
@@ -17,51 +20,41 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
 from .._auth.current import CURRENT_PRINCIPAL
-from .._auth.principal import Principal
-from .._capabilities.ratelimit import TokenBucket
 from .._channels import Subscription
 from .._resume import resume
-from ..errors import (
-    ConflictError,
-    ExecutionFailedError,
-    MalformedError,
-    NotFoundError,
-    PacketFlowError,
-    RateLimitedError,
-    TooLargeError,
-    UnauthenticatedError,
-    UnavailableError,
-    VersionUnsupportedError,
+from ..errors import PacketFlowError
+from .messages import Discover
+from .protocol.clocks import Liveness
+from .protocol.events import (
+    CLOSE_DEAD_PEER,
+    CLOSE_GOING_AWAY,
+    CLOSE_INTERNAL,
+    CLOSE_POLICY,
+    CLOSE_TOO_BIG,
+    Authenticate,
+    CancelRun,
+    Close,
+    CloseSubscription,
+    OpenSubscription,
+    Publish,
+    Query,
+    Request,
+    Run,
+    Send,
+    ServerOutput,
 )
-from .codec import decode, encode, error_reply
-from .liveness import Liveness
-from .messages import (
-    PROTOCOL_VERSION,
-    ActorMessage,
-    Cancel,
-    CapabilityRequest,
-    CapabilityResponse,
-    Discover,
-    Discovery,
-    Event,
-    Heartbeat,
-    Hello,
-    McpRequest,
-    McpResponse,
-    Message,
-    Subscribe,
-    Unsubscribe,
-    Welcome,
-)
+from .protocol.server import SUPPORTED_VERSIONS, ServerProtocol
+from .ticker import run_clock
 
 if TYPE_CHECKING:
+    from .._auth.principal import Principal
+    from .host import WireNode
     from .server import WireServer
 
 __all__ = [
@@ -76,16 +69,6 @@ __all__ = [
 
 log = logging.getLogger("packetflow.wire")
 
-SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
-CLOSE_GOING_AWAY = 1001  # node shutting down
-CLOSE_POLICY = 1008  # repeated garbage, failed hellos, no hello in time
-CLOSE_TOO_BIG = 1009  # a message above max_bytes (sent by trio-websocket itself)
-CLOSE_INTERNAL = 1011  # a bug in the connection handler (the node keeps running)
-CLOSE_DEAD_PEER = 4408  # missed heartbeats
-
-_Request = CapabilityRequest | ActorMessage | McpRequest
-_REQUEST_MODELS = (CapabilityRequest, ActorMessage, McpRequest)
-_STRIKE_REFILL_PER_S = 0.1  # one more tolerated malformed message every 10 s
 # Tasks that served a blocking request and wait to read again: enough for the bursts of a busy
 # connection; beyond it they exit (a later blocking request spawns one), so an idle connection
 # holds at most this many parked tasks.
@@ -96,38 +79,45 @@ class Connection:
     """The node side of one WebSocket (created by :class:`~packetflow._wire.server.WireServer`)."""
 
     def __init__(self, server: WireServer, ws: WebSocketConnection, number: int) -> None:
-        config = server.config
         self.server = server
-        self.node = server.node
-        self.config = config
+        self.node: WireNode = server.node
+        self.config = server.config
         self.ws = ws
         self.session_id = f"{self.node.node_id}/{number}"
-        self.principal: Principal | None = None
-        self.version: str | None = None
-        # Request id -> the cancel scope of the task running it; None once its reply is being
-        # sent (a cancel no longer applies). Every entry counts against max_in_flight.
-        self.in_flight: dict[str, trio.CancelScope | None] = {}
+        self.protocol = ServerProtocol(
+            self.config,
+            server,
+            session_id=self.session_id,
+            node_id=self.node.node_id,
+            node_name=self.node.name,
+            now=trio.current_time(),
+        )
         self.subscriptions: dict[str, tuple[Subscription, trio.CancelScope]] = {}
         self.close_code: int | None = None
-        self.liveness = Liveness(config.heartbeat_s, config.missed_heartbeats, "hb-node-")
-        self._strikes = TokenBucket(_STRIKE_REFILL_PER_S, config.max_malformed)
+        # Request id -> the cancel scope of the task running it (the protocol says which ones
+        # a cancel still applies to).
+        self._scopes: dict[str, trio.CancelScope] = {}
         self._welcomed = trio.Event()
-        self._cut_off = False
         self._nursery: trio.Nursery | None = None
         self._idle = trio.lowlevel.ParkingLot()  # tasks waiting for their turn to read
-        self._handlers: dict[str, Callable[[Any], Awaitable[None]]] = {
-            "hello": self._on_hello,
-            "cancel": self._on_cancel,
-            "heartbeat": self._on_heartbeat,
-            "subscribe": self._on_subscribe,
-            "unsubscribe": self._on_unsubscribe,
-            "event": self._on_publish,
-            "discover": self._on_discover,
-        }
 
     def __repr__(self) -> str:
         who = self.principal.sub if self.principal else "-"
         return f"<Connection {self.session_id} {who} in_flight={len(self.in_flight)}>"
+
+    @property
+    def principal(self) -> Principal | None:
+        return self.protocol.principal
+
+    @property
+    def in_flight(self) -> dict[str, bool]:
+        """Request ids in flight (see :attr:`ServerProtocol.in_flight`)."""
+        return self.protocol.in_flight
+
+    @property
+    def liveness(self) -> Liveness | None:
+        """The heartbeats, once the session is established."""
+        return self.protocol.liveness
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -160,20 +150,17 @@ class Connection:
 
     def cut_off(self) -> None:
         """Cancel every in-flight request; each gets an E503 reply (node shutting down)."""
-        self._cut_off = True
-        for scope in self.in_flight.values():
-            if scope is not None:
-                scope.cancel()
+        for output in self.protocol.cut_off():
+            self._cancel(output)
 
     async def _watch(self) -> None:
-        with trio.move_on_after(self.config.handshake_timeout):
+        """The protocol's clock: the hello deadline, then heartbeats."""
+        with trio.move_on_at(self.protocol.next_tick):
             await self._welcomed.wait()
-        if not self._welcomed.is_set():
-            await self.close(CLOSE_POLICY, f"no hello within {self.config.handshake_timeout:g}s")
-            return
-        reason = await self.liveness.run(self.send)
-        log.info("wire: dropping %s: %s", self.session_id, reason)
-        await self.close(CLOSE_DEAD_PEER, reason)
+        verdict = await run_clock(self.protocol, self.send)
+        if verdict.code == CLOSE_DEAD_PEER:
+            log.info("wire: dropping %s: %s", self.session_id, verdict.reason)
+        await self.close(verdict.code, verdict.reason)
 
     # -- the read loop ---------------------------------------------------------------------
 
@@ -182,12 +169,12 @@ class Connection:
         in; once a request blocked (reading went on elsewhere), wait for another turn to read,
         or exit when enough tasks already wait."""
         reading = True
-        request: _Request | None = None
+        request: Request | None = None
         try:
             while True:
                 # One scope for many requests: entering a scope per request costs more than
                 # the rest of the request's bookkeeping. Only the request this task runs can
-                # cancel it (``in_flight`` maps that request's id to it while it runs), so
+                # cancel it (``_scopes`` maps that request's id to it while it runs), so
                 # reading, waiting and sending are never cancelled through it.
                 with trio.CancelScope() as scope:
                     while True:
@@ -208,8 +195,9 @@ class Connection:
                 # blocked, so reading already went on in another task.
                 reading = False
                 if request is not None:
-                    if self._cut_off:
-                        await self.send(self._unavailable(request))
+                    text = self.protocol.cancelled(request)
+                    if text is not None:
+                        await self.send(text)
                     self._finished(request)
                     request = None
         finally:
@@ -224,10 +212,10 @@ class Connection:
             assert self._nursery is not None
             self._nursery.start_soon(self._read_and_serve)
 
-    async def _receive_loop(self, scope: trio.CancelScope) -> _Request | None:
-        """Read and handle messages until one is an admitted request (returned, for the caller
-        to run under ``scope``) or the connection ends (``None``)."""
-        ws, limits, handlers = self.ws, self.config.limits, self._handlers
+    async def _receive_loop(self, scope: trio.CancelScope) -> Request | None:
+        """Read messages and carry out what the protocol answers, until it admits a request
+        (returned, for the caller to run under ``scope``) or the connection ends (``None``)."""
+        ws, protocol, current_time = self.ws, self.protocol, trio.current_time
         while True:
             try:
                 data = await ws.get_message()
@@ -235,164 +223,68 @@ class Connection:
                 if self.close_code is None and exc.reason is not None:
                     self.close_code = exc.reason.code
                 return None
-            self.liveness.seen()
-            try:
-                message = decode(data, limits)
-            except (MalformedError, TooLargeError) as exc:
-                details = exc.details if isinstance(exc.details, dict) else {}
-                await self._reply_error(exc, details.get("id") or "")
-                if self._out_of_strikes():
-                    await self.close(CLOSE_POLICY, "too many malformed messages")
-                    return None
-                continue
-            try:
-                self._check_envelope(message)
-                if isinstance(message, _REQUEST_MODELS):
-                    self._admit_request(message, scope)
-                    return message
-                handler = handlers.get(message.type)
-                if handler is None:
-                    raise MalformedError(
-                        f"{message.type!r} messages go from node to client; "
-                        "a client cannot send them"
-                    )
-                await handler(message)
-            except PacketFlowError as exc:
-                await self._reply_error(exc, message.id, _capability_of(message))
-                if message.type == "hello" and self._out_of_strikes():
-                    await self.close(CLOSE_POLICY, "too many failed hellos")
+            for output in protocol.receive(data, current_time()):
+                if type(output) is Run:  # it always comes alone
+                    request = output.request
+                    self._scopes[request.id] = scope
+                    self.server.request_started()
+                    return request
+                if not await self._carry_out(output):
                     return None
 
-    def _check_envelope(self, message: Message) -> None:
-        if message.type == "hello":
-            return
-        if self.principal is None and message.type != "heartbeat":
-            raise UnauthenticatedError(
-                f"{message.type!r} before 'hello': send a hello (with your token) first"
-            )
-        if message.version != (self.version or PROTOCOL_VERSION):
-            raise VersionUnsupportedError(
-                f"message version {message.version!r} is not this session's "
-                f"{self.version or PROTOCOL_VERSION!r}",
-                details={"supported": list(SUPPORTED_VERSIONS)},
-            )
+    async def _carry_out(self, output: ServerOutput) -> bool:
+        """Do what one output of the protocol says; returns ``False`` once the connection is
+        closing."""
+        if isinstance(output, Send):
+            await self.send(output.text)
+        elif isinstance(output, Authenticate):
+            return await self._authenticate(output)
+        elif isinstance(output, CancelRun):
+            self._cancel(output)
+        elif isinstance(output, OpenSubscription):
+            await self._open_subscription(output)
+        elif isinstance(output, CloseSubscription):
+            self._close_subscription(output.channel)
+        elif isinstance(output, Publish):
+            await self._publish(output)
+        elif isinstance(output, Query):
+            await self._on_discover(output.message)
+        elif isinstance(output, Close):
+            await self.close(output.code, output.reason)
+            return False
+        else:  # pragma: no cover - Run comes alone, Beat only from tick()
+            raise AssertionError(f"unexpected protocol output {output!r}")
+        return True
 
-    def _out_of_strikes(self) -> bool:
-        return self._strikes.try_acquire() > 0
+    async def _authenticate(self, auth: Authenticate) -> bool:
+        protocol, now = self.protocol, trio.current_time()
+        try:
+            principal = self.server.authenticate(auth.hello.token)
+        except PacketFlowError as exc:
+            outputs = protocol.refuse(auth, exc, now)
+        else:
+            outputs = protocol.welcome(auth, principal, now)
+            if protocol.principal is principal:
+                # Every later request runs in a copy of this task's context.
+                CURRENT_PRINCIPAL.set(principal)
+                self._welcomed.set()
+        for output in outputs:
+            if not await self._carry_out(output):
+                return False
+        return True
 
-    async def _reply_error(
-        self, exc: PacketFlowError, msg_id: str, capability_id: str | None = None
-    ) -> None:
-        # error_reply copies only what has the type a reply holds, and the body is always
-        # JSON, so answering a hostile frame cannot take the connection down.
-        await self.send(encode(error_reply(exc, msg_id, capability_id)))
-
-    def _admit(self, message: Message) -> Principal:
-        """Checks shared by every request-like message; returns the caller."""
-        if not message.id:
-            raise MalformedError(f"{message.type!r} needs a non-empty 'id' to match its reply")
-        if self.server.draining:
-            raise UnavailableError(
-                f"node {self.node.name!r} is shutting down; retry on another node",
-                retry_after_ms=1000,
-            )
-        principal = self.principal
-        assert principal is not None  # _check_envelope let only a hello through before
-        principal.check_fresh()
-        return principal
-
-    # -- handshake and liveness ------------------------------------------------------------
-
-    async def _on_hello(self, hello: Hello) -> None:
-        if self.principal is not None:
-            raise ConflictError(
-                f"session {self.session_id!r} is already established; open a new connection "
-                "to use other credentials"
-            )
-        version = next((v for v in SUPPORTED_VERSIONS if v in hello.versions), None)
-        if version is None:
-            raise VersionUnsupportedError(
-                f"client speaks protocol versions {hello.versions!r}; this node speaks "
-                f"{list(SUPPORTED_VERSIONS)!r}",
-                details={"supported": list(SUPPORTED_VERSIONS)},
-            )
-        self.principal = self.server.authenticate(hello.token)
-        CURRENT_PRINCIPAL.set(self.principal)  # every later request runs in a copy of this context
-        self.version = version
-        config = self.config
-        welcome = Welcome(
-            id=hello.id,
-            node_id=self.node.node_id,
-            version=version,
-            session_id=self.session_id,
-            heartbeat_s=config.heartbeat_s,
-            limits={
-                **config.limits.to_wire(),
-                "max_in_flight": config.max_in_flight,
-                "max_subscriptions": config.max_subscriptions,
-                "missed_heartbeats": config.missed_heartbeats,
-            },
-        )
-        await self.send(encode(welcome))
-        self.liveness.seen()
-        self._welcomed.set()
-
-    async def _on_heartbeat(self, beat: Heartbeat) -> None:
-        if not self.liveness.is_answer(beat.id):
-            await self.send(encode(Heartbeat(id=beat.id)))
+    def _cancel(self, output: CancelRun) -> None:
+        scope = self._scopes.get(output.request_id)
+        if scope is not None:
+            scope.cancel()
 
     # -- requests --------------------------------------------------------------------------
 
-    def _admit_request(self, request: _Request, scope: trio.CancelScope) -> None:
-        """Admit ``request``, to run under ``scope``: it counts as in flight from now on."""
-        principal = self._admit(request)
-        rid = request.id
-        if rid in self.in_flight:
-            raise ConflictError(
-                f"request id {rid!r} is already in flight on this connection; use a fresh id "
-                "per request",
-                details={"id": rid},
-            )
-        if len(self.in_flight) >= self.config.max_in_flight:
-            raise RateLimitedError(
-                f"connection has {len(self.in_flight)} requests in flight, the limit; wait "
-                "for replies before sending more",
-                retry_after_ms=50,
-                details={"max_in_flight": self.config.max_in_flight},
-            )
-        self._authorize(request, principal)
-        self.server.limiter.admit(principal)
-        ctx = request.context
-        if ctx.session_id is None:
-            ctx.session_id = self.session_id
-        if principal.authenticated:
-            # The token, not the client, says who is calling and with which roles.
-            ctx.user_id = principal.sub
-            ctx.roles = list(principal.roles)
-        self.in_flight[rid] = scope
-        self.server.request_started()
-
-    def _authorize(self, request: _Request, principal: Principal) -> None:
-        if principal.is_admin:
-            return
-        cap = request.capability_id
-        if request.type == "capability_request":
-            if cap:
-                principal.require("cap", "capability", cap)
-            else:  # a planner may route an intent to any capability
-                principal.require("cap", "natural-language requests (any capability)", "*")
-        elif request.type == "actor_message":
-            if not cap:
-                raise MalformedError("'actor_message' needs capability_id (the actor's name)")
-            principal.require("actor", "actor", cap, f"{cap}/{request.actor_id}")
-        # mcp_request: the node's MCP server checks each tool and resource it reaches against
-        # this principal (current_principal), with the same cap:/actor: rules.
-
-    async def _serve(self, request: _Request) -> bool:
+    async def _serve(self, request: Request) -> bool:
         """Run ``request`` and send its reply; returns whether this task is still the reader.
 
-        Cancellation (the request's scope) propagates to the caller, which answers E503 when the
-        node is shutting down; a request cancelled by the client gets no reply.
+        Cancellation (the request's scope) propagates to the caller, which asks the protocol
+        whether a cancelled request gets a reply (E503 when the node is shutting down).
         """
         reading = True
         try:
@@ -409,148 +301,75 @@ class Connection:
                 reading = False
                 self._pass_reading()
                 response = await resume(coro, trap, run)
-            text = self._encode_reply(request, response)
-        except PacketFlowError as exc:
-            text = encode(error_reply(exc, request.id, request.capability_id))
-        except Exception as exc:  # a bug below dispatch: the connection survives it
-            log.error("wire: request %r failed", request.id, exc_info=exc)
-            failed = ExecutionFailedError(
-                f"request {request.id!r} failed inside the node; see the node log"
-            )
-            text = encode(error_reply(failed, request.id, request.capability_id))
-        # The reply is under way: a cancel must not cut it in half. The request still counts
-        # against max_in_flight until its reply is *sent*: a peer that stops reading holds the
-        # node's memory to max_in_flight replies, not more.
-        self.in_flight[request.id] = None
+            text = self.protocol.reply(request, response)
+        except Exception as exc:  # a bug below dispatch is an E500: the connection survives it
+            if not isinstance(exc, PacketFlowError):
+                log.error("wire: request %r failed", request.id, exc_info=exc)
+            text = self.protocol.fail(request, exc)
         await self.send(text)
         return reading
 
-    def _unavailable(self, request: _Request) -> str:
-        unavailable = UnavailableError(
-            f"node {self.node.name!r} shut down before request {request.id!r} "
-            "finished; it may or may not have taken effect",
-            retry_after_ms=1000,
-        )
-        return encode(error_reply(unavailable, request.id, request.capability_id))
-
-    def _finished(self, request: _Request) -> None:
-        del self.in_flight[request.id]
+    def _finished(self, request: Request) -> None:
+        self.protocol.done(request.id)
+        del self._scopes[request.id]
         self.server.request_finished()
 
-    def _encode_reply(self, request: _Request, response: CapabilityResponse) -> str:
-        reply: CapabilityResponse | McpResponse = response
-        if request.type == "mcp_request":
-            reply = McpResponse(id=request.id, payload=response.payload, metadata=response.metadata)
-        elif response.id != request.id:
-            reply = response.model_copy(update={"id": request.id})
-        return self._sized(encode(reply), request.id)
+    # -- channels and discovery ------------------------------------------------------------
 
-    def _sized(self, text: str, what: str) -> str:
-        limit = self.config.limits.max_bytes
-        if len(text) <= limit:
-            return text
-        raise TooLargeError(
-            f"reply to {what!r} would be {len(text)} bytes, above the limit of {limit}; "
-            "return less data (or page it)",
-            details={"limit": "max_bytes", "max": limit, "size": len(text)},
-        )
-
-    async def _on_cancel(self, cancel: Cancel) -> None:
-        scope = self.in_flight.get(cancel.id)
-        if scope is not None:  # unknown ids (or a reply being sent): nothing to do
-            scope.cancel()
-
-    # -- channels --------------------------------------------------------------------------
-
-    async def _on_subscribe(self, msg: Subscribe) -> None:
-        principal = self._admit(msg)
-        principal.require("chan", "channel pattern", msg.channel)
-        self.server.limiter.admit(principal)
-        if msg.channel in self.subscriptions:
-            raise ConflictError(f"already subscribed to {msg.channel!r} on this connection")
-        if len(self.subscriptions) >= self.config.max_subscriptions:
-            raise RateLimitedError(
-                f"connection has {len(self.subscriptions)} subscriptions, the limit; "
-                "unsubscribe first or use a glob",
-                retry_after_ms=1000,
+    async def _open_subscription(self, output: OpenSubscription) -> None:
+        try:
+            sub = self.node.channels.subscribe(
+                output.channel, buffer=self.config.subscription_buffer
             )
-        sub = self.node.channels.subscribe(msg.channel, buffer=self.config.subscription_buffer)
+        except PacketFlowError as exc:
+            await self.send(self.protocol.failed(output, exc).text)
+            return
         scope = trio.CancelScope()
-        self.subscriptions[msg.channel] = (sub, scope)
-        ack = CapabilityResponse(id=msg.id, payload={"channel": msg.channel, "subscribed": True})
-        await self.send(encode(ack))
+        self.subscriptions[output.channel] = (sub, scope)
+        await self.send(output.ack)
         assert self._nursery is not None
-        self._nursery.start_soon(self._forward, sub, msg.id, principal, scope)
+        self._nursery.start_soon(self._forward, sub, output, scope)
 
     async def _forward(
-        self, sub: Subscription, sub_id: str, principal: Principal, scope: trio.CancelScope
+        self, sub: Subscription, output: OpenSubscription, scope: trio.CancelScope
     ) -> None:
+        protocol = self.protocol
         with scope:
             async for event in sub:
-                try:
-                    principal.check_fresh()
-                except UnauthenticatedError as exc:  # the token expired: the subscription ends
-                    self.subscriptions.pop(sub.pattern, None)
-                    sub.close()
-                    await self._reply_error(exc, sub_id)
-                    return
-                # A glob subscription may be wider than the scope that let it in (globs do not
-                # compare exactly): every event is checked against the scopes again.
-                if not principal.allows("chan", event.channel):
-                    continue
-                message = Event(
-                    id=sub_id,
-                    channel=event.channel,
-                    payload=event.payload,
-                    metadata={"dropped": event.dropped},
-                )
-                try:
-                    text = encode(message)
-                except ValueError:  # a payload that is not JSON-serialisable
-                    log.warning("wire: event on %r is not JSON-serialisable", event.channel)
-                    continue
-                await self.send(text)
+                for step in protocol.forward(output.id, output.channel, event):
+                    if isinstance(step, Send):
+                        await self.send(step.text)
+                    else:
+                        assert isinstance(step, CloseSubscription)
+                        self._close_subscription(step.channel)
 
-    async def _on_unsubscribe(self, msg: Unsubscribe) -> None:
-        self._admit(msg)
-        entry = self.subscriptions.pop(msg.channel, None)
-        if entry is None:
-            raise NotFoundError(f"no subscription to {msg.channel!r} on this connection")
-        sub, scope = entry
-        sub.close()
-        scope.cancel()
-        ack = CapabilityResponse(id=msg.id, payload={"channel": msg.channel, "subscribed": False})
-        await self.send(encode(ack))
+    def _close_subscription(self, channel: str) -> None:
+        entry = self.subscriptions.pop(channel, None)
+        if entry is not None:
+            sub, scope = entry
+            sub.close()
+            scope.cancel()
 
-    async def _on_publish(self, msg: Event) -> None:
-        principal = self._admit(msg)
-        principal.require("chan", "channel", msg.channel)
-        self.server.limiter.admit(principal)
-        delivered = self.node.channels.publish(msg.channel, msg.payload)
-        ack = CapabilityResponse(
-            id=msg.id, payload={"channel": msg.channel, "delivered": delivered}
-        )
-        await self.send(encode(ack))
-
-    # -- discovery -------------------------------------------------------------------------
+    async def _publish(self, output: Publish) -> None:
+        msg = output.message
+        try:
+            delivered = self.node.channels.publish(msg.channel, msg.payload)
+        except PacketFlowError as exc:
+            await self.send(self.protocol.failed(output, exc).text)
+            return
+        await self.send(self.protocol.published(output, delivered).text)
 
     async def _on_discover(self, msg: Discover) -> None:
-        principal = self._admit(msg)
-        self.server.limiter.admit(principal)
-        found = self.node.registry.find(
-            name=msg.name,
-            tag=msg.tag,
-            requires=msg.requires,
-            provides=msg.provides,
-            intent=msg.intent,
-        )
-        # Only what the token may call: discovery does not reveal other capabilities.
-        visible = [cap.describe() for cap in found if principal.allows("cap", cap.name)]
-        reply = Discovery(id=msg.id, capabilities=visible[: msg.limit])
-        await self.send(self._sized(encode(reply), msg.id))
-
-
-def _capability_of(message: Message) -> str | None:
-    """The ``capability_id`` an error reply to ``message`` names: only a request's (a validated
-    field); on other messages a ``capability_id`` is an unknown field, of any JSON type."""
-    return message.capability_id if isinstance(message, _REQUEST_MODELS) else None
+        query = Query(msg)
+        try:
+            found = self.node.registry.find(
+                name=msg.name,
+                tag=msg.tag,
+                requires=msg.requires,
+                provides=msg.provides,
+                intent=msg.intent,
+            )
+        except PacketFlowError as exc:
+            await self.send(self.protocol.failed(query, exc).text)
+            return
+        await self.send(self.protocol.discovered(query, found).text)

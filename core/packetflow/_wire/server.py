@@ -8,32 +8,32 @@ Shutdown (:meth:`WireServer.shutdown`, or SIGINT/SIGTERM with ``shutdown_signals
 accepting, let in-flight requests finish within ``drain_timeout``, answer the rest with E503,
 then close every connection with 1001.
 
-With the ``mcp`` extra, :func:`serve_node` also puts the node's MCP server beside the wire
-(:mod:`packetflow._mcp.wire`): the ``mcp_request`` tunnel, and streamable HTTP on
-``ServerConfig.mcp_http_port``, which drains with the wire.
+:func:`serve_node` also starts what the caller puts ``beside`` the wire, in the same nursery
+and with the same shutdown: the node injects its MCP server there (:mod:`packetflow._serving`),
+so the wire (layer 1) imports nothing of MCP or the node (``tests/test_layers.py``).
 """
 
 from __future__ import annotations
 
 import logging
 import signal
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import ExitStack
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import trio
-from trio_websocket import WebSocketRequest, serve_websocket
+from trio_websocket import WebSocketRequest, serve_websocket, wrap_server_stream
 
 from .._auth.principal import Principal, TokenLimiter
-from ..errors import NotFoundError, UnauthenticatedError
+from ..errors import UnauthenticatedError
 from .config import ServerConfig
 from .connection import CLOSE_GOING_AWAY, CLOSE_INTERNAL, Connection
 
 if TYPE_CHECKING:
-    from .._node import Node
+    from .host import WireNode
 
-__all__ = ["WireServer", "serve_node"]
+__all__ = ["Beside", "WireServer", "serve_node"]
 
 log = logging.getLogger("packetflow.wire")
 
@@ -46,7 +46,7 @@ class WireServer:
         config: auth, limits, heartbeats, shutdown; default :meth:`ServerConfig.from_env`.
     """
 
-    def __init__(self, node: Node, config: ServerConfig | None = None) -> None:
+    def __init__(self, node: WireNode, config: ServerConfig | None = None) -> None:
         self.node = node
         self.config = config if config is not None else ServerConfig.from_env()
         self.limiter = TokenLimiter(self.config.token_rate_limit)
@@ -131,6 +131,23 @@ class WireServer:
                 closing.start_soon(conn.close, CLOSE_GOING_AWAY, "node shutting down")
         self._closed.set()
 
+    async def handle_stream(self, stream: trio.abc.Stream) -> None:
+        """Serve one WebSocket connection arriving on ``stream`` (any trio byte stream: the
+        in-memory transport of :mod:`packetflow.testing`) as the listener serves one accepted
+        on its socket, until it ends."""
+        try:
+            async with trio.open_nursery() as nursery:
+                request: WebSocketRequest | None = None
+                with trio.move_on_after(self.config.handshake_timeout):
+                    request = await wrap_server_stream(
+                        nursery, stream, max_message_size=self.config.limits.max_bytes
+                    )
+                if request is not None:
+                    await self._accept(request)
+                nursery.cancel_scope.cancel()  # the WebSocket's reader task
+        finally:
+            await trio.aclose_forcefully(stream)
+
     async def wait_draining(self) -> None:
         """Wait until :meth:`shutdown` starts (transports served beside the wire drain then)."""
         await self._draining.wait()
@@ -155,6 +172,14 @@ class WireServer:
                 details={"reason": "missing"},
             )
         return authority.verify(token)
+
+    def admit(self, principal: Principal) -> None:
+        """Charge one message to ``principal``'s rate limit, shared by all its connections.
+
+        Raises:
+            RateLimitedError: E429, with ``retry_after_ms``.
+        """
+        self.limiter.admit(principal)
 
     def statistics(self) -> dict[str, Any]:
         """Connections, requests in flight, total accepted, draining."""
@@ -204,37 +229,44 @@ class WireServer:
             self.connections.discard(conn)
 
 
+Beside: TypeAlias = Callable[[WireServer, str, trio.Nursery], Awaitable[str | None]]
+"""Starts a transport beside the wire server (given the server, its host and a nursery that
+outlives the wire's drain) and returns its URL, if it has one."""
+
+
 async def serve_node(
-    node: Node,
+    node: WireNode,
     host: str = "127.0.0.1",
     port: int = 8765,
     *,
     config: ServerConfig | None = None,
     shutdown_signals: Sequence[int] = (),
+    beside: Beside | None = None,
     task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
 ) -> None:
     """Serve ``node`` (starting it if needed) until cancelled or shut down.
 
     With ``shutdown_signals`` (e.g. ``(signal.SIGINT, signal.SIGTERM)``; main thread only), the
     first signal starts a graceful :meth:`WireServer.shutdown` and the second stops at once.
+    ``beside`` starts another transport once the wire listens; its URL becomes
+    :attr:`WireServer.mcp_url`.
     """
     config = config if config is not None else ServerConfig.from_env()
     config.check_bind(host)  # before starting the node
-    if config.mcp_http_port is not None:
-        import packetflow._mcp  # noqa: F401 - without the extra: ImportError naming the fix
     if node.state == "running":
-        await _serve_running(node, host, port, config, shutdown_signals, task_status)
+        await _serve_running(node, host, port, config, shutdown_signals, beside, task_status)
     else:
         async with node.started():
-            await _serve_running(node, host, port, config, shutdown_signals, task_status)
+            await _serve_running(node, host, port, config, shutdown_signals, beside, task_status)
 
 
 async def _serve_running(
-    node: Node,
+    node: WireNode,
     host: str,
     port: int,
     config: ServerConfig,
     signals: Sequence[int],
+    beside: Beside | None,
     task_status: trio.TaskStatus[WireServer],
 ) -> None:
     server = WireServer(node, config)
@@ -246,32 +278,12 @@ async def _serve_running(
                 nursery.start_soon(_watch_signals, server, received, nursery)
             async with trio.open_nursery() as transports:
                 await transports.start(server.serve, host, port)
-                server.mcp_url = await _start_mcp(server, host, transports)
+                if beside is not None:
+                    server.mcp_url = await beside(server, host, transports)
                 task_status.started(server)
             # Each transport returns once drained: the wire when shutdown() has closed every
             # connection, MCP over HTTP when its requests in flight are done.
             nursery.cancel_scope.cancel()
-
-
-async def _start_mcp(server: WireServer, host: str, nursery: trio.Nursery) -> str | None:
-    """The node's MCP server beside the wire when the ``mcp`` extra is installed: the tunnel,
-    and streamable HTTP on ``mcp_http_port`` (its URL)."""
-    node = server.node
-    try:
-        from .._mcp.wire import serve_mcp_beside
-    except ImportError:
-        if node.request_handler("mcp_request") is None:
-            node.add_request_handler("mcp_request", partial(_no_mcp, node.name))
-        return None
-    url: str | None = await nursery.start(serve_mcp_beside, server, host)
-    return url
-
-
-async def _no_mcp(name: str, request: Any, ctx: Any, timeout: float | None) -> dict[str, Any]:
-    raise NotFoundError(
-        f"node {name!r} serves no MCP: the 'mcp' extra is not installed; install it with "
-        "pip install 'packetflow[mcp]' and restart the node"
-    )
 
 
 async def _watch_signals(

@@ -9,6 +9,10 @@ test suite once ``packetflow`` is installed:
 - ``chain_recorder``: records which module decided what, in which order;
 - ``fake_capabilities``: an ``echo`` and a ``fail`` capability, and ``add(...)`` for more.
 
+For application tests of client code, :func:`open_memory_client` connects a real
+:class:`~packetflow.Client` to a node in the same process without a socket (as httpx's
+``MockTransport``).
+
 Every module's tests should also subclass :class:`ModuleConformance`::
 
     from packetflow.testing import ModuleConformance
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 from ._conformance import ModuleConformance
 from ._fakes import FakeCapabilities, fake_capability
+from ._memory import open_memory_client
 from ._recorder import ChainRecorder, HookCall
 
 __all__ = [
@@ -30,4 +35,5 @@ __all__ = [
     "HookCall",
     "ModuleConformance",
     "fake_capability",
+    "open_memory_client",
 ]

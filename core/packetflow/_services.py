@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, Ty
 
 from pydantic import BaseModel, ConfigDict
 
-from .._content.rich import Content, ContentBlock, Message
-from ..errors import UnavailableError
+from ._rich import Content, ContentBlock, Message
+from .errors import UnavailableError
 
 if TYPE_CHECKING:
-    from .._context import Context
+    from ._context import Context
 
 __all__ = [
     "LOG_LEVELS",

@@ -1,4 +1,7 @@
-"""Token-bucket rate limits (per capability here; per token on the wire)."""
+"""Token-bucket rate limits (per capability, and per token on the wire and MCP).
+
+A foundation module (layer 0): capabilities, auth and the wire all enforce limits, so it sits
+below all of them (see tests/test_layers.py)."""
 
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 
 Baselines measured in the same run:
 
-- ask: a bare trio request/reply — a server task reading ``(request, reply_channel)`` from a
-  memory channel and answering on a fresh one-item channel per request;
+- ask: a bare trio request/reply — a server task reading ``(request, reply)`` from a memory
+  channel and answering through ``reply``, a slotted object holding the value and a
+  ``trio.Event`` (no channel per request);
 - creation: an ask to an actor that already exists;
 - the absolute goals of the actor issue (10,000 creations/s, 5 KB per idle actor, 1,000 and
   3,000 acknowledged SQLite messages/s) appear as the baseline of their rows ("goal"), so the
@@ -51,22 +52,31 @@ MemoryEcho = pf.actor(name="echo", persistence="memory")(type("MemoryEcho", (Ech
 SqliteEcho = pf.actor(name="durable", persistence="sqlite")(type("SqliteEcho", (Echo,), {}))
 
 
+class _Reply:
+    __slots__ = ("event", "value")
+
+    def __init__(self) -> None:
+        self.event = trio.Event()
+        self.value: Any = None
+
+
 async def _bare_request_reply() -> float:
-    send, receive = trio.open_memory_channel[tuple[Any, trio.MemorySendChannel[Any]]](16)
+    send, receive = trio.open_memory_channel[tuple[Any, _Reply]](16)
 
     async def server() -> None:
         async for request, reply in receive:
-            await reply.send(request)
+            reply.value = request
+            reply.event.set()
 
     async with trio.open_nursery() as nursery:
         nursery.start_soon(server)
 
         async def ask() -> None:
-            reply_send, reply_receive = trio.open_memory_channel[Any](1)
-            await send.send(({"n": 1}, reply_send))
-            await reply_receive.receive()
+            reply = _Reply()
+            await send.send(({"n": 1}, reply))
+            await reply.event.wait()
 
-        us = await per_op_us(ask)
+        us = await per_op_us(ask, n=10_000, repeat=1)
         nursery.cancel_scope.cancel()
     return us
 
@@ -119,7 +129,6 @@ async def _sqlite_rate(node: pf.Node, actors: int, seconds: float = 2.0) -> floa
 
 
 async def run() -> list[Result]:
-    bare = await _bare_request_reply()
     with tempfile.TemporaryDirectory(prefix="packetflow-bench-") as tmp:
         node = pf.Node("bench", data_dir=Path(tmp))
         node.modules.autoload = False  # actors alone: installed modules are measured elsewhere
@@ -130,14 +139,22 @@ async def run() -> list[Result]:
             async def ask() -> None:
                 await node.actors.send("echo", "hot", {"n": 1})
 
-            ask_us = await per_op_us(ask)
+            # Measured in turn with the bare baseline, best of rounds: load on a shared
+            # machine hits both sides alike.
+            ask_us = bare = float("inf")
+            for _ in range(5):
+                ask_us = min(ask_us, await per_op_us(ask, n=10_000, repeat=1))
+                bare = min(bare, await _bare_request_reply())
             create_us = await _creation_us(node, "c", gc_paused=True)
             create_gc_us = await _creation_us(node, "g", gc_paused=False)
             per_actor = await _idle_actor_bytes(node)
             one = await _sqlite_rate(node, 1)
             hundred = await _sqlite_rate(node, 100)
     return [
-        Result("actor ask, memory", ask_us, bare, "trio channel request/reply", target=2.0),
+        Result(
+            "actor ask, memory", ask_us, bare, "trio channel + reply object with an Event",
+            target=2.0,
+        ),
         Result("actor creation (first message)", create_us, ask_us, "ask to a live actor"),
         Result(
             "actor creations/s", 1e6 / create_us, 10_000, "goal", target=1.0, unit="/s",

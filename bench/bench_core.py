@@ -39,12 +39,13 @@ async def _call_overhead(node: pf.Node) -> Result:
     async def ours() -> object:
         return await node.call("bump", PAYLOAD)
 
+    # Measured in turn, best of rounds: load on a shared machine hits both sides alike.
+    best_ours = best_direct = float("inf")
+    for _ in range(5):
+        best_ours = min(best_ours, await per_op_us(ours, n=10_000, repeat=1))
+        best_direct = min(best_direct, await per_op_us(direct, n=10_000, repeat=1))
     return Result(
-        "node.call vs direct call (validate+dump)",
-        await per_op_us(ours),
-        await per_op_us(direct),
-        "direct",
-        target=1.5,
+        "node.call vs direct call (validate+dump)", best_ours, best_direct, "direct", target=1.5
     )
 
 

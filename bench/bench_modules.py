@@ -4,7 +4,10 @@
    against pluggy dispatching the same hook calls (``pm.hook.req()`` + ``pm.hook.resp()``, 10
    sync impls each). Target: ours <= 0.5x pluggy's plain dispatch. Also reported: the cost per
    module hook, and the same chain with ``async def`` hooks (pluggy cannot run those).
-2. Node start-up with 4 installed modules (real distributions on ``sys.path``, discovered
+2. What a module costs just for being active: ``node.call`` on a small typed capability with
+   one do-nothing sync module (request + response hooks) against the same call with no
+   module, measured alternately in the same run.
+3. Node start-up with 4 installed modules (real distributions on ``sys.path``, discovered
    through their entry points, imported and started) vs none. Target: <= 50 ms added.
 """
 
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pluggy
+from pydantic import BaseModel
 
 import packetflow as pf
 
@@ -103,7 +107,7 @@ async def _chain_cost(make: Any, baseline: Any, rounds: int = 7) -> tuple[float,
         async def execute(req: Any, c: Any, timeout: Any) -> pf.CapabilityResponse:
             return response
 
-        handle = node.modules.handle
+        handle = node._chains.handle  # the chain alone, around a trivial execution
 
         async def ours() -> None:
             await handle(request, ctx, None, execute)
@@ -140,10 +144,78 @@ async def _chain() -> list[Result]:
         ),
         Result("chain: cost per module hook", ours / calls, baseline / calls, "pluggy per impl"),
         Result(
-            f"chain: {MODULES} async def modules (one cancel scope per run)",
+            f"chain: {MODULES} async def modules x (request + response), never blocking",
             ours_async,
             baseline_async,
             "pluggy, sync impls",
+            target=1.5,
+        ),
+    ]
+
+
+class BumpIn(BaseModel):
+    user_id: str
+    count: int = 1
+
+
+class BumpOut(BaseModel):
+    user_id: str
+    count: int
+
+
+@pf.capability
+async def bump(inp: BumpIn, ctx: pf.Context) -> BumpOut:
+    return BumpOut(user_id=inp.user_id, count=inp.count + 1)
+
+
+class DoNothing(pf.Module):
+    name = "do_nothing"
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: Any, context: Any) -> None:
+        return None
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any, context: Any) -> None:
+        return None
+
+
+async def _active_cost(rounds: int = 5) -> list[Result]:
+    """``node.call`` with one do-nothing module vs none, best of ``rounds`` alternations."""
+    payload = {"user_id": "42", "count": 1}
+    plain = pf.Node("bench-plain", data_dir=tempfile.mkdtemp())
+    moduled = pf.Node("bench-module", data_dir=tempfile.mkdtemp())
+    for node in (plain, moduled):
+        node.modules.autoload = False
+        node.modules.configure({})
+        node.register(bump)
+    moduled.modules.register(DoNothing)
+    async with plain.started(), moduled.started():
+
+        async def without() -> object:
+            return await plain.call("bump", payload)
+
+        async def with_module() -> object:
+            return await moduled.call("bump", payload)
+
+        best_with = best_without = float("inf")
+        for _ in range(rounds):
+            best_without = min(best_without, await per_op_us(without, repeat=1))
+            best_with = min(best_with, await per_op_us(with_module, repeat=1))
+    return [
+        Result(
+            "node.call with one do-nothing sync module active",
+            best_with,
+            best_without,
+            "no module",
+            target=1.3,
+        ),
+        Result(
+            "chain overhead per request, one do-nothing module",
+            best_with - best_without,
+            5.0,
+            "5 µs budget",
+            target=1.0,
         ),
     ]
 
@@ -241,4 +313,4 @@ async def _startup() -> list[Result]:
 
 
 async def run() -> list[Result]:
-    return [*(await _chain()), *(await _startup())]
+    return [*(await _chain()), *(await _active_cost()), *(await _startup())]

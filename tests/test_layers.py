@@ -6,13 +6,13 @@ and under ``if TYPE_CHECKING:``), so the rule holds for type checkers as well as
 ======  ==================  ==========================================================
 layer   name                top-level modules of ``packetflow``
 ======  ==================  ==========================================================
-0       foundation          errors, _jsonable, _version, _backoff, _resume, _ratelimit,
+0       foundation          errors, _jsonable, _version, _backoff, _lowlevel, _ratelimit,
                             _field_errors, _channels, _supervisor, _context, _rich,
                             _services
-1       wire and auth       _auth, _wire, _client
+1       wire and auth       _auth, _wire, _client, _local_messages
 2       capabilities        _capabilities, _registry, _intent, _compose, _actors, _content
 3       node services       _modules, hookspecs, _mcp
-4       the node            _node, _serving
+4       the node            _node, _statistics, _serving
 5       surface             packetflow (``__init__``), mcp, testing, _cli, examples
 ======  ==================  ==========================================================
 
@@ -37,7 +37,7 @@ LAYERS: dict[str, int] = {
     "_jsonable": 0,
     "_version": 0,
     "_backoff": 0,
-    "_resume": 0,
+    "_lowlevel": 0,  # library internals the hot paths use (pydantic, trio)
     "_ratelimit": 0,
     "_field_errors": 0,
     "_channels": 0,
@@ -49,6 +49,7 @@ LAYERS: dict[str, int] = {
     "_auth": 1,
     "_wire": 1,
     "_client": 1,
+    "_local_messages": 1,  # in-process request/response messages built without re-validation
     # 2 capabilities: contracts, execution, compositions, actors
     "_capabilities": 2,
     "_registry": 2,
@@ -62,6 +63,7 @@ LAYERS: dict[str, int] = {
     "_mcp": 3,
     # 4 the node, and node.serve putting the wire and MCP together
     "_node": 4,
+    "_statistics": 4,  # node.statistics(): the snapshot of every component
     "_serving": 4,
     # 5 surface: what users import and run
     "": 5,  # packetflow/__init__.py
@@ -88,9 +90,9 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
         "the actor registry registers capabilities and dispatches through the node; "
         "a Protocol for it is the next step of issue 15 item 3"
     ),
-    # _modules is being rewritten (issue 15 items 2 and 4, one chain dispatcher and ModuleHost
-    # by composition): its Node imports go with that change.
-    ("packetflow._modules.host", "packetflow._node"): "ModuleHost is mixed into Node (item 4)",
+    # The module runtime hands the node to modules (Module.start(config, node)); a Protocol
+    # for what modules may use of the node is the next step.
+    ("packetflow._modules.runtime", "packetflow._node"): "the node component modules run in",
     ("packetflow._modules.instances", "packetflow._node"): "modules get the node (item 4)",
     ("packetflow._modules.module", "packetflow._node"): "Module.node is public API",
     # MCP serves a whole Node (calls, registry, actors, channels, resources).

@@ -81,9 +81,10 @@ async def test_reload_while_100_requests_are_in_flight_loses_none(
         new_code = VERSIONED.replace("GENERATION = 1", "GENERATION = 2  # the new code")
         await trio.to_thread.run_sync(versioned.write_text, new_code, "utf-8")
         importlib.invalidate_caches()
-        before = module_node.modules.chain
+        before = module_node.modules.instance("versioned")
         nursery.start_soon(reload)
-        while module_node.modules.chain is before:  # until the new code is swapped in
+        # Until the new code is swapped in (its instance and the new chain come together).
+        while module_node.modules.instance("versioned") is before:
             await trio.lowlevel.checkpoint()
         late = await module_node.call("echo", {})  # new requests run the new code
         assert late["generation"] == 2
@@ -318,3 +319,18 @@ async def test_shared_state_outlives_an_instance(
     assert module_node.modules.shared_state("keeper") == {"starts": 2}
     with pytest.raises(pf.errors.NotFoundError):
         module_node.modules.shared_state("nobody")
+
+
+def test_node_modules_shows_only_what_users_manage() -> None:
+    # The chain, the plugin manager, lifecycle and isolation are the node's private runtime;
+    # this is the whole surface (documented in packetflow/_modules/host.py and the README).
+    surface = {name for name in dir(pf.ModuleHost) if not name.startswith("_")}
+    assert surface == {
+        "active", "autoload", "chain_order", "configure", "disable", "drain_timeout",
+        "enable", "info", "instance", "list_active", "list_all", "register", "reload",
+        "set_tracer", "shared_state", "start_timeout", "statistics", "stop_timeout",
+        "unregister", "wait_ready",
+    }  # fmt: skip
+    node = pf.Node("surface")
+    node.modules.start_timeout = 1.5
+    assert node.modules.start_timeout == 1.5  # settings still read and write as attributes

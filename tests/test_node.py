@@ -144,3 +144,44 @@ async def test_call_with_an_intent_reaches_a_planner_module(tmp_path: Path) -> N
 
 def test_current_principal_is_public_and_none_in_process() -> None:
     assert pf.current_principal() is None
+
+
+async def test_an_error_raised_in_the_block_comes_out_of_open_node_as_itself(
+    tmp_path: Path,
+) -> None:
+    mine = LookupError("mine")
+    with pytest.raises(LookupError) as raised:
+        async with pf.open_node("t", data_dir=tmp_path) as node:
+            raise mine
+    assert raised.value is mine  # not an ExceptionGroup around it
+    assert node.state == "stopped"
+
+
+async def test_a_component_that_fails_to_open_fails_started_with_a_group(tmp_path: Path) -> None:
+    class Broken:
+        async def open(self, node: pf.Node, nursery: trio.Nursery) -> None:
+            raise OSError("port in use")
+
+        async def close(self) -> None:  # never opened, so never closed
+            raise AssertionError("closed without being opened")
+
+    node = pf.Node("t", data_dir=tmp_path)
+    node.add_component(Broken())
+    with pytest.RaisesGroup(pytest.RaisesExc(OSError, match="port in use")):
+        async with node.started():
+            raise AssertionError("the block ran although the node did not start")
+    assert node.state == "stopped"
+
+
+async def test_a_background_task_failure_stays_a_group_for_except_star(tmp_path: Path) -> None:
+    async def crash() -> None:
+        raise ValueError("background")
+
+    caught: list[BaseException] = []
+    try:
+        async with pf.open_node("t", data_dir=tmp_path) as node:
+            node.nursery.start_soon(crash)
+            await trio.sleep_forever()  # cancelled by the crash
+    except* ValueError as group:
+        caught.extend(group.exceptions)
+    assert [str(exc) for exc in caught] == ["background"]

@@ -15,6 +15,11 @@ The public surface. Implementation lives in private modules; import from here::
 from . import errors
 from ._actors.actor import Actor, ActorType, actor
 from ._actors.info import ActorInfo
+from ._actors.statistics import (
+    ActorSystemStatistics,
+    MemoryStoreStatistics,
+    SqliteStoreStatistics,
+)
 from ._actors.system import ActorSystem
 from ._auth.current import current_principal
 from ._auth.principal import Principal
@@ -24,7 +29,7 @@ from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
 from ._capabilities.events import EventBus, ExecutionEvent
 from ._capabilities.stats import CapabilityStatistics
-from ._channels import ChannelEvent, Channels, Subscription
+from ._channels import ChannelEvent, Channels, ChannelStatistics, Subscription
 from ._client.actor import RemoteActor
 from ._client.client import Client, open_client
 from ._client.subscription import ClientSubscription
@@ -78,10 +83,12 @@ from ._modules.decisions import (
 )
 from ._modules.host import ModuleHost
 from ._modules.module import Module, ModuleConfig
-from ._modules.slot import ModuleInfo
+from ._modules.slot import ModuleHostStatistics, ModuleInfo
 from ._node import Component, Node, open_node
 from ._ratelimit import RateLimit
 from ._registry import Registry, RegistryChange
+from ._statistics import NodeStatistics
+from ._supervisor import ChildStatistics, SupervisorStatistics
 from ._version import __version__
 from ._wire.codec import Limits
 from ._wire.config import ServerConfig
@@ -94,6 +101,7 @@ __all__ = [
     "Actor",
     "ActorInfo",
     "ActorSystem",
+    "ActorSystemStatistics",
     "ActorType",
     "AuditLog",
     "Backoff",
@@ -103,7 +111,9 @@ __all__ = [
     "CapabilityResponse",
     "CapabilityStatistics",
     "ChannelEvent",
+    "ChannelStatistics",
     "Channels",
+    "ChildStatistics",
     "CircuitBreaker",
     "Client",
     "ClientSubscription",
@@ -126,14 +136,17 @@ __all__ = [
     "Limits",
     "Loop",
     "MapReduce",
+    "MemoryStoreStatistics",
     "Metric",
     "Metrics",
     "Module",
     "ModuleConfig",
     "ModuleHost",
+    "ModuleHostStatistics",
     "ModuleInfo",
     "Node",
     "NodeIO",
+    "NodeStatistics",
     "Notify",
     "Optimize",
     "Outcome",
@@ -155,9 +168,11 @@ __all__ = [
     "Respond",
     "Retry",
     "ServerConfig",
+    "SqliteStoreStatistics",
     "Step",
     "StepRecord",
     "Subscription",
+    "SupervisorStatistics",
     "TokenAuthority",
     "Transform",
     "Transition",

@@ -20,7 +20,7 @@ import trio
 
 from .errors import MalformedError, RateLimitedError
 
-__all__ = ["ChannelEvent", "Channels", "Subscription"]
+__all__ = ["ChannelEvent", "ChannelStatistics", "Channels", "Subscription"]
 
 _CHANNEL = re.compile(r"^[A-Za-z0-9_\-:]+(\.[A-Za-z0-9_\-:]+)*$")
 _PATTERN = re.compile(r"^[A-Za-z0-9_\-:.*?\[\]!]+$")
@@ -33,6 +33,21 @@ class ChannelEvent:
     channel: str
     payload: dict[str, Any]
     dropped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelStatistics:
+    """``node.channels.statistics()``.
+
+    Attributes:
+        subscriptions: live subscriptions (at most ``max_subscriptions``).
+        published: events published so far.
+        dropped: events the live subscriptions lost to their full buffers so far.
+    """
+
+    subscriptions: int
+    published: int
+    dropped: int
 
 
 class Subscription:
@@ -58,10 +73,17 @@ class Subscription:
         self._buffer.append(event)
         self._lot.unpark_all()
 
-    def receive_nowait(self) -> ChannelEvent | None:
-        """The next buffered event, or ``None`` when the buffer is empty."""
+    def receive_nowait(self) -> ChannelEvent:
+        """The next buffered event.
+
+        Raises:
+            trio.WouldBlock: the buffer is empty (as trio's ``receive_nowait`` does).
+            trio.EndOfChannel: the subscription is closed and its buffer drained.
+        """
         if not self._buffer:
-            return None
+            if self._closed:
+                raise trio.EndOfChannel
+            raise trio.WouldBlock
         event = self._buffer.popleft()
         if self._pending_drops:
             # Drops add up: an event relayed from a remote node may carry the node's count.
@@ -72,13 +94,13 @@ class Subscription:
     async def receive(self) -> ChannelEvent:
         """Wait for the next event; raises ``trio.EndOfChannel`` once closed and drained."""
         while True:
-            event = self.receive_nowait()
-            if event is not None:
+            try:
+                event = self.receive_nowait()
+            except trio.WouldBlock:
+                await self._lot.park()
+            else:
                 await trio.lowlevel.checkpoint()
                 return event
-            if self._closed:
-                raise trio.EndOfChannel
-            await self._lot.park()
 
     def close(self) -> None:
         if not self._closed:
@@ -156,6 +178,15 @@ class Channels:
 
     def subscriber_count(self) -> int:
         return len(self._subs)
+
+    def statistics(self) -> ChannelStatistics:
+        """Subscriptions, events published, and events dropped by full buffers (a frozen
+        snapshot)."""
+        return ChannelStatistics(
+            subscriptions=len(self._subs),
+            published=self.published,
+            dropped=sum(sub.dropped for sub in self._subs),
+        )
 
     def _remove(self, sub: Subscription) -> None:
         self._subs.remove(sub)

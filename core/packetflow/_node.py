@@ -32,9 +32,12 @@ from ._content.catalog import Prompts, Resources
 from ._content.prompt import Prompt
 from ._content.resource import Resource
 from ._context import Context
+from ._local_messages import capability_response
 from ._modules.host import ModuleHost
+from ._modules.runtime import ModuleRuntime
 from ._registry import Registry, RegistryChange
 from ._serving import serve_node
+from ._statistics import NodeStatistics
 from ._supervisor import Supervisor
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
@@ -99,10 +102,13 @@ class Node:
         self.effect_kinds: dict[str, type[Effect]] = {
             kind.kind: kind for kind in (AuditLog, Metric, Notify)
         }
-        # The module host opens first so that module capabilities exist before compositions
-        # are validated, and closes last.
-        self.modules = ModuleHost(self)
-        self._components: list[Component] = [self.modules]
+        # The modules open first so that module capabilities exist before compositions are
+        # validated, and close last. Users manage them through node.modules; the node's
+        # request paths go through the chain directly.
+        self._modules = ModuleRuntime(self)
+        self._chains = self._modules.chains
+        self.modules: ModuleHost = self._modules.host
+        self._components: list[Component] = [self._modules]
         self._nursery: trio.Nursery | None = None
         self._supervisor: Supervisor | None = None
         # Request type -> what executes it once the module chain has let it through.
@@ -219,11 +225,25 @@ class Node:
 
     @asynccontextmanager
     async def started(self) -> AsyncIterator[Node]:
-        """Run the node for the duration of the ``async with`` block."""
+        """Run the node for the duration of the ``async with`` block.
+
+        Raises:
+            BaseException: what the block raised, as itself: this is the one place the
+                node's nursery's exception group is unwrapped, so ``except ValueError``
+                around the block works as it reads.
+            BaseExceptionGroup: a failure of the node itself: at start-up (an invalid
+                composition, a component's ``open``, e.g. a port in use) or in one of its
+                background tasks (possibly together with the block's own error): catch
+                those with ``except*``.
+        """
         if self.state not in ("idle", "stopped"):
             raise RuntimeError(f"node {self.name!r} is already {self.state}")
         self.state = "starting"
         opened: list[Component] = []
+        # What the block raised: if the group the nursery raises holds only that, it comes
+        # out as itself (trio's strict groups would wrap even the block's own ``raise``,
+        # which no caller expects from an ``async with``).
+        raised: BaseException | None = None
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
@@ -239,7 +259,11 @@ class Node:
                     log.info(
                         "node %s running with %d capabilities", self.node_id, len(self.registry)
                     )
-                    yield self
+                    try:
+                        yield self
+                    except BaseException as exc:
+                        raised = exc
+                        raise
                 finally:
                     self.state = "stopping"
                     with trio.CancelScope(shield=True):
@@ -251,10 +275,17 @@ class Node:
                                     "node %s: component %r failed to close", self.name, component
                                 )
                     nursery.cancel_scope.cancel()
+        except BaseExceptionGroup as group:
+            if raised is None or group.exceptions != (raised,):
+                raise
+            own = raised  # re-raised below, outside this handler, so it is not chained to group
+        else:
+            return
         finally:
             self._nursery = None
             self._supervisor = None
             self.state = "stopped"
+        raise own
 
     @property
     def nursery(self) -> trio.Nursery:
@@ -340,9 +371,9 @@ class Node:
             )
         if name is None and not intent:
             raise TypeError("node.call() needs a capability name or intent='what to do'")
-        if self.modules.active:  # every request goes through the module chain
+        if self._chains.active:  # every request goes through the module chain
             ctx = Context.create(context, self)
-            return await self.modules.call(name, payload, ctx, timeout, self._respond, intent)
+            return await self._chains.call(name, payload, ctx, timeout, self._respond, intent)
         if name is None:
             raise NotFoundError(
                 f"intent {intent!r}: no planner module is active to choose a capability; "
@@ -377,8 +408,8 @@ class Node:
                 timeout = math.nan
             if not timeout >= 0:  # NaN too: the peer sent something other than a duration
                 raise _not_a_deadline(timeout_ms)
-        if self.modules.active:
-            return await self.modules.handle(request, ctx, timeout, self._respond)
+        if self._chains.active:
+            return await self._chains.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
 
     async def _respond(
@@ -390,11 +421,9 @@ class Node:
             raise NotFoundError(f"request type {request.type!r}: no handler on node {self.name!r}")
         started = time.perf_counter()
         payload = await handler(request, ctx, timeout)
-        return CapabilityResponse(
-            id=request.id,
-            capability_id=request.capability_id,
-            payload=payload,
-            metadata={"execution_time_ms": (time.perf_counter() - started) * 1000},
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        return capability_response(
+            request.id, request.capability_id, payload, {"execution_time_ms": elapsed_ms}
         )
 
     async def _execute_capability_request(
@@ -472,8 +501,21 @@ class Node:
 
     # -- introspection ---------------------------------------------------------------------
 
+    def statistics(self) -> NodeStatistics:
+        """A frozen snapshot of the node: capabilities, modules, actors, channels (see
+        :class:`~packetflow.NodeStatistics`)."""
+        return NodeStatistics(
+            state=self.state,
+            capabilities=self._executor.statistics(),
+            modules=self.modules.statistics(),
+            actors=self.actors.statistics(),
+            channels=self.channels.statistics(),
+            effect_failures=self._executor.effect_failures,
+        )
+
     def stats(self) -> dict[str, CapabilityStatistics]:
-        """Per-capability statistics: count, errors, p50/p99/max latency (ms)."""
+        """The ``capabilities`` part of :meth:`statistics`, alone: capability name -> count,
+        errors, p50/p99/max latency (ms)."""
         return self._executor.statistics()
 
     @property

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, Ty
 
 from pydantic import BaseModel, ConfigDict
 
+from ._lowlevel import set_private
 from ._rich import Content, ContentBlock, Message
 from .errors import UnavailableError
 
@@ -145,14 +146,12 @@ _KEY = "_services"  # in the context's private attributes: copied by child(), ne
 
 def attach_services(ctx: Context, services: ClientServices) -> None:
     """Give the capabilities that run under ``ctx`` (and its children) these services."""
-    private = ctx.__pydantic_private__
-    if private is not None:
-        private[_KEY] = services
+    set_private(ctx, _KEY, services)
 
 
 def services_of(ctx: Context) -> ClientServices:
     """The services attached to ``ctx``, or :data:`NO_CLIENT`."""
-    private = ctx.__pydantic_private__
+    private = ctx.__pydantic_private__  # a read: contexts built without it have no entry
     found = private.get(_KEY) if private is not None else None
     return NO_CLIENT if found is None else found
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,10 +28,12 @@ from ._backoff import backoff_delay
 
 __all__ = [
     "Child",
+    "ChildStatistics",
     "RestartType",
     "Strategy",
     "Supervisor",
     "SupervisorFailed",
+    "SupervisorStatistics",
 ]
 
 log = logging.getLogger("packetflow.supervisor")
@@ -43,6 +45,23 @@ ChildStatus = Literal["running", "restarting", "stopped", "failed"]
 
 class SupervisorFailed(Exception):
     """A supervisor exceeded its restart intensity and escalates."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChildStatistics:
+    """One supervised child: its ``status``, how many times it was restarted, and its last
+    error as text (``None`` if it never failed)."""
+
+    status: ChildStatus
+    restarts: int
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisorStatistics:
+    """``supervisor.statistics()``: the children it supervises now, by name."""
+
+    children: Mapping[str, ChildStatistics]
 
 
 @dataclass(eq=False)
@@ -182,13 +201,15 @@ class Supervisor:
             if sibling is not failed and sibling.status == "running":
                 sibling._scope.cancel()  # its loop restarts it (unless temporary)
 
-    def statistics(self) -> dict[str, dict[str, object]]:
-        """Per child: status, restart count, last error (as text)."""
-        return {
-            name: {
-                "status": child.status,
-                "restarts": child.restarts,
-                "last_error": None if child.last_error is None else repr(child.last_error),
+    def statistics(self) -> SupervisorStatistics:
+        """Per child: status, restart count, last error (as text); a frozen snapshot."""
+        return SupervisorStatistics(
+            {
+                name: ChildStatistics(
+                    child.status,
+                    child.restarts,
+                    None if child.last_error is None else repr(child.last_error),
+                )
+                for name, child in self.children.items()
             }
-            for name, child in self.children.items()
-        }
+        )

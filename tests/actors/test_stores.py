@@ -89,9 +89,10 @@ async def test_group_commit_batches_many_actors(make_node: NodeFactory) -> None:
         async with trio.open_nursery() as nursery:
             for i in range(50):
                 nursery.start_soon(node.actors.send, "c", f"a{i}", {})
-        stats = node.actors.statistics()["stores"]["sqlite"]
-    assert stats["commits"] == 50
-    assert stats["batches"] < 50  # several actors shared a transaction
+        stats = node.actors.statistics().stores["sqlite"]
+    assert isinstance(stats, pf.SqliteStoreStatistics)
+    assert stats.commits == 50
+    assert stats.batches < 50  # several actors shared a transaction
 
 
 class FlakyStore(MemoryStore):
@@ -140,8 +141,8 @@ async def test_passivated_memory_actors_beyond_the_limit_are_forgotten_oldest_fi
         for actor_id in ["a", "b", "c"]:
             await node.actors.send("c", actor_id, {})
             assert await _passivate(node, mock_clock) == 1  # a, then b, then c
-        stats = node.actors.statistics()["stores"]["memory"]
-        assert stats == {"records": 2, "passivated": 2, "evicted": 1}
+        stats = node.actors.statistics().stores["memory"]
+        assert stats == pf.MemoryStoreStatistics(records=2, passivated=2, evicted=1)
         with pytest.raises(NotFoundError, match="has no state"):
             await node.actors.get_state("c", "a")  # forgotten, like a stopped memory actor
         assert await node.actors.history("c", "a") == []
@@ -151,12 +152,12 @@ async def test_passivated_memory_actors_beyond_the_limit_are_forgotten_oldest_fi
 
         # Live actors are never evicted, whatever the limit: only "c" is passivated now.
         node.actors.max_passivated_memory = 0
-        stats = node.actors.statistics()["stores"]["memory"]
-        assert stats == {"records": 2, "passivated": 0, "evicted": 2}
+        stats = node.actors.statistics().stores["memory"]
+        assert stats == pf.MemoryStoreStatistics(records=2, passivated=0, evicted=2)
         assert await node.actors.send("c", "b", {}) == {"n": 3}
         assert len(await node.actors.history("c", "b")) == 3
         assert await _passivate(node, mock_clock) == 2
-        assert node.actors.statistics()["stores"]["memory"]["records"] == 0
+        assert node.actors.statistics().stores["memory"].records == 0
 
 
 async def test_memory_actors_live_when_the_node_stops_count_as_passivated(
@@ -168,9 +169,9 @@ async def test_memory_actors_live_when_the_node_stops_count_as_passivated(
         await node.actors.send("c", "a", {})
         await node.actors.send("c", "b", {})
     # Both were live at the stop; one is remembered (RAM lasts as long as the process).
-    assert node.actors.statistics()["stores"]["memory"] == {
-        "records": 1, "passivated": 1, "evicted": 1,
-    }  # fmt: skip
+    assert node.actors.statistics().stores["memory"] == pf.MemoryStoreStatistics(
+        records=1, passivated=1, evicted=1
+    )
 
 
 @pytest.mark.parametrize("value", [-1, 2.5, True, "10"], ids=["negative", "float", "bool", "str"])

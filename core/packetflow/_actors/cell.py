@@ -23,8 +23,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import trio
+from pydantic import BaseModel
 
 from .._context import Context
+from .._lowlevel import dump_json, maybe_buffered
 from ..errors import (
     DeadlineExceededError,
     ExecutionFailedError,
@@ -223,12 +225,14 @@ class ActorCell:
             return None
         rounds = LINGER_ROUNDS
         while inbox is self.inbox and (self.status == "active" or self.status == "idle"):
-            try:
-                return inbox.receive_nowait()
-            except trio.WouldBlock:
-                if not rounds:
+            if maybe_buffered(inbox):  # usually empty here: skip the WouldBlock it would raise
+                try:
+                    return inbox.receive_nowait()
+                except trio.WouldBlock:
+                    pass
+                except trio.EndOfChannel:
                     return None
-            except trio.EndOfChannel:
+            if not rounds:
                 return None
             rounds -= 1
             self.status = "idle"
@@ -329,17 +333,17 @@ class ActorCell:
             self.message_count += 1
             self.last_message_at = now
             if atype.history != 0:
-                message = msg.model_dump_json() if hasattr(msg, "model_dump_json") else _dumps(msg)
+                message = dump_json(msg) if isinstance(msg, BaseModel) else _dumps(msg)
                 # A reply that is its output model dumps itself faster than json.dumps.
                 reply = (
-                    result.model_dump_json()
+                    dump_json(result)
                     if type(result) is atype.contract.output_model
                     else _dumps(out)
                 )
                 entry = HistoryEntry(self.next_seq, now, message, reply, ctx.user_id)
                 self.next_seq += 1
         record = ActorRecord(
-            atype.name, self.actor_id, self.instance.state.model_dump_json(), self.created_at,
+            atype.name, self.actor_id, dump_json(self.instance.state), self.created_at,
             self.last_message_at, self.message_count, self.owner, False, self.next_seq,
         )  # fmt: skip
         return Commit(record, entry, atype.history)

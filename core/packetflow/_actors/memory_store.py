@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import trio
 
+from .statistics import MemoryStoreStatistics
 from .store import ActorRecord, Commit, HistoryEntry, SearchHit, SearchQuery, entry_text
 
 __all__ = ["MAX_PASSIVATED", "MemoryStore"]
@@ -62,6 +63,12 @@ class MemoryStore:
     def passivated_count(self) -> int:
         """How many passivated actors the store remembers."""
         return len(self._passive)
+
+    def statistics(self) -> MemoryStoreStatistics:
+        """Records held, passivated actors remembered, and evictions so far."""
+        return MemoryStoreStatistics(
+            records=len(self), passivated=len(self._passive), evicted=self.evicted
+        )
 
     async def open(self, nursery: trio.Nursery | None = None) -> None:
         return None

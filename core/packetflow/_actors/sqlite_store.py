@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 
 import trio
 
+from .statistics import SqliteStoreStatistics
 from .store import (
     ActorRecord,
     Commit,
@@ -134,6 +135,10 @@ class SqliteStore:
 
     def __repr__(self) -> str:
         return f"<SqliteStore {str(self.path)!r}>"
+
+    def statistics(self) -> SqliteStoreStatistics:
+        """Transactions and commits written so far (group-commit statistics)."""
+        return SqliteStoreStatistics(batches=self.batches, commits=self.commits)
 
     # -- lifecycle -----------------------------------------------------------------------------
 

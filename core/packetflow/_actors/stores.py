@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 import trio
 
@@ -12,6 +11,7 @@ from ..errors import UnavailableError
 from .actor import ActorType
 from .memory_store import MemoryStore
 from .sqlite_store import SqliteStore
+from .statistics import StoreStatistics
 from .store import ActorStore, StoreError
 
 __all__ = ["SQLITE_FILE", "Stores"]
@@ -92,17 +92,10 @@ class Stores:
                 log.exception("actor store %r failed to close", name)
         self._opened.clear()
 
-    def statistics(self) -> dict[str, Any]:
-        """Group-commit counters of the SQLite stores; records, passivated and evicted
-        actors of the memory stores."""
-        stats: dict[str, Any] = {}
-        for name, store in self._stores.items():
-            if isinstance(store, SqliteStore):
-                stats[name] = {"batches": store.batches, "commits": store.commits}
-            elif isinstance(store, MemoryStore):
-                stats[name] = {
-                    "records": len(store),
-                    "passivated": store.passivated_count,
-                    "evicted": store.evicted,
-                }
-        return stats
+    def statistics(self) -> dict[str, StoreStatistics]:
+        """The counters of every built-in store (SQLite and memory), by store name."""
+        return {
+            name: store.statistics()
+            for name, store in self._stores.items()
+            if isinstance(store, SqliteStore | MemoryStore)
+        }

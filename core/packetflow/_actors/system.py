@@ -44,6 +44,7 @@ from .memory_store import MemoryStore
 from .reply import Reply
 from .request import CREATE, NO_CREATE, actor_message
 from .roster import Roster
+from .statistics import ActorSystemStatistics
 from .store import ActorStore, SearchQuery
 from .stores import Stores
 
@@ -522,10 +523,12 @@ class ActorSystem:
                     hits.append(hit.to_dict())
         return hits[:limit]
 
-    def statistics(self) -> dict[str, Any]:
-        """Live actors by type and status, and the stores' write counters."""
+    def statistics(self) -> ActorSystemStatistics:
+        """Live actors by type and status, and the stores' counters (a frozen snapshot)."""
         by_type: dict[str, dict[str, int]] = {name: {} for name in self._types}
         for cell in self._live:
             counts = by_type[cell.type.name]
             counts[cell.status] = counts.get(cell.status, 0) + 1
-        return {"live": len(self._live), "types": by_type, "stores": self._stores.statistics()}
+        return ActorSystemStatistics(
+            live=len(self._live), types=by_type, stores=self._stores.statistics()
+        )

@@ -125,8 +125,9 @@ class ChangeFeed:
         """Notify clients after every registry change, until cancelled."""
         with channels.subscribe(REGISTRY_CHANNEL, buffer=64) as changes:
             async for _ in changes:
-                while changes.receive_nowait() is not None:
-                    pass  # a burst of changes is one notification
+                with contextlib.suppress(trio.WouldBlock):
+                    while True:  # a burst of changes is one notification
+                        changes.receive_nowait()
                 await self.tools_changed()
 
     def _forget(self, session: ServerSession) -> None:

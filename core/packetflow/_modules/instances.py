@@ -1,5 +1,5 @@
-"""Module instances: create, start, bind, unbind and stop them (a mixin of the module host,
-also used by isolation to restart a quarantined module with a fresh instance)."""
+"""Module instances: create, start, bind, unbind and stop them (for the module runtime, and
+for isolation, which restarts a quarantined module with a fresh instance)."""
 
 from __future__ import annotations
 
@@ -29,20 +29,26 @@ log = logging.getLogger("packetflow.modules")
 
 
 class Instances:
-    """Starting and stopping module instances; :class:`~.host.ModuleHost` mixes this in."""
+    """Starting and stopping the instances of a node's modules.
 
-    _node: Node
-    pm: pluggy.PluginManager
-    start_timeout: float
-    stop_timeout: float
-    _contributed: dict[str, tuple[list[str], list[str]]]
+    Attributes:
+        start_timeout / stop_timeout: bounds on a module's ``start`` and ``stop``.
+    """
 
-    async def start_instance(self, slot: ModuleSlot) -> bool:
+    def __init__(self, node: Node, pm: pluggy.PluginManager) -> None:
+        self._node = node
+        self._pm = pm
+        self.start_timeout = 10.0
+        self.stop_timeout = 5.0
+        # module name -> (capabilities, effect kinds) its live instance registered
+        self._contributed: dict[str, tuple[list[str], list[str]]] = {}
+
+    async def start(self, slot: ModuleSlot) -> bool:
         """Create and start a fresh instance and bind its hooks; False (reason in
         ``slot.load_error``) when it fails. The caller puts it in the chain."""
         assert slot.cls is not None
         try:
-            instance = await self._launch(slot, slot.cls)
+            instance = await self.launch(slot, slot.cls)
         except trio.TooSlowError:
             slot.load_error = (
                 f"{label(slot.name, slot.origin)} failed to start: start() took longer than "
@@ -58,10 +64,10 @@ class Instances:
             log.error("%s", slot.load_error, exc_info=exc)
             return False
         try:
-            self._attach(slot, instance)
+            self.attach(slot, instance)
         except Exception as exc:
-            self._detach(slot)
-            await self._shutdown(slot, instance, "failed_to_start")
+            self.detach(slot)
+            await self.shutdown(slot, instance, "failed_to_start")
             slot.load_error = (
                 f"{label(slot.name, slot.origin)} failed to start: registering its "
                 f"contributions raised {type(exc).__name__}: {one_line(exc)}"
@@ -71,21 +77,25 @@ class Instances:
         slot.load_error = None
         return True
 
-    async def stop_instance(self, slot: ModuleSlot, reason: str) -> None:
+    async def stop(self, slot: ModuleSlot, reason: str) -> None:
         """Unbind the live instance and call its ``stop(reason)``."""
-        instance = self._detach(slot)
+        instance = self.detach(slot)
         if instance is not None:
-            await self._shutdown(slot, instance, reason)
+            await self.shutdown(slot, instance, reason)
 
-    async def _launch(self, slot: ModuleSlot, cls: type[Module]) -> Module:
+    async def launch(self, slot: ModuleSlot, cls: type[Module]) -> Module:
+        """A new instance of ``cls``, started with ``slot``'s config (bounded by
+        ``start_timeout``); not yet bound."""
         instance = cls()
         with trio.fail_after(self.start_timeout):
             await instance.start(slot.config, self._node)
         return instance
 
-    def _attach(self, slot: ModuleSlot, instance: Module) -> None:
+    def attach(self, slot: ModuleSlot, instance: Module) -> None:
+        """Make ``instance`` the live one of ``slot``: bind its hooks, register what it
+        contributes (capabilities, effect kinds)."""
         slot.instance = instance
-        slot.hooks = bind(self.pm, instance, slot.name)
+        slot.hooks = bind(self._pm, instance, slot.name)
         caps: list[str] = []
         kinds: list[str] = []
         self._contributed[slot.name] = (caps, kinds)
@@ -94,10 +104,11 @@ class Instances:
         if hook := slot.hooks.get("packetflow_register_effects"):
             hook(lambda effect: kinds.append(self._register_effect(slot, effect)))
 
-    def _detach(self, slot: ModuleSlot) -> Module | None:
+    def detach(self, slot: ModuleSlot) -> Module | None:
+        """Unbind ``slot``'s live instance and withdraw its contributions; returns it."""
         instance, slot.instance, slot.hooks = slot.instance, None, {}
         if instance is not None:
-            unbind(self.pm, instance)
+            unbind(self._pm, instance)
         caps, kinds = self._contributed.pop(slot.name, ([], []))
         for cap in caps:
             if cap in self._node.registry or cap in self._node._compositions:
@@ -106,7 +117,8 @@ class Instances:
             self._node.effect_kinds.pop(kind, None)
         return instance
 
-    async def _shutdown(self, slot: ModuleSlot, instance: Module, reason: str) -> None:
+    async def shutdown(self, slot: ModuleSlot, instance: Module, reason: str) -> None:
+        """Call ``instance.stop(reason)``, shielded and bounded by ``stop_timeout``."""
         with trio.CancelScope(shield=True), trio.move_on_after(self.stop_timeout) as scope:
             try:
                 await instance.stop(reason)

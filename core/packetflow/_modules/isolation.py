@@ -34,7 +34,7 @@ MAX_BACKOFF = 300.0  # seconds: the longest wait between two restarts
 
 
 class Lifecycle(Protocol):
-    """What isolation needs from the host."""
+    """What isolation needs from the module runtime."""
 
     def spawn_recovery(self, slot: ModuleSlot) -> None: ...
 

@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from .._local_messages import capability_request, capability_response
+from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from ..errors import DeadlineExceededError, PacketFlowError, from_wire
-from .chain import Chain, Deferred, Outcome, error_model
+from .chain import Chain, Outcome
+from .dispatch import Check, run
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -42,27 +45,14 @@ async def handle(
     Raises:
         PacketFlowError: the final outcome when it is an error.
     """
-    chain.inflight += 1  # chain.enter(), inlined like the rest of this hot path
+    chain.inflight += 1  # the chain knows when its last request is done (see Chain.retire)
     acted: list[str] = []
     metadata = request.metadata
     try:
         try:
-            # chain.run(), unrolled.
-            if chain.scoped:
-                links, has_async = chain.links("request", request.capability_id, step)
-            elif step:
-                links, has_async = chain.step_links["request"]
-            else:
-                links, has_async = chain.request_links
-            stop: Any = None
-            if not links:
-                pass
-            elif has_async:
-                request, stop = await chain.run_async("request", links, request, ctx, acted)
-            else:
-                request, stop = chain.run_sync("request", links, request, ctx, acted)
-            while type(stop) is Deferred:  # a hook decides later (pf.Defer)
-                request, stop = await chain.resolve(stop, request, ctx, acted)
+            request, stop = await run(
+                chain, "request", request, ctx, acted, request.capability_id, step
+            )
             error: PacketFlowError | None = None
             if stop is None:
                 if request.metadata is not metadata:  # a module may have moved the deadline
@@ -71,28 +61,17 @@ async def handle(
                     outcome: Outcome = await execute(request, ctx, timeout)
                 except PacketFlowError as exc:
                     error = exc
-                    outcome = error_model(exc, request)
+                    outcome = error_reply(exc, request.id, request.capability_id)
             elif isinstance(stop, PacketFlowError):
                 error = stop
-                outcome = error_model(stop, request)
+                outcome = error_reply(stop, request.id, request.capability_id)
             else:
                 outcome = stop
         except trio.Cancelled:
             await _cancelled(chain, request, ctx, acted, step)
             raise
-        if chain.scoped:
-            links, has_async = chain.links("response", outcome.capability_id, step)
-        elif step:
-            links, has_async = chain.step_links["response"]
-        else:
-            links, has_async = chain.response_links
-        final = outcome
-        if not links:
-            pass
-        elif has_async:
-            final, _ = await chain.run_async("response", links, outcome, ctx, acted)
-        else:
-            final, _ = chain.run_sync("response", links, outcome, ctx, acted)
+        final: Outcome
+        final, _ = await run(chain, "response", outcome, ctx, acted, outcome.capability_id, step)
     finally:
         chain.inflight -= 1
         if chain.retired:
@@ -131,15 +110,9 @@ async def _cancelled(
     error = DeadlineExceededError(
         f"request {request.id!r}: cancelled before it finished", details={"cancelled": True}
     )
-    links, has_async = chain.links("response", request.capability_id, step)
-    if not links:
-        return
-    outcome = error_model(error, request)
+    outcome = error_reply(error, request.id, request.capability_id)
     with trio.CancelScope(shield=True):
-        if has_async:
-            await chain.run_async("response", links, outcome, ctx, acted)
-        else:
-            chain.run_sync("response", links, outcome, ctx, acted)
+        await run(chain, "response", outcome, ctx, acted, request.capability_id, step)
 
 
 def _failure(
@@ -192,7 +165,7 @@ async def call(
         data = payload.model_dump()
     else:
         data = dict(payload)
-    request = CapabilityRequest(capability_id=name, intent=intent, payload=data, context=ctx)
+    request = capability_request(name, data, ctx, intent=intent)
     if timeout is not None:  # modules see the deadline where a wire request carries it
         request.metadata["timeout_ms"] = timeout * 1000
     response = await handle(chain, request, ctx, timeout, execute)
@@ -219,24 +192,29 @@ async def step(
         name = request.capability_id
         target = cap if name == cap.name or name is None else lookup(name)
         out = await run(target, request.payload, ctx, timeout)
-        return CapabilityResponse(id=request.id, capability_id=target.name, payload=out)
+        return capability_response(request.id, target.name, out, {})
 
     metadata: dict[str, Any] = {"step": path}
     if timeout is not None:  # the step's own timeout, where a wire request carries one
         metadata["timeout_ms"] = timeout * 1000
-    request = CapabilityRequest(
-        capability_id=cap.name, payload=payload, context=ctx, metadata=metadata
-    )
+    request = capability_request(cap.name, payload, ctx, metadata=metadata)
     response = await handle(chain, request, ctx, timeout, execute, step=True)
     return response.payload
 
 
-async def compose(
-    chain: Chain, plan: PlanNode, ctx: Context, name: str, check: Callable[[PlanNode], object]
-) -> PlanNode:
-    """Run the composition hooks on ``plan`` before composition ``name`` executes."""
-    chain.enter()
+async def compose(chain: Chain, plan: PlanNode, ctx: Context, name: str, check: Check) -> PlanNode:
+    """Run the composition hooks on ``plan`` before composition ``name`` executes.
+
+    Raises:
+        PacketFlowError: a module failed the composition (``Fail``, or fail-closed).
+    """
+    chain.inflight += 1
     try:
-        return await chain.compositions(plan, ctx, name, check, [])
+        plan, stop = await run(chain, "composition", plan, ctx, [], name, check=check)
     finally:
-        chain.leave()
+        chain.inflight -= 1
+        if chain.retired:
+            chain.settle()
+    if isinstance(stop, PacketFlowError):
+        raise stop
+    return plan

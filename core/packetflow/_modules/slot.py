@@ -1,9 +1,11 @@
 """One registered module: its class, resolved policy, live instance, status and counters, and
-the :class:`ModuleInfo` snapshot that ``node.modules.list_active()`` and the CLI show."""
+the :class:`ModuleInfo` snapshot that ``node.modules.list_active()`` and the CLI show (and
+:class:`ModuleHostStatistics`, what ``node.modules.statistics()`` returns)."""
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,7 +20,15 @@ if TYPE_CHECKING:
 
     from .module import Module
 
-__all__ = ["LATENCY_WINDOW", "ModuleInfo", "ModuleSlot", "Origin", "Policy", "Status"]
+__all__ = [
+    "LATENCY_WINDOW",
+    "ModuleHostStatistics",
+    "ModuleInfo",
+    "ModuleSlot",
+    "Origin",
+    "Policy",
+    "Status",
+]
 
 Status = Literal[
     "starting",
@@ -114,6 +124,25 @@ class ModuleInfo:
         data = asdict(self)
         data["hooks"] = list(self.hooks)
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleHostStatistics:
+    """``node.modules.statistics()``: a frozen snapshot of the module host.
+
+    Attributes:
+        modules: every known module by name (what :meth:`ModuleHost.info` returns: status,
+            calls, errors, timeouts, restarts, p50/p99 hook latency).
+        active: the modules in the chain, in request order.
+        requests_in_flight: requests running through the current chain.
+        draining_chains: replaced chains (after a register, reload, disable, quarantine...)
+            still serving the requests that started on them.
+    """
+
+    modules: Mapping[str, ModuleInfo]
+    active: tuple[str, ...]
+    requests_in_flight: int
+    draining_chains: int
 
 
 class ModuleSlot:

@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
 from .._jsonable import jsonable
+from .._lowlevel import dump_json
 from ..errors import MalformedError, PacketFlowError, TooLargeError
 from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 
@@ -125,10 +126,8 @@ def check_limits(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:
 
 def encode(message: Any) -> str:
     """Serialize a message model (``None`` fields are left out; payload values are kept)."""
-    # What model_dump_json(exclude_none=True) calls, without its keyword plumbing: ~40% of
-    # the cost of encoding a typical reply.
-    text: str = message.__pydantic_serializer__.to_json(message, exclude_none=True).decode()
-    return text
+    # model_dump_json(exclude_none=True) without its keyword plumbing (~40% of the cost).
+    return dump_json(message, exclude_none=True)
 
 
 def error_reply(exc: PacketFlowError, id: object, capability_id: object = None) -> CapabilityError:

@@ -27,7 +27,7 @@ from trio_websocket import ConnectionClosed, WebSocketConnection
 
 from .._auth.current import CURRENT_PRINCIPAL
 from .._channels import Subscription
-from .._resume import resume
+from .._lowlevel import resume
 from ..errors import PacketFlowError
 from .messages import Discover
 from .protocol.clocks import Liveness

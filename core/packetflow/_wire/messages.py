@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, Self, TypeAlias
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .._context import Context
+from .._lowlevel import evolve
 
 __all__ = [
     "PROTOCOL_VERSION",
@@ -40,7 +41,6 @@ __all__ = [
 ]
 
 PROTOCOL_VERSION = "1.0"
-_new, _set = object.__new__, object.__setattr__
 
 
 class Envelope(BaseModel):
@@ -60,24 +60,9 @@ class Envelope(BaseModel):
         (``Intercept(request.evolve(...))``) are on every request's path.
 
         ``tests/wire/test_evolve.py`` checks it equals ``model_copy`` (it writes pydantic's
-        instance state directly, as ``model_copy`` itself does).
+        instance state directly, as ``model_copy`` itself does: see ``_lowlevel.evolve``).
         """
-        copy = _new(type(self))
-        fields = type(self).__pydantic_fields__
-        state = self.__dict__.copy()
-        extra = dict(self.__pydantic_extra__) if self.__pydantic_extra__ else {}
-        for key, value in changes.items():
-            if key in fields:
-                state[key] = value
-            else:
-                extra[key] = value
-        _set(copy, "__dict__", state)
-        _set(copy, "__pydantic_extra__", extra)
-        fields_set = set(self.__pydantic_fields_set__)
-        fields_set.update(changes)
-        _set(copy, "__pydantic_fields_set__", fields_set)
-        _set(copy, "__pydantic_private__", self.__pydantic_private__)
-        return copy
+        return evolve(self, changes)
 
 
 class RequestEnvelope(Envelope):

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from packetflow_nl_planning.entities import find_mentions, normalize_phone
+from packetflow_nl_planning.numbers import number_mentions
+from packetflow_nl_planning.text import past_form, tells_of_past
 from packetflow_nl_planning.units import convert, field_unit
 
 WED = date(2026, 3, 4)  # a Wednesday
@@ -133,3 +135,36 @@ def test_phones_become_e164() -> None:
     mention = _only("text +44 7700 900461 now", "phone")
     assert normalize_phone(mention.value, "1") == "+447700900461"  # type: ignore[attr-defined]
     assert normalize_phone("(415) 555-0100", "1") == "+14155550100"
+
+
+@pytest.mark.parametrize(
+    ("word", "past"),
+    [("went", True), ("booked", True), ("paid", True), ("am", False), ("is", False),
+     ("need", False), ("book", False)],
+)  # fmt: skip
+def test_past_forms(word: str, past: bool) -> None:
+    assert past_form(word) is past
+
+
+@pytest.mark.parametrize(
+    ("description", "past"),
+    [
+        ("when the damage happened", True),
+        ("day the order was placed", True),
+        ("the scheduled day", False),
+        ("day of the forecast; today if omitted", False),
+        ("when it is expected", False),
+        ("day of the visit", False),
+    ],
+)
+def test_descriptions_that_tell_of_the_past(description: str, past: bool) -> None:
+    assert tells_of_past(description) is past
+
+
+def test_another_week_is_a_duration() -> None:
+    mention = _only("keep it for another week", "duration")
+    assert (mention.value, mention.unit) == (1.0, "week")  # type: ignore[attr-defined]
+
+
+def test_digits_of_an_id_are_no_number() -> None:
+    assert [m.value for m in number_mentions("see unit K-4410 for 2-3 days")] == [2, 3]

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from .lexicon import Lexicon, lexicon
 from .text import Token, identifier_words, lemma, tokenize
 
-__all__ = ["Action", "capability_action", "compatible", "request_action"]
+__all__ = [
+    "Action",
+    "Level",
+    "capability_action",
+    "compatible",
+    "request_action",
+    "unknown_verb",
+    "unknown_verbs",
+]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -82,6 +91,9 @@ class Action:
         explicit: a verb was read (else the text only names things, or asks).
         query: the action only reads (a question, a bare noun phrase, a reading verb).
         object_start: index (in the word tokens) where what follows the verb begins.
+        weak: classes that only confirm a match (a capability name's first word the lexicon
+            does not know, ``extend_rental`` -> ``word:extend``): they never make the
+            action one that changes things, nor refuse anything.
     """
 
     classes: frozenset[str]
@@ -89,6 +101,7 @@ class Action:
     explicit: bool
     query: bool
     object_start: int = 0
+    weak: frozenset[str] = frozenset()
 
 
 def _match_phrase(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:
@@ -109,12 +122,60 @@ _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
 
+# What follows a verb in the imperative and rarely a noun: its object's determiner or pronoun.
+_OBJECT_START = frozenset(
+    ["the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that",
+     "these", "those", "some", "all", "every", "each", "another", "me", "us", "them", "him", "it"]
+)  # fmt: skip
+_NEGATING_PREFIXES = ("un", "dis", "de")
+
+
+def unknown_verb(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+) -> tuple[str, frozenset[str], int] | None:
+    """A word the lexicon does not know, read as a verb by where it stands: first in the
+    clause and followed by its object's determiner or pronoun ("bounce the service",
+    "rotate my tires"), or a verb a capability itself is named or described by (``verbs``),
+    followed by anything but a preposition ("extend RZ1 by 2 days"). Its class is the word
+    itself (``word:extend``); a negating prefix on a verb known either way ("undeploy")
+    names the opposite (``not:word:deploy``). ``None`` when the word is not read as a verb.
+    """
+    token = tokens[at]
+    word = token.lemma
+    if (
+        token.entity
+        or not token.is_word
+        or not word.isalpha()
+        or len(word) < 3
+        or word in lex.classes
+        or word in lex.stopwords
+        or word in lex.roles
+        or _is_noun(word, lex)
+        or at + 1 >= len(tokens)
+    ):
+        return None
+    nxt = tokens[at + 1]
+    own = word in verbs
+    if not (nxt.lower in _OBJECT_START or (own and nxt.lower not in lex.roles)):
+        return None
+    if token.lower.endswith("ing") and not own:
+        return None  # a gerund names an activity ("running the ...")
+    for prefix in _NEGATING_PREFIXES:
+        stem = word[len(prefix) :]
+        if word.startswith(prefix) and len(stem) >= 3 and (stem in verbs or stem in lex.classes):
+            base = lex.classes.get(stem) or frozenset((f"word:{stem}",))
+            opposite = frozenset(o for c in base for o in lex.opposites.get(c, ()))
+            return word, frozenset(f"not:{c}" for c in base) | opposite, 1
+    return word, frozenset((f"word:{word}",)), 1
+
+
 def _verb_at(
-    tokens: Sequence[Token], at: int, lex: Lexicon
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
 ) -> tuple[str, frozenset[str], int] | None:
     """The verb at ``tokens[at]`` (a phrasal verb when its particle follows, or comes a few
     words later: "turn the lights off"): its lemma, its classes and how many tokens it spans;
-    ``None`` when that word is not an action verb."""
+    ``None`` when that word is not an action verb (see :func:`unknown_verb` for the verbs
+    the lexicon does not know)."""
     word = tokens[at].lemma
     if at + 1 < len(tokens):
         phrasal = f"{word}_{tokens[at + 1].lemma}"
@@ -127,7 +188,7 @@ def _verb_at(
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
-        return None
+        return unknown_verb(tokens, at, lex, verbs)
     if at + 1 < len(tokens) and _is_noun(word, lex) and tokens[at + 1].lemma in lex.attribute:
         return None  # "order status", "email address": a noun phrase that names a thing
     if (
@@ -145,9 +206,12 @@ def _verb_at(
     return word, classes, 1
 
 
-def _nominal_after(tokens: Sequence[Token], at: int, lex: Lexicon) -> tuple[str, int] | None:
-    """A noun naming an action within the next few words: "make *a payment*"."""
-    for i in range(at, min(len(tokens), at + 4)):
+def _nominal_after(
+    tokens: Sequence[Token], at: int, lex: Lexicon, reach: int = 4
+) -> tuple[str, int] | None:
+    """A noun naming an action within the next ``reach`` words: "make *a payment*" (an
+    intent may reach further: "Give a customer *a credit*")."""
+    for i in range(at, min(len(tokens), at + reach)):
         word = tokens[i].lemma
         if tokens[i].lower in lex.roles and i > at:
             break  # the noun phrase ends at its preposition ("a doc *called* ...")
@@ -186,14 +250,23 @@ _DESIRE = (
 _ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
 
 
-def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
+def request_action(
+    tokens: Sequence[Token], *, bare: bool = True, verbs: frozenset[str] = frozenset()
+) -> Action:
     """The action of one clause of a request (its word tokens). ``bare=False`` reads only
-    verbs (not "lights on", "a refund for ..."): what the splitter needs to find a new request."""
+    verbs (not "lights on", "a refund for ..."): what the splitter needs to find a new request.
+    ``verbs``: the verbs the registry's capabilities are named by that the lexicon does not
+    know (see :func:`unknown_verb`)."""
     lex = lexicon()
     words = [t.lower for t in tokens]
     desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
     at = _strip_polite(words, lex)
-    if desire and at < len(tokens) and words[at] not in ("to",) and not _verb_at(tokens, at, lex):
+    if (
+        desire
+        and at < len(tokens)
+        and words[at] not in ("to",)
+        and not _verb_at(tokens, at, lex, verbs)
+    ):
         # "I need a car in Lyon": asking for a thing is asking to obtain it, unless the
         # thing names an action ("I'd like a refund").
         nominal = _nominal_after(tokens, at, lex)
@@ -211,7 +284,7 @@ def request_action(tokens: Sequence[Token], *, bare: bool = True) -> Action:
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
-    found = _verb_at(tokens, at, lex)
+    found = _verb_at(tokens, at, lex, verbs) if at < len(tokens) else None
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)
@@ -307,7 +380,7 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
     verbs = [verb]
     # A capability does what its verb says and what the noun after it names: "Open a
     # return" opens and returns, "Set a reminder" sets and reminds.
-    nominal = _nominal_after(tokens, at + size, lex) if verb in lex.support else None
+    nominal = _nominal_after(tokens, at + size, lex, 6) if verb in lex.support else None
     if nominal is not None and lex.classes_of(nominal[0]):
         classes = (
             lex.classes_of(nominal[0])
@@ -352,15 +425,52 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
             classes = classes | lex.classes_of(lex.nominal[noun])
             verbs.append(lex.nominal[noun])
             break
+    else:
+        # A support verb's object that is a verb used as a noun names what it does too:
+        # issue_account_credit credits, set_price_alert alerts.
+        if rest and rest[-1] in lex.classes and rest[-1] not in lex.attribute:
+            classes = classes | lex.classes[rest[-1]]
+            verbs.append(rest[-1])
     return Action(classes, tuple(verbs), True, lex.is_query(classes))
 
 
+def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> str | None:
+    """The first word of a capability's name when the lexicon does not know it and nothing
+    says it is a noun (``extend_rental`` -> extend; not ``patient_record`` when a field is
+    ``patient_id``, nor ``website_traffic`` when the intent says "Website visits"): a verb
+    the capability is named by."""
+    parts = [lemma(p) for p in identifier_words(name)]
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    field_words = {lemma(w) for f in fields for w in identifier_words(f)}
+    said = [t for t in tokenize(intent) if t.is_word]
+    if any(t.lemma == first for t in said) and unknown_verb(said, 0, lex) is None:
+        return None  # the intent uses the word, and not as its verb
+    if (
+        not first.isalpha()
+        or len(first) < 3
+        or first in lex.classes
+        or first in lex.stopwords
+        or first in field_words
+        or _is_noun(first, lex)
+    ):
+        return None
+    return first
+
+
 def capability_action(
-    name: str, intent: str, examples: Sequence[str] = (), keywords: Sequence[str] = ()
+    name: str,
+    intent: str,
+    examples: Sequence[str] = (),
+    keywords: Sequence[str] = (),
+    fields: Sequence[str] = (),
 ) -> Action:
     """What a capability does, from its intent, else its name; its examples and keywords add
-    the actions users ask it with."""
+    the actions users ask it with. ``fields``: its input field names (a name's first word that
+    is also a field's is a noun, not a verb)."""
     lex = lexicon()
+    name_verb = _name_verb(name, intent, fields, lex)
     found = _leading_action(intent, lex) if intent else None
     named = _name_action(name, lex)
     classes = set(found.classes) if found else set()
@@ -381,28 +491,52 @@ def capability_action(
         if word in lex.classes and not _is_noun(word, lex):
             classes |= lex.classes[word]
             verbs.append(word)
-    return Action(frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query)
+    weak = frozenset((f"word:{name_verb}",)) if name_verb else frozenset()
+    return Action(
+        frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes
+    )
 
 
-def compatible(request: Action, cap: Action) -> tuple[bool, str]:
-    """Whether ``cap`` performs ``request``'s action, and why (or why not)."""
+def unknown_verbs(action: Action) -> frozenset[str]:
+    """The verbs of a capability's action that the lexicon does not know (``word:`` classes):
+    a request may use them as verbs (see :func:`unknown_verb`)."""
+    return frozenset(c[5:] for c in action.classes | action.weak if c.startswith("word:"))
+
+
+Level = Literal["same", "read", "open", "no"]
+"""How a request's action relates to a capability's: the very action; both only read; the
+lexicon knows no relation but nothing contradicts it (a verb it does not know, on one side);
+or incompatible (opposite actions, reading against changing, different known actions)."""
+
+
+def compatible(request: Action, cap: Action) -> tuple[Level, str]:
+    """How ``cap``'s action relates to ``request``'s (see :data:`Level`), and why."""
     lex = lexicon()
     if not request.explicit:
         if cap.query:
-            return True, "the request asks to read, and the capability reads"
+            return "read", "the request asks to read, and the capability reads"
         if request.classes & cap.classes:
-            return True, "the request names a thing to obtain, and the capability makes one"
-        return False, f"the request only asks to read, but the capability {_does(cap)}"
-    common = request.classes & cap.classes
+            return "same", "the request names a thing to obtain, and the capability makes one"
+        return "no", f"the request only asks to read, but the capability {_does(cap)}"
+    done = cap.classes | cap.weak
+    common = request.classes & done
     if common:
-        return True, f"same action ({', '.join(sorted(common))})"
+        return "same", f"same action ({', '.join(sorted(common))})"
     if request.query and cap.query:
-        return True, "both only read"
-    opposite = {o for c in cap.classes for o in lex.opposites.get(c, ())}
+        return "read", "both only read"
+    opposite = {o for c in done for o in lex.opposites.get(c, ())} | {f"not:{c}" for c in done}
     said = "/".join(request.verbs[-1:])
     if request.classes & opposite:
-        return False, f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
-    return False, f"the request asks to {said!r}, but the capability {_does(cap)}"
+        return "no", f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
+    strict = lex.is_undo(request.classes) or lex.is_undo(cap.classes)
+    unknown_request = all(c.startswith("word:") for c in request.classes)
+    unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
+    if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):
+        return "open", (
+            f"the lexicon does not know whether {said!r} is what it does ({_does(cap)}), "
+            "and nothing contradicts it"
+        )
+    return "no", f"the request asks to {said!r}, but the capability {_does(cap)}"
 
 
 def _does(cap: Action) -> str:

@@ -230,6 +230,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     roles = lexicon().roles
     quoted = scope.of("quoted")
     textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]
+    # 0. A name between a determiner and the field's own word: "on the Focus playlist",
+    # "onto my 80s Hits playlist" (so a quoted title goes to the other field).
+    _named_before(specs, scope, tokens, out)
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.
     lex = lexicon()
@@ -262,6 +265,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 scope.claim(tokens[i].start, b)
                 out[target.name] = (rest, scope.text[tokens[i].start : b])
             break
+    # 2b. A label: the field's own name and a colon ("subject: Invoice 12, body: Paid in
+    # full, thanks!"); the value runs to the next label or the end of the clause, verbatim.
+    _labelled(specs, scope, tokens, out)
     # 3. A preposition or the field's own name before a phrase.
     for spec in specs:
         if spec.name in out:
@@ -415,6 +421,69 @@ def _communicates(scope: Scope) -> bool:
     verbs = scope.text[scope.action_span[0] : scope.action_span[1]].lower().split()
     lex = lexicon()
     return any(c in ("send", "share") for v in verbs for c in lex.classes_of(v))
+
+
+def _named_before(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    for spec in specs:
+        for i, t in enumerate(tokens):
+            if i < 2 or t.lemma not in spec.name_words or not scope.free(t.start, t.end):
+                continue
+            j = i
+            while j > 0 and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].text[:1].isdigit()):
+                j -= 1
+            if j == i or j == 0 or tokens[j - 1].lower not in _DETERMINERS:
+                continue
+            if not tokens[j].text[:1].isupper() and not any(
+                x.text[:1].isupper() for x in tokens[j:i]
+            ):
+                continue  # "the 3 playlists": a count, not a name
+            a, b = tokens[j].start, tokens[i - 1].end
+            if not scope.free(a, b) or scope.mentions.of("quoted", within=(a, b)):
+                continue
+            scope.claim(a, t.end)
+            out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
+            break
+
+
+def _is_label(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a word with a colon right after it ("body:")."""
+    return (
+        tokens[i].is_word
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower == ":"
+        and tokens[i + 1].start == tokens[i].end
+    )
+
+
+def _labelled(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    labels = [i for i in range(len(tokens)) if _is_label(tokens, i)]
+    for n, i in enumerate(labels):
+        label = tokens[i]
+        spec = next(
+            (
+                s
+                for s in specs
+                if s.name not in out and (label.lemma in s.name_words or label.lower == s.name)
+            ),
+            None,
+        )
+        if spec is None or not scope.free(label.start, tokens[i + 1].end):
+            continue
+        a = tokens[i + 1].end
+        b = tokens[labels[n + 1]].start if n + 1 < len(labels) else _verbatim_end(scope)
+        inside = [t for t in tokens if a <= t.start and t.end <= b]
+        if not inside or not all(scope.free(t.start, t.end) for t in inside):
+            continue
+        value = scope.text[a:b].strip().rstrip(",;").strip()
+        if n + 1 >= len(labels):
+            value = value.rstrip(".")
+        if value:
+            scope.claim(label.start, b)
+            out[spec.name] = (value, scope.text[label.start : b])
 
 
 def _verbatim_end(scope: Scope) -> int:

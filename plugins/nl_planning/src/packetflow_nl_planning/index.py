@@ -20,10 +20,11 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 import packetflow as pf
 
-from .actions import Action, capability_action
+from .actions import Action, capability_action, unknown_verbs
 from .lexicon import lexicon
 from .schema import FieldSpec, distinctive, input_fields, output_fields
-from .text import identifier_words, words
+from .slots import field_kind
+from .text import identifier_words, tells_of_past, words
 
 if TYPE_CHECKING:
     from .embeddings import StaticEncoder, Vectors
@@ -61,6 +62,9 @@ class Profile:
     vector: Any = None
     own: frozenset[str] = field(default_factory=frozenset)
     """The capability's own words (no synonyms): the fuzzy-matching vocabulary."""
+    looks_back: bool = False
+    """A date field's description tells of the past ("when the damage happened"): its dates
+    read backwards."""
 
     @property
     def required(self) -> list[FieldSpec]:
@@ -138,12 +142,15 @@ def _profile(cap: pf.Capability) -> Profile:
         name=cap.name,
         capability=cap,
         words=weights,
-        action=capability_action(cap.name, cap.intent, cap.examples, cap.keywords),
+        action=capability_action(
+            cap.name, cap.intent, cap.examples, cap.keywords, [f.name for f in fields]
+        ),
         fields=fields,
         outputs=outputs,
         text=text,
         examples=tuple(cap.examples),
         own=own,
+        looks_back=any(field_kind(f) == "date" and tells_of_past(f.description) for f in fields),
     )
 
 
@@ -164,6 +171,7 @@ class Index:
         self._postings: dict[str, dict[str, float]] = {}
         self._own: dict[str, int] = {}
         self._by_pattern: dict[str, set[str]] = {}
+        self._verbs: dict[str, int] = {}  # verbs the capabilities use that the lexicon lacks
         # Derived lazily, on the first query after a change.
         self._vocabulary: list[str] = []
         self._names: list[str] = []
@@ -205,7 +213,7 @@ class Index:
         """Index exactly ``caps`` (node start)."""
         profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
         with self._lock:
-            self._postings, self._own, self._by_pattern = {}, {}, {}
+            self._postings, self._own, self._by_pattern, self._verbs = {}, {}, {}, {}
             for profile in profiles.values():
                 self._learn(profile)
             self.profiles = profiles
@@ -216,6 +224,8 @@ class Index:
             self._postings.setdefault(word, {})[profile.name] = weight
         for word in profile.own:
             self._own[word] = self._own.get(word, 0) + 1
+        for verb in unknown_verbs(profile.action):
+            self._verbs[verb] = self._verbs.get(verb, 0) + 1
         for spec in profile.fields:
             if spec.pattern and distinctive(spec.pattern):
                 self._by_pattern.setdefault(spec.pattern, set()).add(profile.name)
@@ -236,6 +246,12 @@ class Index:
                 self._own[word] = left
             else:
                 self._own.pop(word, None)
+        for verb in unknown_verbs(old.action):
+            left = self._verbs.get(verb, 0) - 1
+            if left > 0:
+                self._verbs[verb] = left
+            else:
+                self._verbs.pop(verb, None)
         for spec in old.fields:
             if spec.pattern in self._by_pattern:
                 self._by_pattern[spec.pattern].discard(name)
@@ -310,6 +326,12 @@ class Index:
                     found.update(names)
                     break
         return found
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Verbs the capabilities are named or described by that the lexicon does not know
+        ("deploy", "escalate"): a request may use them as its verb."""
+        return frozenset(self._verbs)
 
     @property
     def vocabulary(self) -> list[str]:

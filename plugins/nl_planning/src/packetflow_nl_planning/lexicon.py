@@ -39,6 +39,8 @@ class Lexicon:
     """verb lemma (or ``look_up``) -> the action classes it belongs to."""
     query: frozenset[str]
     """classes that only read or compute."""
+    undo: frozenset[str]
+    """classes that remove, end or reverse something: matched only by the very class."""
     opposites: dict[str, frozenset[str]]
     nominal: dict[str, str]
     """noun -> the verb it names ("refund" -> "refund", "cancellation" -> "cancel")."""
@@ -61,6 +63,8 @@ class Lexicon:
     ahead: frozenset[str] = field(default=frozenset())
     back: frozenset[str] = field(default=frozenset())
     ahead_actions: frozenset[str] = field(default=frozenset())
+    complement: frozenset[str] = field(default=frozenset())
+    """verbs that give their object a property ("make it urgent", "keep it private")."""
     """phrases after which the rest of a clause is a message ("saying", "that says")."""
     phrasal: frozenset[tuple[str, ...]] = field(default=frozenset())
     """multi-word verbs ("look", "up") from the action classes."""
@@ -68,6 +72,11 @@ class Lexicon:
     def classes_of(self, lemma: str) -> frozenset[str]:
         """The action classes of a verb lemma (empty when it is not a known action)."""
         return self.classes.get(lemma, frozenset())
+
+    def is_undo(self, classes: frozenset[str]) -> bool:
+        """Whether ``classes`` include one that removes, ends or reverses something (or the
+        negation of a verb the lexicon does not know, ``not:word:...``)."""
+        return bool(classes & self.undo) or any(c.startswith("not:") for c in classes)
 
     def is_query(self, classes: frozenset[str]) -> bool:
         """Whether ``classes`` include a reading sense ("check", "get")."""
@@ -77,11 +86,14 @@ class Lexicon:
 def _load() -> Lexicon:
     classes: dict[str, set[str]] = {}
     query: set[str] = set()
+    undo: set[str] = set()
     for line in _lines("actions.txt"):
         head, _, words = line.partition(":")
         name, *flags = head.split()
         if "query" in flags:
             query.add(name)
+        if "undo" in flags:
+            undo.add(name)
         for word in words.split():
             classes.setdefault(word.lower(), set()).add(name)
     opposites: dict[str, set[str]] = {}
@@ -117,6 +129,7 @@ def _load() -> Lexicon:
     return Lexicon(
         classes={k: frozenset(v) for k, v in classes.items()},
         query=frozenset(query),
+        undo=frozenset(undo),
         opposites={k: frozenset(v) for k, v in opposites.items()},
         nominal=nominal,
         irregular=irregular,
@@ -135,6 +148,7 @@ def _load() -> Lexicon:
         ahead=frozenset(sections.get("ahead", [])),
         back=frozenset(sections.get("back", [])),
         ahead_actions=frozenset(sections.get("ahead_actions", [])),
+        complement=frozenset(sections.get("complement", [])),
         phrasal=phrasal,
     )
 

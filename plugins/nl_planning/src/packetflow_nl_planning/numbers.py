@@ -49,9 +49,10 @@ _WORDS = re.compile(
     rf"|(?:a\s+)?(?:dozen|couple|pair)(?:\s+of)?|half(?:\s+an?)?|a\s+(?:hundred|thousand|million))\b",
     re.IGNORECASE,
 )
+# Digits after a letter and a hyphen are part of an id ("L-88120", "TRK-221"), no number.
 _DIGITS = re.compile(
-    r"(?<![\w.])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
-    r"|(?<![\w.])[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)"
+    r"(?<![\w.])(?<![A-Za-z]-)[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
+    r"|(?<![\w.])(?<![A-Za-z]-)[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)"
 )
 _ORDINAL_WORDS = re.compile(rf"\b(?:{'|'.join(_ORDINALS)})\b", re.IGNORECASE)
 

@@ -32,7 +32,7 @@ from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .segment import Clause, split
 from .slots import fill, memory_of
-from .text import Token, normalize, tokenize
+from .text import Token, normalize, past_form, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -93,7 +93,7 @@ class Planner:
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
-        clauses = split(tokens, protected)
+        clauses = split(tokens, protected, self.index.verbs)
         draft = PlanDraft(text)
         memory: list[Memory] = []
         pending: list[tuple[Clause, str]] = []
@@ -181,15 +181,11 @@ class Planner:
         asked = text[clause.end : clause.end + 1] == "?" or any(
             tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
         )
-        action = request_action(words)
+        action = request_action(words, verbs=self.index.verbs)
         verb = next(
             (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
         )
-        past = (
-            verb is not None
-            and verb.lower != verb.lemma
-            and (verb.lower in lex.irregular or verb.lower.endswith("ed"))
-        )
+        past = verb is not None and past_form(verb.lower)
         if action.explicit and not past:
             return "request"
         if asked:
@@ -250,13 +246,17 @@ class Planner:
         memory: list[Memory],
         contexts: list[Clause],
     ) -> bool:
-        """Whether a clause no capability fits only adds details to the previous step (its
-        verb is a light one, and it fills fields that step left empty)."""
+        """Whether a clause no capability fits only adds details to the previous step: its
+        verb is a light one, or a word of the very field it fills ("..., call me on 555 0134"
+        for a phone "for the agent to call", "..., estimate 800 dollars" for an estimated
+        amount), and it fills fields that step left empty."""
         if not draft.steps:
             return False
-        action = request_action(clause.words)
-        if action.explicit and not set(action.verbs[:1]) & _DETAIL_VERBS:
-            return False
+        lex = lexicon()
+        action = request_action(clause.words, verbs=self.index.verbs)
+        light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
+        if not light and lex.is_undo(action.classes):
+            return False  # "..., cancel it" is never a detail
         last = draft.steps[-1]
         profile = self.index.profiles[last.step.capability]
         empty = [f for f in profile.fields if f.name not in last.step.params]
@@ -268,6 +268,10 @@ class Planner:
         more = fill(empty, scope)
         if not more.params:
             return False
+        if not light:
+            verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
+            if not any(f.name in more.params and verb & f.words for f in empty):
+                return False
         last.step.params.update(more.params)
         last.filled.sources.update(more.sources)
         return True
@@ -278,7 +282,7 @@ class Planner:
         mentions = find_mentions(text, date.today(), self.country_code)
         tokens = self._tokens(text, mentions)
         out = []
-        for clause in split(tokens, mentions.spans("quoted", "email", "url")):
+        for clause in split(tokens, mentions.spans("quoted", "email", "url"), self.index.verbs):
             if not self._fact(clause, text, mentions, []):
                 out.append(" ".join(self._terms(clause)[0]))
         return out
@@ -296,7 +300,7 @@ class Planner:
         """A clause's content lemmas (nouns naming actions add their verb) and its action."""
         lex = lexicon()
         words = clause.words
-        action = request_action(words)
+        action = request_action(words, verbs=self.index.verbs)
         content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]

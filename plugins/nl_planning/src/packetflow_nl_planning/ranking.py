@@ -14,6 +14,7 @@ from .clauses import Mode, Scope
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
+from .text import past_form
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
@@ -51,6 +52,13 @@ class Candidate:
     filled: Filled | None = None
     mode: Mode = "future"
     matched: tuple[str, ...] = field(default_factory=tuple)
+    level: str = "no"
+    """how its action relates to the request's (see :data:`~.actions.Level`)."""
+    covered: float = 0.0
+    """share (IDF-weighted) of the words left after the action and the values that its own
+    words cover."""
+    leftover: int = 0
+    """how many such words there are."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -65,6 +73,10 @@ class Candidate:
             "relevant": self.relevant,
             "reason": self.reason,
             "matched_words": list(self.matched),
+            "action_level": self.level,
+            "covered": round(self.covered, 4),
+            "leftover_words": self.leftover,
+            "specific_values": self.filled.specific if self.filled else 0,
         }
 
 
@@ -74,10 +86,9 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
     past_tense = any(
-        low != lem
+        past_form(low)
         and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
         for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
-        if low not in ("need", "want")
     )
     if (
         words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
@@ -85,9 +96,17 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "past"
     if ahead:
         return "future"
+    if profile.looks_back:
+        return "past"  # a date field "when the damage happened"
+    vocabulary = set(profile.own)
+    if (
+        (profile.action.query or lex.is_query(profile.action.classes))
+        and vocabulary & lex.back
+        and not vocabulary & lex.ahead
+    ):
+        return "past"  # getting a statement, a summary, a history: of a period that is over
     if profile.action.classes & lex.ahead_actions:
         return "future"
-    vocabulary = set(profile.own)
     if vocabulary & lex.ahead and not vocabulary & lex.back:
         return "future"
     if profile.action.query or vocabulary & lex.back:
@@ -112,13 +131,14 @@ def rank(
     tried = 0
     for hit in hits:
         profile = hit.profile
-        ok, reason = compatible(action, profile.action)
+        level, reason = compatible(action, profile.action)
+        ok = level != "no"
         mode = date_mode(profile, tokens_lower, tokens_lemma)
         if not ok or tried >= _DRY_RUNS:
             # Only candidates that could be chosen get the (costly) dry run of slot filling.
             out.append(Candidate(profile.name, hit.score, hit.lexical, hit.semantic, hit.objects,
                                  0.0, 0.0, ok, False, reason if not ok else "ranked lower",
-                                 None, mode, hit.matched))  # fmt: skip
+                                 None, mode, hit.matched, level))  # fmt: skip
             continue
         tried += 1
         trial = copy.copy(scope)
@@ -136,12 +156,14 @@ def rank(
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
-        if ok and action.explicit and not action.classes & profile.action.classes:
-            score -= 0.15  # only "both read": a capability with the very action comes first
+        if ok and action.explicit and level != "same":
+            # only "both read", or a verb the lexicon does not know: a capability with the
+            # very action comes first
+            score -= 0.15
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         specific_action = action.explicit and bool(
-            action.classes & profile.action.classes - {"retrieve"}
+            action.classes & (profile.action.classes | profile.action.weak) - {"retrieve"}
         )
         patterned = filled.patterned > 0
         relevant = (
@@ -155,6 +177,12 @@ def rank(
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
             or (_same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            # The very action, every required value, and an id only this kind of capability
+            # takes: a word or two it does not explain ("from my *checking* CHK-0042") are
+            # details, not another subject. A verb the lexicon does not know needs the rest
+            # explained as well.
+            or (fit == 1.0 and bool(required) and filled.distinct > 0
+                and ((level == "same" and leftover <= 2) or (level == "open" and explained)))
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
@@ -171,7 +199,7 @@ def rank(
         out.append(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
-                ok, relevant, reason, filled, mode, hit.matched,
+                ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
             )
         )  # fmt: skip
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .text import identifier_words, words
 from .units import field_unit
 
-__all__ = ["FieldSpec", "distinctive", "input_fields", "output_fields"]
+__all__ = ["FieldSpec", "distinctive", "input_fields", "output_fields", "pattern_holds"]
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,25 @@ def distinctive(pattern: str) -> bool:
     if re.search(r"[A-Za-z0-9_-]", re.sub(r"\{[^}]*\}", "", body)):
         return True
     return any(int(m) >= 4 for m in re.findall(r"\{(\d+)", pattern))
+
+
+# Values of a well-known form, to ask a field's ``pattern`` what it holds: a pattern that
+# takes every E.164 number and no word is a phone number's, whatever the field is called.
+_SAMPLES = {
+    "phone": (("+14155550134", "+447700900123", "+33142685300"), ("hello", "12:30", "P-1234")),
+    "time": (("09:30", "23:45", "00:05"), ("hello", "+14155550134", "0930x")),
+}
+
+
+@lru_cache(maxsize=4096)
+def pattern_holds(pattern: str) -> str | None:
+    """What kind of value a ``pattern`` is made for (``phone``, ``time``), judged by the
+    values it takes and refuses, or ``None``."""
+    try:
+        regex = re.compile(pattern)
+    except re.error:
+        return None
+    for kind, (good, bad) in _SAMPLES.items():
+        if all(regex.fullmatch(v) for v in good) and not any(regex.fullmatch(v) for v in bad):
+            return kind
+    return None

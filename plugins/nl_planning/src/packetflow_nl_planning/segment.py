@@ -49,16 +49,66 @@ def _protected(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= token.start and token.end <= b for a, b in spans)
 
 
-def _starts_action(tokens: Sequence[Token]) -> bool:
-    words = [t for t in tokens if t.is_word or t.entity]
-    if not words:
+_SUBJECTS = frozenset(("i", "we"))
+_SAME_THING = frozenset(("it", "them", "this", "that"))
+_FUTURE = frozenset(("will", "shall"))
+
+
+def _continues(words: Sequence[Token]) -> bool:
+    """Whether what follows a soft connector only says more about the request before it:
+    a participle ("..., leaving at 5:45, carrying 2 t"), a complement of its object ("make
+    it instant", "keep it private", "have it delivered"), or what the speaker will do with
+    the same thing ("I'll pick it up at 6")."""
+    lex = lexicon()
+    first = words[0]
+    if first.lower.endswith("ing") and first.lower != first.lemma:
+        return True  # imperatives are bare: a verb in -ing describes, it does not ask
+    if first.lemma in lex.complement and len(words) > 1 and words[1].lower in _SAME_THING:
+        return True
+    if first.lower in _SUBJECTS and len(words) > 1 and words[1].lower in _FUTURE:
+        # "I'll ..." says what the speaker will do; "I want to ..." asks for something
+        return any(t.lower in _SAME_THING for t in words[2:6])
+    return False
+
+
+# Abbreviations that end in a full stop inside a sentence ("Dr. Okafor", "St. Mary's").
+_ABBREVIATIONS = frozenset(("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "vs"))
+
+
+def _initial(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the full stop at ``i`` ends an initial or a title ("Ursula K. Le Guin", "Dr.
+    Lee") followed by a capitalised word, rather than a sentence."""
+    if tokens[i].lower != "." or i == 0 or i + 1 >= len(tokens):
         return False
-    action = request_action(words, bare=False)
+    before, after = tokens[i - 1], tokens[i + 1]
+    if before.end != tokens[i].start or not after.text[:1].isupper():
+        return False
+    # A capital letter after a capitalised word is a middle initial ("Ursula K. Le Guin");
+    # after a lower-case word it is a name of its own that may end a sentence ("plan B. Then").
+    letter = (
+        len(before.text) == 1
+        and before.text.isupper()
+        and i >= 2
+        and tokens[i - 2].text[:1].isupper()
+    )
+    return letter or before.lower in _ABBREVIATIONS
+
+
+def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
+    words = [t for t in tokens if t.is_word or t.entity]
+    if not words or _continues(words):
+        return False
+    action = request_action(words, bare=False, verbs=verbs)
     return action.explicit
 
 
-def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list[Clause]:
-    """The clauses of a tokenized request, in order."""
+def split(
+    tokens: Sequence[Token],
+    protected: Sequence[tuple[int, int]],
+    verbs: frozenset[str] = frozenset(),
+) -> list[Clause]:
+    """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
+    lexicon does not know, see :func:`~.actions.unknown_verb`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
@@ -72,7 +122,12 @@ def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
-        if token.lower in _HARD_PUNCT and not token.entity and not decimal:
+        if (
+            token.lower in _HARD_PUNCT
+            and not token.entity
+            and not decimal
+            and not _initial(tokens, i)
+        ):
             clauses.append([])
             i += 1
             continue
@@ -82,7 +137,7 @@ def split(tokens: Sequence[Token], protected: Sequence[tuple[int, int]]) -> list
             i += size
             continue
         size = _phrase_at(lowers, i, _SOFT)
-        if size and clauses[-1] and _starts_action(tokens[i + size :]):
+        if size and clauses[-1] and _starts_action(tokens[i + size :], verbs):
             clauses.append([])
             i += size
             continue

@@ -24,7 +24,9 @@ from .entities import normalize_phone
 from .freetext import TEXTUAL, fill_text, pointer, reference
 from .lexicon import lexicon
 from .mentions import Mention
-from .schema import FieldSpec, distinctive
+from .schema import FieldSpec, distinctive, pattern_holds
+from .text import lemma
+from .text import words as lemmas_of
 from .units import convert, currency_aliases, units
 
 __all__ = ["Filled", "field_kind", "fill"]
@@ -60,6 +62,9 @@ _FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their
 _GENERIC_FLAG = frozenset(
     ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
 )
+_NOT_IDS = frozenset(
+    ("quantity", "duration", "money", "date", "daterange", "time", "email", "url", "phone")
+)
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
 
@@ -76,6 +81,9 @@ class Filled:
     """values matched by format, pattern, enum or unit (strong evidence of fit)."""
     patterned: int = 0
     """values matched by a field's ``pattern`` or an email/URL/phone format."""
+    distinct: int = 0
+    """ids matched by a distinctive ``pattern`` (a literal part or a long run of one class of
+    characters, see :func:`~.schema.distinctive`): values only such a field takes."""
     textual: bool = False
     """a free-text field (message, query, note...) took the rest of the clause."""
 
@@ -100,7 +108,9 @@ def field_kind(spec: FieldSpec) -> str:
         return "date"
     if fmt == "time" or (words & {"time", "hour"} and spec.type in ("string", "any")):
         return "time"
-    if words & _PHONE_WORDS and spec.type in ("string", "any"):
+    if spec.type in ("string", "any") and (
+        words & _PHONE_WORDS or (spec.pattern and pattern_holds(spec.pattern) == "phone")
+    ):
         return "phone"
     if words & _HANDLE_WORDS and spec.type in ("string", "any") and not spec.pattern:
         return "handle"
@@ -176,6 +186,8 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 kind == "pattern" and scope.last_kind == "pattern"
             ):
                 out.patterned += 1
+            if kind == "pattern" and spec.pattern and distinctive(spec.pattern):
+                out.distinct += 1
             elif kind == "number" and scope.last_kind in ("money", "quantity", "duration"):
                 out.specific += 1
     if pending_text:
@@ -251,6 +263,10 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     start, end = scope.span
     words = field_words(spec)
     lex = lexicon()
+    loose = not distinctive(spec.pattern)
+    # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
+    # takes almost any word.
+    others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
     best: tuple[float, int, int, int, str] | None = None
     for m in _ID_CHUNK.finditer(scope.text, start, end):
         a, b = m.span()
@@ -262,11 +278,17 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         )
         if plain_word and chunk[:1] not in "#@":
             continue  # "please mute kim_99": a word of the sentence is no id
-        for candidate in (bare, bare.upper()) if bare != chunk else (chunk, bare, bare.upper()):
+        if loose and any(x < b and a < y for x, y in others):
+            continue
+        forms = [bare, bare.upper()] if bare == chunk else [chunk, bare, bare.upper()]
+        joined = re.sub(r"[-\s]", "", bare)
+        if joined != bare and joined[:1].isalnum():
+            forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
+        for candidate in forms:
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
                 shape = (
-                    1.0 if chunk[:1] in "#@" or any(c.isdigit() or c == "_" for c in bare) else 0.0
+                    1.0 if chunk[:1] in "#@" or any(c.isdigit() or c in "_-" for c in bare) else 0.0
                 )
                 score = near + shape + scope.role(a, words)
                 if best is None or (score, -a) > (best[0], -best[2]):
@@ -291,8 +313,22 @@ def _pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- dates ----------------------------------------------------------------------------------
 
 
+_FIRST_WORDS = frozenset(("first", "start", "begin", "beginning", "opening"))
+_LAST_WORDS = frozenset(("last", "end", "final", "closing"))
+
+
 def _side(spec: FieldSpec) -> str | None:
-    return side(spec.name_words)
+    """The side of a range a date field is: by its name (``start_date``), else by its
+    description ("first day of the rental" for ``pickup_date``)."""
+    named = side(spec.name_words)
+    if named is not None or not spec.description:
+        return named
+    described = set(lemmas_of(spec.description))
+    if described & _FIRST_WORDS and not described & _LAST_WORDS:
+        return "start"
+    if described & _LAST_WORDS and not described & _FIRST_WORDS:
+        return "end"
+    return None
 
 
 def _date(
@@ -379,6 +415,8 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 for f, lo, le in zip(forms, lowers, lemmas, strict=True)
             ):
                 score = 0.8  # word by word, synonyms allowed: "too big" -> too_large
+            elif [lemma(f) for f in forms] == lemmas:
+                score = 0.95  # "a run" -> running, "tires" -> tire
             elif n == 1:
                 syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(
                     lowers[0], frozenset()
@@ -390,6 +428,11 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, i, value, text)
+        if n > 1 and (best is None or best[0] < 0.7):
+            found = _derived_words(forms, tokens)
+            if found is not None:  # "rotate the tires" -> tire_rotation
+                a, b = found
+                best = (0.7, a, value, scope.text[tokens[a].start : tokens[b].end])
         if n > 1:  # one word for a value of several: "APAC" -> asia_pacific
             for i, t in enumerate(tokens):
                 syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(
@@ -402,6 +445,41 @@ def _enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     _, i, value, text = best
     scope.claim(tokens[i].start, tokens[i].start + len(text))
     return value, text
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Words of one family: the same lemma, or one derived from the other ("rotate" /
+    "rotation", "inspect" / "inspection"): a shared start of five letters or more that is
+    most of the shorter word."""
+    if a == b or lemma(a) == lemma(b):
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.6 * min(len(a), len(b))
+
+
+def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | None:
+    """Where every word of a value of several words appears, in any order and in any form
+    of its family, within a few words: the first and last token index, or ``None``."""
+    n = len(forms)
+    for i in range(len(tokens)):
+        window = tokens[i : i + n + 2]
+        hits: list[int] = []
+        for form in forms:
+            at = next(
+                (j for j, t in enumerate(window) if j not in hits and _same_stem(form, t.lower)),
+                None,
+            )
+            if at is None:
+                break
+            hits.append(at)
+        else:
+            if 0 in hits:
+                return i, i + max(hits)
+    return None
 
 
 # -- booleans -------------------------------------------------------------------------------
@@ -445,6 +523,15 @@ def _boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 # -- numbers --------------------------------------------------------------------------------
 
 
+def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
+    """Whether the number ending at ``end`` counts a plural noun ("3 riders") that is a word of
+    the capability but not of this field."""
+    noun = next((t for t in scope.clause.tokens if t.start >= end), None)
+    if noun is None or not noun.is_word or noun.lower == noun.lemma:
+        return False
+    return noun.lemma in scope.own and noun.lemma not in words
+
+
 def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any, str] | None:
     words = field_words(spec)
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
@@ -452,9 +539,13 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
     )
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
-    for m in scope.of("quantity", "duration", "money", "number"):
+    found = scope.of("quantity", "duration", "money", "number")
+    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes
+    measured = [(m.start, m.end) for m in found if m.kind in ("quantity", "duration") and m.unit]
+    for m in found:
         value = m.value
         score = 0.0
+        converted_value = False
         if m.kind in ("quantity", "duration"):
             if spec.unit is None:
                 score -= 0.5 if m.kind == "quantity" else 0.3
@@ -463,11 +554,18 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
                 if converted is None:
                     continue
                 value = round(converted, 6)
+                converted_value = True
                 score += 2.0
         elif m.kind == "money":
             score += 2.0 if wants_money else -1.0
         elif m.extra.get("ordinal"):
             score -= 2.0
+        elif any(a <= m.start and m.end <= b for a, b in measured):
+            if spec.unit is not None:
+                continue  # its measure did not convert to the field's unit
+            score -= 1.0
+        elif _counts_other(scope, m.end, words):
+            continue  # "3 riders" counts what another field of the capability names
         after = set(scope.after(m.end, 2))
         before = set(scope.before(m.start, 3))
         if after & words or before & words:
@@ -475,7 +573,9 @@ def _number(spec: FieldSpec, scope: Scope, money_capability: bool) -> tuple[Any,
         if scope.role(m.start, words) > 0:
             score += 1.0
         if spec.type == "integer":
-            if isinstance(value, float) and not value.is_integer():
+            if converted_value:
+                value = round(value)  # 8,000 miles in whole km
+            elif isinstance(value, float) and not value.is_integer():
                 continue
             value = int(value)
         if spec.minimum is not None and value < spec.minimum:

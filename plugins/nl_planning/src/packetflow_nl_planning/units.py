@@ -80,7 +80,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _DURATION = re.compile(
-    r"\b(?:(an?|one|\d+)\s+)?(hour|minute|day|week)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
+    r"\b(?:(an?|one|another|\d+)\s+)?(hour|minute|day|week)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,105 @@
+"""Actions on their own: verbs the lexicon does not know, how a request's action relates to a
+capability's (same / read / open / no), and the classes that only their very verb reaches."""
+
+from __future__ import annotations
+
+import pytest
+
+from packetflow_nl_planning.actions import (
+    Action,
+    capability_action,
+    compatible,
+    request_action,
+    unknown_verbs,
+)
+from packetflow_nl_planning.text import tokenize
+
+
+def _request(text: str, verbs: frozenset[str] = frozenset()) -> Action:
+    return request_action([t for t in tokenize(text) if t.is_word or t.entity], verbs=verbs)
+
+
+def test_an_unknown_word_before_a_determiner_is_the_verb() -> None:
+    action = _request("defrag the shared volume")
+    assert action.explicit and not action.query
+    assert action.classes == frozenset({"word:defrag"})
+
+
+def test_an_unknown_word_before_a_noun_is_no_verb() -> None:
+    action = _request("defrag volume nine")
+    assert "word:defrag" not in action.classes
+
+
+def test_a_capabilitys_own_verb_needs_no_determiner() -> None:
+    assert _request("prolong X-1234 by a week", frozenset({"prolong"})).classes == frozenset(
+        {"word:prolong"}
+    )
+    # ...but a preposition after it says it is a noun
+    assert "word:prolong" not in _request("prolong for X-1234", frozenset({"prolong"})).classes
+
+
+def test_a_negating_prefix_names_the_opposite_of_a_verb_known_either_way() -> None:
+    action = _request("unprovision the sandbox", frozenset({"provision"}))
+    assert "not:word:provision" in action.classes
+
+
+def test_the_name_of_a_capability_gives_a_verb_the_lexicon_lacks() -> None:
+    cap = capability_action("prolong_lease", "Keep a flat for longer", fields=["lease_id"])
+    assert "word:prolong" in cap.weak
+    # a name's first word that is also a field's names a thing, not an action
+    noun = capability_action("tenant_record", "Tenant details", fields=["tenant_id"])
+    assert not noun.weak
+
+
+def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
+    cap = capability_action("harbour_traffic", "Harbour arrivals over a period")
+    assert not cap.weak and cap.query
+
+
+@pytest.mark.parametrize(
+    ("request_text", "name", "intent", "level"),
+    [
+        ("defrag the shared volume", "optimize_volume", "Optimize a disk volume", "open"),
+        ("defrag the shared volume", "volume_usage", "Disk usage of a volume", "open"),
+        ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
+        ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
+        ("purge the cache", "delete_cache", "Delete a cache", "same"),
+        ("unprovision the sandbox", "provision_sandbox", "Provision a sandbox", "no"),
+        ("provision the sandbox", "provision_sandbox", "Provision a sandbox", "same"),
+        ("show the sandbox", "sandbox_usage", "Usage of a sandbox", "read"),
+        ("start the sandbox", "stop_sandbox", "Stop a sandbox", "no"),
+    ],
+    ids=[
+        "unknown-vs-known",
+        "unknown-vs-reader",
+        "undo-vs-unknown",
+        "unknown-vs-undo",
+        "synonym",
+        "negated",
+        "own-verb",
+        "both-read",
+        "opposites",
+    ],
+)
+def test_levels(request_text: str, name: str, intent: str, level: str) -> None:
+    cap = capability_action(name, intent)
+    got, reason = compatible(_request(request_text, unknown_verbs(cap)), cap)
+    assert got == level, reason
+
+
+def test_a_support_verbs_object_that_is_a_verb_names_what_the_capability_does() -> None:
+    cap = capability_action("set_price_alert", "Set up a watch on a share price")
+    assert {"remind", "send"} <= cap.classes  # "alert" is a verb used as a noun
+
+
+def test_a_noun_that_is_its_verb_after_a_light_verb() -> None:
+    assert "pause" in _request("put a brief hold on my membership").classes
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [("follow this radio show", "subscribe"), ("hand in my lab report", "create")],
+    ids=["follow-a-feed", "hand-in"],
+)
+def test_general_senses_of_the_lexicon(text: str, cls: str) -> None:
+    assert cls in _request(text).classes

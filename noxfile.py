@@ -1,5 +1,5 @@
 """Every development task. ``nox -l`` lists them; the README's two commands use ``demo`` and
-the CI set (``lint typecheck tests plugin_tests mcp_conformance``)."""
+the CI set (``lint typecheck tests plugin_tests browser mcp_conformance``)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,13 @@ MYPY = "mypy==2.4.1"
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "typecheck", "tests", "plugin_tests", "mcp_conformance"]
+nox.options.sessions = ["lint", "typecheck", "tests", "plugin_tests", "browser", "mcp_conformance"]
+
+# The browser test drives Debian's Chromium (no browser download: Playwright is told there is
+# none to use); CI runs as root and installs the package when it is missing.
+CHROMIUM = "/usr/bin/chromium"
+PLAYWRIGHT = "playwright==1.65.2"
+BROWSER_TESTS = "tests/browser"
 
 
 def _plugin_paths() -> list[str]:
@@ -46,10 +52,11 @@ def tests(session: nox.Session) -> None:
     a change needs no reinstall; ``nox -s tests -- tests/test_x.py`` runs just those paths.
     """
     editable = [arg for path in _plugin_paths() for arg in ("-e", path)]
-    session.install("-e", ".[test,mcp]", *editable)
+    session.install("-e", ".[test,mcp,http,otel]", *editable)
     chosen = [arg for arg in session.posargs if not arg.startswith("-")]
     paths = [] if chosen else ["tests", *(f"plugins/{name}/tests" for name in PLUGINS)]
-    session.run("pytest", *paths, *session.posargs)
+    ignore = [] if chosen else [f"--ignore={BROWSER_TESTS}"]  # the browser session runs those
+    session.run("pytest", *paths, *ignore, *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -63,6 +70,30 @@ def plugin_tests(session: nox.Session, plugin: str) -> None:
 
 
 @nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """The dashboard in a real headless Chromium (Debian's, driven by Playwright for Python):
+    log in, watch live counts and the timeline, open a module and an actor. Screenshots go to
+    ``.artifacts/browser/`` (gitignored)."""
+    if not Path(CHROMIUM).exists():
+        if shutil.which("apt-get") is None or os.geteuid() != 0:
+            session.error(
+                f"{CHROMIUM} is missing; install Debian's chromium (apt-get install chromium)"
+            )
+        quiet = {"DEBIAN_FRONTEND": "noninteractive"}  # CI has no terminal for prompts
+        session.run("apt-get", "update", "-q", external=True, env=quiet)
+        session.run(
+            "apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium",
+            external=True, env=quiet,
+        )  # fmt: skip
+    arena, optimizer = (_with_extras(name) for name in ("spatial_arena", "adaptive_optimization"))
+    session.install("-e", ".[test,mcp,http]", "-e", arena, "-e", optimizer, PLAYWRIGHT)
+    session.run(
+        "pytest", BROWSER_TESTS, *session.posargs,
+        env={"PLAYWRIGHT_BROWSERS_PATH": "/nonexistent", "PACKETFLOW_CHROMIUM": CHROMIUM},
+    )  # fmt: skip
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff check (including the ASYNC rules) and ruff format --check."""
     session.install(RUFF)
@@ -73,7 +104,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on core/ and plugins/."""
-    session.install(MYPY, "-e", ".[test,mcp]", *_plugin_paths())
+    session.install(MYPY, "-e", ".[test,mcp,http,otel]", *_plugin_paths())
     sources = ["core/packetflow", *(f"plugins/{name}/src" for name in PLUGINS)]
     session.run("mypy", *sources)
 
@@ -105,8 +136,9 @@ def mcp_conformance(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmarks: ratios against baselines measured in the same run."""
-    session.install("-e", ".[mcp]", *_plugin_paths())
+    """Benchmarks: ratios against baselines measured in the same run (the dashboard's render
+    in Chromium when Debian's chromium is installed)."""
+    session.install("-e", ".[mcp,http,otel]", *_plugin_paths(), PLAYWRIGHT)
     session.run("python", "-m", "bench", *session.posargs)
 
 
@@ -114,5 +146,5 @@ def bench(session: nox.Session) -> None:
 def demo(session: nox.Session) -> None:
     """The end-to-end demo on an embedded node (no external service), then its tools through
     the official MCP client over stdio."""
-    session.install("-e", ".[mcp]", *_plugin_paths())
+    session.install("-e", ".[mcp,http,otel]", *_plugin_paths())
     session.run("packetflow", "demo", *session.posargs)

@@ -249,7 +249,7 @@ class Shell:
         assert process.stdout is not None
         threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
         self.servers.append((line, process, lines))
-        wanted = 2 if "--mcp-http" in line else 1
+        wanted = 2 if "--mcp-http" in line or "--http" in line else 1
         addresses: list[str] = []
         print(f"$ {line} &")
         while len(addresses) < wanted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import tempfile
@@ -146,6 +147,8 @@ def test_demo_runs_end_to_end_and_leaves_nothing_behind(tmp_path: Path) -> None:
     # ... and over streamable HTTP beside the wire, with a scoped token
     assert "tools/list shows what the token may call: ['score_risk', 'validate_email']" in out
     assert "isError=True: E403 forbidden: token of 'agent'" in out
+    # the served node shows where its dashboard is (the 'http' extra is installed here)
+    assert re.search(r"dashboard at http://127\.0\.0\.1:\d+/", out)
 
 
 def test_demo_keeps_its_state_in_the_data_dir_it_is_given(tmp_path: Path) -> None:

@@ -45,6 +45,8 @@ LAYERS: dict[str, int] = {
     "_context": 0,
     "_rich": 0,  # content blocks (images, audio...): plain pydantic
     "_services": 0,  # what ctx.log/progress/sample/elicit ask of the caller's transport
+    "_metrics": 0,  # what a module reports to /metrics: plain data
+    "_tracing": 0,  # whether to trace; the traceparent the client sends (OpenTelemetry only)
     # 1 wire and auth: the protocol core, its trio shells, tokens
     "_auth": 1,
     "_wire": 1,
@@ -65,6 +67,8 @@ LAYERS: dict[str, int] = {
     "_node": 4,
     "_statistics": 4,  # node.statistics(): the snapshot of every component
     "_serving": 4,
+    "_http": 4,  # the node's HTTP port: /metrics, probes, the dashboard
+    "_otel": 4,  # spans around the node's entry points
     # 5 surface: what users import and run
     "": 5,  # packetflow/__init__.py
     "mcp": 5,

@@ -57,7 +57,10 @@ async def test_node_statistics_is_one_frozen_snapshot(
         records=1, passivated=0, evicted=0
     )
     assert stats.channels == pf.ChannelStatistics(
-        subscriptions=1, published=published + 2, dropped=1
+        subscriptions=1,
+        published=published + 2,
+        dropped=1,
+        by_subscription=(pf.SubscriptionStatistics("x", 1, 1),),
     )
     assert stats.effect_failures == 0
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -29,7 +29,13 @@ from ._capabilities.contract import Contract
 from ._capabilities.effects import AuditLog, Effect, Metric, Metrics, Notify, Outcome
 from ._capabilities.events import EventBus, ExecutionEvent
 from ._capabilities.stats import CapabilityStatistics
-from ._channels import ChannelEvent, Channels, ChannelStatistics, Subscription
+from ._channels import (
+    ChannelEvent,
+    Channels,
+    ChannelStatistics,
+    Subscription,
+    SubscriptionStatistics,
+)
 from ._client.actor import RemoteActor
 from ._client.client import Client, open_client
 from ._client.subscription import ClientSubscription
@@ -71,6 +77,7 @@ from ._content.catalog import Prompts, Resources
 from ._content.prompt import Prompt, prompt
 from ._content.resource import Resource, resource
 from ._context import CompositionState, Context
+from ._metrics import MetricFamily
 from ._modules.decisions import (
     Continue,
     Decision,
@@ -138,6 +145,7 @@ __all__ = [
     "MapReduce",
     "MemoryStoreStatistics",
     "Metric",
+    "MetricFamily",
     "Metrics",
     "Module",
     "ModuleConfig",
@@ -172,6 +180,7 @@ __all__ = [
     "Step",
     "StepRecord",
     "Subscription",
+    "SubscriptionStatistics",
     "SupervisorStatistics",
     "TokenAuthority",
     "Transform",

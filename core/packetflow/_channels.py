@@ -20,7 +20,13 @@ import trio
 
 from .errors import MalformedError, RateLimitedError
 
-__all__ = ["ChannelEvent", "ChannelStatistics", "Channels", "Subscription"]
+__all__ = [
+    "ChannelEvent",
+    "ChannelStatistics",
+    "Channels",
+    "Subscription",
+    "SubscriptionStatistics",
+]
 
 _CHANNEL = re.compile(r"^[A-Za-z0-9_\-:]+(\.[A-Za-z0-9_\-:]+)*$")
 _PATTERN = re.compile(r"^[A-Za-z0-9_\-:.*?\[\]!]+$")
@@ -42,11 +48,28 @@ class ChannelStatistics:
     Attributes:
         subscriptions: live subscriptions (at most ``max_subscriptions``).
         published: events published so far.
-        dropped: events the live subscriptions lost to their full buffers so far.
+        dropped: events lost to full buffers so far, over every subscription ever made.
+        by_subscription: each live subscription's pattern, buffered events and drops.
     """
 
     subscriptions: int
     published: int
+    dropped: int
+    by_subscription: tuple[SubscriptionStatistics, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionStatistics:
+    """One live subscription in :class:`ChannelStatistics`.
+
+    Attributes:
+        pattern: the glob it subscribed with.
+        buffered: events waiting in its buffer.
+        dropped: events it lost to its full buffer (drop-oldest).
+    """
+
+    pattern: str
+    buffered: int
     dropped: int
 
 
@@ -70,6 +93,7 @@ class Subscription:
         if len(self._buffer) == self._buffer.maxlen:
             self.dropped += 1
             self._pending_drops += 1
+            self._hub.dropped += 1
         self._buffer.append(event)
         self._lot.unpark_all()
 
@@ -142,6 +166,8 @@ class Channels:
         self.max_subscriptions = max_subscriptions
         self.default_buffer = default_buffer
         self.published = 0
+        self.dropped = 0
+        """Events dropped by full subscriber buffers, over every subscription ever made."""
 
     def subscribe(self, pattern: str, *, buffer: int | None = None) -> Subscription:
         """Subscribe to channels matching the glob ``pattern`` (``"orders.*"``)."""
@@ -185,7 +211,11 @@ class Channels:
         return ChannelStatistics(
             subscriptions=len(self._subs),
             published=self.published,
-            dropped=sum(sub.dropped for sub in self._subs),
+            dropped=self.dropped,
+            by_subscription=tuple(
+                SubscriptionStatistics(sub.pattern, len(sub._buffer), sub.dropped)
+                for sub in self._subs
+            ),
         )
 
     def _remove(self, sub: Subscription) -> None:

@@ -3,6 +3,7 @@ transports under one trio nursery."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -39,6 +40,7 @@ from ._registry import Registry, RegistryChange
 from ._serving import serve_node
 from ._statistics import NodeStatistics
 from ._supervisor import Supervisor
+from ._tracing import TracingSwitch
 from ._wire.config import ServerConfig
 from ._wire.messages import ActorMessage, CapabilityRequest, CapabilityResponse, McpRequest
 from ._wire.server import WireServer
@@ -124,6 +126,8 @@ class Node:
         """The ``@prompt`` s served to MCP clients."""
         self.resources = Resources()
         """The ``@resource`` s served to MCP clients; ``updated(uri)`` notifies subscribers."""
+        # OpenTelemetry spans when the otel extra is installed and configured (else a no-op).
+        self._components.append(TracingSwitch(_instrument))
 
     def __repr__(self) -> str:
         return f"<Node {self.name!r} {self.state} capabilities={len(self.registry)}>"
@@ -317,25 +321,36 @@ class Node:
         port: int = 8765,
         *,
         config: ServerConfig | None = None,
+        http_port: int | None = None,
         shutdown_signals: Sequence[int] = (),
         task_status: trio.TaskStatus[WireServer] = trio.TASK_STATUS_IGNORED,
     ) -> None:
         """Serve this node over WebSocket until cancelled (trio ``serve_*`` style); the node is
         started for the duration if it is not running. ``await nursery.start(node.serve, ...)``
         returns the :class:`~packetflow.WireServer` (its ``url``, ``port``, ``shutdown()``).
-        With the ``mcp`` extra, ``mcp_request`` messages reach the node's MCP server, and
-        ``ServerConfig(mcp_http_port=...)`` also serves MCP over streamable HTTP
-        (``server.mcp_url``) with the same tokens, scopes, rate limits and shutdown.
+        With the ``mcp`` extra, ``mcp_request`` messages reach the node's MCP server.
+
+        With ``http_port`` (or ``ServerConfig(http_port=...)``) the node also serves its HTTP
+        port on the same host (``server.http_url``): ``/metrics``, ``/healthz``, ``/readyz``,
+        the dashboard at ``/`` (the ``http`` extra) and MCP streamable HTTP at ``/mcp``
+        (``server.mcp_url``, the ``mcp`` extra), with the same tokens, scopes, rate limits and
+        shutdown.
 
         Args:
             host / port: where to listen (port 0 picks a free port).
             config: auth, limits, heartbeats; default :meth:`ServerConfig.from_env`.
+            http_port: the HTTP port (0: any); overrides ``config.http_port``.
             shutdown_signals: signals that start a graceful shutdown (drain, then close 1001).
 
         Raises:
             PermissionError: a non-loopback ``host`` without a token secret (see
                 ``ServerConfig.insecure_dev``).
+            ImportError: an HTTP port without the ``http`` extra (the message says what to
+                install).
         """
+        config = config if config is not None else ServerConfig.from_env()
+        if http_port is not None:
+            config = dataclasses.replace(config, http_port=http_port, mcp_http_port=None)
         await serve_node(
             self,
             host,
@@ -551,3 +566,10 @@ def _not_a_deadline(timeout_ms: object) -> MalformedError:
         "non-negative number (or leave it out for no deadline)",
         details={"field": "metadata.timeout_ms"},
     )
+
+
+def _instrument(node: Node) -> Callable[[], None]:
+    """OpenTelemetry spans on ``node`` (imported only when tracing; the ``otel`` extra)."""
+    from ._otel.instrument import instrument
+
+    return instrument(node)

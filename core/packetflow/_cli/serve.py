@@ -1,5 +1,5 @@
-"""``packetflow serve``: run a node over WebSocket (and MCP over streamable HTTP with
-``--mcp-http PORT``) until SIGINT/SIGTERM."""
+"""``packetflow serve``: run a node over WebSocket (and its HTTP port with ``--http PORT``:
+``/metrics``, ``/healthz``, ``/readyz``, the dashboard, MCP at ``/mcp``) until SIGINT/SIGTERM."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 import trio
 
+from .._serving import check_extras
 from .._wire.config import ServerConfig
 from .app import add_config_argument, load_app
 
@@ -21,7 +22,8 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "serve",
         help="serve a node over WebSocket",
-        description="Serve a node over WebSocket (and MCP over streamable HTTP with --mcp-http). "
+        description="Serve a node over WebSocket (and its HTTP port with --http: /metrics, "
+        "/healthz, /readyz, the dashboard at /, MCP streamable HTTP at /mcp). "
         "Tokens are verified with PACKETFLOW_SECRET (or PACKETFLOW_SECRET_FILE); without a "
         "secret only loopback binds are allowed.",
     )
@@ -45,11 +47,18 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--rate-limit", help="default per-token rate limit, e.g. '100/s'")
     parser.add_argument(
+        "--http",
+        type=int,
+        metavar="PORT",
+        help="also serve the HTTP port on PORT (same host, tokens and rate limits): /metrics, "
+        "/healthz, /readyz and the dashboard (needs packetflow[http]), MCP streamable HTTP at "
+        "/mcp (packetflow[mcp]); 0: any port",
+    )
+    parser.add_argument(
         "--mcp-http",
         type=int,
         metavar="PORT",
-        help="also serve MCP over streamable HTTP on PORT (same host, tokens, scopes and rate "
-        "limits; needs packetflow[mcp]); 0: any port",
+        help="the same HTTP port, for MCP at /mcp: fails at once without packetflow[mcp]",
     )
     parser.set_defaults(handler=_serve)
 
@@ -63,11 +72,11 @@ def _serve(args: argparse.Namespace) -> int:
             heartbeat_s=args.heartbeat,
             max_in_flight=args.max_in_flight,
             token_rate_limit=args.rate_limit,
+            http_port=args.http,
             mcp_http_port=args.mcp_http,
         )
         config.check_bind(args.host)
-        if config.mcp_http_port is not None:
-            import packetflow._mcp.http  # noqa: F401 - ImportError naming the extra to install
+        check_extras(config)
     except (PermissionError, ValueError, OSError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -87,6 +96,12 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"packetflow: node {node.name!r} serving on {server.url} ({auth})", flush=True)
             if server.mcp_url is not None:
                 print(f"packetflow: MCP (streamable HTTP) at {server.mcp_url} ({auth})", flush=True)
+            if server.http_url is not None:
+                print(
+                    f"packetflow: dashboard at {server.http_url}/, metrics at "
+                    f"{server.http_url}/metrics ({auth})",
+                    flush=True,
+                )
 
     failed: BaseException | None = None
     try:
@@ -96,7 +111,10 @@ def _serve(args: argparse.Namespace) -> int:
         while isinstance(failed, BaseExceptionGroup):
             failed = failed.exceptions[0]
     if failed is not None:
-        ports = str(args.port) if args.mcp_http is None else f"{args.port} / {args.mcp_http} (MCP)"
+        ports = str(args.port)
+        if args.http is not None or args.mcp_http is not None:
+            kind = "HTTP" if args.http is not None else "MCP"
+            ports += f" / {config.http_port} ({kind})"
         print(f"error: cannot listen on {args.host} port {ports}: {failed}", file=sys.stderr)
         return 1
     print("packetflow: stopped", flush=True)

@@ -28,6 +28,7 @@ from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
 from .._backoff import backoff_delay
 from .._channels import Channels
+from .._tracing import outgoing_context
 from .._wire.codec import encode
 from .._wire.messages import (
     ActorOptions,
@@ -278,6 +279,7 @@ class Client:
         if timeout is not None and timeout <= 0:
             raise ValueError(f"timeout must be positive, got {timeout!r}")
         msg_id = self._next_id()
+        context = outgoing_context(context)  # the current trace's traceparent, when tracing
         text = request_text(kind, msg_id, fields, payload, timeout, context, metadata)
         reply = await self._roundtrip(msg_id, text, timeout)
         out: dict[str, Any] = reply.get("payload", {})

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._capabilities.events import EventBus, ExecutionEvent
 from .._context import CompositionState, Context
 from ..errors import PacketFlowError
+from .counters import CompositionCounters
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -173,6 +174,7 @@ class Engine:
         self.events = events
         self.breakers = breakers
         self.executions: deque[ExecutionGraph] = deque(maxlen=history)
+        self.counters = CompositionCounters()  # runs and step latencies, for /metrics
         # Set by the module host while any module implements packetflow_handle_composition.
         self.rewrite: Rewrite | None = None
         # Set by the module host while any active module sees composition steps.
@@ -215,6 +217,7 @@ class Engine:
         graph = run.graph
         graph.status = status
         graph.duration_ms = (time.perf_counter() - graph.origin) * 1000
+        self.counters.record(graph, status)
         if self.events.active:
             self.events.emit(
                 ExecutionEvent(

@@ -1,21 +1,23 @@
 """MCP beside the wire server: what ``node.serve`` adds when the ``mcp`` extra is installed
-(:func:`serve_mcp_beside`). One :class:`~packetflow._mcp.server.McpServer` serves
+(:func:`mcp_beside`, :func:`mcp_http_endpoint`). One :class:`~packetflow._mcp.server.McpServer`
+serves
 
 - the tunnel: ``mcp_request`` messages, each tool and resource checked against the wire
   connection's token (the wire already charged the message to the token's rate limit);
-- streamable HTTP on ``ServerConfig.mcp_http_port`` (``packetflow serve --mcp-http PORT``),
-  with the wire's rules: bearer tokens of the node's :class:`~packetflow.TokenAuthority` (a
-  node without a secret serves loopback only, like the wire, unless ``insecure_dev``),
-  ``cap:`` / ``actor:`` scopes, the wire server's own per-token rate limiter (one bucket per
-  token across both transports) and input limits. It stops accepting when the wire starts
-  draining and gives requests in flight the same drain timeout.
+- streamable HTTP at ``/mcp`` on the node's HTTP port (``packetflow serve --http PORT``; its
+  alias ``--mcp-http``), with the wire's rules: bearer tokens of the node's
+  :class:`~packetflow.TokenAuthority` (a node without a secret serves loopback only, like the
+  wire, unless ``insecure_dev``), ``cap:`` / ``actor:`` scopes, the wire server's own
+  per-token rate limiter (one bucket per token across both transports) and input limits. The
+  HTTP port stops accepting when the wire starts draining and gives requests in flight the
+  same drain timeout.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import trio
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import TYPE_CHECKING, Any
 
 from .._auth.principal import Principal as TokenPrincipal
 from .._auth.principal import TokenLimiter
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from .._node import Node
     from .._wire.server import WireServer
 
-__all__ = ["install_tunnel", "serve_mcp_beside", "token_admission"]
+__all__ = ["install_tunnel", "mcp_beside", "mcp_http_endpoint", "token_admission"]
 
 
 def install_tunnel(node: Node, server: McpServer) -> None:
@@ -47,37 +49,36 @@ def token_admission(limiter: TokenLimiter) -> Admission:
     return admit
 
 
-async def serve_mcp_beside(
-    node: Node,
-    server: WireServer,
-    host: str,
-    *,
-    task_status: trio.TaskStatus[str | None] = trio.TASK_STATUS_IGNORED,
-) -> None:
-    """Install the tunnel on ``node`` (the one ``server`` serves) and, with
-    ``config.mcp_http_port``, serve it over streamable HTTP until the wire server drains.
-    ``task_status`` gets the endpoint URL (``None`` without a port: the task ends at once)."""
-    config = server.config
+def mcp_beside(node: Node, server: WireServer) -> McpServer:
+    """The MCP server of ``node`` (the one ``server`` serves), its tunnel installed on the
+    node: tools and resources charged to the wire server's per-token limiter."""
     mcp = McpServer(node, admit=token_admission(server.limiter))
     install_tunnel(node, mcp)
-    port = config.mcp_http_port
-    if port is None:
-        task_status.started(None)
-        return
-    from .http import serve_mcp_http  # Hypercorn only when HTTP is served
+    return mcp
 
-    authority = config.authority
-    await serve_mcp_http(
-        node,
-        host,
-        port,
+
+def mcp_http_endpoint(
+    mcp: McpServer, server: WireServer, host: str, path: str = "/mcp"
+) -> tuple[Any, AbstractAsyncContextManager[None]]:
+    """Streamable HTTP for ``mcp`` under the wire server's tokens and limits: the ASGI app to
+    mount at ``path``, and what must run around serving it (the session manager, and the
+    registry-change follower)."""
+    from .http import mcp_asgi_app  # Hypercorn and Starlette only when HTTP is served
+
+    authority = server.config.authority
+    # Without a secret the wire serves everyone on loopback (check_bind refused the rest
+    # unless insecure_dev); streamable HTTP follows the same rule.
+    app, manager = mcp_asgi_app(
+        mcp,
         verify_token=None if authority is None else authority.verify,
-        # Without a secret the wire serves everyone on loopback (check_bind refused the rest
-        # unless insecure_dev); streamable HTTP follows the same rule.
-        insecure_dev=authority is None,
-        server=mcp,
-        limits=config.limits,
-        shutdown_trigger=server.wait_draining,
-        graceful_timeout=config.drain_timeout,
-        task_status=task_status,
+        host=host,
+        path=path,
+        limits=server.config.limits,
     )
+
+    @asynccontextmanager
+    async def running() -> AsyncIterator[None]:
+        async with mcp.serving(), manager.run():
+            yield
+
+    return app, running()

@@ -20,7 +20,7 @@ The machinery (the chain, plugin manager, lifecycle and isolation) is the node's
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictError, ModuleFailedError, UnavailableError
@@ -198,6 +198,11 @@ class ModuleHost:
             draining_chains=runtime.chains.draining(),
         )
 
+    @property
+    def tracer(self) -> Tracer | None:
+        """The hook-call tracer set with :meth:`set_tracer` (``None``: none)."""
+        return self._runtime.chains.tracer
+
     def set_tracer(self, tracer: Tracer | None) -> None:
         """Report every hook call to ``tracer`` (``None``: stop); takes effect for requests
         that start from now on. ``PACKETFLOW_TRACE_MODULES=1`` logs them instead."""
@@ -223,6 +228,12 @@ class ModuleHost:
             NotFoundError: E404 if no module ``name`` is registered.
         """
         return self._runtime.get(name).shared
+
+    def implementations(self, hook: str) -> list[tuple[str, Callable[..., Any]]]:
+        """``(module name, bound hook)`` of every running module implementing ``hook``, in
+        chain order (``/metrics`` calls ``packetflow_collect_metrics`` through this)."""
+        slots = self._runtime.chains.current.slots
+        return [(s.name, fn) for s in slots if (fn := s.hooks.get(hook)) is not None]
 
     # -- runtime management -----------------------------------------------------------------
 

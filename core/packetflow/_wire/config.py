@@ -49,9 +49,12 @@ class ServerConfig:
         handshake_timeout: seconds a new connection has to complete ``hello``.
         drain_timeout: seconds in-flight requests get to finish on shutdown.
         close_timeout: seconds a closing handshake may take before the socket is dropped.
-        mcp_http_port: also serve MCP over streamable HTTP on this port (0: any), on the same
-            host, with the same tokens, scopes, rate limits, limits and shutdown (needs the
-            ``mcp`` extra). ``None``: no HTTP endpoint (the wire tunnel still answers MCP).
+        http_port: also serve the node's HTTP port (0: any) on the same host, with the same
+            tokens, rate limits and shutdown: ``/metrics``, ``/healthz``, ``/readyz``, the
+            dashboard at ``/`` (the ``http`` extra) and MCP streamable HTTP at ``/mcp`` (the
+            ``mcp`` extra). ``None``: no HTTP port (the wire tunnel still answers MCP).
+        mcp_http_port: the older name of ``http_port`` (``--mcp-http``): the same port.
+        dashboard_interval: seconds between the dashboard's live updates.
     """
 
     authority: TokenAuthority | None = None
@@ -68,13 +71,16 @@ class ServerConfig:
     handshake_timeout: float = 10.0
     drain_timeout: float = 10.0
     close_timeout: float = 2.0
+    http_port: int | None = None
     mcp_http_port: int | None = None
+    dashboard_interval: float = 1.0
 
     def __post_init__(self) -> None:
         positive = {
             "heartbeat_s": self.heartbeat_s,
             "handshake_timeout": self.handshake_timeout,
             "close_timeout": self.close_timeout,
+            "dashboard_interval": self.dashboard_interval,
         }
         at_least_one = {
             "missed_heartbeats": self.missed_heartbeats,
@@ -90,8 +96,17 @@ class ServerConfig:
         for name, value in at_least_one.items():
             if value < 1:
                 raise ValueError(f"{name} must be >= 1, got {value!r}")
-        if self.mcp_http_port is not None and not 0 <= self.mcp_http_port <= 65535:
-            raise ValueError(f"mcp_http_port must be 0..65535, got {self.mcp_http_port!r}")
+        for name, port in (("http_port", self.http_port), ("mcp_http_port", self.mcp_http_port)):
+            if port is not None and not 0 <= port <= 65535:
+                raise ValueError(f"{name} must be 0..65535, got {port!r}")
+        if self.mcp_http_port is not None:
+            if self.http_port is None:
+                object.__setattr__(self, "http_port", self.mcp_http_port)
+            elif self.http_port != self.mcp_http_port:
+                raise ValueError(
+                    f"http_port {self.http_port!r} and mcp_http_port {self.mcp_http_port!r}: "
+                    "MCP is served on the HTTP port (at /mcp); give one port"
+                )
         if self.drain_timeout < 0:
             raise ValueError(f"drain_timeout must be non-negative, got {self.drain_timeout!r}")
         if isinstance(self.token_rate_limit, str):

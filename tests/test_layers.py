@@ -7,9 +7,10 @@ and under ``if TYPE_CHECKING:``), so the rule holds for type checkers as well as
 layer   name                top-level modules of ``packetflow``
 ======  ==================  ==========================================================
 0       foundation          errors, _jsonable, _version, _backoff, _lowlevel, _ratelimit,
-                            _field_errors, _channels, _supervisor, _context
+                            _field_errors, _channels, _supervisor, _context, _rich,
+                            _services
 1       wire and auth       _auth, _wire, _client, _local_messages
-2       capabilities        _capabilities, _registry, _intent, _compose, _actors
+2       capabilities        _capabilities, _registry, _intent, _compose, _actors, _content
 3       node services       _modules, hookspecs, _mcp
 4       the node            _node, _statistics, _serving
 5       surface             packetflow (``__init__``), mcp, testing, _cli, examples
@@ -42,6 +43,8 @@ LAYERS: dict[str, int] = {
     "_channels": 0,
     "_supervisor": 0,
     "_context": 0,
+    "_rich": 0,  # content blocks (images, audio...): plain pydantic
+    "_services": 0,  # what ctx.log/progress/sample/elicit ask of the caller's transport
     "_metrics": 0,  # what a module reports to /metrics: plain data
     "_tracing": 0,  # whether to trace; the traceparent the client sends (OpenTelemetry only)
     # 1 wire and auth: the protocol core, its trio shells, tokens
@@ -55,6 +58,7 @@ LAYERS: dict[str, int] = {
     "_intent": 2,  # the registry's intent search index
     "_compose": 2,
     "_actors": 2,
+    "_content": 2,  # prompts and resources (capabilities underneath)
     # 3 node services: the module chain and MCP
     "_modules": 3,
     "hookspecs": 3,

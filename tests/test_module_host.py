@@ -327,9 +327,9 @@ def test_node_modules_shows_only_what_users_manage() -> None:
     surface = {name for name in dir(pf.ModuleHost) if not name.startswith("_")}
     assert surface == {
         "active", "autoload", "chain_order", "configure", "disable", "drain_timeout",
-        "enable", "info", "instance", "list_active", "list_all", "register", "reload",
-        "set_tracer", "shared_state", "start_timeout", "statistics", "stop_timeout",
-        "unregister", "wait_ready",
+        "enable", "implementations", "info", "instance", "list_active", "list_all",
+        "register", "reload", "set_tracer", "shared_state", "start_timeout", "statistics",
+        "stop_timeout", "tracer", "unregister", "wait_ready",
     }  # fmt: skip
     node = pf.Node("surface")
     node.modules.start_timeout = 1.5

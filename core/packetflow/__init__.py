@@ -73,6 +73,9 @@ from ._compose.plan import (
 )
 from ._compose.serialize import dump_composition, dump_plan, load_composition, load_plan
 from ._compose.validate import NodeIO, PlanAnalysis
+from ._content.catalog import Prompts, Resources
+from ._content.prompt import Prompt, prompt
+from ._content.resource import Resource, resource
 from ._context import CompositionState, Context
 from ._metrics import MetricFamily
 from ._modules.decisions import (
@@ -162,10 +165,14 @@ __all__ = [
     "PlanAnalysis",
     "PlanNode",
     "Principal",
+    "Prompt",
+    "Prompts",
     "RateLimit",
     "Registry",
     "RegistryChange",
     "RemoteActor",
+    "Resource",
+    "Resources",
     "Respond",
     "Retry",
     "ServerConfig",
@@ -173,6 +180,7 @@ __all__ = [
     "Step",
     "StepRecord",
     "Subscription",
+    "SubscriptionStatistics",
     "SupervisorStatistics",
     "TokenAuthority",
     "Transform",
@@ -199,6 +207,8 @@ __all__ = [
     "open_node",
     "parallel",
     "pipeline",
+    "prompt",
+    "resource",
     "retry",
     "sequence",
     "step",

@@ -7,16 +7,30 @@ import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from ._field_errors import field_errors
 from ._lowlevel import construct, copy_with, set_private
+from ._services import (
+    LOG_LEVELS,
+    Elicitation,
+    LogLevel,
+    Sampled,
+    SampleRequest,
+    messages_for_sampling,
+    services_of,
+)
 from .errors import MalformedError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ._node import Node
+    from ._rich import ContentBlock, Message
+
+M = TypeVar("M", bound=BaseModel)
 
 __all__ = ["CompositionState", "Context", "new_trace_id"]
 
@@ -68,6 +82,9 @@ class Context(BaseModel):
     composition: CompositionState | None = None
 
     _node: Node | None = PrivateAttr(default=None)
+    # The caller's client services (``_services.attach_services``): copied by child(), never
+    # serialised; absent means nobody but Python logging can serve ctx.log and friends.
+    _services: Any = PrivateAttr(default=None)
 
     @classmethod
     def create(
@@ -82,7 +99,9 @@ class Context(BaseModel):
             state["trace_id"] = hex(_TRACE_BASE + next(_TRACE_COUNTER))[2:]
             state["timestamp"] = _now()
             state["roles"] = []
-            return construct(cls, state, {"trace_id", "timestamp"}, {}, {"_node": node})
+            return construct(
+                cls, state, {"trace_id", "timestamp"}, {}, {"_node": node, "_services": None}
+            )
         if isinstance(context, Context):
             ctx = context
             if ctx.trace_id is None:
@@ -108,7 +127,7 @@ class Context(BaseModel):
         carries none (the codec's default). ``tests/test_context.py`` checks the two are equal."""
         state = _EMPTY_STATE.copy()
         state["roles"] = []
-        return construct(cls, state, set(), {}, {"_node": None})
+        return construct(cls, state, set(), {}, {"_node": None, "_services": None})
 
     def child(self, **updates: Any) -> Context:
         """A shallow copy for a nested execution (same trace, same node), e.g. the steps of a
@@ -125,3 +144,78 @@ class Context(BaseModel):
     def publish(self, channel: str, payload: dict[str, Any]) -> None:
         """Publish ``payload`` on ``channel`` of the node running this request (never blocks)."""
         self.node.channels.publish(channel, payload)
+
+    # -- talking to the client (MCP): thin delegates to ``_services`` ----------
+
+    async def log(self, level: LogLevel, message: str, **data: Any) -> None:
+        """Send a log line to the calling client (MCP ``notifications/message``, filtered by
+        the client's ``logging/setLevel``); elsewhere it goes to the ``packetflow.capability``
+        Python logger. ``data`` travels with the message as structured fields.
+
+        Raises:
+            ValueError: ``level`` is not one of debug, info, notice, warning, error, critical,
+                alert, emergency.
+        """
+        if level not in LOG_LEVELS:
+            raise ValueError(f"ctx.log: level {level!r} must be one of {list(LOG_LEVELS)!r}")
+        await services_of(self).log(level, message, data)
+
+    async def progress(
+        self, done: float, total: float | None = None, message: str | None = None
+    ) -> None:
+        """Report progress to the calling client (MCP ``notifications/progress``, when the
+        client asked for progress); a no-op elsewhere. ``done`` should only grow."""
+        await services_of(self).progress(done, total, message)
+
+    async def sample(
+        self,
+        messages: str | Message | ContentBlock | Sequence[str | Message | ContentBlock],
+        *,
+        max_tokens: int = 512,
+        system: str | None = None,
+        temperature: float | None = None,
+        stop: Sequence[str] = (),
+        models: Sequence[str] = (),
+        metadata: dict[str, Any] | None = None,
+    ) -> Sampled:
+        """Ask the calling client's model for a completion (MCP ``sampling/createMessage``).
+
+        Args:
+            messages: the conversation (a ``str`` is one user message).
+            max_tokens: the most tokens to generate.
+            system: a system prompt.
+            temperature: sampling temperature.
+            stop: stop sequences.
+            models: model name hints, in order of preference.
+            metadata: passed through to the client's model provider.
+
+        Raises:
+            UnavailableError: E503 when the caller cannot sample (not an MCP client, or one
+                that does not declare the sampling capability, or it refused).
+            DeadlineExceededError: E408 when the capability's deadline passes first.
+        """
+        request = SampleRequest(
+            messages_for_sampling(messages),
+            max_tokens=max_tokens,
+            system=system,
+            temperature=temperature,
+            stop=tuple(stop),
+            models=tuple(models),
+            metadata=dict(metadata or {}),
+        )
+        return await services_of(self).sample(request)
+
+    async def elicit(self, message: str, schema: type[M]) -> Elicitation[M]:
+        """Ask the calling client's user for input shaped by ``schema`` (MCP
+        ``elicitation/create``): a flat pydantic model of strings, numbers, booleans and
+        enums (``Literal``, ``Enum``, lists of them for multi-select), defaults included.
+
+        Returns:
+            ``Elicitation(action="accept", data=schema(...))``, or ``decline`` / ``cancel``.
+
+        Raises:
+            UnavailableError: E503 when the caller cannot elicit.
+            ContractViolationError: E422 when the user's answer does not fit ``schema``.
+            DeadlineExceededError: E408 when the capability's deadline passes first.
+        """
+        return await services_of(self).elicit(message, schema)

@@ -29,6 +29,9 @@ from ._compose.engine import Engine, ExecutionGraph
 from ._compose.plan import PlanNode
 from ._compose.runners import compile_plan
 from ._compose.validate import PlanAnalysis, validate
+from ._content.catalog import Prompts, Resources
+from ._content.prompt import Prompt
+from ._content.resource import Resource
 from ._context import Context
 from ._local_messages import capability_response
 from ._modules.host import ModuleHost
@@ -119,6 +122,10 @@ class Node:
         self.actors = ActorSystem(self)
         """The actor registry: ``send``, ``get_state``, ``list``, ``stop``, ``history``..."""
         self._components.append(self.actors)
+        self.prompts = Prompts()
+        """The ``@prompt`` s served to MCP clients."""
+        self.resources = Resources()
+        """The ``@resource`` s served to MCP clients; ``updated(uri)`` notifies subscribers."""
         # OpenTelemetry spans when the otel extra is installed and configured (else a no-op).
         self._components.append(TracingSwitch(_instrument))
 
@@ -128,9 +135,16 @@ class Node:
     # -- registration ----------------------------------------------------------------------
 
     def register(
-        self, *items: Capability | Composition | type | Iterable[Capability | Composition]
+        self,
+        *items: Capability
+        | Composition
+        | Prompt
+        | Resource
+        | type
+        | Iterable[Capability | Composition | Prompt | Resource],
     ) -> None:
-        """Register capabilities, compositions and ``@actor`` classes (or iterables of them).
+        """Register capabilities, compositions, ``@actor`` classes, ``@prompt`` s and
+        ``@resource`` s (or iterables of them).
 
         Compositions registered before the node starts are validated when it starts, once
         every capability (including those contributed by modules) is known; after that they
@@ -145,14 +159,19 @@ class Node:
                 self.registry.add(item)
             elif isinstance(item, Composition):
                 self._register_composition(item)
+            elif isinstance(item, Prompt):
+                self.prompts.add(item)
+            elif isinstance(item, Resource):
+                self.resources.add(item)
             elif actor_type(item) is not None:
                 self.actors.register(item)
             elif isinstance(item, Iterable):
                 self.register(*item)
             else:
                 raise TypeError(
-                    f"cannot register {item!r}: expected a capability, a composition or an "
-                    "actor class; decorate functions with @packetflow.capability and "
+                    f"cannot register {item!r}: expected a capability, a composition, an "
+                    "actor class, a prompt or a resource; decorate functions with "
+                    "@packetflow.capability (or @packetflow.prompt, @packetflow.resource) and "
                     "Actor subclasses with @packetflow.actor"
                 )
 

@@ -1,5 +1,9 @@
 """MCP for PacketFlow nodes (``pip install 'packetflow[mcp]'``).
 
+Rich results for capabilities and prompts: :class:`Text`, :class:`Image`, :class:`Audio`,
+:class:`EmbeddedResource` (any of them: :data:`Content`) and :class:`Message`; elicitation
+forms with titled options: :func:`titled`; SSE polling: :func:`close_sse_stream`.
+
 Serve a node's capabilities and compositions as MCP tools::
 
     from packetflow.mcp import serve_mcp_stdio, serve_mcp_http
@@ -12,8 +16,8 @@ tunnel, and streamable HTTP with ``ServerConfig(mcp_http_port=...)`` under the w
 scopes and rate limits. Mount external MCP servers as capabilities with
 :meth:`packetflow.Node.mount_mcp`.
 
-The streamable HTTP names (``serve_mcp_http``, ``BearerGate``, ``BodyLimits``) are imported on
-first use, so stdio works without Hypercorn installed.
+The streamable HTTP names (``serve_mcp_http``, ``mcp_asgi_app``, ``BearerGate``, ``BodyLimits``)
+are imported on first use, so stdio works without Hypercorn installed.
 """
 
 import typing as _typing
@@ -28,39 +32,57 @@ from ._mcp.auth import (
     allow_all,
     token_scopes,
 )
+from ._mcp.elicitation import titled
+from ._mcp.events import SessionEventStore
 from ._mcp.mount import McpMount, MountStatus
 from ._mcp.resources import ActorDirectory, ActorEntry, actor_uri, parse_actor_uri
 from ._mcp.results import error_text
 from ._mcp.server import McpServer
+from ._mcp.services import close_sse_stream
 from ._mcp.stdio import serve_mcp_stdio
 from ._mcp.tunnel import McpTunnel
+from ._rich import Audio, Content, ContentBlock, EmbeddedResource, Image, Message, Text
+from ._services import Elicitation, Sampled
 
 if _typing.TYPE_CHECKING:
-    from ._mcp.http import BearerGate, BodyLimits, serve_mcp_http
+    from ._mcp.http import BearerGate, BodyLimits, mcp_asgi_app, serve_mcp_http
 
-_HTTP = frozenset({"BearerGate", "BodyLimits", "serve_mcp_http"})
+_HTTP = frozenset({"BearerGate", "BodyLimits", "mcp_asgi_app", "serve_mcp_http"})
 
 __all__ = [
     "ActorDirectory",
     "ActorEntry",
     "Admission",
+    "Audio",
     "Authorizer",
     "BearerGate",
     "BodyLimits",
     "Caller",
+    "Content",
+    "ContentBlock",
+    "Elicitation",
+    "EmbeddedResource",
+    "Image",
     "McpMount",
     "McpServer",
     "McpTunnel",
+    "Message",
     "MountStatus",
     "Principal",
+    "Sampled",
+    "SessionEventStore",
     "StaticPrincipal",
+    "Text",
     "TokenVerifier",
     "actor_uri",
     "allow_all",
+    "close_sse_stream",
     "error_text",
+    "mcp_asgi_app",
     "parse_actor_uri",
     "serve_mcp_http",
     "serve_mcp_stdio",
+    "titled",
     "token_scopes",
 ]
 

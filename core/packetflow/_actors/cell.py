@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -36,6 +37,9 @@ from ..errors import (
 from .actor import Actor, ActorType
 from .reply import Reply
 from .store import ActorRecord, ActorStore, Commit, HistoryEntry, StoreError
+
+CommitListener: TypeAlias = "Callable[[str, str], None]"
+"""``listener(actor type, actor_id)``, called after each committed message or tick."""
 
 if TYPE_CHECKING:
     from .._supervisor import Child, Supervisor
@@ -61,6 +65,7 @@ class ActorCell:
     __slots__ = (
         "actor_id",
         "child",
+        "committed",
         "crashes",
         "created_at",
         "dirty",
@@ -86,8 +91,12 @@ class ActorCell:
         record: ActorRecord | None,
         owner: str | None,
         idle_timeout: float | None,
+        committed: list[CommitListener] | None = None,
     ) -> None:
         self.type = atype
+        # Told (type name, actor id) after every commit: the system's listeners (MCP resource
+        # subscriptions follow actor state this way).
+        self.committed: list[CommitListener] = [] if committed is None else committed
         self.store = store
         self.actor_id = instance.actor_id
         self.instance = instance
@@ -296,6 +305,8 @@ class ActorCell:
                 )
             self._crashed(exc, None, ctx)
             raise
+        for listener in self.committed:
+            listener(atype.name, self.actor_id)
         if reply is not None:
             reply.set(out)
         if not is_tick:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +38,7 @@ from ..errors import (
     UnavailableError,
 )
 from .actor import ActorType, actor_type
-from .cell import ActorCell
+from .cell import ActorCell, CommitListener
 from .info import ActorInfo, ActorStatus
 from .memory_store import MemoryStore
 from .reply import Reply
@@ -92,10 +92,24 @@ class ActorSystem:
         self._runner: Child | None = None
         self._closing = False
         self._admin_registered = False
+        self._committed: list[CommitListener] = []  # shared with every cell
         node.add_request_handler("actor_message", self.handle_request)
 
     def __repr__(self) -> str:
         return f"<ActorSystem types={sorted(self._types)} live={len(self._live)}>"
+
+    def on_commit(self, listener: CommitListener) -> Callable[[], None]:
+        """Call ``listener(actor type, actor_id)`` after every committed message or tick (the
+        new state is durable by then); returns the function that stops it. Listeners run in
+        the actor's task, so they must not block (MCP resource subscriptions hand the news to
+        their own tasks)."""
+        self._committed.append(listener)
+
+        def remove() -> None:
+            if listener in self._committed:
+                self._committed.remove(listener)
+
+        return remove
 
     def __len__(self) -> int:
         """How many actors are live (in memory) on this node."""
@@ -336,7 +350,10 @@ class ActorSystem:
         idle_timeout = atype.idle_timeout
         if options.idle_timeout_s is not None:
             idle_timeout = options.idle_timeout_s
-        cell = ActorCell(atype, store, atype.instance(actor_id, state), record, owner, idle_timeout)
+        cell = ActorCell(
+            atype, store, atype.instance(actor_id, state), record, owner, idle_timeout,
+            self._committed,
+        )  # fmt: skip
         self._live.add(cell)
         if isinstance(store, MemoryStore):
             store.activated(atype.name, actor_id)  # live: its record is not evictable

@@ -16,7 +16,7 @@ from ..errors import ForbiddenError
 from .contract import Contract, is_mapping, output_model_for
 from .effects import Effect
 
-__all__ = ["Authorize", "Capability", "Handler", "capability"]
+__all__ = ["Authorize", "Capability", "Handler", "capability", "context_parameter"]
 
 Handler: TypeAlias = Callable[[Any, Context], Awaitable[Any]]
 """A normalised capability body: ``(validated input, context) -> result``."""
@@ -230,6 +230,17 @@ def _strings(name: str, option: str, values: Iterable[str]) -> tuple[str, ...]:
     return out
 
 
+def context_parameter(func: Callable[..., Any], hints: dict[str, Any] | None = None) -> str | None:
+    """The parameter of ``func`` that receives the :class:`Context`: the one annotated
+    ``Context``, else an unannotated ``ctx`` / ``context``; ``None`` when it takes none."""
+    hints = get_type_hints(func) if hints is None else hints
+    params = list(inspect.signature(func).parameters.values())
+    found = [p for p in params if hints.get(p.name) is Context]
+    if not found:
+        found = [p for p in params if p.name in ("ctx", "context") and p.name not in hints]
+    return found[0].name if found else None
+
+
 def _introspect(
     func: Callable[..., Any],
     name: str,
@@ -239,10 +250,7 @@ def _introspect(
     """Derive the contract from ``func``'s hints and build a normalised async handler."""
     hints = get_type_hints(func)
     params = list(inspect.signature(func).parameters.values())
-    ctx_params = [p for p in params if hints.get(p.name) is Context]
-    if not ctx_params:
-        ctx_params = [p for p in params if p.name in ("ctx", "context") and p.name not in hints]
-    ctx_name = ctx_params[0].name if ctx_params else None
+    ctx_name = context_parameter(func, hints)
     data_params = [p for p in params if p.name != ctx_name]
 
     input_model: type[BaseModel] | None = None

@@ -10,7 +10,8 @@ The two protocol eras deliver change notifications differently:
   closed one is a no-op).
 
 :meth:`ChangeFeed.follow` drives both from the node's ``packetflow.registry.changed`` channel,
-coalescing bursts (registering ten capabilities sends one notification).
+coalescing bursts (registering ten capabilities sends one notification);
+:meth:`ChangeFeed.follow_content` does the same for ``node.prompts`` and ``node.resources``.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from mcp.server.session import ServerSession
 from mcp.server.subscriptions import (
     InMemorySubscriptionBus,
     ListenHandler,
+    PromptsListChanged,
     ResourcesListChanged,
     ToolsListChanged,
 )
 from mcp.types import NotificationParams
 
 from .._channels import Channels
+from .._content.catalog import Prompts, Resources
 
 __all__ = ["REGISTRY_CHANNEL", "ChangeFeed"]
 
@@ -71,17 +74,52 @@ class ChangeFeed:
 
     async def tools_changed(self) -> None:
         """Notify every client that the tool list (and the resource list) changed."""
+        await self.announce(tools=True, resources=self.resources)
+
+    async def announce(
+        self, *, tools: bool = False, prompts: bool = False, resources: bool = False
+    ) -> None:
+        """Send the list-changed notifications for the lists named."""
         self.sent += 1
-        await self.bus.publish(ToolsListChanged())
-        if self.resources:
+        if tools:
+            await self.bus.publish(ToolsListChanged())
+        if prompts:
+            await self.bus.publish(PromptsListChanged())
+        if resources:
             await self.bus.publish(ResourcesListChanged())
         for session in list(self._legacy):
             try:
-                await session.send_tool_list_changed()
-                if self.resources:
+                if tools:
+                    await session.send_tool_list_changed()
+                if prompts:
+                    await session.send_prompt_list_changed()
+                if resources:
                     await session.send_resource_list_changed()
             except (anyio.BrokenResourceError, anyio.ClosedResourceError):
                 self._forget(session)
+
+    async def follow_content(self, prompts: Prompts, resources: Resources) -> None:
+        """Notify clients after every change of the node's prompts or resources, until
+        cancelled (a burst of changes is one notification per list)."""
+        changed = {"prompts": False, "resources": False}
+        wake = trio.Event()
+
+        def mark(kind: str) -> None:
+            changed[kind] = True
+            wake.set()
+
+        stop_prompts = prompts.on_change(lambda: mark("prompts"))
+        stop_resources = resources.on_change(lambda: mark("resources"))
+        try:
+            while True:
+                await wake.wait()
+                wake = trio.Event()
+                kinds = dict(changed)
+                changed.update(prompts=False, resources=False)
+                await self.announce(prompts=kinds["prompts"], resources=kinds["resources"])
+        finally:
+            stop_prompts()
+            stop_resources()
 
     async def follow(self, channels: Channels) -> None:
         """Notify clients after every registry change, until cancelled."""

@@ -6,6 +6,8 @@ A bearer token is required on every request unless ``insecure_dev`` is set: the
 tool handlers find it. Sessions are bound to the credential that opened them (the SDK refuses a
 session id presented with another principal's token). Behind the gate, :class:`BodyLimits`
 holds every request body to the wire's input limits (size, nesting depth, string length).
+SSE streams are resumable (event ids, ``retry``, ``Last-Event-ID`` replay from a bounded
+per-session buffer: :mod:`.events`).
 """
 
 from __future__ import annotations
@@ -36,12 +38,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .._wire.codec import DEFAULT_LIMITS, Limits, check_limits
 from ..errors import PacketFlowError, TooLargeError, UnauthenticatedError
 from .auth import CALLER_KEY, LOCAL, Caller, TokenVerifier, verify
+from .events import ResumableSessions, SessionEventStore
 from .server import McpServer
+from .services import STREAM_STARTED_KEY
 
 if TYPE_CHECKING:
     from .._node import Node
 
-__all__ = ["BearerGate", "BodyLimits", "serve_mcp_http"]
+__all__ = ["BearerGate", "BodyLimits", "StreamStarted", "mcp_asgi_app", "serve_mcp_http"]
 
 log = logging.getLogger("packetflow.mcp.http")
 
@@ -201,6 +205,33 @@ async def _reply_error(
     await send({"type": "http.response.body", "body": body})
 
 
+class StreamStarted:
+    """ASGI middleware: an event in the scope's ``state`` set when the response's first body
+    bytes leave (for an SSE response: its priming event, the client's resume point), so
+    :func:`~packetflow.mcp.close_sse_stream` never ends a stream before the client could
+    resume it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = trio.Event()
+        scope.setdefault("state", {})[STREAM_STARTED_KEY] = started
+
+        async def watch(message: Message) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and message.get("body"):
+                started.set()
+
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            started.set()  # the response is over: nothing left to wait for
+
+
 def mcp_asgi_app(
     mcp: McpServer,
     *,
@@ -210,10 +241,20 @@ def mcp_asgi_app(
     limits: Limits = DEFAULT_LIMITS,
     session_idle_timeout: float = 30 * 60,
     max_sessions: int = 1000,
+    retry_ms: int = 1000,
+    replay_events: int = 256,
+    replay_bytes: int = 1 << 20,
 ) -> tuple[Starlette, StreamableHTTPSessionManager]:
     """The ASGI app serving ``mcp`` at ``path`` behind a :class:`BearerGate` and
     :class:`BodyLimits`, and its session manager (run it around the app, or let the app's
-    lifespan do it)."""
+    lifespan do it). The app only answers while ``mcp.serving()`` runs (list changes and
+    subscriptions need it).
+
+    Args:
+        retry_ms: the SSE ``retry`` interval clients wait before reconnecting.
+        replay_events / replay_bytes: the per-session replay buffer for ``Last-Event-ID``
+            (the newest events are kept).
+    """
     security = None
     if host in _LOOPBACK:  # DNS-rebinding protection for a loopback bind, as the SDK does
         security = TransportSecuritySettings(
@@ -221,13 +262,17 @@ def mcp_asgi_app(
             allowed_hosts=["127.0.0.1:*", "localhost:*", "[::1]:*"],
             allowed_origins=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"],
         )
-    manager = StreamableHTTPSessionManager(
+    manager = ResumableSessions(
         app=mcp.lowlevel,
         security_settings=security,
         session_idle_timeout=session_idle_timeout,
         max_sessions=max_sessions,
+        retry_interval=retry_ms,
+        store=partial(SessionEventStore, max_events=replay_events, max_bytes=replay_bytes),
     )
-    gate = BearerGate(BodyLimits(StreamableHTTPASGIApp(manager), limits), verify_token)
+    gate = BearerGate(
+        BodyLimits(StreamStarted(StreamableHTTPASGIApp(manager)), limits), verify_token
+    )
     app = Starlette(routes=[Route(path, endpoint=gate)], lifespan=lambda _: manager.run())
     return app, manager
 

@@ -7,12 +7,17 @@ caller's token is checked like the wire checks it: the tool against its ``cap:``
 actor (its tool or its resources) against its ``actor:`` scopes (listings show only what it
 may reach), and one request taken from its rate limit
 (:data:`~packetflow._mcp.auth.Admission`). An actor type's tool sends an ``actor_message``
-(:mod:`.actors`). Outcomes become results (:mod:`.results`), compositions report progress per
-step (:mod:`.progress`), registry changes notify clients (:mod:`.changes`) and actors are
-resources (:mod:`.resources`). The node's management capabilities (``packetflow.*``) are
-offered only when ``management`` is set (stdio leaves it off unless ``--admin``). One
-:class:`McpServer` serves any number of connections over stdio, streamable HTTP and the wire
-tunnel at once.
+(:mod:`.actors`). Outcomes become results (:mod:`.results`, rich ones content blocks:
+:mod:`.content`), compositions report progress per step (:mod:`.progress`), registry changes
+notify clients (:mod:`.changes`), and the capability can log, report progress, sample and
+elicit through its context (:mod:`.services`). Besides tools it serves the node's prompts
+(:mod:`.prompts`), its resources and templates (:mod:`.app_resources`) and actors as resources
+(:mod:`.resources`), subscriptions to them (:mod:`.subscriptions`), completions
+(:mod:`.completions`) and ``logging/setLevel``. The node's management capabilities
+(``packetflow.*``) are offered only when ``management`` is set (stdio leaves it off unless
+``--admin``). Prompts and resources are checked against ``cap:`` scopes by name, as tools are.
+One :class:`McpServer` serves any number of connections over stdio, streamable HTTP and the
+wire tunnel at once.
 """
 
 from __future__ import annotations
@@ -36,6 +41,13 @@ from mcp.types import (
     INVALID_PARAMS,
     CallToolRequestParams,
     CallToolResult,
+    CompleteRequestParams,
+    CompleteResult,
+    EmptyResult,
+    GetPromptRequestParams,
+    GetPromptResult,
+    InputRequiredResult,
+    ListPromptsResult,
     ListResourcesResult,
     ListResourceTemplatesResult,
     ListToolsResult,
@@ -43,15 +55,22 @@ from mcp.types import (
     PaginatedRequestParams,
     ReadResourceRequestParams,
     ReadResourceResult,
+    SetLevelRequestParams,
+    SubscribeRequestParams,
+    UnsubscribeRequestParams,
 )
+from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
 from .._capabilities.capability import Capability
+from .._context import Context
+from .._services import attach_services
 from .._version import __version__
 from .._wire.messages import ActorMessage, CapabilityRequest
 from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError
 from .actors import actor_address, reaches
+from .app_resources import AppResources
 from .auth import (
     CALLER_KEY,
     LOCAL,
@@ -63,13 +82,18 @@ from .auth import (
     token_scopes,
 )
 from .changes import ChangeFeed
+from .completions import complete
+from .content import rich_result
 from .progress import report_steps
-from .resources import ActorDirectory, ActorResources, parse_actor_uri
+from .prompts import PromptCatalog
+from .resources import SCHEME, ActorDirectory, ActorResources, actor_uri, parse_actor_uri
 from .results import error_result, tool_result
+from .rounds import InputRounds, RoundServices
+from .services import McpServices, set_log_level
+from .subscriptions import ResourceSubscriptions
 from .tools import ToolCatalog
 
 if TYPE_CHECKING:
-    from .._context import Context
     from .._node import Node
 
 __all__ = ["McpServer", "running"]
@@ -122,15 +146,26 @@ class McpServer:
         self.catalog = ToolCatalog(node.registry, page_size=page_size)
         directory: ActorDirectory = node.actors if actors is None else actors
         self.resources = ActorResources(directory) if resources else None
+        self.app_resources = AppResources(node.resources)
+        self.prompts = PromptCatalog(node.prompts)
         self.changes = ChangeFeed(resources=self.resources is not None)
+        self.subscriptions = ResourceSubscriptions(self.changes.bus)
+        self.rounds = InputRounds()
         resource_handlers: dict[str, Any] = {}
         if self.resources is not None:
             resource_handlers = {
                 "on_list_resources": self._list_resources,
                 "on_list_resource_templates": self._list_resource_templates,
                 "on_read_resource": self._read_resource,
+                "on_subscribe_resource": self._subscribe,
+                "on_unsubscribe_resource": self._unsubscribe,
             }
-        self.lowlevel: Server[Any] = Server(
+        self.lowlevel: Server[Any] = _Announcing(
+            NotificationOptions(
+                prompts_changed=True,
+                tools_changed=True,
+                resources_changed=self.resources is not None,
+            ),
             name or node.name,
             version=__version__,
             instructions=instructions
@@ -139,14 +174,20 @@ class McpServer:
             on_list_tools=self._list_tools,
             on_call_tool=self._call_tool,
             on_subscriptions_listen=self.changes.listen,
+            on_list_prompts=self._list_prompts,
+            on_get_prompt=self._get_prompt,
+            on_completion=self._complete,
             **resource_handlers,
+        )
+        # Registered by method rather than with ``on_set_logging_level=``, which warns that
+        # 2026-07-28 dropped it: handshake-era clients still use it.
+        self.lowlevel.add_request_handler(
+            "logging/setLevel", SetLevelRequestParams, self._set_log_level
         )
         self.lowlevel.add_notification_handler(
             "notifications/initialized", NotificationParams, self.changes.on_initialized
         )
-        self.init_options: InitializationOptions = self.lowlevel.create_initialization_options(
-            NotificationOptions(tools_changed=True, resources_changed=self.resources is not None)
-        )
+        self.init_options: InitializationOptions = self.lowlevel.create_initialization_options()
 
     def __repr__(self) -> str:
         return f"<McpServer {self.lowlevel.name!r} node={self.node.name!r}>"
@@ -155,12 +196,25 @@ class McpServer:
 
     @asynccontextmanager
     async def serving(self) -> AsyncIterator[McpServer]:
-        """Keep the node running and clients told about registry changes for the block."""
-        async with running(self.node), trio.open_nursery() as nursery:
-            nursery.start_soon(self.changes.follow, self.node.channels)
+        """Keep the node running for the block, clients told about changes of its tools,
+        prompts and resources, and subscribers about updated resources (``node.resources
+        .updated(uri)``, and every committed actor state)."""
+        node = self.node
+        updated = self.subscriptions.updated
+        async with running(node), trio.open_nursery() as nursery:
+            nursery.start_soon(self.changes.follow, node.channels)
+            nursery.start_soon(self.changes.follow_content, node.prompts, node.resources)
+            await nursery.start(self.subscriptions.serve)
+            await nursery.start(self.rounds.serve)
+            stops = [
+                node.resources.on_updated(updated),
+                node.actors.on_commit(lambda cap, actor_id: updated(actor_uri(cap, actor_id))),
+            ]
             try:
                 yield self
             finally:
+                for stop in stops:
+                    stop()
                 nursery.cancel_scope.cancel()
 
     async def run(
@@ -184,9 +238,21 @@ class McpServer:
         tools, cursor = self.catalog.page(cursor, self._tool_visibility(caller.principal))
         return ListToolsResult(tools=tools, next_cursor=cursor)
 
-    async def _call_tool(self, ctx: Ctx, params: CallToolRequestParams) -> CallToolResult:
+    async def _call_tool(
+        self, ctx: Ctx, params: CallToolRequestParams
+    ) -> CallToolResult | InputRequiredResult:
         name = params.name
         caller = self.caller_of(ctx)
+        if params.request_state is not None:  # 2026-07-28: the next round of a call
+            try:
+                self._charge(caller)
+            except PacketFlowError as exc:
+                return error_result(exc)
+            services = McpServices(ctx, name)
+            owner = _owner(caller)
+            return await self.rounds.resume(
+                params.request_state, params.input_responses, services, owner
+            )
         cap = self.node.registry.lookup(name)
         if cap is not None and cap.kind == "actor":
             return await self._call_actor(ctx, caller, cap, params.arguments or {})
@@ -209,14 +275,49 @@ class McpServer:
             payload=params.arguments or {},
             context=pf_ctx,
         )
-        if cap.kind != "composition":
+        return await self._run(ctx, caller, name, request, pf_ctx, cap.kind == "composition")
+
+    async def _run(
+        self,
+        ctx: Ctx,
+        caller: Caller,
+        name: str,
+        request: CapabilityRequest | ActorMessage,
+        pf_ctx: Context,
+        composition: bool,
+    ) -> CallToolResult | InputRequiredResult:
+        """Dispatch with the call's client services; on 2026-07-28, a tool that may sample or
+        elicit runs across rounds (:mod:`.rounds`)."""
+        services = McpServices(ctx, name)
+        if (
+            ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
+            and name in self.catalog.contextual()
+            and self.rounds.serving
+        ):
+            run = partial(self._run_rounds, request, pf_ctx, composition)
+            return await self.rounds.start(run, services, _owner(caller))
+        attach_services(pf_ctx, services)
+        if not composition:
             return await self._dispatch(request, pf_ctx)
         async with report_steps(self.node.events, pf_ctx.trace_id, ctx.session.report_progress):
             return await self._dispatch(request, pf_ctx)
 
+    async def _run_rounds(
+        self,
+        request: CapabilityRequest | ActorMessage,
+        pf_ctx: Context,
+        composition: bool,
+        services: RoundServices,
+    ) -> CallToolResult:
+        attach_services(pf_ctx, services)
+        if not composition:
+            return await self._dispatch(request, pf_ctx)
+        async with report_steps(self.node.events, pf_ctx.trace_id, services.progress):
+            return await self._dispatch(request, pf_ctx)
+
     async def _call_actor(
         self, ctx: Ctx, caller: Caller, cap: Capability, arguments: dict[str, Any]
-    ) -> CallToolResult:
+    ) -> CallToolResult | InputRequiredResult:
         """One turn of a conversation: an ``actor_message`` to ``(cap, arguments.actor_id)``."""
         name, principal = cap.name, caller.principal
         try:
@@ -239,7 +340,7 @@ class McpServer:
             payload=message,
             context=pf_ctx,
         )
-        return await self._dispatch(request, pf_ctx)
+        return await self._run(ctx, caller, name, request, pf_ctx, False)
 
     async def _dispatch(
         self, request: CapabilityRequest | ActorMessage, ctx: Context
@@ -258,6 +359,8 @@ class McpServer:
                     details={"trace_id": ctx.trace_id},
                 )
             )
+        if request.capability_id in self.catalog.rich():
+            return rich_result(response.payload)
         return tool_result(response.payload)
 
     # -- resources ---------------------------------------------------------------------------
@@ -267,28 +370,44 @@ class McpServer:
     ) -> ListResourcesResult:
         assert self.resources is not None
         caller = self.caller_of(ctx)
+        cursor = params.cursor if params is not None else None
         try:
             self._charge(caller)
             visible = self._visibility(caller.principal, "actor")
-            return await self.resources.list(
-                params.cursor if params is not None else None,
-                None if visible is None else partial(_actor_visible, visible),
+            page = await self.resources.list(
+                cursor, None if visible is None else partial(_actor_visible, visible)
             )
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
+        if cursor is None:  # the node's own resources open the first page
+            page.resources[:0] = self.app_resources.listed(
+                self._visibility(caller.principal, "cap")
+            )
+        return page
 
     async def _list_resource_templates(
         self, ctx: Ctx, params: PaginatedRequestParams | None
     ) -> ListResourceTemplatesResult:
-        return ActorResources.templates()
+        visible = self._visibility(self.caller_of(ctx).principal, "cap")
+        actors = ActorResources.templates()
+        actors.resource_templates[:0] = self.app_resources.templates(visible)
+        return actors
 
     async def _read_resource(
         self, ctx: Ctx, params: ReadResourceRequestParams
     ) -> ReadResourceResult:
         assert self.resources is not None
         caller = self.caller_of(ctx)
+        uri = params.uri
         try:
-            target = parse_actor_uri(params.uri)
+            if not uri.startswith(SCHEME):
+                self._charge(caller)
+                return await self.app_resources.read(
+                    uri,
+                    Context.create(caller.context(), self.node),
+                    partial(self.authorize, caller.principal, "cap"),
+                )
+            target = parse_actor_uri(uri)
             self.authorize(
                 caller.principal,
                 "actor",
@@ -299,6 +418,51 @@ class McpServer:
             return await self.resources.read(target)
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
+
+    async def _subscribe(self, ctx: Ctx, params: SubscribeRequestParams) -> EmptyResult:
+        try:
+            self._charge(self.caller_of(ctx))
+            self.subscriptions.subscribe(ctx, params.uri)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+        return EmptyResult()
+
+    async def _unsubscribe(self, ctx: Ctx, params: UnsubscribeRequestParams) -> EmptyResult:
+        self.subscriptions.unsubscribe(ctx, params.uri)
+        return EmptyResult()
+
+    # -- prompts, completions, logging -------------------------------------------------------
+
+    async def _list_prompts(
+        self, ctx: Ctx, params: PaginatedRequestParams | None
+    ) -> ListPromptsResult:
+        caller = self.caller_of(ctx)
+        try:
+            self._charge(caller)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+        return self.prompts.list(self._visibility(caller.principal, "cap"))
+
+    async def _get_prompt(self, ctx: Ctx, params: GetPromptRequestParams) -> GetPromptResult:
+        caller = self.caller_of(ctx)
+        try:
+            self.authorize(caller.principal, "cap", params.name)
+            self._charge(caller)
+            pf_ctx = Context.create(caller.context(), self.node)
+            return await self.prompts.get(params.name, params.arguments, pf_ctx)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+
+    async def _complete(self, ctx: Ctx, params: CompleteRequestParams) -> CompleteResult:
+        try:
+            self._charge(self.caller_of(ctx))
+            return await complete(params, self.node.prompts, self.node.resources)
+        except PacketFlowError as exc:
+            raise _rpc_error(exc) from None
+
+    async def _set_log_level(self, ctx: Ctx, params: SetLevelRequestParams) -> EmptyResult:
+        set_log_level(ctx, params.level)
+        return EmptyResult()
 
     # -- identity and rules ------------------------------------------------------------------
 
@@ -360,8 +524,33 @@ class McpServer:
         return found if isinstance(found, Caller) else self.caller
 
 
+class _Announcing(Server[Any]):
+    """The SDK server, announcing the list-changed notifications this server sends on every
+    transport: the streamable HTTP session manager and the in-memory transport build their
+    initialization options without arguments."""
+
+    def __init__(self, notifications: NotificationOptions, *args: Any, **kwargs: Any) -> None:
+        self._notifications = notifications
+        super().__init__(*args, **kwargs)
+
+    def create_initialization_options(
+        self,
+        notification_options: NotificationOptions | None = None,
+        experimental_capabilities: dict[str, dict[str, Any]] | None = None,
+        extensions: dict[str, dict[str, Any]] | None = None,
+    ) -> InitializationOptions:
+        return super().create_initialization_options(
+            notification_options or self._notifications, experimental_capabilities, extensions
+        )
+
+
 def _actor_visible(visible: Callable[..., bool], capability: str, actor_id: str) -> bool:
     return visible(capability, f"{capability}/{actor_id}")
+
+
+def _owner(caller: Caller) -> str | None:
+    principal = caller.principal
+    return None if principal is None else principal.sub
 
 
 def _unmanaged(name: str) -> ForbiddenError:

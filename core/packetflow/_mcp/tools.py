@@ -14,9 +14,10 @@ from typing import Any
 from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, Tool, ToolAnnotations
 
-from .._capabilities.capability import Capability
+from .._capabilities.capability import Capability, context_parameter
 from .._registry import Registry
 from .actors import actor_description, actor_input_schema
+from .content import is_rich
 
 __all__ = ["ToolCatalog", "tool_of"]
 
@@ -33,7 +34,8 @@ def tool_of(cap: Capability) -> Tool:
         name=cap.name,
         description=actor_description(cap) if actor else cap.intent or None,
         input_schema=actor_input_schema(contract.input_schema) if actor else contract.input_schema,
-        output_schema=contract.output_schema,
+        # A rich tool answers content blocks, which no output schema describes.
+        output_schema=None if is_rich(cap) else contract.output_schema,
         annotations=ToolAnnotations(idempotent_hint=cap.idempotent),
         meta={META_KEY: {"kind": cap.kind, "version": cap.version, "tags": list(cap.tags)}},
     )
@@ -56,6 +58,8 @@ class ToolCatalog:
         self._tools: list[Tool] = []
         self._by_name: dict[str, Tool] = {}
         self._actors: frozenset[str] = frozenset()
+        self._rich: frozenset[str] = frozenset()
+        self._contextual: frozenset[str] = frozenset()
 
     def tools(self) -> list[Tool]:
         """Every tool, sorted by name (rebuilt after a registry change)."""
@@ -65,6 +69,8 @@ class ToolCatalog:
             self._tools = [tool_of(cap) for cap in caps]
             self._by_name = {tool.name: tool for tool in self._tools}
             self._actors = frozenset(cap.name for cap in caps if cap.kind == "actor")
+            self._rich = frozenset(tool.name for tool in self._tools if tool.output_schema is None)
+            self._contextual = frozenset(cap.name for cap in caps if _uses_context(cap))
             self._generation = registry.generation
         return self._tools
 
@@ -72,6 +78,17 @@ class ToolCatalog:
         """The names of the tools that are actor types."""
         self.tools()
         return self._actors
+
+    def rich(self) -> frozenset[str]:
+        """The names of the tools whose results are content blocks."""
+        self.tools()
+        return self._rich
+
+    def contextual(self) -> frozenset[str]:
+        """The names of the tools whose capability may use its context (a function taking
+        one, or any composition, actor or remote capability): only they can sample or elicit."""
+        self.tools()
+        return self._contextual
 
     def input_schema(self, name: str) -> Mapping[str, Any] | None:
         """The input schema of tool ``name`` (``None`` if unknown); the SDK checks streamable
@@ -100,3 +117,12 @@ class ToolCatalog:
         end = start + self.page_size
         next_cursor = f"{self._generation}:{end}" if end < len(tools) else None
         return tools[start:end], next_cursor
+
+
+def _uses_context(cap: Capability) -> bool:
+    if cap.kind != "function" or cap.fn is None:
+        return True
+    try:
+        return context_parameter(cap.fn) is not None
+    except (TypeError, NameError):  # hints that do not resolve: assume it may
+        return True

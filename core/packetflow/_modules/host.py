@@ -10,7 +10,9 @@ The public surface, all of it:
 - any time: :meth:`~ModuleHost.info`, :meth:`~ModuleHost.list_active`,
   :meth:`~ModuleHost.list_all`, :meth:`~ModuleHost.chain_order`,
   :meth:`~ModuleHost.statistics`, :attr:`~ModuleHost.active`,
-  :meth:`~ModuleHost.set_tracer`; and for modules themselves
+  :meth:`~ModuleHost.set_tracer` / :attr:`~ModuleHost.tracer`,
+  :meth:`~ModuleHost.implementations` (what ``/metrics`` collects through); and for modules
+  themselves
   :meth:`~ModuleHost.instance` and :meth:`~ModuleHost.shared_state`.
 
 The machinery (the chain, plugin manager, lifecycle and isolation) is the node's private

@@ -230,8 +230,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     roles = lexicon().roles
     quoted = scope.of("quoted")
     textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]
-    # 0. A name between a determiner and the field's own word: "on the Focus playlist",
-    # "onto my 80s Hits playlist" (so a quoted title goes to the other field).
+    # 0. A name between a determiner and the field's own word: "on the Sunday Club list",
+    # "onto my 4x4 Crew calendar" (so a quoted title goes to the other field).
     _named_before(specs, scope, tokens, out)
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.

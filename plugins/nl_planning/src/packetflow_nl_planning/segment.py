@@ -76,14 +76,14 @@ _ABBREVIATIONS = frozenset(("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "
 
 
 def _initial(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the full stop at ``i`` ends an initial or a title ("Ursula K. Le Guin", "Dr.
+    """Whether the full stop at ``i`` ends an initial or a title ("Mary J. Blige", "Dr.
     Lee") followed by a capitalised word, rather than a sentence."""
     if tokens[i].lower != "." or i == 0 or i + 1 >= len(tokens):
         return False
     before, after = tokens[i - 1], tokens[i + 1]
     if before.end != tokens[i].start or not after.text[:1].isupper():
         return False
-    # A capital letter after a capitalised word is a middle initial ("Ursula K. Le Guin");
+    # A capital letter after a capitalised word is a middle initial ("Mary J. Blige");
     # after a lower-case word it is a name of its own that may end a sentence ("plan B. Then").
     letter = (
         len(before.text) == 1

@@ -202,7 +202,9 @@ def evolve(model: M, changes: Mapping[str, Any]) -> M:
     if not FAST_PYDANTIC:
         return model.model_copy(update=dict(changes))
     cls = type(model)
-    fields = cls.model_fields
+    # ``model_fields`` is a class property since pydantic 2.10 (a descriptor call, a third of
+    # this function); the dict it returns is ``__pydantic_fields__``.
+    fields = getattr(cls, "__pydantic_fields__", None) or cls.model_fields
     state = model.__dict__.copy()
     extra = dict(model.__pydantic_extra__) if model.__pydantic_extra__ else {}
     for key, value in changes.items():

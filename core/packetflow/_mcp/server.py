@@ -454,9 +454,20 @@ class McpServer:
             raise _rpc_error(exc) from None
 
     async def _complete(self, ctx: Ctx, params: CompleteRequestParams) -> CompleteResult:
+        caller = self.caller_of(ctx)
+        actors = None
+        if self.resources is not None:  # the actor templates complete from the node's actors
+            principal = caller.principal
+            visible = self._visibility(principal, "actor")
+            actors = partial(
+                self.resources.complete,
+                types=self.catalog.actors(),
+                reachable=self._actor_type_visibility(principal),
+                visible=None if visible is None else partial(_actor_visible, visible),
+            )
         try:
-            self._charge(self.caller_of(ctx))
-            return await complete(params, self.node.prompts, self.node.resources)
+            self._charge(caller)
+            return await complete(params, self.node.prompts, self.node.resources, actors)
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
 
@@ -475,10 +486,7 @@ class McpServer:
         """Which tools a listing shows ``principal``: capabilities its ``cap:`` rules allow,
         actor types its ``actor:`` rules reach, management tools only with ``management``."""
         caps = self._visibility(principal, "cap")
-        if isinstance(principal, TokenPrincipal) and self.authorize is token_scopes:
-            actor: Callable[[str], bool] | None = partial(reaches, principal)
-        else:
-            actor = self._visibility(principal, "actor")
+        actor = self._actor_type_visibility(principal)
         actors = self.catalog.actors()
         hidden = None if self.management else RESERVED_PREFIX
 
@@ -490,6 +498,13 @@ class McpServer:
             return caps is None or caps(name)
 
         return visible
+
+    def _actor_type_visibility(self, principal: Principal | None) -> Callable[[str], bool] | None:
+        """Which actor types ``principal`` may reach: for tokens, those its ``actor:`` scopes
+        cover some actor of; ``None`` for everything."""
+        if isinstance(principal, TokenPrincipal) and self.authorize is token_scopes:
+            return partial(reaches, principal)
+        return self._visibility(principal, "actor")
 
     def _visibility(self, principal: Principal | None, kind: str) -> Callable[..., bool] | None:
         """What a listing of ``kind`` may show ``principal``: ``None`` for everything, else a

@@ -136,8 +136,12 @@ async def test_bad_reads_are_32602_with_the_error(uri: str, code: str, fields: A
     assert caught.value.error.code == INVALID_PARAMS
     data = caught.value.error.data
     assert data["code"] == code
+    first, *listed = caught.value.error.message.splitlines()
+    assert first.startswith(f"{code} ")
     if fields is not None:
         assert [item["field"] for item in data["details"]] == fields
+        # Listed in the message too: clients such as the MCP Inspector show only the message.
+        assert [line.split(":")[0] for line in listed] == [f"  - {field}" for field in fields]
 
 
 @pytest.mark.parametrize(

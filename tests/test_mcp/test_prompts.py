@@ -98,6 +98,10 @@ async def test_wrong_arguments_are_32602_with_field_errors(
     data = caught.value.error.data
     assert data["code"] == "E422"
     assert [item["field"] for item in data["details"]] == fields
+    # The message lists them too: clients such as the MCP Inspector show only the message.
+    first, *listed = caught.value.error.message.splitlines()
+    assert first.startswith("E422 contract_violation: prompt 'review': ")
+    assert [line.split(":")[0] for line in listed] == [f"  - {field}" for field in fields]
 
 
 async def test_an_unknown_prompt_is_32602_e404() -> None:

@@ -87,7 +87,7 @@ from .content import rich_result
 from .progress import report_steps
 from .prompts import PromptCatalog
 from .resources import SCHEME, ActorDirectory, ActorResources, actor_uri, parse_actor_uri
-from .results import error_result, tool_result
+from .results import error_result, error_text, tool_result
 from .rounds import InputRounds, RoundServices
 from .services import McpServices, set_log_level
 from .subscriptions import ResourceSubscriptions
@@ -577,9 +577,11 @@ def _unmanaged(name: str) -> ForbiddenError:
 
 
 def _rpc_error(error: PacketFlowError) -> MCPError:
-    """A JSON-RPC error carrying the PacketFlow error object as ``data``."""
+    """A JSON-RPC error carrying the PacketFlow error object as ``data``, its message the text
+    a failed tool call shows (field errors listed): clients such as the MCP Inspector display
+    only the message, and "fix the listed fields" must list them there."""
     code = INVALID_PARAMS if error.code.startswith("E4") else INTERNAL_ERROR
-    return MCPError(code, f"{error.code} {error.type}: {error.message}", data=error.to_wire())
+    return MCPError(code, error_text(error), data=error.to_wire())
 
 
 @asynccontextmanager

@@ -3,7 +3,9 @@ placeholder, from its ``complete=`` callable or, by default, its enum values; fo
 templates (``packetflow://actors/{capability}/{actor_id}``), from the node's actors.
 
 An unknown prompt or template is E404 (JSON-RPC -32602 with the error object); an argument
-without a completer gets no suggestions (an empty list, as the spec allows).
+without a completer gets no suggestions (an empty list, as the spec allows). A prompt or
+template the caller may not use (its ``cap:`` scopes, by name, as for ``prompts/get`` and
+``resources/read``) is E403: its suggestions may say as much as its contents.
 """
 
 from __future__ import annotations
@@ -29,23 +31,30 @@ async def complete(
     prompts: Prompts,
     resources: Resources,
     actors: ActorCompleter | None = None,
+    authorize: Callable[[str], None] | None = None,
 ) -> CompleteResult:
     """The completion for ``params``; ``actors`` completes the actor templates (``None``
-    when the server does not serve actors as resources: they are then unknown templates).
+    when the server does not serve actors as resources: they are then unknown templates),
+    ``authorize(name)`` checks the prompt's or template's name first.
 
     Raises:
         NotFoundError: E404 for an unknown prompt or resource template.
+        ForbiddenError: E403 from ``authorize``.
     """
     ref = params.ref
     context = params.context.arguments if params.context and params.context.arguments else {}
     argument, prefix = params.argument.name, params.argument.value
     if isinstance(ref, PromptReference):
+        if authorize is not None:  # before the lookup, as prompts/get: probing reveals nothing
+            authorize(ref.name)
         values, total = await prompts.get(ref.name).completions.complete(argument, prefix, context)
     elif actors is not None and ref.uri in ACTOR_TEMPLATES:
-        values, total = await actors(argument, prefix, context)
+        values, total = await actors(argument, prefix, context)  # filtered by actor: scopes
     else:
-        completions = resources.template(ref.uri).completions
-        values, total = await completions.complete(argument, prefix, context)
+        template = resources.template(ref.uri)
+        if authorize is not None:
+            authorize(template.name)
+        values, total = await template.completions.complete(argument, prefix, context)
     return CompleteResult(
         completion=Completion(values=values, total=total, has_more=total > len(values))
     )

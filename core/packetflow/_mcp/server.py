@@ -467,7 +467,8 @@ class McpServer:
             )
         try:
             self._charge(caller)
-            return await complete(params, self.node.prompts, self.node.resources, actors)
+            authorize = partial(self.authorize, caller.principal, "cap")
+            return await complete(params, self.node.prompts, self.node.resources, actors, authorize)
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
 

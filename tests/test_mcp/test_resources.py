@@ -233,14 +233,15 @@ async def test_actor_templates_complete_types_then_ids(mode: str) -> None:
             history = await _complete(
                 connected, "packetflow://actors/" + HISTORY, "actor_id", "", capability="pen_pal"
             )
-            no_type = await _complete(connected, STATE, "actor_id", "i")
+            any_type = await _complete(connected, STATE, "actor_id", "i")
             unknown = await _complete(connected, STATE, "actor_id", "", capability="nope")
     assert types.values == ["notebook", "pen_pal"]
     assert (typed.values, typed.total, typed.has_more) == (["notebook"], 1, False)
     assert ids.values == ["ideas", "inbox"]
     assert history.values == ["ida"]
-    # Before a type is chosen, or for one that is no actor type, there is nothing to suggest.
-    assert no_type.values == [] and unknown.values == []
+    # Before a type is chosen (the Inspector's CLI sends no context): the ids of any type.
+    assert any_type.values == ["ida", "ideas", "inbox"]
+    assert unknown.values == []  # not an actor type: nothing to suggest
 
 
 async def test_actor_template_completions_follow_the_actor_scopes() -> None:
@@ -250,13 +251,16 @@ async def test_actor_template_completions_follow_the_actor_scopes() -> None:
     async with node.started():
         for notebook in ("alice-1", "alice-2", "bob-1"):
             await node.actors.send("notebook", notebook, {"text": "x"})
+        await node.actors.send("pen_pal", "carol", {"text": "hi"})
         server = McpServer(node, caller=Caller(principal=principal))
         async with server.serving(), mcp.Client(server.lowlevel) as connected:
             types = await _complete(connected, STATE, "capability", "")
             ids = await _complete(connected, STATE, "actor_id", "", capability="notebook")
+            any_type = await _complete(connected, STATE, "actor_id", "")
             other = await _complete(connected, STATE, "actor_id", "", capability="pen_pal")
     assert types.values == ["notebook"]  # pen_pal: no actor: scope reaches it
     assert ids.values == ["alice-1", "alice-2"]  # bob-1 is outside actor:notebook/alice-*
+    assert any_type.values == ["alice-1", "alice-2"]  # so is pen_pal/carol
     assert other.values == []
 
 

@@ -206,8 +206,9 @@ class ActorResources:
 
         ``capability``: the actor ``types`` the caller may reach (``reachable(type)``).
         ``actor_id``: the ids among the first :data:`COMPLETION_SCAN` actors of the type chosen
-        in ``arguments["capability"]`` that the caller may read (``visible(type, id)``); none
-        before a type is chosen or for an unknown one, as for any other argument.
+        in ``arguments["capability"]`` that the caller may read (``visible(type, id)``); before
+        a type is chosen (clients such as the Inspector's CLI send no context), those of any
+        type. An unknown type, or any other argument, gets none.
         """
         values: list[str] = []
         if argument == "capability":
@@ -216,18 +217,20 @@ class ActorResources:
                 for name in types
                 if name.startswith(prefix) and (reachable is None or reachable(name))
             )
-        elif argument == "actor_id" and (capability := arguments.get("capability")):
+        elif argument == "actor_id":
+            capability = arguments.get("capability") or None
             try:
                 entries = await self.actors.list(capability, limit=COMPLETION_SCAN)
             except NotFoundError:  # not an actor type: nothing to suggest while typing
                 entries = []
-            values = [
+            found = {  # one id may name actors of several types: suggested once
                 entry.actor_id
                 for entry in entries
-                if entry.capability == capability
+                if capability in (None, entry.capability)
                 and entry.actor_id.startswith(prefix)
-                and (visible is None or visible(capability, entry.actor_id))
-            ]
+                and (visible is None or visible(entry.capability, entry.actor_id))
+            }
+            values = sorted(found)
         return values[:MAX_COMPLETIONS], len(values)
 
     async def read(self, target: ActorUri) -> ReadResourceResult:

@@ -16,6 +16,7 @@ slashes round-trip.
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,8 +51,8 @@ SCHEME = "packetflow://actors/"
 ACTOR_TEMPLATES = (SCHEME + "{capability}/{actor_id}", SCHEME + "{capability}/{actor_id}/history")
 """The URI templates of an actor's state and of its conversation."""
 COMPLETION_SCAN = 1000
-"""Actors of one type an ``actor_id`` completion looks through (the first, by id): a
-completion answers while the user types, so its cost is bounded whatever the directory holds."""
+"""Actors an ``actor_id`` completion looks through (the first, by type and id): a completion
+answers while the user types, so its cost is bounded whatever the directory holds."""
 _JSON = "application/json"
 
 
@@ -200,7 +201,7 @@ class ActorResources:
         types: Iterable[str],
         reachable: Callable[[str], bool] | None = None,
         visible: Callable[[str, str], bool] | None = None,
-    ) -> tuple[list[str], int]:
+    ) -> tuple[builtins.list[str], int]:  # ``list`` is the method above here
         """Suggestions for a placeholder of :data:`ACTOR_TEMPLATES` that start with ``prefix``,
         at most :data:`~packetflow._content.completion.MAX_COMPLETIONS`, and how many there were.
 
@@ -210,7 +211,6 @@ class ActorResources:
         a type is chosen (clients such as the Inspector's CLI send no context), those of any
         type. An unknown type, or any other argument, gets none.
         """
-        values: list[str] = []
         if argument == "capability":
             values = sorted(
                 name
@@ -231,6 +231,8 @@ class ActorResources:
                 and (visible is None or visible(entry.capability, entry.actor_id))
             }
             values = sorted(found)
+        else:
+            values = []
         return values[:MAX_COMPLETIONS], len(values)
 
     async def read(self, target: ActorUri) -> ReadResourceResult:

@@ -82,7 +82,7 @@ from .auth import (
     token_scopes,
 )
 from .changes import ChangeFeed
-from .completions import complete
+from .completions import ActorCompleter, complete
 from .content import rich_result
 from .progress import report_steps
 from .prompts import PromptCatalog
@@ -455,7 +455,7 @@ class McpServer:
 
     async def _complete(self, ctx: Ctx, params: CompleteRequestParams) -> CompleteResult:
         caller = self.caller_of(ctx)
-        actors = None
+        actors: ActorCompleter | None = None
         if self.resources is not None:  # the actor templates complete from the node's actors
             principal = caller.principal
             visible = self._visibility(principal, "actor")

@@ -2,6 +2,8 @@
 scenarios) calls, written with PacketFlow's public API only: ``nox -s mcp_conformance`` serves
 it with ``packetflow serve --app tests.apps.mcp_conformance:node --mcp-http PORT`` and runs the
 suite against it. Each tool, prompt and resource is named and shaped as its scenario asks.
+The ``notebook`` actor is not in the suite: it is here so that the MCP Inspector, pointed at
+this fixture, shows every feature the README describes (an actor's tool and resources too).
 """
 
 from __future__ import annotations
@@ -198,6 +200,25 @@ async def json_schema_2020_12_tool(inp: Registration) -> str:
     return f"registered {inp.name}"
 
 
+class Notes(BaseModel):
+    lines: list[str] = []
+
+
+class Line(BaseModel):
+    text: str = Field(description="The line to write")
+
+
+class Written(BaseModel):
+    lines: list[str]
+
+
+@pf.actor(name="notebook", persistence="memory", intent="A notebook that keeps every line")
+class Notebook(pf.Actor[Notes]):
+    async def handle(self, msg: Line, ctx: pf.Context) -> Written:
+        self.state.lines.append(msg.text)
+        return Written(lines=self.state.lines)
+
+
 # -- prompts ---------------------------------------------------------------------------------
 
 
@@ -287,6 +308,7 @@ node.register(
     test_elicitation_sep1330_enums,
     test_reconnection,
     json_schema_2020_12_tool,
+    Notebook,
     simple_prompt,
     prompt_with_arguments,
     prompt_with_embedded_resource,

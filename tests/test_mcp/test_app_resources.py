@@ -28,7 +28,7 @@ from mcp.types import (  # noqa: E402
 from pydantic import BaseModel  # noqa: E402
 
 import packetflow as pf  # noqa: E402
-from packetflow.mcp import McpServer, actor_uri  # noqa: E402
+from packetflow.mcp import Caller, McpServer, actor_uri  # noqa: E402
 
 from .features import connected  # noqa: E402
 
@@ -136,8 +136,12 @@ async def test_bad_reads_are_32602_with_the_error(uri: str, code: str, fields: A
     assert caught.value.error.code == INVALID_PARAMS
     data = caught.value.error.data
     assert data["code"] == code
+    first, *listed = caught.value.error.message.splitlines()
+    assert first.startswith(f"{code} ")
     if fields is not None:
         assert [item["field"] for item in data["details"]] == fields
+        # Listed in the message too: clients such as the MCP Inspector show only the message.
+        assert [line.split(":")[0] for line in listed] == [f"  - {field}" for field in fields]
 
 
 @pytest.mark.parametrize(
@@ -344,3 +348,22 @@ def test_resource_declarations_are_checked() -> None:
     node = make_node()
     with pytest.raises(pf.errors.ConflictError):
         node.register(readme)
+
+
+async def test_template_completions_follow_the_tokens_cap_scopes() -> None:
+    authority = pf.TokenAuthority("template-completion-secret-0123456789-ab")
+    principal = authority.verify(authority.issue("alice", ["cap:shelf"]))
+    node = make_node()
+    server = McpServer(node, caller=Caller(principal=principal))
+    async with node.started(), server.serving(), mcp.Client(server.lowlevel) as client:
+        allowed = await client.complete(
+            ResourceTemplateReference(uri="shelf://{section}"), {"name": "section", "value": "h"}
+        )
+        with pytest.raises(MCPError) as refused:
+            await client.complete(
+                ResourceTemplateReference(uri="orders://{order_id}/status"),
+                {"name": "order_id", "value": "1"},
+            )
+    assert allowed.completion.values == ["history"]
+    assert refused.value.error.data["code"] == "E403"
+    assert "order_status" in refused.value.error.message

@@ -19,7 +19,7 @@ from mcp.types import (  # noqa: E402
 from pydantic import Field  # noqa: E402
 
 import packetflow as pf  # noqa: E402
-from packetflow.mcp import Image, Message  # noqa: E402
+from packetflow.mcp import Caller, Image, McpServer, Message  # noqa: E402
 
 from .features import connected  # noqa: E402
 
@@ -98,6 +98,10 @@ async def test_wrong_arguments_are_32602_with_field_errors(
     data = caught.value.error.data
     assert data["code"] == "E422"
     assert [item["field"] for item in data["details"]] == fields
+    # The message lists them too: clients such as the MCP Inspector show only the message.
+    first, *listed = caught.value.error.message.splitlines()
+    assert first.startswith("E422 contract_violation: prompt 'review': ")
+    assert [line.split(":")[0] for line in listed] == [f"  - {field}" for field in fields]
 
 
 async def test_an_unknown_prompt_is_32602_e404() -> None:
@@ -159,3 +163,22 @@ def test_prompt_declarations_are_checked() -> None:
     node = make_node()
     with pytest.raises(pf.errors.ConflictError):
         node.register(review)
+
+
+async def test_completions_follow_the_tokens_cap_scopes() -> None:
+    # Suggestions may say as much as the prompt itself: the same cap: scope as prompts/get.
+    authority = pf.TokenAuthority("prompt-completion-secret-0123456789-abcd")
+    principal = authority.verify(authority.issue("alice", ["cap:look"]))
+    node = make_node()
+    server = McpServer(node, caller=Caller(principal=principal))
+    async with node.started(), server.serving(), mcp.Client(server.lowlevel) as client:
+        listed = [prompt.name for prompt in (await client.list_prompts()).prompts]
+        with pytest.raises(MCPError) as refused:
+            await client.complete(PromptReference(name="review"), {"name": "tone", "value": ""})
+        with pytest.raises(MCPError) as probe:
+            await client.complete(PromptReference(name="nope"), {"name": "x", "value": ""})
+    assert listed == ["look"]
+    assert refused.value.error.code == INVALID_PARAMS
+    assert refused.value.error.data["code"] == "E403"
+    # Outside the scopes an unknown name is E403 too, as for prompts/get: probing reveals nothing.
+    assert probe.value.error.data["code"] == "E403"

@@ -13,12 +13,12 @@ import pytest
 mcp = pytest.importorskip("mcp")
 
 from mcp.shared.exceptions import MCPError  # noqa: E402
-from mcp.types import INVALID_PARAMS, METHOD_NOT_FOUND  # noqa: E402
+from mcp.types import INVALID_PARAMS, METHOD_NOT_FOUND, ResourceTemplateReference  # noqa: E402
 from pydantic import BaseModel  # noqa: E402
 
 import packetflow as pf  # noqa: E402
 from packetflow import errors  # noqa: E402
-from packetflow.mcp import McpServer, Principal, actor_uri, parse_actor_uri  # noqa: E402
+from packetflow.mcp import Caller, McpServer, Principal, actor_uri, parse_actor_uri  # noqa: E402
 from tests.apps.mcp_wire_app import make_node as make_wire_node  # noqa: E402
 
 from .conftest import packetflow_mcp  # noqa: E402
@@ -202,3 +202,71 @@ async def test_packetflow_mcp_serves_the_nodes_actors(mode: str) -> None:
         state = await connected.read_resource(actor_uri("notebook", "ideas"))
     assert written.structured_content == {"count": 1}
     assert json.loads(state.contents[0].text) == {"lines": ["trio"]}
+
+
+# -- completions for the actor templates -------------------------------------------------------
+
+STATE, HISTORY = "packetflow://actors/{capability}/{actor_id}", "{capability}/{actor_id}/history"
+
+
+async def _complete(client: Any, template: str, argument: str, value: str, **context: str) -> Any:
+    ref = ResourceTemplateReference(uri=template)
+    return (
+        await client.complete(ref, {"name": argument, "value": value}, context or None)
+    ).completion
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_actor_templates_complete_types_then_ids(mode: str) -> None:
+    # The templates are listed, so a client (the MCP Inspector does) asks for completions of
+    # their placeholders: the actor types, then the ids of the chosen type's actors.
+    node = make_wire_node()
+    async with node.started():
+        for notebook in ("ideas", "inbox", "todo"):
+            await node.actors.send("notebook", notebook, {"text": "x"})
+        await node.actors.send("pen_pal", "ida", {"text": "hello"})
+        server = McpServer(node)
+        async with server.serving(), mcp.Client(server.lowlevel, mode=mode) as connected:
+            types = await _complete(connected, STATE, "capability", "")
+            typed = await _complete(connected, STATE, "capability", "no")
+            ids = await _complete(connected, STATE, "actor_id", "i", capability="notebook")
+            history = await _complete(
+                connected, "packetflow://actors/" + HISTORY, "actor_id", "", capability="pen_pal"
+            )
+            any_type = await _complete(connected, STATE, "actor_id", "i")
+            unknown = await _complete(connected, STATE, "actor_id", "", capability="nope")
+    assert types.values == ["notebook", "pen_pal"]
+    assert (typed.values, typed.total, typed.has_more) == (["notebook"], 1, False)
+    assert ids.values == ["ideas", "inbox"]
+    assert history.values == ["ida"]
+    # Before a type is chosen (the Inspector's CLI sends no context): the ids of any type.
+    assert any_type.values == ["ida", "ideas", "inbox"]
+    assert unknown.values == []  # not an actor type: nothing to suggest
+
+
+async def test_actor_template_completions_follow_the_actor_scopes() -> None:
+    node = make_wire_node()
+    authority = pf.TokenAuthority("actor-completions-secret-0123456789-abcd")
+    principal = authority.verify(authority.issue("alice", ["actor:notebook/alice-*"]))
+    async with node.started():
+        for notebook in ("alice-1", "alice-2", "bob-1"):
+            await node.actors.send("notebook", notebook, {"text": "x"})
+        await node.actors.send("pen_pal", "carol", {"text": "hi"})
+        server = McpServer(node, caller=Caller(principal=principal))
+        async with server.serving(), mcp.Client(server.lowlevel) as connected:
+            types = await _complete(connected, STATE, "capability", "")
+            ids = await _complete(connected, STATE, "actor_id", "", capability="notebook")
+            any_type = await _complete(connected, STATE, "actor_id", "")
+            other = await _complete(connected, STATE, "actor_id", "", capability="pen_pal")
+    assert types.values == ["notebook"]  # pen_pal: no actor: scope reaches it
+    assert ids.values == ["alice-1", "alice-2"]  # bob-1 is outside actor:notebook/alice-*
+    assert any_type.values == ["alice-1", "alice-2"]  # so is pen_pal/carol
+    assert other.values == []
+
+
+async def test_without_actor_resources_the_actor_templates_are_unknown() -> None:
+    server = McpServer(make_wire_node(), resources=False)
+    async with server.serving(), mcp.Client(server.lowlevel) as connected:
+        with pytest.raises(MCPError) as caught:
+            await _complete(connected, STATE, "capability", "")
+    assert caught.value.error.data["code"] == "E404"

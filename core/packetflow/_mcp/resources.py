@@ -6,16 +6,19 @@ Each actor is two resources:
 - ``packetflow://actors/{capability}/{actor_id}/history``: its conversation log (JSON).
 
 ``resources/list`` pages through the actors (two resources each); ``resources/templates/list``
-shows both URI templates. The actors come from an :class:`ActorDirectory`, the interface the
-node's actor system (``node.actors``) offers: ``list``, ``get_state`` and ``history``.
+shows both URI templates, and ``completion/complete`` suggests their placeholders (the actor
+types, then the ids of the chosen type's actors). The actors come from an
+:class:`ActorDirectory`, the interface the node's actor system (``node.actors``) offers:
+``list``, ``get_state`` and ``history``.
 Components are percent-encoded in URIs, so capability names with dots and actor ids with
 slashes round-trip.
 """
 
 from __future__ import annotations
 
+import builtins
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote
@@ -30,9 +33,11 @@ from mcp.types import (
 )
 from pydantic import BaseModel
 
-from ..errors import MalformedError
+from .._content.completion import MAX_COMPLETIONS
+from ..errors import MalformedError, NotFoundError
 
 __all__ = [
+    "ACTOR_TEMPLATES",
     "SCHEME",
     "ActorDirectory",
     "ActorEntry",
@@ -43,6 +48,11 @@ __all__ = [
 ]
 
 SCHEME = "packetflow://actors/"
+ACTOR_TEMPLATES = (SCHEME + "{capability}/{actor_id}", SCHEME + "{capability}/{actor_id}/history")
+"""The URI templates of an actor's state and of its conversation."""
+COMPLETION_SCAN = 1000
+"""Actors an ``actor_id`` completion looks through (the first, by type and id): a completion
+answers while the user types, so its cost is bounded whatever the directory holds."""
 _JSON = "application/json"
 
 
@@ -168,19 +178,62 @@ class ActorResources:
         return ListResourceTemplatesResult(
             resource_templates=[
                 ResourceTemplate(
-                    uri_template=SCHEME + "{capability}/{actor_id}",
+                    uri_template=ACTOR_TEMPLATES[0],
                     name="actor state",
                     description="an actor's last committed state",
                     mime_type=_JSON,
                 ),
                 ResourceTemplate(
-                    uri_template=SCHEME + "{capability}/{actor_id}/history",
+                    uri_template=ACTOR_TEMPLATES[1],
                     name="actor conversation",
                     description="an actor's conversation log (newest entries, oldest first)",
                     mime_type=_JSON,
                 ),
             ]
         )
+
+    async def complete(
+        self,
+        argument: str,
+        prefix: str,
+        arguments: Mapping[str, str],
+        *,
+        types: Iterable[str],
+        reachable: Callable[[str], bool] | None = None,
+        visible: Callable[[str, str], bool] | None = None,
+    ) -> tuple[builtins.list[str], int]:  # ``list`` is the method above here
+        """Suggestions for a placeholder of :data:`ACTOR_TEMPLATES` that start with ``prefix``,
+        at most :data:`~packetflow._content.completion.MAX_COMPLETIONS`, and how many there were.
+
+        ``capability``: the actor ``types`` the caller may reach (``reachable(type)``).
+        ``actor_id``: the ids among the first :data:`COMPLETION_SCAN` actors of the type chosen
+        in ``arguments["capability"]`` that the caller may read (``visible(type, id)``); before
+        a type is chosen (clients such as the Inspector's CLI send no context), those of any
+        type. An unknown type, or any other argument, gets none.
+        """
+        if argument == "capability":
+            values = sorted(
+                name
+                for name in types
+                if name.startswith(prefix) and (reachable is None or reachable(name))
+            )
+        elif argument == "actor_id":
+            capability = arguments.get("capability") or None
+            try:
+                entries = await self.actors.list(capability, limit=COMPLETION_SCAN)
+            except NotFoundError:  # not an actor type: nothing to suggest while typing
+                entries = []
+            found = {  # one id may name actors of several types: suggested once
+                entry.actor_id
+                for entry in entries
+                if capability in (None, entry.capability)
+                and entry.actor_id.startswith(prefix)
+                and (visible is None or visible(entry.capability, entry.actor_id))
+            }
+            values = sorted(found)
+        else:
+            values = []
+        return values[:MAX_COMPLETIONS], len(values)
 
     async def read(self, target: ActorUri) -> ReadResourceResult:
         """The state or conversation of one actor, as JSON text.

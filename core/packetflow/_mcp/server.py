@@ -82,12 +82,12 @@ from .auth import (
     token_scopes,
 )
 from .changes import ChangeFeed
-from .completions import complete
+from .completions import ActorCompleter, complete
 from .content import rich_result
 from .progress import report_steps
 from .prompts import PromptCatalog
 from .resources import SCHEME, ActorDirectory, ActorResources, actor_uri, parse_actor_uri
-from .results import error_result, tool_result
+from .results import error_result, error_text, tool_result
 from .rounds import InputRounds, RoundServices
 from .services import McpServices, set_log_level
 from .subscriptions import ResourceSubscriptions
@@ -454,9 +454,21 @@ class McpServer:
             raise _rpc_error(exc) from None
 
     async def _complete(self, ctx: Ctx, params: CompleteRequestParams) -> CompleteResult:
+        caller = self.caller_of(ctx)
+        actors: ActorCompleter | None = None
+        if self.resources is not None:  # the actor templates complete from the node's actors
+            principal = caller.principal
+            visible = self._visibility(principal, "actor")
+            actors = partial(
+                self.resources.complete,
+                types=self.catalog.actors(),
+                reachable=self._actor_type_visibility(principal),
+                visible=None if visible is None else partial(_actor_visible, visible),
+            )
         try:
-            self._charge(self.caller_of(ctx))
-            return await complete(params, self.node.prompts, self.node.resources)
+            self._charge(caller)
+            authorize = partial(self.authorize, caller.principal, "cap")
+            return await complete(params, self.node.prompts, self.node.resources, actors, authorize)
         except PacketFlowError as exc:
             raise _rpc_error(exc) from None
 
@@ -475,10 +487,7 @@ class McpServer:
         """Which tools a listing shows ``principal``: capabilities its ``cap:`` rules allow,
         actor types its ``actor:`` rules reach, management tools only with ``management``."""
         caps = self._visibility(principal, "cap")
-        if isinstance(principal, TokenPrincipal) and self.authorize is token_scopes:
-            actor: Callable[[str], bool] | None = partial(reaches, principal)
-        else:
-            actor = self._visibility(principal, "actor")
+        actor = self._actor_type_visibility(principal)
         actors = self.catalog.actors()
         hidden = None if self.management else RESERVED_PREFIX
 
@@ -490,6 +499,13 @@ class McpServer:
             return caps is None or caps(name)
 
         return visible
+
+    def _actor_type_visibility(self, principal: Principal | None) -> Callable[[str], bool] | None:
+        """Which actor types ``principal`` may reach: for tokens, those its ``actor:`` scopes
+        cover some actor of; ``None`` for everything."""
+        if isinstance(principal, TokenPrincipal) and self.authorize is token_scopes:
+            return partial(reaches, principal)
+        return self._visibility(principal, "actor")
 
     def _visibility(self, principal: Principal | None, kind: str) -> Callable[..., bool] | None:
         """What a listing of ``kind`` may show ``principal``: ``None`` for everything, else a
@@ -562,9 +578,11 @@ def _unmanaged(name: str) -> ForbiddenError:
 
 
 def _rpc_error(error: PacketFlowError) -> MCPError:
-    """A JSON-RPC error carrying the PacketFlow error object as ``data``."""
+    """A JSON-RPC error carrying the PacketFlow error object as ``data``, its message the text
+    a failed tool call shows (field errors listed): clients such as the MCP Inspector display
+    only the message, and "fix the listed fields" must list them there."""
     code = INVALID_PARAMS if error.code.startswith("E4") else INTERNAL_ERROR
-    return MCPError(code, f"{error.code} {error.type}: {error.message}", data=error.to_wire())
+    return MCPError(code, error_text(error), data=error.to_wire())
 
 
 @asynccontextmanager

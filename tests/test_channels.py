@@ -38,6 +38,18 @@ async def test_overflow_drops_the_oldest_and_reports_the_count() -> None:
     assert [(await sub.receive()).payload["i"] for _ in range(2)] == [8, 9]
 
 
+def test_statistics_count_drops_of_subscriptions_that_have_left() -> None:
+    # ``dropped`` backs a Prometheus counter: it must not go down when a subscriber leaves.
+    hub = pf.Channels()
+    with hub.subscribe("t", buffer=1) as sub:
+        hub.publish("t", {})
+        hub.publish("t", {})
+        assert hub.statistics().by_subscription == (pf.SubscriptionStatistics("t", 1, 1),)
+    assert sub.dropped == 1
+    stats = hub.statistics()
+    assert (stats.subscriptions, stats.dropped, stats.by_subscription) == (0, 1, ())
+
+
 async def test_receive_waits_for_a_publish_and_ends_when_closed() -> None:
     hub = pf.Channels()
     sub = hub.subscribe("news")

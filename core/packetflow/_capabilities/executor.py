@@ -125,7 +125,7 @@ class Executor:
             if observed or cap.effects:
                 await self._after(cap, ctx, elapsed, result, None, observed)
             return result
-        elapsed = time.perf_counter() - start
+        elapsed = perf() - start
         window.record(elapsed, error.code)
         if observed or cap.effects:
             await self._after(cap, ctx, elapsed, None, error, observed)

@@ -82,30 +82,10 @@ LAYERS: dict[str, int] = {
 # fails test_the_allow_list_has_no_stale_entries.
 ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     ("packetflow._context", "packetflow._node"): (
-        "Context.node is public API and returns the full Node to capability code"
+        "Context.node is public API and returns the whole pf.Node to capability code "
+        "(ctx.node.call, .actors, .registry...): a Protocol of it would be a copy of Node. "
+        "Context.create takes the node as an object, so nothing below the node must name it"
     ),
-    ("packetflow._capabilities.effects", "packetflow._node"): (
-        "Effect.apply(outcome, node) is public API; users' effects are typed against pf.Node"
-    ),
-    ("packetflow._capabilities.executor", "packetflow._node"): (
-        "hands the node to Effect.apply (see effects)"
-    ),
-    ("packetflow._actors.system", "packetflow._node"): (
-        "the actor registry registers capabilities and dispatches through the node; "
-        "a Protocol for it is the next step of issue 15 item 3"
-    ),
-    # The module runtime hands the node to modules (Module.start(config, node)); a Protocol
-    # for what modules may use of the node is the next step.
-    ("packetflow._modules.runtime", "packetflow._node"): "the node component modules run in",
-    ("packetflow._modules.instances", "packetflow._node"): "modules get the node (item 4)",
-    ("packetflow._modules.module", "packetflow._node"): "Module.node is public API",
-    # MCP serves a whole Node (calls, registry, actors, channels, resources).
-    ("packetflow._mcp.http", "packetflow._node"): "serves a Node over streamable HTTP",
-    ("packetflow._mcp.mount", "packetflow._node"): "mounts MCP servers on a Node",
-    ("packetflow._mcp.server", "packetflow._node"): "the MCP server of a Node",
-    ("packetflow._mcp.stdio", "packetflow._node"): "serves a Node over stdio",
-    ("packetflow._mcp.tunnel", "packetflow._node"): "installs the mcp_request handler on a Node",
-    ("packetflow._mcp.wire", "packetflow._node"): "MCP beside the wire, for a Node",
 }
 
 

@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
@@ -81,16 +81,21 @@ class Context(BaseModel):
     roles: list[str] = []
     composition: CompositionState | None = None
 
-    _node: Node | None = PrivateAttr(default=None)
+    _node: object | None = PrivateAttr(default=None)
     # The caller's client services (``_services.attach_services``): copied by child(), never
     # serialised; absent means nobody but Python logging can serve ctx.log and friends.
     _services: Any = PrivateAttr(default=None)
 
     @classmethod
     def create(
-        cls, context: Context | Mapping[str, Any] | None, node: Node | None = None
+        cls, context: Context | Mapping[str, Any] | None, node: object | None = None
     ) -> Context:
-        """A context for one request: validated from a mapping, with a trace id and timestamp."""
+        """A context for one request: validated from a mapping, with a trace id and timestamp.
+
+        ``node`` is the ``packetflow.Node`` running the request (what :attr:`node` returns).
+        Typed ``object`` so that the layers below the node (actors, MCP), which see it through
+        their own small ``Protocol``, can attach it; only the node and those layers attach one.
+        """
         if context is None:
             # The in-process hot path: an empty context with a new trace, built without
             # validation (a quarter of the cost of ``Context()``); tests/test_context.py
@@ -139,7 +144,7 @@ class Context(BaseModel):
         """The node running this request; raises ``RuntimeError`` outside of one."""
         if self._node is None:
             raise RuntimeError("this context is not attached to a running node")
-        return self._node
+        return cast("Node", self._node)
 
     def publish(self, channel: str, payload: dict[str, Any]) -> None:
         """Publish ``payload`` on ``channel`` of the node running this request (never blocks)."""

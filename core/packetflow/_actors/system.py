@@ -49,7 +49,7 @@ from .store import ActorStore, SearchQuery
 from .stores import Stores
 
 if TYPE_CHECKING:
-    from .._node import Node
+    from .host import ActorNode
 
 __all__ = ["ActorSystem"]
 
@@ -75,7 +75,7 @@ class ActorSystem:
 
     def __init__(
         self,
-        node: Node,
+        node: ActorNode,
         *,
         max_actors: int = 100_000,
         max_actors_per_user: int = 10_000,
@@ -190,7 +190,7 @@ class ActorSystem:
 
     # -- lifecycle (a node Component) ------------------------------------------------------
 
-    async def open(self, node: Node, nursery: trio.Nursery) -> None:
+    async def open(self, node: ActorNode, nursery: trio.Nursery) -> None:
         self._closing = False
         ready = trio.Event()
         self._runner = node.supervisor.start_child(

@@ -10,16 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from .stats import percentile
 
 if TYPE_CHECKING:
+    from .._channels import Channels
     from .._context import Context
-    from .._node import Node
     from ..errors import PacketFlowError
 
-__all__ = ["AuditLog", "Effect", "Metric", "Metrics", "Notify", "Outcome"]
+__all__ = ["AuditLog", "Effect", "EffectNode", "Metric", "Metrics", "Notify", "Outcome"]
 
 audit_log = logging.getLogger("packetflow.audit")
 
@@ -39,12 +39,27 @@ class Outcome:
         return self.error is None
 
 
+class EffectNode(Protocol):
+    """What the built-in effects use of the node they act on (``packetflow.Node``)."""
+
+    @property
+    def metrics(self) -> Metrics: ...
+
+    @property
+    def channels(self) -> Channels: ...
+
+
 class Effect:
     """Base class of effect kinds. ``apply`` may be sync or async."""
 
     kind: ClassVar[str] = "effect"
 
-    def apply(self, outcome: Outcome, node: Node) -> Awaitable[None] | None:
+    # ``node`` is the ``packetflow.Node`` that ran the capability. It is typed ``Any`` for the
+    # reason ``Module.start``'s ``config`` is: an override may annotate it as ``pf.Node`` (or
+    # as a smaller Protocol, like the built-ins' ``EffectNode``), and a narrower parameter
+    # type is only a valid override of ``Any``; naming ``Node`` here would import the node
+    # into layer 2 (tests/test_layers.py).
+    def apply(self, outcome: Outcome, node: Any) -> Awaitable[None] | None:
         raise NotImplementedError
 
 
@@ -55,7 +70,7 @@ class AuditLog(Effect):
     kind: ClassVar[str] = "audit_log"
     level: Literal["debug", "info", "warning", "error"] = "info"
 
-    def apply(self, outcome: Outcome, node: Node) -> None:
+    def apply(self, outcome: Outcome, node: EffectNode) -> None:
         audit_log.log(
             logging.getLevelName(self.level.upper()),
             "capability=%s user=%s trace=%s outcome=%s duration_ms=%.3f",
@@ -76,7 +91,7 @@ class Metric(Effect):
     type: Literal["counter", "histogram"]
     name: str
 
-    def apply(self, outcome: Outcome, node: Node) -> None:
+    def apply(self, outcome: Outcome, node: EffectNode) -> None:
         if self.type == "counter":
             node.metrics.increment(self.name)
         else:
@@ -90,7 +105,7 @@ class Notify(Effect):
     kind: ClassVar[str] = "notify"
     channel: str
 
-    def apply(self, outcome: Outcome, node: Node) -> None:
+    def apply(self, outcome: Outcome, node: EffectNode) -> None:
         if outcome.result is not None:
             node.channels.publish(
                 self.channel, {"capability": outcome.capability, "result": outcome.result}

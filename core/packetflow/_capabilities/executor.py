@@ -21,13 +21,12 @@ from ..errors import (
     PacketFlowError,
     RateLimitedError,
 )
-from .effects import Outcome
+from .effects import EffectNode, Outcome
 from .events import EventBus, ExecutionEvent
 from .stats import CapabilityStatistics, LatencyWindow
 
 if TYPE_CHECKING:
     from .._context import Context
-    from .._node import Node
     from .capability import Capability
 
 __all__ = ["Executor"]
@@ -40,7 +39,7 @@ _perf = time.perf_counter
 class Executor:
     """Executes capabilities for one node and keeps their statistics."""
 
-    def __init__(self, node: Node, events: EventBus) -> None:
+    def __init__(self, node: EffectNode, events: EventBus) -> None:
         self._node = node
         self._events = events
         self._windows: dict[str, LatencyWindow] = {}

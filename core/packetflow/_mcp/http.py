@@ -43,7 +43,7 @@ from .server import McpServer
 from .services import STREAM_STARTED_KEY
 
 if TYPE_CHECKING:
-    from .._node import Node
+    from .host import McpNode
 
 __all__ = ["BearerGate", "BodyLimits", "StreamStarted", "mcp_asgi_app", "serve_mcp_http"]
 
@@ -278,7 +278,7 @@ def mcp_asgi_app(
 
 
 async def serve_mcp_http(
-    node: Node,
+    node: McpNode,
     host: str = "127.0.0.1",
     port: int = 8766,
     *,

@@ -40,7 +40,7 @@ from .schema import RemoteContract
 
 if TYPE_CHECKING:
     from .._context import Context
-    from .._node import Node
+    from .host import McpNode
 
 __all__ = ["McpMount", "MountStatus"]
 
@@ -72,7 +72,7 @@ class McpMount:
 
     def __init__(
         self,
-        node: Node,
+        node: McpNode,
         name: str,
         *,
         command: Sequence[str] | None = None,
@@ -140,7 +140,7 @@ class McpMount:
 
     # -- lifecycle (a node Component) -----------------------------------------------------------
 
-    async def open(self, node: Node, nursery: trio.Nursery) -> None:
+    async def open(self, node: McpNode, nursery: trio.Nursery) -> None:
         """Start the connection with the node and wait up to ``connect_timeout`` for it (a
         server that is not up yet is retried in the background; its tools appear then)."""
         self.start(nursery)

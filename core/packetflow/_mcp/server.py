@@ -94,7 +94,7 @@ from .subscriptions import ResourceSubscriptions
 from .tools import ToolCatalog
 
 if TYPE_CHECKING:
-    from .._node import Node
+    from .host import McpNode
 
 __all__ = ["McpServer", "running"]
 
@@ -126,7 +126,7 @@ class McpServer:
 
     def __init__(
         self,
-        node: Node,
+        node: McpNode,
         *,
         name: str | None = None,
         instructions: str | None = None,
@@ -586,7 +586,7 @@ def _rpc_error(error: PacketFlowError) -> MCPError:
 
 
 @asynccontextmanager
-async def running(node: Node) -> AsyncIterator[Node]:
+async def running(node: McpNode) -> AsyncIterator[McpNode]:
     """The node, started for the block unless it is already running."""
     if node.state == "running":
         yield node

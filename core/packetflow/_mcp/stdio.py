@@ -24,7 +24,7 @@ from mcp.server.stdio import stdio_server
 from .server import McpServer
 
 if TYPE_CHECKING:
-    from .._node import Node
+    from .host import McpNode
 
 __all__ = ["serve_mcp_stdio", "stdout_diverted"]
 
@@ -51,7 +51,7 @@ def stdout_diverted() -> Iterator[BinaryIO]:
 
 
 async def serve_mcp_stdio(
-    node: Node,
+    node: McpNode,
     *,
     server: McpServer | None = None,
     admin: bool = False,

@@ -51,7 +51,7 @@ from .server import McpServer
 
 if TYPE_CHECKING:
     from .._context import Context
-    from .._node import Node
+    from .host import McpNode
 
 __all__ = ["McpTunnel"]
 
@@ -98,7 +98,7 @@ class McpTunnel:
     def __init__(self, server: McpServer) -> None:
         self.server = server
 
-    def install(self, node: Node) -> None:
+    def install(self, node: McpNode) -> None:
         """Route the node's ``mcp_request`` requests here."""
         node.add_request_handler("mcp_request", self.handle_request)
 

@@ -26,13 +26,13 @@ from .server import McpServer
 from .tunnel import McpTunnel
 
 if TYPE_CHECKING:
-    from .._node import Node
     from .._wire.server import WireServer
+    from .host import McpNode
 
 __all__ = ["install_tunnel", "mcp_beside", "mcp_http_endpoint", "token_admission"]
 
 
-def install_tunnel(node: Node, server: McpServer) -> None:
+def install_tunnel(node: McpNode, server: McpServer) -> None:
     """Answer the node's ``mcp_request`` messages with ``server``, unless a handler is
     installed already (the application's own, or one of an earlier ``serve``)."""
     if node.request_handler("mcp_request") is None:
@@ -49,7 +49,7 @@ def token_admission(limiter: TokenLimiter) -> Admission:
     return admit
 
 
-def mcp_beside(node: Node, server: WireServer) -> McpServer:
+def mcp_beside(node: McpNode, server: WireServer) -> McpServer:
     """The MCP server of ``node`` (the one ``server`` serves), its tunnel installed on the
     node: tools and resources charged to the wire server's per-token limiter."""
     mcp = McpServer(node, admit=token_admission(server.limiter))

@@ -3,6 +3,7 @@ for isolation, which restarts a quarantined module with a fresh instance)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,7 @@ import trio
 from .._capabilities.capability import Capability
 from .._capabilities.effects import Effect
 from .._compose.composition import Composition
-from ..errors import ConflictError
+from ..errors import ConflictError, NotFoundError
 from .binding import bind, unbind
 from .discovery import label
 from .module import Module
@@ -21,7 +22,7 @@ from .slot import ModuleSlot
 if TYPE_CHECKING:
     import pluggy
 
-    from .._node import Node
+    from .owner import ModulesNode
 
 __all__ = ["Instances", "one_line"]
 
@@ -35,7 +36,7 @@ class Instances:
         start_timeout / stop_timeout: bounds on a module's ``start`` and ``stop``.
     """
 
-    def __init__(self, node: Node, pm: pluggy.PluginManager) -> None:
+    def __init__(self, node: ModulesNode, pm: pluggy.PluginManager) -> None:
         self._node = node
         self._pm = pm
         self.start_timeout = 10.0
@@ -111,7 +112,7 @@ class Instances:
             unbind(self._pm, instance)
         caps, kinds = self._contributed.pop(slot.name, ([], []))
         for cap in caps:
-            if cap in self._node.registry or cap in self._node._compositions:
+            with contextlib.suppress(NotFoundError):  # already unregistered by hand
                 self._node.unregister(cap)
         for kind in kinds:
             self._node.effect_kinds.pop(kind, None)

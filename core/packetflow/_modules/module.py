@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from .config import OnError
-
-if TYPE_CHECKING:
-    from .._node import Node
 
 __all__ = ["Module", "ModuleConfig"]
 
@@ -77,8 +74,13 @@ class Module:
     restart_backoff: ClassVar[float] = 1.0
     steps: ClassVar[bool] = False
 
-    async def start(self, config: Any, node: Node) -> None:
-        """Called once before the module's hooks run; ``config`` is a validated ``Config``.
+    # ``config`` and ``node`` are typed ``Any`` so that a subclass can annotate them
+    # precisely (its ``Config`` model, ``pf.Node``): a narrower parameter type is only a valid
+    # override of ``Any``. Naming ``Node`` here would also import the node into layer 3
+    # (tests/test_layers.py).
+    async def start(self, config: Any, node: Any) -> None:
+        """Called once before the module's hooks run; ``config`` is a validated ``Config``
+        and ``node`` the ``packetflow.Node`` the module runs in.
 
         Raising here makes the module ``failed_to_load`` (at node start) or counts as a failed
         restart; the node keeps running either way.

@@ -31,8 +31,8 @@ from .preparing import prepare_slot, unmatched_entries
 from .slot import ModuleSlot, Origin, Status
 
 if TYPE_CHECKING:
-    from .._node import Node
     from .host import ModuleHost
+    from .owner import ModulesNode
 
 __all__ = ["RUNNING", "ModuleRuntime"]
 
@@ -55,7 +55,7 @@ class ModuleRuntime:
         autoload / drain_timeout: see :class:`~.host.ModuleHost`.
     """
 
-    def __init__(self, node: Node) -> None:
+    def __init__(self, node: ModulesNode) -> None:
         from .host import ModuleHost
 
         self.node = node
@@ -135,7 +135,7 @@ class ModuleRuntime:
 
     # -- lifecycle (the Component protocol) -------------------------------------------------
 
-    async def open(self, node: Node, nursery: trio.Nursery) -> None:
+    async def open(self, node: ModulesNode, nursery: trio.Nursery) -> None:
         """Discover, load and start modules in dependency order (node start)."""
         config = self.config
         for name in config.disabled:

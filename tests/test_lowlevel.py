@@ -343,3 +343,80 @@ async def test_without_a_tested_trio_maybe_buffered_leaves_it_to_receive_nowait(
     monkeypatch.setattr(lowlevel, "FAST_TRIO", False)
     _, receive = trio.open_memory_channel[int](1)
     assert lowlevel.maybe_buffered(receive)
+
+
+# -- trio: one task parked until one reply ------------------------------------------------------
+
+
+@pytest.fixture(params=[True, False], ids=["trick", "public-api"])
+def fast_trio(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run the test with the parked task, then with the ``trio.Event`` fallback."""
+    monkeypatch.setattr(lowlevel, "FAST_TRIO", request.param)
+    return bool(request.param)
+
+
+async def test_one_shot_wakes_its_waiter_with_the_first_reply(fast_trio: bool) -> None:
+    slot = lowlevel.OneShot[str]()
+    woken: list[str | None] = []
+
+    async def waiter() -> None:
+        await slot.wait()
+        woken.append(slot.reply)
+
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(waiter)
+        await trio.testing.wait_all_tasks_blocked()
+        assert woken == []  # parked, not spinning
+        assert (slot._task is not None) is fast_trio  # the trick parked the task itself
+        slot.resolve("first")
+        slot.resolve("second")  # ignored: the first reply wins
+    assert woken == ["first"]
+    assert slot.reply == "first"
+
+
+async def test_one_shot_already_resolved_returns_at_a_checkpoint(fast_trio: bool) -> None:
+    slot = lowlevel.OneShot[int]()
+    slot.resolve(1)
+    await slot.wait()  # returns at once
+    with trio.CancelScope() as scope:  # ...but is a checkpoint, as trio.Event.wait is
+        scope.cancel()
+        await slot.wait()
+    assert scope.cancelled_caught
+
+
+async def test_one_shot_cancelled_waiter_is_never_rescheduled(fast_trio: bool) -> None:
+    # The abort contract of wait_task_rescheduled: once the cancelled task is gone, a reply
+    # arriving later must not reschedule it (trio would fail the run, or wake a task that
+    # is doing something else).
+    slot = lowlevel.OneShot[int]()
+    after: list[str] = []
+
+    async def waiter(task_status: trio.TaskStatus[trio.CancelScope]) -> None:
+        with trio.CancelScope() as scope:
+            task_status.started(scope)
+            await slot.wait()
+        after.append("cancelled" if scope.cancelled_caught else "woken")
+        await trio.sleep_forever()  # blocked elsewhere when the late reply comes
+
+    async with trio.open_nursery() as nursery:
+        scope = await nursery.start(waiter)
+        await trio.testing.wait_all_tasks_blocked()
+        scope.cancel()
+        await trio.testing.wait_all_tasks_blocked()
+        assert after == ["cancelled"]
+        slot.resolve(7)  # nobody waits: it is stored, no task is woken
+        await trio.testing.wait_all_tasks_blocked()
+        assert after == ["cancelled"]
+        await slot.wait()  # a later wait sees the reply at once
+        nursery.cancel_scope.cancel()
+    assert slot.reply == 7
+
+
+async def test_one_shot_parks_one_task_only() -> None:
+    slot = lowlevel.OneShot[int]()
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(slot.wait)
+        await trio.testing.wait_all_tasks_blocked()
+        with pytest.raises(RuntimeError, match="another task is already waiting"):
+            await slot.wait()
+        slot.resolve(1)

@@ -1,13 +1,13 @@
 """One physical connection of a :class:`~packetflow.Client`: the socket and the protocol object
-that speaks on it, and the trio waiter a call parks on until its reply."""
+that speaks on it, and the slot a call waits on until its reply."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
+from .._lowlevel import OneShot
 from .._wire.messages import Welcome
 from .._wire.protocol.client import ClientProtocol
 from ..errors import PacketFlowError, UnavailableError
@@ -15,38 +15,12 @@ from ..errors import PacketFlowError, UnavailableError
 __all__ = ["Session", "Slot"]
 
 
-class Slot:
-    """Where the reply to one request lands, and where its caller waits for it.
+class Slot(OneShot[dict[str, Any] | PacketFlowError]):
+    """Where the reply to one request lands (``reply``, the first ``resolve``), and where its
+    caller waits for it (``wait``): the reader task wakes the calling task directly, once per
+    call (see :class:`~packetflow._lowlevel.OneShot`)."""
 
-    Lighter than a ``trio.Event`` (one waiter, no parking lot): the reader wakes the calling
-    task directly, once per call.
-    """
-
-    __slots__ = ("_waiter", "reply")
-
-    def __init__(self) -> None:
-        self.reply: dict[str, Any] | PacketFlowError | None = None
-        self._waiter: trio.lowlevel.Task | None = None
-
-    def resolve(self, reply: dict[str, Any] | PacketFlowError) -> None:
-        """Store the first reply and wake the caller (later replies are ignored)."""
-        if self.reply is None:
-            self.reply = reply
-            waiter, self._waiter = self._waiter, None
-            if waiter is not None:
-                trio.lowlevel.reschedule(waiter)
-
-    async def wait(self) -> None:
-        """Wait until a reply is stored (a checkpoint either way; cancellable)."""
-        if self.reply is not None:
-            await trio.lowlevel.checkpoint()
-            return
-        self._waiter = trio.lowlevel.current_task()
-        await trio.lowlevel.wait_task_rescheduled(self._abort)
-
-    def _abort(self, _: Any) -> trio.lowlevel.Abort:
-        self._waiter = None  # cancelled: a reply arriving later must not wake the task
-        return trio.lowlevel.Abort.SUCCEEDED
+    __slots__ = ()
 
 
 class Session:

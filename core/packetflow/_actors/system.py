@@ -39,13 +39,15 @@ from ..errors import (
 )
 from .actor import ActorType, actor_type
 from .cell import ActorCell, CommitListener
-from .info import ActorInfo, ActorStatus
+from .info import ActorInfo
 from .memory_store import MemoryStore
+from .passivation import Passivation
+from .queries import ActorQueries
 from .reply import Reply
 from .request import CREATE, NO_CREATE, actor_message
 from .roster import Roster
 from .statistics import ActorSystemStatistics
-from .store import ActorStore, SearchQuery
+from .store import ActorStore
 from .stores import Stores
 
 if TYPE_CHECKING:
@@ -85,7 +87,7 @@ class ActorSystem:
         self.drain_timeout = drain_timeout
         self._types: dict[str, ActorType] = {}
         self._live = Roster(node.name, max_actors, max_actors_per_user)
-        self._passivations: dict[str, int] = {}  # by actor type, for /metrics
+        self._passivation = Passivation(self._live)
         self._stores = Stores(node.name, node.data_dir)
         self._nursery: trio.Nursery | None = None
         self._workers: Supervisor | None = None
@@ -93,6 +95,7 @@ class ActorSystem:
         self._closing = False
         self._admin_registered = False
         self._committed: list[CommitListener] = []  # shared with every cell
+        self._queries = ActorQueries(self._types, self._type, self._store, self._live)
         node.add_request_handler("actor_message", self.handle_request)
 
     def __repr__(self) -> str:
@@ -207,7 +210,7 @@ class ActorSystem:
                     period=self.worker_restart_period, escalate=True,
                 )  # fmt: skip
                 self._stores.forget_opened()  # their writer tasks died with the old nursery
-                nursery.start_soon(self._sweep)
+                nursery.start_soon(self._passivation.sweep)
                 for atype in self._types.values():
                     if atype.tick_interval is not None:
                         nursery.start_soon(self._tick, atype)
@@ -235,7 +238,7 @@ class ActorSystem:
             self._runner = None
         await self._stores.close()
         for cell in list(self._live):
-            self._passivate(cell)
+            self._passivation.passivate(cell)
 
     def _abandon_all(self, reason: str) -> None:
         error = UnavailableError(reason, retry_after_ms=1000)
@@ -361,35 +364,12 @@ class ActorSystem:
 
     # -- passivation and ticks -------------------------------------------------------------
 
-    async def _sweep(self) -> None:
-        # Every quarter of the shortest idle timeout of a live actor (30 s at most): an actor
-        # is passivated at most that long after its deadline, and a sweep (one pass over the
-        # live actors) runs at most four times per shortest timeout. A shorter timeout arriving
-        # mid-sleep (actor_options.idle_timeout_s) wakes the sweeper to follow it at once.
-        live = self._live
-        while True:
-            shortened = live.shortened = trio.Event()
-            with trio.move_on_after(min(30.0, max(0.01, live.min_idle_timeout / 4))):
-                await shortened.wait()
-            self.passivate_idle()
-
     def passivate_idle(self) -> int:
         """Passivate every idle actor past its ``idle_timeout``; returns how many.
 
         Passivating is forgetting the live actor: its state is already committed, and the
         next message restores it from the store. Runs periodically on its own."""
-        expired = self._live.idle_past_timeout(trio.current_time())
-        for cell in expired:
-            self._passivate(cell)
-        return len(expired)
-
-    def _passivate(self, cell: ActorCell) -> None:
-        """Forget the live ``cell``; a memory actor's record joins the passivated ones
-        (bounded by ``max_passivated_memory``)."""
-        self._live.forget(cell)
-        self._passivations[cell.type.name] = self._passivations.get(cell.type.name, 0) + 1
-        if isinstance(cell.store, MemoryStore):
-            cell.store.passivated(cell.type.name, cell.actor_id)
+        return self._passivation.idle()
 
     async def _tick(self, atype: ActorType) -> None:
         assert atype.tick_interval is not None
@@ -413,37 +393,13 @@ class ActorSystem:
         Raises:
             NotFoundError: E404 for an unknown, never-committed or stopped actor.
         """
-        atype = self._type(capability)
-        store = await self._store(atype)
-        record = await store.load(atype.name, actor_id)
-        if record is None or record.stopped:
-            raise NotFoundError(
-                f"{atype.subject} {actor_id!r} has no state"
-                + (" (stopped)" if record is not None else "")
-            )
-        return atype.state_model.model_validate_json(record.state)
+        return await self._queries.get_state(capability, actor_id)
 
     async def list(
         self, capability: str | None = None, *, limit: int = 1000, offset: int = 0
     ) -> builtins.list[ActorInfo]:
         """Actors (live and persisted) with their metadata, ordered by capability and id."""
-        names = [self._type(capability).name] if capability is not None else sorted(self._types)
-        found: dict[tuple[str, str], ActorInfo] = {}
-        for name in names:
-            atype = self._types[name]
-            store = await self._store(atype)
-            for record in await store.records(name, limit=offset + limit):
-                status: ActorStatus = "stopped" if record.stopped else "passivated"
-                found[name, record.actor_id] = ActorInfo(
-                    name, record.actor_id, status, atype.persistence, record.created_at,
-                    record.last_message_at, record.message_count, record.owner,
-                )  # fmt: skip
-            for cell in self._live.of_type(name):
-                found[name, cell.actor_id] = ActorInfo(
-                    name, cell.actor_id, cell.status, atype.persistence, cell.created_at,
-                    cell.last_message_at, cell.message_count, cell.owner,
-                )  # fmt: skip
-        return [found[key] for key in sorted(found)][offset : offset + limit]
+        return await self._queries.list(capability, limit=limit, offset=offset)
 
     async def stop(self, capability: str, actor_id: str, reason: str = "stopped") -> None:
         """Stop an actor: the message being handled finishes, queued ones get E503, then it
@@ -486,10 +442,9 @@ class ActorSystem:
         """A page of the actor's conversation log, oldest first: the newest ``limit``
         entries with ``seq < before`` / ``seq > after``. Page back with
         ``before=page[0]["seq"]``."""
-        atype = self._type(capability)
-        store = await self._store(atype)
-        entries = await store.history(atype.name, actor_id, limit=limit, before=before, after=after)
-        return [entry.to_dict() for entry in entries]
+        return await self._queries.history(
+            capability, actor_id, limit=limit, before=before, after=after
+        )
 
     async def search(
         self,
@@ -505,25 +460,9 @@ class ActorSystem:
         Raises:
             MalformedError: E400 when ``query`` has no words.
         """
-        parsed = SearchQuery.parse(query)
-        if not parsed:
-            raise MalformedError(f"search query {query!r} has no words; give words to find")
-        names = [self._type(capability).name] if capability is not None else sorted(self._types)
-        by_store: dict[str, builtins.list[str]] = {}
-        for name in names:
-            by_store.setdefault(self._types[name].persistence, []).append(name)
-        hits: builtins.list[dict[str, Any]] = []
-        for type_names in by_store.values():
-            store = await self._store(self._types[type_names[0]])
-            for hit in await store.search(
-                parsed,
-                capability=capability,
-                actor_id=actor_id,
-                limit=limit,
-            ):
-                if hit.capability in type_names:
-                    hits.append(hit.to_dict())
-        return hits[:limit]
+        return await self._queries.search(
+            query, capability=capability, actor_id=actor_id, limit=limit
+        )
 
     def statistics(self) -> ActorSystemStatistics:
         """Live actors by type and status, messages waiting in their mailboxes by type,
@@ -543,6 +482,6 @@ class ActorSystem:
             live=len(self._live),
             types=by_type,
             mailbox=mailbox,
-            passivations=dict(self._passivations),
+            passivations=dict(self._passivation.counts),
             stores=self._stores.statistics(),
         )

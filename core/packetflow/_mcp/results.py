@@ -23,6 +23,7 @@ from mcp.types import (
     ErrorData,
     TextContent,
 )
+from pydantic_core import to_json
 
 from ..errors import (
     ContractViolationError,
@@ -48,8 +49,9 @@ _CODE = re.compile(r"^(E\d{3})\b")
 
 
 def tool_result(payload: dict[str, Any]) -> CallToolResult:
-    """A successful call: structured output plus its JSON text."""
-    text = json.dumps(payload, ensure_ascii=False, default=str)
+    """A successful call: structured output plus its JSON text (compact, UTF-8 as is; a value
+    JSON has no type for is written as its ``str``)."""
+    text = to_json(payload, fallback=str).decode()  # ~8x json.dumps: every tool call ends here
     return CallToolResult(content=[TextContent(text=text)], structured_content=payload)
 
 

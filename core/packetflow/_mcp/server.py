@@ -65,6 +65,7 @@ from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
 from .._capabilities.capability import Capability
 from .._context import Context
+from .._local_messages import capability_request
 from .._services import attach_services
 from .._version import __version__
 from .._wire.messages import ActorMessage, CapabilityRequest
@@ -269,12 +270,7 @@ class McpServer:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
         pf_ctx = caller.context()
-        request = CapabilityRequest(
-            id=str(ctx.request_id),
-            capability_id=name,
-            payload=params.arguments or {},
-            context=pf_ctx,
-        )
+        request = capability_request(name, params.arguments or {}, pf_ctx, id=str(ctx.request_id))
         return await self._run(ctx, caller, name, request, pf_ctx, cap.kind == "composition")
 
     async def _run(

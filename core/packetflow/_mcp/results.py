@@ -15,7 +15,9 @@ import json
 import re
 from typing import Any
 
+from mcp.shared.exceptions import MCPError
 from mcp.types import (
+    INTERNAL_ERROR,
     INVALID_PARAMS,
     METHOD_NOT_FOUND,
     REQUEST_TIMEOUT,
@@ -42,6 +44,7 @@ __all__ = [
     "error_result",
     "error_text",
     "output_of",
+    "rpc_error",
     "tool_result",
 ]
 
@@ -80,6 +83,14 @@ def error_result(error: PacketFlowError) -> CallToolResult:
         is_error=True,
         meta={META_KEY: {"code": error.code, "error": wire}},
     )
+
+
+def rpc_error(error: PacketFlowError) -> MCPError:
+    """A JSON-RPC error carrying the PacketFlow error object as ``data``, its message the text
+    a failed tool call shows (field errors listed): clients such as the MCP Inspector display
+    only the message, and "fix the listed fields" must list them there."""
+    code = INVALID_PARAMS if error.code.startswith("E4") else INTERNAL_ERROR
+    return MCPError(code, error_text(error), data=error.to_wire())
 
 
 def output_of(result: CallToolResult, *, structured: bool) -> dict[str, Any]:

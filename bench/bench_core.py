@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 import packetflow as pf
 
-from .harness import Result, per_op_us
+from .harness import Result, alternating, per_op_us
 
 
 class In(BaseModel):
@@ -39,13 +39,13 @@ async def _call_overhead(node: pf.Node) -> Result:
     async def ours() -> object:
         return await node.call("bump", PAYLOAD)
 
-    # Measured in turn, best of rounds: load on a shared machine hits both sides alike.
-    best_ours = best_direct = float("inf")
-    for _ in range(5):
-        best_ours = min(best_ours, await per_op_us(ours, n=10_000, repeat=1))
-        best_direct = min(best_direct, await per_op_us(direct, n=10_000, repeat=1))
+    best = await alternating({"ours": ours, "direct": direct}, n=10_000)
     return Result(
-        "node.call vs direct call (validate+dump)", best_ours, best_direct, "direct", target=1.5
+        "node.call vs direct call (validate+dump)",
+        best["ours"],
+        best["direct"],
+        "direct",
+        target=1.5,
     )
 
 
@@ -64,11 +64,7 @@ async def _pipeline(node: pf.Node) -> Result:
     async def ours() -> object:
         return await node.call("pipe10", PAYLOAD)
 
-    # Measured in turn, best of rounds: load on a shared machine hits both sides alike.
-    best = {"ours": float("inf"), "by hand": float("inf")}
-    for _ in range(5):
-        best["ours"] = min(best["ours"], await per_op_us(ours, n=2000, repeat=1))
-        best["by hand"] = min(best["by hand"], await per_op_us(by_hand, n=2000, repeat=1))
+    best = await alternating({"ours": ours, "by hand": by_hand}, n=2000)
     return Result(
         "10-step pipeline vs 10 calls by hand",
         best["ours"],

@@ -21,8 +21,8 @@ def _same(a: Any, b: Any) -> None:
 
 @pytest.mark.parametrize(
     "given",
-    [{}, {"intent": None}, {"intent": "do it"}, {"metadata": {"step": "0"}}],
-    ids=["bare", "intent-none", "intent", "metadata"],
+    [{}, {"intent": None}, {"intent": "do it"}, {"metadata": {"step": "0"}}, {"id": "7"}],
+    ids=["bare", "intent-none", "intent", "metadata", "id"],
 )
 def test_capability_request_equals_the_validated_form(given: dict[str, Any]) -> None:
     ctx = pf.Context.create(None)
@@ -36,6 +36,8 @@ def test_capability_request_equals_the_validated_form(given: dict[str, Any]) -> 
 def test_capability_request_with_odd_parts_is_validated() -> None:
     with pytest.raises(ValueError, match="payload"):
         capability_request("cap", {1: "not a str key"}, pf.Context.create(None))  # type: ignore[dict-item]
+    with pytest.raises(ValueError, match="id"):  # the wire's bound on ids
+        capability_request("cap", {}, pf.Context.create(None), id="x" * 257)
 
 
 def test_capability_response_equals_the_validated_form() -> None:

@@ -34,20 +34,30 @@ def capability_request(
     payload: dict[str, Any],
     context: Context,
     *,
+    id: str = "",
     intent: str | _Unset | None = _UNSET,
     metadata: dict[str, Any] | None = None,
 ) -> CapabilityRequest:
-    """``CapabilityRequest(capability_id=..., payload=..., context=...)`` with ``intent`` and
-    ``metadata`` when given; ``payload`` is copied (as validation does) and ``metadata`` is
-    owned by the request."""
-    if not (type(context) is Context and all(map(_is_str, payload))):
+    """``CapabilityRequest(capability_id=..., payload=..., context=...)`` with ``id``,
+    ``intent`` and ``metadata`` when given; ``payload`` is copied (as validation does) and
+    ``metadata`` is owned by the request."""
+    if not (
+        type(context) is Context
+        and type(id) is str
+        and len(id) <= 256
+        and all(map(_is_str, payload))
+    ):
         given: dict[str, Any] = {} if isinstance(intent, _Unset) else {"intent": intent}
         if metadata is not None:
             given["metadata"] = metadata
+        if id:
+            given["id"] = id
         return CapabilityRequest(
             capability_id=capability_id, payload=payload, context=context, **given
         )
     fields_set = set(_REQUEST_FIELDS)
+    if id:
+        fields_set.add("id")
     if isinstance(intent, _Unset):
         intent = None
     else:
@@ -57,7 +67,7 @@ def capability_request(
     else:
         fields_set.add("metadata")
     state = {
-        "version": PROTOCOL_VERSION, "type": "capability_request", "id": "",
+        "version": PROTOCOL_VERSION, "type": "capability_request", "id": id,
         "metadata": metadata, "intent": intent, "capability_id": capability_id,
         "payload": dict(payload), "context": context,
     }  # fmt: skip

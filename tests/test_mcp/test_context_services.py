@@ -202,7 +202,7 @@ async def test_sampling_asks_the_clients_model() -> None:
 
     async with connected(make_node(), sampling_callback=sample) as (client, _):
         result = await client.call_tool("ask_model", {"prompt": "2+2?"})
-    assert text_of(result) == '{"result": "tiny-model: four"}'
+    assert text_of(result) == '{"result":"tiny-model: four"}'
     params = asked[0]
     assert params.messages[0].content.text == "2+2?"
     assert params.max_tokens == 50
@@ -304,7 +304,7 @@ async def test_elicitation_answers_are_validated_into_the_model(
 
     async with connected(make_node(), elicitation_callback=elicit) as (client, _):
         result = await client.call_tool("ask_user", {})
-    assert text_of(result) == f'{{"result": "{expected}"}}'
+    assert text_of(result) == f'{{"result":"{expected}"}}'
     assert forms[0]["properties"]["age"] == {"default": 30, "title": "Age", "type": "integer"}
     assert forms[0]["required"] == ["name"]
 

@@ -74,7 +74,7 @@ async def test_forms_carry_defaults_and_every_enum_shape() -> None:
 
     async with connected(make_node(), elicitation_callback=elicit) as (client, _):
         result = await client.call_tool("take_order", {})
-    assert text_of(result) == "{\"result\": \"1 l blue thin ['olives'] ['dip']\"}"
+    assert text_of(result) == "{\"result\":\"1 l blue thin ['olives'] ['dip']\"}"
     props = forms[0]["properties"]
     assert props["note"] == {"title": "Note", "type": "string"}  # no null, no None default
     assert props["size"]["oneOf"] == [

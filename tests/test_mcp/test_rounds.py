@@ -82,7 +82,7 @@ async def test_a_2026_call_spans_rounds_and_runs_once() -> None:
     ) as (client, server):
         result = await client.call_tool("interview", {})
         assert len(server.rounds) == 0  # nothing left between rounds
-    assert text_of(result) == '{"result": "first second Ada"}'
+    assert text_of(result) == '{"result":"first second Ada"}'
     assert runs == ["started"]
     assert lines == ["asking"]
 
@@ -129,4 +129,4 @@ async def test_a_client_that_never_comes_back_ends_in_the_deadline(
 async def test_tools_without_a_context_answer_in_one_round() -> None:
     async with connected(make_node(), mode="auto") as (client, server):
         assert "plain" not in server.catalog.contextual()
-        assert text_of(await client.call_tool("plain", {})) == '{"result": "plain"}'
+        assert text_of(await client.call_tool("plain", {})) == '{"result":"plain"}'

@@ -39,7 +39,7 @@ async def test_call_returns_structured_content_and_text(session: Session) -> Non
     result = await session.client.call_tool("double", {"value": 21})
     assert not result.is_error
     assert result.structured_content == {"doubled": 42}
-    assert result.content[0].text == '{"doubled": 42}'
+    assert result.content[0].text == '{"doubled":42}'  # the same JSON, compact
 
 
 async def test_bad_arguments_are_an_error_result_with_field_errors(session: Session) -> None:

@@ -66,7 +66,7 @@ async def test_handshake_era_messages(tunnel: McpTunnel) -> None:
         "jsonrpc": "2.0",
         "id": 3,
         "result": {
-            "content": [{"type": "text", "text": '{"value": 5}'}],
+            "content": [{"type": "text", "text": '{"value":5}'}],
             "structuredContent": {"value": 5},
             "isError": False,
         },

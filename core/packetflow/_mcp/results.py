@@ -15,7 +15,9 @@ import json
 import re
 from typing import Any
 
+from mcp.shared.exceptions import MCPError
 from mcp.types import (
+    INTERNAL_ERROR,
     INVALID_PARAMS,
     METHOD_NOT_FOUND,
     REQUEST_TIMEOUT,
@@ -23,6 +25,7 @@ from mcp.types import (
     ErrorData,
     TextContent,
 )
+from pydantic_core import to_json
 
 from ..errors import (
     ContractViolationError,
@@ -41,6 +44,7 @@ __all__ = [
     "error_result",
     "error_text",
     "output_of",
+    "rpc_error",
     "tool_result",
 ]
 
@@ -48,8 +52,9 @@ _CODE = re.compile(r"^(E\d{3})\b")
 
 
 def tool_result(payload: dict[str, Any]) -> CallToolResult:
-    """A successful call: structured output plus its JSON text."""
-    text = json.dumps(payload, ensure_ascii=False, default=str)
+    """A successful call: structured output plus its JSON text (compact, UTF-8 as is; a value
+    JSON has no type for is written as its ``str``)."""
+    text = to_json(payload, fallback=str).decode()  # ~8x json.dumps: every tool call ends here
     return CallToolResult(content=[TextContent(text=text)], structured_content=payload)
 
 
@@ -78,6 +83,14 @@ def error_result(error: PacketFlowError) -> CallToolResult:
         is_error=True,
         meta={META_KEY: {"code": error.code, "error": wire}},
     )
+
+
+def rpc_error(error: PacketFlowError) -> MCPError:
+    """A JSON-RPC error carrying the PacketFlow error object as ``data``, its message the text
+    a failed tool call shows (field errors listed): clients such as the MCP Inspector display
+    only the message, and "fix the listed fields" must list them there."""
+    code = INVALID_PARAMS if error.code.startswith("E4") else INTERNAL_ERROR
+    return MCPError(code, error_text(error), data=error.to_wire())
 
 
 def output_of(result: CallToolResult, *, structured: bool) -> dict[str, Any]:

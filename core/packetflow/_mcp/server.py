@@ -6,7 +6,7 @@ context that says who is calling (:class:`~packetflow._mcp.auth.Caller`). Before
 caller's token is checked like the wire checks it: the tool against its ``cap:`` scopes, an
 actor (its tool or its resources) against its ``actor:`` scopes (listings show only what it
 may reach), and one request taken from its rate limit
-(:data:`~packetflow._mcp.auth.Admission`). An actor type's tool sends an ``actor_message``
+(:data:`~packetflow._mcp.auth.Admission`): the rules of :mod:`.access`. An actor type's tool sends an ``actor_message``
 (:mod:`.actors`). Outcomes become results (:mod:`.results`, rich ones content blocks:
 :mod:`.content`), compositions report progress per step (:mod:`.progress`), registry changes
 notify clients (:mod:`.changes`), and the capability can log, report progress, sample and
@@ -23,7 +23,7 @@ wire tunnel at once.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,6 @@ from mcp.shared._stream_protocols import ReadStream, WriteStream
 from mcp.shared.exceptions import MCPError
 from mcp.shared.message import SessionMessage
 from mcp.types import (
-    INTERNAL_ERROR,
     INVALID_PARAMS,
     CallToolRequestParams,
     CallToolResult,
@@ -65,20 +64,19 @@ from .._auth.principal import RESERVED_PREFIX
 from .._auth.principal import Principal as TokenPrincipal
 from .._capabilities.capability import Capability
 from .._context import Context
+from .._local_messages import capability_request
 from .._services import attach_services
 from .._version import __version__
 from .._wire.messages import ActorMessage, CapabilityRequest
 from ..errors import ExecutionFailedError, ForbiddenError, NotFoundError, PacketFlowError
+from .access import Access, actor_visible
 from .actors import actor_address, reaches
 from .app_resources import AppResources
 from .auth import (
-    CALLER_KEY,
     LOCAL,
     Admission,
     Authorizer,
     Caller,
-    Principal,
-    allow_all,
     token_scopes,
 )
 from .changes import ChangeFeed
@@ -87,7 +85,7 @@ from .content import rich_result
 from .progress import report_steps
 from .prompts import PromptCatalog
 from .resources import SCHEME, ActorDirectory, ActorResources, actor_uri, parse_actor_uri
-from .results import error_result, error_text, tool_result
+from .results import error_result, rpc_error, tool_result
 from .rounds import InputRounds, RoundServices
 from .services import McpServices, set_log_level
 from .subscriptions import ResourceSubscriptions
@@ -139,11 +137,9 @@ class McpServer:
         page_size: int = 500,
     ) -> None:
         self.node = node
-        self.authorize: Authorizer = authorize or token_scopes
-        self.admit = admit
-        self.caller = caller
         self.management = management
         self.catalog = ToolCatalog(node.registry, page_size=page_size)
+        self.access = Access(authorize or token_scopes, admit, caller, management, self.catalog)
         directory: ActorDirectory = node.actors if actors is None else actors
         self.resources = ActorResources(directory) if resources else None
         self.app_resources = AppResources(node.resources)
@@ -229,23 +225,23 @@ class McpServer:
 
     async def _list_tools(self, ctx: Ctx, params: PaginatedRequestParams | None) -> ListToolsResult:
         cursor = params.cursor if params is not None else None
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         try:
-            self._charge(caller)
+            self.access.charge(caller)
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
+            raise rpc_error(exc) from None
         # Discovery shows only what the caller may call, as the wire's discover does.
-        tools, cursor = self.catalog.page(cursor, self._tool_visibility(caller.principal))
+        tools, cursor = self.catalog.page(cursor, self.access.tools_visible(caller.principal))
         return ListToolsResult(tools=tools, next_cursor=cursor)
 
     async def _call_tool(
         self, ctx: Ctx, params: CallToolRequestParams
     ) -> CallToolResult | InputRequiredResult:
         name = params.name
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         if params.request_state is not None:  # 2026-07-28: the next round of a call
             try:
-                self._charge(caller)
+                self.access.charge(caller)
             except PacketFlowError as exc:
                 return error_result(exc)
             services = McpServices(ctx, name)
@@ -261,20 +257,15 @@ class McpServer:
                 raise _unmanaged(name)
             # Scopes before telling whether it exists, as on the wire: a tool outside the
             # token's scopes is E403 whether or not it exists, so probing names reveals nothing.
-            self.authorize(caller.principal, "cap", name)
-            self._charge(caller)
+            self.access.authorize(caller.principal, "cap", name)
+            self.access.charge(caller)
         except PacketFlowError as exc:
             return error_result(exc)
         if cap is None:
             error = NotFoundError(f"tool {name!r} is not served by node {self.node.name!r}")
             raise MCPError(INVALID_PARAMS, f"Unknown tool: {name}", data=error.to_wire())
         pf_ctx = caller.context()
-        request = CapabilityRequest(
-            id=str(ctx.request_id),
-            capability_id=name,
-            payload=params.arguments or {},
-            context=pf_ctx,
-        )
+        request = capability_request(name, params.arguments or {}, pf_ctx, id=str(ctx.request_id))
         return await self._run(ctx, caller, name, request, pf_ctx, cap.kind == "composition")
 
     async def _run(
@@ -323,13 +314,13 @@ class McpServer:
         try:
             if (
                 isinstance(principal, TokenPrincipal)
-                and self.authorize is token_scopes
+                and self.access.authorize is token_scopes
                 and not reaches(principal, name)
             ):  # E403 before E422: probing names with bad arguments reveals nothing
-                self.authorize(principal, "actor", name)
+                self.access.authorize(principal, "actor", name)
             actor_id, message = actor_address(cap, arguments)
-            self.authorize(principal, "actor", name, f"{name}/{actor_id}")
-            self._charge(caller)
+            self.access.authorize(principal, "actor", name, f"{name}/{actor_id}")
+            self.access.charge(caller)
         except PacketFlowError as exc:
             return error_result(exc)
         pf_ctx = caller.context()
@@ -369,26 +360,26 @@ class McpServer:
         self, ctx: Ctx, params: PaginatedRequestParams | None
     ) -> ListResourcesResult:
         assert self.resources is not None
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         cursor = params.cursor if params is not None else None
         try:
-            self._charge(caller)
-            visible = self._visibility(caller.principal, "actor")
+            self.access.charge(caller)
+            visible = self.access.visible(caller.principal, "actor")
             page = await self.resources.list(
-                cursor, None if visible is None else partial(_actor_visible, visible)
+                cursor, None if visible is None else partial(actor_visible, visible)
             )
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
+            raise rpc_error(exc) from None
         if cursor is None:  # the node's own resources open the first page
             page.resources[:0] = self.app_resources.listed(
-                self._visibility(caller.principal, "cap")
+                self.access.visible(caller.principal, "cap")
             )
         return page
 
     async def _list_resource_templates(
         self, ctx: Ctx, params: PaginatedRequestParams | None
     ) -> ListResourceTemplatesResult:
-        visible = self._visibility(self.caller_of(ctx).principal, "cap")
+        visible = self.access.visible(self.access.caller_of(ctx).principal, "cap")
         actors = ActorResources.templates()
         actors.resource_templates[:0] = self.app_resources.templates(visible)
         return actors
@@ -397,34 +388,34 @@ class McpServer:
         self, ctx: Ctx, params: ReadResourceRequestParams
     ) -> ReadResourceResult:
         assert self.resources is not None
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         uri = params.uri
         try:
             if not uri.startswith(SCHEME):
-                self._charge(caller)
+                self.access.charge(caller)
                 return await self.app_resources.read(
                     uri,
                     Context.create(caller.context(), self.node),
-                    partial(self.authorize, caller.principal, "cap"),
+                    partial(self.access.authorize, caller.principal, "cap"),
                 )
             target = parse_actor_uri(uri)
-            self.authorize(
+            self.access.authorize(
                 caller.principal,
                 "actor",
                 target.capability,
                 f"{target.capability}/{target.actor_id}",
             )
-            self._charge(caller)
+            self.access.charge(caller)
             return await self.resources.read(target)
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
+            raise rpc_error(exc) from None
 
     async def _subscribe(self, ctx: Ctx, params: SubscribeRequestParams) -> EmptyResult:
         try:
-            self._charge(self.caller_of(ctx))
+            self.access.charge(self.access.caller_of(ctx))
             self.subscriptions.subscribe(ctx, params.uri)
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
+            raise rpc_error(exc) from None
         return EmptyResult()
 
     async def _unsubscribe(self, ctx: Ctx, params: UnsubscribeRequestParams) -> EmptyResult:
@@ -436,108 +427,45 @@ class McpServer:
     async def _list_prompts(
         self, ctx: Ctx, params: PaginatedRequestParams | None
     ) -> ListPromptsResult:
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         try:
-            self._charge(caller)
+            self.access.charge(caller)
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
-        return self.prompts.list(self._visibility(caller.principal, "cap"))
+            raise rpc_error(exc) from None
+        return self.prompts.list(self.access.visible(caller.principal, "cap"))
 
     async def _get_prompt(self, ctx: Ctx, params: GetPromptRequestParams) -> GetPromptResult:
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         try:
-            self.authorize(caller.principal, "cap", params.name)
-            self._charge(caller)
+            self.access.authorize(caller.principal, "cap", params.name)
+            self.access.charge(caller)
             pf_ctx = Context.create(caller.context(), self.node)
             return await self.prompts.get(params.name, params.arguments, pf_ctx)
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
+            raise rpc_error(exc) from None
 
     async def _complete(self, ctx: Ctx, params: CompleteRequestParams) -> CompleteResult:
-        caller = self.caller_of(ctx)
+        caller = self.access.caller_of(ctx)
         actors: ActorCompleter | None = None
         if self.resources is not None:  # the actor templates complete from the node's actors
             principal = caller.principal
-            visible = self._visibility(principal, "actor")
+            visible = self.access.visible(principal, "actor")
             actors = partial(
                 self.resources.complete,
                 types=self.catalog.actors(),
-                reachable=self._actor_type_visibility(principal),
-                visible=None if visible is None else partial(_actor_visible, visible),
+                reachable=self.access.actor_types_visible(principal),
+                visible=None if visible is None else partial(actor_visible, visible),
             )
         try:
-            self._charge(caller)
-            authorize = partial(self.authorize, caller.principal, "cap")
+            self.access.charge(caller)
+            authorize = partial(self.access.authorize, caller.principal, "cap")
             return await complete(params, self.node.prompts, self.node.resources, actors, authorize)
         except PacketFlowError as exc:
-            raise _rpc_error(exc) from None
+            raise rpc_error(exc) from None
 
     async def _set_log_level(self, ctx: Ctx, params: SetLevelRequestParams) -> EmptyResult:
         set_log_level(ctx, params.level)
         return EmptyResult()
-
-    # -- identity and rules ------------------------------------------------------------------
-
-    def _charge(self, caller: Caller) -> None:
-        """One request off the caller's rate limit (E429), unless its transport charged it."""
-        if self.admit is not None and caller.principal is not None and not caller.admitted:
-            self.admit(caller.principal)
-
-    def _tool_visibility(self, principal: Principal | None) -> Callable[[str], bool]:
-        """Which tools a listing shows ``principal``: capabilities its ``cap:`` rules allow,
-        actor types its ``actor:`` rules reach, management tools only with ``management``."""
-        caps = self._visibility(principal, "cap")
-        actor = self._actor_type_visibility(principal)
-        actors = self.catalog.actors()
-        hidden = None if self.management else RESERVED_PREFIX
-
-        def visible(name: str) -> bool:
-            if name in actors:
-                return actor is None or actor(name)
-            if hidden is not None and name.startswith(hidden):
-                return False
-            return caps is None or caps(name)
-
-        return visible
-
-    def _actor_type_visibility(self, principal: Principal | None) -> Callable[[str], bool] | None:
-        """Which actor types ``principal`` may reach: for tokens, those its ``actor:`` scopes
-        cover some actor of; ``None`` for everything."""
-        if isinstance(principal, TokenPrincipal) and self.authorize is token_scopes:
-            return partial(reaches, principal)
-        return self._visibility(principal, "actor")
-
-    def _visibility(self, principal: Principal | None, kind: str) -> Callable[..., bool] | None:
-        """What a listing of ``kind`` may show ``principal``: ``None`` for everything, else a
-        predicate on the names the authorizer takes."""
-        authorize = self.authorize
-        if authorize is allow_all:
-            return None
-        if authorize is token_scopes:  # the wire's discovery rule (memoised per principal)
-            if isinstance(principal, TokenPrincipal):
-                return partial(principal.allows, kind)
-            return None  # local callers and other verifiers' principals see everything
-
-        def visible(*names: str) -> bool:
-            try:
-                authorize(principal, kind, *names)
-            except ForbiddenError:
-                return False
-            return True
-
-        return visible
-
-    def caller_of(self, ctx: Ctx) -> Caller:
-        """Who sent this request: the tunnel's :class:`Caller`, the one the HTTP gate left in
-        the ASGI scope, or this server's :attr:`caller` (stdio, in-memory)."""
-        request = ctx.request
-        if request is None:
-            return self.caller
-        if isinstance(request, Caller):
-            return request
-        state = getattr(request, "scope", {}).get("state") or {}
-        found = state.get(CALLER_KEY)
-        return found if isinstance(found, Caller) else self.caller
 
 
 class _Announcing(Server[Any]):
@@ -560,10 +488,6 @@ class _Announcing(Server[Any]):
         )
 
 
-def _actor_visible(visible: Callable[..., bool], capability: str, actor_id: str) -> bool:
-    return visible(capability, f"{capability}/{actor_id}")
-
-
 def _owner(caller: Caller) -> str | None:
     principal = caller.principal
     return None if principal is None else principal.sub
@@ -575,14 +499,6 @@ def _unmanaged(name: str) -> ForbiddenError:
         "offer; over stdio start it with 'packetflow mcp --admin' (McpServer(management=True))",
         details={"management": False},
     )
-
-
-def _rpc_error(error: PacketFlowError) -> MCPError:
-    """A JSON-RPC error carrying the PacketFlow error object as ``data``, its message the text
-    a failed tool call shows (field errors listed): clients such as the MCP Inspector display
-    only the message, and "fix the listed fields" must list them there."""
-    code = INVALID_PARAMS if error.code.startswith("E4") else INTERNAL_ERROR
-    return MCPError(code, error_text(error), data=error.to_wire())
 
 
 @asynccontextmanager

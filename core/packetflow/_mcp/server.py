@@ -4,20 +4,19 @@ Every ``tools/call`` becomes a ``capability_request`` run through ``node.dispatc
 entry point of every transport, so the module chain applies exactly as on the wire — with a
 context that says who is calling (:class:`~packetflow._mcp.auth.Caller`). Before that, the
 caller's token is checked like the wire checks it: the tool against its ``cap:`` scopes, an
-actor (its tool or its resources) against its ``actor:`` scopes (listings show only what it
-may reach), and one request taken from its rate limit
-(:data:`~packetflow._mcp.auth.Admission`): the rules of :mod:`.access`. An actor type's tool sends an ``actor_message``
-(:mod:`.actors`). Outcomes become results (:mod:`.results`, rich ones content blocks:
-:mod:`.content`), compositions report progress per step (:mod:`.progress`), registry changes
-notify clients (:mod:`.changes`), and the capability can log, report progress, sample and
-elicit through its context (:mod:`.services`). Besides tools it serves the node's prompts
-(:mod:`.prompts`), its resources and templates (:mod:`.app_resources`) and actors as resources
-(:mod:`.resources`), subscriptions to them (:mod:`.subscriptions`), completions
-(:mod:`.completions`) and ``logging/setLevel``. The node's management capabilities
-(``packetflow.*``) are offered only when ``management`` is set (stdio leaves it off unless
-``--admin``). Prompts and resources are checked against ``cap:`` scopes by name, as tools are.
-One :class:`McpServer` serves any number of connections over stdio, streamable HTTP and the
-wire tunnel at once.
+actor (its tool or its resources) against its ``actor:`` scopes (listings show only what it may
+reach), and one request taken from its rate limit (:data:`~packetflow._mcp.auth.Admission`):
+the rules of :mod:`.access`. An actor type's tool sends an ``actor_message`` (:mod:`.actors`).
+Outcomes become results (:mod:`.results`, rich ones content blocks: :mod:`.content`),
+compositions report progress per step (:mod:`.progress`), registry changes notify clients
+(:mod:`.changes`), and the capability can log, report progress, sample and elicit through its
+context (:mod:`.services`). Besides tools it serves the node's prompts (:mod:`.prompts`), its
+resources and templates (:mod:`.app_resources`) and actors as resources (:mod:`.resources`),
+subscriptions to them (:mod:`.subscriptions`), completions (:mod:`.completions`) and
+``logging/setLevel``. The node's management capabilities (``packetflow.*``) are offered only
+when ``management`` is set (stdio leaves it off unless ``--admin``). Prompts and resources are
+checked against ``cap:`` scopes by name, as tools are. One :class:`McpServer` serves any number
+of connections over stdio, streamable HTTP and the wire tunnel at once.
 """
 
 from __future__ import annotations

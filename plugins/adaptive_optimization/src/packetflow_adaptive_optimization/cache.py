@@ -11,6 +11,8 @@ from typing import Any, TypeAlias
 
 import trio
 
+from .keys import Stored
+
 __all__ = ["CacheKey", "Entry", "ResultCache", "key_id"]
 
 # (capability, version, canonical payload JSON, canonical JSON of the context keys)
@@ -28,13 +30,13 @@ def key_id(key: CacheKey) -> str:
 
 
 class Entry:
-    """One cached result (JSON bytes)."""
+    """One cached result."""
 
-    __slots__ = ("expires", "key", "raw")
+    __slots__ = ("expires", "key", "stored")
 
-    def __init__(self, key: CacheKey, raw: bytes, expires: float) -> None:
+    def __init__(self, key: CacheKey, stored: Stored, expires: float) -> None:
         self.key = key
-        self.raw = raw
+        self.stored = stored
         self.expires = expires
 
 
@@ -68,7 +70,7 @@ class ResultCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: CacheKey, now: float) -> bytes | None:
+    def get(self, key: CacheKey, now: float) -> Stored | None:
         """The live result stored under ``key`` at trio time ``now`` (an expired one is
         dropped: a miss)."""
         entry = self._entries.get(key)
@@ -82,16 +84,16 @@ class ResultCache:
             return None
         self._entries.move_to_end(key)
         self.hits += 1
-        return entry.raw
+        return entry.stored
 
-    def put(self, key: CacheKey, raw: bytes, now: float) -> None:
-        """Store ``raw`` under ``key`` at trio time ``now``, evicting least recently used
+    def put(self, key: CacheKey, stored: Stored, now: float) -> None:
+        """Store ``stored`` under ``key`` at trio time ``now``, evicting least recently used
         entries to fit."""
         entries = self._entries
         if key in entries:
             self._drop(key)
-        entry = entries[key] = Entry(key, raw, now + self.ttl)
-        self.bytes += len(raw)
+        entry = entries[key] = Entry(key, stored, now + self.ttl)
+        self.bytes += stored.size
         self.stores += 1
         expiry = self._expiry
         expiry.append(entry)
@@ -140,7 +142,7 @@ class ResultCache:
                     "capability": key[0],
                     "version": key[1],
                     "key": key_id(key),
-                    "bytes": len(entry.raw),
+                    "bytes": entry.stored.size,
                     "expires_in_s": round(entry.expires - now, 3),
                 }
             )
@@ -165,4 +167,4 @@ class ResultCache:
 
     def _drop(self, key: CacheKey) -> None:
         entry = self._entries.pop(key)
-        self.bytes -= len(entry.raw)
+        self.bytes -= entry.stored.size

@@ -10,7 +10,12 @@ seconds (and never beyond its own request's deadline) before it runs itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import trio
+
+if TYPE_CHECKING:
+    from .keys import Stored
 
 __all__ = ["Flight", "Flights"]
 
@@ -18,26 +23,26 @@ __all__ = ["Flight", "Flights"]
 class Flight:
     """One leader's run and the followers waiting for it."""
 
-    __slots__ = ("done", "followers", "key", "raw")
+    __slots__ = ("done", "followers", "key", "stored")
 
     def __init__(self, key: object) -> None:
         self.key = key
-        self.raw: bytes | None = None  # the stored result, when the leader succeeded
+        self.stored: Stored | None = None  # the leader's stored result, when it succeeded
         self.done: trio.Event | None = None  # made by the first follower only
         self.followers = 0
 
-    async def wait(self, timeout: float) -> bytes | None:
+    async def wait(self, timeout: float) -> Stored | None:
         """Wait for the leader (at most ``timeout`` seconds); its stored result, or ``None``
         when it failed, was cancelled or took too long."""
         if self.done is None:
             self.done = trio.Event()
         with trio.move_on_after(timeout):
             await self.done.wait()
-        return self.raw
+        return self.stored
 
-    def land(self, raw: bytes | None) -> None:
+    def land(self, stored: Stored | None) -> None:
         """The leader's outcome: its stored result, or ``None`` (failed: release)."""
-        self.raw = raw
+        self.stored = stored
         if self.done is not None:
             self.done.set()
 
@@ -49,6 +54,7 @@ class Flights:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._by_key: dict[object, Flight] = {}
+        self._waiting = 0  # followers waiting, over every flight
         self.shared = 0  # followers given a leader's result
         self.released = 0  # followers that ran themselves (leader failed, cancelled or slow)
 
@@ -57,7 +63,7 @@ class Flights:
 
     def waiting(self) -> int:
         """Followers waiting for a flight in the air."""
-        return sum(flight.followers for flight in self._by_key.values())
+        return self._waiting
 
     def get(self, key: object) -> Flight | None:
         return self._by_key.get(key)
@@ -72,16 +78,22 @@ class Flights:
     def follow(self, flight: Flight) -> bool:
         """Count a follower of ``flight``; ``False`` when too many wait already (then the
         request runs without single-flight)."""
-        if self.waiting() >= self.limit:
+        if self._waiting >= self.limit:
             return False
         flight.followers += 1
+        self._waiting += 1
         return True
 
-    def land(self, flight: Flight, raw: bytes | None) -> None:
+    def unfollow(self, flight: Flight) -> None:
+        """A follower of ``flight`` stopped waiting (given a result, released or cancelled)."""
+        flight.followers -= 1
+        self._waiting -= 1
+
+    def land(self, flight: Flight, stored: Stored | None) -> None:
         """End ``flight`` with the leader's stored result (or ``None``)."""
         if self._by_key.get(flight.key) is flight:
             del self._by_key[flight.key]
-        flight.land(raw)
+        flight.land(stored)
 
     def land_all(self) -> None:
         """Release every follower (the module is stopping)."""

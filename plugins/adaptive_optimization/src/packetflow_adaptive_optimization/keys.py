@@ -1,5 +1,6 @@
 """Cache keys and stored results: the canonical JSON of a validated payload in, the result
-as JSON bytes out (so a hit hands every caller a fresh copy and the cache knows its size).
+as a snapshot or JSON bytes out (so a hit hands every caller a fresh copy and the cache knows
+its size).
 
 Canonical means: the payload validated by the capability's input model, dumped in the model's
 field order with its defaults filled in (``{"user_id": "42"}`` and ``{"user_id": "42",
@@ -17,7 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 import packetflow as pf
 
-__all__ = ["KeyMaker", "ResultCodec", "Unkeyable"]
+from .snapshot import copy, snapshot
+
+__all__ = ["FLAT", "JSON", "NESTED", "KeyMaker", "ResultCodec", "Stored", "Unkeyable"]
 
 
 class Unkeyable(Exception):
@@ -82,12 +85,33 @@ class KeyMaker:
 
 VERIFIED_STORES = 16  # typed results checked to come back equal before they are trusted
 
+# How a result is stored (``Stored.kind``): a snapshot without nested containers (a hit is one
+# ``dict.copy()``), a nested snapshot (the containers are copied), or JSON bytes.
+FLAT, NESTED, JSON = range(3)
+
+
+class Stored:
+    """One stored result: its form (``value``, of ``kind``) and its size in bytes (its JSON:
+    what ``max_entry_bytes``/``max_bytes`` count)."""
+
+    __slots__ = ("kind", "size", "value")
+
+    def __init__(self, value: Any, kind: int, size: int) -> None:
+        self.value = value
+        self.kind = kind
+        self.size = size
+
 
 class ResultCodec:
-    """Stores one capability's results as JSON and rebuilds them exactly: through the output
-    model when there is one (a hit returns the same Python types a run does), as plain JSON
-    otherwise. A result that would not come back equal is refused: untyped results are checked
-    every time; typed ones, whose shape the model fixes, for the first ``VERIFIED_STORES``."""
+    """Stores one capability's results and hands out fresh copies.
+
+    A result made of plain containers and immutable values is kept as a snapshot
+    (:mod:`.snapshot`): a hit returns exactly what the run returned, in new containers. Any
+    other result is stored as JSON and rebuilt exactly: through the output model when there is
+    one (a hit returns the same Python types a run does), as plain JSON otherwise; one that
+    would not come back equal is refused. Untyped JSON results are checked every time; typed
+    ones, whose shape the model fixes, for the first ``VERIFIED_STORES`` (per capability
+    version: the codec lives as long as its policy)."""
 
     __slots__ = ("_checks", "_model", "limit")
 
@@ -97,31 +121,51 @@ class ResultCodec:
         # -1: check every result (untyped, or a model with loosely typed fields)
         self._checks = VERIFIED_STORES if _strict(self._model) else -1
 
-    def encode(self, payload: dict[str, Any]) -> bytes:
-        """The stored form of ``payload``.
+    def encode(self, payload: dict[str, Any]) -> Stored:
+        """The stored form of ``payload`` (it shares nothing mutable with ``payload``).
 
         Raises:
             Unkeyable: not serialisable, too large, or it would not come back equal.
         """
+        frozen = snapshot(payload)
+        if frozen is not None:
+            value, flat = frozen
+            # Every snapshot leaf has a JSON form here (bytes as base64, the rest natively).
+            size = len(pydantic_core.to_json(value, bytes_mode="base64", fallback=repr))
+            self._check_size(size)
+            return Stored(value, FLAT if flat else NESTED, size)
         try:
             raw = pydantic_core.to_json(payload, inf_nan_mode="constants")
         except pydantic_core.PydanticSerializationError as exc:
             raise Unkeyable("unhashable", str(exc)) from None
-        if len(raw) > self.limit:
-            raise Unkeyable("oversized", f"result is {len(raw)} bytes > {self.limit}")
+        self._check_size(len(raw))
         if self._checks:
             try:
-                same = self.decode(raw) == payload
+                same = self._from_json(raw) == payload
             except ValidationError:
                 same = False
             if not same:
                 raise Unkeyable("not_roundtrip", "the result does not come back equal from JSON")
             if self._checks > 0:
                 self._checks -= 1
-        return raw
+        return Stored(raw, JSON, len(raw))
 
-    def decode(self, raw: bytes) -> dict[str, Any]:
+    def decode(self, stored: Stored) -> dict[str, Any]:
         """A fresh copy of a stored result."""
+        kind = stored.kind
+        if kind == FLAT:
+            out: dict[str, Any] = stored.value.copy()
+            return out
+        if kind == NESTED:
+            nested: dict[str, Any] = copy(stored.value)
+            return nested
+        return self._from_json(stored.value)
+
+    def _check_size(self, size: int) -> None:
+        if size > self.limit:
+            raise Unkeyable("oversized", f"result is {size} bytes > {self.limit}")
+
+    def _from_json(self, raw: bytes) -> dict[str, Any]:
         model = self._model
         if model is None:
             data: dict[str, Any] = pydantic_core.from_json(raw)

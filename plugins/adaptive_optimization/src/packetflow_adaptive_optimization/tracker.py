@@ -24,7 +24,7 @@ from .config import OptimizationConfig
 from .flights import Flight, Flights
 from .hints import OWN_PREFIX
 from .history import History
-from .keys import Unkeyable
+from .keys import FLAT, Stored, Unkeyable
 from .models import Models
 from .policy import Policy
 
@@ -69,6 +69,9 @@ class Tracker:
         self._fold_due = on_fold_due
         self._lookup = node.registry.lookup
         self._context_keys = tuple(config.context_keys)
+        # trio.current_time() looks the clock up on every call; the clock of a run is fixed
+        # (a MockClock in tests is this same object).
+        self._now = trio.lowlevel.current_clock().current_time
 
     # -- policies ----------------------------------------------------------------------------
 
@@ -87,11 +90,21 @@ class Tracker:
         return found
 
     def forget(self, name: str | None = None) -> None:
-        """Drop decided policies (all, or one capability's)."""
+        """Drop decided policies (all, or one capability's: it was registered again)."""
         if name is None:
             self.policies.clear()
         else:
             self.policies.pop(name, None)
+
+    def refresh(self, names: set[str]) -> None:
+        """Decide again for the capabilities whose models changed (every policy when the node
+        has a cluster, whose peers change on their own). Keys and codecs are kept: they
+        depend on the capability version only."""
+        cluster = getattr(self.node, "cluster", None)
+        models = self.models
+        for name, policy in self.policies.items():
+            if policy is not None and (cluster is not None or name in names):
+                policy.decide(models.get(policy.cap.name), cluster)
 
     # -- the request hook ------------------------------------------------------------------------
 
@@ -102,7 +115,7 @@ class Tracker:
             policy = self.policy(name)
         if policy is None:
             return None
-        now = trio.current_time()
+        now = self._now()
         entry: Pending = [name, policy.version, now, request.metadata.get("step"), 0, PLAIN,
                           None, None, None]  # fmt: skip
         decision: pf.Decision | None = None
@@ -147,14 +160,19 @@ class Tracker:
         entry[HASH] = hash(raw)
         stored = self.cache.get(key, now)
         if stored is not None:
-            assert policy.codec is not None
             entry[KIND] = HIT
+            # a fresh copy: a flat snapshot is one dict.copy(), anything else the codec's
+            if stored.kind == FLAT:
+                payload = stored.value.copy()
+            else:
+                assert policy.codec is not None
+                payload = policy.codec.decode(stored)
             return pf.Respond(
                 _response(
                     {
                         "id": request.id,
                         "capability_id": cap.name,
-                        "payload": policy.codec.decode(stored),
+                        "payload": payload,
                         "metadata": {"cache_hit": True},
                     }
                 )
@@ -184,15 +202,15 @@ class Tracker:
         if isinstance(timeout_ms, int | float) and timeout_ms > 0:
             wait = min(wait, timeout_ms / 1000)
         try:
-            raw = await flight.wait(wait)
+            stored = await flight.wait(wait)
         finally:
-            flight.followers -= 1
-        if raw is None or policy.codec is None:
+            self.flights.unfollow(flight)
+        if stored is None or policy.codec is None:
             self.flights.released += 1
             return None
         self.flights.shared += 1
         metadata = {"cache_hit": True, "single_flight": True}
-        payload = policy.codec.decode(raw)
+        payload = policy.codec.decode(stored)
         return pf.Respond(
             _response(
                 {"id": request.id, "capability_id": policy.cap.name, "payload": payload,
@@ -226,7 +244,7 @@ class Tracker:
             self.inflight[name] = left
         else:
             self.inflight.pop(name, None)
-        now = trio.current_time()
+        now = self._now()
         ok = response.type == "capability_response"
         outcome = "ok" if ok else response.error.code
         if kind in (LEADER, MISS):
@@ -246,21 +264,22 @@ class Tracker:
             self._fold_due()
 
     def _store(self, entry: Pending, payload: dict[str, Any] | None, now: float) -> None:
-        raw = None
+        stored: Stored | None = None
         key = entry[KEY]
         if payload is not None and key is not None:
             policy = self.policies.get(entry[NAME])
             codec = policy.codec if policy is not None else None
+            # the policy of the version that ran (a re-registration in between forgot it)
             if codec is not None and policy is not None and policy.version == entry[VERSION]:
                 try:
-                    raw = codec.encode(payload)
+                    stored = codec.encode(payload)
                 except Unkeyable as exc:
                     self._refuse(entry[NAME], exc)
                 else:
-                    self.cache.put(key, raw, now)
+                    self.cache.put(key, stored, now)
         flight = entry[FLIGHT]
         if flight is not None:
-            self.flights.land(flight, raw)
+            self.flights.land(flight, stored)
 
     def _refuse(self, name: str, exc: Unkeyable) -> None:
         self.refused[exc.reason] = self.refused.get(exc.reason, 0) + 1

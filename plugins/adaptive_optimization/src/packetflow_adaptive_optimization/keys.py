@@ -35,7 +35,7 @@ class Unkeyable(Exception):
 class KeyMaker:
     """Builds the canonical payload JSON of one capability's requests."""
 
-    __slots__ = ("_dump", "_model", "_sorted", "limit")
+    __slots__ = ("_dump", "_model", "_python", "_sorted", "_validate", "limit")
 
     def __init__(self, cap: pf.Capability, limit: int) -> None:
         model = cap.contract.input_model
@@ -43,7 +43,10 @@ class KeyMaker:
         self._model = model
         # Extra keys of an open model dump in arrival order: sort them like an untyped payload.
         self._sorted = model is None or model.model_config.get("extra") == "allow"
-        self._dump = model.__pydantic_serializer__ if model is not None else None
+        if model is not None:  # bound once: the hot path calls them on every request
+            self._validate = model.__pydantic_validator__.validate_python
+            self._dump = model.__pydantic_serializer__.to_json
+            self._python = model.__pydantic_serializer__.to_python
 
     def payload(self, payload: Any) -> bytes:
         """The canonical JSON of ``payload``.
@@ -59,8 +62,15 @@ class KeyMaker:
                     raise Unkeyable("unhashable", f"payload is a {type(payload).__name__}")
                 raw = pydantic_core.to_json({k: payload[k] for k in sorted(payload)})
             else:
-                model = self._model.__pydantic_validator__.validate_python(payload)
-                raw = self._canonical(model)
+                model = self._validate(payload)
+                if self._sorted:
+                    raw = self._canonical(model)
+                else:
+                    raw = self._dump(model)
+                    # A model dumps NaN/inf floats as null: only then take the exact (slower)
+                    # path, so that NaN and None never share a key.
+                    if b"null" in raw:
+                        raw = self._canonical(model)
         except pydantic_core.PydanticSerializationError as exc:
             raise Unkeyable("unhashable", str(exc)) from None
         except TypeError as exc:  # e.g. keys that do not sort
@@ -70,14 +80,8 @@ class KeyMaker:
         return raw
 
     def _canonical(self, model: BaseModel) -> bytes:
-        assert self._dump is not None
-        if not self._sorted:
-            raw: bytes = self._dump.to_json(model)
-            # A model dumps NaN/inf floats as null: only then take the exact (slower) path,
-            # so that NaN and None never share a key.
-            if b"null" not in raw:
-                return raw
-        data = self._dump.to_python(model)
+        """The exact form: NaN and inf spelled out, the keys of an open model sorted."""
+        data = self._python(model)
         if self._sorted:
             data = {k: data[k] for k in sorted(data)}
         return pydantic_core.to_json(data, inf_nan_mode="constants")
@@ -92,14 +96,17 @@ FLAT, NESTED, JSON = range(3)
 
 class Stored:
     """One stored result: its form (``value``, of ``kind``) and its size in bytes (its JSON:
-    what ``max_entry_bytes``/``max_bytes`` count)."""
+    what ``max_entry_bytes``/``max_bytes`` count). In the cache it is also the entry: its
+    ``key`` and when it ``expires`` (set by :meth:`~.cache.ResultCache.put`)."""
 
-    __slots__ = ("kind", "size", "value")
+    __slots__ = ("expires", "key", "kind", "size", "value")
 
     def __init__(self, value: Any, kind: int, size: int) -> None:
         self.value = value
         self.kind = kind
         self.size = size
+        self.key: Any = None
+        self.expires = 0.0
 
 
 class ResultCodec:
@@ -130,15 +137,19 @@ class ResultCodec:
         frozen = snapshot(payload)
         if frozen is not None:
             value, flat = frozen
-            # Every snapshot leaf has a JSON form here (bytes as base64, the rest natively).
-            size = len(pydantic_core.to_json(value, bytes_mode="base64", fallback=repr))
-            self._check_size(size)
+            try:  # every snapshot leaf has a JSON form: its size is what the bounds count
+                size = len(pydantic_core.to_json(value))
+            except pydantic_core.PydanticSerializationError:  # bytes that are not UTF-8
+                size = len(pydantic_core.to_json(value, bytes_mode="base64"))
+            if size > self.limit:
+                raise _oversized(size, self.limit)
             return Stored(value, FLAT if flat else NESTED, size)
         try:
             raw = pydantic_core.to_json(payload, inf_nan_mode="constants")
         except pydantic_core.PydanticSerializationError as exc:
             raise Unkeyable("unhashable", str(exc)) from None
-        self._check_size(len(raw))
+        if len(raw) > self.limit:
+            raise _oversized(len(raw), self.limit)
         if self._checks:
             try:
                 same = self._from_json(raw) == payload
@@ -161,10 +172,6 @@ class ResultCodec:
             return nested
         return self._from_json(stored.value)
 
-    def _check_size(self, size: int) -> None:
-        if size > self.limit:
-            raise Unkeyable("oversized", f"result is {size} bytes > {self.limit}")
-
     def _from_json(self, raw: bytes) -> dict[str, Any]:
         model = self._model
         if model is None:
@@ -173,6 +180,10 @@ class ResultCodec:
         rebuilt = model.__pydantic_validator__.validate_json(raw)
         out: dict[str, Any] = model.__pydantic_serializer__.to_python(rebuilt)
         return out
+
+
+def _oversized(size: int, limit: int) -> Unkeyable:
+    return Unkeyable("oversized", f"result is {size} bytes > {limit}")
 
 
 def _strict(model: type[BaseModel] | None) -> bool:

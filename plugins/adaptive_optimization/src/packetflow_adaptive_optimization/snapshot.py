@@ -32,7 +32,6 @@ _IMMUTABLE: frozenset[type] = frozenset(
         bool,
         type(None),
         bytes,
-        complex,
         decimal.Decimal,
         uuid.UUID,
         datetime.datetime,

@@ -42,7 +42,9 @@ PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
 NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, HASH = range(9)
 Pending: TypeAlias = list[Any]
 
-_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
+_validate_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
+_HIT = {"cache_hit": True}
+_SHARED = {"cache_hit": True, "single_flight": True}
 
 
 class Tracker:
@@ -72,6 +74,7 @@ class Tracker:
         # trio.current_time() looks the clock up on every call; the clock of a run is fixed
         # (a MockClock in tests is this same object).
         self._now = trio.lowlevel.current_clock().current_time
+        self._task = trio.lowlevel.current_task
 
     # -- policies ----------------------------------------------------------------------------
 
@@ -116,17 +119,22 @@ class Tracker:
         if policy is None:
             return None
         now = self._now()
-        entry: Pending = [name, policy.version, now, request.metadata.get("step"), 0, PLAIN,
-                          None, None, None]  # fmt: skip
-        decision: pf.Decision | None = None
+        step = request.metadata.get("step")
+        key: CacheKey | None = None
         if policy.cacheable and request.type == "capability_request":
-            decision = self._cached(policy, request, context, entry, now)
-            if entry[KIND] == HIT:  # answered now: record it now, nothing to pair later
-                self._record(entry, "hit", now, context)
-                return decision
+            key = self._key(policy, request, context)
+            if key is not None:
+                stored = self.cache.get(key, now)
+                if stored is not None:  # answered now: recorded now, nothing to pair later
+                    self._record(now, name, policy.version, 0.0, "hit", hash(key[2]), context,
+                                 step, 0)  # fmt: skip
+                    return pf.Respond(self._response(request, policy, stored, _HIT))
+        entry: Pending = [name, policy.version, now, step, 0, PLAIN, key, None,
+                          None if key is None else hash(key[2])]  # fmt: skip
+        decision = None if key is None else self._miss(policy, request, entry, key)
         inflight = entry[INFLIGHT] = self.inflight.get(name, 0) + 1
         self.inflight[name] = inflight
-        task = trio.lowlevel.current_task()
+        task = self._task()
         stack = self.pending.get(task)
         if stack is None:
             if len(self.pending) >= MAX_PENDING:
@@ -137,9 +145,9 @@ class Tracker:
             decision = pf.Intercept(request.model_copy(update=policy.hints))
         return decision
 
-    def _cached(
-        self, policy: Policy, request: Any, context: pf.Context, entry: Pending, now: float
-    ) -> pf.Decision | None:
+    def _key(self, policy: Policy, request: Any, context: pf.Context) -> CacheKey | None:
+        """The cache key of ``request``; ``None`` when it must not be cached or served from
+        the cache (invalid, unkeyable, or not authorized)."""
         assert policy.keys is not None
         try:
             raw = policy.keys.payload(request.payload)
@@ -155,37 +163,42 @@ class Tracker:
             except pf.errors.ForbiddenError:
                 return None  # the execution answers E403; never serve it from the cache
         extra = self._context_part(context) if self._context_keys else b""
-        key: CacheKey = (cap.name, policy.version, raw, extra)
-        entry[KEY] = key
-        entry[HASH] = hash(raw)
-        stored = self.cache.get(key, now)
-        if stored is not None:
-            entry[KIND] = HIT
-            # a fresh copy: a flat snapshot is one dict.copy(), anything else the codec's
-            if stored.kind == FLAT:
-                payload = stored.value.copy()
-            else:
-                assert policy.codec is not None
-                payload = policy.codec.decode(stored)
-            return pf.Respond(
-                _response(
-                    {
-                        "id": request.id,
-                        "capability_id": cap.name,
-                        "payload": payload,
-                        "metadata": {"cache_hit": True},
-                    }
-                )
-            )
+        return (cap.name, policy.version, raw, extra)
+
+    def _response(
+        self, request: Any, policy: Policy, stored: Stored, metadata: dict[str, bool]
+    ) -> pf.CapabilityResponse:
+        """A response carrying a fresh copy of ``stored`` (a flat snapshot is one
+        ``dict.copy()``; anything else the codec copies or rebuilds)."""
+        if stored.kind == FLAT:
+            payload = stored.value.copy()
+        else:
+            assert policy.codec is not None
+            payload = policy.codec.decode(stored)
+        response: pf.CapabilityResponse = _validate_response(
+            {
+                "id": request.id,
+                "capability_id": policy.cap.name,
+                "payload": payload,
+                "metadata": metadata.copy(),
+            }
+        )
+        return response
+
+    def _miss(
+        self, policy: Policy, request: Any, entry: Pending, key: CacheKey
+    ) -> pf.Decision | None:
+        """Not in the cache: lead a flight, follow one in the air, or just run."""
         if not self.config.single_flight:
             entry[KIND] = MISS
             return None
-        flight = self.flights.get(key)
+        flights = self.flights
+        flight = flights.get(key)
         if flight is None:
-            flight = entry[FLIGHT] = self.flights.lead(key)
+            flight = entry[FLIGHT] = flights.lead(key)
             entry[KIND] = LEADER if flight is not None else MISS
             return None
-        if not self.flights.follow(flight):
+        if not flights.follow(flight):
             entry[KIND] = MISS
             return None
         entry[KIND] = FOLLOWER
@@ -209,14 +222,7 @@ class Tracker:
             self.flights.released += 1
             return None
         self.flights.shared += 1
-        metadata = {"cache_hit": True, "single_flight": True}
-        payload = policy.codec.decode(stored)
-        return pf.Respond(
-            _response(
-                {"id": request.id, "capability_id": policy.cap.name, "payload": payload,
-                 "metadata": metadata}
-            )
-        )  # fmt: skip
+        return pf.Respond(self._response(request, policy, stored, _SHARED))
 
     def _context_part(self, context: pf.Context) -> bytes:
         values = [getattr(context, key, None) for key in self._context_keys]
@@ -228,7 +234,7 @@ class Tracker:
     # -- the response hook ----------------------------------------------------------------------
 
     def on_response(self, response: Any, context: pf.Context) -> pf.Decision | None:
-        task = trio.lowlevel.current_task()
+        task = self._task()
         stack = self.pending.get(task)
         if not stack:
             return None
@@ -251,16 +257,30 @@ class Tracker:
             self._store(entry, response.payload if ok else None, now)
         elif kind == FOLLOWER and ok and response.metadata.get("single_flight"):
             outcome = "shared"
-        self._record(entry, outcome, now, context)
+        self._record(now, name, entry[VERSION], (now - entry[STARTED]) * 1000, outcome,
+                     entry[HASH], context, entry[STEP], entry[INFLIGHT])  # fmt: skip
         return None
 
-    def _record(self, entry: Pending, outcome: str, now: float, context: pf.Context) -> None:
+    def _record(
+        self,
+        now: float,
+        name: str,
+        version: str,
+        duration_ms: float,
+        outcome: str,
+        payload_hash: int | None,
+        context: pf.Context,
+        step: str | None,
+        inflight: int,
+    ) -> None:
+        """One history record (the layout of :data:`~.history.Raw`)."""
         history = self.history
-        history.raw.append((now, entry[NAME], entry[VERSION], (now - entry[STARTED]) * 1000,
-                            outcome, entry[HASH], hash((context.user_id, context.session_id)),
-                            entry[STEP], entry[INFLIGHT]))  # fmt: skip
+        caller = hash((context.user_id, context.session_id))
+        history.raw.append(
+            (now, name, version, duration_ms, outcome, payload_hash, caller, step, inflight)
+        )
         history.total += 1
-        if history.total - history.folded >= FOLD_BATCH:
+        if history.total - history.folded == FOLD_BATCH:  # once per batch, not every record
             self._fold_due()
 
     def _store(self, entry: Pending, payload: dict[str, Any] | None, now: float) -> None:

@@ -38,8 +38,9 @@ FOLD_BATCH = 512  # new records that wake the model fold early
 PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
 
 # A pending entry is a list (building one costs a tenth of an object's __init__, and there is
-# one per request): [name, version, started, step, inflight, kind, key, flight, hash].
-NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, HASH = range(9)
+# one per request): [name, version, started, step, inflight, kind, key, hash]. A leader's
+# entry is also its single-flight token.
+NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, HASH = range(8)
 Pending: TypeAlias = list[Any]
 
 _validate_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
@@ -129,7 +130,7 @@ class Tracker:
                     self._record(now, name, policy.version, 0.0, "hit", hash(key[2]), context,
                                  step, 0)  # fmt: skip
                     return pf.Respond(self._response(request, policy, stored, _HIT))
-        entry: Pending = [name, policy.version, now, step, 0, PLAIN, key, None,
+        entry: Pending = [name, policy.version, now, step, 0, PLAIN, key,
                           None if key is None else hash(key[2])]  # fmt: skip
         decision = None if key is None else self._miss(policy, request, entry, key)
         inflight = entry[INFLIGHT] = self.inflight.get(name, 0) + 1
@@ -193,12 +194,12 @@ class Tracker:
             entry[KIND] = MISS
             return None
         flights = self.flights
-        flight = flights.get(key)
-        if flight is None:
-            flight = entry[FLIGHT] = flights.lead(key)
-            entry[KIND] = LEADER if flight is not None else MISS
+        found = flights.get(key)
+        if found is None:
+            entry[KIND] = LEADER if flights.lead(key, entry) else MISS
             return None
-        if not flights.follow(flight):
+        flight = flights.follow(key, found)
+        if flight is None:
             entry[KIND] = MISS
             return None
         entry[KIND] = FOLLOWER
@@ -297,9 +298,8 @@ class Tracker:
                     self._refuse(entry[NAME], exc)
                 else:
                     self.cache.put(key, stored, now)
-        flight = entry[FLIGHT]
-        if flight is not None:
-            self.flights.land(flight, stored)
+        if entry[KIND] == LEADER:
+            self.flights.land(key, entry, stored)
 
     def _refuse(self, name: str, exc: Unkeyable) -> None:
         self.refused[exc.reason] = self.refused.get(exc.reason, 0) + 1
@@ -313,8 +313,8 @@ class Tracker:
     def _forget_oldest(self) -> None:
         task = next(iter(self.pending))
         for entry in self.pending.pop(task):
-            if entry[FLIGHT] is not None:
-                self.flights.land(entry[FLIGHT], None)
+            if entry[KIND] == LEADER:
+                self.flights.land(entry[KEY], entry, None)
 
     def describe(self) -> dict[str, Any]:
         return {

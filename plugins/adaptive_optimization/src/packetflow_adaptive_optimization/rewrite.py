@@ -324,7 +324,8 @@ class Rewriter:
             if cap is None:
                 return False, True
             movable = movable and cap.reorderable
-            observable = observable or any(effect.kind != "metric" for effect in cap.effects)
+            if cap.effects and not observable:
+                observable = any(effect.kind != "metric" for effect in cap.effects)
         return movable, observable
 
     def _cap_concurrency(self, node: pf.MapReduce, path: str, walk: _Walk) -> pf.MapReduce:

@@ -24,7 +24,7 @@ from pydantic import BaseModel, create_model
 import packetflow as pf
 from packetflow_adaptive_optimization import AdaptiveOptimizationModule, Rewriter
 
-from .harness import Result, per_op_us
+from .harness import Result, alternating, per_op_us
 
 
 def _node(*modules: type[pf.Module], **config: Any) -> pf.Node:
@@ -128,16 +128,6 @@ class Nothing(pf.Module):
         return None
 
 
-async def _alternating(ops: dict[str, Any], rounds: int = 5, n: int = 10_000) -> dict[str, float]:
-    """Best-of-``rounds`` µs per op of each entry, measured in turn so that load on the
-    machine hits all of them alike."""
-    best = dict.fromkeys(ops, float("inf"))
-    for _ in range(rounds):
-        for label, op in ops.items():
-            best[label] = min(best[label], await per_op_us(op, n=n, repeat=1))
-    return best
-
-
 async def _cache() -> list[Result]:
     optimized = _node(AdaptiveOptimizationModule)
     ready, nothing, bare = _node(ReadyRespond), _node(Nothing), _node()
@@ -162,14 +152,16 @@ async def _cache() -> list[Result]:
         async def plain(node: pf.Node) -> None:
             await node.call("small", {"user_id": "u", "n": next(counter)})
 
-        times = await _alternating(
+        # timed in turn (harness.alternating): load on the shared machine weighs on all alike
+        times = await alternating(
             {
                 "hit": lambda: optimized.call("small", hit_payload),
                 "ready": lambda: ready.call("small", hit_payload),
                 "miss": miss,
                 "nothing": lambda: plain(nothing),
                 "bare": lambda: plain(bare),
-            }
+            },
+            n=10_000,
         )
     return [
         Result(

@@ -3,6 +3,7 @@ expires, bounds, invalidation (asked for and automatic), and the payloads it ref
 
 from __future__ import annotations
 
+import datetime
 import logging
 from typing import Any
 
@@ -202,15 +203,49 @@ async def test_unhashable_and_oversized_payloads_are_not_cached_counted_and_logg
 async def test_results_that_would_not_come_back_equal_are_not_cached(
     module_node: pf.Node, optimize: Optimize
 ) -> None:
-    @pf.capability(idempotent=True, requires=(), provides=("pair",))
-    async def pair(payload: dict[str, Any]) -> dict[str, Any]:
-        return {"pair": (1, 2)}  # a tuple comes back from JSON as a list
+    @pf.capability(idempotent=True, requires=(), provides=("tags",))
+    async def tags(payload: dict[str, Any]) -> dict[str, Any]:
+        return {"tags": {"a"}}  # a set: no snapshot, and JSON brings a list back
 
-    module_node.register(pair)
+    module_node.register(tags)
     module = await optimize()
     for _ in range(2):
-        assert await module_node.call("pair", {}) == {"pair": (1, 2)}
+        assert await module_node.call("tags", {}) == {"tags": {"a"}}
     assert module.stats()["not_cached"] == {"not_roundtrip": 2}
+
+
+async def test_a_hit_keeps_the_python_types_of_a_run(
+    module_node: pf.Node, optimize: Optimize
+) -> None:
+    when = datetime.datetime(2026, 1, 2, 3, 4, 5)
+
+    @pf.capability(idempotent=True, requires=(), provides=("pair", "rows", "when"))
+    async def shaped(payload: dict[str, Any]) -> dict[str, Any]:
+        return {"pair": (1, "x"), "rows": [{"n": 1}], "when": when}
+
+    module_node.register(shaped)
+    module = await optimize()
+    first = await module_node.call("shaped", {})
+    first["rows"][0]["n"] = 99  # the leader's caller mutates its result after the store
+    first["rows"].append({"n": 2})
+    again = await module_node.call("shaped", {})
+    assert again == {"pair": (1, "x"), "rows": [{"n": 1}], "when": when}
+    assert type(again["pair"]) is tuple and type(again["when"]) is datetime.datetime
+    again["rows"][0]["n"] = 7  # nor can a hit's caller
+    assert (await module_node.call("shaped", {}))["rows"] == [{"n": 1}]
+    assert module.tracker.cache.hits == 2 and module.stats()["not_cached"] == {}
+
+
+async def test_a_flat_result_mutated_by_its_caller_stays_cached_as_it_ran(
+    module_node: pf.Node, optimize: Optimize, double: Calls
+) -> None:
+    await optimize()
+    first = await module_node.call("double", {"n": 3})
+    first["doubled"] = -1
+    hit_result = await module_node.call("double", {"n": 3})
+    hit_result["extra"] = True
+    assert await module_node.call("double", {"n": 3}) == {"doubled": 6}
+    assert len(double) == 1
 
 
 async def test_composition_steps_are_cached_too(

@@ -161,3 +161,21 @@ async def test_hints_fire_only_when_they_have_something_to_say(
     module.tracker.forget()
     await module_node.call("busy", {"n": 0})
     assert HintReader.seen[-1]["preferred_node"] == "node-b"
+
+
+async def test_a_fold_redecides_a_policy_but_keeps_its_keys_and_codec(
+    module_node: pf.Node, optimize: Optimize, double: Calls
+) -> None:
+    module = await optimize()
+    await module_node.call("double", {"n": 1})
+    policy = module.tracker.policy("double")
+    assert policy is not None and policy.codec is not None
+    keys, codec = policy.keys, policy.codec
+    for n in (2, 3):  # new records: each fold updates the model and redecides the policy
+        await module_node.call("double", {"n": n})
+        module.fold()
+    assert module.tracker.policy("double") is policy
+    assert (policy.keys, policy.codec) == (keys, codec)
+    assert module.stats("double")["capabilities"]["double"]["calls"] == 3
+    module_node.registry.add(module_node.registry.get("double"), replace=True)
+    assert module.tracker.policy("double") is not policy  # registered again: decided anew

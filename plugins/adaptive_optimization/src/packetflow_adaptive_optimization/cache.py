@@ -11,7 +11,9 @@ from typing import Any, TypeAlias
 
 import trio
 
-__all__ = ["CacheKey", "Entry", "ResultCache", "key_id"]
+from .keys import Stored
+
+__all__ = ["CacheKey", "ResultCache", "key_id"]
 
 # (capability, version, canonical payload JSON, canonical JSON of the context keys)
 CacheKey: TypeAlias = tuple[str, str, bytes, bytes]
@@ -25,17 +27,6 @@ def key_id(key: CacheKey) -> str:
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
-
-
-class Entry:
-    """One cached result (JSON bytes)."""
-
-    __slots__ = ("expires", "key", "raw")
-
-    def __init__(self, key: CacheKey, raw: bytes, expires: float) -> None:
-        self.key = key
-        self.raw = raw
-        self.expires = expires
 
 
 class ResultCache:
@@ -55,8 +46,9 @@ class ResultCache:
         self.ttl = ttl
         self.max_entries = max_entries
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[CacheKey, Entry] = OrderedDict()
-        self._expiry: deque[Entry] = deque()  # insertion order = expiry order
+        self._entries: OrderedDict[CacheKey, Stored] = OrderedDict()
+        self._expiry: deque[Stored] = deque()  # insertion order = expiry order
+        self._rebuild_at = 2 * max_entries + 64  # stale items in _expiry before a rebuild
         self.bytes = 0
         self.hits = 0
         self.misses = 0
@@ -68,7 +60,7 @@ class ResultCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: CacheKey, now: float) -> bytes | None:
+    def get(self, key: CacheKey, now: float) -> Stored | None:
         """The live result stored under ``key`` at trio time ``now`` (an expired one is
         dropped: a miss)."""
         entry = self._entries.get(key)
@@ -82,26 +74,35 @@ class ResultCache:
             return None
         self._entries.move_to_end(key)
         self.hits += 1
-        return entry.raw
+        return entry
 
-    def put(self, key: CacheKey, raw: bytes, now: float) -> None:
-        """Store ``raw`` under ``key`` at trio time ``now``, evicting least recently used
+    def put(self, key: CacheKey, stored: Stored, now: float) -> None:
+        """Store ``stored`` under ``key`` at trio time ``now``, evicting least recently used
         entries to fit."""
         entries = self._entries
-        if key in entries:
-            self._drop(key)
-        entry = entries[key] = Entry(key, raw, now + self.ttl)
-        self.bytes += len(raw)
+        old = entries.pop(key, None)
+        if old is not None:
+            self.bytes -= old.size
+        stored.key = key
+        stored.expires = now + self.ttl
+        entries[key] = stored
+        self.bytes += stored.size
         self.stores += 1
         expiry = self._expiry
-        expiry.append(entry)
-        while len(entries) > self.max_entries or self.bytes > self.max_bytes:
-            self._drop(next(iter(entries)))
-            self.evictions += 1
+        expiry.append(stored)
+        if len(entries) > self.max_entries or self.bytes > self.max_bytes:
+            self._evict()
         if expiry[0].expires <= now:
             self.sweep(now, limit=2)  # a little expiry work with every store
-        if len(expiry) > 2 * self.max_entries + 64:
+        if len(expiry) > self._rebuild_at:
             self._expiry = deque(entries.values())
+
+    def _evict(self) -> None:
+        entries = self._entries
+        while len(entries) > self.max_entries or self.bytes > self.max_bytes:
+            _, entry = entries.popitem(last=False)
+            self.bytes -= entry.size
+            self.evictions += 1
 
     def sweep(self, now: float | None = None, limit: int = 1000) -> int:
         """Drop up to ``limit`` expired entries; returns how many were dropped."""
@@ -140,7 +141,7 @@ class ResultCache:
                     "capability": key[0],
                     "version": key[1],
                     "key": key_id(key),
-                    "bytes": len(entry.raw),
+                    "bytes": entry.size,
                     "expires_in_s": round(entry.expires - now, 3),
                 }
             )
@@ -165,4 +166,4 @@ class ResultCache:
 
     def _drop(self, key: CacheKey) -> None:
         entry = self._entries.pop(key)
-        self.bytes -= len(entry.raw)
+        self.bytes -= entry.size

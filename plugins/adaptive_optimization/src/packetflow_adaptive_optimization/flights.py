@@ -10,45 +10,52 @@ seconds (and never beyond its own request's deadline) before it runs itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import trio
+
+if TYPE_CHECKING:
+    from .keys import Stored
 
 __all__ = ["Flight", "Flights"]
 
 
 class Flight:
-    """One leader's run and the followers waiting for it."""
+    """One leader's run and the followers waiting for it (built when the first follower
+    arrives)."""
 
-    __slots__ = ("done", "followers", "key", "raw")
+    __slots__ = ("done", "followers", "leader", "stored")
 
-    def __init__(self, key: object) -> None:
-        self.key = key
-        self.raw: bytes | None = None  # the stored result, when the leader succeeded
-        self.done: trio.Event | None = None  # made by the first follower only
+    def __init__(self, leader: object) -> None:
+        self.leader = leader  # the leader's token
+        self.stored: Stored | None = None  # the leader's stored result, when it succeeded
+        self.done = trio.Event()
         self.followers = 0
 
-    async def wait(self, timeout: float) -> bytes | None:
+    async def wait(self, timeout: float) -> Stored | None:
         """Wait for the leader (at most ``timeout`` seconds); its stored result, or ``None``
         when it failed, was cancelled or took too long."""
-        if self.done is None:
-            self.done = trio.Event()
         with trio.move_on_after(timeout):
             await self.done.wait()
-        return self.raw
+        return self.stored
 
-    def land(self, raw: bytes | None) -> None:
+    def land(self, stored: Stored | None) -> None:
         """The leader's outcome: its stored result, or ``None`` (failed: release)."""
-        self.raw = raw
-        if self.done is not None:
-            self.done.set()
+        self.stored = stored
+        self.done.set()
 
 
 class Flights:
     """The flights in the air, by key, and the followers about to wait for one (both bounded
-    by ``limit``: beyond it a request simply runs without single-flight)."""
+    by ``limit``: beyond it a request simply runs without single-flight).
+
+    A flight is only its leader's *token* (any object the leader keeps) until a follower
+    arrives: most misses have none, and then no :class:`Flight` is built."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._by_key: dict[object, Flight] = {}
+        self._by_key: dict[object, object] = {}  # key -> the leader's token, or its Flight
+        self._waiting = 0  # followers waiting, over every flight
         self.shared = 0  # followers given a leader's result
         self.released = 0  # followers that ran themselves (leader failed, cancelled or slow)
 
@@ -57,33 +64,48 @@ class Flights:
 
     def waiting(self) -> int:
         """Followers waiting for a flight in the air."""
-        return sum(flight.followers for flight in self._by_key.values())
+        return self._waiting
 
-    def get(self, key: object) -> Flight | None:
+    def get(self, key: object) -> object | None:
+        """What is in the air for ``key``: a leader's token or its :class:`Flight`."""
         return self._by_key.get(key)
 
-    def lead(self, key: object) -> Flight | None:
-        """Start a flight for ``key`` (``None`` when the table is full)."""
+    def lead(self, key: object, token: object) -> bool:
+        """Start a flight for ``key`` led by ``token`` (``False`` when the table is full)."""
         if len(self._by_key) >= self.limit:
-            return None
-        flight = self._by_key[key] = Flight(key)
-        return flight
-
-    def follow(self, flight: Flight) -> bool:
-        """Count a follower of ``flight``; ``False`` when too many wait already (then the
-        request runs without single-flight)."""
-        if self.waiting() >= self.limit:
             return False
-        flight.followers += 1
+        self._by_key[key] = token
         return True
 
-    def land(self, flight: Flight, raw: bytes | None) -> None:
-        """End ``flight`` with the leader's stored result (or ``None``)."""
-        if self._by_key.get(flight.key) is flight:
-            del self._by_key[flight.key]
-        flight.land(raw)
+    def follow(self, key: object, found: object) -> Flight | None:
+        """Count a follower of what :meth:`get` found for ``key``; ``None`` when too many
+        wait already (then the request runs without single-flight)."""
+        if self._waiting >= self.limit:
+            return None
+        if type(found) is not Flight:
+            found = self._by_key[key] = Flight(found)
+        assert isinstance(found, Flight)
+        found.followers += 1
+        self._waiting += 1
+        return found
+
+    def unfollow(self, flight: Flight) -> None:
+        """A follower of ``flight`` stopped waiting (given a result, released or cancelled)."""
+        flight.followers -= 1
+        self._waiting -= 1
+
+    def land(self, key: object, token: object, stored: Stored | None) -> None:
+        """End the flight ``token`` leads with its stored result (or ``None``)."""
+        found = self._by_key.get(key)
+        if found is token:
+            del self._by_key[key]
+        elif type(found) is Flight and found.leader is token:
+            del self._by_key[key]
+            found.land(stored)
 
     def land_all(self) -> None:
         """Release every follower (the module is stopping)."""
-        for flight in list(self._by_key.values()):
-            self.land(flight, None)
+        for found in self._by_key.values():
+            if type(found) is Flight:
+                found.land(None)
+        self._by_key.clear()

@@ -199,10 +199,12 @@ class Models:
     def items(self) -> list[tuple[str, CapabilityModel]]:
         return sorted(self._models.items())
 
-    def fold(self, records: list[Raw], lost: int = 0) -> None:
-        """Learn from new history records (``lost``: records overwritten before this fold)."""
+    def fold(self, records: list[Raw], lost: int = 0) -> set[str]:
+        """Learn from new history records (``lost``: records overwritten before this fold);
+        returns the names of the capabilities whose models changed."""
         self.dropped_records += lost
         models = self._models
+        changed: set[str] = set()
         for raw in records:
             name, version = raw[1], raw[2]
             model = models.get(name)
@@ -214,7 +216,9 @@ class Models:
             else:
                 models.move_to_end(name)
             model.observe(raw, self.alpha)
+            changed.add(name)
         self._update_contention()
+        return changed
 
     def _update_contention(self) -> None:
         contention = {

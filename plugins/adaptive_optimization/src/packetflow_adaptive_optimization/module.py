@@ -152,8 +152,8 @@ class AdaptiveOptimizationModule(pf.Module):
         """Fold new history records into the models and redecide the policies."""
         records, lost = self.tracker.history.take_new()
         if records or lost:
-            self.models.fold(records, lost)
-            self.tracker.forget()  # hints and cache decisions follow the models
+            changed = self.models.fold(records, lost)
+            self.tracker.refresh(changed)  # hints and cache decisions follow the models
 
     # -- internals -------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
-"""What the module does with one capability's requests, decided once per capability (and
-again after a registry change or a model update): cache or not, how to key and store its
-results, which hints its requests carry."""
+"""What the module does with one capability's requests, decided once per capability version
+(and its model-dependent part again after a model update): cache or not, how to key and store
+its results, which hints its requests carry."""
 
 from __future__ import annotations
 
@@ -17,18 +17,33 @@ __all__ = ["Policy"]
 
 
 class Policy:
-    """The module's decisions for one capability.
+    """The module's decisions for one capability version.
+
+    What follows from the capability alone (its version, the canonical keys and the stored
+    results) is built once and kept for as long as the capability is registered unchanged; what
+    follows from its model (cache or not, the hints) is decided again by :meth:`decide` when
+    the model changes. So the result codec keeps its count of verified stores across folds.
 
     Attributes:
         cap: the capability as registered.
         version: its version (part of every key).
         cacheable: whether its results are cached, and ``reason`` why (not).
-        keys / codec: canonical payload keys and stored results (when cacheable).
+        keys / codec: canonical payload keys and stored results (once it has been cacheable).
         hints: the firing hints, added to its requests as top-level fields (often empty).
         strategy: its cache strategy, fired or not (for ``stats``).
     """
 
-    __slots__ = ("cacheable", "cap", "codec", "hints", "keys", "reason", "strategy", "version")
+    __slots__ = (
+        "cacheable",
+        "cap",
+        "codec",
+        "config",
+        "hints",
+        "keys",
+        "reason",
+        "strategy",
+        "version",
+    )
 
     def __init__(
         self,
@@ -39,10 +54,19 @@ class Policy:
     ) -> None:
         self.cap = cap
         self.version = cap.version
+        self.config = config
+        self.keys: KeyMaker | None = None
+        self.codec: ResultCodec | None = None
+        self.decide(model, cluster)
+
+    def decide(self, model: CapabilityModel | None, cluster: object) -> None:
+        """Decide again from ``model`` (and the cluster's view, when the node has one)."""
+        cap, config = self.cap, self.config
         decision = cache_decision(cap, config, model)
         self.cacheable, self.reason = decision
-        self.keys = KeyMaker(cap, config.max_key_bytes) if self.cacheable else None
-        self.codec = ResultCodec(cap, config.max_entry_bytes) if self.cacheable else None
+        if self.cacheable and self.keys is None:
+            self.keys = KeyMaker(cap, config.max_key_bytes)
+            self.codec = ResultCodec(cap, config.max_entry_bytes)
         self.strategy = cache_strategy(cap, decision, config, model)
         hints: dict[str, Any] = {}
         batching = batching_hint(model)

@@ -83,9 +83,57 @@ class _Walk:
 
     flow: dict[str, pf.NodeIO]
     groups: list[tuple[str, ...]] = field(default_factory=list)
-    # per node path: may it join a group (rule 1), does it have observable effects (rule 3)
-    traits: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     capped: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+_FIXED = (False, False)  # the traits of a node without dataflow: it never joins a group
+
+
+class _Group:
+    """A parallel group being built: its members, and what rules 2-4 need of them."""
+
+    __slots__ = ("counts", "effects", "items", "open", "writes", "writes_any")
+
+    def __init__(
+        self, item: tuple[pf.PlanNode, str], io: pf.NodeIO | None, movable: bool, observable: bool
+    ) -> None:
+        self.items = [item]
+        self.open = io is not None and movable  # may anything join (rule 1, and a known flow)
+        self.writes: set[str] = set()
+        self.writes_any = False
+        self.effects = 0
+        self.counts: dict[str, int] = {}
+        if io is not None:
+            self._take(io, observable)
+
+    def admits(self, io: pf.NodeIO, observable: bool, allowed: Allowed) -> bool:
+        """Whether a movable node with dataflow ``io`` may join (rules 2-4). Rule 2 against
+        the union of the members' writes is rule 2 against each member (``conflicts``)."""
+        if not self.open or self.writes_any:
+            return False
+        writes = self.writes
+        if writes and (io.reads_any or io.writes_any or writes & io.reads or writes & io.writes):
+            return False
+        if self.effects + observable > 1:
+            return False
+        counts = self.counts
+        for name in io.capabilities:
+            limit = allowed(name)
+            if limit is not None and counts.get(name, 0) + 1 > limit:
+                return False
+        return True
+
+    def add(self, item: tuple[pf.PlanNode, str], io: pf.NodeIO, observable: bool) -> None:
+        self.items.append(item)
+        self._take(io, observable)
+
+    def _take(self, io: pf.NodeIO, observable: bool) -> None:
+        self.writes |= io.writes
+        self.writes_any = self.writes_any or io.writes_any
+        self.effects += observable
+        counts = self.counts
+        for name in io.capabilities:
+            counts[name] = counts.get(name, 0) + 1
 
 
 class Rewriter:
@@ -230,7 +278,9 @@ class Rewriter:
     ) -> list[tuple[pf.PlanNode, str]]:
         items: list[tuple[pf.PlanNode, str]] = []
         for _, child, child_path in children(node, path):
-            if isinstance(child, pf.Pipeline) and not catching:
+            if child.type == "step":  # the common case, and nothing to rewrite in it
+                items.append((child, child_path))
+            elif isinstance(child, pf.Pipeline) and not catching:
                 items.extend(self._flatten(child, child_path, walk, catching))
             else:
                 items.append((self._rewrite(child, child_path, walk, catching), child_path))
@@ -240,78 +290,43 @@ class Rewriter:
         self, items: list[tuple[pf.PlanNode, str]], walk: _Walk
     ) -> list[list[tuple[pf.PlanNode, str]]]:
         """Greedy, in plan order: a node joins the current group when every rule allows it,
-        else it starts the next group."""
+        else it starts the next group. What the rules need of the group (its writes, effects,
+        capability counts) is kept as it grows, so each node is checked once against the
+        group rather than against every member."""
         groups: list[list[tuple[pf.PlanNode, str]]] = []
-        current: list[tuple[pf.PlanNode, str]] = []
+        current: _Group | None = None
         for item in items:
-            if current and self._joins(current, item, walk):
-                current.append(item)
+            io = walk.flow.get(item[1])
+            movable, observable = self._traits(item[0], io) if io is not None else _FIXED
+            if (
+                current is not None
+                and io is not None
+                and movable
+                and current.admits(io, observable, self._allowed)
+            ):
+                current.add(item, io, observable)
                 continue
-            if current:
-                groups.append(current)
-            current = [item]
-        if current:
-            groups.append(current)
+            if current is not None:
+                groups.append(current.items)
+            current = _Group(item, io, movable, observable)
+        if current is not None:
+            groups.append(current.items)
         return groups
 
-    def _joins(
-        self,
-        group: list[tuple[pf.PlanNode, str]],
-        item: tuple[pf.PlanNode, str],
-        walk: _Walk,
-    ) -> bool:
-        io = walk.flow.get(item[1])
-        if io is None or not self._traits(item, io, walk)[0]:
-            return False
-        ios = []
-        effects = int(self._traits(item, io, walk)[1])
-        for member in group:
-            member_io = walk.flow.get(member[1])
-            if member_io is None:
-                return False
-            movable, observable = self._traits(member, member_io, walk)
-            if not movable or conflicts(member_io, io):
-                return False
-            effects += observable
-            ios.append(member_io)
-        if effects > 1:
-            return False
-        return self._within_limits((*ios, io))
-
-    def _traits(
-        self, item: tuple[pf.PlanNode, str], io: pf.NodeIO, walk: _Walk
-    ) -> tuple[bool, bool]:
-        found = walk.traits.get(item[1])
-        if found is None:
-            found = walk.traits[item[1]] = (self._reorderable(item[0], io), self._observable(io))
-        return found
-
-    def _reorderable(self, node: pf.PlanNode, io: pf.NodeIO) -> bool:
-        if not io.capabilities or (io.writes_any and _has_event_driven(node)):
-            return False  # (an event_driven node may write any key: only then look for one)
-        lookup = self._node.registry.lookup
-        return all(
-            (cap := lookup(name)) is not None and cap.reorderable for name in io.capabilities
-        )
-
-    def _observable(self, io: pf.NodeIO) -> bool:
+    def _traits(self, node: pf.PlanNode, io: pf.NodeIO) -> tuple[bool, bool]:
+        """(may it join a group: rule 1, has it observable effects: rule 3)."""
+        # (an event_driven node may write any key: only then look for one)
+        movable = bool(io.capabilities) and not (io.writes_any and _has_event_driven(node))
+        observable = False
         lookup = self._node.registry.lookup
         for name in io.capabilities:
             cap = lookup(name)
-            if cap is None or any(effect.kind != "metric" for effect in cap.effects):
-                return True
-        return False
-
-    def _within_limits(self, ios: tuple[pf.NodeIO, ...]) -> bool:
-        counts: dict[str, int] = {}
-        for io in ios:
-            for name in io.capabilities:
-                counts[name] = counts.get(name, 0) + 1
-        for name, count in counts.items():
-            allowed = self._allowed(name)
-            if allowed is not None and count > allowed:
-                return False
-        return True
+            if cap is None:
+                return False, True
+            movable = movable and cap.reorderable
+            if cap.effects and not observable:
+                observable = any(effect.kind != "metric" for effect in cap.effects)
+        return movable, observable
 
     def _cap_concurrency(self, node: pf.MapReduce, path: str, walk: _Walk) -> pf.MapReduce:
         io = walk.flow.get(f"{path}.map.{node.map.type}")

@@ -24,7 +24,7 @@ from .config import OptimizationConfig
 from .flights import Flight, Flights
 from .hints import OWN_PREFIX
 from .history import History
-from .keys import Unkeyable
+from .keys import FLAT, Stored, Unkeyable
 from .models import Models
 from .policy import Policy
 
@@ -38,11 +38,14 @@ FOLD_BATCH = 512  # new records that wake the model fold early
 PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
 
 # A pending entry is a list (building one costs a tenth of an object's __init__, and there is
-# one per request): [name, version, started, step, inflight, kind, key, flight, hash].
-NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, FLIGHT, HASH = range(9)
+# one per request): [name, version, started, step, inflight, kind, key, hash]. A leader's
+# entry is also its single-flight token.
+NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, HASH = range(8)
 Pending: TypeAlias = list[Any]
 
-_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
+_validate_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
+_HIT = {"cache_hit": True}
+_SHARED = {"cache_hit": True, "single_flight": True}
 
 
 class Tracker:
@@ -69,6 +72,10 @@ class Tracker:
         self._fold_due = on_fold_due
         self._lookup = node.registry.lookup
         self._context_keys = tuple(config.context_keys)
+        # trio.current_time() looks the clock up on every call; the clock of a run is fixed
+        # (a MockClock in tests is this same object).
+        self._now = trio.lowlevel.current_clock().current_time
+        self._task = trio.lowlevel.current_task
 
     # -- policies ----------------------------------------------------------------------------
 
@@ -87,11 +94,21 @@ class Tracker:
         return found
 
     def forget(self, name: str | None = None) -> None:
-        """Drop decided policies (all, or one capability's)."""
+        """Drop decided policies (all, or one capability's: it was registered again)."""
         if name is None:
             self.policies.clear()
         else:
             self.policies.pop(name, None)
+
+    def refresh(self, names: set[str]) -> None:
+        """Decide again for the capabilities whose models changed (every policy when the node
+        has a cluster, whose peers change on their own). Keys and codecs are kept: they
+        depend on the capability version only."""
+        cluster = getattr(self.node, "cluster", None)
+        models = self.models
+        for name, policy in self.policies.items():
+            if policy is not None and (cluster is not None or name in names):
+                policy.decide(models.get(policy.cap.name), cluster)
 
     # -- the request hook ------------------------------------------------------------------------
 
@@ -102,18 +119,23 @@ class Tracker:
             policy = self.policy(name)
         if policy is None:
             return None
-        now = trio.current_time()
-        entry: Pending = [name, policy.version, now, request.metadata.get("step"), 0, PLAIN,
-                          None, None, None]  # fmt: skip
-        decision: pf.Decision | None = None
+        now = self._now()
+        step = request.metadata.get("step")
+        key: CacheKey | None = None
         if policy.cacheable and request.type == "capability_request":
-            decision = self._cached(policy, request, context, entry, now)
-            if entry[KIND] == HIT:  # answered now: record it now, nothing to pair later
-                self._record(entry, "hit", now, context)
-                return decision
+            key = self._key(policy, request, context)
+            if key is not None:
+                stored = self.cache.get(key, now)
+                if stored is not None:  # answered now: recorded now, nothing to pair later
+                    self._record(now, name, policy.version, 0.0, "hit", hash(key[2]), context,
+                                 step, 0)  # fmt: skip
+                    return pf.Respond(self._response(request, policy, stored, _HIT))
+        entry: Pending = [name, policy.version, now, step, 0, PLAIN, key,
+                          None if key is None else hash(key[2])]  # fmt: skip
+        decision = None if key is None else self._miss(policy, request, entry, key)
         inflight = entry[INFLIGHT] = self.inflight.get(name, 0) + 1
         self.inflight[name] = inflight
-        task = trio.lowlevel.current_task()
+        task = self._task()
         stack = self.pending.get(task)
         if stack is None:
             if len(self.pending) >= MAX_PENDING:
@@ -124,9 +146,9 @@ class Tracker:
             decision = pf.Intercept(request.model_copy(update=policy.hints))
         return decision
 
-    def _cached(
-        self, policy: Policy, request: Any, context: pf.Context, entry: Pending, now: float
-    ) -> pf.Decision | None:
+    def _key(self, policy: Policy, request: Any, context: pf.Context) -> CacheKey | None:
+        """The cache key of ``request``; ``None`` when it must not be cached or served from
+        the cache (invalid, unkeyable, or not authorized)."""
         assert policy.keys is not None
         try:
             raw = policy.keys.payload(request.payload)
@@ -142,32 +164,42 @@ class Tracker:
             except pf.errors.ForbiddenError:
                 return None  # the execution answers E403; never serve it from the cache
         extra = self._context_part(context) if self._context_keys else b""
-        key: CacheKey = (cap.name, policy.version, raw, extra)
-        entry[KEY] = key
-        entry[HASH] = hash(raw)
-        stored = self.cache.get(key, now)
-        if stored is not None:
+        return (cap.name, policy.version, raw, extra)
+
+    def _response(
+        self, request: Any, policy: Policy, stored: Stored, metadata: dict[str, bool]
+    ) -> pf.CapabilityResponse:
+        """A response carrying a fresh copy of ``stored`` (a flat snapshot is one
+        ``dict.copy()``; anything else the codec copies or rebuilds)."""
+        if stored.kind == FLAT:
+            payload = stored.value.copy()
+        else:
             assert policy.codec is not None
-            entry[KIND] = HIT
-            return pf.Respond(
-                _response(
-                    {
-                        "id": request.id,
-                        "capability_id": cap.name,
-                        "payload": policy.codec.decode(stored),
-                        "metadata": {"cache_hit": True},
-                    }
-                )
-            )
+            payload = policy.codec.decode(stored)
+        response: pf.CapabilityResponse = _validate_response(
+            {
+                "id": request.id,
+                "capability_id": policy.cap.name,
+                "payload": payload,
+                "metadata": metadata.copy(),
+            }
+        )
+        return response
+
+    def _miss(
+        self, policy: Policy, request: Any, entry: Pending, key: CacheKey
+    ) -> pf.Decision | None:
+        """Not in the cache: lead a flight, follow one in the air, or just run."""
         if not self.config.single_flight:
             entry[KIND] = MISS
             return None
-        flight = self.flights.get(key)
-        if flight is None:
-            flight = entry[FLIGHT] = self.flights.lead(key)
-            entry[KIND] = LEADER if flight is not None else MISS
+        flights = self.flights
+        found = flights.get(key)
+        if found is None:
+            entry[KIND] = LEADER if flights.lead(key, entry) else MISS
             return None
-        if not self.flights.follow(flight):
+        flight = flights.follow(key, found)
+        if flight is None:
             entry[KIND] = MISS
             return None
         entry[KIND] = FOLLOWER
@@ -184,21 +216,14 @@ class Tracker:
         if isinstance(timeout_ms, int | float) and timeout_ms > 0:
             wait = min(wait, timeout_ms / 1000)
         try:
-            raw = await flight.wait(wait)
+            stored = await flight.wait(wait)
         finally:
-            flight.followers -= 1
-        if raw is None or policy.codec is None:
+            self.flights.unfollow(flight)
+        if stored is None or policy.codec is None:
             self.flights.released += 1
             return None
         self.flights.shared += 1
-        metadata = {"cache_hit": True, "single_flight": True}
-        payload = policy.codec.decode(raw)
-        return pf.Respond(
-            _response(
-                {"id": request.id, "capability_id": policy.cap.name, "payload": payload,
-                 "metadata": metadata}
-            )
-        )  # fmt: skip
+        return pf.Respond(self._response(request, policy, stored, _SHARED))
 
     def _context_part(self, context: pf.Context) -> bytes:
         values = [getattr(context, key, None) for key in self._context_keys]
@@ -210,7 +235,7 @@ class Tracker:
     # -- the response hook ----------------------------------------------------------------------
 
     def on_response(self, response: Any, context: pf.Context) -> pf.Decision | None:
-        task = trio.lowlevel.current_task()
+        task = self._task()
         stack = self.pending.get(task)
         if not stack:
             return None
@@ -226,41 +251,55 @@ class Tracker:
             self.inflight[name] = left
         else:
             self.inflight.pop(name, None)
-        now = trio.current_time()
+        now = self._now()
         ok = response.type == "capability_response"
         outcome = "ok" if ok else response.error.code
         if kind in (LEADER, MISS):
             self._store(entry, response.payload if ok else None, now)
         elif kind == FOLLOWER and ok and response.metadata.get("single_flight"):
             outcome = "shared"
-        self._record(entry, outcome, now, context)
+        self._record(now, name, entry[VERSION], (now - entry[STARTED]) * 1000, outcome,
+                     entry[HASH], context, entry[STEP], entry[INFLIGHT])  # fmt: skip
         return None
 
-    def _record(self, entry: Pending, outcome: str, now: float, context: pf.Context) -> None:
+    def _record(
+        self,
+        now: float,
+        name: str,
+        version: str,
+        duration_ms: float,
+        outcome: str,
+        payload_hash: int | None,
+        context: pf.Context,
+        step: str | None,
+        inflight: int,
+    ) -> None:
+        """One history record (the layout of :data:`~.history.Raw`)."""
         history = self.history
-        history.raw.append((now, entry[NAME], entry[VERSION], (now - entry[STARTED]) * 1000,
-                            outcome, entry[HASH], hash((context.user_id, context.session_id)),
-                            entry[STEP], entry[INFLIGHT]))  # fmt: skip
+        caller = hash((context.user_id, context.session_id))
+        history.raw.append(
+            (now, name, version, duration_ms, outcome, payload_hash, caller, step, inflight)
+        )
         history.total += 1
-        if history.total - history.folded >= FOLD_BATCH:
+        if history.total - history.folded == FOLD_BATCH:  # once per batch, not every record
             self._fold_due()
 
     def _store(self, entry: Pending, payload: dict[str, Any] | None, now: float) -> None:
-        raw = None
+        stored: Stored | None = None
         key = entry[KEY]
         if payload is not None and key is not None:
             policy = self.policies.get(entry[NAME])
             codec = policy.codec if policy is not None else None
+            # the policy of the version that ran (a re-registration in between forgot it)
             if codec is not None and policy is not None and policy.version == entry[VERSION]:
                 try:
-                    raw = codec.encode(payload)
+                    stored = codec.encode(payload)
                 except Unkeyable as exc:
                     self._refuse(entry[NAME], exc)
                 else:
-                    self.cache.put(key, raw, now)
-        flight = entry[FLIGHT]
-        if flight is not None:
-            self.flights.land(flight, raw)
+                    self.cache.put(key, stored, now)
+        if entry[KIND] == LEADER:
+            self.flights.land(key, entry, stored)
 
     def _refuse(self, name: str, exc: Unkeyable) -> None:
         self.refused[exc.reason] = self.refused.get(exc.reason, 0) + 1
@@ -274,8 +313,8 @@ class Tracker:
     def _forget_oldest(self) -> None:
         task = next(iter(self.pending))
         for entry in self.pending.pop(task):
-            if entry[FLIGHT] is not None:
-                self.flights.land(entry[FLIGHT], None)
+            if entry[KIND] == LEADER:
+                self.flights.land(entry[KEY], entry, None)
 
     def describe(self) -> dict[str, Any]:
         return {

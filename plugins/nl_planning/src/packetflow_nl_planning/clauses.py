@@ -123,6 +123,11 @@ class Scope:
     def of(self, *kinds: str) -> list[Mention]:
         return self.mentions.of(*kinds, within=self.span)
 
+    def take(self, mention: Mention) -> str:
+        """Mark ``mention`` used by a field; its words in the text."""
+        self.mentions.take(mention)
+        return self.text[mention.start : mention.end]
+
     def before(self, position: int, count: int = 3) -> list[str]:
         """Lemmas of the ``count`` words before a character position in this clause."""
         out = [t.lemma for t in self.clause.tokens if t.end <= position]

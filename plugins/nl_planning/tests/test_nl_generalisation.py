@@ -10,7 +10,7 @@ from workshop_registry import CAPABILITIES, TODAY
 
 import packetflow as pf
 from packetflow_nl_planning import NlPlanningModule
-from packetflow_nl_planning.actions import described_verbs
+from packetflow_nl_planning.capability_actions import described_verbs
 
 
 @pytest.fixture

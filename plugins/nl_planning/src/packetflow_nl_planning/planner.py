@@ -22,7 +22,7 @@ from typing import Any
 
 import packetflow as pf
 
-from .actions import Action, request_action
+from .actions import Action
 from .clauses import Memory, Scope
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
@@ -30,6 +30,7 @@ from .index import Index
 from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
+from .request_actions import request_action
 from .segment import Clause, split
 from .slots import fill, memory_of
 from .text import Token, normalize, past_form, tokenize

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actions import request_action
 from .lexicon import lexicon
+from .request_actions import request_action
 from .text import Token
 
 __all__ = ["Clause", "split"]
@@ -108,7 +108,7 @@ def split(
     verbs: frozenset[str] = frozenset(),
 ) -> list[Clause]:
     """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
-    lexicon does not know, see :func:`~.actions.unknown_verb`)."""
+    lexicon does not know, see :func:`~.verbs.unknown_verb`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]

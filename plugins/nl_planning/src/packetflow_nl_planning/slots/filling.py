@@ -9,8 +9,9 @@ from typing import Any
 
 from ..clauses import Memory, Scope, field_words
 from ..entities import normalize_phone
-from ..freetext import TEXTUAL, fill_text, pointer, reference
+from ..freetext import TEXTUAL, fill_text
 from ..mentions import Mention
+from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
 from .choice_fields import fill_boolean, fill_enum, is_currency
 from .date_fields import fill_date

@@ -281,3 +281,24 @@ async def test_no_piece_of_a_code_is_a_name(workshop: pf.Node) -> None:
     # "Q" of "Q-7781" is no capitalised name (no author, no town)
     [step] = await _steps(workshop, "find routes for Q-7781 in Leeds")
     assert step["params"] == {"town": "Leeds"}
+
+
+async def test_an_ordinal_is_the_value_of_a_field_that_says_which_one(workshop: pf.Node) -> None:
+    text = "attaching footage of the third lap of RC204 - https://club.example.org/v/9"
+    [step] = await _steps(workshop, text)
+    assert step == {
+        "capability": "attach_footage",
+        "params": {"race": "RC204", "lap": 3, "link": "https://club.example.org/v/9"},
+    }
+    # a field that counts, rather than says which one, takes no ordinal
+    [step] = await _steps(workshop, "log a cycling session for today with the 2nd group")
+    assert "riders" not in step["params"]
+
+
+async def test_the_colon_of_a_value_introduces_nothing(workshop: pf.Node) -> None:
+    # the colon of "https://" is no "label: text": the link is one value, which the message
+    # carries whole when no field of the capability takes links
+    [step] = await _steps(
+        workshop, "send a text to +447700900456 with https://club.example.org/v/9"
+    )
+    assert step["params"] == {"dest": "+447700900456", "body": "https://club.example.org/v/9"}

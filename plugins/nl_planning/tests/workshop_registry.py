@@ -210,6 +210,17 @@ async def find_hire_bikes(inp: HireQuoteIn) -> Quote:
     return Quote(price=0.0)
 
 
+class FootageIn(BaseModel):
+    race: str = Field(pattern=r"^RC[0-9]{3}$", description="race code")
+    lap: int = Field(ge=1, description="which lap it shows")
+    link: str = Field(description="where the footage is", json_schema_extra={"format": "uri"})
+
+
+@pf.capability(intent="Attach race footage to a lap", tags=["club", "racing"])
+async def attach_footage(inp: FootageIn) -> Done:
+    return Done(ref="v-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -228,4 +239,5 @@ CAPABILITIES = [
     book_massage,
     publish_route,
     find_hire_bikes,
+    attach_footage,
 ]

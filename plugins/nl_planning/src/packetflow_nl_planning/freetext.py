@@ -17,7 +17,7 @@ from .lexicon import lexicon
 from .schema import FieldSpec
 from .text import Token
 
-__all__ = ["TEXTUAL", "fill_text"]
+__all__ = ["TEXTUAL", "fill_text", "in_value"]
 
 TEXTUAL = frozenset(
     [
@@ -221,7 +221,14 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             out[spec.name] = (_clean(value), scope.text[t.start : b])
             break
     # 4. After a colon: the rest of the clause.
-    colon = next((t for t in tokens if t.lower == ":" and scope.free(t.start, t.end)), None)
+    colon = next(
+        (
+            t
+            for t in tokens
+            if t.lower == ":" and scope.free(t.start, t.end) and not in_value(scope, t)
+        ),
+        None,
+    )
     if colon is not None:
         after = [t for t in tokens if t.start >= colon.end]
         end = _verbatim_end(scope)
@@ -260,6 +267,12 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 break
     # 6. The rest of the clause for the last empty required text field.
     empty = [s for s in specs if s.name not in out and s.required]
+    links = [m for m in scope.of("url") if scope.free(m.start, m.end)]
+    if len(empty) == 1 and len(links) == 1 and set(empty[0].name_words) & _TEXTUAL:
+        # A link no field of the capability takes is what its message or note carries
+        # ("text Ana with https://..."), whole: never the words around it, nor a piece of it.
+        out[empty[0].name] = (str(links[0].value), scope.take(links[0]))
+        return out
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
         run = _remainder(tokens, scope)
@@ -424,6 +437,12 @@ def _labelled(
         if value:
             scope.claim(label.start, b)
             out[spec.name] = (value, scope.text[label.start : b])
+
+
+def in_value(scope: Scope, token: Token) -> bool:
+    """Whether ``token`` is inside a value the text states (the colon of "https://...", of
+    "10:30"), taken by a field or not: such a colon introduces nothing."""
+    return any(m.start <= token.start and token.end <= m.end for m in scope.mentions.items)
 
 
 def _verbatim_end(scope: Scope) -> int:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..clauses import Scope, field_words
+from ..freetext import in_value
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 
@@ -47,7 +48,9 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if t.lower in roles and roles[t.lower] & words and scope.free(t.start, t.end):
             start = t.end
             break
-    colon = next((t for t in scope.clause.tokens if t.lower == ":"), None)
+    colon = next(
+        (t for t in scope.clause.tokens if t.lower == ":" and not in_value(scope, t)), None
+    )
     if start is None and colon is not None:
         start = colon.end
     if start is None and spec.required:

@@ -78,7 +78,8 @@ def fill_number(
         elif m.kind == "money":
             score += 2.0 if wants_money else -1.0
         elif m.extra.get("ordinal"):
-            score -= 2.0
+            if not _takes_ordinal(spec):
+                score -= 2.0  # "the 2nd floor" is no count of anything
         elif any(a <= m.start and m.end <= b for a, b in measured):
             if spec.unit is not None:
                 continue  # its measure did not convert to the field's unit
@@ -114,6 +115,21 @@ def fill_number(
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+_POSITION_WORDS = frozenset(("number", "index", "position", "rank", "place", "no"))
+
+
+def _takes_ordinal(spec: FieldSpec) -> bool:
+    """Whether an integer field says which one of a series it is, so that an ordinal ("the
+    *first* essay", "the 3rd lap") is its value: its description asks "which ..." or its name
+    ends in a word of position (``lap_number``, ``stage_index``)."""
+    if spec.type != "integer":
+        return False
+    said = spec.description.lower().split()
+    return said[:1] == ["which"] or (
+        bool(spec.name_words) and spec.name_words[-1] in _POSITION_WORDS
+    )
 
 
 def _measures_another(unit: str | None, spec: FieldSpec, fields: list[FieldSpec]) -> bool:

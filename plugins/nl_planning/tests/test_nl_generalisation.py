@@ -302,3 +302,15 @@ async def test_the_colon_of_a_value_introduces_nothing(workshop: pf.Node) -> Non
         workshop, "send a text to +447700900456 with https://club.example.org/v/9"
     )
     assert step["params"] == {"dest": "+447700900456", "body": "https://club.example.org/v/9"}
+
+
+async def test_a_unit_that_names_a_currency_is_money_where_nothing_is_weighed(
+    workshop: pf.Node,
+) -> None:
+    [step] = await _steps(workshop, "bikes to hire in Leeds under 40 pounds")
+    assert step["params"] == {"town": "Leeds", "max_price": 40, "currency": "GBP"}
+    # a capability that weighs things reads the same word as a weight
+    [step] = await _steps(workshop, "quote the postage of a saddle of 2 pounds")
+    assert step["capability"] == "quote_postage"
+    assert step["params"]["weight_kg"] == pytest.approx(0.907, abs=1e-3)
+    assert "currency" not in step["params"]

@@ -199,6 +199,7 @@ async def publish_route(inp: PublishIn) -> Done:
 class HireQuoteIn(BaseModel):
     town: str = Field(description="town or district to collect from")
     currency: Literal["GBP", "EUR", "USD"] = "GBP"
+    max_price: float | None = Field(default=None, description="most to pay per day")
 
 
 class Quote(BaseModel):
@@ -221,6 +222,17 @@ async def attach_footage(inp: FootageIn) -> Done:
     return Done(ref="v-1")
 
 
+class PostageIn(BaseModel):
+    part: str = Field(description="spare part to post")
+    weight_kg: float = Field(description="parcel weight in kg")
+    currency: Literal["GBP", "EUR"] = "EUR"
+
+
+@pf.capability(intent="Quote the postage of a spare part", tags=["workshop", "post"])
+async def quote_postage(inp: PostageIn) -> Quote:
+    return Quote(price=0.0)
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -240,4 +252,5 @@ CAPABILITIES = [
     publish_route,
     find_hire_bikes,
     attach_footage,
+    quote_postage,
 ]

@@ -12,7 +12,7 @@ from ..clauses import Scope
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma, same_family
-from ..units import currency_aliases
+from ..units import currency_aliases, units
 
 __all__ = ["fill_boolean", "fill_enum", "is_currency"]
 
@@ -27,7 +27,7 @@ def is_currency(spec: FieldSpec) -> bool:
     return bool(spec.enum) and all(str(v).upper() in codes for v in spec.enum)
 
 
-def fill_enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
     if is_currency(spec):
         for m in scope.mentions.of("money", within=scope.span) or [
             m
@@ -37,6 +37,9 @@ def fill_enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             for value in spec.enum:
                 if m.currency and str(value).upper() == m.currency:
                     return value, scope.text[m.start : m.end]
+        named = _unit_named_currency(spec, scope, fields)
+        if named is not None:
+            return named
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
@@ -100,6 +103,27 @@ def fill_enum(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+def _unit_named_currency(
+    spec: FieldSpec, scope: Scope, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
+    """A measure whose unit is also a currency's name ("under 30 pounds") is an amount in
+    that currency for a capability that measures nothing of the unit's kind: a price to pay,
+    not a weight."""
+    by_name, _ = units()
+    measured = {by_name[f.unit].dimension for f in fields if f.unit in by_name}
+    aliases = currency_aliases()
+    for m in scope.of("quantity"):
+        unit = by_name.get(m.unit or "")
+        if unit is None or unit.dimension in measured:
+            continue
+        written = lemma(scope.text[m.start : m.end].split()[-1].lower())
+        codes = {code for alias, code in aliases.items() if alias.split()[0] == written}
+        for value in spec.enum:
+            if str(value).upper() in codes:
+                return value, scope.text[m.start : m.end]
+    return None
 
 
 def _claimed(scope: Scope, token: Any) -> bool:

@@ -136,7 +136,7 @@ def _fill_one(
     if kind == "time":
         return _pick(spec, scope, scope.of("time"), lambda m: str(m.value))
     if kind == "enum":
-        return fill_enum(spec, scope)
+        return fill_enum(spec, scope, fields)
     if kind == "boolean":
         return fill_boolean(spec, scope)
     if kind == "number":

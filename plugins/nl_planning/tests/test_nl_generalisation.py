@@ -314,3 +314,12 @@ async def test_a_unit_that_names_a_currency_is_money_where_nothing_is_weighed(
     assert step["capability"] == "quote_postage"
     assert step["params"]["weight_kg"] == pytest.approx(0.907, abs=1e-3)
     assert "currency" not in step["params"]
+
+
+async def test_a_typo_in_a_date_word_is_corrected_before_dates_are_read(
+    workshop: pf.Node,
+) -> None:
+    [step] = await _steps(workshop, "book BK-1234 in for a full tune on Firday")
+    assert step["params"]["date"] == "2026-03-06"
+    [step] = await _steps(workshop, "file a crash for BK-1234 yesterdy")
+    assert step["params"] == {"bike_id": "BK-1234", "day": "2026-03-03"}

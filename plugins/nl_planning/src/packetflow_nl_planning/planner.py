@@ -90,7 +90,7 @@ class Planner:
             NotFoundError: E404 when a part of the request fits no capability.
             ContractViolationError: E422 with more parts than ``max_steps``.
         """
-        text = normalize(text)
+        text = self.typos.date_words(normalize(text))
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
@@ -289,7 +289,7 @@ class Planner:
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
-        text = normalize(text)
+        text = self.typos.date_words(normalize(text))
         mentions = find_mentions(text, date.today(), self.country_code)
         tokens = self._tokens(text, mentions)
         out = []

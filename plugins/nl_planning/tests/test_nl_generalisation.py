@@ -323,3 +323,23 @@ async def test_a_typo_in_a_date_word_is_corrected_before_dates_are_read(
     assert step["params"]["date"] == "2026-03-06"
     [step] = await _steps(workshop, "file a crash for BK-1234 yesterdy")
     assert step["params"] == {"bike_id": "BK-1234", "day": "2026-03-03"}
+
+
+async def test_a_value_of_several_words_named_by_its_first_word(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "book BK-1234 in on Friday, the chain is worn")
+    assert step["params"]["service"] == "chain_replacement"
+
+
+async def test_the_very_action_with_a_value_missing_asks_for_it(workshop: pf.Node) -> None:
+    # "book" is what service_bike does; the crash report only shares "make a record" with it,
+    # so the missing service is asked for rather than a crash filed
+    with pytest.raises(pf.errors.PacketFlowError) as info:
+        await _steps(workshop, "book BK-1234 in on Friday")
+    assert info.value.code == "E422"
+    assert "'service'" in info.value.message
+
+
+async def test_a_negating_prefix_is_no_typo(workshop: pf.Node) -> None:
+    # "unprolong" is one edit-distance class from "prolong", but it says the opposite
+    for text in ("unprolong LK204", "unprolong LK204 by 2 weeks"):
+        assert await _refused(workshop, text)

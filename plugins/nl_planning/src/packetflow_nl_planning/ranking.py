@@ -166,8 +166,15 @@ def rank(
             score -= 0.15
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
-        specific_action = action.explicit and bool(
-            action.classes & (profile.action.classes | profile.action.weak) - {"retrieve"}
+        specific_action = action.explicit and _specific(action, profile)
+        # The very action in a narrow sense ("book", not just "make"), and nothing said but
+        # values it places: the capability is meant even when a required value is missing
+        # (E422 names it), never another one that only shares "make" with it.
+        told = (
+            _narrow(action, profile)
+            and leftover == 0
+            and filled.specific > 0
+            and not filled.textual  # (no words swallowed whole by a message or topic field)
         )
         patterned = filled.patterned > 0
         relevant = (
@@ -187,13 +194,15 @@ def rank(
             # explained as well.
             or (fit == 1.0 and bool(required) and filled.distinct > 0
                 and ((level == "same" and leftover <= 2) or (level == "open" and explained)))
+            or told
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
             # text is plainly about it; otherwise E404 beats a guess.
-            relevant = covered >= thresholds.objects and (
-                hit.semantic >= thresholds.with_fit or specific_action
+            relevant = told or (
+                covered >= thresholds.objects
+                and (hit.semantic >= thresholds.with_fit or specific_action)
             )
         if learned < -0.2:
             relevant = False
@@ -253,6 +262,28 @@ def _coverage(
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
     return (hit / total if total else 0.0), count
+
+
+# Classes of verbs of almost any object ("make", "add", "change"): a verb that is in a narrower
+# class as well ("book": create and book) shares only these with a capability of another
+# narrow action ("file" a claim), which says little about what is meant.
+_BROAD = frozenset(("retrieve", "create", "update"))
+
+
+def _narrow(action: Action, profile: Profile) -> bool:
+    """Whether the request's verb and the capability share an action class narrower than
+    the broad ones."""
+    common = action.classes & (profile.action.classes | profile.action.weak)
+    return action.explicit and bool(common - _BROAD)
+
+
+def _specific(action: Action, profile: Profile) -> bool:
+    """Whether the request's action is one the capability does in a sense narrower than
+    "make" or "read": a class they share beyond the broad ones, or a broad one when the
+    request's verb has no narrower class."""
+    common = action.classes & (profile.action.classes | profile.action.weak)
+    narrow = action.classes - _BROAD
+    return bool(common - _BROAD) or (bool(common - {"retrieve"}) and not narrow)
 
 
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:

@@ -13,6 +13,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from .index import Index
 from .lexicon import lexicon
 from .text import Token
+from .verbs import NEGATING_PREFIXES
 
 __all__ = ["Typos"]
 
@@ -52,6 +53,8 @@ class Typos:
                 continue
             if t.lemma in lex.light or t.lemma in lex.irregular.values():
                 continue
+            if self._negated(t.lemma):
+                continue  # "unprolong" is no typo of "prolong": it says the opposite
             if self.english(t.lower):
                 # A real word, just not one of ours: only a word of ours one edit away, in a
                 # long word, is taken for what was meant ("wether" -> "weather").
@@ -72,6 +75,20 @@ class Typos:
             if fixed is not None:
                 t.lower = fixed
                 t.lemma = fixed
+
+    def _negated(self, word: str) -> bool:
+        """Whether ``word`` is a negating prefix on a verb the lexicon or a capability knows
+        ("unfollow", "disapprove", "deregister")."""
+        lex = lexicon()
+        for prefix in NEGATING_PREFIXES:
+            stem = word[len(prefix) :]
+            if (
+                word.startswith(prefix)
+                and len(stem) >= 3
+                and (stem in lex.classes or stem in self.index.verbs or self.index.known(stem))
+            ):
+                return True
+        return False
 
     def date_words(self, text: str) -> str:
         """``text`` with the typos of date words corrected ("tmorrow" -> tomorrow, "Wendesday"

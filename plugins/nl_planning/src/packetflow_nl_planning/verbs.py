@@ -14,6 +14,7 @@ from .lexicon import Lexicon
 from .text import Token
 
 __all__ = [
+    "NEGATING_PREFIXES",
     "OBJECT_START",
     "PARTICLES",
     "REVERSING",
@@ -57,7 +58,7 @@ OBJECT_START = frozenset(
     ["the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that",
      "these", "those", "some", "all", "every", "each", "another", "me", "us", "them", "him", "it"]
 )  # fmt: skip
-_NEGATING_PREFIXES = ("un", "dis", "de")
+NEGATING_PREFIXES = ("un", "dis", "de")
 
 
 def unknown_verb(
@@ -104,7 +105,7 @@ def unknown_verb(
         return None
     if token.lower.endswith("ing") and not own:
         return None  # a gerund names an activity ("running the ...")
-    for prefix in _NEGATING_PREFIXES:
+    for prefix in NEGATING_PREFIXES:
         stem = word[len(prefix) :]
         if word.startswith(prefix) and len(stem) >= 3 and (stem in verbs or stem in lex.classes):
             base = lex.classes.get(stem) or frozenset((f"word:{stem}",))

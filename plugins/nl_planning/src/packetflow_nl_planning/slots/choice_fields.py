@@ -99,10 +99,33 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
     if best is None:
+        best = _by_modifier(spec, tokens)
+    if best is None:
         return None
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
+    """A value of several words named by its first word alone, in any form of its family,
+    when that word starts no other value ("have it *mailed*" -> mail_order next to walk_in):
+    the first word of an English compound is what tells it from the others. Two values so
+    named leave the field empty."""
+    lex = lexicon()
+    firsts = [str(v).lower().replace("-", "_").split("_") for v in spec.enum]
+    found: list[tuple[float, int, Any, str]] = []
+    for value, words in zip(spec.enum, firsts, strict=True):
+        head = words[0]
+        if len(words) < 2 or len(head) < 4 or head in lex.stopwords:
+            continue
+        if sum(w[0] == head for w in firsts) > 1:
+            continue
+        for t in tokens:
+            if t.is_word and t.lower not in lex.stopwords and same_family(head, t.lower):
+                found.append((0.6, t.start, value, t.text))
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _unit_named_currency(

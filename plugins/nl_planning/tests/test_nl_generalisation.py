@@ -334,7 +334,7 @@ async def test_the_very_action_with_a_value_missing_asks_for_it(workshop: pf.Nod
     # "book" is what service_bike does; the crash report only shares "make a record" with it,
     # so the missing service is asked for rather than a crash filed
     with pytest.raises(pf.errors.PacketFlowError) as info:
-        await _steps(workshop, "book BK-1234 in on Friday")
+        await _steps(workshop, "book BK-1234 into the workshop on Friday")
     assert info.value.code == "E422"
     assert "'service'" in info.value.message
 
@@ -343,3 +343,14 @@ async def test_a_negating_prefix_is_no_typo(workshop: pf.Node) -> None:
     # "unprolong" is one edit-distance class from "prolong", but it says the opposite
     for text in ("unprolong LK204", "unprolong LK204 by 2 weeks"):
         assert await _refused(workshop, text)
+
+
+async def test_doing_what_a_booking_arranges_asks_to_book_it(workshop: pf.Node) -> None:
+    # schedule_showing arranges a showing: "show me" the bike on a day books one, though
+    # "show" otherwise only reads
+    [step] = await _steps(workshop, "could you show me BK-1234 on Friday")
+    assert step == {
+        "capability": "schedule_showing",
+        "params": {"bike_id": "BK-1234", "date": "2026-03-06"},
+    }
+    assert await _refused(workshop, "cancel the showing of BK-1234 on Friday")

@@ -233,6 +233,16 @@ async def quote_postage(inp: PostageIn) -> Quote:
     return Quote(price=0.0)
 
 
+class ShowingIn(BaseModel):
+    bike_id: str = Field(pattern=r"^BK-[0-9]{4}$", description="frame tag of the bike")
+    date: dt.date = Field(description="day it is shown")
+
+
+@pf.capability(intent="Arrange a showing of a bike for sale", tags=["club", "sales"])
+async def schedule_showing(inp: ShowingIn) -> Done:
+    return Done(ref="sh-1")
+
+
 CAPABILITIES = [
     service_bike,
     log_session,
@@ -253,4 +263,5 @@ CAPABILITIES = [
     find_hire_bikes,
     attach_footage,
     quote_postage,
+    schedule_showing,
 ]

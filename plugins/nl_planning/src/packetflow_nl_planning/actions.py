@@ -37,6 +37,9 @@ class Action:
             descriptions use for what its user does ("where to *send* the bike *to*").
         values: the words of its enum values ("brake adjustment"): a request whose verb is of
             their family ("adjust the brakes") asks for that value, so for this capability.
+        events: the verbs of what a booking capability arranges (``schedule_viewing``: view):
+            a request to do that, or a synonym of it ("see the flat on Friday"), asks to book
+            it - even with a verb that otherwise only reads.
     """
 
     classes: frozenset[str]
@@ -47,6 +50,7 @@ class Action:
     weak: frozenset[str] = frozenset()
     described: frozenset[str] = frozenset()
     values: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
 
 
 Level = Literal["same", "read", "open", "no"]
@@ -85,6 +89,13 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         for verb in verbs:
             if "_" not in verb and any(same_family(verb, w) for w in cap.values):
                 return "open", f"{said!r} names one of its values"
+    if cap.events and not strict:
+        # "see listing L-1 on Friday" for schedule_viewing: doing what it books asks to book
+        # it (the verb may otherwise only read).
+        said_verbs = set(request.verbs)
+        said_verbs |= {s for v in request.verbs for s in lex.synonyms.get(v, ())}
+        if said_verbs & cap.events:
+            return "open", f"{said!r} is what it books ({'/'.join(sorted(cap.events))})"
     unknown_request = all(c.startswith("word:") for c in request.classes)
     unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
     if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):

@@ -196,10 +196,34 @@ def capability_action(
     value_words = frozenset(
         w for v in values for w in identifier_words(v) if w.isalpha() and len(w) >= 5
     )
+    events = booked_events(name, intent) if classes & _ARRANGE else frozenset()
     return Action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
-        described_verbs(descriptions), value_words,
+        described_verbs(descriptions), value_words, events,
     )  # fmt: skip
+
+
+_ARRANGE = frozenset(("book", "schedule"))
+_EVENT_SKIP = frozenset(("a", "an", "the", "new", "one", "some", "your", "my"))
+
+
+def booked_events(name: str, intent: str) -> frozenset[str]:
+    """The verbs of what a booking capability arranges: a noun made from a verb right after
+    its name's verb or its intent's (``schedule_viewing`` -> view, "Book a *tasting*"): a
+    request to do that ("see the flat on Friday") asks to book it."""
+    lex = lexicon()
+    out: set[str] = set()
+    parts = identifier_words(name)
+    if len(parts) >= 2 and lex.classes_of(lemma(parts[0])) & _ARRANGE:
+        out.update(lemma(p) for p in parts[1:2] if p.endswith("ing"))
+    tokens = [t for t in tokenize(intent) if t.is_word]
+    if tokens and tokens[0].lemma in lex.classes and lex.classes[tokens[0].lemma] & _ARRANGE:
+        head = next((t for t in tokens[1:4] if t.lower not in _EVENT_SKIP), None)
+        if head is not None and head.lower.endswith("ing"):
+            out.add(head.lemma)  # "Book a *tasting* ..."
+        elif head is not None and head.lemma in lex.nominal:
+            out.add(lex.nominal[head.lemma])  # a noun the lexicon knows names an action
+    return frozenset(out)
 
 
 def unknown_verbs(action: Action) -> frozenset[str]:

@@ -168,11 +168,11 @@ def rank(
         explained = leftover == 0 or covered >= thresholds.objects
         specific_action = action.explicit and _specific(action, profile)
         # The very action in a narrow sense ("book", not just "make"), and nothing said but
-        # values it places: the capability is meant even when a required value is missing
-        # (E422 names it), never another one that only shares "make" with it.
+        # values it places and its own words: the capability is meant even when a required
+        # value is missing (E422 names it), never another one that only shares "make" with it.
         told = (
             _narrow(action, profile)
-            and leftover == 0
+            and explained
             and filled.specific > 0
             and not filled.textual  # (no words swallowed whole by a message or topic field)
         )

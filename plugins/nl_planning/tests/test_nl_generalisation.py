@@ -360,3 +360,13 @@ async def test_doing_what_a_booking_arranges_asks_to_book_it(workshop: pf.Node) 
         "params": {"bike_id": "BK-1234", "date": "2026-03-06"},
     }
     assert await _refused(workshop, "cancel the showing of BK-1234 on Friday")
+
+
+async def test_an_irregular_past_verb_reads_dates_backwards(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "went cycling on Monday for 40 minutes")
+    assert step == {
+        "capability": "log_session",
+        "params": {"activity": "cycling", "date": "2026-03-02", "moving_time": 40},
+    }
+    [step] = await _steps(workshop, "I swam 2 km on Monday")
+    assert step["params"]["date"] == "2026-03-02"

@@ -81,16 +81,20 @@ class Candidate:
         }
 
 
+# Irregular past forms that are as often a noun or an adjective ("the left lane", "a lost
+# card", "found a company"): no sign by themselves that the clause tells of the past.
+_NOT_ONLY_PAST = frozenset(
+    ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
+     "felt", "meant", "dealt", "sank", "spoke", "stole")
+)  # fmt: skip
+
+
 def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
     """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
     lex = lexicon()
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
-    past_tense = any(
-        past_form(low)
-        and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
-        for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
-    )
+    past_tense = any(past_form(low) and low not in _NOT_ONLY_PAST for low in tokens_lower)
     if (
         words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
     ) and not ahead:

@@ -370,3 +370,13 @@ async def test_an_irregular_past_verb_reads_dates_backwards(workshop: pf.Node) -
     }
     [step] = await _steps(workshop, "I swam 2 km on Monday")
     assert step["params"]["date"] == "2026-03-02"
+
+
+async def test_a_word_of_like_meaning_names_an_enum_value(workshop: pf.Node) -> None:
+    # no word of "swimming" is said, but "pool" means it (by the shipped embedding)
+    [step] = await _steps(workshop, "log a session for today at the pool, 2 km")
+    assert step["params"] == {"activity": "swimming", "date": TODAY, "distance_km": 2}
+    # a word close to no value in particular leaves the field empty (the value is asked for)
+    with pytest.raises(pf.errors.PacketFlowError) as info:
+        await _steps(workshop, "log a session for today with Sam, 2 km")
+    assert info.value.code == "E422"

@@ -90,6 +90,9 @@ class Scope:
     """The clause's action classes (booleans such as ``on`` read their value from them)."""
     last_kind: str = ""
     """The kind of the mention the last number field took (money, quantity...)."""
+    encoder: Any = None
+    """The static encoder (``embeddings.StaticEncoder``) when the extra is installed: an enum
+    value may be named by a word of like meaning ("a bike ride" -> cycling)."""
 
     @property
     def span(self) -> tuple[int, int]:

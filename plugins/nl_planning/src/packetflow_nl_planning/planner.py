@@ -238,6 +238,7 @@ class Planner:
         trial.used = set(mentions.used)
         scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
         scope.own, scope.remainder = profile.own, False
+        scope.encoder = self.index.encoder
         more = fill(empty, scope)
         left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
         if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
@@ -276,6 +277,7 @@ class Planner:
         )
         scope.own = profile.own
         scope.remainder = False
+        scope.encoder = self.index.encoder
         more = fill(empty, scope)
         if not more.params:
             return False
@@ -381,6 +383,7 @@ class Planner:
         scope.action_span = action_span
         scope.action_classes = action.classes
         scope.contexts = list(contexts or [])
+        scope.encoder = self.index.encoder
         available = available or set()
         candidates = rank(
             hits,

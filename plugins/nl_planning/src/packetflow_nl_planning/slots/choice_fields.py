@@ -101,6 +101,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:
+        best = _by_meaning(spec, scope, tokens)
+    if best is None:
         return None
     _, start, value, text = best
     scope.claim(start, start + len(text))
@@ -126,6 +128,52 @@ def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
                 found.append((0.6, t.start, value, t.text))
                 break
     return found[0] if len(found) == 1 else None
+
+
+_MEANING_MIN = 0.45  # cosine of a word and the value it names
+_MEANING_MARGIN = 0.15  # ... over the next closest value
+
+
+def _by_meaning(
+    spec: FieldSpec, scope: Scope, tokens: list[Any]
+) -> tuple[float, int, Any, str] | None:
+    """The value a word of the clause means, by the static embedding, when no value is named
+    by its words ("a bike ride" -> cycling, "the kids' clinic" -> pediatrics): the word must
+    be close to that value and clearly closer to it than to any other. The forms of verbs
+    ("signed up" is no "paid"), the capability's own words and words already taken (the
+    action's verb among them) name no value."""
+    encoder = scope.encoder
+    if encoder is None or len(spec.enum) < 2 or is_currency(spec):
+        return None
+    lex = lexicon()
+    words = [
+        t
+        for t in tokens
+        if t.is_word
+        and not t.entity
+        and len(t.lower) >= 3
+        and t.lower.isalpha()
+        and t.lower not in lex.stopwords
+        and t.lemma not in scope.own
+        and not (t.lower != t.lemma and t.lower.endswith(("ed", "ing")))  # a verb's form
+    ]
+    if not words:
+        return None
+    values = [str(v).lower().replace("_", " ").replace("-", " ") for v in spec.enum]
+    sims = encoder.words([t.lower for t in words]) @ encoder.words(values).T
+    best: tuple[float, int, Any, str] | None = None
+    for t, row in zip(words, sims, strict=True):
+        order = sorted(range(len(values)), key=lambda i: -float(row[i]))
+        top, second = float(row[order[0]]), float(row[order[1]])
+        if (
+            top >= _MEANING_MIN
+            and top - second >= _MEANING_MARGIN
+            and (best is None or top > best[0])
+        ):
+            best = (top, t.start, spec.enum[order[0]], t.text)
+    if best is None:
+        return None
+    return (0.5, best[1], best[2], best[3])
 
 
 def _unit_named_currency(

@@ -94,10 +94,12 @@ class StaticEncoder:
                 self._words = {}  # overflow: start again (a dict swap is safe across threads)
             self._words.update(zip(missing, self.encode(missing), strict=True))
         table = self._words
-        rows = [table.get(w) for w in words]
-        if any(r is None for r in rows):  # cleared by another thread meanwhile
+        found = [table.get(w) for w in words]
+        rows = [r for r in found if r is not None]
+        if len(rows) < len(found):  # cleared by another thread meanwhile
             return self.encode(list(words))
-        return np.stack(rows) if rows else np.zeros((0, self.dims), dtype=np.float32)
+        stacked: Vectors = np.stack(rows) if rows else np.zeros((0, self.dims), dtype=np.float32)
+        return stacked
 
     def vocabulary(self) -> dict[str, int]:
         """The tokenizer's vocabulary (token -> id)."""

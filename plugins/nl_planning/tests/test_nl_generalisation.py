@@ -380,3 +380,11 @@ async def test_a_word_of_like_meaning_names_an_enum_value(workshop: pf.Node) -> 
     with pytest.raises(pf.errors.PacketFlowError) as info:
         await _steps(workshop, "log a session for today with Sam, 2 km")
     assert info.value.code == "E422"
+
+
+async def test_a_term_or_an_id_of_the_registry_is_no_free_text(workshop: pf.Node) -> None:
+    # "GPX" is a word find_routes is tagged with: a thing of the domain, not a rider; and the
+    # bike's tag, an id lend_bike's own pattern takes, is no town for find_routes either
+    assert await _refused(workshop, "lend BK-1234 with the GPX")
+    [step] = await _steps(workshop, "lend BK-1234 with Sam")
+    assert step["params"] == {"bike_id": "BK-1234", "rider": "Sam"}

@@ -150,7 +150,7 @@ class Routes(BaseModel):
     routes: list[str]
 
 
-@pf.capability(intent="Find mapped ride routes", tags=["club", "routes"])
+@pf.capability(intent="Find mapped ride routes", tags=["club", "routes", "gpx"])
 async def find_routes(inp: RouteIn) -> Routes:
     return Routes(routes=[])
 

@@ -95,7 +95,7 @@ def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple
     end = at
     while end < len(tokens) and end - at < limit:
         t = tokens[end]
-        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS:
+        if not scope.text_free(t.start, t.end) or t.lower in _TIME_WORDS:
             break
         if end > at and (t.lower in roles or t.lower in _STOP_AT):
             break
@@ -169,8 +169,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         size = next((len(p) for p in lex.saying if tuple(lowers[i : i + len(p)]) == p), 0)
         if not size and lowers[i] == "that" and i > 0 and _communicates(scope):
             size = 1
-        if size and i + size < len(tokens) and scope.free(tokens[i].start, tokens[i].end):
-            rest_free = scope.free(tokens[i + size].start, tokens[i + size].end)
+        if size and i + size < len(tokens) and scope.text_free(tokens[i].start, tokens[i].end):
+            rest_free = scope.text_free(tokens[i + size].start, tokens[i + size].end)
             open_fields = [s for s in (textual or specs) if s.name not in out]
             target = next((s for s in open_fields if set(s.name_words) & _MESSAGE), None)
             target = target or (open_fields[0] if open_fields else None)
@@ -194,7 +194,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             cue = (t.lower in roles and roles[t.lower] & words) or (
                 t.lemma in spec.name_words and t.lemma not in lexicon().stopwords
             )
-            if not cue or not scope.free(t.start, t.end):
+            if not cue or not scope.text_free(t.start, t.end):
                 continue
             at = i + 1
             if at < len(tokens) and tokens[at].lower in (":", "is", "of", "="):
@@ -214,8 +214,11 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 value.lower() in _PRONOUNS
                 or lemmas <= scope.own
                 or lemmas & lex.classes.keys() == lemmas
+                or all(_registry_acronym(x, scope) for x in tokens[rng[0] : rng[1]])
             ):
-                continue  # "to ship": the capability's own word or a verb, not a value
+                # "to ship": the capability's own word or a verb, not a value; "with the
+                # GPS": a thing of the domain, not a party
+                continue
             scope.claim(t.start, t.end)
             scope.claim(a, b)
             out[spec.name] = (_clean(value), scope.text[t.start : b])
@@ -225,7 +228,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         (
             t
             for t in tokens
-            if t.lower == ":" and scope.free(t.start, t.end) and not in_value(scope, t)
+            if t.lower == ":" and scope.text_free(t.start, t.end) and not in_value(scope, t)
         ),
         None,
     )
@@ -233,14 +236,15 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         after = [t for t in tokens if t.start >= colon.end]
         end = _verbatim_end(scope)
         rest = scope.text[colon.end : end].strip()
-        if rest and after and all(scope.free(t.start, t.end) for t in after):
+        if rest and after and all(scope.text_free(t.start, t.end) for t in after):
             for spec in specs:
                 if spec.name not in out:
                     out[spec.name] = (rest, rest)
                     scope.claim(colon.start, end)
                     break
     # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
-    # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it.
+    # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it;
+    # an acronym another capability names itself by is a thing of the domain too.
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue
@@ -251,14 +255,15 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 and i > 0
                 and t.lower not in lexicon().stopwords
                 and t.lemma not in scope.own
-                and scope.free(t.start, t.end)
+                and scope.text_free(t.start, t.end)
                 and not _in_code(tokens, i)
+                and not _registry_acronym(t, scope)
             ):
                 j = i
                 while (
                     j < len(tokens)
                     and tokens[j].text[:1].isupper()
-                    and scope.free(tokens[j].start, tokens[j].end)
+                    and scope.text_free(tokens[j].start, tokens[j].end)
                 ):
                     j += 1
                 value, a, b = _span_text(scope, tokens, (i, j))
@@ -267,7 +272,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 break
     # 6. The rest of the clause for the last empty required text field.
     empty = [s for s in specs if s.name not in out and s.required]
-    links = [m for m in scope.of("url") if scope.free(m.start, m.end)]
+    links = [m for m in scope.of("url") if scope.text_free(m.start, m.end)]
     if len(empty) == 1 and len(links) == 1 and set(empty[0].name_words) & _TEXTUAL:
         # A link no field of the capability takes is what its message or note carries
         # ("text Ana with https://..."), whole: never the words around it, nor a piece of it.
@@ -293,7 +298,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
     while i < len(tokens):
         while i < len(tokens) and (
             tokens[i].end <= scope.action_span[1]
-            or not scope.free(tokens[i].start, tokens[i].end)
+            or not scope.text_free(tokens[i].start, tokens[i].end)
             or tokens[i].lower in lex.stopwords
             or tokens[i].lower in lex.roles
             or not tokens[i].is_word
@@ -302,7 +307,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         j = i
         while (
             j < len(tokens)
-            and scope.free(tokens[j].start, tokens[j].end)
+            and scope.text_free(tokens[j].start, tokens[j].end)
             and tokens[j].lower not in _TIME_WORDS
         ):
             t = tokens[j]
@@ -319,7 +324,9 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         return None
     best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     run = tokens[best[0] : best[1]]
-    if all(t.lower in _PRONOUNS or t.lower in lex.stopwords for t in run):
+    if all(
+        t.lower in _PRONOUNS or t.lower in lex.stopwords or _registry_acronym(t, scope) for t in run
+    ):
         return None
     a, b = run[0].start, run[-1].end
     return _clean(scope.text[a:b]), a, b
@@ -361,7 +368,7 @@ def _named_before(
 ) -> None:
     for spec in specs:
         for i, t in enumerate(tokens):
-            if i < 2 or t.lemma not in spec.name_words or not scope.free(t.start, t.end):
+            if i < 2 or t.lemma not in spec.name_words or not scope.text_free(t.start, t.end):
                 continue
             j = i
             while j > 0 and _name_part(tokens, j - 1):
@@ -373,7 +380,7 @@ def _named_before(
             ):
                 continue  # "the 3 playlists": a count, not a name
             a, b = tokens[j].start, tokens[i - 1].end
-            if not scope.free(a, b) or scope.mentions.of("quoted", within=(a, b)):
+            if not scope.text_free(a, b) or scope.mentions.of("quoted", within=(a, b)):
                 continue
             scope.claim(a, t.end)
             out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
@@ -424,12 +431,12 @@ def _labelled(
             ),
             None,
         )
-        if spec is None or not scope.free(label.start, tokens[i + 1].end):
+        if spec is None or not scope.text_free(label.start, tokens[i + 1].end):
             continue
         a = tokens[i + 1].end
         b = tokens[labels[n + 1]].start if n + 1 < len(labels) else _verbatim_end(scope)
         inside = [t for t in tokens if a <= t.start and t.end <= b]
-        if not inside or not all(scope.free(t.start, t.end) for t in inside):
+        if not inside or not all(scope.text_free(t.start, t.end) for t in inside):
             continue
         value = scope.text[a:b].strip().rstrip(",;").strip()
         if n + 1 >= len(labels):
@@ -437,6 +444,18 @@ def _labelled(
         if value:
             scope.claim(label.start, b)
             out[spec.name] = (value, scope.text[label.start : b])
+
+
+def _registry_acronym(token: Token, scope: Scope) -> bool:
+    """Whether ``token`` is an acronym ("GPS", "VPN") that a capability of the registry has
+    among its words: a term of the domain the request is about, not a name to fill in."""
+    text = token.text
+    return (
+        len(text) >= 2
+        and text.isalpha()
+        and text.isupper()
+        and (scope.known(token.lower) or scope.known(token.lemma))
+    )
 
 
 def in_value(scope: Scope, token: Token) -> bool:

@@ -238,7 +238,7 @@ class Planner:
         trial.used = set(mentions.used)
         scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
         scope.own, scope.remainder = profile.own, False
-        scope.encoder = self.index.encoder
+        scope.encoder, scope.known = self.index.encoder, self.index.known
         more = fill(empty, scope)
         left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
         if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
@@ -277,7 +277,7 @@ class Planner:
         )
         scope.own = profile.own
         scope.remainder = False
-        scope.encoder = self.index.encoder
+        scope.encoder, scope.known = self.index.encoder, self.index.known
         more = fill(empty, scope)
         if not more.params:
             return False
@@ -367,8 +367,19 @@ class Planner:
         terms += [w for w in typed if w not in terms]
         objects = [t for t in terms if t not in verb_words]
         sentence = _sentence(words, typed)
-        chunks = [m.group().lstrip("#@") for m in _CHUNK.finditer(text, clause.start, clause.end)]
+        found = list(_CHUNK.finditer(text, clause.start, clause.end))
+        chunks = [m.group().lstrip("#@") for m in found]
         must = self.index.by_pattern(chunks) if chunks else set()
+        # An id of letters and digits that some capability's distinctive pattern takes
+        # ("BK-1234") is never free text (a number alone may be a postcode as well).
+        ids = [
+            m.span()
+            for m in found
+            if must
+            and any(c.isalpha() for c in m.group())
+            and any(c.isdigit() for c in m.group())
+            and self.index.by_pattern([m.group().lstrip("#@")])
+        ]
         hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
         action_span = (0, 0)
         if action.explicit and action.object_start > 0:
@@ -383,7 +394,8 @@ class Planner:
         scope.action_span = action_span
         scope.action_classes = action.classes
         scope.contexts = list(contexts or [])
-        scope.encoder = self.index.encoder
+        scope.encoder, scope.known = self.index.encoder, self.index.known
+        scope.ids = ids
         available = available or set()
         candidates = rank(
             hits,

@@ -31,6 +31,7 @@ from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .request_actions import request_action
+from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
 from .text import Token, normalize, past_form, tokenize
@@ -363,10 +364,10 @@ class Planner:
         terms, action = self._terms(clause)
         key = " ".join(terms)
         verb_words = verbs_of(action)
-        typed = _type_words(mentions, clause)
+        typed = type_words(mentions, clause)
         terms += [w for w in typed if w not in terms]
         objects = [t for t in terms if t not in verb_words]
-        sentence = _sentence(words, typed)
+        sentence = embedding_sentence(words, typed)
         found = list(_CHUNK.finditer(text, clause.start, clause.end))
         chunks = [m.group().lstrip("#@") for m in found]
         must = self.index.by_pattern(chunks) if chunks else set()
@@ -441,22 +442,6 @@ class Planner:
             step.filled.missing = left
 
 
-# What a typed value says about the field it is for: an email in the text is evidence for a
-# capability with an email field (the research notes' schema-entity boost).
-_TYPE_WORDS = {
-    "email": ("email",),
-    "phone": ("phone",),
-    "url": ("url", "link"),
-    "handle": ("user",),
-    "money": ("amount", "money", "price", "cost"),
-    "date": ("date",),
-    "daterange": ("date", "period"),
-    "time": ("time",),
-}
-_DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",
-                    "temperature": "temperature", "data": "size", "speed": "speed"}  # fmt: skip
-
-
 def _restates(last: StepDraft, step: StepDraft) -> bool:
     """Whether ``step`` runs the capability of ``last`` again with none of its values
     different, and either adds a value ``last`` left out or says it with another verb ("...,
@@ -469,27 +454,6 @@ def _restates(last: StepDraft, step: StepDraft) -> bool:
         return False
     adds = len(shared) < len(step.step.params)
     return adds or set(step.action.verbs) != set(last.action.verbs)
-
-
-def _type_words(mentions: Mentions, clause: Clause) -> list[str]:
-    from .units import units
-
-    _, _by_alias = units()
-    by_name, _ = units()
-    out: list[str] = []
-    for m in mentions.of(*_TYPE_WORDS, "quantity", "duration", within=(clause.start, clause.end)):
-        if m.kind in ("quantity", "duration") and m.unit in by_name:
-            out.append(_DIMENSION_WORDS.get(by_name[m.unit].dimension, "quantity"))
-        else:
-            out.extend(_TYPE_WORDS.get(m.kind, ()))
-    return list(dict.fromkeys(out))
-
-
-def _sentence(words: list[Token], typed: list[str]) -> str:
-    """The clause for the embedding: values replaced by what they are ("send 20 euros to
-    ana@x.org" -> "send euros to ... email")."""
-    parts = [t.text for t in words if not t.entity or (t.is_word and not t.lower[:1].isdigit())]
-    return " ".join([*parts, *typed])
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

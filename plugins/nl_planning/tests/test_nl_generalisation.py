@@ -388,3 +388,15 @@ async def test_a_term_or_an_id_of_the_registry_is_no_free_text(workshop: pf.Node
     assert await _refused(workshop, "lend BK-1234 with the GPX")
     [step] = await _steps(workshop, "lend BK-1234 with Sam")
     assert step["params"] == {"bike_id": "BK-1234", "rider": "Sam"}
+
+
+async def test_initials_are_part_of_a_name(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "register frame 123456789012 for Ursula K. Le Guin")
+    assert step["params"] == {"serial": "123456789012", "owner": "Ursula K. Le Guin"}
+    [step] = await _steps(workshop, "register frame 123456789012 for J. R. Hartley")
+    assert step["params"] == {"serial": "123456789012", "owner": "J. R. Hartley"}
+    # a capital letter after a lower-case word may still end a sentence
+    steps = await _steps(
+        workshop, "register frame 123456789012 for plan B. Then lend BK-1234 to Sam"
+    )
+    assert [s["capability"] for s in steps] == ["register_frame", "lend_bike"]

@@ -260,12 +260,13 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 and not _registry_acronym(t, scope)
             ):
                 j = i
-                while (
-                    j < len(tokens)
-                    and tokens[j].text[:1].isupper()
-                    and scope.text_free(tokens[j].start, tokens[j].end)
-                ):
-                    j += 1
+                while j < len(tokens) and scope.text_free(tokens[j].start, tokens[j].end):
+                    if tokens[j].text[:1].isupper():
+                        j += 1
+                    elif _initial_dot(tokens, j):
+                        j += 1  # "Ursula K. Le Guin": an initial's full stop is in the name
+                    else:
+                        break
                 value, a, b = _span_text(scope, tokens, (i, j))
                 scope.claim(a, b)
                 out[spec.name] = (value, value)
@@ -444,6 +445,20 @@ def _labelled(
         if value:
             scope.claim(label.start, b)
             out[spec.name] = (value, scope.text[label.start : b])
+
+
+def _initial_dot(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is the full stop of an initial inside a name: right after one
+    capital letter and followed by another capitalised word ("K." of "Ursula K. Le Guin")."""
+    return (
+        tokens[k].text == "."
+        and k > 0
+        and len(tokens[k - 1].text) == 1
+        and tokens[k - 1].text.isupper()
+        and tokens[k - 1].end == tokens[k].start
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].isupper()
+    )
 
 
 def _registry_acronym(token: Token, scope: Scope) -> bool:

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from packetflow_nl_planning.actions import (
-    Action,
-    capability_action,
-    compatible,
-    request_action,
-    unknown_verbs,
-)
+from packetflow_nl_planning.actions import Action, compatible
+from packetflow_nl_planning.capability_actions import capability_action, unknown_verbs
+from packetflow_nl_planning.request_actions import request_action
 from packetflow_nl_planning.text import tokenize
 
 

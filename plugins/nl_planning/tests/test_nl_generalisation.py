@@ -10,7 +10,7 @@ from workshop_registry import CAPABILITIES, TODAY
 
 import packetflow as pf
 from packetflow_nl_planning import NlPlanningModule
-from packetflow_nl_planning.actions import described_verbs
+from packetflow_nl_planning.capability_actions import described_verbs
 
 
 @pytest.fixture
@@ -281,3 +281,122 @@ async def test_no_piece_of_a_code_is_a_name(workshop: pf.Node) -> None:
     # "Q" of "Q-7781" is no capitalised name (no author, no town)
     [step] = await _steps(workshop, "find routes for Q-7781 in Leeds")
     assert step["params"] == {"town": "Leeds"}
+
+
+async def test_an_ordinal_is_the_value_of_a_field_that_says_which_one(workshop: pf.Node) -> None:
+    text = "attaching footage of the third lap of RC204 - https://club.example.org/v/9"
+    [step] = await _steps(workshop, text)
+    assert step == {
+        "capability": "attach_footage",
+        "params": {"race": "RC204", "lap": 3, "link": "https://club.example.org/v/9"},
+    }
+    # a field that counts, rather than says which one, takes no ordinal
+    [step] = await _steps(workshop, "log a cycling session for today with the 2nd group")
+    assert "riders" not in step["params"]
+
+
+async def test_the_colon_of_a_value_introduces_nothing(workshop: pf.Node) -> None:
+    # the colon of "https://" is no "label: text": the link is one value, which the message
+    # carries whole when no field of the capability takes links
+    [step] = await _steps(
+        workshop, "send a text to +447700900456 with https://club.example.org/v/9"
+    )
+    assert step["params"] == {"dest": "+447700900456", "body": "https://club.example.org/v/9"}
+
+
+async def test_a_unit_that_names_a_currency_is_money_where_nothing_is_weighed(
+    workshop: pf.Node,
+) -> None:
+    [step] = await _steps(workshop, "bikes to hire in Leeds under 40 pounds")
+    assert step["params"] == {"town": "Leeds", "max_price": 40, "currency": "GBP"}
+    # a capability that weighs things reads the same word as a weight
+    [step] = await _steps(workshop, "quote the postage of a saddle of 2 pounds")
+    assert step["capability"] == "quote_postage"
+    assert step["params"]["weight_kg"] == pytest.approx(0.907, abs=1e-3)
+    assert "currency" not in step["params"]
+
+
+async def test_a_typo_in_a_date_word_is_corrected_before_dates_are_read(
+    workshop: pf.Node,
+) -> None:
+    [step] = await _steps(workshop, "book BK-1234 in for a full tune on Firday")
+    assert step["params"]["date"] == "2026-03-06"
+    [step] = await _steps(workshop, "file a crash for BK-1234 yesterdy")
+    assert step["params"] == {"bike_id": "BK-1234", "day": "2026-03-03"}
+
+
+async def test_a_value_of_several_words_named_by_its_first_word(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "book BK-1234 in on Friday, the chain is worn")
+    assert step["params"]["service"] == "chain_replacement"
+
+
+async def test_the_very_action_with_a_value_missing_asks_for_it(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # "book" is what service_bike does; the crash report only shares "make a record" with it,
+    # so the missing service is asked for rather than a crash filed (no other capability of
+    # this registry books a bike in on a day)
+    module_node.register([c for c in CAPABILITIES if c.name != "schedule_showing"])
+    await register_module(NlPlanningModule, config={"cache_size": 0})
+    for text in ("book BK-1234 in on Friday", "book BK-1234 into the workshop on Friday"):
+        with pytest.raises(pf.errors.PacketFlowError) as info:
+            await _steps(module_node, text)
+        assert info.value.code == "E422"
+        assert "'service'" in info.value.message
+
+
+async def test_a_negating_prefix_is_no_typo(workshop: pf.Node) -> None:
+    # "unprolong" is one edit-distance class from "prolong", but it says the opposite
+    for text in ("unprolong LK204", "unprolong LK204 by 2 weeks"):
+        assert await _refused(workshop, text)
+
+
+async def test_doing_what_a_booking_arranges_asks_to_book_it(workshop: pf.Node) -> None:
+    # schedule_showing arranges a showing: "show me" the bike on a day books one, though
+    # "show" otherwise only reads
+    [step] = await _steps(workshop, "could you show me BK-1234 on Friday")
+    assert step == {
+        "capability": "schedule_showing",
+        "params": {"bike_id": "BK-1234", "date": "2026-03-06"},
+    }
+    assert await _refused(workshop, "cancel the showing of BK-1234 on Friday")
+
+
+async def test_an_irregular_past_verb_reads_dates_backwards(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "went cycling on Monday for 40 minutes")
+    assert step == {
+        "capability": "log_session",
+        "params": {"activity": "cycling", "date": "2026-03-02", "moving_time": 40},
+    }
+    [step] = await _steps(workshop, "I swam 2 km on Monday")
+    assert step["params"]["date"] == "2026-03-02"
+
+
+async def test_a_word_of_like_meaning_names_an_enum_value(workshop: pf.Node) -> None:
+    # no word of "swimming" is said, but "pool" means it (by the shipped embedding)
+    [step] = await _steps(workshop, "log a session for today at the pool, 2 km")
+    assert step["params"] == {"activity": "swimming", "date": TODAY, "distance_km": 2}
+    # a word close to no value in particular leaves the field empty (the value is asked for)
+    with pytest.raises(pf.errors.PacketFlowError) as info:
+        await _steps(workshop, "log a session for today with Sam, 2 km")
+    assert info.value.code == "E422"
+
+
+async def test_a_term_or_an_id_of_the_registry_is_no_free_text(workshop: pf.Node) -> None:
+    # "GPX" is a word find_routes is tagged with: a thing of the domain, not a rider; and the
+    # bike's tag, an id lend_bike's own pattern takes, is no town for find_routes either
+    assert await _refused(workshop, "lend BK-1234 with the GPX")
+    [step] = await _steps(workshop, "lend BK-1234 with Sam")
+    assert step["params"] == {"bike_id": "BK-1234", "rider": "Sam"}
+
+
+async def test_initials_are_part_of_a_name(workshop: pf.Node) -> None:
+    [step] = await _steps(workshop, "register frame 123456789012 for Ursula K. Le Guin")
+    assert step["params"] == {"serial": "123456789012", "owner": "Ursula K. Le Guin"}
+    [step] = await _steps(workshop, "register frame 123456789012 for J. R. Hartley")
+    assert step["params"] == {"serial": "123456789012", "owner": "J. R. Hartley"}
+    # a capital letter after a lower-case word may still end a sentence
+    steps = await _steps(
+        workshop, "register frame 123456789012 for plan B. Then lend BK-1234 to Sam"
+    )
+    assert [s["capability"] for s in steps] == ["register_frame", "lend_bike"]

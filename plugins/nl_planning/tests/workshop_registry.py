@@ -150,7 +150,7 @@ class Routes(BaseModel):
     routes: list[str]
 
 
-@pf.capability(intent="Find mapped ride routes", tags=["club", "routes"])
+@pf.capability(intent="Find mapped ride routes", tags=["club", "routes", "gpx"])
 async def find_routes(inp: RouteIn) -> Routes:
     return Routes(routes=[])
 
@@ -199,6 +199,7 @@ async def publish_route(inp: PublishIn) -> Done:
 class HireQuoteIn(BaseModel):
     town: str = Field(description="town or district to collect from")
     currency: Literal["GBP", "EUR", "USD"] = "GBP"
+    max_price: float | None = Field(default=None, description="most to pay per day")
 
 
 class Quote(BaseModel):
@@ -208,6 +209,38 @@ class Quote(BaseModel):
 @pf.capability(intent="Find bikes for hire near a town", tags=["club", "fleet"])
 async def find_hire_bikes(inp: HireQuoteIn) -> Quote:
     return Quote(price=0.0)
+
+
+class FootageIn(BaseModel):
+    race: str = Field(pattern=r"^RC[0-9]{3}$", description="race code")
+    lap: int = Field(ge=1, description="which lap it shows")
+    link: str = Field(description="where the footage is", json_schema_extra={"format": "uri"})
+
+
+@pf.capability(intent="Attach race footage to a lap", tags=["club", "racing"])
+async def attach_footage(inp: FootageIn) -> Done:
+    return Done(ref="v-1")
+
+
+class PostageIn(BaseModel):
+    part: str = Field(description="spare part to post")
+    weight_kg: float = Field(description="parcel weight in kg")
+    currency: Literal["GBP", "EUR"] = "EUR"
+
+
+@pf.capability(intent="Quote the postage of a spare part", tags=["workshop", "post"])
+async def quote_postage(inp: PostageIn) -> Quote:
+    return Quote(price=0.0)
+
+
+class ShowingIn(BaseModel):
+    bike_id: str = Field(pattern=r"^BK-[0-9]{4}$", description="frame tag of the bike")
+    date: dt.date = Field(description="day it is shown")
+
+
+@pf.capability(intent="Arrange a showing of a bike for sale", tags=["club", "sales"])
+async def schedule_showing(inp: ShowingIn) -> Done:
+    return Done(ref="sh-1")
 
 
 CAPABILITIES = [
@@ -228,4 +261,7 @@ CAPABILITIES = [
     book_massage,
     publish_route,
     find_hire_bikes,
+    attach_footage,
+    quote_postage,
+    schedule_showing,
 ]

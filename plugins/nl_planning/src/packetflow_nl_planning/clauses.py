@@ -3,6 +3,7 @@ extractors share (what precedes a value, which preposition governs it, negation)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -90,6 +91,14 @@ class Scope:
     """The clause's action classes (booleans such as ``on`` read their value from them)."""
     last_kind: str = ""
     """The kind of the mention the last number field took (money, quantity...)."""
+    ids: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of ids that a distinctive pattern of the registry takes ("BK-1234"): no free text
+    field takes them, whichever capability is tried."""
+    known: Callable[[str], bool] = field(default=lambda word: False, repr=False)
+    """Whether a word is one of the registry's capabilities' own (``Index.known``)."""
+    encoder: Any = None
+    """The static encoder (``embeddings.StaticEncoder``) when the extra is installed: an enum
+    value may be named by a word of like meaning ("a bike ride" -> cycling)."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -111,6 +120,10 @@ class Scope:
             if i in self.mentions.used
         )
 
+    def text_free(self, start: int, end: int) -> bool:
+        """Whether the span is free (see :meth:`free`) and no registry id (see :attr:`ids`)."""
+        return self.free(start, end) and not any(start < b and a < end for a, b in self.ids)
+
     def weakly_taken(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.weak)
 
@@ -122,6 +135,11 @@ class Scope:
 
     def of(self, *kinds: str) -> list[Mention]:
         return self.mentions.of(*kinds, within=self.span)
+
+    def take(self, mention: Mention) -> str:
+        """Mark ``mention`` used by a field; its words in the text."""
+        self.mentions.take(mention)
+        return self.text[mention.start : mention.end]
 
     def before(self, position: int, count: int = 3) -> list[str]:
         """Lemmas of the ``count`` words before a character position in this clause."""

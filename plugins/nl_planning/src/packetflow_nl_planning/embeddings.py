@@ -28,6 +28,7 @@ __all__ = ["StaticEncoder", "load_default", "model_dir"]
 log = logging.getLogger("packetflow.nl_planning")
 
 MAX_TOKENS = 128  # a request is short; the tail of a pasted essay adds nothing to its meaning
+_WORDS_MAX = 4096  # remembered word vectors (see StaticEncoder.words)
 
 
 def model_dir() -> Path:
@@ -42,6 +43,7 @@ class StaticEncoder:
         self._tokenizer = tokenizer
         self._table = table
         self.dims = int(table.shape[1])
+        self._words: dict[str, Vectors] = {}  # bounded: cleared when it reaches _WORDS_MAX
 
     @classmethod
     def load(cls, path: Path) -> StaticEncoder:
@@ -80,6 +82,24 @@ class StaticEncoder:
         norms[norms == 0] = 1.0
         result: Vectors = out / norms
         return result
+
+    def words(self, words: Sequence[str]) -> Vectors:
+        """Unit vectors of short texts (words, enum values), one row each, remembered: the
+        same few words are asked for by every candidate of a clause and every plan."""
+        import numpy as np
+
+        missing = [w for w in dict.fromkeys(words) if w not in self._words]
+        if missing:
+            if len(self._words) + len(missing) > _WORDS_MAX:
+                self._words = {}  # overflow: start again (a dict swap is safe across threads)
+            self._words.update(zip(missing, self.encode(missing), strict=True))
+        table = self._words
+        found = [table.get(w) for w in words]
+        rows = [r for r in found if r is not None]
+        if len(rows) < len(found):  # cleared by another thread meanwhile
+            return self.encode(list(words))
+        stacked: Vectors = np.stack(rows) if rows else np.zeros((0, self.dims), dtype=np.float32)
+        return stacked
 
     def vocabulary(self) -> dict[str, int]:
         """The tokenizer's vocabulary (token -> id)."""

@@ -1,5 +1,5 @@
-"""Free-text fields (a city, a message, a search query, a name) and references back to values
-stated earlier ("the address I just gave you", "that number", "the same amount").
+"""Free-text fields: a city, a message, a search query, a name (references back to values
+stated earlier are in ``references``).
 
 A text field takes, in order of preference: quoted text; the phrase after a preposition whose
 role names the field ("weather *in Oslo*", "email *to Ana*", "*about* the launch"); the phrase
@@ -10,24 +10,15 @@ values and the words naming the capability are taken out.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .clauses import Scope, field_words, side
+from .clauses import Scope, field_words
 from .lexicon import lexicon
 from .schema import FieldSpec
 from .text import Token
 
-__all__ = ["TEXTUAL", "fill_text", "pointer", "reference"]
+__all__ = ["TEXTUAL", "fill_text", "in_value"]
 
-_REFER = re.compile(
-    r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:(?:i|you|we)\s+(?:just\s+|already\s+|have\s+|had\s+)?"
-    r"(?:gave|given|mentioned|said|provided|told|typed|sent|shared|entered|used|wrote|listed|put)"
-    r"(?:\s+(?:you|to\s+you|earlier|before|above))?)",
-    re.IGNORECASE,
-)
-_SAME = re.compile(r"\b(?:the\s+same|same|that|this)\s+([a-z]+)\b", re.IGNORECASE)
 TEXTUAL = frozenset(
     [
         "message",
@@ -96,80 +87,6 @@ _DETERMINERS = frozenset(
 )
 
 
-_PLACE = frozenset(
-    [
-        "city",
-        "town",
-        "location",
-        "place",
-        "destination",
-        "country",
-        "region",
-        "area",
-        "venue",
-        "address",
-    ]
-)
-_POINTERS = frozenset(
-    [
-        "it",
-        "its",
-        "that",
-        "this",
-        "those",
-        "these",
-        "them",
-        "their",
-        "there",
-        "her",
-        "him",
-        "his",
-        "same",
-        "one",
-    ]
-)
-
-
-def pointer(scope: Scope) -> bool:
-    """Whether the clause points back at something ("it", "there", "the same", "her")."""
-    return any(t.lower in _POINTERS for t in scope.words)
-
-
-def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | None:
-    """A value the clause points back at, from what earlier steps stated: "the address I just
-    gave you", "the same period", or a pointer word and an earlier value of the same field."""
-    if not scope.memory:
-        return None
-    start, end = scope.span
-    text = scope.text[start:end]
-    words = field_words(spec)
-    if pointer(scope):
-        for memory in reversed(scope.memory):
-            if memory.field == spec.name and memory.step is not None:
-                return memory.value, f"(the {spec.name} of step {memory.step + 1})"
-        if kind == "text" and "there" in {t.lower for t in scope.words} and words & _PLACE:
-            # "rent a car there": the place an earlier step was about.
-            for memory in reversed(scope.memory):
-                if memory.kind == "text" and memory.words & _PLACE:
-                    return memory.value, "there"
-    for pattern in (_REFER, _SAME):
-        for m in pattern.finditer(text):
-            head = m.group(1).lower().split()[-1]
-            head_words = {head} | set(lexicon().synonyms.get(head, ()))
-            wanted = side(spec.name_words)
-            # "the same period" for a start/end pair: each end takes the earlier same end.
-            ordered = sorted(
-                scope.memory, key=lambda mem: wanted is not None and mem.side != wanted
-            )
-            for memory in ordered:
-                same_kind = memory.kind == kind
-                named = bool(head_words & memory.words) or bool(head_words & words)
-                if same_kind and named and (kind != "text" or head_words & memory.words):
-                    scope.claim(start + m.start(), start + m.end())
-                    return memory.value, m.group()
-    return None
-
-
 def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[int, int] | None:
     """The token range of the phrase starting at ``at`` (up to a preposition, a connector,
     punctuation or a value)."""
@@ -178,7 +95,7 @@ def _phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple
     end = at
     while end < len(tokens) and end - at < limit:
         t = tokens[end]
-        if not scope.free(t.start, t.end) or t.lower in _TIME_WORDS:
+        if not scope.text_free(t.start, t.end) or t.lower in _TIME_WORDS:
             break
         if end > at and (t.lower in roles or t.lower in _STOP_AT):
             break
@@ -252,8 +169,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         size = next((len(p) for p in lex.saying if tuple(lowers[i : i + len(p)]) == p), 0)
         if not size and lowers[i] == "that" and i > 0 and _communicates(scope):
             size = 1
-        if size and i + size < len(tokens) and scope.free(tokens[i].start, tokens[i].end):
-            rest_free = scope.free(tokens[i + size].start, tokens[i + size].end)
+        if size and i + size < len(tokens) and scope.text_free(tokens[i].start, tokens[i].end):
+            rest_free = scope.text_free(tokens[i + size].start, tokens[i + size].end)
             open_fields = [s for s in (textual or specs) if s.name not in out]
             target = next((s for s in open_fields if set(s.name_words) & _MESSAGE), None)
             target = target or (open_fields[0] if open_fields else None)
@@ -277,7 +194,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             cue = (t.lower in roles and roles[t.lower] & words) or (
                 t.lemma in spec.name_words and t.lemma not in lexicon().stopwords
             )
-            if not cue or not scope.free(t.start, t.end):
+            if not cue or not scope.text_free(t.start, t.end):
                 continue
             at = i + 1
             if at < len(tokens) and tokens[at].lower in (":", "is", "of", "="):
@@ -297,26 +214,37 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 value.lower() in _PRONOUNS
                 or lemmas <= scope.own
                 or lemmas & lex.classes.keys() == lemmas
+                or all(_registry_acronym(x, scope) for x in tokens[rng[0] : rng[1]])
             ):
-                continue  # "to ship": the capability's own word or a verb, not a value
+                # "to ship": the capability's own word or a verb, not a value; "with the
+                # GPS": a thing of the domain, not a party
+                continue
             scope.claim(t.start, t.end)
             scope.claim(a, b)
             out[spec.name] = (_clean(value), scope.text[t.start : b])
             break
     # 4. After a colon: the rest of the clause.
-    colon = next((t for t in tokens if t.lower == ":" and scope.free(t.start, t.end)), None)
+    colon = next(
+        (
+            t
+            for t in tokens
+            if t.lower == ":" and scope.text_free(t.start, t.end) and not in_value(scope, t)
+        ),
+        None,
+    )
     if colon is not None:
         after = [t for t in tokens if t.start >= colon.end]
         end = _verbatim_end(scope)
         rest = scope.text[colon.end : end].strip()
-        if rest and after and all(scope.free(t.start, t.end) for t in after):
+        if rest and after and all(scope.text_free(t.start, t.end) for t in after):
             for spec in specs:
                 if spec.name not in out:
                     out[spec.name] = (rest, rest)
                     scope.claim(colon.start, end)
                     break
     # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
-    # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it.
+    # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it;
+    # an acronym another capability names itself by is a thing of the domain too.
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue
@@ -327,22 +255,30 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 and i > 0
                 and t.lower not in lexicon().stopwords
                 and t.lemma not in scope.own
-                and scope.free(t.start, t.end)
+                and scope.text_free(t.start, t.end)
                 and not _in_code(tokens, i)
+                and not _registry_acronym(t, scope)
             ):
                 j = i
-                while (
-                    j < len(tokens)
-                    and tokens[j].text[:1].isupper()
-                    and scope.free(tokens[j].start, tokens[j].end)
-                ):
-                    j += 1
+                while j < len(tokens) and scope.text_free(tokens[j].start, tokens[j].end):
+                    if tokens[j].text[:1].isupper():
+                        j += 1
+                    elif _initial_dot(tokens, j):
+                        j += 1  # "Ursula K. Le Guin": an initial's full stop is in the name
+                    else:
+                        break
                 value, a, b = _span_text(scope, tokens, (i, j))
                 scope.claim(a, b)
                 out[spec.name] = (value, value)
                 break
     # 6. The rest of the clause for the last empty required text field.
     empty = [s for s in specs if s.name not in out and s.required]
+    links = [m for m in scope.of("url") if scope.text_free(m.start, m.end)]
+    if len(empty) == 1 and len(links) == 1 and set(empty[0].name_words) & _TEXTUAL:
+        # A link no field of the capability takes is what its message or note carries
+        # ("text Ana with https://..."), whole: never the words around it, nor a piece of it.
+        out[empty[0].name] = (str(links[0].value), scope.take(links[0]))
+        return out
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
         run = _remainder(tokens, scope)
@@ -363,7 +299,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
     while i < len(tokens):
         while i < len(tokens) and (
             tokens[i].end <= scope.action_span[1]
-            or not scope.free(tokens[i].start, tokens[i].end)
+            or not scope.text_free(tokens[i].start, tokens[i].end)
             or tokens[i].lower in lex.stopwords
             or tokens[i].lower in lex.roles
             or not tokens[i].is_word
@@ -372,7 +308,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         j = i
         while (
             j < len(tokens)
-            and scope.free(tokens[j].start, tokens[j].end)
+            and scope.text_free(tokens[j].start, tokens[j].end)
             and tokens[j].lower not in _TIME_WORDS
         ):
             t = tokens[j]
@@ -389,7 +325,9 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
         return None
     best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     run = tokens[best[0] : best[1]]
-    if all(t.lower in _PRONOUNS or t.lower in lex.stopwords for t in run):
+    if all(
+        t.lower in _PRONOUNS or t.lower in lex.stopwords or _registry_acronym(t, scope) for t in run
+    ):
         return None
     a, b = run[0].start, run[-1].end
     return _clean(scope.text[a:b]), a, b
@@ -431,7 +369,7 @@ def _named_before(
 ) -> None:
     for spec in specs:
         for i, t in enumerate(tokens):
-            if i < 2 or t.lemma not in spec.name_words or not scope.free(t.start, t.end):
+            if i < 2 or t.lemma not in spec.name_words or not scope.text_free(t.start, t.end):
                 continue
             j = i
             while j > 0 and _name_part(tokens, j - 1):
@@ -443,7 +381,7 @@ def _named_before(
             ):
                 continue  # "the 3 playlists": a count, not a name
             a, b = tokens[j].start, tokens[i - 1].end
-            if not scope.free(a, b) or scope.mentions.of("quoted", within=(a, b)):
+            if not scope.text_free(a, b) or scope.mentions.of("quoted", within=(a, b)):
                 continue
             scope.claim(a, t.end)
             out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
@@ -494,12 +432,12 @@ def _labelled(
             ),
             None,
         )
-        if spec is None or not scope.free(label.start, tokens[i + 1].end):
+        if spec is None or not scope.text_free(label.start, tokens[i + 1].end):
             continue
         a = tokens[i + 1].end
         b = tokens[labels[n + 1]].start if n + 1 < len(labels) else _verbatim_end(scope)
         inside = [t for t in tokens if a <= t.start and t.end <= b]
-        if not inside or not all(scope.free(t.start, t.end) for t in inside):
+        if not inside or not all(scope.text_free(t.start, t.end) for t in inside):
             continue
         value = scope.text[a:b].strip().rstrip(",;").strip()
         if n + 1 >= len(labels):
@@ -507,6 +445,38 @@ def _labelled(
         if value:
             scope.claim(label.start, b)
             out[spec.name] = (value, scope.text[label.start : b])
+
+
+def _initial_dot(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is the full stop of an initial inside a name: right after one
+    capital letter and followed by another capitalised word ("K." of "Ursula K. Le Guin")."""
+    return (
+        tokens[k].text == "."
+        and k > 0
+        and len(tokens[k - 1].text) == 1
+        and tokens[k - 1].text.isupper()
+        and tokens[k - 1].end == tokens[k].start
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].isupper()
+    )
+
+
+def _registry_acronym(token: Token, scope: Scope) -> bool:
+    """Whether ``token`` is an acronym ("GPS", "VPN") that a capability of the registry has
+    among its words: a term of the domain the request is about, not a name to fill in."""
+    text = token.text
+    return (
+        len(text) >= 2
+        and text.isalpha()
+        and text.isupper()
+        and (scope.known(token.lower) or scope.known(token.lemma))
+    )
+
+
+def in_value(scope: Scope, token: Token) -> bool:
+    """Whether ``token`` is inside a value the text states (the colon of "https://...", of
+    "10:30"), taken by a field or not: such a colon introduces nothing."""
+    return any(m.start <= token.start and token.end <= m.end for m in scope.mentions.items)
 
 
 def _verbatim_end(scope: Scope) -> int:

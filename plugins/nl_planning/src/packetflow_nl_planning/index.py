@@ -20,7 +20,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 import packetflow as pf
 
-from .actions import Action, capability_action, unknown_verbs
+from .actions import Action
+from .capability_actions import capability_action, unknown_verbs
 from .lexicon import lexicon
 from .schema import FieldSpec, distinctive, input_fields, output_fields
 from .slots import field_kind

@@ -22,7 +22,7 @@ from typing import Any
 
 import packetflow as pf
 
-from .actions import Action, request_action
+from .actions import Action
 from .clauses import Memory, Scope
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
@@ -30,6 +30,8 @@ from .index import Index
 from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
+from .request_actions import request_action
+from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
 from .text import Token, normalize, past_form, tokenize
@@ -89,7 +91,7 @@ class Planner:
             NotFoundError: E404 when a part of the request fits no capability.
             ContractViolationError: E422 with more parts than ``max_steps``.
         """
-        text = normalize(text)
+        text = self.typos.date_words(normalize(text))
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
@@ -237,6 +239,7 @@ class Planner:
         trial.used = set(mentions.used)
         scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
         scope.own, scope.remainder = profile.own, False
+        scope.encoder, scope.known = self.index.encoder, self.index.known
         more = fill(empty, scope)
         left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
         if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
@@ -275,6 +278,7 @@ class Planner:
         )
         scope.own = profile.own
         scope.remainder = False
+        scope.encoder, scope.known = self.index.encoder, self.index.known
         more = fill(empty, scope)
         if not more.params:
             return False
@@ -288,7 +292,7 @@ class Planner:
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
-        text = normalize(text)
+        text = self.typos.date_words(normalize(text))
         mentions = find_mentions(text, date.today(), self.country_code)
         tokens = self._tokens(text, mentions)
         out = []
@@ -360,12 +364,23 @@ class Planner:
         terms, action = self._terms(clause)
         key = " ".join(terms)
         verb_words = verbs_of(action)
-        typed = _type_words(mentions, clause)
+        typed = type_words(mentions, clause)
         terms += [w for w in typed if w not in terms]
         objects = [t for t in terms if t not in verb_words]
-        sentence = _sentence(words, typed)
-        chunks = [m.group().lstrip("#@") for m in _CHUNK.finditer(text, clause.start, clause.end)]
+        sentence = embedding_sentence(words, typed)
+        found = list(_CHUNK.finditer(text, clause.start, clause.end))
+        chunks = [m.group().lstrip("#@") for m in found]
         must = self.index.by_pattern(chunks) if chunks else set()
+        # An id of letters and digits that some capability's distinctive pattern takes
+        # ("BK-1234") is never free text (a number alone may be a postcode as well).
+        ids = [
+            m.span()
+            for m in found
+            if must
+            and any(c.isalpha() for c in m.group())
+            and any(c.isdigit() for c in m.group())
+            and self.index.by_pattern([m.group().lstrip("#@")])
+        ]
         hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
         action_span = (0, 0)
         if action.explicit and action.object_start > 0:
@@ -380,6 +395,8 @@ class Planner:
         scope.action_span = action_span
         scope.action_classes = action.classes
         scope.contexts = list(contexts or [])
+        scope.encoder, scope.known = self.index.encoder, self.index.known
+        scope.ids = ids
         available = available or set()
         candidates = rank(
             hits,
@@ -425,22 +442,6 @@ class Planner:
             step.filled.missing = left
 
 
-# What a typed value says about the field it is for: an email in the text is evidence for a
-# capability with an email field (the research notes' schema-entity boost).
-_TYPE_WORDS = {
-    "email": ("email",),
-    "phone": ("phone",),
-    "url": ("url", "link"),
-    "handle": ("user",),
-    "money": ("amount", "money", "price", "cost"),
-    "date": ("date",),
-    "daterange": ("date", "period"),
-    "time": ("time",),
-}
-_DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",
-                    "temperature": "temperature", "data": "size", "speed": "speed"}  # fmt: skip
-
-
 def _restates(last: StepDraft, step: StepDraft) -> bool:
     """Whether ``step`` runs the capability of ``last`` again with none of its values
     different, and either adds a value ``last`` left out or says it with another verb ("...,
@@ -453,27 +454,6 @@ def _restates(last: StepDraft, step: StepDraft) -> bool:
         return False
     adds = len(shared) < len(step.step.params)
     return adds or set(step.action.verbs) != set(last.action.verbs)
-
-
-def _type_words(mentions: Mentions, clause: Clause) -> list[str]:
-    from .units import units
-
-    _, _by_alias = units()
-    by_name, _ = units()
-    out: list[str] = []
-    for m in mentions.of(*_TYPE_WORDS, "quantity", "duration", within=(clause.start, clause.end)):
-        if m.kind in ("quantity", "duration") and m.unit in by_name:
-            out.append(_DIMENSION_WORDS.get(by_name[m.unit].dimension, "quantity"))
-        else:
-            out.extend(_TYPE_WORDS.get(m.kind, ()))
-    return list(dict.fromkeys(out))
-
-
-def _sentence(words: list[Token], typed: list[str]) -> str:
-    """The clause for the embedding: values replaced by what they are ("send 20 euros to
-    ana@x.org" -> "send euros to ... email")."""
-    parts = [t.text for t in words if not t.entity or (t.is_word and not t.lower[:1].isdigit())]
-    return " ".join([*parts, *typed])
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

@@ -81,16 +81,20 @@ class Candidate:
         }
 
 
+# Irregular past forms that are as often a noun or an adjective ("the left lane", "a lost
+# card", "found a company"): no sign by themselves that the clause tells of the past.
+_NOT_ONLY_PAST = frozenset(
+    ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
+     "felt", "meant", "dealt", "sank", "spoke", "stole")
+)  # fmt: skip
+
+
 def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
     """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
     lex = lexicon()
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
-    past_tense = any(
-        past_form(low)
-        and (low.endswith("ed") or lem in ("spend", "do", "be", "buy", "pay", "sell", "make"))
-        for low, lem in zip(tokens_lower, tokens_lemma, strict=True)
-    )
+    past_tense = any(past_form(low) and low not in _NOT_ONLY_PAST for low in tokens_lower)
     if (
         words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
     ) and not ahead:
@@ -166,8 +170,15 @@ def rank(
             score -= 0.15
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
-        specific_action = action.explicit and bool(
-            action.classes & (profile.action.classes | profile.action.weak) - {"retrieve"}
+        specific_action = action.explicit and _specific(action, profile)
+        # The very action in a narrow sense ("book", not just "make"), and nothing said but
+        # values it places and its own words: the capability is meant even when a required
+        # value is missing (E422 names it), never another one that only shares "make" with it.
+        told = (
+            _narrow(action, profile)
+            and explained
+            and filled.specific > 0
+            and not filled.textual  # (no words swallowed whole by a message or topic field)
         )
         patterned = filled.patterned > 0
         relevant = (
@@ -187,13 +198,15 @@ def rank(
             # explained as well.
             or (fit == 1.0 and bool(required) and filled.distinct > 0
                 and ((level == "same" and leftover <= 2) or (level == "open" and explained)))
+            or told
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
             # text is plainly about it; otherwise E404 beats a guess.
-            relevant = covered >= thresholds.objects and (
-                hit.semantic >= thresholds.with_fit or specific_action
+            relevant = told or (
+                covered >= thresholds.objects
+                and (hit.semantic >= thresholds.with_fit or specific_action)
             )
         if learned < -0.2:
             relevant = False
@@ -253,6 +266,28 @@ def _coverage(
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
     return (hit / total if total else 0.0), count
+
+
+# Classes of verbs of almost any object ("make", "add", "change"): a verb that is in a narrower
+# class as well ("book": create and book) shares only these with a capability of another
+# narrow action ("file" a claim), which says little about what is meant.
+_BROAD = frozenset(("retrieve", "create", "update"))
+
+
+def _narrow(action: Action, profile: Profile) -> bool:
+    """Whether the request's verb and the capability share an action class narrower than
+    the broad ones."""
+    common = action.classes & (profile.action.classes | profile.action.weak)
+    return action.explicit and bool(common - _BROAD)
+
+
+def _specific(action: Action, profile: Profile) -> bool:
+    """Whether the request's action is one the capability does in a sense narrower than
+    "make" or "read": a class they share beyond the broad ones, or a broad one when the
+    request's verb has no narrower class."""
+    common = action.classes & (profile.action.classes | profile.action.weak)
+    narrow = action.classes - _BROAD
+    return bool(common - _BROAD) or (bool(common - {"retrieve"}) and not narrow)
 
 
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:

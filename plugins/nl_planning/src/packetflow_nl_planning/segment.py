@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actions import request_action
 from .lexicon import lexicon
+from .request_actions import request_action
 from .text import Token
 
 __all__ = ["Clause", "split"]
@@ -85,13 +85,25 @@ def _initial(tokens: Sequence[Token], i: int) -> bool:
         return False
     # A capital letter after a capitalised word is a middle initial ("Mary J. Blige");
     # after a lower-case word it is a name of its own that may end a sentence ("plan B. Then").
-    letter = (
-        len(before.text) == 1
-        and before.text.isupper()
-        and i >= 2
-        and tokens[i - 2].text[:1].isupper()
+    single = len(before.text) == 1 and before.text.isupper()
+    letter = single and i >= 2 and tokens[i - 2].text[:1].isupper()
+    # ... and the last of them ("R." of "J. R. Hartley") is one as well.
+    letter = letter or (
+        single
+        and i >= 3
+        and tokens[i - 2].text == "."
+        and len(tokens[i - 3].text) == 1
+        and tokens[i - 3].text.isupper()
     )
-    return letter or before.lower in _ABBREVIATIONS
+    # Initials in a row start a name too ("J. R. Hartley"): the next word is one more.
+    run = (
+        single
+        and len(after.text) == 1
+        and i + 2 < len(tokens)
+        and tokens[i + 2].text == "."
+        and tokens[i + 2].start == after.end
+    )
+    return letter or run or before.lower in _ABBREVIATIONS
 
 
 def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
@@ -108,7 +120,7 @@ def split(
     verbs: frozenset[str] = frozenset(),
 ) -> list[Clause]:
     """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
-    lexicon does not know, see :func:`~.actions.unknown_verb`)."""
+    lexicon does not know, see :func:`~.verbs.unknown_verb`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]

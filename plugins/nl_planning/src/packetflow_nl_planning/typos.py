@@ -4,14 +4,28 @@ English word is only taken for a long capability word one edit away ("wether" ->
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .index import Index
 from .lexicon import lexicon
 from .text import Token
+from .verbs import NEGATING_PREFIXES
 
 __all__ = ["Typos"]
+
+# The words of the date grammar (``dates``) a typo may hide: it reads values before any word is
+# corrected, so their typos are corrected in the text itself first.
+_DATE_WORDS = sorted(
+    {"today", "tonight", "tomorrow", "yesterday", "weekend", "fortnight", "morning",
+     "afternoon", "evening"}
+    | {m.lower() for m in calendar.month_name if m}
+    | {d.lower() for d in calendar.day_name}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 class Typos:
@@ -39,6 +53,8 @@ class Typos:
                 continue
             if t.lemma in lex.light or t.lemma in lex.irregular.values():
                 continue
+            if self._negated(t.lemma):
+                continue  # "unprolong" is no typo of "prolong": it says the opposite
             if self.english(t.lower):
                 # A real word, just not one of ours: only a word of ours one edit away, in a
                 # long word, is taken for what was meant ("wether" -> "weather").
@@ -59,6 +75,40 @@ class Typos:
             if fixed is not None:
                 t.lower = fixed
                 t.lemma = fixed
+
+    def _negated(self, word: str) -> bool:
+        """Whether ``word`` is a negating prefix on a verb the lexicon or a capability knows
+        ("unfollow", "disapprove", "deregister")."""
+        lex = lexicon()
+        for prefix in NEGATING_PREFIXES:
+            stem = word[len(prefix) :]
+            if (
+                word.startswith(prefix)
+                and len(stem) >= 3
+                and (stem in lex.classes or stem in self.index.verbs or self.index.known(stem))
+            ):
+                return True
+        return False
+
+    def date_words(self, text: str) -> str:
+        """``text`` with the typos of date words corrected ("tmorrow" -> tomorrow, "Wendesday"
+        -> wednesday): a word of five letters or more that is neither English nor known, one
+        edit from a word of the date grammar."""
+        lex = lexicon()
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group()
+            low = word.lower()
+            if low in _DATE_WORDS or self.english(low) or self.index.known(low):
+                return word
+            if low in lex.classes or low in lex.stopwords or low in lex.synonyms:
+                return word
+            found = process.extractOne(
+                low, _DATE_WORDS, scorer=DamerauLevenshtein.distance, score_cutoff=1
+            )
+            return found[0] if found else word
+
+        return _WORD.sub(fix, text)
 
     def english(self, word: str) -> bool:
         """Whether ``word`` is a common English word (the embedding tokenizer's whole words)."""

@@ -1,0 +1,232 @@
+"""What a capability does: the leading verb of its intent (the docstring habit "Returns ..."
+reads), else its name, plus the verbs of its ``examples`` and ``keywords``, the verbs its field
+descriptions use for what its user does, and the words of its enum values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .actions import Action
+from .lexicon import Lexicon, lexicon
+from .request_actions import request_action
+from .text import identifier_words, lemma, tokenize
+from .verbs import (
+    OBJECT_START,
+    PARTICLES,
+    is_noun,
+    nominal_after,
+    strip_polite,
+    unknown_verb,
+    verb_at,
+)
+
+__all__ = ["capability_action", "described_verbs", "unknown_verbs"]
+
+_READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
+
+
+def _leading_action(text: str, lex: Lexicon) -> Action | None:
+    tokens = [t for t in tokenize(text) if t.is_word]
+    if not tokens:
+        return None
+    first = tokens[0].lemma
+    if first in _READ_INTENT and tokens[0].lower.endswith("s"):
+        # Docstring style, "Returns the balance", "Lists open orders": the capability reads.
+        return Action(frozenset(("retrieve",)), (first,), True, True, 1)
+    words = [t.lower for t in tokens]
+    at = strip_polite(words, lex)
+    if at >= len(tokens):
+        return None
+    found = verb_at(tokens, at, lex)
+    if found is None:
+        return None
+    verb, classes, size = found
+    verbs = [verb]
+    # A capability does what its verb says and what the noun after it names: "Open a
+    # return" opens and returns, "Set a reminder" sets and reminds.
+    nominal = nominal_after(tokens, at + size, lex, 6) if verb in lex.support else None
+    if nominal is not None and lex.classes_of(nominal[0]):
+        classes = (
+            lex.classes_of(nominal[0])
+            if verb in lex.light
+            else classes | lex.classes_of(nominal[0])
+        )
+        verbs.append(nominal[0])
+    for i in range(at + size, len(tokens)):  # "Switch lights on or off"
+        phrasal = f"{verb}_{tokens[i].lower}"
+        if tokens[i].lower in PARTICLES and phrasal in lex.classes:
+            classes |= lex.classes[phrasal]
+            verbs.append(phrasal)
+    return Action(classes, tuple(verbs), True, lex.is_query(classes), at + size)
+
+
+def _name_action(name: str, lex: Lexicon) -> Action | None:
+    """The action a capability's name says: its first word when that is a verb
+    (``get_forecast``), else its last (``order_refund``); a noun naming an action right after
+    the verb adds that action (``set_reminder``)."""
+    raw = identifier_words(name)
+    # A gerund names a kind of thing ("shipping_quote", "billing_report"), not an order.
+    parts = [lemma(p) if not p.endswith("ing") else p for p in raw]
+    if not parts:
+        return None
+    at = 0 if lex.classes_of(parts[0]) else len(parts) - 1
+    if at == len(parts) - 1 and len(parts) < 2:
+        at = 0
+    if f"{parts[at]}_{parts[at + 1]}" in lex.classes if at + 1 < len(parts) else False:
+        verb = f"{parts[at]}_{parts[at + 1]}"
+        return Action(lex.classes[verb], (verb,), True, lex.is_query(lex.classes[verb]))
+    classes = lex.classes_of(parts[at])
+    if not classes:
+        return None
+    verbs = [parts[at]]
+    rest = parts[at + 1 :] if at == 0 and parts[at] in lex.support else []
+    for size in (2, 1):
+        noun = "_".join(rest[:size])
+        followed = rest[size : size + 1]
+        if followed and followed[0] in lex.attribute:
+            continue  # get_order_status: the status of an order, not an order
+        if len(rest) >= size and noun in lex.nominal and lex.classes_of(lex.nominal[noun]):
+            classes = classes | lex.classes_of(lex.nominal[noun])
+            verbs.append(lex.nominal[noun])
+            break
+    else:
+        # A support verb's object that is a verb used as a noun names what it does too:
+        # issue_account_credit credits, set_price_alert alerts.
+        if rest and rest[-1] in lex.classes and rest[-1] not in lex.attribute:
+            classes = classes | lex.classes[rest[-1]]
+            verbs.append(rest[-1])
+    return Action(classes, tuple(verbs), True, lex.is_query(classes))
+
+
+def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> str | None:
+    """The first word of a capability's name when the lexicon does not know it and nothing
+    says it is a noun (``extend_rental`` -> extend; not ``patient_record`` when a field is
+    ``patient_id``, nor ``website_traffic`` when the intent says "Website visits"): a verb
+    the capability is named by."""
+    parts = [lemma(p) for p in identifier_words(name)]
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    field_words = {lemma(w) for f in fields for w in identifier_words(f)}
+    said = [t for t in tokenize(intent) if t.is_word]
+    if any(t.lemma == first for t in said) and unknown_verb(said, 0, lex) is None:
+        return None  # the intent uses the word, and not as its verb
+    if (
+        not first.isalpha()
+        or len(first) < 3
+        or first in lex.classes
+        or first in lex.stopwords
+        or first in field_words
+        or is_noun(first, lex)
+    ):
+        return None
+    return first
+
+
+def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
+    """The verbs a capability's field descriptions use for what its user does: the verb of an
+    infinitive ("where *to send* the bike", "for the mechanic *to call*"), joined with its
+    particle when one ends the phrase a few words later ("where to drop the parcel off":
+    ``drop_off``), and a description's first word when the lexicon knows it as a verb and not
+    as a noun ("*add* a lock"); not "day *to* the depot", nor "amount *written* on it"."""
+    lex = lexicon()
+    out: set[str] = set()
+    for text in descriptions:
+        tokens = [t for t in tokenize(text) if t.is_word]
+        starts = [i + 1 for i, t in enumerate(tokens[:-1]) if t.lower == "to"]
+        if tokens and tokens[0].lemma in lex.classes and not is_noun(tokens[0].lemma, lex):
+            starts.append(0)
+        for at in starts:
+            verb = tokens[at].lemma
+            if not verb.isalpha() or verb in lex.stopwords or verb in ("be", "have"):
+                continue
+            nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+            if at > 0 and not (
+                nxt in OBJECT_START or (verb in lex.classes and (not nxt or nxt in PARTICLES))
+            ):
+                continue  # "to the depot", "to date": no verb before its object
+            out.add(verb)
+            for i in range(at + 1, min(len(tokens), at + 5)):
+                particle = tokens[i].lower
+                if particle in PARTICLES and (
+                    i + 1 == len(tokens) or tokens[i + 1].lower in lex.roles
+                ):
+                    out.add(f"{verb}_{particle}")
+                    break
+    return frozenset(out)
+
+
+def capability_action(
+    name: str,
+    intent: str,
+    examples: Sequence[str] = (),
+    keywords: Sequence[str] = (),
+    fields: Sequence[str] = (),
+    descriptions: Sequence[str] = (),
+    values: Sequence[str] = (),
+) -> Action:
+    """What a capability does, from its intent, else its name; its examples and keywords add
+    the actions users ask it with. ``fields``: its input field names (a name's first word that
+    is also a field's is a noun, not a verb); ``descriptions`` and ``values``: its fields'
+    descriptions and enum values (see :attr:`Action.described`, :attr:`Action.values`)."""
+    lex = lexicon()
+    name_verb = _name_verb(name, intent, fields, lex)
+    found = _leading_action(intent, lex) if intent else None
+    named = _name_action(name, lex)
+    classes = set(found.classes) if found else set()
+    verbs = list(found.verbs) if found else []
+    query = found.query if found else True
+    if named is not None:
+        classes |= named.classes
+        verbs.extend(named.verbs)
+        query = query and named.query if found else named.query
+    for example in examples:
+        action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
+        if action.explicit:
+            classes |= action.classes
+            verbs.extend(action.verbs)
+        query = query or action.query
+    for keyword in keywords:
+        word = lemma(keyword.lower().replace(" ", "_"))
+        if word in lex.classes and not is_noun(word, lex):
+            classes |= lex.classes[word]
+            verbs.append(word)
+    weak = frozenset((f"word:{name_verb}",)) if name_verb else frozenset()
+    value_words = frozenset(
+        w for v in values for w in identifier_words(v) if w.isalpha() and len(w) >= 5
+    )
+    events = booked_events(name, intent) if classes & _ARRANGE else frozenset()
+    return Action(
+        frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
+        described_verbs(descriptions), value_words, events,
+    )  # fmt: skip
+
+
+_ARRANGE = frozenset(("book", "schedule"))
+_EVENT_SKIP = frozenset(("a", "an", "the", "new", "one", "some", "your", "my"))
+
+
+def booked_events(name: str, intent: str) -> frozenset[str]:
+    """The verbs of what a booking capability arranges: a noun made from a verb right after
+    its name's verb or its intent's (``schedule_viewing`` -> view, "Book a *tasting*"): a
+    request to do that ("see the flat on Friday") asks to book it."""
+    lex = lexicon()
+    out: set[str] = set()
+    parts = identifier_words(name)
+    if len(parts) >= 2 and lex.classes_of(lemma(parts[0])) & _ARRANGE:
+        out.update(lemma(p) for p in parts[1:2] if p.endswith("ing"))
+    tokens = [t for t in tokenize(intent) if t.is_word]
+    if tokens and tokens[0].lemma in lex.classes and lex.classes[tokens[0].lemma] & _ARRANGE:
+        head = next((t for t in tokens[1:4] if t.lower not in _EVENT_SKIP), None)
+        if head is not None and head.lower.endswith("ing"):
+            out.add(head.lemma)  # "Book a *tasting* ..."
+        elif head is not None and head.lemma in lex.nominal:
+            out.add(lex.nominal[head.lemma])  # a noun the lexicon knows names an action
+    return frozenset(out)
+
+
+def unknown_verbs(action: Action) -> frozenset[str]:
+    """The verbs of a capability's action that the lexicon does not know (``word:`` classes):
+    a request may use them as verbs (see :func:`unknown_verb`)."""
+    return frozenset(c[5:] for c in action.classes | action.weak if c.startswith("word:"))

@@ -1,0 +1,97 @@
+"""References back to values stated earlier in the same text: "the address I just gave you",
+"the same period", or a pointer word ("it", "there", "her") and an earlier value of the same
+field. The value is the earlier literal (an earlier step's *output* is wired instead, see
+``wiring``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .clauses import Scope, field_words, side
+from .lexicon import lexicon
+from .schema import FieldSpec
+
+__all__ = ["pointer", "reference"]
+
+_REFER = re.compile(
+    r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:i|you|we)\s+(?:just\s+|already\s+|have\s+|had\s+)?"
+    r"(?:gave|given|mentioned|said|provided|told|typed|sent|shared|entered|used|wrote|listed|put)"
+    r"(?:\s+(?:you|to\s+you|earlier|before|above))?)",
+    re.IGNORECASE,
+)
+_SAME = re.compile(r"\b(?:the\s+same|same|that|this)\s+([a-z]+)\b", re.IGNORECASE)
+_PLACE = frozenset(
+    [
+        "city",
+        "town",
+        "location",
+        "place",
+        "destination",
+        "country",
+        "region",
+        "area",
+        "venue",
+        "address",
+    ]
+)
+_POINTERS = frozenset(
+    [
+        "it",
+        "its",
+        "that",
+        "this",
+        "those",
+        "these",
+        "them",
+        "their",
+        "there",
+        "her",
+        "him",
+        "his",
+        "same",
+        "one",
+    ]
+)
+
+
+def pointer(scope: Scope) -> bool:
+    """Whether the clause points back at something ("it", "there", "the same", "her")."""
+    return any(t.lower in _POINTERS for t in scope.words)
+
+
+def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | None:
+    """A value the clause points back at, from what earlier steps stated: "the address I just
+    gave you", "the same period", or a pointer word and an earlier value of the same field."""
+    if not scope.memory:
+        return None
+    start, end = scope.span
+    text = scope.text[start:end]
+    words = field_words(spec)
+    if pointer(scope):
+        for memory in reversed(scope.memory):
+            if memory.field == spec.name and memory.step is not None:
+                return memory.value, f"(the {spec.name} of step {memory.step + 1})"
+        if kind == "text" and "there" in {t.lower for t in scope.words} and words & _PLACE:
+            # "rent a car there": the place an earlier step was about.
+            for memory in reversed(scope.memory):
+                if memory.kind == "text" and memory.words & _PLACE:
+                    return memory.value, "there"
+    for pattern in (_REFER, _SAME):
+        for m in pattern.finditer(text):
+            head = m.group(1).lower().split()[-1]
+            head_words = {head} | set(lexicon().synonyms.get(head, ()))
+            wanted = side(spec.name_words)
+            # "the same period" for a start/end pair: each end takes the earlier same end.
+            ordered = sorted(
+                scope.memory, key=lambda mem: wanted is not None and mem.side != wanted
+            )
+            for memory in ordered:
+                same_kind = memory.kind == kind
+                named = bool(head_words & memory.words) or bool(head_words & words)
+                if same_kind and named and (kind != "text" or head_words & memory.words):
+                    scope.claim(start + m.start(), start + m.end())
+                    return memory.value, m.group()
+    return None

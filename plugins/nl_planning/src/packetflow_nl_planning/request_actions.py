@@ -1,0 +1,192 @@
+"""The action of one clause of a request: its main verb after politeness, read through light
+verbs ("make a payment" -> pay), "here's X" (hand it over), "I need a car" (obtain one), a
+question or a bare noun phrase (read), or a noun naming an action ("refund for order 12").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .actions import Action
+from .lexicon import Lexicon, lexicon
+from .text import Token
+from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
+
+__all__ = ["request_action"]
+
+# Words that may stand between a light verb and the noun that names its action.
+_VERB_CONTEXT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "all",
+        "any",
+        "every",
+        "new",
+        "one",
+        "me",
+        "us",
+        "them",
+        "him",
+        "it",
+        "to",
+        "for",
+        "up",
+        "out",
+        "back",
+        "off",
+        "on",
+        "in",
+        "down",
+        "over",
+        "away",
+        "another",
+        "more",
+    ]
+)
+_ME = frozenset(("me", "us"))
+
+
+_DESIRE = (
+    ("i", "need"),
+    ("i", "want"),
+    ("i", "would", "like"),
+    ("i", "would", "love"),
+    ("we", "need"),
+)
+_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
+# "here's the receipt", "here are my photos": presenting a thing hands it over - to submit,
+# upload, attach or send it - never to read about it or to remove anything.
+_HAND_OVER = frozenset(("upload", "add_to", "create", "send", "share"))
+_PRESENT = frozenset(("is", "are"))
+
+
+def request_action(
+    tokens: Sequence[Token], *, bare: bool = True, verbs: frozenset[str] = frozenset()
+) -> Action:
+    """The action of one clause of a request (its word tokens). ``bare=False`` reads only
+    verbs (not "lights on", "a refund for ..."): what the splitter needs to find a new request.
+    ``verbs``: the verbs the registry's capabilities are named by that the lexicon does not
+    know (see :func:`unknown_verb`)."""
+    lex = lexicon()
+    words = [t.lower for t in tokens]
+    desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
+    at = strip_polite(words, lex)
+    if (
+        desire
+        and at < len(tokens)
+        and words[at] not in ("to",)
+        and not verb_at(tokens, at, lex, verbs)
+    ):
+        # "I need a car in Lyon": asking for a thing is asking to obtain it, unless the
+        # thing names an action ("I'd like a refund").
+        nominal = nominal_after(tokens, at, lex)
+        if nominal is not None and lex.classes_of(nominal[0]):
+            return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
+        return Action(_ACQUIRE, ("obtain",), True, True, at)
+    if at >= len(tokens):
+        return Action(frozenset(), (), False, True, at)
+    if (
+        words[at] == "here"
+        and at + 1 < len(words)
+        and (words[at + 1] in _PRESENT or words[at + 1] in OBJECT_START)
+    ):
+        start = at + 1 + (words[at + 1] in _PRESENT)
+        return Action(_HAND_OVER, ("hand_over",), True, False, start)
+    q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
+    if q and not (
+        words[at] in ("do", "does", "can", "will", "would", "could")
+        and at + 1 < len(words)
+        and words[at + 1] in ("you", "u")
+    ):
+        return Action(frozenset(), (), False, True, at + q)
+    if q:  # "can you ...", "would you ...": the verb follows
+        at += 2
+    found = verb_at(tokens, at, lex, verbs) if at < len(tokens) else None
+    if found is None:
+        if not bare:
+            return Action(frozenset(), (), False, True, at)
+        plural = at + 1 < len(tokens) and tokens[at + 1].lower != tokens[at + 1].lemma
+        if words[at] == "new" and at + 1 < len(tokens) and not plural:
+            # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
+            return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
+        named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
+        # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
+        # $20") asks to read about the thing or to obtain one: never to change or remove one.
+        return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
+    verb, classes, size = found
+    after = at + size
+    if (
+        verb in ("tell", "let", "show", "give", "remind")
+        and after < len(words)
+        and words[after] in _ME
+    ):
+        if verb in ("tell", "show", "let"):
+            classes = frozenset(("retrieve",))
+        after += 1
+        if verb == "let" and after < len(words) and words[after] == "know":
+            after += 1
+    if verb in lex.light or verb in ("give", "tell"):
+        nominal = nominal_after(tokens, after, lex)
+        if nominal is not None:
+            noun_verb, end = nominal
+            return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
+                          (verb, noun_verb), True, False, end)  # fmt: skip
+    return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """A request that starts with a noun naming an action: "reminder at noon: ...",
+    "refund for order 12", "day off on Friday" (not "order status": an attribute follows)."""
+    first = tokens[at]
+    nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+    for i in (at, at + 1):  # "money back for order 7", "full money back for order 7"
+        if i + 1 < len(tokens) and f"{tokens[i].lemma}_{tokens[i + 1].lemma}" in lex.nominal:
+            verb = lex.nominal[f"{tokens[i].lemma}_{tokens[i + 1].lemma}"]
+            classes = lex.classes_of(verb)
+            return Action(classes, (verb,), True, lex.is_query(classes), i + 2)
+    head = (
+        nxt is None
+        or not nxt.is_word
+        or nxt.entity
+        or nxt.lower in lex.roles
+        or nxt.lower in _VERB_CONTEXT
+    )
+    for form in (first.lower, first.lemma):
+        named = lex.nominal.get(form)
+        # Only when the noun heads its phrase: "refund for order 12", not "sales report".
+        if named and lex.classes_of(named) and head:
+            classes = lex.classes_of(named)
+            return Action(classes, (named,), True, lex.is_query(classes), at + 1)
+    return None
+
+
+def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "oven to 180": a thing, "to" and a number asks to set the thing."""
+    for i in range(at + 1, min(len(tokens), at + 5)):
+        if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
+            return Action(lex.classes_of("set"), ("set",), True, False, at)
+    return None
+
+
+def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
+    for i in range(at + 1, min(len(tokens), at + 4)):
+        if tokens[i].lower in ("on", "off") and (i + 1 >= len(tokens) or not tokens[i + 1].is_word
+                                                 or tokens[i + 1].lower in lex.roles):  # fmt: skip
+            verb = f"switch_{tokens[i].lower}"
+            return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
+    return None

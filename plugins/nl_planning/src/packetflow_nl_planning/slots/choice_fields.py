@@ -1,0 +1,261 @@
+"""Enum fields (by value, another form of its words, synonym or fuzzy match; a currency enum
+from an amount's currency) and boolean fields ("don't notify" -> false, "switch it off" ->
+``on: false``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..clauses import Scope
+from ..lexicon import lexicon
+from ..schema import FieldSpec
+from ..text import lemma, same_family
+from ..units import currency_aliases, units
+
+__all__ = ["fill_boolean", "fill_enum", "is_currency"]
+
+_FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
+_GENERIC_FLAG = frozenset(
+    ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
+)
+
+
+def is_currency(spec: FieldSpec) -> bool:
+    codes = set(currency_aliases().values())
+    return bool(spec.enum) and all(str(v).upper() in codes for v in spec.enum)
+
+
+def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    if is_currency(spec):
+        for m in scope.mentions.of("money", within=scope.span) or [
+            m
+            for m in scope.mentions.items
+            if m.kind == "money" and scope.span[0] <= m.start < scope.span[1]
+        ]:
+            for value in spec.enum:
+                if m.currency and str(value).upper() == m.currency:
+                    return value, scope.text[m.start : m.end]
+        named = _unit_named_currency(spec, scope, fields)
+        if named is not None:
+            return named
+    lex = lexicon()
+    # Words of a value may have small words between them: "lost my key" -> lost_key.
+    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
+    # The verb may say a value of several words in another form of its family: "adjust the
+    # brakes" asks for brake_adjustment. Only that reading may take the action's own words.
+    a0, a1 = scope.action_span
+    with_verb = [
+        t
+        for t in scope.words
+        if t.lower not in _FILLER
+        and (
+            scope.free(t.start, t.end) or (a0 <= t.start and t.end <= a1 and not _claimed(scope, t))
+        )
+    ]
+    best: tuple[float, int, Any, str] | None = None
+    for value in spec.enum:
+        forms = str(value).lower().replace("_", " ").replace("-", " ").split()
+        if not forms:
+            continue
+        n = len(forms)
+        for i in range(len(tokens) - n + 1):
+            window = tokens[i : i + n]
+            lowers = [t.lower for t in window]
+            lemmas = [t.lemma for t in window]
+            score = 0.0
+            if lowers == forms or lemmas == forms:
+                score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
+            elif n > 1 and all(
+                f in (lo, le) or f in lex.synonyms.get(le, ())
+                for f, lo, le in zip(forms, lowers, lemmas, strict=True)
+            ):
+                score = 0.8  # word by word, synonyms allowed: "too big" -> too_large
+            elif [lemma(f) for f in forms] == lemmas:
+                score = 0.95  # "a run" -> running, "tires" -> tire
+            elif n == 1:
+                syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(
+                    lowers[0], frozenset()
+                )
+                if forms[0] in syn:
+                    score = 0.85
+                elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
+                    score = 0.75
+            if score and (best is None or score > best[0]):
+                text = scope.text[window[0].start : window[-1].end]
+                best = (score, window[0].start, value, text)
+        if n > 1 and (best is None or best[0] < 0.7):
+            found = _derived_words(forms, with_verb)
+            if found is not None:  # "rotate the tires" -> tire_rotation
+                a, b = found
+                start = with_verb[a].start
+                best = (0.7, start, value, scope.text[start : with_verb[b].end])
+        if n > 1:  # one word for a value of several: "APAC" -> asia_pacific
+            for t in tokens:
+                syn = lex.synonyms.get(t.lower, frozenset()) | lex.synonyms.get(
+                    t.lemma, frozenset()
+                )
+                if "_".join(forms) in syn and (best is None or best[0] < 0.85):
+                    best = (0.85, t.start, value, scope.text[t.start : t.end])
+    if best is None:
+        best = _by_modifier(spec, tokens)
+    if best is None:
+        best = _by_meaning(spec, scope, tokens)
+    if best is None:
+        return None
+    _, start, value, text = best
+    scope.claim(start, start + len(text))
+    return value, text
+
+
+def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
+    """A value of several words named by its first word alone, in any form of its family,
+    when that word starts no other value ("have it *mailed*" -> mail_order next to walk_in):
+    the first word of an English compound is what tells it from the others. Two values so
+    named leave the field empty."""
+    lex = lexicon()
+    firsts = [str(v).lower().replace("-", "_").split("_") for v in spec.enum]
+    found: list[tuple[float, int, Any, str]] = []
+    for value, words in zip(spec.enum, firsts, strict=True):
+        head = words[0]
+        if len(words) < 2 or len(head) < 4 or head in lex.stopwords:
+            continue
+        if sum(w[0] == head for w in firsts) > 1:
+            continue
+        for t in tokens:
+            if t.is_word and t.lower not in lex.stopwords and same_family(head, t.lower):
+                found.append((0.6, t.start, value, t.text))
+                break
+    return found[0] if len(found) == 1 else None
+
+
+_MEANING_MIN = 0.45  # cosine of a word and the value it names
+_MEANING_MARGIN = 0.15  # ... over the next closest value
+
+
+def _by_meaning(
+    spec: FieldSpec, scope: Scope, tokens: list[Any]
+) -> tuple[float, int, Any, str] | None:
+    """The value a word of the clause means, by the static embedding, when no value is named
+    by its words ("a bike ride" -> cycling, "the kids' clinic" -> pediatrics): the word must
+    be close to that value and clearly closer to it than to any other. The forms of verbs
+    ("signed up" is no "paid"), the capability's own words and words already taken (the
+    action's verb among them) name no value."""
+    encoder = scope.encoder
+    if encoder is None or len(spec.enum) < 2 or is_currency(spec):
+        return None
+    lex = lexicon()
+    words = [
+        t
+        for t in tokens
+        if t.is_word
+        and not t.entity
+        and len(t.lower) >= 3
+        and t.lower.isalpha()
+        and t.lower not in lex.stopwords
+        and t.lemma not in scope.own
+        and not (t.lower != t.lemma and t.lower.endswith(("ed", "ing")))  # a verb's form
+    ]
+    if not words:
+        return None
+    values = [str(v).lower().replace("_", " ").replace("-", " ") for v in spec.enum]
+    sims = encoder.words([t.lower for t in words]) @ encoder.words(values).T
+    best: tuple[float, int, Any, str] | None = None
+    for t, row in zip(words, sims, strict=True):
+        order = sorted(range(len(values)), key=lambda i: -float(row[i]))
+        top, second = float(row[order[0]]), float(row[order[1]])
+        if (
+            top >= _MEANING_MIN
+            and top - second >= _MEANING_MARGIN
+            and (best is None or top > best[0])
+        ):
+            best = (top, t.start, spec.enum[order[0]], t.text)
+    if best is None:
+        return None
+    return (0.5, best[1], best[2], best[3])
+
+
+def _unit_named_currency(
+    spec: FieldSpec, scope: Scope, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
+    """A measure whose unit is also a currency's name ("under 30 pounds") is an amount in
+    that currency for a capability that measures nothing of the unit's kind: a price to pay,
+    not a weight."""
+    by_name, _ = units()
+    measured = {by_name[f.unit].dimension for f in fields if f.unit in by_name}
+    aliases = currency_aliases()
+    for m in scope.of("quantity"):
+        unit = by_name.get(m.unit or "")
+        if unit is None or unit.dimension in measured:
+            continue
+        written = lemma(scope.text[m.start : m.end].split()[-1].lower())
+        codes = {code for alias, code in aliases.items() if alias.split()[0] == written}
+        for value in spec.enum:
+            if str(value).upper() in codes:
+                return value, scope.text[m.start : m.end]
+    return None
+
+
+def _claimed(scope: Scope, token: Any) -> bool:
+    """Whether a value already took the token (the action verb aside)."""
+    return any(token.start < b and a < token.end for a, b in scope.claimed)
+
+
+def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | None:
+    """Where every word of a value of several words appears, in any order and in any form
+    of its family, within a few words: the first and last token index, or ``None``."""
+    n = len(forms)
+    for i in range(len(tokens)):
+        window = tokens[i : i + n + 2]
+        hits: list[int] = []
+        for form in forms:
+            at = next(
+                (j for j, t in enumerate(window) if j not in hits and same_family(form, t.lower)),
+                None,
+            )
+            if at is None:
+                break
+            hits.append(at)
+        else:
+            if 0 in hits:
+                return i, i + max(hits)
+    return None
+
+
+# -- booleans -------------------------------------------------------------------------------
+
+
+_STATE_FIELDS = frozenset(
+    ["on", "enabled", "enable", "active", "power", "powered", "state", "locked", "open"]
+)
+_TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
+_FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
+
+
+def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    lex = lexicon()
+    if set(spec.name_words) & _STATE_FIELDS and scope.action_classes:
+        # "switch the fan off" -> on=false: the action says the state.
+        if scope.action_classes & _FALSE_ACTIONS and not scope.action_classes & _TRUE_ACTIONS:
+            return False, scope.text[scope.action_span[0] : scope.action_span[1]]
+        if scope.action_classes & _TRUE_ACTIONS and not scope.action_classes & _FALSE_ACTIONS:
+            return True, scope.text[scope.action_span[0] : scope.action_span[1]]
+    cues = {w for w in spec.name_words if w not in _GENERIC_FLAG and w not in lex.stopwords}
+    if not cues:
+        return None
+    for token in scope.words:
+        forms = {token.lemma, token.lower} | set(lex.synonyms.get(token.lemma, ()))
+        verb = lex.nominal.get(token.lemma)
+        if verb:
+            forms.add(verb)
+        related = any(
+            len(c) >= 5 and len(token.lemma) >= 5 and c[:5] == token.lemma[:5] for c in cues
+        )
+        if (forms & cues or related) and not (
+            token.start < scope.action_span[1] and scope.action_span[0] < token.end
+        ):
+            negated = scope.negated_before(token.start)
+            scope.claim(token.start, token.end)
+            return (not negated), scope.text[token.start : token.end]
+    return None

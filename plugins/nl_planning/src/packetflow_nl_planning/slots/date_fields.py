@@ -1,0 +1,76 @@
+"""Date and date-time fields: the day or the side of a range the clause gives, read forwards
+or backwards by the scope's mode."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from ..clauses import Scope, side
+from ..schema import FieldSpec
+from ..text import words as lemmas_of
+from .kinds import field_kind
+
+__all__ = ["fill_date"]
+
+_FIRST_WORDS = frozenset(("first", "start", "begin", "beginning", "opening"))
+_LAST_WORDS = frozenset(("last", "end", "final", "closing"))
+
+
+def _side(spec: FieldSpec) -> str | None:
+    """The side of a range a date field is: by its name (``start_date``), else by its
+    description ("first day of the rental" for ``pickup_date``)."""
+    named = side(spec.name_words)
+    if named is not None or not spec.description:
+        return named
+    described = set(lemmas_of(spec.description))
+    if described & _FIRST_WORDS and not described & _LAST_WORDS:
+        return "start"
+    if described & _LAST_WORDS and not described & _FIRST_WORDS:
+        return "end"
+    return None
+
+
+def fill_date(
+    spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
+    side = _side(spec)
+    ranges = scope.of("daterange")
+    days = scope.of("date")
+    mode = scope.mode
+    value: date | None = None
+    source = ""
+    if ranges and (side is not None or not days):
+        mention = ranges[0]
+        start, end = mention.extra[mode]
+        value = end if side == "end" else start
+        source = scope.text[mention.start : mention.end]
+        partners = [f for f in fields if f is not spec and field_kind(f) in ("date", "datetime")]
+        if side is None or not partners or side == "end":
+            scope.mentions.take(mention)
+    elif days:
+        mention = days[1] if side == "end" and len(days) > 1 else days[0]
+        value = mention.extra[mode]
+        source = scope.take(mention)
+    elif side == "end" and scope.range_start is not None:
+        # One day given for a start/end pair: "tomorrow" is the range tomorrow..tomorrow, and a
+        # stay ends its nights later ("two nights from Monday", "tonight").
+        value, source = scope.range_start, "(the same day)"
+        nights = [m for m in scope.of("duration") if m.unit in ("day", "night")]
+        if nights:
+            value = value + timedelta(days=int(nights[0].value))
+            source = scope.take(nights[0])
+        elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
+            value = value + timedelta(days=1)
+    if value is None:
+        return None
+    if side == "start":
+        scope.range_start = value
+    if kind == "datetime":
+        times = scope.of("time")
+        clock = "09:00"
+        if times:
+            clock = str(times[0].value)
+            source += " " + scope.take(times[0])
+        return f"{value.isoformat()}T{clock}:00", source
+    return value.isoformat(), source

@@ -1,0 +1,173 @@
+"""Filling one step's fields from its clause: each field by its kind, most specific first, each
+value used once; then references to earlier values and scene-setting clauses."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..clauses import Memory, Scope, field_words
+from ..entities import normalize_phone
+from ..freetext import TEXTUAL, fill_text
+from ..mentions import Mention
+from ..references import pointer, reference
+from ..schema import FieldSpec, distinctive
+from .choice_fields import fill_boolean, fill_enum, is_currency
+from .date_fields import fill_date
+from .id_fields import fill_pattern
+from .kinds import ORDER, field_kind
+from .list_fields import fill_array
+from .number_fields import fill_number
+
+__all__ = ["Filled", "fill", "memory_of"]
+
+
+@dataclass
+class Filled:
+    """The parameters filled for one step, and how."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    """field -> the words that gave its value."""
+    missing: list[str] = field(default_factory=list)
+    """required fields the clause does not give."""
+    specific: int = 0
+    """values matched by format, pattern, enum or unit (strong evidence of fit)."""
+    patterned: int = 0
+    """values matched by a field's ``pattern`` or an email/URL/phone format."""
+    distinct: int = 0
+    """ids matched by a distinctive ``pattern`` (a literal part or a long run of one class of
+    characters, see :func:`~.schema.distinctive`): values only such a field takes."""
+    textual: bool = False
+    """a free-text field (message, query, note...) took the rest of the clause."""
+
+
+def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
+    """Fill ``fields`` from ``scope``'s clause (mentions used are marked in the scope), then
+    what is still empty from references to earlier values and from the clauses before it that
+    only set the scene ("His phone is +33 1 ...", "The invoice is 55512")."""
+    out = _fill(fields, scope)
+    pointing = pointer(scope)
+    for spec in fields:
+        if spec.name not in out.params and (spec.required or pointing):
+            ref = reference(spec, field_kind(spec), scope)
+            if ref is not None:
+                out.params[spec.name], out.sources[spec.name] = ref
+    for context in reversed(scope.contexts):
+        empty = [f for f in fields if f.name not in out.params and (f.required or pointing)]
+        if not empty:
+            break
+        sub = copy.copy(scope)
+        # The rest of a scene-setting clause is only a value when this one points at it.
+        sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], pointing
+        more = _fill(empty, sub)
+        scope.claimed = sub.claimed
+        out.params.update(more.params)
+        out.sources.update(more.sources)
+        out.specific += more.specific
+    out.missing = [f.name for f in fields if f.required and f.name not in out.params]
+    return out
+
+
+def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
+    out = Filled()
+    ordered = sorted(fields, key=lambda f: (ORDER[field_kind(f)], fields.index(f)))
+    money_capability = any(field_kind(f) == "enum" and is_currency(f) for f in fields)
+    pending_text: list[FieldSpec] = []
+    for spec in ordered:
+        kind = field_kind(spec)
+        if kind == "text":
+            pending_text.append(spec)
+            continue
+        value = _fill_one(spec, kind, scope, fields, money_capability)
+        if value is None and kind == "handle":
+            pending_text.append(spec)
+            continue
+        if value is not None:
+            out.params[spec.name], out.sources[spec.name] = value
+            if kind in (
+                "pattern",
+                "email",
+                "url",
+                "phone",
+                "handle",
+                "date",
+                "datetime",
+                "time",
+                "enum",
+            ):
+                out.specific += 1
+            if kind in ("email", "url", "phone", "handle") or (
+                kind == "pattern" and scope.last_kind == "pattern"
+            ):
+                out.patterned += 1
+            if kind == "pattern" and spec.pattern and distinctive(spec.pattern):
+                out.distinct += 1
+            elif kind == "number" and scope.last_kind in ("money", "quantity", "duration"):
+                out.specific += 1
+    if pending_text:
+        weak_before = len(scope.weak)
+        texts = fill_text(pending_text, scope)
+        for name, (value, source) in texts.items():
+            out.params[name] = value
+            out.sources[name] = source
+        if len(scope.weak) > weak_before:
+            textual = {f.name for f in pending_text if set(f.name_words) & TEXTUAL}
+            out.textual = bool(textual & set(texts))
+    return out
+
+
+def _fill_one(
+    spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec], money: bool
+) -> tuple[Any, str] | None:
+    if kind == "pattern":
+        return fill_pattern(spec, scope)
+    if kind in ("email", "url"):
+        return _pick(spec, scope, scope.of(kind), lambda m: str(m.value))
+    if kind == "phone":
+        return _pick(
+            spec, scope, scope.of("phone"), lambda m: normalize_phone(m.value, scope.country_code)
+        )
+    if kind == "handle":
+        return _pick(spec, scope, scope.of("handle"), lambda m: str(m.value).lstrip("@"))
+    if kind in ("date", "datetime"):
+        return fill_date(spec, kind, scope, fields)
+    if kind == "time":
+        return _pick(spec, scope, scope.of("time"), lambda m: str(m.value))
+    if kind == "enum":
+        return fill_enum(spec, scope, fields)
+    if kind == "boolean":
+        return fill_boolean(spec, scope)
+    if kind == "number":
+        return fill_number(spec, scope, money, fields)
+    if kind == "array":
+        return fill_array(spec, scope)
+    return None
+
+
+def _pick(
+    spec: FieldSpec, scope: Scope, candidates: list[Mention], value: Any
+) -> tuple[Any, str] | None:
+    """The candidate the field's role cue points at (else the first), converted."""
+    if not candidates:
+        return None
+    words = field_words(spec)
+    best = max(candidates, key=lambda m: (scope.role(m.start, words), -m.start))
+    if scope.role(best.start, words) < 0 and len(candidates) > 1:
+        return None
+    result = value(best)
+    if result is None:
+        return None
+    return result, scope.take(best)
+
+
+def memory_of(params: dict[str, Any], fields: list[FieldSpec], step: int) -> list[Memory]:
+    """What a filled step leaves for later references."""
+    out = []
+    by_name = {f.name: f for f in fields}
+    for name, value in params.items():
+        spec = by_name.get(name)
+        if spec is not None:
+            out.append(Memory(field_kind(spec), field_words(spec), value, step, name))
+    return out

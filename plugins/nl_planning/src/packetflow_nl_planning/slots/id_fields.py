@@ -1,0 +1,74 @@
+"""Id fields, filled by their ``pattern``: a leading ``#`` or ``@`` stripped, groups of digits
+joined, and no word of the sentence or value of another kind taken for an id."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..clauses import Scope, field_words
+from ..lexicon import lexicon
+from ..schema import FieldSpec, distinctive
+
+__all__ = ["fill_pattern"]
+
+_NOT_IDS = frozenset(
+    ("quantity", "duration", "money", "date", "daterange", "time", "email", "url", "phone")
+)
+_ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
+
+
+def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    assert spec.pattern is not None
+    try:
+        regex = re.compile(spec.pattern)
+    except re.error:
+        return None
+    start, end = scope.span
+    words = field_words(spec)
+    lex = lexicon()
+    loose = not distinctive(spec.pattern)
+    # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
+    # takes almost any word.
+    others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
+    best: tuple[float, int, int, int, str] | None = None
+    for m in _ID_CHUNK.finditer(scope.text, start, end):
+        a, b = m.span()
+        chunk = m.group()
+        bare = chunk.lstrip("#@")
+        low = bare.lower()
+        plain_word = bare.isalpha() and (
+            low in lex.stopwords or low in lex.classes or low in scope.own or low in lex.synonyms
+        )
+        if plain_word and chunk[:1] not in "#@":
+            continue  # "please mute kim_99": a word of the sentence is no id
+        if loose and any(x < b and a < y for x, y in others):
+            continue
+        forms = [bare, bare.upper()] if bare == chunk else [chunk, bare, bare.upper()]
+        joined = re.sub(r"[-\s]", "", bare)
+        if joined != bare and joined[:1].isalnum():
+            forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
+        for candidate in forms:
+            if regex.fullmatch(candidate) and scope.free(a, b):
+                near = 1.0 if set(scope.before(a, 2)) & words else 0.0
+                shape = (
+                    1.0 if chunk[:1] in "#@" or any(c.isdigit() or c in "_-" for c in bare) else 0.0
+                )
+                score = near + shape + scope.role(a, words)
+                if best is None or (score, -a) > (best[0], -best[2]):
+                    best = (score, 0, a, b, candidate)
+                break
+    if best is None:
+        return None
+    score, _, a, b, value = best
+    chunk = scope.text[a:b]
+    bare = chunk.lstrip("#@")
+    shaped = (
+        chunk[:1] in "#@"
+        or "_" in bare
+        or (any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare))
+    )
+    scope.last_kind = "pattern" if shaped or distinctive(spec.pattern) else "loose"
+    scope.claim(a, b)
+    text: str = scope.text[a:b]
+    return (int(value) if spec.type == "integer" and value.isdigit() else value), text

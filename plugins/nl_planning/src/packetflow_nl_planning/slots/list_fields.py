@@ -1,0 +1,78 @@
+"""List fields: the enum values, e-mails or numbers a clause gives, else the items of a list
+written out ("milk, eggs and bread")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..clauses import Scope, field_words
+from ..freetext import in_value
+from ..lexicon import lexicon
+from ..schema import FieldSpec
+
+__all__ = ["fill_array"]
+
+
+def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    item = spec.item_type or "string"
+    words = set(spec.name_words)
+    if spec.enum:
+        found = []
+        for value in spec.enum:
+            for t in scope.words:
+                if t.lower == str(value).lower() or t.lemma == str(value).lower():
+                    found.append(value)
+                    break
+        return (found, ", ".join(map(str, found))) if found else None
+    if "email" in words or (
+        item == "string" and words & {"recipient", "attendee", "cc", "invitee"}
+    ):
+        emails = scope.of("email")
+        if emails:
+            return [scope.take(m) for m in emails], ", ".join(str(m.value) for m in emails)
+    if item in ("integer", "number"):
+        numbers = scope.of("number")
+        if numbers:
+            return [m.value for m in numbers], ", ".join(scope.take(m) for m in numbers)
+    return _list_items(spec, scope)
+
+
+def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """ "milk, eggs and bread" after a preposition naming the field ("with Ana and Bob"), a
+    colon, or (for a required list) right after the action."""
+    words = field_words(spec)
+    roles = lexicon().roles
+    start = None
+    for t in scope.words:
+        if t.lower in roles and roles[t.lower] & words and scope.free(t.start, t.end):
+            start = t.end
+            break
+    colon = next(
+        (t for t in scope.clause.tokens if t.lower == ":" and not in_value(scope, t)), None
+    )
+    if start is None and colon is not None:
+        start = colon.end
+    if start is None and spec.required:
+        start = scope.action_span[1] or None
+    if start is None:
+        return None
+    text = scope.text[start : scope.span[1]]
+    quoted = scope.of("quoted")
+    if quoted:
+        return [str(m.value) for m in quoted], ", ".join(scope.take(m) for m in quoted)
+    for m in scope.mentions.items:
+        if start <= m.start < scope.span[1] and m.kind not in ("number",):
+            text = scope.text[start : m.start]
+            break
+    text = re.split(r"\b(?:to|from|for|in|on|at|into|onto|by)\b", text)[0]
+    parts = [p.strip(" .") for p in re.split(r",|\band\b|&", text) if p.strip(" .")]
+    lex = lexicon()
+    items = []
+    for part in parts:
+        tokens = [w for w in part.split() if w.lower() not in ("the", "a", "an", "some", "my")]
+        if tokens and not all(w.lower() in lex.stopwords for w in tokens):
+            items.append(" ".join(tokens))
+    if len(items) < 1:
+        return None
+    return items, ", ".join(items)

@@ -1,0 +1,140 @@
+"""Number fields: counts, amounts and measures in digits or words, a measure converted to the
+unit the field's name or description names, an amount only for a field of money."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..clauses import Scope, field_words
+from ..mentions import Mention
+from ..schema import FieldSpec
+from ..units import convert, units
+
+__all__ = ["fill_number"]
+
+_MONEY_WORDS = frozenset(
+    [
+        "amount",
+        "price",
+        "cost",
+        "total",
+        "budget",
+        "fee",
+        "sum",
+        "salary",
+        "payment",
+        "balance",
+        "fare",
+        "charge",
+        "tip",
+        "value",
+        "money",
+        "spend",
+        "limit",
+        "refund",
+        "deposit",
+        "withdrawal",
+    ]
+)
+
+
+def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
+    """Whether the number ending at ``end`` counts a plural noun ("3 riders") that is a word of
+    the capability but not of this field."""
+    noun = next((t for t in scope.clause.tokens if t.start >= end), None)
+    if noun is None or not noun.is_word or noun.lower == noun.lemma:
+        return False
+    return noun.lemma in scope.own and noun.lemma not in words
+
+
+def fill_number(
+    spec: FieldSpec, scope: Scope, money_capability: bool, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
+    words = field_words(spec)
+    wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
+        money_capability and "amount" in spec.words
+    )
+    candidates: list[tuple[float, Mention, float]] = []
+    _by_name, _ = units()
+    found = scope.of("quantity", "duration", "money", "number")
+    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes
+    measured = [(m.start, m.end) for m in found if m.kind in ("quantity", "duration") and m.unit]
+    for m in found:
+        value = m.value
+        score = 0.0
+        converted_value = False
+        if m.kind in ("quantity", "duration"):
+            if spec.unit is None:
+                if _measures_another(m.unit, spec, fields):
+                    continue  # "within 5 miles" is the radius in km, not 5 stops
+                score -= 0.5 if m.kind == "quantity" else 0.3
+            else:
+                converted = convert(float(value), m.unit or "", spec.unit)
+                if converted is None:
+                    continue
+                value = round(converted, 6)
+                converted_value = True
+                score += 2.0
+        elif m.kind == "money":
+            score += 2.0 if wants_money else -1.0
+        elif m.extra.get("ordinal"):
+            if not _takes_ordinal(spec):
+                score -= 2.0  # "the 2nd floor" is no count of anything
+        elif any(a <= m.start and m.end <= b for a, b in measured):
+            if spec.unit is not None:
+                continue  # its measure did not convert to the field's unit
+            score -= 1.0
+        elif _counts_other(scope, m.end, words):
+            continue  # "3 riders" counts what another field of the capability names
+        after = set(scope.after(m.end, 2))
+        before = set(scope.before(m.start, 3))
+        if after & words or before & words:
+            score += 1.5
+        if scope.role(m.start, words) > 0:
+            score += 1.0
+        if spec.type == "integer":
+            if converted_value:
+                value = round(value)  # 8,000 miles in whole km
+            elif isinstance(value, float) and not value.is_integer():
+                continue
+            value = int(value)
+        if spec.minimum is not None and value < spec.minimum:
+            continue
+        if spec.maximum is not None and value > spec.maximum:
+            continue
+        candidates.append((score, m, value))
+    if not candidates and "year" in spec.name_words:
+        for m in scope.of("daterange"):
+            start, end = m.extra[scope.mode]
+            if start.year == end.year:  # "this year", "for 2027": the year of the range
+                return start.year, scope.take(m)
+    if not candidates:
+        return None
+    score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
+    if score < -0.5:
+        return None
+    scope.last_kind = mention.kind
+    return value, scope.take(mention)
+
+
+_POSITION_WORDS = frozenset(("number", "index", "position", "rank", "place", "no"))
+
+
+def _takes_ordinal(spec: FieldSpec) -> bool:
+    """Whether an integer field says which one of a series it is, so that an ordinal ("the
+    *first* essay", "the 3rd lap") is its value: its description asks "which ..." or its name
+    ends in a word of position (``lap_number``, ``stage_index``)."""
+    if spec.type != "integer":
+        return False
+    said = spec.description.lower().split()
+    return said[:1] == ["which"] or (
+        bool(spec.name_words) and spec.name_words[-1] in _POSITION_WORDS
+    )
+
+
+def _measures_another(unit: str | None, spec: FieldSpec, fields: list[FieldSpec]) -> bool:
+    """Whether a measure in ``unit`` converts to the unit of another of the capability's
+    fields: then it is that field's value, never a plain number of ``spec``."""
+    if not unit:
+        return False
+    return any(f is not spec and f.unit and convert(1.0, unit, f.unit) is not None for f in fields)

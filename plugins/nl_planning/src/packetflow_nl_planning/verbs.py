@@ -1,0 +1,191 @@
+"""Reading a verb in a sentence: a verb of the lexicon's action classes (a phrasal verb when its
+particle follows or ends the phrase: "turn the lights off"), a verb the lexicon does not know
+read by where it stands, a noun that names an action after a light verb ("make *a payment*"),
+and the politeness before it ("could you please", "I'd like to"). Both sides use it: the
+request's clauses (``request_actions``) and the capability's intent and name
+(``capability_actions``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Lexicon
+from .text import Token
+
+__all__ = [
+    "NEGATING_PREFIXES",
+    "OBJECT_START",
+    "PARTICLES",
+    "REVERSING",
+    "is_noun",
+    "match_phrase",
+    "nominal_after",
+    "strip_polite",
+    "unknown_verb",
+    "verb_at",
+]
+
+_SUBJECTS = frozenset(["i", "we", "you", "u"])
+_SUBJECT_MODALS = (
+    ("will",), ("would",), ("should",), ("must",), ("need", "to"), ("have", "to"),
+    ("want", "to"), ("wish", "to"), ("would", "like", "to"), ("am", "going", "to"),
+    ("are", "going", "to"), ("got", "to"), ("gotta",), ("can",), ("could",),
+)  # fmt: skip
+
+
+def match_phrase(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest phrase of ``phrases`` at ``words[at:]`` (0 for none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(words[at : at + n]) == phrase:
+            return n
+    return 0
+
+
+def is_noun(word: str, lex: Lexicon) -> bool:
+    return word in lex.nominal or (word in lex.synonyms and word not in lex.classes)
+
+
+PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "away"])
+REVERSING = frozenset(["off", "down", "back", "away"])
+_GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
+_GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
+
+
+# What follows a verb in the imperative and rarely a noun: its object's determiner or pronoun.
+OBJECT_START = frozenset(
+    ["the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that",
+     "these", "those", "some", "all", "every", "each", "another", "me", "us", "them", "him", "it"]
+)  # fmt: skip
+NEGATING_PREFIXES = ("un", "dis", "de")
+
+
+def unknown_verb(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+) -> tuple[str, frozenset[str], int] | None:
+    """A word the lexicon does not know, read as a verb by where it stands: first in the
+    clause and followed by its object's determiner or pronoun ("bounce the service",
+    "rotate my tires"), or a verb a capability itself is named or described by (``verbs``),
+    followed by anything but a preposition ("extend RZ1 by 2 days"). Its class is the word
+    itself (``word:extend``); a negating prefix on a verb known either way ("undeploy")
+    names the opposite (``not:word:deploy``). ``None`` when the word is not read as a verb.
+    """
+    token = tokens[at]
+    word = token.lemma
+    if (
+        token.entity
+        or not token.is_word
+        or not word.isalpha()
+        or len(word) < 3
+        or word in lex.classes
+        or word in lex.stopwords
+        or word in lex.roles
+        or is_noun(word, lex)
+        or at + 1 >= len(tokens)
+    ):
+        return None
+    nxt = tokens[at + 1]
+    own = word in verbs
+    if (
+        nxt.lower in PARTICLES
+        and at + 2 < len(tokens)
+        and (tokens[at + 2].is_word or tokens[at + 2].entity)
+        and tokens[at + 2].lower not in lex.roles
+        and not token.lower.endswith("ing")
+    ):
+        # A phrasal verb the lexicon lacks ("push out the new route"): an action of its own.
+        # Its particle may say it ends or reverses something ("wind down", "scale back"):
+        # then it is one that only its very name reaches, like an undo verb.
+        phrasal = f"{word}_{nxt.lower}"
+        if nxt.lower in REVERSING:
+            return phrasal, frozenset((f"not:word:{phrasal}",)), 2
+        return phrasal, frozenset((f"word:{phrasal}",)), 2
+    if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles)):
+        return None
+    if token.lower.endswith("ing") and not own:
+        return None  # a gerund names an activity ("running the ...")
+    for prefix in NEGATING_PREFIXES:
+        stem = word[len(prefix) :]
+        if word.startswith(prefix) and len(stem) >= 3 and (stem in verbs or stem in lex.classes):
+            base = lex.classes.get(stem) or frozenset((f"word:{stem}",))
+            opposite = frozenset(o for c in base for o in lex.opposites.get(c, ()))
+            return word, frozenset(f"not:{c}" for c in base) | opposite, 1
+    return word, frozenset((f"word:{word}",)), 1
+
+
+def verb_at(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+) -> tuple[str, frozenset[str], int] | None:
+    """The verb at ``tokens[at]`` (a phrasal verb when its particle follows, or comes a few
+    words later: "turn the lights off"): its lemma, its classes and how many tokens it spans;
+    ``None`` when that word is not an action verb (see :func:`unknown_verb` for the verbs
+    the lexicon does not know)."""
+    word = tokens[at].lemma
+    if at + 1 < len(tokens):
+        phrasal = f"{word}_{tokens[at + 1].lemma}"
+        if phrasal in lex.classes:
+            return phrasal, lex.classes[phrasal], 2
+    for i in range(at + 2, min(len(tokens), at + 7)):
+        particle = tokens[i].lower
+        ends = i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word
+        if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
+            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
+    classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
+    if not classes:
+        return unknown_verb(tokens, at, lex, verbs)
+    if at + 1 < len(tokens) and tokens[at + 1].lower in REVERSING - {"off"}:
+        # A known verb with a particle that turns it round, in a sense the lexicon does not
+        # list ("pull down the page", "scale back the plan"): not the verb's own action, and
+        # one that ends or reverses something - reached by nothing but its very name.
+        phrasal = f"{word}_{tokens[at + 1].lower}"
+        return phrasal, frozenset((f"not:word:{phrasal}",)), 2
+    if at + 1 < len(tokens) and is_noun(word, lex) and tokens[at + 1].lemma in lex.attribute:
+        return None  # "order status", "email address": a noun phrase that names a thing
+    if (
+        word in _GERUND_NEGATE | _GERUND_KEEP
+        and at + 1 < len(tokens)
+        and tokens[at + 1].lower.endswith("ing")
+    ):
+        inner = lex.classes.get(tokens[at + 1].lemma, frozenset())
+        if inner:
+            if word in _GERUND_KEEP:
+                return tokens[at + 1].lemma, inner, 2
+            # "stop following" undoes following: the opposite action, or "stop" itself.
+            opposite = frozenset(o for c in inner for o in lex.opposites.get(c, ()))
+            return f"stop_{tokens[at + 1].lemma}", opposite or frozenset(("stop",)), 2
+    return word, classes, 1
+
+
+def nominal_after(
+    tokens: Sequence[Token], at: int, lex: Lexicon, reach: int = 4
+) -> tuple[str, int] | None:
+    """A noun naming an action within the next ``reach`` words: "make *a payment*" (an
+    intent may reach further: "Give a customer *a credit*")."""
+    for i in range(at, min(len(tokens), at + reach)):
+        word = tokens[i].lemma
+        if tokens[i].lower in lex.roles and i > at:
+            break  # the noun phrase ends at its preposition ("a doc *called* ...")
+        if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
+            return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
+        for form in (tokens[i].lower, word):
+            if form in lex.nominal:
+                return lex.nominal[form], i + 1
+        if word != tokens[i].lower and word in lex.classes and tokens[i].lower.endswith("er"):
+            return word, i + 1  # "reminder" -> remind
+    return None
+
+
+def strip_polite(words: list[str], lex: Lexicon) -> int:
+    at = 0
+    while at < len(words):
+        n = match_phrase(words, at, lex.polite) or match_phrase(words, at, lex.connect)
+        if not n and words[at] in _SUBJECTS:
+            n = match_phrase(words, at + 1, _SUBJECT_MODALS)
+            n = n + 1 if n else 0
+        if not n and words[at] in ("and", ",", "to"):
+            n = 1
+        if not n:
+            return at
+        at += n
+    return at

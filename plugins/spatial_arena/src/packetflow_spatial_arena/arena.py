@@ -9,7 +9,7 @@ the new positions back in by name (capabilities registered or removed meanwhile 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -48,6 +48,10 @@ class Placed:
     gate: ZoneGate
     composition: bool
     pinned: bool
+    effects: bool = field(init=False)  # the zone changes its requests' deadline or priority
+
+    def __post_init__(self) -> None:
+        self.effects = self.zone.timeout_multiplier != 1.0 or bool(self.zone.priority)
 
 
 @dataclass(frozen=True, slots=True)

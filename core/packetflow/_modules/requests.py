@@ -8,7 +8,7 @@ register, unregister or reload in the meantime never changes the modules a reque
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import trio
 
@@ -56,9 +56,10 @@ async def handle(
     chain.inflight += 1  # the chain knows when its last request is done (see Chain.retire)
     acted: list[str] = []
     metadata = request.metadata
+    capability = request.capability_id
     try:
         try:
-            request, stop = start(chain, "request", request, ctx, acted, request.capability_id, step)
+            request, stop = start(chain, "request", request, ctx, acted, capability, step)
             if type(stop) is Pending:  # a hook blocked or deferred: only then a coroutine
                 request, stop = await finish(chain, "request", stop, request, ctx, acted)
             error: PacketFlowError | None = None
@@ -95,7 +96,7 @@ async def handle(
     if final.type == "capability_error":  # (isinstance on pydantic models is slow)
         assert isinstance(final, CapabilityError)
         raise _failure(final, outcome, error, acted)
-    return result(cast("CapabilityResponse", final), acted)
+    return result(final, acted)
 
 
 def with_modules(final: CapabilityResponse, acted: list[str]) -> CapabilityResponse:

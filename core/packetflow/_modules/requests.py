@@ -73,7 +73,7 @@ async def handle(
                         # modules that acted so far go in now: a response hook copying it
                         # carries the list along, and with_modules then finds it complete
                         # instead of copying the response once more.
-                        outcome.metadata["modules"] = list(dict.fromkeys(acted))
+                        outcome.metadata["modules"] = _listed(acted)
                 except PacketFlowError as exc:
                     error = exc
                     outcome = error_reply(exc, request.id, request.capability_id)
@@ -104,11 +104,16 @@ def with_modules(final: CapabilityResponse, acted: list[str]) -> CapabilityRespo
     ``metadata.modules``."""
     if not acted:
         return final
-    # A module that acted twice (Intercept, then Transform) is listed once.
-    modules = acted if len(acted) == 1 else list(dict.fromkeys(acted))
+    modules = _listed(acted)
     if final.metadata.get("modules") == modules:  # listed when it executed (see handle)
         return final
     return final.evolve(metadata={**final.metadata, "modules": modules})
+
+
+def _listed(acted: list[str]) -> list[str]:
+    """``metadata.modules``: a new list, in which a module that acted twice (Intercept, then
+    Transform) is listed once."""
+    return acted[:] if len(acted) == 1 else list(dict.fromkeys(acted))
 
 
 def payload_of(final: CapabilityResponse, acted: list[str]) -> dict[str, Any]:
@@ -155,7 +160,7 @@ def _failure(
 ) -> PacketFlowError:
     """The error to raise for the final outcome ``final``, carrying the metadata response hooks
     gave it (and ``modules``) as a response does: transports send it on the wire."""
-    metadata = {**final.metadata, "modules": acted} if acted else final.metadata
+    metadata = {**final.metadata, "modules": _listed(acted)} if acted else final.metadata
     if final is outcome and error is not None:
         # Untouched: keep the original exception (and its cause, for logs). With metadata to
         # add, raise a copy: the original may be raised again (a module-level constant) and

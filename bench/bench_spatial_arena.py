@@ -4,8 +4,9 @@
    arena module active, minus the same request on a node without modules (measured
    alternately, best of several rounds). Goal: <= 3 us. Also reported: the arena minus a
    module that makes the same decisions and does nothing else (the chain's own floor for an
-   ``Intercept``: the request copy and the response copy that lists the module in
-   ``metadata.modules``), i.e. what admission, placement lookup and co-usage cost.
+   ``Intercept`` and a ``Transform``: the request copy carrying ``spatial_context`` and the
+   response copy carrying it in ``metadata``), i.e. what admission, placement lookup and
+   co-usage cost.
 2. One physics tick with 1,000 capabilities and 5,000 co-usage edges: the worker-thread part
    (co-usage intake, springs, repulsion, containment) and the event-loop part (the copies it
    works on and taking the result back). Goal: <= 10 ms for the tick.
@@ -64,7 +65,8 @@ _SPATIAL = {"zone": "ai"}
 
 class _SameDecisions(pf.Module):
     """What the arena's hooks decide on the fast path (an Intercept adding one extra field,
-    nothing on the response), with none of its work: the floor the module chain sets."""
+    a Transform adding it to the response's metadata), with none of its work: the floor the
+    module chain and those two copies set."""
 
     name = "same_decisions"
 
@@ -73,8 +75,9 @@ class _SameDecisions(pf.Module):
         return pf.Intercept(request.evolve(spatial_context=_SPATIAL))
 
     @pf.hookimpl
-    def packetflow_handle_response(self, response: Any, context: Any) -> None:
-        return None
+    def packetflow_handle_response(self, response: Any, context: Any) -> pf.Transform:
+        metadata = {**response.metadata, "spatial_context": _SPATIAL}
+        return pf.Transform(response.evolve(metadata=metadata))
 
 
 def _node(

@@ -98,6 +98,67 @@ async def test_intercept_is_seen_by_later_modules_and_the_capability(
     assert response.metadata["modules"] == ["tagger"]
 
 
+class ModulesSeen(pf.Module):
+    """Records ``metadata.modules`` of the responses its hook sees; with ``stale``, answers
+    with a copy carrying a wrong list."""
+
+    name = "modules_seen"
+    stale = False
+    lists: ClassVar[list[Any]] = []
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Transform | None:
+        self.lists.append(response.metadata.get("modules"))
+        if not self.stale:
+            return None
+        return pf.Transform(response.evolve(metadata={**response.metadata, "modules": ["x"]}))
+
+
+async def test_response_hooks_see_the_modules_that_acted_on_the_request(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    ModulesSeen.lists.clear()
+    await register_module(Tagger)
+    seen_by = await register_module(ModulesSeen)
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r1", capability_id="echo"))
+    assert seen_by.lists == [["tagger"]]
+    assert response.metadata["modules"] == ["tagger"]
+    assert await module_node.call("echo", {}) == {"tagged": True}
+    assert seen_by.lists[-1] == ["tagger"]
+
+
+async def test_the_final_response_lists_every_module_that_acted_once(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Tagger)
+    await register_module(type("Stale", (ModulesSeen,), {"stale": True}))
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r1", capability_id="echo"))
+    assert response.metadata["modules"] == ["tagger", "modules_seen"]
+
+
+ANSWER = pf.CapabilityResponse(id="r9", capability_id="echo", payload={"kept": True})
+
+
+class Constant(pf.Module):
+    """Answers with one module-level response object (as a cache might)."""
+
+    name = "constant"
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> pf.Respond:
+        return pf.Respond(ANSWER)
+
+
+async def test_a_module_s_own_response_object_is_never_written_to(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Constant)
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r9", capability_id="echo"))
+    assert response.payload == {"kept": True}
+    assert response.metadata["modules"] == ["constant"]
+    assert ANSWER.metadata == {}
+
+
 class Cache(pf.Module):
     name = "cache"
     priority = 50

@@ -208,19 +208,19 @@ def evolve(model: M, changes: Mapping[str, Any]) -> M:
     # this function); the dict it returns is ``__pydantic_fields__``.
     fields = getattr(cls, "__pydantic_fields__", None) or cls.model_fields
     state = model.__dict__.copy()
-    extra = dict(model.__pydantic_extra__) if model.__pydantic_extra__ else {}
+    had = model.__pydantic_extra__
+    extra = dict(had) if had else {}
     for key, value in changes.items():
         if key in fields:
             state[key] = value
         else:
             extra[key] = value
     copy = _new(cls)
-    _set(copy, "__dict__", state)
-    _set(copy, "__pydantic_extra__", extra if model.__pydantic_extra__ is not None else None)
-    fields_set = set(model.__pydantic_fields_set__)
-    fields_set.update(changes)
-    _set(copy, "__pydantic_fields_set__", fields_set)
-    _set(copy, "__pydantic_private__", model.__pydantic_private__)
+    # The slot descriptors, as in construct(): each request a module acts on is copied.
+    _set_dict(copy, state)
+    _set_extra(copy, extra if had is not None else None)
+    _set_fields_set(copy, model.__pydantic_fields_set__ | changes.keys())
+    _set_private(copy, model.__pydantic_private__)
     return copy
 
 

@@ -441,16 +441,18 @@ class Node:
             request.id, request.capability_id, payload, {"execution_time_ms": elapsed_ms}
         )
 
-    async def _execute_capability_request(
+    def _execute_capability_request(
         self, request: CapabilityRequest, ctx: Context, timeout: float | None
-    ) -> dict[str, Any]:
+    ) -> Awaitable[dict[str, Any]]:
+        # A plain function returning the executor's coroutine (a request handler is called,
+        # then awaited): one coroutine fewer on every capability request.
         if not request.capability_id:
             raise NotFoundError(
                 "capability_request without capability_id: name a capability, or install a "
                 "planner module (nl_planning) to resolve intents"
             )
         cap = self.registry.get(request.capability_id)
-        return await self._executor.execute(cap, request.payload, ctx, timeout)
+        return self._executor.execute(cap, request.payload, ctx, timeout)
 
     async def run(
         self,

@@ -91,7 +91,7 @@ class Chains:
         self, request: RequestEnvelope, ctx: Context, timeout: float | None, execute: Execute
     ) -> Awaitable[CapabilityResponse]:
         """Run ``request`` through the chain around ``execute`` (``node.dispatch``)."""
-        return requests.handle(self.current, request, ctx, timeout, execute)
+        return requests.handle(self.current, request, ctx, timeout, execute, requests.with_modules)
 
     def call(
         self,

@@ -34,6 +34,9 @@ __all__ = [
 ]
 
 
+_OUTCOMES = (CapabilityResponse, CapabilityError)
+
+
 @dataclass(frozen=True, slots=True)
 class Continue:
     """Go on unchanged (the same as returning ``None``)."""
@@ -140,7 +143,8 @@ class Transform:
     response: CapabilityResponse | CapabilityError
 
     def __post_init__(self) -> None:
-        if not isinstance(self.response, CapabilityResponse | CapabilityError):
+        # A tuple, not ``A | B``: isinstance with a union object costs ~3x (on every Transform).
+        if not isinstance(self.response, _OUTCOMES):
             raise TypeError(
                 f"Transform(response={self.response!r}): expected a pf.CapabilityResponse or "
                 "a pf.CapabilityError"

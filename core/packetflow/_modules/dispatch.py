@@ -3,8 +3,10 @@ composition and response hooks, and the request/response hooks of composition st
 pluggy runs every hook through ``_multicall``.
 
 :func:`run` takes the links of a :class:`~.chain.Chain` that apply to the subject and calls
-each one with ``(subject, context)``; :func:`_judge` turns what it returned into the next
-subject or a stop (a response or an error). Failures (a hook raised, overran its deadline or
+each one with ``(subject, context)`` (the request paths call its halves: :func:`start`, and
+:func:`finish` only when a hook is left pending, sparing a coroutine per chain);
+:func:`_judge` turns what it returned into the next subject or a stop (a response or an
+error). Failures (a hook raised, overran its deadline or
 returned something that is not one of its decisions) go to the chain's fault handler, which
 counts them against the module and says whether the run fails closed.
 
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
     from .._context import Context
     from .._wire.messages import RequestEnvelope
 
-__all__ = ["Check", "Pending", "run"]
+__all__ = ["Check", "Pending", "finish", "run", "start"]
 
 Check = Callable[["PlanNode"], object]
 """Validates an ``Optimize`` plan (raising a ``PacketFlowError``): composition runs only."""
@@ -86,6 +88,56 @@ class Pending:
         return self
 
 
+def start(
+    chain: Chain,
+    kind: HookKind,
+    subject: Any,
+    ctx: Context,
+    acted: list[str],
+    capability: str | None,
+    step: bool = False,
+    check: Check | None = None,
+) -> tuple[Any, Any]:
+    """Run the ``kind`` hooks of ``chain`` that apply to ``capability`` on ``subject``, up to
+    the first hook that does not decide at once.
+
+    A plain function, not a coroutine: when every hook decides at once (the usual case, sync
+    or async hooks alike) the request paths pay for no coroutine here; only a stop that is a
+    :class:`Pending` needs :func:`finish` awaited.
+
+    Returns:
+        The subject as the modules left it and what stopped the run: ``None``, a
+        :class:`Pending` (await :func:`finish`), or (not for responses, which cannot stop) a
+        response or a ``PacketFlowError``. ``acted`` gets the name of every module that decided
+        something; with ``step``, only the modules that see composition steps run.
+    """
+    if chain.scoped:  # only/exclude globs: the links that apply to this capability
+        links, has_async = chain.links(kind, capability, step)
+    else:
+        links, has_async = chain.step_links[kind] if step else chain.every[kind]
+    if not links:
+        return subject, None
+    return _advance(chain.fault, kind, links, has_async, subject, ctx, acted, check)
+
+
+async def finish(
+    chain: Chain,
+    kind: HookKind,
+    pending: Pending,
+    subject: Any,
+    ctx: Context,
+    acted: list[str],
+    check: Check | None = None,
+) -> tuple[Any, Any]:
+    """The rest of a run that :func:`start` left at ``pending``; returns like :func:`start`,
+    never with a :class:`Pending`."""
+    fault = chain.fault
+    stop: Any = pending
+    while type(stop) is Pending:
+        subject, stop = await _settle(fault, kind, stop, subject, ctx, acted, check)
+    return subject, stop
+
+
 async def run(
     chain: Chain,
     kind: HookKind,
@@ -96,23 +148,10 @@ async def run(
     step: bool = False,
     check: Check | None = None,
 ) -> tuple[Any, Any]:
-    """Run the ``kind`` hooks of ``chain`` that apply to ``capability`` on ``subject``.
-
-    Returns the subject as the modules left it and what stopped the run: ``None``, or (not
-    for responses, which cannot stop) a response or a ``PacketFlowError``. ``acted`` gets the
-    name of every module that decided something; with ``step``, only the modules that see
-    composition steps run.
-    """
-    if chain.scoped:  # only/exclude globs: the links that apply to this capability
-        links, has_async = chain.links(kind, capability, step)
-    else:
-        links, has_async = chain.step_links[kind] if step else chain.every[kind]
-    if not links:
-        return subject, None
-    fault = chain.fault
-    subject, stop = _advance(fault, kind, links, has_async, subject, ctx, acted, check)
-    while type(stop) is Pending:
-        subject, stop = await _settle(fault, kind, stop, subject, ctx, acted, check)
+    """:func:`start`, then :func:`finish` if a hook is pending: the whole run, awaited."""
+    subject, stop = start(chain, kind, subject, ctx, acted, capability, step, check)
+    if type(stop) is Pending:
+        return await finish(chain, kind, stop, subject, ctx, acted, check)
     return subject, stop
 
 

@@ -8,7 +8,7 @@ register, unregister or reload in the meantime never changes the modules a reque
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import trio
 
@@ -17,7 +17,7 @@ from .._wire.codec import error_reply
 from .._wire.messages import CapabilityError, CapabilityRequest, CapabilityResponse
 from ..errors import DeadlineExceededError, PacketFlowError, from_wire
 from .chain import Chain, Outcome
-from .dispatch import Check, run
+from .dispatch import Check, Pending, finish, run, start
 
 if TYPE_CHECKING:
     from .._capabilities.capability import Capability
@@ -25,10 +25,15 @@ if TYPE_CHECKING:
     from .._context import Context
     from .._wire.messages import RequestEnvelope
 
-__all__ = ["Execute", "call", "compose", "handle", "step"]
+__all__ = ["Execute", "Result", "call", "compose", "handle", "payload_of", "step", "with_modules"]
 
 Execute = Callable[[Any, "Context", "float | None"], Awaitable[CapabilityResponse]]
-"""``(request, context, timeout) -> response``: the node's execution of a request of any type."""
+"""``(request, context, timeout) -> response``: the node's execution of a request of any type;
+the response is built for this request (the chain writes ``metadata.modules`` into it)."""
+
+T = TypeVar("T")
+Result = Callable[[CapabilityResponse, list[str]], T]
+"""``(final response, modules that acted) -> what the request path returns``."""
 
 
 async def handle(
@@ -37,10 +42,13 @@ async def handle(
     ctx: Context,
     timeout: float | None,
     execute: Execute,
+    result: Result[T],
     step: bool = False,
-) -> CapabilityResponse:
-    """Run ``request`` through the chain around ``execute`` (``node.dispatch``); with
-    ``step``, through the hooks of the modules that see composition steps.
+) -> T:
+    """Run ``request`` through the chain around ``execute``; with ``step``, through the hooks
+    of the modules that see composition steps. Returns ``result(final response, acted)``:
+    :func:`with_modules` for ``node.dispatch``, :func:`payload_of` for the paths that only
+    return the payload.
 
     Raises:
         PacketFlowError: the final outcome when it is an error.
@@ -48,17 +56,24 @@ async def handle(
     chain.inflight += 1  # the chain knows when its last request is done (see Chain.retire)
     acted: list[str] = []
     metadata = request.metadata
+    capability = request.capability_id
     try:
         try:
-            request, stop = await run(
-                chain, "request", request, ctx, acted, request.capability_id, step
-            )
+            request, stop = start(chain, "request", request, ctx, acted, capability, step)
+            if type(stop) is Pending:  # a hook blocked or deferred: only then a coroutine
+                request, stop = await finish(chain, "request", stop, request, ctx, acted)
             error: PacketFlowError | None = None
             if stop is None:
                 if request.metadata is not metadata:  # a module may have moved the deadline
                     timeout = _deadline(request.metadata, metadata, timeout)
                 try:
                     outcome: Outcome = await execute(request, ctx, timeout)
+                    if acted:
+                        # The response is this request's own (``execute`` built it), so the
+                        # modules that acted so far go in now: a response hook copying it
+                        # carries the list along, and with_modules then finds it complete
+                        # instead of copying the response once more.
+                        outcome.metadata["modules"] = _listed(acted)
                 except PacketFlowError as exc:
                     error = exc
                     outcome = error_reply(exc, request.id, request.capability_id)
@@ -71,7 +86,9 @@ async def handle(
             await _cancelled(chain, request, ctx, acted, step)
             raise
         final: Outcome
-        final, _ = await run(chain, "response", outcome, ctx, acted, outcome.capability_id, step)
+        final, pending = start(chain, "response", outcome, ctx, acted, outcome.capability_id, step)
+        if type(pending) is Pending:
+            final, _ = await finish(chain, "response", pending, final, ctx, acted)
     finally:
         chain.inflight -= 1
         if chain.retired:
@@ -79,11 +96,31 @@ async def handle(
     if final.type == "capability_error":  # (isinstance on pydantic models is slow)
         assert isinstance(final, CapabilityError)
         raise _failure(final, outcome, error, acted)
-    if acted:
-        # A module that acted twice (Intercept, then Transform) is listed once.
-        modules = acted if len(acted) == 1 else list(dict.fromkeys(acted))
-        final = final.evolve(metadata={**final.metadata, "modules": modules})
-    return final
+    return result(final, acted)
+
+
+def with_modules(final: CapabilityResponse, acted: list[str]) -> CapabilityResponse:
+    """What ``node.dispatch`` returns: the response, listing the modules that acted in
+    ``metadata.modules``."""
+    if not acted:
+        return final
+    modules = _listed(acted)
+    if final.metadata.get("modules") == modules:  # listed when it executed (see handle)
+        return final
+    return final.evolve(metadata={**final.metadata, "modules": modules})
+
+
+def _listed(acted: list[str]) -> list[str]:
+    """``metadata.modules``: a new list, in which a module that acted twice (Intercept, then
+    Transform) is listed once."""
+    return acted[:] if len(acted) == 1 else list(dict.fromkeys(acted))
+
+
+def payload_of(final: CapabilityResponse, acted: list[str]) -> dict[str, Any]:
+    """What ``node.call`` and a composition step return: the payload alone. The response
+    they drop is not copied to list ``metadata.modules`` (nobody could read it), which
+    spares a copy of the response on every such request that a module acted on."""
+    return final.payload
 
 
 def _deadline(now: dict[str, Any], before: dict[str, Any], timeout: float | None) -> float | None:
@@ -123,7 +160,7 @@ def _failure(
 ) -> PacketFlowError:
     """The error to raise for the final outcome ``final``, carrying the metadata response hooks
     gave it (and ``modules``) as a response does: transports send it on the wire."""
-    metadata = {**final.metadata, "modules": acted} if acted else final.metadata
+    metadata = {**final.metadata, "modules": _listed(acted)} if acted else final.metadata
     if final is outcome and error is not None:
         # Untouched: keep the original exception (and its cause, for logs). With metadata to
         # add, raise a copy: the original may be raised again (a module-level constant) and
@@ -146,7 +183,7 @@ def _with_metadata(error: PacketFlowError, metadata: dict[str, Any]) -> PacketFl
     return copy
 
 
-async def call(
+def call(
     chain: Chain,
     name: str | None,
     payload: Any,
@@ -154,9 +191,10 @@ async def call(
     timeout: float | None,
     execute: Execute,
     intent: str | None = None,
-) -> dict[str, Any]:
+) -> Awaitable[dict[str, Any]]:
     """``node.call`` while modules are active: the same chain as a wire request (an intent
-    without a name is a request for a planner module)."""
+    without a name is a request for a planner module). A plain function returning the
+    chain's coroutine: one coroutine fewer on every call."""
     if payload is None:
         data: dict[str, Any] = {}
     elif isinstance(payload, dict):
@@ -168,11 +206,10 @@ async def call(
     request = capability_request(name, data, ctx, intent=intent)
     if timeout is not None:  # modules see the deadline where a wire request carries it
         request.metadata["timeout_ms"] = timeout * 1000
-    response = await handle(chain, request, ctx, timeout, execute)
-    return response.payload
+    return handle(chain, request, ctx, timeout, execute, payload_of)
 
 
-async def step(
+def step(
     chain: Chain,
     cap: Capability,
     payload: dict[str, Any],
@@ -181,7 +218,7 @@ async def step(
     path: str,
     run: Callable[[Capability, Any, Context, float | None], Awaitable[dict[str, Any]]],
     lookup: Callable[[str], Capability],
-) -> dict[str, Any]:
+) -> Awaitable[dict[str, Any]]:
     """One composition step through the hooks of the modules that see steps; returns the
     step's output (``run`` executes a capability, ``lookup`` resolves a capability that a
     module's ``Intercept`` switched to)."""
@@ -198,8 +235,7 @@ async def step(
     if timeout is not None:  # the step's own timeout, where a wire request carries one
         metadata["timeout_ms"] = timeout * 1000
     request = capability_request(cap.name, payload, ctx, metadata=metadata)
-    response = await handle(chain, request, ctx, timeout, execute, step=True)
-    return response.payload
+    return handle(chain, request, ctx, timeout, execute, payload_of, step=True)
 
 
 async def compose(chain: Chain, plan: PlanNode, ctx: Context, name: str, check: Check) -> PlanNode:

@@ -11,7 +11,7 @@ import pytest
 
 import packetflow as pf
 from packetflow_spatial_arena import Arena, ArenaConfig, ZoneGate
-from packetflow_spatial_arena.physics import Bodies, close_pairs, step
+from packetflow_spatial_arena.physics import Bodies, Motion, close_pairs, step
 
 WORDS = [
     "invoice",
@@ -159,3 +159,25 @@ def test_close_pairs_finds_every_pair_within_the_cutoff() -> None:
         if np.hypot(*(points[a] - points[b])) < 10.0
     }
     assert expected <= found
+
+
+def test_small_moves_that_add_up_refresh_the_spatial_context() -> None:
+    """Each tick below moves one capability less than the cache's tolerance; together they
+    move it past it, and its spatial_context must follow."""
+    world = arena(4)
+    row, name = 0, world.names[0]
+
+    def tick_moving(dx: float) -> None:
+        frame = world.prepare()
+        positions = world.positions.copy()
+        positions[row] += (dx, 0.0)
+        world.absorb(frame, Motion(positions, np.zeros_like(positions), 0.0, 0.0), 0)
+
+    tick_moving(0.0)  # the first tick after placing takes stock
+    before = world.context(world.placed[name])["position"]
+    for _ in range(3):  # 3 x 0.006: each below the 0.01 tolerance, together above it
+        tick_moving(0.006)
+    after = world.context(world.placed[name])["position"]
+    x, y = world.positions[row]
+    assert after == [round(float(x), 3), round(float(y), 3)]
+    assert after[0] == pytest.approx(before[0] + 0.018, abs=1e-3)

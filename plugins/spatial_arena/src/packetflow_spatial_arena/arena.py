@@ -8,8 +8,9 @@ the new positions back in by name (capabilities registered or removed meanwhile 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -36,7 +37,7 @@ def _no_pause() -> None:
 
 
 _SETTLED = 1e-4  # below this kinetic energy (and with nothing new) a tick is skipped
-_MOVED = 0.01  # arena units: smaller moves keep the cached spatial contexts
+_MOVED = 0.01  # arena units: smaller drifts keep the cached spatial contexts
 
 
 @dataclass(slots=True)
@@ -48,6 +49,10 @@ class Placed:
     gate: ZoneGate
     composition: bool
     pinned: bool
+    effects: bool = field(init=False)  # the zone changes its requests' deadline or priority
+
+    def __post_init__(self) -> None:
+        self.effects = self.zone.timeout_multiplier != 1.0 or bool(self.zone.priority)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,8 @@ class Arena:
         # name -> spatial_context, built on first use; replaced wholesale when anything
         # moves (one assignment, however many capabilities there are)
         self.contexts: dict[str, dict[str, Any]] = {}
+        # The positions the cached contexts were built from (None: since a membership change)
+        self._shown: FloatArray | None = None
         self.generation = 0
         self.ticks = 0
         self.energy = 0.0  # kinetic + spring potential after the last tick
@@ -229,6 +236,7 @@ class Arena:
         self.generation += 1
         self.dirty = True
         self.contexts = {}
+        self._shown = None
 
     # -- the spatial context ---------------------------------------------------------------
 
@@ -336,11 +344,22 @@ class Arena:
                     self.velocities[now] = motion.velocities[row]
         self.ticks += 1
         self.energy, self.kinetic = motion.energy, motion.kinetic
-        if moved > _MOVED or taken:
+        # Measured from where the cached contexts (and zones) were last taken, not from the
+        # last tick: many ticks of small moves add up, and must not leave them stale.
+        drift = self._drift()
+        if drift > _MOVED or taken:
             self.dirty = True
-        if moved > _MOVED:
+        if drift > _MOVED:
             self._rezone()
         return TickResult(True, taken, motion.energy, motion.kinetic, moved)
+
+    def _drift(self) -> float:
+        """The farthest any capability moved since :meth:`_rezone` last ran (infinite when
+        the membership changed since)."""
+        shown = self._shown
+        if shown is None or shown.shape != self.positions.shape:
+            return math.inf
+        return float(np.max(np.hypot(*(self.positions - shown).T)))
 
     def tick(self) -> TickResult:
         """One tick, all in the calling thread (tests, and the first tick at start)."""
@@ -351,6 +370,7 @@ class Arena:
     def _rezone(self) -> None:
         """Floating capabilities belong to the nearest zone after they moved."""
         self.contexts = {}
+        self._shown = self.positions.copy()
         nearest = self.zones.nearest(self.positions)
         floating = np.array([pin is None for pin in self.pins], dtype=np.bool_)
         moved = np.flatnonzero(floating & (nearest != np.array(self.zone_of, dtype=np.intp)))

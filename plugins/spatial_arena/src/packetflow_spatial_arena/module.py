@@ -27,6 +27,10 @@ log = logging.getLogger("packetflow.spatial_arena")
 
 SAVE_EVERY = 10  # ticks between saves of a changed arena (and always at stop)
 
+# Module-level aliases: the hooks call each on every request (no attribute lookups there).
+_current_task = trio.lowlevel.current_task
+_perf = time.perf_counter
+
 
 class SpatialArenaModule(pf.Module):
     """Places capabilities in a 2-D arena, admits requests by zone capacity, annotates them
@@ -97,21 +101,22 @@ class SpatialArenaModule(pf.Module):
     ) -> pf.Intercept | pf.Defer | None:
         # A plain def: a zone with a free slot answers at once; only a full zone defers
         # (pf.Defer), so the chain needs no cancel scope for the arena on the fast path.
-        placed = self.arena.placed.get(request.capability_id or "")
+        # Every request of a placed capability passes here: see bench_spatial_arena.
+        arena = self.arena
+        placed = arena.placed.get(request.capability_id or "")
         if placed is None:  # not placed: unknown, ignored, or a planner's intent
             return None
-        spatial = self.arena.contexts.get(placed.name) or self.arena.context(placed)
-        zone = placed.zone
+        spatial = arena.contexts.get(placed.name) or arena.context(placed)
         metadata = request.metadata
-        if zone.timeout_multiplier != 1.0 or zone.priority:
+        if placed.effects:  # a zone that changes the deadline or the priority
+            zone = placed.zone
             metadata = _zone_metadata(metadata, zone.timeout_multiplier, zone.priority)
-        task = trio.lowlevel.current_task()
+        task = _current_task()
         gate = placed.gate
         if placed.composition:  # compositions hold no slot; their steps do (see admission)
             self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
         elif gate.try_enter():
-            hold = Hold(id(context), request.id, gate, time.perf_counter(), spatial)
-            self.holdings.add(task, hold)
+            self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), spatial))
         elif self.holdings.held_above(task, gate):  # the re-entrancy rule (see admission)
             gate.reused += 1
             self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
@@ -151,7 +156,7 @@ class SpatialArenaModule(pf.Module):
                 retry_after_ms=refused.retry_after_ms,
             )
         spatial = {**spatial, "queued_ms": round(waited * 1000, 3)}
-        self.holdings.add(task, Hold(id(context), request.id, gate, time.perf_counter(), spatial))
+        self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), spatial))
         if deadline is not None:  # the wait came out of the request's time
             metadata = {**metadata, "timeout_ms": max(1.0, (deadline - waited) * 1000)}
         return pf.Intercept(request.evolve(spatial_context=spatial, metadata=metadata))
@@ -160,12 +165,11 @@ class SpatialArenaModule(pf.Module):
     def packetflow_handle_response(
         self, response: pf.CapabilityResponse | pf.CapabilityError, context: pf.Context
     ) -> pf.Transform | None:
-        task = trio.lowlevel.current_task()
-        hold = self.holdings.pop(task, id(context), response.id)
+        hold = self.holdings.pop(_current_task(), id(context), response.id)
         if hold is None:  # the arena admitted nothing for it (refused before, not placed)
             return None
         if hold.gate is not None:
-            hold.gate.leave(time.perf_counter() - hold.started)
+            hold.gate.leave(_perf() - hold.started)
         if response.type != "capability_response":
             return None
         trace = context.trace_id

@@ -224,6 +224,8 @@ def _closure(start: str, edges: Iterable[Edge]) -> set[str]:
         "packetflow._wire.connection",
         "packetflow._wire.server",
         "packetflow._wire.protocol.server",
+        "packetflow._wire.protocol.admission",
+        "packetflow._wire.protocol.ports",
         "packetflow._client.client",
         "packetflow._auth.principal",
         "packetflow._auth.tokens",

@@ -3,6 +3,14 @@
 Cheaper than a one-item memory channel per message (no channel state, no stats) and it tells
 the actor when the sender has gone (cancelled or timed out), so a message nobody waits for
 any more is not handled.
+
+Why not :class:`packetflow._lowlevel.OneShot` (the client's waiter, the same trick): an actor
+reply needs ``abandoned`` noticed on cancel, a ``None``-free reply slot and, when the reply is
+already there, a wait that still returns it to a cancelled sender (a shielded checkpoint, so
+``timeout=0`` on an actor that answered at once is not a timeout). A subclass doing that
+measured 0.25-0.8 µs more CPU per ask (``time.thread_time``, best of 60 rounds of 10,000
+ping-pongs) and a higher "actor ask" ratio in ``bench/bench_actors.py``, so this hand-written
+waiter stays beside it (it relies on the same ``wait_task_rescheduled`` contract, see there).
 """
 
 from __future__ import annotations

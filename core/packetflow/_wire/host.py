@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .._supervisor import Supervisor
     from .messages import CapabilityResponse
     from .protocol.events import Request
-    from .protocol.server import Described
+    from .protocol.ports import Described
 
 __all__ = ["Finder", "WireNode"]
 

@@ -23,8 +23,11 @@ pattern (at most ``max_subscriptions``), strikes for garbage and failed hellos (
 the hello deadline (1008) and heartbeats (4408). It reads no clock but the wall clock behind a
 token's expiry (a JWT ``exp`` is UNIX time).
 
-The trio WebSocket shell is :class:`packetflow._wire.connection.Connection`; the in-memory
-client of :mod:`packetflow.testing` drives the same shell over a memory stream.
+Beside it: :mod:`.admission` (the checks that need no connection state: envelope, version,
+the scope a request needs) and :mod:`.ports` (what it asks of the node: :class:`Gate`,
+:class:`Described`). The trio WebSocket shell is
+:class:`packetflow._wire.connection.Connection`; the in-memory client of
+:mod:`packetflow.testing` drives the same shell over a memory stream.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ...errors import (
     ConflictError,
@@ -44,14 +47,10 @@ from ...errors import (
     TooLargeError,
     UnauthenticatedError,
     UnavailableError,
-    VersionUnsupportedError,
 )
 from ..codec import decode, encode, error_reply
 from ..messages import (
-    PROTOCOL_VERSION,
-    ActorMessage,
     Cancel,
-    CapabilityRequest,
     CapabilityResponse,
     Discover,
     Discovery,
@@ -59,12 +58,19 @@ from ..messages import (
     Event,
     Heartbeat,
     Hello,
-    McpRequest,
     McpResponse,
     Message,
     Subscribe,
     Unsubscribe,
     Welcome,
+)
+from .admission import (
+    REQUEST_MODELS,
+    SUPPORTED_VERSIONS,
+    authorize,
+    capability_of,
+    check_envelope,
+    negotiate,
 )
 from .clocks import Liveness, Strikes
 from .events import (
@@ -83,6 +89,7 @@ from .events import (
     Send,
     ServerOutput,
 )
+from .ports import Described, Gate
 
 if TYPE_CHECKING:
     from ..._auth.principal import Principal
@@ -93,38 +100,10 @@ __all__ = ["NODE_BEAT_PREFIX", "SUPPORTED_VERSIONS", "Described", "Gate", "Serve
 
 log = logging.getLogger("packetflow.wire")
 
-SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
 NODE_BEAT_PREFIX = "hb-node-"
-_REQUEST_MODELS = (CapabilityRequest, ActorMessage, McpRequest)
 _STRIKE_REFILL_PER_S = 0.1  # one more tolerated malformed message every 10 s
 
 Outputs: TypeAlias = tuple[ServerOutput, ...]
-
-
-class Gate(Protocol):
-    """What the protocol asks of the node beyond its own connection (the wire server)."""
-
-    @property
-    def draining(self) -> bool:
-        """Whether the node is shutting down (new requests get E503)."""
-        ...
-
-    def admit(self, principal: Principal) -> None:
-        """Charge one message to ``principal``'s rate limit; raises E429 beyond it."""
-        ...
-
-    def note_refused(self, code: str) -> None:
-        """Count a message answered with error ``code`` before it ran (for ``/metrics``)."""
-        ...
-
-
-class Described(Protocol):
-    """A registry entry as discovery shows it (a capability)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def describe(self) -> dict[str, Any]: ...
 
 
 class ServerProtocol:
@@ -217,8 +196,8 @@ class ServerProtocol:
         if self.closed is not None:
             return ()
         try:
-            self._check_envelope(message)
-            if isinstance(message, _REQUEST_MODELS):
+            check_envelope(message, established=self.principal is not None, version=self.version)
+            if isinstance(message, REQUEST_MODELS):
                 self._admit_request(message)
                 return (Run(message),)
             handler = self._handlers.get(message.type)
@@ -229,7 +208,7 @@ class ServerProtocol:
             return handler(message, now)
         except PacketFlowError as exc:
             self.gate.note_refused(exc.code)
-            text = self._error_text(exc, message.id, _capability_of(message))
+            text = self._error_text(exc, message.id, capability_of(message))
             if message.type == "hello" and self._strikes.strike(now):
                 return (Send(text), *self._close(CLOSE_POLICY, "too many failed hellos"))
             return (Send(text),)
@@ -407,20 +386,6 @@ class ServerProtocol:
 
     # -- checks ----------------------------------------------------------------------------
 
-    def _check_envelope(self, message: Message) -> None:
-        if message.type == "hello":
-            return
-        if self.principal is None and message.type != "heartbeat":
-            raise UnauthenticatedError(
-                f"{message.type!r} before 'hello': send a hello (with your token) first"
-            )
-        if message.version != (self.version or PROTOCOL_VERSION):
-            raise VersionUnsupportedError(
-                f"message version {message.version!r} is not this session's "
-                f"{self.version or PROTOCOL_VERSION!r}",
-                details={"supported": list(SUPPORTED_VERSIONS)},
-            )
-
     def _admit(self, message: Envelope) -> Principal:
         """Checks shared by every message that needs a session; returns the caller."""
         if not message.id:
@@ -431,7 +396,7 @@ class ServerProtocol:
                 retry_after_ms=1000,
             )
         principal = self.principal
-        assert principal is not None  # _check_envelope let only a hello through before
+        assert principal is not None  # check_envelope let only a hello through before
         principal.check_fresh()
         return principal
 
@@ -453,7 +418,7 @@ class ServerProtocol:
                 details={"max_in_flight": self.config.max_in_flight},
             )
         if not principal.is_admin:
-            _authorize(request, principal)
+            authorize(request, principal)
         self.gate.admit(principal)
         ctx = request.context
         if ctx.session_id is None:
@@ -469,14 +434,7 @@ class ServerProtocol:
     def _on_hello(self, hello: Hello, now: float) -> Outputs:
         if self.principal is not None:
             raise self._established()
-        version = next((v for v in SUPPORTED_VERSIONS if v in hello.versions), None)
-        if version is None:
-            raise VersionUnsupportedError(
-                f"client speaks protocol versions {hello.versions!r}; this node speaks "
-                f"{list(SUPPORTED_VERSIONS)!r}",
-                details={"supported": list(SUPPORTED_VERSIONS)},
-            )
-        return (Authenticate(hello, version),)
+        return (Authenticate(hello, negotiate(hello)),)
 
     def _on_heartbeat(self, beat: Heartbeat, now: float) -> Outputs:
         if beat.id.startswith(NODE_BEAT_PREFIX):  # the answer to one of ours
@@ -548,25 +506,3 @@ class ServerProtocol:
             return ()
         self.closed = Close(code, reason)
         return (self.closed,)
-
-
-def _authorize(request: Request, principal: Principal) -> None:
-    """The scope a request of a non-admin token needs."""
-    cap = request.capability_id
-    if request.type == "capability_request":
-        if cap:
-            principal.require("cap", "capability", cap)
-        else:  # a planner may route an intent to any capability
-            principal.require("cap", "natural-language requests (any capability)", "*")
-    elif request.type == "actor_message":
-        if not cap:
-            raise MalformedError("'actor_message' needs capability_id (the actor's name)")
-        principal.require("actor", "actor", cap, f"{cap}/{request.actor_id}")
-    # mcp_request: the node's MCP server checks each tool and resource it reaches against the
-    # principal (current_principal), with the same cap:/actor: rules.
-
-
-def _capability_of(message: Message) -> str | None:
-    """The ``capability_id`` an error reply to ``message`` names: only a request's (a validated
-    field); on other messages a ``capability_id`` is an unknown field, of any JSON type."""
-    return message.capability_id if isinstance(message, _REQUEST_MODELS) else None

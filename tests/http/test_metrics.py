@@ -14,7 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 import packetflow as pf
 from packetflow._capabilities.stats import BUCKETS, LatencyWindow
-from packetflow._http.exposition import CapabilityExposition
+from packetflow._http.exposition import CapabilityExposition, count_text, floatToGoString
 from tests.http.conftest import ADMIN, AUTHORITY, Served, serve
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
@@ -201,6 +201,13 @@ def test_the_capability_writer_matches_prometheus_client() -> None:
     assert writer.render(windows) == expected  # the cached lines too
     windows["plain"].record(0.5)
     assert writer.render(windows) != expected  # a change is seen
+
+
+@pytest.mark.parametrize(
+    "n", [0, 1, 7, 42, 999, 1_000, 123_456, 999_999, 1_000_000, 1_234_567, 10**12, 10**17]
+)
+def test_counts_are_written_as_prometheus_client_writes_them(n: int) -> None:
+    assert count_text(n) == floatToGoString(n)
 
 
 async def test_metrics_on_a_node_without_a_secret_need_no_token(

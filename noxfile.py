@@ -55,7 +55,10 @@ def tests(session: nox.Session) -> None:
     session.install("-e", ".[test,mcp,http,otel]", *editable)
     chosen = [arg for arg in session.posargs if not arg.startswith("-")]
     paths = [] if chosen else ["tests", *(f"plugins/{name}/tests" for name in PLUGINS)]
-    ignore = [] if chosen else [f"--ignore={BROWSER_TESTS}"]  # the browser session runs those
+    # The browser session runs those (this env has no Playwright), unless they are asked for.
+    browser = (ROOT / BROWSER_TESTS).resolve()
+    asked = any(Path(arg).resolve().is_relative_to(browser) for arg in chosen)
+    ignore = [] if asked else [f"--ignore={BROWSER_TESTS}"]
     session.run("pytest", *paths, *ignore, *session.posargs)
 
 

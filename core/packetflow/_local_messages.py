@@ -14,7 +14,7 @@ from typing import Any
 
 from ._context import Context
 from ._lowlevel import construct
-from ._wire.messages import PROTOCOL_VERSION, CapabilityRequest, CapabilityResponse
+from ._wire.messages import MAX_ID, PROTOCOL_VERSION, CapabilityRequest, CapabilityResponse
 
 __all__ = ["capability_request", "capability_response"]
 
@@ -44,7 +44,7 @@ def capability_request(
     if not (
         type(context) is Context
         and type(id) is str
-        and len(id) <= 256
+        and len(id) <= MAX_ID
         and all(map(_is_str, payload))
     ):
         given: dict[str, Any] = {} if isinstance(intent, _Unset) else {"intent": intent}
@@ -83,7 +83,7 @@ def capability_response(
     if not (
         type(payload) is dict
         and type(id) is str
-        and len(id) <= 256
+        and len(id) <= MAX_ID
         and (capability_id is None or type(capability_id) is str)
         and all(map(_is_str, payload))
     ):

@@ -136,7 +136,6 @@ class McpServer:
         page_size: int = 500,
     ) -> None:
         self.node = node
-        self.management = management
         self.catalog = ToolCatalog(node.registry, page_size=page_size)
         self.access = Access(authorize or token_scopes, admit, caller, management, self.catalog)
         directory: ActorDirectory = node.actors if actors is None else actors
@@ -252,7 +251,7 @@ class McpServer:
         if cap is not None and cap.kind == "actor":
             return await self._call_actor(ctx, caller, cap, params.arguments or {})
         try:
-            if not self.management and name.startswith(RESERVED_PREFIX):
+            if not self.access.management and name.startswith(RESERVED_PREFIX):
                 raise _unmanaged(name)
             # Scopes before telling whether it exists, as on the wire: a tool outside the
             # token's scopes is E403 whether or not it exists, so probing names reveals nothing.

@@ -24,7 +24,7 @@ from pydantic_core import from_json
 from .._jsonable import jsonable
 from .._lowlevel import dump_json
 from ..errors import MalformedError, PacketFlowError, TooLargeError
-from .messages import PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
+from .messages import MAX_ID, PROTOCOL_VERSION, CapabilityError, ErrorBody, Message
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -39,7 +39,6 @@ __all__ = [
 _ADAPTER: TypeAdapter[Message] = TypeAdapter(Message)
 # What TypeAdapter.validate_json calls, without its keyword plumbing (every message goes here).
 _VALIDATE_JSON = _ADAPTER.validator.validate_json
-_MAX_ID = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,7 @@ def error_reply(exc: PacketFlowError, id: object, capability_id: object = None) 
     """
     metadata = getattr(exc, "metadata", None)
     return CapabilityError(
-        id=id if isinstance(id, str) and len(id) <= _MAX_ID else "",
+        id=id if isinstance(id, str) and len(id) <= MAX_ID else "",
         capability_id=capability_id if isinstance(capability_id, str) else None,
         metadata=jsonable(metadata) if isinstance(metadata, dict) and metadata else {},
         error=ErrorBody(**exc.to_wire()),
@@ -260,7 +259,7 @@ def _too_long(limits: Limits, msg_id: str | None, path: str) -> TooLargeError:
 def _id_of(obj: Any) -> str | None:
     if isinstance(obj, dict):
         msg_id = obj.get("id")
-        if isinstance(msg_id, str) and len(msg_id) <= _MAX_ID:
+        if isinstance(msg_id, str) and len(msg_id) <= MAX_ID:
             return msg_id
     return None
 

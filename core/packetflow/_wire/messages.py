@@ -19,6 +19,7 @@ from .._context import Context
 from .._lowlevel import evolve
 
 __all__ = [
+    "MAX_ID",
     "PROTOCOL_VERSION",
     "ActorMessage",
     "ActorOptions",
@@ -41,6 +42,8 @@ __all__ = [
 ]
 
 PROTOCOL_VERSION = "1.0"
+MAX_ID = 256
+"""The longest message ``id`` (and actor id, channel pattern) a peer may send."""
 
 
 class Envelope(BaseModel):
@@ -50,7 +53,7 @@ class Envelope(BaseModel):
 
     version: str = PROTOCOL_VERSION
     type: str
-    id: str = Field(default="", max_length=256)
+    id: str = Field(default="", max_length=MAX_ID)
     metadata: dict[str, Any] = Field(default_factory=dict)
 
     def evolve(self, **changes: Any) -> Self:
@@ -148,7 +151,7 @@ class ActorMessage(RequestEnvelope):
     """A message to the stateful actor ``(capability_id, actor_id)``."""
 
     type: Literal["actor_message"] = "actor_message"
-    actor_id: str = Field(min_length=1, max_length=256)
+    actor_id: str = Field(min_length=1, max_length=MAX_ID)
     actor_options: ActorOptions = ActorOptions()
 
 
@@ -174,14 +177,14 @@ class Subscribe(Envelope):
     """Subscribe to channels matching ``channel`` (globs allowed)."""
 
     type: Literal["subscribe"] = "subscribe"
-    channel: str = Field(min_length=1, max_length=256)
+    channel: str = Field(min_length=1, max_length=MAX_ID)
 
 
 class Unsubscribe(Envelope):
     """Drop a subscription made with the same ``channel`` pattern."""
 
     type: Literal["unsubscribe"] = "unsubscribe"
-    channel: str = Field(min_length=1, max_length=256)
+    channel: str = Field(min_length=1, max_length=MAX_ID)
 
 
 class Event(Envelope):
@@ -189,7 +192,7 @@ class Event(Envelope):
     ``metadata.dropped`` counts events lost to overflow before this one."""
 
     type: Literal["event"] = "event"
-    channel: str = Field(min_length=1, max_length=256)
+    channel: str = Field(min_length=1, max_length=MAX_ID)
     payload: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -77,7 +77,8 @@ def packetflow_handle_request(
         one (build it with ``request.evolve(...)``). A new ``metadata["timeout_ms"]`` is the
         deadline the request then executes under. ``Respond(response)``: short-circuit with a
         ready response (a cache hit); neither the later request hooks nor the capability run,
-        the response hooks still do.
+        the response hooks still do. ``Respond(payload, metadata={...})``: the same, with the
+        response built for this request from a copy of the payload mapping.
         ``Fail(code, message)``: refuse the request with that error code (``"E403"``...); the
         response hooks still see the error (``retry_after_ms=`` goes with an E429 or E503).
         ``Defer(awaitable)`` (from a plain ``def`` hook that must wait, e.g. for an admission

@@ -35,6 +35,7 @@ __all__ = [
 
 
 _OUTCOMES = (CapabilityResponse, CapabilityError)
+_RESPONDS = (CapabilityResponse, Mapping)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +60,36 @@ class Intercept:
 @dataclass(frozen=True, slots=True)
 class Respond:
     """Short-circuit with a ready response (request hooks only): the capability and the later
-    request hooks do not run; the response hooks do. A mapping is taken as the payload."""
+    request hooks do not run; the response hooks do.
+
+    ``response`` is a whole ``pf.CapabilityResponse``, or a payload mapping: the chain then
+    builds the response for the request (its ``id`` and ``capability_id``) from a copy of the
+    payload, with ``metadata`` if given (``Respond(hit, metadata={"cache_hit": True})``). The
+    payload form is the cheaper one: the chain builds the response without validating what
+    it just put together.
+    """
 
     response: CapabilityResponse | Mapping[str, Any]
+    metadata: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.response, CapabilityResponse | Mapping):
+        response = self.response
+        # ``type() is dict`` first: isinstance against the Mapping ABC costs several times it.
+        if type(response) is not dict and not isinstance(response, _RESPONDS):
             raise TypeError(
-                f"Respond(response={self.response!r}): expected a pf.CapabilityResponse or a "
+                f"Respond(response={response!r}): expected a pf.CapabilityResponse or a "
                 "payload mapping"
             )
+        metadata = self.metadata
+        if metadata is None:
+            return
+        if type(response) is CapabilityResponse or isinstance(response, CapabilityResponse):
+            raise TypeError(
+                "Respond(response, metadata=...): metadata goes with a payload mapping; a whole "
+                "response carries its own (response.evolve(metadata={...}))"
+            )
+        if type(metadata) is not dict and not isinstance(metadata, Mapping):
+            raise TypeError(f"Respond(metadata={metadata!r}): expected a mapping")
 
 
 @dataclass(frozen=True, slots=True)

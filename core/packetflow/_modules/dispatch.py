@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from .._local_messages import capability_response
 from .._lowlevel import nesting, resume, scope_beneath
 from .._wire.codec import error_reply
 from .._wire.messages import CapabilityResponse
@@ -344,17 +345,23 @@ def _failed(
 
 def _response(decision: Respond, request: RequestEnvelope) -> CapabilityResponse:
     response = decision.response
-    if isinstance(response, CapabilityResponse):
-        if response.id == request.id and response.capability_id is not None:
-            return response
-        return response.model_copy(
-            update={
-                "id": request.id,
-                "capability_id": response.capability_id or request.capability_id,
-            }
+    if type(response) is dict or not isinstance(response, CapabilityResponse):
+        # A payload: the response is built here, for this request, from a copy (the module
+        # may hand the same mapping to many requests).
+        metadata = decision.metadata
+        return capability_response(
+            request.id,
+            request.capability_id,
+            dict(response),
+            {} if metadata is None else dict(metadata),
         )
-    return CapabilityResponse(
-        id=request.id, capability_id=request.capability_id, payload=dict(response)
+    if response.id == request.id and response.capability_id is not None:
+        return response
+    return response.model_copy(
+        update={
+            "id": request.id,
+            "capability_id": response.capability_id or request.capability_id,
+        }
     )
 
 

@@ -86,7 +86,7 @@ FAST_TRIO = (
 """Whether :func:`nesting` reads trio's cancel status, so that :func:`scope_beneath` can be
 used (else callers enter a cancel scope before a coroutine's first step, always correct)."""
 
-_new, _set = object.__new__, object.__setattr__
+_new = object.__new__
 
 
 # -- pydantic: validating and dumping without keyword plumbing --------------------------------
@@ -233,12 +233,13 @@ def copy_with(model: M, updates: Mapping[str, Any]) -> M:
     if not FAST_PYDANTIC:
         return model.model_copy(update=dict(updates))  # copies the extra and private dicts
     copy = _new(type(model))
-    _set(copy, "__dict__", {**model.__dict__, **updates})
-    _set(copy, "__pydantic_fields_set__", model.__pydantic_fields_set__ | updates.keys())
+    # The slot descriptors, as in construct(): every composition run copies its context.
+    _set_dict(copy, {**model.__dict__, **updates})
+    _set_fields_set(copy, model.__pydantic_fields_set__ | updates.keys())
     extra = model.__pydantic_extra__
-    _set(copy, "__pydantic_extra__", dict(extra) if extra is not None else None)
+    _set_extra(copy, dict(extra) if extra is not None else None)
     private = model.__pydantic_private__
-    _set(copy, "__pydantic_private__", dict(private) if private is not None else None)
+    _set_private(copy, dict(private) if private is not None else None)
     return copy
 
 

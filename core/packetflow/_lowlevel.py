@@ -243,6 +243,32 @@ def copy_with(model: M, updates: Mapping[str, Any]) -> M:
     return copy
 
 
+def annotate(
+    model: BaseModel, metadata: Mapping[str, Any] | None, fields: Mapping[str, Any] | None
+) -> None:
+    """Merge ``metadata`` into ``model.metadata`` and set the extra top-level ``fields``, in
+    place: ``model.metadata.update(metadata)`` and ``setattr(model, key, value)`` for each
+    field, with the fields counted as set as ``setattr`` counts them.
+
+    Why: ``pf.Annotate`` on a message the chain built for its request writes into it instead
+    of copying it, and pydantic's ``__setattr__`` for an extra field costs several times the
+    dict write. Relies on: extra fields living in the ``__pydantic_extra__`` dict of a model
+    with ``extra="allow"``, and ``model_fields_set`` being ``__pydantic_fields_set__``.
+    """
+    if metadata:
+        model.metadata.update(metadata)  # type: ignore[attr-defined]
+        model.__pydantic_fields_set__.add("metadata")
+    if not fields:
+        return
+    extra = model.__pydantic_extra__
+    if FAST_PYDANTIC and extra is not None:
+        extra.update(fields)
+        model.__pydantic_fields_set__.update(fields)
+    else:
+        for key, value in fields.items():
+            setattr(model, key, value)
+
+
 def set_private(model: BaseModel, name: str, value: Any) -> None:
     """``setattr(model, name, value)`` for a declared private attribute (``_node``).
 

@@ -73,6 +73,9 @@ def packetflow_handle_request(
 
     Returns:
         ``None`` or ``Continue()``: pass the request on unchanged.
+        ``Annotate(metadata={...}, fields={...})``: add metadata keys and extra top-level
+        fields (``spatial_context``) without replacing the request; written into a request
+        the chain built itself (``node.call``, a composition step), copied once otherwise.
         ``Intercept(request)``: replace the request; later modules and the execution see the new
         one (build it with ``request.evolve(...)``). A new ``metadata["timeout_ms"]`` is the
         deadline the request then executes under. ``Respond(response)``: short-circuit with a
@@ -129,6 +132,8 @@ def packetflow_handle_response(
 
     Returns:
         ``None`` or ``Continue()``: leave the outcome as it is.
+        ``Annotate(metadata={...})``: add keys to the outcome's metadata (written into the
+        outcome the execution built, copied once otherwise).
         ``Transform(response)``: replace it (a response, or an error) for the modules after
         this one and the caller.
     """

@@ -20,6 +20,7 @@ from .._wire.messages import (
 from ..errors import PacketFlowError, error_class
 
 __all__ = [
+    "Annotate",
     "CompositionDecision",
     "Continue",
     "Decision",
@@ -36,6 +37,12 @@ __all__ = [
 
 _OUTCOMES = (CapabilityResponse, CapabilityError)
 _RESPONDS = (CapabilityResponse, Mapping)
+# What Annotate's ``fields`` may not name: the declared fields of any request or outcome.
+_DECLARED = frozenset(
+    name
+    for model in (RequestEnvelope, CapabilityResponse, CapabilityError)
+    for name in model.model_fields
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,44 @@ class Intercept:
                 f"Intercept(request={self.request!r}): expected a request model such as "
                 "pf.CapabilityRequest; build it with request.evolve(...)"
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Annotate:
+    """Add to the message instead of replacing it (request and response hooks): ``metadata``
+    keys merged into its ``metadata``, ``fields`` set as extra top-level fields (what later
+    modules and the execution see, such as a request's ``spatial_context``).
+
+    ``Annotate(metadata={"cache_hit": True})`` is what ``Transform(response.evolve(metadata=
+    {**response.metadata, "cache_hit": True}))`` says, without the copy: the chain writes the
+    keys into a message it built for this request (a request from ``node.call`` or a
+    composition step, a response from the execution) and copies any other once, so a hook
+    that keeps a message it was given should keep a copy. A new ``metadata["timeout_ms"]`` is
+    the deadline the request executes under, as with ``Intercept``.
+    """
+
+    metadata: Mapping[str, Any] | None = None
+    fields: Mapping[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        metadata, fields = self.metadata, self.fields
+        # ``type() is dict`` first: the Mapping ABC check costs several times it.
+        if metadata is not None and type(metadata) is not dict:
+            _mapping("metadata", metadata)
+        if fields is not None:
+            if type(fields) is not dict:
+                _mapping("fields", fields)
+            if not _DECLARED.isdisjoint(fields):
+                declared = sorted(_DECLARED.intersection(fields))
+                raise TypeError(
+                    f"Annotate(fields=...): {declared!r} are declared message fields; replace "
+                    "the message with Intercept(request.evolve(...)) or Transform(...) instead"
+                )
+
+
+def _mapping(name: str, given: object) -> None:
+    if not isinstance(given, Mapping):
+        raise TypeError(f"Annotate({name}={given!r}): expected a mapping")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +217,16 @@ class Transform:
             )
 
 
-RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail | Defer
+RequestDecision: TypeAlias = Continue | Intercept | Annotate | Respond | Fail | Defer
 """What ``packetflow_handle_request`` may return (besides ``None``)."""
 
 CompositionDecision: TypeAlias = Continue | Optimize | Fail
 """What ``packetflow_handle_composition`` may return (besides ``None``)."""
 
-ResponseDecision: TypeAlias = Continue | Transform
+ResponseDecision: TypeAlias = Continue | Transform | Annotate
 """What ``packetflow_handle_response`` may return (besides ``None``)."""
 
-Decision: TypeAlias = Continue | Intercept | Respond | Fail | Defer | Optimize | Transform
+Decision: TypeAlias = (
+    Continue | Intercept | Annotate | Respond | Fail | Defer | Optimize | Transform
+)
 """Any decision."""

@@ -142,8 +142,8 @@ class Tracker:
                 self._forget_oldest()
             stack = self.pending[task] = []
         stack.append(entry)
-        if decision is None and policy.hints:
-            decision = pf.Intercept(request.model_copy(update=policy.hints))
+        if decision is None and policy.annotation is not None:
+            decision = policy.annotation  # the hints, as top-level fields of the request
         return decision
 
     def _key(self, policy: Policy, request: Any, context: pf.Context) -> CacheKey | None:

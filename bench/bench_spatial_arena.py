@@ -64,20 +64,21 @@ _SPATIAL = {"zone": "ai"}
 
 
 class _SameDecisions(pf.Module):
-    """What the arena's hooks decide on the fast path (an Intercept adding one extra field,
-    a Transform adding it to the response's metadata), with none of its work: the floor the
-    module chain and those two copies set."""
+    """What the arena's hooks decide on the fast path (an Annotate adding the extra field to
+    the request, one adding it to the response's metadata), with none of its work: the floor
+    the module chain and those decisions set."""
 
     name = "same_decisions"
+    _request = pf.Annotate(fields={"spatial_context": _SPATIAL})
+    _response = pf.Annotate(metadata={"spatial_context": _SPATIAL})
 
     @pf.hookimpl
-    def packetflow_handle_request(self, request: Any, context: Any) -> pf.Intercept:
-        return pf.Intercept(request.evolve(spatial_context=_SPATIAL))
+    def packetflow_handle_request(self, request: Any, context: Any) -> pf.Annotate:
+        return self._request
 
     @pf.hookimpl
-    def packetflow_handle_response(self, response: Any, context: Any) -> pf.Transform:
-        metadata = {**response.metadata, "spatial_context": _SPATIAL}
-        return pf.Transform(response.evolve(metadata=metadata))
+    def packetflow_handle_response(self, response: Any, context: Any) -> pf.Annotate:
+        return self._response
 
 
 def _node(

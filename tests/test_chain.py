@@ -182,6 +182,44 @@ async def test_respond_skips_execution_and_later_request_hooks_but_not_responses
     assert await module_node.call("echo", {"x": 1}) == {"cached": True}
 
 
+SHARED_PAYLOAD = {"cached": True}
+
+
+class CacheWithMetadata(pf.Module):
+    name = "cache_meta"
+    priority = 50
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: pf.CapabilityRequest) -> pf.Respond:
+        return pf.Respond(SHARED_PAYLOAD, metadata={"cache_hit": True})
+
+
+async def test_respond_with_a_payload_and_metadata_builds_the_response_from_a_copy(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(CacheWithMetadata)
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r3", capability_id="echo"))
+    assert (response.id, response.capability_id) == ("r3", "echo")
+    assert response.payload == {"cached": True}
+    assert response.metadata == {"cache_hit": True, "modules": ["cache_meta"]}
+    assert response == pf.CapabilityResponse(
+        id="r3", capability_id="echo", payload={"cached": True}, metadata=response.metadata
+    )
+    response.payload["cached"] = False  # the response owns its payload, not the module
+    assert SHARED_PAYLOAD == {"cached": True}
+    assert fake_capabilities.calls["echo"] == []
+
+
+def test_respond_refuses_metadata_beside_a_whole_response_and_non_mappings() -> None:
+    whole = pf.CapabilityResponse(id="x", capability_id="echo", payload={})
+    with pytest.raises(TypeError, match="metadata goes with a payload mapping"):
+        pf.Respond(whole, metadata={"cache_hit": True})
+    with pytest.raises(TypeError, match="expected a mapping"):
+        pf.Respond({"a": 1}, metadata=["cache_hit"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"expected a pf\.CapabilityResponse or a payload"):
+        pf.Respond(["a"])  # type: ignore[arg-type]
+
+
 class Guard(pf.Module):
     name = "guard"
 

@@ -17,6 +17,7 @@ import trio
 import trio.testing
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+import packetflow as pf
 from packetflow import _lowlevel as lowlevel
 
 
@@ -122,6 +123,19 @@ def test_copy_with_owns_its_private_and_extra_dicts(fast: bool) -> None:
     child.more = 2  # type: ignore[attr-defined]
     assert original._owner == "me"
     assert original.model_extra == {"note": 1}
+
+
+def test_annotate_is_update_and_setattr(fast: bool) -> None:
+    by_hand = pf.CapabilityRequest(id="a", capability_id="x", metadata={"step": "s"})
+    by_hand.metadata.update({"zone": "ai"})
+    by_hand.spatial_context = {"zone": "ai"}  # type: ignore[attr-defined]
+    annotated = pf.CapabilityRequest(id="a", capability_id="x", metadata={"step": "s"})
+    lowlevel.annotate(annotated, {"zone": "ai"}, {"spatial_context": {"zone": "ai"}})
+    assert annotated == by_hand
+    assert annotated.model_fields_set == by_hand.model_fields_set | {"metadata"}
+    assert annotated.model_dump() == by_hand.model_dump()
+    lowlevel.annotate(annotated, None, None)  # nothing to add: nothing changes
+    assert annotated == by_hand
 
 
 def test_set_private_is_setattr(fast: bool) -> None:

@@ -79,6 +79,7 @@ from ._content.resource import Resource, resource
 from ._context import CompositionState, Context
 from ._metrics import MetricFamily
 from ._modules.decisions import (
+    Annotate,
     Continue,
     Decision,
     Defer,
@@ -110,6 +111,7 @@ __all__ = [
     "ActorSystem",
     "ActorSystemStatistics",
     "ActorType",
+    "Annotate",
     "AuditLog",
     "Backoff",
     "Capability",

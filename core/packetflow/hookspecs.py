@@ -73,11 +73,15 @@ def packetflow_handle_request(
 
     Returns:
         ``None`` or ``Continue()``: pass the request on unchanged.
+        ``Annotate(metadata={...}, fields={...})``: add metadata keys and extra top-level
+        fields (``spatial_context``) without replacing the request; written into a request
+        the chain built itself (``node.call``, a composition step), copied once otherwise.
         ``Intercept(request)``: replace the request; later modules and the execution see the new
         one (build it with ``request.evolve(...)``). A new ``metadata["timeout_ms"]`` is the
         deadline the request then executes under. ``Respond(response)``: short-circuit with a
         ready response (a cache hit); neither the later request hooks nor the capability run,
-        the response hooks still do.
+        the response hooks still do. ``Respond(payload, metadata={...})``: the same, with the
+        response built for this request from a copy of the payload mapping.
         ``Fail(code, message)``: refuse the request with that error code (``"E403"``...); the
         response hooks still see the error (``retry_after_ms=`` goes with an E429 or E503).
         ``Defer(awaitable)`` (from a plain ``def`` hook that must wait, e.g. for an admission
@@ -128,6 +132,8 @@ def packetflow_handle_response(
 
     Returns:
         ``None`` or ``Continue()``: leave the outcome as it is.
+        ``Annotate(metadata={...})``: add keys to the outcome's metadata (written into the
+        outcome the execution built, copied once otherwise).
         ``Transform(response)``: replace it (a response, or an error) for the modules after
         this one and the caller.
     """

@@ -202,9 +202,8 @@ class {cls}(pf.Module):
     @pf.hookimpl
     def packetflow_handle_request(
         self, request: pf.CapabilityRequest, context: pf.Context
-    ) -> pf.Intercept:
-        metadata = {{**request.metadata, self.tag: True}}
-        return pf.Intercept(request.model_copy(update={{"metadata": metadata}}))
+    ) -> pf.Annotate:
+        return pf.Annotate(metadata={{self.tag: True}})
 
     @pf.hookimpl
     def packetflow_handle_response(self, response: Any, context: pf.Context) -> None:
@@ -250,5 +249,5 @@ async def test_it_marks_requests_and_counts_outcomes(
     with pytest.raises(pf.PacketFlowError):
         await module_node.call("fail", {{}})
     assert (module.responses, module.errors) == (1, 1)
-    assert chain_recorder.decisions("{name}")[0] == ("{name}", "request", "Intercept")
+    assert chain_recorder.decisions("{name}")[0] == ("{name}", "request", "Annotate")
 '''

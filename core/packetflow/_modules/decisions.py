@@ -20,6 +20,7 @@ from .._wire.messages import (
 from ..errors import PacketFlowError, error_class
 
 __all__ = [
+    "Annotate",
     "CompositionDecision",
     "Continue",
     "Decision",
@@ -35,6 +36,13 @@ __all__ = [
 
 
 _OUTCOMES = (CapabilityResponse, CapabilityError)
+_RESPONDS = (CapabilityResponse, Mapping)
+# What Annotate's ``fields`` may not name: the declared fields of any request or outcome.
+_DECLARED = frozenset(
+    name
+    for model in (RequestEnvelope, CapabilityResponse, CapabilityError)
+    for name in model.model_fields
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +65,76 @@ class Intercept:
 
 
 @dataclass(frozen=True, slots=True)
-class Respond:
-    """Short-circuit with a ready response (request hooks only): the capability and the later
-    request hooks do not run; the response hooks do. A mapping is taken as the payload."""
+class Annotate:
+    """Add to the message instead of replacing it (request and response hooks): ``metadata``
+    keys merged into its ``metadata``, ``fields`` set as extra top-level fields (what later
+    modules and the execution see, such as a request's ``spatial_context``).
 
-    response: CapabilityResponse | Mapping[str, Any]
+    ``Annotate(metadata={"cache_hit": True})`` is what ``Transform(response.evolve(metadata=
+    {**response.metadata, "cache_hit": True}))`` says, without the copy: the chain writes the
+    keys into a message it built for this request (a request from ``node.call`` or a
+    composition step, a response from the execution) and copies any other once, so a hook
+    that keeps a message it was given should keep a copy. A new ``metadata["timeout_ms"]`` is
+    the deadline the request executes under, as with ``Intercept``.
+    """
+
+    metadata: Mapping[str, Any] | None = None
+    fields: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.response, CapabilityResponse | Mapping):
+        metadata, fields = self.metadata, self.fields
+        # ``type() is dict`` first: the Mapping ABC check costs several times it.
+        if metadata is not None and type(metadata) is not dict:
+            _mapping("metadata", metadata)
+        if fields is not None:
+            if type(fields) is not dict:
+                _mapping("fields", fields)
+            if not _DECLARED.isdisjoint(fields):
+                declared = sorted(_DECLARED.intersection(fields))
+                raise TypeError(
+                    f"Annotate(fields=...): {declared!r} are declared message fields; replace "
+                    "the message with Intercept(request.evolve(...)) or Transform(...) instead"
+                )
+
+
+def _mapping(name: str, given: object) -> None:
+    if not isinstance(given, Mapping):
+        raise TypeError(f"Annotate({name}={given!r}): expected a mapping")
+
+
+@dataclass(frozen=True, slots=True)
+class Respond:
+    """Short-circuit with a ready response (request hooks only): the capability and the later
+    request hooks do not run; the response hooks do.
+
+    ``response`` is a whole ``pf.CapabilityResponse``, or a payload mapping: the chain then
+    builds the response for the request (its ``id`` and ``capability_id``) from a copy of the
+    payload, with ``metadata`` if given (``Respond(hit, metadata={"cache_hit": True})``). The
+    payload form is the cheaper one: the chain builds the response without validating what
+    it just put together.
+    """
+
+    response: CapabilityResponse | Mapping[str, Any]
+    metadata: Mapping[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        response = self.response
+        # ``type() is dict`` first: isinstance against the Mapping ABC costs several times it.
+        if type(response) is not dict and not isinstance(response, _RESPONDS):
             raise TypeError(
-                f"Respond(response={self.response!r}): expected a pf.CapabilityResponse or a "
+                f"Respond(response={response!r}): expected a pf.CapabilityResponse or a "
                 "payload mapping"
             )
+        metadata = self.metadata
+        if metadata is None:
+            return
+        if type(response) is CapabilityResponse or isinstance(response, CapabilityResponse):
+            raise TypeError(
+                "Respond(response, metadata=...): metadata goes with a payload mapping; a whole "
+                "response carries its own (response.evolve(metadata={...}))"
+            )
+        if type(metadata) is not dict and not isinstance(metadata, Mapping):
+            raise TypeError(f"Respond(metadata={metadata!r}): expected a mapping")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +217,16 @@ class Transform:
             )
 
 
-RequestDecision: TypeAlias = Continue | Intercept | Respond | Fail | Defer
+RequestDecision: TypeAlias = Continue | Intercept | Annotate | Respond | Fail | Defer
 """What ``packetflow_handle_request`` may return (besides ``None``)."""
 
 CompositionDecision: TypeAlias = Continue | Optimize | Fail
 """What ``packetflow_handle_composition`` may return (besides ``None``)."""
 
-ResponseDecision: TypeAlias = Continue | Transform
+ResponseDecision: TypeAlias = Continue | Transform | Annotate
 """What ``packetflow_handle_response`` may return (besides ``None``)."""
 
-Decision: TypeAlias = Continue | Intercept | Respond | Fail | Defer | Optimize | Transform
+Decision: TypeAlias = (
+    Continue | Intercept | Annotate | Respond | Fail | Defer | Optimize | Transform
+)
 """Any decision."""

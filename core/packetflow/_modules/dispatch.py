@@ -32,12 +32,13 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
-from .._lowlevel import nesting, resume, scope_beneath
+from .._local_messages import capability_response
+from .._lowlevel import annotate, evolve, nesting, resume, scope_beneath
 from .._wire.codec import error_reply
-from .._wire.messages import CapabilityResponse
+from .._wire.messages import CapabilityResponse, Envelope
 from ..errors import PacketFlowError
 from .chain import HOOK_OF, Chain, Failure, FaultHandler, HookKind, Link, Links
-from .decisions import Continue, Defer, Fail, Intercept, Optimize, Respond, Transform
+from .decisions import Annotate, Continue, Defer, Fail, Intercept, Optimize, Respond, Transform
 from .slot import LATENCY_WINDOW, ModuleSlot
 
 if TYPE_CHECKING:
@@ -59,7 +60,9 @@ class Pending:
     a tested release); what the run awaits under the hook's deadline before the links in
     ``rest``."""
 
-    __slots__ = ("awaitable", "before", "deadline", "deferred", "link", "rest", "started", "trap")
+    __slots__ = (
+        "awaitable", "before", "deadline", "deferred", "link", "owned", "rest", "started", "trap",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -79,12 +82,14 @@ class Pending:
         self.deferred = deferred
         self.deadline: float | None = None  # trio time; set once the hook has blocked
         self.rest: Links = ((), False)
+        self.owned: object = None  # the subject the run may annotate in place (see start)
 
-    def after(self, links: tuple[Link, ...]) -> Pending:
-        """Remember the links after this hook's in ``links``."""
+    def after(self, links: tuple[Link, ...], owned: object) -> Pending:
+        """Remember the links after this hook's in ``links``, and what the run owns."""
         at = next(i for i, link in enumerate(links) if link is self.link)
         rest = links[at + 1 :]
         self.rest = rest, any(link[1] for link in rest)
+        self.owned = owned
         return self
 
 
@@ -97,6 +102,7 @@ def start(
     capability: str | None,
     step: bool = False,
     check: Check | None = None,
+    owned: object = None,
 ) -> tuple[Any, Any]:
     """Run the ``kind`` hooks of ``chain`` that apply to ``capability`` on ``subject``, up to
     the first hook that does not decide at once.
@@ -109,7 +115,9 @@ def start(
         The subject as the modules left it and what stopped the run: ``None``, a
         :class:`Pending` (await :func:`finish`), or (not for responses, which cannot stop) a
         response or a ``PacketFlowError``. ``acted`` gets the name of every module that decided
-        something; with ``step``, only the modules that see composition steps run.
+        something; with ``step``, only the modules that see composition steps run. ``owned``
+        is ``subject`` when the request path built it for this request: an ``Annotate`` then
+        writes into it; any other subject is copied once, and the copy is the run's own.
     """
     if chain.scoped:  # only/exclude globs: the links that apply to this capability
         links, has_async = chain.links(kind, capability, step)
@@ -117,7 +125,7 @@ def start(
         links, has_async = chain.step_links[kind] if step else chain.every[kind]
     if not links:
         return subject, None
-    return _advance(chain.fault, kind, links, has_async, subject, ctx, acted, check)
+    return _advance(chain.fault, kind, links, has_async, subject, ctx, acted, check, owned)
 
 
 async def finish(
@@ -148,7 +156,8 @@ async def run(
     step: bool = False,
     check: Check | None = None,
 ) -> tuple[Any, Any]:
-    """:func:`start`, then :func:`finish` if a hook is pending: the whole run, awaited."""
+    """:func:`start`, then :func:`finish` if a hook is pending: the whole run, awaited (its
+    subject is never written into: ``owned`` stays ``None``)."""
     subject, stop = start(chain, kind, subject, ctx, acted, capability, step, check)
     if type(stop) is Pending:
         return await finish(chain, kind, stop, subject, ctx, acted, check)
@@ -164,6 +173,7 @@ def _advance(
     ctx: Context,
     acted: list[str],
     check: Check | None,
+    owned: object,
 ) -> tuple[Any, Any]:
     """The loop: call ``links`` in order until one stops the run or leaves it pending.
 
@@ -183,14 +193,14 @@ def _advance(
             decision = fn(subject, ctx)
             if is_async:
                 if before is None:  # no tested trio: the hook starts inside its scope
-                    return subject, Pending(link, decision, started).after(links)
+                    return subject, Pending(link, decision, started).after(links, owned)
                 try:
                     trap = decision.send(None)
                 except StopIteration as done:
                     decision = done.value
                 else:  # it blocks: the rest runs under its deadline
                     pending = Pending(link, decision, started, trap=trap, before=before)
-                    return subject, pending.after(links)
+                    return subject, pending.after(links, owned)
         except Exception as exc:
             slot.record(perf() - started)
             subject, stop = _failed(fault, kind, slot, "error", exc, subject, ctx)
@@ -208,10 +218,12 @@ def _advance(
             started = now
             continue
         subject, stop = _judge(
-            fault, kind, link, decision, started, now, subject, ctx, acted, check
+            fault, kind, link, decision, started, now, subject, ctx, acted, check, owned
         )
         if stop is not None:
-            return subject, stop.after(links) if type(stop) is Pending else stop
+            return subject, stop.after(links, owned) if type(stop) is Pending else stop
+        if type(decision) is Annotate:  # written in place, or the run's own copy
+            owned = subject
         started = perf()
     return subject, None
 
@@ -260,14 +272,17 @@ async def _settle(
         subject, stop = _failed(fault, kind, slot, "invalid", problem, subject, ctx)
     elif decision is not None or now - pending.started > timeout:
         subject, stop = _judge(
-            fault, kind, pending.link, decision, pending.started, now, subject, ctx, acted, check
-        )
+            fault, kind, pending.link, decision, pending.started, now, subject, ctx, acted,
+            check, pending.owned,
+        )  # fmt: skip
         if type(stop) is Pending:  # an async hook that blocked, then deferred
-            stop.rest, stop.deadline = pending.rest, deadline
+            stop.rest, stop.deadline, stop.owned = pending.rest, deadline, pending.owned
+        elif type(decision) is Annotate:
+            pending.owned = subject
     rest, has_async = pending.rest
     if stop is not None or not rest:
         return subject, stop
-    return _advance(fault, kind, rest, has_async, subject, ctx, acted, check)
+    return _advance(fault, kind, rest, has_async, subject, ctx, acted, check, pending.owned)
 
 
 def _judge(
@@ -281,6 +296,7 @@ def _judge(
     ctx: Context,
     acted: list[str],
     check: Check | None,
+    owned: object,
 ) -> tuple[Any, Any]:
     """The slow path after a hook call: an overrun, or a decision other than ``None``."""
     slot = link[3]
@@ -289,6 +305,9 @@ def _judge(
         return _failed(fault, kind, slot, "timeout", None, subject, ctx)
     if isinstance(decision, Continue) or decision is Continue:
         return subject, None
+    if type(decision) is Annotate and kind != "composition":
+        acted.append(slot.name)
+        return _annotated(subject, decision, owned), None
     if kind == "request":
         if isinstance(decision, Intercept):
             acted.append(slot.name)
@@ -342,19 +361,39 @@ def _failed(
     return subject, error
 
 
+def _annotated(subject: Envelope, decision: Annotate, owned: object) -> Envelope:
+    """``subject`` with ``decision``'s metadata and fields: written into it when the run owns
+    it, else into a copy (which the run then owns: later annotations write into that)."""
+    if subject is owned:
+        annotate(subject, decision.metadata, decision.fields)
+        return subject
+    changes: dict[str, Any] = dict(decision.fields) if decision.fields else {}
+    if decision.metadata:
+        changes["metadata"] = {**subject.metadata, **decision.metadata}
+    else:
+        changes["metadata"] = dict(subject.metadata)  # the copy's own: it may be written into
+    return evolve(subject, changes)
+
+
 def _response(decision: Respond, request: RequestEnvelope) -> CapabilityResponse:
     response = decision.response
-    if isinstance(response, CapabilityResponse):
-        if response.id == request.id and response.capability_id is not None:
-            return response
-        return response.model_copy(
-            update={
-                "id": request.id,
-                "capability_id": response.capability_id or request.capability_id,
-            }
+    if type(response) is dict or not isinstance(response, CapabilityResponse):
+        # A payload: the response is built here, for this request, from a copy (the module
+        # may hand the same mapping to many requests).
+        metadata = decision.metadata
+        return capability_response(
+            request.id,
+            request.capability_id,
+            dict(response),
+            {} if metadata is None else dict(metadata),
         )
-    return CapabilityResponse(
-        id=request.id, capability_id=request.capability_id, payload=dict(response)
+    if response.id == request.id and response.capability_id is not None:
+        return response
+    return response.model_copy(
+        update={
+            "id": request.id,
+            "capability_id": response.capability_id or request.capability_id,
+        }
     )
 
 

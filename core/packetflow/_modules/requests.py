@@ -44,11 +44,13 @@ async def handle(
     execute: Execute,
     result: Result[T],
     step: bool = False,
+    built: bool = False,
 ) -> T:
     """Run ``request`` through the chain around ``execute``; with ``step``, through the hooks
     of the modules that see composition steps. Returns ``result(final response, acted)``:
     :func:`with_modules` for ``node.dispatch``, :func:`payload_of` for the paths that only
-    return the payload.
+    return the payload. ``built``: the request path built ``request`` for this request, so
+    ``Annotate`` decisions write into it (the outcome of the execution is always its own).
 
     Raises:
         PacketFlowError: the final outcome when it is an error.
@@ -56,16 +58,20 @@ async def handle(
     chain.inflight += 1  # the chain knows when its last request is done (see Chain.retire)
     acted: list[str] = []
     metadata = request.metadata
+    timeout_ms = metadata.get("timeout_ms")
     capability = request.capability_id
     try:
         try:
-            request, stop = start(chain, "request", request, ctx, acted, capability, step)
+            request, stop = start(
+                chain, "request", request, ctx, acted, capability, step, None,
+                request if built else None,
+            )  # fmt: skip
             if type(stop) is Pending:  # a hook blocked or deferred: only then a coroutine
                 request, stop = await finish(chain, "request", stop, request, ctx, acted)
             error: PacketFlowError | None = None
             if stop is None:
-                if request.metadata is not metadata:  # a module may have moved the deadline
-                    timeout = _deadline(request.metadata, metadata, timeout)
+                if acted and request.metadata.get("timeout_ms") != timeout_ms:
+                    timeout = _deadline(request.metadata, timeout)  # a module moved it
                 try:
                     outcome: Outcome = await execute(request, ctx, timeout)
                     if acted:
@@ -86,7 +92,12 @@ async def handle(
             await _cancelled(chain, request, ctx, acted, step)
             raise
         final: Outcome
-        final, pending = start(chain, "response", outcome, ctx, acted, outcome.capability_id, step)
+        # Built for this request (by the execution, or as its error reply) unless a module
+        # answered with a response of its own.
+        own = outcome if stop is None or isinstance(stop, PacketFlowError) else None
+        final, pending = start(
+            chain, "response", outcome, ctx, acted, outcome.capability_id, step, None, own
+        )
         if type(pending) is Pending:
             final, _ = await finish(chain, "response", pending, final, ctx, acted)
     finally:
@@ -123,18 +134,15 @@ def payload_of(final: CapabilityResponse, acted: list[str]) -> dict[str, Any]:
     return final.payload
 
 
-def _deadline(now: dict[str, Any], before: dict[str, Any], timeout: float | None) -> float | None:
+def _deadline(metadata: dict[str, Any], timeout: float | None) -> float | None:
     """The deadline after the request hooks: a module that set ``metadata.timeout_ms`` (a
     zone's timeout multiplier, a queue wait taken off the budget) changes the timeout the
     request executes under."""
-    timeout_ms = now.get("timeout_ms")
-    if timeout_ms is None or timeout_ms == before.get("timeout_ms"):
-        return timeout
     try:
-        seconds = float(timeout_ms) / 1000
+        seconds = float(metadata.get("timeout_ms"))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return timeout
-    return seconds if seconds > 0 else timeout
+    return seconds / 1000 if seconds > 0 else timeout
 
 
 async def _cancelled(
@@ -206,7 +214,7 @@ def call(
     request = capability_request(name, data, ctx, intent=intent)
     if timeout is not None:  # modules see the deadline where a wire request carries it
         request.metadata["timeout_ms"] = timeout * 1000
-    return handle(chain, request, ctx, timeout, execute, payload_of)
+    return handle(chain, request, ctx, timeout, execute, payload_of, built=True)
 
 
 def step(
@@ -235,7 +243,7 @@ def step(
     if timeout is not None:  # the step's own timeout, where a wire request carries one
         metadata["timeout_ms"] = timeout * 1000
     request = capability_request(cap.name, payload, ctx, metadata=metadata)
-    return handle(chain, request, ctx, timeout, execute, payload_of, step=True)
+    return handle(chain, request, ctx, timeout, execute, payload_of, step=True, built=True)
 
 
 async def compose(chain: Chain, plan: PlanNode, ctx: Context, name: str, check: Check) -> PlanNode:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
 import pytest
 from pydantic import BaseModel
 
 from .._modules.binding import validate_class
-from .._modules.decisions import Continue, Defer, Fail, Intercept, Optimize, Respond, Transform
+from .._modules.decisions import CompositionDecision, RequestDecision, ResponseDecision
 from .._modules.module import Module
 from .._node import Node
 from .._wire.messages import ActorMessage, CapabilityRequest
@@ -31,10 +31,11 @@ from ._recorder import ChainRecorder
 
 __all__ = ["ModuleConformance"]
 
+# What each hook may return besides None: the decision aliases the hookspecs document.
 _ALLOWED: dict[str, tuple[type, ...]] = {
-    "request": (Continue, Intercept, Respond, Fail, Defer),
-    "composition": (Continue, Optimize, Fail),
-    "response": (Continue, Transform),
+    "request": get_args(RequestDecision),
+    "composition": get_args(CompositionDecision),
+    "response": get_args(ResponseDecision),
 }
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

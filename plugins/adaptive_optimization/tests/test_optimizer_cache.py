@@ -245,6 +245,12 @@ async def test_a_flat_result_mutated_by_its_caller_stays_cached_as_it_ran(
     hit_result = await module_node.call("double", {"n": 3})
     hit_result["extra"] = True
     assert await module_node.call("double", {"n": 3}) == {"doubled": 6}
+    # every hit answers with one decision: its response's payload and metadata are its own
+    request = pf.CapabilityRequest(capability_id="double", payload={"n": 3})
+    reply = await module_node.dispatch(request)
+    reply.payload["doubled"], reply.metadata["cache_hit"] = -2, False
+    again = await module_node.dispatch(request)
+    assert (again.payload, again.metadata["cache_hit"]) == ({"doubled": 6}, True)
     assert len(double) == 1
 
 

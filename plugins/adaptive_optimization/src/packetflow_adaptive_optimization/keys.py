@@ -97,9 +97,11 @@ FLAT, NESTED, JSON = range(3)
 class Stored:
     """One stored result: its form (``value``, of ``kind``) and its size in bytes (its JSON:
     what ``max_entry_bytes``/``max_bytes`` count). In the cache it is also the entry: its
-    ``key`` and when it ``expires`` (set by :meth:`~.cache.ResultCache.put`)."""
+    ``key`` and when it ``expires`` (set by :meth:`~.cache.ResultCache.put`); ``answers``
+    holds the ``Respond`` decisions a flat snapshot answers with (a hit, a shared result),
+    each built on first use: the chain copies a ``Respond``'s payload, so one serves all."""
 
-    __slots__ = ("expires", "key", "kind", "size", "value")
+    __slots__ = ("answers", "expires", "key", "kind", "size", "value")
 
     def __init__(self, value: Any, kind: int, size: int) -> None:
         self.value = value
@@ -107,6 +109,7 @@ class Stored:
         self.size = size
         self.key: Any = None
         self.expires = 0.0
+        self.answers: list[pf.Respond | None] | None = None
 
 
 class ResultCodec:

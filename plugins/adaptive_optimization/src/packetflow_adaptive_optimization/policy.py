@@ -29,11 +29,13 @@ class Policy:
         version: its version (part of every key).
         cacheable: whether its results are cached, and ``reason`` why (not).
         keys / codec: canonical payload keys and stored results (once it has been cacheable).
-        hints: the firing hints, added to its requests as top-level fields (often empty).
+        hints: the firing hints, added to its requests as top-level fields (often empty), by
+            ``annotation`` (``None`` without hints).
         strategy: its cache strategy, fired or not (for ``stats``).
     """
 
     __slots__ = (
+        "annotation",
         "cacheable",
         "cap",
         "codec",
@@ -79,6 +81,8 @@ class Policy:
         if peer is not None:
             hints["preferred_node"] = peer
         self.hints = hints
+        # One decision for every request while the hints stand (the chain copies the fields).
+        self.annotation = pf.Annotate(fields=hints) if hints else None
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -43,9 +43,9 @@ PLAIN, HIT, LEADER, MISS, FOLLOWER = range(5)
 NAME, VERSION, STARTED, STEP, INFLIGHT, KIND, KEY, HASH = range(8)
 Pending: TypeAlias = list[Any]
 
-_validate_response = pf.CapabilityResponse.__pydantic_validator__.validate_python
-_HIT = {"cache_hit": True}
-_SHARED = {"cache_hit": True, "single_flight": True}
+# The metadata of an answer from the cache: a hit, or a leader's result shared by single-flight.
+HIT, SHARED = 0, 1
+_ANSWERS = ({"cache_hit": True}, {"cache_hit": True, "single_flight": True})
 
 
 class Tracker:
@@ -129,7 +129,7 @@ class Tracker:
                 if stored is not None:  # answered now: recorded now, nothing to pair later
                     self._record(now, name, policy.version, 0.0, "hit", hash(key[2]), context,
                                  step, 0)  # fmt: skip
-                    return pf.Respond(self._response(request, policy, stored, _HIT))
+                    return self._respond(policy, stored, HIT)
         entry: Pending = [name, policy.version, now, step, 0, PLAIN, key,
                           None if key is None else hash(key[2])]  # fmt: skip
         decision = None if key is None else self._miss(policy, request, entry, key)
@@ -142,8 +142,8 @@ class Tracker:
                 self._forget_oldest()
             stack = self.pending[task] = []
         stack.append(entry)
-        if decision is None and policy.hints:
-            decision = pf.Intercept(request.model_copy(update=policy.hints))
+        if decision is None and policy.annotation is not None:
+            decision = policy.annotation  # the hints, as top-level fields of the request
         return decision
 
     def _key(self, policy: Policy, request: Any, context: pf.Context) -> CacheKey | None:
@@ -166,25 +166,22 @@ class Tracker:
         extra = self._context_part(context) if self._context_keys else b""
         return (cap.name, policy.version, raw, extra)
 
-    def _response(
-        self, request: Any, policy: Policy, stored: Stored, metadata: dict[str, bool]
-    ) -> pf.CapabilityResponse:
-        """A response carrying a fresh copy of ``stored`` (a flat snapshot is one
-        ``dict.copy()``; anything else the codec copies or rebuilds)."""
-        if stored.kind == FLAT:
-            payload = stored.value.copy()
-        else:
+    def _respond(self, policy: Policy, stored: Stored, which: int) -> pf.Respond:
+        """Answer with ``stored`` and the metadata ``_ANSWERS[which]`` (a hit, or a result
+        shared by single-flight): the chain builds the response for the request from a copy
+        of the payload, which is all a flat snapshot needs (so its decision is built once);
+        anything else the codec copies or rebuilds first."""
+        metadata = _ANSWERS[which]
+        if stored.kind != FLAT:
             assert policy.codec is not None
-            payload = policy.codec.decode(stored)
-        response: pf.CapabilityResponse = _validate_response(
-            {
-                "id": request.id,
-                "capability_id": policy.cap.name,
-                "payload": payload,
-                "metadata": metadata.copy(),
-            }
-        )
-        return response
+            return pf.Respond(policy.codec.decode(stored), metadata=metadata)
+        answers = stored.answers
+        if answers is None:
+            answers = stored.answers = [None, None]
+        answer = answers[which]
+        if answer is None:
+            answer = answers[which] = pf.Respond(stored.value, metadata=metadata)
+        return answer
 
     def _miss(
         self, policy: Policy, request: Any, entry: Pending, key: CacheKey
@@ -223,7 +220,7 @@ class Tracker:
             self.flights.released += 1
             return None
         self.flights.shared += 1
-        return pf.Respond(self._response(request, policy, stored, _SHARED))
+        return self._respond(policy, stored, SHARED)
 
     def _context_part(self, context: pf.Context) -> bytes:
         values = [getattr(context, key, None) for key in self._context_keys]

@@ -33,6 +33,8 @@ from typing import Any
 
 import trio
 
+import packetflow as pf
+
 __all__ = ["Hold", "Holdings", "Refused", "ZoneGate", "shared_gates"]
 
 # The hold time assumed before any slot has been given back (for retry_after_ms).
@@ -204,14 +206,14 @@ class ZoneGate:
 @dataclass(slots=True)
 class Hold:
     """A request's claim on a zone: a slot (``gate`` set), or a ride on its caller's slot or
-    no slot at all (``gate`` None, e.g. a composition); ``spatial`` is the request's
-    ``spatial_context`` (its response carries it in ``metadata``)."""
+    no slot at all (``gate`` None, e.g. a composition); ``answer`` is what its response hook
+    decides: the request's ``spatial_context`` in the response's ``metadata``."""
 
     context: int
     request_id: str
     gate: ZoneGate | None
     started: float
-    spatial: dict[str, Any]
+    answer: pf.Annotate
 
 
 class Holdings:

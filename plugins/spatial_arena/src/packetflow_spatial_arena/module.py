@@ -15,6 +15,7 @@ import packetflow as pf
 from .admission import Hold, Holdings, Refused, shared_gates
 from .arena import Arena, Placed
 from .config import ArenaConfig
+from .marks import Marks, with_spatial
 from .metrics import arena_metrics
 from .physics import yield_cpu
 from .plans import bound
@@ -66,6 +67,7 @@ class SpatialArenaModule(pf.Module):
             config, shared_gates(node.modules.shared_state(self.name), limits, config.max_queue)
         )
         self.holdings = Holdings()
+        self.marks = Marks()
         path = config.state_file or node.data_dir / "spatial_arena" / "arena.json"
         self.store = ArenaStore(Path(path)) if config.persist else None
         self._pending: list[pf.RegistryChange] | None = []
@@ -98,7 +100,7 @@ class SpatialArenaModule(pf.Module):
     @pf.hookimpl
     def packetflow_handle_request(
         self, request: pf.CapabilityRequest, context: pf.Context
-    ) -> pf.Intercept | pf.Defer | None:
+    ) -> pf.Annotate | pf.Defer | None:
         # A plain def: a zone with a free slot answers at once; only a full zone defers
         # (pf.Defer), so the chain needs no cancel scope for the arena on the fast path.
         # Every request of a placed capability passes here: see bench_spatial_arena.
@@ -107,24 +109,25 @@ class SpatialArenaModule(pf.Module):
         if placed is None:  # not placed: unknown, ignored, or a planner's intent
             return None
         spatial = arena.contexts.get(placed.name) or arena.context(placed)
-        metadata = request.metadata
+        changes: dict[str, Any] | None = None
         if placed.effects:  # a zone that changes the deadline or the priority
             zone = placed.zone
-            metadata = _zone_metadata(metadata, zone.timeout_multiplier, zone.priority)
+            changes = _zone_metadata(request.metadata, zone.timeout_multiplier, zone.priority)
         task = _current_task()
         gate = placed.gate
+        marks = self.marks.of(placed.name, spatial)
         if placed.composition:  # compositions hold no slot; their steps do (see admission)
-            self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
+            self.holdings.add(task, Hold(id(context), request.id, None, 0.0, marks[1]))
         elif gate.try_enter():
-            self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), spatial))
+            self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), marks[1]))
         elif self.holdings.held_above(task, gate):  # the re-entrancy rule (see admission)
             gate.reused += 1
-            self.holdings.add(task, Hold(id(context), request.id, None, 0.0, spatial))
+            self.holdings.add(task, Hold(id(context), request.id, None, 0.0, marks[1]))
         else:
-            return pf.Defer(self._wait(request, context, placed, spatial, metadata, task))
-        if metadata is request.metadata:
-            return pf.Intercept(request.evolve(spatial_context=spatial))
-        return pf.Intercept(request.evolve(spatial_context=spatial, metadata=metadata))
+            return pf.Defer(self._wait(request, context, placed, spatial, changes, task))
+        if changes:
+            return with_spatial(spatial, changes)[0]
+        return marks[0]
 
     async def _wait(
         self,
@@ -132,11 +135,12 @@ class SpatialArenaModule(pf.Module):
         context: pf.Context,
         placed: Placed,
         spatial: dict[str, Any],
-        metadata: dict[str, Any],
+        changes: dict[str, Any] | None,
         task: trio.lowlevel.Task,
-    ) -> pf.Intercept | pf.Fail:
+    ) -> pf.Annotate | pf.Fail:
         """The zone is full: wait in its queue (the deferred part of the request hook)."""
         gate = placed.gate
+        metadata = {**request.metadata, **changes} if changes else request.metadata
         deadline = _seconds(metadata.get("timeout_ms"))
         priority = metadata.get("priority")
         if not isinstance(priority, int) or isinstance(priority, bool):
@@ -156,15 +160,16 @@ class SpatialArenaModule(pf.Module):
                 retry_after_ms=refused.retry_after_ms,
             )
         spatial = {**spatial, "queued_ms": round(waited * 1000, 3)}
-        self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), spatial))
         if deadline is not None:  # the wait came out of the request's time
-            metadata = {**metadata, "timeout_ms": max(1.0, (deadline - waited) * 1000)}
-        return pf.Intercept(request.evolve(spatial_context=spatial, metadata=metadata))
+            changes = {**(changes or {}), "timeout_ms": max(1.0, (deadline - waited) * 1000)}
+        marks = with_spatial(spatial, changes)
+        self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), marks[1]))
+        return marks[0]
 
     @pf.hookimpl
     def packetflow_handle_response(
         self, response: pf.CapabilityResponse | pf.CapabilityError, context: pf.Context
-    ) -> pf.Transform | None:
+    ) -> pf.Annotate | None:
         hold = self.holdings.pop(_current_task(), id(context), response.id)
         if hold is None:  # the arena admitted nothing for it (refused before, not placed)
             return None
@@ -180,8 +185,7 @@ class SpatialArenaModule(pf.Module):
             key = trace if run is None else f"{trace}/{id(run)}"
             self.arena.usage.observe(key, response.capability_id)
         # The response says where it ran (and, if it waited for a slot, for how long).
-        metadata = {**response.metadata, "spatial_context": hold.spatial}
-        return pf.Transform(response.evolve(metadata=metadata))
+        return hold.answer
 
     @pf.hookimpl
     def packetflow_handle_composition(
@@ -220,6 +224,7 @@ class SpatialArenaModule(pf.Module):
             self.arena.add(cap)
         else:
             self.arena.remove(change.name)
+            self.marks.forget(change.name)
 
     async def _physics(self) -> None:
         """The supervised tick: its arithmetic runs in a worker thread, so the event loop
@@ -253,8 +258,9 @@ def _seconds(timeout_ms: Any) -> float | None:
 
 
 def _zone_metadata(metadata: dict[str, Any], multiplier: float, priority: int) -> dict[str, Any]:
-    """The zone's effects on a request: its deadline scaled, its default priority set."""
-    out = dict(metadata)
+    """The zone's effects on a request, as the metadata keys they change: its deadline
+    scaled, its default priority set."""
+    out: dict[str, Any] = {}
     seconds = _seconds(metadata.get("timeout_ms"))
     if multiplier != 1.0 and seconds is not None:
         out["timeout_ms"] = seconds * 1000 * multiplier

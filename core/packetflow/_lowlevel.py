@@ -462,10 +462,11 @@ class OneShot(Generic[T]):
 
 
 class _HandOff:
-    """What a :class:`WebSocketConnection` takes for the send side of its message channel: it
-    awaits the handler with each message and closes the real channel when told to."""
+    """What a :class:`WebSocketConnection` takes for the send side of its message channel:
+    ``send`` is the handler itself (no coroutine of its own per message), and closing it
+    closes the real channel."""
 
-    __slots__ = ("_channel", "_handler")
+    __slots__ = ("_channel", "send")
 
     def __init__(
         self,
@@ -473,10 +474,7 @@ class _HandOff:
         handler: Callable[[str | bytes], Awaitable[None]],
     ) -> None:
         self._channel = channel
-        self._handler = handler
-
-    async def send(self, message: str | bytes) -> None:
-        await self._handler(message)
+        self.send = handler
 
     async def aclose(self) -> None:
         await self._channel.aclose()

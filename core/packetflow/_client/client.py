@@ -280,7 +280,9 @@ class Client:
 
     async def _roundtrip(self, msg_id: str, text: str, timeout: float | None) -> dict[str, Any]:
         """Send one request and wait for its reply; raises the reply's typed error."""
-        session = await self._current_session(timeout)
+        session = self._session
+        if session is None:  # not connected (yet): wait for it, or fail
+            session = await self._current_session(timeout)
         protocol = session.protocol
         slot = Slot()
         protocol.expect(msg_id, text, slot)

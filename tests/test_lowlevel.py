@@ -1,8 +1,9 @@
 """The tricks of ``packetflow._lowlevel``, each against the public API it stands in for.
 
-When one of these fails after a pydantic or trio upgrade, the trick no longer holds: fix it or
-narrow ``PYDANTIC_TESTED`` / ``TRIO_TESTED`` (and the pins in ``pyproject.toml``) so the
-public-API fallback is used. The fallbacks are checked here too.
+When one of these fails after a pydantic, trio or trio-websocket upgrade, the trick no longer
+holds: fix it or narrow ``PYDANTIC_TESTED`` / ``TRIO_TESTED`` / ``TRIO_WEBSOCKET_TESTED`` (and
+the pins in ``pyproject.toml``) so the public-API fallback is used. The fallbacks are checked
+here too.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ LAYERS: dict[str, int] = {
     "_jsonable": 0,
     "_version": 0,
     "_backoff": 0,
-    "_lowlevel": 0,  # library internals the hot paths use (pydantic, trio)
+    "_lowlevel": 0,  # library internals the hot paths use (pydantic, trio, trio-websocket)
     "_ratelimit": 0,
     "_field_errors": 0,
     "_channels": 0,

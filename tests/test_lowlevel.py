@@ -1,8 +1,9 @@
 """The tricks of ``packetflow._lowlevel``, each against the public API it stands in for.
 
-When one of these fails after a pydantic or trio upgrade, the trick no longer holds: fix it or
-narrow ``PYDANTIC_TESTED`` / ``TRIO_TESTED`` (and the pins in ``pyproject.toml``) so the
-public-API fallback is used. The fallbacks are checked here too.
+When one of these fails after a pydantic, trio or trio-websocket upgrade, the trick no longer
+holds: fix it or narrow ``PYDANTIC_TESTED`` / ``TRIO_TESTED`` / ``TRIO_WEBSOCKET_TESTED`` (and
+the pins in ``pyproject.toml``) so the public-API fallback is used. The fallbacks are checked
+here too.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import pydantic
 import pytest
 import trio
 import trio.testing
+import trio_websocket
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from trio_websocket import ConnectionClosed, WebSocketRequest, serve_websocket
 
 import packetflow as pf
 from packetflow import _lowlevel as lowlevel
+from packetflow._client.transport import open_websocket
 
 
 class Item(BaseModel):
@@ -49,6 +53,7 @@ def test_the_installed_releases_are_the_tested_ones() -> None:
     # outside them means the pins and this file disagree.
     assert lowlevel.FAST_PYDANTIC, pydantic.VERSION
     assert lowlevel.FAST_TRIO, trio.__version__
+    assert lowlevel.FAST_TRIO_WEBSOCKET, trio_websocket.__version__
 
 
 def _same(a: BaseModel, b: BaseModel) -> None:
@@ -434,3 +439,51 @@ async def test_one_shot_parks_one_task_only() -> None:
         with pytest.raises(RuntimeError, match="another task is already waiting"):
             await slot.wait()
         slot.resolve(1)
+
+
+# -- trio-websocket: handing each message to a callback -----------------------------------------
+
+_LATER: list[str | bytes] = ["two", b"three", "x" * 200_000, "four"]
+
+
+async def _server(request: WebSocketRequest) -> None:
+    """Sends "one", waits for "go", sends ``_LATER`` and closes with 4000."""
+    ws = await request.accept()
+    await ws.send_message("one")
+    assert await ws.get_message() == "go"
+    for message in _LATER:
+        await ws.send_message(message)
+    await ws.aclose(4000, "done")
+
+
+@pytest.fixture(params=[True, False], ids=["trick", "public-api"])
+def fast_ws(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run the test with the hand-off, then without it (trio-websocket not a tested release)."""
+    monkeypatch.setattr(lowlevel, "FAST_TRIO_WEBSOCKET", request.param)
+    return bool(request.param)
+
+
+async def test_hand_off_messages_gives_every_later_message_to_the_handler(fast_ws: bool) -> None:
+    handed: list[str | bytes] = []
+
+    async def handler(message: str | bytes) -> None:
+        await trio.lowlevel.checkpoint()  # it may block: the reader task awaits it
+        handed.append(message)
+
+    async with trio.open_nursery() as nursery:
+        server = await nursery.start(serve_websocket, _server, "127.0.0.1", 0, None)
+        url = f"ws://127.0.0.1:{server.port}"
+        # Our client's opener: it closes its socket even when the server closes first.
+        async with open_websocket(url, max_message_size=1 << 20, connect_timeout=10) as ws:
+            assert await ws.get_message() == "one"  # before the hand-off: the public path
+            assert lowlevel.hand_off_messages(ws, handler) is fast_ws
+            assert lowlevel.hand_off_messages(ws, handler) is False  # only once
+            await ws.send_message("go")
+            # get_message still reports the close: the messages before it went to the handler
+            # (in order, whole), or, without the hand-off, come out of get_message as before.
+            read = [] if fast_ws else [await ws.get_message() for _ in _LATER]
+            with pytest.raises(ConnectionClosed) as closed:
+                await ws.get_message()
+            assert closed.value.reason.code == 4000
+        nursery.cancel_scope.cancel()
+    assert (handed, read) == ((_LATER, []) if fast_ws else ([], _LATER))

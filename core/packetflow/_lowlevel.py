@@ -5,12 +5,12 @@ Everything here goes beneath a library's public API for speed, measured on the p
 request takes. Each trick:
 
 1. says why it exists and what it relies on (its docstring);
-2. is used only when the installed pydantic / trio are releases it was tested with
-   (:data:`FAST_PYDANTIC`, :data:`FAST_TRIO`); otherwise the same function does the same job
-   through the public API, only slower;
+2. is used only when the installed pydantic / trio / trio-websocket are releases it was
+   tested with (:data:`FAST_PYDANTIC`, :data:`FAST_TRIO`, :data:`FAST_TRIO_WEBSOCKET`);
+   otherwise the same function does the same job through the public API, only slower;
 3. has a test in ``tests/test_lowlevel.py`` that runs the trick against the public API and
    fails loudly when a release changes the behaviour it relies on (``pyproject.toml`` pins
-   pydantic and trio to the minor ranges that test covers).
+   pydantic, trio and trio-websocket to the minor ranges that test covers).
 
 No other module writes ``__dict__`` or ``__pydantic_*__`` attributes into models, calls
 ``__pydantic_validator__`` / ``__pydantic_serializer__``, or drives a coroutine past its first
@@ -23,31 +23,38 @@ Sections (new tricks are appended at the end; the layout stays):
 - coroutines and trio: finishing a coroutine whose first step ran by hand, and entering a
   cancel scope around the rest of it;
 - trio: looking into a memory channel's buffer;
-- trio: one task parked until one reply (a lighter ``trio.Event``).
+- trio: one task parked until one reply (a lighter ``trio.Event``);
+- trio-websocket: handing each message to a callback (one task switch fewer per message).
 """
 
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Coroutine, Generator, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 import pydantic
 import trio
+import trio_websocket
 from pydantic import BaseModel
+from trio_websocket import WebSocketConnection
 
 __all__ = [
     "FAST_PYDANTIC",
     "FAST_TRIO",
+    "FAST_TRIO_WEBSOCKET",
     "PYDANTIC_TESTED",
     "TRIO_TESTED",
+    "TRIO_WEBSOCKET_TESTED",
     "OneShot",
+    "annotate",
     "construct",
     "copy_with",
     "dump_json",
     "dumper",
     "evolve",
+    "hand_off_messages",
     "maybe_buffered",
     "nesting",
     "resume",
@@ -71,6 +78,9 @@ PYDANTIC_TESTED = ((2, 9), (2, 14))
 TRIO_TESTED = ((0, 27), (0, 35))
 """The trio minor releases ``tests/test_lowlevel.py`` was run against (inclusive)."""
 
+TRIO_WEBSOCKET_TESTED = ((0, 12), (0, 12))
+"""The trio-websocket minor releases ``tests/test_lowlevel.py`` was run against (inclusive)."""
+
 FAST_PYDANTIC = PYDANTIC_TESTED[0] <= _minor(pydantic.VERSION) <= PYDANTIC_TESTED[1]
 """Whether the pydantic tricks are used (else the public API does the same, slower)."""
 
@@ -85,6 +95,12 @@ FAST_TRIO = (
 )
 """Whether :func:`nesting` reads trio's cancel status, so that :func:`scope_beneath` can be
 used (else callers enter a cancel scope before a coroutine's first step, always correct)."""
+
+FAST_TRIO_WEBSOCKET = (
+    TRIO_WEBSOCKET_TESTED[0] <= _minor(trio_websocket.__version__) <= TRIO_WEBSOCKET_TESTED[1]
+)
+"""Whether :func:`hand_off_messages` hands messages over (else they stay with
+``get_message``, as before)."""
 
 _new = object.__new__
 
@@ -468,3 +484,61 @@ class OneShot(Generic[T]):
     def _abort(self, _: Any) -> trio.lowlevel.Abort:
         self._task = None  # cancelled: a reply arriving later must not reschedule the task
         return trio.lowlevel.Abort.SUCCEEDED
+
+
+# -- trio-websocket: handing each message to a callback ----------------------------------------
+
+
+class _HandOff:
+    """What a :class:`WebSocketConnection` takes for the send side of its message channel:
+    ``send`` is the handler itself (no coroutine of its own per message), and closing it
+    closes the real channel."""
+
+    __slots__ = ("_channel", "send")
+
+    def __init__(
+        self,
+        channel: trio.MemorySendChannel[str | bytes],
+        handler: Callable[[str | bytes], Awaitable[None]],
+    ) -> None:
+        self._channel = channel
+        self.send = handler
+
+    async def aclose(self) -> None:
+        await self._channel.aclose()
+
+    def close(self) -> None:
+        self._channel.close()
+
+
+def hand_off_messages(
+    ws: WebSocketConnection, handler: Callable[[str | bytes], Awaitable[None]]
+) -> bool:
+    """From now on, ``ws``'s own reader task awaits ``handler(message)`` with each complete
+    message instead of queueing it for ``ws.get_message()``. Messages queued before still come
+    out of ``get_message()``, which raises ``ConnectionClosed`` once the connection closes, as
+    before: a task waiting in it learns of the close.
+
+    ``handler`` runs in trio-websocket's reader task, so it must not raise (an exception ends
+    the reader task, and with it the connection), and nothing more is read while it waits.
+
+    Why: the client routes every reply by its ``id`` to the call waiting for it. Reading it
+    with ``get_message()`` in a task of our own costs a task switch more than the call needs
+    (trio-websocket's reader task wakes ours, which wakes the caller): ~7 % of a call's cost
+    on one connection, measured in ``bench/bench_wire.py``.
+    Relies on: ``WebSocketConnection._handle_message_event`` awaiting
+    ``self._send_channel.send(message)`` once per complete message, and the connection being
+    closed for its readers by ``self._send_channel.aclose()`` (what ``get_message`` then
+    reports as ``ConnectionClosed``).
+
+    Returns:
+        Whether the messages go to ``handler`` now; ``False`` when trio-websocket is not a
+        tested release (:data:`FAST_TRIO_WEBSOCKET`) or the messages of ``ws`` were already
+        handed off: they keep coming out of ``get_message()``.
+    """
+    internals: Any = ws
+    channel = getattr(internals, "_send_channel", None)
+    if not FAST_TRIO_WEBSOCKET or not isinstance(channel, trio.MemorySendChannel):
+        return False
+    internals._send_channel = _HandOff(channel, handler)
+    return True

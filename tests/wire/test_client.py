@@ -6,6 +6,7 @@ import pytest
 import trio
 
 import packetflow as pf
+from packetflow import _lowlevel as lowlevel
 from packetflow.errors import (
     ContractViolationError,
     DeadlineExceededError,
@@ -98,6 +99,25 @@ async def test_subscribe_is_an_async_iterator(served: pf.WireServer) -> None:
                     break
         assert received == [1, 2]
         assert event.channel == "orders.created"
+
+
+@pytest.mark.parametrize("hand_off", [True, False], ids=["hand-off", "get_message"])
+async def test_replies_and_events_reach_the_client_either_way(
+    served: pf.WireServer, monkeypatch: pytest.MonkeyPatch, hand_off: bool
+) -> None:
+    # The websocket's reader task routes the node's messages (_lowlevel.hand_off_messages);
+    # without a tested trio-websocket the client's own reader task does, as before.
+    monkeypatch.setattr(lowlevel, "FAST_TRIO_WEBSOCKET", hand_off)
+    async with pf.open_client(served.url) as client, client.subscribe("orders.*") as events:
+        async with trio.open_nursery() as nursery:
+            for tag in range(20):
+                nursery.start_soon(client.call, "sleepy", {"ms": tag % 3, "tag": tag})
+        assert await client.call("place_order", {"order": 7}) == {"order": 7}
+        event = await events.receive()
+        assert event.payload["result"] == {"order": 7}
+        with pytest.raises(NotFoundError):
+            await client.call("nope", {})
+    assert client.close_code == 1000  # the close still reached the client's reader task
 
 
 async def test_publish_and_subscribe_between_two_clients(served: pf.WireServer) -> None:

@@ -28,6 +28,7 @@ from trio_websocket import ConnectionClosed, HandshakeError, WebSocketConnection
 
 from .._backoff import backoff_delay
 from .._channels import Channels
+from .._lowlevel import hand_off_messages
 from .._tracing import outgoing_context
 from .._wire.codec import encode
 from .._wire.messages import (
@@ -40,15 +41,7 @@ from .._wire.messages import (
     Welcome,
 )
 from .._wire.protocol.client import CLIENT_LIMITS, ClientProtocol, outcome, request_text
-from .._wire.protocol.events import (
-    CLOSE_DEAD_PEER,
-    Deliver,
-    EndSubscription,
-    Refused,
-    Resolve,
-    Send,
-    Welcomed,
-)
+from .._wire.protocol.events import CLOSE_DEAD_PEER, Refused, Welcomed
 from .._wire.ticker import run_clock
 from ..errors import DeadlineExceededError, PacketFlowError, UnavailableError
 from .actor import RemoteActor
@@ -287,7 +280,9 @@ class Client:
 
     async def _roundtrip(self, msg_id: str, text: str, timeout: float | None) -> dict[str, Any]:
         """Send one request and wait for its reply; raises the reply's typed error."""
-        session = await self._current_session(timeout)
+        session = self._session
+        if session is None:  # not connected (yet): wait for it, or fail
+            session = await self._current_session(timeout)
         protocol = session.protocol
         slot = Slot()
         protocol.expect(msg_id, text, slot)
@@ -399,7 +394,12 @@ class Client:
             session.fail_pending()
 
     async def _read(self, session: Session) -> None:
-        ws, protocol, current_time = session.ws, session.protocol, trio.current_time
+        """Route the node's messages until the connection closes."""
+        ws = session.ws
+        # The websocket's own reader task routes each message from now on: a reply then wakes
+        # its call directly, not through this task (a task switch fewer per call). This task
+        # reads what came before, everything when the hand-off is not possible, and the close.
+        hand_off_messages(ws, session.receive)
         while True:
             try:
                 data = await ws.get_message()
@@ -407,15 +407,7 @@ class Client:
                 if session.close_code is None and exc.reason is not None:
                     session.close_code = exc.reason.code
                 return
-            for output in protocol.receive(data, current_time()):
-                if isinstance(output, Resolve):
-                    output.waiter.resolve(output.reply)
-                elif isinstance(output, Deliver):
-                    output.sink.offer(output.event)
-                elif isinstance(output, Send):  # a heartbeat answered
-                    await session.send_quietly(output.text)
-                elif isinstance(output, EndSubscription):
-                    output.sink.fail(output.error)
+            await session.receive(data)
 
     async def _beat(self, session: Session, scope: trio.CancelScope) -> None:
         verdict = await run_clock(session.protocol, session.send_quietly)

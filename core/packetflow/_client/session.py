@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import trio
 from trio_websocket import ConnectionClosed, WebSocketConnection
 
 from .._lowlevel import OneShot
 from .._wire.messages import Welcome
 from .._wire.protocol.client import ClientProtocol
+from .._wire.protocol.events import Deliver, EndSubscription, Resolve, Send
 from ..errors import PacketFlowError, UnavailableError
 
 __all__ = ["Session", "Slot"]
@@ -36,6 +38,24 @@ class Session:
     @property
     def closed(self) -> bool:
         return self.protocol.closed
+
+    async def receive(self, data: str | bytes) -> None:
+        """Carry out what one message from the node means: a reply wakes its call, an event
+        goes to its subscription, a heartbeat is answered.
+
+        It never raises: it may run in the websocket's own reader task
+        (:func:`~packetflow._lowlevel.hand_off_messages`). What the node sends wrong, the
+        protocol logs and drops.
+        """
+        for output in self.protocol.receive(data, trio.current_time()):
+            if isinstance(output, Resolve):
+                output.waiter.resolve(output.reply)
+            elif isinstance(output, Deliver):
+                output.sink.offer(output.event)
+            elif isinstance(output, Send):  # a heartbeat answered
+                await self.send_quietly(output.text)
+            elif isinstance(output, EndSubscription):
+                output.sink.fail(output.error)
 
     async def send(self, text: str) -> None:
         """Send one message.

@@ -17,7 +17,6 @@ while a reply cannot be sent the read loop waits (TCP backpressure to the client
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import logging
 from typing import TYPE_CHECKING
@@ -135,8 +134,10 @@ class Connection:
 
     async def send(self, text: str) -> None:
         """Send one message; a closed connection drops it (the read loop notices the close)."""
-        with contextlib.suppress(ConnectionClosed):
+        try:  # noqa: SIM105 - contextlib.suppress builds a context manager per reply
             await self.ws.send_message(text)
+        except ConnectionClosed:
+            pass
 
     async def close(self, code: int, reason: str) -> None:
         """Close with ``code`` (bounded by ``close_timeout``) and stop every task of the

@@ -19,7 +19,7 @@ step by hand: they call these functions.
 Sections (new tricks are appended at the end; the layout stays):
 
 - pydantic: validating and dumping without keyword plumbing;
-- pydantic: building and copying models without validation;
+- pydantic: building, copying and annotating models without validation;
 - coroutines and trio: finishing a coroutine whose first step ran by hand, and entering a
   cancel scope around the rest of it;
 - trio: looking into a memory channel's buffer;
@@ -151,7 +151,7 @@ def dump_json(message: BaseModel, *, exclude_none: bool = False) -> str:
     return message.model_dump_json(exclude_none=exclude_none)
 
 
-# -- pydantic: building and copying models without validation ---------------------------------
+# -- pydantic: building, copying and annotating models without validation -----------------------
 
 
 def construct(

@@ -152,6 +152,14 @@ async def test_rewrites_are_cached_by_plan_until_the_registry_changes(caps: pf.N
     assert found.plans == 2
 
 
+async def test_a_capability_re_registered_unsafe_stops_grouping(caps: pf.Node) -> None:
+    plan = pf.pipeline(pf.step("to_y"), pf.step("to_z"))
+    found = rewriter(caps)
+    assert found.compute(plan).changed  # both reorderable: one parallel group
+    caps.registry.add(pure("to_z", Z, "z", idempotent=False), replace=True)
+    assert not found.compute(plan).changed  # what was known of to_z went with the registry
+
+
 async def test_a_rewrite_that_does_not_validate_is_discarded_and_counted(caps: pf.Node) -> None:
     original = caps.validate(pf.pipeline(pf.step("to_y"), pf.step("y_to_x")))
     broken = pf.parallel(pf.step("to_y"), pf.step("y_to_x"))  # y_to_x would miss y

@@ -163,6 +163,9 @@ class Rewriter:
         self.rewritten = 0  # of which changed the plan
         self.cache_hits = 0
         self.invalid = 0  # rewrites discarded because they did not validate
+        # Per capability, for the registry generation they were read in (bounded by it).
+        self._facts: dict[str, tuple[bool, bool]] = {}
+        self._facts_generation = -1
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -207,6 +210,10 @@ class Rewriter:
     def compute(self, plan: pf.PlanNode) -> Rewrite:
         """Rewrite ``plan`` now (no cache)."""
         self.plans += 1
+        generation = self._node.registry.generation
+        if generation != self._facts_generation:  # what rules 1 and 3 read of each capability
+            self._facts.clear()
+            self._facts_generation = generation
         try:
             original = self._node.validate(plan, dataflow=True)
         except pf.errors.PlanValidationError:
@@ -318,15 +325,23 @@ class Rewriter:
         # (an event_driven node may write any key: only then look for one)
         movable = bool(io.capabilities) and not (io.writes_any and _has_event_driven(node))
         observable = False
-        lookup = self._node.registry.lookup
+        facts = self._facts
         for name in io.capabilities:
-            cap = lookup(name)
-            if cap is None:
-                return False, True
-            movable = movable and cap.reorderable
-            if cap.effects and not observable:
-                observable = any(effect.kind != "metric" for effect in cap.effects)
+            known = facts.get(name)
+            if known is None:
+                known = facts[name] = self._facts_of(name)
+            reorderable, effects = known
+            movable = movable and reorderable
+            observable = observable or effects
         return movable, observable
+
+    def _facts_of(self, name: str) -> tuple[bool, bool]:
+        """(reorderable, has effects other than metrics) of capability ``name``; an unknown
+        one is neither movable nor free of effects."""
+        cap = self._node.registry.lookup(name)
+        if cap is None:
+            return False, True
+        return cap.reorderable, any(effect.kind != "metric" for effect in cap.effects)
 
     def _cap_concurrency(self, node: pf.MapReduce, path: str, walk: _Walk) -> pf.MapReduce:
         io = walk.flow.get(f"{path}.map.{node.map.type}")

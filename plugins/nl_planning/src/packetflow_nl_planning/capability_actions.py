@@ -199,8 +199,22 @@ def capability_action(
     events = booked_events(name, intent) if classes & _ARRANGE else frozenset()
     return Action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
-        described_verbs(descriptions), value_words, events,
+        described_verbs(descriptions), value_words, events, _topics(name, verbs, lex),
     )  # fmt: skip
+
+
+def _topics(name: str, verbs: Sequence[str], lex: Lexicon) -> frozenset[str]:
+    """The words of a capability's name that are not its verbs (see :attr:`Action.topics`)."""
+    said = {part for v in verbs for part in v.split("_")}
+    return frozenset(
+        w
+        for w in identifier_words(name)
+        if w.isalpha()
+        and len(w) >= 4
+        and w not in lex.stopwords
+        and lemma(w) not in said
+        and w not in said
+    )
 
 
 _ARRANGE = frozenset(("book", "schedule"))

@@ -94,7 +94,10 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     lex = lexicon()
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
-    past_tense = any(past_form(low) and low not in _NOT_ONLY_PAST for low in tokens_lower)
+    past_tense = any(
+        past_form(low) and low not in _NOT_ONLY_PAST and not _caused(tokens_lower, i)
+        for i, low in enumerate(tokens_lower)
+    )
     if (
         words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
     ) and not ahead:
@@ -117,6 +120,12 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     if profile.action.query or vocabulary & lex.back:
         return "past"
     return "future"
+
+
+def _caused(tokens_lower: list[str], at: int) -> bool:
+    """Whether the past participle at ``at`` follows a present "get"/"have" a few words
+    before ("get the dog vaccinated on Friday"): a thing to have done, not a past event."""
+    return any(w in ("get", "have") for w in tokens_lower[max(0, at - 4) : at])
 
 
 def rank(

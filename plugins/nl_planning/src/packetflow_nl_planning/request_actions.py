@@ -129,6 +129,14 @@ def request_action(
         return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
+    if verb in _CAUSATIVE:
+        done = _causative(tokens, after, lex, verbs)
+        if done is not None:
+            return done
+    if verb == "get" and after < len(words) and words[after] in _ME:
+        # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
+        # (to buy, book or read it), as "I need a ..." is.
+        return Action(_ACQUIRE, ("obtain",), True, True, after + 1)
     if (
         verb in ("tell", "let", "show", "give", "remind")
         and after < len(words)
@@ -146,6 +154,36 @@ def request_action(
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_CAUSATIVE = frozenset(("get",))
+# Words that may follow a phrase (besides the roles' prepositions): "vaccinated *against* ..."
+_AFTER_PHRASE = frozenset(
+    ("against", "before", "after", "near", "over", "under", "during", "and", "then", "please",
+     "today", "tomorrow", "tonight", "asap", "next", "this")
+)  # fmt: skip
+
+
+def _causative(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "get the cat vaccinated", "get my locks changed": a thing, then a past participle
+    that ends its phrase, asks for what the participle says (the verb "get" only causes it)."""
+    from .text import past_form
+
+    for i in range(at + 1, min(len(tokens), at + 5)):
+        token = tokens[i]
+        if token.lower in lex.roles:
+            return None  # the object's phrase ended without a participle
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
+        if token.is_word and not token.entity and past_form(token.lower) and ends:
+            done = token.lemma
+            if done in lex.light or done in lex.stopwords:
+                return None  # "get it done": no action of its own
+            classes = lex.classes.get(done) or frozenset((f"word:{done}",))
+            return Action(classes, (done,), True, lex.is_query(classes), i + 1)
+    return None
 
 
 def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:

@@ -1,0 +1,86 @@
+"""A small registry of these tests' own (a boarding kennel), declared the plain way: intents,
+tags and field descriptions, no ``examples``/``keywords``. It backs the tests of verbs that
+reach a capability through its name's nouns, through "get it done" and "get me ..."."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-05-13"  # a Wednesday
+_DOG = r"^DG-[0-9]{4}$"
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class BillIn(BaseModel):
+    owner_email: str = Field(json_schema_extra={"format": "email"}, description="owner's address")
+    amount: float = Field(description="amount owed")
+    currency: Literal["USD", "EUR", "GBP"] = Field(default="USD", description="currency")
+
+
+@pf.capability(intent="Issue a bill to a dog's owner", tags=["kennel", "accounts"])
+async def issue_bill(inp: BillIn) -> Done:
+    return Done(ref="b-1")
+
+
+class JabIn(BaseModel):
+    dog_id: str = Field(pattern=_DOG, description="kennel tag of the dog")
+    vaccine: Literal["rabies", "distemper", "kennel_cough"] = Field(description="vaccine given")
+    date: dt.date = Field(description="day of the visit")
+
+
+@pf.capability(intent="Arrange a vet visit for a vaccination", tags=["kennel", "vet"])
+async def schedule_vaccination(inp: JabIn) -> Done:
+    return Done(ref="v-1")
+
+
+class GroomIn(BaseModel):
+    dog_id: str = Field(pattern=_DOG, description="kennel tag of the dog")
+    date: dt.date = Field(description="day of the appointment")
+
+
+@pf.capability(intent="Book a dog in for grooming", tags=["kennel", "grooming"])
+async def book_grooming(inp: GroomIn) -> Done:
+    return Done(ref="g-1")
+
+
+class PassIn(BaseModel):
+    kind: Literal["day", "week"] = Field(description="length of the pass")
+    quantity: int = Field(ge=1, le=10, description="how many passes")
+
+
+@pf.capability(intent="Buy daycare passes", tags=["kennel", "daycare"])
+async def buy_passes(inp: PassIn) -> Done:
+    return Done(ref="p-1")
+
+
+class HeatIn(BaseModel):
+    zone: Literal["kennels", "office", "grooming_room"] = Field(description="part of the building")
+    temperature_c: float = Field(ge=5, le=30, description="target temperature in degrees Celsius")
+
+
+@pf.capability(intent="Set the heating of a zone", tags=["building"])
+async def set_heating(inp: HeatIn) -> Done:
+    return Done(ref="h-1")
+
+
+class ReadingIn(BaseModel):
+    meter: str = Field(pattern=r"^WM[0-9]{5}$", description="water meter number")
+    cubic_metres: float = Field(description="meter reading in cubic metres")
+
+
+@pf.capability(intent="Submit a water meter reading", tags=["building", "utilities"])
+async def submit_reading(inp: ReadingIn) -> Done:
+    return Done(ref="r-1")
+
+
+CAPABILITIES = [
+    issue_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading
+]  # fmt: skip

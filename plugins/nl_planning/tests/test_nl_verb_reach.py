@@ -1,0 +1,96 @@
+"""Verbs that reach a capability without sharing an action class with it, on a registry of
+these tests' own (``kennel_registry``): a verb made from a word of the capability's name
+("invoice" the owner for ``issue_bill``), a causative ("get DG-0042 groomed"), "get me ..."
+(obtain), and phrasal verbs of the general lexicon ("send in", "turn up") - while the
+opposite action, or reading where the capability changes, is still refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kennel_registry import CAPABILITIES, TODAY
+
+import packetflow as pf
+from packetflow_nl_planning import NlPlanningModule
+from packetflow_nl_planning.index import Index
+from packetflow_nl_planning.text import tokenize
+from packetflow_nl_planning.typos import Typos
+
+
+@pytest.fixture
+async def kennel(module_node: pf.Node, register_module: Any) -> pf.Node:
+    module_node.register(CAPABILITIES)
+    await register_module(NlPlanningModule, config={"cache_size": 0})
+    return module_node
+
+
+async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    steps: list[dict[str, Any]] = out["steps"]
+    return steps
+
+
+async def _refused(node: pf.Node, text: str) -> bool:
+    try:
+        await _steps(node, text)
+    except pf.errors.NotFoundError:
+        return True
+    return False
+
+
+async def test_a_verb_of_a_word_of_the_name_or_its_synonym(kennel: pf.Node) -> None:
+    # "invoice" is a synonym of the name's "bill"; the request's verb is neither "issue" nor
+    # in the class of what issue_bill does by its intent.
+    [step] = await _steps(kennel, "invoice ana@example.org 40 euros")
+    assert step == {
+        "capability": "issue_bill",
+        "params": {"owner_email": "ana@example.org", "amount": 40, "currency": "EUR"},
+    }
+    [step] = await _steps(kennel, "bill ana@example.org $25")
+    assert step["capability"] == "issue_bill"
+
+
+async def test_the_opposite_of_the_names_action_is_still_refused(kennel: pf.Node) -> None:
+    assert await _refused(kennel, "refund ana@example.org 40 euros")
+
+
+async def test_get_a_thing_done_asks_for_the_participles_action(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "get DG-0042 vaccinated against rabies on Friday")
+    assert step == {
+        "capability": "schedule_vaccination",
+        "params": {"dog_id": "DG-0042", "vaccine": "rabies", "date": "2026-05-15"},
+    }
+    [step] = await _steps(kennel, "get DG-0042 groomed on Monday, please")
+    assert step == {
+        "capability": "book_grooming",
+        "params": {"dog_id": "DG-0042", "date": "2026-05-18"},
+    }
+
+
+def test_a_form_of_a_capability_word_is_no_typo() -> None:
+    index = Index()
+    index.rebuild(CAPABILITIES)
+    tokens = tokenize("get DG-0042 vaccinated")
+    Typos(index).correct(tokens)
+    # "vaccinated" is a form of "vaccination", not a typo of the enum value "kennel_cough" or
+    # of any other word: it is left as it was.
+    assert [t.lower for t in tokens if t.is_word][-1] == "vaccinated"
+    assert index.derived("vaccinat") and not index.derived("vacinat")
+
+
+async def test_get_me_a_thing_asks_to_obtain_it(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "get me 3 day passes")
+    assert step == {"capability": "buy_passes", "params": {"kind": "day", "quantity": 3}}
+
+
+async def test_phrasal_verbs_of_submitting_and_of_changing(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "send in a reading of 412.5 for meter WM10023")
+    assert step == {
+        "capability": "submit_reading",
+        "params": {"meter": "WM10023", "cubic_metres": 412.5},
+    }
+    [step] = await _steps(kennel, "turn the heating in the office up to 21 degrees")
+    assert step == {"capability": "set_heating", "params": {"zone": "office", "temperature_c": 21}}
+    # Reading where the only capability changes the setting stays a refusal.
+    assert await _refused(kennel, "what is the heating in the office set to?")

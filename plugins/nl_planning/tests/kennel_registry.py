@@ -1,6 +1,7 @@
 """A small registry of these tests' own (a boarding kennel), declared the plain way: intents,
 tags and field descriptions, no ``examples``/``keywords``. It backs the tests of verbs that
-reach a capability through its name's nouns, through "get it done" and "get me ..."."""
+reach a capability through its name's nouns, through "get it done" and "get me ...", and of
+values read from the schema (a month written as a field's pattern asks, counts)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ class BillIn(BaseModel):
     currency: Literal["USD", "EUR", "GBP"] = Field(default="USD", description="currency")
 
 
-@pf.capability(intent="Issue a bill to a dog's owner", tags=["kennel", "accounts"])
-async def issue_bill(inp: BillIn) -> Done:
+@pf.capability(intent="Send a bill to a dog's owner", tags=["kennel", "accounts"])
+async def send_bill(inp: BillIn) -> Done:
     return Done(ref="b-1")
 
 
@@ -54,6 +55,9 @@ async def book_grooming(inp: GroomIn) -> Done:
 class PassIn(BaseModel):
     kind: Literal["day", "week"] = Field(description="length of the pass")
     quantity: int = Field(ge=1, le=10, description="how many passes")
+    care: Literal["supervised", "unsupervised"] = Field(
+        default="supervised", description="whether staff watch the dogs"
+    )
 
 
 @pf.capability(intent="Buy daycare passes", tags=["kennel", "daycare"])
@@ -81,6 +85,36 @@ async def submit_reading(inp: ReadingIn) -> Done:
     return Done(ref="r-1")
 
 
+class StatementIn(BaseModel):
+    account: str = Field(pattern=r"^AC[0-9]{4}$", description="customer account")
+    period: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}$", description="billing month")
+
+
+@pf.capability(intent="Get a customer's account statement", tags=["kennel", "accounts"])
+async def get_statement(inp: StatementIn) -> Done:
+    return Done(ref="s-1")
+
+
+class FindKennelIn(BaseModel):
+    town: str = Field(description="town to search in")
+    min_rating: int | None = Field(default=None, ge=1, le=5, description="lowest star rating")
+
+
+@pf.capability(intent="Find boarding kennels near a town", tags=["kennel", "search"])
+async def find_kennels(inp: FindKennelIn) -> Done:
+    return Done(ref="k-1")
+
+
+class ParcelIn(BaseModel):
+    parcel: str = Field(pattern=r"^[0-9]{8}$", description="parcel number")
+
+
+@pf.capability(intent="Track a parcel sent to the kennel", tags=["kennel", "post"])
+async def track_parcel(inp: ParcelIn) -> Done:
+    return Done(ref="t-1")
+
+
 CAPABILITIES = [
-    issue_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading
+    send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
+    get_statement, find_kennels, track_parcel,
 ]  # fmt: skip

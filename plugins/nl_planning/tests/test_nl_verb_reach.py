@@ -1,6 +1,6 @@
 """Verbs that reach a capability without sharing an action class with it, on a registry of
 these tests' own (``kennel_registry``): a verb made from a word of the capability's name
-("invoice" the owner for ``issue_bill``), a causative ("get DG-0042 groomed"), "get me ..."
+("invoice" the owner for ``send_bill``), a causative ("get DG-0042 groomed"), "get me ..."
 (obtain), and phrasal verbs of the general lexicon ("send in", "turn up") - while the
 opposite action, or reading where the capability changes, is still refused."""
 
@@ -40,15 +40,15 @@ async def _refused(node: pf.Node, text: str) -> bool:
 
 
 async def test_a_verb_of_a_word_of_the_name_or_its_synonym(kennel: pf.Node) -> None:
-    # "invoice" is a synonym of the name's "bill"; the request's verb is neither "issue" nor
-    # in the class of what issue_bill does by its intent.
+    # "invoice" is a synonym of the name's "bill"; the request's verb is not
+    # in the class of what send_bill does ("send").
     [step] = await _steps(kennel, "invoice ana@example.org 40 euros")
     assert step == {
-        "capability": "issue_bill",
+        "capability": "send_bill",
         "params": {"owner_email": "ana@example.org", "amount": 40, "currency": "EUR"},
     }
     [step] = await _steps(kennel, "bill ana@example.org $25")
-    assert step["capability"] == "issue_bill"
+    assert step["capability"] == "send_bill"
 
 
 async def test_the_opposite_of_the_names_action_is_still_refused(kennel: pf.Node) -> None:

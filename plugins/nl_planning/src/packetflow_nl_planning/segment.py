@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import lexicon
+from .numbers import parse_number
 from .request_actions import request_action
 from .text import Token
 
@@ -107,6 +108,9 @@ def _initial(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
+    first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
+    if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
+        return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
     words = [t for t in tokens if t.is_word or t.entity]
     if not words or _continues(words):
         return False

@@ -1,0 +1,75 @@
+"""Values read from the schema on a registry of these tests' own (``kennel_registry``): a
+period written the way a field's ``pattern`` asks, a count whose noun follows adjectives, and a
+count after a comma that is a detail, not a new request."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from kennel_registry import CAPABILITIES, TODAY
+
+import packetflow as pf
+from packetflow_nl_planning import NlPlanningModule
+
+
+@pytest.fixture
+async def kennel(module_node: pf.Node, register_module: Any) -> pf.Node:
+    module_node.register(CAPABILITIES)
+    await register_module(NlPlanningModule, config={"cache_size": 0})
+    return module_node
+
+
+async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    steps: list[dict[str, Any]] = out["steps"]
+    return steps
+
+
+async def test_a_period_written_as_the_fields_pattern_asks(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "statement for AC1234 for February 2026")
+    assert step == {
+        "capability": "get_statement",
+        "params": {"account": "AC1234", "period": "2026-02"},
+    }
+    [step] = await _steps(kennel, "show the statement of AC1234 for last month")
+    assert step["params"]["period"] == "2026-04"
+
+
+async def test_a_day_is_no_id_of_a_field_that_holds_no_date(kennel: pf.Node) -> None:
+    # 2026-05-15 written 20260515 fits the parcel number's pattern, but a parcel number is no
+    # day: the value is missing (E422), never made up from the date.
+    with pytest.raises(pf.errors.ContractViolationError):
+        await _steps(kennel, "track the parcel that was sent on Friday")
+
+
+def test_the_forms_of_a_period_fit_only_the_patterns_that_take_them() -> None:
+    from packetflow_nl_planning.slots.id_fields import _date_forms
+
+    month = _date_forms(date(2026, 2, 1), date(2026, 2, 28))
+    assert "2026-02" in month and "02/2026" in month
+    assert not any(re.fullmatch(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", f) for f in month)
+    quarter = _date_forms(date(2026, 4, 1), date(2026, 6, 30))
+    assert "2026-Q2" in quarter and not any(
+        re.fullmatch(r"^[0-9]{4}-[0-9]{2}$", f) for f in quarter
+    )
+    assert _date_forms(date(2026, 1, 1), date(2026, 12, 31))[-1] == "2026"
+    assert _date_forms(date(2026, 3, 5), date(2026, 3, 5))[0] == "2026-03-05"
+
+
+async def test_a_count_whose_noun_follows_an_adjective(kennel: pf.Node) -> None:
+    # "unsupervised" is a word of the capability (an enum value) in an inflected form: it is
+    # not what the number counts; "passes" is, and the quantity field is "how many passes".
+    [step] = await _steps(kennel, "buy two unsupervised day passes")
+    assert step == {
+        "capability": "buy_passes",
+        "params": {"kind": "day", "quantity": 2, "care": "unsupervised"},
+    }
+
+
+async def test_a_count_after_a_comma_is_a_detail_not_a_request(kennel: pf.Node) -> None:
+    # "star" is a verb as well ("star a message"); after a number it is the noun.
+    [step] = await _steps(kennel, "kennels near Leeds, 4 stars at least")
+    assert step == {"capability": "find_kennels", "params": {"town": "Leeds", "min_rating": 4}}

@@ -94,3 +94,21 @@ async def test_phrasal_verbs_of_submitting_and_of_changing(kennel: pf.Node) -> N
     assert step == {"capability": "set_heating", "params": {"zone": "office", "temperature_c": 21}}
     # Reading where the only capability changes the setting stays a refusal.
     assert await _refused(kennel, "what is the heating in the office set to?")
+
+
+async def test_a_light_verb_takes_its_meaning_from_what_follows(kennel: pf.Node) -> None:
+    # "put" is in the lexicon's update and add classes, neither of which is booking; with no
+    # noun naming an action after it, it contradicts nothing and the rest of the text decides.
+    [step] = await _steps(kennel, "put DG-0042 on the grooming list for Monday")
+    assert step == {
+        "capability": "book_grooming",
+        "params": {"dog_id": "DG-0042", "date": "2026-05-18"},
+    }
+
+
+async def test_a_light_verb_with_a_turning_particle_is_still_refused(kennel: pf.Node) -> None:
+    # ... but with a particle that ends, defers or reverses, it is another action.
+    assert await _refused(kennel, "put off the grooming of DG-0042")
+    assert await _refused(kennel, "put the grooming of DG-0042 off")
+    assert await _refused(kennel, "give up the 3 day passes")
+    assert await _refused(kennel, "take the 3 day passes back")

@@ -106,6 +106,11 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         said_verbs |= {s for v in request.verbs for s in lex.synonyms.get(v, ())}
         if said_verbs & cap.events:
             return "open", f"{said!r} is what it books ({'/'.join(sorted(cap.events))})"
+    if not strict and not request.query and request.verbs and request.verbs[-1] in lex.light:
+        # "put me in the spin class", "give the fern a litre of water": a light verb with no
+        # noun naming its action takes its meaning from what follows; its own classes (put:
+        # update, add) say little about what is meant, so they contradict nothing.
+        return "open", f"{said!r} takes its meaning from what follows"
     unknown_request = all(c.startswith("word:") for c in request.classes)
     unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
     if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):

@@ -147,6 +147,10 @@ def request_action(
         after += 1
         if verb == "let" and after < len(words) and words[after] == "know":
             after += 1
+    if verb in lex.light and "_" not in verb:
+        turned = _light_phrasal(tokens, after, verb, lex)
+        if turned is not None:
+            return turned
     if verb in lex.light or verb in ("give", "tell"):
         nominal = nominal_after(tokens, after, lex)
         if nominal is not None:
@@ -184,6 +188,28 @@ def _causative(
             classes = lex.classes.get(done) or frozenset((f"word:{done}",))
             return Action(classes, (done,), True, lex.is_query(classes), i + 1)
     return None
+
+
+def _light_phrasal(tokens: Sequence[Token], at: int, verb: str, lex: Lexicon) -> Action | None:
+    """A light verb with a particle right after it or at the very end of the clause ("give up
+    my room", "put the visit off", "take my tickets for EV1 back"): the phrasal verb, and
+    when the lexicon has none, an action of its own that ends, defers or turns something
+    round, reached by nothing but its very name (like ``not:word:`` verbs) - never the light
+    verb's loose sense."""
+    places = [i for i in (at, len(tokens) - 1) if at <= i < len(tokens)]
+    for i in places:
+        particle = tokens[i].lower
+        if particle not in _TURNING or (i != at and i - at < 2):
+            continue
+        phrasal = f"{verb}_{particle}"
+        classes = lex.classes.get(phrasal) or frozenset((f"not:word:{phrasal}",))
+        return Action(classes, (phrasal,), True, lex.is_query(classes), at + (i == at))
+    return None
+
+
+# Particles that, after a light verb, make a phrasal verb that ends, defers or reverses
+# ("give up", "put off", "take back", "give away", "put down").
+_TURNING = frozenset(("up", "off", "back", "away", "down"))
 
 
 def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:

@@ -114,7 +114,35 @@ async def track_parcel(inp: ParcelIn) -> Done:
     return Done(ref="t-1")
 
 
+class BookingIn(BaseModel):
+    booking: str = Field(pattern=r"^BK[0-9]{5}$", description="booking reference")
+
+
+@pf.capability(intent="Get the status of a boarding booking", tags=["kennel", "boarding"])
+async def get_booking_status(inp: BookingIn) -> Done:
+    return Done(ref="st-1")
+
+
+class RunIn(BaseModel):
+    run: str = Field(pattern=r"^[0-9]{4}$", description="kennel run number")
+
+
+@pf.capability(intent="Show who is in a kennel run", tags=["kennel"])
+async def get_run(inp: RunIn) -> Done:
+    return Done(ref="run-1")
+
+
+class ShareIn(BaseModel):
+    path: str = Field(description="document to share")
+    email: str = Field(json_schema_extra={"format": "email"}, description="who gets access")
+
+
+@pf.capability(intent="Share a document with a person", tags=["kennel", "documents"])
+async def share_document(inp: ShareIn) -> Done:
+    return Done(ref="sh-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
-    get_statement, find_kennels, track_parcel,
+    get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
 ]  # fmt: skip

@@ -138,6 +138,16 @@ def split(
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
+        # A full stop between two characters with no space ("q3.pdf", "v2.1", "acme.io") is
+        # part of a name, never the end of a sentence.
+        inside = (
+            token.lower == "."
+            and 0 < i < n - 1
+            and tokens[i - 1].end == token.start
+            and tokens[i + 1].start == token.end
+            and tokens[i + 1].lower[:1].isalnum()
+        )
+        decimal = decimal or inside
         if (
             token.lower in _HARD_PUNCT
             and not token.entity

@@ -166,6 +166,8 @@ def nominal_after(
         word = tokens[i].lemma
         if tokens[i].lower in lex.roles and i > at:
             break  # the noun phrase ends at its preposition ("a doc *called* ...")
+        if tokens[i].lemma in lex.attribute and not tokens[i].entity:
+            break  # "get the *status* of a booking" reads the status, it books nothing
         if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
         for form in (tokens[i].lower, word):

@@ -19,6 +19,7 @@ from .id_fields import fill_pattern
 from .kinds import ORDER, field_kind
 from .list_fields import fill_array
 from .number_fields import fill_number
+from .path_fields import fill_path
 
 __all__ = ["Filled", "fill", "memory_of"]
 
@@ -81,7 +82,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             pending_text.append(spec)
             continue
         value = _fill_one(spec, kind, scope, fields, money_capability)
-        if value is None and kind == "handle":
+        if value is None and kind in ("handle", "path"):
             pending_text.append(spec)
             continue
         if value is not None:
@@ -92,6 +93,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 "url",
                 "phone",
                 "handle",
+                "path",
                 "date",
                 "datetime",
                 "time",
@@ -143,6 +145,8 @@ def _fill_one(
         return fill_number(spec, scope, money, fields)
     if kind == "array":
         return fill_array(spec, scope)
+    if kind == "path":
+        return fill_path(spec, scope)
     return None
 
 

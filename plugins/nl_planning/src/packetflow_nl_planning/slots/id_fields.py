@@ -32,6 +32,11 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
     # takes almost any word.
     others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
+    measures = [
+        (m.start, m.end)
+        for m in scope.mentions.items
+        if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
+    ]
     best: tuple[float, int, int, int, str] | None = None
     for m in _ID_CHUNK.finditer(scope.text, start, end):
         a, b = m.span()
@@ -45,6 +50,8 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             continue  # "please mute kim_99": a word of the sentence is no id
         if loose and any(x < b and a < y for x, y in others):
             continue
+        if any(x < b and a < y for x, y in measures):
+            continue  # "1500 meters", "$20": a measure or an amount is never an id
         forms = [bare, bare.upper()] if bare == chunk else [chunk, bare, bare.upper()]
         joined = re.sub(r"[-\s]", "", bare)
         if joined != bare and joined[:1].isalnum():

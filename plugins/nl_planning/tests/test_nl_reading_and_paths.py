@@ -1,0 +1,65 @@
+"""Reading requests known by an id, measures that are never ids, and file paths, on a registry
+of these tests' own (``kennel_registry``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kennel_registry import CAPABILITIES, TODAY
+
+import packetflow as pf
+from packetflow_nl_planning import NlPlanningModule
+
+
+@pytest.fixture
+async def kennel(module_node: pf.Node, register_module: Any) -> pf.Node:
+    module_node.register(CAPABILITIES)
+    await register_module(NlPlanningModule, config={"cache_size": 0})
+    return module_node
+
+
+async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    steps: list[dict[str, Any]] = out["steps"]
+    return steps
+
+
+async def _refused(node: pf.Node, text: str) -> bool:
+    try:
+        await _steps(node, text)
+    except pf.errors.NotFoundError:
+        return True
+    return False
+
+
+async def test_a_question_about_an_id_only_a_reading_capability_takes(kennel: pf.Node) -> None:
+    # "confirmed" is no word of get_booking_status; the id by its pattern, a question (only
+    # reading) and nothing else said make it the one meant.
+    [step] = await _steps(kennel, "is BK12345 confirmed?")
+    assert step == {"capability": "get_booking_status", "params": {"booking": "BK12345"}}
+
+
+async def test_a_measure_is_never_an_id(kennel: pf.Node) -> None:
+    # "1500" fits the run number's pattern, but "1500 metres" is a distance.
+    assert await _refused(kennel, "the dogs ran 1500 metres this morning")
+
+
+async def test_a_path_and_a_file_name_are_taken_whole(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "share /vet/records/rex.pdf with ana@example.org")
+    assert step == {
+        "capability": "share_document",
+        "params": {"path": "/vet/records/rex.pdf", "email": "ana@example.org"},
+    }
+    # The full stop of "rex.pdf" ends no sentence.
+    [step] = await _steps(kennel, "share rex.pdf with ana@example.org")
+    assert step["params"] == {"path": "rex.pdf", "email": "ana@example.org"}
+
+
+def test_getting_the_status_of_a_booking_reads_it() -> None:
+    from packetflow_nl_planning.capability_actions import capability_action
+
+    # "booking" names an action (book), but it is what the status is of: the capability
+    # reads, it books nothing.
+    action = capability_action("get_booking_status", "Get the status of a boarding booking")
+    assert action.query and "book" not in action.classes

@@ -142,7 +142,27 @@ async def share_document(inp: ShareIn) -> Done:
     return Done(ref="sh-1")
 
 
+class BathIn(BaseModel):
+    booking: str = Field(pattern=r"^BK[0-9]{5}$", description="booking reference")
+
+
+@pf.capability(intent="Add a bath to a boarding booking", tags=["kennel", "boarding"])
+async def add_bath(inp: BathIn) -> Done:
+    return Done(ref="ba-1")
+
+
+class ArrivalIn(BaseModel):
+    dog_id: str = Field(pattern=_DOG, description="kennel tag of the dog")
+    date: dt.date = Field(description="day of arrival")
+
+
+@pf.capability(intent="Check a dog in for boarding", tags=["kennel", "boarding"])
+async def check_in_dog(inp: ArrivalIn) -> Done:
+    return Done(ref="ci-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
+    add_bath, check_in_dog,
 ]  # fmt: skip

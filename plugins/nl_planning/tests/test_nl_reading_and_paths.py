@@ -63,3 +63,10 @@ def test_getting_the_status_of_a_booking_reads_it() -> None:
     # reads, it books nothing.
     action = capability_action("get_booking_status", "Get the status of a boarding booking")
     assert action.query and "book" not in action.classes
+
+
+async def test_a_later_step_takes_a_value_an_earlier_one_was_given(kennel: pf.Node) -> None:
+    # The bath is for the booking just named: the same required field, the same value.
+    first, second = await _steps(kennel, "check the status of BK12345, then add a bath")
+    assert first == {"capability": "get_booking_status", "params": {"booking": "BK12345"}}
+    assert second == {"capability": "add_bath", "params": {"booking": "BK12345"}}

@@ -112,3 +112,11 @@ async def test_a_light_verb_with_a_turning_particle_is_still_refused(kennel: pf.
     assert await _refused(kennel, "put the grooming of DG-0042 off")
     assert await _refused(kennel, "give up the 3 day passes")
     assert await _refused(kennel, "take the 3 day passes back")
+
+
+async def test_a_pronoun_between_a_phrasal_verb_and_its_particle(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "check him in tomorrow, tag DG-0042")
+    assert step == {
+        "capability": "check_in_dog",
+        "params": {"dog_id": "DG-0042", "date": "2026-05-14"},
+    }

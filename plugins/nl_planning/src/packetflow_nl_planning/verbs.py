@@ -59,6 +59,7 @@ OBJECT_START = frozenset(
      "these", "those", "some", "all", "every", "each", "another", "me", "us", "them", "him", "it"]
 )  # fmt: skip
 NEGATING_PREFIXES = ("un", "dis", "de")
+_OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them", "it", "you"))
 
 
 def unknown_verb(
@@ -126,6 +127,12 @@ def verb_at(
         phrasal = f"{word}_{tokens[at + 1].lemma}"
         if phrasal in lex.classes:
             return phrasal, lex.classes[phrasal], 2
+    if at + 2 < len(tokens) and tokens[at + 1].lower in _OBJECT_PRONOUNS:
+        # "check me in", "sign us up", "pick it up": a pronoun object stands between a
+        # phrasal verb and its particle, whatever follows.
+        phrasal = f"{word}_{tokens[at + 2].lower}"
+        if tokens[at + 2].lower in PARTICLES and phrasal in lex.classes:
+            return phrasal, lex.classes[phrasal], 1
     for i in range(at + 2, min(len(tokens), at + 7)):
         particle = tokens[i].lower
         ends = i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word

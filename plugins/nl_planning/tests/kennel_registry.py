@@ -161,8 +161,28 @@ async def check_in_dog(inp: ArrivalIn) -> Done:
     return Done(ref="ci-1")
 
 
+class WeightIn(BaseModel):
+    collar: str = Field(description="code on the dog's collar")
+    weight_kg: float = Field(description="weight in kg")
+
+
+@pf.capability(intent="Record a dog's weight", tags=["kennel", "health"])
+async def record_weight(inp: WeightIn) -> Done:
+    return Done(ref="w-1")
+
+
+class OdometerIn(BaseModel):
+    van: str = Field(description="registration of the kennel van")
+    odometer_km: int = Field(description="odometer reading in km")
+
+
+@pf.capability(intent="Log the van's odometer reading", tags=["kennel", "transport"])
+async def log_odometer(inp: OdometerIn) -> Done:
+    return Done(ref="o-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
-    add_bath, check_in_dog,
+    add_bath, check_in_dog, record_weight, log_odometer,
 ]  # fmt: skip

@@ -70,3 +70,18 @@ async def test_a_later_step_takes_a_value_an_earlier_one_was_given(kennel: pf.No
     first, second = await _steps(kennel, "check the status of BK12345, then add a bath")
     assert first == {"capability": "get_booking_status", "params": {"booking": "BK12345"}}
     assert second == {"capability": "add_bath", "params": {"booking": "BK12345"}}
+
+
+async def test_the_pieces_of_a_code_are_no_words_to_explain(kennel: pf.Node) -> None:
+    # The van's registration is free text; "VN", "XYZ" are no topic the capability must cover.
+    [step] = await _steps(kennel, "log 12000 miles for VN65XYZ")
+    assert step == {
+        "capability": "log_odometer",
+        "params": {"van": "VN65XYZ", "odometer_km": 19312},
+    }
+
+
+async def test_a_day_is_never_a_name(kennel: pf.Node) -> None:
+    # The town is missing: "next Monday" is a date, not where to search.
+    with pytest.raises(pf.errors.ContractViolationError):
+        await _steps(kennel, "any kennels for next Monday?")

@@ -6,6 +6,7 @@ floor below which the planner refuses instead of guessing.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from .text import past_form
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
@@ -248,6 +250,14 @@ def _coverage(
     total = hit = 0.0
     count = 0
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
+    # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
+    # pieces name no topic, whichever field took it.
+    start, end = scope.span
+    numbers += [
+        m.span()
+        for m in _CODE.finditer(scope.text, start, end)
+        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
+    ]
     # Another value of an enum the capability has already filled ("from GBP to EUR" for one
     # currency field) is one it cannot place: a word it does not explain, however own.
     unplaced = {

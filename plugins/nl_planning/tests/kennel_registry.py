@@ -135,6 +135,7 @@ async def get_run(inp: RunIn) -> Done:
 class ShareIn(BaseModel):
     path: str = Field(description="document to share")
     email: str = Field(json_schema_extra={"format": "email"}, description="who gets access")
+    access: Literal["viewer", "editor"] = Field(default="viewer", description="access level")
 
 
 @pf.capability(intent="Share a document with a person", tags=["kennel", "documents"])

@@ -73,3 +73,12 @@ async def test_a_count_after_a_comma_is_a_detail_not_a_request(kennel: pf.Node) 
     # "star" is a verb as well ("star a message"); after a number it is the noun.
     [step] = await _steps(kennel, "kennels near Leeds, 4 stars at least")
     assert step == {"capability": "find_kennels", "params": {"town": "Leeds", "min_rating": 4}}
+
+
+async def test_an_enum_value_named_by_the_verb_of_its_agent_noun(kennel: pf.Node) -> None:
+    # "edit" for the value "editor" (the one who edits).
+    [step] = await _steps(kennel, "give ana@example.org edit access to rex.pdf")
+    assert step == {
+        "capability": "share_document",
+        "params": {"path": "rex.pdf", "email": "ana@example.org", "access": "editor"},
+    }

@@ -82,6 +82,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                     score = 0.85
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
+                elif _agent(lemmas[0], forms[0]):
+                    score = 0.7  # "edit access" -> editor, "view only" -> viewer
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)
@@ -107,6 +109,12 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+def _agent(verb: str, value: str) -> bool:
+    """Whether ``value`` is the agent noun of ``verb`` ("editor" of edit, "viewer" of view,
+    "owner" of own): the one who does it."""
+    return len(verb) >= 3 and value in (verb + "er", verb + "or", verb + "r")
 
 
 def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:

@@ -182,8 +182,29 @@ async def log_odometer(inp: OdometerIn) -> Done:
     return Done(ref="o-1")
 
 
+class ConvertIn(BaseModel):
+    amount: float = Field(description="fee to convert")
+    from_currency: Literal["USD", "EUR", "GBP", "JPY"] = Field(description="currency it is in")
+    to_currency: Literal["USD", "EUR", "GBP", "JPY"] = Field(description="currency wanted")
+
+
+@pf.capability(intent="Convert a boarding fee between currencies", tags=["kennel", "accounts"])
+async def convert_fee(inp: ConvertIn) -> Done:
+    return Done(ref="c-1")
+
+
+class TagIn(BaseModel):
+    dog_id: str = Field(pattern=_DOG, description="kennel tag of the dog")
+    color: bool = Field(default=False, description="print in colour")
+
+
+@pf.capability(intent="Print a collar tag for a dog", tags=["kennel"])
+async def print_collar_tag(inp: TagIn) -> Done:
+    return Done(ref="pt-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
-    add_bath, check_in_dog, record_weight, log_odometer,
+    add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
 ]  # fmt: skip

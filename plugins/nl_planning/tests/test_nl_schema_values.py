@@ -82,3 +82,37 @@ async def test_an_enum_value_named_by_the_verb_of_its_agent_noun(kennel: pf.Node
         "capability": "share_document",
         "params": {"path": "rex.pdf", "email": "ana@example.org", "access": "editor"},
     }
+
+
+async def test_the_two_ends_of_a_conversion_take_the_first_and_last_currency(
+    kennel: pf.Node,
+) -> None:
+    [step] = await _steps(kennel, "convert 250 euros into dollars")
+    assert step == {
+        "capability": "convert_fee",
+        "params": {"amount": 250, "from_currency": "EUR", "to_currency": "USD"},
+    }
+    [step] = await _steps(kennel, "convert £40 to yen")
+    assert step["params"] == {"amount": 40, "from_currency": "GBP", "to_currency": "JPY"}
+
+
+async def test_thousands_written_with_k(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "bill ana@example.org 1.2k euros")
+    assert step["params"] == {"owner_email": "ana@example.org", "amount": 1200, "currency": "EUR"}
+
+
+async def test_a_flag_named_in_the_other_spelling(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "print a collar tag for DG-0042 in colour")
+    assert step == {
+        "capability": "print_collar_tag",
+        "params": {"dog_id": "DG-0042", "color": True},
+    }
+
+
+def test_a_gerund_that_names_a_kind_is_no_verb_of_the_user() -> None:
+    from packetflow_nl_planning.capability_actions import described_verbs
+
+    # "filing status" is a kind of status: a request to *file* something is not what the
+    # capability's user does; "add a lock" starts with the user's verb.
+    assert described_verbs(["filing status"]) == frozenset()
+    assert "add" in described_verbs(["add a lock"])

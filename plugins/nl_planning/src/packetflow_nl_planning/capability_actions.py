@@ -135,7 +135,12 @@ def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
     for text in descriptions:
         tokens = [t for t in tokenize(text) if t.is_word]
         starts = [i + 1 for i, t in enumerate(tokens[:-1]) if t.lower == "to"]
-        if tokens and tokens[0].lemma in lex.classes and not is_noun(tokens[0].lemma, lex):
+        if (
+            tokens
+            and tokens[0].lemma in lex.classes
+            and not is_noun(tokens[0].lemma, lex)
+            and not tokens[0].lower.endswith("ing")  # "filing status": a kind, not a verb
+        ):
             starts.append(0)
         for at in starts:
             verb = tokens[at].lemma

@@ -51,7 +51,8 @@ _WORDS = re.compile(
 )
 # Digits after a letter and a hyphen are part of an id ("L-88120", "TRK-221"), no number.
 _DIGITS = re.compile(
-    r"(?<![\w.])(?<![A-Za-z]-)[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
+    r"(?<![\w.])(?<![A-Za-z]-)[-+]?\d+(?:\.\d+)?[kK](?![\w])"  # "90k", "1.5k": thousands
+    r"|(?<![\w.])(?<![A-Za-z]-)[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
     r"|(?<![\w.])(?<![A-Za-z]-)[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)"
 )
 _ORDINAL_WORDS = re.compile(rf"\b(?:{'|'.join(_ORDINALS)})\b", re.IGNORECASE)
@@ -64,6 +65,9 @@ def parse_number(text: str) -> int | float | None:
         return None
     if raw.endswith(("st", "nd", "rd", "th")) and raw[:-2].isdigit():
         return int(raw[:-2])
+    if raw.endswith("k") and raw[:-1].replace(".", "", 1).isdigit():
+        thousands = round(float(raw[:-1]) * 1000, 6)
+        return int(thousands) if thousands.is_integer() else thousands
     try:
         value = float(raw)
     except ValueError:

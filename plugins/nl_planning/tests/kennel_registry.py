@@ -203,8 +203,19 @@ async def print_collar_tag(inp: TagIn) -> Done:
     return Done(ref="pt-1")
 
 
+class PrintIn(BaseModel):
+    file_url: str = Field(json_schema_extra={"format": "uri"}, description="link to the file")
+    paper: Literal["A4", "A3"] = Field(default="A4", description="paper size")
+
+
+@pf.capability(intent="Print a notice for the kennel board", tags=["kennel"])
+async def print_notice(inp: PrintIn) -> Done:
+    return Done(ref="pn-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
+    print_notice,
 ]  # fmt: skip

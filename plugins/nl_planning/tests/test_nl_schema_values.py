@@ -116,3 +116,20 @@ def test_a_gerund_that_names_a_kind_is_no_verb_of_the_user() -> None:
     # capability's user does; "add a lock" starts with the user's verb.
     assert described_verbs(["filing status"]) == frozenset()
     assert "add" in described_verbs(["add a lock"])
+
+
+async def test_a_value_of_letters_and_digits_the_tokens_split(kennel: pf.Node) -> None:
+    # "A3" is one value though the words split it; "get <link> printed": the causative.
+    [step] = await _steps(kennel, "get https://files.example.org/menu.pdf printed on A3")
+    assert step == {
+        "capability": "print_notice",
+        "params": {"file_url": "https://files.example.org/menu.pdf", "paper": "A3"},
+    }
+
+
+async def test_a_fact_stated_after_the_request_fills_it(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "bill 40 euros for the stay. my email is ana@example.org")
+    assert step == {
+        "capability": "send_bill",
+        "params": {"owner_email": "ana@example.org", "amount": 40, "currency": "EUR"},
+    }

@@ -175,10 +175,15 @@ def _causative(
     that ends its phrase, asks for what the participle says (the verb "get" only causes it)."""
     from .text import past_form
 
-    for i in range(at + 1, min(len(tokens), at + 5)):
+    words = 0  # the object's own words; a value (an id, a link) counts as one
+    for i in range(at, len(tokens)):
         token = tokens[i]
         if token.lower in lex.roles:
             return None  # the object's phrase ended without a participle
+        if not (token.entity and i > at and tokens[i - 1].entity):
+            words += 1
+        if words > 5:
+            return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
         if token.is_word and not token.entity and past_form(token.lower) and ends:

@@ -4,6 +4,7 @@ from an amount's currency) and boolean fields ("don't notify" -> false, "switch 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -43,6 +44,9 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         named = _unit_named_currency(spec, scope, fields)
         if named is not None:
             return named
+    coded = _coded_value(spec, scope)
+    if coded is not None:
+        return coded
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
@@ -112,6 +116,23 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """A value of letters and digits ("A3", "5G", "B2") written as such in the clause: the
+    tokens split it, so it is looked for in the text itself."""
+    start, end = scope.span
+    for value in spec.enum:
+        code = str(value)
+        if not (any(c.isdigit() for c in code) and any(c.isalpha() for c in code)):
+            continue
+        pattern = rf"(?<![\w-]){re.escape(code)}(?![\w-])"
+        for m in re.finditer(pattern, scope.text[start:end], re.IGNORECASE):
+            a, b = start + m.start(), start + m.end()
+            if scope.free(a, b):
+                scope.claim(a, b)
+                return value, scope.text[a:b]
+    return None
 
 
 def _spelt_otherwise(a: str, b: str) -> bool:

@@ -213,9 +213,20 @@ async def print_notice(inp: PrintIn) -> Done:
     return Done(ref="pn-1")
 
 
+class WalkerIn(BaseModel):
+    town: str = Field(description="town to search in")
+    size: Literal["small", "medium", "large"] = Field(description="size of the dog")
+    date: dt.date = Field(description="day of the walk")
+
+
+@pf.capability(intent="Find a dog walker", tags=["kennel", "search"])
+async def find_dog_walker(inp: WalkerIn) -> Done:
+    return Done(ref="dw-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
-    print_notice,
+    print_notice, find_dog_walker,
 ]  # fmt: skip

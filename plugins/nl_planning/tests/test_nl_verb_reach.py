@@ -82,6 +82,8 @@ def test_a_form_of_a_capability_word_is_no_typo() -> None:
 async def test_get_me_a_thing_asks_to_obtain_it(kennel: pf.Node) -> None:
     [step] = await _steps(kennel, "get me 3 day passes")
     assert step == {"capability": "buy_passes", "params": {"kind": "day", "quantity": 3}}
+    [step] = await _steps(kennel, "grab me 2 week passes")
+    assert step["capability"] == "buy_passes" and step["params"]["kind"] == "week"
 
 
 async def test_phrasal_verbs_of_submitting_and_of_changing(kennel: pf.Node) -> None:

@@ -119,6 +119,8 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "future"
     if vocabulary & lex.ahead and not vocabulary & lex.back:
         return "future"
+    if "search" in profile.action.classes and not vocabulary & lex.back:
+        return "future"  # finding a sitter, a room, a slot "from Friday": what lies ahead
     if profile.action.query or vocabulary & lex.back:
         return "past"
     return "future"
@@ -235,8 +237,37 @@ def rank(
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
             )
         )  # fmt: skip
+    _clear_winner(out, thresholds)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
+
+
+_CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
+
+
+def _clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
+    """One capability that clearly fits better than all the others is meant even when its
+    words do not cover the request's ("find someone to look after my cat in Lyon from Friday
+    to Sunday" for find_pet_sitter): its action matches, the text gives every value it needs,
+    two or more of them in forms only fields of its schema take (an enum value, a date, an
+    id...), its meaning is near, and it leads every other candidate by a clear margin."""
+    ranked = sorted(out, key=lambda c: -c.score)
+    if not ranked or ranked[0].relevant:
+        return
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    filled = best.filled
+    if (
+        best.action_ok
+        and filled is not None
+        and best.fit == 1.0
+        and filled.specific >= 2
+        and best.evidence >= 0
+        and best.semantic >= thresholds.with_fit
+        and best.score - runner_up >= _CLEAR_MARGIN
+    ):
+        best.relevant = True
+        best.reason = "it fits the request clearly better than any other capability"
 
 
 def _coverage(

@@ -133,7 +133,7 @@ def request_action(
         done = _causative(tokens, after, lex, verbs)
         if done is not None:
             return done
-    if verb == "get" and after < len(words) and words[after] in _ME:
+    if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
         # (to buy, book or read it), as "I need a ..." is.
         return Action(_ACQUIRE, ("obtain",), True, True, after + 1)

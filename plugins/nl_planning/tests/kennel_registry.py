@@ -224,9 +224,19 @@ async def find_dog_walker(inp: WalkerIn) -> Done:
     return Done(ref="dw-1")
 
 
+class WalkIn(BaseModel):
+    dog_id: str = Field(pattern=_DOG, description="kennel tag of the dog")
+    duration_minutes: int = Field(description="length of the walk in minutes")
+
+
+@pf.capability(intent="Log a walk a dog had", tags=["kennel"])
+async def log_walk(inp: WalkIn) -> Done:
+    return Done(ref="lw-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
-    print_notice, find_dog_walker,
+    print_notice, find_dog_walker, log_walk,
 ]  # fmt: skip

@@ -133,3 +133,11 @@ async def test_a_fact_stated_after_the_request_fills_it(kennel: pf.Node) -> None
         "capability": "send_bill",
         "params": {"owner_email": "ana@example.org", "amount": 40, "currency": "EUR"},
     }
+
+
+async def test_durations_side_by_side_are_one(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "log a walk for DG-0042: 1 hour 20 minutes")
+    assert step == {
+        "capability": "log_walk",
+        "params": {"dog_id": "DG-0042", "duration_minutes": 80},
+    }

@@ -122,3 +122,12 @@ async def test_a_pronoun_between_a_phrasal_verb_and_its_particle(kennel: pf.Node
         "capability": "check_in_dog",
         "params": {"dog_id": "DG-0042", "date": "2026-05-14"},
     }
+
+
+async def test_a_request_put_as_a_question_to_someone(kennel: pf.Node) -> None:
+    # "can someone ..." asks someone to do it: the verb is the action, not a reading question.
+    [step] = await _steps(kennel, "can someone send ana@example.org a bill for 30 euros?")
+    assert step == {
+        "capability": "send_bill",
+        "params": {"owner_email": "ana@example.org", "amount": 30, "currency": "EUR"},
+    }

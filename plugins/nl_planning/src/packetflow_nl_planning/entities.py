@@ -14,7 +14,7 @@ from datetime import date
 from .dates import date_mentions
 from .mentions import Mention, overlaps
 from .numbers import number_mentions
-from .units import duration_phrases, money_and_quantities
+from .units import duration_phrases, join_durations, money_and_quantities
 
 __all__ = ["Mentions", "find_mentions", "normalize_phone"]
 
@@ -177,5 +177,6 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         ]
         if d.extra.get("half") or not covered:
             items.append(d)
+    items = join_durations(text, items)
     items.sort(key=lambda m: (m.start, -m.end))
     return Mentions(items)

@@ -58,6 +58,8 @@ _VERB_CONTEXT = frozenset(
     ]
 )
 _ME = frozenset(("me", "us"))
+_YOU = frozenset(("you", "u"))
+_SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
 
 
 _DESIRE = (
@@ -107,11 +109,12 @@ def request_action(
         start = at + 1 + (words[at + 1] in _PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
-    if q and not (
-        words[at] in ("do", "does", "can", "will", "would", "could")
-        and at + 1 < len(words)
-        and words[at + 1] in ("you", "u")
-    ):
+    asks = at + 1 < len(words) and (
+        (words[at] in ("do", "does", "can", "will", "would", "could") and words[at + 1] in _YOU)
+        # "can someone ring me", "could we get a table": a request put as a question
+        or (words[at] in ("can", "will", "would", "could") and words[at + 1] in _SOMEONE)
+    )
+    if q and not asks:
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2

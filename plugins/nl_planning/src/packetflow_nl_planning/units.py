@@ -111,6 +111,28 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
 
 
 _UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
+_JOINER = re.compile(r"\s*(?:,|and)?\s*", re.IGNORECASE)
+
+
+def join_durations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "1 hour 35 minutes", "2 days and 6 hours": durations side by side, each in a smaller
+    unit than the one before, are one duration, in the last one's unit."""
+    durations = sorted(
+        (m for m in mentions if m.kind == "duration" and m.unit), key=lambda m: m.start
+    )
+    out = list(mentions)
+    i = 0
+    while i + 1 < len(durations):
+        first, second = durations[i], durations[i + 1]
+        gap = text[first.end : second.start]
+        scale = convert(1.0, first.unit or "", second.unit or "")
+        if _JOINER.fullmatch(gap) and scale is not None and scale > 1:
+            value = round(float(first.value) * scale + float(second.value), 6)
+            joined = Mention("duration", value, first.start, second.end, unit=second.unit)
+            out = [m for m in out if m is not first and m is not second] + [joined]
+            durations[i + 1] = joined
+        i += 1
+    return out
 
 
 def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:

@@ -234,9 +234,19 @@ async def log_walk(inp: WalkIn) -> Done:
     return Done(ref="lw-1")
 
 
+class AlarmIn(BaseModel):
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="when, HH:MM")
+    label: str | None = Field(default=None, description="what it is for")
+
+
+@pf.capability(intent="Set an alarm on the kennel clock", tags=["kennel"])
+async def set_alarm(inp: AlarmIn) -> Done:
+    return Done(ref="al-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
-    print_notice, find_dog_walker, log_walk,
+    print_notice, find_dog_walker, log_walk, set_alarm,
 ]  # fmt: skip

@@ -131,3 +131,15 @@ async def test_a_request_put_as_a_question_to_someone(kennel: pf.Node) -> None:
         "capability": "send_bill",
         "params": {"owner_email": "ana@example.org", "amount": 30, "currency": "EUR"},
     }
+
+
+async def test_get_a_new_thing_obtains_it(kennel: pf.Node) -> None:
+    # "get a bath for ...": a new bath is added, the booking's status is not what is asked.
+    [step] = await _steps(kennel, "get a bath for BK12345")
+    assert step == {"capability": "add_bath", "params": {"booking": "BK12345"}}
+
+
+async def test_setting_a_new_thing_makes_it(kennel: pf.Node) -> None:
+    # "Set an alarm" makes one: a bare "alarm at ..." asks for it, as "a table for two" does.
+    [step] = await _steps(kennel, "alarm at 17:30 called 'dinner'")
+    assert step == {"capability": "set_alarm", "params": {"time": "17:30", "label": "dinner"}}

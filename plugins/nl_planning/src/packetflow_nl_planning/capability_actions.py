@@ -43,6 +43,9 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
         return None
     verb, classes, size = found
     verbs = [verb]
+    if verb == "set" and at + size < len(tokens) and tokens[at + size].lower in ("a", "an"):
+        # "Set an alarm", "Set a timer": setting a new one makes it (the thermostat is set).
+        classes = classes | lex.classes_of("create")
     # A capability does what its verb says and what the noun after it names: "Open a
     # return" opens and returns, "Set a reminder" sets and reminds.
     nominal = nominal_after(tokens, at + size, lex, 6) if verb in lex.support else None

@@ -160,6 +160,10 @@ def request_action(
             noun_verb, end = nominal
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
+        if verb == "get" and after < len(words) and words[after] in ("a", "an"):
+            # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
+            # made or read), as "I need a ..." asks; "get the forecast" only reads.
+            return Action(_ACQUIRE, ("obtain",), True, True, after)
     return Action(classes, (verb,), True, lex.is_query(classes), after)
 
 

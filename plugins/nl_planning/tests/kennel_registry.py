@@ -14,6 +14,7 @@ import packetflow as pf
 
 TODAY = "2026-05-13"  # a Wednesday
 _DOG = r"^DG-[0-9]{4}$"
+_E164 = r"^\+[1-9][0-9]{7,14}$"
 
 
 class Done(BaseModel):
@@ -244,9 +245,30 @@ async def set_alarm(inp: AlarmIn) -> Done:
     return Done(ref="al-1")
 
 
+class PlayIn(BaseModel):
+    date: dt.date = Field(description="day of the booking")
+    start_time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="from, HH:MM")
+    end_time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="until, HH:MM")
+
+
+@pf.capability(intent="Book the play area", tags=["kennel"])
+async def book_play_area(inp: PlayIn) -> Done:
+    return Done(ref="pa-1")
+
+
+class CallIn(BaseModel):
+    phone: str = Field(pattern=_E164, description="owner's number")
+    topic: str | None = Field(default=None, description="what the call is about")
+
+
+@pf.capability(intent="Call a dog's owner", tags=["kennel"])
+async def call_owner(inp: CallIn) -> Done:
+    return Done(ref="co-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
-    print_notice, find_dog_walker, log_walk, set_alarm,
+    print_notice, find_dog_walker, log_walk, set_alarm, book_play_area, call_owner,
 ]  # fmt: skip

@@ -141,3 +141,22 @@ async def test_durations_side_by_side_are_one(kennel: pf.Node) -> None:
         "capability": "log_walk",
         "params": {"dog_id": "DG-0042", "duration_minutes": 80},
     }
+
+
+async def test_a_time_range_with_one_meridiem(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "book the play area on Monday 9-10am")
+    assert step == {
+        "capability": "book_play_area",
+        "params": {"date": "2026-05-18", "start_time": "09:00", "end_time": "10:00"},
+    }
+    [step] = await _steps(kennel, "book the play area on Monday 11-1pm")
+    assert step["params"]["start_time"] == "11:00" and step["params"]["end_time"] == "13:00"
+
+
+async def test_a_verbs_word_after_a_possessive_is_a_topic(kennel: pf.Node) -> None:
+    # "bill" is a verb as well; "my bill" is the thing the call is about.
+    [step] = await _steps(kennel, "call +447700900123 about my bill")
+    assert step == {
+        "capability": "call_owner",
+        "params": {"phone": "+447700900123", "topic": "bill"},
+    }

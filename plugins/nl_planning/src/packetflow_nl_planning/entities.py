@@ -36,6 +36,10 @@ _TIME = re.compile(
     r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
+_TIME_RANGE = re.compile(
+    r"\b(\d{1,2})(?::([0-5]\d))?\s*(?:-|\u2013|to)\s*(\d{1,2})(?::([0-5]\d))?\s*([ap]\.?m\.?)(?![\w])",
+    re.IGNORECASE,
+)
 _HOUR_WORDS = [
     "one",
     "two",
@@ -143,6 +147,18 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _HANDLE.finditer(text):
         claim("handle", m.group(), m.start(), m.end())
     dates = date_mentions(text, today)
+    for m in _TIME_RANGE.finditer(text):
+        # "9-10am", "11 to 1pm": both ends take the meridiem said once, at the end (the start
+        # is the morning when its hour is the later one: 11-1pm is 11:00-13:00).
+        h1, m1, h2, m2, half = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4), m.group(5)
+        if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
+            continue
+        pm = half.lower().startswith("p")
+        end_hour = h2 % 12 + (12 if pm else 0)
+        start_hour = h1 % 12 + (12 if pm and h1 <= h2 and h1 != 12 else 0)
+        start_end = m.end(2) if m1 else m.end(1)
+        claim("time", f"{start_hour:02d}:{m1 or '00'}", m.start(1), start_end, side="start")
+        claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(3), m.end(), side="end")
     for m in _TIME.finditer(text):
         value = _time_value(m)
         if value is not None:

@@ -213,7 +213,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             if (
                 value.lower() in _PRONOUNS
                 or lemmas <= scope.own
-                or lemmas & lex.classes.keys() == lemmas
+                or (lemmas & lex.classes.keys() == lemmas and tokens[rng[0] - 1].lower not in _MINE)
                 or all(_registry_acronym(x, scope) for x in tokens[rng[0] : rng[1]])
             ):
                 # "to ship": the capability's own word or a verb, not a value; "with the
@@ -292,6 +292,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
 
 
 _WHEN = frozenset(("date", "daterange", "time"))
+_MINE = frozenset(("my", "our", "your", "his", "her", "their"))  # "my invoice": a noun
 
 
 def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:

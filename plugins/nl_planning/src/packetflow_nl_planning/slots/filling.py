@@ -7,7 +7,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..clauses import Memory, Scope, field_words
+from ..clauses import Memory, Scope, field_words, side
 from ..entities import normalize_phone
 from ..freetext import TEXTUAL, fill_text
 from ..mentions import Mention
@@ -136,7 +136,10 @@ def _fill_one(
     if kind in ("date", "datetime"):
         return fill_date(spec, kind, scope, fields)
     if kind == "time":
-        return _pick(spec, scope, scope.of("time"), lambda m: str(m.value))
+        times = scope.of("time")
+        # "9-10am" for start_time / end_time: each end of the range to the field of its side.
+        ranged = [m for m in times if m.extra.get("side") == side(spec.name_words)]
+        return _pick(spec, scope, ranged or times, lambda m: str(m.value))
     if kind == "enum":
         return fill_enum(spec, scope, fields)
     if kind == "boolean":

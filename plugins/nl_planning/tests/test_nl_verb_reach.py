@@ -143,3 +143,12 @@ async def test_setting_a_new_thing_makes_it(kennel: pf.Node) -> None:
     # "Set an alarm" makes one: a bare "alarm at ..." asks for it, as "a table for two" does.
     [step] = await _steps(kennel, "alarm at 17:30 called 'dinner'")
     assert step == {"capability": "set_alarm", "params": {"time": "17:30", "label": "dinner"}}
+
+
+async def test_a_preposition_before_a_number_is_no_particle(kennel: pf.Node) -> None:
+    # "log ... in 45 minutes" is no "log in": "in" comes before a number.
+    [step] = await _steps(kennel, "log a walk for DG-0042 in 45 minutes")
+    assert step == {
+        "capability": "log_walk",
+        "params": {"dog_id": "DG-0042", "duration_minutes": 45},
+    }

@@ -135,7 +135,13 @@ def verb_at(
             return phrasal, lex.classes[phrasal], 1
     for i in range(at + 2, min(len(tokens), at + 7)):
         particle = tokens[i].lower
-        ends = i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
+        ends = (
+            after is None
+            or after.lower in lex.roles
+            or (not after.is_word and not after.lower[:1].isdigit())
+        )
         if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)

@@ -266,9 +266,19 @@ async def call_owner(inp: CallIn) -> Done:
     return Done(ref="co-1")
 
 
+class TreatIn(BaseModel):
+    ingredients: list[str] = Field(description="ingredients to use")
+
+
+@pf.capability(intent="Suggest dog treat recipes", tags=["kennel", "food"])
+async def suggest_treats(inp: TreatIn) -> Done:
+    return Done(ref="tr-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
     print_notice, find_dog_walker, log_walk, set_alarm, book_play_area, call_owner,
+    suggest_treats,
 ]  # fmt: skip

@@ -160,3 +160,11 @@ async def test_a_verbs_word_after_a_possessive_is_a_topic(kennel: pf.Node) -> No
         "capability": "call_owner",
         "params": {"phone": "+447700900123", "topic": "bill"},
     }
+
+
+async def test_with_lists_the_items_of_a_list_field(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "dog treat recipes with oats and peanut butter")
+    assert step == {
+        "capability": "suggest_treats",
+        "params": {"ingredients": ["oats", "peanut butter"]},
+    }

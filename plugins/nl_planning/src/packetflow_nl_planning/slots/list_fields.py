@@ -53,6 +53,13 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     )
     if start is None and colon is not None:
         start = colon.end
+    if start is None:
+        # "recipes with chickpeas and leeks": "with" lists what a thing is made of or comes
+        # with, when it names no other field.
+        cue = next(
+            (t for t in scope.words if t.lower == "with" and scope.free(t.start, t.end)), None
+        )
+        start = cue.end if cue is not None else None
     if start is None and spec.required:
         start = scope.action_span[1] or None
     if start is None:
@@ -65,7 +72,9 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if start <= m.start < scope.span[1] and m.kind not in ("number",):
             text = scope.text[start : m.start]
             break
-    text = re.split(r"\b(?:to|from|for|in|on|at|into|onto|by)\b", text)[0]
+    text = re.split(
+        r"\b(?:to|from|for|in|on|at|into|onto|by|under|over|within|without|before|after)\b", text
+    )[0]
     parts = [p.strip(" .") for p in re.split(r",|\band\b|&", text) if p.strip(" .")]
     lex = lexicon()
     items = []

@@ -238,6 +238,9 @@ async def log_walk(inp: WalkIn) -> Done:
 class AlarmIn(BaseModel):
     time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="when, HH:MM")
     label: str | None = Field(default=None, description="what it is for")
+    days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
+        default_factory=list, description="days it repeats"
+    )
 
 
 @pf.capability(intent="Set an alarm on the kennel clock", tags=["kennel"])

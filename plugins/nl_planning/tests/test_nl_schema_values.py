@@ -168,3 +168,13 @@ async def test_with_lists_the_items_of_a_list_field(kennel: pf.Node) -> None:
         "capability": "suggest_treats",
         "params": {"ingredients": ["oats", "peanut butter"]},
     }
+
+
+async def test_days_of_a_weekday_enum_by_name_or_group(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "alarm at 6:30 on weekdays")
+    assert step == {
+        "capability": "set_alarm",
+        "params": {"time": "06:30", "days": ["mon", "tue", "wed", "thu", "fri"]},
+    }
+    [step] = await _steps(kennel, "alarm at 7:15 on Mondays and Thursdays")
+    assert step == {"capability": "set_alarm", "params": {"time": "07:15", "days": ["mon", "thu"]}}

@@ -85,3 +85,14 @@ async def test_a_day_is_never_a_name(kennel: pf.Node) -> None:
     # The town is missing: "next Monday" is a date, not where to search.
     with pytest.raises(pf.errors.ContractViolationError):
         await _steps(kennel, "any kennels for next Monday?")
+
+
+def test_getting_the_bill_reads_it_and_getting_a_refund_asks_for_one() -> None:
+    from packetflow_nl_planning.capability_actions import capability_action
+
+    # A reading verb before a definite thing reads it, whatever verb the noun is as well...
+    bill = capability_action("get_gas_bill", "Get the gas bill for a month")
+    assert bill.query and "charge" not in bill.classes
+    # ... a reading noun keeps its sense, and "a refund" is still one to obtain.
+    assert "forecast" in capability_action("get_outlook", "Get the forecast for a city").classes
+    assert "refund" in capability_action("request_money_back", "Get a refund for an order").classes

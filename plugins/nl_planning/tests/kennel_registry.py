@@ -278,10 +278,19 @@ async def suggest_treats(inp: TreatIn) -> Done:
     return Done(ref="tr-1")
 
 
+class InvoiceIn(BaseModel):
+    ref: str = Field(pattern=r"^[A-Z0-9]{6}$", description="invoice reference")
+
+
+@pf.capability(intent="Show an invoice by its reference", tags=["kennel", "accounts"])
+async def show_invoice(inp: InvoiceIn) -> Done:
+    return Done(ref="si-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
     print_notice, find_dog_walker, log_walk, set_alarm, book_play_area, call_owner,
-    suggest_treats,
+    suggest_treats, show_invoice,
 ]  # fmt: skip

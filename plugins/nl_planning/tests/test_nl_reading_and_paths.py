@@ -96,3 +96,19 @@ def test_getting_the_bill_reads_it_and_getting_a_refund_asks_for_one() -> None:
     # ... a reading noun keeps its sense, and "a refund" is still one to obtain.
     assert "forecast" in capability_action("get_outlook", "Get the forecast for a city").classes
     assert "refund" in capability_action("request_money_back", "Get a refund for an order").classes
+
+
+async def test_a_plain_lower_case_word_is_no_id(kennel: pf.Node) -> None:
+    # "window" upper-cased fits ^[A-Z0-9]{6}$, but a word of the sentence is no reference;
+    # "k7q2zp" (letters and digits) is one, given in the pattern's case.
+    with pytest.raises(pf.errors.ContractViolationError):
+        await _steps(kennel, "show the invoice for the window")
+    [step] = await _steps(kennel, "show invoice k7q2zp")
+    assert step == {"capability": "show_invoice", "params": {"ref": "K7Q2ZP"}}
+
+
+def test_the_digits_of_a_code_are_no_count() -> None:
+    from packetflow_nl_planning.numbers import number_mentions
+
+    assert number_mentions("seat 3A on 9XBB41") == []
+    assert [m.value for m in number_mentions("3kg, 5pm, the 2nd, 90k")] == [3, 5, 2, 90000]

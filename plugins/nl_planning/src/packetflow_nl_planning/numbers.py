@@ -97,11 +97,31 @@ def _words_value(raw: str) -> int | float | None:
         return None
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _in_code(text: str, end: int) -> bool:
+    """Whether the digits ending at ``end`` run on into letters that are no unit, currency,
+    meridiem or suffix ("3A", "9XBB41", but not "3kg", "5pm", "2nd", "90k", "2x")."""
+    from .units import currency_aliases, units
+
+    letters = _LETTERS.match(text, end)
+    if letters is None:
+        return False
+    word = letters.group().lower()
+    if word in ("st", "nd", "rd", "th", "k", "am", "pm", "x", "h", "m", "s", "d", "w"):
+        return False
+    _, by_alias = units()
+    return word not in by_alias and word not in currency_aliases()
+
+
 def number_mentions(text: str) -> list[Mention]:
     """Every number in ``text``, left to right; ordinals carry ``extra["ordinal"]``."""
     found: list[Mention] = []
     for match in _DIGITS.finditer(text):
         raw = match.group()
+        if _in_code(text, match.end()):
+            continue  # "3A", "9XBB41": the digits of a code, no count
         value = parse_number(raw)
         if value is not None:
             ordinal = raw.lower().endswith(("st", "nd", "rd", "th"))

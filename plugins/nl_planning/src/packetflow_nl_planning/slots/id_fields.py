@@ -48,11 +48,14 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         )
         if plain_word and chunk[:1] not in "#@":
             continue  # "please mute kim_99": a word of the sentence is no id
-        if loose and any(x < b and a < y for x, y in others):
-            continue
+        if (loose or bare.isalpha()) and any(x < b and a < y for x, y in others):
+            continue  # ("Monday" is a day, whatever pattern of letters it fits)
         if any(x < b and a < y for x, y in measures):
             continue  # "1500 meters", "$20": a measure or an amount is never an id
-        forms = [bare, bare.upper()] if bare == chunk else [chunk, bare, bare.upper()]
+        forms = [bare] if bare == chunk else [chunk, bare]
+        if any(c.isdigit() for c in bare) or not bare.islower():
+            # "ab12cde" in the pattern's case; a plain lower-case word ("window") is no id.
+            forms.append(bare.upper())
         joined = re.sub(r"[-\s]", "", bare)
         if joined != bare and joined[:1].isalnum():
             forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only

@@ -287,10 +287,19 @@ async def show_invoice(inp: InvoiceIn) -> Done:
     return Done(ref="si-1")
 
 
+class CameraIn(BaseModel):
+    host: str = Field(description="hostname or IP address of the camera")
+
+
+@pf.capability(intent="Check that a kennel camera is online", tags=["kennel", "it"])
+async def check_camera(inp: CameraIn) -> Done:
+    return Done(ref="cam-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
     print_notice, find_dog_walker, log_walk, set_alarm, book_play_area, call_owner,
-    suggest_treats, show_invoice,
+    suggest_treats, show_invoice, check_camera,
 ]  # fmt: skip

@@ -112,3 +112,10 @@ def test_the_digits_of_a_code_are_no_count() -> None:
 
     assert number_mentions("seat 3A on 9XBB41") == []
     assert [m.value for m in number_mentions("3kg, 5pm, the 2nd, 90k")] == [3, 5, 2, 90000]
+
+
+async def test_a_host_field_takes_an_address_or_a_domain_whole(kennel: pf.Node) -> None:
+    [step] = await _steps(kennel, "check camera 192.168.1.20")
+    assert step == {"capability": "check_camera", "params": {"host": "192.168.1.20"}}
+    [step] = await _steps(kennel, "is the camera at cam2.kennel.example online?")
+    assert step == {"capability": "check_camera", "params": {"host": "cam2.kennel.example"}}

@@ -152,3 +152,14 @@ async def test_a_preposition_before_a_number_is_no_particle(kennel: pf.Node) -> 
         "capability": "log_walk",
         "params": {"dog_id": "DG-0042", "duration_minutes": 45},
     }
+
+
+async def test_a_participle_after_an_article_is_an_adjective_not_the_past(
+    kennel: pf.Node,
+) -> None:
+    # "a detailed grooming" tells of no past event: booking dates still lie ahead.
+    [step] = await _steps(kennel, "book a detailed grooming for DG-0042 on Friday")
+    assert step == {
+        "capability": "book_grooming",
+        "params": {"dog_id": "DG-0042", "date": "2026-05-15"},
+    }

@@ -97,7 +97,11 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
     past_tense = any(
-        past_form(low) and low not in _NOT_ONLY_PAST and not _caused(tokens_lower, i)
+        past_form(low)
+        and low not in _NOT_ONLY_PAST
+        and not _caused(tokens_lower, i)
+        # "an advanced lesson", "the detailed report": an adjective, no tense
+        and not (i > 0 and tokens_lower[i - 1] in _DETERMINERS)
         for i, low in enumerate(tokens_lower)
     )
     if (
@@ -124,6 +128,11 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     if profile.action.query or vocabulary & lex.back:
         return "past"
     return "future"
+
+
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
+)
 
 
 def _caused(tokens_lower: list[str], at: int) -> bool:

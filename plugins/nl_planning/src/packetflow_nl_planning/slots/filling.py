@@ -15,6 +15,7 @@ from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
 from .choice_fields import fill_boolean, fill_enum, is_currency
 from .date_fields import fill_date
+from .host_fields import fill_host
 from .id_fields import fill_pattern
 from .kinds import ORDER, field_kind
 from .list_fields import fill_array
@@ -82,7 +83,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             pending_text.append(spec)
             continue
         value = _fill_one(spec, kind, scope, fields, money_capability)
-        if value is None and kind in ("handle", "path"):
+        if value is None and kind in ("handle", "path", "host"):
             pending_text.append(spec)
             continue
         if value is not None:
@@ -94,6 +95,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 "phone",
                 "handle",
                 "path",
+                "host",
                 "date",
                 "datetime",
                 "time",
@@ -150,6 +152,8 @@ def _fill_one(
         return fill_array(spec, scope)
     if kind == "path":
         return fill_path(spec, scope)
+    if kind == "host":
+        return fill_host(spec, scope)
     return None
 
 

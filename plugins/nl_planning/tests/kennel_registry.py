@@ -296,10 +296,20 @@ async def check_camera(inp: CameraIn) -> Done:
     return Done(ref="cam-1")
 
 
+class RationIn(BaseModel):
+    dog_id: str = Field(pattern=_DOG, description="kennel tag of the dog")
+    food_kg: float = Field(description="daily food in kg")
+
+
+@pf.capability(intent="Change a dog's food ration", tags=["kennel", "food"])
+async def change_ration(inp: RationIn) -> Done:
+    return Done(ref="ra-1")
+
+
 CAPABILITIES = [
     send_bill, schedule_vaccination, book_grooming, buy_passes, set_heating, submit_reading,
     get_statement, find_kennels, track_parcel, get_booking_status, get_run, share_document,
     add_bath, check_in_dog, record_weight, log_odometer, convert_fee, print_collar_tag,
     print_notice, find_dog_walker, log_walk, set_alarm, book_play_area, call_owner,
-    suggest_treats, show_invoice, check_camera,
+    suggest_treats, show_invoice, check_camera, change_ration,
 ]  # fmt: skip

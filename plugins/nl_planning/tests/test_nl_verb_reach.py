@@ -163,3 +163,12 @@ async def test_a_participle_after_an_article_is_an_adjective_not_the_past(
         "capability": "book_grooming",
         "params": {"dog_id": "DG-0042", "date": "2026-05-15"},
     }
+
+
+async def test_giving_something_to_someone_reads_nothing(kennel: pf.Node) -> None:
+    # "give" reads only in "give me ..."; giving a dog its food changes its ration.
+    [step] = await _steps(kennel, "give DG-0042 300 g of food a day")
+    assert step == {
+        "capability": "change_ration",
+        "params": {"dog_id": "DG-0042", "food_kg": 0.3},
+    }

@@ -98,6 +98,8 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
         count, unit, half = m.group(1), m.group(2).lower(), m.group(3)
         if count is None and not half:
             continue  # "the hour" alone says no amount
+        if count is not None and count.lower() in ("a", "an") and _rate(text, m.start()):
+            continue  # "300 g of food a day", "$50 a week": a rate, no length of time
         value = 1.0 if count is None or not count.isdigit() else float(count)
         if count is not None and count.isdigit() and not half:
             continue  # "2 hours": the number's own quantity already says it
@@ -111,6 +113,21 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
 
 
 _UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
+_SPAN_WORDS = frozenset(
+    ("for", "in", "within", "after", "over", "under", "about", "than", "take", "took", "takes",
+     "lasting", "last", "nearly", "almost", "just", "only")
+)  # fmt: skip
+
+
+def _rate(text: str, start: int) -> bool:
+    """Whether "a day" at ``start`` follows an amount ("9 kg of hay", "$50") with no word of
+    a span of time between ("for a day", "in a week")."""
+    before = text[max(0, start - 40) : start].split()
+    if not before or before[-1].lower() in _SPAN_WORDS:
+        return False
+    return any(any(c.isdigit() for c in w) or w[:1] in "$€£¥" for w in before[-4:])
+
+
 _JOINER = re.compile(r"\s*(?:,|and)?\s*", re.IGNORECASE)
 
 

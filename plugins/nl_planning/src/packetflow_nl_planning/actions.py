@@ -40,6 +40,9 @@ class Action:
         events: the verbs of what a booking capability arranges (``schedule_viewing``: view):
             a request to do that, or a synonym of it ("see the flat on Friday"), asks to book
             it - even with a verb that otherwise only reads.
+        topics: the words of its name other than its verbs (``record_pet_weight``: pet,
+            weight): a request whose verb, or a synonym of it, is of their family ("weigh the
+            cat", "bill the client" for ``send_invoice``) asks for what it is about.
     """
 
     classes: frozenset[str]
@@ -51,6 +54,7 @@ class Action:
     described: frozenset[str] = frozenset()
     values: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
 
 
 Level = Literal["same", "read", "open", "no"]
@@ -89,6 +93,12 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         for verb in verbs:
             if "_" not in verb and any(same_family(verb, w) for w in cap.values):
                 return "open", f"{said!r} names one of its values"
+        for verb in verbs:
+            # "weigh the cat" for record_pet_weight, "bill ..." for send_invoice: the verb
+            # (or a synonym) makes a word of what the capability's name says it is about.
+            forms = {verb, *lex.synonyms.get(verb, ())} if "_" not in verb else set()
+            if any(same_family(f, w) for f in forms for w in cap.topics):
+                return "open", f"{said!r} names what it is about"
     if cap.events and not strict:
         # "see listing L-1 on Friday" for schedule_viewing: doing what it books asks to book
         # it (the verb may otherwise only read).
@@ -96,6 +106,11 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         said_verbs |= {s for v in request.verbs for s in lex.synonyms.get(v, ())}
         if said_verbs & cap.events:
             return "open", f"{said!r} is what it books ({'/'.join(sorted(cap.events))})"
+    if not strict and not request.query and request.verbs and request.verbs[-1] in lex.light:
+        # "put me in the spin class", "give the fern a litre of water": a light verb with no
+        # noun naming its action takes its meaning from what follows; its own classes (put:
+        # update, add) say little about what is meant, so they contradict nothing.
+        return "open", f"{said!r} takes its meaning from what follows"
     unknown_request = all(c.startswith("word:") for c in request.classes)
     unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
     if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):

@@ -23,6 +23,7 @@ from .verbs import (
 
 __all__ = ["capability_action", "described_verbs", "unknown_verbs"]
 
+_THE = frozenset(("the", "my", "your", "our", "its", "their"))
 _READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
 
 
@@ -43,9 +44,16 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
         return None
     verb, classes, size = found
     verbs = [verb]
+    if verb == "set" and at + size < len(tokens) and tokens[at + size].lower in ("a", "an"):
+        # "Set an alarm", "Set a timer": setting a new one makes it (the thermostat is set).
+        classes = classes | lex.classes_of("create")
     # A capability does what its verb says and what the noun after it names: "Open a
     # return" opens and returns, "Set a reminder" sets and reminds.
+    # ... but "Get the gas bill" reads the bill: a reading verb before a definite thing.
+    reads = lex.is_query(classes) and at + size < len(tokens) and tokens[at + size].lower in _THE
     nominal = nominal_after(tokens, at + size, lex, 6) if verb in lex.support else None
+    if nominal is not None and reads and not lex.is_query(lex.classes_of(nominal[0])):
+        nominal = None  # (a reading noun stays: "Get the forecast" forecasts)
     if nominal is not None and lex.classes_of(nominal[0]):
         classes = (
             lex.classes_of(nominal[0])
@@ -81,6 +89,8 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
         return None
     verbs = [parts[at]]
     rest = parts[at + 1 :] if at == 0 and parts[at] in lex.support else []
+    # get_gas_bill reads a bill: after a reading verb, a noun that is a verb too names a thing
+    reading = lex.is_query(classes) and not classes - lex.query
     for size in (2, 1):
         noun = "_".join(rest[:size])
         followed = rest[size : size + 1]
@@ -93,7 +103,12 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
     else:
         # A support verb's object that is a verb used as a noun names what it does too:
         # issue_account_credit credits, set_price_alert alerts.
-        if rest and rest[-1] in lex.classes and rest[-1] not in lex.attribute:
+        if (
+            rest
+            and rest[-1] in lex.classes
+            and rest[-1] not in lex.attribute
+            and not (reading and not lex.is_query(lex.classes[rest[-1]]))
+        ):
             classes = classes | lex.classes[rest[-1]]
             verbs.append(rest[-1])
     return Action(classes, tuple(verbs), True, lex.is_query(classes))
@@ -135,7 +150,12 @@ def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
     for text in descriptions:
         tokens = [t for t in tokenize(text) if t.is_word]
         starts = [i + 1 for i, t in enumerate(tokens[:-1]) if t.lower == "to"]
-        if tokens and tokens[0].lemma in lex.classes and not is_noun(tokens[0].lemma, lex):
+        if (
+            tokens
+            and tokens[0].lemma in lex.classes
+            and not is_noun(tokens[0].lemma, lex)
+            and not tokens[0].lower.endswith("ing")  # "filing status": a kind, not a verb
+        ):
             starts.append(0)
         for at in starts:
             verb = tokens[at].lemma
@@ -199,8 +219,22 @@ def capability_action(
     events = booked_events(name, intent) if classes & _ARRANGE else frozenset()
     return Action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
-        described_verbs(descriptions), value_words, events,
+        described_verbs(descriptions), value_words, events, _topics(name, verbs, lex),
     )  # fmt: skip
+
+
+def _topics(name: str, verbs: Sequence[str], lex: Lexicon) -> frozenset[str]:
+    """The words of a capability's name that are not its verbs (see :attr:`Action.topics`)."""
+    said = {part for v in verbs for part in v.split("_")}
+    return frozenset(
+        w
+        for w in identifier_words(name)
+        if w.isalpha()
+        and len(w) >= 4
+        and w not in lex.stopwords
+        and lemma(w) not in said
+        and w not in said
+    )
 
 
 _ARRANGE = frozenset(("book", "schedule"))

@@ -14,7 +14,7 @@ from datetime import date
 from .dates import date_mentions
 from .mentions import Mention, overlaps
 from .numbers import number_mentions
-from .units import duration_phrases, money_and_quantities
+from .units import duration_phrases, join_durations, money_and_quantities
 
 __all__ = ["Mentions", "find_mentions", "normalize_phone"]
 
@@ -26,7 +26,9 @@ _URL = re.compile(
 )
 # A phone: "+44 20 7946 0958", "(415) 555-0100", "415.555.0100"; at least 7 digits.
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
-_PHONE = re.compile(r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])")
+_PHONE = re.compile(
+    r"(?<![\w+])(?<![A-Za-z]-)\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])"
+)
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
 _TIME = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"
@@ -34,6 +36,10 @@ _TIME = re.compile(
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
     r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|\w))"
     r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    re.IGNORECASE,
+)
+_TIME_RANGE = re.compile(
+    r"\b(\d{1,2})(?::([0-5]\d))?\s*(?:-|\u2013|to)\s*(\d{1,2})(?::([0-5]\d))?\s*([ap]\.?m\.?)(?![\w])",
     re.IGNORECASE,
 )
 _HOUR_WORDS = [
@@ -143,6 +149,18 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _HANDLE.finditer(text):
         claim("handle", m.group(), m.start(), m.end())
     dates = date_mentions(text, today)
+    for m in _TIME_RANGE.finditer(text):
+        # "9-10am", "11 to 1pm": both ends take the meridiem said once, at the end (the start
+        # is the morning when its hour is the later one: 11-1pm is 11:00-13:00).
+        h1, m1, h2, m2, half = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4), m.group(5)
+        if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
+            continue
+        pm = half.lower().startswith("p")
+        end_hour = h2 % 12 + (12 if pm else 0)
+        start_hour = h1 % 12 + (12 if pm and h1 <= h2 and h1 != 12 else 0)
+        start_end = m.end(2) if m1 else m.end(1)
+        claim("time", f"{start_hour:02d}:{m1 or '00'}", m.start(1), start_end, side="start")
+        claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(3), m.end(), side="end")
     for m in _TIME.finditer(text):
         value = _time_value(m)
         if value is not None:
@@ -177,5 +195,6 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         ]
         if d.extra.get("half") or not covered:
             items.append(d)
+    items = join_durations(text, items)
     items.sort(key=lambda m: (m.start, -m.end))
     return Mentions(items)

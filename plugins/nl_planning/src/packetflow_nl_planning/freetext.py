@@ -213,7 +213,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             if (
                 value.lower() in _PRONOUNS
                 or lemmas <= scope.own
-                or lemmas & lex.classes.keys() == lemmas
+                or (lemmas & lex.classes.keys() == lemmas and tokens[rng[0] - 1].lower not in _MINE)
                 or all(_registry_acronym(x, scope) for x in tokens[rng[0] : rng[1]])
             ):
                 # "to ship": the capability's own word or a verb, not a value; "with the
@@ -253,6 +253,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 t.is_word
                 and t.text[:1].isupper()
                 and i > 0
+                and not t.entity  # "next Monday", "in May": a date, not a name
                 and t.lower not in lexicon().stopwords
                 and t.lemma not in scope.own
                 and scope.text_free(t.start, t.end)
@@ -290,15 +291,22 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     return out
 
 
+_WHEN = frozenset(("date", "daterange", "time"))
+_MINE = frozenset(("my", "our", "your", "his", "her", "their"))  # "my invoice": a noun
+
+
 def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
     """The longest run of free words after the action (each run ends at a taken value, a
     preposition or a comma)."""
     lex = lexicon()
     runs: list[tuple[int, int]] = []
+    # A day or a time ("next Monday") is never the rest of the clause's text.
+    when = [(m.start, m.end) for m in scope.mentions.items if m.kind in _WHEN]
     i = 0
     while i < len(tokens):
         while i < len(tokens) and (
             tokens[i].end <= scope.action_span[1]
+            or any(a <= tokens[i].start and tokens[i].end <= b for a, b in when)
             or not scope.text_free(tokens[i].start, tokens[i].end)
             or tokens[i].lower in lex.stopwords
             or tokens[i].lower in lex.roles
@@ -310,6 +318,7 @@ def _remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None
             j < len(tokens)
             and scope.text_free(tokens[j].start, tokens[j].end)
             and tokens[j].lower not in _TIME_WORDS
+            and not any(a <= tokens[j].start and tokens[j].end <= b for a, b in when)
         ):
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in _STOP_AT or t.lower in (",", ";")):

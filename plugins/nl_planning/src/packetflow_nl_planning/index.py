@@ -8,6 +8,7 @@ the embedding matrix are rebuilt lazily, on the next query after a change.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import threading
@@ -345,6 +346,18 @@ class Index:
         """The capabilities' own words of 4+ letters (what typos are corrected towards)."""
         self._refresh()
         return self._vocabulary
+
+    def derived(self, word: str) -> bool:
+        """Whether ``word`` (a lemma of 5+ letters) begins a capability word of 4+ letters, or
+        one begins it: a form of the same word ("vaccinat-" of "vaccination", "weigh" of
+        "weight"), which no typo correction should turn into another word."""
+        if len(word) < 5:
+            return False
+        vocabulary = self.vocabulary
+        at = bisect.bisect_left(vocabulary, word)
+        if at < len(vocabulary) and vocabulary[at].startswith(word):
+            return True
+        return any(word[:n] in self._own for n in range(5, len(word)))
 
     def idf(self, word: str) -> float:
         """Inverse document frequency over the capabilities (rare words weigh more)."""

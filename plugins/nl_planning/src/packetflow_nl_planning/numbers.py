@@ -51,7 +51,8 @@ _WORDS = re.compile(
 )
 # Digits after a letter and a hyphen are part of an id ("L-88120", "TRK-221"), no number.
 _DIGITS = re.compile(
-    r"(?<![\w.])(?<![A-Za-z]-)[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
+    r"(?<![\w.])(?<![A-Za-z]-)[-+]?\d+(?:\.\d+)?[kK](?![\w])"  # "90k", "1.5k": thousands
+    r"|(?<![\w.])(?<![A-Za-z]-)[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])"
     r"|(?<![\w.])(?<![A-Za-z]-)[-+]?\d+(?:\.\d+)?(?:st|nd|rd|th)?(?=[a-zA-Z%°]|\b|$)"
 )
 _ORDINAL_WORDS = re.compile(rf"\b(?:{'|'.join(_ORDINALS)})\b", re.IGNORECASE)
@@ -64,6 +65,9 @@ def parse_number(text: str) -> int | float | None:
         return None
     if raw.endswith(("st", "nd", "rd", "th")) and raw[:-2].isdigit():
         return int(raw[:-2])
+    if raw.endswith("k") and raw[:-1].replace(".", "", 1).isdigit():
+        thousands = round(float(raw[:-1]) * 1000, 6)
+        return int(thousands) if thousands.is_integer() else thousands
     try:
         value = float(raw)
     except ValueError:
@@ -93,11 +97,31 @@ def _words_value(raw: str) -> int | float | None:
         return None
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _in_code(text: str, end: int) -> bool:
+    """Whether the digits ending at ``end`` run on into letters that are no unit, currency,
+    meridiem or suffix ("3A", "9XBB41", but not "3kg", "5pm", "2nd", "90k", "2x")."""
+    from .units import currency_aliases, units
+
+    letters = _LETTERS.match(text, end)
+    if letters is None:
+        return False
+    word = letters.group().lower()
+    if word in ("st", "nd", "rd", "th", "k", "am", "pm", "x", "h", "m", "s", "d", "w"):
+        return False
+    _, by_alias = units()
+    return word not in by_alias and word not in currency_aliases()
+
+
 def number_mentions(text: str) -> list[Mention]:
     """Every number in ``text``, left to right; ordinals carry ``extra["ordinal"]``."""
     found: list[Mention] = []
     for match in _DIGITS.finditer(text):
         raw = match.group()
+        if _in_code(text, match.end()):
+            continue  # "3A", "9XBB41": the digits of a code, no count
         value = parse_number(raw)
         if value is not None:
             ordinal = raw.lower().endswith(("st", "nd", "rd", "th"))

@@ -100,11 +100,13 @@ class Planner:
         memory: list[Memory] = []
         pending: list[tuple[Clause, str]] = []
         contexts: list[Clause] = []
+        facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
         for clause in clauses:
             kind = self._kind(clause, text)
             if kind == "fact" or (kind == "statement" and len(clauses) > 1):
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
-                self._fact(clause, text, mentions, memory)
+                if self._fact(clause, text, mentions, memory):
+                    facts.append(clause)
                 continue
             pending.append((clause, kind))
         if len(pending) > max_steps:
@@ -122,6 +124,7 @@ class Planner:
         asked: list[bool] = []  # per step: whether its clause was a question
         for position, (clause, kind) in enumerate(pending):
             before = [c for c in contexts if c.end <= clause.start]
+            before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
             index = len(draft.steps)
             if draft.steps and self._detail(draft, clause, text, mentions, today, memory):
                 continue  # ", express", ", view only": a value of the previous step

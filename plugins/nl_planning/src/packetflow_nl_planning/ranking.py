@@ -6,6 +6,7 @@ floor below which the planner refuses instead of guessing.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from .text import past_form
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
@@ -94,7 +96,14 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     lex = lexicon()
     words = set(tokens_lemma)
     ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
-    past_tense = any(past_form(low) and low not in _NOT_ONLY_PAST for low in tokens_lower)
+    past_tense = any(
+        past_form(low)
+        and low not in _NOT_ONLY_PAST
+        and not _caused(tokens_lower, i)
+        # "an advanced lesson", "the detailed report": an adjective, no tense
+        and not (i > 0 and tokens_lower[i - 1] in _DETERMINERS)
+        for i, low in enumerate(tokens_lower)
+    )
     if (
         words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
     ) and not ahead:
@@ -114,9 +123,22 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "future"
     if vocabulary & lex.ahead and not vocabulary & lex.back:
         return "future"
+    if "search" in profile.action.classes and not vocabulary & lex.back:
+        return "future"  # finding a sitter, a room, a slot "from Friday": what lies ahead
     if profile.action.query or vocabulary & lex.back:
         return "past"
     return "future"
+
+
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
+)
+
+
+def _caused(tokens_lower: list[str], at: int) -> bool:
+    """Whether the past participle at ``at`` follows a present "get"/"have" a few words
+    before ("get the dog vaccinated on Friday"): a thing to have done, not a past event."""
+    return any(w in ("get", "have") for w in tokens_lower[max(0, at - 4) : at])
 
 
 def rank(
@@ -198,6 +220,11 @@ def rank(
             # explained as well.
             or (fit == 1.0 and bool(required) and filled.distinct > 0
                 and ((level == "same" and leftover <= 2) or (level == "open" and explained)))
+            # Reading only, every required value, one of them an id shaped like one (letters
+            # and digits, by the field's pattern) and at most one word besides: "is BA287 on
+            # time?", "any delays on LH1402". Reading changes nothing, so no near miss is risked.
+            or (level == "read" and fit == 1.0 and bool(required) and filled.patterned > 0
+                and leftover <= 1)
             or told
             or learned > 0.2
         )  # fmt: skip
@@ -219,8 +246,37 @@ def rank(
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
             )
         )  # fmt: skip
+    _clear_winner(out, thresholds)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
+
+
+_CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
+
+
+def _clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
+    """One capability that clearly fits better than all the others is meant even when its
+    words do not cover the request's ("find someone to look after my cat in Lyon from Friday
+    to Sunday" for find_pet_sitter): its action matches, the text gives every value it needs,
+    two or more of them in forms only fields of its schema take (an enum value, a date, an
+    id...), its meaning is near, and it leads every other candidate by a clear margin."""
+    ranked = sorted(out, key=lambda c: -c.score)
+    if not ranked or ranked[0].relevant:
+        return
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    filled = best.filled
+    if (
+        best.action_ok
+        and filled is not None
+        and best.fit == 1.0
+        and filled.specific >= 2
+        and best.evidence >= 0
+        and best.semantic >= thresholds.with_fit
+        and best.score - runner_up >= _CLEAR_MARGIN
+    ):
+        best.relevant = True
+        best.reason = "it fits the request clearly better than any other capability"
 
 
 def _coverage(
@@ -234,6 +290,14 @@ def _coverage(
     total = hit = 0.0
     count = 0
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
+    # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
+    # pieces name no topic, whichever field took it.
+    start, end = scope.span
+    numbers += [
+        m.span()
+        for m in _CODE.finditer(scope.text, start, end)
+        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
+    ]
     # Another value of an enum the capability has already filled ("from GBP to EUR" for one
     # currency field) is one it cannot place: a word it does not explain, however own.
     unplaced = {

@@ -58,6 +58,8 @@ _VERB_CONTEXT = frozenset(
     ]
 )
 _ME = frozenset(("me", "us"))
+_YOU = frozenset(("you", "u"))
+_SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
 
 
 _DESIRE = (
@@ -107,11 +109,12 @@ def request_action(
         start = at + 1 + (words[at + 1] in _PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
-    if q and not (
-        words[at] in ("do", "does", "can", "will", "would", "could")
-        and at + 1 < len(words)
-        and words[at + 1] in ("you", "u")
-    ):
+    asks = at + 1 < len(words) and (
+        (words[at] in ("do", "does", "can", "will", "would", "could") and words[at + 1] in _YOU)
+        # "can someone ring me", "could we get a table": a request put as a question
+        or (words[at] in ("can", "will", "would", "could") and words[at + 1] in _SOMEONE)
+    )
+    if q and not asks:
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
@@ -129,6 +132,14 @@ def request_action(
         return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
+    if verb in _CAUSATIVE:
+        done = _causative(tokens, after, lex, verbs)
+        if done is not None:
+            return done
+    if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
+        # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
+        # (to buy, book or read it), as "I need a ..." is.
+        return Action(_ACQUIRE, ("obtain",), True, True, after + 1)
     if (
         verb in ("tell", "let", "show", "give", "remind")
         and after < len(words)
@@ -139,13 +150,82 @@ def request_action(
         after += 1
         if verb == "let" and after < len(words) and words[after] == "know":
             after += 1
+    elif verb == "give":
+        # "give H0231 9 kg of hay": giving something to someone else hands it over; it
+        # reads nothing (only "give me ..." may ask to be told).
+        classes = classes - {"retrieve"}
+    if verb in lex.light and "_" not in verb:
+        turned = _light_phrasal(tokens, after, verb, lex)
+        if turned is not None:
+            return turned
     if verb in lex.light or verb in ("give", "tell"):
         nominal = nominal_after(tokens, after, lex)
         if nominal is not None:
             noun_verb, end = nominal
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
+        if verb == "get" and after < len(words) and words[after] in ("a", "an"):
+            # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
+            # made or read), as "I need a ..." asks; "get the forecast" only reads.
+            return Action(_ACQUIRE, ("obtain",), True, True, after)
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_CAUSATIVE = frozenset(("get",))
+# Words that may follow a phrase (besides the roles' prepositions): "vaccinated *against* ..."
+_AFTER_PHRASE = frozenset(
+    ("against", "before", "after", "near", "over", "under", "during", "and", "then", "please",
+     "today", "tomorrow", "tonight", "asap", "next", "this")
+)  # fmt: skip
+
+
+def _causative(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "get the cat vaccinated", "get my locks changed": a thing, then a past participle
+    that ends its phrase, asks for what the participle says (the verb "get" only causes it)."""
+    from .text import past_form
+
+    words = 0  # the object's own words; a value (an id, a link) counts as one
+    for i in range(at, len(tokens)):
+        token = tokens[i]
+        if token.lower in lex.roles:
+            return None  # the object's phrase ended without a participle
+        if not (token.entity and i > at and tokens[i - 1].entity):
+            words += 1
+        if words > 5:
+            return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
+        if token.is_word and not token.entity and past_form(token.lower) and ends:
+            done = token.lemma
+            if done in lex.light or done in lex.stopwords:
+                return None  # "get it done": no action of its own
+            classes = lex.classes.get(done) or frozenset((f"word:{done}",))
+            return Action(classes, (done,), True, lex.is_query(classes), i + 1)
+    return None
+
+
+def _light_phrasal(tokens: Sequence[Token], at: int, verb: str, lex: Lexicon) -> Action | None:
+    """A light verb with a particle right after it or at the very end of the clause ("give up
+    my room", "put the visit off", "take my tickets for EV1 back"): the phrasal verb, and
+    when the lexicon has none, an action of its own that ends, defers or turns something
+    round, reached by nothing but its very name (like ``not:word:`` verbs) - never the light
+    verb's loose sense."""
+    places = [i for i in (at, len(tokens) - 1) if at <= i < len(tokens)]
+    for i in places:
+        particle = tokens[i].lower
+        if particle not in _TURNING or (i != at and i - at < 2):
+            continue
+        phrasal = f"{verb}_{particle}"
+        classes = lex.classes.get(phrasal) or frozenset((f"not:word:{phrasal}",))
+        return Action(classes, (phrasal,), True, lex.is_query(classes), at + (i == at))
+    return None
+
+
+# Particles that, after a light verb, make a phrasal verb that ends, defers or reverses
+# ("give up", "put off", "take back", "give away", "put down").
+_TURNING = frozenset(("up", "off", "back", "away", "down"))
 
 
 def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:

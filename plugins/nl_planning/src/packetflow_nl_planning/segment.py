@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import lexicon
+from .numbers import parse_number
 from .request_actions import request_action
 from .text import Token
 
@@ -107,6 +108,9 @@ def _initial(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
+    first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
+    if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
+        return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
     words = [t for t in tokens if t.is_word or t.entity]
     if not words or _continues(words):
         return False
@@ -134,6 +138,16 @@ def split(
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
+        # A full stop between two characters with no space ("q3.pdf", "v2.1", "acme.io") is
+        # part of a name, never the end of a sentence.
+        inside = (
+            token.lower == "."
+            and 0 < i < n - 1
+            and tokens[i - 1].end == token.start
+            and tokens[i + 1].start == token.end
+            and tokens[i + 1].lower[:1].isalnum()
+        )
+        decimal = decimal or inside
         if (
             token.lower in _HARD_PUNCT
             and not token.entity

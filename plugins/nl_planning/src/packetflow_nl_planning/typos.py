@@ -55,6 +55,8 @@ class Typos:
                 continue
             if self._negated(t.lemma):
                 continue  # "unprolong" is no typo of "prolong": it says the opposite
+            if self.index.derived(t.lemma):
+                continue  # "vaccinated" (vaccinat-) is a form of "vaccination", not a typo
             if self.english(t.lower):
                 # A real word, just not one of ours: only a word of ours one edit away, in a
                 # long word, is taken for what was meant ("wether" -> "weather").

@@ -98,6 +98,8 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
         count, unit, half = m.group(1), m.group(2).lower(), m.group(3)
         if count is None and not half:
             continue  # "the hour" alone says no amount
+        if count is not None and count.lower() in ("a", "an") and _rate(text, m.start()):
+            continue  # "300 g of food a day", "$50 a week": a rate, no length of time
         value = 1.0 if count is None or not count.isdigit() else float(count)
         if count is not None and count.isdigit() and not half:
             continue  # "2 hours": the number's own quantity already says it
@@ -111,6 +113,43 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
 
 
 _UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
+_SPAN_WORDS = frozenset(
+    ("for", "in", "within", "after", "over", "under", "about", "than", "take", "took", "takes",
+     "lasting", "last", "nearly", "almost", "just", "only")
+)  # fmt: skip
+
+
+def _rate(text: str, start: int) -> bool:
+    """Whether "a day" at ``start`` follows an amount ("9 kg of hay", "$50") with no word of
+    a span of time between ("for a day", "in a week")."""
+    before = text[max(0, start - 40) : start].split()
+    if not before or before[-1].lower() in _SPAN_WORDS:
+        return False
+    return any(any(c.isdigit() for c in w) or w[:1] in "$€£¥" for w in before[-4:])
+
+
+_JOINER = re.compile(r"\s*(?:,|and)?\s*", re.IGNORECASE)
+
+
+def join_durations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "1 hour 35 minutes", "2 days and 6 hours": durations side by side, each in a smaller
+    unit than the one before, are one duration, in the last one's unit."""
+    durations = sorted(
+        (m for m in mentions if m.kind == "duration" and m.unit), key=lambda m: m.start
+    )
+    out = list(mentions)
+    i = 0
+    while i + 1 < len(durations):
+        first, second = durations[i], durations[i + 1]
+        gap = text[first.end : second.start]
+        scale = convert(1.0, first.unit or "", second.unit or "")
+        if _JOINER.fullmatch(gap) and scale is not None and scale > 1:
+            value = round(float(first.value) * scale + float(second.value), 6)
+            joined = Mention("duration", value, first.start, second.end, unit=second.unit)
+            out = [m for m in out if m is not first and m is not second] + [joined]
+            durations[i + 1] = joined
+        i += 1
+    return out
 
 
 def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:

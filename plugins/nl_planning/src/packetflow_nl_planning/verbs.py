@@ -59,6 +59,7 @@ OBJECT_START = frozenset(
      "these", "those", "some", "all", "every", "each", "another", "me", "us", "them", "him", "it"]
 )  # fmt: skip
 NEGATING_PREFIXES = ("un", "dis", "de")
+_OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them", "it", "you"))
 
 
 def unknown_verb(
@@ -126,9 +127,21 @@ def verb_at(
         phrasal = f"{word}_{tokens[at + 1].lemma}"
         if phrasal in lex.classes:
             return phrasal, lex.classes[phrasal], 2
+    if at + 2 < len(tokens) and tokens[at + 1].lower in _OBJECT_PRONOUNS:
+        # "check me in", "sign us up", "pick it up": a pronoun object stands between a
+        # phrasal verb and its particle, whatever follows.
+        phrasal = f"{word}_{tokens[at + 2].lower}"
+        if tokens[at + 2].lower in PARTICLES and phrasal in lex.classes:
+            return phrasal, lex.classes[phrasal], 1
     for i in range(at + 2, min(len(tokens), at + 7)):
         particle = tokens[i].lower
-        ends = i + 1 >= len(tokens) or tokens[i + 1].lower in lex.roles or not tokens[i + 1].is_word
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
+        ends = (
+            after is None
+            or after.lower in lex.roles
+            or (not after.is_word and not after.lower[:1].isdigit())
+        )
         if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
@@ -166,6 +179,8 @@ def nominal_after(
         word = tokens[i].lemma
         if tokens[i].lower in lex.roles and i > at:
             break  # the noun phrase ends at its preposition ("a doc *called* ...")
+        if tokens[i].lemma in lex.attribute and not tokens[i].entity:
+            break  # "get the *status* of a booking" reads the status, it books nothing
         if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
         for form in (tokens[i].lower, word):

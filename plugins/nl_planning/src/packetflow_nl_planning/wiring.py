@@ -60,6 +60,12 @@ class Wiring:
                     continue
                 if name in inputs:
                     step.params[name] = inputs[name]
+                    continue
+                given = _given_before(steps, k, name)
+                if spec.required and given is not None:
+                    # "check in for K7Q2ZP, then add a bag": a required value an earlier step
+                    # of the same request was given under the same name is the same thing.
+                    step.params[name] = given
             missing.append(
                 [
                     f.name
@@ -103,3 +109,12 @@ class Wiring:
             if best is not None:
                 break
         return (best[1], True, False) if best is not None else None
+
+
+def _given_before(steps: list[PlannedStep], k: int, name: str) -> Any:
+    """The literal value the latest step before ``k`` was given for a field named ``name``
+    (``None`` when none was)."""
+    for j in range(k - 1, -1, -1):
+        if name in steps[j].params:
+            return steps[j].params[name]
+    return None

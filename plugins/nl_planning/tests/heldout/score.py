@@ -5,6 +5,7 @@ Run it from the repository root in an env that has packetflow-module-nl-planning
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py            # report
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --json out.json
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --ids h004 h181
+    .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --half odd --summary
 
 Each case is planned with ``nl_planning.plan`` on a node holding only the held-out registry
 (plan cache off). The report gives, separately: single-step top-1 capability, multi-step
@@ -402,15 +403,28 @@ async def run(cases: list[dict[str, Any]] | None = None, data_dir: Path | None =
     return score(outcomes, capabilities)
 
 
+def in_half(case_id: str, half: str) -> bool:
+    """Whether ``case_id`` (``h`` and a number) is in the ``odd`` or the ``even`` half."""
+    number = int(case_id.lstrip("h"))
+    return (number % 2 == 1) == (half == "odd")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ids", nargs="*", help="only these case ids")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     parser.add_argument("--summary", action="store_true", help="the measures only")
+    parser.add_argument(
+        "--half",
+        choices=["odd", "even"],
+        help="only the odd-numbered ids (tuned on) or the even-numbered ones (the test)",
+    )
     args = parser.parse_args(argv)
     cases = load_cases()
     if args.ids:
         cases = [c for c in cases if c["id"] in set(args.ids)]
+    if args.half:
+        cases = [c for c in cases if in_half(c["id"], args.half)]
     report = trio.run(run, cases)
     print(report.summary() if args.summary else report.text())
     if args.json:

@@ -4,11 +4,12 @@ from an amount's currency) and boolean fields ("don't notify" -> false, "switch 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..clauses import Scope
+from ..clauses import Scope, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma, same_family
@@ -29,6 +30,9 @@ def is_currency(spec: FieldSpec) -> bool:
 
 def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
     if is_currency(spec):
+        ends = _range_currency(spec, scope)
+        if ends is not None:
+            return ends
         for m in scope.mentions.of("money", within=scope.span) or [
             m
             for m in scope.mentions.items
@@ -40,6 +44,9 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         named = _unit_named_currency(spec, scope, fields)
         if named is not None:
             return named
+    coded = _coded_value(spec, scope)
+    if coded is not None:
+        return coded
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
@@ -82,6 +89,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                     score = 0.85
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
+                elif _agent(lemmas[0], forms[0]):
+                    score = 0.7  # "edit access" -> editor, "view only" -> viewer
             if score and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)
@@ -107,6 +116,39 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """A value of letters and digits ("A3", "5G", "B2") written as such in the clause: the
+    tokens split it, so it is looked for in the text itself."""
+    start, end = scope.span
+    for value in spec.enum:
+        code = str(value)
+        if not (any(c.isdigit() for c in code) and any(c.isalpha() for c in code)):
+            continue
+        pattern = rf"(?<![\w-]){re.escape(code)}(?![\w-])"
+        for m in re.finditer(pattern, scope.text[start:end], re.IGNORECASE):
+            a, b = start + m.start(), start + m.end()
+            if scope.free(a, b):
+                scope.claim(a, b)
+                return value, scope.text[a:b]
+    return None
+
+
+def _spelt_otherwise(a: str, b: str) -> bool:
+    """British and American spellings of one word: "colour"/"color", "centre"/"center",
+    "organise"/"organize"."""
+
+    def plain(w: str) -> str:
+        return w.replace("our", "or").replace("tre", "ter").replace("ise", "ize")
+
+    return a != b and plain(a) == plain(b)
+
+
+def _agent(verb: str, value: str) -> bool:
+    """Whether ``value`` is the agent noun of ``verb`` ("editor" of edit, "viewer" of view,
+    "owner" of own): the one who does it."""
+    return len(verb) >= 3 and value in (verb + "er", verb + "or", verb + "r")
 
 
 def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
@@ -174,6 +216,31 @@ def _by_meaning(
     if best is None:
         return None
     return (0.5, best[1], best[2], best[3])
+
+
+def _range_currency(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """For a currency field that is one end of a conversion (``from_currency``,
+    ``to_currency``) when the clause names two currencies or more ("250 euros in dollars",
+    "£40 to yen"): the first named for the start, the last for the end."""
+    end = side(spec.name_words)
+    if end is None:
+        return None
+    aliases = currency_aliases()
+    named: list[tuple[int, str, str]] = []
+    for m in scope.mentions.of("money", within=scope.span):
+        if m.currency:
+            named.append((m.start, m.currency, scope.text[m.start : m.end]))
+    money = [(m.start, m.end) for m in scope.mentions.of("money", within=scope.span)]
+    for t in scope.words:
+        code = aliases.get(t.lower) or aliases.get(t.lemma)
+        if code and t.is_word and not any(a <= t.start and t.end <= b for a, b in money):
+            named.append((t.start, code, t.text))
+    named.sort()
+    if len({code for _, code, _ in named}) < 2:
+        return None
+    _, code, text = named[0] if end == "start" else named[-1]
+    value = next((v for v in spec.enum if str(v).upper() == code), None)
+    return None if value is None else (value, text)
 
 
 def _unit_named_currency(
@@ -250,7 +317,10 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if verb:
             forms.add(verb)
         related = any(
-            len(c) >= 5 and len(token.lemma) >= 5 and c[:5] == token.lemma[:5] for c in cues
+            len(c) >= 5
+            and len(token.lemma) >= 5
+            and (c[:5] == token.lemma[:5] or _spelt_otherwise(c, token.lower))
+            for c in cues
         )
         if (forms & cues or related) and not (
             token.start < scope.action_span[1] and scope.action_span[0] < token.end

@@ -7,7 +7,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..clauses import Memory, Scope, field_words
+from ..clauses import Memory, Scope, field_words, side
 from ..entities import normalize_phone
 from ..freetext import TEXTUAL, fill_text
 from ..mentions import Mention
@@ -15,10 +15,12 @@ from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
 from .choice_fields import fill_boolean, fill_enum, is_currency
 from .date_fields import fill_date
+from .host_fields import fill_host
 from .id_fields import fill_pattern
 from .kinds import ORDER, field_kind
 from .list_fields import fill_array
 from .number_fields import fill_number
+from .path_fields import fill_path
 
 __all__ = ["Filled", "fill", "memory_of"]
 
@@ -81,7 +83,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             pending_text.append(spec)
             continue
         value = _fill_one(spec, kind, scope, fields, money_capability)
-        if value is None and kind == "handle":
+        if value is None and kind in ("handle", "path", "host"):
             pending_text.append(spec)
             continue
         if value is not None:
@@ -92,6 +94,8 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 "url",
                 "phone",
                 "handle",
+                "path",
+                "host",
                 "date",
                 "datetime",
                 "time",
@@ -134,7 +138,10 @@ def _fill_one(
     if kind in ("date", "datetime"):
         return fill_date(spec, kind, scope, fields)
     if kind == "time":
-        return _pick(spec, scope, scope.of("time"), lambda m: str(m.value))
+        times = scope.of("time")
+        # "9-10am" for start_time / end_time: each end of the range to the field of its side.
+        ranged = [m for m in times if m.extra.get("side") == side(spec.name_words)]
+        return _pick(spec, scope, ranged or times, lambda m: str(m.value))
     if kind == "enum":
         return fill_enum(spec, scope, fields)
     if kind == "boolean":
@@ -143,6 +150,10 @@ def _fill_one(
         return fill_number(spec, scope, money, fields)
     if kind == "array":
         return fill_array(spec, scope)
+    if kind == "path":
+        return fill_path(spec, scope)
+    if kind == "host":
+        return fill_host(spec, scope)
     return None
 
 

@@ -4,6 +4,7 @@ joined, and no word of the sentence or value of another kind taken for an id."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from ..clauses import Scope, field_words
@@ -31,6 +32,11 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
     # takes almost any word.
     others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
+    measures = [
+        (m.start, m.end)
+        for m in scope.mentions.items
+        if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
+    ]
     best: tuple[float, int, int, int, str] | None = None
     for m in _ID_CHUNK.finditer(scope.text, start, end):
         a, b = m.span()
@@ -42,9 +48,14 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         )
         if plain_word and chunk[:1] not in "#@":
             continue  # "please mute kim_99": a word of the sentence is no id
-        if loose and any(x < b and a < y for x, y in others):
-            continue
-        forms = [bare, bare.upper()] if bare == chunk else [chunk, bare, bare.upper()]
+        if (loose or bare.isalpha()) and any(x < b and a < y for x, y in others):
+            continue  # ("Monday" is a day, whatever pattern of letters it fits)
+        if any(x < b and a < y for x, y in measures):
+            continue  # "1500 meters", "$20": a measure or an amount is never an id
+        forms = [bare] if bare == chunk else [chunk, bare]
+        if any(c.isdigit() for c in bare) or not bare.islower():
+            # "ab12cde" in the pattern's case; a plain lower-case word ("window") is no id.
+            forms.append(bare.upper())
         joined = re.sub(r"[-\s]", "", bare)
         if joined != bare and joined[:1].isalnum():
             forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
@@ -59,7 +70,7 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                     best = (score, 0, a, b, candidate)
                 break
     if best is None:
-        return None
+        return _from_dates(regex, scope) if words & _PERIOD_WORDS else None
     score, _, a, b, value = best
     chunk = scope.text[a:b]
     bare = chunk.lstrip("#@")
@@ -72,3 +83,49 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+# How a day, a month, a quarter or a year may be written in a field whose pattern asks for one
+# ("YYYY-MM" for a pay month): the forms are tried in turn against the pattern.
+_DAY_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y")
+_MONTH_FORMATS = ("%Y-%m", "%Y%m", "%m/%Y", "%m-%Y", "%Y/%m", "%b %Y", "%B %Y")
+
+
+# A field that holds a day or a period says so in its name or description ("billing month"):
+# only such a field takes a date written as its pattern asks (an order id of 8 digits is no day).
+_PERIOD_WORDS = frozenset(("date", "day", "month", "year", "quarter", "period", "week", "yyyy"))
+
+
+def _date_forms(first: date, last: date) -> list[str]:
+    """The ways of writing the period ``first``..``last`` (a day, a month, a quarter, a
+    year)."""
+    if first == last:
+        return [first.strftime(f) for f in _DAY_FORMATS]
+    forms: list[str] = []
+    month_end = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if first.day == 1 and last == month_end:
+        forms += [first.strftime(f) for f in _MONTH_FORMATS]
+    if first.day == 1 and first.month % 3 == 1 and (last.month - first.month == 2):
+        quarter = (first.month - 1) // 3 + 1
+        forms += [f"{first.year}-Q{quarter}", f"Q{quarter} {first.year}", f"{first.year}Q{quarter}"]
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        forms.append(str(first.year))
+    return forms
+
+
+def _from_dates(regex: re.Pattern[str], scope: Scope) -> tuple[Any, str] | None:
+    """A pattern field no word of the clause matches, filled from a date or a period the
+    clause gives, written the way the pattern asks ("March 2026" -> "2026-03" for
+    ``^[0-9]{4}-[0-9]{2}$``)."""
+    for mention in scope.of("daterange", "date"):
+        if mention.kind == "date":
+            day = mention.extra[scope.mode]
+            forms = _date_forms(day, day)
+        else:
+            first, last = mention.extra[scope.mode]
+            forms = _date_forms(first, last)
+        for form in forms:
+            if regex.fullmatch(form):
+                scope.last_kind = "pattern"
+                return form, scope.take(mention)
+    return None

@@ -4,6 +4,8 @@ and the order kinds are filled in, most specific first."""
 from __future__ import annotations
 
 from ..schema import FieldSpec, pattern_holds
+from .host_fields import HOST_FORMATS, HOST_WORDS
+from .path_fields import PATH_WORDS
 
 __all__ = ["ORDER", "field_kind"]
 
@@ -42,10 +44,14 @@ def field_kind(spec: FieldSpec) -> str:
         return "pattern"
     if spec.type in ("integer", "number"):
         return "number"
+    if words & PATH_WORDS and spec.type in ("string", "any"):
+        return "path"
+    if fmt in HOST_FORMATS or (words & HOST_WORDS and spec.type in ("string", "any")):
+        return "host"
     return "text"
 
 
 ORDER = {
     "pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "datetime": 2, "date": 2,
-    "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7, "text": 8,
+    "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7, "path": 7, "host": 7, "text": 8,
 }  # fmt: skip

@@ -3,7 +3,9 @@ written out ("milk, eggs and bread")."""
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..clauses import Scope, field_words
@@ -18,11 +20,16 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     item = spec.item_type or "string"
     words = set(spec.name_words)
     if spec.enum:
+        days = _weekdays(spec.enum)
         found = []
         for value in spec.enum:
             for t in scope.words:
                 if t.lower == str(value).lower() or t.lemma == str(value).lower():
                     found.append(value)
+                    break
+                if days and value in days and days.index(value) in _days_named(t.lower):
+                    found.append(value)
+                    scope.claim(t.start, t.end)  # "on Mondays": no name of anything else
                     break
         return (found, ", ".join(map(str, found))) if found else None
     if "email" in words or (
@@ -53,6 +60,13 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     )
     if start is None and colon is not None:
         start = colon.end
+    if start is None:
+        # "recipes with chickpeas and leeks": "with" lists what a thing is made of or comes
+        # with, when it names no other field.
+        cue = next(
+            (t for t in scope.words if t.lower == "with" and scope.free(t.start, t.end)), None
+        )
+        start = cue.end if cue is not None else None
     if start is None and spec.required:
         start = scope.action_span[1] or None
     if start is None:
@@ -65,7 +79,9 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if start <= m.start < scope.span[1] and m.kind not in ("number",):
             text = scope.text[start : m.start]
             break
-    text = re.split(r"\b(?:to|from|for|in|on|at|into|onto|by)\b", text)[0]
+    text = re.split(
+        r"\b(?:to|from|for|in|on|at|into|onto|by|under|over|within|without|before|after)\b", text
+    )[0]
     parts = [p.strip(" .") for p in re.split(r",|\band\b|&", text) if p.strip(" .")]
     lex = lexicon()
     items = []
@@ -76,3 +92,29 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     if len(items) < 1:
         return None
     return items, ", ".join(items)
+
+
+_DAYS = [d.lower() for d in calendar.day_name]
+_DAY_GROUPS = {"weekdays": range(5), "weekday": range(5), "weekends": range(5, 7),
+               "weekend": range(5, 7), "daily": range(7), "everyday": range(7)}  # fmt: skip
+
+
+def _weekdays(values: Sequence[Any]) -> list[Any] | None:
+    """An enum whose values are the seven days (``mon``..``sun`` or ``monday``..), Monday
+    first; ``None`` for any other enum."""
+    by_day: list[Any] = []
+    for day in _DAYS:
+        match = next((v for v in values if str(v).lower() in (day, day[:3])), None)
+        if match is None:
+            return None
+        by_day.append(match)
+    return by_day
+
+
+def _days_named(word: str) -> range | tuple[int, ...]:
+    """The days (0 = Monday) a word names: a day's name ("tuesday", "tues", "tue"), or a group
+    ("weekdays", "weekends", "daily")."""
+    if word in _DAY_GROUPS:
+        return _DAY_GROUPS[word]
+    plain = word[:-1] if word.endswith("s") and word[:-1] in _DAYS else word
+    return tuple(i for i, day in enumerate(_DAYS) if len(plain) >= 3 and day.startswith(plain))

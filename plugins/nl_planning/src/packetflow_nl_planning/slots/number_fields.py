@@ -39,12 +39,16 @@ _MONEY_WORDS = frozenset(
 
 
 def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
-    """Whether the number ending at ``end`` counts a plural noun ("3 riders") that is a word of
-    the capability but not of this field."""
-    noun = next((t for t in scope.clause.tokens if t.start >= end), None)
-    if noun is None or not noun.is_word or noun.lower == noun.lemma:
-        return False
-    return noun.lemma in scope.own and noun.lemma not in words
+    """Whether the number ending at ``end`` counts a plural noun ("3 riders", "2 standing
+    tickets": the first plural within three words) that is a word of the capability but not
+    of this field."""
+    after = [t for t in scope.clause.tokens if t.start >= end][:3]
+    for token in after:
+        if not token.is_word or token.entity:
+            return False
+        if token.lower != token.lemma and token.lower.endswith("s"):
+            return token.lemma in scope.own and token.lemma not in words
+    return False
 
 
 def fill_number(

@@ -115,6 +115,26 @@ async def test_composition_steps_are_annotated_as_requests_are(
     ]
 
 
+class Stamp(pf.Module):
+    """Acts on responses only (the request passes untouched)."""
+
+    name = "stamp"
+
+    @pf.hookimpl
+    def packetflow_handle_response(self, response: Any) -> pf.Annotate:
+        return pf.Annotate(metadata={"stamped": True})
+
+
+async def test_a_module_acting_on_responses_only_is_listed_in_the_response(
+    module_node: pf.Node, register_module: Any, fake_capabilities: FakeCapabilities
+) -> None:
+    await register_module(Stamp)
+    response = await module_node.dispatch(pf.CapabilityRequest(id="r4", capability_id="echo"))
+    assert response.metadata["stamped"] is True
+    assert response.metadata["modules"] == ["stamp"]
+    assert "execution_time_ms" in response.metadata  # the execution's own response, annotated
+
+
 class Deadline(pf.Module):
     name = "deadline"
 

@@ -157,7 +157,7 @@ class Contract:
                     f"{subject}: payload does not match {model.__name__}; fix the listed fields",
                     details=field_errors(exc),
                 ) from None
-        if not isinstance(payload, Mapping):
+        if type(payload) is not dict and not isinstance(payload, Mapping):  # (an ABC check)
             raise ContractViolationError(
                 f"{subject}: payload must be an object, got {type(payload).__name__}",
                 details=[{"field": "(root)", "message": "expected an object", "type": "dict_type"}],
@@ -199,13 +199,14 @@ class Contract:
             if dump is None:
                 dump = self._dump_output = dumper(model)
             return dump(value)
-        if isinstance(value, BaseModel):
-            value = value.model_dump()
-        if not isinstance(value, Mapping):
-            raise _output_violation(
-                f"{subject}: result must be an object, got {type(value).__name__}",
-                [{"field": "(root)", "message": "expected an object", "type": "dict_type"}],
-            )
+        if type(value) is not dict:  # (the checks below are ABC checks: slow)
+            if isinstance(value, BaseModel):
+                value = value.model_dump()
+            if not isinstance(value, Mapping):
+                raise _output_violation(
+                    f"{subject}: result must be an object, got {type(value).__name__}",
+                    [{"field": "(root)", "message": "expected an object", "type": "dict_type"}],
+                )
         missing = [key for key in self.provides if key not in value]
         if missing:
             raise _output_violation(

@@ -32,8 +32,9 @@ Execute = Callable[[Any, "Context", "float | None"], Awaitable[CapabilityRespons
 the response is built for this request (the chain writes ``metadata.modules`` into it)."""
 
 T = TypeVar("T")
-Result = Callable[[CapabilityResponse, list[str]], T]
-"""``(final response, modules that acted) -> what the request path returns``."""
+Result = Callable[[CapabilityResponse, list[str], bool], T]
+"""``(final response, modules that acted, whether it is the response built for this request)
+-> what the request path returns``."""
 
 
 async def handle(
@@ -107,16 +108,20 @@ async def handle(
     if final.type == "capability_error":  # (isinstance on pydantic models is slow)
         assert isinstance(final, CapabilityError)
         raise _failure(final, outcome, error, acted)
-    return result(final, acted)
+    return result(final, acted, final is own)
 
 
-def with_modules(final: CapabilityResponse, acted: list[str]) -> CapabilityResponse:
+def with_modules(final: CapabilityResponse, acted: list[str], own: bool) -> CapabilityResponse:
     """What ``node.dispatch`` returns: the response, listing the modules that acted in
-    ``metadata.modules``."""
+    ``metadata.modules`` (written into it when it is the response built for this request,
+    else into a copy)."""
     if not acted:
         return final
     modules = _listed(acted)
     if final.metadata.get("modules") == modules:  # listed when it executed (see handle)
+        return final
+    if own:  # only response hooks acted, and only by annotating it
+        final.metadata["modules"] = modules
         return final
     return final.evolve(metadata={**final.metadata, "modules": modules})
 
@@ -127,7 +132,7 @@ def _listed(acted: list[str]) -> list[str]:
     return acted[:] if len(acted) == 1 else list(dict.fromkeys(acted))
 
 
-def payload_of(final: CapabilityResponse, acted: list[str]) -> dict[str, Any]:
+def payload_of(final: CapabilityResponse, acted: list[str], own: bool) -> dict[str, Any]:
     """What ``node.call`` and a composition step return: the payload alone. The response
     they drop is not copied to list ``metadata.modules`` (nobody could read it), which
     spares a copy of the response on every such request that a module acted on."""

@@ -8,10 +8,10 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
+from planned import planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
-from packetflow_nl_planning import NlPlanningModule
 
 TODAY = "2026-02-17"  # a Tuesday
 
@@ -44,9 +44,7 @@ async def find_docks(inp: DockIn) -> Done:
 
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    module_node.register([find_pet_sitter, find_docks])
-    await register_module(NlPlanningModule, config={"cache_size": 0})
-    return module_node
+    return await planner_on(module_node, register_module, [find_pet_sitter, find_docks])
 
 
 async def test_the_capability_that_fits_clearly_better_is_planned(node: pf.Node) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from planned import is_refused, plan_steps, planner_on
 from workshop_registry import CAPABILITIES, TODAY
 
 import packetflow as pf
@@ -15,23 +16,15 @@ from packetflow_nl_planning.capability_actions import described_verbs
 
 @pytest.fixture
 async def workshop(module_node: pf.Node, register_module: Any) -> pf.Node:
-    module_node.register(CAPABILITIES)
-    await register_module(NlPlanningModule, config={"cache_size": 0})
-    return module_node
+    return await planner_on(module_node, register_module, CAPABILITIES)
 
 
 async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
-    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
-    steps: list[dict[str, Any]] = out["steps"]
-    return steps
+    return await plan_steps(node, text, TODAY)
 
 
 async def _refused(node: pf.Node, text: str) -> bool:
-    try:
-        await _steps(node, text)
-    except pf.errors.NotFoundError:
-        return True
-    return False
+    return await is_refused(node, text, TODAY)
 
 
 async def test_an_enum_value_in_another_form_of_its_words(workshop: pf.Node) -> None:

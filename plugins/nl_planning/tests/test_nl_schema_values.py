@@ -10,22 +10,18 @@ from typing import Any
 
 import pytest
 from kennel_registry import CAPABILITIES, TODAY
+from planned import plan_steps, planner_on
 
 import packetflow as pf
-from packetflow_nl_planning import NlPlanningModule
 
 
 @pytest.fixture
 async def kennel(module_node: pf.Node, register_module: Any) -> pf.Node:
-    module_node.register(CAPABILITIES)
-    await register_module(NlPlanningModule, config={"cache_size": 0})
-    return module_node
+    return await planner_on(module_node, register_module, CAPABILITIES)
 
 
 async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
-    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
-    steps: list[dict[str, Any]] = out["steps"]
-    return steps
+    return await plan_steps(node, text, TODAY)
 
 
 async def test_a_period_written_as_the_fields_pattern_asks(kennel: pf.Node) -> None:

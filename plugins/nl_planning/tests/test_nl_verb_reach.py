@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from kennel_registry import CAPABILITIES, TODAY
+from planned import is_refused, plan_steps, planner_on
 
 import packetflow as pf
-from packetflow_nl_planning import NlPlanningModule
 from packetflow_nl_planning.index import Index
 from packetflow_nl_planning.text import tokenize
 from packetflow_nl_planning.typos import Typos
@@ -20,23 +20,15 @@ from packetflow_nl_planning.typos import Typos
 
 @pytest.fixture
 async def kennel(module_node: pf.Node, register_module: Any) -> pf.Node:
-    module_node.register(CAPABILITIES)
-    await register_module(NlPlanningModule, config={"cache_size": 0})
-    return module_node
+    return await planner_on(module_node, register_module, CAPABILITIES)
 
 
 async def _steps(node: pf.Node, text: str) -> list[dict[str, Any]]:
-    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
-    steps: list[dict[str, Any]] = out["steps"]
-    return steps
+    return await plan_steps(node, text, TODAY)
 
 
 async def _refused(node: pf.Node, text: str) -> bool:
-    try:
-        await _steps(node, text)
-    except pf.errors.NotFoundError:
-        return True
-    return False
+    return await is_refused(node, text, TODAY)
 
 
 async def test_a_verb_of_a_word_of_the_name_or_its_synonym(kennel: pf.Node) -> None:

@@ -1,0 +1,33 @@
+"""The planner on a registry of a test's own: a node with the module, the steps it plans for a
+text, or its refusal (what the tests of single planning rules ask)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import packetflow as pf
+from packetflow_nl_planning import NlPlanningModule
+
+
+async def planner_on(node: pf.Node, register_module: Any, capabilities: Iterable[Any]) -> pf.Node:
+    """``node`` with ``capabilities`` and the module (no plan cache: every text is planned)."""
+    node.register(list(capabilities))
+    await register_module(NlPlanningModule, config={"cache_size": 0})
+    return node
+
+
+async def plan_steps(node: pf.Node, text: str, today: str) -> list[dict[str, Any]]:
+    """The steps ``nl_planning.plan`` plans for ``text`` on ``today``."""
+    out = await node.call("nl_planning.plan", {"text": text, "today": today})
+    steps: list[dict[str, Any]] = out["steps"]
+    return steps
+
+
+async def is_refused(node: pf.Node, text: str, today: str) -> bool:
+    """Whether no capability fits ``text`` (E404)."""
+    try:
+        await plan_steps(node, text, today)
+    except pf.errors.NotFoundError:
+        return True
+    return False

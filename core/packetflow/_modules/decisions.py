@@ -85,10 +85,10 @@ class Annotate:
         metadata, fields = self.metadata, self.fields
         # ``type() is dict`` first: the Mapping ABC check costs several times it.
         if metadata is not None and type(metadata) is not dict:
-            _mapping("metadata", metadata)
+            _mapping("Annotate(metadata", metadata)
         if fields is not None:
             if type(fields) is not dict:
-                _mapping("fields", fields)
+                _mapping("Annotate(fields", fields)
             if not _DECLARED.isdisjoint(fields):
                 declared = sorted(_DECLARED.intersection(fields))
                 raise TypeError(
@@ -97,9 +97,10 @@ class Annotate:
                 )
 
 
-def _mapping(name: str, given: object) -> None:
+def _mapping(argument: str, given: object) -> None:
+    """Refuse ``given`` for ``argument`` (``"Annotate(metadata"``) unless it is a mapping."""
     if not isinstance(given, Mapping):
-        raise TypeError(f"Annotate({name}={given!r}): expected a mapping")
+        raise TypeError(f"{argument}={given!r}): expected a mapping")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +129,13 @@ class Respond:
         metadata = self.metadata
         if metadata is None:
             return
-        if type(response) is CapabilityResponse or isinstance(response, CapabilityResponse):
+        if isinstance(response, CapabilityResponse):
             raise TypeError(
                 "Respond(response, metadata=...): metadata goes with a payload mapping; a whole "
                 "response carries its own (response.evolve(metadata={...}))"
             )
-        if type(metadata) is not dict and not isinstance(metadata, Mapping):
-            raise TypeError(f"Respond(metadata={metadata!r}): expected a mapping")
+        if type(metadata) is not dict:
+            _mapping("Respond(metadata", metadata)
 
 
 @dataclass(frozen=True, slots=True)

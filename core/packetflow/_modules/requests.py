@@ -48,7 +48,7 @@ async def handle(
     built: bool = False,
 ) -> T:
     """Run ``request`` through the chain around ``execute``; with ``step``, through the hooks
-    of the modules that see composition steps. Returns ``result(final response, acted)``:
+    of the modules that see composition steps. Returns ``result(final response, acted, own)``:
     :func:`with_modules` for ``node.dispatch``, :func:`payload_of` for the paths that only
     return the payload. ``built``: the request path built ``request`` for this request, so
     ``Annotate`` decisions write into it (the outcome of the execution is always its own).

@@ -13,18 +13,18 @@ from typing import Any
 
 import packetflow as pf
 
-__all__ = ["Marks", "with_spatial"]
+__all__ = ["Marks", "request_mark", "response_mark"]
 
 
-def with_spatial(
-    spatial: dict[str, Any], metadata: dict[str, Any] | None = None
-) -> tuple[pf.Annotate, pf.Annotate]:
-    """The (request, response) decisions for ``spatial`` (and the request metadata a zone's
-    effects or a queue wait changed)."""
-    return (
-        pf.Annotate(metadata=metadata or None, fields={"spatial_context": spatial}),
-        pf.Annotate(metadata={"spatial_context": spatial}),
-    )
+def request_mark(spatial: dict[str, Any], metadata: dict[str, Any] | None = None) -> pf.Annotate:
+    """The request's decision: ``spatial`` as its ``spatial_context`` (and the metadata keys a
+    zone's effects or a queue wait changed)."""
+    return pf.Annotate(metadata=metadata or None, fields={"spatial_context": spatial})
+
+
+def response_mark(spatial: dict[str, Any]) -> pf.Annotate:
+    """The response's decision: ``spatial`` in its ``metadata``."""
+    return pf.Annotate(metadata={"spatial_context": spatial})
 
 
 class Marks:
@@ -38,7 +38,7 @@ class Marks:
     def of(self, name: str, spatial: dict[str, Any]) -> tuple[pf.Annotate, pf.Annotate]:
         found = self._by_name.get(name)
         if found is None or found[0] is not spatial:  # first use, or the context was rebuilt
-            found = self._by_name[name] = (spatial, *with_spatial(spatial))
+            found = self._by_name[name] = (spatial, request_mark(spatial), response_mark(spatial))
         return found[1], found[2]
 
     def forget(self, name: str) -> None:

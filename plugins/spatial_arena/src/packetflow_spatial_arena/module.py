@@ -15,7 +15,7 @@ import packetflow as pf
 from .admission import Hold, Holdings, Refused, shared_gates
 from .arena import Arena, Placed
 from .config import ArenaConfig
-from .marks import Marks, with_spatial
+from .marks import Marks, request_mark, response_mark
 from .metrics import arena_metrics
 from .physics import yield_cpu
 from .plans import bound
@@ -126,7 +126,7 @@ class SpatialArenaModule(pf.Module):
         else:
             return pf.Defer(self._wait(request, context, placed, spatial, changes, task))
         if changes:
-            return with_spatial(spatial, changes)[0]
+            return request_mark(spatial, changes)
         return marks[0]
 
     async def _wait(
@@ -162,9 +162,10 @@ class SpatialArenaModule(pf.Module):
         spatial = {**spatial, "queued_ms": round(waited * 1000, 3)}
         if deadline is not None:  # the wait came out of the request's time
             changes = {**(changes or {}), "timeout_ms": max(1.0, (deadline - waited) * 1000)}
-        marks = with_spatial(spatial, changes)
-        self.holdings.add(task, Hold(id(context), request.id, gate, _perf(), marks[1]))
-        return marks[0]
+        self.holdings.add(
+            task, Hold(id(context), request.id, gate, _perf(), response_mark(spatial))
+        )
+        return request_mark(spatial, changes)
 
     @pf.hookimpl
     def packetflow_handle_response(

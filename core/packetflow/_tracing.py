@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import metadata
+from types import ModuleType
 from typing import Any
 
 __all__ = ["ENV", "TracingSwitch", "installed", "outgoing_context", "wanted"]
@@ -55,15 +56,27 @@ def outgoing_context(context: Mapping[str, Any] | None) -> Mapping[str, Any] | N
     tracing; else ``context`` itself (unchanged without a valid current span)."""
     if not installed():
         return context
-    from opentelemetry import propagate, trace
-
-    if not trace.get_current_span().get_span_context().is_valid:
+    otel_context, propagate, trace = _opentelemetry()
+    current = otel_context.get_current()
+    if not current:  # nothing is set in OpenTelemetry's context: no span (the usual call)
+        return context
+    if not trace.get_current_span(current).get_span_context().is_valid:
         return context
     carrier: dict[str, str] = {}
-    propagate.inject(carrier)
+    propagate.inject(carrier, current)
     if not carrier:
         return context
     return {**(context or {}), **carrier}
+
+
+@cache
+def _opentelemetry() -> tuple[ModuleType, ModuleType, ModuleType]:
+    """``opentelemetry.context``, ``.propagate`` and ``.trace``, imported once: the client
+    asks for every request, and an import statement in the function costs more than the rest
+    of it."""
+    from opentelemetry import context, propagate, trace
+
+    return context, propagate, trace
 
 
 class TracingSwitch:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 import packetflow as pf
 from packetflow._actors.memory_store import MemoryStore
 from packetflow._actors.sqlite_store import SCHEMA_VERSION, SqliteStore
-from packetflow._actors.store import ActorRecord, Commit, SearchQuery, StoreError
+from packetflow._actors.store import ActorRecord, Commit, HistoryEntry, SearchQuery, StoreError
 from packetflow.errors import NotFoundError, UnavailableError
 
 from .conftest import NodeFactory
@@ -182,3 +182,21 @@ def test_max_passivated_memory_refuses_absurd_values(make_node: NodeFactory, val
     assert node.actors.max_passivated_memory == 10_000
     with pytest.raises(ValueError, match="must be a whole number"):
         MemoryStore(max_passivated=-5)
+
+
+async def test_a_memory_log_follows_the_retention_of_each_commit() -> None:
+    # The log is a bounded deque; a type registered again with another history keeps its
+    # newest entries under the new bound.
+    store = MemoryStore()
+    record = ActorRecord("chat", "a", "{}", 0.0, None, 0, None)
+
+    async def commit(seq: int, retention: int | None) -> list[int]:
+        entry = HistoryEntry(seq, float(seq), "{}", "{}")
+        await store.commit(Commit(record, entry, retention))
+        return [e.seq for e in await store.history("chat", "a", limit=100)]
+
+    for seq in range(1, 6):
+        seen = await commit(seq, 3)
+    assert seen == [3, 4, 5]
+    assert await commit(6, 2) == [5, 6]
+    assert await commit(7, None) == [5, 6, 7]

@@ -14,6 +14,8 @@ actor's record — the state it falls back to after a crash — is never evicted
 
 from __future__ import annotations
 
+from collections import deque
+
 import trio
 
 from .statistics import MemoryStoreStatistics
@@ -39,7 +41,7 @@ class MemoryStore:
     def __init__(self, max_passivated: int = MAX_PASSIVATED) -> None:
         # capability -> actor_id -> record / log. Nested dicts: no key tuple per actor.
         self._records: dict[str, dict[str, ActorRecord]] = {}
-        self._logs: dict[str, dict[str, list[HistoryEntry]]] = {}
+        self._logs: dict[str, dict[str, deque[HistoryEntry]]] = {}
         # Passivated actors in passivation order (a dict is an ordered set): the eviction
         # queue. Live actors are not in it, so commits (the hot path) never touch it.
         self._passive: dict[tuple[str, str], None] = {}
@@ -93,12 +95,10 @@ class MemoryStore:
         if logs is None:
             logs = self._logs[record.capability] = {}
         log = logs.get(record.actor_id)
-        if log is None:
-            log = logs[record.actor_id] = []
+        if log is None or log.maxlen != commit.retention:  # new, or the type was re-registered
+            # Oldest dropped first, in O(1): a busy actor's log is full on every commit.
+            log = logs[record.actor_id] = deque(log or (), maxlen=commit.retention)
         log.append(entry)
-        retention = commit.retention
-        if retention is not None and len(log) > retention:
-            del log[: len(log) - retention]
 
     def activated(self, capability: str, actor_id: str) -> None:
         """The actor is live again: its record is no longer a candidate for eviction."""
@@ -145,7 +145,7 @@ class MemoryStore:
         before: int | None = None,
         after: int | None = None,
     ) -> list[HistoryEntry]:
-        log = self._logs.get(capability, {}).get(actor_id, [])
+        log = self._logs.get(capability, {}).get(actor_id, ())
         page = [
             entry
             for entry in log

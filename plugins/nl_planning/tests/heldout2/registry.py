@@ -1,4 +1,4 @@
-"""The second held-out registry: 48 capabilities in 18 domains, declared as an ordinary author would.
+"""A second blind registry: 48 capabilities in 18 domains, declared as an ordinary author would.
 
 Written blind: without reading the planner, its development set (``tests/eval/``) or the first
 held-out set's cases. Nothing here declares ``examples=`` or ``keywords=``; each capability has a
@@ -6,12 +6,12 @@ name, an intent, tags and input/output models whose fields carry a type, a ``des
 where a real API would have one, a ``pattern``, a ``format``, an enum (``Literal``) or a default.
 Bodies are trivial: the set measures planning, not execution.
 
-Near neighbours are deliberate (the opposite action is absent): ``buy_tickets`` without a
-refund, ``book_slip`` without a cancel, ``add_volunteer_shift`` and ``add_player`` without a
-removal, ``create_game_server``/``restart_game_server`` without a stop or delete,
-``whitelist_player`` without a ban, ``file_311_report`` without a withdrawal,
-``register_sample`` without a disposal, ``skip_meal_kit_delivery`` without an unskip,
-``make_donation`` without a cancellation, ``tow_vehicle``/``locate_towed_vehicle`` without a
+Near neighbours are deliberate (the opposite action is absent): ``buy_tickets`` without a refund,
+``book_slip`` without a cancel, ``add_volunteer_shift`` and ``add_player`` without a removal,
+``create_game_server``/``restart_game_server`` without a stop or delete, ``whitelist_player``
+without a ban, ``file_311_report`` without a withdrawal, ``register_sample`` without a disposal,
+``skip_meal_kit_delivery`` without an unskip, ``make_donation`` without a cancellation,
+``pause_meter_reading`` without a resume, ``tow_vehicle``/``locate_towed_vehicle`` without a
 release. Outputs feed inputs of the same name: ``find_event.event_id`` → ``buy_tickets``,
 ``buy_tickets.ticket_id`` → ``reissue_ticket``, ``file_311_report.report_id`` →
 ``escalate_report``, ``upload_photos.album_id`` → ``order_prints``, ``register_team.team_id`` →
@@ -312,7 +312,9 @@ class LostPropertyOut(BaseModel):
     claim_number: str
 
 
-@pf.capability(intent="Tell the transit lost-and-found about something left on board", tags=["transit"])
+@pf.capability(
+    intent="Tell the transit lost-and-found about something left on board", tags=["transit"]
+)
 async def report_lost_property(inp: LostPropertyIn) -> LostPropertyOut:
     return LostPropertyOut(claim_number="LP-1")
 

@@ -6,9 +6,9 @@ Run it from the repository root in an env that has packetflow-module-nl-planning
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --json out.json
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --ids h004 h181
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --half odd --summary
-    .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --set plugins/nl_planning/tests/heldout2
 
-``--set DIR`` scores another set laid out like this one (a ``registry.py`` and a ``cases.json``).
+``--set DIR`` scores another set laid out like this one (a ``registry.py`` and a ``cases.json``),
+e.g. ``--set plugins/nl_planning/tests/heldout2``.
 
 Each case is planned with ``nl_planning.plan`` on a node holding only the held-out registry
 (plan cache off). The report gives, separately: single-step top-1 capability, multi-step

@@ -2,7 +2,9 @@
 echo server/client pair exchanging messages of the same size, the raw client parsing each JSON
 reply (as any client must), in the same process and run.
 
-Rows: requests/s sequential and with 64 in flight (target >= 0.8x the raw echo), p50/p99
+Rows: requests/s sequential and with 64 in flight (target >= 0.8x the raw echo), the same
+against the raw pair doing the sans-IO protocol's own work per request (``protocol_echo``: what
+the trio shells add; near 1 means the gap to the echo is the request's own work), p50/p99
 round-trip latency, and a soak of many connections calling at once (zero errors, peak RSS).
 The soak's size and length come from ``PACKETFLOW_BENCH_CONNECTIONS`` (default 1000) and
 ``PACKETFLOW_BENCH_SOAK_S`` (default 10).
@@ -27,6 +29,7 @@ from packetflow._capabilities.stats import percentile
 from packetflow._client.transport import open_websocket
 
 from .harness import Result
+from .protocol_echo import protocol_client, protocol_echo
 
 PAYLOAD = {"user_id": "42"}
 IN_FLIGHT = 64
@@ -126,10 +129,17 @@ async def run() -> list[Result]:
         server = await nursery.start(partial(node.serve, "127.0.0.1", 0, config=config))
         echo = await nursery.start(partial(serve_websocket, _echo, "127.0.0.1", 0, None))
         echo_url = f"ws://127.0.0.1:{echo.port}"
+        worker = await nursery.start(
+            partial(serve_websocket, protocol_echo(node), "127.0.0.1", 0, None)
+        )
         async with (
             pf.open_client(server.url) as client,
             open_websocket(echo_url, max_message_size=1 << 20, connect_timeout=5) as raw,
+            open_websocket(
+                f"ws://127.0.0.1:{worker.port}", max_message_size=1 << 20, connect_timeout=5
+            ) as bare,
         ):
+            bare_call = await protocol_client(bare)
             request = pf.CapabilityRequest(id="12345", capability_id="noop", payload=PAYLOAD)
             message = request.model_dump_json(exclude_none=True)  # same size as ours
 
@@ -140,11 +150,20 @@ async def run() -> list[Result]:
                 await raw.send_message(message)
                 return json.loads(await raw.get_message())
 
+            async def protocol_only() -> Any:
+                return await bare_call("noop", PAYLOAD)
+
+            ops = {"ours": ours, "raw": baseline, "protocol": protocol_only}
             for label, workers in (("sequential", 1), (f"{IN_FLIGHT} in flight", IN_FLIGHT)):
-                rates = await _throughput({"ours": ours, "raw": baseline}, n, workers)
+                rates = await _throughput(ops, n, workers)
                 results.append(
                     Result(f"wire {label} (one connection)", rates["ours"], rates["raw"],
                            "raw ws echo", target=0.8, unit="req/s", higher_is_better=True)
+                )  # fmt: skip
+                results.append(
+                    Result(f"wire {label}: the trio shells", rates["ours"], rates["protocol"],
+                           "raw pair doing the protocol's work", unit="req/s",
+                           higher_is_better=True)
                 )  # fmt: skip
             mine_lat = await _latencies(ours, n)
             theirs_lat = await _latencies(baseline, n)

@@ -106,6 +106,19 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         said_verbs |= {s for v in request.verbs for s in lex.synonyms.get(v, ())}
         if said_verbs & cap.events:
             return "open", f"{said!r} is what it books ({'/'.join(sorted(cap.events))})"
+    own = {c[5:] for c in cap.classes if c.startswith("word:")}
+    if own and own == {c[5:] for c in cap.classes}:
+        # The capability does only what verbs the lexicon does not know say (tow_vehicle,
+        # waive_fee): nothing tells what else they mean, so the request must say that very
+        # verb, a form of it ("towing", "a waiver") or a synonym of it.
+        said_forms = {v for verb in request.verbs for v in (verb, *verb.split("_"))}
+        said_forms |= {s for v in said_forms for s in lex.synonyms.get(v, ())}
+        if any(same_family(f, w) for f in said_forms for w in own):
+            return "open", f"{said!r} is a form of what it does ({'/'.join(sorted(own))})"
+        return "no", (
+            f"the request asks to {said!r}, but the capability does "
+            f"{'/'.join(sorted(own))!r}, which the request does not say"
+        )
     if not strict and not request.query and request.verbs and request.verbs[-1] in lex.light:
         # "put me in the spin class", "give the fern a litre of water": a light verb with no
         # noun naming its action takes its meaning from what follows; its own classes (put:

@@ -27,7 +27,10 @@ _THE = frozenset(("the", "my", "your", "our", "its", "their"))
 _READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
 
 
-def _leading_action(text: str, lex: Lexicon) -> Action | None:
+def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) -> Action | None:
+    """The action an intent's leading verb says; ``own``: the verb the capability's name
+    starts with when the lexicon does not know it ("Donate items ..." for ``donate_items``
+    is that verb, whatever follows it)."""
     tokens = [t for t in tokenize(text) if t.is_word]
     if not tokens:
         return None
@@ -39,7 +42,7 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
     at = strip_polite(words, lex)
     if at >= len(tokens):
         return None
-    found = verb_at(tokens, at, lex)
+    found = verb_at(tokens, at, lex, own)
     if found is None:
         return None
     verb, classes, size = found
@@ -125,7 +128,18 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
     first = parts[0]
     field_words = {lemma(w) for f in fields for w in identifier_words(f)}
     said = [t for t in tokenize(intent) if t.is_word]
-    if any(t.lemma == first for t in said) and unknown_verb(said, 0, lex) is None:
+    # The intent opens with the name, verb then object ("Donate items ..." for donate_items):
+    # the name's first word is that verb, not a noun of a compound ("Website visits ...").
+    opens = (
+        len(said) >= 2
+        and said[0].lemma == first
+        and lemma(said[1].lower) in {lemma(p) for p in parts[1:2]}
+    )
+    if (
+        not opens
+        and any(t.lemma == first for t in said)
+        and unknown_verb(said, 0, lex) is None
+    ):
         return None  # the intent uses the word, and not as its verb
     if (
         not first.isalpha()
@@ -192,15 +206,24 @@ def capability_action(
     descriptions and enum values (see :attr:`Action.described`, :attr:`Action.values`)."""
     lex = lexicon()
     name_verb = _name_verb(name, intent, fields, lex)
-    found = _leading_action(intent, lex) if intent else None
+    own = frozenset((name_verb,)) if name_verb else frozenset()
+    found = _leading_action(intent, lex, own) if intent else None
     named = _name_action(name, lex)
     classes = set(found.classes) if found else set()
     verbs = list(found.verbs) if found else []
+    # A capability named by a verb the lexicon does not know (donate_items, tow_vehicle) does
+    # something: it does not read, whatever its intent says (or omits).
     query = found.query if found else True
     if named is not None:
         classes |= named.classes
         verbs.extend(named.verbs)
         query = query and named.query if found else named.query
+    elif found is None and name_verb is not None:
+        # Named by a verb the lexicon does not know, and the intent says nothing against it
+        # (donate_items, tow_vehicle): that verb is what it does, and doing is not reading.
+        classes.add(f"word:{name_verb}")
+        verbs.append(name_verb)
+        query = False
     for example in examples:
         action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
         if action.explicit:

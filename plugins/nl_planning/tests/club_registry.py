@@ -1,0 +1,72 @@
+"""A small registry of these tests' own (a sports club with a charity shop), declared the plain
+way: intents, tags and field descriptions, no ``examples``/``keywords``. Several capabilities
+are named by verbs the general lexicon does not know (``donate``, ``renew``, ``waive``), so it
+backs the tests of how such a verb is read on either side of a request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-06-10"  # a Wednesday
+_MEMBER = r"^M-[0-9]{5}$"
+_FINE = r"^PCN[0-9]{6}$"
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class DonateIn(BaseModel):
+    category: Literal["clothes", "books", "furniture", "toys"] = Field(description="kind of goods")
+    bags: int = Field(default=1, ge=1, le=20, description="number of bags or pieces")
+
+
+@pf.capability(intent="Donate items to the charity shop", tags=["charity", "donations"])
+async def donate_items(inp: DonateIn) -> Done:
+    return Done(ref="d-1")
+
+
+class MemberIn(BaseModel):
+    member: str = Field(pattern=_MEMBER, description="membership number")
+    months: int = Field(default=12, ge=1, le=24, description="length in months")
+
+
+@pf.capability(intent="Renew a club membership", tags=["club", "membership"])
+async def renew_membership(inp: MemberIn) -> Done:
+    return Done(ref="m-1")
+
+
+class FeeIn(BaseModel):
+    notice: str = Field(pattern=_FINE, description="penalty notice number")
+    reason: str = Field(default="", description="why the fee is dropped")
+
+
+@pf.capability(intent="Waive a late fee on a penalty notice", tags=["club", "fees"])
+async def waive_fee(inp: FeeIn) -> Done:
+    return Done(ref="w-1")
+
+
+class NoticeIn(BaseModel):
+    notice: str = Field(pattern=_FINE, description="penalty notice number")
+
+
+@pf.capability(intent="Look up the status of a penalty notice", tags=["club", "fees"])
+async def get_notice_status(inp: NoticeIn) -> Done:
+    return Done(ref="s-1")
+
+
+class ClassesIn(BaseModel):
+    date: dt.date = Field(description="day")
+
+
+@pf.capability(intent="List the fitness classes on a day", tags=["club", "classes"])
+async def list_classes(inp: ClassesIn) -> Done:
+    return Done(ref="l-1")
+
+
+CAPABILITIES = [donate_items, renew_membership, waive_fee, get_notice_status, list_classes]

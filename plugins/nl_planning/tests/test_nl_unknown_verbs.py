@@ -1,0 +1,49 @@
+"""Capabilities named by verbs the general lexicon does not know (``donate_items``,
+``renew_membership``, ``waive_fee``), on a registry of these tests' own (``club_registry``):
+such a verb is an action, reached by its own forms, never by a bare noun phrase nor by
+another verb the lexicon knows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from club_registry import CAPABILITIES, TODAY
+from planned import is_refused, plan_steps, planner_on
+
+import packetflow as pf
+from packetflow_nl_planning.capability_actions import capability_action
+
+
+@pytest.fixture
+async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, CAPABILITIES)
+
+
+def test_an_intent_that_opens_with_the_names_unknown_verb_does_it() -> None:
+    # "Donate items ..." for donate_items: verb then object, as the name says; not a
+    # compound noun ("Website visits ..." for website_traffic stays a reading one).
+    action = capability_action("donate_items", "Donate items to the charity shop")
+    assert action.classes == {"word:donate"} and not action.query
+    reading = capability_action("website_traffic", "Website visits per day")
+    assert reading.query and not reading.classes
+
+
+async def test_the_unknown_verb_itself_reaches_it(club: pf.Node) -> None:
+    [step] = await plan_steps(club, "donate two bags of books", TODAY)
+    assert step == {"capability": "donate_items", "params": {"category": "books", "bags": 2}}
+    [step] = await plan_steps(club, "renew M-12345 for 6 months", TODAY)
+    assert step == {"capability": "renew_membership", "params": {"member": "M-12345", "months": 6}}
+
+
+async def test_a_bare_noun_phrase_does_not_reach_an_unknown_action(club: pf.Node) -> None:
+    # Naming the goods asks for nothing a capability that *does* something does.
+    assert await is_refused(club, "3 bags of clothes", TODAY)
+
+
+async def test_another_known_verb_does_not_reach_an_unknown_one(club: pf.Node) -> None:
+    # "resume" (or "unpause") is not "renew": the lexicon knows one and not the other, so
+    # nothing says they mean the same; E404, not a plan (nor an E422 for renew_membership).
+    assert await is_refused(club, "resume membership M-12345", TODAY)
+    assert await is_refused(club, "unpause M-12345", TODAY)
+    assert await is_refused(club, "pay the late fee on PCN123456", TODAY)

@@ -135,11 +135,7 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
         and said[0].lemma == first
         and lemma(said[1].lower) in {lemma(p) for p in parts[1:2]}
     )
-    if (
-        not opens
-        and any(t.lemma == first for t in said)
-        and unknown_verb(said, 0, lex) is None
-    ):
+    if not opens and any(t.lemma == first for t in said) and unknown_verb(said, 0, lex) is None:
         return None  # the intent uses the word, and not as its verb
     if (
         not first.isalpha()

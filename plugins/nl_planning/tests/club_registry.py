@@ -69,4 +69,21 @@ async def list_classes(inp: ClassesIn) -> Done:
     return Done(ref="l-1")
 
 
-CAPABILITIES = [donate_items, renew_membership, waive_fee, get_notice_status, list_classes]
+class ParkingIn(BaseModel):
+    plate: str = Field(pattern=r"^[A-Z]{2}[0-9]{2} ?[A-Z]{3}$", description="car registration")
+    date: dt.date = Field(description="day of the visit")
+
+
+@pf.capability(intent="Reserve a space in the club car park", tags=["club", "parking"])
+async def reserve_parking(inp: ParkingIn) -> Done:
+    return Done(ref="p-1")
+
+
+CAPABILITIES = [
+    donate_items,
+    renew_membership,
+    waive_fee,
+    get_notice_status,
+    list_classes,
+    reserve_parking,
+]

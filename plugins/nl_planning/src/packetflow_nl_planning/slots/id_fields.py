@@ -4,8 +4,8 @@ joined, and no word of the sentence or value of another kind taken for an id."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from ..clauses import Scope, field_words

@@ -59,7 +59,11 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         # a capability's verb the lexicon does not know must be said (or a form of it)
         ("defrag the shared volume", "optimize_volume", "Optimize a disk volume", "no"),
         ("optimise the shared volume", "optimize_volume", "Optimize a disk volume", "open"),
-        ("defrag the shared volume", "volume_usage", "Disk usage of a volume", "open"),
+        # a verb the lexicon does not know asks to do something, not to read...
+        ("defrag the shared volume", "volume_usage", "Disk usage of a volume", "no"),
+        # ... unless it is made of what the reading capability is about
+        ("fly me to Rome on Friday", "search_flights", "Search flights between places", "open"),
+        ("traffic on https://x.org last week", "site_traffic", "Visits of a site", "open"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -73,6 +77,8 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         "unknown-vs-unknown",
         "own-unknown-form",
         "unknown-vs-reader",
+        "unknown-made-of-a-topic",
+        "unknown-is-a-topic",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",

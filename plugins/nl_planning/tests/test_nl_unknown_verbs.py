@@ -47,3 +47,11 @@ async def test_another_known_verb_does_not_reach_an_unknown_one(club: pf.Node) -
     assert await is_refused(club, "resume membership M-12345", TODAY)
     assert await is_refused(club, "unpause M-12345", TODAY)
     assert await is_refused(club, "pay the late fee on PCN123456", TODAY)
+
+
+async def test_a_verb_the_lexicon_does_not_know_does_not_read(club: pf.Node) -> None:
+    # "throw out" asks to get rid of the notice: reading its status is not that, nor is
+    # waiving its fee (a verb of its own the request does not say).
+    assert await is_refused(club, "throw out the notice PCN123456", TODAY)
+    [step] = await plan_steps(club, "look up the notice PCN123456", TODAY)
+    assert step == {"capability": "get_notice_status", "params": {"notice": "PCN123456"}}

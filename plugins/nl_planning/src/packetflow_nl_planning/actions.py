@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lexicon import lexicon
-from .text import same_family
+from .text import lemma, same_family
 
 __all__ = ["Action", "Level", "compatible"]
 
@@ -95,9 +95,18 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
                 return "open", f"{said!r} names one of its values"
         for verb in verbs:
             # "weigh the cat" for record_pet_weight, "bill ..." for send_invoice: the verb
-            # (or a synonym) makes a word of what the capability's name says it is about.
-            forms = {verb, *lex.synonyms.get(verb, ())} if "_" not in verb else set()
-            if any(same_family(f, w) for f in forms for w in cap.topics):
+            # (or a synonym) makes a word of what the capability's name says it is about;
+            # "fly me to Rome" for search_flights: the noun the verb is made into ("flight").
+            # A verb the lexicon does not know counts by its head ("traffic on <url>").
+            head = (
+                verb.split("_")[0] if any(c.startswith("word:") for c in request.classes) else verb
+            )
+            forms = {head, *lex.synonyms.get(head, ())} if "_" not in head else set()
+            if any(
+                same_family(f, w) or f in {lex.nominal.get(n) for n in _singular(w)}
+                for f in forms
+                for w in cap.topics
+            ):
                 return "open", f"{said!r} names what it is about"
     if cap.events and not strict:
         # "see listing L-1 on Friday" for schedule_viewing: doing what it books asks to book
@@ -125,6 +134,11 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         # update, add) say little about what is meant, so they contradict nothing.
         return "open", f"{said!r} takes its meaning from what follows"
     unknown_request = all(c.startswith("word:") for c in request.classes)
+    if unknown_request and cap.query:
+        # Reading is said with a small, common set of verbs the lexicon has ("show", "check",
+        # "pull up"); a verb it does not know ("thaw S1", "throw out S1") asks to *do*
+        # something, which a capability that only reads does not.
+        return "no", f"the request asks to {said!r}, but the capability only reads ({_does(cap)})"
     unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
     if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):
         return "open", (
@@ -138,3 +152,11 @@ def _does(cap: Action) -> str:
     if not cap.verbs:
         return "reads"
     return f"does {'/'.join(cap.verbs[:3])!r}"
+
+
+def _singular(noun: str) -> set[str]:
+    """The forms a plural noun of a name may have in the singular ("flights" -> flight)."""
+    forms = {noun, lemma(noun)}
+    if noun.endswith("s") and len(noun) > 3:
+        forms.add(noun[:-1])
+    return forms

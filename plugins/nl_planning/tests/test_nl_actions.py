@@ -64,6 +64,9 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         # ... unless it is made of what the reading capability is about
         ("fly me to Rome on Friday", "search_flights", "Search flights between places", "open"),
         ("traffic on https://x.org last week", "site_traffic", "Visits of a site", "open"),
+        # "re-" and a known verb of five letters or more is that verb done again
+        ("print the visitor badge", "reprint_badge", "Reprint a visitor badge", "same"),
+        ("pair the headset", "repair_headset", "Repair a headset", "no"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -79,6 +82,8 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         "unknown-vs-reader",
         "unknown-made-of-a-topic",
         "unknown-is-a-topic",
+        "again",
+        "not-again",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",

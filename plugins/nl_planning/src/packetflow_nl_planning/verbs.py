@@ -112,6 +112,11 @@ def unknown_verb(
             base = lex.classes.get(stem) or frozenset((f"word:{stem}",))
             opposite = frozenset(o for c in base for o in lex.opposites.get(c, ()))
             return word, frozenset(f"not:{c}" for c in base) | opposite, 1
+    again = word[2:]
+    if word.startswith("re") and len(again) >= 5 and again in lex.classes:
+        # "reorder", "reprint", "resubmit": doing a known action again is that action (a
+        # stem of five letters or more: "repair" is no "pair", "resign" no "sign").
+        return word, lex.classes[again] | {f"word:{word}"}, 1
     return word, frozenset((f"word:{word}",)), 1
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
-from .text import Token
+from .text import Token, same_family
 from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
 
 __all__ = ["request_action"]
@@ -101,6 +101,9 @@ def request_action(
         return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    wanted = _needs_doing(tokens, at, lex, verbs)
+    if wanted is not None:
+        return wanted
     if (
         words[at] == "here"
         and at + 1 < len(words)
@@ -203,6 +206,48 @@ def _causative(
                 return None  # "get it done": no action of its own
             classes = lex.classes.get(done) or frozenset((f"word:{done}",))
             return Action(classes, (done,), True, lex.is_query(classes), i + 1)
+    return None
+
+
+_NEEDS = frozenset(("need", "needs", "want", "wants"))
+_NOT_A_THING = frozenset(("i", "we", "you", "u", "they", "he", "she", "who", "what"))
+
+
+def _needs_doing(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "the spectrometer needs calibrating", "my bike needs to be serviced": a thing, then
+    "needs" and a gerund (or "to be" and a past participle), asks for what that verb says,
+    done to the thing (a person who needs something is :data:`_DESIRE`'s)."""
+    from .text import past_form
+
+    for i in range(at + 1, min(len(tokens), at + 6)):
+        if tokens[i].lower not in _NEEDS:
+            continue
+        if tokens[at].lower in _NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
+            return None
+        j = i + 1
+        if tuple(t.lower for t in tokens[j : j + 2]) == ("to", "be"):
+            j += 2
+            done = j < len(tokens) and past_form(tokens[j].lower)
+        else:
+            done = j < len(tokens) and tokens[j].lower.endswith("ing")
+        if not done or tokens[j].entity:
+            return None
+        verb = tokens[j].lemma
+        if verb in lex.light or verb in lex.stopwords or not verb.isalpha():
+            return None
+        found = verb_at(tokens, j, lex, verbs) if verb in lex.classes else None
+        if found is not None:  # "need turning off": the phrasal verb
+            verb, classes, size = found
+            return Action(classes, (verb,), True, lex.is_query(classes), j + size)
+        # A verb the lexicon does not know: the registry's form of it ("calibrating" ->
+        # calibrate), else the word's lemma.
+        verb = next((v for v in sorted(verbs) if same_family(verb, v)), verb)
+        if verb + "e" in lex.classes:
+            verb += "e"
+        classes = lex.classes.get(verb) or frozenset((f"word:{verb}",))
+        return Action(classes, (verb,), True, lex.is_query(classes), j + 1)
     return None
 
 

@@ -67,6 +67,8 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         # "re-" and a known verb of five letters or more is that verb done again
         ("print the visitor badge", "reprint_badge", "Reprint a visitor badge", "same"),
         ("pair the headset", "repair_headset", "Repair a headset", "no"),
+        # an intent with a phrasal verb and both its particles does both
+        ("turn on roaming for my line", "set_roaming", "Turn roaming on or off for a line", "same"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -84,6 +86,7 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         "unknown-is-a-topic",
         "again",
         "not-again",
+        "both-particles",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",

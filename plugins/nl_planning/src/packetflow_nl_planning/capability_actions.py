@@ -64,8 +64,9 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
             else classes | lex.classes_of(nominal[0])
         )
         verbs.append(nominal[0])
-    for i in range(at + size, len(tokens)):  # "Switch lights on or off"
-        phrasal = f"{verb}_{tokens[i].lower}"
+    base = tokens[at].lemma  # (the verb found may be phrasal already: "turn_off")
+    for i in range(at + 1, len(tokens)):  # "Switch lights on or off", "Turn roaming on or off"
+        phrasal = f"{base}_{tokens[i].lower}"
         if tokens[i].lower in PARTICLES and phrasal in lex.classes:
             classes |= lex.classes[phrasal]
             verbs.append(phrasal)

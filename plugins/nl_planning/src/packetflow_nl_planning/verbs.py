@@ -188,12 +188,38 @@ def nominal_after(
             break  # "get the *status* of a booking" reads the status, it books nothing
         if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
+        if _modifier(tokens, i, lex):
+            continue  # "data and *call* usage": a noun before its head names no action
         for form in (tokens[i].lower, word):
             if form in lex.nominal:
                 return lex.nominal[form], i + 1
         if word != tokens[i].lower and word in lex.classes and tokens[i].lower.endswith("er"):
             return word, i + 1  # "reminder" -> remind
     return None
+
+
+_WHEN_WORDS = frozenset(("today", "tomorrow", "tonight", "asap", "now", "soon", "later"))
+
+
+def _modifier(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[i]`` modifies the noun right after it, the head of an English compound
+    ("call *usage*", "payment *plan*"): a word that is no value, preposition, particle,
+    determiner, function word or time word, and names no action itself."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt.is_word
+        and not nxt.entity
+        and nxt.lower.isalpha()
+        and nxt.lower not in lex.roles
+        and nxt.lower not in lex.stopwords
+        and nxt.lower not in PARTICLES
+        and nxt.lower not in OBJECT_START
+        and nxt.lower not in _WHEN_WORDS
+        and nxt.lemma not in lex.classes
+        and nxt.lower not in lex.nominal
+    )
 
 
 def strip_polite(words: list[str], lex: Lexicon) -> int:

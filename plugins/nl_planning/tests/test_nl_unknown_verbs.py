@@ -55,3 +55,11 @@ async def test_a_verb_the_lexicon_does_not_know_does_not_read(club: pf.Node) -> 
     assert await is_refused(club, "throw out the notice PCN123456", TODAY)
     [step] = await plan_steps(club, "look up the notice PCN123456", TODAY)
     assert step == {"capability": "get_notice_status", "params": {"notice": "PCN123456"}}
+
+
+async def test_a_word_no_capability_uses_before_a_value_is_its_verb(club: pf.Node) -> None:
+    # "shred PCN123456": no capability says "shred", so it is what the request asks to do
+    # (and nothing here does it); a word of the registry before the value names the thing.
+    assert await is_refused(club, "shred PCN123456", TODAY)
+    [step] = await plan_steps(club, "notice PCN123456", TODAY)
+    assert step == {"capability": "get_notice_status", "params": {"notice": "PCN123456"}}

@@ -196,7 +196,7 @@ class Planner:
         asked = text[clause.end : clause.end + 1] == "?" or any(
             tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
         )
-        action = request_action(words, verbs=self.index.verbs)
+        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
         verb = next(
             (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
         )
@@ -269,7 +269,7 @@ class Planner:
         if not draft.steps:
             return False
         lex = lexicon()
-        action = request_action(clause.words, verbs=self.index.verbs)
+        action = request_action(clause.words, verbs=self.index.verbs, known=self.index.known)
         light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
         if not light and lex.is_undo(action.classes):
             return False  # "..., cancel it" is never a detail
@@ -317,7 +317,7 @@ class Planner:
         """A clause's content lemmas (nouns naming actions add their verb) and its action."""
         lex = lexicon()
         words = clause.words
-        action = request_action(words, verbs=self.index.verbs)
+        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
         content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]

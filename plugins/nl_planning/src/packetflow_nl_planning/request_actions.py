@@ -5,7 +5,7 @@ question or a bare noun phrase (read), or a noun naming an action ("refund for o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
@@ -77,12 +77,16 @@ _PRESENT = frozenset(("is", "are"))
 
 
 def request_action(
-    tokens: Sequence[Token], *, bare: bool = True, verbs: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    *,
+    bare: bool = True,
+    verbs: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
 ) -> Action:
     """The action of one clause of a request (its word tokens). ``bare=False`` reads only
     verbs (not "lights on", "a refund for ..."): what the splitter needs to find a new request.
     ``verbs``: the verbs the registry's capabilities are named by that the lexicon does not
-    know (see :func:`unknown_verb`)."""
+    know (see :func:`unknown_verb`); ``known``: whether a word is one of the registry's."""
     lex = lexicon()
     words = [t.lower for t in tokens]
     desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
@@ -121,7 +125,7 @@ def request_action(
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
-    found = verb_at(tokens, at, lex, verbs) if at < len(tokens) else None
+    found = verb_at(tokens, at, lex, verbs, known) if at < len(tokens) else None
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)

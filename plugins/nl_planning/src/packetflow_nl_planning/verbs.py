@@ -8,7 +8,7 @@ request's clauses (``request_actions``) and the capability's intent and name
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .lexicon import Lexicon
 from .text import Token
@@ -63,7 +63,11 @@ _OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them", "it", "you"))
 
 
 def unknown_verb(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
 ) -> tuple[str, frozenset[str], int] | None:
     """A word the lexicon does not know, read as a verb by where it stands: first in the
     clause and followed by its object's determiner or pronoun ("bounce the service",
@@ -102,7 +106,8 @@ def unknown_verb(
         if nxt.lower in REVERSING:
             return phrasal, frozenset((f"not:word:{phrasal}",)), 2
         return phrasal, frozenset((f"word:{phrasal}",)), 2
-    if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles)):
+    valued = known is not None and not known(word) and _value_like(tokens, at + 1)
+    if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles) or valued):
         return None
     if token.lower.endswith("ing") and not own:
         return None  # a gerund names an activity ("running the ...")
@@ -120,8 +125,25 @@ def unknown_verb(
     return word, frozenset((f"word:{word}",)), 1
 
 
+def _value_like(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a value starts at ``tokens[at]``: one an extractor took (an email, a phone
+    number...), or a code of letters and digits written without a space ("S123456", which
+    the tokenizer splits)."""
+    if tokens[at].entity:
+        return True
+    end = at + 1
+    while end < len(tokens) and tokens[end].start == tokens[end - 1].end:
+        end += 1
+    text = "".join(t.text for t in tokens[at:end])
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
 def verb_at(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
 ) -> tuple[str, frozenset[str], int] | None:
     """The verb at ``tokens[at]`` (a phrasal verb when its particle follows, or comes a few
     words later: "turn the lights off"): its lemma, its classes and how many tokens it spans;
@@ -151,7 +173,7 @@ def verb_at(
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
-        return unknown_verb(tokens, at, lex, verbs)
+        return unknown_verb(tokens, at, lex, verbs, known)
     if at + 1 < len(tokens) and tokens[at + 1].lower in REVERSING - {"off"}:
         # A known verb with a particle that turns it round, in a sense the lexicon does not
         # list ("pull down the page", "scale back the plan"): not the verb's own action, and

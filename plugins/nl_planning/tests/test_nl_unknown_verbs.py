@@ -13,6 +13,8 @@ from planned import is_refused, plan_steps, planner_on
 
 import packetflow as pf
 from packetflow_nl_planning.capability_actions import capability_action
+from packetflow_nl_planning.request_actions import request_action
+from packetflow_nl_planning.text import tokenize
 
 
 @pytest.fixture
@@ -63,3 +65,11 @@ async def test_a_word_no_capability_uses_before_a_value_is_its_verb(club: pf.Nod
     assert await is_refused(club, "shred PCN123456", TODAY)
     [step] = await plan_steps(club, "notice PCN123456", TODAY)
     assert step == {"capability": "get_notice_status", "params": {"notice": "PCN123456"}}
+
+
+def test_a_word_of_the_registry_before_a_particle_is_no_phrasal_verb() -> None:
+    # "comedy in Dublin" where a genre enum has "comedy": the thing asked about, not a verb
+    # "comedy in" (a word no capability uses still reads as one: "scale in the cluster").
+    words = [t for t in tokenize("comedy in Dublin this week") if t.is_word or t.entity]
+    assert not request_action(words, known=lambda w: w == "comedy").explicit
+    assert request_action(words).classes == {"word:comedy_in"}

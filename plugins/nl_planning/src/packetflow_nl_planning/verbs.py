@@ -92,8 +92,10 @@ def unknown_verb(
         return None
     nxt = tokens[at + 1]
     own = word in verbs
+    noun = known is not None and known(word) and not own  # a word of the registry's
     if (
         nxt.lower in PARTICLES
+        and not noun  # "comedy in Dublin" for a genre "comedy": a thing, not a phrasal verb
         and at + 2 < len(tokens)
         and (tokens[at + 2].is_word or tokens[at + 2].entity)
         and tokens[at + 2].lower not in lex.roles

@@ -79,6 +79,16 @@ async def reserve_parking(inp: ParkingIn) -> Done:
     return Done(ref="p-1")
 
 
+class QuoteIn(BaseModel):
+    job: str = Field(description="what needs doing")
+    budget: float | None = Field(default=None, description="budget in pounds")
+
+
+@pf.capability(intent="Ask for a quote for a repair at the club", tags=["club", "repairs"])
+async def request_quote(inp: QuoteIn) -> Done:
+    return Done(ref="q-1")
+
+
 CAPABILITIES = [
     donate_items,
     renew_membership,
@@ -86,4 +96,5 @@ CAPABILITIES = [
     get_notice_status,
     list_classes,
     reserve_parking,
+    request_quote,
 ]

@@ -453,7 +453,12 @@ def _restates(last: StepDraft, step: StepDraft) -> bool:
     if step.step.capability != last.step.capability or not step.step.params:
         return False
     shared = [k for k in step.step.params if k in last.step.params]
-    if not shared or any(step.step.params[k] != last.step.params[k] for k in shared):
+    if not shared:
+        # "how much to paint the hall? budget £500": only values the last step left out, and
+        # without the ones it has the clause would be short of a required one: told further.
+        missing = set(step.filled.missing)
+        return bool(missing) and missing <= set(last.step.params)
+    if any(step.step.params[k] != last.step.params[k] for k in shared):
         return False
     adds = len(shared) < len(step.step.params)
     return adds or set(step.action.verbs) != set(last.action.verbs)

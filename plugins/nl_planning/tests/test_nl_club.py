@@ -1,0 +1,27 @@
+"""The planner end to end on a registry of these tests' own (``club_registry``): how the clauses
+of one request make one step or several."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from club_registry import CAPABILITIES, TODAY
+from planned import plan_steps, planner_on
+
+import packetflow as pf
+
+
+@pytest.fixture
+async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, CAPABILITIES)
+
+
+async def test_a_clause_of_values_only_tells_the_last_request_further(club: pf.Node) -> None:
+    # ". budget £300": the same capability, only a value the first step left out, and short
+    # of the value the first step has: one step, not two.
+    [step] = await plan_steps(
+        club, "ask for a quote to fix the squash court door. budget £300", TODAY
+    )
+    assert step["capability"] == "request_quote"
+    assert step["params"]["budget"] == 300

@@ -62,6 +62,9 @@ async def get_notice_status(inp: NoticeIn) -> Done:
 
 class ClassesIn(BaseModel):
     date: dt.date = Field(description="day")
+    level: Literal["beginner", "intermediate", "advanced"] | None = Field(
+        default=None, description="level of the class"
+    )
 
 
 @pf.capability(intent="List the fitness classes on a day", tags=["club", "classes"])

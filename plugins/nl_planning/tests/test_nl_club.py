@@ -25,3 +25,11 @@ async def test_a_clause_of_values_only_tells_the_last_request_further(club: pf.N
     )
     assert step["capability"] == "request_quote"
     assert step["params"]["budget"] == 300
+
+
+async def test_a_statement_after_the_last_request_says_more_about_it(club: pf.Node) -> None:
+    # "... we are beginners": no request of its own; its value fills the step before it.
+    for said in ("we are beginners", "I'm a beginner"):
+        [step] = await plan_steps(club, f"list the fitness classes on Friday. {said}", TODAY)
+        assert step["capability"] == "list_classes"
+        assert step["params"]["level"] == "beginner"

@@ -179,6 +179,12 @@ class Planner:
             )
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
+        last_end = max(c.end for c, _ in pending)
+        for clause in contexts:
+            # "what's cooking this week? we're vegan": a statement after the last request says
+            # more about it - its values fill what the last step left empty (if any).
+            if clause.start >= last_end and clause not in facts:
+                self._absorb(draft, clause, text, mentions, today, memory, [])
         self._wire(draft, inputs or {})
         return draft
 
@@ -205,7 +211,8 @@ class Planner:
             return "request"
         if asked:
             return "question"
-        subject = lowers[0] in _PRONOUN_SUBJECTS
+        # ("we're", "it's", "there's": a pronoun with its verb written on)
+        subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
         finite = past or any(
             (t.lower == t.lemma + "s" and t.lemma in lex.classes)
             or t.lower in ("is", "are", "was", "were")

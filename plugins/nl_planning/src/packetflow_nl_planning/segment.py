@@ -28,9 +28,18 @@ _SOFT = (
     ("plus",),
     ("but", "also"),
     ("as", "well", "as"),
+    ("next",),
+    ("and", "next"),
+    ("lastly",),
+    ("and", "lastly"),
+    ("besides",),
+    ("in", "addition"),
 )
+# After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
+# not a description of the one before.
+_GERUND_JOINS = frozenset((("as", "well", "as"), ("besides",), ("and", "also"), ("plus",)))
 _HARD_PUNCT = frozenset(".;!?")
-_LEADING = frozenset(("and", "also", ",", "plus", "but"))
+_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +116,12 @@ def _initial(tokens: Sequence[Token], i: int) -> bool:
     return letter or run or before.lower in _ABBREVIATIONS
 
 
-def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
+def _starts_action(tokens: Sequence[Token], verbs: frozenset[str], gerund: bool = False) -> bool:
     first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
     if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
         return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
     words = [t for t in tokens if t.is_word or t.entity]
-    if not words or _continues(words):
+    if not words or (_continues(words) and not (gerund and words[0].lower.endswith("ing"))):
         return False
     action = request_action(words, bare=False, verbs=verbs)
     return action.explicit
@@ -163,7 +172,8 @@ def split(
             i += size
             continue
         size = _phrase_at(lowers, i, _SOFT)
-        if size and clauses[-1] and _starts_action(tokens[i + size :], verbs):
+        gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
+        if size and clauses[-1] and _starts_action(tokens[i + size :], verbs, gerund):
             clauses.append([])
             i += size
             continue

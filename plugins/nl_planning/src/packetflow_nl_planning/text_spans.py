@@ -94,7 +94,10 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
             or (t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper())
         )
 
-    while end > begin and edge(tokens[end - 1]):
+    def glued(i: int) -> bool:  # "6AN" of "E1 6AN": a piece of a code, not a word
+        return i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].lower[-1:].isdigit()
+
+    while end > begin and edge(tokens[end - 1]) and not glued(end - 1):
         end -= 1
     while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
         begin += 1  # "zip 02139": a value does not start with its field's name

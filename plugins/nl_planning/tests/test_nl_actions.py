@@ -118,3 +118,13 @@ def test_a_noun_that_is_its_verb_after_a_light_verb() -> None:
 )
 def test_general_senses_of_the_lexicon(text: str, cls: str) -> None:
     assert cls in _request(text).classes
+
+
+def test_on_before_a_value_is_a_preposition_not_a_switch() -> None:
+    assert _request("heating off").classes == _request("switch off the heating").classes
+    # "usage on 0770...": the usage of a line, nothing is switched on (a clause's words keep
+    # its numbers)
+    words = [
+        t for t in tokenize("usage on 07700900123 in May") if t.is_word or t.lower[:1].isdigit()
+    ]
+    assert not request_action(words).explicit

@@ -314,8 +314,14 @@ def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
 def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
     for i in range(at + 1, min(len(tokens), at + 4)):
-        if tokens[i].lower in ("on", "off") and (i + 1 >= len(tokens) or not tokens[i + 1].is_word
-                                                 or tokens[i + 1].lower in lex.roles):  # fmt: skip
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # ("usage on +4477...", "fees on PCN1": on a value, "on" is a preposition)
+        value = nxt is not None and (nxt.entity or nxt.lower[:1].isdigit() or nxt.lower == "+")
+        if (
+            tokens[i].lower in ("on", "off")
+            and not value
+            and (nxt is None or not nxt.is_word or nxt.lower in lex.roles)
+        ):
             verb = f"switch_{tokens[i].lower}"
             return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
     return None

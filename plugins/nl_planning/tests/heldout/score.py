@@ -7,6 +7,9 @@ Run it from the repository root in an env that has packetflow-module-nl-planning
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --ids h004 h181
     .nox/tests/bin/python plugins/nl_planning/tests/heldout/score.py --half odd --summary
 
+``--set DIR`` scores another set laid out like this one (a ``registry.py`` and a ``cases.json``),
+e.g. ``--set plugins/nl_planning/tests/heldout2``.
+
 Each case is planned with ``nl_planning.plan`` on a node holding only the held-out registry
 (plan cache off). The report gives, separately: single-step top-1 capability, multi-step
 sequence exact, exact params per step, wired inputs, refusals (near misses and off-domain
@@ -22,6 +25,7 @@ import importlib.util
 import json
 import math
 import statistics
+import string
 import sys
 import tempfile
 import time
@@ -40,12 +44,12 @@ HERE = Path(__file__).resolve().parent
 CASES_PATH = HERE / "cases.json"
 
 
-def load_registry() -> ModuleType:
-    """The held-out registry module, loaded by path under a name no other test module uses."""
-    name = "nl_heldout_registry"
+def load_registry(set_dir: Path = HERE) -> ModuleType:
+    """A set's registry module, loaded by path under a name no other test module uses."""
+    name = "nl_heldout_registry" if set_dir == HERE else f"nl_{set_dir.name}_registry"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / "registry.py")
+    spec = importlib.util.spec_from_file_location(name, set_dir / "registry.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # pydantic resolves the models' annotations through it
@@ -367,9 +371,11 @@ def score(outcomes: list[Outcome], capabilities: dict[str, pf.Capability]) -> Re
     return Report(m, [o.ms for o in outcomes], outcomes, causes, tags)
 
 
-async def plan_cases(cases: list[dict[str, Any]], data_dir: Path) -> list[Outcome]:
+async def plan_cases(
+    cases: list[dict[str, Any]], data_dir: Path, set_dir: Path = HERE
+) -> list[Outcome]:
     """Plan every case on a fresh node (one warm-up call first, not timed)."""
-    registry = load_registry()
+    registry = load_registry(set_dir)
     node = registry.make_node(data_dir)
     outcomes: list[Outcome] = []
     async with node.started():
@@ -390,22 +396,28 @@ async def plan_cases(cases: list[dict[str, Any]], data_dir: Path) -> list[Outcom
     return outcomes
 
 
-async def run(cases: list[dict[str, Any]] | None = None, data_dir: Path | None = None) -> Report:
-    """Plan and score ``cases`` (default: the whole set) with the installed planner."""
-    registry = load_registry()
-    chosen = load_cases() if cases is None else cases
+async def run(
+    cases: list[dict[str, Any]] | None = None,
+    data_dir: Path | None = None,
+    set_dir: Path = HERE,
+) -> Report:
+    """Plan and score ``cases`` (default: the whole set) of the set in ``set_dir`` (default:
+    this one) with the installed planner."""
+    registry = load_registry(set_dir)
+    chosen = load_cases(set_dir / "cases.json") if cases is None else cases
     capabilities = {c.name: c for c in registry.CAPABILITIES}
     if data_dir is None:
         with tempfile.TemporaryDirectory(prefix="nl-heldout-") as tmp:
-            outcomes = await plan_cases(chosen, Path(tmp))
+            outcomes = await plan_cases(chosen, Path(tmp), set_dir)
     else:
-        outcomes = await plan_cases(chosen, data_dir)
+        outcomes = await plan_cases(chosen, data_dir, set_dir)
     return score(outcomes, capabilities)
 
 
 def in_half(case_id: str, half: str) -> bool:
-    """Whether ``case_id`` (``h`` and a number) is in the ``odd`` or the ``even`` half."""
-    number = int(case_id.lstrip("h"))
+    """Whether ``case_id`` (a letter, ``h`` or ``g``, and a number) is in the ``odd`` or the
+    ``even`` half."""
+    number = int(case_id.lstrip(string.ascii_letters))
     return (number % 2 == 1) == (half == "odd")
 
 
@@ -419,13 +431,20 @@ def main(argv: list[str] | None = None) -> int:
         choices=["odd", "even"],
         help="only the odd-numbered ids (tuned on) or the even-numbered ones (the test)",
     )
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=HERE,
+        help="the folder of another set (its registry.py and cases.json); default: this one",
+    )
     args = parser.parse_args(argv)
-    cases = load_cases()
+    set_dir = args.set.resolve()
+    cases = load_cases(set_dir / "cases.json")
     if args.ids:
         cases = [c for c in cases if c["id"] in set(args.ids)]
     if args.half:
         cases = [c for c in cases if in_half(c["id"], args.half)]
-    report = trio.run(run, cases)
+    report = trio.run(run, cases, None, set_dir)
     print(report.summary() if args.summary else report.text())
     if args.json:
         args.json.write_text(json.dumps(report.as_dict(), indent=1, default=str), encoding="utf-8")

@@ -92,6 +92,17 @@ async def request_quote(inp: QuoteIn) -> Done:
     return Done(ref="q-1")
 
 
+class EventSearchIn(BaseModel):
+    query: str = Field(description="speaker, band or show to look for")
+    town: str | None = Field(default=None, description="town where it is on")
+    date: dt.date | None = Field(default=None, description="day of the event")
+
+
+@pf.capability(intent="Find talks, gigs and shows in a town", tags=["events", "listings"])
+async def find_show(inp: EventSearchIn) -> Done:
+    return Done(ref="e-1")
+
+
 CAPABILITIES = [
     donate_items,
     renew_membership,
@@ -100,4 +111,5 @@ CAPABILITIES = [
     list_classes,
     reserve_parking,
     request_quote,
+    find_show,
 ]

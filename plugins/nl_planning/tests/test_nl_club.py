@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from club_registry import CAPABILITIES, TODAY
-from planned import plan_steps, planner_on
+from planned import is_refused, plan_steps, planner_on
 
 import packetflow as pf
 
@@ -33,3 +33,11 @@ async def test_a_statement_after_the_last_request_says_more_about_it(club: pf.No
         [step] = await plan_steps(club, f"list the fitness classes on Friday. {said}", TODAY)
         assert step["capability"] == "list_classes"
         assert step["params"]["level"] == "beginner"
+
+
+async def test_a_question_a_free_text_field_only_swallows_is_refused(club: pf.Node) -> None:
+    # The query field of find_show would take "weather" whole, and the town and the date fit
+    # too: but nothing of the capability's own is asked about, and no verb says to search.
+    assert await is_refused(club, "what's the weather like in Leeds tomorrow?", TODAY)
+    [step] = await plan_steps(club, "find shows by the Leeds Jazz Trio in Leeds", TODAY)
+    assert step["capability"] == "find_show"

@@ -207,6 +207,11 @@ class Planner:
             (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
         )
         past = verb is not None and past_form(verb.lower)
+        if past and verb is not None:
+            # "get it released", "have the car towed": a participle a present "get"/"have"
+            # causes is the thing to have done, no past event.
+            at = next(i for i, t in enumerate(words) if t is verb)
+            past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
         if action.explicit and not past:
             return "request"
         if asked:

@@ -69,6 +69,15 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         ("pair the headset", "repair_headset", "Repair a headset", "no"),
         # an intent with a phrasal verb and both its particles does both
         ("turn on roaming for my line", "set_roaming", "Turn roaming on or off for a line", "same"),
+        # a phrasal verb written as one word names what a capability is about...
+        (
+            "pick up my washing at 10",
+            "schedule_laundry_pickup",
+            "Arrange a laundry collection",
+            "open",
+        ),
+        # ... but a past participle of its name is the state after the action, not doing it
+        ("impound the van", "list_impounded_vans", "List vans held at the depot", "no"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -87,6 +96,8 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         "again",
         "not-again",
         "both-particles",
+        "phrasal-as-a-noun",
+        "participle-of-the-name",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",

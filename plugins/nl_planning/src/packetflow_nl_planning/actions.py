@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lexicon import lexicon
-from .text import lemma, same_family
+from .text import lemma, past_form, same_family
 
 __all__ = ["Action", "Level", "compatible"]
 
@@ -102,10 +102,15 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
                 verb.split("_")[0] if any(c.startswith("word:") for c in request.classes) else verb
             )
             forms = {head, *lex.synonyms.get(head, ())} if "_" not in head else set()
+            if "_" in verb:
+                forms.add(verb.replace("_", ""))  # "pick up" for a "pickup", "log in" a "login"
+            # A past participle of the name ("locate_towed_vehicle") is the state after the
+            # action: "tow it" does not ask for what it is about.
+            topics = [w for w in cap.topics if not past_form(w)]
             if any(
                 same_family(f, w) or f in {lex.nominal.get(n) for n in _singular(w)}
                 for f in forms
-                for w in cap.topics
+                for w in topics
             ):
                 return "open", f"{said!r} names what it is about"
     if cap.events and not strict:

@@ -103,6 +103,19 @@ async def find_show(inp: EventSearchIn) -> Done:
     return Done(ref="e-1")
 
 
+class PhotosIn(BaseModel):
+    source_url: str = Field(json_schema_extra={"format": "uri"}, description="link to the photos")
+    album_name: str | None = Field(default=None, description="title of the album")
+    phone: str | None = Field(
+        default=None, pattern=r"^\+[1-9][0-9]{7,14}$", description="number to reach you on"
+    )
+
+
+@pf.capability(intent="Upload photos of a club match to the gallery", tags=["club", "gallery"])
+async def upload_photos(inp: PhotosIn) -> Done:
+    return Done(ref="u-1")
+
+
 CAPABILITIES = [
     donate_items,
     renew_membership,
@@ -112,4 +125,5 @@ CAPABILITIES = [
     reserve_parking,
     request_quote,
     find_show,
+    upload_photos,
 ]

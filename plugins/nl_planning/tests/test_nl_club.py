@@ -41,3 +41,18 @@ async def test_a_question_a_free_text_field_only_swallows_is_refused(club: pf.No
     assert await is_refused(club, "what's the weather like in Leeds tomorrow?", TODAY)
     [step] = await plan_steps(club, "find shows by the Leeds Jazz Trio in Leeds", TODAY)
     assert step["capability"] == "find_show"
+
+
+async def test_naming_it_or_a_way_to_reach_you_is_a_detail_of_the_step(club: pf.Node) -> None:
+    # "call it ..." names the thing (a title field); "call +44..." gives the phone to reach.
+    [step] = await plan_steps(
+        club, 'upload https://pics.example.org/a/7 and call it "Summer Cup"', TODAY
+    )
+    assert step == {
+        "capability": "upload_photos",
+        "params": {"source_url": "https://pics.example.org/a/7", "album_name": "Summer Cup"},
+    }
+    [step] = await plan_steps(
+        club, "upload https://pics.example.org/a/7, call +447700900456", TODAY
+    )
+    assert step["params"]["phone"] == "+447700900456"

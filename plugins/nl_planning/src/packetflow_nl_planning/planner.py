@@ -34,6 +34,7 @@ from .request_actions import request_action
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
+from .slots.kinds import field_kind
 from .text import Token, normalize, past_form, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
@@ -45,6 +46,9 @@ _FACT = re.compile(
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
 _DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
+_NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
+_NAME_WORDS = frozenset(("name", "title", "label", "caption"))
+_REACH = frozenset(("call", "send"))  # the action classes of "call", "ring", "text", "email"
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
@@ -299,7 +303,14 @@ class Planner:
             return False
         if not light:
             verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
-            if not any(f.name in more.params and verb & f.words for f in empty):
+            filled = [f for f in empty if f.name in more.params]
+            # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
+            # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.
+            naming = bool(verb & _NAMING) and any(f.words & _NAME_WORDS for f in filled)
+            reach = bool(action.classes & _REACH) and any(
+                field_kind(f) in ("phone", "email") for f in filled
+            )
+            if not (naming or reach or any(verb & f.words for f in filled)):
                 return False
         last.step.params.update(more.params)
         last.filled.sources.update(more.sources)

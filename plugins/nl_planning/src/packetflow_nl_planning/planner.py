@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 from typing import Any
@@ -24,6 +23,7 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
+from .details import absorb, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
@@ -34,7 +34,6 @@ from .request_actions import request_action
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
-from .slots.kinds import field_kind
 from .text import Token, normalize, past_form, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
@@ -45,10 +44,6 @@ _FACT = re.compile(
     r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
-_DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
-_NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
-_NAME_WORDS = frozenset(("name", "title", "label", "caption"))
-_REACH = frozenset(("call", "send"))  # the action classes of "call", "ring", "text", "email"
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
@@ -130,7 +125,9 @@ class Planner:
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
             index = len(draft.steps)
-            if draft.steps and self._detail(draft, clause, text, mentions, today, memory):
+            if draft.steps and told_more(
+                self.index, self.country_code, draft, clause, text, mentions, today, memory
+            ):
                 continue  # ", express", ", view only": a value of the previous step
             try:
                 outputs = {
@@ -140,7 +137,9 @@ class Planner:
                     text, clause, mentions, today, memory, allowed, index, before, outputs
                 )
             except pf.errors.NotFoundError as exc:
-                if self._absorb(draft, clause, text, mentions, today, memory, before):
+                if absorb(
+                    self.index, self.country_code, draft, clause, text, mentions, today, memory
+                ):
                     continue  # "refund order 7 and give me cash back": a detail of step 1
                 if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
                     # "is the shed still open? close it": the question set the scene.
@@ -188,7 +187,7 @@ class Planner:
             # "what's cooking this week? we're vegan": a statement after the last request says
             # more about it - its values fill what the last step left empty (if any).
             if clause.start >= last_end and clause not in facts:
-                self._absorb(draft, clause, text, mentions, today, memory, [])
+                absorb(self.index, self.country_code, draft, clause, text, mentions, today, memory)
         self._wire(draft, inputs or {})
         return draft
 
@@ -228,93 +227,6 @@ class Planner:
             for t in words[1:]
         )
         return "statement" if subject or finite else "request"
-
-    def _detail(
-        self,
-        draft: PlanDraft,
-        clause: Clause,
-        text: str,
-        mentions: Mentions,
-        today: date,
-        memory: list[Memory],
-    ) -> bool:
-        """Whether a short clause is only values for the previous step: its first word (which
-        looked like a verb) fills one of that step's empty fields and at most one other word is
-        left over ("read only, no alert" after "share the file with ...")."""
-        lex = lexicon()
-        content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
-        if not content or len(content) > 4:
-            return False
-        last = draft.steps[-1]
-        profile = self.index.profiles[last.step.capability]
-        empty = [
-            f
-            for f in profile.fields
-            if f.name not in last.step.params and f.name not in last.step.wired
-        ]
-        if not empty:
-            return False
-        trial = copy.copy(mentions)
-        trial.used = set(mentions.used)
-        scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
-        scope.own, scope.remainder = profile.own, False
-        scope.encoder, scope.known = self.index.encoder, self.index.known
-        more = fill(empty, scope)
-        left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
-        if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
-            return False
-        mentions.used = trial.used
-        last.step.params.update(more.params)
-        last.filled.sources.update(more.sources)
-        return True
-
-    def _absorb(
-        self,
-        draft: PlanDraft,
-        clause: Clause,
-        text: str,
-        mentions: Mentions,
-        today: date,
-        memory: list[Memory],
-        contexts: list[Clause],
-    ) -> bool:
-        """Whether a clause no capability fits only adds details to the previous step: its
-        verb is a light one, or a word of the very field it fills ("..., call me on 555 0134"
-        for a phone "for the agent to call", "..., estimate 800 dollars" for an estimated
-        amount), and it fills fields that step left empty."""
-        if not draft.steps:
-            return False
-        lex = lexicon()
-        action = request_action(clause.words, verbs=self.index.verbs, known=self.index.known)
-        light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
-        if not light and lex.is_undo(action.classes):
-            return False  # "..., cancel it" is never a detail
-        last = draft.steps[-1]
-        profile = self.index.profiles[last.step.capability]
-        empty = [f for f in profile.fields if f.name not in last.step.params]
-        scope = Scope(
-            text, clause, mentions, today, last.chosen.mode, self.country_code, list(memory)
-        )
-        scope.own = profile.own
-        scope.remainder = False
-        scope.encoder, scope.known = self.index.encoder, self.index.known
-        more = fill(empty, scope)
-        if not more.params:
-            return False
-        if not light:
-            verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
-            filled = [f for f in empty if f.name in more.params]
-            # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
-            # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.
-            naming = bool(verb & _NAMING) and any(f.words & _NAME_WORDS for f in filled)
-            reach = bool(action.classes & _REACH) and any(
-                field_kind(f) in ("phone", "email") for f in filled
-            )
-            if not (naming or reach or any(verb & f.words for f in filled)):
-                return False
-        last.step.params.update(more.params)
-        last.filled.sources.update(more.sources)
-        return True
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""

@@ -116,6 +116,20 @@ async def upload_photos(inp: PhotosIn) -> Done:
     return Done(ref="u-1")
 
 
+_LANG = Literal["en", "fr", "de", "es", "it"]
+
+
+class TranslateIn(BaseModel):
+    text: str = Field(description="the notice to translate")
+    source_language: _LANG = Field(description="language it is written in")
+    target_language: _LANG = Field(description="language wanted")
+
+
+@pf.capability(intent="Translate a notice for the club board", tags=["club", "notices"])
+async def translate_notice(inp: TranslateIn) -> Done:
+    return Done(ref="t-1")
+
+
 CAPABILITIES = [
     donate_items,
     renew_membership,
@@ -126,4 +140,5 @@ CAPABILITIES = [
     request_quote,
     find_show,
     upload_photos,
+    translate_notice,
 ]

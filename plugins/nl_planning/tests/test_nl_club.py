@@ -56,3 +56,17 @@ async def test_naming_it_or_a_way_to_reach_you_is_a_detail_of_the_step(club: pf.
         club, "upload https://pics.example.org/a/7, call +447700900456", TODAY
     )
     assert step["params"]["phone"] == "+447700900456"
+
+
+async def test_languages_by_name_and_the_preposition_that_says_which(club: pf.Node) -> None:
+    # ISO codes are filled from the languages' names; "from"/"to" say which field is which,
+    # and a language with no such preposition goes to the other field.
+    for text in (
+        "translate 'Courts closed on Monday' from French to English",
+        "translate 'Courts closed on Monday' to English from French",
+        "translate 'Courts closed on Monday', French to English",
+    ):
+        [step] = await plan_steps(club, text, TODAY)
+        assert step["capability"] == "translate_notice"
+        assert step["params"]["source_language"] == "fr", text
+        assert step["params"]["target_language"] == "en", text

@@ -70,3 +70,10 @@ async def test_languages_by_name_and_the_preposition_that_says_which(club: pf.No
         assert step["capability"] == "translate_notice"
         assert step["params"]["source_language"] == "fr", text
         assert step["params"]["target_language"] == "en", text
+
+
+async def test_a_value_after_a_question_completes_it(club: pf.Node) -> None:
+    # "...? ticket PCN123456": the question's capability was short of the id the next
+    # clause gives.
+    [step] = await plan_steps(club, "where is my penalty notice at? ticket PCN123456", TODAY)
+    assert step == {"capability": "get_notice_status", "params": {"notice": "PCN123456"}}

@@ -390,9 +390,12 @@ def _restates(last: StepDraft, step: StepDraft) -> bool:
     shared = [k for k in step.step.params if k in last.step.params]
     if not shared:
         # "how much to paint the hall? budget £500": only values the last step left out, and
-        # without the ones it has the clause would be short of a required one: told further.
-        missing = set(step.filled.missing)
-        return bool(missing) and missing <= set(last.step.params)
+        # without the ones it has the clause would be short of a required one; "where's my
+        # dry cleaning? ticket L2048": the last step was short of what this one gives.
+        missing, before = set(step.filled.missing), set(last.filled.missing)
+        return (bool(missing) and missing <= set(last.step.params)) or (
+            bool(before) and before <= set(step.step.params)
+        )
     if any(step.step.params[k] != last.step.params[k] for k in shared):
         return False
     adds = len(shared) < len(step.step.params)

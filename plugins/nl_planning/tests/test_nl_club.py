@@ -77,3 +77,12 @@ async def test_a_value_after_a_question_completes_it(club: pf.Node) -> None:
     # clause gives.
     [step] = await plan_steps(club, "where is my penalty notice at? ticket PCN123456", TODAY)
     assert step == {"capability": "get_notice_status", "params": {"notice": "PCN123456"}}
+
+
+async def test_what_has_been_is_a_statement_not_a_request(club: pf.Node) -> None:
+    # "PCN123456 has been unpaid for a month": it says how things are; "waive the fee" is
+    # the request, with the statement's id.
+    [step] = await plan_steps(
+        club, "PCN123456 has been unpaid for a month, waive the fee please", TODAY
+    )
+    assert step == {"capability": "waive_fee", "params": {"notice": "PCN123456"}}

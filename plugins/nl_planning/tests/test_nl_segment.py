@@ -37,6 +37,7 @@ def test_what_only_says_more_stays_with_its_request(text: str) -> None:
         ("order the cake as well as emailing the baker", 2),
         ("order the cake, lastly email the baker", 2),
         ("order the cake for next week", 1),
+        ("order the cake followed by a card for the baker", 2),
     ],
     ids=[
         "and-a-verb",
@@ -46,6 +47,7 @@ def test_what_only_says_more_stays_with_its_request(text: str) -> None:
         "as-well-as-a-gerund",
         "lastly",
         "next-week-is-no-connector",
+        "followed-by",
     ],
 )
 def test_new_requests_still_split(text: str, count: int) -> None:

@@ -221,10 +221,13 @@ class Planner:
             return "question"
         # ("we're", "it's", "there's": a pronoun with its verb written on)
         subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
-        finite = past or any(
-            (t.lower == t.lemma + "s" and t.lemma in lex.classes)
-            or t.lower in ("is", "are", "was", "were")
-            for t in words[1:]
+        finite = (
+            past
+            or any(
+                (t.lower == t.lemma + "s" and t.lemma in lex.classes)
+                or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
+                for t in words[1:]
+            )
         )
         return "statement" if subject or finite else "request"
 

@@ -78,6 +78,8 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         ),
         # ... but a past participle of its name is the state after the action, not doing it
         ("impound the van", "list_impounded_vans", "List vans held at the depot", "no"),
+        # telling someone else informs them: a question does not reach it
+        ("lost umbrella on the 38?", "report_lost_item", "Tell the lost-and-found about it", "no"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -98,6 +100,7 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         "both-particles",
         "phrasal-as-a-noun",
         "participle-of-the-name",
+        "telling-informs",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",
@@ -139,3 +142,8 @@ def test_on_before_a_value_is_a_preposition_not_a_switch() -> None:
         t for t in tokenize("usage on 07700900123 in May") if t.is_word or t.lower[:1].isdigit()
     ]
     assert not request_action(words).explicit
+
+
+def test_telling_someone_else_informs_them() -> None:
+    assert not _request("tell the coach the court moved").query
+    assert _request("tell me the court's number").query

@@ -24,6 +24,7 @@ from .verbs import (
 __all__ = ["capability_action", "described_verbs", "unknown_verbs"]
 
 _THE = frozenset(("the", "my", "your", "our", "its", "their"))
+_READER = frozenset(("me", "us", "you", "the user", "users"))
 _READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
 
 
@@ -47,6 +48,10 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
         return None
     verb, classes, size = found
     verbs = [verb]
+    if verb == "tell" and not (at + size < len(tokens) and tokens[at + size].lower in _READER):
+        # "Tell the lost-and-found about ...": telling someone else informs them; only "Tell
+        # me/us ..." reads.
+        classes = classes - lex.query
     if verb == "set" and at + size < len(tokens) and tokens[at + size].lower in ("a", "an"):
         # "Set an alarm", "Set a timer": setting a new one makes it (the thermostat is set).
         classes = classes | lex.classes_of("create")

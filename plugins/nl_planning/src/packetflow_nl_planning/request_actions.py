@@ -157,9 +157,9 @@ def request_action(
         after += 1
         if verb == "let" and after < len(words) and words[after] == "know":
             after += 1
-    elif verb == "give":
-        # "give H0231 9 kg of hay": giving something to someone else hands it over; it
-        # reads nothing (only "give me ..." may ask to be told).
+    elif verb in ("give", "tell"):
+        # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
+        # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
         classes = classes - {"retrieve"}
     if verb in lex.light and "_" not in verb:
         turned = _light_phrasal(tokens, after, verb, lex)

@@ -73,3 +73,16 @@ def test_a_word_of_the_registry_before_a_particle_is_no_phrasal_verb() -> None:
     words = [t for t in tokenize("comedy in Dublin this week") if t.is_word or t.entity]
     assert not request_action(words, known=lambda w: w == "comedy").explicit
     assert request_action(words).classes == {"word:comedy_in"}
+
+
+def test_a_name_keeps_its_verb_when_the_intent_opens_with_another() -> None:
+    # "Request removal ... by a tow truck": the intent has a verb of its own, so the name's
+    # "tow" stays a verb the capability is named by, though the intent uses it as a noun.
+    tow = capability_action("tow_car", "Request removal of a parked car by a tow truck")
+    assert "word:tow" in tow.weak
+    assert not capability_action("website_traffic", "Website visits per day").weak
+
+
+def test_a_name_that_opens_with_a_phrasal_verb_does_it() -> None:
+    action = capability_action("top_up_card", "Add credit to a travel card")
+    assert "top_up" in action.classes

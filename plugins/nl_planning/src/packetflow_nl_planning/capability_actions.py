@@ -87,7 +87,8 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
     parts = [lemma(p) if not p.endswith("ing") else p for p in raw]
     if not parts:
         return None
-    at = 0 if lex.classes_of(parts[0]) else len(parts) - 1
+    starts_phrasal = len(parts) > 1 and f"{parts[0]}_{parts[1]}" in lex.classes  # top_up_card
+    at = 0 if lex.classes_of(parts[0]) or starts_phrasal else len(parts) - 1
     if at == len(parts) - 1 and len(parts) < 2:
         at = 0
     if f"{parts[at]}_{parts[at + 1]}" in lex.classes if at + 1 < len(parts) else False:
@@ -134,6 +135,12 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
     first = parts[0]
     field_words = {lemma(w) for f in fields for w in identifier_words(f)}
     said = [t for t in tokenize(intent) if t.is_word]
+    # An intent that opens with a verb of its own ("Request removal of a car by a tow truck"
+    # for tow_vehicle) leaves the name's first word its verb, wherever else the intent uses it.
+    lead = strip_polite([t.lower for t in said], lex)
+    own_verb = (
+        lead < len(said) and said[lead].lemma != first and verb_at(said, lead, lex) is not None
+    )
     # The intent opens with the name, verb then object ("Donate items ..." for donate_items):
     # the name's first word is that verb, not a noun of a compound ("Website visits ...").
     opens = (
@@ -141,7 +148,12 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
         and said[0].lemma == first
         and lemma(said[1].lower) in {lemma(p) for p in parts[1:2]}
     )
-    if not opens and any(t.lemma == first for t in said) and unknown_verb(said, 0, lex) is None:
+    if (
+        not opens
+        and not own_verb
+        and any(t.lemma == first for t in said)
+        and unknown_verb(said, 0, lex) is None
+    ):
         return None  # the intent uses the word, and not as its verb
     if (
         not first.isalpha()

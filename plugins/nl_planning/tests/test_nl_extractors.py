@@ -131,6 +131,12 @@ def test_times(text: str, value: str) -> None:
     assert _only(f"remind me {text}", "time").value == value  # type: ignore[attr-defined]
 
 
+def test_a_temperature_after_at_is_no_time() -> None:
+    # "at 4°C": a measure in degrees, not four o'clock
+    mention = _only("keep it at 4°C", "quantity")
+    assert (mention.value, mention.unit) == (4, "celsius")  # type: ignore[attr-defined]
+
+
 def test_phones_become_e164() -> None:
     mention = _only("text +44 7700 900461 now", "phone")
     assert normalize_phone(mention.value, "1") == "+447700900461"  # type: ignore[attr-defined]

@@ -80,6 +80,8 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         ("impound the van", "list_impounded_vans", "List vans held at the depot", "no"),
         # telling someone else informs them: a question does not reach it
         ("lost umbrella on the 38?", "report_lost_item", "Tell the lost-and-found about it", "no"),
+        # an intent that has a thing done does what its participle says
+        ("send a new crate to 4 Elm Road", "request_crate", "Get a new crate delivered", "same"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -101,6 +103,7 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         "phrasal-as-a-noun",
         "participle-of-the-name",
         "telling-informs",
+        "causative-intent",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
-from .request_actions import request_action
+from .request_actions import causative, request_action
 from .text import identifier_words, lemma, tokenize
 from .verbs import (
     OBJECT_START,
@@ -47,6 +47,11 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
     if found is None:
         return None
     verb, classes, size = found
+    if verb in ("get", "have"):
+        # "Get a new recycling container delivered": what the participle says is done.
+        done = causative(tokens, at + size, lex, own)
+        if done is not None:
+            return done
     verbs = [verb]
     if verb == "tell" and not (at + size < len(tokens) and tokens[at + size].lower in _READER):
         # "Tell the lost-and-found about ...": telling someone else informs them; only "Tell

@@ -12,7 +12,7 @@ from .lexicon import Lexicon, lexicon
 from .text import Token, same_family
 from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
 
-__all__ = ["request_action"]
+__all__ = ["causative", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -140,7 +140,7 @@ def request_action(
     verb, classes, size = found
     after = at + size
     if verb in _CAUSATIVE:
-        done = _causative(tokens, after, lex, verbs)
+        done = causative(tokens, after, lex, verbs)
         if done is not None:
             return done
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
@@ -186,7 +186,7 @@ _AFTER_PHRASE = frozenset(
 )  # fmt: skip
 
 
-def _causative(
+def causative(
     tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
 ) -> Action | None:
     """ "get the cat vaccinated", "get my locks changed": a thing, then a past participle

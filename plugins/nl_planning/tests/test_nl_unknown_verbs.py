@@ -86,3 +86,11 @@ def test_a_name_keeps_its_verb_when_the_intent_opens_with_another() -> None:
 def test_a_name_that_opens_with_a_phrasal_verb_does_it() -> None:
     action = capability_action("top_up_card", "Add credit to a travel card")
     assert "top_up" in action.classes
+
+
+def test_giving_to_someone_else_hands_over_and_a_doer_is_no_action() -> None:
+    # "Give clothes to a charity shop": a thing handed over, nothing read
+    assert not capability_action("donate_goods", "Give clothes to a charity shop").query
+    # "player" of whitelist_player is who plays, not an action the capability does
+    action = capability_action("whitelist_player", "Allow a username onto a server")
+    assert "play" not in action.classes

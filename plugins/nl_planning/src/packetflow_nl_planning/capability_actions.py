@@ -53,9 +53,11 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
         if done is not None:
             return done
     verbs = [verb]
-    if verb == "tell" and not (at + size < len(tokens) and tokens[at + size].lower in _READER):
-        # "Tell the lost-and-found about ...": telling someone else informs them; only "Tell
-        # me/us ..." reads.
+    if verb in ("tell", "give") and not (
+        at + size < len(tokens) and tokens[at + size].lower in _READER
+    ):
+        # "Tell the lost-and-found about ...", "Give clothes to a charity shop": telling or
+        # giving someone else informs them or hands a thing over; only "Tell me ..." reads.
         classes = classes - lex.query
     if verb == "set" and at + size < len(tokens) and tokens[at + size].lower in ("a", "an"):
         # "Set an alarm", "Set a timer": setting a new one makes it (the thermostat is set).
@@ -94,6 +96,8 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
         return None
     starts_phrasal = len(parts) > 1 and f"{parts[0]}_{parts[1]}" in lex.classes  # top_up_card
     at = 0 if lex.classes_of(parts[0]) or starts_phrasal else len(parts) - 1
+    if at > 0 and raw[at].endswith("er") and parts[at] != raw[at]:
+        return None  # whitelist_player, ticket_seller: who does it ("player"), no action
     if at == len(parts) - 1 and len(parts) < 2:
         at = 0
     if f"{parts[at]}_{parts[at + 1]}" in lex.classes if at + 1 < len(parts) else False:

@@ -109,6 +109,10 @@ class PhotosIn(BaseModel):
     phone: str | None = Field(
         default=None, pattern=r"^\+[1-9][0-9]{7,14}$", description="number to reach you on"
     )
+    prints: Literal["4x6", "8x10"] | None = Field(default=None, description="size of prints")
+    gallery: Literal["first-team", "youth-team"] = Field(
+        default="first-team", description="which team's gallery"
+    )
 
 
 @pf.capability(intent="Upload photos of a club match to the gallery", tags=["club", "gallery"])

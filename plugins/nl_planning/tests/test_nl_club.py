@@ -86,3 +86,11 @@ async def test_what_has_been_is_a_statement_not_a_request(club: pf.Node) -> None
         club, "PCN123456 has been unpaid for a month, waive the fee please", TODAY
     )
     assert step == {"capability": "waive_fee", "params": {"notice": "PCN123456"}}
+
+
+async def test_a_coded_or_hyphenated_value_as_written_or_in_the_plural(club: pf.Node) -> None:
+    [step] = await plan_steps(
+        club, "upload https://pics.example.org/a/7 to youth-team, with 8x10s", TODAY
+    )
+    assert step["params"]["gallery"] == "youth-team"
+    assert step["params"]["prints"] == "8x10"

@@ -94,3 +94,10 @@ async def test_a_coded_or_hyphenated_value_as_written_or_in_the_plural(club: pf.
     )
     assert step["params"]["gallery"] == "youth-team"
     assert step["params"]["prints"] == "8x10"
+
+
+async def test_a_class_on_a_weekday_is_the_coming_one(club: pf.Node) -> None:
+    # Classes, matches and shows lie ahead: "on Friday" is the next Friday, even when the
+    # capability only lists them; "classes" is the plural of "class".
+    [step] = await plan_steps(club, "what classes are on Friday?", TODAY)
+    assert step == {"capability": "list_classes", "params": {"date": "2026-06-12"}}

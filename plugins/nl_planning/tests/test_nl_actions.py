@@ -55,8 +55,33 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
 @pytest.mark.parametrize(
     ("request_text", "name", "intent", "level"),
     [
-        ("defrag the shared volume", "optimize_volume", "Optimize a disk volume", "open"),
-        ("defrag the shared volume", "volume_usage", "Disk usage of a volume", "open"),
+        ("defrag the shared volume", "tune_volume", "Tune a disk volume", "open"),
+        # a capability's verb the lexicon does not know must be said (or a form of it)
+        ("defrag the shared volume", "optimize_volume", "Optimize a disk volume", "no"),
+        ("optimise the shared volume", "optimize_volume", "Optimize a disk volume", "open"),
+        # a verb the lexicon does not know asks to do something, not to read...
+        ("defrag the shared volume", "volume_usage", "Disk usage of a volume", "no"),
+        # ... unless it is made of what the reading capability is about
+        ("fly me to Rome on Friday", "search_flights", "Search flights between places", "open"),
+        ("traffic on https://x.org last week", "site_traffic", "Visits of a site", "open"),
+        # "re-" and a known verb of five letters or more is that verb done again
+        ("print the visitor badge", "reprint_badge", "Reprint a visitor badge", "same"),
+        ("pair the headset", "repair_headset", "Repair a headset", "no"),
+        # an intent with a phrasal verb and both its particles does both
+        ("turn on roaming for my line", "set_roaming", "Turn roaming on or off for a line", "same"),
+        # a phrasal verb written as one word names what a capability is about...
+        (
+            "pick up my washing at 10",
+            "schedule_laundry_pickup",
+            "Arrange a laundry collection",
+            "open",
+        ),
+        # ... but a past participle of its name is the state after the action, not doing it
+        ("impound the van", "list_impounded_vans", "List vans held at the depot", "no"),
+        # telling someone else informs them: a question does not reach it
+        ("lost umbrella on the 38?", "report_lost_item", "Tell the lost-and-found about it", "no"),
+        # an intent that has a thing done does what its participle says
+        ("send a new crate to 4 Elm Road", "request_crate", "Get a new crate delivered", "same"),
         ("delete the shared volume", "provision_volume", "Provision a disk volume", "no"),
         ("defrag the shared volume", "delete_volume", "Delete a disk volume", "no"),
         ("purge the cache", "delete_cache", "Delete a cache", "same"),
@@ -67,7 +92,18 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
     ],
     ids=[
         "unknown-vs-known",
+        "unknown-vs-unknown",
+        "own-unknown-form",
         "unknown-vs-reader",
+        "unknown-made-of-a-topic",
+        "unknown-is-a-topic",
+        "again",
+        "not-again",
+        "both-particles",
+        "phrasal-as-a-noun",
+        "participle-of-the-name",
+        "telling-informs",
+        "causative-intent",
         "undo-vs-unknown",
         "unknown-vs-undo",
         "synonym",
@@ -99,3 +135,18 @@ def test_a_noun_that_is_its_verb_after_a_light_verb() -> None:
 )
 def test_general_senses_of_the_lexicon(text: str, cls: str) -> None:
     assert cls in _request(text).classes
+
+
+def test_on_before_a_value_is_a_preposition_not_a_switch() -> None:
+    assert _request("heating off").classes == _request("switch off the heating").classes
+    # "usage on 0770...": the usage of a line, nothing is switched on (a clause's words keep
+    # its numbers)
+    words = [
+        t for t in tokenize("usage on 07700900123 in May") if t.is_word or t.lower[:1].isdigit()
+    ]
+    assert not request_action(words).explicit
+
+
+def test_telling_someone_else_informs_them() -> None:
+    assert not _request("tell the coach the court moved").query
+    assert _request("tell me the court's number").query

@@ -19,5 +19,6 @@ async def test_the_planner_meets_its_goals_on_the_development_set(tmp_path: Path
     assert scores.params.rate >= FLOORS["params"]
 
 
-# The goals (refusals: 1.0, asserted above).
-FLOORS = {"single": 0.95, "multi": 0.90, "params": 0.90}
+# At least the goals (refusals: 1.0, asserted above), raised to a case or two below the
+# figures the planner reaches (96.9 / 97.1 / 95.7 %), so that a loss shows.
+FLOORS = {"single": 0.96, "multi": 0.94, "params": 0.95}

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from packetflow_nl_planning.dates import date_mentions
 from packetflow_nl_planning.entities import find_mentions, normalize_phone
 from packetflow_nl_planning.numbers import number_mentions
 from packetflow_nl_planning.text import past_form, tells_of_past
@@ -131,6 +132,12 @@ def test_times(text: str, value: str) -> None:
     assert _only(f"remind me {text}", "time").value == value  # type: ignore[attr-defined]
 
 
+def test_a_temperature_after_at_is_no_time() -> None:
+    # "at 4°C": a measure in degrees, not four o'clock
+    mention = _only("keep it at 4°C", "quantity")
+    assert (mention.value, mention.unit) == (4, "celsius")  # type: ignore[attr-defined]
+
+
 def test_phones_become_e164() -> None:
     mention = _only("text +44 7700 900461 now", "phone")
     assert normalize_phone(mention.value, "1") == "+447700900461"  # type: ignore[attr-defined]
@@ -168,3 +175,20 @@ def test_another_week_is_a_duration() -> None:
 
 def test_digits_of_an_id_are_no_number() -> None:
     assert [m.value for m in number_mentions("see unit K-4410 for 2-3 days")] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("from 1 to 5 July", "2026-07-01", "2026-07-05"),
+        ("between 3 and 15 May", "2026-05-03", "2026-05-15"),
+    ],
+    ids=["from-to", "between-and"],
+)
+def test_a_bare_day_before_a_date_starts_a_range_in_its_month(
+    text: str, first: str, last: str
+) -> None:
+    [mention] = date_mentions(f"shows {text}".lower(), date(2026, 1, 10))
+    assert mention.kind == "daterange"
+    start, end = mention.extra["future"]
+    assert (start.isoformat(), end.isoformat()) == (first, last)

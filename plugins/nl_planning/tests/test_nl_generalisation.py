@@ -172,6 +172,12 @@ async def test_a_verb_its_field_descriptions_use_names_what_it_does(workshop: pf
     assert await _refused(workshop, "cancel the bike courier on Friday")
 
 
+async def test_a_code_at_the_end_of_a_text_value_keeps_its_last_piece(workshop: pf.Node) -> None:
+    # "6AN" of a postcode is no stopword "an": it is written against the digit before it.
+    [step] = await _steps(workshop, "send my bike to Park Road LS1 6AN on Friday")
+    assert step["params"]["address"] == "Park Road LS1 6AN"
+
+
 async def test_a_verb_of_the_family_of_a_value_asks_for_it(workshop: pf.Node) -> None:
     [step] = await _steps(workshop, "adjust the brakes on BK-1234 on Friday")
     assert step == {

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from club_registry import CAPABILITIES as CLUB
+from club_registry import TODAY as CLUB_TODAY
 from kennel_registry import CAPABILITIES, TODAY
 from planned import plan_steps, planner_on
 
@@ -174,3 +176,16 @@ async def test_days_of_a_weekday_enum_by_name_or_group(kennel: pf.Node) -> None:
     }
     [step] = await _steps(kennel, "alarm at 7:15 on Mondays and Thursdays")
     assert step == {"capability": "set_alarm", "params": {"time": "07:15", "days": ["mon", "thu"]}}
+
+
+async def test_an_id_written_in_groups_its_pattern_allows(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # A pattern with a space ("AB12 CDE", a UK plate) takes the two groups as one id; written
+    # together, the same id fills it too.
+    node = await planner_on(module_node, register_module, CLUB)
+    for said in ("AB12 CDE", "ab12 cde", "AB12CDE"):
+        [step] = await plan_steps(node, f"reserve a parking space for {said} on Friday", CLUB_TODAY)
+        assert step["capability"] == "reserve_parking"
+        assert step["params"]["plate"] in ("AB12 CDE", "AB12CDE")
+        assert step["params"]["date"] == "2026-06-12"

@@ -33,8 +33,22 @@ def test_what_only_says_more_stays_with_its_request(text: str) -> None:
         ("order the cake and email the baker", 2),
         ("the cake came broken, I want to return it", 2),
         ("order the cake, then keep the receipt", 2),
+        ("first order the cake, next email the baker", 2),
+        ("order the cake as well as emailing the baker", 2),
+        ("order the cake, lastly email the baker", 2),
+        ("order the cake for next week", 1),
+        ("order the cake followed by a card for the baker", 2),
     ],
-    ids=["and-a-verb", "a-desire-is-a-request", "hard-connector"],
+    ids=[
+        "and-a-verb",
+        "a-desire-is-a-request",
+        "hard-connector",
+        "next",
+        "as-well-as-a-gerund",
+        "lastly",
+        "next-week-is-no-connector",
+        "followed-by",
+    ],
 )
 def test_new_requests_still_split(text: str, count: int) -> None:
     assert len(_clauses(text)) == count

@@ -164,3 +164,29 @@ async def test_giving_something_to_someone_reads_nothing(kennel: pf.Node) -> Non
         "capability": "change_ration",
         "params": {"dog_id": "DG-0042", "food_kg": 0.3},
     }
+
+
+async def test_a_thing_that_needs_doing_asks_for_that_action(kennel: pf.Node) -> None:
+    # "X needs <verb>ing" / "X needs to be <verb>ed": the verb is the action, done to X.
+    [step] = await _steps(kennel, "DG-0042 needs grooming on Monday")
+    assert step == {
+        "capability": "book_grooming",
+        "params": {"dog_id": "DG-0042", "date": "2026-05-18"},
+    }
+    [step] = await _steps(kennel, "DG-0042 needs to be vaccinated against rabies on Friday")
+    assert step["capability"] == "schedule_vaccination"
+    assert step["params"]["vaccine"] == "rabies"
+    # ... and the opposite of what a capability does is still refused
+    assert await _refused(kennel, "the grooming of DG-0042 needs cancelling")
+    assert await _refused(kennel, "DG-0042 needs cancelling on Monday")
+
+
+async def test_get_it_done_after_a_statement_is_the_request(kennel: pf.Node) -> None:
+    # After a statement (not a request), "get it groomed" asks for what it says, with the
+    # statement's values; its opposite is still refused.
+    [step] = await _steps(kennel, "DG-0042 is back from the walk, get it groomed on Monday")
+    assert step == {
+        "capability": "book_grooming",
+        "params": {"dog_id": "DG-0042", "date": "2026-05-18"},
+    }
+    assert await _refused(kennel, "DG-0042 is booked for grooming, get it cancelled")

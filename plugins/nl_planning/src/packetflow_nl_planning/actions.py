@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lexicon import lexicon
-from .text import same_family
+from .text import lemma, past_form, same_family
 
 __all__ = ["Action", "Level", "compatible"]
 
@@ -95,9 +95,23 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
                 return "open", f"{said!r} names one of its values"
         for verb in verbs:
             # "weigh the cat" for record_pet_weight, "bill ..." for send_invoice: the verb
-            # (or a synonym) makes a word of what the capability's name says it is about.
-            forms = {verb, *lex.synonyms.get(verb, ())} if "_" not in verb else set()
-            if any(same_family(f, w) for f in forms for w in cap.topics):
+            # (or a synonym) makes a word of what the capability's name says it is about;
+            # "fly me to Rome" for search_flights: the noun the verb is made into ("flight").
+            # A verb the lexicon does not know counts by its head ("traffic on <url>").
+            head = (
+                verb.split("_")[0] if any(c.startswith("word:") for c in request.classes) else verb
+            )
+            forms = {head, *lex.synonyms.get(head, ())} if "_" not in head else set()
+            if "_" in verb:
+                forms.add(verb.replace("_", ""))  # "pick up" for a "pickup", "log in" a "login"
+            # A past participle of the name ("locate_towed_vehicle") is the state after the
+            # action: "tow it" does not ask for what it is about.
+            topics = [w for w in cap.topics if not past_form(w)]
+            if any(
+                same_family(f, w) or f in {lex.nominal.get(n) for n in _singular(w)}
+                for f in forms
+                for w in topics
+            ):
                 return "open", f"{said!r} names what it is about"
     if cap.events and not strict:
         # "see listing L-1 on Friday" for schedule_viewing: doing what it books asks to book
@@ -106,12 +120,30 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         said_verbs |= {s for v in request.verbs for s in lex.synonyms.get(v, ())}
         if said_verbs & cap.events:
             return "open", f"{said!r} is what it books ({'/'.join(sorted(cap.events))})"
+    own = {c[5:] for c in cap.classes if c.startswith("word:")}
+    if own and own == {c[5:] for c in cap.classes}:
+        # The capability does only what verbs the lexicon does not know say (tow_vehicle,
+        # waive_fee): nothing tells what else they mean, so the request must say that very
+        # verb, a form of it ("towing", "a waiver") or a synonym of it.
+        said_forms = {v for verb in request.verbs for v in (verb, *verb.split("_"))}
+        said_forms |= {s for v in said_forms for s in lex.synonyms.get(v, ())}
+        if any(same_family(f, w) for f in said_forms for w in own):
+            return "open", f"{said!r} is a form of what it does ({'/'.join(sorted(own))})"
+        return "no", (
+            f"the request asks to {said!r}, but the capability does "
+            f"{'/'.join(sorted(own))!r}, which the request does not say"
+        )
     if not strict and not request.query and request.verbs and request.verbs[-1] in lex.light:
         # "put me in the spin class", "give the fern a litre of water": a light verb with no
         # noun naming its action takes its meaning from what follows; its own classes (put:
         # update, add) say little about what is meant, so they contradict nothing.
         return "open", f"{said!r} takes its meaning from what follows"
     unknown_request = all(c.startswith("word:") for c in request.classes)
+    if unknown_request and cap.query:
+        # Reading is said with a small, common set of verbs the lexicon has ("show", "check",
+        # "pull up"); a verb it does not know ("thaw S1", "throw out S1") asks to *do*
+        # something, which a capability that only reads does not.
+        return "no", f"the request asks to {said!r}, but the capability only reads ({_does(cap)})"
     unknown_cap = not cap.classes or all(c.startswith("word:") for c in cap.classes)
     if not strict and (unknown_request or (unknown_cap and cap.explicit and not request.query)):
         return "open", (
@@ -125,3 +157,11 @@ def _does(cap: Action) -> str:
     if not cap.verbs:
         return "reads"
     return f"does {'/'.join(cap.verbs[:3])!r}"
+
+
+def _singular(noun: str) -> set[str]:
+    """The forms a plural noun of a name may have in the singular ("flights" -> flight)."""
+    forms = {noun, lemma(noun)}
+    if noun.endswith("s") and len(noun) > 3:
+        forms.add(noun[:-1])
+    return forms

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
-from .request_actions import request_action
+from .request_actions import causative, request_action
 from .text import identifier_words, lemma, tokenize
 from .verbs import (
     OBJECT_START,
@@ -24,10 +24,14 @@ from .verbs import (
 __all__ = ["capability_action", "described_verbs", "unknown_verbs"]
 
 _THE = frozenset(("the", "my", "your", "our", "its", "their"))
+_READER = frozenset(("me", "us", "you", "the user", "users"))
 _READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
 
 
-def _leading_action(text: str, lex: Lexicon) -> Action | None:
+def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) -> Action | None:
+    """The action an intent's leading verb says; ``own``: the verb the capability's name
+    starts with when the lexicon does not know it ("Donate items ..." for ``donate_items``
+    is that verb, whatever follows it)."""
     tokens = [t for t in tokenize(text) if t.is_word]
     if not tokens:
         return None
@@ -39,11 +43,22 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
     at = strip_polite(words, lex)
     if at >= len(tokens):
         return None
-    found = verb_at(tokens, at, lex)
+    found = verb_at(tokens, at, lex, own)
     if found is None:
         return None
     verb, classes, size = found
+    if verb in ("get", "have"):
+        # "Get a new recycling container delivered": what the participle says is done.
+        done = causative(tokens, at + size, lex, own)
+        if done is not None:
+            return done
     verbs = [verb]
+    if verb in ("tell", "give") and not (
+        at + size < len(tokens) and tokens[at + size].lower in _READER
+    ):
+        # "Tell the lost-and-found about ...", "Give clothes to a charity shop": telling or
+        # giving someone else informs them or hands a thing over; only "Tell me ..." reads.
+        classes = classes - lex.query
     if verb == "set" and at + size < len(tokens) and tokens[at + size].lower in ("a", "an"):
         # "Set an alarm", "Set a timer": setting a new one makes it (the thermostat is set).
         classes = classes | lex.classes_of("create")
@@ -61,8 +76,9 @@ def _leading_action(text: str, lex: Lexicon) -> Action | None:
             else classes | lex.classes_of(nominal[0])
         )
         verbs.append(nominal[0])
-    for i in range(at + size, len(tokens)):  # "Switch lights on or off"
-        phrasal = f"{verb}_{tokens[i].lower}"
+    base = tokens[at].lemma  # (the verb found may be phrasal already: "turn_off")
+    for i in range(at + 1, len(tokens)):  # "Switch lights on or off", "Turn roaming on or off"
+        phrasal = f"{base}_{tokens[i].lower}"
         if tokens[i].lower in PARTICLES and phrasal in lex.classes:
             classes |= lex.classes[phrasal]
             verbs.append(phrasal)
@@ -78,7 +94,10 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
     parts = [lemma(p) if not p.endswith("ing") else p for p in raw]
     if not parts:
         return None
-    at = 0 if lex.classes_of(parts[0]) else len(parts) - 1
+    starts_phrasal = len(parts) > 1 and f"{parts[0]}_{parts[1]}" in lex.classes  # top_up_card
+    at = 0 if lex.classes_of(parts[0]) or starts_phrasal else len(parts) - 1
+    if at > 0 and raw[at].endswith("er") and parts[at] != raw[at]:
+        return None  # whitelist_player, ticket_seller: who does it ("player"), no action
     if at == len(parts) - 1 and len(parts) < 2:
         at = 0
     if f"{parts[at]}_{parts[at + 1]}" in lex.classes if at + 1 < len(parts) else False:
@@ -125,7 +144,25 @@ def _name_verb(name: str, intent: str, fields: Sequence[str], lex: Lexicon) -> s
     first = parts[0]
     field_words = {lemma(w) for f in fields for w in identifier_words(f)}
     said = [t for t in tokenize(intent) if t.is_word]
-    if any(t.lemma == first for t in said) and unknown_verb(said, 0, lex) is None:
+    # An intent that opens with a verb of its own ("Request removal of a car by a tow truck"
+    # for tow_vehicle) leaves the name's first word its verb, wherever else the intent uses it.
+    lead = strip_polite([t.lower for t in said], lex)
+    own_verb = (
+        lead < len(said) and said[lead].lemma != first and verb_at(said, lead, lex) is not None
+    )
+    # The intent opens with the name, verb then object ("Donate items ..." for donate_items):
+    # the name's first word is that verb, not a noun of a compound ("Website visits ...").
+    opens = (
+        len(said) >= 2
+        and said[0].lemma == first
+        and lemma(said[1].lower) in {lemma(p) for p in parts[1:2]}
+    )
+    if (
+        not opens
+        and not own_verb
+        and any(t.lemma == first for t in said)
+        and unknown_verb(said, 0, lex) is None
+    ):
         return None  # the intent uses the word, and not as its verb
     if (
         not first.isalpha()
@@ -192,15 +229,24 @@ def capability_action(
     descriptions and enum values (see :attr:`Action.described`, :attr:`Action.values`)."""
     lex = lexicon()
     name_verb = _name_verb(name, intent, fields, lex)
-    found = _leading_action(intent, lex) if intent else None
+    own = frozenset((name_verb,)) if name_verb else frozenset()
+    found = _leading_action(intent, lex, own) if intent else None
     named = _name_action(name, lex)
     classes = set(found.classes) if found else set()
     verbs = list(found.verbs) if found else []
+    # A capability named by a verb the lexicon does not know (donate_items, tow_vehicle) does
+    # something: it does not read, whatever its intent says (or omits).
     query = found.query if found else True
     if named is not None:
         classes |= named.classes
         verbs.extend(named.verbs)
         query = query and named.query if found else named.query
+    elif found is None and name_verb is not None:
+        # Named by a verb the lexicon does not know, and the intent says nothing against it
+        # (donate_items, tow_vehicle): that verb is what it does, and doing is not reading.
+        classes.add(f"word:{name_verb}")
+        verbs.append(name_verb)
+        query = False
     for example in examples:
         action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
         if action.explicit:

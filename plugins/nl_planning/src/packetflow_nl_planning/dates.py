@@ -350,6 +350,29 @@ def _combine(s: _Scanner) -> list[Mention]:
                 out.append(Mention("daterange", None, begin, nxt.end, extra=readings))
                 i += 2
                 continue
+        lead = re.search(
+            r"\b(from|between)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|-|and)\s*$",
+            s.text[max(0, m.start - 30) : m.start],
+        )
+        if (
+            lead is not None
+            and m.kind == "date"
+            and (lead.group(1) == "between") == (lead.group().rstrip().endswith("and"))
+        ):
+            # "from 1 to 5 July", "between 1 and 15 May": a bare day before a date is the
+            # first day of a range in that date's month.
+            readings = {}
+            for k in ("future", "past"):
+                end_day = m.extra[k]
+                first = _safe_date(end_day.year, end_day.month, int(lead.group(2)))
+                if first is None or first > end_day:
+                    break
+                readings[k] = (first, end_day)
+            else:
+                begin = m.start - (len(s.text[max(0, m.start - 30) : m.start]) - lead.start())
+                out.append(Mention("daterange", None, begin, m.end, extra=readings))
+                i += 1
+                continue
         if re.search(r"\bsince\s+$", before) and m.kind == "date":
             out.append(
                 Mention(

@@ -68,6 +68,8 @@ class Lexicon:
     """phrases after which the rest of a clause is a message ("saying", "that says")."""
     phrasal: frozenset[tuple[str, ...]] = field(default=frozenset())
     """multi-word verbs ("look", "up") from the action classes."""
+    languages: dict[str, str] = field(default_factory=dict)
+    """language name -> its ISO 639-1 code ("french" -> "fr")."""
 
     def classes_of(self, lemma: str) -> frozenset[str]:
         """The action classes of a verb lemma (empty when it is not a known action)."""
@@ -150,6 +152,7 @@ def _load() -> Lexicon:
         ahead_actions=frozenset(sections.get("ahead_actions", [])),
         complement=frozenset(sections.get("complement", [])),
         phrasal=phrasal,
+        languages=dict(line.split() for line in _lines("languages.txt")),
     )
 
 

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 from typing import Any
@@ -24,6 +23,7 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
+from .details import absorb, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
@@ -44,7 +44,6 @@ _FACT = re.compile(
     r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
-_DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
@@ -126,7 +125,9 @@ class Planner:
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
             index = len(draft.steps)
-            if draft.steps and self._detail(draft, clause, text, mentions, today, memory):
+            if draft.steps and told_more(
+                self.index, self.country_code, draft, clause, text, mentions, today, memory
+            ):
                 continue  # ", express", ", view only": a value of the previous step
             try:
                 outputs = {
@@ -136,7 +137,9 @@ class Planner:
                     text, clause, mentions, today, memory, allowed, index, before, outputs
                 )
             except pf.errors.NotFoundError as exc:
-                if self._absorb(draft, clause, text, mentions, today, memory, before):
+                if absorb(
+                    self.index, self.country_code, draft, clause, text, mentions, today, memory
+                ):
                     continue  # "refund order 7 and give me cash back": a detail of step 1
                 if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
                     # "is the shed still open? close it": the question set the scene.
@@ -179,6 +182,12 @@ class Planner:
             )
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
+        last_end = max(c.end for c, _ in pending)
+        for clause in contexts:
+            # "what's cooking this week? we're vegan": a statement after the last request says
+            # more about it - its values fill what the last step left empty (if any).
+            if clause.start >= last_end and clause not in facts:
+                absorb(self.index, self.country_code, draft, clause, text, mentions, today, memory)
         self._wire(draft, inputs or {})
         return draft
 
@@ -196,102 +205,31 @@ class Planner:
         asked = text[clause.end : clause.end + 1] == "?" or any(
             tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
         )
-        action = request_action(words, verbs=self.index.verbs)
+        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
         verb = next(
             (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
         )
         past = verb is not None and past_form(verb.lower)
+        if past and verb is not None:
+            # "get it released", "have the car towed": a participle a present "get"/"have"
+            # causes is the thing to have done, no past event.
+            at = next(i for i, t in enumerate(words) if t is verb)
+            past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
         if action.explicit and not past:
             return "request"
         if asked:
             return "question"
-        subject = lowers[0] in _PRONOUN_SUBJECTS
-        finite = past or any(
-            (t.lower == t.lemma + "s" and t.lemma in lex.classes)
-            or t.lower in ("is", "are", "was", "were")
-            for t in words[1:]
+        # ("we're", "it's", "there's": a pronoun with its verb written on)
+        subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
+        finite = (
+            past
+            or any(
+                (t.lower == t.lemma + "s" and t.lemma in lex.classes)
+                or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
+                for t in words[1:]
+            )
         )
         return "statement" if subject or finite else "request"
-
-    def _detail(
-        self,
-        draft: PlanDraft,
-        clause: Clause,
-        text: str,
-        mentions: Mentions,
-        today: date,
-        memory: list[Memory],
-    ) -> bool:
-        """Whether a short clause is only values for the previous step: its first word (which
-        looked like a verb) fills one of that step's empty fields and at most one other word is
-        left over ("read only, no alert" after "share the file with ...")."""
-        lex = lexicon()
-        content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
-        if not content or len(content) > 4:
-            return False
-        last = draft.steps[-1]
-        profile = self.index.profiles[last.step.capability]
-        empty = [
-            f
-            for f in profile.fields
-            if f.name not in last.step.params and f.name not in last.step.wired
-        ]
-        if not empty:
-            return False
-        trial = copy.copy(mentions)
-        trial.used = set(mentions.used)
-        scope = Scope(text, clause, trial, today, last.chosen.mode, self.country_code, list(memory))
-        scope.own, scope.remainder = profile.own, False
-        scope.encoder, scope.known = self.index.encoder, self.index.known
-        more = fill(empty, scope)
-        left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
-        if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
-            return False
-        mentions.used = trial.used
-        last.step.params.update(more.params)
-        last.filled.sources.update(more.sources)
-        return True
-
-    def _absorb(
-        self,
-        draft: PlanDraft,
-        clause: Clause,
-        text: str,
-        mentions: Mentions,
-        today: date,
-        memory: list[Memory],
-        contexts: list[Clause],
-    ) -> bool:
-        """Whether a clause no capability fits only adds details to the previous step: its
-        verb is a light one, or a word of the very field it fills ("..., call me on 555 0134"
-        for a phone "for the agent to call", "..., estimate 800 dollars" for an estimated
-        amount), and it fills fields that step left empty."""
-        if not draft.steps:
-            return False
-        lex = lexicon()
-        action = request_action(clause.words, verbs=self.index.verbs)
-        light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
-        if not light and lex.is_undo(action.classes):
-            return False  # "..., cancel it" is never a detail
-        last = draft.steps[-1]
-        profile = self.index.profiles[last.step.capability]
-        empty = [f for f in profile.fields if f.name not in last.step.params]
-        scope = Scope(
-            text, clause, mentions, today, last.chosen.mode, self.country_code, list(memory)
-        )
-        scope.own = profile.own
-        scope.remainder = False
-        scope.encoder, scope.known = self.index.encoder, self.index.known
-        more = fill(empty, scope)
-        if not more.params:
-            return False
-        if not light:
-            verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
-            if not any(f.name in more.params and verb & f.words for f in empty):
-                return False
-        last.step.params.update(more.params)
-        last.filled.sources.update(more.sources)
-        return True
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
@@ -317,7 +255,7 @@ class Planner:
         """A clause's content lemmas (nouns naming actions add their verb) and its action."""
         lex = lexicon()
         words = clause.words
-        action = request_action(words, verbs=self.index.verbs)
+        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
         content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
@@ -453,7 +391,15 @@ def _restates(last: StepDraft, step: StepDraft) -> bool:
     if step.step.capability != last.step.capability or not step.step.params:
         return False
     shared = [k for k in step.step.params if k in last.step.params]
-    if not shared or any(step.step.params[k] != last.step.params[k] for k in shared):
+    if not shared:
+        # "how much to paint the hall? budget £500": only values the last step left out, and
+        # without the ones it has the clause would be short of a required one; "where's my
+        # dry cleaning? ticket L2048": the last step was short of what this one gives.
+        missing, before = set(step.filled.missing), set(last.filled.missing)
+        return (bool(missing) and missing <= set(last.step.params)) or (
+            bool(before) and before <= set(step.step.params)
+        )
+    if any(step.step.params[k] != last.step.params[k] for k in shared):
         return False
     adds = len(shared) < len(step.step.params)
     return adds or set(step.action.verbs) != set(last.action.verbs)

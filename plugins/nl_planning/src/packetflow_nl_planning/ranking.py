@@ -192,6 +192,12 @@ def rank(
             score -= 0.15
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
+        # A question or a bare noun phrase whose words a free-text field swallowed whole
+        # ("what's the weather like in Leeds?": "weather" as the query of find_event) is not
+        # explained unless the capability's own words say something of it: no verb says
+        # what to do with the capability either.
+        swallowed = filled.textual and covered == 0 and not action.explicit
+        explained = explained and not swallowed
         specific_action = action.explicit and _specific(action, profile)
         # The very action in a narrow sense ("book", not just "make"), and nothing said but
         # values it places and its own words: the capability is meant even when a required

@@ -37,6 +37,9 @@ _PLACE = frozenset(
         "address",
     ]
 )
+# A street address is text a pattern recognised: an earlier free-text value (a stated fact,
+# "my address is ...") may be one, and "there" may point at either.
+_TEXTUAL = frozenset(("text", "address"))
 _POINTERS = frozenset(
     [
         "it",
@@ -74,10 +77,10 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
         for memory in reversed(scope.memory):
             if memory.field == spec.name and memory.step is not None:
                 return memory.value, f"(the {spec.name} of step {memory.step + 1})"
-        if kind == "text" and "there" in {t.lower for t in scope.words} and words & _PLACE:
+        if kind in _TEXTUAL and "there" in {t.lower for t in scope.words} and words & _PLACE:
             # "rent a car there": the place an earlier step was about.
             for memory in reversed(scope.memory):
-                if memory.kind == "text" and memory.words & _PLACE:
+                if memory.kind in _TEXTUAL and memory.words & _PLACE:
                     return memory.value, "there"
     for pattern in (_REFER, _SAME):
         for m in pattern.finditer(text):
@@ -89,9 +92,9 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
                 scope.memory, key=lambda mem: wanted is not None and mem.side != wanted
             )
             for memory in ordered:
-                same_kind = memory.kind == kind
+                same_kind = memory.kind == kind or {memory.kind, kind} <= _TEXTUAL
                 named = bool(head_words & memory.words) or bool(head_words & words)
-                if same_kind and named and (kind != "text" or head_words & memory.words):
+                if same_kind and named and (kind not in _TEXTUAL or head_words & memory.words):
                     scope.claim(start + m.start(), start + m.end())
                     return memory.value, m.group()
     return None

@@ -5,14 +5,14 @@ question or a bare noun phrase (read), or a noun naming an action ("refund for o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
-from .text import Token
+from .text import Token, same_family
 from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
 
-__all__ = ["request_action"]
+__all__ = ["causative", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -77,12 +77,16 @@ _PRESENT = frozenset(("is", "are"))
 
 
 def request_action(
-    tokens: Sequence[Token], *, bare: bool = True, verbs: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    *,
+    bare: bool = True,
+    verbs: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
 ) -> Action:
     """The action of one clause of a request (its word tokens). ``bare=False`` reads only
     verbs (not "lights on", "a refund for ..."): what the splitter needs to find a new request.
     ``verbs``: the verbs the registry's capabilities are named by that the lexicon does not
-    know (see :func:`unknown_verb`)."""
+    know (see :func:`unknown_verb`); ``known``: whether a word is one of the registry's."""
     lex = lexicon()
     words = [t.lower for t in tokens]
     desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
@@ -101,6 +105,9 @@ def request_action(
         return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    wanted = _needs_doing(tokens, at, lex, verbs)
+    if wanted is not None:
+        return wanted
     if (
         words[at] == "here"
         and at + 1 < len(words)
@@ -118,7 +125,7 @@ def request_action(
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
-    found = verb_at(tokens, at, lex, verbs) if at < len(tokens) else None
+    found = verb_at(tokens, at, lex, verbs, known) if at < len(tokens) else None
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)
@@ -133,7 +140,7 @@ def request_action(
     verb, classes, size = found
     after = at + size
     if verb in _CAUSATIVE:
-        done = _causative(tokens, after, lex, verbs)
+        done = causative(tokens, after, lex, verbs)
         if done is not None:
             return done
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
@@ -150,9 +157,9 @@ def request_action(
         after += 1
         if verb == "let" and after < len(words) and words[after] == "know":
             after += 1
-    elif verb == "give":
-        # "give H0231 9 kg of hay": giving something to someone else hands it over; it
-        # reads nothing (only "give me ..." may ask to be told).
+    elif verb in ("give", "tell"):
+        # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
+        # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
         classes = classes - {"retrieve"}
     if verb in lex.light and "_" not in verb:
         turned = _light_phrasal(tokens, after, verb, lex)
@@ -179,7 +186,7 @@ _AFTER_PHRASE = frozenset(
 )  # fmt: skip
 
 
-def _causative(
+def causative(
     tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
 ) -> Action | None:
     """ "get the cat vaccinated", "get my locks changed": a thing, then a past participle
@@ -203,6 +210,48 @@ def _causative(
                 return None  # "get it done": no action of its own
             classes = lex.classes.get(done) or frozenset((f"word:{done}",))
             return Action(classes, (done,), True, lex.is_query(classes), i + 1)
+    return None
+
+
+_NEEDS = frozenset(("need", "needs", "want", "wants"))
+_NOT_A_THING = frozenset(("i", "we", "you", "u", "they", "he", "she", "who", "what"))
+
+
+def _needs_doing(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "the spectrometer needs calibrating", "my bike needs to be serviced": a thing, then
+    "needs" and a gerund (or "to be" and a past participle), asks for what that verb says,
+    done to the thing (a person who needs something is :data:`_DESIRE`'s)."""
+    from .text import past_form
+
+    for i in range(at + 1, min(len(tokens), at + 6)):
+        if tokens[i].lower not in _NEEDS:
+            continue
+        if tokens[at].lower in _NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
+            return None
+        j = i + 1
+        if tuple(t.lower for t in tokens[j : j + 2]) == ("to", "be"):
+            j += 2
+            done = j < len(tokens) and past_form(tokens[j].lower)
+        else:
+            done = j < len(tokens) and tokens[j].lower.endswith("ing")
+        if not done or tokens[j].entity:
+            return None
+        verb = tokens[j].lemma
+        if verb in lex.light or verb in lex.stopwords or not verb.isalpha():
+            return None
+        found = verb_at(tokens, j, lex, verbs) if verb in lex.classes else None
+        if found is not None:  # "need turning off": the phrasal verb
+            verb, classes, size = found
+            return Action(classes, (verb,), True, lex.is_query(classes), j + size)
+        # A verb the lexicon does not know: the registry's form of it ("calibrating" ->
+        # calibrate), else the word's lemma.
+        verb = next((v for v in sorted(verbs) if same_family(verb, v)), verb)
+        if verb + "e" in lex.classes:
+            verb += "e"
+        classes = lex.classes.get(verb) or frozenset((f"word:{verb}",))
+        return Action(classes, (verb,), True, lex.is_query(classes), j + 1)
     return None
 
 
@@ -265,8 +314,14 @@ def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
 def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
     for i in range(at + 1, min(len(tokens), at + 4)):
-        if tokens[i].lower in ("on", "off") and (i + 1 >= len(tokens) or not tokens[i + 1].is_word
-                                                 or tokens[i + 1].lower in lex.roles):  # fmt: skip
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # ("usage on +4477...", "fees on PCN1": on a value, "on" is a preposition)
+        value = nxt is not None and (nxt.entity or nxt.lower[:1].isdigit() or nxt.lower == "+")
+        if (
+            tokens[i].lower in ("on", "off")
+            and not value
+            and (nxt is None or not nxt.is_word or nxt.lower in lex.roles)
+        ):
             verb = f"switch_{tokens[i].lower}"
             return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
     return None

@@ -28,9 +28,18 @@ _SOFT = (
     ("plus",),
     ("but", "also"),
     ("as", "well", "as"),
+    ("next",),
+    ("and", "next"),
+    ("lastly",),
+    ("and", "lastly"),
+    ("besides",),
+    ("in", "addition"),
 )
+# After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
+# not a description of the one before.
+_GERUND_JOINS = frozenset((("as", "well", "as"), ("besides",), ("and", "also"), ("plus",)))
 _HARD_PUNCT = frozenset(".;!?")
-_LEADING = frozenset(("and", "also", ",", "plus", "but"))
+_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,7 @@ _SAME_THING = frozenset(("it", "them", "this", "that"))
 _FUTURE = frozenset(("will", "shall"))
 
 
-def _continues(words: Sequence[Token]) -> bool:
+def _continues(words: Sequence[Token], after_request: bool = True) -> bool:
     """Whether what follows a soft connector only says more about the request before it:
     a participle ("..., leaving at 5:45, carrying 2 t"), a complement of its object ("make
     it instant", "keep it private", "have it delivered"), or what the speaker will do with
@@ -64,8 +73,13 @@ def _continues(words: Sequence[Token]) -> bool:
     first = words[0]
     if first.lower.endswith("ing") and first.lower != first.lemma:
         return True  # imperatives are bare: a verb in -ing describes, it does not ask
-    if first.lemma in lex.complement and len(words) > 1 and words[1].lower in _SAME_THING:
-        return True
+    if (
+        after_request
+        and first.lemma in lex.complement
+        and len(words) > 1
+        and words[1].lower in _SAME_THING
+    ):
+        return True  # (after a statement, "get it released" is the request itself)
     if first.lower in _SUBJECTS and len(words) > 1 and words[1].lower in _FUTURE:
         # "I'll ..." says what the speaker will do; "I want to ..." asks for something
         return any(t.lower in _SAME_THING for t in words[2:6])
@@ -107,15 +121,28 @@ def _initial(tokens: Sequence[Token], i: int) -> bool:
     return letter or run or before.lower in _ABBREVIATIONS
 
 
-def _starts_action(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
+def _starts_action(
+    tokens: Sequence[Token],
+    verbs: frozenset[str],
+    gerund: bool = False,
+    after_request: bool = True,
+) -> bool:
     first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
     if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
         return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
     words = [t for t in tokens if t.is_word or t.entity]
-    if not words or _continues(words):
+    if not words or (
+        _continues(words, after_request) and not (gerund and words[0].lower.endswith("ing"))
+    ):
         return False
     action = request_action(words, bare=False, verbs=verbs)
     return action.explicit
+
+
+def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
+    """Whether the clause so far asks for something (not "my car is in the pound")."""
+    words = [t for t in tokens if t.is_word or t.entity]
+    return bool(words) and request_action(words, verbs=verbs).explicit
 
 
 def split(
@@ -163,7 +190,12 @@ def split(
             i += size
             continue
         size = _phrase_at(lowers, i, _SOFT)
-        if size and clauses[-1] and _starts_action(tokens[i + size :], verbs):
+        gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
+        if (
+            size
+            and clauses[-1]
+            and _starts_action(tokens[i + size :], verbs, gerund, _requests(clauses[-1], verbs))
+        ):
             clauses.append([])
             i += size
             continue

@@ -147,6 +147,8 @@ def lemma(word: str) -> str:
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
                 base = base[:-1]
             return base
+    if word.endswith(("sses", "shes", "xes", "zzes")) and len(word) > 4:
+        return word[:-2]  # classes -> class, dishes -> dish, boxes -> box
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word

@@ -8,7 +8,7 @@ request's clauses (``request_actions``) and the capability's intent and name
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .lexicon import Lexicon
 from .text import Token
@@ -63,7 +63,11 @@ _OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them", "it", "you"))
 
 
 def unknown_verb(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
 ) -> tuple[str, frozenset[str], int] | None:
     """A word the lexicon does not know, read as a verb by where it stands: first in the
     clause and followed by its object's determiner or pronoun ("bounce the service",
@@ -88,8 +92,10 @@ def unknown_verb(
         return None
     nxt = tokens[at + 1]
     own = word in verbs
+    noun = known is not None and known(word) and not own  # a word of the registry's
     if (
         nxt.lower in PARTICLES
+        and not noun  # "comedy in Dublin" for a genre "comedy": a thing, not a phrasal verb
         and at + 2 < len(tokens)
         and (tokens[at + 2].is_word or tokens[at + 2].entity)
         and tokens[at + 2].lower not in lex.roles
@@ -102,7 +108,8 @@ def unknown_verb(
         if nxt.lower in REVERSING:
             return phrasal, frozenset((f"not:word:{phrasal}",)), 2
         return phrasal, frozenset((f"word:{phrasal}",)), 2
-    if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles)):
+    valued = known is not None and not known(word) and _value_like(tokens, at + 1)
+    if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles) or valued):
         return None
     if token.lower.endswith("ing") and not own:
         return None  # a gerund names an activity ("running the ...")
@@ -112,11 +119,33 @@ def unknown_verb(
             base = lex.classes.get(stem) or frozenset((f"word:{stem}",))
             opposite = frozenset(o for c in base for o in lex.opposites.get(c, ()))
             return word, frozenset(f"not:{c}" for c in base) | opposite, 1
+    again = word[2:]
+    if word.startswith("re") and len(again) >= 5 and again in lex.classes:
+        # "reorder", "reprint", "resubmit": doing a known action again is that action (a
+        # stem of five letters or more: "repair" is no "pair", "resign" no "sign").
+        return word, lex.classes[again] | {f"word:{word}"}, 1
     return word, frozenset((f"word:{word}",)), 1
 
 
+def _value_like(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a value starts at ``tokens[at]``: one an extractor took (an email, a phone
+    number...), or a code of letters and digits written without a space ("S123456", which
+    the tokenizer splits)."""
+    if tokens[at].entity:
+        return True
+    end = at + 1
+    while end < len(tokens) and tokens[end].start == tokens[end - 1].end:
+        end += 1
+    text = "".join(t.text for t in tokens[at:end])
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
 def verb_at(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
 ) -> tuple[str, frozenset[str], int] | None:
     """The verb at ``tokens[at]`` (a phrasal verb when its particle follows, or comes a few
     words later: "turn the lights off"): its lemma, its classes and how many tokens it spans;
@@ -146,7 +175,7 @@ def verb_at(
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
-        return unknown_verb(tokens, at, lex, verbs)
+        return unknown_verb(tokens, at, lex, verbs, known)
     if at + 1 < len(tokens) and tokens[at + 1].lower in REVERSING - {"off"}:
         # A known verb with a particle that turns it round, in a sense the lexicon does not
         # list ("pull down the page", "scale back the plan"): not the verb's own action, and
@@ -183,12 +212,38 @@ def nominal_after(
             break  # "get the *status* of a booking" reads the status, it books nothing
         if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].lemma}" in lex.nominal:
             return lex.nominal[f"{word}_{tokens[i + 1].lemma}"], i + 2  # "money back"
+        if _modifier(tokens, i, lex):
+            continue  # "data and *call* usage": a noun before its head names no action
         for form in (tokens[i].lower, word):
             if form in lex.nominal:
                 return lex.nominal[form], i + 1
         if word != tokens[i].lower and word in lex.classes and tokens[i].lower.endswith("er"):
             return word, i + 1  # "reminder" -> remind
     return None
+
+
+_WHEN_WORDS = frozenset(("today", "tomorrow", "tonight", "asap", "now", "soon", "later"))
+
+
+def _modifier(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[i]`` modifies the noun right after it, the head of an English compound
+    ("call *usage*", "payment *plan*"): a word that is no value, preposition, particle,
+    determiner, function word or time word, and names no action itself."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt.is_word
+        and not nxt.entity
+        and nxt.lower.isalpha()
+        and nxt.lower not in lex.roles
+        and nxt.lower not in lex.stopwords
+        and nxt.lower not in PARTICLES
+        and nxt.lower not in OBJECT_START
+        and nxt.lower not in _WHEN_WORDS
+        and nxt.lemma not in lex.classes
+        and nxt.lower not in lex.nominal
+    )
 
 
 def strip_polite(words: list[str], lex: Lexicon) -> int:

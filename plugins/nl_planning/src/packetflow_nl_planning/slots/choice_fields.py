@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..clauses import Scope, side
+from ..clauses import Scope, field_words, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma, same_family
@@ -62,6 +62,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         )
     ]
     best: tuple[float, int, Any, str] | None = None
+    bonus = _twin_roles(spec, scope, fields)
     for value in spec.enum:
         forms = str(value).lower().replace("_", " ").replace("-", " ").split()
         if not forms:
@@ -87,11 +88,15 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 )
                 if forms[0] in syn:
                     score = 0.85
+                elif lex.languages.get(lowers[0]) == forms[0]:
+                    score = 0.9  # "French" for "fr": a language by its name
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
                 elif _agent(lemmas[0], forms[0]):
                     score = 0.7  # "edit access" -> editor, "view only" -> viewer
-            if score and (best is None or score > best[0]):
+            if score:
+                score += bonus(window[0].start)
+            if score > 0 and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)
         if n > 1 and (best is None or best[0] < 0.7):
@@ -110,7 +115,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:
-        best = _by_meaning(spec, scope, tokens)
+        best = _by_meaning(spec, scope, tokens, bonus)
     if best is None:
         return None
     _, start, value, text = best
@@ -119,14 +124,16 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
 
 
 def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """A value of letters and digits ("A3", "5G", "B2") written as such in the clause: the
-    tokens split it, so it is looked for in the text itself."""
+    """A value of letters and digits ("A3", "5G", "8x10") or of words joined by hyphens
+    ("eu-west") written as such in the clause, or in the plural ("8x10s"): the tokens split
+    it, so it is looked for in the text itself."""
     start, end = scope.span
     for value in spec.enum:
         code = str(value)
-        if not (any(c.isdigit() for c in code) and any(c.isalpha() for c in code)):
+        hyphenated = "-" in code.strip("-") and all(p.isalnum() for p in code.split("-"))
+        if not ((any(c.isdigit() for c in code) and any(c.isalpha() for c in code)) or hyphenated):
             continue
-        pattern = rf"(?<![\w-]){re.escape(code)}(?![\w-])"
+        pattern = rf"(?<![\w-]){re.escape(code)}s?(?![\w-])"
         for m in re.finditer(pattern, scope.text[start:end], re.IGNORECASE):
             a, b = start + m.start(), start + m.end()
             if scope.free(a, b):
@@ -176,8 +183,33 @@ _MEANING_MIN = 0.45  # cosine of a word and the value it names
 _MEANING_MARGIN = 0.15  # ... over the next closest value
 
 
+def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
+    """How a value's preposition counts for ``spec`` when another field takes the same values
+    ("from French to English" for a source and a target language): ``+1`` when it points at
+    this field, ``-1`` when at the other one; no twin, no such preposition: 0."""
+    values = set(map(str, spec.enum))
+    twins = [f for f in fields if f.name != spec.name and set(map(str, f.enum)) == values]
+    words = field_words(spec)
+
+    others = frozenset(w for f in twins for w in field_words(f)) - words
+    roles = lexicon().roles
+
+    def bonus(position: int) -> float:
+        if not twins:
+            return 0.0
+        for word in reversed(scope.before(position, 3)):
+            if word in roles:  # the nearest preposition ("a certified Spanish": "for" says
+                # nothing of either language)
+                if roles[word] & words:
+                    return 1.0
+                return -1.0 if roles[word] & others else 0.0
+        return 0.0
+
+    return bonus
+
+
 def _by_meaning(
-    spec: FieldSpec, scope: Scope, tokens: list[Any]
+    spec: FieldSpec, scope: Scope, tokens: list[Any], bonus: Any = None
 ) -> tuple[float, int, Any, str] | None:
     """The value a word of the clause means, by the static embedding, when no value is named
     by its words ("a bike ride" -> cycling, "the kids' clinic" -> pediatrics): the word must
@@ -207,12 +239,14 @@ def _by_meaning(
     for t, row in zip(words, sims, strict=True):
         order = sorted(range(len(values)), key=lambda i: -float(row[i]))
         top, second = float(row[order[0]]), float(row[order[1]])
+        rank = top + (bonus(t.start) if bonus is not None else 0.0)
         if (
             top >= _MEANING_MIN
             and top - second >= _MEANING_MARGIN
-            and (best is None or top > best[0])
+            and rank > 0
+            and (best is None or rank > best[0])
         ):
-            best = (top, t.start, spec.enum[order[0]], t.text)
+            best = (rank, t.start, spec.enum[order[0]], t.text)
     if best is None:
         return None
     return (0.5, best[1], best[2], best[3])

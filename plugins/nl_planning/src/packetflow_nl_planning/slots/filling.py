@@ -13,6 +13,7 @@ from ..freetext import TEXTUAL, fill_text
 from ..mentions import Mention
 from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
+from .address_fields import fill_address
 from .choice_fields import fill_boolean, fill_enum, is_currency
 from .date_fields import fill_date
 from .host_fields import fill_host
@@ -52,7 +53,10 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     out = _fill(fields, scope)
     pointing = pointer(scope)
     for spec in fields:
-        if spec.name not in out.params and (spec.required or pointing):
+        value = out.params.get(spec.name)
+        if value is not None and not _names_back(value, spec):
+            continue
+        if spec.required or pointing:
             ref = reference(spec, field_kind(spec), scope)
             if ref is not None:
                 out.params[spec.name], out.sources[spec.name] = ref
@@ -72,6 +76,18 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     return out
 
 
+_BACK = frozenset(("the", "same", "that", "this", "very"))
+
+
+def _names_back(value: Any, spec: FieldSpec) -> bool:
+    """Whether free text a field took only points back at an earlier value of it ("the same
+    address", "that address"): then the earlier value is meant, if there is one."""
+    if not isinstance(value, str):
+        return False
+    words = value.lower().split()
+    return bool(words) and words[0] in _BACK and set(words) <= _BACK | field_words(spec)
+
+
 def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     out = Filled()
     ordered = sorted(fields, key=lambda f: (ORDER[field_kind(f)], fields.index(f)))
@@ -83,7 +99,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             pending_text.append(spec)
             continue
         value = _fill_one(spec, kind, scope, fields, money_capability)
-        if value is None and kind in ("handle", "path", "host"):
+        if value is None and kind in ("handle", "address", "path", "host"):
             pending_text.append(spec)
             continue
         if value is not None:
@@ -94,6 +110,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 "url",
                 "phone",
                 "handle",
+                "address",
                 "path",
                 "host",
                 "date",
@@ -154,6 +171,8 @@ def _fill_one(
         return fill_path(spec, scope)
     if kind == "host":
         return fill_host(spec, scope)
+    if kind == "address":
+        return fill_address(spec, scope)
     return None
 
 

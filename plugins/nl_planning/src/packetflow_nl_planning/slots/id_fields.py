@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from ..clauses import Scope, field_words
@@ -38,9 +39,8 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
     best: tuple[float, int, int, int, str] | None = None
-    for m in _ID_CHUNK.finditer(scope.text, start, end):
-        a, b = m.span()
-        chunk = m.group()
+    for a, b in _spans(scope.text, start, end, spaced(spec.pattern)):
+        chunk = scope.text[a:b]
         bare = chunk.lstrip("#@")
         low = bare.lower()
         plain_word = bare.isalpha() and (
@@ -83,6 +83,23 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+def spaced(pattern: str) -> bool:
+    """Whether ``pattern`` lets an id be written in groups with a space ("AB12 CDE", "BS1 4DJ")."""
+    return " " in pattern or "\\s" in pattern
+
+
+def _spans(text: str, start: int, end: int, groups: bool) -> list[tuple[int, int]]:
+    """Where an id may stand: each chunk of letters and digits, and (``groups``) two chunks
+    one space apart, one of them with a digit: an id written in groups ("AB12 CDE")."""
+    chunks = [m.span() for m in _ID_CHUNK.finditer(text, start, end)]
+    out = list(chunks)
+    if groups:
+        for (a, b), (c, d) in pairwise(chunks):
+            if c == b + 1 and text[b] == " " and any(ch.isdigit() for ch in text[a:d]):
+                out.append((a, d))
+    return out
 
 
 # How a day, a month, a quarter or a year may be written in a field whose pattern asks for one

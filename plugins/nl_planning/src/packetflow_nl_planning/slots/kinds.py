@@ -4,6 +4,7 @@ and the order kinds are filled in, most specific first."""
 from __future__ import annotations
 
 from ..schema import FieldSpec, pattern_holds
+from .address_fields import is_address
 from .host_fields import HOST_FORMATS, HOST_WORDS
 from .path_fields import PATH_WORDS
 
@@ -40,6 +41,8 @@ def field_kind(spec: FieldSpec) -> str:
         return "phone"
     if words & _HANDLE_WORDS and spec.type in ("string", "any") and not spec.pattern:
         return "handle"
+    if is_address(spec):
+        return "address"
     if spec.pattern:
         return "pattern"
     if spec.type in ("integer", "number"):
@@ -52,6 +55,7 @@ def field_kind(spec: FieldSpec) -> str:
 
 
 ORDER = {
-    "pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "datetime": 2, "date": 2,
-    "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7, "path": 7, "host": 7, "text": 8,
+    "pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "address": 1, "datetime": 2,
+    "date": 2, "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7, "path": 7, "host": 7,
+    "text": 8,
 }  # fmt: skip

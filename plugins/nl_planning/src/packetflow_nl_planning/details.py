@@ -1,0 +1,115 @@
+"""Clauses that only say more about the step before them: a short one whose values fill that
+step's empty fields ("..., express", "read only, no alert"), a clause no capability fits whose
+verb is a light one, names the thing ("call it 'Xmas'"), reaches someone ("call 555 0134") or is
+a word of the field it fills, and a statement after the last request ("we're vegan").
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from .clauses import Memory, Scope
+from .drafts import PlanDraft
+from .entities import Mentions
+from .index import Index
+from .lexicon import lexicon
+from .request_actions import request_action
+from .segment import Clause
+from .slots import fill
+from .slots.kinds import field_kind
+
+__all__ = ["absorb", "told_more"]
+
+_DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
+_NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
+_NAME_WORDS = frozenset(("name", "title", "label", "caption"))
+_REACH = frozenset(("call", "send"))  # the action classes of "call", "ring", "text", "email"
+
+
+def told_more(
+    index: Index,
+    country_code: str,
+    draft: PlanDraft,
+    clause: Clause,
+    text: str,
+    mentions: Mentions,
+    today: date,
+    memory: list[Memory],
+) -> bool:
+    """Whether a short clause is only values for the previous step: its first word (which
+    looked like a verb) fills one of that step's empty fields and at most one other word is
+    left over ("read only, no alert" after "share the file with ...")."""
+    lex = lexicon()
+    content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
+    if not content or len(content) > 4:
+        return False
+    last = draft.steps[-1]
+    profile = index.profiles[last.step.capability]
+    empty = [
+        f
+        for f in profile.fields
+        if f.name not in last.step.params and f.name not in last.step.wired
+    ]
+    if not empty:
+        return False
+    trial = copy.copy(mentions)
+    trial.used = set(mentions.used)
+    scope = Scope(text, clause, trial, today, last.chosen.mode, country_code, list(memory))
+    scope.own, scope.remainder = profile.own, False
+    scope.encoder, scope.known = index.encoder, index.known
+    more = fill(empty, scope)
+    left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
+    if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
+        return False
+    mentions.used = trial.used
+    last.step.params.update(more.params)
+    last.filled.sources.update(more.sources)
+    return True
+
+
+def absorb(
+    index: Index,
+    country_code: str,
+    draft: PlanDraft,
+    clause: Clause,
+    text: str,
+    mentions: Mentions,
+    today: date,
+    memory: list[Memory],
+) -> bool:
+    """Whether a clause no capability fits only adds details to the previous step: its
+    verb is a light one, or a word of the very field it fills ("..., call me on 555 0134"
+    for a phone "for the agent to call", "..., estimate 800 dollars" for an estimated
+    amount), and it fills fields that step left empty."""
+    if not draft.steps:
+        return False
+    lex = lexicon()
+    action = request_action(clause.words, verbs=index.verbs, known=index.known)
+    light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
+    if not light and lex.is_undo(action.classes):
+        return False  # "..., cancel it" is never a detail
+    last = draft.steps[-1]
+    profile = index.profiles[last.step.capability]
+    empty = [f for f in profile.fields if f.name not in last.step.params]
+    scope = Scope(text, clause, mentions, today, last.chosen.mode, country_code, list(memory))
+    scope.own = profile.own
+    scope.remainder = False
+    scope.encoder, scope.known = index.encoder, index.known
+    more = fill(empty, scope)
+    if not more.params:
+        return False
+    if not light:
+        verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
+        filled = [f for f in empty if f.name in more.params]
+        # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
+        # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.
+        naming = bool(verb & _NAMING) and any(f.words & _NAME_WORDS for f in filled)
+        reach = bool(action.classes & _REACH) and any(
+            field_kind(f) in ("phone", "email") for f in filled
+        )
+        if not (naming or reach or any(verb & f.words for f in filled)):
+            return False
+    last.step.params.update(more.params)
+    last.filled.sources.update(more.sources)
+    return True

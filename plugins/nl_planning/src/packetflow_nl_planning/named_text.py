@@ -1,0 +1,117 @@
+"""Names and labels in a clause: a capitalised name between a determiner and the field's own
+word ("on the *Sunday Club* list"), a field's name and a colon before its value ("subject:
+Invoice 12"), and the pieces that make or break a name (an initial's full stop, a code with
+digits).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .clauses import Scope
+from .schema import FieldSpec
+from .text import Token
+from .text_spans import DETERMINERS, verbatim_end
+
+__all__ = ["in_code", "initial_dot", "labelled", "named_before"]
+
+
+def named_before(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    """Fill ``out`` with a capitalised name standing between a determiner and a field's own
+    word ("on the Sunday Club list" for a field ``list``)."""
+    for spec in specs:
+        for i, t in enumerate(tokens):
+            if i < 2 or t.lemma not in spec.name_words or not scope.text_free(t.start, t.end):
+                continue
+            j = i
+            while j > 0 and _name_part(tokens, j - 1):
+                j -= 1
+            if j == i or j == 0 or tokens[j - 1].lower not in DETERMINERS:
+                continue
+            if not tokens[j].text[:1].isupper() and not any(
+                x.text[:1].isupper() for x in tokens[j:i]
+            ):
+                continue  # "the 3 playlists": a count, not a name
+            a, b = tokens[j].start, tokens[i - 1].end
+            if not scope.text_free(a, b) or scope.mentions.of("quoted", within=(a, b)):
+                continue
+            scope.claim(a, t.end)
+            out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
+            break
+
+
+def in_code(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a piece of a code written without spaces that has digits in it
+    ("L-3310", "AB12"): the code is an id, and none of its pieces is a name."""
+    a = b = k
+    while a > 0 and tokens[a - 1].end == tokens[a].start:
+        a -= 1
+    while b + 1 < len(tokens) and tokens[b].end == tokens[b + 1].start:
+        b += 1
+    return any(ch.isdigit() for t in tokens[a : b + 1] for ch in t.text)
+
+
+def _name_part(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` may be a word of a name: capitalised, a number, or the rest of
+    such a word it is written against ("4x4", "1990s": the tokenizer splits them)."""
+    first = tokens[k].text[:1]
+    if first.isupper() or first.isdigit():
+        return True
+    return k > 0 and tokens[k - 1].end == tokens[k].start and _name_part(tokens, k - 1)
+
+
+def _is_label(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a word with a colon right after it ("body:")."""
+    return (
+        tokens[i].is_word
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower == ":"
+        and tokens[i + 1].start == tokens[i].end
+    )
+
+
+def labelled(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    """Fill ``out`` with labelled values: a field's name and a colon ("body: Paid in full"),
+    each running to the next label or the end of the clause, verbatim."""
+    labels = [i for i in range(len(tokens)) if _is_label(tokens, i)]
+    for n, i in enumerate(labels):
+        label = tokens[i]
+        spec = next(
+            (
+                s
+                for s in specs
+                if s.name not in out and (label.lemma in s.name_words or label.lower == s.name)
+            ),
+            None,
+        )
+        if spec is None or not scope.text_free(label.start, tokens[i + 1].end):
+            continue
+        a = tokens[i + 1].end
+        b = tokens[labels[n + 1]].start if n + 1 < len(labels) else verbatim_end(scope)
+        inside = [t for t in tokens if a <= t.start and t.end <= b]
+        if not inside or not all(scope.text_free(t.start, t.end) for t in inside):
+            continue
+        value = scope.text[a:b].strip().rstrip(",;").strip()
+        if n + 1 >= len(labels):
+            value = value.rstrip(".")
+        if value:
+            scope.claim(label.start, b)
+            out[spec.name] = (value, scope.text[label.start : b])
+
+
+def initial_dot(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is the full stop of an initial inside a name: right after one
+    capital letter and followed by another capitalised word ("K." of "Ursula K. Le Guin")."""
+    return (
+        tokens[k].text == "."
+        and k > 0
+        and len(tokens[k - 1].text) == 1
+        and tokens[k - 1].text.isupper()
+        and tokens[k - 1].end == tokens[k].start
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].isupper()
+    )

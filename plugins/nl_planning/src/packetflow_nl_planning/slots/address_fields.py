@@ -1,0 +1,70 @@
+"""Street addresses: a field named for one (``street_address``, ``pickup_address``,
+``address``; not an e-mail, web or IP address) takes a house number, the street's name and a
+street type as one value ("12 Rose Avenue", "221B Baker St", "350 5th Ave"), so the house
+number is never read as a count or a measure of another field. A field with no such address in
+the clause is filled as free text.
+
+The street types are general English (the common designators of US and UK addresses), not any
+registry's words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..clauses import Scope
+from ..schema import FieldSpec
+
+__all__ = ["fill_address", "is_address"]
+
+_ADDRESS_WORDS = frozenset(("address", "street"))
+# Fields whose "address" is another kind of thing.
+_OTHER_ADDRESSES = frozenset(("email", "mail", "ip", "ipv4", "ipv6", "mac", "web", "wallet"))
+
+_STREET_TYPES = (
+    "street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|close|way|boulevard|blvd|place|pl|"
+    "court|ct|crescent|cres|grove|gardens|gdns|square|sq|terrace|terr|ter|parkway|pkwy|"
+    "highway|hwy|circle|cir|row|mews|hill|walk|green|rise|vale|alley|trail|quay|wharf|"
+    "parade|esplanade|promenade|embankment|broadway|pike|plaza|loop|crossing"
+)
+# Words that never stand between a house number and its street type ("2 bins for Oak Street"
+# is a count and a street, not an address).
+_NOT_NAMES = frozenset(
+    (
+        "a", "an", "the", "for", "at", "to", "of", "in", "on", "from", "by", "and", "or",
+        "with", "into", "onto", "near", "off", "my", "our", "your", "their", "his", "her",
+    )
+)  # fmt: skip
+_ADDRESS = re.compile(
+    r"(?<![\w.-])\d{1,6}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"  # 12, 221B, 12-14, 4/2
+    r"((?:\s+[A-Za-z0-9][\w'\u2019.-]*){0,4}?)"  # the street's name: "Rose", "Old Mill", "5th"
+    rf"\s+(?:{_STREET_TYPES})\b\.?",
+    re.IGNORECASE,
+)
+
+
+def is_address(spec: FieldSpec) -> bool:
+    """Whether ``spec`` is a street address field (see the module docstring)."""
+    words = set(spec.name_words)
+    return (
+        bool(words & _ADDRESS_WORDS)
+        and not words & _OTHER_ADDRESSES
+        and spec.type in ("string", "any")
+        and not spec.pattern
+    )
+
+
+def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """The first free street address of the clause."""
+    start, end = scope.span
+    for match in _ADDRESS.finditer(scope.text, start, end):
+        a, b = match.span()
+        name = match.group(1).split()
+        if any(word.lower() in _NOT_NAMES for word in name) or not scope.free(a, b):
+            continue
+        value = match.group().rstrip(".")
+        scope.claim(a, a + len(value))
+        scope.last_kind = "address"
+        return value, value
+    return None

@@ -1,0 +1,198 @@
+"""Where a free-text value begins and ends: the phrase after a cue (up to a preposition, a
+connector, punctuation or another value), trimmed of determiners and of the capability's own
+words; the longest free run of a clause once everything else is taken; verbatim text to the
+end of the clause. ``freetext`` and ``named_text`` cut their values with these.
+"""
+
+from __future__ import annotations
+
+from .clauses import Scope
+from .lexicon import lexicon
+from .text import Token
+
+__all__ = [
+    "DETERMINERS",
+    "PRONOUNS",
+    "clean",
+    "in_value",
+    "phrase",
+    "registry_acronym",
+    "remainder",
+    "span_text",
+    "trim",
+    "verbatim_end",
+]
+
+STOP_AT = frozenset(
+    [
+        "and",
+        "then",
+        "but",
+        "or",
+        "so",
+        "because",
+        "if",
+        "when",
+        "please",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "where",
+    ]
+)
+TIME_WORDS = frozenset(["now", "today", "tonight", "tomorrow", "yesterday", "currently", "right"])
+PRONOUNS = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "them",
+        "those",
+        "these",
+        "him",
+        "her",
+        "me",
+        "us",
+        "you",
+        "result",
+        "results",
+    ]
+)
+DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"]
+)
+
+
+def phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[int, int] | None:
+    """The token range of the phrase starting at ``at`` (up to a preposition, a connector,
+    punctuation or a value)."""
+    lex = lexicon()
+    roles = lex.roles
+    end = at
+    while end < len(tokens) and end - at < limit:
+        t = tokens[end]
+        if not scope.text_free(t.start, t.end) or t.lower in TIME_WORDS:
+            break
+        if end > at and (t.lower in roles or t.lower in STOP_AT):
+            break
+        if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&")):
+            break
+        end += 1
+    return trim(tokens, at, end, scope)
+
+
+def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, int] | None:
+    """Drop determiners and the capability's own words at both ends ("the garden lamps" for
+    set_lamps -> "garden")."""
+    lex = lexicon()
+
+    def edge(t: Token) -> bool:
+        return (
+            t.lower in DETERMINERS
+            or t.lower in lex.stopwords
+            or (t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper())
+        )
+
+    def glued(i: int) -> bool:  # "6AN" of "E1 6AN": a piece of a code, not a word
+        return i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].lower[-1:].isdigit()
+
+    while end > begin and edge(tokens[end - 1]) and not glued(end - 1):
+        end -= 1
+    while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
+        begin += 1  # "zip 02139": a value does not start with its field's name
+    if (
+        end - begin > 1
+        and tokens[end - 1].lemma in scope.keep
+        and tokens[end - 2].text[:1].isupper()
+    ):
+        end -= 1  # "the Sales folder": the name is "Sales" (but "the dining room" stays)
+    return (begin, end) if end > begin else None
+
+
+def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
+    a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
+    followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
+    if scope.text[b - 2 : b] in ("'s", "\u2019s") and followed:
+        b -= 2  # "Ada Byron's phone": the name is "Ada Byron" ("Mario's" stays)
+    return scope.text[a:b], a, b
+
+
+_WHEN = frozenset(("date", "daterange", "time"))
+
+
+def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
+    """The longest run of free words after the action (each run ends at a taken value, a
+    preposition or a comma)."""
+    lex = lexicon()
+    runs: list[tuple[int, int]] = []
+    # A day or a time ("next Monday") is never the rest of the clause's text.
+    when = [(m.start, m.end) for m in scope.mentions.items if m.kind in _WHEN]
+    i = 0
+    while i < len(tokens):
+        while i < len(tokens) and (
+            tokens[i].end <= scope.action_span[1]
+            or any(a <= tokens[i].start and tokens[i].end <= b for a, b in when)
+            or not scope.text_free(tokens[i].start, tokens[i].end)
+            or tokens[i].lower in lex.stopwords
+            or tokens[i].lower in lex.roles
+            or not tokens[i].is_word
+        ):
+            i += 1
+        j = i
+        while (
+            j < len(tokens)
+            and scope.text_free(tokens[j].start, tokens[j].end)
+            and tokens[j].lower not in TIME_WORDS
+            and not any(a <= tokens[j].start and tokens[j].end <= b for a, b in when)
+        ):
+            t = tokens[j]
+            if j > i and (t.lower in lex.roles or t.lower in STOP_AT or t.lower in (",", ";")):
+                break
+            if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
+                break
+            j += 1
+        rng = trim(tokens, i, j, scope) if j > i else None
+        if rng is not None:
+            runs.append(rng)
+        i = max(j, i + 1)
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    run = tokens[best[0] : best[1]]
+    if all(
+        t.lower in PRONOUNS or t.lower in lex.stopwords or registry_acronym(t, scope) for t in run
+    ):
+        return None
+    a, b = run[0].start, run[-1].end
+    return clean(scope.text[a:b]), a, b
+
+
+def registry_acronym(token: Token, scope: Scope) -> bool:
+    """Whether ``token`` is an acronym ("GPS", "VPN") that a capability of the registry has
+    among its words: a term of the domain the request is about, not a name to fill in."""
+    text = token.text
+    return (
+        len(text) >= 2
+        and text.isalpha()
+        and text.isupper()
+        and (scope.known(token.lower) or scope.known(token.lemma))
+    )
+
+
+def in_value(scope: Scope, token: Token) -> bool:
+    """Whether ``token`` is inside a value the text states (the colon of "https://...", of
+    "10:30"), taken by a field or not: such a colon introduces nothing."""
+    return any(m.start <= token.start and token.end <= m.end for m in scope.mentions.items)
+
+
+def verbatim_end(scope: Scope) -> int:
+    """Where verbatim text ends: the clause's end, with the "?" or "!" that closed it."""
+    end = scope.span[1]
+    if end < len(scope.text) and scope.text[end] in "?!":
+        end += 1
+    return end
+
+
+def clean(value: str) -> str:
+    return value.strip().strip(",.;:!?").strip()

@@ -122,14 +122,16 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
 
 
 def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """A value of letters and digits ("A3", "5G", "B2") written as such in the clause: the
-    tokens split it, so it is looked for in the text itself."""
+    """A value of letters and digits ("A3", "5G", "8x10") or of hyphenated words ("eu-west")
+    written as such in the clause, a plural too ("8x10s"): the tokens split it, so it is
+    looked for in the text itself."""
     start, end = scope.span
     for value in spec.enum:
         code = str(value)
-        if not (any(c.isdigit() for c in code) and any(c.isalpha() for c in code)):
+        mixed = any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
+        if not (mixed or "-" in code.strip("-")):
             continue
-        pattern = rf"(?<![\w-]){re.escape(code)}(?![\w-])"
+        pattern = rf"(?<![\w-]){re.escape(code)}(?:'?s\b|(?![\w-]))"
         for m in re.finditer(pattern, scope.text[start:end], re.IGNORECASE):
             a, b = start + m.start(), start + m.end()
             if scope.free(a, b):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .dates import date_mentions
 from .mentions import Mention, overlaps
@@ -128,6 +129,26 @@ def _time_value(m: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
+
+
+def _mark_time_ranges(text: str, items: list[Mention]) -> None:
+    """Two times joined as a range ("09:00-10:30", "from 9:15 until 11:00", "between noon and
+    2pm") are its start and its end, as "9-10am" is."""
+    times = sorted((m for m in items if m.kind == "time"), key=lambda m: m.start)
+    for first, second in pairwise(times):
+        if "side" in first.extra or "side" in second.extra:
+            continue
+        joint = _RANGE_JOIN.fullmatch(text[first.end : second.start])
+        if joint is None:
+            continue
+        if joint.group().strip().lower() == "and" and not re.search(
+            r"\bbetween\s*$", text[: first.start], re.IGNORECASE
+        ):
+            continue  # "at 9:00 and 14:00" are two times, not a range
+        first.extra["side"], second.extra["side"] = "start", "end"
+
+
 def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
     specific kind: an email's digits are not a phone number, a date's digits not a count."""
@@ -165,6 +186,7 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         value = _time_value(m)
         if value is not None:
             claim("time", value, m.start(), m.end())
+    _mark_time_ranges(text, items)
     for d in dates:
         if not any(overlaps((d.start, d.end), span) for span in claimed):
             claimed.append((d.start, d.end))

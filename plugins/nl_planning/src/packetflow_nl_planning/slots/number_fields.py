@@ -61,8 +61,13 @@ def fill_number(
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
     found = scope.of("quantity", "duration", "money", "number")
-    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes
-    measured = [(m.start, m.end) for m in found if m.kind in ("quantity", "duration") and m.unit]
+    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes;
+    # "$60": an amount, not 60 cm
+    measured = [
+        (m.start, m.end)
+        for m in found
+        if (m.kind in ("quantity", "duration") and m.unit) or m.kind == "money"
+    ]
     for m in found:
         value = m.value
         score = 0.0

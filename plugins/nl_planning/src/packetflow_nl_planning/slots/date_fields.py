@@ -69,6 +69,8 @@ def fill_date(
             source = scope.take(nights[0])
         elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
             value = value + timedelta(days=1)
+    if value is None and kind == "datetime" and scope.of("time"):
+        value, source = scope.today, ""  # "delivered at 7pm": today, at that time
     if value is None:
         return None
     if side == "start":

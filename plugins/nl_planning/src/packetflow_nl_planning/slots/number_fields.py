@@ -38,6 +38,14 @@ _MONEY_WORDS = frozenset(
 )
 
 
+# Words of a field that a duration may fill even though it names no unit ("how long", "age").
+_TIME_WORDS = frozenset(
+    ("time", "duration", "long", "length", "period", "age", "old", "term", "interval", "day",
+     "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "hour",
+     "hours", "minute", "minutes", "lead", "notice", "stay", "delay", "wait", "frequency")
+)  # fmt: skip
+
+
 def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
     """Whether the number ending at ``end`` counts a plural noun ("3 riders", "2 standing
     tickets": the first plural within three words) that is a word of the capability but not
@@ -76,6 +84,8 @@ def fill_number(
             if spec.unit is None:
                 if _measures_another(m.unit, spec, fields):
                     continue  # "within 5 miles" is the radius in km, not 5 stops
+                if m.kind == "duration" and not set(spec.words) & _TIME_WORDS:
+                    continue  # "a 5% move in a day" gives no price of 1
                 score -= 0.5 if m.kind == "quantity" else 0.3
             else:
                 converted = convert(float(value), m.unit or "", spec.unit)

@@ -1,6 +1,8 @@
 """Values known by their shape: enum values written as codes ("eu-west", "8x10s"), postal codes,
-the two ends of a time range or of a stay, and an amount that is no measure; on a registry of
-these tests' own (a marina, a print shop, a parcel counter)."""
+airport codes joined by a hyphen, the two ends of a time range or of a stay, an amount that is
+no measure, and a run's distance and time as runners write them ("10k", "41:30", "a half
+marathon"); on a registry of these tests' own (a marina, a print shop, a parcel counter, a
+flight search and a running log)."""
 
 from __future__ import annotations
 
@@ -58,10 +60,34 @@ async def quote_shipping(inp: ParcelIn) -> Ref:
     return Ref(ref="q-1")
 
 
+class FlightIn(BaseModel):
+    origin: str = Field(pattern=r"^[A-Z]{3}$", description="departure airport (IATA code)")
+    destination: str = Field(pattern=r"^[A-Z]{3}$", description="arrival airport (IATA code)")
+    depart_date: dt.date = Field(description="outbound day")
+
+
+@pf.capability(intent="Search for flights", tags=["travel"])
+async def search_flights(inp: FlightIn) -> Ref:
+    return Ref(ref="f-1")
+
+
+class RunIn(BaseModel):
+    distance_km: float = Field(description="distance run, km")
+    duration_minutes: float = Field(description="time taken, minutes")
+    date: dt.date = Field(description="day of the run")
+
+
+@pf.capability(intent="Log a run", tags=["fitness"])
+async def log_run(inp: RunIn) -> Ref:
+    return Ref(ref="r-1")
+
+
 @pytest.fixture
 async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [reserve_berth, order_prints, quote_shipping]
+        module_node,
+        register_module,
+        [reserve_berth, order_prints, quote_shipping, search_flights, log_run],
     )
 
 
@@ -111,3 +137,25 @@ async def test_an_amount_is_no_measure_of_a_field_with_a_unit(shop: pf.Node) -> 
     assert params["insured_value"] in (60, "60")
     assert params["currency"] == "USD"
     assert "length_cm" not in params
+
+
+async def test_two_codes_joined_by_a_hyphen_are_each_an_id(shop: pf.Node) -> None:
+    params = await _params(shop, "search flights SFO-NRT on the 1st of July")
+    assert params == {"origin": "SFO", "destination": "NRT", "depart_date": "2026-07-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "km", "minutes"),
+    [
+        ("log a 10k run in 52 minutes this morning", 10, 52),
+        ("log a run: 5 miles in 41:30 today", 8.04672, 41.5),
+        ("log a half marathon run today in 1:58:30", 21.0975, 118.5),
+    ],
+    ids=["10k", "minutes-seconds", "half-marathon"],
+)
+async def test_a_run_as_runners_write_it(
+    shop: pf.Node, text: str, km: float, minutes: float
+) -> None:
+    params = await _params(shop, text)
+    assert params["distance_km"] == pytest.approx(km)
+    assert params["duration_minutes"] == pytest.approx(minutes)

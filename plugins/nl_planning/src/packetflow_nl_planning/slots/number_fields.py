@@ -96,6 +96,14 @@ def fill_number(
                 score += 2.0
         elif m.kind == "money":
             score += 2.0 if wants_money else -1.0
+        elif _kilometres(scope, m, spec):
+            # "a 10k run": for a distance, "k" is kilometres, not thousands
+            converted = convert(float(value) / 1000, "km", spec.unit or "km")
+            if converted is None:
+                continue
+            value = round(converted, 6)
+            converted_value = True
+            score += 2.0
         elif m.extra.get("ordinal"):
             if not _takes_ordinal(spec):
                 score -= 2.0  # "the 2nd floor" is no count of anything
@@ -134,6 +142,15 @@ def fill_number(
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:
+    """Whether ``mention`` is a number written with "k" ("10k") for a field of length."""
+    if mention.kind != "number" or spec.unit is None:
+        return False
+    unit = units()[0].get(spec.unit)
+    raw = scope.text[mention.start : mention.end].lower()
+    return unit is not None and unit.dimension == "length" and raw.endswith("k")
 
 
 _POSITION_WORDS = frozenset(("number", "index", "position", "rank", "place", "no"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["Lexicon", "lexicon", "rows"]
+__all__ = ["Lexicon", "lexicon"]
 
 
 def _lines(name: str) -> list[str]:
@@ -25,12 +25,6 @@ def _lines(name: str) -> list[str]:
         if line:
             out.append(line)
     return out
-
-
-def rows(name: str) -> list[list[str]]:
-    """The rows of the shipped data file ``data/lexicon/<name>``, split on whitespace (comments
-    and blank lines left out)."""
-    return [line.split() for line in _lines(name)]
 
 
 def _phrase(entry: str) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
-from .lexicon import rows
 from .mentions import Kind, Mention
 from .text import identifier_words
 
@@ -35,12 +35,19 @@ class Unit:
     factor: float
 
 
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("packetflow_nl_planning") / "data" / "lexicon" / name).read_text(
+        encoding="utf-8"
+    )
+    return [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
 @cache
 def units() -> tuple[dict[str, Unit], dict[str, Unit]]:
     """(canonical name -> unit, alias -> unit)."""
     by_name: dict[str, Unit] = {}
     by_alias: dict[str, Unit] = {}
-    for name, dimension, factor, *aliases in rows("units.txt"):
+    for name, dimension, factor, *aliases in _rows("units.txt"):
         unit = Unit(name, dimension, float(factor))
         by_name[name] = unit
         for alias in (name, *aliases):
@@ -52,7 +59,7 @@ def units() -> tuple[dict[str, Unit], dict[str, Unit]]:
 def currency_aliases() -> dict[str, str]:
     """alias (symbol, code, name) -> ISO code."""
     out: dict[str, str] = {}
-    for code, *aliases in rows("currencies.txt"):
+    for code, *aliases in _rows("currencies.txt"):
         for alias in (code.lower(), *aliases):
             out[alias.replace("_", " ")] = code
     return out

@@ -1,6 +1,6 @@
 """Enum fields (by value, another form of its words, synonym or fuzzy match; a currency enum
-from an amount's currency, a language-code enum from a language's name) and boolean fields
-("don't notify" -> false, "switch it off" -> ``on: false``)."""
+from an amount's currency) and boolean fields ("don't notify" -> false, "switch it off" ->
+``on: false``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma, same_family
 from ..units import currency_aliases, units
-from .language_fields import fill_language, is_language_enum
 
 __all__ = ["fill_boolean", "fill_enum", "is_currency"]
 
@@ -45,8 +44,6 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         named = _unit_named_currency(spec, scope, fields)
         if named is not None:
             return named
-    if is_language_enum(spec):  # by the languages' names alone: "ja" is no word to match
-        return fill_language(spec, scope, fields)
     coded = _coded_value(spec, scope)
     if coded is not None:
         return coded

@@ -1,6 +1,7 @@
 """Lists, flags and times together: a flag's words are no list item, a list item ends before a
-participle, a time alone is today at that time, and a duration is no price; on a registry of
-these tests' own (a pizzeria and price alerts)."""
+participle, a time alone is today at that time (unless the clause speaks of another day), "that
+morning" is the day said before, and a duration is no price; on a registry of these tests' own
+(a pizzeria, a car wash and price alerts)."""
 
 from __future__ import annotations
 
@@ -46,9 +47,22 @@ async def set_price_alert(inp: AlertIn) -> Ref:
     return Ref(ref="a-1")
 
 
+class WashIn(BaseModel):
+    plate: str = Field(pattern=r"^[A-Z0-9]{5,8}$", description="licence plate")
+    date: dt.date = Field(description="day of the wash")
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="slot, HH:MM")
+
+
+@pf.capability(intent="Book a car wash", tags=["car"])
+async def book_car_wash(inp: WashIn) -> Ref:
+    return Ref(ref="w-1")
+
+
 @pytest.fixture
 async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [order_pizza, set_price_alert])
+    return await planner_on(
+        module_node, register_module, [order_pizza, set_price_alert, book_car_wash]
+    )
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -72,3 +86,23 @@ async def test_an_item_ends_before_a_participle_and_a_time_alone_is_today(shop: 
 async def test_a_duration_is_no_price(shop: pf.Node) -> None:
     params = await _params(shop, "alert on NVDA moving 5% in a day")
     assert params == {"symbol": "NVDA", "percent_move": 5}
+
+
+async def test_that_morning_is_the_day_said_before(shop: pf.Node) -> None:
+    steps = await plan_steps(
+        shop,
+        "order a large pizza for Saturday at 7pm, and book a car wash for KX55LLP that morning "
+        "at 9",
+        TODAY,
+    )
+    assert steps[0]["params"]["deliver_at"] == "2026-05-16T19:00:00"
+    assert steps[1]["params"]["date"] == "2026-05-16"
+
+
+async def test_a_time_for_another_day_is_not_today(shop: pf.Node) -> None:
+    steps = await plan_steps(
+        shop,
+        "book a car wash for KX55LLP on Friday at 10:00, then a large pizza the same day at 8pm",
+        TODAY,
+    )
+    assert steps[1]["params"].get("deliver_at") != "2026-05-13T20:00:00"

@@ -38,6 +38,15 @@ def _side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
     return None
 
 
+_DAY_WORDS = frozenset(("day", "morning", "afternoon", "evening", "night", "week", "date"))
+
+
+def _names_a_day(scope: Scope) -> bool:
+    """Whether the clause speaks of a day it gives no date for ("the same day", "that
+    evening", "the day before"): then a time alone is not today's."""
+    return any(t.lemma in _DAY_WORDS and scope.free(t.start, t.end) for t in scope.words)
+
+
 def fill_date(
     spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]
 ) -> tuple[Any, str] | None:
@@ -69,7 +78,7 @@ def fill_date(
             source = scope.take(nights[0])
         elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
             value = value + timedelta(days=1)
-    if value is None and kind == "datetime" and scope.of("time"):
+    if value is None and kind == "datetime" and scope.of("time") and not _names_a_day(scope):
         value, source = scope.today, ""  # "delivered at 7pm": today, at that time
     if value is None:
         return None

@@ -131,12 +131,6 @@ def test_times(text: str, value: str) -> None:
     assert _only(f"remind me {text}", "time").value == value  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("text", ["at 4°C", "at 4 °C", "at 40%"])
-def test_a_measure_after_at_is_no_time(text: str) -> None:
-    mentions = find_mentions(f"keep it {text}", date(2026, 3, 26)).items
-    assert [m.kind for m in mentions if m.kind == "time"] == []
-
-
 def test_phones_become_e164() -> None:
     mention = _only("text +44 7700 900461 now", "phone")
     assert normalize_phone(mention.value, "1") == "+447700900461"  # type: ignore[attr-defined]

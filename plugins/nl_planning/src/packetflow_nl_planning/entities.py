@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .dates import date_mentions
 from .mentions import Mention, overlaps
@@ -32,7 +33,7 @@ _PHONE = re.compile(
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
 _TIME = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"
-    r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b"
+    r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
     r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|\w))"  # not "at 4°C"
     r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
@@ -128,6 +129,40 @@ def _time_value(m: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
+
+
+# A time taken, as a stopwatch shows it: "1:58:03" (h:mm:ss), "41:30" (m:ss, minutes above 23 so
+# that it is no time of day).
+_STOPWATCH = re.compile(r"(?<![\w:.])(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?![\w:])")
+
+
+def _stopwatch_minutes(m: re.Match[str]) -> float | None:
+    first, second, third = int(m.group(1)), int(m.group(2)), m.group(3)
+    if third is not None:
+        return round(first * 60 + second + int(third) / 60, 4)
+    if first > 23:
+        return round(first + second / 60, 4)
+    return None
+
+
+def _mark_time_ranges(text: str, items: list[Mention]) -> None:
+    """Two times joined as a range ("09:00-10:30", "from 9:15 until 11:00", "between noon and
+    2pm") are its start and its end, as "9-10am" is."""
+    times = sorted((m for m in items if m.kind == "time"), key=lambda m: m.start)
+    for first, second in pairwise(times):
+        if "side" in first.extra or "side" in second.extra:
+            continue
+        joint = _RANGE_JOIN.fullmatch(text[first.end : second.start])
+        if joint is None:
+            continue
+        if joint.group().strip().lower() == "and" and not re.search(
+            r"\bbetween\s*$", text[: first.start], re.IGNORECASE
+        ):
+            continue  # "at 9:00 and 14:00" are two times, not a range
+        first.extra["side"], second.extra["side"] = "start", "end"
+
+
 def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
     specific kind: an email's digits are not a phone number, a date's digits not a count."""
@@ -165,6 +200,12 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         value = _time_value(m)
         if value is not None:
             claim("time", value, m.start(), m.end())
+    _mark_time_ranges(text, items)
+    for m in _STOPWATCH.finditer(text):
+        minutes = _stopwatch_minutes(m)
+        if minutes is not None and not any(overlaps(m.span(), span) for span in claimed):
+            claimed.append(m.span())
+            items.append(Mention("duration", minutes, m.start(), m.end(), unit="min"))
     for d in dates:
         if not any(overlaps((d.start, d.end), span) for span in claimed):
             claimed.append((d.start, d.end))

@@ -40,6 +40,7 @@ _PLACE = frozenset(
 # A street address is text a pattern recognised: an earlier free-text value (a stated fact,
 # "my address is ...") may be one, and "there" may point at either.
 _TEXTUAL = frozenset(("text", "address"))
+_DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night", "lunchtime"))
 _POINTERS = frozenset(
     [
         "it",
@@ -86,15 +87,20 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
         for m in pattern.finditer(text):
             head = m.group(1).lower().split()[-1]
             head_words = {head} | set(lexicon().synonyms.get(head, ()))
+            if head in _DAY_PARTS and kind == "date":
+                head_words |= {"day", "date"}  # "that morning": the day said before
             wanted = side(spec.name_words)
             # "the same period" for a start/end pair: each end takes the earlier same end.
             ordered = sorted(
                 scope.memory, key=lambda mem: wanted is not None and mem.side != wanted
             )
             for memory in ordered:
-                same_kind = memory.kind == kind or {memory.kind, kind} <= _TEXTUAL
+                # A day field takes the day of an earlier date-time ("that morning").
+                day_of = kind == "date" and memory.kind == "datetime"
+                same_kind = memory.kind == kind or {memory.kind, kind} <= _TEXTUAL or day_of
                 named = bool(head_words & memory.words) or bool(head_words & words)
                 if same_kind and named and (kind not in _TEXTUAL or head_words & memory.words):
                     scope.claim(start + m.start(), start + m.end())
-                    return memory.value, m.group()
+                    value = str(memory.value)[:10] if day_of else memory.value
+                    return value, m.group()
     return None

@@ -9,9 +9,7 @@ nothing about the planner's figures: those are a measurement for the team.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
-import inspect
 import json
 import sys
 from collections import Counter
@@ -20,7 +18,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from pydantic import ValidationError, create_model
 
 import packetflow as pf
 
@@ -40,6 +37,7 @@ def _load(name: str, path: Path) -> ModuleType:
 
 
 score = _load("nl_heldout_score", HERE.parent / "heldout" / "score.py")
+wellformed = _load("nl_heldout_wellformed", HERE.parent / "heldout" / "wellformed.py")
 registry = score.load_registry(HERE)
 CASES: list[dict[str, Any]] = score.load_cases(HERE / "cases.json")
 CAPS: dict[str, pf.Capability] = {c.name: c for c in registry.CAPABILITIES}
@@ -79,25 +77,11 @@ RANGES = {
 }
 
 
-def _steps() -> list[tuple[str, int, dict[str, Any]]]:
-    return [
-        (case["id"], i, step)
-        for case in CASES
-        if case["kind"] != "refuse"
-        for i, step in enumerate(case["expect"])
-    ]
+HELD_OUT = wellformed.HeldOutSet(CASES, CAPS, FUTURE_DATES, PAST_DATES, RANGES)
 
 
 def test_registry_declares_what_an_ordinary_author_would() -> None:
-    assert len(CAPS) == len(registry.CAPABILITIES) >= 40
-    domains = registry.DOMAINS
-    assert len(domains) >= 12
-    assert sorted(n for names in domains.values() for n in names) == sorted(CAPS)
-    for cap in registry.CAPABILITIES:
-        assert cap.intent and cap.tags, cap.name
-        assert not cap.examples and not cap.keywords, cap.name  # retrieval has no help
-        assert inspect.iscoroutinefunction(cap.fn), cap.name
-        assert cap.contract.input_model is not None and cap.contract.output_model is not None
+    HELD_OUT.check_registry(registry, min_caps=40, min_domains=12)
 
 
 async def test_every_capability_runs_on_a_node(tmp_path: Path) -> None:
@@ -122,67 +106,19 @@ def test_cases_are_what_the_generator_writes() -> None:
 
 
 def test_cases_have_the_documented_shape() -> None:
-    ids = [case["id"] for case in CASES]
-    assert ids == [f"g{n:03d}" for n in range(1, len(CASES) + 1)]
-    for case in CASES:
-        assert set(case) == {"id", "text", "today", "expect", "kind", "tags"}, case["id"]
-        assert case["text"].strip() and isinstance(case["tags"], list), case["id"]
-        dt.date.fromisoformat(case["today"])
-        if case["kind"] == "refuse":
-            assert case["expect"] == "refuse", case["id"]
-            assert {"near_miss", "off_domain"} & set(case["tags"]), case["id"]
-            continue
-        size = len(case["expect"])
-        assert (size == 1) if case["kind"] == "single" else (2 <= size <= 5), case["id"]
-        for step in case["expect"]:
-            assert set(step) <= {"capability", "params", "wired"}, case["id"]
+    assert [case["id"] for case in CASES] == [f"g{n:03d}" for n in range(1, len(CASES) + 1)]
+    HELD_OUT.check_shapes()
 
 
-@pytest.mark.parametrize(("case_id", "index", "step"), _steps(), ids=lambda v: str(v)[:12])
+@pytest.mark.parametrize(("case_id", "index", "step"), HELD_OUT.steps(), ids=lambda v: str(v)[:12])
 def test_every_expected_step_is_a_valid_call(
     case_id: str, index: int, step: dict[str, Any]
 ) -> None:
-    assert step["capability"] in CAPS, f"{case_id}: unknown {step['capability']!r}"
-    cap = CAPS[step["capability"]]
-    model = cap.contract.input_model
-    assert model is not None
-    fields = model.model_fields
-    wired = step.get("wired", {})
-    for name, value in step["params"].items():
-        assert name in fields, f"{case_id}: {cap.name} has no field {name!r}"
-        info = fields[name]
-        probe = create_model("Probe", value=(info.annotation, info))
-        try:
-            probe.model_validate({"value": value})
-        except ValidationError as exc:  # pragma: no cover - the message is the point
-            pytest.fail(f"{case_id} step {index}: {name}={value!r} invalid: {exc}")
-    required = {n for n, info in fields.items() if info.is_required()}
-    assert required <= set(step["params"]) | set(wired), f"{case_id}: missing {required}"
-    for name, (source, output) in wired.items():
-        assert name in fields and name not in step["params"], case_id
-        assert 0 <= source < index, case_id
-        case = next(c for c in CASES if c["id"] == case_id)
-        producer = CAPS[case["expect"][source]["capability"]].contract.output_model
-        assert producer is not None and output in producer.model_fields, case_id
+    HELD_OUT.check_step(case_id, index, step)
 
 
 def test_dates_point_the_way_the_request_does() -> None:
-    for case_id, _, step in _steps():
-        case = next(c for c in CASES if c["id"] == case_id)
-        today = dt.date.fromisoformat(case["today"])
-        params = step["params"]
-        for name in FUTURE_DATES.get(step["capability"], []):
-            if name in params:
-                assert dt.date.fromisoformat(params[name]) >= today, (case_id, name)
-        for name in PAST_DATES.get(step["capability"], []):
-            if name in params:
-                assert dt.date.fromisoformat(params[name]) <= today, (case_id, name)
-        if step["capability"] in RANGES:
-            start, end = RANGES[step["capability"]]
-            if start in params and end in params:
-                assert params[start] <= params[end], case_id
-                if step["capability"] not in FUTURE_DATES:
-                    assert dt.date.fromisoformat(params[start]) <= today, case_id
+    HELD_OUT.check_dates()
 
 
 def test_the_mix_meets_its_floors() -> None:
@@ -190,17 +126,8 @@ def test_the_mix_meets_its_floors() -> None:
     assert len(CASES) >= 190
     assert kinds["multi"] >= 0.18 * len(CASES)
     assert kinds["refuse"] >= 0.10 * len(CASES)
-    near = sum("near_miss" in case["tags"] for case in CASES)
-    assert near * 2 >= kinds["refuse"]
-    typos = sum("typo" in case["tags"] for case in CASES)
-    assert 0.08 <= typos / len(CASES) <= 0.15
-    multi_texts = [case["text"].lower() for case in CASES if case["kind"] == "multi"]
-    for connective in CONNECTIVES:
-        assert any(connective in text for text in multi_texts), connective
-    assert sum("reference" in case["tags"] for case in CASES) >= 8
+    HELD_OUT.check_mix(CONNECTIVES, min_references=8)
     assert len({case["today"] for case in CASES}) >= 5
-    used = {s["capability"] for _, _, s in _steps()}
-    assert used == set(CAPS)  # every capability is asked for at least once
     chains = {
         (case["expect"][source]["capability"], output, step["capability"])
         for case in CASES
@@ -220,20 +147,4 @@ def test_both_halves_hold_every_kind() -> None:
 
 
 async def test_the_scorer_runs_end_to_end(tmp_path: Path) -> None:
-    by_kind: dict[str, list[dict[str, Any]]] = {}
-    for case in CASES:
-        by_kind.setdefault(case["kind"], []).append(case)
-    chosen = by_kind["single"][:2] + by_kind["multi"][:2] + by_kind["refuse"][:1]
-    report = await score.run(chosen, tmp_path, HERE)
-    assert [o.case["id"] for o in report.outcomes] == [c["id"] for c in chosen]
-    for outcome in report.outcomes:
-        assert (outcome.steps is None) == (outcome.error is not None)
-        assert outcome.ms > 0
-    measures = report.measures
-    assert measures["single"].total == 2 and measures["multi"].total == 2
-    assert measures["refusals"].total == 1 and measures["near_miss"].total == 1
-    assert measures["params"].total == 2 + sum(len(c["expect"]) for c in chosen[2:4])
-    assert all(m.passed + len(m.failures) == m.total for m in measures.values())
-    text = report.text()
-    assert "single-step top-1 capability" in text and "p50" in text
-    assert (tmp_path / "nl_planning").is_dir()  # the planner's store lives in the data dir
+    await HELD_OUT.check_scorer(score, tmp_path, HERE)

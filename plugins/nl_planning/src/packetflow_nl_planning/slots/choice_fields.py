@@ -360,6 +360,20 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             token.start < scope.action_span[1] and scope.action_span[0] < token.end
         ):
             negated = scope.negated_before(token.start)
-            scope.claim(token.start, token.end)
-            return (not negated), scope.text[token.start : token.end]
+            start, end = _run_of(scope, token, cues)
+            scope.claim(start, end)
+            return (not negated), scope.text[start:end]
     return None
+
+
+def _run_of(scope: Scope, token: Any, cues: set[str]) -> tuple[int, int]:
+    """The span of ``token`` and the words of the field's name next to it ("extra cheese" for
+    ``extra_cheese``): all of it says the flag, so no other field takes a part."""
+    words = scope.words
+    i = next(k for k, t in enumerate(words) if t is token)
+    first = last = i
+    while first > 0 and words[first - 1].lemma in cues:
+        first -= 1
+    while last + 1 < len(words) and words[last + 1].lemma in cues:
+        last += 1
+    return words[first].start, words[last].end

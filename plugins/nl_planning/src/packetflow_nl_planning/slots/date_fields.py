@@ -17,10 +17,17 @@ _FIRST_WORDS = frozenset(("first", "start", "begin", "beginning", "opening"))
 _LAST_WORDS = frozenset(("last", "end", "final", "closing"))
 
 
-def _side(spec: FieldSpec) -> str | None:
+def _side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
     """The side of a range a date field is: by its name (``start_date``), else by its
-    description ("first day of the rental" for ``pickup_date``)."""
+    description ("first day of the rental" for ``pickup_date``). A departure starts a trip
+    but ends a stay: beside an arrival field it is the end."""
     named = side(spec.name_words)
+    if named == "start" and "departure" in spec.name_words:
+        arrival = any(
+            f is not spec and "arrival" in f.name_words and field_kind(f) in ("date", "datetime")
+            for f in fields
+        )
+        return "end" if arrival else named
     if named is not None or not spec.description:
         return named
     described = set(lemmas_of(spec.description))
@@ -31,10 +38,19 @@ def _side(spec: FieldSpec) -> str | None:
     return None
 
 
+_DAY_WORDS = frozenset(("day", "morning", "afternoon", "evening", "night", "week", "date"))
+
+
+def _names_a_day(scope: Scope) -> bool:
+    """Whether the clause speaks of a day it gives no date for ("the same day", "that
+    evening", "the day before"): then a time alone is not today's."""
+    return any(t.lemma in _DAY_WORDS and scope.free(t.start, t.end) for t in scope.words)
+
+
 def fill_date(
     spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]
 ) -> tuple[Any, str] | None:
-    side = _side(spec)
+    side = _side(spec, fields)
     ranges = scope.of("daterange")
     days = scope.of("date")
     mode = scope.mode
@@ -62,6 +78,8 @@ def fill_date(
             source = scope.take(nights[0])
         elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
             value = value + timedelta(days=1)
+    if value is None and kind == "datetime" and scope.of("time") and not _names_a_day(scope):
+        value, source = scope.today, ""  # "delivered at 7pm": today, at that time
     if value is None:
         return None
     if side == "start":

@@ -22,6 +22,7 @@ from .kinds import ORDER, field_kind
 from .list_fields import fill_array
 from .number_fields import fill_number
 from .path_fields import fill_path
+from .postcode_fields import fill_postcode
 
 __all__ = ["Filled", "fill", "memory_of"]
 
@@ -99,7 +100,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             pending_text.append(spec)
             continue
         value = _fill_one(spec, kind, scope, fields, money_capability)
-        if value is None and kind in ("handle", "address", "path", "host"):
+        if value is None and kind in ("handle", "address", "postcode", "path", "host"):
             pending_text.append(spec)
             continue
         if value is not None:
@@ -111,6 +112,7 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 "phone",
                 "handle",
                 "address",
+                "postcode",
                 "path",
                 "host",
                 "date",
@@ -173,6 +175,8 @@ def _fill_one(
         return fill_host(spec, scope)
     if kind == "address":
         return fill_address(spec, scope)
+    if kind == "postcode":
+        return fill_postcode(spec, scope)
     return None
 
 

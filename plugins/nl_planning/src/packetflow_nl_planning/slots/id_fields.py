@@ -95,6 +95,16 @@ def _spans(text: str, start: int, end: int, groups: bool) -> list[tuple[int, int
     one space apart, one of them with a digit: an id written in groups ("AB12 CDE")."""
     chunks = [m.span() for m in _ID_CHUNK.finditer(text, start, end)]
     out = list(chunks)
+    for a, b in chunks:
+        # "SFO-NRT", "LHR-JFK": two codes of one shape joined by a hyphen are each an id.
+        left, sep, right = text[a:b].partition("-")
+        if (
+            sep
+            and len(left) == len(right)
+            and "-" not in right
+            and ((left.isalpha() and right.isalpha()) or (left.isdigit() and right.isdigit()))
+        ):
+            out += [(a, a + len(left)), (b - len(right), b)]
     if groups:
         for (a, b), (c, d) in pairwise(chunks):
             if c == b + 1 and text[b] == " " and any(ch.isdigit() for ch in text[a:d]):

@@ -7,6 +7,7 @@ from ..schema import FieldSpec, pattern_holds
 from .address_fields import is_address
 from .host_fields import HOST_FORMATS, HOST_WORDS
 from .path_fields import PATH_WORDS
+from .postcode_fields import is_postcode
 
 __all__ = ["ORDER", "field_kind"]
 
@@ -43,6 +44,8 @@ def field_kind(spec: FieldSpec) -> str:
         return "handle"
     if is_address(spec):
         return "address"
+    if is_postcode(spec):
+        return "postcode"
     if spec.pattern:
         return "pattern"
     if spec.type in ("integer", "number"):
@@ -55,7 +58,7 @@ def field_kind(spec: FieldSpec) -> str:
 
 
 ORDER = {
-    "pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "address": 1, "datetime": 2,
-    "date": 2, "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7, "path": 7, "host": 7,
-    "text": 8,
+    "pattern": 0, "email": 1, "url": 1, "phone": 1, "handle": 1, "address": 1, "postcode": 1,
+    "datetime": 2, "date": 2, "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7,
+    "path": 7, "host": 7, "text": 8,
 }  # fmt: skip

@@ -12,6 +12,7 @@ from ..clauses import Scope, field_words
 from ..freetext import in_value
 from ..lexicon import lexicon
 from ..schema import FieldSpec
+from ..text import past_form
 
 __all__ = ["fill_array"]
 
@@ -82,16 +83,38 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     text = re.split(
         r"\b(?:to|from|for|in|on|at|into|onto|by|under|over|within|without|before|after)\b", text
     )[0]
-    parts = [p.strip(" .") for p in re.split(r",|\band\b|&", text) if p.strip(" .")]
     lex = lexicon()
     items = []
-    for part in parts:
+    for part, a, b in _parts(text, start):
+        if not scope.free(a, b):
+            continue  # another field took it: "..., extra cheese" is the flag, no topping
         tokens = [w for w in part.split() if w.lower() not in ("the", "a", "an", "some", "my")]
+        # "pepperoni delivered at 7": a participle after the item says what happens to it
+        cut = next((k for k, w in enumerate(tokens) if k and past_form(w.lower())), None)
+        tokens = tokens[:cut]
         if tokens and not all(w.lower() in lex.stopwords for w in tokens):
             items.append(" ".join(tokens))
     if len(items) < 1:
         return None
     return items, ", ".join(items)
+
+
+def _parts(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """The items of a list written out, each with its span in the request (``offset``: where
+    ``text`` starts in it)."""
+    out = []
+    begin = 0
+    for sep in [*re.finditer(r",|\band\b|&", text), None]:
+        end = sep.start() if sep is not None else len(text)
+        raw = text[begin:end]
+        part = raw.strip(" .")
+        if part:
+            lead = len(raw) - len(raw.lstrip(" ."))
+            a = offset + begin + lead
+            out.append((part, a, a + len(part)))
+        if sep is not None:
+            begin = sep.end()
+    return out
 
 
 _DAYS = [d.lower() for d in calendar.day_name]

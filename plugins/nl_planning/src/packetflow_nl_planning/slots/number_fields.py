@@ -38,6 +38,14 @@ _MONEY_WORDS = frozenset(
 )
 
 
+# Words of a field that a duration may fill even though it names no unit ("how long", "age").
+_TIME_WORDS = frozenset(
+    ("time", "duration", "long", "length", "period", "age", "old", "term", "interval", "day",
+     "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "hour",
+     "hours", "minute", "minutes", "lead", "notice", "stay", "delay", "wait", "frequency")
+)  # fmt: skip
+
+
 def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
     """Whether the number ending at ``end`` counts a plural noun ("3 riders", "2 standing
     tickets": the first plural within three words) that is a word of the capability but not
@@ -61,8 +69,13 @@ def fill_number(
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
     found = scope.of("quantity", "duration", "money", "number")
-    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes
-    measured = [(m.start, m.end) for m in found if m.kind in ("quantity", "duration") and m.unit]
+    # "5 miles", "10 km": the number is a measure, not a count of bedrooms or of minutes;
+    # "$60": an amount, not 60 cm
+    measured = [
+        (m.start, m.end)
+        for m in found
+        if (m.kind in ("quantity", "duration") and m.unit) or m.kind == "money"
+    ]
     for m in found:
         value = m.value
         score = 0.0
@@ -71,6 +84,8 @@ def fill_number(
             if spec.unit is None:
                 if _measures_another(m.unit, spec, fields):
                     continue  # "within 5 miles" is the radius in km, not 5 stops
+                if m.kind == "duration" and not set(spec.words) & _TIME_WORDS:
+                    continue  # "a 5% move in a day" gives no price of 1
                 score -= 0.5 if m.kind == "quantity" else 0.3
             else:
                 converted = convert(float(value), m.unit or "", spec.unit)
@@ -81,6 +96,14 @@ def fill_number(
                 score += 2.0
         elif m.kind == "money":
             score += 2.0 if wants_money else -1.0
+        elif _kilometres(scope, m, spec):
+            # "a 10k run": for a distance, "k" is kilometres, not thousands
+            converted = convert(float(value) / 1000, "km", spec.unit or "km")
+            if converted is None:
+                continue
+            value = round(converted, 6)
+            converted_value = True
+            score += 2.0
         elif m.extra.get("ordinal"):
             if not _takes_ordinal(spec):
                 score -= 2.0  # "the 2nd floor" is no count of anything
@@ -119,6 +142,15 @@ def fill_number(
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:
+    """Whether ``mention`` is a number written with "k" ("10k") for a field of length."""
+    if mention.kind != "number" or spec.unit is None:
+        return False
+    unit = units()[0].get(spec.unit)
+    raw = scope.text[mention.start : mention.end].lower()
+    return unit is not None and unit.dimension == "length" and raw.endswith("k")
 
 
 _POSITION_WORDS = frozenset(("number", "index", "position", "rank", "place", "no"))

@@ -427,6 +427,32 @@ class Node:
             return await self._chains.handle(request, ctx, timeout, self._respond)
         return await self._respond(request, ctx, timeout)
 
+    async def dispatch_payload(
+        self,
+        request: Request,
+        context: Context | Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> dict[str, Any]:
+        """What :meth:`dispatch` answers, its payload alone, for in-process senders
+        (``node.actors.send``). With no module active the request's handler runs directly and
+        no response model is built, as ``node.call`` runs a capability.
+
+        Raises:
+            PacketFlowError: as :meth:`dispatch`.
+        """
+        handler = self._request_handlers.get(request.type)
+        if (
+            self._chains.active
+            or handler is None
+            or self.state != "running"
+            or (timeout is None and "timeout_ms" in request.metadata)
+        ):
+            return (await self.dispatch(request, context, timeout=timeout)).payload
+        ctx = Context.create(request.context if context is None else context, self)
+        payload: dict[str, Any] = await handler(request, ctx, timeout)
+        return payload
+
     async def _respond(
         self, request: Request, ctx: Context, timeout: float | None
     ) -> CapabilityResponse:

@@ -61,21 +61,41 @@ async def test_a_wire_actor_message_reaches_the_actor(make_node: NodeFactory) ->
         assert info.owner == "alice"
 
 
-async def test_send_goes_through_dispatch_with_the_actor_id(
-    make_node: NodeFactory, monkeypatch: pytest.MonkeyPatch
+class Recorder(pf.Module):
+    """Sees every request the module chain carries."""
+
+    name = "recorder"
+    seen: ClassVar[list[tuple[str, str | None, str, dict[str, Any]]]] = []
+
+    @pf.hookimpl
+    def packetflow_handle_request(self, request: Any) -> None:
+        self.seen.append(
+            (request.type, request.capability_id, request.actor_id, dict(request.payload))
+        )
+
+
+async def test_send_goes_through_the_module_chain_with_the_actor_id(
+    make_node: NodeFactory,
 ) -> None:
     node = make_node(Basket)
-    seen: list[tuple[str, str | None, str, dict[str, Any]]] = []
-    original = node.dispatch
-
-    async def chain(request: Any, context: Any = None, **kw: Any) -> CapabilityResponse:
-        seen.append((request.type, request.capability_id, request.actor_id, request.payload))
-        return await original(request, context, **kw)
-
-    monkeypatch.setattr(node, "dispatch", chain)  # what a module chain wrapping dispatch sees
+    Recorder.seen.clear()
     async with node.started():
-        await node.actors.send("basket", "b1", Put(item="pear"))
-    assert seen == [("actor_message", "basket", "b1", {"item": "pear"})]
+        info = node.modules.register(Recorder)
+        await node.modules.wait_ready(info.name)
+        assert await node.actors.send("basket", "b1", Put(item="pear")) == {"size": 1}
+    assert Recorder.seen == [("actor_message", "basket", "b1", {"item": "pear"})]
+
+
+async def test_send_without_modules_answers_the_same(make_node: NodeFactory) -> None:
+    # No module active: the handler runs directly (no response model is built for the payload).
+    node = make_node(Basket)
+    async with node.started():
+        assert await node.actors.send("basket", "b1", Put(item="pear")) == {"size": 1}
+        response = await node.dispatch(
+            ActorMessage(capability_id="basket", actor_id="b1", payload={"item": "fig"})
+        )
+        assert response.payload == {"size": 2}
+        assert await node.actors.send("basket", "b1", {"item": "kiwi"}, timeout=5) == {"size": 3}
 
 
 def test_the_fast_in_process_message_equals_the_validated_one() -> None:

@@ -54,3 +54,13 @@ class ActorNode(Protocol):
     ) -> CapabilityResponse:
         """Run one request through the module chain; the response model."""
         ...
+
+    async def dispatch_payload(
+        self,
+        request: ActorMessage,
+        context: Context | Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> dict[str, Any]:
+        """The same, the response's payload alone (no model built when no module is active)."""
+        ...

@@ -291,8 +291,7 @@ class ActorSystem:
             options = ActorOptions(create_if_missing=create_if_missing, idle_timeout_s=idle_timeout)
         ctx = Context.create(context, self._node)
         request = actor_message(capability, actor_id, payload, ctx, options)
-        response = await self._node.dispatch(request, ctx, timeout=timeout)
-        return response.payload
+        return await self._node.dispatch_payload(request, ctx, timeout=timeout)
 
     async def handle_request(
         self, request: ActorMessage, ctx: Context, timeout: float | None

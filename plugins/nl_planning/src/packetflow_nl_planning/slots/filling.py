@@ -18,7 +18,7 @@ from .choice_fields import fill_boolean, fill_enum, is_currency
 from .date_fields import fill_date
 from .host_fields import fill_host
 from .id_fields import fill_pattern
-from .kinds import ORDER, field_kind
+from .kinds import ORDER, SPECIFIC, TEXT_FALLBACK, field_kind
 from .list_fields import fill_array
 from .number_fields import fill_number
 from .path_fields import fill_path
@@ -100,26 +100,12 @@ def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:
             pending_text.append(spec)
             continue
         value = _fill_one(spec, kind, scope, fields, money_capability)
-        if value is None and kind in ("handle", "address", "postcode", "path", "host"):
+        if value is None and kind in TEXT_FALLBACK:
             pending_text.append(spec)
             continue
         if value is not None:
             out.params[spec.name], out.sources[spec.name] = value
-            if kind in (
-                "pattern",
-                "email",
-                "url",
-                "phone",
-                "handle",
-                "address",
-                "postcode",
-                "path",
-                "host",
-                "date",
-                "datetime",
-                "time",
-                "enum",
-            ):
+            if kind in SPECIFIC:
                 out.specific += 1
             if kind in ("email", "url", "phone", "handle") or (
                 kind == "pattern" and scope.last_kind == "pattern"

@@ -9,7 +9,7 @@ from .host_fields import HOST_FORMATS, HOST_WORDS
 from .path_fields import PATH_WORDS
 from .postcode_fields import is_postcode
 
-__all__ = ["ORDER", "field_kind"]
+__all__ = ["ORDER", "SPECIFIC", "TEXT_FALLBACK", "field_kind"]
 
 _PHONE_WORDS = frozenset(["phone", "mobile", "tel", "telephone", "cell", "sms", "whatsapp"])
 _HANDLE_WORDS = frozenset(["username", "handle", "user", "account", "screenname", "profile"])
@@ -62,3 +62,10 @@ ORDER = {
     "datetime": 2, "date": 2, "time": 3, "enum": 4, "boolean": 5, "number": 6, "array": 7,
     "path": 7, "host": 7, "text": 8,
 }  # fmt: skip
+SPECIFIC = frozenset(
+    ("pattern", "email", "url", "phone", "handle", "address", "postcode", "path", "host",
+     "date", "datetime", "time", "enum")
+)  # fmt: skip
+"""Kinds whose value is strong evidence that the text fits the capability."""
+TEXT_FALLBACK = frozenset(("handle", "address", "postcode", "path", "host"))
+"""Kinds filled as free text when the clause has no value of their shape."""

@@ -81,6 +81,36 @@ async def test_dispatch_honours_metadata_timeout(
     assert trio.current_time() == pytest.approx(0.25)
 
 
+async def test_dispatch_payload_answers_what_dispatch_does(
+    node: pf.Node, autojump_clock: trio.testing.MockClock
+) -> None:
+    from .kit import sleepy
+
+    node.register(inc, sleepy)
+    request = pf.CapabilityRequest(id="r1", capability_id="inc", payload={"value": 41})
+    assert await node.dispatch_payload(request) == (await node.dispatch(request)).payload
+    # A deadline in the metadata, a bad one, an unknown capability: dispatch's own answers.
+    slow = pf.CapabilityRequest(
+        id="r2", capability_id="sleepy", payload={"seconds": 10}, metadata={"timeout_ms": 250}
+    )
+    with pytest.raises(errors.DeadlineExceededError):
+        await node.dispatch_payload(slow)
+    assert trio.current_time() == pytest.approx(0.25)
+    bad = pf.CapabilityRequest(id="r3", capability_id="inc", metadata={"timeout_ms": "soon"})
+    with pytest.raises(errors.MalformedError):
+        await node.dispatch_payload(bad)
+    with pytest.raises(errors.NotFoundError):
+        await node.dispatch_payload(pf.CapabilityRequest(id="r4", capability_id="nope"))
+
+
+async def test_dispatch_payload_needs_a_running_node() -> None:
+    node = pf.Node("idle")
+    node.register(inc)
+    request = pf.CapabilityRequest(id="r1", capability_id="inc", payload={"value": 1})
+    with pytest.raises(errors.UnavailableError, match="is idle"):
+        await node.dispatch_payload(request)
+
+
 async def test_components_open_and_close_in_order() -> None:
     log: list[str] = []
 

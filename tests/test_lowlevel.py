@@ -143,6 +143,14 @@ def test_annotate_is_update_and_setattr(fast: bool) -> None:
     assert annotated == by_hand
 
 
+def test_set_field_is_setattr(fast: bool) -> None:
+    value, by_hand = Open(note=1), Open(note=1)
+    lowlevel.set_field(value, "kind", "set")
+    by_hand.kind = "set"
+    _same(value, by_hand)
+    assert value.model_fields_set == {"kind", "note"}
+
+
 def test_set_private_is_setattr(fast: bool) -> None:
     value = Open()
     lowlevel.set_private(value, "_owner", 5)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from ._field_errors import field_errors
-from ._lowlevel import construct, copy_with, set_private
+from ._lowlevel import construct, copy_with, set_field, set_private
 from ._services import (
     LOG_LEVELS,
     Elicitation,
@@ -110,7 +110,7 @@ class Context(BaseModel):
         if isinstance(context, Context):
             ctx = context
             if ctx.trace_id is None:
-                ctx.trace_id = new_trace_id()
+                set_field(ctx, "trace_id", new_trace_id())  # a wire request's, usually
         else:
             try:
                 ctx = cls.model_validate(context)

@@ -54,6 +54,7 @@ class Capability:
         rate_limit: str | RateLimit | None = None,
         kind: CapabilityKind = "function",
         fn: Callable[..., Any] | None = None,
+        checks_output: bool = False,
     ) -> None:
         if not name or not isinstance(name, str):
             raise ValueError(f"capability name {name!r}: must be a non-empty string")
@@ -82,6 +83,10 @@ class Capability:
         self.rate_limit = RateLimit.parse(rate_limit) if rate_limit is not None else None
         self.kind = kind
         self.fn = fn
+        # The handler returns a plain dict it has checked against the output contract itself
+        # (compositions do: most of their results need no second check), so the executor
+        # does not.
+        self.checks_output = checks_output
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self.fn is None:

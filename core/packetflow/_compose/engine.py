@@ -216,7 +216,7 @@ class Engine:
     def _finish(self, run: Run, status: Literal["ok", "error"]) -> None:
         graph = run.graph
         graph.status = status
-        graph.duration_ms = (time.perf_counter() - graph.origin) * 1000
+        graph.duration_ms = (now() - graph.origin) * 1000
         self.counters.record(graph, status)
         if self.events.active:
             self.events.emit(

@@ -37,6 +37,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from ..._lowlevel import set_field
 from ...errors import (
     ConflictError,
     ExecutionFailedError,
@@ -422,11 +423,11 @@ class ServerProtocol:
         self.gate.admit(principal)
         ctx = request.context
         if ctx.session_id is None:
-            ctx.session_id = self.session_id
+            set_field(ctx, "session_id", self.session_id)
         if principal.authenticated:
             # The token, not the client, says who is calling and with which roles.
-            ctx.user_id = principal.sub
-            ctx.roles = list(principal.roles)
+            set_field(ctx, "user_id", principal.sub)
+            set_field(ctx, "roles", list(principal.roles))
         in_flight[rid] = True
 
     # -- the other messages ----------------------------------------------------------------

@@ -310,5 +310,8 @@ async def run() -> list[Result]:
             target=1.05,
         )
     )
-    rows.append(Result("capability_id request through nl_planning", ours, bare, "no module at all"))
+    rows.append(
+        Result("capability_id request through nl_planning, the chain's own cost included", ours,
+               bare, "no module at all")
+    )  # fmt: skip
     return rows

@@ -192,3 +192,29 @@ def test_a_bare_day_before_a_date_starts_a_range_in_its_month(
     assert mention.kind == "daterange"
     start, end = mention.extra["future"]
     assert (start.isoformat(), end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("on Saturday 3 October", "2026-10-03"),
+        ("Fri, March 20th", "2026-03-20"),
+        ("Monday the 16th", "2026-03-16"),
+    ],
+    ids=["weekday-day-month", "weekday-month-day", "weekday-the-day"],
+)
+def test_a_weekday_before_a_date_only_restates_it(text: str, future: str) -> None:
+    mention = _only(text, "date")
+    assert mention.extra["future"].isoformat() == future  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("since January", "2026-01-01"), ("since last week", "2026-02-23"), ("since March", "2026-03-01")],
+    ids=["month", "last-week", "this-month"],
+)
+def test_since_a_period_runs_from_its_first_day_to_today(text: str, first: str) -> None:
+    mention = _only(text, "daterange")
+    for reading in ("future", "past"):
+        start, end = mention.extra[reading]  # type: ignore[attr-defined]
+        assert (start.isoformat(), end.isoformat()) == (first, WED.isoformat())

@@ -209,15 +209,18 @@ def _absolute_rules(s: _Scanner) -> None:
         if d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
     year = r"(?:,?\s+(\d{4}))?"
-    for m in s.each(rf"\b(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH})\b\.?{year}"):
+    # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
+    # the date, so it is part of it (and never read as the next such weekday on its own).
+    wd = rf"(?:(?:on\s+)?(?:{_DAY})\.?,?\s+)?"
+    for m in s.each(rf"\b{wd}(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH})\b\.?{year}"):
         y = int(m.group(3)) if m.group(3) else None
         if found := _month_day(today, _MONTHS[m.group(2)], int(m.group(1)), y):
             s.day(m, *found)
-    for m in s.each(rf"\b({_MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
+    for m in s.each(rf"\b{wd}({_MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
         y = int(m.group(3)) if m.group(3) else None
         if found := _month_day(today, _MONTHS[m.group(1)], int(m.group(2)), y):
             s.day(m, *found)
-    for m in s.each(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b"):
+    for m in s.each(rf"\b{wd}(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b"):
         day = int(m.group(1))
         this = _safe_date(today.year, today.month, day)
         nxt = _safe_date(*_ym(_add_months(today, 1)), day)
@@ -373,24 +376,28 @@ def _combine(s: _Scanner) -> list[Mention]:
                 out.append(Mention("daterange", None, begin, m.end, extra=readings))
                 i += 1
                 continue
-        if re.search(r"\bsince\s+$", before) and m.kind == "date":
-            out.append(
-                Mention(
-                    "daterange",
-                    None,
-                    m.start - 6,
-                    m.end,
-                    extra={
-                        "future": (m.extra["past"], s.today),
-                        "past": (m.extra["past"], s.today),
-                    },
+        if re.search(r"\bsince\s+$", before):
+            first = _started(m, s.today)
+            if first is not None:
+                span = (first, s.today)
+                out.append(
+                    Mention("daterange", None, m.start - 6, m.end, extra={"future": span, "past": span})
                 )
-            )
-            i += 1
-            continue
+                i += 1
+                continue
         out.append(m)
         i += 1
     return out
+
+
+def _started(m: Mention, today: date) -> date | None:
+    """Where "since X" starts: the day X names, or the first day of the period it names
+    ("since June", "since last week"), the latest such start not after today."""
+    starts = (
+        [m.extra["past"]] if m.kind == "date" else [m.extra[k][0] for k in ("past", "future")]
+    )
+    begun = [d for d in starts if d <= today]
+    return max(begun) if begun else None
 
 
 def _first(m: Mention) -> dict[str, date] | None:
@@ -409,7 +416,7 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     """Every date and date range in ``text`` (any case), resolved against ``today``."""
     s = _Scanner(text.lower(), today)
     _relative_rules(s)
+    _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
     _weekday_rules(s)
-    _absolute_rules(s)
     _range_rules(s)
     return _combine(s)

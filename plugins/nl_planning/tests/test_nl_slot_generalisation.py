@@ -1,0 +1,96 @@
+"""Slot filling on schemas and phrasings no tuning set has: ids typed in groups, a street
+address with its town, a person's name next to an acronym, and more; on a registry of these
+tests' own (a customs desk, a courier, a riding school)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-04-15"  # a Wednesday
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class ContainerIn(BaseModel):
+    container_number: str = Field(pattern=r"^[A-Z]{4}[0-9]{7}$", description="ISO 6346 number")
+    terminal: Literal["north", "south"] = Field(default="north", description="terminal")
+
+
+@pf.capability(intent="Check the customs status of a container", tags=["customs"])
+async def check_container(inp: ContainerIn) -> Ref:
+    return Ref(ref="c-1")
+
+
+class RerouteIn(BaseModel):
+    parcel_id: str = Field(pattern=r"^PX[0-9]{6}$", description="parcel number")
+    new_address: str = Field(description="street address to deliver to instead")
+
+
+@pf.capability(intent="Deliver a parcel to another address", tags=["courier"])
+async def reroute_parcel(inp: RerouteIn) -> Ref:
+    return Ref(ref="r-1")
+
+
+class LessonIn(BaseModel):
+    rider_id: str = Field(pattern=r"^R[0-9]{5}$", description="rider number")
+    instructor: str = Field(description="the instructor's first name")
+    lessons: int = Field(default=1, ge=1, le=20, description="number of lessons")
+    start_date: dt.date = Field(description="day of the first lesson")
+
+
+@pf.capability(intent="Book riding lessons with an instructor", tags=["riding school"])
+async def book_lessons(inp: LessonIn) -> Ref:
+    return Ref(ref="l-1")
+
+
+@pytest.fixture
+async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [check_container, reroute_parcel, book_lessons]
+    )
+
+
+async def _params(node: pf.Node, text: str) -> dict[str, Any]:
+    [step] = await plan_steps(node, text, TODAY)
+    params: dict[str, Any] = step["params"]
+    return params
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customs status of container MSCU 1234567",
+        "customs status of container mscu 123 4567",
+    ],
+    ids=["two-groups", "three-groups-lower-case"],
+)
+async def test_an_id_typed_in_groups_is_joined_when_only_the_whole_fits(
+    desk: pf.Node, text: str
+) -> None:
+    params = await _params(desk, text)
+    assert params == {"container_number": "MSCU1234567"}
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("deliver PX204118 to 12 Harbour Street, Leith instead", "12 Harbour Street, Leith"),
+        ("deliver PX204118 to 4 Mill Lane, New Haven", "4 Mill Lane, New Haven"),
+        ("deliver PX204118 to 4 Mill Lane, Please hurry", "4 Mill Lane"),
+    ],
+    ids=["town-then-word", "town-of-two-words", "no-town"],
+)
+async def test_a_street_address_keeps_the_town_written_after_it(
+    desk: pf.Node, text: str, address: str
+) -> None:
+    params = await _params(desk, text)
+    assert params == {"parcel_id": "PX204118", "new_address": address}

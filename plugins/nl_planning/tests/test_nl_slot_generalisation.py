@@ -94,3 +94,13 @@ async def test_a_street_address_keeps_the_town_written_after_it(
 ) -> None:
     params = await _params(desk, text)
     assert params == {"parcel_id": "PX204118", "new_address": address}
+
+
+async def test_a_persons_name_is_not_the_acronym_before_it(desk: pf.Node) -> None:
+    params = await _params(desk, "book 4 XC lessons with Marta for R10442 starting on Monday")
+    assert params == {
+        "rider_id": "R10442",
+        "instructor": "Marta",
+        "lessons": 4,
+        "start_date": "2026-04-20",
+    }

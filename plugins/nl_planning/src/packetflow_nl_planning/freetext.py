@@ -169,7 +169,14 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue
+        # A person's name ("the instructor's first name") is written in title case: an
+        # acronym before it ("5 PT sessions with Marco") is a term, not the name.
+        person = "name" in spec.words and any(
+            _titled(t) and scope.text_free(t.start, t.end) for t in tokens[1:]
+        )
         for i, t in enumerate(tokens):
+            if person and not _titled(t):
+                continue
             if (
                 t.is_word
                 and t.text[:1].isupper()
@@ -213,6 +220,12 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
 
 
 _MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])
+
+
+def _titled(token: Any) -> bool:
+    """Whether a word is written in title case ("Marco", not "PT" nor "marco")."""
+    text: str = token.text
+    return token.is_word and text[:1].isupper() and not text.isupper() and not token.entity
 
 
 def _quoted_target(

@@ -218,3 +218,28 @@ def test_since_a_period_runs_from_its_first_day_to_today(text: str, first: str) 
     for reading in ("future", "past"):
         start, end = mention.extra[reading]  # type: ignore[attr-defined]
         assert (start.isoformat(), end.isoformat()) == (first, WED.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a hundred and fifty", 150),
+        ("a thousand and twenty", 1020),
+        ("eight and a half", 8.5),
+        ("2 and a half", 2.5),
+    ],
+    ids=["a-hundred-and", "a-thousand-and", "words-and-a-half", "digits-and-a-half"],
+)
+def test_a_number_said_in_one_breath_is_one_number(text: str, value: float) -> None:
+    [mention] = number_mentions(f"for {text} guests")
+    assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("for a fortnight", 1, "fortnight"), ("for a month", 1, "month"), ("a year and a half", 1.5, "year")],
+    ids=["fortnight", "month", "year-and-a-half"],
+)
+def test_a_length_of_time_without_digits(text: str, value: float, unit: str) -> None:
+    mention = _only(text, "duration")
+    assert (mention.value, mention.unit) == (value, unit)  # type: ignore[attr-defined]

@@ -80,7 +80,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _DURATION = re.compile(
-    r"\b(?:(an?|one|another|\d+)\s+)?(hour|minute|day|week)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
+    r"\b(?:(an?|one|another|\d+)\s+)?(hour|minute|day|week|fortnight|month|year)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
     re.IGNORECASE,
 )
 
@@ -112,7 +112,10 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
     return out
 
 
-_UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
+_UNIT_OF = {
+    "hour": "h", "minute": "min", "day": "day", "week": "week", "fortnight": "fortnight",
+    "month": "month", "year": "year",
+}  # fmt: skip
 _SPAN_WORDS = frozenset(
     ("for", "in", "within", "after", "over", "under", "about", "than", "take", "took", "takes",
      "lasting", "last", "nearly", "almost", "just", "only")

@@ -1,6 +1,6 @@
 """Slot filling on schemas and phrasings no tuning set has: ids typed in groups, a street
 address with its town, a person's name next to an acronym, and more; on a registry of these
-tests' own (a customs desk, a courier, a riding school)."""
+tests' own (a customs desk, a courier, a riding school, a bike shop)."""
 
 from __future__ import annotations
 
@@ -52,10 +52,21 @@ async def book_lessons(inp: LessonIn) -> Ref:
     return Ref(ref="l-1")
 
 
+class RepairIn(BaseModel):
+    frame_number: str = Field(pattern=r"^BF[0-9]{4}$", description="frame number")
+    date: dt.date = Field(description="drop-off day")
+    loan_bike: bool = Field(default=False, description="a loan bike while it is repaired")
+
+
+@pf.capability(intent="Book a bike in for repair", tags=["bike shop"])
+async def book_repair(inp: RepairIn) -> Ref:
+    return Ref(ref="b-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [check_container, reroute_parcel, book_lessons]
+        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair]
     )
 
 
@@ -104,3 +115,19 @@ async def test_a_persons_name_is_not_the_acronym_before_it(desk: pf.Node) -> Non
         "lessons": 4,
         "start_date": "2026-04-20",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "loan"),
+    [
+        ("book the bike BF1234 in for repair on Friday", None),
+        ("book BF1234 in for repair on Friday, I need a loan bike", True),
+    ],
+    ids=["object-of-the-action", "the-whole-flag"],
+)
+async def test_the_object_of_the_action_is_no_flag_named_after_it(
+    desk: pf.Node, text: str, loan: bool | None
+) -> None:
+    params = await _params(desk, text)
+    assert params.get("loan_bike") is loan
+    assert params["frame_number"] == "BF1234"

@@ -97,8 +97,9 @@ async def test_an_id_typed_in_groups_is_joined_when_only_the_whole_fits(
         ("deliver PX204118 to 12 Harbour Street, Leith instead", "12 Harbour Street, Leith"),
         ("deliver PX204118 to 4 Mill Lane, New Haven", "4 Mill Lane, New Haven"),
         ("deliver PX204118 to 4 Mill Lane, Please hurry", "4 Mill Lane"),
+        ("deliver PX204118 to 88 Quay Road", "88 Quay Road"),
     ],
-    ids=["town-then-word", "town-of-two-words", "no-town"],
+    ids=["town-then-word", "town-of-two-words", "no-town", "street-type-in-the-name"],
 )
 async def test_a_street_address_keeps_the_town_written_after_it(
     desk: pf.Node, text: str, address: str

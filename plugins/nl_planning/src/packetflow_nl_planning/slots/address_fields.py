@@ -56,6 +56,7 @@ def is_address(spec: FieldSpec) -> bool:
     )
 
 
+_MORE_TYPE = re.compile(rf"\s+(?:{_STREET_TYPES})\b\.?", re.IGNORECASE)
 # ", Leith", ", New Haven": a town after the street, up to three capitalised words that end the
 # clause or stand before punctuation or a word in lower case (", Leith instead").
 _TOWN = re.compile(r",\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,2})(?=\s*(?:[,;.!?]|$)|\s+[a-z])")
@@ -85,7 +86,12 @@ def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         name = match.group(1).split()
         if any(word.lower() in _NOT_NAMES for word in name) or not scope.free(a, b):
             continue
-        value = match.group().rstrip(".") + _town(scope, a + len(match.group().rstrip(".")))
+        street = match.group()
+        more = _MORE_TYPE.match(scope.text, match.end())
+        if more is not None and more.end() <= end:
+            street += more.group()  # "88 Quay Road": a street type may be the street's name
+        street = street.rstrip(".")
+        value = street + _town(scope, a + len(street))
         scope.claim(a, a + len(value))
         scope.last_kind = "address"
         return value, value

@@ -63,10 +63,20 @@ async def book_repair(inp: RepairIn) -> Ref:
     return Ref(ref="b-1")
 
 
+class HorseBoxIn(BaseModel):
+    pickup: str = Field(description="where to collect the horse")
+    dropoff: str = Field(description="where to take the horse to")
+
+
+@pf.capability(intent="Book a horse box", tags=["riding school"])
+async def book_horse_box(inp: HorseBoxIn) -> Ref:
+    return Ref(ref="h-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair]
+        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box]
     )
 
 
@@ -132,3 +142,8 @@ async def test_the_object_of_the_action_is_no_flag_named_after_it(
     params = await _params(desk, text)
     assert params.get("loan_bike") is loan
     assert params["frame_number"] == "BF1234"
+
+
+async def test_a_preposition_in_a_description_points_at_no_field(desk: pf.Node) -> None:
+    params = await _params(desk, "book a horse box to Newbury from Lambourn")
+    assert params == {"pickup": "Lambourn", "dropoff": "Newbury"}

@@ -69,6 +69,13 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+# The prepositions of a description ("where to pick up", "city to fly from") say nothing of
+# the field: only its name may make it the field a preposition of the request points at.
+_PREPOSITIONS = frozenset(
+    ("to", "from", "into", "onto", "for", "in", "at", "on", "with", "by", "of", "via", "per")
+)
+
+
 def _spec(name: str, raw: dict[str, Any], required: bool, defs: dict[str, Any]) -> FieldSpec:
     schema = _resolve(raw, defs)
     kind = schema.get("type", "any")
@@ -100,7 +107,7 @@ def _spec(name: str, raw: dict[str, Any], required: bool, defs: dict[str, Any]) 
         has_default="default" in schema or not required,
         default=schema.get("default"),
         unit=field_unit(name, description),
-        words=frozenset(name_words) | frozenset(words(description)),
+        words=frozenset(name_words) | (frozenset(words(description)) - _PREPOSITIONS),
         name_words=name_words,
     )
 

@@ -73,10 +73,20 @@ async def book_horse_box(inp: HorseBoxIn) -> Ref:
     return Ref(ref="h-1")
 
 
+class OdometerIn(BaseModel):
+    frame_number: str = Field(pattern=r"^BF[0-9]{4}$", description="frame number")
+    odometer_miles: int = Field(description="distance ridden so far, in miles")
+
+
+@pf.capability(intent="Record an e-bike's odometer reading", tags=["bike shop"])
+async def record_odometer(inp: OdometerIn) -> Ref:
+    return Ref(ref="o-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box]
+        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box, record_odometer]
     )
 
 
@@ -147,3 +157,8 @@ async def test_the_object_of_the_action_is_no_flag_named_after_it(
 async def test_a_preposition_in_a_description_points_at_no_field(desk: pf.Node) -> None:
     params = await _params(desk, "book a horse box to Newbury from Lambourn")
     assert params == {"pickup": "Lambourn", "dropoff": "Newbury"}
+
+
+async def test_thousands_with_a_unit_are_that_unit(desk: pf.Node) -> None:
+    params = await _params(desk, "record the odometer reading of BF1234: 12k miles")
+    assert params == {"frame_number": "BF1234", "odometer_miles": 12000}

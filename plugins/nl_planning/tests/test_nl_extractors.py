@@ -243,3 +243,13 @@ def test_a_number_said_in_one_breath_is_one_number(text: str, value: float) -> N
 def test_a_length_of_time_without_digits(text: str, value: float, unit: str) -> None:
     mention = _only(text, "duration")
     assert (mention.value, mention.unit) == (value, unit)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("2 to 8 °C", "celsius"), ("-18 to -15 degrees", "degree"), ("3 or 4 kg", "kg")],
+    ids=["to", "negative", "or"],
+)
+def test_a_unit_said_once_after_a_range_is_the_first_numbers_too(text: str, unit: str) -> None:
+    found = [m for m in find_mentions(text, WED).items if m.kind == "quantity"]
+    assert [m.unit for m in found] == [unit, unit]

@@ -83,10 +83,20 @@ async def record_odometer(inp: OdometerIn) -> Ref:
     return Ref(ref="o-1")
 
 
+class CellarIn(BaseModel):
+    min_celsius: float = Field(description="lowest temperature, °C")
+    max_celsius: float = Field(description="highest temperature, °C")
+
+
+@pf.capability(intent="Set the wine cellar's temperature band", tags=["cellar"])
+async def set_cellar_band(inp: CellarIn) -> Ref:
+    return Ref(ref="w-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box, record_odometer]
+        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box, record_odometer, set_cellar_band]
     )
 
 
@@ -162,3 +172,8 @@ async def test_a_preposition_in_a_description_points_at_no_field(desk: pf.Node) 
 async def test_thousands_with_a_unit_are_that_unit(desk: pf.Node) -> None:
     params = await _params(desk, "record the odometer reading of BF1234: 12k miles")
     assert params == {"frame_number": "BF1234", "odometer_miles": 12000}
+
+
+async def test_the_ends_of_a_range_with_one_unit_fill_min_and_max(desk: pf.Node) -> None:
+    params = await _params(desk, "set the wine cellar temperature band to 50 to 57 °F")
+    assert params == {"min_celsius": pytest.approx(10), "max_celsius": pytest.approx(13.8889)}

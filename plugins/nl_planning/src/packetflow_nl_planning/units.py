@@ -183,6 +183,26 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
             out.append(
                 Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name)
             )
+    return out + _shared_units(text, numbers, out)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*", re.IGNORECASE)
+
+
+def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> list[Mention]:
+    """ "2 to 8 °C", "-18 to -15 degrees", "3 or 4 kg": the unit said once, after the range,
+    is the unit of its first number too."""
+    out: list[Mention] = []
+    measured = [m for m in found if m.kind in ("quantity", "duration") and m.unit]
+    for number in numbers:
+        if number.extra.get("ordinal") or any(m.start == number.start for m in found):
+            continue
+        gap = _RANGE_GAP.match(text, number.end)
+        if gap is None:
+            continue
+        second = next((m for m in measured if m.start == gap.end()), None)
+        if second is not None:
+            out.append(Mention(second.kind, number.value, number.start, number.end, unit=second.unit))
     return out
 
 

@@ -93,10 +93,20 @@ async def set_cellar_band(inp: CellarIn) -> Ref:
     return Ref(ref="w-1")
 
 
+class FaultIn(BaseModel):
+    street_address: str = Field(description="where the fault is")
+    details: str | None = Field(default=None, description="details for the engineer")
+
+
+@pf.capability(intent="Report a broken streetlight", tags=["council"])
+async def report_streetlight(inp: FaultIn) -> Ref:
+    return Ref(ref="s-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box, record_odometer, set_cellar_band]
+        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box, record_odometer, set_cellar_band, report_streetlight]
     )
 
 
@@ -177,3 +187,19 @@ async def test_thousands_with_a_unit_are_that_unit(desk: pf.Node) -> None:
 async def test_the_ends_of_a_range_with_one_unit_fill_min_and_max(desk: pf.Node) -> None:
     params = await _params(desk, "set the wine cellar temperature band to 50 to 57 °F")
     assert params == {"min_celsius": pytest.approx(10), "max_celsius": pytest.approx(13.8889)}
+
+
+async def test_the_same_place_is_the_other_fields_value_in_one_step(desk: pf.Node) -> None:
+    params = await _params(desk, "book a horse box from Lambourn to the same place")
+    assert params == {"pickup": "Lambourn", "dropoff": "Lambourn"}
+
+
+async def test_words_that_point_back_fill_one_field(desk: pf.Node) -> None:
+    steps = await plan_steps(
+        desk,
+        "deliver PX204118 to 12 Harbour Street, then report a broken streetlight at the same"
+        " address",
+        TODAY,
+    )
+    assert [s["capability"] for s in steps] == ["reroute_parcel", "report_streetlight"]
+    assert steps[1]["params"] == {"street_address": "12 Harbour Street"}

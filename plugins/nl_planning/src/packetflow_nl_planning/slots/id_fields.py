@@ -125,6 +125,8 @@ def _spans(
                 if c != y + 1 or text[y] != " " or whole.fullmatch(text[c:d]):
                     break
                 joined = re.sub(r"\s", "", text[a:d]).lstrip("#")
+                if not any(ch.isdigit() for ch in joined):
+                    continue  # "for the" is two words, whatever six letters the pattern takes
                 if whole.fullmatch(joined) or whole.fullmatch(joined.upper()):
                     out.append((a, d))
                     break

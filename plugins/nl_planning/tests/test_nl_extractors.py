@@ -253,3 +253,24 @@ def test_a_length_of_time_without_digits(text: str, value: float, unit: str) -> 
 def test_a_unit_said_once_after_a_range_is_the_first_numbers_too(text: str, unit: str) -> None:
     found = [m for m in find_mentions(text, WED).items if m.kind == "quantity"]
     assert [m.unit for m in found] == [unit, unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("a week from today", "2026-03-11"),
+        ("by the end of June", "2026-06-30"),
+        ("the first Saturday of April", "2026-04-04"),
+        ("the last Friday of next month", "2026-04-24"),
+    ],
+    ids=["a-week-from-today", "end-of-a-month", "nth-weekday-of-a-month", "last-weekday-of-next"],
+)
+def test_more_days(text: str, future: str) -> None:
+    mention = _only(text, "date")
+    assert mention.extra["future"].isoformat() == future  # type: ignore[attr-defined]
+
+
+def test_a_quarter_of_last_year() -> None:
+    mention = _only("Q1 last year", "daterange")
+    start, end = mention.extra["past"]  # type: ignore[attr-defined]
+    assert (start.isoformat(), end.isoformat()) == ("2025-01-01", "2025-03-31")

@@ -167,6 +167,8 @@ def _relative_rules(s: _Scanner) -> None:
         s.day(m, today + timedelta(days=2))
     for m in s.each(r"\b(?:the\s+)?day\s+before\s+yesterday\b"):
         s.day(m, today - timedelta(days=2))
+    for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
+        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))  # before "today" alone
     for m in s.each(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now)\b"):
         s.day(m, today)
     for m in s.each(r"\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"):
@@ -174,8 +176,6 @@ def _relative_rules(s: _Scanner) -> None:
     for m in s.each(r"\byesterday\b"):
         s.day(m, today - timedelta(days=1))
     for m in s.each(rf"\bin\s+({_NUM})\s+({_UNIT})\b"):
-        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
-    for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
     for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+ago\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, -1))
@@ -191,6 +191,45 @@ def _relative_rules(s: _Scanner) -> None:
         else:
             end = date(today.year + offset, 12, 31)
         s.day(m, end)
+    for m in s.each(rf"\b(?:the\s+)?end\s+of\s+({_MONTH})\b"):
+        month = _MONTHS[m.group(1)]
+        ahead, back = (_month_span(today, month, y) for y in (0, 1))
+        s.day(m, ahead[1], back[1])
+    # "the first Saturday of October", "the last Friday of next month"
+    for m in s.each(
+        rf"\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+({_DAY})\s+of\s+"
+        rf"(?:({_MONTH})|(this|next|last)\s+month)\b"
+    ):
+        readings = []
+        for back in (0, 1):
+            if m.group(3):
+                first, last = _month_span(today, _MONTHS[m.group(3)], back)
+            else:
+                offset = {"this": 0, "next": 1, "last": -1}[m.group(4)]
+                first, last = month_range(*_ym(_add_months(today, offset)))
+            day = _nth_weekday(first, last, _DAYS[m.group(2)], m.group(1))
+            if m.group(3) and not back and day <= today:  # this year's is over: next year's
+                nxt = month_range(first.year + 1, first.month)
+                day = _nth_weekday(*nxt, _DAYS[m.group(2)], m.group(1))
+            readings.append(day)
+        s.day(m, readings[0], readings[1])
+
+
+def _month_span(today: date, month: int, back: int) -> Span:
+    """A month named alone: the next one not yet over (``back`` 0), or the last one that has
+    begun (``back`` 1)."""
+    span = month_range(today.year, month)
+    if back:
+        return span if span[0] <= today else month_range(today.year - 1, month)
+    return span if span[1] >= today else month_range(today.year + 1, month)
+
+
+def _nth_weekday(first: date, last: date, weekday: int, which: str) -> date:
+    """The ``which`` ("first", "2nd", "last") ``weekday`` of the month ``first``..``last``."""
+    if which == "last":
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    n = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}.get(which, 3)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * n)
 
 
 def _ym(day: date) -> tuple[int, int]:
@@ -229,6 +268,30 @@ def _absolute_rules(s: _Scanner) -> None:
             s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
 
 
+def _quarter_rules(s: _Scanner) -> None:
+    """ "Q2", "the third quarter", "Q1 2025", "Q1 last year" (before "last year" alone)."""
+    today = s.today
+    for m in s.each(
+        r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}|(?:last|this|next)\s+year))?\b"
+        r"|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}|(?:last|this|next)\s+year))?\b"
+    ):
+        q = (
+            int(m.group(1))
+            if m.group(1)
+            else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
+        )
+        year_text = m.group(2) or m.group(4)
+        if year_text:
+            shift = {"last": -1, "this": 0, "next": 1}.get(year_text.split()[0])
+            year = today.year + shift if shift is not None else int(year_text)
+            s.span(m, _quarter(year, q))  # "Q1 2025", "Q1 last year"
+            continue
+        quarter = _quarter(today.year, q)
+        ahead = quarter if quarter[1] >= today else _quarter(today.year + 1, q)
+        back = quarter if quarter[0] <= today else _quarter(today.year - 1, q)
+        s.span(m, ahead, back)
+
+
 def _range_rules(s: _Scanner) -> None:
     today = s.today
     period = r"(year|month|week|quarter)"
@@ -257,22 +320,6 @@ def _range_rules(s: _Scanner) -> None:
         )
         past = saturday if saturday <= today else saturday - timedelta(weeks=1)
         s.span(m, (future, future + timedelta(days=1)), (past, past + timedelta(days=1)))
-    for m in s.each(
-        r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b"
-    ):
-        q = (
-            int(m.group(1))
-            if m.group(1)
-            else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
-        )
-        year_text = m.group(2) or m.group(4)
-        if year_text:
-            s.span(m, _quarter(int(year_text), q))
-            continue
-        quarter = _quarter(today.year, q)
-        ahead = quarter if quarter[1] >= today else _quarter(today.year + 1, q)
-        back = quarter if quarter[0] <= today else _quarter(today.year - 1, q)
-        s.span(m, ahead, back)
     for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
         after = re.search(
@@ -418,5 +465,6 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     _relative_rules(s)
     _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
     _weekday_rules(s)
+    _quarter_rules(s)
     _range_rules(s)
     return _combine(s)

@@ -274,3 +274,23 @@ def test_a_quarter_of_last_year() -> None:
     mention = _only("Q1 last year", "daterange")
     start, end = mention.extra["past"]  # type: ignore[attr-defined]
     assert (start.isoformat(), end.isoformat()) == ("2025-01-01", "2025-03-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("at 7.30pm", "19:30"),
+        ("at quarter to eight on Saturday morning", "07:45"),
+        ("at 8 in the evening", "20:00"),
+        ("at 4 tomorrow", "16:00"),
+        ("tomorrow evening at 7:30", "19:30"),
+        ("at 14:00 tomorrow morning", "14:00"),
+    ],
+    ids=["dot-pm", "morning-after", "evening-after", "a-day-after", "evening-before", "24-hour"],
+)
+def test_a_time_in_the_part_of_the_day_said_next_to_it(text: str, value: str) -> None:
+    assert _only(f"remind me {text}", "time").value == value  # type: ignore[attr-defined]
+
+
+def test_a_house_number_after_at_is_no_time() -> None:
+    assert not [m for m in find_mentions("deliver at 8 Main Street", WED).items if m.kind == "time"]

@@ -203,3 +203,8 @@ async def test_words_that_point_back_fill_one_field(desk: pf.Node) -> None:
     )
     assert [s["capability"] for s in steps] == ["reroute_parcel", "report_streetlight"]
     assert steps[1]["params"] == {"street_address": "12 Harbour Street"}
+
+
+async def test_an_abbreviated_title_keeps_its_name(desk: pf.Node) -> None:
+    params = await _params(desk, "book 2 riding lessons for R10442 with Dr. Hart from Monday")
+    assert params["instructor"] == "Dr. Hart"

@@ -210,7 +210,11 @@ def test_a_weekday_before_a_date_only_restates_it(text: str, future: str) -> Non
 
 @pytest.mark.parametrize(
     ("text", "first"),
-    [("since January", "2026-01-01"), ("since last week", "2026-02-23"), ("since March", "2026-03-01")],
+    [
+        ("since January", "2026-01-01"),
+        ("since last week", "2026-02-23"),
+        ("since March", "2026-03-01"),
+    ],
     ids=["month", "last-week", "this-month"],
 )
 def test_since_a_period_runs_from_its_first_day_to_today(text: str, first: str) -> None:
@@ -237,7 +241,11 @@ def test_a_number_said_in_one_breath_is_one_number(text: str, value: float) -> N
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
-    [("for a fortnight", 1, "fortnight"), ("for a month", 1, "month"), ("a year and a half", 1.5, "year")],
+    [
+        ("for a fortnight", 1, "fortnight"),
+        ("for a month", 1, "month"),
+        ("a year and a half", 1.5, "year"),
+    ],
     ids=["fortnight", "month", "year-and-a-half"],
 )
 def test_a_length_of_time_without_digits(text: str, value: float, unit: str) -> None:

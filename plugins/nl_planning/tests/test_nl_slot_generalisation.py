@@ -103,10 +103,32 @@ async def report_streetlight(inp: FaultIn) -> Ref:
     return Ref(ref="s-1")
 
 
+class IntervalIn(BaseModel):
+    boiler_id: str = Field(pattern=r"^BO-[0-9]{4}$", description="boiler number")
+    interval_months: int = Field(description="months between services")
+
+
+@pf.capability(intent="Set how often a boiler is serviced", tags=["heating"])
+async def set_service_interval(inp: IntervalIn) -> Ref:
+    return Ref(ref="i-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [check_container, reroute_parcel, book_lessons, book_repair, book_horse_box, record_odometer, set_cellar_band, report_streetlight]
+        module_node,
+        register_module,
+        [
+            check_container,
+            reroute_parcel,
+            book_lessons,
+            book_repair,
+            book_horse_box,
+            record_odometer,
+            set_cellar_band,
+            report_streetlight,
+            set_service_interval,
+        ],
     )
 
 
@@ -208,3 +230,14 @@ async def test_words_that_point_back_fill_one_field(desk: pf.Node) -> None:
 async def test_an_abbreviated_title_keeps_its_name(desk: pf.Node) -> None:
     params = await _params(desk, "book 2 riding lessons for R10442 with Dr. Hart from Monday")
     assert params["instructor"] == "Dr. Hart"
+
+
+async def test_a_hyphenated_flag_is_its_words(desk: pf.Node) -> None:
+    params = await _params(desk, "book BF1234 in for repair on Friday with a loan-bike")
+    assert params["loan_bike"] is True
+
+
+async def test_a_length_of_time_after_an_id_is_no_rate(desk: pf.Node) -> None:
+    # "a year" after "$50" is a rate; after the id "BO-4411" it is a length of time.
+    params = await _params(desk, "set the service interval of boiler BO-4411 to a year and a half")
+    assert params == {"boiler_id": "BO-4411", "interval_months": 18}

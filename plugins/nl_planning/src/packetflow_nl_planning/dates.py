@@ -428,7 +428,9 @@ def _combine(s: _Scanner) -> list[Mention]:
             if first is not None:
                 span = (first, s.today)
                 out.append(
-                    Mention("daterange", None, m.start - 6, m.end, extra={"future": span, "past": span})
+                    Mention(
+                        "daterange", None, m.start - 6, m.end, extra={"future": span, "past": span}
+                    )
                 )
                 i += 1
                 continue
@@ -440,9 +442,7 @@ def _combine(s: _Scanner) -> list[Mention]:
 def _started(m: Mention, today: date) -> date | None:
     """Where "since X" starts: the day X names, or the first day of the period it names
     ("since June", "since last week"), the latest such start not after today."""
-    starts = (
-        [m.extra["past"]] if m.kind == "date" else [m.extra[k][0] for k in ("past", "future")]
-    )
+    starts = [m.extra["past"]] if m.kind == "date" else [m.extra[k][0] for k in ("past", "future")]
     begun = [d for d in starts if d <= today]
     return max(begun) if begun else None
 

@@ -128,7 +128,8 @@ def _rate(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].split()
     if not before or before[-1].lower() in _SPAN_WORDS:
         return False
-    return any(any(c.isdigit() for c in w) or w[:1] in "$€£¥" for w in before[-4:])
+    # (An id such as "DP-20417" is no amount: an amount starts with its digits or currency.)
+    return any(w[:1].isdigit() or w[:1] in "$€£¥" for w in before[-4:])
 
 
 _JOINER = re.compile(r"\s*(?:,|and)?\s*", re.IGNORECASE)
@@ -202,7 +203,9 @@ def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> li
             continue
         second = next((m for m in measured if m.start == gap.end()), None)
         if second is not None:
-            out.append(Mention(second.kind, number.value, number.start, number.end, unit=second.unit))
+            out.append(
+                Mention(second.kind, number.value, number.start, number.end, unit=second.unit)
+            )
     return out
 
 

@@ -59,7 +59,9 @@ def is_address(spec: FieldSpec) -> bool:
 _MORE_TYPE = re.compile(rf"\s+(?:{_STREET_TYPES})\b\.?", re.IGNORECASE)
 # ", Leith", ", New Haven": a town after the street, up to three capitalised words that end the
 # clause or stand before punctuation or a word in lower case (", Leith instead").
-_TOWN = re.compile(r",\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,2})(?=\s*(?:[,;.!?]|$)|\s+[a-z])")
+_TOWN = re.compile(
+    r",\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,2})(?=\s*(?:[,;.!?]|$)|\s+[a-z])"
+)
 
 
 def _town(scope: Scope, at: int) -> str:

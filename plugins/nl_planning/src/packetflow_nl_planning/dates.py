@@ -193,22 +193,22 @@ def _relative_rules(s: _Scanner) -> None:
         s.day(m, end)
     for m in s.each(rf"\b(?:the\s+)?end\s+of\s+({_MONTH})\b"):
         month = _MONTHS[m.group(1)]
-        ahead, back = (_month_span(today, month, y) for y in (0, 1))
-        s.day(m, ahead[1], back[1])
+        coming, gone = (_month_span(today, month, y) for y in (0, 1))
+        s.day(m, coming[1], gone[1])
     # "the first Saturday of October", "the last Friday of next month"
     for m in s.each(
         rf"\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+({_DAY})\s+of\s+"
         rf"(?:({_MONTH})|(this|next|last)\s+month)\b"
     ):
         readings = []
-        for back in (0, 1):
+        for looking_back in (0, 1):
             if m.group(3):
-                first, last = _month_span(today, _MONTHS[m.group(3)], back)
+                first, last = _month_span(today, _MONTHS[m.group(3)], looking_back)
             else:
                 offset = {"this": 0, "next": 1, "last": -1}[m.group(4)]
                 first, last = month_range(*_ym(_add_months(today, offset)))
             day = _nth_weekday(first, last, _DAYS[m.group(2)], m.group(1))
-            if m.group(3) and not back and day <= today:  # this year's is over: next year's
+            if m.group(3) and not looking_back and day <= today:  # this year's is over: next year's
                 nxt = month_range(first.year + 1, first.month)
                 day = _nth_weekday(*nxt, _DAYS[m.group(2)], m.group(1))
             readings.append(day)

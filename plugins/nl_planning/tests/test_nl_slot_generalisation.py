@@ -241,3 +241,8 @@ async def test_a_length_of_time_after_an_id_is_no_rate(desk: pf.Node) -> None:
     # "a year" after "$50" is a rate; after the id "BO-4411" it is a length of time.
     params = await _params(desk, "set the service interval of boiler BO-4411 to a year and a half")
     assert params == {"boiler_id": "BO-4411", "interval_months": 18}
+
+
+async def test_the_past_of_a_clock_time_is_no_tense(desk: pf.Node) -> None:
+    params = await _params(desk, "book BF1234 in for repair at half past nine on the 2nd of May")
+    assert params["date"] == "2026-05-02"

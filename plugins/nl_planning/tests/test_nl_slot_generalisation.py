@@ -113,6 +113,16 @@ async def set_service_interval(inp: IntervalIn) -> Ref:
     return Ref(ref="i-1")
 
 
+class IncidentIn(BaseModel):
+    rider_id: str = Field(pattern=r"^R[0-9]{5}$", description="rider number")
+    description: str = Field(description="what happened")
+
+
+@pf.capability(intent="Log an incident at the stables", tags=["riding school"])
+async def log_incident(inp: IncidentIn) -> Ref:
+    return Ref(ref="x-1")
+
+
 @pytest.fixture
 async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -128,6 +138,7 @@ async def desk(module_node: pf.Node, register_module: Any) -> pf.Node:
             set_cellar_band,
             report_streetlight,
             set_service_interval,
+            log_incident,
         ],
     )
 
@@ -246,3 +257,8 @@ async def test_a_length_of_time_after_an_id_is_no_rate(desk: pf.Node) -> None:
 async def test_the_past_of_a_clock_time_is_no_tense(desk: pf.Node) -> None:
     params = await _params(desk, "book BF1234 in for repair at half past nine on the 2nd of May")
     assert params["date"] == "2026-05-02"
+
+
+async def test_a_sentence_of_the_users_keeps_its_article(desk: pf.Node) -> None:
+    params = await _params(desk, "log an incident at the stables for rider R10442, the gate was left open")
+    assert params == {"rider_id": "R10442", "description": "the gate was left open"}

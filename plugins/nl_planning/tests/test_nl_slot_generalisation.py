@@ -260,5 +260,7 @@ async def test_the_past_of_a_clock_time_is_no_tense(desk: pf.Node) -> None:
 
 
 async def test_a_sentence_of_the_users_keeps_its_article(desk: pf.Node) -> None:
-    params = await _params(desk, "log an incident at the stables for rider R10442, the gate was left open")
+    params = await _params(
+        desk, "log an incident at the stables for rider R10442, the gate was left open"
+    )
     assert params == {"rider_id": "R10442", "description": "the gate was left open"}

@@ -302,3 +302,18 @@ def test_a_time_in_the_part_of_the_day_said_next_to_it(text: str, value: str) ->
 
 def test_a_house_number_after_at_is_no_time() -> None:
     assert not [m for m in find_mentions("deliver at 8 Main Street", WED).items if m.kind == "time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("between January and May", ("2025-01-01", "2025-05-31")),
+        ("the rest of the week", ("2026-03-04", "2026-03-08")),
+        ("the rest of the month", ("2026-03-04", "2026-03-31")),
+    ],
+    ids=["between-months", "rest-of-the-week", "rest-of-the-month"],
+)
+def test_more_ranges(text: str, past: tuple[str, str]) -> None:
+    mention = _only(text, "daterange")
+    start, end = mention.extra["past"]  # type: ignore[attr-defined]
+    assert (start.isoformat(), end.isoformat()) == past

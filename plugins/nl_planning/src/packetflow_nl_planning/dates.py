@@ -308,6 +308,8 @@ def _range_rules(s: _Scanner) -> None:
         n = _amount(m.group(1))
         start = _delta(n, m.group(2), today, -1) + timedelta(days=1)
         s.span(m, (start, today))
+    for m in s.each(r"\b(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+)?(week|month|year)\b"):
+        s.span(m, (today, _period(m.group(1), today, 0)[1]))  # today to the period's end
     for m in s.each(
         r"\b(this|next|last|previous|coming|the\s+past)\s+(week|month|quarter|year|weekend)\b"
     ):
@@ -323,7 +325,9 @@ def _range_rules(s: _Scanner) -> None:
     for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
         after = re.search(
-            r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]
+            r"\b(?:in|for|of|during|since|until|from|to|through)\s+$"
+            rf"|\bbetween\s+(?:{_MONTH})\s+and\s+$",  # "between March and May"
+            s.text[: m.start(1)],
         )
         if word in _AMBIGUOUS_MONTHS and not m.group(2) and not after:
             continue  # "may" the verb, "mar" the word: a month only after a preposition
@@ -397,6 +401,9 @@ def _combine(s: _Scanner) -> list[Mention]:
                     a, b = readings[k]
                     if b < a and nxt.kind == "date" and m.kind == "date":
                         readings[k] = (a, b.replace(year=b.year + 1) if k == "future" else b)
+                    elif b < a and k == "past":
+                        # "between January and May" in March: last January to last May
+                        readings[k] = (_safe_date(a.year - 1, a.month, a.day) or a, b)
                 out.append(Mention("daterange", None, begin, nxt.end, extra=readings))
                 i += 2
                 continue

@@ -192,3 +192,128 @@ def test_a_bare_day_before_a_date_starts_a_range_in_its_month(
     assert mention.kind == "daterange"
     start, end = mention.extra["future"]
     assert (start.isoformat(), end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("on Saturday 3 October", "2026-10-03"),
+        ("Fri, March 20th", "2026-03-20"),
+        ("Monday the 16th", "2026-03-16"),
+    ],
+    ids=["weekday-day-month", "weekday-month-day", "weekday-the-day"],
+)
+def test_a_weekday_before_a_date_only_restates_it(text: str, future: str) -> None:
+    mention = _only(text, "date")
+    assert mention.extra["future"].isoformat() == future  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("since January", "2026-01-01"),
+        ("since last week", "2026-02-23"),
+        ("since March", "2026-03-01"),
+    ],
+    ids=["month", "last-week", "this-month"],
+)
+def test_since_a_period_runs_from_its_first_day_to_today(text: str, first: str) -> None:
+    mention = _only(text, "daterange")
+    for reading in ("future", "past"):
+        start, end = mention.extra[reading]  # type: ignore[attr-defined]
+        assert (start.isoformat(), end.isoformat()) == (first, WED.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a hundred and fifty", 150),
+        ("a thousand and twenty", 1020),
+        ("eight and a half", 8.5),
+        ("2 and a half", 2.5),
+    ],
+    ids=["a-hundred-and", "a-thousand-and", "words-and-a-half", "digits-and-a-half"],
+)
+def test_a_number_said_in_one_breath_is_one_number(text: str, value: float) -> None:
+    [mention] = number_mentions(f"for {text} guests")
+    assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("for a fortnight", 1, "fortnight"),
+        ("for a month", 1, "month"),
+        ("a year and a half", 1.5, "year"),
+    ],
+    ids=["fortnight", "month", "year-and-a-half"],
+)
+def test_a_length_of_time_without_digits(text: str, value: float, unit: str) -> None:
+    mention = _only(text, "duration")
+    assert (mention.value, mention.unit) == (value, unit)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("2 to 8 °C", "celsius"), ("-18 to -15 degrees", "degree"), ("3 or 4 kg", "kg")],
+    ids=["to", "negative", "or"],
+)
+def test_a_unit_said_once_after_a_range_is_the_first_numbers_too(text: str, unit: str) -> None:
+    found = [m for m in find_mentions(text, WED).items if m.kind == "quantity"]
+    assert [m.unit for m in found] == [unit, unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("a week from today", "2026-03-11"),
+        ("by the end of June", "2026-06-30"),
+        ("the first Saturday of April", "2026-04-04"),
+        ("the last Friday of next month", "2026-04-24"),
+    ],
+    ids=["a-week-from-today", "end-of-a-month", "nth-weekday-of-a-month", "last-weekday-of-next"],
+)
+def test_more_days(text: str, future: str) -> None:
+    mention = _only(text, "date")
+    assert mention.extra["future"].isoformat() == future  # type: ignore[attr-defined]
+
+
+def test_a_quarter_of_last_year() -> None:
+    mention = _only("Q1 last year", "daterange")
+    start, end = mention.extra["past"]  # type: ignore[attr-defined]
+    assert (start.isoformat(), end.isoformat()) == ("2025-01-01", "2025-03-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("at 7.30pm", "19:30"),
+        ("at quarter to eight on Saturday morning", "07:45"),
+        ("at 8 in the evening", "20:00"),
+        ("at 4 tomorrow", "16:00"),
+        ("tomorrow evening at 7:30", "19:30"),
+        ("at 14:00 tomorrow morning", "14:00"),
+    ],
+    ids=["dot-pm", "morning-after", "evening-after", "a-day-after", "evening-before", "24-hour"],
+)
+def test_a_time_in_the_part_of_the_day_said_next_to_it(text: str, value: str) -> None:
+    assert _only(f"remind me {text}", "time").value == value  # type: ignore[attr-defined]
+
+
+def test_a_house_number_after_at_is_no_time() -> None:
+    assert not [m for m in find_mentions("deliver at 8 Main Street", WED).items if m.kind == "time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("between January and May", ("2025-01-01", "2025-05-31")),
+        ("the rest of the week", ("2026-03-04", "2026-03-08")),
+        ("the rest of the month", ("2026-03-04", "2026-03-31")),
+    ],
+    ids=["between-months", "rest-of-the-week", "rest-of-the-month"],
+)
+def test_more_ranges(text: str, past: tuple[str, str]) -> None:
+    mention = _only(text, "daterange")
+    start, end = mention.extra["past"]  # type: ignore[attr-defined]
+    assert (start.isoformat(), end.isoformat()) == past

@@ -5,11 +5,13 @@ one by what the capability does (scheduling looks ahead, reporting looks back):
 
 - days: today, tomorrow, yesterday, the day after tomorrow, in 3 days, 3 days ago, a week from
   today; weekday names with this/next/last/coming/past ("Tuesday next week", "next Friday");
-  "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd";
-  end of the month/week/year.
+  "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd" (a
+  weekday before one only restates it: "Saturday 3 October"); end of the month/week/year, "the
+  end of June"; "the first Saturday of October", "the last Friday of next month".
 - ranges (both ends inclusive): this/next/last week, month, quarter and year; month names
   ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days";
-  this/next weekend; "from X to Y", "between X and Y", "since X", "until X".
+  this/next weekend; "Q1 last year"; "the rest of the week"; "from X to Y", "between X and
+  Y", "since X" (a day or a period: "since June" is 1 June to today), "until X".
 
 Weeks run Monday to Sunday (ISO 8601).
 """
@@ -167,6 +169,8 @@ def _relative_rules(s: _Scanner) -> None:
         s.day(m, today + timedelta(days=2))
     for m in s.each(r"\b(?:the\s+)?day\s+before\s+yesterday\b"):
         s.day(m, today - timedelta(days=2))
+    for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
+        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))  # before "today" alone
     for m in s.each(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now)\b"):
         s.day(m, today)
     for m in s.each(r"\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"):
@@ -174,8 +178,6 @@ def _relative_rules(s: _Scanner) -> None:
     for m in s.each(r"\byesterday\b"):
         s.day(m, today - timedelta(days=1))
     for m in s.each(rf"\bin\s+({_NUM})\s+({_UNIT})\b"):
-        s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
-    for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))
     for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+ago\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, -1))
@@ -191,6 +193,45 @@ def _relative_rules(s: _Scanner) -> None:
         else:
             end = date(today.year + offset, 12, 31)
         s.day(m, end)
+    for m in s.each(rf"\b(?:the\s+)?end\s+of\s+({_MONTH})\b"):
+        month = _MONTHS[m.group(1)]
+        coming, gone = (_month_span(today, month, y) for y in (0, 1))
+        s.day(m, coming[1], gone[1])
+    # "the first Saturday of October", "the last Friday of next month"
+    for m in s.each(
+        rf"\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+({_DAY})\s+of\s+"
+        rf"(?:({_MONTH})|(this|next|last)\s+month)\b"
+    ):
+        readings = []
+        for looking_back in (0, 1):
+            if m.group(3):
+                first, last = _month_span(today, _MONTHS[m.group(3)], looking_back)
+            else:
+                offset = {"this": 0, "next": 1, "last": -1}[m.group(4)]
+                first, last = month_range(*_ym(_add_months(today, offset)))
+            day = _nth_weekday(first, last, _DAYS[m.group(2)], m.group(1))
+            if m.group(3) and not looking_back and day <= today:  # this year's is over: next year's
+                nxt = month_range(first.year + 1, first.month)
+                day = _nth_weekday(*nxt, _DAYS[m.group(2)], m.group(1))
+            readings.append(day)
+        s.day(m, readings[0], readings[1])
+
+
+def _month_span(today: date, month: int, back: int) -> Span:
+    """A month named alone: the next one not yet over (``back`` 0), or the last one that has
+    begun (``back`` 1)."""
+    span = month_range(today.year, month)
+    if back:
+        return span if span[0] <= today else month_range(today.year - 1, month)
+    return span if span[1] >= today else month_range(today.year + 1, month)
+
+
+def _nth_weekday(first: date, last: date, weekday: int, which: str) -> date:
+    """The ``which`` ("first", "2nd", "last") ``weekday`` of the month ``first``..``last``."""
+    if which == "last":
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    n = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}.get(which, 3)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * n)
 
 
 def _ym(day: date) -> tuple[int, int]:
@@ -209,21 +250,48 @@ def _absolute_rules(s: _Scanner) -> None:
         if d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
     year = r"(?:,?\s+(\d{4}))?"
-    for m in s.each(rf"\b(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH})\b\.?{year}"):
+    # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
+    # the date, so it is part of it (and never read as the next such weekday on its own).
+    wd = rf"(?:(?:on\s+)?(?:{_DAY})\.?,?\s+)?"
+    for m in s.each(rf"\b{wd}(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH})\b\.?{year}"):
         y = int(m.group(3)) if m.group(3) else None
         if found := _month_day(today, _MONTHS[m.group(2)], int(m.group(1)), y):
             s.day(m, *found)
-    for m in s.each(rf"\b({_MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
+    for m in s.each(rf"\b{wd}({_MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
         y = int(m.group(3)) if m.group(3) else None
         if found := _month_day(today, _MONTHS[m.group(1)], int(m.group(2)), y):
             s.day(m, *found)
-    for m in s.each(r"\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b"):
+    for m in s.each(rf"\b{wd}(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b"):
         day = int(m.group(1))
         this = _safe_date(today.year, today.month, day)
         nxt = _safe_date(*_ym(_add_months(today, 1)), day)
         prev = _safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
             s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
+
+
+def _quarter_rules(s: _Scanner) -> None:
+    """ "Q2", "the third quarter", "Q1 2025", "Q1 last year" (before "last year" alone)."""
+    today = s.today
+    for m in s.each(
+        r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}|(?:last|this|next)\s+year))?\b"
+        r"|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}|(?:last|this|next)\s+year))?\b"
+    ):
+        q = (
+            int(m.group(1))
+            if m.group(1)
+            else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
+        )
+        year_text = m.group(2) or m.group(4)
+        if year_text:
+            shift = {"last": -1, "this": 0, "next": 1}.get(year_text.split()[0])
+            year = today.year + shift if shift is not None else int(year_text)
+            s.span(m, _quarter(year, q))  # "Q1 2025", "Q1 last year"
+            continue
+        quarter = _quarter(today.year, q)
+        ahead = quarter if quarter[1] >= today else _quarter(today.year + 1, q)
+        back = quarter if quarter[0] <= today else _quarter(today.year - 1, q)
+        s.span(m, ahead, back)
 
 
 def _range_rules(s: _Scanner) -> None:
@@ -242,6 +310,8 @@ def _range_rules(s: _Scanner) -> None:
         n = _amount(m.group(1))
         start = _delta(n, m.group(2), today, -1) + timedelta(days=1)
         s.span(m, (start, today))
+    for m in s.each(r"\b(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+)?(week|month|year)\b"):
+        s.span(m, (today, _period(m.group(1), today, 0)[1]))  # today to the period's end
     for m in s.each(
         r"\b(this|next|last|previous|coming|the\s+past)\s+(week|month|quarter|year|weekend)\b"
     ):
@@ -254,26 +324,12 @@ def _range_rules(s: _Scanner) -> None:
         )
         past = saturday if saturday <= today else saturday - timedelta(weeks=1)
         s.span(m, (future, future + timedelta(days=1)), (past, past + timedelta(days=1)))
-    for m in s.each(
-        r"\b(?:in\s+)?q([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b|\b(first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b"
-    ):
-        q = (
-            int(m.group(1))
-            if m.group(1)
-            else ["first", "second", "third", "fourth"].index(m.group(3)) + 1
-        )
-        year_text = m.group(2) or m.group(4)
-        if year_text:
-            s.span(m, _quarter(int(year_text), q))
-            continue
-        quarter = _quarter(today.year, q)
-        ahead = quarter if quarter[1] >= today else _quarter(today.year + 1, q)
-        back = quarter if quarter[0] <= today else _quarter(today.year - 1, q)
-        s.span(m, ahead, back)
     for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
         after = re.search(
-            r"\b(?:in|for|of|during|since|until|from|to|through)\s+$", s.text[: m.start(1)]
+            r"\b(?:in|for|of|during|since|until|from|to|through)\s+$"
+            rf"|\bbetween\s+(?:{_MONTH})\s+and\s+$",  # "between March and May"
+            s.text[: m.start(1)],
         )
         if word in _AMBIGUOUS_MONTHS and not m.group(2) and not after:
             continue  # "may" the verb, "mar" the word: a month only after a preposition
@@ -347,6 +403,9 @@ def _combine(s: _Scanner) -> list[Mention]:
                     a, b = readings[k]
                     if b < a and nxt.kind == "date" and m.kind == "date":
                         readings[k] = (a, b.replace(year=b.year + 1) if k == "future" else b)
+                    elif b < a and k == "past":
+                        # "between January and May" in March: last January to last May
+                        readings[k] = (_safe_date(a.year - 1, a.month, a.day) or a, b)
                 out.append(Mention("daterange", None, begin, nxt.end, extra=readings))
                 i += 2
                 continue
@@ -373,24 +432,28 @@ def _combine(s: _Scanner) -> list[Mention]:
                 out.append(Mention("daterange", None, begin, m.end, extra=readings))
                 i += 1
                 continue
-        if re.search(r"\bsince\s+$", before) and m.kind == "date":
-            out.append(
-                Mention(
-                    "daterange",
-                    None,
-                    m.start - 6,
-                    m.end,
-                    extra={
-                        "future": (m.extra["past"], s.today),
-                        "past": (m.extra["past"], s.today),
-                    },
+        if re.search(r"\bsince\s+$", before):
+            first = _started(m, s.today)
+            if first is not None:
+                span = (first, s.today)
+                out.append(
+                    Mention(
+                        "daterange", None, m.start - 6, m.end, extra={"future": span, "past": span}
+                    )
                 )
-            )
-            i += 1
-            continue
+                i += 1
+                continue
         out.append(m)
         i += 1
     return out
+
+
+def _started(m: Mention, today: date) -> date | None:
+    """Where "since X" starts: the day X names, or the first day of the period it names
+    ("since June", "since last week"), the latest such start not after today."""
+    starts = [m.extra["past"]] if m.kind == "date" else [m.extra[k][0] for k in ("past", "future")]
+    begun = [d for d in starts if d <= today]
+    return max(begun) if begun else None
 
 
 def _first(m: Mention) -> dict[str, date] | None:
@@ -409,7 +472,8 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     """Every date and date range in ``text`` (any case), resolved against ``today``."""
     s = _Scanner(text.lower(), today)
     _relative_rules(s)
+    _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
     _weekday_rules(s)
-    _absolute_rules(s)
+    _quarter_rules(s)
     _range_rules(s)
     return _combine(s)

@@ -31,11 +31,17 @@ _PHONE = re.compile(
     r"(?<![\w+])(?<![A-Za-z]-)\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])"
 )
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
+# A part of the day or a day after "at 8" ("at 8 in the evening", "at 4 tomorrow"): the number
+# is a time, not a house number.
+_DAY_PART = (
+    r"(?:(?:in\s+the\s+|this\s+|tomorrow\s+)?(?:morning|afternoon|evening|night)|tonight|today"
+    r"|tomorrow)\b"
+)
 _TIME = re.compile(
-    r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"
+    r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"  # 5pm, 7.30pm
     r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
-    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|\w))"  # not "at 4°C"
+    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|(?!" + _DAY_PART + r")\w))"
     r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
@@ -129,6 +135,30 @@ def _time_value(m: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+_MORNING = re.compile(r"\b(?:morning|breakfast)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:afternoon|evening|tonight|night)\b", re.IGNORECASE)
+
+
+def _in_day_part(value: str, text: str, start: int, end: int, clock24: bool) -> str:
+    """A clock time without am/pm in the part of the day the words next to it name
+    ("quarter to eight on Saturday morning" is 07:45, "at 8 in the evening" 20:00); the
+    nearest such word within a few words wins."""
+    hour, minute = int(value[:2]), value[3:]
+    after, before = text[end : end + 24], text[max(0, start - 24) : start]
+    near = [(w.start(), "am") for w in _MORNING.finditer(after)]
+    near += [(w.start(), "pm") for w in _LATER.finditer(after)]
+    near += [(len(before) - w.end(), "am") for w in _MORNING.finditer(before)]
+    near += [(len(before) - w.end(), "pm") for w in _LATER.finditer(before)]
+    if not near:
+        return value
+    part = min(near)[1]
+    if part == "am" and 13 <= hour <= 19 and not clock24:
+        hour -= 12  # office hours read "at 7" as the afternoon; the morning said otherwise
+    elif part == "pm" and 1 <= hour <= 11:
+        hour += 12
+    return f"{hour:02d}:{minute}"
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
 
 
@@ -198,6 +228,8 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(3), m.end(), side="end")
     for m in _TIME.finditer(text):
         value = _time_value(m)
+        if value is not None and m.group(3) is None:
+            value = _in_day_part(value, text, m.start(), m.end(), m.group(4) is not None)
         if value is not None:
             claim("time", value, m.start(), m.end())
     _mark_time_ranges(text, items)

@@ -169,7 +169,14 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     for spec in specs:
         if spec.name in out or set(spec.name_words) & _TEXTUAL:
             continue
+        # A person's name ("the instructor's first name") is written in title case: an
+        # acronym before it ("5 PT sessions with Marco") is a term, not the name.
+        person = "name" in spec.words and any(
+            _titled(t) and scope.text_free(t.start, t.end) for t in tokens[1:]
+        )
         for i, t in enumerate(tokens):
+            if person and not _titled(t):
+                continue
             if (
                 t.is_word
                 and t.text[:1].isupper()
@@ -204,6 +211,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
         run = remainder(tokens, scope)
+        if run is not None and set(empty[0].name_words) & _PROSE:
+            run = _with_article(tokens, scope, run)
         if run is not None:
             value, a, b = run
             scope.claim(a, b)
@@ -213,6 +222,36 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
 
 
 _MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])
+
+
+# Fields that hold a sentence of the user's (what happened, why, what to tell): their value
+# keeps its first article ("the forklift dropped a pallet"), as a search term does not.
+_PROSE = frozenset(("message", "body", "note", "comment", "description", "reason", "details"))
+
+
+def _with_article(
+    tokens: list[Any], scope: Scope, run: tuple[str, int, int]
+) -> tuple[str, int, int]:
+    """The rest of the clause with the article just before it, when that is a sentence of
+    three words or more."""
+    value, a, b = run
+    before = [t for t in tokens if t.end <= a]
+    if len(value.split()) < 3 or not before:
+        return run
+    article = before[-1]
+    if article.lower not in ("the", "a", "an", "my", "our") or not scope.text_free(
+        article.start, article.end
+    ):
+        return run
+    if article.start <= scope.action_span[1] or (len(before) > 1 and before[-2].is_word):
+        return run  # "report the damage": the article of the action's object
+    return clean(scope.text[article.start : b]), article.start, b
+
+
+def _titled(token: Any) -> bool:
+    """Whether a word is written in title case ("Marco", not "PT" nor "marco")."""
+    text: str = token.text
+    return token.is_word and text[:1].isupper() and not text.isupper() and not token.entity
 
 
 def _quoted_target(

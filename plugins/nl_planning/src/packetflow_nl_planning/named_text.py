@@ -103,14 +103,21 @@ def labelled(
             out[spec.name] = (value, scope.text[label.start : b])
 
 
+# Abbreviated titles written with a full stop before a name ("Dr. Okafor", "St. Ives").
+_TITLES = frozenset(("dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "rev", "sr", "jr", "capt"))
+
+
 def initial_dot(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]`` is the full stop of an initial inside a name: right after one
-    capital letter and followed by another capitalised word ("K." of "Ursula K. Le Guin")."""
+    """Whether ``tokens[k]`` is the full stop of an initial or of an abbreviated title inside
+    a name: right after one capital letter ("K." of "Ursula K. Le Guin") or a title ("Dr." of
+    "Dr. Okafor"), and followed by another capitalised word."""
     return (
         tokens[k].text == "."
         and k > 0
-        and len(tokens[k - 1].text) == 1
-        and tokens[k - 1].text.isupper()
+        and (
+            (len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper())
+            or (tokens[k - 1].lower in _TITLES and tokens[k - 1].text[:1].isupper())
+        )
         and tokens[k - 1].end == tokens[k].start
         and k + 1 < len(tokens)
         and tokens[k + 1].text[:1].isupper()

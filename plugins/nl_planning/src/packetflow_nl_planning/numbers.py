@@ -44,8 +44,11 @@ _ORDINALS = {
 _SPECIAL = {"dozen": 12, "half": 0.5, "couple": 2, "pair": 2}
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
 # A run of number words: "two hundred and fifty", "twenty-five", "three point five".
+# "a hundred and fifty" is one number (the article before a scale word is its "one"), and
+# "eight and a half" is 8.5.
 _WORDS = re.compile(
-    rf"\b(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*(?:\s+point(?:\s+(?:{'|'.join(_UNITS)}))+)?"
+    rf"\b(?:(?:a\s+(?=hundred|thousand|million))?(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*"
+    rf"(?:\s+point(?:\s+(?:{'|'.join(_UNITS)}))+|\s+and\s+a\s+half)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)(?:\s+of)?|half(?:\s+an?)?|a\s+(?:hundred|thousand|million))\b",
     re.IGNORECASE,
 )
@@ -76,6 +79,9 @@ def parse_number(text: str) -> int | float | None:
 
 
 def _words_value(raw: str) -> int | float | None:
+    if raw.endswith(" and a half"):
+        whole = _words_value(raw.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     words = raw.replace("-", " ").split()
     words = [w for w in words if w not in ("a", "an", "of")]
     if not words:
@@ -145,4 +151,23 @@ def number_mentions(text: str) -> list[Mention]:
             )
         )
     found.sort(key=lambda m: m.start)
-    return found
+    return _and_a_half(text, found)
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
+def _and_a_half(text: str, found: list[Mention]) -> list[Mention]:
+    """ "2 and a half" is 2.5: the digits take the half after them (as words do)."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in found:
+        if m.start < skip_to:
+            continue
+        tail = _AND_A_HALF.match(text, m.end)
+        if tail and not m.extra.get("words") and not m.extra.get("ordinal"):
+            out.append(Mention("number", m.value + 0.5, m.start, tail.end(), extra=m.extra))
+            skip_to = tail.end()
+            continue
+        out.append(m)
+    return out

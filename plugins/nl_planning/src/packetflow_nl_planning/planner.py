@@ -339,12 +339,15 @@ class Planner:
         scope.encoder, scope.known = self.index.encoder, self.index.known
         scope.ids = ids
         available = available or set()
+        # A clock time is no tense: the "past" of "half past eleven" reports nothing.
+        clock = [(m.start, m.end) for m in mentions.items if m.kind == "time"]
+        tensed = [t for t in words if not any(a <= t.start and t.end <= b for a, b in clock)]
         candidates = rank(
             hits,
             action,
             scope,
-            [t.lower for t in words],
-            [t.lemma for t in words],
+            [t.lower for t in tensed],
+            [t.lemma for t in tensed],
             lambda name: self._evidence(key, name),
             self.thresholds,
             self.index.idf,

@@ -66,9 +66,13 @@ def pointer(scope: Scope) -> bool:
     return any(t.lower in _POINTERS for t in scope.words)
 
 
-def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | None:
+def reference(
+    spec: FieldSpec, kind: str, scope: Scope, own: bool = False
+) -> tuple[Any, str] | None:
     """A value the clause points back at, from what earlier steps stated: "the address I just
-    gave you", "the same period", or a pointer word and an earlier value of the same field."""
+    gave you", "the same period", or a pointer word and an earlier value of the same field.
+    Words that point back and that another field took ("at *the same address*" for a street
+    address) point for that field only, unless ``own`` (the field took them itself)."""
     if not scope.memory:
         return None
     start, end = scope.span
@@ -85,6 +89,8 @@ def reference(spec: FieldSpec, kind: str, scope: Scope) -> tuple[Any, str] | Non
                     return memory.value, "there"
     for pattern in (_REFER, _SAME):
         for m in pattern.finditer(text):
+            if not own and not scope.free(start + m.start(1), start + m.end(1)):
+                continue
             head = m.group(1).lower().split()[-1]
             head_words = {head} | set(lexicon().synonyms.get(head, ()))
             if head in _DAY_PARTS and kind == "date":

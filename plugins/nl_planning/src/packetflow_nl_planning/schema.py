@@ -69,6 +69,20 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+# The prepositions inside a description ("where to pick up", "number of guests at the table")
+# say nothing of the field; one that ends it ("where to send the bike to", "city to fly from")
+# is the preposition the request puts before the value.
+_PREPOSITIONS = frozenset(
+    ("to", "from", "into", "onto", "for", "in", "at", "on", "with", "by", "of", "via", "per")
+)
+
+
+def _description_words(description: str) -> frozenset[str]:
+    found = words(description)
+    stranded = {found[-1]} if found else set()
+    return frozenset(w for w in found if w not in _PREPOSITIONS or w in stranded)
+
+
 def _spec(name: str, raw: dict[str, Any], required: bool, defs: dict[str, Any]) -> FieldSpec:
     schema = _resolve(raw, defs)
     kind = schema.get("type", "any")
@@ -100,7 +114,7 @@ def _spec(name: str, raw: dict[str, Any], required: bool, defs: dict[str, Any]) 
         has_default="default" in schema or not required,
         default=schema.get("default"),
         unit=field_unit(name, description),
-        words=frozenset(name_words) | frozenset(words(description)),
+        words=frozenset(name_words) | _description_words(description),
         name_words=name_words,
     )
 

@@ -80,7 +80,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _DURATION = re.compile(
-    r"\b(?:(an?|one|another|\d+)\s+)?(hour|minute|day|week)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
+    r"\b(?:(an?|one|another|\d+)\s+)?(hour|minute|day|week|fortnight|month|year)s?(\s+and\s+a\s+half)?\b|\b(half)\s+an?\s+(hour|minute|day)\b",
     re.IGNORECASE,
 )
 
@@ -112,7 +112,10 @@ def duration_phrases(text: str, numbers: list[Mention]) -> list[Mention]:
     return out
 
 
-_UNIT_OF = {"hour": "h", "minute": "min", "day": "day", "week": "week"}
+_UNIT_OF = {
+    "hour": "h", "minute": "min", "day": "day", "week": "week", "fortnight": "fortnight",
+    "month": "month", "year": "year",
+}  # fmt: skip
 _SPAN_WORDS = frozenset(
     ("for", "in", "within", "after", "over", "under", "about", "than", "take", "took", "takes",
      "lasting", "last", "nearly", "almost", "just", "only")
@@ -125,7 +128,8 @@ def _rate(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].split()
     if not before or before[-1].lower() in _SPAN_WORDS:
         return False
-    return any(any(c.isdigit() for c in w) or w[:1] in "$€£¥" for w in before[-4:])
+    # (An id such as "DP-20417" is no amount: an amount starts with its digits or currency.)
+    return any(w[:1].isdigit() or w[:1] in "$€£¥" for w in before[-4:])
 
 
 _JOINER = re.compile(r"\s*(?:,|and)?\s*", re.IGNORECASE)
@@ -179,6 +183,28 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
             kind: Kind = "duration" if unit.dimension == "time" else "quantity"
             out.append(
                 Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name)
+            )
+    return out + _shared_units(text, numbers, out)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*", re.IGNORECASE)
+
+
+def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> list[Mention]:
+    """ "2 to 8 °C", "-18 to -15 degrees", "3 or 4 kg": the unit said once, after the range,
+    is the unit of its first number too."""
+    out: list[Mention] = []
+    measured = [m for m in found if m.kind in ("quantity", "duration") and m.unit]
+    for number in numbers:
+        if number.extra.get("ordinal") or any(m.start == number.start for m in found):
+            continue
+        gap = _RANGE_GAP.match(text, number.end)
+        if gap is None:
+            continue
+        second = next((m for m in measured if m.start == gap.end()), None)
+        if second is not None:
+            out.append(
+                Mention(second.kind, number.value, number.start, number.end, unit=second.unit)
             )
     return out
 

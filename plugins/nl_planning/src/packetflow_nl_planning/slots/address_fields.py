@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ..clauses import Scope
+from ..lexicon import lexicon
 from ..schema import FieldSpec
 
 __all__ = ["fill_address", "is_address"]
@@ -55,6 +56,30 @@ def is_address(spec: FieldSpec) -> bool:
     )
 
 
+_MORE_TYPE = re.compile(rf"\s+(?:{_STREET_TYPES})\b\.?", re.IGNORECASE)
+# ", Leith", ", New Haven": a town after the street, up to three capitalised words that end the
+# clause or stand before punctuation or a word in lower case (", Leith instead").
+_TOWN = re.compile(
+    r",\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,2})(?=\s*(?:[,;.!?]|$)|\s+[a-z])"
+)
+
+
+def _town(scope: Scope, at: int) -> str:
+    """The town written after a street address at ``at`` (", Leith"), or ''. Words of the
+    sentence ("Please"), dates and times ("Monday") and values already taken are no town."""
+    end = scope.span[1]
+    match = _TOWN.match(scope.text[:end], at)
+    if match is None:
+        return ""
+    a, b = match.span(1)
+    stop = lexicon().stopwords
+    if any(w.lower() in stop for w in match.group(1).split()) or not scope.free(a, b):
+        return ""
+    if any(m.start < b and a < m.end for m in scope.mentions.items):
+        return ""
+    return scope.text[at:b]
+
+
 def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """The first free street address of the clause."""
     start, end = scope.span
@@ -63,7 +88,12 @@ def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         name = match.group(1).split()
         if any(word.lower() in _NOT_NAMES for word in name) or not scope.free(a, b):
             continue
-        value = match.group().rstrip(".")
+        street = match.group()
+        more = _MORE_TYPE.match(scope.text, match.end())
+        if more is not None and more.end() <= end:
+            street += more.group()  # "88 Quay Road": a street type may be the street's name
+        street = street.rstrip(".")
+        value = street + _town(scope, a + len(street))
         scope.claim(a, a + len(value))
         scope.last_kind = "address"
         return value, value

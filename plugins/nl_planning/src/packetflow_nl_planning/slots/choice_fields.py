@@ -347,6 +347,7 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         return None
     for token in scope.words:
         forms = {token.lemma, token.lower} | set(lex.synonyms.get(token.lemma, ()))
+        forms |= _parts(token)  # "tail-lift": tail, lift
         verb = lex.nominal.get(token.lemma)
         if verb:
             forms.add(verb)
@@ -359,11 +360,31 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if (forms & cues or related) and not (
             token.start < scope.action_span[1] and scope.action_span[0] < token.end
         ):
-            negated = scope.negated_before(token.start)
             start, end = _run_of(scope, token, cues)
+            if _object_only(scope, start, end, cues):
+                continue
+            negated = scope.negated_before(token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
     return None
+
+
+def _object_only(scope: Scope, start: int, end: int, cues: set[str]) -> bool:
+    """Whether the words at ``start:end`` are only part of a flag's name and the object of the
+    clause's action ("*book the car* in" for ``courtesy_car``): they name what the action is
+    done to, and only the flag's other word ("a courtesy car") would say the flag."""
+    run = {w for t in scope.words if start <= t.start and t.end <= end for w in _parts(t)}
+    if cues <= run or scope.action_span == (0, 0):
+        return False
+    between = [
+        t.lower for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start
+    ]
+    return all(word in _FILLER for word in between)
+
+
+def _parts(token: Any) -> set[str]:
+    """A word's lemma and, for a hyphenated word, its parts ("tail-lift": tail, lift)."""
+    return {token.lemma, *token.text.lower().split("-")}
 
 
 def _run_of(scope: Scope, token: Any, cues: set[str]) -> tuple[int, int]:

@@ -53,14 +53,18 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     only set the scene ("His phone is +33 1 ...", "The invoice is 55512")."""
     out = _fill(fields, scope)
     pointing = pointer(scope)
-    for spec in fields:
-        value = out.params.get(spec.name)
-        if value is not None and not _names_back(value, spec):
-            continue
-        if spec.required or pointing:
-            ref = reference(spec, field_kind(spec), scope)
-            if ref is not None:
+    backs = [f for f in fields if f.name in out.params and _names_back(out.params[f.name], f)]
+    empty = [f for f in fields if f.name not in out.params]
+    used: set[str] = set()
+    # The fields whose own words point back ("to the same address") resolve first; then the
+    # empty ones, and no words that pointed back resolve for two fields.
+    for spec in backs + empty:
+        if spec.required or pointing or spec in backs:
+            ref = _sibling(spec, out, fields) if spec in backs else None
+            ref = ref or reference(spec, field_kind(spec), scope, own=spec in backs)
+            if ref is not None and ref[1] not in used:
                 out.params[spec.name], out.sources[spec.name] = ref
+                used.add(ref[1])
     for context in reversed(scope.contexts):
         empty = [f for f in fields if f.name not in out.params and (f.required or pointing)]
         if not empty:
@@ -82,11 +86,34 @@ _BACK = frozenset(("the", "same", "that", "this", "very"))
 
 def _names_back(value: Any, spec: FieldSpec) -> bool:
     """Whether free text a field took only points back at an earlier value of it ("the same
-    address", "that address"): then the earlier value is meant, if there is one."""
+    address", "that address", "the same place"): then the earlier value is meant, if there
+    is one."""
     if not isinstance(value, str):
         return False
     words = value.lower().split()
-    return bool(words) and words[0] in _BACK and set(words) <= _BACK | field_words(spec)
+    if not words or words[0] not in _BACK:
+        return False
+    return set(words) <= _BACK | field_words(spec) or ("same" in words and len(words) <= 3)
+
+
+def _sibling(spec: FieldSpec, out: Filled, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    """The value another field of the same step took from the words before, when this one
+    says "the same ..." of it ("from 12 Castle Street to the same address")."""
+    kind = field_kind(spec)
+    at = out.sources.get(spec.name, "")
+    for other in fields:
+        value = out.params.get(other.name)
+        if (
+            other is not spec
+            and isinstance(value, str)
+            and not _names_back(value, other)
+            and (field_kind(other) == kind or {field_kind(other), kind} <= _TEXT_KINDS)
+        ):
+            return value, f"the same as {other.name} ({at})"
+    return None
+
+
+_TEXT_KINDS = frozenset(("text", "address"))
 
 
 def _fill(fields: list[FieldSpec], scope: Scope) -> Filled:

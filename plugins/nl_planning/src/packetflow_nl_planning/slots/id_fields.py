@@ -39,7 +39,7 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
     best: tuple[float, int, int, int, str] | None = None
-    for a, b in _spans(scope.text, start, end, spaced(spec.pattern)):
+    for a, b in _spans(scope.text, start, end, spaced(spec.pattern), None if loose else regex):
         chunk = scope.text[a:b]
         bare = chunk.lstrip("#@")
         low = bare.lower()
@@ -59,6 +59,7 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         joined = re.sub(r"[-\s]", "", bare)
         if joined != bare and joined[:1].isalnum():
             forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
+            forms.append(joined.upper())
         for candidate in forms:
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
@@ -90,9 +91,14 @@ def spaced(pattern: str) -> bool:
     return " " in pattern or "\\s" in pattern
 
 
-def _spans(text: str, start: int, end: int, groups: bool) -> list[tuple[int, int]]:
+def _spans(
+    text: str, start: int, end: int, groups: bool, whole: re.Pattern[str] | None = None
+) -> list[tuple[int, int]]:
     """Where an id may stand: each chunk of letters and digits, and (``groups``) two chunks
-    one space apart, one of them with a digit: an id written in groups ("AB12 CDE")."""
+    one space apart, one of them with a digit: an id written in groups ("AB12 CDE"). With
+    ``whole`` (a distinctive pattern that has no space), two such chunks neither of which
+    fits it alone but which joined do: an id typed in groups for readability ("MSCU 1234567",
+    "4111 1111 1111 1111" in three or four pieces), joined when it is filled."""
     chunks = [m.span() for m in _ID_CHUNK.finditer(text, start, end)]
     out = list(chunks)
     for a, b in chunks:
@@ -109,6 +115,21 @@ def _spans(text: str, start: int, end: int, groups: bool) -> list[tuple[int, int
         for (a, b), (c, d) in pairwise(chunks):
             if c == b + 1 and text[b] == " " and any(ch.isdigit() for ch in text[a:d]):
                 out.append((a, d))
+    elif whole is not None:
+        for n in range(len(chunks) - 1):
+            a, b = chunks[n]
+            if whole.fullmatch(text[a:b].lstrip("#")):
+                continue
+            for k in range(n + 1, min(n + 4, len(chunks))):
+                (_, y), (c, d) = chunks[k - 1], chunks[k]
+                if c != y + 1 or text[y] != " " or whole.fullmatch(text[c:d]):
+                    break
+                joined = re.sub(r"\s", "", text[a:d]).lstrip("#")
+                if not any(ch.isdigit() for ch in joined):
+                    continue  # "for the" is two words, whatever six letters the pattern takes
+                if whole.fullmatch(joined) or whole.fullmatch(joined.upper()):
+                    out.append((a, d))
+                    break
     return out
 
 

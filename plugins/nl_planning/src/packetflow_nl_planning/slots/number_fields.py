@@ -96,6 +96,8 @@ def fill_number(
                 score += 2.0
         elif m.kind == "money":
             score += 2.0 if wants_money else -1.0
+        elif any(a <= m.start and m.end <= b for a, b in measured) and spec.unit is not None:
+            continue  # "102k miles": its measure says the unit (k is thousands here)
         elif _kilometres(scope, m, spec):
             # "a 10k run": for a distance, "k" is kilometres, not thousands
             converted = convert(float(value) / 1000, "km", spec.unit or "km")

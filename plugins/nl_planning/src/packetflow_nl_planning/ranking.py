@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .actions import Action, compatible
+from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
 from .index import Hit, Profile
 from .lexicon import lexicon
@@ -20,6 +20,9 @@ from .text import past_form
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
+# A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
+# value whose pieces name no topic.
+_PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
@@ -304,6 +307,7 @@ def _coverage(
         for m in _CODE.finditer(scope.text, start, end)
         if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
     ]
+    numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
     # Another value of an enum the capability has already filled ("from GBP to EUR" for one
     # currency field) is one it cannot place: a word it does not explain, however own.
     unplaced = {
@@ -335,20 +339,23 @@ def _coverage(
             continue
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+        elif _compound_of(t.lemma, profile.own):
+            hit += weight  # "bedroom" for a field "room": an English compound names its head
     return (hit / total if total else 0.0), count
 
 
-# Classes of verbs of almost any object ("make", "add", "change"): a verb that is in a narrower
-# class as well ("book": create and book) shares only these with a capability of another
-# narrow action ("file" a claim), which says little about what is meant.
-_BROAD = frozenset(("retrieve", "create", "update"))
+def _compound_of(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` is a closed compound whose head is one of the capability's own words
+    of four letters or more after a modifier of three or more ("bedroom", "backyard",
+    "toothbrush"): a kind of the thing it names."""
+    return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
 
 
 def _narrow(action: Action, profile: Profile) -> bool:
     """Whether the request's verb and the capability share an action class narrower than
     the broad ones."""
     common = action.classes & (profile.action.classes | profile.action.weak)
-    return action.explicit and bool(common - _BROAD)
+    return action.explicit and bool(common - BROAD)
 
 
 def _specific(action: Action, profile: Profile) -> bool:
@@ -356,8 +363,8 @@ def _specific(action: Action, profile: Profile) -> bool:
     "make" or "read": a class they share beyond the broad ones, or a broad one when the
     request's verb has no narrower class."""
     common = action.classes & (profile.action.classes | profile.action.weak)
-    narrow = action.classes - _BROAD
-    return bool(common - _BROAD) or (bool(common - {"retrieve"}) and not narrow)
+    narrow = action.classes - BROAD
+    return bool(common - BROAD) or (bool(common - {"retrieve"}) and not narrow)
 
 
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:

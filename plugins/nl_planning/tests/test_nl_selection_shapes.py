@@ -1,0 +1,96 @@
+"""How a request picks its capability (or is refused), on a registry of these tests' own
+(``studio_registry``): verbs of three words ("get rid of"), light verbs ("leave a tip"), verbs
+whose sense the lexicon lists ("hold" a thing for someone, "get it back", "heat"/"cool"),
+opposites within one broad class ("downgrade" is no "upgrade"), paths and compounds in what
+a capability explains, and a typo that drops a doubled letter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from planned import is_refused, plan_steps, planner_on
+from studio_registry import CAPABILITIES, TODAY
+
+import packetflow as pf
+from packetflow_nl_planning.index import Index
+from packetflow_nl_planning.text import tokenize
+from packetflow_nl_planning.typos import Typos
+
+
+@pytest.fixture
+async def studio(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, CAPABILITIES)
+
+
+async def _one(node: pf.Node, text: str) -> dict[str, Any]:
+    [step] = await plan_steps(node, text, TODAY)
+    return step
+
+
+async def test_a_verb_of_three_words_is_read_whole(studio: pf.Node) -> None:
+    # "get rid of" deletes; "get" alone would only read.
+    step = await _one(studio, "get rid of AW-1234")
+    assert step == {"capability": "remove_artwork", "params": {"artwork_id": "AW-1234"}}
+
+
+async def test_leave_is_a_light_verb_before_a_noun_naming_an_action(studio: pf.Node) -> None:
+    step = await _one(studio, "leave a 5 pound tip for LS-204")
+    assert step == {
+        "capability": "tip_teacher",
+        "params": {"lesson_id": "LS-204", "amount": 5, "currency": "GBP"},
+    }
+
+
+async def test_leave_alone_still_quits(studio: pf.Node) -> None:
+    assert await is_refused(studio, "leave my gold membership", TODAY)
+
+
+async def test_hold_a_thing_for_someone_reserves_it(studio: pf.Node) -> None:
+    step = await _one(studio, "hold a wheel for me on Friday at 10:00")
+    assert step == {
+        "capability": "reserve_wheel",
+        "params": {"date": "2026-05-15", "time": "10:00"},
+    }
+
+
+async def test_get_it_back_restores(studio: pf.Node) -> None:
+    step = await _one(studio, "get AW-0042 back")
+    assert step == {"capability": "restore_artwork", "params": {"artwork_id": "AW-0042"}}
+
+
+async def test_opposites_within_one_broad_class_do_not_match(studio: pf.Node) -> None:
+    # "upgrade" and "downgrade" both change something; in opposite senses.
+    assert await is_refused(studio, "downgrade my membership to basic", TODAY)
+    step = await _one(studio, "upgrade my membership to gold")
+    assert step == {"capability": "upgrade_membership", "params": {"tier": "gold"}}
+
+
+async def test_a_compound_names_a_kind_of_its_head(studio: pf.Node) -> None:
+    # "storeroom" is a room: the capability's own word explains it.
+    step = await _one(studio, "cool the storeroom down to 15")
+    assert step == {
+        "capability": "set_room_heating",
+        "params": {"room": "storeroom", "temperature_celsius": 15},
+    }
+
+
+async def test_yet_and_still_say_nothing_of_the_topic(studio: pf.Node) -> None:
+    step = await _one(studio, "is F-2231 finished yet")
+    assert step == {"capability": "get_firing_status", "params": {"firing_id": "F-2231"}}
+
+
+async def test_paths_and_file_names_are_values_not_topics(studio: pf.Node) -> None:
+    # The pieces of a path ("tmp", "kitten", "party", "jpg") name no topic to explain.
+    step = await _one(studio, "move /tmp/kitten_party.jpg into /family/holidays")
+    assert step["capability"] == "move_photo"
+    assert step["params"]["path"] == "/tmp/kitten_party.jpg"
+
+
+def test_a_typo_that_drops_a_doubled_letter() -> None:
+    index = Index()
+    for capability in CAPABILITIES:
+        index.add(capability)
+    tokens = tokenize("refil the glaze")
+    Typos(index).correct(tokens)
+    assert tokens[0].lemma == "refill"

@@ -108,6 +108,29 @@ async def refill_glaze(inp: GlazeIn) -> Done:
     return Done(ok=True)
 
 
+class DriveIn(BaseModel):
+    origin: str = Field(description="where the van leaves from")
+    destination: str = Field(description="where the van goes")
+
+
+class DriveOut(BaseModel):
+    minutes: int
+
+
+@pf.capability(intent="Plan the van's route to a craft fair", tags=["studio", "fairs"])
+async def plan_van_route(inp: DriveIn) -> DriveOut:
+    return DriveOut(minutes=40)
+
+
+class KeyCardIn(BaseModel):
+    card_number: str = Field(pattern=r"^[0-9]{4}$", description="number printed on the key card")
+
+
+@pf.capability(intent="Block a member's key card", tags=["studio", "access"])
+async def block_key_card(inp: KeyCardIn) -> Done:
+    return Done(ok=True)
+
+
 CAPABILITIES = [
     remove_artwork,
     restore_artwork,
@@ -118,4 +141,6 @@ CAPABILITIES = [
     get_firing_status,
     move_photo,
     refill_glaze,
+    plan_van_route,
+    block_key_card,
 ]

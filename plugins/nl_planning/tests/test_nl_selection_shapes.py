@@ -94,3 +94,19 @@ def test_a_typo_that_drops_a_doubled_letter() -> None:
     tokens = tokenize("refil the glaze")
     Typos(index).correct(tokens)
     assert tokens[0].lemma == "refill"
+
+
+async def test_a_bare_noun_phrase_naming_a_plan_asks_to_make_it(studio: pf.Node) -> None:
+    # A route (or directions) "from A to B" is obtained by planning it.
+    step = await _one(studio, "route from Mill Street to the Corn Exchange")
+    assert step["capability"] == "plan_van_route"
+    step = await _one(studio, "directions from Mill Street to the Corn Exchange")
+    assert step["capability"] == "plan_van_route"
+
+
+async def test_a_loss_told_as_a_statement_asks_to_block_or_report(studio: pf.Node) -> None:
+    step = await _one(studio, "I lost my key card, number 7781")
+    assert step == {"capability": "block_key_card", "params": {"card_number": "7781"}}
+    step = await _one(studio, "my key card 7781 was stolen")
+    assert step["capability"] == "block_key_card"
+    assert await is_refused(studio, "I lost the tip for LS-204", TODAY)  # no tip is blocked

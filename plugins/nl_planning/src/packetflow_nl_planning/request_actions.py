@@ -12,7 +12,7 @@ from .lexicon import Lexicon, lexicon
 from .text import Token, same_family
 from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
 
-__all__ = ["causative", "request_action"]
+__all__ = ["LOSS", "causative", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -69,11 +69,17 @@ _DESIRE = (
     ("i", "would", "love"),
     ("we", "need"),
 )
-_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
+_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create", "schedule"))
 # "here's the receipt", "here are my photos": presenting a thing hands it over - to submit,
 # upload, attach or send it - never to read about it or to remove anything.
 _HAND_OVER = frozenset(("upload", "add_to", "create", "send", "share"))
 _PRESENT = frozenset(("is", "are"))
+# "I lost my card", "my bike was stolen", "lost my scarf on the bus": telling of a loss asks to
+# report it, or to block or freeze what was lost - never to read about it.
+LOSS = "report_loss"
+_LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
+_LOSS_CLASSES = frozenset(("report", "block", "pause"))
+_TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
 
 
 def request_action(
@@ -105,6 +111,9 @@ def request_action(
         return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    lost = _loss(tokens, at, lex, verbs)
+    if lost is not None:
+        return lost
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted
@@ -176,6 +185,26 @@ def request_action(
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]) -> Action | None:
+    """A loss told as a statement ("I lost my card", "my wallet was stolen"): the clause
+    opens with its teller or with the loss word itself, and says no action verb first."""
+    words = [t.lower for t in tokens]
+    if words[at] in _LOSS_WORDS:
+        # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
+        if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
+            return None
+    elif words[at] not in _TELLER:
+        return None
+    if words[at] not in _LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
+        return None
+    for i in range(at, min(len(tokens), at + 6)):
+        if words[i] in _LOSS_WORDS and not tokens[i].entity:
+            return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
+        if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
+            return None  # "I want to report my lost card": that verb says what to do
+    return None
 
 
 _CAUSATIVE = frozenset(("get",))

@@ -131,6 +131,20 @@ async def block_key_card(inp: KeyCardIn) -> Done:
     return Done(ok=True)
 
 
+class ClassDayIn(BaseModel):
+    date: dt.date = Field(description="the day of the weekly class to miss")
+
+
+@pf.capability(intent="Skip one session of my weekly pottery class", tags=["studio", "classes"])
+async def skip_class(inp: ClassDayIn) -> Done:
+    return Done(ok=True)
+
+
+@pf.capability(intent="Book an extra pottery class", tags=["studio", "classes"])
+async def book_extra_class(inp: ClassDayIn) -> Done:
+    return Done(ok=True)
+
+
 CAPABILITIES = [
     remove_artwork,
     restore_artwork,
@@ -143,4 +157,6 @@ CAPABILITIES = [
     refill_glaze,
     plan_van_route,
     block_key_card,
+    skip_class,
+    book_extra_class,
 ]

@@ -110,3 +110,11 @@ async def test_a_loss_told_as_a_statement_asks_to_block_or_report(studio: pf.Nod
     step = await _one(studio, "my key card 7781 was stolen")
     assert step["capability"] == "block_key_card"
     assert await is_refused(studio, "I lost the tip for LS-204", TODAY)  # no tip is blocked
+
+
+async def test_no_and_a_thing_then_a_date_asks_to_skip_it(studio: pf.Node) -> None:
+    # never to book the thing the request says "no" to
+    step = await _one(studio, "no pottery on the 22nd")
+    assert step == {"capability": "skip_class", "params": {"date": "2026-05-22"}}
+    step = await _one(studio, "extra pottery class on Friday please")
+    assert step == {"capability": "book_extra_class", "params": {"date": "2026-05-15"}}

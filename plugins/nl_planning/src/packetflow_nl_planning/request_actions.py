@@ -79,6 +79,9 @@ _PRESENT = frozenset(("is", "are"))
 LOSS = "report_loss"
 _LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
 _LOSS_CLASSES = frozenset(("report", "block", "pause"))
+# "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
+# (cancel, pause) that one occurrence.
+_SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
 _TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
 
 
@@ -114,6 +117,8 @@ def request_action(
     lost = _loss(tokens, at, lex, verbs)
     if lost is not None:
         return lost
+    if _skipped(tokens, at, lex):
+        return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted
@@ -205,6 +210,17 @@ def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str])
         if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
             return None  # "I want to report my lost card": that verb says what to do
     return None
+
+
+def _skipped(tokens: Sequence[Token], at: int, lex: Lexicon) -> bool:
+    """Whether the clause is "no" and a noun phrase, then a date or a time (a value the
+    extractors found): "no delivery on Friday", "no cleaning tomorrow please"."""
+    if tokens[at].lower != "no" or at + 1 >= len(tokens):
+        return False
+    head = tokens[at + 1]
+    if head.entity or not head.is_word or head.lower in lex.stopwords:
+        return False
+    return any(t.entity for t in tokens[at + 2 : at + 6])
 
 
 _CAUSATIVE = frozenset(("get",))

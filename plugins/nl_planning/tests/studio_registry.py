@@ -145,6 +145,19 @@ async def book_extra_class(inp: ClassDayIn) -> Done:
     return Done(ok=True)
 
 
+class PhotoSearchIn(BaseModel):
+    query: str = Field(description="words to look for")
+
+
+class PhotoSearchOut(BaseModel):
+    paths: list[str]
+
+
+@pf.capability(intent="Search the photo albums", tags=["studio", "photos"])
+async def search_photos(inp: PhotoSearchIn) -> PhotoSearchOut:
+    return PhotoSearchOut(paths=[])
+
+
 CAPABILITIES = [
     remove_artwork,
     restore_artwork,
@@ -159,4 +172,5 @@ CAPABILITIES = [
     block_key_card,
     skip_class,
     book_extra_class,
+    search_photos,
 ]

@@ -118,3 +118,9 @@ async def test_no_and_a_thing_then_a_date_asks_to_skip_it(studio: pf.Node) -> No
     assert step == {"capability": "skip_class", "params": {"date": "2026-05-22"}}
     step = await _one(studio, "extra pottery class on Friday please")
     assert step == {"capability": "book_extra_class", "params": {"date": "2026-05-15"}}
+
+
+async def test_where_is_a_thing_asks_to_find_it(studio: pf.Node) -> None:
+    step = await _one(studio, "where's my shot of the blue teapot?")
+    assert step["capability"] == "search_photos"
+    assert await is_refused(studio, "where can I park?", TODAY)

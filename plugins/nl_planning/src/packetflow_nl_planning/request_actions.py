@@ -82,6 +82,8 @@ _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
 _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
+_LOCATE = frozenset(("search", "retrieve"))
+_WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 _TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
 
 
@@ -136,6 +138,10 @@ def request_action(
         or (words[at] in ("can", "will", "would", "could") and words[at + 1] in _SOMEONE)
     )
     if q and not asks:
+        if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
+            # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
+            # search for it, or read where it is), never to change it.
+            return Action(_LOCATE, ("locate",), True, True, at + q)
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2

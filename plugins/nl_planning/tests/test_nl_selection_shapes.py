@@ -124,3 +124,13 @@ async def test_where_is_a_thing_asks_to_find_it(studio: pf.Node) -> None:
     step = await _one(studio, "where's my shot of the blue teapot?")
     assert step["capability"] == "search_photos"
     assert await is_refused(studio, "where can I park?", TODAY)
+
+
+async def test_blocking_a_span_of_time_reserves_it(studio: pf.Node) -> None:
+    step = await _one(studio, "block 2 hours on a wheel on Friday at 10:00")
+    assert step == {
+        "capability": "reserve_wheel",
+        "params": {"date": "2026-05-15", "time": "10:00"},
+    }
+    step = await _one(studio, "block my key card 7781")  # a thing, not time: block it
+    assert step["capability"] == "block_key_card"

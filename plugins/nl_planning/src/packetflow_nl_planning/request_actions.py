@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from .actions import Action
 from .lexicon import Lexicon, lexicon
 from .text import Token, same_family
-from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
+from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
 
 __all__ = ["LOSS", "causative", "request_action"]
 
@@ -82,6 +82,10 @@ _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
 _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
+_SCHEDULE = frozenset(("schedule", "create", "book"))
+_TIME_SPANS = frozenset(
+    ("time", "hour", "minute", "afternoon", "morning", "evening", "day", "slot", "week")
+)
 _LOCATE = frozenset(("search", "retrieve"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 _TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
@@ -159,6 +163,9 @@ def request_action(
         return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
+    if verb == "block" and _span_of_time(tokens, after):
+        # "block 2 hours for ...", "block out the afternoon": reserving time in a calendar
+        return Action(_SCHEDULE, (verb,), True, False, after)
     if verb in _CAUSATIVE:
         done = causative(tokens, after, lex, verbs)
         if done is not None:
@@ -216,6 +223,22 @@ def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str])
         if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
             return None  # "I want to report my lost card": that verb says what to do
     return None
+
+
+def _span_of_time(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a span of time follows (its particle, article or count first): "2 hours",
+    "out the afternoon", "off some time"."""
+    for token in tokens[at : at + 4]:
+        if token.lemma in _TIME_SPANS:
+            return True
+        if not (
+            token.lower in PARTICLES
+            or token.lower in _VERB_CONTEXT
+            or token.lower[:1].isdigit()
+            or token.lower in ("some", "an", "a", "two", "three", "half")
+        ):
+            return False
+    return False
 
 
 def _skipped(tokens: Sequence[Token], at: int, lex: Lexicon) -> bool:

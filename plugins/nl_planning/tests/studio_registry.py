@@ -124,6 +124,7 @@ async def plan_van_route(inp: DriveIn) -> DriveOut:
 
 class KeyCardIn(BaseModel):
     card_number: str = Field(pattern=r"^[0-9]{4}$", description="number printed on the key card")
+    reason: Literal["lost", "stolen", "broken"] = Field(description="why it is blocked")
 
 
 @pf.capability(intent="Block a member's key card", tags=["studio", "access"])
@@ -158,6 +159,19 @@ async def search_photos(inp: PhotoSearchIn) -> PhotoSearchOut:
     return PhotoSearchOut(paths=[])
 
 
+class LockerIn(BaseModel):
+    owner_name: str = Field(description="full name of the member")
+
+
+class LockerOut(BaseModel):
+    locker: int
+
+
+@pf.capability(intent="Find a member's locker", tags=["studio", "lockers"])
+async def find_locker(inp: LockerIn) -> LockerOut:
+    return LockerOut(locker=7)
+
+
 CAPABILITIES = [
     remove_artwork,
     restore_artwork,
@@ -173,4 +187,5 @@ CAPABILITIES = [
     skip_class,
     book_extra_class,
     search_photos,
+    find_locker,
 ]

@@ -106,7 +106,10 @@ async def test_a_bare_noun_phrase_naming_a_plan_asks_to_make_it(studio: pf.Node)
 
 async def test_a_loss_told_as_a_statement_asks_to_block_or_report(studio: pf.Node) -> None:
     step = await _one(studio, "I lost my key card, number 7781")
-    assert step == {"capability": "block_key_card", "params": {"card_number": "7781"}}
+    assert step == {
+        "capability": "block_key_card",
+        "params": {"card_number": "7781", "reason": "lost"},
+    }
     step = await _one(studio, "my key card 7781 was stolen")
     assert step["capability"] == "block_key_card"
     assert await is_refused(studio, "I lost the tip for LS-204", TODAY)  # no tip is blocked
@@ -132,5 +135,16 @@ async def test_blocking_a_span_of_time_reserves_it(studio: pf.Node) -> None:
         "capability": "reserve_wheel",
         "params": {"date": "2026-05-15", "time": "10:00"},
     }
-    step = await _one(studio, "block my key card 7781")  # a thing, not time: block it
+    step = await _one(studio, "block my key card 7781, it broke")  # a thing, not time
     assert step["capability"] == "block_key_card"
+
+
+async def test_a_loss_told_beside_a_request_only_sets_the_scene(studio: pf.Node) -> None:
+    step = await _one(studio, "I lost my firing slip, can you pull up F-2231")
+    assert step == {"capability": "get_firing_status", "params": {"firing_id": "F-2231"}}
+
+
+async def test_a_verb_whose_noun_the_capability_names_is_explained(studio: pf.Node) -> None:
+    # "owned" is explained by the field "owner_name" (own -> owner).
+    step = await _one(studio, "look up the one owned by Ana Ruiz")
+    assert step == {"capability": "find_locker", "params": {"owner_name": "Ana Ruiz"}}

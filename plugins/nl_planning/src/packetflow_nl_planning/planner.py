@@ -30,7 +30,7 @@ from .index import Index
 from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
-from .request_actions import LOSS, request_action
+from .request_actions import request_action
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
@@ -215,8 +215,8 @@ class Planner:
             # causes is the thing to have done, no past event.
             at = next(i for i, t in enumerate(words) if t is verb)
             past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
-        if action.explicit and (not past or LOSS in action.verbs):
-            return "request"  # (a loss told in the past asks to report it now)
+        if action.explicit and not past:
+            return "request"
         if asked:
             return "question"
         # ("we're", "it's", "there's": a pronoun with its verb written on)

@@ -339,8 +339,10 @@ def _coverage(
             continue
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif _compound_of(t.lemma, profile.own):
-            hit += weight  # "bedroom" for a field "room": an English compound names its head
+        elif _compound_of(t.lemma, profile.own) or _derived_from(t.lemma, profile.own):
+            # "bedroom" for a field "room" (a compound names its head), "owned" for an
+            # "owner" field (a noun of the same verb)
+            hit += weight
     return (hit / total if total else 0.0), count
 
 
@@ -349,6 +351,22 @@ def _compound_of(word: str, own: frozenset[str]) -> bool:
     of four letters or more after a modifier of three or more ("bedroom", "backyard",
     "toothbrush"): a kind of the thing it names."""
     return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
+
+
+# Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
+_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
+
+
+def _derived_from(word: str, own: frozenset[str]) -> bool:
+    """Whether one of the capability's own words is ``word`` (a lemma of three letters or
+    more) with a suffix that makes a noun of it ("owner" of "own", "rental" of "rent")."""
+    stems = {word}
+    for ending in ("ed", "ing", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
+    return any(
+        len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
+    )
 
 
 def _narrow(action: Action, profile: Profile) -> bool:

@@ -120,7 +120,8 @@ def request_action(
         return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
-    lost = _loss(tokens, at, lex, verbs)
+    # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
+    lost = _loss(tokens, at, lex, verbs) if bare else None
     if lost is not None:
         return lost
     if _skipped(tokens, at, lex):

@@ -14,6 +14,7 @@ import packetflow as pf
 
 TODAY = "2026-05-13"  # a Wednesday
 _ART = r"^AW-[0-9]{4}$"
+_E164 = r"^\+[1-9][0-9]{7,14}$"
 _HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
@@ -125,6 +126,7 @@ async def plan_van_route(inp: DriveIn) -> DriveOut:
 class KeyCardIn(BaseModel):
     card_number: str = Field(pattern=r"^[0-9]{4}$", description="number printed on the key card")
     reason: Literal["lost", "stolen", "broken"] = Field(description="why it is blocked")
+    phone: str | None = Field(default=None, pattern=_E164, description="number to call back")
 
 
 @pf.capability(intent="Block a member's key card", tags=["studio", "access"])

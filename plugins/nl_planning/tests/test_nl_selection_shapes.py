@@ -148,3 +148,18 @@ async def test_a_verb_whose_noun_the_capability_names_is_explained(studio: pf.No
     # "owned" is explained by the field "owner_name" (own -> owner).
     step = await _one(studio, "look up the one owned by Ana Ruiz")
     assert step == {"capability": "find_locker", "params": {"owner_name": "Ana Ruiz"}}
+
+
+async def test_a_loss_with_nothing_else_to_do_is_what_is_asked(studio: pf.Node) -> None:
+    # "ring me ..." fits nothing by itself: it says how to answer the report of the loss.
+    step = await _one(studio, "lost my key card 7781 yesterday, ring me on +447700900123")
+    assert step == {
+        "capability": "block_key_card",
+        "params": {"card_number": "7781", "reason": "lost", "phone": "+447700900123"},
+    }
+
+
+async def test_a_typo_of_a_synonym_of_a_capability_word(studio: pf.Node) -> None:
+    # "directons": directions, a synonym of the capability's "route"
+    step = await _one(studio, "directons from Mill Street to the Corn Exchange")
+    assert step["capability"] == "plan_van_route"

@@ -12,7 +12,7 @@ from .lexicon import Lexicon, lexicon
 from .text import Token, same_family
 from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
 
-__all__ = ["LOSS", "causative", "request_action"]
+__all__ = ["LOSS", "LOSS_WORDS", "causative", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -77,7 +77,7 @@ _PRESENT = frozenset(("is", "are"))
 # "I lost my card", "my bike was stolen", "lost my scarf on the bus": telling of a loss asks to
 # report it, or to block or freeze what was lost - never to read about it.
 LOSS = "report_loss"
-_LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
+LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
 _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
@@ -210,16 +210,16 @@ def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str])
     """A loss told as a statement ("I lost my card", "my wallet was stolen"): the clause
     opens with its teller or with the loss word itself, and says no action verb first."""
     words = [t.lower for t in tokens]
-    if words[at] in _LOSS_WORDS:
+    if words[at] in LOSS_WORDS:
         # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
         if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
             return None
     elif words[at] not in _TELLER:
         return None
-    if words[at] not in _LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
+    if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
         return None
     for i in range(at, min(len(tokens), at + 6)):
-        if words[i] in _LOSS_WORDS and not tokens[i].entity:
+        if words[i] in LOSS_WORDS and not tokens[i].entity:
             return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
         if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
             return None  # "I want to report my lost card": that verb says what to do

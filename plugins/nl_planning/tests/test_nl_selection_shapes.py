@@ -163,3 +163,8 @@ async def test_a_typo_of_a_synonym_of_a_capability_word(studio: pf.Node) -> None
     # "directons": directions, a synonym of the capability's "route"
     step = await _one(studio, "directons from Mill Street to the Corn Exchange")
     assert step["capability"] == "plan_van_route"
+
+
+async def test_how_to_get_to_a_place_asks_for_the_way(studio: pf.Node) -> None:
+    step = await _one(studio, "how do I get to the Corn Exchange from Mill Street")
+    assert step["capability"] == "plan_van_route"

@@ -82,6 +82,7 @@ _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
 _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
+_ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
 _TIME_SPANS = frozenset(
     ("time", "hour", "minute", "afternoon", "morning", "evening", "day", "slot", "week")
@@ -164,6 +165,16 @@ def request_action(
         return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
+    if (
+        verb == "get"
+        and "how" in words[:at]
+        and after + 1 < len(words)
+        and words[after] == "to"
+        and not lex.classes_of(tokens[after + 1].lemma)
+    ):
+        # "how do I get to Central Station?", "how to get to the zoo": the way there, which
+        # a route planner works out
+        return Action(_ROUTE, ("travel",), True, True, after + 1)
     if verb == "block" and _span_of_time(tokens, after):
         # "block 2 hours for ...", "block out the afternoon": reserving time in a calendar
         return Action(_SCHEDULE, (verb,), True, False, after)

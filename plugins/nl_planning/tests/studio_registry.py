@@ -174,6 +174,16 @@ async def find_locker(inp: LockerIn) -> LockerOut:
     return LockerOut(locker=7)
 
 
+class WorkshopIn(BaseModel):
+    member_id: str = Field(pattern=r"^M-[0-9]{4}$", description="membership number")
+    workshop: Literal["glaze", "throwing", "raku"] = Field(description="which workshop")
+
+
+@pf.capability(intent="Sign a member up for a workshop", tags=["studio", "workshops"])
+async def join_workshop(inp: WorkshopIn) -> Done:
+    return Done(ok=True)
+
+
 CAPABILITIES = [
     remove_artwork,
     restore_artwork,
@@ -190,4 +200,5 @@ CAPABILITIES = [
     book_extra_class,
     search_photos,
     find_locker,
+    join_workshop,
 ]

@@ -168,3 +168,13 @@ async def test_a_typo_of_a_synonym_of_a_capability_word(studio: pf.Node) -> None
 async def test_how_to_get_to_a_place_asks_for_the_way(studio: pf.Node) -> None:
     step = await _one(studio, "how do I get to the Corn Exchange from Mill Street")
     assert step["capability"] == "plan_van_route"
+
+
+async def test_taking_a_thing_out_of_another_removes_it(studio: pf.Node) -> None:
+    # "take ... out of" the workshop leaves it: never the sign-up
+    assert await is_refused(studio, "take M-0042 out of the raku workshop", TODAY)
+    step = await _one(studio, "sign M-0042 up for the raku workshop")
+    assert step == {
+        "capability": "join_workshop",
+        "params": {"member_id": "M-0042", "workshop": "raku"},
+    }

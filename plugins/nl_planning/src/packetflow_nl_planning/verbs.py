@@ -176,6 +176,8 @@ def verb_at(
             after is None
             or after.lower in lex.roles
             or (not after.is_word and not after.lower[:1].isdigit())
+            # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
+            or (particle in ("out", "off") and after.lower == "of")
         )
         if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1

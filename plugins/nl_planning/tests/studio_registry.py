@@ -31,7 +31,7 @@ async def remove_artwork(inp: ArtworkIn) -> Done:
     return Done(ok=True)
 
 
-@pf.capability(intent="Restore an artwork taken off the gallery", tags=["studio", "gallery"])
+@pf.capability(intent="Put an artwork back on the gallery", tags=["studio", "gallery"])
 async def restore_artwork(inp: ArtworkIn) -> Done:
     return Done(ok=True)
 
@@ -175,7 +175,7 @@ async def find_locker(inp: LockerIn) -> LockerOut:
 
 
 class WorkshopIn(BaseModel):
-    member_id: str = Field(pattern=r"^M-[0-9]{4}$", description="membership number")
+    member_id: str = Field(pattern=r"^M[0-9]{6}$", description="membership number")
     workshop: Literal["glaze", "throwing", "raku"] = Field(description="which workshop")
 
 

@@ -184,6 +184,25 @@ async def join_workshop(inp: WorkshopIn) -> Done:
     return Done(ok=True)
 
 
+class KilnDayIn(BaseModel):
+    date: dt.date = Field(description="day of the hire")
+
+
+@pf.capability(intent="Hire the big kiln for a day", tags=["studio", "kiln"])
+async def hire_kiln(inp: KilnDayIn) -> Done:
+    return Done(ok=True)
+
+
+class ClayIn(BaseModel):
+    lesson_id: str = Field(pattern=r"^LS-[0-9]{3}$", description="lesson reference")
+    clay: Literal["stoneware", "porcelain", "earthenware"] = Field(description="clay body")
+
+
+@pf.capability(intent="Choose the clay for a lesson", tags=["studio", "lessons"])
+async def choose_clay(inp: ClayIn) -> Done:
+    return Done(ok=True)
+
+
 CAPABILITIES = [
     remove_artwork,
     restore_artwork,
@@ -201,4 +220,6 @@ CAPABILITIES = [
     search_photos,
     find_locker,
     join_workshop,
+    hire_kiln,
+    choose_clay,
 ]

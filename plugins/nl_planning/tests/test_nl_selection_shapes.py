@@ -124,7 +124,7 @@ async def test_no_and_a_thing_then_a_date_asks_to_skip_it(studio: pf.Node) -> No
 
 
 async def test_where_is_a_thing_asks_to_find_it(studio: pf.Node) -> None:
-    step = await _one(studio, "where's my shot of the blue teapot?")
+    step = await _one(studio, "where's the picture of the blue teapot")
     assert step["capability"] == "search_photos"
     assert await is_refused(studio, "where can I park?", TODAY)
 
@@ -177,4 +177,18 @@ async def test_taking_a_thing_out_of_another_removes_it(studio: pf.Node) -> None
     assert step == {
         "capability": "join_workshop",
         "params": {"member_id": "M204518", "workshop": "raku"},
+    }
+
+
+async def test_booking_a_thing_for_a_day_hires_it(studio: pf.Node) -> None:
+    step = await _one(studio, "book the big kiln for Saturday")
+    assert step == {"capability": "hire_kiln", "params": {"date": "2026-05-16"}}
+
+
+async def test_a_capability_that_chooses_sets_the_choice(studio: pf.Node) -> None:
+    # "Choose the clay ..." takes the choice as input: changing it ("swap") is what it does.
+    step = await _one(studio, "swap the clay for LS-204 to porcelain")
+    assert step == {
+        "capability": "choose_clay",
+        "params": {"lesson_id": "LS-204", "clay": "porcelain"},
     }

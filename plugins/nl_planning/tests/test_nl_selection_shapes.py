@@ -192,3 +192,10 @@ async def test_a_capability_that_chooses_sets_the_choice(studio: pf.Node) -> Non
         "capability": "choose_clay",
         "params": {"lesson_id": "LS-204", "clay": "porcelain"},
     }
+
+
+async def test_an_unknown_word_before_an_id_is_no_reading_of_it(studio: pf.Node) -> None:
+    # "dispute F-2231": a verb the lexicon does not know; only reading the job is a guess.
+    assert await is_refused(studio, "dispute F-2231", TODAY)
+    step = await _one(studio, "status F-2231")
+    assert step == {"capability": "get_firing_status", "params": {"firing_id": "F-2231"}}

@@ -233,7 +233,7 @@ def rank(
             # and digits, by the field's pattern) and at most one word besides: "is BA287 on
             # time?", "any delays on LH1402". Reading changes nothing, so no near miss is risked.
             or (level == "read" and fit == 1.0 and bool(required) and filled.patterned > 0
-                and leftover <= 1)
+                and leftover <= 1 and not _verb_first(action, scope, profile))
             or told
             or learned > 0.2
         )  # fmt: skip
@@ -344,6 +344,24 @@ def _coverage(
             # "owner" field (a noun of the same verb)
             hit += weight
     return (hit / total if total else 0.0), count
+
+
+def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
+    """Whether a bare phrase (no question) opens with a word the capability does not explain,
+    right before a value: "dispute INV-004512" says a verb the lexicon does not know, which
+    only reading the invoice would be a guess at."""
+    words = scope.words
+    if action.explicit or not action.classes or len(words) < 2:
+        return False
+    first, nxt = words[0], words[1]
+    return (
+        first.is_word
+        and not first.entity
+        and first.lemma not in profile.words
+        and first.lemma not in lexicon().stopwords
+        and (nxt.entity or nxt.lower[:1].isdigit() or any(c.isdigit() for c in nxt.text)
+             or (nxt.text.isupper() and len(words) > 2 and words[2].lower[:1].isdigit()))
+    )  # fmt: skip
 
 
 def _compound_of(word: str, own: frozenset[str]) -> bool:

@@ -20,5 +20,5 @@ async def test_the_planner_meets_its_goals_on_the_development_set(tmp_path: Path
 
 
 # At least the goals (refusals: 1.0, asserted above), raised to a case or two below the
-# figures the planner reaches (96.9 / 97.1 / 95.7 %), so that a loss shows.
-FLOORS = {"single": 0.96, "multi": 0.94, "params": 0.95}
+# figures the planner reaches (97.5 / 97.1 / 96.1 %), so that a loss shows.
+FLOORS = {"single": 0.965, "multi": 0.94, "params": 0.95}

@@ -17,7 +17,12 @@ from typing import Literal
 from .lexicon import lexicon
 from .text import lemma, past_form, same_family
 
-__all__ = ["Action", "Level", "compatible"]
+__all__ = ["BROAD", "Action", "Level", "compatible"]
+
+# Classes of verbs of almost any object ("make", "add", "change"): a verb that is in a narrower
+# class as well ("book": create and book) shares only these with a capability of another
+# narrow action ("file" a claim), which says little about what is meant.
+BROAD = frozenset(("retrieve", "create", "update"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +79,17 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         return "no", f"the request only asks to read, but the capability {_does(cap)}"
     done = cap.classes | cap.weak
     common = request.classes & done
+    opposite = {o for c in done for o in lex.opposites.get(c, ())} | {f"not:{c}" for c in done}
+    said = "/".join(request.verbs[-1:])
+    rest = {o for c in done - common for o in lex.opposites.get(c, ())}
+    if common and not (common - BROAD) and (request.classes - common) & rest:
+        # "decrease the limit" for increase_limit, "downgrade" for upgrade_plan: both verbs
+        # change something (a broad class), but their narrower senses are opposites.
+        return "no", f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
     if common:
         return "same", f"same action ({', '.join(sorted(common))})"
     if request.query and cap.query:
         return "read", "both only read"
-    opposite = {o for c in done for o in lex.opposites.get(c, ())} | {f"not:{c}" for c in done}
-    said = "/".join(request.verbs[-1:])
     if request.classes & opposite:
         return "no", f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
     strict = lex.is_undo(request.classes) or lex.is_undo(cap.classes)

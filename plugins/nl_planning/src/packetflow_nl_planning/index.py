@@ -182,6 +182,7 @@ class Index:
         self._verbs: dict[str, int] = {}  # verbs the capabilities use that the lexicon lacks
         # Derived lazily, on the first query after a change.
         self._vocabulary: list[str] = []
+        self._targets: list[str] = []
         self._names: list[str] = []
         self._matrix: Vectors | None = None
         self._patterns: list[tuple[re.Pattern[str], frozenset[str]]] = []
@@ -281,6 +282,13 @@ class Index:
                 return
             profiles = self.profiles
             self._vocabulary = sorted(w for w in self._own if len(w) >= 4)
+            # A typo may be of a synonym of a capability's word ("directons" for a route
+            # planner): those are corrected too, when the word is no English one.
+            synonyms = lexicon().synonyms
+            self._targets = sorted(
+                set(self._vocabulary)
+                | {s for w in self._own for s in synonyms.get(w, ()) if len(s) >= 4 and s.isalpha()}
+            )
             self._names = list(profiles)
             compiled = []
             for pattern, names in self._by_pattern.items():
@@ -380,7 +388,7 @@ class Index:
             return near[0] if near else None
         cutoff = _FUZZY_MIN if 4 < len(word) < 8 else 0.74  # two edits in eight letters
         found = process.extractOne(
-            word, self._vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
+            word, self._targets, scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=cutoff,
         )  # fmt: skip
         return found[0] if found else None

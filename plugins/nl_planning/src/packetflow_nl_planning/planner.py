@@ -30,7 +30,7 @@ from .index import Index
 from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
-from .request_actions import request_action
+from .request_actions import LOSS, LOSS_WORDS, request_action
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
@@ -90,6 +90,29 @@ class Planner:
             NotFoundError: E404 when a part of the request fits no capability.
             ContractViolationError: E422 with more parts than ``max_steps``.
         """
+        try:
+            return self._plan(text, today, max_steps, inputs, allowed, losses=False)
+        except pf.errors.NotFoundError:
+            # A loss told beside a request only sets the scene ("I lost my slip, pull up
+            # F-1"); when the rest fits nothing on its own, the loss is what is asked ("lost
+            # my scarf on the 38, call 212-555-0143": report it, and call back).
+            if not self._tells_loss(text):
+                raise
+            return self._plan(text, today, max_steps, inputs, allowed, losses=True)
+
+    def _tells_loss(self, text: str) -> bool:
+        return any(w in LOSS_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+
+    def _plan(
+        self,
+        text: str,
+        today: date,
+        max_steps: int,
+        inputs: dict[str, Any] | None,
+        allowed: set[str] | None,
+        *,
+        losses: bool,
+    ) -> PlanDraft:
         text = self.typos.date_words(normalize(text))
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
@@ -101,7 +124,7 @@ class Planner:
         contexts: list[Clause] = []
         facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
         for clause in clauses:
-            kind = self._kind(clause, text)
+            kind = self._kind(clause, text, losses)
             if kind == "fact" or (kind == "statement" and len(clauses) > 1):
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
                 if self._fact(clause, text, mentions, memory):
@@ -191,7 +214,7 @@ class Planner:
         self._wire(draft, inputs or {})
         return draft
 
-    def _kind(self, clause: Clause, text: str) -> str:
+    def _kind(self, clause: Clause, text: str, losses: bool = False) -> str:
         """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
         phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
         chunk = text[clause.start : clause.end]
@@ -215,7 +238,7 @@ class Planner:
             # causes is the thing to have done, no past event.
             at = next(i for i, t in enumerate(words) if t is verb)
             past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
-        if action.explicit and not past:
+        if action.explicit and (not past or (losses and LOSS in action.verbs)):
             return "request"
         if asked:
             return "question"

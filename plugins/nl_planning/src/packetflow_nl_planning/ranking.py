@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .actions import Action, compatible
+from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
 from .index import Hit, Profile
 from .lexicon import lexicon
@@ -20,6 +20,9 @@ from .text import past_form
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
+# A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
+# value whose pieces name no topic.
+_PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
@@ -230,7 +233,7 @@ def rank(
             # and digits, by the field's pattern) and at most one word besides: "is BA287 on
             # time?", "any delays on LH1402". Reading changes nothing, so no near miss is risked.
             or (level == "read" and fit == 1.0 and bool(required) and filled.patterned > 0
-                and leftover <= 1)
+                and leftover <= 1 and not _verb_first(action, scope, profile))
             or told
             or learned > 0.2
         )  # fmt: skip
@@ -304,6 +307,7 @@ def _coverage(
         for m in _CODE.finditer(scope.text, start, end)
         if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
     ]
+    numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
     # Another value of an enum the capability has already filled ("from GBP to EUR" for one
     # currency field) is one it cannot place: a word it does not explain, however own.
     unplaced = {
@@ -335,20 +339,59 @@ def _coverage(
             continue
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+        elif _compound_of(t.lemma, profile.own) or _derived_from(t.lemma, profile.own):
+            # "bedroom" for a field "room" (a compound names its head), "owned" for an
+            # "owner" field (a noun of the same verb)
+            hit += weight
     return (hit / total if total else 0.0), count
 
 
-# Classes of verbs of almost any object ("make", "add", "change"): a verb that is in a narrower
-# class as well ("book": create and book) shares only these with a capability of another
-# narrow action ("file" a claim), which says little about what is meant.
-_BROAD = frozenset(("retrieve", "create", "update"))
+def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
+    """Whether a bare phrase (no question) opens with a word the capability does not explain,
+    right before a value: "dispute INV-004512" says a verb the lexicon does not know, which
+    only reading the invoice would be a guess at."""
+    words = scope.words
+    if action.explicit or not action.classes or len(words) < 2:
+        return False
+    first, nxt = words[0], words[1]
+    return (
+        first.is_word
+        and not first.entity
+        and first.lemma not in profile.words
+        and first.lemma not in lexicon().stopwords
+        and (nxt.entity or nxt.lower[:1].isdigit() or any(c.isdigit() for c in nxt.text)
+             or (nxt.text.isupper() and len(words) > 2 and words[2].lower[:1].isdigit()))
+    )  # fmt: skip
+
+
+def _compound_of(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` is a closed compound whose head is one of the capability's own words
+    of four letters or more after a modifier of three or more ("bedroom", "backyard",
+    "toothbrush"): a kind of the thing it names."""
+    return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
+
+
+# Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
+_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
+
+
+def _derived_from(word: str, own: frozenset[str]) -> bool:
+    """Whether one of the capability's own words is ``word`` (a lemma of three letters or
+    more) with a suffix that makes a noun of it ("owner" of "own", "rental" of "rent")."""
+    stems = {word}
+    for ending in ("ed", "ing", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
+    return any(
+        len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
+    )
 
 
 def _narrow(action: Action, profile: Profile) -> bool:
     """Whether the request's verb and the capability share an action class narrower than
     the broad ones."""
     common = action.classes & (profile.action.classes | profile.action.weak)
-    return action.explicit and bool(common - _BROAD)
+    return action.explicit and bool(common - BROAD)
 
 
 def _specific(action: Action, profile: Profile) -> bool:
@@ -356,8 +399,8 @@ def _specific(action: Action, profile: Profile) -> bool:
     "make" or "read": a class they share beyond the broad ones, or a broad one when the
     request's verb has no narrower class."""
     common = action.classes & (profile.action.classes | profile.action.weak)
-    narrow = action.classes - _BROAD
-    return bool(common - _BROAD) or (bool(common - {"retrieve"}) and not narrow)
+    narrow = action.classes - BROAD
+    return bool(common - BROAD) or (bool(common - {"retrieve"}) and not narrow)
 
 
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:

@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from .actions import Action
 from .lexicon import Lexicon, lexicon
 from .text import Token, same_family
-from .verbs import OBJECT_START, match_phrase, nominal_after, strip_polite, verb_at
+from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
 
-__all__ = ["causative", "request_action"]
+__all__ = ["LOSS", "LOSS_WORDS", "causative", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -69,11 +69,27 @@ _DESIRE = (
     ("i", "would", "love"),
     ("we", "need"),
 )
-_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create"))
+_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create", "schedule"))
 # "here's the receipt", "here are my photos": presenting a thing hands it over - to submit,
 # upload, attach or send it - never to read about it or to remove anything.
 _HAND_OVER = frozenset(("upload", "add_to", "create", "send", "share"))
 _PRESENT = frozenset(("is", "are"))
+# "I lost my card", "my bike was stolen", "lost my scarf on the bus": telling of a loss asks to
+# report it, or to block or freeze what was lost - never to read about it.
+LOSS = "report_loss"
+LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
+_LOSS_CLASSES = frozenset(("report", "block", "pause"))
+# "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
+# (cancel, pause) that one occurrence.
+_SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
+_ROUTE = frozenset(("schedule", "search", "retrieve"))
+_SCHEDULE = frozenset(("schedule", "create", "book"))
+_TIME_SPANS = frozenset(
+    ("time", "hour", "minute", "afternoon", "morning", "evening", "day", "slot", "week")
+)
+_LOCATE = frozenset(("search", "retrieve"))
+_WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
+_TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
 
 
 def request_action(
@@ -105,6 +121,12 @@ def request_action(
         return Action(_ACQUIRE, ("obtain",), True, True, at)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
+    lost = _loss(tokens, at, lex, verbs) if bare else None
+    if lost is not None:
+        return lost
+    if _skipped(tokens, at, lex):
+        return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted
@@ -122,6 +144,10 @@ def request_action(
         or (words[at] in ("can", "will", "would", "could") and words[at + 1] in _SOMEONE)
     )
     if q and not asks:
+        if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
+            # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
+            # search for it, or read where it is), never to change it.
+            return Action(_LOCATE, ("locate",), True, True, at + q)
         return Action(frozenset(), (), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
@@ -139,6 +165,19 @@ def request_action(
         return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
+    if (
+        verb == "get"
+        and "how" in words[:at]
+        and after + 1 < len(words)
+        and words[after] == "to"
+        and not lex.classes_of(tokens[after + 1].lemma)
+    ):
+        # "how do I get to Central Station?", "how to get to the zoo": the way there, which
+        # a route planner works out
+        return Action(_ROUTE, ("travel",), True, True, after + 1)
+    if verb == "block" and _span_of_time(tokens, after):
+        # "block 2 hours for ...", "block out the afternoon": reserving time in a calendar
+        return Action(_SCHEDULE, (verb,), True, False, after)
     if verb in _CAUSATIVE:
         done = causative(tokens, after, lex, verbs)
         if done is not None:
@@ -176,6 +215,53 @@ def request_action(
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]) -> Action | None:
+    """A loss told as a statement ("I lost my card", "my wallet was stolen"): the clause
+    opens with its teller or with the loss word itself, and says no action verb first."""
+    words = [t.lower for t in tokens]
+    if words[at] in LOSS_WORDS:
+        # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
+        if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
+            return None
+    elif words[at] not in _TELLER:
+        return None
+    if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
+        return None
+    for i in range(at, min(len(tokens), at + 6)):
+        if words[i] in LOSS_WORDS and not tokens[i].entity:
+            return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
+        if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
+            return None  # "I want to report my lost card": that verb says what to do
+    return None
+
+
+def _span_of_time(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a span of time follows (its particle, article or count first): "2 hours",
+    "out the afternoon", "off some time"."""
+    for token in tokens[at : at + 4]:
+        if token.lemma in _TIME_SPANS:
+            return True
+        if not (
+            token.lower in PARTICLES
+            or token.lower in _VERB_CONTEXT
+            or token.lower[:1].isdigit()
+            or token.lower in ("some", "an", "a", "two", "three", "half")
+        ):
+            return False
+    return False
+
+
+def _skipped(tokens: Sequence[Token], at: int, lex: Lexicon) -> bool:
+    """Whether the clause is "no" and a noun phrase, then a date or a time (a value the
+    extractors found): "no delivery on Friday", "no cleaning tomorrow please"."""
+    if tokens[at].lower != "no" or at + 1 >= len(tokens):
+        return False
+    head = tokens[at + 1]
+    if head.entity or not head.is_word or head.lower in lex.stopwords:
+        return False
+    return any(t.entity for t in tokens[at + 2 : at + 6])
 
 
 _CAUSATIVE = frozenset(("get",))

@@ -56,7 +56,13 @@ class Typos:
             if self._negated(t.lemma):
                 continue  # "unprolong" is no typo of "prolong": it says the opposite
             if self.index.derived(t.lemma):
-                continue  # "vaccinated" (vaccinat-) is a form of "vaccination", not a typo
+                # "vaccinated" (vaccinat-) is a form of "vaccination", not a typo; but a word
+                # that is no English one and lacks only the last letter of a capability word
+                # ("refil", "instal") is that word mistyped.
+                whole = self._one_short(t.lower)
+                if whole is not None:
+                    t.lower = t.lemma = whole
+                continue
             if self.english(t.lower):
                 # A real word, just not one of ours: only a word of ours one edit away, in a
                 # long word, is taken for what was meant ("wether" -> "weather").
@@ -77,6 +83,14 @@ class Typos:
             if fixed is not None:
                 t.lower = fixed
                 t.lemma = fixed
+
+    def _one_short(self, word: str) -> str | None:
+        """The capability word ``word`` is with its last letter left off, when ``word`` is
+        no English word and that letter doubles the one before it ("refil" -> refill)."""
+        if self.english(word) or len(word) < 4:
+            return None
+        whole = word + word[-1]
+        return whole if whole in self.index.vocabulary else None
 
     def _negated(self, word: str) -> bool:
         """Whether ``word`` is a negating prefix on a verb the lexicon or a capability knows

@@ -152,6 +152,12 @@ def verb_at(
     ``None`` when that word is not an action verb (see :func:`unknown_verb` for the verbs
     the lexicon does not know)."""
     word = tokens[at].lemma
+    if at + 2 < len(tokens):
+        # "get rid of", "come up with": a verb of three words, read before its first two
+        # ("get rid" is no verb; "get" alone only reads).
+        phrasal = f"{word}_{tokens[at + 1].lower}_{tokens[at + 2].lower}"
+        if phrasal in lex.classes:
+            return phrasal, lex.classes[phrasal], 3
     if at + 1 < len(tokens):
         phrasal = f"{word}_{tokens[at + 1].lemma}"
         if phrasal in lex.classes:
@@ -170,6 +176,8 @@ def verb_at(
             after is None
             or after.lower in lex.roles
             or (not after.is_word and not after.lower[:1].isdigit())
+            # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
+            or (particle in ("out", "off") and after.lower == "of")
         )
         if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1

@@ -92,3 +92,13 @@ async def test_a_step_re_registered_with_another_type_is_checked(node: pf.Node) 
     with pytest.raises(errors.ContractViolationError) as info:
         await node.call("numbered", {"value": 2})
     assert info.value.type == "output_contract"
+
+
+async def test_an_untyped_step_result_is_dumped_by_the_contract(node: pf.Node) -> None:
+    @pf.capability(provides=("part",))
+    async def make_untyped(inp: Num) -> dict[str, Any]:
+        return {"part": Part(name=f"u{inp.value}")}  # a model, as the step returned it
+
+    node.register(make_untyped)
+    node.register(pf.composition("untyped", pf.pipeline(pf.step("make_untyped"))))
+    assert await node.call("untyped", {"value": 1}) == {"part": {"name": "u1"}}

@@ -92,13 +92,14 @@ class Composition:
                 # The registry changed since the last run: validate and compile again.
                 found = self.analyze(engine)
                 # A linear plan's result is made of values that its steps' output contracts
-                # (or this composition's input contract) checked as they were written, with
-                # the types the output model promises: checking them again cost as much as a
-                # step. Any other plan (a conditional's arms may write other types), a key
-                # the plan may not write, or a capability re-registered with another type is
+                # (or this composition's input contract) checked and dumped as they were
+                # written, with the types the output model promises: checking them again cost
+                # as much as a step. Any other plan (a conditional's arms may write other
+                # types), a key the plan may not write, a value of an untyped step (returned
+                # as it was, not dumped) or a capability re-registered with another type is
                 # checked against the contract.
                 checked = linear and all(
-                    key in found.outputs and found.outputs[key].type == tp
+                    key in found.outputs and tp is not Any and found.outputs[key].type == tp
                     for key, tp in promised.items()
                 )
                 runner = compile_plan(self.plan, engine.lookup)

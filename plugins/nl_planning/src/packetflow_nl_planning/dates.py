@@ -171,6 +171,9 @@ def _relative_rules(s: _Scanner) -> None:
         s.day(m, today - timedelta(days=2))
     for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))  # before "today" alone
+    # "last night" is the evening before today, whatever the weekday rules make of "last".
+    for m in s.each(r"\blast\s+night\b"):
+        s.day(m, today - timedelta(days=1))
     for m in s.each(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now)\b"):
         s.day(m, today)
     for m in s.each(r"\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"):

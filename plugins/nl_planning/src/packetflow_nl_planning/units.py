@@ -237,6 +237,9 @@ def field_unit(name: str, description: str | None) -> str | None:
     ("weight in kilograms", "distance (km)"); short aliases count only in those two places."""
     _, by_alias = units()
     parts = identifier_words(name)
+    # A power the name's words split off its unit: "area_m2" reads as "area", "m", "2".
+    if len(parts) > 2 and parts[-1] in ("2", "3") and parts[-2] + parts[-1] in by_alias:
+        return by_alias[parts[-2] + parts[-1]].name
     for part in reversed(parts[1:] if len(parts) > 1 else ()):
         if part in by_alias:
             return by_alias[part].name

@@ -1,16 +1,101 @@
 """Slot shapes the third blind set showed the planner missing: "last night" for a date, a date
 after a participle, an age said as "I'm 62", a duration written "1h20", an area in square
-units; each on extractors or on made-up capabilities of these tests' own."""
+units, feet and inches run together; on extractors and on a registry of these tests' own (a
+greenhouse quote, a rowing log, a gym sign-up and a parcel claim)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
+from typing import Any
 
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
 from packetflow_nl_planning.dates import date_mentions
+from packetflow_nl_planning.units import field_unit
 
 TODAY = date(2026, 3, 5)  # a Thursday
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class GreenhouseIn(BaseModel):
+    postcode: str = Field(description="postcode of the garden")
+    floor_area_m2: float = Field(gt=0, description="floor area in square metres")
+
+
+@pf.capability(intent="Get a quote for building a greenhouse", tags=["garden"])
+async def quote_greenhouse(inp: GreenhouseIn) -> Ref:
+    return Ref(ref="g-1")
+
+
+class RowIn(BaseModel):
+    minutes: int = Field(description="time on the water in minutes")
+    rowed_on: dt.date = Field(description="day of the outing")
+
+
+@pf.capability(intent="Log a rowing outing", tags=["rowing"])
+async def log_row(inp: RowIn) -> Ref:
+    return Ref(ref="r-1")
+
+
+class GymIn(BaseModel):
+    age: int = Field(ge=14, le=110, description="member's age in years")
+    height_cm: int | None = Field(default=None, description="height in cm")
+
+
+@pf.capability(intent="Sign up for a gym membership", tags=["gym"])
+async def join_gym(inp: GymIn) -> Ref:
+    return Ref(ref="m-1")
+
+
+@pytest.fixture
+async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym])
+
+
+async def _params(node: pf.Node, text: str) -> dict[str, Any]:
+    [step] = await plan_steps(node, text, TODAY.isoformat())
+    params: dict[str, Any] = step["params"]
+    return params
 
 
 def test_last_night_is_yesterday() -> None:
     [mention] = date_mentions("the owl we heard last night", TODAY)
     assert mention.extra["past"] == date(2026, 3, 4)  # type: ignore[attr-defined]
+
+
+def test_a_unit_squared_in_a_field_name_is_an_area() -> None:
+    assert field_unit("floor_area_m2", None) == "m2"
+    assert field_unit("plot_ft2", None) == "ft2"
+
+
+async def test_an_area_in_square_units_converts_to_the_field_unit(yard: pf.Node) -> None:
+    params = await _params(yard, "greenhouse quote for LS1 4AP, about 12 square metres")
+    assert params == {"postcode": "LS1 4AP", "floor_area_m2": 12}
+    params = await _params(yard, "greenhouse quote for LS1 4AP, 200 sq ft")
+    assert params["floor_area_m2"] == pytest.approx(18.581, abs=0.001)
+
+
+async def test_hours_and_minutes_run_together(yard: pf.Node) -> None:
+    assert (await _params(yard, "log a rowing outing yesterday, 1h20"))["minutes"] == 80
+
+
+async def test_feet_and_inches_run_together(yard: pf.Node) -> None:
+    params = await _params(yard, "sign me up for the gym, I'm 30 and 5 ft 10")
+    assert params["height_cm"] == 178
+
+
+async def test_a_question_then_its_details_is_one_step(yard: pf.Node) -> None:
+    # The question alone is short of the area (its postcode is a guess); the details give both.
+    steps = await plan_steps(
+        yard, "What would a greenhouse cost me? Postcode LS1 4AP, 12 square metres", TODAY.isoformat()
+    )
+    assert steps == [
+        {"capability": "quote_greenhouse", "params": {"postcode": "LS1 4AP", "floor_area_m2": 12}}
+    ]

@@ -99,3 +99,8 @@ async def test_a_question_then_its_details_is_one_step(yard: pf.Node) -> None:
     assert steps == [
         {"capability": "quote_greenhouse", "params": {"postcode": "LS1 4AP", "floor_area_m2": 12}}
     ]
+
+
+def test_a_long_number_after_a_date_is_no_year() -> None:
+    [mention] = date_mentions("claim for the trip on 14 june, 555666777", TODAY)
+    assert mention.extra["past"] == date(2025, 6, 14)  # type: ignore[attr-defined]

@@ -252,7 +252,8 @@ def _absolute_rules(s: _Scanner) -> None:
     for m in s.each(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"):  # day.month.year
         if d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
-    year = r"(?:,?\s+(\d{4}))?"
+    # A year is four digits alone: "14 June, 555666777" is a date and then a number.
+    year = r"(?:,?\s+(\d{4})(?![\d]))?"
     # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
     # the date, so it is part of it (and never read as the next such weekday on its own).
     wd = rf"(?:(?:on\s+)?(?:{_DAY})\.?,?\s+)?"

@@ -104,3 +104,9 @@ async def test_a_question_then_its_details_is_one_step(yard: pf.Node) -> None:
 def test_a_long_number_after_a_date_is_no_year() -> None:
     [mention] = date_mentions("claim for the trip on 14 june, 555666777", TODAY)
     assert mention.extra["past"] == date(2025, 6, 14)  # type: ignore[attr-defined]
+
+
+async def test_a_bare_number_and_a_measure_are_two_values(yard: pf.Node) -> None:
+    # "30 and 178 cm" is no range (that says "between"): 30 is the age, 178 cm the height.
+    params = await _params(yard, "sign me up for the gym, I'm 30 and 178 cm")
+    assert params == {"age": 30, "height_cm": 178}

@@ -190,6 +190,9 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*", re.IGNORECASE)
 
 
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
 def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> list[Mention]:
     """ "2 to 8 °C", "-18 to -15 degrees", "3 or 4 kg": the unit said once, after the range,
     is the unit of its first number too."""
@@ -201,6 +204,8 @@ def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> li
         gap = _RANGE_GAP.match(text, number.end)
         if gap is None:
             continue
+        if gap.group().strip().lower() == "and" and not _BETWEEN.search(text, 0, number.start):
+            continue  # "I'm 62 and 80kg": two values; "between 2 and 8 °C" is a range
         second = next((m for m in measured if m.start == gap.end()), None)
         if second is not None:
             out.append(

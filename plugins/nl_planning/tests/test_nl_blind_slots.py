@@ -54,9 +54,18 @@ async def join_gym(inp: GymIn) -> Ref:
     return Ref(ref="m-1")
 
 
+class LockerIn(BaseModel):
+    locker: str = Field(pattern=r"^[0-9]{1,3}[A-F]$", description="locker, e.g. 12C")
+
+
+@pf.capability(intent="Open a gym locker", tags=["gym"])
+async def open_locker(inp: LockerIn) -> Ref:
+    return Ref(ref="l-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym])
+    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker])
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -110,3 +119,9 @@ async def test_a_bare_number_and_a_measure_are_two_values(yard: pf.Node) -> None
     # "30 and 178 cm" is no range (that says "between"): 30 is the age, 178 cm the height.
     params = await _params(yard, "sign me up for the gym, I'm 30 and 178 cm")
     assert params == {"age": 30, "height_cm": 178}
+
+
+async def test_digits_and_a_letter_that_fit_a_pattern_are_a_code(yard: pf.Node) -> None:
+    # "9C" and "14b" read as 9 degrees and 14 bytes, but the field's pattern takes them.
+    assert await _params(yard, "open gym locker 9C") == {"locker": "9C"}
+    assert await _params(yard, "open gym locker 14b") == {"locker": "14B"}

@@ -32,10 +32,11 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     loose = not distinctive(spec.pattern)
     # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
     # takes almost any word.
-    others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
+    items = [m for m in scope.mentions.items if not _glued_code(scope.text[m.start : m.end], regex)]
+    others = [(m.start, m.end) for m in items if m.kind in _NOT_IDS]
     measures = [
         (m.start, m.end)
-        for m in scope.mentions.items
+        for m in items
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
     best: tuple[float, int, int, int, str] | None = None
@@ -84,6 +85,15 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+def _glued_code(written: str, regex: re.Pattern[str]) -> bool:
+    """Whether a measure written as digits and one or two letters with no space ("9C",
+    "14b") fits the id's pattern as it stands: then it is a code such as a plot or a seat,
+    not 9 degrees or 14 bytes."""
+    if not re.fullmatch(r"\d+[A-Za-z]{1,2}", written):
+        return False
+    return bool(regex.fullmatch(written) or regex.fullmatch(written.upper()))
 
 
 def spaced(pattern: str) -> bool:

@@ -95,7 +95,10 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 elif _agent(lemmas[0], forms[0]):
                     score = 0.7  # "edit access" -> editor, "view only" -> viewer
             if score:
-                score += bonus(window[0].start)
+                twin = bonus(window[0].start)
+                # "transfer 50 to Newark": a value its preposition gives the twin field is
+                # the twin's, however well it names a value of this one.
+                score = score + twin if twin >= 0 else 0.0
             if score > 0 and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)

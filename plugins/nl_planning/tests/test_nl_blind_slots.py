@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from planned import plan_steps, planner_on
@@ -63,9 +63,33 @@ async def open_locker(inp: LockerIn) -> Ref:
     return Ref(ref="l-1")
 
 
+Barn = Literal["north", "south", "east"]
+
+
+class HayCountIn(BaseModel):
+    barn: Barn = Field(description="barn that was counted")
+    bales: int = Field(ge=0, description="bales counted")
+
+
+@pf.capability(intent="Record a count of hay bales", tags=["farm"])
+async def count_hay(inp: HayCountIn) -> Ref:
+    return Ref(ref="h-1")
+
+
+class HayMoveIn(BaseModel):
+    bales: int = Field(ge=1, description="bales to move")
+    from_barn: Barn = Field(description="barn the bales leave")
+    to_barn: Barn = Field(description="barn that receives them")
+
+
+@pf.capability(intent="Move hay bales between barns", tags=["farm"])
+async def move_hay(inp: HayMoveIn) -> Ref:
+    return Ref(ref="h-2")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker])
+    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker, count_hay, move_hay])
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -125,3 +149,23 @@ async def test_digits_and_a_letter_that_fit_a_pattern_are_a_code(yard: pf.Node) 
     # "9C" and "14b" read as 9 degrees and 14 bytes, but the field's pattern takes them.
     assert await _params(yard, "open gym locker 9C") == {"locker": "9C"}
     assert await _params(yard, "open gym locker 14b") == {"locker": "14B"}
+
+
+async def test_a_value_after_to_is_never_the_origin(yard: pf.Node) -> None:
+    # The barn after "to" is where the bales go; where they leave from is not said.
+    with pytest.raises(pf.errors.PacketFlowError) as caught:
+        await plan_steps(yard, "move 20 hay bales to the south barn", TODAY.isoformat())
+    assert caught.value.code == "E422"
+    assert "'from_barn'" in caught.value.message
+
+
+async def test_an_origin_left_unsaid_is_where_the_earlier_step_was(yard: pf.Node) -> None:
+    steps = await plan_steps(
+        yard,
+        "record a count of 90 hay bales in the north barn and after that move 20 to south",
+        TODAY.isoformat(),
+    )
+    assert steps[1] == {
+        "capability": "move_hay",
+        "params": {"bales": 20, "from_barn": "north", "to_barn": "south"},
+    }

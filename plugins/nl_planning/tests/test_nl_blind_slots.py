@@ -87,9 +87,19 @@ async def move_hay(inp: HayMoveIn) -> Ref:
     return Ref(ref="h-2")
 
 
+class HolidayIn(BaseModel):
+    first_day: dt.date = Field(description="first day away")
+    last_day: dt.date = Field(description="last day away")
+
+
+@pf.capability(intent="Book time off for a holiday", tags=["holiday"])
+async def book_holiday(inp: HolidayIn) -> Ref:
+    return Ref(ref="t-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker, count_hay, move_hay])
+    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker, count_hay, move_hay, book_holiday])
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -169,3 +179,8 @@ async def test_an_origin_left_unsaid_is_where_the_earlier_step_was(yard: pf.Node
         "capability": "move_hay",
         "params": {"bales": 20, "from_barn": "north", "to_barn": "south"},
     }
+
+
+async def test_a_span_of_weeks_ends_on_its_last_day(yard: pf.Node) -> None:
+    params = await _params(yard, "book holiday time off from 6 April for 2 weeks")
+    assert params == {"first_day": "2026-04-06", "last_day": "2026-04-19"}

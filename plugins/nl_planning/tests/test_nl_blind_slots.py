@@ -97,9 +97,19 @@ async def book_holiday(inp: HolidayIn) -> Ref:
     return Ref(ref="t-1")
 
 
+class BeerIn(BaseModel):
+    beer_name: str = Field(description="brewery and beer")
+    notes: str | None = Field(default=None, description="tasting note")
+
+
+@pf.capability(intent="Rate a craft beer", tags=["beer"])
+async def rate_beer(inp: BeerIn) -> Ref:
+    return Ref(ref="b-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker, count_hay, move_hay, book_holiday])
+    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker, count_hay, move_hay, book_holiday, rate_beer])
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -184,3 +194,9 @@ async def test_an_origin_left_unsaid_is_where_the_earlier_step_was(yard: pf.Node
 async def test_a_span_of_weeks_ends_on_its_last_day(yard: pf.Node) -> None:
     params = await _params(yard, "book holiday time off from 6 April for 2 weeks")
     assert params == {"first_day": "2026-04-06", "last_day": "2026-04-19"}
+
+
+async def test_a_quote_goes_to_a_field_of_notes(yard: pf.Node) -> None:
+    # "notes" is the plural of "note" (not "not"), so it is the text field the quote is for.
+    params = await _params(yard, "rate a craft beer: Tiny Rebel Cwtch, 'soft and fruity'")
+    assert params == {"beer_name": "Tiny Rebel Cwtch", "notes": "soft and fruity"}

@@ -200,3 +200,8 @@ async def test_a_quote_goes_to_a_field_of_notes(yard: pf.Node) -> None:
     # "notes" is the plural of "note" (not "not"), so it is the text field the quote is for.
     params = await _params(yard, "rate a craft beer: Tiny Rebel Cwtch, 'soft and fruity'")
     assert params == {"beer_name": "Tiny Rebel Cwtch", "notes": "soft and fruity"}
+
+
+async def test_an_arrow_points_at_the_destination(yard: pf.Node) -> None:
+    steps = await plan_steps(yard, "move 20 hay bales south -> north", TODAY.isoformat())
+    assert steps[0]["params"] == {"bales": 20, "from_barn": "south", "to_barn": "north"}

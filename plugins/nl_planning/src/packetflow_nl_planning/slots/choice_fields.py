@@ -186,6 +186,9 @@ _MEANING_MIN = 0.45  # cosine of a word and the value it names
 _MEANING_MARGIN = 0.15  # ... over the next closest value
 
 
+_ARROW = re.compile(r"(?:->|=>|\u2192|>)\s*$")
+
+
 def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
     """How a value's preposition counts for ``spec`` when another field takes the same values
     ("from French to English" for a source and a target language): ``+1`` when it points at
@@ -200,6 +203,10 @@ def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
     def bonus(position: int) -> float:
         if not twins:
             return 0.0
+        if _ARROW.search(scope.text, max(0, position - 6), position):
+            # "newark -> rotterdam": an arrow says "to" as the preposition would.
+            onto = roles.get("to", frozenset())
+            return 1.0 if onto & words else -1.0 if onto & others else 0.0
         for word in reversed(scope.before(position, 3)):
             if word in roles:  # the nearest preposition ("a certified Spanish": "for" says
                 # nothing of either language)

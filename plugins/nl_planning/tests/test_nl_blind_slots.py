@@ -109,7 +109,20 @@ async def rate_beer(inp: BeerIn) -> Ref:
 
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [quote_greenhouse, log_row, join_gym, open_locker, count_hay, move_hay, book_holiday, rate_beer])
+    return await planner_on(
+        module_node,
+        register_module,
+        [
+            quote_greenhouse,
+            log_row,
+            join_gym,
+            open_locker,
+            count_hay,
+            move_hay,
+            book_holiday,
+            rate_beer,
+        ],
+    )
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -147,7 +160,9 @@ async def test_feet_and_inches_run_together(yard: pf.Node) -> None:
 async def test_a_question_then_its_details_is_one_step(yard: pf.Node) -> None:
     # The question alone is short of the area (its postcode is a guess); the details give both.
     steps = await plan_steps(
-        yard, "What would a greenhouse cost me? Postcode LS1 4AP, 12 square metres", TODAY.isoformat()
+        yard,
+        "What would a greenhouse cost me? Postcode LS1 4AP, 12 square metres",
+        TODAY.isoformat(),
     )
     assert steps == [
         {"capability": "quote_greenhouse", "params": {"postcode": "LS1 4AP", "floor_area_m2": 12}}

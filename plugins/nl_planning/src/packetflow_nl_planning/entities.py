@@ -246,10 +246,10 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
             claim("time", value, m.start(), m.end())
     _mark_time_ranges(text, items)
     for m in _HOURS_MINUTES.finditer(text):
-        minutes = int(m.group(1)) * 60 + int(m.group(2))
+        run_together = int(m.group(1)) * 60 + int(m.group(2))
         if not any(overlaps(m.span(), span) for span in claimed):
             claimed.append(m.span())
-            items.append(Mention("duration", minutes, m.start(), m.end(), unit="min"))
+            items.append(Mention("duration", run_together, m.start(), m.end(), unit="min"))
     for m in _FEET_INCHES.finditer(text):
         inches = int(m.group(1)) * 12 + int(m.group(2))
         if int(m.group(2)) < 12 and not any(overlaps(m.span(), span) for span in claimed):

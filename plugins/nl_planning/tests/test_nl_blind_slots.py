@@ -107,6 +107,16 @@ async def rate_beer(inp: BeerIn) -> Ref:
     return Ref(ref="b-1")
 
 
+class SightingIn(BaseModel):
+    target: str = Field(description="object observed, e.g. C31 or Vega")
+    observed_on: dt.date = Field(description="night of the observation")
+
+
+@pf.capability(intent="Submit an observation of the night sky", tags=["astronomy"])
+async def log_sighting(inp: SightingIn) -> Ref:
+    return Ref(ref="s-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -121,6 +131,7 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
             move_hay,
             book_holiday,
             rate_beer,
+            log_sighting,
         ],
     )
 
@@ -220,3 +231,9 @@ async def test_a_quote_goes_to_a_field_of_notes(yard: pf.Node) -> None:
 async def test_an_arrow_points_at_the_destination(yard: pf.Node) -> None:
     steps = await plan_steps(yard, "move 20 hay bales south -> north", TODAY.isoformat())
     assert steps[0]["params"] == {"bales": 20, "from_barn": "south", "to_barn": "north"}
+
+
+async def test_digits_written_onto_a_word_stay_in_the_text(yard: pf.Node) -> None:
+    # The description's example makes "31" a word of the capability; glued on, it is no edge.
+    params = await _params(yard, "Log an observation: C31, yesterday")
+    assert params == {"target": "C31", "observed_on": "2026-03-04"}

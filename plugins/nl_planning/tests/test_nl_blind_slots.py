@@ -117,6 +117,16 @@ async def log_sighting(inp: SightingIn) -> Ref:
     return Ref(ref="s-1")
 
 
+class ZooIn(BaseModel):
+    age_group: Literal["adult", "child", "senior"] = Field(description="who the tickets are for")
+    quantity: int = Field(default=1, ge=1, le=9, description="how many tickets")
+
+
+@pf.capability(intent="Buy zoo entry tickets", tags=["zoo"])
+async def buy_zoo_tickets(inp: ZooIn) -> Ref:
+    return Ref(ref="z-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -132,6 +142,7 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
             book_holiday,
             rate_beer,
             log_sighting,
+            buy_zoo_tickets,
         ],
     )
 
@@ -237,3 +248,9 @@ async def test_digits_written_onto_a_word_stay_in_the_text(yard: pf.Node) -> Non
     # The description's example makes "31" a word of the capability; glued on, it is no edge.
     params = await _params(yard, "Log an observation: C31, yesterday")
     assert params == {"target": "C31", "observed_on": "2026-03-04"}
+
+
+async def test_a_count_of_a_kind_of_thing_is_the_count(yard: pf.Node) -> None:
+    # "seniors" is a value of the age group, not a field counted apart: 2 is the quantity.
+    params = await _params(yard, "buy zoo entry tickets for 2 seniors")
+    assert params == {"age_group": "senior", "quantity": 2}

@@ -127,6 +127,20 @@ async def buy_zoo_tickets(inp: ZooIn) -> Ref:
     return Ref(ref="z-1")
 
 
+_CARD = r"^[0-9]{8}$"
+
+
+class PointsIn(BaseModel):
+    card_number: str = Field(pattern=_CARD, description="loyalty card the points leave")
+    to_card_number: str = Field(pattern=_CARD, description="loyalty card that receives them")
+    points: int = Field(ge=1, description="points to give")
+
+
+@pf.capability(intent="Give loyalty points to another card", tags=["loyalty"])
+async def give_points(inp: PointsIn) -> Ref:
+    return Ref(ref="p-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -143,6 +157,7 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
             rate_beer,
             log_sighting,
             buy_zoo_tickets,
+            give_points,
         ],
     )
 
@@ -254,3 +269,11 @@ async def test_a_count_of_a_kind_of_thing_is_the_count(yard: pf.Node) -> None:
     # "seniors" is a value of the age group, not a field counted apart: 2 is the quantity.
     params = await _params(yard, "buy zoo entry tickets for 2 seniors")
     assert params == {"age_group": "senior", "quantity": 2}
+
+
+async def test_an_id_after_to_is_never_the_twin_origin(yard: pf.Node) -> None:
+    # Two id fields of one pattern: the id after "to" is the receiver's, never the sender's.
+    with pytest.raises(pf.errors.PacketFlowError) as caught:
+        await plan_steps(yard, "give 200 loyalty points to 20002000", TODAY.isoformat())
+    assert caught.value.code == "E422"
+    assert "'card_number'" in caught.value.message

@@ -20,7 +20,23 @@ _NOT_IDS = frozenset(
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
 
-def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+def _points_elsewhere(
+    scope: Scope, position: int, words: frozenset[str], others: list[FieldSpec]
+) -> bool:
+    """Whether the preposition nearest before ``position`` names another id field of the
+    step and not this one ("... to 331200456" beside ``to_member_number``)."""
+    roles = lexicon().roles
+    for word in reversed(scope.before(position, 3)):
+        if word in roles:
+            if roles[word] & words:
+                return False
+            return any(roles[word] & field_words(f) for f in others)
+    return False
+
+
+def fill_pattern(
+    spec: FieldSpec, scope: Scope, fields: list[FieldSpec] | None = None
+) -> tuple[Any, str] | None:
     assert spec.pattern is not None
     try:
         regex = re.compile(spec.pattern)
@@ -39,6 +55,7 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         for m in items
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
+    twins = [f for f in fields or () if f is not spec and f.pattern == spec.pattern]
     best: tuple[float, int, int, int, str] | None = None
     for a, b in _spans(scope.text, start, end, spaced(spec.pattern), None if loose else regex):
         chunk = scope.text[a:b]
@@ -53,6 +70,8 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             continue  # ("Monday" is a day, whatever pattern of letters it fits)
         if any(x < b and a < y for x, y in measures):
             continue  # "1500 meters", "$20": a measure or an amount is never an id
+        if twins and _points_elsewhere(scope, a, words, twins):
+            continue  # the id its preposition gives a twin field of the same pattern
         forms = [bare] if bare == chunk else [chunk, bare]
         if any(c.isdigit() for c in bare) or not bare.islower():
             # "ab12cde" in the pattern's case; a plain lower-case word ("window") is no id.

@@ -141,6 +141,16 @@ async def give_points(inp: PointsIn) -> Ref:
     return Ref(ref="p-1")
 
 
+class SeedsIn(BaseModel):
+    variety: str = Field(description="seed variety")
+    rush: bool = Field(default=False, description="next-day delivery")
+
+
+@pf.capability(intent="Order packets of garden seeds", tags=["garden"])
+async def order_seeds(inp: SeedsIn) -> Ref:
+    return Ref(ref="o-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -158,6 +168,7 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
             log_sighting,
             buy_zoo_tickets,
             give_points,
+            order_seeds,
         ],
     )
 
@@ -277,3 +288,8 @@ async def test_an_id_after_to_is_never_the_twin_origin(yard: pf.Node) -> None:
         await plan_steps(yard, "give 200 loyalty points to 20002000", TODAY.isoformat())
     assert caught.value.code == "E422"
     assert "'card_number'" in caught.value.message
+
+
+async def test_a_flag_said_in_its_description_words(yard: pf.Node) -> None:
+    params = await _params(yard, "order garden seeds: Sungold, next day delivery please")
+    assert params == {"variety": "Sungold", "rush": True}

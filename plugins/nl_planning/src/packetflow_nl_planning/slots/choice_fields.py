@@ -376,6 +376,42 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             negated = scope.negated_before(token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
+    return _described(spec, scope)
+
+
+def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """A flag the clause says in its description's own words ("next day delivery" for a flag
+    described "next-day delivery", "someone inside" for "someone is inside the car"): a run
+    of two or more of the description's words in a row, at least half of them."""
+    lex = lexicon()
+    said = [
+        lemma(w) for w in re.findall(r"[a-z]+", spec.description.lower()) if w not in lex.stopwords
+    ]
+    if len(said) < 2:
+        return None
+    words = [
+        t
+        for t in scope.words
+        if t.is_word
+        and t.lower not in lex.stopwords
+        and scope.free(t.start, t.end)
+        and not (t.start < scope.action_span[1] and scope.action_span[0] < t.end)
+    ]
+    parts = [
+        (t, p) for t in words for p in (t.text.lower().split("-") if "-" in t.text else [t.lemma])
+    ]
+    for i in range(len(parts)):
+        for j in range(len(said)):
+            n = 0
+            while (
+                i + n < len(parts) and j + n < len(said) and lemma(parts[i + n][1]) == said[j + n]
+            ):
+                n += 1
+            if n >= 2 and 2 * n >= len(said):
+                first, last = parts[i][0], parts[i + n - 1][0]
+                negated = scope.negated_before(first.start)
+                scope.claim(first.start, last.end)
+                return (not negated), scope.text[first.start : last.end]
     return None
 
 

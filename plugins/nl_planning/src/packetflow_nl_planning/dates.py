@@ -171,6 +171,9 @@ def _relative_rules(s: _Scanner) -> None:
         s.day(m, today - timedelta(days=2))
     for m in s.each(rf"\b({_NUM})\s+({_UNIT})\s+(?:from\s+(?:now|today)|later)\b"):
         s.day(m, _delta(_amount(m.group(1)), m.group(2), today, 1))  # before "today" alone
+    # "last night" is the evening before today, whatever the weekday rules make of "last".
+    for m in s.each(r"\blast\s+night\b"):
+        s.day(m, today - timedelta(days=1))
     for m in s.each(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now)\b"):
         s.day(m, today)
     for m in s.each(r"\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"):
@@ -249,7 +252,8 @@ def _absolute_rules(s: _Scanner) -> None:
     for m in s.each(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"):  # day.month.year
         if d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
-    year = r"(?:,?\s+(\d{4}))?"
+    # A year is four digits alone: "14 June, 555666777" is a date and then a number.
+    year = r"(?:,?\s+(\d{4})(?![\d]))?"
     # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
     # the date, so it is part of it (and never read as the next such weekday on its own).
     wd = rf"(?:(?:on\s+)?(?:{_DAY})\.?,?\s+)?"

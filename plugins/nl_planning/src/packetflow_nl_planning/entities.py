@@ -167,6 +167,18 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*",
 _STOPWATCH = re.compile(r"(?<![\w:.])(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?![\w:])")
 
 
+# Hours and minutes run together as people write them: "1h20", "2h 05m", "1 hr 30".
+_HOURS_MINUTES = re.compile(
+    r"(?<![\w.:])(\d{1,2})\s?h(?:rs?|ours?)?\s?([0-5]\d)(?:\s?m(?:ins?|inutes?)?)?(?![\w:])",
+    re.IGNORECASE,
+)
+# Feet and inches run together, the inches' unit often left unsaid: "5 ft 10", "6'2\"".
+_FEET_INCHES = re.compile(
+    r"(?<![\w.])(\d)\s?(?:ft|feet|foot|')\s?(\d{1,2})(?:\s?(?:in|inch|inches|\"))?(?![\w.])",
+    re.IGNORECASE,
+)
+
+
 def _stopwatch_minutes(m: re.Match[str]) -> float | None:
     first, second, third = int(m.group(1)), int(m.group(2)), m.group(3)
     if third is not None:
@@ -233,6 +245,16 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         if value is not None:
             claim("time", value, m.start(), m.end())
     _mark_time_ranges(text, items)
+    for m in _HOURS_MINUTES.finditer(text):
+        run_together = int(m.group(1)) * 60 + int(m.group(2))
+        if not any(overlaps(m.span(), span) for span in claimed):
+            claimed.append(m.span())
+            items.append(Mention("duration", run_together, m.start(), m.end(), unit="min"))
+    for m in _FEET_INCHES.finditer(text):
+        inches = int(m.group(1)) * 12 + int(m.group(2))
+        if int(m.group(2)) < 12 and not any(overlaps(m.span(), span) for span in claimed):
+            claimed.append(m.span())
+            items.append(Mention("quantity", inches, m.start(), m.end(), unit="inch"))
     for m in _STOPWATCH.finditer(text):
         minutes = _stopwatch_minutes(m)
         if minutes is not None and not any(overlaps(m.span(), span) for span in claimed):

@@ -425,10 +425,32 @@ def _restates(last: StepDraft, step: StepDraft) -> bool:
         return (bool(missing) and missing <= set(last.step.params)) or (
             bool(before) and before <= set(step.step.params)
         )
-    if any(step.step.params[k] != last.step.params[k] for k in shared):
+    differ = [k for k in shared if step.step.params[k] != last.step.params[k]]
+    if differ and _completes(last, step, differ):
+        for k in differ:
+            last.step.params[k] = step.step.params[k]
+            if k in step.filled.sources:
+                last.filled.sources[k] = step.filled.sources[k]
+        last.filled.missing = []
+        return True
+    if differ:
         return False
     adds = len(shared) < len(step.step.params)
     return adds or set(step.action.verbs) != set(last.action.verbs)
+
+
+def _completes(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
+    """Whether ``step`` gives every required value ``last`` (the same capability) was short
+    of, lacking none itself, and ``last`` differs only in words it took as free text ("how
+    much would panels cost? postcode BS7 8HQ, 30 m2 of roof"): then the clause after is the
+    details of the question, and its values stand instead of the guesses."""
+    before = set(last.filled.missing)
+    return (
+        bool(before)
+        and before <= set(step.step.params)
+        and not step.filled.missing
+        and all(isinstance(last.step.params[k], str) for k in differ)
+    )
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

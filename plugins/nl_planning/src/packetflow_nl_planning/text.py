@@ -129,7 +129,8 @@ def lemma(word: str) -> str:
     for suffix, repl in _RULES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             base = word[: -len(suffix)] + repl
-            if base in known:
+            if base in known and not (suffix == "es" and base in lex.stopwords):
+                # ("notes" is no "not": a function word takes no "-es", "ups" is "up".)
                 return base
             doubled = len(base) > 2 and base[-1] == base[-2]
             if suffix in ("ing", "ed") and doubled and base[:-1] in known:

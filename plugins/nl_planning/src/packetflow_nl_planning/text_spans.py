@@ -94,8 +94,12 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
             or (t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper())
         )
 
-    def glued(i: int) -> bool:  # "6AN" of "E1 6AN": a piece of a code, not a word
-        return i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].lower[-1:].isdigit()
+    def glued(i: int) -> bool:  # "6AN" of "E1 6AN", "31" of "M31": a piece of a code
+        return (
+            i > 0
+            and tokens[i - 1].end == tokens[i].start
+            and (tokens[i - 1].lower[-1:].isdigit() or tokens[i].text.isdigit())
+        )
 
     while end > begin and edge(tokens[end - 1]) and not glued(end - 1):
         end -= 1

@@ -190,6 +190,9 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*", re.IGNORECASE)
 
 
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
 def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> list[Mention]:
     """ "2 to 8 °C", "-18 to -15 degrees", "3 or 4 kg": the unit said once, after the range,
     is the unit of its first number too."""
@@ -201,6 +204,8 @@ def _shared_units(text: str, numbers: list[Mention], found: list[Mention]) -> li
         gap = _RANGE_GAP.match(text, number.end)
         if gap is None:
             continue
+        if gap.group().strip().lower() == "and" and not _BETWEEN.search(text, 0, number.start):
+            continue  # "I'm 62 and 80kg": two values; "between 2 and 8 °C" is a range
         second = next((m for m in measured if m.start == gap.end()), None)
         if second is not None:
             out.append(
@@ -237,6 +242,9 @@ def field_unit(name: str, description: str | None) -> str | None:
     ("weight in kilograms", "distance (km)"); short aliases count only in those two places."""
     _, by_alias = units()
     parts = identifier_words(name)
+    # A power the name's words split off its unit: "area_m2" reads as "area", "m", "2".
+    if len(parts) > 2 and parts[-1] in ("2", "3") and parts[-2] + parts[-1] in by_alias:
+        return by_alias[parts[-2] + parts[-1]].name
     for part in reversed(parts[1:] if len(parts) > 1 else ()):
         if part in by_alias:
             return by_alias[part].name

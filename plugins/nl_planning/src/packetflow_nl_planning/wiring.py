@@ -10,6 +10,7 @@ from typing import Any
 from .clauses import field_words
 from .index import Index
 from .plans import PlannedStep
+from .schema import FieldSpec
 from .slots import field_kind
 from .text import identifier_words
 
@@ -62,6 +63,8 @@ class Wiring:
                     step.params[name] = inputs[name]
                     continue
                 given = _given_before(steps, k, name)
+                if given is None and spec.required:
+                    given = _origin_before(steps, k, spec)
                 if spec.required and given is not None:
                     # "check in for K7Q2ZP, then add a bag": a required value an earlier step
                     # of the same request was given under the same name is the same thing.
@@ -117,4 +120,27 @@ def _given_before(steps: list[PlannedStep], k: int, name: str) -> Any:
     for j in range(k - 1, -1, -1):
         if name in steps[j].params:
             return steps[j].params[name]
+    return None
+
+
+_ORIGIN = frozenset(("from", "source", "origin"))
+
+
+def _origin_before(steps: list[PlannedStep], k: int, spec: FieldSpec) -> Any:
+    """For an origin field (``from_warehouse``) the clause leaves empty, the value an earlier
+    step was given for the same field without its side (``warehouse``): "count the stock in
+    Lyon, then transfer 50 to Newark" moves them from Lyon. Not a value this step already
+    has (the other end), and one the field takes."""
+    words = identifier_words(spec.name)
+    if not words or words[0] not in _ORIGIN or len(words) < 2:
+        return None
+    plain = "_".join(words[1:])
+    for j in range(k - 1, -1, -1):
+        if plain in steps[j].params:
+            value = steps[j].params[plain]
+            if value in steps[k].params.values():
+                return None
+            if spec.enum and value not in spec.enum:
+                return None
+            return value
     return None

@@ -95,7 +95,10 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 elif _agent(lemmas[0], forms[0]):
                     score = 0.7  # "edit access" -> editor, "view only" -> viewer
             if score:
-                score += bonus(window[0].start)
+                twin = bonus(window[0].start)
+                # "transfer 50 to Newark": a value its preposition gives the twin field is
+                # the twin's, however well it names a value of this one.
+                score = score + twin if twin >= 0 else 0.0
             if score > 0 and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)
@@ -183,6 +186,9 @@ _MEANING_MIN = 0.45  # cosine of a word and the value it names
 _MEANING_MARGIN = 0.15  # ... over the next closest value
 
 
+_ARROW = re.compile(r"(?:->|=>|\u2192|>)\s*$")
+
+
 def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
     """How a value's preposition counts for ``spec`` when another field takes the same values
     ("from French to English" for a source and a target language): ``+1`` when it points at
@@ -197,6 +203,10 @@ def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
     def bonus(position: int) -> float:
         if not twins:
             return 0.0
+        if _ARROW.search(scope.text, max(0, position - 6), position):
+            # "newark -> rotterdam": an arrow says "to" as the preposition would.
+            onto = roles.get("to", frozenset())
+            return 1.0 if onto & words else -1.0 if onto & others else 0.0
         for word in reversed(scope.before(position, 3)):
             if word in roles:  # the nearest preposition ("a certified Spanish": "for" says
                 # nothing of either language)
@@ -366,6 +376,42 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             negated = scope.negated_before(token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
+    return _described(spec, scope)
+
+
+def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """A flag the clause says in its description's own words ("next day delivery" for a flag
+    described "next-day delivery", "someone inside" for "someone is inside the car"): a run
+    of two or more of the description's words in a row, at least half of them."""
+    lex = lexicon()
+    said = [
+        lemma(w) for w in re.findall(r"[a-z]+", spec.description.lower()) if w not in lex.stopwords
+    ]
+    if len(said) < 2:
+        return None
+    words = [
+        t
+        for t in scope.words
+        if t.is_word
+        and t.lower not in lex.stopwords
+        and scope.free(t.start, t.end)
+        and not (t.start < scope.action_span[1] and scope.action_span[0] < t.end)
+    ]
+    parts = [
+        (t, p) for t in words for p in (t.text.lower().split("-") if "-" in t.text else [t.lemma])
+    ]
+    for i in range(len(parts)):
+        for j in range(len(said)):
+            n = 0
+            while (
+                i + n < len(parts) and j + n < len(said) and lemma(parts[i + n][1]) == said[j + n]
+            ):
+                n += 1
+            if n >= 2 and 2 * n >= len(said):
+                first, last = parts[i][0], parts[i + n - 1][0]
+                negated = scope.negated_before(first.start)
+                scope.claim(first.start, last.end)
+                return (not negated), scope.text[first.start : last.end]
     return None
 
 

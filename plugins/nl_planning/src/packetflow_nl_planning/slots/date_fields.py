@@ -38,6 +38,8 @@ def _side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
     return None
 
 
+_WEEKS = {"week": 7, "fortnight": 14}
+
 _DAY_WORDS = frozenset(("day", "morning", "afternoon", "evening", "night", "week", "date"))
 
 
@@ -73,9 +75,16 @@ def fill_date(
         # stay ends its nights later ("two nights from Monday", "tonight").
         value, source = scope.range_start, "(the same day)"
         nights = [m for m in scope.of("duration") if m.unit in ("day", "night")]
+        weeks = [m for m in scope.of("duration") if m.unit in _WEEKS]
         if nights:
             value = value + timedelta(days=int(nights[0].value))
             source = scope.take(nights[0])
+        elif weeks:
+            # "from 1 September for 2 weeks": whole weeks from the first day, both ends
+            # inclusive (1-14 September).
+            length = float(weeks[0].value) * _WEEKS[weeks[0].unit or "week"]
+            value = value + timedelta(days=round(length) - 1)
+            source = scope.take(weeks[0])
         elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
             value = value + timedelta(days=1)
     if value is None and kind == "datetime" and scope.of("time") and not _names_a_day(scope):

@@ -158,7 +158,7 @@ def _fill_one(
     spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec], money: bool
 ) -> tuple[Any, str] | None:
     if kind == "pattern":
-        return fill_pattern(spec, scope)
+        return fill_pattern(spec, scope, fields)
     if kind in ("email", "url"):
         return _pick(spec, scope, scope.of(kind), lambda m: str(m.value))
     if kind == "phone":

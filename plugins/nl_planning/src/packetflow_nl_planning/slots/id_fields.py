@@ -20,7 +20,23 @@ _NOT_IDS = frozenset(
 _ID_CHUNK = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|#?[A-Za-z0-9]")
 
 
-def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+def _points_elsewhere(
+    scope: Scope, position: int, words: frozenset[str], others: list[FieldSpec]
+) -> bool:
+    """Whether the preposition nearest before ``position`` names another id field of the
+    step and not this one ("... to 331200456" beside ``to_member_number``)."""
+    roles = lexicon().roles
+    for word in reversed(scope.before(position, 3)):
+        if word in roles:
+            if roles[word] & words:
+                return False
+            return any(roles[word] & field_words(f) for f in others)
+    return False
+
+
+def fill_pattern(
+    spec: FieldSpec, scope: Scope, fields: list[FieldSpec] | None = None
+) -> tuple[Any, str] | None:
     assert spec.pattern is not None
     try:
         regex = re.compile(spec.pattern)
@@ -32,12 +48,14 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     loose = not distinctive(spec.pattern)
     # Values of another kind ("3 hours", "$20", "tomorrow") are never an id of a pattern that
     # takes almost any word.
-    others = [(m.start, m.end) for m in scope.mentions.items if m.kind in _NOT_IDS]
+    items = [m for m in scope.mentions.items if not _glued_code(scope.text[m.start : m.end], regex)]
+    others = [(m.start, m.end) for m in items if m.kind in _NOT_IDS]
     measures = [
         (m.start, m.end)
-        for m in scope.mentions.items
+        for m in items
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
+    twins = [f for f in fields or () if f is not spec and f.pattern == spec.pattern]
     best: tuple[float, int, int, int, str] | None = None
     for a, b in _spans(scope.text, start, end, spaced(spec.pattern), None if loose else regex):
         chunk = scope.text[a:b]
@@ -52,6 +70,8 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             continue  # ("Monday" is a day, whatever pattern of letters it fits)
         if any(x < b and a < y for x, y in measures):
             continue  # "1500 meters", "$20": a measure or an amount is never an id
+        if twins and _points_elsewhere(scope, a, words, twins):
+            continue  # the id its preposition gives a twin field of the same pattern
         forms = [bare] if bare == chunk else [chunk, bare]
         if any(c.isdigit() for c in bare) or not bare.islower():
             # "ab12cde" in the pattern's case; a plain lower-case word ("window") is no id.
@@ -84,6 +104,15 @@ def fill_pattern(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+def _glued_code(written: str, regex: re.Pattern[str]) -> bool:
+    """Whether a measure written as digits and one or two letters with no space ("9C",
+    "14b") fits the id's pattern as it stands: then it is a code such as a plot or a seat,
+    not 9 degrees or 14 bytes."""
+    if not re.fullmatch(r"\d+[A-Za-z]{1,2}", written):
+        return False
+    return bool(regex.fullmatch(written) or regex.fullmatch(written.upper()))
 
 
 def spaced(pattern: str) -> bool:

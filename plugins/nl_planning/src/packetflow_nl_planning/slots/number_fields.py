@@ -46,16 +46,27 @@ _TIME_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _counts_other(scope: Scope, end: int, words: frozenset[str]) -> bool:
+def _counts_other(
+    scope: Scope, end: int, words: frozenset[str], spec: FieldSpec, fields: list[FieldSpec]
+) -> bool:
     """Whether the number ending at ``end`` counts a plural noun ("3 riders", "2 standing
     tickets": the first plural within three words) that is a word of the capability but not
-    of this field."""
+    of this field. A noun that is only a value of a choice ("2 seniors" for an age group)
+    says what kind of thing is counted, not another count: it counts for this field when no
+    other number field names it."""
     after = [t for t in scope.clause.tokens if t.start >= end][:3]
     for token in after:
         if not token.is_word or token.entity:
             return False
         if token.lower != token.lemma and token.lower.endswith("s"):
-            return token.lemma in scope.own and token.lemma not in words
+            if token.lemma not in scope.own or token.lemma in words:
+                return False
+            chosen = any(token.lemma in {str(v).lower() for v in f.enum} for f in fields)
+            counted = any(
+                f is not spec and f.type in ("integer", "number") and token.lemma in f.words
+                for f in fields
+            )
+            return counted or not chosen
     return False
 
 
@@ -113,7 +124,7 @@ def fill_number(
             if spec.unit is not None:
                 continue  # its measure did not convert to the field's unit
             score -= 1.0
-        elif _counts_other(scope, m.end, words):
+        elif _counts_other(scope, m.end, words, spec, fields):
             continue  # "3 riders" counts what another field of the capability names
         after = set(scope.after(m.end, 2))
         before = set(scope.before(m.start, 3))

@@ -65,6 +65,8 @@ class Candidate:
     words cover."""
     leftover: int = 0
     """how many such words there are."""
+    terse: bool = False
+    """a verbless request that gives every value it needs and only its own words."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -162,6 +164,17 @@ def rank(
     for hit in hits:
         profile = hit.profile
         level, reason = compatible(action, profile.action)
+        # A bare noun phrase of values ("four stars for Ann", "student visa for Peru from
+        # 1 May") reads as "obtain": a capability whose own words it names may still be meant,
+        # though it does something else; only the terse rule below can choose it.
+        names = _names_own(scope, profile)
+        # (Not an action the lexicon does not know, "donate": nothing says a bare phrase means it.)
+        known = any(not c.startswith("word:") for c in profile.action.classes)
+        bare = (
+            level == "no" and not action.explicit and not profile.action.query and names and known
+        )
+        if bare:
+            level = "open"
         ok = level != "no"
         mode = date_mode(profile, tokens_lower, tokens_lemma)
         if not ok or tried >= _DRY_RUNS:
@@ -244,6 +257,22 @@ def rank(
                 covered >= thresholds.objects
                 and (hit.semantic >= thresholds.with_fit or specific_action)
             )
+        if bare:
+            relevant = learned > 0.2
+        # No verb nor question word, every required value given, its own words named and
+        # the rest explained: a candidate for the terse rule (chosen only when it is the only
+        # one, see _only_terse).
+        terse = (
+            not action.explicit
+            and bool(action.classes)  # a bare noun phrase, not a question ("what's ...?")
+            and fit == 1.0
+            and bool(required)
+            and explained
+            and names
+            # a value in a form only a field takes, or its own words cover what is left
+            and (filled.specific > 0 or (leftover > 0 and covered >= thresholds.objects))
+            and learned >= 0
+        )
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -253,11 +282,36 @@ def rank(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
+                terse,
             )
         )  # fmt: skip
+    _only_terse(out)
     _clear_winner(out, thresholds)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
+
+
+def _names_own(scope: Scope, profile: Profile) -> bool:
+    """Whether a word of the clause (not a value, not a stop word) is one of the
+    capability's own words: the request names what it is about."""
+    stop = lexicon().stopwords
+    return any(
+        t.is_word and not t.entity and t.lemma not in stop and t.lemma in profile.own
+        for t in scope.words
+    )
+
+
+def _only_terse(out: list[Candidate]) -> None:
+    """A request with no verb ("haunted room, 4 of us, tomorrow 18:30") is meant for the one
+    capability whose own words it names, whose every required value it gives and that leaves
+    nothing of it unexplained, when no other candidate is relevant or fits it that way: the
+    objects and the values say what is meant."""
+    if any(c.relevant for c in out):
+        return
+    terse = [c for c in out if c.terse]
+    if len(terse) == 1:
+        terse[0].relevant = True
+        terse[0].reason = "a request without a verb that only its words and values fit"
 
 
 _CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one

@@ -1,0 +1,40 @@
+"""Requests put without a verb: a noun phrase and its values ("willow pond, 3 of us, Friday
+10:00") means the one capability whose own words it names and whose every required value it
+gives, even one that does something other than "obtain" (rating, applying); a question or an
+action no capability performs is still refused (registry: ``lake_registry``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lake_registry import CAPABILITIES, TODAY
+from planned import is_refused, plan_steps, planner_on
+
+import packetflow as pf
+
+
+@pytest.fixture
+async def lake(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, CAPABILITIES)
+
+
+async def test_a_noun_phrase_of_values_books_the_one_capability_it_fits(lake: pf.Node) -> None:
+    [step] = await plan_steps(lake, "willow pond, 3 of us, Friday 10:00", TODAY)
+    assert step == {
+        "capability": "hire_rowing_boat",
+        "params": {"lake": "willow_pond", "date": "2026-05-15", "time": "10:00", "rowers": 3},
+    }
+
+
+async def test_a_noun_phrase_can_mean_a_capability_that_does_not_obtain(lake: pf.Node) -> None:
+    [step] = await plan_steps(lake, "4 stars for Sam", TODAY)
+    assert step == {"capability": "rate_boatman", "params": {"boatman_name": "Sam", "stars": 4}}
+
+
+async def test_a_question_of_values_is_still_refused(lake: pf.Node) -> None:
+    assert await is_refused(lake, "what's 15% of 240?", TODAY)
+
+
+async def test_an_action_no_capability_performs_is_still_refused(lake: pf.Node) -> None:
+    assert await is_refused(lake, "cancel 4 stars for Sam", TODAY)

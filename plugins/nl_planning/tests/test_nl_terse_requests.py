@@ -38,3 +38,12 @@ async def test_a_question_of_values_is_still_refused(lake: pf.Node) -> None:
 
 async def test_an_action_no_capability_performs_is_still_refused(lake: pf.Node) -> None:
     assert await is_refused(lake, "cancel 4 stars for Sam", TODAY)
+
+
+async def test_a_noun_phrase_naming_what_an_unknown_action_is_about(lake: pf.Node) -> None:
+    # "apply" is no action the lexicon knows; the phrase names the permit it is about.
+    [step] = await plan_steps(lake, "season fishing permit from 1 June", TODAY)
+    assert step == {
+        "capability": "apply_for_fishing_permit",
+        "params": {"permit_type": "season", "start_date": "2026-06-01"},
+    }

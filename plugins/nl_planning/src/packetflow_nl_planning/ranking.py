@@ -168,8 +168,12 @@ def rank(
         # 1 May") reads as "obtain": a capability whose own words it names may still be meant,
         # though it does something else; only the terse rule below can choose it.
         names = _names_own(scope, profile)
-        # (Not an action the lexicon does not know, "donate": nothing says a bare phrase means it.)
-        known = any(not c.startswith("word:") for c in profile.action.classes)
+        # An action the lexicon does not know ("donate") is meant only when the phrase names
+        # what the capability's name says it is about ("student visa ..." for apply_for_visa):
+        # "3 bags of clothes" names only values of donate_items.
+        known = any(not c.startswith("word:") for c in profile.action.classes) or any(
+            t.lemma in profile.action.topics for t in scope.words if t.is_word and not t.entity
+        )
         bare = (
             level == "no" and not action.explicit and not profile.action.query and names and known
         )

@@ -12,6 +12,9 @@ from lake_registry import CAPABILITIES, TODAY
 from planned import is_refused, plan_steps, planner_on
 
 import packetflow as pf
+from packetflow_nl_planning.index import Index
+from packetflow_nl_planning.text import tokenize
+from packetflow_nl_planning.typos import Typos
 
 
 @pytest.fixture
@@ -47,3 +50,13 @@ async def test_a_noun_phrase_naming_what_an_unknown_action_is_about(lake: pf.Nod
         "capability": "apply_for_fishing_permit",
         "params": {"permit_type": "season", "start_date": "2026-06-01"},
     }
+
+
+def test_a_typo_in_the_ending_of_a_stemmed_word() -> None:
+    # The index keeps "fishing" as its stem "fish"; "fishng" is one edit from "fishing".
+    index = Index()
+    for capability in CAPABILITIES:
+        index.add(capability)
+    tokens = tokenize("season fishng permit")
+    Typos(index).correct(tokens)
+    assert tokens[1].lemma == "fish"

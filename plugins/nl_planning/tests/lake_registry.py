@@ -64,4 +64,20 @@ async def list_boat_hires(inp: HiresIn) -> HiresOut:
     return HiresOut(boats=[])
 
 
-CAPABILITIES = [hire_rowing_boat, rate_boatman, apply_for_fishing_permit, list_boat_hires]
+class PartyIn(BaseModel):
+    hire_id: str = Field(pattern=r"^BH[0-9]{4}$", description="boat hire reference")
+    extra_people: int = Field(ge=1, le=4, description="how many more people join")
+
+
+@pf.capability(intent="Enlarge the party on an existing boat hire", tags=["lake", "boats"])
+async def add_boat_passengers(inp: PartyIn) -> Done:
+    return Done(ok=True)
+
+
+CAPABILITIES = [
+    hire_rowing_boat,
+    rate_boatman,
+    apply_for_fishing_permit,
+    list_boat_hires,
+    add_boat_passengers,
+]

@@ -12,6 +12,7 @@ from lake_registry import CAPABILITIES, TODAY
 from planned import is_refused, plan_steps, planner_on
 
 import packetflow as pf
+from packetflow_nl_planning.capability_actions import described_verbs
 from packetflow_nl_planning.index import Index
 from packetflow_nl_planning.text import tokenize
 from packetflow_nl_planning.typos import Typos
@@ -60,3 +61,19 @@ def test_a_typo_in_the_ending_of_a_stemmed_word() -> None:
     tokens = tokenize("season fishng permit")
     Typos(index).correct(tokens)
     assert tokens[1].lemma == "fish"
+
+
+def test_the_verb_of_what_how_many_counts_is_what_its_users_do() -> None:
+    assert "join" in described_verbs(["how many more people join"])
+
+
+async def test_a_question_of_a_count_of_people_doing_something_asks_for_it(lake: pf.Node) -> None:
+    [step] = await plan_steps(lake, "can 2 more people join hire BH1234?", TODAY)
+    assert step == {
+        "capability": "add_boat_passengers",
+        "params": {"hire_id": "BH1234", "extra_people": 2},
+    }
+
+
+async def test_a_count_of_people_doing_what_no_capability_does_is_refused(lake: pf.Node) -> None:
+    assert await is_refused(lake, "can 2 more people cancel hire BH1234?", TODAY)

@@ -77,3 +77,13 @@ async def test_a_question_of_a_count_of_people_doing_something_asks_for_it(lake:
 
 async def test_a_count_of_people_doing_what_no_capability_does_is_refused(lake: pf.Node) -> None:
     assert await is_refused(lake, "can 2 more people cancel hire BH1234?", TODAY)
+
+
+async def test_a_wish_for_a_thing_can_mean_a_capability_that_does_not_obtain(
+    lake: pf.Node,
+) -> None:
+    [step] = await plan_steps(lake, "I'd love a season fishing permit from 1 June", TODAY)
+    assert step == {
+        "capability": "apply_for_fishing_permit",
+        "params": {"permit_type": "season", "start_date": "2026-06-01"},
+    }

@@ -175,7 +175,7 @@ def rank(
             t.lemma in profile.action.topics for t in scope.words if t.is_word and not t.entity
         )
         bare = (
-            level == "no" and not action.explicit and not profile.action.query and names and known
+            level == "no" and _obtains(action) and not profile.action.query and names and known
         )
         if bare:
             level = "open"
@@ -267,8 +267,7 @@ def rank(
         # the rest explained: a candidate for the terse rule (chosen only when it is the only
         # one, see _only_terse).
         terse = (
-            not action.explicit
-            and bool(action.classes)  # a bare noun phrase, not a question ("what's ...?")
+            _obtains(action)
             and fit == 1.0
             and bool(required)
             and explained
@@ -293,6 +292,14 @@ def rank(
     _clear_winner(out, thresholds)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
+
+
+def _obtains(action: Action) -> bool:
+    """Whether the request only names a thing with its details: a bare noun phrase (not a
+    question, "what's ...?") or a wish for it ("I'd love a ...", "I need a ...")."""
+    if not action.explicit:
+        return bool(action.classes)
+    return action.verbs == ("obtain",)
 
 
 def _names_own(scope: Scope, profile: Profile) -> bool:

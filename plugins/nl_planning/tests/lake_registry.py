@@ -74,7 +74,18 @@ async def add_boat_passengers(inp: PartyIn) -> Done:
     return Done(ok=True)
 
 
+class ApproveIn(BaseModel):
+    permit_id: str = Field(pattern=r"^FP-[0-9]{4}$", description="fishing permit number")
+    comment: str = Field(default="", description="comment for the angler")
+
+
+@pf.capability(intent="Approve a fishing permit application", tags=["lake", "fishing"])
+async def approve_fishing_permit(inp: ApproveIn) -> Done:
+    return Done(ok=True)
+
+
 CAPABILITIES = [
+    approve_fishing_permit,
     hire_rowing_boat,
     rate_boatman,
     apply_for_fishing_permit,

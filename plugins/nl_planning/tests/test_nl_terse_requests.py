@@ -87,3 +87,12 @@ async def test_a_wish_for_a_thing_can_mean_a_capability_that_does_not_obtain(
         "capability": "apply_for_fishing_permit",
         "params": {"permit_type": "season", "start_date": "2026-06-01"},
     }
+
+
+async def test_a_labelled_comment_goes_on_past_a_comma(lake: pf.Node) -> None:
+    # "send the invoice" after the comma is still the comment, not a second request.
+    [step] = await plan_steps(lake, "approve FP-1234 - comment: all fine, send the invoice", TODAY)
+    assert step == {
+        "capability": "approve_fishing_permit",
+        "params": {"permit_id": "FP-1234", "comment": "all fine, send the invoice"},
+    }

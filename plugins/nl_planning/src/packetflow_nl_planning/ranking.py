@@ -174,9 +174,7 @@ def rank(
         known = any(not c.startswith("word:") for c in profile.action.classes) or any(
             t.lemma in profile.action.topics for t in scope.words if t.is_word and not t.entity
         )
-        bare = (
-            level == "no" and _obtains(action) and not profile.action.query and names and known
-        )
+        bare = level == "no" and _obtains(action) and not profile.action.query and names and known
         if bare:
             level = "open"
         ok = level != "no"

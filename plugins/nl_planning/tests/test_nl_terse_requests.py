@@ -14,6 +14,7 @@ from planned import is_refused, plan_steps, planner_on
 import packetflow as pf
 from packetflow_nl_planning.capability_actions import described_verbs
 from packetflow_nl_planning.index import Index
+from packetflow_nl_planning.ranking import Candidate, _only_terse
 from packetflow_nl_planning.text import tokenize
 from packetflow_nl_planning.typos import Typos
 
@@ -96,3 +97,19 @@ async def test_a_labelled_comment_goes_on_past_a_comma(lake: pf.Node) -> None:
         "capability": "approve_fishing_permit",
         "params": {"permit_id": "FP-1234", "comment": "all fine, send the invoice"},
     }
+
+
+def _candidate(name: str, score: float, *, relevant: bool, terse: bool) -> Candidate:
+    return Candidate(name, score, 0.3, 0.4, 0.3, 1.0, 0.0, True, relevant, "", terse=terse)
+
+
+def test_the_terse_candidate_beats_a_relevant_one_it_leads_clearly() -> None:
+    # A reading capability that took the permit's words as values is relevant, but scores far
+    # below the one capability the phrase names and fits.
+    permit = _candidate("apply_for_fishing_permit", 0.75, relevant=False, terse=True)
+    trips = _candidate("find_boat_trips", 0.45, relevant=True, terse=False)
+    _only_terse([permit, trips])
+    assert permit.relevant
+    close = _candidate("apply_for_fishing_permit", 0.55, relevant=False, terse=True)
+    _only_terse([close, _candidate("find_boat_trips", 0.45, relevant=True, terse=False)])
+    assert not close.relevant

@@ -313,12 +313,15 @@ def _names_own(scope: Scope, profile: Profile) -> bool:
 def _only_terse(out: list[Candidate]) -> None:
     """A request with no verb ("haunted room, 4 of us, tomorrow 18:30") is meant for the one
     capability whose own words it names, whose every required value it gives and that leaves
-    nothing of it unexplained, when no other candidate is relevant or fits it that way: the
-    objects and the values say what is meant."""
-    if any(c.relevant for c in out):
-        return
+    nothing of it unexplained, when no other candidate fits it that way and none that is
+    relevant comes near its score: the objects and the values say what is meant."""
     terse = [c for c in out if c.terse]
-    if len(terse) == 1:
+    if len(terse) != 1:
+        return
+    # A relevant candidate it leads by a clear margin (a read-only one that took the words
+    # as values) does not stand in its way.
+    best = max((c.score for c in out if c.relevant and c is not terse[0]), default=None)
+    if best is None or terse[0].score - best >= _CLEAR_MARGIN:
         terse[0].relevant = True
         terse[0].reason = "a request without a verb that only its words and values fit"
 

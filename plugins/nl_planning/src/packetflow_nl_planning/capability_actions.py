@@ -181,7 +181,8 @@ def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
     infinitive ("where *to send* the bike", "for the mechanic *to call*"), joined with its
     particle when one ends the phrase a few words later ("where to drop the parcel off":
     ``drop_off``), and a description's first word when the lexicon knows it as a verb and not
-    as a noun ("*add* a lock"); not "day *to* the depot", nor "amount *written* on it"."""
+    as a noun ("*add* a lock"), and the verb of what "how many" counts ("how many more people
+    *join*"); not "day *to* the depot", nor "amount *written* on it"."""
     lex = lexicon()
     out: set[str] = set()
     for text in descriptions:
@@ -194,6 +195,13 @@ def described_verbs(descriptions: Sequence[str]) -> frozenset[str]:
             and not tokens[0].lower.endswith("ing")  # "filing status": a kind, not a verb
         ):
             starts.append(0)
+        if [t.lower for t in tokens[:2]] == ["how", "many"]:
+            # "how many more people join": the verb of what is counted is what they do
+            starts += [
+                i
+                for i in range(2, min(len(tokens), 5))
+                if tokens[i].lemma in lex.classes and not is_noun(tokens[i].lemma, lex)
+            ][:1]
         for at in starts:
             verb = tokens[at].lemma
             if not verb.isalpha() or verb in lex.stopwords or verb in ("be", "have"):

@@ -19,7 +19,7 @@ from .segment import Clause
 from .slots import fill
 from .slots.kinds import field_kind
 
-__all__ = ["absorb", "told_more"]
+__all__ = ["absorb", "continues_label", "told_more"]
 
 _DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
 _NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
@@ -113,3 +113,23 @@ def absorb(
     last.step.params.update(more.params)
     last.filled.sources.update(more.sources)
     return True
+
+
+def continues_label(draft: PlanDraft, clause: Clause, text: str) -> bool:
+    """Whether a clause no capability fits goes on with a labelled text value of the previous
+    step ("comment: approved, cover arranged"): the value follows a label's colon and ends
+    right before the clause, after a comma. The value then runs to the clause's end."""
+    if not draft.steps:
+        return False
+    params = draft.steps[-1].step.params
+    for name, value in params.items():
+        if not isinstance(value, str) or not value:
+            continue
+        at = text.rfind(value, 0, clause.start)
+        if at < 0 or text[at + len(value) : clause.start].strip() not in (",", ";"):
+            continue
+        if not text[:at].rstrip().endswith(":"):
+            continue
+        params[name] = text[at : clause.end].strip()
+        return True
+    return False

@@ -23,7 +23,7 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
-from .details import absorb, told_more
+from .details import absorb, continues_label, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
@@ -160,6 +160,8 @@ class Planner:
                     text, clause, mentions, today, memory, allowed, index, before, outputs
                 )
             except pf.errors.NotFoundError as exc:
+                if continues_label(draft, clause, text):
+                    continue  # "comment: approved, cover arranged": the comment goes on
                 if absorb(
                     self.index, self.country_code, draft, clause, text, mentions, today, memory
                 ):

@@ -65,6 +65,8 @@ class Candidate:
     words cover."""
     leftover: int = 0
     """how many such words there are."""
+    terse: bool = False
+    """a verbless request that gives every value it needs and only its own words."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -162,6 +164,19 @@ def rank(
     for hit in hits:
         profile = hit.profile
         level, reason = compatible(action, profile.action)
+        # A bare noun phrase of values ("four stars for Ann", "student visa for Peru from
+        # 1 May") reads as "obtain": a capability whose own words it names may still be meant,
+        # though it does something else; only the terse rule below can choose it.
+        names = _names_own(scope, profile)
+        # An action the lexicon does not know ("donate") is meant only when the phrase names
+        # what the capability's name says it is about ("student visa ..." for apply_for_visa):
+        # "3 bags of clothes" names only values of donate_items.
+        known = any(not c.startswith("word:") for c in profile.action.classes) or any(
+            t.lemma in profile.action.topics for t in scope.words if t.is_word and not t.entity
+        )
+        bare = level == "no" and _obtains(action) and not profile.action.query and names and known
+        if bare:
+            level = "open"
         ok = level != "no"
         mode = date_mode(profile, tokens_lower, tokens_lemma)
         if not ok or tried >= _DRY_RUNS:
@@ -244,6 +259,21 @@ def rank(
                 covered >= thresholds.objects
                 and (hit.semantic >= thresholds.with_fit or specific_action)
             )
+        if bare:
+            relevant = learned > 0.2
+        # No verb nor question word, every required value given, its own words named and
+        # the rest explained: a candidate for the terse rule (chosen only when it is the only
+        # one, see _only_terse).
+        terse = (
+            _obtains(action)
+            and fit == 1.0
+            and bool(required)
+            and explained
+            and names
+            # a value in a form only a field takes, or its own words cover what is left
+            and (filled.specific > 0 or (leftover > 0 and covered >= thresholds.objects))
+            and learned >= 0
+        )
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -253,11 +283,47 @@ def rank(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
+                terse,
             )
         )  # fmt: skip
+    _only_terse(out)
     _clear_winner(out, thresholds)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
+
+
+def _obtains(action: Action) -> bool:
+    """Whether the request only names a thing with its details: a bare noun phrase (not a
+    question, "what's ...?") or a wish for it ("I'd love a ...", "I need a ...")."""
+    if not action.explicit:
+        return bool(action.classes)
+    return action.verbs == ("obtain",)
+
+
+def _names_own(scope: Scope, profile: Profile) -> bool:
+    """Whether a word of the clause (not a value, not a stop word) is one of the
+    capability's own words: the request names what it is about."""
+    stop = lexicon().stopwords
+    return any(
+        t.is_word and not t.entity and t.lemma not in stop and t.lemma in profile.own
+        for t in scope.words
+    )
+
+
+def _only_terse(out: list[Candidate]) -> None:
+    """A request with no verb ("haunted room, 4 of us, tomorrow 18:30") is meant for the one
+    capability whose own words it names, whose every required value it gives and that leaves
+    nothing of it unexplained, when no other candidate fits it that way and none that is
+    relevant comes near its score: the objects and the values say what is meant."""
+    terse = [c for c in out if c.terse]
+    if len(terse) != 1:
+        return
+    # A relevant candidate it leads by a clear margin (a read-only one that took the words
+    # as values) does not stand in its way.
+    best = max((c.score for c in out if c.relevant and c is not terse[0]), default=None)
+    if best is None or terse[0].score - best >= _CLEAR_MARGIN:
+        terse[0].relevant = True
+        terse[0].reason = "a request without a verb that only its words and values fit"
 
 
 _CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one

@@ -143,6 +143,11 @@ def request_action(
         # "can someone ring me", "could we get a table": a request put as a question
         or (words[at] in ("can", "will", "would", "could") and words[at + 1] in _SOMEONE)
     )
+    counted = _counted_subject(tokens, at, lex, verbs) if q and not asks else None
+    if counted is not None:
+        # "can 2 more people join booking X?": a count of people doing something is a
+        # request for that, as "can someone ring me" is.
+        q, asks, at = 0, True, counted
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
@@ -411,3 +416,28 @@ def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | Non
             verb = f"switch_{tokens[i].lower}"
             return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
     return None
+
+
+_MODALS = frozenset(("can", "could", "may", "will", "would"))
+
+
+def _counted_subject(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> int | None:
+    """Where the verb is in a question of a modal, a count and whom it counts ("can 2 more
+    people join ...", "could three friends come ..."), or ``None``."""
+    words = [t.lower for t in tokens]
+    if words[at] not in _MODALS or at + 2 >= len(words):
+        return None
+    first = tokens[at + 1]
+    if not (first.lower.isdigit() or first.lower in _COUNT_WORDS):
+        return None
+    for j in range(at + 2, min(at + 5, len(tokens))):
+        if verb_at(tokens, j, lex, verbs) is not None:
+            return j
+    return None
+
+
+_COUNT_WORDS = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another")
+)

@@ -26,6 +26,7 @@ _DATE_WORDS = sorted(
     | {d.lower() for d in calendar.day_name}
 )  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]{5,}")
+_ENDINGS = ("ing", "ed", "er", "ion", "ment")  # endings the lemmatizer strips off a stem
 
 
 class Typos:
@@ -70,7 +71,7 @@ class Typos:
                 if fixed is not None:
                     t.lower = t.lemma = fixed
                 continue
-            fixed = self.index.correct(t.lemma)
+            fixed = self.index.correct(t.lemma) or self._suffixed(t.lower)
             if fixed is None:
                 cutoff = 0.79 if 4 < len(t.lower) < 8 else 0.74
                 found = process.extractOne(
@@ -83,6 +84,23 @@ class Typos:
             if fixed is not None:
                 t.lower = fixed
                 t.lemma = fixed
+
+    def _suffixed(self, word: str) -> str | None:
+        """The capability word (a stem, as the lemmatizer leaves "tasting": tast) that
+        ``word`` is a typo of with an ending ("tastng" -> tasting): one edit from the stem
+        with a common ending, in a word of six letters or more."""
+        if len(word) < 6:
+            return None
+        forms = {
+            stem + ending: stem
+            for stem in self.index.vocabulary
+            if stem[:2] == word[:2]
+            for ending in _ENDINGS
+        }
+        found = process.extractOne(
+            word, list(forms), scorer=DamerauLevenshtein.distance, score_cutoff=1
+        )
+        return forms[found[0]] if found else None
 
     def _one_short(self, word: str) -> str | None:
         """The capability word ``word`` is with its last letter left off, when ``word`` is

@@ -84,7 +84,7 @@ class Composition:
         output_keys = tuple(contract.provides)
         compiled: list[tuple[int, Runner, int, bool]] = []
         linear = _linear(self.plan)
-        promised = {key: contract.output_types()[key] for key in output_keys}
+        promised = contract.output_types()  # one per output key (read, never changed)
 
         def current() -> tuple[Runner, int, bool]:
             generation = engine.registry.generation
@@ -138,7 +138,7 @@ class Composition:
             chosen = accepted[id(plan)]
             return chosen.runner(engine.lookup), chosen.analysis.steps
 
-        name, kind, subject = self.name, self.plan.type, f"capability {self.name!r}"
+        name, kind = self.name, self.plan.type
         input_model = contract.input_model
         # The input as the blackboard: the model dumped (extra keys kept; ~5x dict(model)),
         # by its serializer itself for the contract's own model (the common case), bound at
@@ -164,9 +164,9 @@ class Composition:
                 if key in bb:
                     out[key] = bb[key]
             # The capability checks its own output (``checks_output``): see current().
-            return out if checked else contract.dump_output(out, subject)
+            return out if checked else contract.dump_output(out, capability.subject)
 
-        return Capability(
+        capability = Capability(
             self.name,
             run,
             contract,
@@ -180,6 +180,7 @@ class Composition:
             kind="composition",
             checks_output=True,
         )
+        return capability
 
     def _contract(self, analysis: PlanAnalysis) -> Contract:
         base = self.name.title().replace("_", "").replace(".", "")

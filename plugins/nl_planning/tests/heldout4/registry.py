@@ -728,9 +728,7 @@ Package = Literal["exterior", "interior", "full", "mini"]
 
 
 class ValetIn(BaseModel):
-    registration: str = Field(
-        pattern=r"^[A-Z]{2}[0-9]{2} ?[A-Z]{3}$", description="number plate"
-    )
+    registration: str = Field(pattern=r"^[A-Z]{2}[0-9]{2} ?[A-Z]{3}$", description="number plate")
     package: Package = Field(description="which clean")
     date: dt.date = Field(description="day of the valet")
     time: str = Field(pattern=_HHMM, description="drop-off, HH:MM")

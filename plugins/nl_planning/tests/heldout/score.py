@@ -415,8 +415,8 @@ async def run(
 
 
 def in_half(case_id: str, half: str) -> bool:
-    """Whether ``case_id`` (a letter, ``h`` or ``g``, and a number) is in the ``odd`` or the
-    ``even`` half."""
+    """Whether ``case_id`` (the set's letter, ``h``, ``g``, ``k``, ``m``..., and a number) is in
+    the ``odd`` or the ``even`` half."""
     number = int(case_id.lstrip(string.ascii_letters))
     return (number % 2 == 1) == (half == "odd")
 

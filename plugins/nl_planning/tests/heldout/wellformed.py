@@ -46,16 +46,26 @@ class HeldOutSet:
     def case(self, case_id: str) -> dict[str, Any]:
         return next(c for c in self.cases if c["id"] == case_id)
 
-    def check_registry(self, registry: ModuleType, min_caps: int, min_domains: int) -> None:
+    def check_registry(
+        self,
+        registry: ModuleType,
+        min_caps: int,
+        min_domains: int,
+        with_examples: tuple[int, int] = (0, 0),
+    ) -> None:
         """The registry is declared as an ordinary author would: intents and tags, ``async``
-        handlers with typed models, no ``examples``/``keywords``; its domains cover it."""
+        handlers with typed models, no ``keywords`` and ``examples`` on as many capabilities as
+        ``with_examples`` allows (least, most; none by default: retrieval has no help); its
+        domains cover it."""
         assert len(self.caps) == len(registry.CAPABILITIES) >= min_caps
         domains = registry.DOMAINS
         assert len(domains) >= min_domains
         assert sorted(n for names in domains.values() for n in names) == sorted(self.caps)
+        examples = [cap.name for cap in registry.CAPABILITIES if cap.examples]
+        assert with_examples[0] <= len(examples) <= with_examples[1], examples
         for cap in registry.CAPABILITIES:
             assert cap.intent and cap.tags, cap.name
-            assert not cap.examples and not cap.keywords, cap.name  # retrieval has no help
+            assert not cap.keywords, cap.name
             assert inspect.iscoroutinefunction(cap.fn), cap.name
             assert cap.contract.input_model is not None, cap.name
             assert cap.contract.output_model is not None, cap.name

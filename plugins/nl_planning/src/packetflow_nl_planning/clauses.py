@@ -114,11 +114,8 @@ class Scope:
             return False
         if any(start < b and a < end for a, b in self.claimed):
             return False
-        return all(
-            not (start < m.end and m.start < end)
-            for i, m in enumerate(self.mentions.items)
-            if i in self.mentions.used
-        )
+        items = self.mentions.items  # only the taken ones: a long text has many untaken
+        return all(not (start < items[i].end and items[i].start < end) for i in self.mentions.used)
 
     def text_free(self, start: int, end: int) -> bool:
         """Whether the span is free (see :meth:`free`) and no registry id (see :attr:`ids`)."""

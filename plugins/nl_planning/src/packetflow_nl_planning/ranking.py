@@ -209,6 +209,10 @@ def rank(
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first
             score -= 0.15
+        elif ok and action.classes - BROAD and not _narrow(action, profile):
+            # "book the refractor": a capability that only shares the broad "make" with it
+            # (logs a drive) comes after one that books
+            score -= 0.15
         covered, leftover = _coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         # A question or a bare noun phrase whose words a free-text field swallowed whole

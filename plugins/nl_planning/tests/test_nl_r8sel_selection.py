@@ -1,0 +1,80 @@
+"""Capability selection on a registry of this test's own: the request's action and object must
+be the capability's (a forecast of footfall is no weather forecast; a verb that books goes to
+the capability that books, not to one that only shares "make" with it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import is_refused, plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-10-08"  # a Thursday
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class FootfallIn(BaseModel):
+    date: dt.date = Field(description="day to forecast")
+
+
+class FootfallOut(BaseModel):
+    visitors: int
+
+
+@pf.capability(intent="Forecast footfall and queue length for a day at the shop", tags=["retail"])
+async def get_footfall_forecast(inp: FootfallIn) -> FootfallOut:
+    return FootfallOut(visitors=1)
+
+
+class CourtIn(BaseModel):
+    court: Literal["clay_court", "grass_court"] = Field(description="which court")
+    date: dt.date = Field(description="day of play")
+    start_time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="start, HH:MM")
+
+
+@pf.capability(intent="Reserve a court at the sports hall", tags=["sports"])
+async def book_court(inp: CourtIn) -> Done:
+    return Done(ref="c")
+
+
+class RunIn(BaseModel):
+    run_date: dt.date = Field(description="day of the run")
+    evening: bool = Field(default=False, description="run after dark")
+    duration_minutes: int = Field(description="how long the run lasted")
+    distance_km: float = Field(default=5.0, description="distance covered")
+
+
+@pf.capability(intent="Log a training run in the diary", tags=["fitness"])
+async def log_training_run(inp: RunIn) -> Done:
+    return Done(ref="r")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [get_footfall_forecast, book_court, log_training_run]
+    )
+
+
+async def test_weather_is_no_synonym_of_any_forecast(node: pf.Node) -> None:
+    # "forecast" alone is no weather: a footfall forecast must not answer a weather question
+    assert await is_refused(node, "what's the weather in Bergen on Friday?", TODAY)
+    steps = await plan_steps(node, "what's the footfall forecast for Friday?", TODAY)
+    assert steps == [{"capability": "get_footfall_forecast", "params": {"date": "2026-10-09"}}]
+
+
+async def test_a_narrow_verb_goes_to_the_capability_that_does_it(node: pf.Node) -> None:
+    # "book" is narrower than "make": the run log only shares "make" with it, so the court
+    # booking is meant even though the text lacks its start time (E422 names it).
+    with pytest.raises(pf.errors.ContractViolationError, match="'book_court' needs 'start_time'"):
+        await plan_steps(node, "Book the clay tonight for an hour", TODAY)
+    steps = await plan_steps(node, "log a run tonight, 45 minutes", TODAY)
+    assert [s["capability"] for s in steps] == ["log_training_run"]
+

@@ -1,6 +1,7 @@
 """Capability selection on a registry of this test's own: the request's action and object must
 be the capability's (a forecast of footfall is no weather forecast; a verb that books goes to
-the capability that books, not to one that only shares "make" with it)."""
+the capability that books, not to one that only shares "make" with it; the very verb a
+capability is named by, with every value it needs and a clear lead, is enough)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,47 @@ async def test_a_narrow_verb_goes_to_the_capability_that_does_it(node: pf.Node) 
     steps = await plan_steps(node, "log a run tonight, 45 minutes", TODAY)
     assert [s["capability"] for s in steps] == ["log_training_run"]
 
+
+class HorseIn(BaseModel):
+    name: str = Field(description="the horse's name")
+    breed: str = Field(description="breed or cross")
+    height_cm: float = Field(gt=0, le=250, description="height at the withers in centimetres")
+    notes: str | None = Field(default=None, description="anything the grooms should know")
+
+
+@pf.capability(intent="Tell the stable staff about a new arrival", tags=["stables"])
+async def add_horse(inp: HorseIn) -> Done:
+    return Done(ref="h")
+
+
+class FeedIn(BaseModel):
+    item: str = Field(description="what to order")
+    bags: int = Field(description="how many bags")
+
+
+@pf.capability(intent="Order feed and bedding for the yard", tags=["stables"])
+async def order_feed(inp: FeedIn) -> Done:
+    return Done(ref="f")
+
+
+@pytest.fixture
+async def stables(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [add_horse, order_feed, book_court])
+
+
+async def test_the_verb_a_capability_is_named_by_and_all_its_values_choose_it(
+    stables: pf.Node,
+) -> None:
+    # "mare" and "pony" are no words of add_horse, but "add" is the verb it is named by, the
+    # text gives its every required value and no other capability comes near it.
+    steps = await plan_steps(
+        stables, "add our new mare Juniper, a connemara pony, 148 cm tall", TODAY
+    )
+    assert steps == [
+        {
+            "capability": "add_horse",
+            "params": {"name": "Juniper", "breed": "connemara pony", "height_cm": 148.0},
+        }
+    ]
+    # the same verb without the values it needs is still no request for it
+    assert await is_refused(stables, "add a bay colt to the herd", TODAY)

@@ -68,6 +68,8 @@ class Candidate:
     """how many such words there are."""
     terse: bool = False
     """a verbless request that gives every value it needs and only its own words."""
+    named_verb: bool = False
+    """the request says the very verb the capability is named by ("add" for add_dog_profile)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -288,7 +290,7 @@ def rank(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
-                terse,
+                terse, _same_verb(action, profile),
             )
         )  # fmt: skip
     only_terse(out)

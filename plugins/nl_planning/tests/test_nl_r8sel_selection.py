@@ -123,3 +123,30 @@ async def test_the_verb_a_capability_is_named_by_and_all_its_values_choose_it(
     ]
     # the same verb without the values it needs is still no request for it
     assert await is_refused(stables, "add a bay colt to the herd", TODAY)
+
+
+class BrewIn(BaseModel):
+    beer: str = Field(description="beer brewed, e.g. IPA or stout")
+    brewed_on: dt.date = Field(description="day of the brew")
+    gravity: float | None = Field(default=None, ge=0.9, le=1.2, description="original gravity")
+
+
+@pf.capability(intent="Add a brew to the brewery's journal", tags=["brewing"])
+async def log_brew(inp: BrewIn) -> Done:
+    return Done(ref="b")
+
+
+@pytest.fixture
+async def brewery(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [log_brew, order_feed, log_training_run])
+
+
+async def test_a_clipped_field_word_is_explained(brewery: pf.Node) -> None:
+    # "grav" before its value is "gravity" clipped: a word of log_brew, not another subject
+    steps = await plan_steps(brewery, "Log the Kolsch from last night (grav 1.048)", TODAY)
+    assert steps == [
+        {
+            "capability": "log_brew",
+            "params": {"beer": "Kolsch", "brewed_on": "2026-10-07", "gravity": 1.048},
+        }
+    ]

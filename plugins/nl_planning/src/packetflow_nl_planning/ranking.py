@@ -368,9 +368,13 @@ def _coverage(
             continue
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif _compound_of(t.lemma, profile.own) or _derived_from(t.lemma, profile.own):
+        elif (
+            _compound_of(t.lemma, profile.own)
+            or _derived_from(t.lemma, profile.own)
+            or _abbreviates(t.lower, profile.own)
+        ):
             # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb)
+            # "owner" field (a noun of the same verb), "mag" for "magnitude"
             hit += weight
     return (hit / total if total else 0.0), count
 
@@ -398,6 +402,15 @@ def _compound_of(word: str, own: frozenset[str]) -> bool:
     of four letters or more after a modifier of three or more ("bedroom", "backyard",
     "toothbrush"): a kind of the thing it names."""
     return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
+
+
+def _abbreviates(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` (three to five letters) is the first letters of one of the
+    capability's own words at least three letters longer ("mag 4" for a "magnitude", "temp"
+    for "temperature"): the clipped form of that word, as labels before a value are."""
+    if not 3 <= len(word) <= 5 or not word.isalpha():
+        return False
+    return any(len(w) >= len(word) + 3 and w.startswith(word) for w in own)
 
 
 # Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).

@@ -150,3 +150,50 @@ async def test_a_clipped_field_word_is_explained(brewery: pf.Node) -> None:
             "params": {"beer": "Kolsch", "brewed_on": "2026-10-07", "gravity": 1.048},
         }
     ]
+
+
+class LaundryIn(BaseModel):
+    street_address: str = Field(description="where to collect the bag")
+    date: dt.date = Field(description="collection day")
+    weight_kg: float | None = Field(default=None, gt=0, description="estimated weight in kg")
+
+
+@pf.capability(intent="Arrange for a courier to collect dirty clothes", tags=["laundry"])
+async def schedule_laundry_pickup(inp: LaundryIn) -> Done:
+    return Done(ref="w")
+
+
+class LeftIn(BaseModel):
+    line: str = Field(description="bus route or train line")
+    date_lost: dt.date = Field(description="day the item was left behind")
+    description: str = Field(description="what the item is")
+
+
+@pf.capability(intent="Tell the lost-and-found about something left on board", tags=["transit"])
+async def report_left_item(inp: LeftIn) -> Done:
+    return Done(ref="l")
+
+
+@pytest.fixture
+async def words_only(module_node: pf.Node, register_module: Any) -> pf.Node:
+    # Without the embedding model, only words and values choose: what this rule is about.
+    from packetflow_nl_planning import NlPlanningModule
+
+    module_node.register([schedule_laundry_pickup, report_left_item])
+    await register_module(NlPlanningModule, config={"cache_size": 0, "embeddings": False})
+    return module_node
+
+
+async def test_a_verb_the_lexicon_lacks_goes_to_the_capability_that_says_it(
+    words_only: pf.Node,
+) -> None:
+    # "collect" is no verb the lexicon knows; the courier's own words say it, so it is the
+    # capability that does it (the lost-and-found only does not contradict it).
+    text = "I've got about 6 kg of washing, collect it from 40 Lake Drive on Monday next week"
+    steps = await plan_steps(words_only, text, TODAY)
+    assert steps == [
+        {
+            "capability": "schedule_laundry_pickup",
+            "params": {"street_address": "40 Lake Drive", "date": "2026-10-12", "weight_kg": 6.0},
+        }
+    ]

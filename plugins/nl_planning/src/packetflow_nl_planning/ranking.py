@@ -223,7 +223,9 @@ def rank(
         # what to do with the capability either.
         swallowed = filled.textual and covered == 0 and not action.explicit
         explained = explained and not swallowed
-        specific_action = action.explicit and _specific(action, profile)
+        specific_action = action.explicit and (
+            _specific(action, profile) or _says_verb(action, profile)
+        )
         # The very action in a narrow sense ("book", not just "make"), and nothing said but
         # values it places and its own words: the capability is meant even when a required
         # value is missing (E422 names it), never another one that only shares "make" with it.
@@ -434,6 +436,18 @@ def _narrow(action: Action, profile: Profile) -> bool:
     the broad ones."""
     common = action.classes & (profile.action.classes | profile.action.weak)
     return action.explicit and bool(common - BROAD)
+
+
+def _says_verb(action: Action, profile: Profile) -> bool:
+    """Whether the request's verb is one the lexicon does not know and the capability's own
+    words say it ("collect it from 40 Lake Drive" for a courier that is to "collect dirty
+    clothes"): that capability does it, as one sharing a narrow class would."""
+    unknown = [c[5:] for c in action.classes if c.startswith("word:")]
+    return (
+        bool(unknown)
+        and len(unknown) == len(action.classes)
+        and any(v in profile.own or v in profile.action.described for v in unknown)
+    )
 
 
 def _specific(action: Action, profile: Profile) -> bool:

@@ -197,3 +197,36 @@ async def test_a_verb_the_lexicon_lacks_goes_to_the_capability_that_says_it(
             "params": {"street_address": "40 Lake Drive", "date": "2026-10-12", "weight_kg": 6.0},
         }
     ]
+
+
+class TowIn(BaseModel):
+    plate: str = Field(pattern=r"^TR-[0-9]{4}$", description="trailer plate")
+    site: str = Field(description="where it stands")
+
+
+@pf.capability(intent="Have an abandoned trailer removed from the depot", tags=["depot"])
+async def tow_trailer(inp: TowIn) -> Done:
+    return Done(ref="t")
+
+
+class WhereIn(BaseModel):
+    plate: str = Field(pattern=r"^TR-[0-9]{4}$", description="trailer plate")
+
+
+@pf.capability(intent="Find out where a removed trailer was taken", tags=["depot"])
+async def locate_towed_trailer(inp: WhereIn) -> Done:
+    return Done(ref="w")
+
+
+@pytest.fixture
+async def depot(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [tow_trailer, locate_towed_trailer])
+
+
+async def test_get_it_towed_asks_to_tow_not_to_read(depot: pf.Node) -> None:
+    # "get it towed" causes a towing ("tow" is a verb of the lexicon, "towed" its past form);
+    # only asking where it was towed reads.
+    text = "trailer TR-4411 is blocking gate 3, please get it towed"
+    assert [s["capability"] for s in await plan_steps(depot, text, TODAY)] == ["tow_trailer"]
+    steps = await plan_steps(depot, "where was TR-4411 towed to?", TODAY)
+    assert [s["capability"] for s in steps] == ["locate_towed_trailer"]

@@ -230,3 +230,49 @@ async def test_get_it_towed_asks_to_tow_not_to_read(depot: pf.Node) -> None:
     assert [s["capability"] for s in await plan_steps(depot, text, TODAY)] == ["tow_trailer"]
     steps = await plan_steps(depot, "where was TR-4411 towed to?", TODAY)
     assert [s["capability"] for s in steps] == ["locate_towed_trailer"]
+
+
+class AwayIn(BaseModel):
+    first_day: dt.date = Field(description="first day away")
+    last_day: dt.date | None = Field(default=None, description="last day away")
+    why: Literal["sick", "holiday", "family"] = Field(description="reason")
+
+
+@pf.capability(intent="Tell the school a pupil will be absent", tags=["school"])
+async def notify_absence(inp: AwayIn) -> Done:
+    return Done(ref="a")
+
+
+class OutlookIn(BaseModel):
+    town: str = Field(description="town")
+    day: dt.date = Field(description="day")
+
+
+@pf.capability(intent="Get the weather outlook for a town", tags=["weather"])
+async def get_outlook(inp: OutlookIn) -> Done:
+    return Done(ref="o")
+
+
+class DiaryIn(BaseModel):
+    day: dt.date = Field(description="day to list")
+
+
+@pf.capability(intent="List the school diary for a day", tags=["school"])
+async def list_diary(inp: DiaryIn) -> Done:
+    return Done(ref="d")
+
+
+@pytest.fixture
+async def school(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [notify_absence, get_outlook, list_diary])
+
+
+async def test_a_statement_about_oneself_is_no_question(school: pf.Node) -> None:
+    # "I am in Leeds tomorrow" tells where its teller will be: no weather outlook was asked for
+    assert await is_refused(school, "I am in Leeds tomorrow", TODAY)
+    # ... and "I'm out sick" asks the one capability that acts on it, which takes the day and
+    # the reason in forms only its schema takes
+    [step] = await plan_steps(school, "I'm out sick tomorrow and the day after", TODAY)
+    assert step["capability"] == "notify_absence"
+    assert step["params"]["first_day"] == "2026-10-09"
+    assert step["params"]["why"] == "sick"

@@ -16,7 +16,7 @@ from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
 from .text import past_form
-from .winners import clear_winner, only_terse
+from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
@@ -268,6 +268,10 @@ def rank(
                 covered >= thresholds.objects
                 and (hit.semantic >= thresholds.with_fit or specific_action)
             )
+        if level == "read" and _tells_of_self(action, tokens_lower) and learned <= 0.2:
+            # "I'm out sick tomorrow": its teller says how they are, which asks to record or
+            # act on it; reading something whose words do not explain it answers nothing.
+            relevant = relevant and covered >= thresholds.objects
         if bare:
             relevant = learned > 0.2
         # No verb nor question word, every required value given, its own words named and
@@ -297,6 +301,8 @@ def rank(
         )  # fmt: skip
     only_terse(out)
     clear_winner(out, thresholds)
+    if _tells_of_self(action, tokens_lower):
+        only_actor(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
 
@@ -307,6 +313,12 @@ def _obtains(action: Action) -> bool:
     if not action.explicit:
         return bool(action.classes)
     return action.verbs == ("obtain",)
+
+
+def _tells_of_self(action: Action, tokens_lower: list[str]) -> bool:
+    """Whether the clause, with no verb to say what to do, opens with its teller and "be"
+    ("I'm off sick", "we are out of eggs"): a statement about the teller, not a question."""
+    return not action.explicit and tokens_lower[:2] in (["i", "am"], ["we", "are"])
 
 
 def _names_own(scope: Scope, profile: Profile) -> bool:

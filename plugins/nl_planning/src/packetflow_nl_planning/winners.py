@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .ranking import Candidate, Thresholds
 
-__all__ = ["clear_winner", "only_terse"]
+__all__ = ["clear_winner", "only_actor", "only_terse"]
 
 _CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
 
@@ -55,3 +55,25 @@ def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
     ):
         best.relevant = True
         best.reason = "it fits the request clearly better than any other capability"
+
+
+def only_actor(out: list[Candidate]) -> None:
+    """A statement its teller makes about themselves ("I'm out sick tomorrow and the day
+    after") asks the one capability that acts on it: when no candidate is relevant and exactly
+    one that does something (not only reads) takes every value it needs, two or more of them in
+    forms only its schema takes, it is meant."""
+    if any(c.relevant for c in out):
+        return
+    acting = [
+        c
+        for c in out
+        if c.action_ok
+        and c.level != "read"
+        and c.filled is not None
+        and c.fit == 1.0
+        and c.filled.specific >= 2
+        and c.evidence >= 0
+    ]
+    if len(acting) == 1:
+        acting[0].relevant = True
+        acting[0].reason = "the one capability that acts on what the request tells"

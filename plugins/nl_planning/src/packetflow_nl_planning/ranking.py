@@ -6,12 +6,12 @@ floor below which the planner refuses instead of guessing.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
+from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
@@ -20,10 +20,6 @@ from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
-# A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
-# value whose pieces name no topic.
-_PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
@@ -215,7 +211,7 @@ def rank(
             # "book the refractor": a capability that only shares the broad "make" with it
             # (logs a drive) comes after one that books
             score -= 0.15
-        covered, leftover = _coverage(trial, profile, verbs, idf, filled)
+        covered, leftover = coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         # A question or a bare noun phrase whose words a free-text field swallowed whole
         # ("what's the weather like in Leeds?": "weather" as the query of find_event) is not
@@ -331,68 +327,6 @@ def _names_own(scope: Scope, profile: Profile) -> bool:
     )
 
 
-def _coverage(
-    scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float], filled: Filled
-) -> tuple[float, int]:
-    """How much of what the clause says, beyond its action and the values the capability's
-    fields took, the capability's own words cover (IDF-weighted), and how many such words
-    there are. Words taken only by the catch-all "rest of the clause" still count as words
-    to explain."""
-    lex = lexicon()
-    total = hit = 0.0
-    count = 0
-    numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
-    # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
-    # pieces name no topic, whichever field took it.
-    start, end = scope.span
-    numbers += [
-        m.span()
-        for m in _CODE.finditer(scope.text, start, end)
-        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
-    ]
-    numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
-    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
-    # currency field) is one it cannot place: a word it does not explain, however own.
-    unplaced = {
-        str(v).lower()
-        for f in profile.fields
-        if f.enum and f.name in filled.params
-        for v in f.enum
-        if v != filled.params[f.name]
-    }
-    for t in scope.words:
-        if (
-            t.entity
-            or not t.is_word
-            or t.lemma in lex.stopwords
-            or t.lemma in verbs
-            or t.lower in verbs
-        ):
-            continue
-        if any(a <= t.start and t.end <= b for a, b in numbers):
-            continue  # "the first one", "two": counts and ordinals are not topics
-        if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
-            continue
-        if scope.weakly_taken(t.start, t.end) and filled.textual:
-            continue  # the rest of the clause is the message/query a text field asked for
-        weight = idf(t.lemma)
-        total += weight
-        count += 1
-        if t.lower in unplaced:
-            continue
-        if t.lemma in profile.words:
-            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif (
-            _compound_of(t.lemma, profile.own)
-            or _derived_from(t.lemma, profile.own)
-            or _abbreviates(t.lower, profile.own)
-        ):
-            # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb), "mag" for "magnitude"
-            hit += weight
-    return (hit / total if total else 0.0), count
-
-
 def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
     """Whether a bare phrase (no question) opens with a word the capability does not explain,
     right before a value: "dispute INV-004512" says a verb the lexicon does not know, which
@@ -409,38 +343,6 @@ def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
         and (nxt.entity or nxt.lower[:1].isdigit() or any(c.isdigit() for c in nxt.text)
              or (nxt.text.isupper() and len(words) > 2 and words[2].lower[:1].isdigit()))
     )  # fmt: skip
-
-
-def _compound_of(word: str, own: frozenset[str]) -> bool:
-    """Whether ``word`` is a closed compound whose head is one of the capability's own words
-    of four letters or more after a modifier of three or more ("bedroom", "backyard",
-    "toothbrush"): a kind of the thing it names."""
-    return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
-
-
-def _abbreviates(word: str, own: frozenset[str]) -> bool:
-    """Whether ``word`` (three to five letters) is the first letters of one of the
-    capability's own words at least three letters longer ("mag 4" for a "magnitude", "temp"
-    for "temperature"): the clipped form of that word, as labels before a value are."""
-    if not 3 <= len(word) <= 5 or not word.isalpha():
-        return False
-    return any(len(w) >= len(word) + 3 and w.startswith(word) for w in own)
-
-
-# Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
-_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
-
-
-def _derived_from(word: str, own: frozenset[str]) -> bool:
-    """Whether one of the capability's own words is ``word`` (a lemma of three letters or
-    more) with a suffix that makes a noun of it ("owner" of "own", "rental" of "rent")."""
-    stems = {word}
-    for ending in ("ed", "ing", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
-    return any(
-        len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
-    )
 
 
 def _narrow(action: Action, profile: Profile) -> bool:

@@ -276,3 +276,34 @@ async def test_a_statement_about_oneself_is_no_question(school: pf.Node) -> None
     assert step["capability"] == "notify_absence"
     assert step["params"]["first_day"] == "2026-10-09"
     assert step["params"]["why"] == "sick"
+
+
+class RouteIn(BaseModel):
+    origin: str = Field(description="where the trip starts")
+    destination: str = Field(description="where to go")
+    mode: Literal["car", "bike", "walk", "transit"] = Field(
+        default="car", description="how to travel"
+    )
+
+
+@pf.capability(intent="Plan a route between two places", tags=["maps"])
+async def plan_route(inp: RouteIn) -> Done:
+    return Done(ref="r")
+
+
+@pytest.fixture
+async def maps(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [plan_route, log_training_run])
+
+
+async def test_a_verb_with_a_value_missing_needs_its_every_narrow_sense(maps: pf.Node) -> None:
+    # "book" books and schedules; a route planner only plans (schedules): with its origin
+    # missing, "book me a flight to Rome" is no request for it.
+    assert await is_refused(maps, "book me a flight to Rome", TODAY)
+    steps = await plan_steps(maps, "plan a route from Leeds to York by bike", TODAY)
+    assert steps == [
+        {
+            "capability": "plan_route",
+            "params": {"origin": "Leeds", "destination": "York", "mode": "bike"},
+        }
+    ]

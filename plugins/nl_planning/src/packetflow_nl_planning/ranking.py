@@ -226,7 +226,7 @@ def rank(
         # values it places and its own words: the capability is meant even when a required
         # value is missing (E422 names it), never another one that only shares "make" with it.
         told = (
-            _narrow(action, profile)
+            _narrow(action, profile, every=True)
             and explained
             and filled.specific > 0
             and not filled.textual  # (no words swallowed whole by a message or topic field)
@@ -345,10 +345,13 @@ def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
     )  # fmt: skip
 
 
-def _narrow(action: Action, profile: Profile) -> bool:
+def _narrow(action: Action, profile: Profile, *, every: bool = False) -> bool:
     """Whether the request's verb and the capability share an action class narrower than
-    the broad ones."""
+    the broad ones; with ``every``, each of the verb's narrow classes ("book" both books and
+    schedules: a route planner that only plans does not book)."""
     common = action.classes & (profile.action.classes | profile.action.weak)
+    if every:
+        return action.explicit and bool(common - BROAD) and action.classes - BROAD <= common
     return action.explicit and bool(common - BROAD)
 
 

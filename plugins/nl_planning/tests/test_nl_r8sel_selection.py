@@ -102,9 +102,20 @@ async def order_feed(inp: FeedIn) -> Done:
     return Done(ref="f")
 
 
+class ListIn(BaseModel):
+    item: str = Field(description="what to buy")
+
+
+@pf.capability(intent="Add an item to the shopping list", tags=["home"])
+async def add_to_shopping_list(inp: ListIn) -> Done:
+    return Done(ref="s")
+
+
 @pytest.fixture
 async def stables(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [add_horse, order_feed, book_court])
+    return await planner_on(
+        module_node, register_module, [add_horse, order_feed, book_court, add_to_shopping_list]
+    )
 
 
 async def test_the_verb_a_capability_is_named_by_and_all_its_values_choose_it(
@@ -123,6 +134,8 @@ async def test_the_verb_a_capability_is_named_by_and_all_its_values_choose_it(
     ]
     # the same verb without the values it needs is still no request for it
     assert await is_refused(stables, "add a bay colt to the herd", TODAY)
+    # nor is a free-text field that swallows the words with no typed value besides
+    assert await is_refused(stables, "add Bob to the team", TODAY)
 
 
 class BrewIn(BaseModel):

@@ -46,9 +46,10 @@ def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
         best.action_ok
         and filled is not None
         and best.fit == 1.0
-        # two values only its schema takes, or the very verb it is named by ("add our pup
-        # Mochi, shiba inu, 22 lbs" for add_dog_profile: "pup" and the breed are no words of it)
-        and (filled.specific >= 2 or best.named_verb)
+        # two values only its schema takes, or the very verb it is named by and one such
+        # value ("add our pup Mochi, shiba inu, 22 lbs" for add_dog_profile: "pup" and the
+        # breed are no words of it; "add Bob to the team" gives a shopping list no typed value)
+        and (filled.specific >= 2 or (best.named_verb and filled.specific >= 1))
         and best.evidence >= 0
         and best.semantic >= thresholds.with_fit
         and best.score - runner_up >= _CLEAR_MARGIN

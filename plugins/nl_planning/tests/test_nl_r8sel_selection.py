@@ -326,3 +326,25 @@ async def test_a_verb_with_a_value_missing_needs_its_every_narrow_sense(maps: pf
             "params": {"origin": "Leeds", "destination": "York", "mode": "bike"},
         }
     ]
+
+
+class LoanIn(BaseModel):
+    title: str = Field(description="book title")
+
+
+@pf.capability(intent="Reserve a library book", tags=["library"])
+async def reserve_library_book(inp: LoanIn) -> Done:
+    return Done(ref="b")
+
+
+@pytest.fixture
+async def library(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [reserve_library_book, order_feed])
+
+
+async def test_a_noun_with_a_is_no_title(library: pf.Node) -> None:
+    # "a court", "a table": a kind of thing, never a book's title by its name
+    assert await is_refused(library, "reserve a court for Friday", TODAY)
+    assert await is_refused(library, "book a table for 4 at 8pm", TODAY)
+    steps = await plan_steps(library, "reserve the hobbit", TODAY)
+    assert steps == [{"capability": "reserve_library_book", "params": {"title": "hobbit"}}]

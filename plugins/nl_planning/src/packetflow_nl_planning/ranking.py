@@ -6,6 +6,7 @@ floor below which the planner refuses instead of guessing.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
-from .text import past_form
+from .text import identifier_words, past_form
 from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
@@ -268,6 +269,10 @@ def rank(
             # "I'm out sick tomorrow": its teller says how they are, which asks to record or
             # act on it; reading something whose words do not explain it answers nothing.
             relevant = relevant and covered >= thresholds.objects
+        if relevant and learned <= 0.2 and _common_noun_named(profile, filled, scope):
+            # "book a table for 4", "reserve a court": a common noun its title or name field
+            # took is no title nor name but the thing asked for, which it does not have.
+            relevant = False
         if bare:
             relevant = learned > 0.2
         # No verb nor question word, every required value given, its own words named and
@@ -309,6 +314,32 @@ def _obtains(action: Action) -> bool:
     if not action.explicit:
         return bool(action.classes)
     return action.verbs == ("obtain",)
+
+
+_COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
+_NAMING = frozenset(("title", "name"))
+
+
+def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
+    """Whether a plain text field named for a title or a name (no enum, format or pattern)
+    took one or two lower-case words after "a"/"an" ("a table" as a book's title): a noun
+    with an indefinite article names a kind of thing, never one thing by its name."""
+    start, end = scope.span
+    clause = scope.text[start:end]
+    for f in profile.fields:
+        value = filled.params.get(f.name)
+        if (
+            f.enum
+            or f.format
+            or f.pattern
+            or not _NAMING & set(identifier_words(f.name))
+            or not isinstance(value, str)
+            or _COMMON.fullmatch(value) is None
+        ):
+            continue
+        if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
+            return True
+    return False
 
 
 def _tells_of_self(action: Action, tokens_lower: list[str]) -> bool:

@@ -348,3 +348,35 @@ async def test_a_noun_with_a_is_no_title(library: pf.Node) -> None:
     assert await is_refused(library, "book a table for 4 at 8pm", TODAY)
     steps = await plan_steps(library, "reserve the hobbit", TODAY)
     assert steps == [{"capability": "reserve_library_book", "params": {"title": "hobbit"}}]
+
+
+class BillIn(BaseModel):
+    payee: str = Field(description="who to pay")
+    amount: float = Field(description="how much")
+
+
+@pf.capability(intent="Pay a bill", tags=["bank"])
+async def pay_bill(inp: BillIn) -> Done:
+    return Done(ref="b")
+
+
+class InvoiceIn(BaseModel):
+    invoice_number: str = Field(description="invoice number")
+
+
+@pf.capability(intent="Show an invoice", tags=["billing"])
+async def get_invoice(inp: InvoiceIn) -> Done:
+    return Done(ref="i")
+
+
+@pytest.fixture
+async def billing(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [pay_bill, get_invoice])
+
+
+async def test_a_noun_before_a_preposition_is_no_phrasal_verb(billing: pf.Node) -> None:
+    # "info on invoice 55" asks about the invoice: "info on" is no verb the lexicon lacks
+    # (which contradicted nothing, so the bill was paid)
+    for text in ("info on invoice 55", "details on invoice 55"):
+        steps = await plan_steps(billing, text, TODAY)
+        assert [s["capability"] for s in steps] == ["get_invoice"]

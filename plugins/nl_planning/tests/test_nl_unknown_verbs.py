@@ -69,10 +69,13 @@ async def test_a_word_no_capability_uses_before_a_value_is_its_verb(club: pf.Nod
 
 def test_a_word_of_the_registry_before_a_particle_is_no_phrasal_verb() -> None:
     # "comedy in Dublin" where a genre enum has "comedy": the thing asked about, not a verb
-    # "comedy in" (a word no capability uses still reads as one: "scale in the cluster").
+    # "comedy in" (a word no capability uses still reads as one before its object's
+    # determiner: "scale in the cluster"; before a bare noun it is a noun's phrase).
     words = [t for t in tokenize("comedy in Dublin this week") if t.is_word or t.entity]
     assert not request_action(words, known=lambda w: w == "comedy").explicit
-    assert request_action(words).classes == {"word:comedy_in"}
+    assert not request_action(words).explicit
+    words = [t for t in tokenize("scale in the cluster") if t.is_word or t.entity]
+    assert request_action(words).classes == {"word:scale_in"}
 
 
 def test_a_name_keeps_its_verb_when_the_intent_opens_with_another() -> None:

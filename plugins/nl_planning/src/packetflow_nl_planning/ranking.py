@@ -67,6 +67,8 @@ class Candidate:
     """a verbless request that gives every value it needs and only its own words."""
     named_verb: bool = False
     """the request says the very verb the capability is named by ("add" for add_dog_profile)."""
+    enum_told: bool = False
+    """a word of the request gave one of its enum values ("sick" for a leave type)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -298,6 +300,7 @@ def rank(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
                 terse, _same_verb(action, profile),
+                any(f.enum and f.name in filled.sources for f in profile.fields),
             )
         )  # fmt: skip
     only_terse(out)

@@ -62,7 +62,8 @@ def only_actor(out: list[Candidate]) -> None:
     """A statement its teller makes about themselves ("I'm out sick tomorrow and the day
     after") asks the one capability that acts on it: when no candidate is relevant and exactly
     one that does something (not only reads) takes every value it needs, two or more of them in
-    forms only its schema takes, it is meant."""
+    forms only its schema takes, one a state its schema lists ("sick"), it is meant ("I'm in
+    Porto on Friday for 2 nights" names no state a hotel booking lists: no booking)."""
     if any(c.relevant for c in out):
         return
     acting = [
@@ -73,6 +74,7 @@ def only_actor(out: list[Candidate]) -> None:
         and c.filled is not None
         and c.fit == 1.0
         and c.filled.specific >= 2
+        and c.enum_told
         and c.evidence >= 0
     ]
     if len(acting) == 1:

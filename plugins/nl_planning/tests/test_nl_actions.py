@@ -63,7 +63,7 @@ def test_an_intent_that_uses_the_word_as_a_noun_gives_no_verb() -> None:
         ("defrag the shared volume", "volume_usage", "Disk usage of a volume", "no"),
         # ... unless it is made of what the reading capability is about
         ("fly me to Rome on Friday", "search_flights", "Search flights between places", "open"),
-        ("traffic on https://x.org last week", "site_traffic", "Visits of a site", "open"),
+        ("traffic on my site last week", "site_traffic", "Visits of a site", "open"),
         # "re-" and a known verb of five letters or more is that verb done again
         ("print the visitor badge", "reprint_badge", "Reprint a visitor badge", "same"),
         ("pair the headset", "repair_headset", "Repair a headset", "no"),

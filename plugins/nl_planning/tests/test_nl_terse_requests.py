@@ -14,9 +14,10 @@ from planned import is_refused, plan_steps, planner_on
 import packetflow as pf
 from packetflow_nl_planning.capability_actions import described_verbs
 from packetflow_nl_planning.index import Index
-from packetflow_nl_planning.ranking import Candidate, _only_terse
+from packetflow_nl_planning.ranking import Candidate
 from packetflow_nl_planning.text import tokenize
 from packetflow_nl_planning.typos import Typos
+from packetflow_nl_planning.winners import only_terse
 
 
 @pytest.fixture
@@ -108,8 +109,8 @@ def test_the_terse_candidate_beats_a_relevant_one_it_leads_clearly() -> None:
     # below the one capability the phrase names and fits.
     permit = _candidate("apply_for_fishing_permit", 0.75, relevant=False, terse=True)
     trips = _candidate("find_boat_trips", 0.45, relevant=True, terse=False)
-    _only_terse([permit, trips])
+    only_terse([permit, trips])
     assert permit.relevant
     close = _candidate("apply_for_fishing_permit", 0.55, relevant=False, terse=True)
-    _only_terse([close, _candidate("find_boat_trips", 0.45, relevant=True, terse=False)])
+    only_terse([close, _candidate("find_boat_trips", 0.45, relevant=True, terse=False)])
     assert not close.relevant

@@ -12,17 +12,15 @@ from dataclasses import dataclass, field
 
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
+from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
-from .text import past_form
+from .text import identifier_words, past_form
+from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
-# A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
-# value whose pieces name no topic.
-_PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
 
@@ -67,6 +65,10 @@ class Candidate:
     """how many such words there are."""
     terse: bool = False
     """a verbless request that gives every value it needs and only its own words."""
+    named_verb: bool = False
+    """the request says the very verb the capability is named by ("add" for add_dog_profile)."""
+    enum_told: bool = False
+    """a word of the request gave one of its enum values ("sick" for a leave type)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -208,7 +210,11 @@ def rank(
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first
             score -= 0.15
-        covered, leftover = _coverage(trial, profile, verbs, idf, filled)
+        elif ok and action.classes - BROAD and not _narrow(action, profile):
+            # "book the refractor": a capability that only shares the broad "make" with it
+            # (logs a drive) comes after one that books
+            score -= 0.15
+        covered, leftover = coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         # A question or a bare noun phrase whose words a free-text field swallowed whole
         # ("what's the weather like in Leeds?": "weather" as the query of find_event) is not
@@ -216,12 +222,14 @@ def rank(
         # what to do with the capability either.
         swallowed = filled.textual and covered == 0 and not action.explicit
         explained = explained and not swallowed
-        specific_action = action.explicit and _specific(action, profile)
+        specific_action = action.explicit and (
+            _specific(action, profile) or _says_verb(action, profile)
+        )
         # The very action in a narrow sense ("book", not just "make"), and nothing said but
         # values it places and its own words: the capability is meant even when a required
         # value is missing (E422 names it), never another one that only shares "make" with it.
         told = (
-            _narrow(action, profile)
+            _narrow(action, profile, every=True)
             and explained
             and filled.specific > 0
             and not filled.textual  # (no words swallowed whole by a message or topic field)
@@ -259,11 +267,19 @@ def rank(
                 covered >= thresholds.objects
                 and (hit.semantic >= thresholds.with_fit or specific_action)
             )
+        if level == "read" and _tells_of_self(action, tokens_lower) and learned <= 0.2:
+            # "I'm out sick tomorrow": its teller says how they are, which asks to record or
+            # act on it; reading something whose words do not explain it answers nothing.
+            relevant = relevant and covered >= thresholds.objects
+        if relevant and learned <= 0.2 and _common_noun_named(profile, filled, scope):
+            # "book a table for 4", "reserve a court": a common noun its title or name field
+            # took is no title nor name but the thing asked for, which it does not have.
+            relevant = False
         if bare:
             relevant = learned > 0.2
         # No verb nor question word, every required value given, its own words named and
         # the rest explained: a candidate for the terse rule (chosen only when it is the only
-        # one, see _only_terse).
+        # one, see winners.only_terse).
         terse = (
             _obtains(action)
             and fit == 1.0
@@ -283,11 +299,14 @@ def rank(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
-                terse,
+                terse, _same_verb(action, profile),
+                any(f.enum and f.name in filled.sources for f in profile.fields),
             )
         )  # fmt: skip
-    _only_terse(out)
-    _clear_winner(out, thresholds)
+    only_terse(out)
+    clear_winner(out, thresholds)
+    if _tells_of_self(action, tokens_lower):
+        only_actor(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
 
@@ -300,6 +319,38 @@ def _obtains(action: Action) -> bool:
     return action.verbs == ("obtain",)
 
 
+_COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
+_NAMING = frozenset(("title", "name"))
+
+
+def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
+    """Whether a plain text field named for a title or a name (no enum, format or pattern)
+    took one or two lower-case words after "a"/"an" ("a table" as a book's title): a noun
+    with an indefinite article names a kind of thing, never one thing by its name."""
+    start, end = scope.span
+    clause = scope.text[start:end]
+    for f in profile.fields:
+        value = filled.params.get(f.name)
+        if (
+            f.enum
+            or f.format
+            or f.pattern
+            or not _NAMING & set(identifier_words(f.name))
+            or not isinstance(value, str)
+            or _COMMON.fullmatch(value) is None
+        ):
+            continue
+        if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
+            return True
+    return False
+
+
+def _tells_of_self(action: Action, tokens_lower: list[str]) -> bool:
+    """Whether the clause, with no verb to say what to do, opens with its teller and "be"
+    ("I'm off sick", "we are out of eggs"): a statement about the teller, not a question."""
+    return not action.explicit and tokens_lower[:2] in (["i", "am"], ["we", "are"])
+
+
 def _names_own(scope: Scope, profile: Profile) -> bool:
     """Whether a word of the clause (not a value, not a stop word) is one of the
     capability's own words: the request names what it is about."""
@@ -308,108 +359,6 @@ def _names_own(scope: Scope, profile: Profile) -> bool:
         t.is_word and not t.entity and t.lemma not in stop and t.lemma in profile.own
         for t in scope.words
     )
-
-
-def _only_terse(out: list[Candidate]) -> None:
-    """A request with no verb ("haunted room, 4 of us, tomorrow 18:30") is meant for the one
-    capability whose own words it names, whose every required value it gives and that leaves
-    nothing of it unexplained, when no other candidate fits it that way and none that is
-    relevant comes near its score: the objects and the values say what is meant."""
-    terse = [c for c in out if c.terse]
-    if len(terse) != 1:
-        return
-    # A relevant candidate it leads by a clear margin (a read-only one that took the words
-    # as values) does not stand in its way.
-    best = max((c.score for c in out if c.relevant and c is not terse[0]), default=None)
-    if best is None or terse[0].score - best >= _CLEAR_MARGIN:
-        terse[0].relevant = True
-        terse[0].reason = "a request without a verb that only its words and values fit"
-
-
-_CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
-
-
-def _clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
-    """One capability that clearly fits better than all the others is meant even when its
-    words do not cover the request's ("find someone to look after my cat in Lyon from Friday
-    to Sunday" for find_pet_sitter): its action matches, the text gives every value it needs,
-    two or more of them in forms only fields of its schema take (an enum value, a date, an
-    id...), its meaning is near, and it leads every other candidate by a clear margin."""
-    ranked = sorted(out, key=lambda c: -c.score)
-    if not ranked or ranked[0].relevant:
-        return
-    best = ranked[0]
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    filled = best.filled
-    if (
-        best.action_ok
-        and filled is not None
-        and best.fit == 1.0
-        and filled.specific >= 2
-        and best.evidence >= 0
-        and best.semantic >= thresholds.with_fit
-        and best.score - runner_up >= _CLEAR_MARGIN
-    ):
-        best.relevant = True
-        best.reason = "it fits the request clearly better than any other capability"
-
-
-def _coverage(
-    scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float], filled: Filled
-) -> tuple[float, int]:
-    """How much of what the clause says, beyond its action and the values the capability's
-    fields took, the capability's own words cover (IDF-weighted), and how many such words
-    there are. Words taken only by the catch-all "rest of the clause" still count as words
-    to explain."""
-    lex = lexicon()
-    total = hit = 0.0
-    count = 0
-    numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
-    # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
-    # pieces name no topic, whichever field took it.
-    start, end = scope.span
-    numbers += [
-        m.span()
-        for m in _CODE.finditer(scope.text, start, end)
-        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
-    ]
-    numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
-    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
-    # currency field) is one it cannot place: a word it does not explain, however own.
-    unplaced = {
-        str(v).lower()
-        for f in profile.fields
-        if f.enum and f.name in filled.params
-        for v in f.enum
-        if v != filled.params[f.name]
-    }
-    for t in scope.words:
-        if (
-            t.entity
-            or not t.is_word
-            or t.lemma in lex.stopwords
-            or t.lemma in verbs
-            or t.lower in verbs
-        ):
-            continue
-        if any(a <= t.start and t.end <= b for a, b in numbers):
-            continue  # "the first one", "two": counts and ordinals are not topics
-        if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
-            continue
-        if scope.weakly_taken(t.start, t.end) and filled.textual:
-            continue  # the rest of the clause is the message/query a text field asked for
-        weight = idf(t.lemma)
-        total += weight
-        count += 1
-        if t.lower in unplaced:
-            continue
-        if t.lemma in profile.words:
-            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif _compound_of(t.lemma, profile.own) or _derived_from(t.lemma, profile.own):
-            # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb)
-            hit += weight
-    return (hit / total if total else 0.0), count
 
 
 def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
@@ -430,34 +379,26 @@ def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
     )  # fmt: skip
 
 
-def _compound_of(word: str, own: frozenset[str]) -> bool:
-    """Whether ``word`` is a closed compound whose head is one of the capability's own words
-    of four letters or more after a modifier of three or more ("bedroom", "backyard",
-    "toothbrush"): a kind of the thing it names."""
-    return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
-
-
-# Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
-_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
-
-
-def _derived_from(word: str, own: frozenset[str]) -> bool:
-    """Whether one of the capability's own words is ``word`` (a lemma of three letters or
-    more) with a suffix that makes a noun of it ("owner" of "own", "rental" of "rent")."""
-    stems = {word}
-    for ending in ("ed", "ing", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
-    return any(
-        len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
-    )
-
-
-def _narrow(action: Action, profile: Profile) -> bool:
+def _narrow(action: Action, profile: Profile, *, every: bool = False) -> bool:
     """Whether the request's verb and the capability share an action class narrower than
-    the broad ones."""
+    the broad ones; with ``every``, each of the verb's narrow classes ("book" both books and
+    schedules: a route planner that only plans does not book)."""
     common = action.classes & (profile.action.classes | profile.action.weak)
+    if every:
+        return action.explicit and bool(common - BROAD) and action.classes - BROAD <= common
     return action.explicit and bool(common - BROAD)
+
+
+def _says_verb(action: Action, profile: Profile) -> bool:
+    """Whether the request's verb is one the lexicon does not know and the capability's own
+    words say it ("collect it from 40 Lake Drive" for a courier that is to "collect dirty
+    clothes"): that capability does it, as one sharing a narrow class would."""
+    unknown = [c[5:] for c in action.classes if c.startswith("word:")]
+    return (
+        bool(unknown)
+        and len(unknown) == len(action.classes)
+        and any(v in profile.own or v in profile.action.described for v in unknown)
+    )
 
 
 def _specific(action: Action, profile: Profile) -> bool:

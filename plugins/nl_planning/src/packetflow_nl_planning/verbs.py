@@ -60,6 +60,8 @@ OBJECT_START = frozenset(
 )  # fmt: skip
 NEGATING_PREFIXES = ("un", "dis", "de")
 _OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them", "it", "you"))
+# Particles that are seldom a preposition naming a topic or a place after a noun.
+_ONLY_PARTICLES = frozenset(("up", "down", "out", "off", "back", "away"))
 
 
 def unknown_verb(
@@ -100,6 +102,15 @@ def unknown_verb(
         and (tokens[at + 2].is_word or tokens[at + 2].entity)
         and tokens[at + 2].lower not in lex.roles
         and not token.lower.endswith("ing")
+        # its object opens with a determiner or a pronoun, or is a value ("scale in the
+        # cluster", "spin up S1"), or the particle is no preposition of a topic ("roll out
+        # recommender"): "info on invoice 55", "comedy in Dublin" are a noun's phrase
+        and (
+            tokens[at + 2].lower in OBJECT_START
+            or tokens[at + 2].entity
+            or own
+            or nxt.lower in _ONLY_PARTICLES
+        )
     ):
         # A phrasal verb the lexicon lacks ("push out the new route"): an action of its own.
         # Its particle may say it ends or reverses something ("wind down", "scale back"):

@@ -1,0 +1,114 @@
+"""How much of a clause a capability's own words explain: the words left after its action and
+the values its fields took, IDF-weighted, with compounds ("bedroom" for "room"), nouns of the
+same verb ("owner" for "owned") and clipped forms ("mag" for "magnitude") counted as its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .clauses import Scope
+from .index import Profile
+from .lexicon import lexicon
+from .slots import Filled
+
+__all__ = ["coverage"]
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
+# A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
+# value whose pieces name no topic.
+_PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
+
+
+def coverage(
+    scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float], filled: Filled
+) -> tuple[float, int]:
+    """How much of what the clause says, beyond its action and the values the capability's
+    fields took, the capability's own words cover (IDF-weighted), and how many such words
+    there are. Words taken only by the catch-all "rest of the clause" still count as words
+    to explain."""
+    lex = lexicon()
+    total = hit = 0.0
+    count = 0
+    numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
+    # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
+    # pieces name no topic, whichever field took it.
+    start, end = scope.span
+    numbers += [
+        m.span()
+        for m in _CODE.finditer(scope.text, start, end)
+        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
+    ]
+    numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
+    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
+    # currency field) is one it cannot place: a word it does not explain, however own.
+    unplaced = {
+        str(v).lower()
+        for f in profile.fields
+        if f.enum and f.name in filled.params
+        for v in f.enum
+        if v != filled.params[f.name]
+    }
+    for t in scope.words:
+        if (
+            t.entity
+            or not t.is_word
+            or t.lemma in lex.stopwords
+            or t.lemma in verbs
+            or t.lower in verbs
+        ):
+            continue
+        if any(a <= t.start and t.end <= b for a, b in numbers):
+            continue  # "the first one", "two": counts and ordinals are not topics
+        if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
+            continue
+        if scope.weakly_taken(t.start, t.end) and filled.textual:
+            continue  # the rest of the clause is the message/query a text field asked for
+        weight = idf(t.lemma)
+        total += weight
+        count += 1
+        if t.lower in unplaced:
+            continue
+        if t.lemma in profile.words:
+            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+        elif (
+            _compound_of(t.lemma, profile.own)
+            or _derived_from(t.lemma, profile.own)
+            or _abbreviates(t.lower, profile.own)
+        ):
+            # "bedroom" for a field "room" (a compound names its head), "owned" for an
+            # "owner" field (a noun of the same verb), "mag" for "magnitude"
+            hit += weight
+    return (hit / total if total else 0.0), count
+
+
+def _compound_of(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` is a closed compound whose head is one of the capability's own words
+    of four letters or more after a modifier of three or more ("bedroom", "backyard",
+    "toothbrush"): a kind of the thing it names."""
+    return any(len(w) >= 4 and len(word) >= len(w) + 3 and word.endswith(w) for w in own)
+
+
+def _abbreviates(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` (three to five letters) is the first letters of one of the
+    capability's own words at least three letters longer ("mag 4" for a "magnitude", "temp"
+    for "temperature"): the clipped form of that word, as labels before a value are."""
+    if not 3 <= len(word) <= 5 or not word.isalpha():
+        return False
+    return any(len(w) >= len(word) + 3 and w.startswith(word) for w in own)
+
+
+# Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
+_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
+
+
+def _derived_from(word: str, own: frozenset[str]) -> bool:
+    """Whether one of the capability's own words is ``word`` (a lemma of three letters or
+    more) with a suffix that makes a noun of it ("owner" of "own", "rental" of "rent")."""
+    stems = {word}
+    for ending in ("ed", "ing", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
+    return any(
+        len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
+    )

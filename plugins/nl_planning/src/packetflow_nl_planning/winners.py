@@ -1,0 +1,82 @@
+"""Tie-breaks after ranking: a candidate no relevance rule accepted is still meant when it is
+the only one that fits the request a stronger way (a terse request of its own words and
+values, or a clear lead in score with values only its schema takes)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ranking import Candidate, Thresholds
+
+__all__ = ["clear_winner", "only_actor", "only_terse"]
+
+_CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
+
+
+def only_terse(out: list[Candidate]) -> None:
+    """A request with no verb ("haunted room, 4 of us, tomorrow 18:30") is meant for the one
+    capability whose own words it names, whose every required value it gives and that leaves
+    nothing of it unexplained, when no other candidate fits it that way and none that is
+    relevant comes near its score: the objects and the values say what is meant."""
+    terse = [c for c in out if c.terse]
+    if len(terse) != 1:
+        return
+    # A relevant candidate it leads by a clear margin (a read-only one that took the words
+    # as values) does not stand in its way.
+    best = max((c.score for c in out if c.relevant and c is not terse[0]), default=None)
+    if best is None or terse[0].score - best >= _CLEAR_MARGIN:
+        terse[0].relevant = True
+        terse[0].reason = "a request without a verb that only its words and values fit"
+
+
+def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
+    """One capability that clearly fits better than all the others is meant even when its
+    words do not cover the request's ("find someone to look after my cat in Lyon from Friday
+    to Sunday" for find_pet_sitter): its action matches, the text gives every value it needs,
+    two or more of them in forms only fields of its schema take (an enum value, a date, an
+    id...), its meaning is near, and it leads every other candidate by a clear margin."""
+    ranked = sorted(out, key=lambda c: -c.score)
+    if not ranked or ranked[0].relevant:
+        return
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    filled = best.filled
+    if (
+        best.action_ok
+        and filled is not None
+        and best.fit == 1.0
+        # two values only its schema takes, or the very verb it is named by and one such
+        # value ("add our pup Mochi, shiba inu, 22 lbs" for add_dog_profile: "pup" and the
+        # breed are no words of it; "add Bob to the team" gives a shopping list no typed value)
+        and (filled.specific >= 2 or (best.named_verb and filled.specific >= 1))
+        and best.evidence >= 0
+        and best.semantic >= thresholds.with_fit
+        and best.score - runner_up >= _CLEAR_MARGIN
+    ):
+        best.relevant = True
+        best.reason = "it fits the request clearly better than any other capability"
+
+
+def only_actor(out: list[Candidate]) -> None:
+    """A statement its teller makes about themselves ("I'm out sick tomorrow and the day
+    after") asks the one capability that acts on it: when no candidate is relevant and exactly
+    one that does something (not only reads) takes every value it needs, two or more of them in
+    forms only its schema takes, one a state its schema lists ("sick"), it is meant ("I'm in
+    Porto on Friday for 2 nights" names no state a hotel booking lists: no booking)."""
+    if any(c.relevant for c in out):
+        return
+    acting = [
+        c
+        for c in out
+        if c.action_ok
+        and c.level != "read"
+        and c.filled is not None
+        and c.fit == 1.0
+        and c.filled.specific >= 2
+        and c.enum_told
+        and c.evidence >= 0
+    ]
+    if len(acting) == 1:
+        acting[0].relevant = True
+        acting[0].reason = "the one capability that acts on what the request tells"

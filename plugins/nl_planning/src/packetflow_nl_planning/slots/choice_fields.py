@@ -1,6 +1,5 @@
-"""Enum fields (by value, another form of its words, synonym or fuzzy match; a currency enum
-from an amount's currency) and boolean fields ("don't notify" -> false, "switch it off" ->
-``on: false``)."""
+"""Enum fields: by value, another form of its words, synonym or fuzzy match; a currency enum
+from an amount's currency."""
 
 from __future__ import annotations
 
@@ -15,12 +14,9 @@ from ..schema import FieldSpec
 from ..text import lemma, same_family
 from ..units import currency_aliases, units
 
-__all__ = ["fill_boolean", "fill_enum", "is_currency"]
+__all__ = ["FILLER", "fill_enum", "is_currency"]
 
-_FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
-_GENERIC_FLAG = frozenset(
-    ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
-)
+FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
 
 
 def is_currency(spec: FieldSpec) -> bool:
@@ -49,14 +45,14 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         return coded
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
-    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
+    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in FILLER]
     # The verb may say a value of several words in another form of its family: "adjust the
     # brakes" asks for brake_adjustment. Only that reading may take the action's own words.
     a0, a1 = scope.action_span
     with_verb = [
         t
         for t in scope.words
-        if t.lower not in _FILLER
+        if t.lower not in FILLER
         and (
             scope.free(t.start, t.end) or (a0 <= t.start and t.end <= a1 and not _claimed(scope, t))
         )
@@ -143,16 +139,6 @@ def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 scope.claim(a, b)
                 return value, scope.text[a:b]
     return None
-
-
-def _spelt_otherwise(a: str, b: str) -> bool:
-    """British and American spellings of one word: "colour"/"color", "centre"/"center",
-    "organise"/"organize"."""
-
-    def plain(w: str) -> str:
-        return w.replace("our", "or").replace("tre", "ter").replace("ise", "ize")
-
-    return a != b and plain(a) == plain(b)
 
 
 def _agent(verb: str, value: str) -> bool:
@@ -332,115 +318,3 @@ def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | Non
             if 0 in hits:
                 return i, i + max(hits)
     return None
-
-
-# -- booleans -------------------------------------------------------------------------------
-
-
-_STATE_FIELDS = frozenset(
-    ["on", "enabled", "enable", "active", "power", "powered", "state", "locked", "open"]
-)
-_TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
-_FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
-
-
-def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    lex = lexicon()
-    if set(spec.name_words) & _STATE_FIELDS and scope.action_classes:
-        # "switch the fan off" -> on=false: the action says the state.
-        if scope.action_classes & _FALSE_ACTIONS and not scope.action_classes & _TRUE_ACTIONS:
-            return False, scope.text[scope.action_span[0] : scope.action_span[1]]
-        if scope.action_classes & _TRUE_ACTIONS and not scope.action_classes & _FALSE_ACTIONS:
-            return True, scope.text[scope.action_span[0] : scope.action_span[1]]
-    cues = {w for w in spec.name_words if w not in _GENERIC_FLAG and w not in lex.stopwords}
-    if not cues:
-        return None
-    for token in scope.words:
-        forms = {token.lemma, token.lower} | set(lex.synonyms.get(token.lemma, ()))
-        forms |= _parts(token)  # "tail-lift": tail, lift
-        verb = lex.nominal.get(token.lemma)
-        if verb:
-            forms.add(verb)
-        related = any(
-            len(c) >= 5
-            and len(token.lemma) >= 5
-            and (c[:5] == token.lemma[:5] or _spelt_otherwise(c, token.lower))
-            for c in cues
-        )
-        if (forms & cues or related) and not (
-            token.start < scope.action_span[1] and scope.action_span[0] < token.end
-        ):
-            start, end = _run_of(scope, token, cues)
-            if _object_only(scope, start, end, cues):
-                continue
-            negated = scope.negated_before(token.start)
-            scope.claim(start, end)
-            return (not negated), scope.text[start:end]
-    return _described(spec, scope)
-
-
-def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """A flag the clause says in its description's own words ("next day delivery" for a flag
-    described "next-day delivery", "someone inside" for "someone is inside the car"): a run
-    of two or more of the description's words in a row, at least half of them."""
-    lex = lexicon()
-    said = [
-        lemma(w) for w in re.findall(r"[a-z]+", spec.description.lower()) if w not in lex.stopwords
-    ]
-    if len(said) < 2:
-        return None
-    words = [
-        t
-        for t in scope.words
-        if t.is_word
-        and t.lower not in lex.stopwords
-        and scope.free(t.start, t.end)
-        and not (t.start < scope.action_span[1] and scope.action_span[0] < t.end)
-    ]
-    parts = [
-        (t, p) for t in words for p in (t.text.lower().split("-") if "-" in t.text else [t.lemma])
-    ]
-    for i in range(len(parts)):
-        for j in range(len(said)):
-            n = 0
-            while (
-                i + n < len(parts) and j + n < len(said) and lemma(parts[i + n][1]) == said[j + n]
-            ):
-                n += 1
-            if n >= 2 and 2 * n >= len(said):
-                first, last = parts[i][0], parts[i + n - 1][0]
-                negated = scope.negated_before(first.start)
-                scope.claim(first.start, last.end)
-                return (not negated), scope.text[first.start : last.end]
-    return None
-
-
-def _object_only(scope: Scope, start: int, end: int, cues: set[str]) -> bool:
-    """Whether the words at ``start:end`` are only part of a flag's name and the object of the
-    clause's action ("*book the car* in" for ``courtesy_car``): they name what the action is
-    done to, and only the flag's other word ("a courtesy car") would say the flag."""
-    run = {w for t in scope.words if start <= t.start and t.end <= end for w in _parts(t)}
-    if cues <= run or scope.action_span == (0, 0):
-        return False
-    between = [
-        t.lower for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start
-    ]
-    return all(word in _FILLER for word in between)
-
-
-def _parts(token: Any) -> set[str]:
-    """A word's lemma and, for a hyphenated word, its parts ("tail-lift": tail, lift)."""
-    return {token.lemma, *token.text.lower().split("-")}
-
-
-def _run_of(scope: Scope, token: Any, cues: set[str]) -> tuple[int, int]:
-    """The span of ``token`` and the words of the field's name next to it ("extra cheese" for
-    ``extra_cheese``): all of it says the flag, so no other field takes a part."""
-    words = scope.words
-    i = next(k for k, t in enumerate(words) if t is token)
-    first = last = i
-    while first > 0 and words[first - 1].lemma in cues:
-        first -= 1
-    while last + 1 < len(words) and words[last + 1].lemma in cues:
-        last += 1
-    return words[first].start, words[last].end

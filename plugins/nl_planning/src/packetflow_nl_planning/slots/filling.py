@@ -14,8 +14,9 @@ from ..mentions import Mention
 from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
 from .address_fields import fill_address
-from .choice_fields import fill_boolean, fill_enum, is_currency
+from .choice_fields import fill_enum, is_currency
 from .date_fields import fill_date
+from .flag_fields import fill_boolean
 from .host_fields import fill_host
 from .id_fields import fill_pattern
 from .kinds import ORDER, SPECIFIC, TEXT_FALLBACK, field_kind

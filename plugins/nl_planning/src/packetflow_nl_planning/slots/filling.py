@@ -178,7 +178,7 @@ def _fill_one(
     if kind == "enum":
         return fill_enum(spec, scope, fields)
     if kind == "boolean":
-        return fill_boolean(spec, scope)
+        return fill_boolean(spec, scope, fields)
     if kind == "number":
         return fill_number(spec, scope, money, fields)
     if kind == "array":

@@ -26,7 +26,7 @@ _TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
 _FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
 
 
-def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
     lex = lexicon()
     if set(spec.name_words) & _STATE_FIELDS and scope.action_classes:
         # "switch the fan off" -> on=false: the action says the state.
@@ -37,6 +37,7 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     cues = {w for w in spec.name_words if w not in _GENERIC_FLAG and w not in lex.stopwords}
     if not cues:
         return None
+    common = _shared(spec, cues, fields)
     for token in scope.words:
         forms = {token.lemma, token.lower} | set(lex.synonyms.get(token.lemma, ()))
         forms |= _parts(token)  # "tail-lift": tail, lift
@@ -53,7 +54,7 @@ def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             token.start < scope.action_span[1] and scope.action_span[0] < token.end
         ):
             start, end = _run_of(scope, token, cues)
-            if _object_only(scope, start, end, cues):
+            if _object_only(scope, start, end, cues) or _only_shared(scope, start, end, common):
                 continue
             negated = scope.negated_before(token.start)
             scope.claim(start, end)
@@ -95,6 +96,25 @@ def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 scope.claim(first.start, last.end)
                 return (not negated), scope.text[first.start : last.end]
     return None
+
+
+def _shared(spec: FieldSpec, cues: set[str], fields: list[FieldSpec]) -> set[str]:
+    """The words of a flag's name that the capability's other fields speak of too (``walk`` of
+    ``group_walk`` beside a date "day of the walk"): they name what the capability is about,
+    and only the flag's other words ("a group walk") say the flag. Empty when every word of
+    its name is shared (then nothing tells the flag from the thing)."""
+    others = {w for f in fields if f is not spec for w in f.words}
+    common = cues & others
+    return common if common != cues else set()
+
+
+def _only_shared(scope: Scope, start: int, end: int, common: set[str]) -> bool:
+    """Whether the words at ``start:end`` say only words of the flag's name that the other
+    fields share (see :func:`_shared`)."""
+    if not common:
+        return False
+    run = {w for t in scope.words if start <= t.start and t.end <= end for w in _parts(t)}
+    return run <= common | FILLER
 
 
 def _object_only(scope: Scope, start: int, end: int, cues: set[str]) -> bool:

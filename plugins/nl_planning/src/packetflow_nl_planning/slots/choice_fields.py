@@ -112,6 +112,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
     if best is None:
+        best = _compound(spec, tokens)
+    if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:
         best = _by_meaning(spec, scope, tokens, bonus)
@@ -138,6 +140,22 @@ def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             if scope.free(a, b):
                 scope.claim(a, b)
                 return value, scope.text[a:b]
+    return None
+
+
+def _compound(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
+    """A value joined by a hyphen to a word of the field's name: "a full-size plot" for
+    ``plot_size`` ``full``; the tokens keep the compound whole, so its
+    parts are read here."""
+    words = field_words(spec)
+    for t in tokens:
+        parts = t.text.lower().split("-")
+        if len(parts) < 2 or lemma(parts[-1]) not in words:
+            continue
+        head = "_".join(parts[:-1])
+        for value in spec.enum:
+            if str(value).lower().replace("-", "_").replace(" ", "_") == head:
+                return 0.9, t.start, value, t.text
     return None
 
 
@@ -286,8 +304,9 @@ def _unit_named_currency(
         unit = by_name.get(m.unit or "")
         if unit is None or unit.dimension in measured:
             continue
-        written = lemma(scope.text[m.start : m.end].split()[-1].lower())
-        codes = {code for alias, code in aliases.items() if alias.split()[0] == written}
+        # Any word of the measure: "forty-two pounds fifty" ends on its hundredths.
+        written = {lemma(w.lower()) for w in scope.text[m.start : m.end].split()}
+        codes = {code for alias, code in aliases.items() if alias.split()[0] in written}
         for value in spec.enum:
             if str(value).upper() in codes:
                 return value, scope.text[m.start : m.end]

@@ -283,6 +283,13 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     ]
     items.extend(numbers)
     quantities = money_and_quantities(text, numbers)
+    # The hundredths of an amount ("pounds fifty") are no number of their own.
+    cents = [q for q in quantities if q.extra.get("cents")]
+    items = [
+        m
+        for m in items
+        if not (m.kind == "number" and any(q.start < m.start and m.end <= q.end for q in cents))
+    ]
     items.extend(quantities)
     for d in duration_phrases(text, numbers):
         covered = [

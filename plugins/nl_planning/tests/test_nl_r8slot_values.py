@@ -1,0 +1,104 @@
+"""Slot values the planner read wrongly on round 8's probes: a flag whose name shares its
+thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the field's name
+("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty");
+on a registry of these tests' own (a pony yard, a community apiary, a street market)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-10-08"  # a Thursday
+_HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class RideIn(BaseModel):
+    pony_name: str = Field(description="which pony")
+    date: dt.date = Field(description="day of the ride")
+    time: str = Field(pattern=_HHMM, description="start time, HH:MM")
+    group_ride: bool = Field(default=False, description="ride with other riders")
+
+
+@pf.capability(intent="A groom takes your pony out for exercise", tags=["ponies"])
+async def book_pony_ride(inp: RideIn) -> Ref:
+    return Ref(ref="r-1")
+
+
+class HiveIn(BaseModel):
+    beekeeper: str = Field(description="applicant's name")
+    hive_size: Literal["nucleus", "half", "full"] = Field(default="half", description="hive size")
+
+
+@pf.capability(intent="Rent a beehive at the community apiary", tags=["bees"])
+async def rent_hive(inp: HiveIn) -> Ref:
+    return Ref(ref="h-1")
+
+
+class StallFeeIn(BaseModel):
+    stall: str = Field(pattern=r"^[0-9]{1,2}[A-F]$", description="stall number, e.g. 4B")
+    amount: float = Field(gt=0, description="amount paid")
+    currency: Literal["GBP", "EUR", "USD"] = Field(default="GBP", description="currency")
+
+
+@pf.capability(intent="Weekly fee for a market stall", tags=["market"])
+async def pay_stall_fee(inp: StallFeeIn) -> Ref:
+    return Ref(ref="f-1")
+
+
+class CiderIn(BaseModel):
+    bottles: int = Field(ge=1, description="how many bottles")
+    max_price: float = Field(gt=0, description="highest price per bottle")
+    currency: Literal["GBP", "EUR", "USD"] = Field(default="USD", description="currency")
+
+
+@pf.capability(intent="Order cider from the orchard", tags=["cider"])
+async def order_cider(inp: CiderIn) -> Ref:
+    return Ref(ref="c-1")
+
+
+@pytest.fixture
+async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [book_pony_ride, rent_hive, pay_stall_fee, order_cider]
+    )
+
+
+async def _params(node: pf.Node, text: str) -> dict[str, Any]:
+    [step] = await plan_steps(node, text, TODAY)
+    params: dict[str, Any] = step["params"]
+    return params
+
+
+async def test_a_flag_word_the_other_fields_share_does_not_set_it(yard: pf.Node) -> None:
+    # "ride" is what book_pony_ride books ("day of the ride"): only "group" says group_ride.
+    params = await _params(yard, "ride Bramble thursday 7:30am")
+    assert params == {"pony_name": "Bramble", "date": "2026-10-15", "time": "07:30"}
+    params = await _params(yard, "a group ride for Bramble on friday at 9:00")
+    assert params["group_ride"] is True
+
+
+async def test_a_value_hyphened_to_the_field_name(yard: pf.Node) -> None:
+    assert (await _params(yard, "I'd like a full-size hive - Ann Lee"))["hive_size"] == "full"
+    assert (await _params(yard, "a half-size hive for Bo Chen"))["hive_size"] == "half"
+
+
+async def test_hundredths_after_the_currency_name(yard: pf.Node) -> None:
+    params = await _params(yard, "stall fee for 4B: forty-two pounds fifty")
+    assert params == {"stall": "4B", "amount": 42.5, "currency": "GBP"}
+    params = await _params(yard, "pay 12 pounds 5 for stall 3C")
+    assert params == {"stall": "3C", "amount": 12.05, "currency": "GBP"}
+
+
+async def test_hundredths_are_not_a_count(yard: pf.Node) -> None:
+    params = await _params(yard, "order 6 bottles of cider, at most 19 dollars 99 each")
+    assert params == {"bottles": 6, "max_price": 19.99, "currency": "USD"}

@@ -1,7 +1,8 @@
 """Slot values the planner read wrongly on round 8's probes: a flag whose name shares its
 thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the field's name
-("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty");
-on a registry of these tests' own (a pony yard, a community apiary, a street market)."""
+("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty"),
+a count before the word of a ``multi_`` value ("3 trip tickets"); on a registry of these
+tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna)."""
 
 from __future__ import annotations
 
@@ -66,10 +67,33 @@ async def order_cider(inp: CiderIn) -> Ref:
     return Ref(ref="c-1")
 
 
+class FerryIn(BaseModel):
+    ticket_type: Literal["single", "return", "multi_trip"] = Field(description="kind of ticket")
+    trips: int = Field(default=1, ge=1, le=20, description="number of trips")
+    travel_date: dt.date = Field(description="first day of travel")
+
+
+@pf.capability(intent="Tickets for the river ferry", tags=["ferry"])
+async def buy_ferry_ticket(inp: FerryIn) -> Ref:
+    return Ref(ref="t-1")
+
+
+class SaunaIn(BaseModel):
+    pass_type: Literal["day", "evening", "multi_day"] = Field(description="kind of sauna pass")
+    quantity: int = Field(default=1, ge=1, le=8, description="how many passes")
+
+
+@pf.capability(intent="Passes for the lakeside sauna", tags=["sauna"])
+async def buy_sauna_pass(inp: SaunaIn) -> Ref:
+    return Ref(ref="s-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [book_pony_ride, rent_hive, pay_stall_fee, order_cider]
+        module_node,
+        register_module,
+        [book_pony_ride, rent_hive, pay_stall_fee, order_cider, buy_ferry_ticket, buy_sauna_pass],
     )
 
 
@@ -102,3 +126,12 @@ async def test_hundredths_after_the_currency_name(yard: pf.Node) -> None:
 async def test_hundredths_are_not_a_count(yard: pf.Node) -> None:
     params = await _params(yard, "order 6 bottles of cider, at most 19 dollars 99 each")
     assert params == {"bottles": 6, "max_price": 19.99, "currency": "USD"}
+
+
+async def test_a_count_before_the_word_of_a_multi_value(yard: pf.Node) -> None:
+    # "3 trip ferry tickets": three trips on one multi-trip ticket, the count for trips too.
+    params = await _params(yard, "3 trip ferry tickets from Saturday")
+    assert params == {"ticket_type": "multi_trip", "trips": 3, "travel_date": "2026-10-10"}
+    # No field counts the days of a sauna pass: "2 day passes" are two passes for a day.
+    params = await _params(yard, "2 day passes for the sauna")
+    assert params == {"pass_type": "day", "quantity": 2}

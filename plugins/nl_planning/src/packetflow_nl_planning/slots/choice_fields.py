@@ -43,6 +43,9 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     coded = _coded_value(spec, scope)
     if coded is not None:
         return coded
+    many = _many_of(spec, scope, fields)
+    if many is not None:
+        return many
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
     tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in FILLER]
@@ -140,6 +143,31 @@ def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             if scope.free(a, b):
                 scope.claim(a, b)
                 return value, scope.text[a:b]
+    return None
+
+
+def _many_of(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    """``multi_day`` for "3 day passes" where another field counts the days (``days``): a
+    count of more than one before the word of a ``multi_<word>`` value is that value, not the
+    single one ("day") the word alone names."""
+    for value in spec.enum:
+        forms = str(value).lower().replace("-", "_").split("_")
+        if len(forms) != 2 or forms[0] != "multi":
+            continue
+        noun = forms[1]
+        if not any(
+            f is not spec and f.type in ("integer", "number") and lemma(noun) in f.name_words
+            for f in fields
+        ):
+            continue
+        for m in scope.of("number", "duration"):
+            if not isinstance(m.value, int | float) or m.value <= 1:
+                continue
+            at = scope.text[m.start : m.start + 40]
+            said = re.match(rf"\S+?[\s-]+({re.escape(noun)}s?)\b", at, re.IGNORECASE)
+            if said is not None:
+                # Unclaimed: the count and its word are the counting field's too ("3 trips").
+                return value, scope.text[m.start : m.start + said.end(1)]
     return None
 
 

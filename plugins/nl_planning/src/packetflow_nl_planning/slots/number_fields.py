@@ -52,9 +52,9 @@ def _counts_other(
     """Whether the number ending at ``end`` counts a plural noun ("3 riders", "2 standing
     tickets": the first plural within three words) that is a word of the capability but not
     of this field, unless this field's own noun follows it in the singular ("3 trip ferry
-    tickets" for ``trips``: the count's compound modifier). A noun that is only a value of a choice ("2 seniors" for an age group)
-    says what kind of thing is counted, not another count: it counts for this field when no
-    other number field names it."""
+    tickets" for ``trips``: the count's compound modifier). A noun that is only a value of a
+    choice ("2 seniors" for an age group) says what kind of thing is counted, not another
+    count: it counts for this field when no other number field names it."""
     after = [t for t in scope.clause.tokens if t.start >= end][:3]
     if after and after[0].lemma in spec.name_words and after[0].lower == after[0].lemma:
         return False  # "3 trip tickets" for trips: a count of this field's own noun

@@ -1,8 +1,9 @@
 """Slot values the planner read wrongly on round 8's probes: a flag whose name shares its
 thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the field's name
 ("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty"),
-a count before the word of a ``multi_`` value ("3 trip tickets"); on a registry of these
-tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna)."""
+a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by
+its description's indefinite subject ("someone aboard"); on a registry of these
+tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a harbour)."""
 
 from __future__ import annotations
 
@@ -88,12 +89,31 @@ async def buy_sauna_pass(inp: SaunaIn) -> Ref:
     return Ref(ref="s-1")
 
 
+class LeakIn(BaseModel):
+    mooring: str = Field(pattern=r"^M[0-9]{2}$", description="mooring code, e.g. M12")
+    leak: Literal["hull", "engine", "deck"] = Field(description="where the water comes in")
+    people_at_risk: bool = Field(default=False, description="someone is aboard the boat")
+
+
+@pf.capability(intent="Report a leaking boat to the harbour master", tags=["harbour"])
+async def report_boat_leak(inp: LeakIn) -> Ref:
+    return Ref(ref="l-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [book_pony_ride, rent_hive, pay_stall_fee, order_cider, buy_ferry_ticket, buy_sauna_pass],
+        [
+            book_pony_ride,
+            rent_hive,
+            pay_stall_fee,
+            order_cider,
+            buy_ferry_ticket,
+            buy_sauna_pass,
+            report_boat_leak,
+        ],
     )
 
 
@@ -135,3 +155,11 @@ async def test_a_count_before_the_word_of_a_multi_value(yard: pf.Node) -> None:
     # No field counts the days of a sauna pass: "2 day passes" are two passes for a day.
     params = await _params(yard, "2 day passes for the sauna")
     assert params == {"pass_type": "day", "quantity": 2}
+
+
+async def test_a_flag_said_by_its_description_indefinite_subject(yard: pf.Node) -> None:
+    # "someone aboard" says "someone is aboard the boat", though "someone" is a small word.
+    params = await _params(yard, "hull leak on the boat at M12 and there's someone aboard!")
+    assert params == {"mooring": "M12", "leak": "hull", "people_at_risk": True}
+    params = await _params(yard, "hull leak on the boat at M12, nobody aboard")
+    assert "people_at_risk" not in params

@@ -62,13 +62,21 @@ def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tupl
     return _described(spec, scope)
 
 
+# "someone", "anybody", "something": small words, but the subject a flag's description names
+# ("someone is inside the car"), so a run of its words may start with one.
+_INDEFINITE = re.compile(r"(?:some|any|every)(?:one|body|thing)")
+
+
 def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """A flag the clause says in its description's own words ("next day delivery" for a flag
     described "next-day delivery", "someone inside" for "someone is inside the car"): a run
-    of two or more of the description's words in a row, at least half of them."""
+    of two or more of the description's words in a row (small words aside, an indefinite
+    subject such as "someone" kept), at least half of them."""
     lex = lexicon()
     said = [
-        lemma(w) for w in re.findall(r"[a-z]+", spec.description.lower()) if w not in lex.stopwords
+        lemma(w)
+        for w in re.findall(r"[a-z]+", spec.description.lower())
+        if w not in lex.stopwords or _INDEFINITE.fullmatch(w)
     ]
     if len(said) < 2:
         return None
@@ -76,7 +84,7 @@ def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         t
         for t in scope.words
         if t.is_word
-        and t.lower not in lex.stopwords
+        and (t.lower not in lex.stopwords or _INDEFINITE.fullmatch(t.lower))
         and scope.free(t.start, t.end)
         and not (t.start < scope.action_span[1] and scope.action_span[0] < t.end)
     ]
@@ -90,7 +98,8 @@ def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 i + n < len(parts) and j + n < len(said) and lemma(parts[i + n][1]) == said[j + n]
             ):
                 n += 1
-            if n >= 2 and 2 * n >= len(said):
+            run = said[j : j + n]
+            if n >= 2 and 2 * n >= len(said) and not all(_INDEFINITE.fullmatch(w) for w in run):
                 first, last = parts[i][0], parts[i + n - 1][0]
                 negated = scope.negated_before(first.start)
                 scope.claim(first.start, last.end)

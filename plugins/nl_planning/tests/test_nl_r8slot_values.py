@@ -2,8 +2,10 @@
 thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the field's name
 ("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty"),
 a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by
-its description's indefinite subject ("someone aboard"); on a registry of these
-tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a harbour)."""
+its description's indefinite subject ("someone aboard"), a bare weekday in a log of
+what was done ("time sailed"); on a registry of these
+tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a harbour, a
+skipper's log)."""
 
 from __future__ import annotations
 
@@ -100,6 +102,16 @@ async def report_boat_leak(inp: LeakIn) -> Ref:
     return Ref(ref="l-1")
 
 
+class SailIn(BaseModel):
+    minutes: int = Field(ge=5, le=600, description="time sailed in minutes")
+    sailed_on: dt.date | None = Field(default=None, description="day of the sail")
+
+
+@pf.capability(intent="Hours on the water for the skipper's logbook", tags=["sailing"])
+async def log_sail(inp: SailIn) -> Ref:
+    return Ref(ref="s-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -115,6 +127,11 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
             report_boat_leak,
         ],
     )
+
+
+@pytest.fixture
+async def logbook(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [log_sail, book_pony_ride])
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -163,3 +180,15 @@ async def test_a_flag_said_by_its_description_indefinite_subject(yard: pf.Node) 
     assert params == {"mooring": "M12", "leak": "hull", "people_at_risk": True}
     params = await _params(yard, "hull leak on the boat at M12, nobody aboard")
     assert "people_at_risk" not in params
+
+
+async def test_a_log_whose_fields_speak_of_the_past_reads_a_weekday_back(
+    logbook: pf.Node,
+) -> None:
+    # "time sailed": the log records sails done, so a bare Sunday is the one gone by.
+    assert await _params(logbook, "log a sail: 1h20, Sunday") == {
+        "minutes": 80,
+        "sailed_on": "2026-10-04",
+    }
+    params = await _params(logbook, "log a sail of 90 minutes next Sunday")
+    assert params["sailed_on"] == "2026-10-11"

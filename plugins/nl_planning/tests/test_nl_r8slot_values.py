@@ -3,13 +3,14 @@ thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the fiel
 ("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty"),
 a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by
 its description's indefinite subject ("someone aboard"), a bare weekday in a log of
-what was done ("time sailed"); on a registry of these
-tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a harbour, a
-skipper's log)."""
+what was done ("time sailed"), British "half nine", a list after "using"; on registries
+of these tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a
+harbour, a skipper's log, a golf club's kitchen)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from datetime import date
 from typing import Any, Literal
 
 import pytest
@@ -17,6 +18,7 @@ from planned import plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
+from packetflow_nl_planning.entities import find_mentions
 
 TODAY = "2026-10-08"  # a Thursday
 _HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
@@ -112,6 +114,26 @@ async def log_sail(inp: SailIn) -> Ref:
     return Ref(ref="s-1")
 
 
+class TeeIn(BaseModel):
+    date: dt.date = Field(description="day of the round")
+    time: str = Field(pattern=_HHMM, description="tee time, HH:MM")
+
+
+@pf.capability(intent="Book a tee time at the golf club", tags=["golf"])
+async def book_tee_time(inp: TeeIn) -> Ref:
+    return Ref(ref="g-1")
+
+
+class StewIn(BaseModel):
+    ingredients: list[str] = Field(description="what goes in")
+    servings: int = Field(default=2, description="how many people")
+
+
+@pf.capability(intent="Suggest a stew recipe", tags=["cooking"])
+async def suggest_stew(inp: StewIn) -> Ref:
+    return Ref(ref="w-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -127,6 +149,11 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
             report_boat_leak,
         ],
     )
+
+
+@pytest.fixture
+async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [book_tee_time, suggest_stew])
 
 
 @pytest.fixture
@@ -192,3 +219,17 @@ async def test_a_log_whose_fields_speak_of_the_past_reads_a_weekday_back(
     }
     params = await _params(logbook, "log a sail of 90 minutes next Sunday")
     assert params["sailed_on"] == "2026-10-11"
+
+
+async def test_half_and_an_hour_is_half_past_it(club: pf.Node) -> None:
+    # British "half nine" is 09:30; a digit after "half" without "past" is no time.
+    params = await _params(club, "book a tee time for half nine on Saturday")
+    assert params == {"date": "2026-10-10", "time": "09:30"}
+    assert [
+        m.value for m in find_mentions("cut in half 3 times", date(2026, 10, 8)).of("time")
+    ] == []
+
+
+async def test_a_list_after_using(club: pf.Node) -> None:
+    params = await _params(club, "suggest a stew using lentils and spinach")
+    assert params == {"ingredients": ["lentils", "spinach"]}

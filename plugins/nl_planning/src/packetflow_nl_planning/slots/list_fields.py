@@ -46,6 +46,9 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     return _list_items(spec, scope)
 
 
+_CONTENTS = frozenset(("with", "using", "containing", "including"))
+
+
 def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """ "milk, eggs and bread" after a preposition naming the field ("with Ana and Bob"), a
     colon, or (for a required list) right after the action."""
@@ -62,10 +65,11 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     if start is None and colon is not None:
         start = colon.end
     if start is None:
-        # "recipes with chickpeas and leeks": "with" lists what a thing is made of or comes
-        # with, when it names no other field.
+        # "recipes with chickpeas and leeks", "a soup using lentils": "with" (and its like)
+        # lists what a thing is made of or comes with, when it names no other field.
         cue = next(
-            (t for t in scope.words if t.lower == "with" and scope.free(t.start, t.end)), None
+            (t for t in scope.words if t.lower in _CONTENTS and scope.free(t.start, t.end)),
+            None,
         )
         start = cue.end if cue is not None else None
     if start is None and spec.required:

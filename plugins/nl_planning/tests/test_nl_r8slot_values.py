@@ -1,11 +1,12 @@
 """Slot values the planner read wrongly on round 8's probes: a flag whose name shares its
 thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the field's name
 ("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty"),
-a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by
-its description's indefinite subject ("someone aboard"), a bare weekday in a log of
-what was done ("time sailed"), British "half nine", a list after "using"; on registries
-of these tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a
-harbour, a skipper's log, a golf club's kitchen)."""
+a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by its
+description's indefinite subject ("someone aboard"), a bare weekday in a log of what was
+done ("time sailed"), British "half nine", a list after "using", "just me" for a count of
+people; on registries of these tests' own (a pony yard, a community apiary, a street
+market, a ferry, a sauna, a harbour, a skipper's log, a golf club with a kitchen and
+kayaks)."""
 
 from __future__ import annotations
 
@@ -134,6 +135,16 @@ async def suggest_stew(inp: StewIn) -> Ref:
     return Ref(ref="w-1")
 
 
+class KayakIn(BaseModel):
+    date: dt.date = Field(description="day on the lake")
+    people: int = Field(default=2, ge=1, le=4, description="how many people paddle")
+
+
+@pf.capability(intent="Hire a kayak at the boathouse", tags=["lake"])
+async def hire_kayak(inp: KayakIn) -> Ref:
+    return Ref(ref="k-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -153,7 +164,7 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 @pytest.fixture
 async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [book_tee_time, suggest_stew])
+    return await planner_on(module_node, register_module, [book_tee_time, suggest_stew, hire_kayak])
 
 
 @pytest.fixture
@@ -233,3 +244,8 @@ async def test_half_and_an_hour_is_half_past_it(club: pf.Node) -> None:
 async def test_a_list_after_using(club: pf.Node) -> None:
     params = await _params(club, "suggest a stew using lentils and spinach")
     assert params == {"ingredients": ["lentils", "spinach"]}
+
+
+async def test_just_me_is_one_person(club: pf.Node) -> None:
+    params = await _params(club, "hire a kayak for Saturday, just me")
+    assert params == {"date": "2026-10-10", "people": 1}

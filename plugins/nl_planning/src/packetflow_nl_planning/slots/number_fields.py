@@ -3,6 +3,7 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..clauses import Scope, field_words
@@ -152,12 +153,38 @@ def fill_number(
             if start.year == end.year:  # "this year", "for 2027": the year of the range
                 return start.year, scope.take(m)
     if not candidates:
-        return None
+        return _on_my_own(spec, scope)
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+# Nouns of a field that counts people ("number of guests", ``party_size``, ``travellers``).
+_PEOPLE = frozenset(
+    ("guest", "people", "person", "traveller", "traveler", "passenger", "adult", "diner",
+     "party", "attendee", "participant", "visitor", "occupant", "rider", "player")
+)  # fmt: skip
+_ALONE = re.compile(
+    r"\b(?:just|only)\s+(?:me|myself)\b|\bby\s+myself\b|\bon\s+my\s+own\b|\b(?:alone|solo)\b",
+    re.IGNORECASE,
+)
+
+
+def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """1 for a count of people when the speaker comes alone ("just me", "on my own", "solo")
+    and no number is said."""
+    if spec.type != "integer" or not set(spec.words) & _PEOPLE:
+        return None
+    if spec.minimum is not None and spec.minimum > 1:
+        return None
+    start, end = scope.span
+    for m in _ALONE.finditer(scope.text, start, end):
+        if scope.free(m.start(), m.end()):
+            scope.claim(m.start(), m.end())
+            return 1, m.group()
+    return None
 
 
 def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:

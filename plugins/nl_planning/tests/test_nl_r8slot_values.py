@@ -4,9 +4,9 @@ thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the fiel
 a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by its
 description's indefinite subject ("someone aboard"), a bare weekday in a log of what was
 done ("time sailed"), British "half nine", a list after "using", "just me" for a count of
-people; on registries of these tests' own (a pony yard, a community apiary, a street
-market, a ferry, a sauna, a harbour, a skipper's log, a golf club with a kitchen and
-kayaks)."""
+people, a destination's word that means no travel mode ("to the airport"); on registries
+of these tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a
+harbour, a skipper's log, a golf club with a kitchen, kayaks and a route planner)."""
 
 from __future__ import annotations
 
@@ -145,6 +145,18 @@ async def hire_kayak(inp: KayakIn) -> Ref:
     return Ref(ref="k-1")
 
 
+class RouteIn(BaseModel):
+    destination: str = Field(description="where to go")
+    mode: Literal["walking", "transit", "driving", "cycling"] = Field(
+        default="driving", description="how to travel"
+    )
+
+
+@pf.capability(intent="Plan a route to somewhere", tags=["maps"])
+async def plan_route(inp: RouteIn) -> Ref:
+    return Ref(ref="p-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -164,7 +176,9 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 @pytest.fixture
 async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [book_tee_time, suggest_stew, hire_kayak])
+    return await planner_on(
+        module_node, register_module, [book_tee_time, suggest_stew, hire_kayak, plan_route]
+    )
 
 
 @pytest.fixture
@@ -249,3 +263,11 @@ async def test_a_list_after_using(club: pf.Node) -> None:
 async def test_just_me_is_one_person(club: pf.Node) -> None:
     params = await _params(club, "hire a kayak for Saturday, just me")
     assert params == {"date": "2026-10-10", "people": 1}
+
+
+async def test_a_word_another_field_takes_means_no_enum_value(club: pf.Node) -> None:
+    # "airport" is close to "transit" by meaning, but "to" gives it to the destination.
+    params = await _params(club, "plan a route to the airport by train")
+    assert params == {"destination": "airport"}
+    params = await _params(club, "plan a route to the old harbour by bike")
+    assert params == {"destination": "old harbour", "mode": "cycling"}

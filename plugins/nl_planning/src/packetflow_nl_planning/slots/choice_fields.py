@@ -13,6 +13,7 @@ from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma, same_family
 from ..units import currency_aliases, units
+from .kinds import field_kind
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
 
@@ -119,7 +120,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:
-        best = _by_meaning(spec, scope, tokens, bonus)
+        mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
+        best = _by_meaning(spec, scope, mine, bonus)
     if best is None:
         return None
     _, start, value, text = best
@@ -248,6 +250,21 @@ def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
         return 0.0
 
     return bonus
+
+
+_PLACES = frozenset(("text", "address"))  # kinds of field a word after a preposition may name
+
+
+def _anothers(token: Any, spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> bool:
+    """Whether the preposition before ``token`` points at another field of free text ("to
+    the airport" for ``destination``): a word there is that field's, so its meaning names no
+    value of this one ("airport" is no ``transit``)."""
+    roles = lexicon().roles
+    for word in reversed(scope.before(token.start, 3)):
+        if word in roles:
+            others = [f for f in fields if f is not spec and field_kind(f) in _PLACES]
+            return any(roles[word] & field_words(f) for f in others)
+    return False
 
 
 def _by_meaning(

@@ -2,11 +2,12 @@
 thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the field's name
 ("full-size"), an amount with its hundredths after the currency ("forty-two pounds fifty"),
 a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by its
-description's indefinite subject ("someone aboard"), a bare weekday in a log of what was
-done ("time sailed"), British "half nine", a list after "using", "just me" for a count of
-people, a destination's word that means no travel mode ("to the airport"); on registries
-of these tests' own (a pony yard, a community apiary, a street market, a ferry, a sauna, a
-harbour, a skipper's log, a golf club with a kitchen, kayaks and a route planner)."""
+description's indefinite subject ("someone aboard") or denied by a negative one ("nothing
+inside"), a bare weekday in a log of what was done ("time sailed"), British "half nine", a
+list after "using", "just me" for a count of people, a destination's word that means no
+travel mode ("to the airport"); on registries of these tests' own (a pony yard, a
+community apiary, a street market, a ferry, a sauna, a harbour, a skipper's log, a golf
+club with a kitchen, kayaks, a kiln and a route planner)."""
 
 from __future__ import annotations
 
@@ -157,6 +158,17 @@ async def plan_route(inp: RouteIn) -> Ref:
     return Ref(ref="p-1")
 
 
+class KilnIn(BaseModel):
+    kiln: str = Field(pattern=r"^K[0-9]{2}$", description="kiln code, e.g. K07")
+    fault: Literal["cold", "cracked_shelf", "smoke"] = Field(description="what is wrong")
+    piece_inside: bool = Field(default=False, description="a piece is still in the kiln")
+
+
+@pf.capability(intent="Report a broken pottery kiln", tags=["pottery"])
+async def report_kiln_fault(inp: KilnIn) -> Ref:
+    return Ref(ref="f-2")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -177,7 +189,9 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
 @pytest.fixture
 async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [book_tee_time, suggest_stew, hire_kayak, plan_route]
+        module_node,
+        register_module,
+        [book_tee_time, suggest_stew, hire_kayak, plan_route, report_kiln_fault],
     )
 
 
@@ -271,3 +285,10 @@ async def test_a_word_another_field_takes_means_no_enum_value(club: pf.Node) -> 
     assert params == {"destination": "airport"}
     params = await _params(club, "plan a route to the old harbour by bike")
     assert params == {"destination": "old harbour", "mode": "cycling"}
+
+
+async def test_a_negative_subject_denies_the_flag(club: pf.Node) -> None:
+    params = await _params(club, "K07 kiln is smoking, nothing inside")
+    assert params == {"kiln": "K07", "fault": "smoke", "piece_inside": False}
+    params = await _params(club, "K07 kiln is smoking, a vase still inside")
+    assert params == {"kiln": "K07", "fault": "smoke", "piece_inside": True}

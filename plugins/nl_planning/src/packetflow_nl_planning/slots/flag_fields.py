@@ -56,7 +56,7 @@ def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tupl
             start, end = _run_of(scope, token, cues)
             if _object_only(scope, start, end, cues) or _only_shared(scope, start, end, common):
                 continue
-            negated = scope.negated_before(token.start)
+            negated = _denied(scope, token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
     return _described(spec, scope)
@@ -101,10 +101,21 @@ def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             run = said[j : j + n]
             if n >= 2 and 2 * n >= len(said) and not all(_INDEFINITE.fullmatch(w) for w in run):
                 first, last = parts[i][0], parts[i + n - 1][0]
-                negated = scope.negated_before(first.start)
+                negated = _denied(scope, first.start)
                 scope.claim(first.start, last.end)
                 return (not negated), scope.text[first.start : last.end]
     return None
+
+
+_NOBODY = re.compile(r"\b(?:nothing|nobody|noone|no\s+one|none|no)\s*$", re.IGNORECASE)
+
+
+def _denied(scope: Scope, position: int) -> bool:
+    """Whether the words before ``position`` deny the flag: a negation ("don't notify"), or a
+    negative subject right before it ("nothing inside", "nobody aboard", "no one home")."""
+    return scope.negated_before(position) or bool(
+        _NOBODY.search(scope.text[max(scope.span[0], position - 12) : position])
+    )
 
 
 def _shared(spec: FieldSpec, cues: set[str], fields: list[FieldSpec]) -> set[str]:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from ..clauses import Scope, field_words, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..text import lemma, same_family
+from ..text import agent_noun, lemma, same_family
 from ..units import currency_aliases, units
 from .kinds import field_kind
 
@@ -92,7 +92,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                     score = 0.9  # "French" for "fr": a language by its name
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
-                elif _agent(lemmas[0], forms[0]):
+                elif agent_noun(lemmas[0], forms[0]):
                     score = 0.7  # "edit access" -> editor, "view only" -> viewer
             if score:
                 twin = bonus(window[0].start)
@@ -187,12 +187,6 @@ def _compound(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str]
             if str(value).lower().replace("-", "_").replace(" ", "_") == head:
                 return 0.9, t.start, value, t.text
     return None
-
-
-def _agent(verb: str, value: str) -> bool:
-    """Whether ``value`` is the agent noun of ``verb`` ("editor" of edit, "viewer" of view,
-    "owner" of own): the one who does it."""
-    return len(verb) >= 3 and value in (verb + "er", verb + "or", verb + "r")
 
 
 def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:

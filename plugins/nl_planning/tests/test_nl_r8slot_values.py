@@ -5,9 +5,10 @@ a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by
 description's indefinite subject ("someone aboard") or denied by a negative one ("nothing
 inside"), a bare weekday in a log of what was done ("time sailed"), British "half nine", a
 list after "using", "just me" for a count of people, a destination's word that means no
-travel mode ("to the airport"); on registries of these tests' own (a pony yard, a
-community apiary, a street market, a ferry, a sauna, a harbour, a skipper's log, a golf
-club with a kitchen, kayaks, a kiln and a route planner)."""
+travel mode ("to the airport"), the agent of a passive ("Rex owned by Tom Baker"); on
+registries of these tests' own (a pony yard, a community apiary, a street market, a
+ferry, a sauna, a harbour, a skipper's log, a golf club with a kitchen, kayaks, a kiln, a
+vet and a route planner)."""
 
 from __future__ import annotations
 
@@ -169,6 +170,16 @@ async def report_kiln_fault(inp: KilnIn) -> Ref:
     return Ref(ref="f-2")
 
 
+class VetIn(BaseModel):
+    owner: str = Field(description="owner's full name")
+    dog: str = Field(description="dog's name")
+
+
+@pf.capability(intent="Book a vet visit for a dog", tags=["vet"])
+async def book_vet_visit(inp: VetIn) -> Ref:
+    return Ref(ref="v-1")
+
+
 @pytest.fixture
 async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -191,7 +202,7 @@ async def club(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [book_tee_time, suggest_stew, hire_kayak, plan_route, report_kiln_fault],
+        [book_tee_time, suggest_stew, hire_kayak, plan_route, report_kiln_fault, book_vet_visit],
     )
 
 
@@ -292,3 +303,9 @@ async def test_a_negative_subject_denies_the_flag(club: pf.Node) -> None:
     assert params == {"kiln": "K07", "fault": "smoke", "piece_inside": False}
     params = await _params(club, "K07 kiln is smoking, a vase still inside")
     assert params == {"kiln": "K07", "fault": "smoke", "piece_inside": True}
+
+
+async def test_the_name_after_a_participle_and_by_is_its_agent(club: pf.Node) -> None:
+    # owner is declared first, but "owned by" says who owns: the owner, whatever the order.
+    params = await _params(club, "book a vet visit for Rex owned by Tom Baker")
+    assert params == {"owner": "Tom Baker", "dog": "Rex"}

@@ -47,6 +47,7 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 
 
 _CONTENTS = frozenset(("with", "using", "containing", "including"))
+_WITHOUT = frozenset(("no", "not", "without", "minus"))
 
 
 def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
@@ -93,6 +94,10 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if not scope.free(a, b):
             continue  # another field took it: "..., extra cheese" is the flag, no topping
         tokens = [w for w in part.split() if w.lower() not in ("the", "a", "an", "some", "my")]
+        if tokens and tokens[0].lower() in _WITHOUT:
+            continue  # "with no onions, using leeks": what is left out is no item
+        if tokens and tokens[0].lower() in _CONTENTS:
+            tokens = tokens[1:]  # "..., using leeks": the cue of a second run of items
         # "pepperoni delivered at 7": a participle after the item says what happens to it
         cut = next((k for k, w in enumerate(tokens) if k and past_form(w.lower())), None)
         tokens = tokens[:cut]

@@ -4,11 +4,11 @@ thing's word ("ride" for ``group_ride``), a value joined by a hyphen to the fiel
 a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by its
 description's indefinite subject ("someone aboard") or denied by a negative one ("nothing
 inside"), a bare weekday in a log of what was done ("time sailed"), British "half nine", a
-list after "using" (what is left out no item of it), "just me" for a count of people, a
-destination's word that means no travel mode ("to the airport"), the agent of a passive
-("Rex owned by Tom Baker"); on registries of these tests' own (a pony yard, a community
-apiary, a street market, a ferry, a sauna, a harbour, a skipper's log, a golf club with a
-kitchen, kayaks, a kiln, a vet and a route planner)."""
+list after "using" (what is left out no item of it), "just me" or "me and my sister" for a
+count of people, a destination's word that means no travel mode ("to the airport"), the
+agent of a passive ("Rex owned by Tom Baker"); on registries of these tests' own (a pony
+yard, a community apiary, a street market, a ferry, a sauna, a harbour, a skipper's log, a
+golf club with a kitchen, kayaks, a kiln, a vet and a route planner)."""
 
 from __future__ import annotations
 
@@ -291,6 +291,8 @@ async def test_a_list_after_using(club: pf.Node) -> None:
 async def test_just_me_is_one_person(club: pf.Node) -> None:
     params = await _params(club, "hire a kayak for Saturday, just me")
     assert params == {"date": "2026-10-10", "people": 1}
+    params = await _params(club, "hire a kayak for me and my sister on Sunday")
+    assert params == {"date": "2026-10-11", "people": 2}
 
 
 async def test_a_word_another_field_takes_means_no_enum_value(club: pf.Node) -> None:

@@ -172,18 +172,28 @@ _ALONE = re.compile(
 )
 
 
+# "me and my sister", "my wife and I", "Sam and me": the speaker and one other.
+_PAIR = re.compile(
+    r"\b(?:me|myself)\s+and\s+(?:my|our)\s+[a-z]+|\bmy\s+[a-z]+\s+and\s+(?:me|i|myself)\b",
+    re.IGNORECASE,
+)
+
+
 def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """1 for a count of people when the speaker comes alone ("just me", "on my own", "solo")
-    and no number is said."""
+    """The count of people the speaker names when no number is said: 1 when they come alone
+    ("just me", "on my own", "solo"), 2 for them and one other ("me and my sister")."""
     if spec.type != "integer" or not set(spec.words) & _PEOPLE:
         return None
-    if spec.minimum is not None and spec.minimum > 1:
-        return None
     start, end = scope.span
-    for m in _ALONE.finditer(scope.text, start, end):
-        if scope.free(m.start(), m.end()):
-            scope.claim(m.start(), m.end())
-            return 1, m.group()
+    for count, said in ((1, _ALONE), (2, _PAIR)):
+        if spec.minimum is not None and spec.minimum > count:
+            continue
+        if spec.maximum is not None and spec.maximum < count:
+            continue
+        for m in said.finditer(scope.text, start, end):
+            if scope.free(m.start(), m.end()):
+                scope.claim(m.start(), m.end())
+                return count, m.group()
     return None
 
 

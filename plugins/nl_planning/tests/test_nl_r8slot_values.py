@@ -5,10 +5,11 @@ a count before the word of a ``multi_`` value ("3 trip tickets"), a flag said by
 description's indefinite subject ("someone aboard") or denied by a negative one ("nothing
 inside"), a bare weekday in a log of what was done ("time sailed"), British "half nine", a
 list after "using" (what is left out no item of it), "just me" or "me and my sister" for a
-count of people, a destination's word that means no travel mode ("to the airport"), the
-agent of a passive ("Rex owned by Tom Baker"); on registries of these tests' own (a pony
-yard, a community apiary, a street market, a ferry, a sauna, a harbour, a skipper's log, a
-golf club with a kitchen, kayaks, a kiln, a vet and a route planner)."""
+count of people, a destination's word that means no travel mode ("to the airport") and a
+means that does ("on foot"), the agent of a passive ("Rex owned by Tom Baker"); on
+registries of these tests' own (a pony yard, a community apiary, a street market, a ferry,
+a sauna, a harbour, a skipper's log, a golf club with a kitchen, kayaks, a kiln, a vet and a
+route planner)."""
 
 from __future__ import annotations
 
@@ -301,6 +302,12 @@ async def test_a_word_another_field_takes_means_no_enum_value(club: pf.Node) -> 
     assert params == {"destination": "airport"}
     params = await _params(club, "plan a route to the old harbour by bike")
     assert params == {"destination": "old harbour", "mode": "cycling"}
+
+
+async def test_the_means_after_by_or_on_names_a_value(club: pf.Node) -> None:
+    # "foot" is only 0.32 from "walking" by meaning, but far clearer of the other modes.
+    params = await _params(club, "plan a route to the station on foot")
+    assert params == {"destination": "station", "mode": "walking"}
 
 
 async def test_a_negative_subject_denies_the_flag(club: pf.Node) -> None:

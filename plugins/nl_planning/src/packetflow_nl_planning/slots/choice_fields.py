@@ -212,6 +212,15 @@ def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
 
 _MEANING_MIN = 0.45  # cosine of a word and the value it names
 _MEANING_MARGIN = 0.15  # ... over the next closest value
+# A word that says the means ("by bike", "on foot") may be further from the value it names, if
+# it is far clearer of the others.
+_MEANS_MIN = 0.3
+_MEANS_MARGIN = 0.3
+
+
+def _means(scope: Scope, token: Any) -> bool:
+    """Whether ``token`` follows "by" or "on" with nothing between: the means of doing it."""
+    return scope.before(token.start, 1) in (["by"], ["on"])
 
 
 _ARROW = re.compile(r"(?:->|=>|\u2192|>)\s*$")
@@ -294,8 +303,10 @@ def _by_meaning(
         top, second = float(row[order[0]]), float(row[order[1]])
         rank = top + (bonus(t.start) if bonus is not None else 0.0)
         if (
-            top >= _MEANING_MIN
-            and top - second >= _MEANING_MARGIN
+            (
+                (top >= _MEANING_MIN and top - second >= _MEANING_MARGIN)
+                or (top >= _MEANS_MIN and top - second >= _MEANS_MARGIN and _means(scope, t))
+            )
             and rank > 0
             and (best is None or rank > best[0])
         ):

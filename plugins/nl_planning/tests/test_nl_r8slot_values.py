@@ -321,3 +321,13 @@ async def test_the_name_after_a_participle_and_by_is_its_agent(club: pf.Node) ->
     # owner is declared first, but "owned by" says who owns: the owner, whatever the order.
     params = await _params(club, "book a vet visit for Rex owned by Tom Baker")
     assert params == {"owner": "Tom Baker", "dog": "Rex"}
+
+
+def test_a_number_that_counts_a_noun_is_no_hundredths() -> None:
+    today = date(2026, 10, 8)
+    [money] = find_mentions("pay 20 dollars 3 times", today).of("money")
+    assert money.value == 20
+    [money] = find_mentions("19 dollars 99 each", today).of("money")
+    assert money.value == 19.99
+    [weight] = find_mentions("ten pounds and fifty pence", today).of("quantity")
+    assert weight.value == 10.5

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .lexicon import lexicon
 from .mentions import Kind, Mention
 from .text import identifier_words
 
@@ -207,7 +208,7 @@ def _with_cents(
 ) -> tuple[Any, int]:
     """An amount and where it ends, with the hundredths said after the currency's name:
     "forty-two pounds fifty" is 42.50, "12 dollars 99" 12.99 (a whole number of 1 to 99 right
-    after it, that no unit of its own follows)."""
+    after it, that no unit of its own nor a noun it counts follows: "20 dollars 3 times")."""
     for cents in numbers:
         gap = _CENTS_GAP.fullmatch(text[end : cents.start])
         if cents.start < end or gap is None:
@@ -218,10 +219,27 @@ def _with_cents(
             and 0 < cents.value < 100
             and not cents.extra.get("ordinal")
             and not unit_after.match(text[cents.end : cents.end + 24])
+            and not _counts_a_noun(text, cents.end)
         ):
             return round(number.value + cents.value / 100, 2), cents.end
         break
     return number.value, end
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _counts_a_noun(text: str, end: int) -> bool:
+    """Whether a word other than a small one ("for", "each", "please") or the name of the
+    hundredths themselves ("fifty pence") follows ``end``."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in lexicon().stopwords and word not in _HUNDREDTHS
+
+
+_HUNDREDTHS = frozenset(("pence", "penny", "p", "cent", "cents", "c"))
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*", re.IGNORECASE)

@@ -42,7 +42,8 @@ _TIME = re.compile(
     r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
     r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|(?!" + _DAY_PART + r")\w))"
-    r"|\b(half|quarter)\s+(past|to)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    # "half past nine", "quarter to eight"; British "half nine" (09:30) with "past" unsaid.
+    r"|\b(half|quarter)\s+(?:(past|to)\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|[°º]|[-/.:]\d))",
     re.IGNORECASE,
 )
 _TIME_RANGE = re.compile(
@@ -127,8 +128,10 @@ def _time_value(m: re.Match[str]) -> str | None:
     else:
         word = g[9].lower()
         base = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+        if g[8] is None and (g[7].lower() != "half" or word.isdigit()):
+            return None  # "quarter nine", "in half 3 ways": no time
         minutes = 30 if g[7].lower() == "half" else 15
-        total = base * 60 + (minutes if g[8].lower() == "past" else -minutes)
+        total = base * 60 + (-minutes if (g[8] or "").lower() == "to" else minutes)
         hour, minute = divmod(total % (24 * 60), 60)
         if 1 <= hour <= 7:
             hour += 12
@@ -283,6 +286,13 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     ]
     items.extend(numbers)
     quantities = money_and_quantities(text, numbers)
+    # The hundredths of an amount ("pounds fifty") are no number of their own.
+    cents = [q for q in quantities if q.extra.get("cents")]
+    items = [
+        m
+        for m in items
+        if not (m.kind == "number" and any(q.start < m.start and m.end <= q.end for q in cents))
+    ]
     items.extend(quantities)
     for d in duration_phrases(text, numbers):
         covered = [

@@ -14,7 +14,7 @@ from typing import Any
 
 from .clauses import Scope, field_words
 from .lexicon import lexicon
-from .named_text import in_code, initial_dot, labelled, named_before
+from .named_text import by_agent, in_code, initial_dot, labelled, named_before
 from .schema import FieldSpec
 from .text_spans import (
     PRONOUNS,
@@ -71,6 +71,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     # 0. A name between a determiner and the field's own word: "on the Sunday Club list",
     # "onto my 4x4 Crew calendar" (so a quoted title goes to the other field).
     named_before(specs, scope, tokens, out)
+    # 0b. The one who does it, after a participle and "by": "Rex owned by Tom Baker".
+    by_agent(specs, scope, tokens, out)
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.
     lex = lexicon()

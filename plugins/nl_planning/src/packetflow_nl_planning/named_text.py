@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from .clauses import Scope
+from .lexicon import lexicon
 from .schema import FieldSpec
-from .text import Token
-from .text_spans import DETERMINERS, verbatim_end
+from .text import Token, agent_noun, past_form
+from .text_spans import DETERMINERS, span_text, verbatim_end
 
-__all__ = ["in_code", "initial_dot", "labelled", "named_before"]
+__all__ = ["by_agent", "in_code", "initial_dot", "labelled", "named_before"]
 
 
 def named_before(
@@ -40,6 +41,50 @@ def named_before(
             scope.claim(a, t.end)
             out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
             break
+
+
+def by_agent(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    """Fill ``out`` with the capitalised name after a participle and "by" ("Rex *owned by Tom
+    Baker*") for the field the verb's agent noun names (``owner`` of own): the passive puts
+    the one who does it after "by", whatever the order of the fields."""
+    for i in range(1, len(tokens) - 1):
+        verb, by = tokens[i - 1], tokens[i]
+        stems = _participle_of(verb)
+        if by.lower != "by" or not stems or not scope.text_free(by.start, by.end):
+            continue
+        spec = next(
+            (
+                s
+                for s in specs
+                if s.name not in out and any(agent_noun(v, w) for v in stems for w in s.name_words)
+            ),
+            None,
+        )
+        j = i + 1
+        while j < len(tokens) and scope.text_free(tokens[j].start, tokens[j].end):
+            if not (tokens[j].text[:1].isupper() or initial_dot(tokens, j)):
+                break
+            j += 1
+        if spec is None or j == i + 1:
+            continue
+        value, _, b = span_text(scope, tokens, (i + 1, j))
+        scope.claim(by.start, b)
+        out[spec.name] = (value, scope.text[verb.start : b])
+
+
+def _participle_of(token: Token) -> set[str]:
+    """The verbs a past participle may be of ("owned": own; "written": write), none for a word
+    that is no participle. The lemmatiser keeps a known word as it is ("owned"), so the
+    regular endings are also stripped here."""
+    word = token.lower
+    irregular = lexicon().irregular.get(word)
+    if irregular is not None:
+        return {irregular}
+    if not word.endswith("ed") and not past_form(word):
+        return set()
+    return {token.lemma, word[:-2], word[:-1]}
 
 
 def in_code(tokens: list[Token], k: int) -> bool:

@@ -13,6 +13,7 @@ from .lexicon import lexicon
 
 __all__ = [
     "Token",
+    "agent_noun",
     "identifier_words",
     "lemma",
     "normalize",
@@ -239,6 +240,12 @@ def identifier_words(name: str) -> list[str]:
     for part in re.split(r"[\W_]+", name):
         out.extend(p.lower() for p in _CAMEL.findall(part))
     return [p for p in out if p]
+
+
+def agent_noun(verb: str, noun: str) -> bool:
+    """Whether ``noun`` is the agent noun of ``verb`` ("editor" of edit, "viewer" of view,
+    "owner" of own): the one who does it."""
+    return len(verb) >= 3 and noun in (verb + "er", verb + "or", verb + "r")
 
 
 def same_family(a: str, b: str) -> bool:

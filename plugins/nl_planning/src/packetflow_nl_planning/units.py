@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from .lexicon import lexicon
 from .mentions import Kind, Mention
 from .text import identifier_words
 
@@ -162,6 +164,7 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
     after, money_after, money_before = _patterns()
     _, by_alias = units()
     aliases = currency_aliases()
+    money_words = {alias.split()[0] for alias in aliases}
     out: list[Mention] = []
     for number in numbers:
         if number.extra.get("ordinal"):
@@ -175,16 +178,68 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
         tail = text[number.end : number.end + 24]
         if m := money_after.match(tail):
             code = aliases[m.group(1).lower()]
+            value, end = _with_cents(text, number, number.end + m.end(), numbers, after)
             out.append(
-                Mention("money", number.value, number.start, number.end + m.end(), currency=code)
+                Mention(
+                    "money", value, number.start, end, currency=code, extra=_cents(value, number)
+                )
             )
         if m := after.match(tail):
             unit = by_alias[m.group(1).lower()]
             kind: Kind = "duration" if unit.dimension == "time" else "quantity"
-            out.append(
-                Mention(kind, number.value, number.start, number.end + m.end(), unit=unit.name)
-            )
+            value, end = number.value, number.end + m.end()
+            if m.group(1).lower().rstrip("s") in money_words:  # "42 pounds 50": money too
+                value, end = _with_cents(text, number, end, numbers, after)
+            extra = _cents(value, number)
+            out.append(Mention(kind, value, number.start, end, unit=unit.name, extra=extra))
     return out + _shared_units(text, numbers, out)
+
+
+def _cents(value: Any, number: Mention) -> dict[str, Any]:
+    """The mark of an amount that took the number of its hundredths (see :func:`_with_cents`)."""
+    return {"cents": True} if value != number.value else {}
+
+
+_CENTS_GAP = re.compile(r"\s+(?:and\s+)?")
+
+
+def _with_cents(
+    text: str, number: Mention, end: int, numbers: list[Mention], unit_after: re.Pattern[str]
+) -> tuple[Any, int]:
+    """An amount and where it ends, with the hundredths said after the currency's name:
+    "forty-two pounds fifty" is 42.50, "12 dollars 99" 12.99 (a whole number of 1 to 99 right
+    after it, that no unit of its own nor a noun it counts follows: "20 dollars 3 times")."""
+    for cents in numbers:
+        gap = _CENTS_GAP.fullmatch(text[end : cents.start])
+        if cents.start < end or gap is None:
+            continue
+        if (
+            isinstance(number.value, int)
+            and isinstance(cents.value, int)
+            and 0 < cents.value < 100
+            and not cents.extra.get("ordinal")
+            and not unit_after.match(text[cents.end : cents.end + 24])
+            and not _counts_a_noun(text, cents.end)
+        ):
+            return round(number.value + cents.value / 100, 2), cents.end
+        break
+    return number.value, end
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _counts_a_noun(text: str, end: int) -> bool:
+    """Whether a word other than a small one ("for", "each", "please") or the name of the
+    hundredths themselves ("fifty pence") follows ``end``."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in lexicon().stopwords and word not in _HUNDREDTHS
+
+
+_HUNDREDTHS = frozenset(("pence", "penny", "p", "cent", "cents", "c"))
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*", re.IGNORECASE)

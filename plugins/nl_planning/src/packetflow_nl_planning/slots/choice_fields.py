@@ -1,6 +1,5 @@
-"""Enum fields (by value, another form of its words, synonym or fuzzy match; a currency enum
-from an amount's currency) and boolean fields ("don't notify" -> false, "switch it off" ->
-``on: false``)."""
+"""Enum fields: by value, another form of its words, synonym or fuzzy match; a currency enum
+from an amount's currency."""
 
 from __future__ import annotations
 
@@ -12,15 +11,13 @@ from rapidfuzz import fuzz
 from ..clauses import Scope, field_words, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..text import lemma, same_family
+from ..text import agent_noun, lemma, same_family
 from ..units import currency_aliases, units
+from .kinds import field_kind
 
-__all__ = ["fill_boolean", "fill_enum", "is_currency"]
+__all__ = ["FILLER", "fill_enum", "is_currency"]
 
-_FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
-_GENERIC_FLAG = frozenset(
-    ["is", "has", "should", "enable", "include", "with", "allow", "use", "do", "want", "flag"]
-)
+FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
 
 
 def is_currency(spec: FieldSpec) -> bool:
@@ -47,16 +44,19 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     coded = _coded_value(spec, scope)
     if coded is not None:
         return coded
+    many = _many_of(spec, scope, fields)
+    if many is not None:
+        return many
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
-    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in _FILLER]
+    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in FILLER]
     # The verb may say a value of several words in another form of its family: "adjust the
     # brakes" asks for brake_adjustment. Only that reading may take the action's own words.
     a0, a1 = scope.action_span
     with_verb = [
         t
         for t in scope.words
-        if t.lower not in _FILLER
+        if t.lower not in FILLER
         and (
             scope.free(t.start, t.end) or (a0 <= t.start and t.end <= a1 and not _claimed(scope, t))
         )
@@ -92,7 +92,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                     score = 0.9  # "French" for "fr": a language by its name
                 elif len(forms[0]) >= 4 and fuzz.ratio(lowers[0], forms[0]) >= 85:
                     score = 0.75
-                elif _agent(lemmas[0], forms[0]):
+                elif agent_noun(lemmas[0], forms[0]):
                     score = 0.7  # "edit access" -> editor, "view only" -> viewer
             if score:
                 twin = bonus(window[0].start)
@@ -116,9 +116,12 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
     if best is None:
+        best = _compound(spec, tokens)
+    if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:
-        best = _by_meaning(spec, scope, tokens, bonus)
+        mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
+        best = _by_meaning(spec, scope, mine, bonus)
     if best is None:
         return None
     _, start, value, text = best
@@ -145,20 +148,45 @@ def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     return None
 
 
-def _spelt_otherwise(a: str, b: str) -> bool:
-    """British and American spellings of one word: "colour"/"color", "centre"/"center",
-    "organise"/"organize"."""
+def _many_of(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    """``multi_day`` for "3 day passes" where another field counts the days (``days``): a
+    count of more than one before the word of a ``multi_<word>`` value is that value, not the
+    single one ("day") the word alone names."""
+    for value in spec.enum:
+        forms = str(value).lower().replace("-", "_").split("_")
+        if len(forms) != 2 or forms[0] != "multi":
+            continue
+        noun = forms[1]
+        if not any(
+            f is not spec and f.type in ("integer", "number") and lemma(noun) in f.name_words
+            for f in fields
+        ):
+            continue
+        for m in scope.of("number", "duration"):
+            if not isinstance(m.value, int | float) or m.value <= 1:
+                continue
+            at = scope.text[m.start : m.start + 40]
+            said = re.match(rf"\S+?[\s-]+({re.escape(noun)}s?)\b", at, re.IGNORECASE)
+            if said is not None:
+                # Unclaimed: the count and its word are the counting field's too ("3 trips").
+                return value, scope.text[m.start : m.start + said.end(1)]
+    return None
 
-    def plain(w: str) -> str:
-        return w.replace("our", "or").replace("tre", "ter").replace("ise", "ize")
 
-    return a != b and plain(a) == plain(b)
-
-
-def _agent(verb: str, value: str) -> bool:
-    """Whether ``value`` is the agent noun of ``verb`` ("editor" of edit, "viewer" of view,
-    "owner" of own): the one who does it."""
-    return len(verb) >= 3 and value in (verb + "er", verb + "or", verb + "r")
+def _compound(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
+    """A value joined by a hyphen to a word of the field's name: "a full-size plot" for
+    ``plot_size`` ``full``; the tokens keep the compound whole, so its
+    parts are read here."""
+    words = field_words(spec)
+    for t in tokens:
+        parts = t.text.lower().split("-")
+        if len(parts) < 2 or lemma(parts[-1]) not in words:
+            continue
+        head = "_".join(parts[:-1])
+        for value in spec.enum:
+            if str(value).lower().replace("-", "_").replace(" ", "_") == head:
+                return 0.9, t.start, value, t.text
+    return None
 
 
 def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
@@ -184,6 +212,15 @@ def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
 
 _MEANING_MIN = 0.45  # cosine of a word and the value it names
 _MEANING_MARGIN = 0.15  # ... over the next closest value
+# A word that says the means ("by bike", "on foot") may be further from the value it names, if
+# it is far clearer of the others.
+_MEANS_MIN = 0.3
+_MEANS_MARGIN = 0.3
+
+
+def _means(scope: Scope, token: Any) -> bool:
+    """Whether ``token`` follows "by" or "on" with nothing between: the means of doing it."""
+    return scope.before(token.start, 1) in (["by"], ["on"])
 
 
 _ARROW = re.compile(r"(?:->|=>|\u2192|>)\s*$")
@@ -216,6 +253,21 @@ def _twin_roles(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> Any:
         return 0.0
 
     return bonus
+
+
+_PLACES = frozenset(("text", "address"))  # kinds of field a word after a preposition may name
+
+
+def _anothers(token: Any, spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> bool:
+    """Whether the preposition before ``token`` points at another field of free text ("to
+    the airport" for ``destination``): a word there is that field's, so its meaning names no
+    value of this one ("airport" is no ``transit``)."""
+    roles = lexicon().roles
+    for word in reversed(scope.before(token.start, 3)):
+        if word in roles:
+            others = [f for f in fields if f is not spec and field_kind(f) in _PLACES]
+            return any(roles[word] & field_words(f) for f in others)
+    return False
 
 
 def _by_meaning(
@@ -251,8 +303,10 @@ def _by_meaning(
         top, second = float(row[order[0]]), float(row[order[1]])
         rank = top + (bonus(t.start) if bonus is not None else 0.0)
         if (
-            top >= _MEANING_MIN
-            and top - second >= _MEANING_MARGIN
+            (
+                (top >= _MEANING_MIN and top - second >= _MEANING_MARGIN)
+                or (top >= _MEANS_MIN and top - second >= _MEANS_MARGIN and _means(scope, t))
+            )
             and rank > 0
             and (best is None or rank > best[0])
         ):
@@ -300,8 +354,9 @@ def _unit_named_currency(
         unit = by_name.get(m.unit or "")
         if unit is None or unit.dimension in measured:
             continue
-        written = lemma(scope.text[m.start : m.end].split()[-1].lower())
-        codes = {code for alias, code in aliases.items() if alias.split()[0] == written}
+        # Any word of the measure: "forty-two pounds fifty" ends on its hundredths.
+        written = {lemma(w.lower()) for w in scope.text[m.start : m.end].split()}
+        codes = {code for alias, code in aliases.items() if alias.split()[0] in written}
         for value in spec.enum:
             if str(value).upper() in codes:
                 return value, scope.text[m.start : m.end]
@@ -332,115 +387,3 @@ def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | Non
             if 0 in hits:
                 return i, i + max(hits)
     return None
-
-
-# -- booleans -------------------------------------------------------------------------------
-
-
-_STATE_FIELDS = frozenset(
-    ["on", "enabled", "enable", "active", "power", "powered", "state", "locked", "open"]
-)
-_TRUE_ACTIONS = frozenset(("enable", "start", "open", "lock", "resume"))
-_FALSE_ACTIONS = frozenset(("disable", "stop", "close", "unlock", "pause"))
-
-
-def fill_boolean(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    lex = lexicon()
-    if set(spec.name_words) & _STATE_FIELDS and scope.action_classes:
-        # "switch the fan off" -> on=false: the action says the state.
-        if scope.action_classes & _FALSE_ACTIONS and not scope.action_classes & _TRUE_ACTIONS:
-            return False, scope.text[scope.action_span[0] : scope.action_span[1]]
-        if scope.action_classes & _TRUE_ACTIONS and not scope.action_classes & _FALSE_ACTIONS:
-            return True, scope.text[scope.action_span[0] : scope.action_span[1]]
-    cues = {w for w in spec.name_words if w not in _GENERIC_FLAG and w not in lex.stopwords}
-    if not cues:
-        return None
-    for token in scope.words:
-        forms = {token.lemma, token.lower} | set(lex.synonyms.get(token.lemma, ()))
-        forms |= _parts(token)  # "tail-lift": tail, lift
-        verb = lex.nominal.get(token.lemma)
-        if verb:
-            forms.add(verb)
-        related = any(
-            len(c) >= 5
-            and len(token.lemma) >= 5
-            and (c[:5] == token.lemma[:5] or _spelt_otherwise(c, token.lower))
-            for c in cues
-        )
-        if (forms & cues or related) and not (
-            token.start < scope.action_span[1] and scope.action_span[0] < token.end
-        ):
-            start, end = _run_of(scope, token, cues)
-            if _object_only(scope, start, end, cues):
-                continue
-            negated = scope.negated_before(token.start)
-            scope.claim(start, end)
-            return (not negated), scope.text[start:end]
-    return _described(spec, scope)
-
-
-def _described(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """A flag the clause says in its description's own words ("next day delivery" for a flag
-    described "next-day delivery", "someone inside" for "someone is inside the car"): a run
-    of two or more of the description's words in a row, at least half of them."""
-    lex = lexicon()
-    said = [
-        lemma(w) for w in re.findall(r"[a-z]+", spec.description.lower()) if w not in lex.stopwords
-    ]
-    if len(said) < 2:
-        return None
-    words = [
-        t
-        for t in scope.words
-        if t.is_word
-        and t.lower not in lex.stopwords
-        and scope.free(t.start, t.end)
-        and not (t.start < scope.action_span[1] and scope.action_span[0] < t.end)
-    ]
-    parts = [
-        (t, p) for t in words for p in (t.text.lower().split("-") if "-" in t.text else [t.lemma])
-    ]
-    for i in range(len(parts)):
-        for j in range(len(said)):
-            n = 0
-            while (
-                i + n < len(parts) and j + n < len(said) and lemma(parts[i + n][1]) == said[j + n]
-            ):
-                n += 1
-            if n >= 2 and 2 * n >= len(said):
-                first, last = parts[i][0], parts[i + n - 1][0]
-                negated = scope.negated_before(first.start)
-                scope.claim(first.start, last.end)
-                return (not negated), scope.text[first.start : last.end]
-    return None
-
-
-def _object_only(scope: Scope, start: int, end: int, cues: set[str]) -> bool:
-    """Whether the words at ``start:end`` are only part of a flag's name and the object of the
-    clause's action ("*book the car* in" for ``courtesy_car``): they name what the action is
-    done to, and only the flag's other word ("a courtesy car") would say the flag."""
-    run = {w for t in scope.words if start <= t.start and t.end <= end for w in _parts(t)}
-    if cues <= run or scope.action_span == (0, 0):
-        return False
-    between = [
-        t.lower for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start
-    ]
-    return all(word in _FILLER for word in between)
-
-
-def _parts(token: Any) -> set[str]:
-    """A word's lemma and, for a hyphenated word, its parts ("tail-lift": tail, lift)."""
-    return {token.lemma, *token.text.lower().split("-")}
-
-
-def _run_of(scope: Scope, token: Any, cues: set[str]) -> tuple[int, int]:
-    """The span of ``token`` and the words of the field's name next to it ("extra cheese" for
-    ``extra_cheese``): all of it says the flag, so no other field takes a part."""
-    words = scope.words
-    i = next(k for k, t in enumerate(words) if t is token)
-    first = last = i
-    while first > 0 and words[first - 1].lemma in cues:
-        first -= 1
-    while last + 1 < len(words) and words[last + 1].lemma in cues:
-        last += 1
-    return words[first].start, words[last].end

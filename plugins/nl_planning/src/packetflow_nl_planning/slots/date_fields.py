@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from ..clauses import Scope, side
+from ..clauses import Mode, Scope, side
+from ..lexicon import lexicon
 from ..schema import FieldSpec
+from ..text import tells_of_past
 from ..text import words as lemmas_of
 from .kinds import field_kind
 
@@ -49,13 +51,29 @@ def _names_a_day(scope: Scope) -> bool:
     return any(t.lemma in _DAY_WORDS and scope.free(t.start, t.end) for t in scope.words)
 
 
+def _mode(scope: Scope, fields: list[FieldSpec]) -> Mode:
+    """The scope's reading of dates, but backwards for a capability that records what was done
+    when its fields say so in the past ("time driven in minutes" of a practice-drive log): a
+    bare "Sunday" in "add a drive: 40 miles, Sunday" is the one gone by, unless the clause
+    looks ahead ("next Sunday")."""
+    if scope.mode == "past":
+        return "past"
+    lex = lexicon()
+    records = any("record" in lex.classes.get(word, ()) for word in scope.own)
+    if not records or not any(tells_of_past(f.description) for f in fields if f.description):
+        return scope.mode
+    if any(t.lemma in lex.ahead or t.lower in lex.ahead for t in scope.clause.tokens):
+        return scope.mode
+    return "past"
+
+
 def fill_date(
     spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]
 ) -> tuple[Any, str] | None:
     side = _side(spec, fields)
     ranges = scope.of("daterange")
     days = scope.of("date")
-    mode = scope.mode
+    mode = _mode(scope, fields)
     value: date | None = None
     source = ""
     if ranges and (side is not None or not days):

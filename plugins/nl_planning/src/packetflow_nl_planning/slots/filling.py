@@ -14,8 +14,9 @@ from ..mentions import Mention
 from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
 from .address_fields import fill_address
-from .choice_fields import fill_boolean, fill_enum, is_currency
+from .choice_fields import fill_enum, is_currency
 from .date_fields import fill_date
+from .flag_fields import fill_boolean
 from .host_fields import fill_host
 from .id_fields import fill_pattern
 from .kinds import ORDER, SPECIFIC, TEXT_FALLBACK, field_kind
@@ -177,7 +178,7 @@ def _fill_one(
     if kind == "enum":
         return fill_enum(spec, scope, fields)
     if kind == "boolean":
-        return fill_boolean(spec, scope)
+        return fill_boolean(spec, scope, fields)
     if kind == "number":
         return fill_number(spec, scope, money, fields)
     if kind == "array":

@@ -46,6 +46,10 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     return _list_items(spec, scope)
 
 
+_CONTENTS = frozenset(("with", "using", "containing", "including"))
+_WITHOUT = frozenset(("no", "not", "without", "minus"))
+
+
 def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """ "milk, eggs and bread" after a preposition naming the field ("with Ana and Bob"), a
     colon, or (for a required list) right after the action."""
@@ -62,10 +66,11 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     if start is None and colon is not None:
         start = colon.end
     if start is None:
-        # "recipes with chickpeas and leeks": "with" lists what a thing is made of or comes
-        # with, when it names no other field.
+        # "recipes with chickpeas and leeks", "a soup using lentils": "with" (and its like)
+        # lists what a thing is made of or comes with, when it names no other field.
         cue = next(
-            (t for t in scope.words if t.lower == "with" and scope.free(t.start, t.end)), None
+            (t for t in scope.words if t.lower in _CONTENTS and scope.free(t.start, t.end)),
+            None,
         )
         start = cue.end if cue is not None else None
     if start is None and spec.required:
@@ -89,6 +94,10 @@ def _list_items(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if not scope.free(a, b):
             continue  # another field took it: "..., extra cheese" is the flag, no topping
         tokens = [w for w in part.split() if w.lower() not in ("the", "a", "an", "some", "my")]
+        if tokens and tokens[0].lower() in _WITHOUT:
+            continue  # "with no onions, using leeks": what is left out is no item
+        if tokens and tokens[0].lower() in _CONTENTS:
+            tokens = tokens[1:]  # "..., using leeks": the cue of a second run of items
         # "pepperoni delivered at 7": a participle after the item says what happens to it
         cut = next((k for k, w in enumerate(tokens) if k and past_form(w.lower())), None)
         tokens = tokens[:cut]

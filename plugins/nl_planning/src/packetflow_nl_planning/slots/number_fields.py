@@ -3,6 +3,7 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..clauses import Scope, field_words
@@ -51,10 +52,13 @@ def _counts_other(
 ) -> bool:
     """Whether the number ending at ``end`` counts a plural noun ("3 riders", "2 standing
     tickets": the first plural within three words) that is a word of the capability but not
-    of this field. A noun that is only a value of a choice ("2 seniors" for an age group)
-    says what kind of thing is counted, not another count: it counts for this field when no
-    other number field names it."""
+    of this field, unless this field's own noun follows it in the singular ("3 trip ferry
+    tickets" for ``trips``: the count's compound modifier). A noun that is only a value of a
+    choice ("2 seniors" for an age group) says what kind of thing is counted, not another
+    count: it counts for this field when no other number field names it."""
     after = [t for t in scope.clause.tokens if t.start >= end][:3]
+    if after and after[0].lemma in spec.name_words and after[0].lower == after[0].lemma:
+        return False  # "3 trip tickets" for trips: a count of this field's own noun
     for token in after:
         if not token.is_word or token.entity:
             return False
@@ -149,12 +153,48 @@ def fill_number(
             if start.year == end.year:  # "this year", "for 2027": the year of the range
                 return start.year, scope.take(m)
     if not candidates:
-        return None
+        return _on_my_own(spec, scope)
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+# Nouns of a field that counts people ("number of guests", ``party_size``, ``travellers``).
+_PEOPLE = frozenset(
+    ("guest", "people", "person", "traveller", "traveler", "passenger", "adult", "diner",
+     "party", "attendee", "participant", "visitor", "occupant", "rider", "player")
+)  # fmt: skip
+_ALONE = re.compile(
+    r"\b(?:just|only)\s+(?:me|myself)\b|\bby\s+myself\b|\bon\s+my\s+own\b|\b(?:alone|solo)\b",
+    re.IGNORECASE,
+)
+
+
+# "me and my sister", "my wife and I", "Sam and me": the speaker and one other.
+_PAIR = re.compile(
+    r"\b(?:me|myself)\s+and\s+(?:my|our)\s+[a-z]+|\bmy\s+[a-z]+\s+and\s+(?:me|i|myself)\b",
+    re.IGNORECASE,
+)
+
+
+def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """The count of people the speaker names when no number is said: 1 when they come alone
+    ("just me", "on my own", "solo"), 2 for them and one other ("me and my sister")."""
+    if spec.type != "integer" or not set(spec.words) & _PEOPLE:
+        return None
+    start, end = scope.span
+    for count, said in ((1, _ALONE), (2, _PAIR)):
+        if spec.minimum is not None and spec.minimum > count:
+            continue
+        if spec.maximum is not None and spec.maximum < count:
+            continue
+        for m in said.finditer(scope.text, start, end):
+            if scope.free(m.start(), m.end()):
+                scope.claim(m.start(), m.end())
+                return count, m.group()
+    return None
 
 
 def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:

@@ -38,6 +38,19 @@ _SOFT = (
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
 # not a description of the one before.
 _GERUND_JOINS = frozenset((("as", "well", "as"), ("besides",), ("and", "also"), ("plus",)))
+# Connectors whose request comes before the one told ahead of them ("pay the bill, but first
+# check my balance"); they join only when a request or a comma follows ("before that date" is
+# a time, not a step).
+_EARLIER = (
+    ("but", "before", "that"),
+    ("before", "that"),
+    ("before", "this"),
+    ("before", "doing", "that"),
+    ("before", "doing", "so"),
+    ("before", "you", "do", "that"),
+    ("but", "first"),
+    ("first", "though"),
+)
 _HARD_PUNCT = frozenset(".;!?")
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 
@@ -155,9 +168,13 @@ def split(
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
+    earlier: list[bool] = [False]  # per clause: it runs before the clause ahead of it
     i = 0
     n = len(tokens)
     lowers = [t.lower for t in tokens]
+    # Connectors are read as typed as well: a typo fix towards a registry's word ("after" ->
+    # "alter") must not hide "after that".
+    typed = [t.text.lower() for t in tokens]
     while i < n:
         token = tokens[i]
         if _protected(token, protected):
@@ -182,14 +199,31 @@ def split(
             and not _initial(tokens, i)
         ):
             clauses.append([])
+            earlier.append(False)
             i += 1
             continue
-        size = _phrase_at(lowers, i, hard)
-        if size and clauses[-1]:
-            clauses.append([])
+        size = _phrase_at(typed, i, _EARLIER)
+        if (
+            size
+            and any(clauses)
+            and (
+                typed[i + size : i + size + 1] == [","]
+                or _starts_action(tokens[i + size :], verbs, after_request=False)
+            )
+        ):
+            if clauses[-1]:
+                clauses.append([])
+                earlier.append(False)
+            earlier[-1] = True
             i += size
             continue
-        size = _phrase_at(lowers, i, _SOFT)
+        size = _phrase_at(lowers, i, hard) or _phrase_at(typed, i, hard)
+        if size and clauses[-1]:
+            clauses.append([])
+            earlier.append(False)
+            i += size
+            continue
+        size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
         if (
             size
@@ -197,20 +231,36 @@ def split(
             and _starts_action(tokens[i + size :], verbs, gerund, _requests(clauses[-1], verbs))
         ):
             clauses.append([])
+            earlier.append(False)
             i += size
             continue
         clauses[-1].append(token)
         i += 1
-    out = []
-    for group in clauses:
+    out: list[Clause] = []
+    for group, first in zip(clauses, earlier, strict=True):
         while group and (
-            _phrase_at([t.lower for t in group], 0, hard) or group[0].lower in _LEADING
+            _phrase_at([t.lower for t in group], 0, hard)
+            or _phrase_at([t.text.lower() for t in group], 0, hard)
+            or group[0].lower in _LEADING
         ):
-            group = group[_phrase_at([t.lower for t in group], 0, hard) or 1 :]
+            size = _phrase_at([t.lower for t in group], 0, hard)
+            group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
+        while group and group[-1].lower == ",":
+            group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if words and not all(t.lower in lex.stopwords for t in words):
-            out.append(Clause(tuple(group), group[0].start, group[-1].end))
+            clause = Clause(tuple(group), group[0].start, group[-1].end)
+            # "..., but first check my balance": this request goes before the one just told.
+            out.insert(len(out) - 1 if first and out else len(out), clause)
     return out
+
+
+def _spaced_dash(tokens: Sequence[Token], i: int) -> int:
+    """1 when the token at ``i`` is a dash with a space each side ("it's making a noise - log
+    it"), which joins two sentences like a comma; a dash written on ("x-ray", "2-3") does not."""
+    if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
+        return 0
+    return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
 
 
 def _phrase_at(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:

@@ -1,0 +1,127 @@
+"""Compound requests on a registry of these tests' own (a tailor's and a garden centre's): what
+joins two requests, in which order they run, and which clause is a step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+from packetflow_nl_planning.segment import split
+from packetflow_nl_planning.text import normalize, tokenize
+
+TODAY = "2026-04-15"
+
+
+class Done(BaseModel):
+    ref: str = Field(description="reference of the job")
+
+
+class AlterIn(BaseModel):
+    garment: str = Field(description="the garment to alter")
+
+
+@pf.capability(intent="Alter a garment to fit", tags=["tailor"])
+async def alter_garment(inp: AlterIn) -> Done:
+    return Done(ref="a-1")
+
+
+class HemIn(BaseModel):
+    length_cm: float = Field(description="how much shorter the hem gets, in centimetres")
+
+
+@pf.capability(intent="Price a hem shortening", tags=["tailor", "quote"])
+async def quote_hem(inp: HemIn) -> Done:
+    return Done(ref="q-1")
+
+
+class FaultIn(BaseModel):
+    machine: str = Field(pattern=r"^SM-[0-9]{2}$", description="the sewing machine at fault")
+    fault: str = Field(description="what is wrong with it")
+
+
+@pf.capability(intent="Log a fault on a sewing machine", tags=["tailor", "repair"])
+async def log_machine_fault(inp: FaultIn) -> Done:
+    return Done(ref="f-1")
+
+
+class TicketIn(BaseModel):
+    ref: str = Field(description="reference of the job")
+
+
+class TicketOut(BaseModel):
+    status: str = Field(description="where the job stands")
+
+
+@pf.capability(intent="Get the status of a repair job", tags=["tailor", "repair"])
+async def get_repair_status(inp: TicketIn) -> TicketOut:
+    return TicketOut(status="open")
+
+
+CAPABILITIES = [alter_garment, quote_hem, log_machine_fault, get_repair_status]
+
+
+@pytest.fixture
+async def tailor(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, CAPABILITIES)
+
+
+def _clauses(text: str) -> list[str]:
+    text = normalize(text)
+    return [text[c.start : c.end] for c in split(tokenize(text), [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "the pump is making a noise - log it and email me",
+            ["the pump is making a noise", "log it", "email me"],
+        ),
+        ("fix the x-ray - it is broken", ["fix the x-ray - it is broken"]),
+        ("buy 2-3 pears", ["buy 2-3 pears"]),
+    ],
+    ids=["spaced-dash-joins", "dash-before-a-statement", "dash-written-on"],
+)
+def test_a_spaced_dash_joins_two_requests_like_a_comma(text: str, want: list[str]) -> None:
+    assert _clauses(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("pay the gas bill, but first check my balance", ["check my balance", "pay the gas bill"]),
+        ("Pay the bill. Before that, check my balance.", ["check my balance", "Pay the bill"]),
+        (
+            "water the ferns, then feed the cat, but before that open the blinds",
+            ["water the ferns", "open the blinds", "feed the cat"],
+        ),
+        ("book the hall before that date", ["book the hall before that date"]),
+    ],
+    ids=["but-first", "before-that-sentence", "before-the-last-one", "before-that-date"],
+)
+def test_before_that_and_but_first_put_their_request_first(text: str, want: list[str]) -> None:
+    assert _clauses(text) == want
+
+
+def test_a_connector_is_read_as_typed_not_as_a_typo_fix() -> None:
+    # The typo fix may take "after" for the verb "alter" (it changes ``lower``, not ``text``):
+    # "after that" still joins two requests and is no part of the second.
+    text = "price a hem 4 cm shorter, after that get the status of job T-88"
+    tokens = tokenize(text)
+    for token in tokens:
+        if token.text == "after":
+            token.lower = token.lemma = "alter"
+    got = [text[c.start : c.end] for c in split(tokens, [])]
+    assert got == ["price a hem 4 cm shorter", "get the status of job T-88"]
+
+
+async def test_a_statement_then_a_dash_then_the_request_about_it(tailor: pf.Node) -> None:
+    steps = await plan_steps(
+        tailor, "SM-03 is making a grinding noise - log it and then get the job status", TODAY
+    )
+    assert [s["capability"] for s in steps] == ["log_machine_fault", "get_repair_status"]
+    assert steps[0]["params"]["machine"] == "SM-03"

@@ -3,7 +3,8 @@ joins two requests, in which order they run, and which clause is a step."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Literal
 
 import pytest
 from planned import plan_steps, planner_on
@@ -61,7 +62,56 @@ async def get_repair_status(inp: TicketIn) -> TicketOut:
     return TicketOut(status="open")
 
 
-CAPABILITIES = [alter_garment, quote_hem, log_machine_fault, get_repair_status]
+class BulbIn(BaseModel):
+    bulb: Literal["tulip", "daffodil", "crocus"] = Field(description="which bulbs")
+    quantity: int = Field(default=1, ge=1, le=500, description="how many bulbs")
+    delivery: dt.date | None = Field(default=None, description="day of delivery")
+
+
+@pf.capability(intent="Order flower bulbs from the garden centre", tags=["garden"])
+async def order_bulbs(inp: BulbIn) -> Done:
+    return Done(ref="b-1")
+
+
+class ReturnIn(BaseModel):
+    return_id: str = Field(pattern=r"^RT-[0-9]{4}$", description="the return request")
+
+
+@pf.capability(intent="Accept a customer's return request", tags=["garden", "returns"])
+async def accept_return(inp: ReturnIn) -> Done:
+    return Done(ref="r-1")
+
+
+class SeedsIn(BaseModel):
+    packets: list[str] = Field(description="seed packets to put in the basket")
+
+
+@pf.capability(intent="Put seed packets in the basket", tags=["garden", "basket"])
+async def add_seed_packets(inp: SeedsIn) -> Done:
+    return Done(ref="s-1")
+
+
+class ScoreIn(BaseModel):
+    match_id: str = Field(pattern=r"^MT-[0-9]{2}$", description="the bowls match")
+    home: int = Field(ge=0, description="home side's score")
+    away: int = Field(ge=0, description="away side's score")
+
+
+@pf.capability(intent="Record the final score of a bowls match", tags=["garden", "club"])
+async def record_bowls_score(inp: ScoreIn) -> Done:
+    return Done(ref="m-1")
+
+
+CAPABILITIES = [
+    alter_garment,
+    quote_hem,
+    log_machine_fault,
+    get_repair_status,
+    order_bulbs,
+    accept_return,
+    add_seed_packets,
+    record_bowls_score,
+]
 
 
 @pytest.fixture
@@ -125,3 +175,26 @@ async def test_a_statement_then_a_dash_then_the_request_about_it(tailor: pf.Node
     )
     assert [s["capability"] for s in steps] == ["log_machine_fault", "get_repair_status"]
     assert steps[0]["params"]["machine"] == "SM-03"
+
+
+async def test_one_verb_two_objects_of_a_one_item_capability_is_two_runs(tailor: pf.Node) -> None:
+    steps = await plan_steps(tailor, "accept RT-1024 and RT-1025", TODAY)
+    assert [s["params"] for s in steps] == [{"return_id": "RT-1024"}, {"return_id": "RT-1025"}]
+    steps = await plan_steps(tailor, "order 20 tulip bulbs and 50 crocus bulbs for Friday", TODAY)
+    assert [s["params"] for s in steps] == [
+        {"bulb": "tulip", "quantity": 20, "delivery": "2026-04-17"},
+        {"bulb": "crocus", "quantity": 50, "delivery": "2026-04-17"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add basil and parsley seed packets to my basket",
+        "final score for MT-07: home 3, away 1",
+        "order 20 tulip bulbs and don't deliver before Friday",
+    ],
+    ids=["a-list-field-takes-both", "two-fields-of-one-run", "a-verb-says-more"],
+)
+async def test_what_is_one_run_stays_one_step(tailor: pf.Node, text: str) -> None:
+    assert len(await plan_steps(tailor, text, TODAY)) == 1

@@ -28,6 +28,7 @@ from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
 from .lexicon import lexicon
+from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .request_actions import LOSS, LOSS_WORDS, request_action
@@ -200,11 +201,17 @@ class Planner:
                         if name in step.filled.sources:
                             last.filled.sources[name] = step.filled.sources[name]
                 continue
-            draft.steps.append(step)
-            asked.append(kind == "question")
-            memory.extend(
-                memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index)
+            runs = each_object(
+                self.index, self.country_code, step, clause, text, mentions, today, memory
             )
+            if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
+            for run in runs or [step]:
+                # "approve LR-1 and LR-2": one run per object, in the order told
+                fields = self.index.profiles[run.step.capability].fields
+                memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
+                draft.steps.append(run)
+                asked.append(kind == "question")
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
         last_end = max(c.end for c, _ in pending)

@@ -102,7 +102,18 @@ async def record_bowls_score(inp: ScoreIn) -> Done:
     return Done(ref="m-1")
 
 
+class LostIn(BaseModel):
+    item: str = Field(description="what was lost")
+    where: str | None = Field(default=None, description="where it was lost")
+
+
+@pf.capability(intent="Report an item lost at the garden centre", tags=["garden", "lost"])
+async def report_lost_item(inp: LostIn) -> Done:
+    return Done(ref="l-1")
+
+
 CAPABILITIES = [
+    report_lost_item,
     alter_garment,
     quote_hem,
     log_machine_fault,
@@ -198,3 +209,14 @@ async def test_one_verb_two_objects_of_a_one_item_capability_is_two_runs(tailor:
 )
 async def test_what_is_one_run_stays_one_step(tailor: pf.Node, text: str) -> None:
     assert len(await plan_steps(tailor, text, TODAY)) == 1
+
+
+async def test_a_loss_told_as_one_more_thing_is_reported(tailor: pf.Node) -> None:
+    steps = await plan_steps(
+        tailor, "accept RT-1024; also I lost my 'green scarf' in the cafe", TODAY
+    )
+    assert [s["capability"] for s in steps] == ["accept_return", "report_lost_item"]
+    assert steps[1]["params"]["item"] == "green scarf"
+    # told without "also", the loss only sets the scene of the request beside it
+    steps = await plan_steps(tailor, "I lost my receipt. accept RT-1024", TODAY)
+    assert [s["capability"] for s in steps] == ["accept_return"]

@@ -247,6 +247,8 @@ class Planner:
             # causes is the thing to have done, no past event.
             at = next(i for i, t in enumerate(words) if t is verb)
             past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
+        # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
+        losses = losses or clause.added
         if action.explicit and (not past or (losses and LOSS in action.verbs)):
             return "request"
         if asked:

@@ -52,6 +52,8 @@ _EARLIER = (
     ("first", "though"),
 )
 _HARD_PUNCT = frozenset(".;!?")
+# Connectors that add one more thing to do ("also", "and also", "plus", "besides").
+_ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), ("in", "addition"))
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 
 
@@ -62,6 +64,9 @@ class Clause:
     tokens: tuple[Token, ...]
     start: int
     end: int
+    added: bool = False
+    """Told as one more thing ("...; also I left my gloves on the bus"): a request of its own,
+    even when it reads as a statement."""
 
     @property
     def words(self) -> list[Token]:
@@ -238,6 +243,7 @@ def split(
         i += 1
     out: list[Clause] = []
     for group, first in zip(clauses, earlier, strict=True):
+        added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)
@@ -249,7 +255,7 @@ def split(
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if words and not all(t.lower in lex.stopwords for t in words):
-            clause = Clause(tuple(group), group[0].start, group[-1].end)
+            clause = Clause(tuple(group), group[0].start, group[-1].end, added)
             # "..., but first check my balance": this request goes before the one just told.
             out.insert(len(out) - 1 if first and out else len(out), clause)
     return out

@@ -220,3 +220,26 @@ async def test_a_loss_told_as_one_more_thing_is_reported(tailor: pf.Node) -> Non
     # told without "also", the loss only sets the scene of the request beside it
     steps = await plan_steps(tailor, "I lost my receipt. accept RT-1024", TODAY)
     assert [s["capability"] for s in steps] == ["accept_return"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "first accept RT-1024, then get the status of job T-88",
+        "First of all, accept RT-1024 and then get the status of job T-88",
+        "once you've accepted RT-1024, get the status of job T-88",
+        "as soon as you have accepted RT-1024, get the status of job T-88",
+    ],
+    ids=["first", "first-of-all-comma", "once-you-have-done", "as-soon-as"],
+)
+async def test_words_that_only_order_the_requests_are_no_request(
+    tailor: pf.Node, text: str
+) -> None:
+    steps = await plan_steps(tailor, text, TODAY)
+    assert [s["capability"] for s in steps] == ["accept_return", "get_repair_status"]
+    assert steps[0]["params"] == {"return_id": "RT-1024"}
+
+
+def test_first_before_a_verb_is_an_order_word_before_a_noun_none() -> None:
+    assert _clauses("first order the cake, then text Ana") == ["order the cake", "text Ana"]
+    assert _clauses("book first class seats to Leeds") == ["book first class seats to Leeds"]

@@ -10,12 +10,12 @@ an email or a URL is ever split.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import lexicon
 from .numbers import parse_number
 from .request_actions import request_action
-from .text import Token
+from .text import Token, past_form
 
 __all__ = ["Clause", "split"]
 
@@ -52,6 +52,14 @@ _EARLIER = (
     ("first", "though"),
 )
 _HARD_PUNCT = frozenset(".;!?")
+# "once you've <done>, ...": the clause is a request to do it first.
+_ONCE = tuple(
+    (*lead, *you)
+    for lead in (("once",), ("after",), ("when",), ("as", "soon", "as"))
+    for you in (("you've",), ("you", "have"), ("you",))
+)
+# Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
+_ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
 # Connectors that add one more thing to do ("also", "and also", "plus", "besides").
 _ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), ("in", "addition"))
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
@@ -251,6 +259,14 @@ def split(
         ):
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
+        group = _done_first(group, verbs)
+        size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
+        if size and all(t.lower == "," for t in group[size:]):
+            continue  # "First of all, refill RX-1": the comma cut the order off its request
+        if size and _starts_action(group[size:], verbs, after_request=False):
+            group = group[size:]  # "first refill RX-1, then ...": the order, not the request
+            while group and group[0].lower == ",":
+                group = group[1:]
         while group and group[-1].lower == ",":
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
@@ -259,6 +275,21 @@ def split(
             # "..., but first check my balance": this request goes before the one just told.
             out.insert(len(out) - 1 if first and out else len(out), clause)
     return out
+
+
+def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
+    """The request a clause such as "once you've refilled RX-1" (", check the status") takes
+    as done first: "refill RX-1" (the participle read as its verb); other clauses as they are."""
+    lowers = [t.lower for t in group]
+    size = _phrase_at(lowers, 0, _ONCE)
+    if not size or size >= len(group):
+        return group
+    rest = group[size:]
+    verb = rest[0]
+    if verb.lower != verb.lemma and past_form(verb.lower):
+        # (a copy: the token is shared with the text's other readings)
+        rest = [replace(verb, lower=verb.lemma), *rest[1:]]
+    return rest if _starts_action(rest, verbs, after_request=False) else group
 
 
 def _spaced_dash(tokens: Sequence[Token], i: int) -> int:

@@ -112,7 +112,29 @@ async def report_lost_item(inp: LostIn) -> Done:
     return Done(ref="l-1")
 
 
+class FittingIn(BaseModel):
+    address: str = Field(description="street address for the home fitting")
+    date: dt.date = Field(description="day of the fitting")
+
+
+@pf.capability(intent="Book a home fitting with the tailor", tags=["tailor", "fitting"])
+async def book_fitting(inp: FittingIn) -> Done:
+    return Done(ref="h-1")
+
+
+class DeliverIn(BaseModel):
+    garment: str = Field(description="the garment to deliver")
+    address: str = Field(description="street address to deliver to")
+
+
+@pf.capability(intent="Deliver a finished garment", tags=["tailor", "delivery"])
+async def deliver_garment(inp: DeliverIn) -> Done:
+    return Done(ref="d-1")
+
+
 CAPABILITIES = [
+    book_fitting,
+    deliver_garment,
     report_lost_item,
     alter_garment,
     quote_hem,
@@ -151,21 +173,59 @@ def test_a_spaced_dash_joins_two_requests_like_a_comma(text: str, want: list[str
     assert _clauses(text) == want
 
 
+def _told_first(text: str) -> list[tuple[str, bool]]:
+    text = normalize(text)
+    return [(text[c.start : c.end], c.earlier) for c in split(tokenize(text), [])]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("pay the gas bill, but first check my balance", ["check my balance", "pay the gas bill"]),
-        ("Pay the bill. Before that, check my balance.", ["check my balance", "Pay the bill"]),
         (
-            "water the ferns, then feed the cat, but before that open the blinds",
-            ["water the ferns", "open the blinds", "feed the cat"],
+            "pay the gas bill, but first check my balance",
+            [("pay the gas bill", False), ("check my balance", True)],
         ),
-        ("book the hall before that date", ["book the hall before that date"]),
+        (
+            "Pay the bill. Before that, check my balance.",
+            [("Pay the bill", False), ("check my balance", True)],
+        ),
+        (
+            "water the ferns. Before that, open the blinds and feed the cat",
+            [("water the ferns", False), ("open the blinds", True), ("feed the cat", True)],
+        ),
+        ("book the hall before that date", [("book the hall before that date", False)]),
     ],
-    ids=["but-first", "before-that-sentence", "before-the-last-one", "before-that-date"],
+    ids=["but-first", "before-that-sentence", "to-the-sentence-end", "before-that-date"],
 )
-def test_before_that_and_but_first_put_their_request_first(text: str, want: list[str]) -> None:
-    assert _clauses(text) == want
+def test_before_that_and_but_first_mark_their_requests(
+    text: str, want: list[tuple[str, bool]]
+) -> None:
+    assert _told_first(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        (
+            "log a fault on SM-04: it jams, but first get the status of job T-88",
+            ["get_repair_status", "log_machine_fault"],
+        ),
+        (
+            "price a hem 3 cm shorter, then alter my coat, but before that accept RT-1024",
+            ["quote_hem", "accept_return", "alter_garment"],
+        ),
+        (
+            "alter my coat. Before that, accept RT-1024 and RT-1025",
+            ["accept_return", "accept_return", "alter_garment"],
+        ),
+    ],
+    ids=["but-first", "before-the-last-one", "two-runs-come-first"],
+)
+async def test_a_request_told_as_coming_first_runs_first(
+    tailor: pf.Node, text: str, order: list[str]
+) -> None:
+    steps = await plan_steps(tailor, text, TODAY)
+    assert [s["capability"] for s in steps] == order
 
 
 def test_a_connector_is_read_as_typed_not_as_a_typo_fix() -> None:
@@ -243,3 +303,13 @@ async def test_words_that_only_order_the_requests_are_no_request(
 def test_first_before_a_verb_is_an_order_word_before_a_noun_none() -> None:
     assert _clauses("first order the cake, then text Ana") == ["order the cake", "text Ana"]
     assert _clauses("book first class seats to Leeds") == ["book first class seats to Leeds"]
+
+
+async def test_a_stated_fact_fills_its_field_in_every_step(tailor: pf.Node) -> None:
+    steps = await plan_steps(
+        tailor,
+        "my address is 7 Mill Lane. book a home fitting for Friday and deliver my coat",
+        TODAY,
+    )
+    assert [s["capability"] for s in steps] == ["book_fitting", "deliver_garment"]
+    assert [s["params"]["address"] for s in steps] == ["7 Mill Lane", "7 Mill Lane"]

@@ -120,6 +120,10 @@ def each_object(
         missing = [s.name for s in profile.fields if s.required and s.name not in params]
         filled = Filled(params, sources, missing, f.specific, f.patterned, f.distinct)
         planned = PlannedStep(step.step.capability, dict(params))
-        out.append(StepDraft(planned, step.clause, step.action, step.candidates, filled, step.key))
+        out.append(
+            StepDraft(
+                planned, step.clause, step.action, step.candidates, filled, step.key, step.earlier
+            )
+        )
     mentions.used = trial.used
     return out

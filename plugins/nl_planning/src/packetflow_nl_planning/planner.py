@@ -220,6 +220,7 @@ class Planner:
             # more about it - its values fill what the last step left empty (if any).
             if clause.start >= last_end and clause not in facts:
                 absorb(self.index, self.country_code, draft, clause, text, mentions, today, memory)
+        draft.run_order()
         self._wire(draft, inputs or {})
         return draft
 
@@ -304,6 +305,10 @@ class Planner:
         inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
                              within=(clause.start, clause.end))  # fmt: skip
         value: Any
+        rest = chunk[m.end() :].strip(" .")
+        # A number is the value only when it is all of it: "my address is 5 Birch Close" is
+        # the address, not 5.
+        inside = [x for x in inside if x.kind != "number" or text[x.start : x.end] == rest]
         if inside:
             mention = inside[0]
             value = mention.value
@@ -313,8 +318,7 @@ class Planner:
 
                 value = normalize_phone(str(value), self.country_code) or value
         else:
-            value = chunk[m.end() :].strip(" .")
-            kind = "text"
+            value, kind = rest, "text"
         words = frozenset(w for w in m.group(1).lower().split())
         syn = lexicon().synonyms
         words = words.union(*(syn.get(w, frozenset()) for w in words))
@@ -396,7 +400,7 @@ class Planner:
         scope.own = profile.own
         filled = fill(profile.fields, scope)
         step = PlannedStep(chosen.name, dict(filled.params))
-        return StepDraft(step, chunk, action, candidates, filled, key)
+        return StepDraft(step, chunk, action, candidates, filled, key, clause.earlier)
 
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:

@@ -87,6 +87,12 @@ def reference(
             for memory in reversed(scope.memory):
                 if memory.kind in _TEXTUAL and memory.words & _PLACE:
                     return memory.value, "there"
+    for memory in reversed(scope.memory):
+        # "my address is 5 Birch Close. book a cleaner ... and hire a skip": a fact the text
+        # stated fills the field its words name, in every step that leaves it empty.
+        stated = memory.step is None and memory.field is None
+        if stated and memory.words & set(spec.name_words) and _same_kind(memory.kind, kind):
+            return memory.value, "(stated in the request)"
     for pattern in (_REFER, _SAME):
         for m in pattern.finditer(text):
             if not own and not scope.free(start + m.start(1), start + m.end(1)):
@@ -110,3 +116,7 @@ def reference(
                     value = str(memory.value)[:10] if day_of else memory.value
                     return value, m.group()
     return None
+
+
+def _same_kind(stated: str, kind: str) -> bool:
+    return stated == kind or {stated, kind} <= _TEXTUAL

@@ -72,6 +72,10 @@ class Clause:
     tokens: tuple[Token, ...]
     start: int
     end: int
+    earlier: bool = False
+    """Runs before the request told ahead of it ("..., but first check my balance"); the
+    planner reads the clauses in the order written (references point back in the text) and
+    puts its step first."""
     added: bool = False
     """Told as one more thing ("...; also I left my gloves on the bus"): a request of its own,
     even when it reads as a statement."""
@@ -244,7 +248,8 @@ def split(
             and _starts_action(tokens[i + size :], verbs, gerund, _requests(clauses[-1], verbs))
         ):
             clauses.append([])
-            earlier.append(False)
+            # "Before that, hire a skip and change the locks": both come first.
+            earlier.append(earlier[-1])
             i += size
             continue
         clauses[-1].append(token)
@@ -271,9 +276,10 @@ def split(
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if words and not all(t.lower in lex.stopwords for t in words):
-            clause = Clause(tuple(group), group[0].start, group[-1].end, added)
             # "..., but first check my balance": this request goes before the one just told.
-            out.insert(len(out) - 1 if first and out else len(out), clause)
+            out.append(
+                Clause(tuple(group), group[0].start, group[-1].end, first and bool(out), added)
+            )
     return out
 
 

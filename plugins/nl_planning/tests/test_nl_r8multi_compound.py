@@ -132,7 +132,18 @@ async def deliver_garment(inp: DeliverIn) -> Done:
     return Done(ref="d-1")
 
 
+class NoteIn(BaseModel):
+    to: str = Field(json_schema_extra={"format": "email"}, description="recipient address")
+    body: str = Field(description="what the note says")
+
+
+@pf.capability(intent="Email a note to a customer", tags=["tailor", "messaging"])
+async def email_note(inp: NoteIn) -> Done:
+    return Done(ref="n-1")
+
+
 CAPABILITIES = [
+    email_note,
     book_fitting,
     deliver_garment,
     report_lost_item,
@@ -313,3 +324,20 @@ async def test_a_stated_fact_fills_its_field_in_every_step(tailor: pf.Node) -> N
     )
     assert [s["capability"] for s in steps] == ["book_fitting", "deliver_garment"]
     assert [s["params"]["address"] for s in steps] == ["7 Mill Lane", "7 Mill Lane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "get the status of job T-88 and email the status to ana@x.org",
+        "get the status of job T-88, then email its status to ana@x.org",
+    ],
+    ids=["the-status", "its-status"],
+)
+async def test_a_later_step_that_names_an_earlier_output_takes_it(
+    tailor: pf.Node, text: str
+) -> None:
+    out = await tailor.call("nl_planning.plan", {"text": text, "today": TODAY})
+    assert [s["capability"] for s in out["steps"]] == ["get_repair_status", "email_note"]
+    assert out["steps"][1]["params"] == {"to": "ana@x.org"}
+    assert "s1.status->body" in out["plan"]["steps"][1]["from"]

@@ -31,7 +31,9 @@ from .lexicon import lexicon
 from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
+from .references import named_output
 from .request_actions import LOSS, LOSS_WORDS, request_action
+from .restates import restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
@@ -161,37 +163,43 @@ class Planner:
                     text, clause, mentions, today, memory, allowed, index, before, outputs
                 )
             except pf.errors.NotFoundError as exc:
-                if continues_label(draft, clause, text):
-                    continue  # "comment: approved, cover arranged": the comment goes on
-                if absorb(
-                    self.index, self.country_code, draft, clause, text, mentions, today, memory
-                ):
-                    continue  # "refund order 7 and give me cash back": a detail of step 1
-                if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
-                    # "is the shed still open? close it": the question set the scene.
-                    dropped = draft.steps.pop()
-                    asked.pop()
-                    del memory[len(memory) - len(dropped.step.params) :]
-                    contexts.append(
-                        next(c for c, _ in pending if text[c.start : c.end] == dropped.clause)
-                    )
-                    before = [c for c in contexts if c.end <= clause.start]
-                    try:
-                        step = self._clause(
-                            text, clause, mentions, today, memory, allowed, index - 1, before
+                # "... and email the status to ana@x.org": an earlier step's output, named.
+                retry = self._named_output(
+                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                )
+                if retry is None:
+                    if continues_label(draft, clause, text):
+                        continue  # "comment: approved, cover arranged": the comment goes on
+                    if absorb(
+                        self.index, self.country_code, draft, clause, text, mentions, today, memory
+                    ):
+                        continue  # "refund order 7 and give me cash back": a detail of step 1
+                    if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
+                        # "is the shed still open? close it": the question set the scene.
+                        dropped = draft.steps.pop()
+                        asked.pop()
+                        del memory[len(memory) - len(dropped.step.params) :]
+                        contexts.append(
+                            next(c for c, _ in pending if text[c.start : c.end] == dropped.clause)
                         )
-                    except pf.errors.NotFoundError:
-                        raise exc from None
-                    draft.steps.append(step)
-                    asked.append(kind == "question")
-                    continue
-                others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
-                if kind == "question" and others:
-                    contexts.append(clause)  # "is the shed still open? close it"
-                    first_error = first_error or exc
-                    continue
-                raise
-            if draft.steps and _restates(draft.steps[-1], step):
+                        before = [c for c in contexts if c.end <= clause.start]
+                        try:
+                            step = self._clause(
+                                text, clause, mentions, today, memory, allowed, index - 1, before
+                            )
+                        except pf.errors.NotFoundError:
+                            raise exc from None
+                        draft.steps.append(step)
+                        asked.append(kind == "question")
+                        continue
+                    others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
+                    if kind == "question" and others:
+                        contexts.append(clause)  # "is the shed still open? close it"
+                        first_error = first_error or exc
+                        continue
+                    raise
+                step = retry
+            if draft.steps and restates(draft.steps[-1], step):
                 # "book the bike in for Friday, and book it with my number": the same capability
                 # with the same values is the same request told further, not a second run.
                 last = draft.steps[-1]
@@ -402,6 +410,30 @@ class Planner:
         step = PlannedStep(chosen.name, dict(filled.params))
         return StepDraft(step, chunk, action, candidates, filled, key, clause.earlier)
 
+    def _named_output(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+    ) -> StepDraft | None:
+        """The step of a refused clause read with the earlier output it names as "it"
+        (``None`` when it names none, or fits nothing that way either)."""
+        named = named_output(clause, outputs) if outputs else None
+        if named is None:
+            return None
+        try:
+            return self._clause(
+                text, named, mentions, today, memory, allowed, index, contexts, outputs
+            )
+        except pf.errors.NotFoundError:
+            return None
+
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:
             return 0.0
@@ -422,50 +454,6 @@ class Planner:
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
-
-
-def _restates(last: StepDraft, step: StepDraft) -> bool:
-    """Whether ``step`` runs the capability of ``last`` again with none of its values
-    different, and either adds a value ``last`` left out or says it with another verb ("...,
-    and put it in the diary"). The very words again ("revenue for May and then revenue for
-    the same period") ask for a second run."""
-    if step.step.capability != last.step.capability or not step.step.params:
-        return False
-    shared = [k for k in step.step.params if k in last.step.params]
-    if not shared:
-        # "how much to paint the hall? budget £500": only values the last step left out, and
-        # without the ones it has the clause would be short of a required one; "where's my
-        # dry cleaning? ticket L2048": the last step was short of what this one gives.
-        missing, before = set(step.filled.missing), set(last.filled.missing)
-        return (bool(missing) and missing <= set(last.step.params)) or (
-            bool(before) and before <= set(step.step.params)
-        )
-    differ = [k for k in shared if step.step.params[k] != last.step.params[k]]
-    if differ and _completes(last, step, differ):
-        for k in differ:
-            last.step.params[k] = step.step.params[k]
-            if k in step.filled.sources:
-                last.filled.sources[k] = step.filled.sources[k]
-        last.filled.missing = []
-        return True
-    if differ:
-        return False
-    adds = len(shared) < len(step.step.params)
-    return adds or set(step.action.verbs) != set(last.action.verbs)
-
-
-def _completes(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
-    """Whether ``step`` gives every required value ``last`` (the same capability) was short
-    of, lacking none itself, and ``last`` differs only in words it took as free text ("how
-    much would panels cost? postcode BS7 8HQ, 30 m2 of roof"): then the clause after is the
-    details of the question, and its values stand instead of the guesses."""
-    before = set(last.filled.missing)
-    return (
-        bool(before)
-        and before <= set(step.step.params)
-        and not step.filled.missing
-        and all(isinstance(last.step.params[k], str) for k in differ)
-    )
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

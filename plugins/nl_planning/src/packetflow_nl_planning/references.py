@@ -7,13 +7,16 @@ field. The value is the earlier literal (an earlier step's *output* is wired ins
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .clauses import Scope, field_words, side
 from .lexicon import lexicon
 from .schema import FieldSpec
+from .segment import Clause
+from .text import identifier_words
 
-__all__ = ["pointer", "reference"]
+__all__ = ["named_output", "pointer", "reference"]
 
 _REFER = re.compile(
     r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
@@ -120,3 +123,31 @@ def reference(
 
 def _same_kind(stated: str, kind: str) -> bool:
     return stated == kind or {stated, kind} <= _TEXTUAL
+
+
+_DETERMINERS = frozenset(("the", "its", "their", "that", "this"))
+
+
+def named_output(clause: Clause, outputs: set[str]) -> Clause | None:
+    """``clause`` with "the status", "its address" read as "it" when the noun is the last
+    word of an earlier step's output ("check order O-1 and email the status to ana@x.org"),
+    or ``None`` when it names none. A value right after the noun ("the address 12 Elm Road")
+    is the thing itself, no pointer."""
+    heads = {identifier_words(out)[-1] for out in outputs if identifier_words(out)}
+    tokens = list(clause.tokens)
+    for i, token in enumerate(tokens):
+        if token.lower not in _DETERMINERS:
+            continue
+        for size in (1, 2):  # "the status", "the order status"
+            at = i + size
+            if at >= len(tokens) or tokens[at].lemma not in heads:
+                continue
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            if after is not None and (after.entity or after.lower[:1].isdigit()):
+                continue
+            if size == 2 and not tokens[i + 1].is_word:
+                continue
+            it = replace(token, text="it", lower="it", lemma="it", end=tokens[at].end)
+            rest = (*tokens[:i], it, *tokens[at + 1 :])
+            return Clause(rest, clause.start, clause.end, clause.earlier, clause.added)
+    return None

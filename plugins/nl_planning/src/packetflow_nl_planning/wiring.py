@@ -37,6 +37,13 @@ POINTERS = frozenset(
 """Words with which a clause points back at an earlier result."""
 
 
+# "the status", "its address", "the order status": what may name an earlier output.
+_NAMED = (
+    re.compile(r"\b(?:the|its|their|that|this)\s+([a-z]+)\b"),
+    re.compile(r"\b(?:the|its|their|that|this)\s+[a-z]+\s+([a-z]+)\b"),
+)
+
+
 class Wiring:
     """Wires steps over an index's profiles."""
 
@@ -85,7 +92,15 @@ class Wiring:
         clause points at it ("it", "the result"), and whether an optional field should take
         it (only an output of the very same name)."""
         lowered = set(re.findall(r"[a-z]+", clause.lower()))
-        pointed = bool(lowered & POINTERS)
+        # "email the status to ...": a determiner and the last word of an earlier output
+        named = {word for p in _NAMED for word in p.findall(clause.lower())}
+        heads = {
+            out: words[-1]
+            for j in range(k)
+            for out in self.index.profiles[steps[j].capability].outputs
+            if (words := identifier_words(out))
+        }
+        pointed = bool(lowered & POINTERS) or any(h in named for h in heads.values())
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             if name in earlier.outputs:
@@ -105,6 +120,8 @@ class Wiring:
                 # "email her" after find_contact: the output named like the field, or like
                 # what the field holds (an email), not just any string.
                 score = 3 if out_words & words else 2 if wanted in out_words else 1
+                if heads.get(out) in named and wanted in ("text", "any"):
+                    score = 4  # the output the clause names, for a field of free text
                 if score == 1 and wanted not in ("text", "any"):
                     continue
                 if best is None or score > best[0]:

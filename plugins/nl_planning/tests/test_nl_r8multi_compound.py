@@ -55,11 +55,13 @@ class TicketIn(BaseModel):
 
 class TicketOut(BaseModel):
     status: str = Field(description="where the job stands")
+    collection_time: str = Field(description="when the garment can be collected")
+    days_left: int = Field(description="working days until it is done")
 
 
 @pf.capability(intent="Get the status of a repair job", tags=["tailor", "repair"])
 async def get_repair_status(inp: TicketIn) -> TicketOut:
-    return TicketOut(status="open")
+    return TicketOut(status="open", collection_time="Friday 10:00", days_left=2)
 
 
 class BulbIn(BaseModel):
@@ -341,3 +343,23 @@ async def test_a_later_step_that_names_an_earlier_output_takes_it(
     assert [s["capability"] for s in out["steps"]] == ["get_repair_status", "email_note"]
     assert out["steps"][1]["params"] == {"to": "ana@x.org"}
     assert "s1.status->body" in out["plan"]["steps"][1]["from"]
+
+
+async def test_the_output_named_is_the_one_wired_or_none(tailor: pf.Node) -> None:
+    out = await tailor.call(
+        "nl_planning.plan",
+        {
+            "text": "get the status of job T-88, then email the collection time to ana@x.org",
+            "today": TODAY,
+        },
+    )
+    assert "s1.collection_time->body" in out["plan"]["steps"][1]["from"]
+    # a number is no text to send: nothing else is wired for it, the body is asked for
+    with pytest.raises(pf.errors.ContractViolationError):
+        await tailor.call(
+            "nl_planning.plan",
+            {
+                "text": "get the status of job T-88, then email the days left to ana@x.org",
+                "today": TODAY,
+            },
+        )

@@ -129,18 +129,18 @@ _DETERMINERS = frozenset(("the", "its", "their", "that", "this"))
 
 
 def named_output(clause: Clause, outputs: set[str]) -> Clause | None:
-    """``clause`` with "the status", "its address" read as "it" when the noun is the last
-    word of an earlier step's output ("check order O-1 and email the status to ana@x.org"),
+    """``clause`` with "the status", "its address" read as "it" when the noun is a word of
+    an earlier step's output ("check order O-1 and email the status to ana@x.org"),
     or ``None`` when it names none. A value right after the noun ("the address 12 Elm Road")
     is the thing itself, no pointer."""
-    heads = {identifier_words(out)[-1] for out in outputs if identifier_words(out)}
+    heads = {word for out in outputs for word in identifier_words(out)}
     tokens = list(clause.tokens)
     for i, token in enumerate(tokens):
         if token.lower not in _DETERMINERS:
             continue
-        for size in (1, 2):  # "the status", "the order status"
+        for size in (2, 1):  # "the order status", "the status"
             at = i + size
-            if at >= len(tokens) or tokens[at].lemma not in heads:
+            if at >= len(tokens) or not {tokens[at].lemma, tokens[at].lower} & heads:
                 continue
             after = tokens[at + 1] if at + 1 < len(tokens) else None
             if after is not None and (after.entity or after.lower[:1].isdigit()):

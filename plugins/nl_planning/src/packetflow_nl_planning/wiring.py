@@ -92,15 +92,15 @@ class Wiring:
         clause points at it ("it", "the result"), and whether an optional field should take
         it (only an output of the very same name)."""
         lowered = set(re.findall(r"[a-z]+", clause.lower()))
-        # "email the status to ...": a determiner and the last word of an earlier output
+        # "email the status to ...": a determiner and a word of an earlier output's name
         named = {word for p in _NAMED for word in p.findall(clause.lower())}
         heads = {
-            out: words[-1]
+            out: set(identifier_words(out))
             for j in range(k)
             for out in self.index.profiles[steps[j].capability].outputs
-            if (words := identifier_words(out))
         }
-        pointed = bool(lowered & POINTERS) or any(h in named for h in heads.values())
+        naming = any(h & named for h in heads.values())
+        pointed = bool(lowered & POINTERS) or naming
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             if name in earlier.outputs:
@@ -114,13 +114,17 @@ class Wiring:
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             for out, out_type in earlier.outputs.items():
+                textual = wanted in ("text", "any")
+                said = textual and bool(heads.get(out, set()) & named)
                 if not (out_type == kind or kind == "any" or out_type == "any"):
                     continue
+                if naming and textual and not said:
+                    continue  # the text is what the clause named ("text the distance"), or none
                 out_words = set(identifier_words(out))
                 # "email her" after find_contact: the output named like the field, or like
                 # what the field holds (an email), not just any string.
                 score = 3 if out_words & words else 2 if wanted in out_words else 1
-                if heads.get(out) in named and wanted in ("text", "any"):
+                if said:
                     score = 4  # the output the clause names, for a field of free text
                 if score == 1 and wanted not in ("text", "any"):
                     continue

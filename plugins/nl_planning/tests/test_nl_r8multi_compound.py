@@ -117,6 +117,20 @@ async def report_lost_item(inp: LostIn) -> Done:
 class FittingIn(BaseModel):
     address: str = Field(description="street address for the home fitting")
     date: dt.date = Field(description="day of the fitting")
+    helper_phone: str | None = Field(default=None, description="phone of a friend to invite along")
+
+
+class ClientIn(BaseModel):
+    name: str = Field(description="the client's name")
+
+
+class ClientOut(BaseModel):
+    phone: str = Field(description="the client's phone")
+
+
+@pf.capability(intent="Look up a client of the tailor", tags=["tailor", "clients"])
+async def find_client(inp: ClientIn) -> ClientOut:
+    return ClientOut(phone="+15550100")
 
 
 @pf.capability(intent="Book a home fitting with the tailor", tags=["tailor", "fitting"])
@@ -145,6 +159,7 @@ async def email_note(inp: NoteIn) -> Done:
 
 
 CAPABILITIES = [
+    find_client,
     email_note,
     book_fitting,
     deliver_garment,
@@ -363,3 +378,16 @@ async def test_the_output_named_is_the_one_wired_or_none(tailor: pf.Node) -> Non
                 "today": TODAY,
             },
         )
+
+
+async def test_a_detail_that_points_back_wires_the_field_its_verb_names(tailor: pf.Node) -> None:
+    out = await tailor.call(
+        "nl_planning.plan",
+        {
+            "text": "look up the client Ana Ruiz, then book a home fitting at 7 Mill Lane "
+            "on Friday and invite her",
+            "today": TODAY,
+        },
+    )
+    assert [s["capability"] for s in out["steps"]] == ["find_client", "book_fitting"]
+    assert "s1.phone->helper_phone" in out["plan"]["steps"][1]["from"]

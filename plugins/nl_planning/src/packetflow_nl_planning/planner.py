@@ -23,7 +23,7 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
-from .details import absorb, continues_label, told_more
+from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
@@ -172,8 +172,10 @@ class Planner:
                         continue  # "comment: approved, cover arranged": the comment goes on
                     if absorb(
                         self.index, self.country_code, draft, clause, text, mentions, today, memory
-                    ):
-                        continue  # "refund order 7 and give me cash back": a detail of step 1
+                    ) or points_back(self.index, draft, clause):
+                        # "refund order 7 and give me cash back": a detail of step 1; "...,
+                        # and invite her": the contact found first is whom the event invites
+                        continue
                     if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
                         # "is the shed still open? close it": the question set the scene.
                         dropped = draft.steps.pop()

@@ -391,3 +391,11 @@ async def test_a_detail_that_points_back_wires_the_field_its_verb_names(tailor: 
     )
     assert [s["capability"] for s in out["steps"]] == ["find_client", "book_fitting"]
     assert "s1.phone->helper_phone" in out["plan"]["steps"][1]["from"]
+
+
+async def test_ids_joined_in_a_free_text_field_are_two_runs(tailor: pf.Node) -> None:
+    # the field has no pattern: a one-word value with a digit is still an id, one a run
+    steps = await plan_steps(tailor, "get the status of jobs T-88 and T-89", TODAY)
+    assert [s["params"] for s in steps] == [{"ref": "T-88"}, {"ref": "T-89"}]
+    # words are no ids: "alter my coat and trousers" stays one run
+    assert len(await plan_steps(tailor, "alter my coat and trousers", TODAY)) == 1

@@ -9,6 +9,7 @@ them all in one step (its list filler does that), so nothing is split for it.
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from typing import Any
 
@@ -25,6 +26,8 @@ from .slots import Filled, field_kind, fill
 __all__ = ["each_object"]
 
 _JOINS = frozenset(("and", ","))
+# A value of one word with a digit ("T-100", "A7"): an id even in a field of free text.
+_ID = re.compile(r"^(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9#/_-]*$")
 # "between 2 and 4", "both ... and ...": the "and" makes one value (a range, a pair), not two.
 _ONE_VALUE = frozenset(("between", "both"))
 # Kinds whose value any words may make (an address takes "hurry" from "please hurry").
@@ -96,7 +99,11 @@ def each_object(
         fills.append(filled)
     own = set(fills[0].params).intersection(*(f.params for f in fills[1:]))
     by_name = {f.name: f for f in profile.fields}
-    typed = [name for name in own if _typed(by_name[name])]
+    typed = [
+        name
+        for name in own
+        if _typed(by_name[name]) or all(_ID.match(str(f.params[name])) for f in fills)
+    ]
     if not typed or any(len({repr(f.params[name]) for f in fills}) < len(fills) for name in typed):
         return []  # each object must be a value of its own of a typed field
     # ... of which the clause read as one step holds exactly one: when it holds two (in two

@@ -18,8 +18,9 @@ from .request_actions import request_action
 from .segment import Clause
 from .slots import fill
 from .slots.kinds import field_kind
+from .text import identifier_words
 
-__all__ = ["absorb", "continues_label", "told_more"]
+__all__ = ["absorb", "continues_label", "points_back", "told_more"]
 
 _DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
 _NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
@@ -132,4 +133,36 @@ def continues_label(draft: PlanDraft, clause: Clause, text: str) -> bool:
             continue
         params[name] = text[at : clause.end].strip()
         return True
+    return False
+
+
+_PEOPLE = frozenset(("her", "him", "them", "it", "that", "this"))
+
+
+def points_back(index: Index, draft: PlanDraft, clause: Clause) -> bool:
+    """Whether a clause no capability fits ("..., and invite her") says what an empty field
+    of the previous step is for (its verb is a word of the field: "one person to invite")
+    and points at what an earlier step found: the field is wired from that step's output of
+    the same kind (the contact's email)."""
+    if len(draft.steps) < 2:
+        return False
+    words = clause.words
+    if not any(t.lower in _PEOPLE for t in words):
+        return False
+    action = request_action(words, verbs=index.verbs, known=index.known)
+    verbs = {t.lemma for t in words[:1]} | set(action.verbs[:1])
+    last = draft.steps[-1]
+    profile = index.profiles[last.step.capability]
+    for spec in profile.fields:
+        if spec.name in last.step.params or spec.name in last.step.wired:
+            continue
+        if not verbs & spec.words:
+            continue
+        kind = field_kind(spec)
+        for j in range(len(draft.steps) - 2, -1, -1):
+            outputs = index.profiles[draft.steps[j].step.capability].outputs
+            for out in outputs:
+                if kind in identifier_words(out) or set(identifier_words(out)) & spec.words:
+                    last.step.wired[spec.name] = f"s{j + 1}.{out}"
+                    return True
     return False

@@ -23,6 +23,8 @@ class StepDraft:
     filled: Filled
     key: str = ""
     """The phrasing (content lemmas) evidence is recorded under."""
+    earlier: bool = False
+    """Its clause runs before the request told ahead of it ("..., but first ...")."""
 
     @property
     def chosen(self) -> Candidate:
@@ -35,6 +37,28 @@ class PlanDraft:
 
     text: str
     steps: list[StepDraft] = field(default_factory=list)
+
+    def run_order(self) -> None:
+        """Put the steps of a clause told as coming first ("pay the bill, but first check my
+        balance") ahead of the steps of the clause before it (steps of one clause stay
+        together: "..., but first approve A and B")."""
+        groups: list[list[StepDraft]] = []
+        for step in self.steps:
+            if groups and groups[-1][0].clause == step.clause:
+                groups[-1].append(step)
+            else:
+                groups.append([step])
+        ordered: list[list[StepDraft]] = []
+        at: int | None = None  # where the clauses told as coming first go, in their order
+        for group in groups:
+            if group[0].earlier and ordered:
+                at = len(ordered) - 1 if at is None else at
+                ordered.insert(at, group)
+                at += 1
+            else:
+                ordered.append(group)
+                at = None
+        self.steps = [step for group in ordered for step in group]
 
     @property
     def planned(self) -> list[PlannedStep]:

@@ -23,14 +23,17 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
-from .details import absorb, continues_label, told_more
+from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .index import Index
 from .lexicon import lexicon
+from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
+from .references import named_output
 from .request_actions import LOSS, LOSS_WORDS, request_action
+from .restates import restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
@@ -160,37 +163,45 @@ class Planner:
                     text, clause, mentions, today, memory, allowed, index, before, outputs
                 )
             except pf.errors.NotFoundError as exc:
-                if continues_label(draft, clause, text):
-                    continue  # "comment: approved, cover arranged": the comment goes on
-                if absorb(
-                    self.index, self.country_code, draft, clause, text, mentions, today, memory
-                ):
-                    continue  # "refund order 7 and give me cash back": a detail of step 1
-                if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
-                    # "is the shed still open? close it": the question set the scene.
-                    dropped = draft.steps.pop()
-                    asked.pop()
-                    del memory[len(memory) - len(dropped.step.params) :]
-                    contexts.append(
-                        next(c for c, _ in pending if text[c.start : c.end] == dropped.clause)
-                    )
-                    before = [c for c in contexts if c.end <= clause.start]
-                    try:
-                        step = self._clause(
-                            text, clause, mentions, today, memory, allowed, index - 1, before
+                # "... and email the status to ana@x.org": an earlier step's output, named.
+                retry = self._named_output(
+                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                )
+                if retry is None:
+                    if continues_label(draft, clause, text):
+                        continue  # "comment: approved, cover arranged": the comment goes on
+                    if absorb(
+                        self.index, self.country_code, draft, clause, text, mentions, today, memory
+                    ) or points_back(self.index, draft, clause):
+                        # "refund order 7 and give me cash back": a detail of step 1; "...,
+                        # and invite her": the contact found first is whom the event invites
+                        continue
+                    if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
+                        # "is the shed still open? close it": the question set the scene.
+                        dropped = draft.steps.pop()
+                        asked.pop()
+                        del memory[len(memory) - len(dropped.step.params) :]
+                        contexts.append(
+                            next(c for c, _ in pending if text[c.start : c.end] == dropped.clause)
                         )
-                    except pf.errors.NotFoundError:
-                        raise exc from None
-                    draft.steps.append(step)
-                    asked.append(kind == "question")
-                    continue
-                others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
-                if kind == "question" and others:
-                    contexts.append(clause)  # "is the shed still open? close it"
-                    first_error = first_error or exc
-                    continue
-                raise
-            if draft.steps and _restates(draft.steps[-1], step):
+                        before = [c for c in contexts if c.end <= clause.start]
+                        try:
+                            step = self._clause(
+                                text, clause, mentions, today, memory, allowed, index - 1, before
+                            )
+                        except pf.errors.NotFoundError:
+                            raise exc from None
+                        draft.steps.append(step)
+                        asked.append(kind == "question")
+                        continue
+                    others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
+                    if kind == "question" and others:
+                        contexts.append(clause)  # "is the shed still open? close it"
+                        first_error = first_error or exc
+                        continue
+                    raise
+                step = retry
+            if draft.steps and restates(draft.steps[-1], step):
                 # "book the bike in for Friday, and book it with my number": the same capability
                 # with the same values is the same request told further, not a second run.
                 last = draft.steps[-1]
@@ -200,11 +211,17 @@ class Planner:
                         if name in step.filled.sources:
                             last.filled.sources[name] = step.filled.sources[name]
                 continue
-            draft.steps.append(step)
-            asked.append(kind == "question")
-            memory.extend(
-                memory_of(step.step.params, self.index.profiles[step.step.capability].fields, index)
+            runs = each_object(
+                self.index, self.country_code, step, clause, text, mentions, today, memory
             )
+            if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
+            for run in runs or [step]:
+                # "approve LR-1 and LR-2": one run per object, in the order told
+                fields = self.index.profiles[run.step.capability].fields
+                memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
+                draft.steps.append(run)
+                asked.append(kind == "question")
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
         last_end = max(c.end for c, _ in pending)
@@ -213,6 +230,7 @@ class Planner:
             # more about it - its values fill what the last step left empty (if any).
             if clause.start >= last_end and clause not in facts:
                 absorb(self.index, self.country_code, draft, clause, text, mentions, today, memory)
+        draft.run_order()
         self._wire(draft, inputs or {})
         return draft
 
@@ -240,6 +258,8 @@ class Planner:
             # causes is the thing to have done, no past event.
             at = next(i for i, t in enumerate(words) if t is verb)
             past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
+        # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
+        losses = losses or clause.added
         if action.explicit and (not past or (losses and LOSS in action.verbs)):
             return "request"
         if asked:
@@ -295,6 +315,10 @@ class Planner:
         inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
                              within=(clause.start, clause.end))  # fmt: skip
         value: Any
+        rest = chunk[m.end() :].strip(" .")
+        # A number is the value only when it is all of it: "my address is 5 Birch Close" is
+        # the address, not 5.
+        inside = [x for x in inside if x.kind != "number" or text[x.start : x.end] == rest]
         if inside:
             mention = inside[0]
             value = mention.value
@@ -304,8 +328,7 @@ class Planner:
 
                 value = normalize_phone(str(value), self.country_code) or value
         else:
-            value = chunk[m.end() :].strip(" .")
-            kind = "text"
+            value, kind = rest, "text"
         words = frozenset(w for w in m.group(1).lower().split())
         syn = lexicon().synonyms
         words = words.union(*(syn.get(w, frozenset()) for w in words))
@@ -387,7 +410,31 @@ class Planner:
         scope.own = profile.own
         filled = fill(profile.fields, scope)
         step = PlannedStep(chosen.name, dict(filled.params))
-        return StepDraft(step, chunk, action, candidates, filled, key)
+        return StepDraft(step, chunk, action, candidates, filled, key, clause.earlier)
+
+    def _named_output(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+    ) -> StepDraft | None:
+        """The step of a refused clause read with the earlier output it names as "it"
+        (``None`` when it names none, or fits nothing that way either)."""
+        named = named_output(clause, outputs) if outputs else None
+        if named is None:
+            return None
+        try:
+            return self._clause(
+                text, named, mentions, today, memory, allowed, index, contexts, outputs
+            )
+        except pf.errors.NotFoundError:
+            return None
 
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:
@@ -409,50 +456,6 @@ class Planner:
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
-
-
-def _restates(last: StepDraft, step: StepDraft) -> bool:
-    """Whether ``step`` runs the capability of ``last`` again with none of its values
-    different, and either adds a value ``last`` left out or says it with another verb ("...,
-    and put it in the diary"). The very words again ("revenue for May and then revenue for
-    the same period") ask for a second run."""
-    if step.step.capability != last.step.capability or not step.step.params:
-        return False
-    shared = [k for k in step.step.params if k in last.step.params]
-    if not shared:
-        # "how much to paint the hall? budget £500": only values the last step left out, and
-        # without the ones it has the clause would be short of a required one; "where's my
-        # dry cleaning? ticket L2048": the last step was short of what this one gives.
-        missing, before = set(step.filled.missing), set(last.filled.missing)
-        return (bool(missing) and missing <= set(last.step.params)) or (
-            bool(before) and before <= set(step.step.params)
-        )
-    differ = [k for k in shared if step.step.params[k] != last.step.params[k]]
-    if differ and _completes(last, step, differ):
-        for k in differ:
-            last.step.params[k] = step.step.params[k]
-            if k in step.filled.sources:
-                last.filled.sources[k] = step.filled.sources[k]
-        last.filled.missing = []
-        return True
-    if differ:
-        return False
-    adds = len(shared) < len(step.step.params)
-    return adds or set(step.action.verbs) != set(last.action.verbs)
-
-
-def _completes(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
-    """Whether ``step`` gives every required value ``last`` (the same capability) was short
-    of, lacking none itself, and ``last`` differs only in words it took as free text ("how
-    much would panels cost? postcode BS7 8HQ, 30 m2 of roof"): then the clause after is the
-    details of the question, and its values stand instead of the guesses."""
-    before = set(last.filled.missing)
-    return (
-        bool(before)
-        and before <= set(step.step.params)
-        and not step.filled.missing
-        and all(isinstance(last.step.params[k], str) for k in differ)
-    )
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

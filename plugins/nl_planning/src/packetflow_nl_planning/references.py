@@ -7,13 +7,16 @@ field. The value is the earlier literal (an earlier step's *output* is wired ins
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .clauses import Scope, field_words, side
 from .lexicon import lexicon
 from .schema import FieldSpec
+from .segment import Clause
+from .text import identifier_words
 
-__all__ = ["pointer", "reference"]
+__all__ = ["named_output", "pointer", "reference"]
 
 _REFER = re.compile(
     r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
@@ -87,6 +90,12 @@ def reference(
             for memory in reversed(scope.memory):
                 if memory.kind in _TEXTUAL and memory.words & _PLACE:
                     return memory.value, "there"
+    for memory in reversed(scope.memory):
+        # "my address is 5 Birch Close. book a cleaner ... and hire a skip": a fact the text
+        # stated fills the field its words name, in every step that leaves it empty.
+        stated = memory.step is None and memory.field is None
+        if stated and memory.words & set(spec.name_words) and _same_kind(memory.kind, kind):
+            return memory.value, "(stated in the request)"
     for pattern in (_REFER, _SAME):
         for m in pattern.finditer(text):
             if not own and not scope.free(start + m.start(1), start + m.end(1)):
@@ -109,4 +118,36 @@ def reference(
                     scope.claim(start + m.start(), start + m.end())
                     value = str(memory.value)[:10] if day_of else memory.value
                     return value, m.group()
+    return None
+
+
+def _same_kind(stated: str, kind: str) -> bool:
+    return stated == kind or {stated, kind} <= _TEXTUAL
+
+
+_DETERMINERS = frozenset(("the", "its", "their", "that", "this"))
+
+
+def named_output(clause: Clause, outputs: set[str]) -> Clause | None:
+    """``clause`` with "the status", "its address" read as "it" when the noun is a word of
+    an earlier step's output ("check order O-1 and email the status to ana@x.org"),
+    or ``None`` when it names none. A value right after the noun ("the address 12 Elm Road")
+    is the thing itself, no pointer."""
+    heads = {word for out in outputs for word in identifier_words(out)}
+    tokens = list(clause.tokens)
+    for i, token in enumerate(tokens):
+        if token.lower not in _DETERMINERS:
+            continue
+        for size in (2, 1):  # "the order status", "the status"
+            at = i + size
+            if at >= len(tokens) or not {tokens[at].lemma, tokens[at].lower} & heads:
+                continue
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            if after is not None and (after.entity or after.lower[:1].isdigit()):
+                continue
+            if size == 2 and not tokens[i + 1].is_word:
+                continue
+            it = replace(token, text="it", lower="it", lemma="it", end=tokens[at].end)
+            rest = (*tokens[:i], it, *tokens[at + 1 :])
+            return Clause(rest, clause.start, clause.end, clause.earlier, clause.added)
     return None

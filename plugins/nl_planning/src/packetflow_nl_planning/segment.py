@@ -10,12 +10,12 @@ an email or a URL is ever split.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import lexicon
 from .numbers import parse_number
 from .request_actions import request_action
-from .text import Token
+from .text import Token, past_form
 
 __all__ = ["Clause", "split"]
 
@@ -38,7 +38,30 @@ _SOFT = (
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
 # not a description of the one before.
 _GERUND_JOINS = frozenset((("as", "well", "as"), ("besides",), ("and", "also"), ("plus",)))
+# Connectors whose request comes before the one told ahead of them ("pay the bill, but first
+# check my balance"); they join only when a request or a comma follows ("before that date" is
+# a time, not a step).
+_EARLIER = (
+    ("but", "before", "that"),
+    ("before", "that"),
+    ("before", "this"),
+    ("before", "doing", "that"),
+    ("before", "doing", "so"),
+    ("before", "you", "do", "that"),
+    ("but", "first"),
+    ("first", "though"),
+)
 _HARD_PUNCT = frozenset(".;!?")
+# "once you've <done>, ...": the clause is a request to do it first.
+_ONCE = tuple(
+    (*lead, *you)
+    for lead in (("once",), ("after",), ("when",), ("as", "soon", "as"))
+    for you in (("you've",), ("you", "have"), ("you",))
+)
+# Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
+_ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
+# Connectors that add one more thing to do ("also", "and also", "plus", "besides").
+_ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), ("in", "addition"))
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 
 
@@ -49,6 +72,13 @@ class Clause:
     tokens: tuple[Token, ...]
     start: int
     end: int
+    earlier: bool = False
+    """Runs before the request told ahead of it ("..., but first check my balance"); the
+    planner reads the clauses in the order written (references point back in the text) and
+    puts its step first."""
+    added: bool = False
+    """Told as one more thing ("...; also I left my gloves on the bus"): a request of its own,
+    even when it reads as a statement."""
 
     @property
     def words(self) -> list[Token]:
@@ -155,9 +185,13 @@ def split(
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
+    earlier: list[bool] = [False]  # per clause: it runs before the clause ahead of it
     i = 0
     n = len(tokens)
     lowers = [t.lower for t in tokens]
+    # Connectors are read as typed as well: a typo fix towards a registry's word ("after" ->
+    # "alter") must not hide "after that".
+    typed = [t.text.lower() for t in tokens]
     while i < n:
         token = tokens[i]
         if _protected(token, protected):
@@ -182,14 +216,31 @@ def split(
             and not _initial(tokens, i)
         ):
             clauses.append([])
+            earlier.append(False)
             i += 1
             continue
-        size = _phrase_at(lowers, i, hard)
-        if size and clauses[-1]:
-            clauses.append([])
+        size = _phrase_at(typed, i, _EARLIER)
+        if (
+            size
+            and any(clauses)
+            and (
+                typed[i + size : i + size + 1] == [","]
+                or _starts_action(tokens[i + size :], verbs, after_request=False)
+            )
+        ):
+            if clauses[-1]:
+                clauses.append([])
+                earlier.append(False)
+            earlier[-1] = True
             i += size
             continue
-        size = _phrase_at(lowers, i, _SOFT)
+        size = _phrase_at(lowers, i, hard) or _phrase_at(typed, i, hard)
+        if size and clauses[-1]:
+            clauses.append([])
+            earlier.append(False)
+            i += size
+            continue
+        size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
         if (
             size
@@ -197,20 +248,62 @@ def split(
             and _starts_action(tokens[i + size :], verbs, gerund, _requests(clauses[-1], verbs))
         ):
             clauses.append([])
+            # "Before that, hire a skip and change the locks": both come first.
+            earlier.append(earlier[-1])
             i += size
             continue
         clauses[-1].append(token)
         i += 1
-    out = []
-    for group in clauses:
+    out: list[Clause] = []
+    for group, first in zip(clauses, earlier, strict=True):
+        added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
         while group and (
-            _phrase_at([t.lower for t in group], 0, hard) or group[0].lower in _LEADING
+            _phrase_at([t.lower for t in group], 0, hard)
+            or _phrase_at([t.text.lower() for t in group], 0, hard)
+            or group[0].lower in _LEADING
         ):
-            group = group[_phrase_at([t.lower for t in group], 0, hard) or 1 :]
+            size = _phrase_at([t.lower for t in group], 0, hard)
+            group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
+        group = _done_first(group, verbs)
+        size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
+        if size and all(t.lower == "," for t in group[size:]):
+            continue  # "First of all, refill RX-1": the comma cut the order off its request
+        if size and _starts_action(group[size:], verbs, after_request=False):
+            group = group[size:]  # "first refill RX-1, then ...": the order, not the request
+            while group and group[0].lower == ",":
+                group = group[1:]
+        while group and group[-1].lower == ",":
+            group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if words and not all(t.lower in lex.stopwords for t in words):
-            out.append(Clause(tuple(group), group[0].start, group[-1].end))
+            # "..., but first check my balance": this request goes before the one just told.
+            out.append(
+                Clause(tuple(group), group[0].start, group[-1].end, first and bool(out), added)
+            )
     return out
+
+
+def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
+    """The request a clause such as "once you've refilled RX-1" (", check the status") takes
+    as done first: "refill RX-1" (the participle read as its verb); other clauses as they are."""
+    lowers = [t.lower for t in group]
+    size = _phrase_at(lowers, 0, _ONCE)
+    if not size or size >= len(group):
+        return group
+    rest = group[size:]
+    verb = rest[0]
+    if verb.lower != verb.lemma and past_form(verb.lower):
+        # (a copy: the token is shared with the text's other readings)
+        rest = [replace(verb, lower=verb.lemma), *rest[1:]]
+    return rest if _starts_action(rest, verbs, after_request=False) else group
+
+
+def _spaced_dash(tokens: Sequence[Token], i: int) -> int:
+    """1 when the token at ``i`` is a dash with a space each side ("it's making a noise - log
+    it"), which joins two sentences like a comma; a dash written on ("x-ray", "2-3") does not."""
+    if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
+        return 0
+    return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
 
 
 def _phrase_at(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:

@@ -37,6 +37,13 @@ POINTERS = frozenset(
 """Words with which a clause points back at an earlier result."""
 
 
+# "the status", "its address", "the order status": what may name an earlier output.
+_NAMED = (
+    re.compile(r"\b(?:the|its|their|that|this)\s+([a-z]+)\b"),
+    re.compile(r"\b(?:the|its|their|that|this)\s+[a-z]+\s+([a-z]+)\b"),
+)
+
+
 class Wiring:
     """Wires steps over an index's profiles."""
 
@@ -85,7 +92,15 @@ class Wiring:
         clause points at it ("it", "the result"), and whether an optional field should take
         it (only an output of the very same name)."""
         lowered = set(re.findall(r"[a-z]+", clause.lower()))
-        pointed = bool(lowered & POINTERS)
+        # "email the status to ...": a determiner and a word of an earlier output's name
+        named = {word for p in _NAMED for word in p.findall(clause.lower())}
+        heads = {
+            out: set(identifier_words(out))
+            for j in range(k)
+            for out in self.index.profiles[steps[j].capability].outputs
+        }
+        naming = any(h & named for h in heads.values())
+        pointed = bool(lowered & POINTERS) or naming
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             if name in earlier.outputs:
@@ -99,12 +114,18 @@ class Wiring:
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             for out, out_type in earlier.outputs.items():
+                textual = wanted in ("text", "any")
+                said = textual and bool(heads.get(out, set()) & named)
                 if not (out_type == kind or kind == "any" or out_type == "any"):
                     continue
+                if naming and textual and not said:
+                    continue  # the text is what the clause named ("text the distance"), or none
                 out_words = set(identifier_words(out))
                 # "email her" after find_contact: the output named like the field, or like
                 # what the field holds (an email), not just any string.
                 score = 3 if out_words & words else 2 if wanted in out_words else 1
+                if said:
+                    score = 4  # the output the clause names, for a field of free text
                 if score == 1 and wanted not in ("text", "any"):
                     continue
                 if best is None or score > best[0]:

@@ -1,0 +1,53 @@
+"""A clause that runs the step before it again with the same values is that request told
+further ("book the bike in for Friday, and book it with my number"), not a second run: its
+new values join the step before."""
+
+from __future__ import annotations
+
+from .drafts import StepDraft
+
+__all__ = ["restates"]
+
+
+def restates(last: StepDraft, step: StepDraft) -> bool:
+    """Whether ``step`` runs the capability of ``last`` again with none of its values
+    different, and either adds a value ``last`` left out or says it with another verb ("...,
+    and put it in the diary"). The very words again ("revenue for May and then revenue for
+    the same period") ask for a second run."""
+    if step.step.capability != last.step.capability or not step.step.params:
+        return False
+    shared = [k for k in step.step.params if k in last.step.params]
+    if not shared:
+        # "how much to paint the hall? budget £500": only values the last step left out, and
+        # without the ones it has the clause would be short of a required one; "where's my
+        # dry cleaning? ticket L2048": the last step was short of what this one gives.
+        missing, before = set(step.filled.missing), set(last.filled.missing)
+        return (bool(missing) and missing <= set(last.step.params)) or (
+            bool(before) and before <= set(step.step.params)
+        )
+    differ = [k for k in shared if step.step.params[k] != last.step.params[k]]
+    if differ and _completes(last, step, differ):
+        for k in differ:
+            last.step.params[k] = step.step.params[k]
+            if k in step.filled.sources:
+                last.filled.sources[k] = step.filled.sources[k]
+        last.filled.missing = []
+        return True
+    if differ:
+        return False
+    adds = len(shared) < len(step.step.params)
+    return adds or set(step.action.verbs) != set(last.action.verbs)
+
+
+def _completes(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
+    """Whether ``step`` gives every required value ``last`` (the same capability) was short
+    of, lacking none itself, and ``last`` differs only in words it took as free text ("how
+    much would panels cost? postcode BS7 8HQ, 30 m2 of roof"): then the clause after is the
+    details of the question, and its values stand instead of the guesses."""
+    before = set(last.filled.missing)
+    return (
+        bool(before)
+        and before <= set(step.step.params)
+        and not step.filled.missing
+        and all(isinstance(last.step.params[k], str) for k in differ)
+    )

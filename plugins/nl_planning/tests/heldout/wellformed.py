@@ -1,7 +1,7 @@
-"""The checks every held-out set passes (``test_heldout_is_well_formed.py`` here and
-``../heldout2/test_heldout2_is_well_formed.py``): a case has the documented shape, each expected
-step is a valid call whose wiring names real outputs, dates point the way the request does, and
-the scorer plans and scores a few cases end to end. Each set's test module keeps its own floors.
+"""The checks every held-out set passes (each set's ``test_heldout*_is_well_formed.py``): a case
+has the documented shape, each expected step is a valid call whose wiring names real outputs,
+dates point the way the request does, the mix and its halves meet their floors, and the scorer
+plans and scores a few cases end to end. Each set's test module keeps its own floors.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -146,6 +146,39 @@ class HeldOutSet:
             assert any(connective in text for text in texts), connective
         assert sum("reference" in case["tags"] for case in self.cases) >= min_references
         assert {s["capability"] for _, _, s in self.steps()} == set(self.caps)
+
+    def check_wiring(self, min_wired: int, min_chains: int, min_three_steps: int) -> None:
+        """Enough cases tagged ``wired`` (each with a wired step), distinct chains (source
+        capability, output, consumer) and multi-step cases of three steps."""
+        wired = [case for case in self.cases if "wired" in case["tags"]]
+        assert len(wired) >= min_wired
+        assert all(any("wired" in s for s in case["expect"]) for case in wired)
+        chains = {
+            (case["expect"][source]["capability"], output, step["capability"])
+            for case in self.cases
+            if case["kind"] == "multi"
+            for step in case["expect"]
+            for (source, output) in (step.get("wired") or {}).values()
+        }
+        assert len(chains) >= min_chains
+        multi = [case for case in self.cases if case["kind"] == "multi"]
+        assert sum(len(case["expect"]) == 3 for case in multi) >= min_three_steps
+
+    def check_halves(self, in_half: Callable[[str, str], bool]) -> None:
+        """The odd half (tuning) and the even half (test) hold the same mix: their sizes and
+        kinds within one case, the tags that make a request hard within three."""
+        halves = {
+            half: [case for case in self.cases if in_half(case["id"], half)]
+            for half in ("odd", "even")
+        }
+        for chosen in halves.values():
+            assert abs(len(chosen) - len(self.cases) / 2) <= 1
+        for kind in ("single", "multi", "refuse"):
+            odd, even = (sum(c["kind"] == kind for c in halves[h]) for h in ("odd", "even"))
+            assert odd and even and abs(odd - even) <= 1, kind
+        for tag in ("near_miss", "off_domain", "typo", "wired"):
+            odd, even = (sum(tag in c["tags"] for c in halves[h]) for h in ("odd", "even"))
+            assert odd and even and abs(odd - even) <= 3, tag
 
     async def check_scorer(self, score: ModuleType, data_dir: Path, set_dir: Path) -> None:
         """``score.run`` plans two single, two multi-step and one refused case of the set and

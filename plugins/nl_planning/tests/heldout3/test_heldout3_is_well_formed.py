@@ -144,33 +144,11 @@ def test_the_mix_meets_its_floors() -> None:
     assert kinds["refuse"] >= 0.11 * len(CASES)
     HELD_OUT.check_mix(CONNECTIVES, min_references=10)
     assert len({case["today"] for case in CASES}) >= 6
-    wired = [case for case in CASES if "wired" in case["tags"]]
-    assert len(wired) >= 15
-    assert all(any("wired" in s for s in case["expect"]) for case in wired)
-    chains = {
-        (case["expect"][source]["capability"], output, step["capability"])
-        for case in CASES
-        if case["kind"] == "multi"
-        for step in case["expect"]
-        for (source, output) in (step.get("wired") or {}).values()
-    }
-    assert len(chains) >= 8
-    assert sum(len(case["expect"]) == 3 for case in CASES if case["kind"] == "multi") >= 3
+    HELD_OUT.check_wiring(min_wired=15, min_chains=8, min_three_steps=3)
 
 
 def test_both_halves_hold_the_same_mix() -> None:
-    halves = {
-        half: [case for case in CASES if score.in_half(case["id"], half)]
-        for half in ("odd", "even")
-    }
-    for chosen in halves.values():
-        assert abs(len(chosen) - len(CASES) / 2) <= 1
-    for kind in ("single", "multi", "refuse"):
-        odd, even = (sum(c["kind"] == kind for c in halves[h]) for h in ("odd", "even"))
-        assert odd and even and abs(odd - even) <= 1, kind
-    for tag in ("near_miss", "off_domain", "typo", "wired"):
-        odd, even = (sum(tag in c["tags"] for c in halves[h]) for h in ("odd", "even"))
-        assert odd and even and abs(odd - even) <= 3, tag
+    HELD_OUT.check_halves(score.in_half)
 
 
 async def test_the_scorer_runs_end_to_end(tmp_path: Path) -> None:

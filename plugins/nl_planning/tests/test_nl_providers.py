@@ -59,7 +59,8 @@ def api() -> Iterator[FakeApi]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll: shutdown() waits for the serving loop's next poll (0.5 s by default).
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     yield state
@@ -102,9 +103,16 @@ def _openai(calls: list[tuple[str, dict[str, Any]]]) -> Reply:
 
 
 @pytest.fixture
+def planning_timeout() -> float:
+    # Long, so that a loaded machine never turns a provider's answer into a fallback; the test
+    # of the timeout itself parametrizes a short one.
+    return 30.0
+
+
+@pytest.fixture
 async def provider_node(
     module_node: pf.Node, register_module: Any, api: FakeApi, monkeypatch: pytest.MonkeyPatch,
-    request: pytest.FixtureRequest,
+    request: pytest.FixtureRequest, planning_timeout: float,
 ) -> pf.Node:  # fmt: skip
     kind = request.param
     monkeypatch.setenv("NL_TEST_KEY", "sk-test-123")
@@ -114,7 +122,7 @@ async def provider_node(
         NlPlanningModule,
         config={
             "planner": kind, "base_url": base, "api_key_env": "NL_TEST_KEY", "model": "test-model",
-            "planning_timeout": 0.5, "cache_size": 0, "embeddings": False,
+            "planning_timeout": planning_timeout, "cache_size": 0, "embeddings": False,
         },
     )  # fmt: skip
     return module_node
@@ -175,19 +183,30 @@ async def test_multi_step_provider_plans_are_wired(provider_node: pf.Node, api: 
         lambda body: (500, {"type": "error", "error": {"type": "api_error", "message": "boom"}}),
         lambda body: (200, "this is not json"),
         lambda body: (200, {"unexpected": "shape"}),
-        lambda body: (0, None),  # hangs past planning_timeout
     ],
-    ids=["http-500", "garbage", "wrong-shape", "timeout"],
+    ids=["http-500", "garbage", "wrong-shape"],
 )
 @both
 async def test_the_offline_planner_answers_when_the_provider_fails(
     provider_node: pf.Node, api: FakeApi, reply: Reply, caplog: pytest.LogCaptureFixture
 ) -> None:
     api.reply = reply
+    await _planned_offline(provider_node, caplog)
+
+
+@pytest.mark.parametrize("planning_timeout", [0.5])
+@both
+async def test_the_offline_planner_answers_when_the_provider_hangs(
+    provider_node: pf.Node, api: FakeApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    api.reply = lambda body: (0, None)  # hangs past planning_timeout
+    await _planned_offline(provider_node, caplog)
+    assert "took longer than 0.5s" in caplog.text
+
+
+async def _planned_offline(node: pf.Node, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="packetflow.nl_planning"):
-        out = await provider_node.call(
-            "nl_planning.plan", {"text": "refund order 7345901", "today": TODAY}
-        )
+        out = await node.call("nl_planning.plan", {"text": "refund order 7345901", "today": TODAY})
     assert out["steps"] == [{"capability": "refund_order", "params": {"order_id": "7345901"}}]
     assert "planning offline" in caplog.text
 

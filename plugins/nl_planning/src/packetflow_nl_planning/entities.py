@@ -256,6 +256,15 @@ def _mark_time_ranges(text: str, items: list[Mention]) -> None:
         first.extra["side"], second.extra["side"] = "start", "end"
 
 
+_YEARS = re.compile(r"\s*(\d{4})\s?[-\u2013]\s?(\d{4})\s*")
+
+
+def _years(raw: str) -> bool:
+    """Whether digits shaped like a phone number are a span of years ("1860-1865")."""
+    m = _YEARS.fullmatch(raw)
+    return m is not None and 1000 <= int(m.group(1)) <= int(m.group(2)) <= 2200
+
+
 def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
     specific kind: an email's digits are not a phone number, a date's digits not a count."""
@@ -332,7 +341,7 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         looks_like_phone = m.group().startswith("+") or re.search(r"[\s.()-]", m.group().strip())
-        if len(digits) >= 7 and looks_like_phone:
+        if len(digits) >= 7 and looks_like_phone and not _years(m.group()):
             claim("phone", m.group().strip(), m.start(), m.end())
     years = [
         (d.start, d.end)

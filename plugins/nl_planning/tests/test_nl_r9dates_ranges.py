@@ -1,10 +1,11 @@
 """Dates the planner read wrongly on round 9's probes: a range whose month is said once, after
-the second day ("12th to 14th of June", "3-5 August"); a range of weekdays whose last day comes
-sooner in the week than its first would by itself ("Friday to Monday"); "tomorrow and the day
-after"; a weekday that restates a date picks the year it falls on; and a bare date of a booking,
-a price for a thing to be done or a delivery, read ahead though the clause or the capability
-seemed to look back. On registries of these tests' own (a cabin let, a veg box, a piano tuner,
-a dog walker, a log merchant, a leave planner and an electricity meter)."""
+the second day ("12th to 14th of June", "3-5 August") or before a bare last day ("June 12-14");
+a range of weekdays whose last day comes sooner in the week than its first would by itself
+("Friday to Monday"); "tomorrow and the day after"; a weekday that restates a date picks the
+year it falls on; and a bare date of a booking, a price for a thing to be done or a delivery,
+read ahead though the clause or the capability seemed to look back. On registries of these
+tests' own (a cabin let, a veg box, a piano tuner, a dog walker, a log merchant, a leave planner
+and an electricity meter)."""
 
 from __future__ import annotations
 
@@ -125,9 +126,14 @@ async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any
         ("rent a cabin 12th to 14th of June", "2027-06-12", "2027-06-14"),
         ("cabin for 3-5 August please", "2027-08-03", "2027-08-05"),
         ("rent the cabin 20 to 27 December", "2026-12-20", "2026-12-27"),
+        # the month said first, the last day bare after it
+        ("rent a cabin June 12-14", "2027-06-12", "2027-06-14"),
+        ("cabin from Dec 20 to 27", "2026-12-20", "2026-12-27"),
+        # a weekday before each day only restates it
+        ("rent a cabin Fri 11th - Sun 13th June", "2027-06-11", "2027-06-13"),
     ],
 )
-async def test_a_range_whose_month_follows_its_second_day(
+async def test_a_range_whose_month_is_said_once(
     lets: pf.Node, text: str, start: str, end: str
 ) -> None:
     assert await _params(lets, text) == {"start_date": start, "end_date": end}

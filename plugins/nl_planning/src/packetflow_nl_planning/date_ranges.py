@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from .date_words import DAY, safe_date
+from .lexicon import lexicon
 from .mentions import Mention
 
 __all__ = ["combine_ranges"]
@@ -18,9 +19,16 @@ _JOIN = re.compile(r"\s*(?:to|until|till|through|thru|-|\u2013)\s*")
 # A bare day before a joiner and a date: "from 1 to", "12th to", "10-", "between 1 and". The
 # number starts a word and follows no digit, time or decimal mark ("10:30-12 July" is a time).
 _LEAD = re.compile(
-    r"(?:\b(from|between)\s+)?(?<![\d:.,/])(?:the\s+)?\b(\d{1,2})(?:st|nd|rd|th)?"
+    rf"(?:\b(from|between)\s+)?(?:\b(?:{DAY})\.?,?\s+)?(?<![\d:.,/])(?:the\s+)?\b(\d{{1,2}})(?:st|nd|rd|th)?"
     r"\s*(to|until|till|through|thru|-|\u2013|and)\s*(?:the\s+)?$"
 )
+# A bare last day after a date that ends in its day: "June 12-14", "from Dec 20 to 27".
+_TRAIL = re.compile(
+    r"\s*(?:to|until|till|through|thru|-|\u2013)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:[:.,/-]\d|%|[ap]\.?m\b|o'?clock))"
+)
+_ENDS_IN_DAY = re.compile(r".*\b\d{1,2}(?:st|nd|rd|th)?")
+_NEXT_WORD = re.compile(r"\s*([a-z']+)")
 _WEEKDAY = re.compile(rf"(?:(?:on|this|coming|next)\s+)?(?:{DAY})")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
 _DAY_AFTER = re.compile(r"\s+and\s+the\s+(?:day|one)\s+after\b(?!\s+(?:tomorrow|that|next))")
@@ -47,6 +55,12 @@ def _before(start: date, end: date, start_text: str) -> date:
         year, month0 = divmod(start.year * 12 + start.month - 2, 12)  # the month before
         return safe_date(year, month0 + 1, start.day) or start
     return safe_date(start.year - 1, start.month, start.day) or start
+
+
+def _opener(text: str, start: int) -> int:
+    """How many characters of "from "/"between " stand before ``start``."""
+    opener = re.search(r"\b(?:from|between)\s+$", text[max(0, start - 10) : start])
+    return len(opener.group()) if opener else 0
 
 
 def _ends(m: Mention, at: int) -> dict[str, date]:
@@ -108,6 +122,27 @@ def _led(text: str, m: Mention) -> tuple[Readings, int] | None:
     return readings, m.start - (len(window) - lead.start())
 
 
+def _trailed(text: str, m: Mention) -> tuple[Readings, int] | None:
+    """ "June 12-14", "from Dec 20 to 27": a date that ends in its day, then a bare later day,
+    is a range in that date's month; the range ends where the bare day does."""
+    if m.kind != "date" or not _ENDS_IN_DAY.fullmatch(text[m.start : m.end]):
+        return None
+    tail = _TRAIL.match(text, m.end)
+    if tail is None:
+        return None
+    word = _NEXT_WORD.match(text, tail.end())
+    if word is not None and word.group(1) not in lexicon().stopwords:
+        return None  # "on June 12 - 2 adults": a count, not a day
+    readings: Readings = {}
+    for k in ("future", "past"):
+        first = m.extra[k]
+        last = safe_date(first.year, first.month, int(tail.group(1)))
+        if last is None or last <= first:
+            return None
+        readings[k] = (first, last)
+    return readings, tail.end()
+
+
 def _started(m: Mention, today: date) -> date | None:
     """Where "since X" starts: the day X names, or the first day of the period it names
     ("since June", "since last week"), the latest such start not after today."""
@@ -131,7 +166,15 @@ def combine_ranges(text: str, mentions: list[Mention], today: date) -> list[Ment
             continue
         led = _led(text, m)
         if led is not None:
+            while out and out[-1].end > led[1]:
+                out.pop()  # "Fri" of "Fri 12th - Sun 14th June" is part of the range
             out.append(Mention("daterange", None, led[1], m.end, extra=led[0]))
+            i += 1
+            continue
+        trailed = _trailed(text, m)
+        if trailed is not None:
+            out.append(Mention("daterange", None, m.start - _opener(text, m.start), trailed[1],
+                               extra=trailed[0]))  # fmt: skip
             i += 1
             continue
         after = _DAY_AFTER.match(text, m.end) if m.kind == "date" else None

@@ -2,7 +2,8 @@
 the second day ("12th to 14th of June", "3-5 August") or before a bare last day ("June 12-14");
 a range of weekdays whose last day comes sooner in the week than its first would by itself
 ("Friday to Monday"); "tomorrow and the day after"; a weekday that restates a date picks the
-year it falls on; and a bare date of a booking, a price for a thing to be done or a delivery,
+year it falls on; a week or more on ("Friday week", "the weekend after next", "the 15th of
+next month"); and a bare date of a booking, a price for a thing to be done or a delivery,
 read ahead though the clause or the capability seemed to look back. On registries of these
 tests' own (a cabin let, a veg box, a piano tuner, a dog walker, a log merchant, a leave planner
 and an electricity meter)."""
@@ -184,3 +185,17 @@ async def test_a_delivery_after_a_participle_of_something_wanted_looks_ahead(
 async def test_a_report_still_looks_back(lets: pf.Node) -> None:
     params = await _params(lets, "electricity usage for March")
     assert params == {"start": "2026-03-01", "end": "2026-03-31"}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("rent the cabin the weekend after next", "2026-10-24", "2026-10-25"),
+        ("rent a cabin the week after next", "2026-10-26", "2026-11-01"),
+        ("rent a cabin Friday week to Saturday after next", "2026-10-23", "2026-10-24"),
+        ("rent a cabin from a week on Monday to the 5th of next month", "2026-10-26", "2026-11-05"),
+    ],
+)
+async def test_a_week_or_more_on(lets: pf.Node, text: str, start: str, end: str) -> None:
+    # On Wednesday 14 October: "Friday week" is the Friday after the coming one.
+    assert await _params(lets, text) == {"start_date": start, "end_date": end}

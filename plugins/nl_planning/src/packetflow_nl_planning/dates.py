@@ -150,6 +150,36 @@ def _weekday_rules(s: _Scanner) -> None:
             s.day(m, following, previous)
 
 
+def _coming(today: date, weekday: int) -> date:
+    """The next such weekday after today."""
+    return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+
+
+def _later_rules(s: _Scanner) -> None:
+    """A week or more on from a day or a period: "Friday week" and "a week on Friday" (the
+    Friday after the coming one), "two weeks from Monday", "Saturday after next", "the weekend
+    after next", "the week after next"; and a day of a month said by its offset ("the 15th of
+    next month")."""
+    today = s.today
+    for m in s.each(rf"\b({_NUM})\s+weeks?\s+(?:on|from)\s+({DAY})\b"):
+        weeks = _amount(m.group(1))
+        s.day(m, _coming(today, DAYS[m.group(2)]) + timedelta(weeks=weeks))
+    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(?:week|after\s+next)\b"):
+        s.day(m, _coming(today, DAYS[m.group(1)]) + timedelta(weeks=1))
+    for m in s.each(r"\b(?:the\s+)?week\s+after\s+next\b"):
+        s.span(m, _week(today, 2))
+    for m in s.each(r"\b(?:the\s+)?weekend\s+after\s+next\b"):
+        # the weekend after the coming one (this one, on a Saturday or a Sunday)
+        saturday = _week(today)[0] + timedelta(days=5)
+        if saturday + timedelta(days=1) < today:
+            saturday += timedelta(weeks=1)
+        s.span(m, (saturday + timedelta(weeks=1), saturday + timedelta(days=8)))
+    for m in s.each(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(this|next|last)\s+month\b"):
+        offset = {"this": 0, "next": 1, "last": -1}[m.group(2)]
+        if day := safe_date(*_ym(_add_months(today, offset)), int(m.group(1))):
+            s.day(m, day)
+
+
 def _relative_rules(s: _Scanner) -> None:
     today = s.today
     for m in s.each(r"\b(?:the\s+)?day\s+after\s+tomorrow\b"):
@@ -381,6 +411,7 @@ def _period(unit: str, today: date, offset: int) -> Span:
 def date_mentions(text: str, today: date) -> list[Mention]:
     """Every date and date range in ``text`` (any case), resolved against ``today``."""
     s = _Scanner(text.lower(), today)
+    _later_rules(s)  # before the weekdays and periods they are made of
     _relative_rules(s)
     _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
     _weekday_rules(s)

@@ -6,12 +6,14 @@ one by what the capability does (scheduling looks ahead, reporting looks back):
 - days: today, tomorrow, yesterday, the day after tomorrow, in 3 days, 3 days ago, a week from
   today; weekday names with this/next/last/coming/past ("Tuesday next week", "next Friday");
   "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd" (a
-  weekday before one only restates it: "Saturday 3 October"); end of the month/week/year, "the
-  end of June"; "the first Saturday of October", "the last Friday of next month".
+  weekday before one only restates it, and picks its year: "Saturday 3 October"); end of the
+  month/week/year, "the end of June"; "the first Saturday of October", "the last Friday of next
+  month"; "Friday week", "a week on Friday", "Saturday after next", "the 15th of next month".
 - ranges (both ends inclusive): this/next/last week, month, quarter and year; month names
   ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days";
-  this/next weekend; "Q1 last year"; "the rest of the week"; "from X to Y", "between X and
-  Y", "since X" (a day or a period: "since June" is 1 June to today), "until X".
+  this/next weekend, "the week/weekend after next"; "Q1 last year"; "the rest of the week";
+  ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th to 14th of June",
+  "since X"...).
 
 Weeks run Monday to Sunday (ISO 8601).
 """

@@ -6,12 +6,14 @@ one by what the capability does (scheduling looks ahead, reporting looks back):
 - days: today, tomorrow, yesterday, the day after tomorrow, in 3 days, 3 days ago, a week from
   today; weekday names with this/next/last/coming/past ("Tuesday next week", "next Friday");
   "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd" (a
-  weekday before one only restates it: "Saturday 3 October"); end of the month/week/year, "the
-  end of June"; "the first Saturday of October", "the last Friday of next month".
+  weekday before one only restates it, and picks its year: "Saturday 3 October"); end of the
+  month/week/year, "the end of June"; "the first Saturday of October", "the last Friday of next
+  month"; "Friday week", "a week on Friday", "Saturday after next", "the 15th of next month".
 - ranges (both ends inclusive): this/next/last week, month, quarter and year; month names
   ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days";
-  this/next weekend; "Q1 last year"; "the rest of the week"; "from X to Y", "between X and
-  Y", "since X" (a day or a period: "since June" is 1 June to today), "until X".
+  this/next weekend, "the week/weekend after next"; "Q1 last year"; "the rest of the week";
+  ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th to 14th of June",
+  "since X"...).
 
 Weeks run Monday to Sunday (ISO 8601).
 """
@@ -22,19 +24,13 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from .date_ranges import combine_ranges
+from .date_words import DAY, DAYS, MONTH, MONTHS, safe_date
 from .mentions import Mention
 from .numbers import parse_number
 
 __all__ = ["date_mentions", "month_range"]
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_DAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
-_DAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY = "|".join(sorted(_DAYS, key=len, reverse=True))
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?)"
 _UNIT = r"(?:day|week|month|year|fortnight)s?"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -88,23 +84,16 @@ def _delta(n: int, unit: str, today: date, sign: int) -> date:
     return _add_months(today, sign * 12 * n)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _month_day(today: date, month: int, day: int, year: int | None) -> tuple[date, date] | None:
     """(future, past) readings of a day of a month, with the year when given."""
     if year is not None:
-        found = _safe_date(year, month, day)
+        found = safe_date(year, month, day)
         return (found, found) if found else None
-    this = _safe_date(today.year, month, day)
+    this = safe_date(today.year, month, day)
     if this is None:
         return None
-    future = this if this > today else _safe_date(today.year + 1, month, day) or this
-    past = this if this <= today else _safe_date(today.year - 1, month, day) or this
+    future = this if this > today else safe_date(today.year + 1, month, day) or this
+    past = this if this <= today else safe_date(today.year - 1, month, day) or this
     return future, past
 
 
@@ -139,16 +128,16 @@ class _Scanner:
 
 def _weekday_rules(s: _Scanner) -> None:
     today = s.today
-    for m in s.each(rf"\b(?:on\s+)?({_DAY})\s+(?:of\s+)?(next|this|last|the following)\s+week\b"):
+    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(?:of\s+)?(next|this|last|the following)\s+week\b"):
         offset = {"next": 1, "the following": 1, "this": 0, "last": -1}[m.group(2)]
-        target = _week(today, offset)[0] + timedelta(days=_DAYS[m.group(1)])
+        target = _week(today, offset)[0] + timedelta(days=DAYS[m.group(1)])
         s.day(m, target)
-    for m in s.each(rf"\b(next|this|last|coming|past|previous)\s+week'?s?\s+({_DAY})\b"):
+    for m in s.each(rf"\b(next|this|last|coming|past|previous)\s+week'?s?\s+({DAY})\b"):
         shift = {"next": 1, "coming": 1, "this": 0, "last": -1, "past": -1, "previous": -1}
-        target = _week(today, shift[m.group(1)])[0] + timedelta(days=_DAYS[m.group(2)])
+        target = _week(today, shift[m.group(1)])[0] + timedelta(days=DAYS[m.group(2)])
         s.day(m, target)
-    for m in s.each(rf"\b(?:(next|this|last|coming|past|previous|on)\s+)?({_DAY})\b"):
-        weekday = _DAYS[m.group(2)]
+    for m in s.each(rf"\b(?:(next|this|last|coming|past|previous|on)\s+)?({DAY})\b"):
+        weekday = DAYS[m.group(2)]
         ahead = (weekday - today.weekday()) % 7 or 7
         behind = (today.weekday() - weekday) % 7 or 7
         following = today + timedelta(days=ahead)
@@ -161,6 +150,36 @@ def _weekday_rules(s: _Scanner) -> None:
             s.day(m, this_week if this_week > today else following, this_week)
         else:
             s.day(m, following, previous)
+
+
+def _coming(today: date, weekday: int) -> date:
+    """The next such weekday after today."""
+    return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+
+
+def _later_rules(s: _Scanner) -> None:
+    """A week or more on from a day or a period: "Friday week" and "a week on Friday" (the
+    Friday after the coming one), "two weeks from Monday", "Saturday after next", "the weekend
+    after next", "the week after next"; and a day of a month said by its offset ("the 15th of
+    next month")."""
+    today = s.today
+    for m in s.each(rf"\b({_NUM})\s+weeks?\s+(?:on|from)\s+({DAY})\b"):
+        weeks = _amount(m.group(1))
+        s.day(m, _coming(today, DAYS[m.group(2)]) + timedelta(weeks=weeks))
+    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(?:week|after\s+next)\b"):
+        s.day(m, _coming(today, DAYS[m.group(1)]) + timedelta(weeks=1))
+    for m in s.each(r"\b(?:the\s+)?week\s+after\s+next\b"):
+        s.span(m, _week(today, 2))
+    for m in s.each(r"\b(?:the\s+)?weekend\s+after\s+next\b"):
+        # the weekend after the coming one (this one, on a Saturday or a Sunday)
+        saturday = _week(today)[0] + timedelta(days=5)
+        if saturday + timedelta(days=1) < today:
+            saturday += timedelta(weeks=1)
+        s.span(m, (saturday + timedelta(weeks=1), saturday + timedelta(days=8)))
+    for m in s.each(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(this|next|last)\s+month\b"):
+        offset = {"this": 0, "next": 1, "last": -1}[m.group(2)]
+        if day := safe_date(*_ym(_add_months(today, offset)), int(m.group(1))):
+            s.day(m, day)
 
 
 def _relative_rules(s: _Scanner) -> None:
@@ -196,26 +215,26 @@ def _relative_rules(s: _Scanner) -> None:
         else:
             end = date(today.year + offset, 12, 31)
         s.day(m, end)
-    for m in s.each(rf"\b(?:the\s+)?end\s+of\s+({_MONTH})\b"):
-        month = _MONTHS[m.group(1)]
+    for m in s.each(rf"\b(?:the\s+)?end\s+of\s+({MONTH})\b"):
+        month = MONTHS[m.group(1)]
         coming, gone = (_month_span(today, month, y) for y in (0, 1))
         s.day(m, coming[1], gone[1])
     # "the first Saturday of October", "the last Friday of next month"
     for m in s.each(
-        rf"\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+({_DAY})\s+of\s+"
-        rf"(?:({_MONTH})|(this|next|last)\s+month)\b"
+        rf"\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+({DAY})\s+of\s+"
+        rf"(?:({MONTH})|(this|next|last)\s+month)\b"
     ):
         readings = []
         for looking_back in (0, 1):
             if m.group(3):
-                first, last = _month_span(today, _MONTHS[m.group(3)], looking_back)
+                first, last = _month_span(today, MONTHS[m.group(3)], looking_back)
             else:
                 offset = {"this": 0, "next": 1, "last": -1}[m.group(4)]
                 first, last = month_range(*_ym(_add_months(today, offset)))
-            day = _nth_weekday(first, last, _DAYS[m.group(2)], m.group(1))
+            day = _nth_weekday(first, last, DAYS[m.group(2)], m.group(1))
             if m.group(3) and not looking_back and day <= today:  # this year's is over: next year's
                 nxt = month_range(first.year + 1, first.month)
-                day = _nth_weekday(*nxt, _DAYS[m.group(2)], m.group(1))
+                day = _nth_weekday(*nxt, DAYS[m.group(2)], m.group(1))
             readings.append(day)
         s.day(m, readings[0], readings[1])
 
@@ -241,35 +260,50 @@ def _ym(day: date) -> tuple[int, int]:
     return day.year, day.month
 
 
+def _weekday_agrees(said: str, readings: tuple[date, date]) -> tuple[date, date]:
+    """The readings of a date said with its weekday ("Saturday 5 September"): a reading on
+    another weekday is no reading of it, so the one that falls on that weekday serves both."""
+    named = re.match(rf"(?:on\s+)?({DAY})\b", said)
+    if named is None:
+        return readings
+    weekday = DAYS[named.group(1)]
+    future, past = readings
+    if future.weekday() == weekday and past.weekday() != weekday:
+        return future, future
+    if past.weekday() == weekday and future.weekday() != weekday:
+        return past, past
+    return readings
+
+
 def _absolute_rules(s: _Scanner) -> None:
     today = s.today
     for m in s.each(r"\b(\d{4})-(\d{2})-(\d{2})\b"):
-        if d := _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        if d := safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             s.day(m, d)
     for m in s.each(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"):  # US month/day/year
-        if d := _safe_date(int(m.group(3)), int(m.group(1)), int(m.group(2))):
+        if d := safe_date(int(m.group(3)), int(m.group(1)), int(m.group(2))):
             s.day(m, d)
     for m in s.each(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"):  # day.month.year
-        if d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+        if d := safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
     # A year is four digits alone: "14 June, 555666777" is a date and then a number.
     year = r"(?:,?\s+(\d{4})(?![\d]))?"
     # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
     # the date, so it is part of it (and never read as the next such weekday on its own).
-    wd = rf"(?:(?:on\s+)?(?:{_DAY})\.?,?\s+)?"
-    for m in s.each(rf"\b{wd}(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH})\b\.?{year}"):
+    wd = rf"(?:(?:on\s+)?(?:{DAY})\.?,?\s+)?"
+    for m in s.each(rf"\b{wd}(?:the\s+)?{_ORD}\s+(?:of\s+)?({MONTH})\b\.?{year}"):
         y = int(m.group(3)) if m.group(3) else None
-        if found := _month_day(today, _MONTHS[m.group(2)], int(m.group(1)), y):
-            s.day(m, *found)
-    for m in s.each(rf"\b{wd}({_MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
+        if found := _month_day(today, MONTHS[m.group(2)], int(m.group(1)), y):
+            s.day(m, *_weekday_agrees(m.group(), found))
+    for m in s.each(rf"\b{wd}({MONTH})\.?\s+(?:the\s+)?{_ORD}\b{year}"):
         y = int(m.group(3)) if m.group(3) else None
-        if found := _month_day(today, _MONTHS[m.group(1)], int(m.group(2)), y):
-            s.day(m, *found)
+        if found := _month_day(today, MONTHS[m.group(1)], int(m.group(2)), y):
+            s.day(m, *_weekday_agrees(m.group(), found))
     for m in s.each(rf"\b{wd}(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b"):
         day = int(m.group(1))
-        this = _safe_date(today.year, today.month, day)
-        nxt = _safe_date(*_ym(_add_months(today, 1)), day)
-        prev = _safe_date(*_ym(_add_months(today, -1)), day)
+        this = safe_date(today.year, today.month, day)
+        nxt = safe_date(*_ym(_add_months(today, 1)), day)
+        prev = safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
             s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
 
@@ -328,16 +362,16 @@ def _range_rules(s: _Scanner) -> None:
         )
         past = saturday if saturday <= today else saturday - timedelta(weeks=1)
         s.span(m, (future, future + timedelta(days=1)), (past, past + timedelta(days=1)))
-    for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({_MONTH})(?:\s+(\d{{4}}))?\b"):
+    for m in s.each(rf"\b(?:in\s+|for\s+|of\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"):
         word = m.group(1)
         after = re.search(
             r"\b(?:in|for|of|during|since|until|from|to|through)\s+$"
-            rf"|\bbetween\s+(?:{_MONTH})\s+and\s+$",  # "between March and May"
+            rf"|\bbetween\s+(?:{MONTH})\s+and\s+$",  # "between March and May"
             s.text[: m.start(1)],
         )
         if word in _AMBIGUOUS_MONTHS and not m.group(2) and not after:
             continue  # "may" the verb, "mar" the word: a month only after a preposition
-        month = _MONTHS[word]
+        month = MONTHS[word]
         if m.group(2):
             s.span(m, month_range(int(m.group(2)), month))
             continue
@@ -376,108 +410,13 @@ def _period(unit: str, today: date, offset: int) -> Span:
     return date(today.year + offset, 1, 1), date(today.year + offset, 12, 31)
 
 
-def _combine(s: _Scanner) -> list[Mention]:
-    """Join "from X to Y", "between X and Y", "X - Y", "since X", "until X" into ranges."""
-    found = sorted(s.found, key=lambda m: m.start)
-    out: list[Mention] = []
-    i = 0
-    while i < len(found):
-        m = found[i]
-        before = s.text[max(0, m.start - 10) : m.start]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        gap = s.text[m.end : nxt.start] if nxt is not None else ""
-        opener = re.search(r"(?:from|between)\s+$", before)
-        joined = re.fullmatch(r"\s*(?:to|until|till|through|thru|-)\s*", gap) or (
-            opener is not None and opener.group().startswith("between") and gap.strip() == "and"
-        )
-        if nxt is not None and joined:
-            start = _first(m)
-            end = _last(nxt)
-            bare = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", s.text[m.start : m.end])
-            if bare and start and end:
-                # "from the 9th to the 12th of May": the first day is in the second's month.
-                for k in ("future", "past"):
-                    day = _safe_date(end[k].year, end[k].month, int(bare.group(1)))
-                    if day is not None:
-                        start[k] = day
-            if start and end:
-                begin = m.start - (len(before) - opener.start()) if opener else m.start
-                readings = {k: (start[k], end[k]) for k in ("future", "past")}
-                for k in ("future", "past"):
-                    a, b = readings[k]
-                    if b < a and nxt.kind == "date" and m.kind == "date":
-                        readings[k] = (a, b.replace(year=b.year + 1) if k == "future" else b)
-                    elif b < a and k == "past":
-                        # "between January and May" in March: last January to last May
-                        readings[k] = (_safe_date(a.year - 1, a.month, a.day) or a, b)
-                out.append(Mention("daterange", None, begin, nxt.end, extra=readings))
-                i += 2
-                continue
-        lead = re.search(
-            r"\b(from|between)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|-|and)\s*$",
-            s.text[max(0, m.start - 30) : m.start],
-        )
-        if (
-            lead is not None
-            and m.kind == "date"
-            and (lead.group(1) == "between") == (lead.group().rstrip().endswith("and"))
-        ):
-            # "from 1 to 5 July", "between 1 and 15 May": a bare day before a date is the
-            # first day of a range in that date's month.
-            readings = {}
-            for k in ("future", "past"):
-                end_day = m.extra[k]
-                first = _safe_date(end_day.year, end_day.month, int(lead.group(2)))
-                if first is None or first > end_day:
-                    break
-                readings[k] = (first, end_day)
-            else:
-                begin = m.start - (len(s.text[max(0, m.start - 30) : m.start]) - lead.start())
-                out.append(Mention("daterange", None, begin, m.end, extra=readings))
-                i += 1
-                continue
-        if re.search(r"\bsince\s+$", before):
-            first = _started(m, s.today)
-            if first is not None:
-                span = (first, s.today)
-                out.append(
-                    Mention(
-                        "daterange", None, m.start - 6, m.end, extra={"future": span, "past": span}
-                    )
-                )
-                i += 1
-                continue
-        out.append(m)
-        i += 1
-    return out
-
-
-def _started(m: Mention, today: date) -> date | None:
-    """Where "since X" starts: the day X names, or the first day of the period it names
-    ("since June", "since last week"), the latest such start not after today."""
-    starts = [m.extra["past"]] if m.kind == "date" else [m.extra[k][0] for k in ("past", "future")]
-    begun = [d for d in starts if d <= today]
-    return max(begun) if begun else None
-
-
-def _first(m: Mention) -> dict[str, date] | None:
-    if m.kind == "date":
-        return {"future": m.extra["future"], "past": m.extra["past"]}
-    return {"future": m.extra["future"][0], "past": m.extra["past"][0]}
-
-
-def _last(m: Mention) -> dict[str, date] | None:
-    if m.kind == "date":
-        return {"future": m.extra["future"], "past": m.extra["past"]}
-    return {"future": m.extra["future"][1], "past": m.extra["past"][1]}
-
-
 def date_mentions(text: str, today: date) -> list[Mention]:
     """Every date and date range in ``text`` (any case), resolved against ``today``."""
     s = _Scanner(text.lower(), today)
+    _later_rules(s)  # before the weekdays and periods they are made of
     _relative_rules(s)
     _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
     _weekday_rules(s)
     _quarter_rules(s)
     _range_rules(s)
-    return _combine(s)
+    return combine_ranges(s.text, s.found, today)

@@ -50,6 +50,54 @@ _TIME_RANGE = re.compile(
     r"\b(\d{1,2})(?::([0-5]\d))?\s*(?:-|\u2013|to)\s*(\d{1,2})(?::([0-5]\d))?\s*([ap]\.?m\.?)(?![\w])",
     re.IGNORECASE,
 )
+# Two bare hours joined as a range ("from 2 till 3", "tonight 8 to 11", "from 10 to 12:30"):
+# times only after "from"/"between" or beside a part of the day, and not before a word of their
+# own ("from 2 to 3 people", "10-12 July" are no times).
+_BARE_TIME_RANGE = re.compile(
+    r"(?:\b(from|between)\s+)?(?<![\d:.,/£$€-])\b(\d{1,2})(?::([0-5]\d))?"
+    r"\s*(?:-|\u2013|to|till|until|and)\s*(\d{1,2})(?::([0-5]\d))?\b(?![:.,/]?\d|\s*(?:%|[°º]))",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z']+)")
+_PART_BEFORE = re.compile(
+    r"\b(?:tonight|today|tomorrow|morning|afternoon|evening|night)\W*$", re.IGNORECASE
+)
+
+
+def _bare_time_range(
+    text: str, m: re.Match[str], dates: list[Mention]
+) -> tuple[str, str, bool] | None:
+    """The two times of a bare range of hours and whether a part of the day says they are
+    times, or ``None`` when they are no range of times."""
+    opener, h1, m1, h2, m2 = m.groups()
+    if any(overlaps(m.span(), (d.start, d.end)) for d in dates):
+        return None
+    joint = text[m.end(3) if m1 else m.end(2) : m.start(4)].strip().lower()
+    if (joint == "and") != ((opener or "").lower() == "between"):
+        return None
+    if not (0 <= int(h1) <= 23 and 0 <= int(h2) <= 23):
+        return None
+    nxt = _NEXT_WORD.match(text, m.end())
+    word = nxt.group(1).lower() if nxt else ""
+    from .lexicon import lexicon
+
+    in_day_part = bool(_PART_BEFORE.search(text[max(0, m.start() - 24) : m.start()])) or bool(
+        re.match(_DAY_PART, word)
+    )
+    if word and word not in lexicon().stopwords and not in_day_part and word != "o'clock":
+        return None  # "from 2 to 3 people": a count, not hours
+    if opener is None and not in_day_part:
+        return None
+    values = []
+    for hour, minute, start, end in ((h1, m1, m.start(2), m.end(2)), (h2, m2, m.start(4), m.end())):
+        clock = f"{int(hour) + (12 if 1 <= int(hour) <= 7 else 0):02d}:{minute or '00'}"
+        values.append(_in_day_part(clock, text, start, end, int(hour) > 12))
+    first, last = values
+    if last < first and int(last[:2]) + 12 <= 23:
+        last = f"{int(last[:2]) + 12:02d}{last[2:]}"  # "from 7 to 9": both in the evening
+    return first, last, in_day_part
+
+
 _HOUR_WORDS = [
     "one",
     "two",
@@ -208,6 +256,15 @@ def _mark_time_ranges(text: str, items: list[Mention]) -> None:
         first.extra["side"], second.extra["side"] = "start", "end"
 
 
+_YEARS = re.compile(r"\s*(\d{4})\s?[-\u2013]\s?(\d{4})\s*")
+
+
+def _years(raw: str) -> bool:
+    """Whether digits shaped like a phone number are a span of years ("1860-1865")."""
+    m = _YEARS.fullmatch(raw)
+    return m is not None and 1000 <= int(m.group(1)) <= int(m.group(2)) <= 2200
+
+
 def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
     specific kind: an email's digits are not a phone number, a date's digits not a count."""
@@ -241,6 +298,20 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         start_end = m.end(2) if m1 else m.end(1)
         claim("time", f"{start_hour:02d}:{m1 or '00'}", m.start(1), start_end, side="start")
         claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(3), m.end(), side="end")
+    for m in _BARE_TIME_RANGE.finditer(text):
+        pair = _bare_time_range(text, m, dates)
+        if pair is None:
+            continue
+        first, last, sure = pair
+        start_end = m.end(3) if m.group(3) else m.end(2)
+        if sure:
+            claim("time", first, m.start(2), start_end, side="start")
+            claim("time", last, m.start(4), m.end(), side="end")
+        else:
+            # "from 2 till 3" may be hours or a count ("rated from 3 to 5"): the times stand
+            # beside the numbers, and the fields decide which they are.
+            items.append(Mention("time", first, m.start(2), start_end, extra={"side": "start"}))
+            items.append(Mention("time", last, m.start(4), m.end(), extra={"side": "end"}))
     for m in _TIME.finditer(text):
         value = _time_value(m)
         if value is not None and m.group(3) is None:
@@ -270,7 +341,7 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         looks_like_phone = m.group().startswith("+") or re.search(r"[\s.()-]", m.group().strip())
-        if len(digits) >= 7 and looks_like_phone:
+        if len(digits) >= 7 and looks_like_phone and not _years(m.group()):
             claim("phone", m.group().strip(), m.start(), m.end())
     years = [
         (d.start, d.end)

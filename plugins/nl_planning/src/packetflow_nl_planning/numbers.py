@@ -104,6 +104,9 @@ def _words_value(raw: str) -> int | float | None:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+# An SI symbol with its prefix ("kW", "MWh", "GHz", "mAh"), as written (case matters): a unit,
+# no code. A bare capital ("3A", "7B") stays a code: it names a seat or a plot more often.
+_SI_SYMBOL = re.compile(r"[kMGTm](?:W|Wh|V|A|Ah|Hz|J|N|Pa|B|b|bps)|Wh|Hz|Ah|Pa|bps")
 
 
 def _in_code(text: str, end: int) -> bool:
@@ -113,6 +116,8 @@ def _in_code(text: str, end: int) -> bool:
 
     letters = _LETTERS.match(text, end)
     if letters is None:
+        return False
+    if _SI_SYMBOL.fullmatch(letters.group()):
         return False
     word = letters.group().lower()
     if word in ("st", "nd", "rd", "th", "k", "am", "pm", "x", "h", "m", "s", "d", "w"):
@@ -151,7 +156,26 @@ def number_mentions(text: str) -> list[Mention]:
             )
         )
     found.sort(key=lambda m: m.start)
-    return _and_a_half(text, found)
+    return _dozens(text, _and_a_half(text, found))
+
+
+_DOZEN = re.compile(r"\s+dozen\b", re.IGNORECASE)
+
+
+def _dozens(text: str, found: list[Mention]) -> list[Mention]:
+    """ "two dozen", "3 dozen" are 24 and 36: a count before "dozen" takes it as its unit."""
+    out: list[Mention] = []
+    for m in found:
+        tail = _DOZEN.match(text, m.end)
+        if tail and not m.extra.get("ordinal") and isinstance(m.value, int | float):
+            whole = m.value * 12
+            whole = int(whole) if float(whole).is_integer() else whole  # "half a dozen" is 6
+            out.append(Mention("number", whole, m.start, tail.end(), extra=m.extra))
+            continue
+        if out and out[-1].end >= m.end and out[-1].start <= m.start:
+            continue  # the "dozen" just taken into the count before it
+        out.append(m)
+    return out
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import tells_of_past
 from ..text import words as lemmas_of
+from .date_reading import reading
 from .kinds import field_kind
 
 __all__ = ["fill_date"]
@@ -73,7 +74,7 @@ def fill_date(
     side = _side(spec, fields)
     ranges = scope.of("daterange")
     days = scope.of("date")
-    mode = _mode(scope, fields)
+    mode = reading(scope, spec, fields, _mode(scope, fields))
     value: date | None = None
     source = ""
     if ranges and (side is not None or not days):

@@ -1,0 +1,121 @@
+"""Which reading of a bare date a date field takes: the day ahead ("Friday" to book a sitter,
+"14 November" to price a move, "by the 2nd" for a delivery) or the day gone by ("Sunday" in a
+log of drives, "March" of a statement).
+
+The clause's reading (:attr:`Scope.mode`) weighs the request's tense and the capability's
+words together. A date field weighs them again: a date read backwards only because of what the
+capability is (a question, a participle in a description) looks ahead when neither the clause
+nor the capability speaks of the past, since scheduling, delivery, booking and quoting are for
+a day to come and only what records or reports looks back.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ..clauses import Mode, Scope
+from ..lexicon import lexicon
+from ..schema import FieldSpec
+from ..text import past_form, tells_of_past, tokenize
+from .kinds import field_kind
+
+__all__ = ["ahead_after_all", "clause_looks_back", "reading"]
+
+# Words that place the clause in the past by themselves.
+_BACK_WORDS = frozenset(("last", "ago", "previous", "past", "yesterday", "since", "earlier"))
+# Verbs of wanting and intending: their participle names what is wanted ("the day needed"), a
+# thing to come, no event gone by.
+_WANTED = frozenset(
+    ("need", "want", "require", "request", "prefer", "wish", "plan", "schedule", "expect",
+     "intend")
+)  # fmt: skip
+# After these a participle is a thing to have done ("I need the boxes dropped off", "get the
+# dog vaccinated"), no past event.
+_CAUSING = frozenset(("need", "want", "like", "would", "get", "have", "require"))
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
+)
+# Irregular past forms as often a noun or an adjective ("the left lane", "a lost card").
+_NOT_ONLY_PAST = frozenset(
+    ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
+     "felt", "meant", "dealt", "sank", "spoke", "stole")
+)  # fmt: skip
+
+
+def _tells_past(lowers: list[str], lemmas: list[str]) -> bool:
+    """Whether words say something happened: a past form that is no adjective after a
+    determiner and no participle of something wanted ("need it collected", "the day needed")."""
+    for i, low in enumerate(lowers):
+        if not past_form(low) or low in _NOT_ONLY_PAST:
+            continue
+        if lemmas[i] in _WANTED:
+            continue  # "I needed" tells of the past, but "the day needed" does not: undecided
+        if i > 0 and lowers[i - 1] in _DETERMINERS:
+            continue
+        if any(w in _CAUSING for w in lemmas[max(0, i - 5) : i]):
+            continue
+        return True
+    return False
+
+
+def clause_looks_back(scope: Scope) -> bool:
+    """Whether the clause itself speaks of the past ("last Friday", "3 days ago", "what did I
+    spend", "the parcel arrived on Monday")."""
+    words = [t for t in scope.clause.tokens if t.is_word]
+    lemmas = [t.lemma for t in words]
+    if set(lemmas) & _BACK_WORDS:
+        return True
+    return _tells_past([t.lower for t in words], lemmas)
+
+
+def _description_tells_past(description: str) -> bool:
+    tokens = [t for t in tokenize(description) if t.is_word]
+    lowers = [t.lower for t in tokens]
+    if {"was", "were", "happened"} & set(lowers):
+        return True
+    return _tells_past(lowers, [t.lemma for t in tokens])
+
+
+def _to_do(scope: Scope) -> bool:
+    """Whether the clause says "to" and a verb of doing ("how much to move a 3-bed on 14
+    November"): the infinitive names a thing to come (a verb of reading, "to see", does not)."""
+    lex = lexicon()
+    words = [t for t in scope.clause.tokens if t.is_word]
+    for before, word in pairwise(words):
+        if before.lower != "to" or word.entity:
+            continue
+        classes = frozenset(lex.classes.get(word.lemma, ()))
+        if classes and not lex.is_query(classes):
+            return True
+    return False
+
+
+def ahead_after_all(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> bool:
+    """Whether a date field of a clause read backwards looks ahead after all. Never when the
+    clause gives a sign of the past, nor when the capability records or reports (words of a
+    statement, a history, a log); else when the field names something to come ("delivery
+    date"), when the clause says what is to be done ("how much to move ..."), or when the
+    past the capability seemed to tell of was only a thing wanted ("evening or day needed")."""
+    if clause_looks_back(scope):
+        return False
+    lex = lexicon()
+    field_words = set(spec.words) | set(spec.name_words)
+    if field_words & lex.ahead and not field_words & lex.back:
+        return True
+    own = set(scope.own)
+    if own & lex.back and not own & lex.ahead:
+        return False
+    if any("record" in lex.classes.get(word, ()) for word in own):
+        return False
+    if _to_do(scope):
+        return True
+    told = [f.description for f in fields if field_kind(f) in ("date", "datetime")]
+    seemed = [d for d in told if d and tells_of_past(d)]
+    return bool(seemed) and not any(_description_tells_past(d) for d in seemed)
+
+
+def reading(scope: Scope, spec: FieldSpec, fields: list[FieldSpec], mode: Mode) -> Mode:
+    """``mode`` for ``spec``, turned ahead when :func:`ahead_after_all` says so."""
+    if mode == "past" and ahead_after_all(spec, scope, fields):
+        return "future"
+    return mode

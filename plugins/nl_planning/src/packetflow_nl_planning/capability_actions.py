@@ -274,7 +274,21 @@ def capability_action(
     return Action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
         described_verbs(descriptions), value_words, events, _topics(name, verbs, lex),
+        _named_verbs(name, name_verb, lex),
     )  # fmt: skip
+
+
+def _named_verbs(name: str, name_verb: str | None, lex: Lexicon) -> frozenset[str]:
+    """The verbs a capability's name opens with (see :attr:`Action.named`): its first word when
+    that is a verb (one the lexicon knows, other than a light verb, or :func:`_name_verb`'s),
+    and that word joined with the next ("stop_charge" for ``stop_charging``)."""
+    parts = [lemma(p) for p in identifier_words(name)]
+    if len(parts) < 2:
+        return frozenset()
+    first = parts[0]
+    if first in lex.light or not (first in lex.classes or first == name_verb):
+        return frozenset()
+    return frozenset((first, f"{first}_{parts[1]}"))
 
 
 def _topics(name: str, verbs: Sequence[str], lex: Lexicon) -> frozenset[str]:

@@ -58,6 +58,8 @@ _VERB_CONTEXT = frozenset(
     ]
 )
 _ME = frozenset(("me", "us"))
+_DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
+_DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "its"))
 _YOU = frozenset(("you", "u"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
 
@@ -201,6 +203,17 @@ def request_action(
         after += 1
         if verb == "let" and after < len(words) and words[after] == "know":
             after += 1
+    elif (
+        verb in _DELIVER
+        and after + 1 < len(words)
+        and words[after] in _ME
+        and words[after + 1] in _DEFINITE
+    ):
+        # "send me the treatment report", "email me my statement": having a thing that
+        # exists sent to oneself reads it, or sends it (a new message, "send me a text", is
+        # only sent).
+        classes = classes | {"retrieve"}
+        after += 1
     elif verb in ("give", "tell"):
         # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
         # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).

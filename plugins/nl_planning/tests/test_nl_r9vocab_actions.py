@@ -1,0 +1,104 @@
+"""The action of a request against a capability's, on a registry of this test's own: the very
+verb a capability is named by is what it does ("unhook" for ``unhook_trailer``, "stop charging"
+for ``stop_charging``), "send me the report" reads the report, and a dropped doubled letter
+("a week pas") is a typo of the registry's word."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-10-08"  # a Thursday
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class TrailerIn(BaseModel):
+    trailer: str = Field(pattern=r"^TR-[0-9]{4}$", description="trailer plate")
+
+
+@pf.capability(intent="Couple a trailer to the tractor unit", tags=["haulage"])
+async def hook_trailer(inp: TrailerIn) -> Done:
+    return Done(ref="h")
+
+
+@pf.capability(intent="Detach a trailer from the tractor unit", tags=["haulage"])
+async def unhook_trailer(inp: TrailerIn) -> Done:
+    return Done(ref="u")
+
+
+class DroneIn(BaseModel):
+    drone: str = Field(pattern=r"^DR[0-9]{3}$", description="drone tail number")
+
+
+@pf.capability(intent="Begin a battery top-up on a drone dock", tags=["drones"])
+async def start_charging(inp: DroneIn) -> Done:
+    return Done(ref="s")
+
+
+@pf.capability(intent="End a battery top-up on a drone dock", tags=["drones"])
+async def stop_charging(inp: DroneIn) -> Done:
+    return Done(ref="e")
+
+
+class InspectionIn(BaseModel):
+    job: str = Field(pattern=r"^IR-[0-9]{5}$", description="inspection job")
+
+
+@pf.capability(intent="What the surveyor found on the visit", tags=["surveys", "reports"])
+async def get_inspection_report(inp: InspectionIn) -> Done:
+    return Done(ref="i")
+
+
+class LeakIn(BaseModel):
+    flat: str = Field(description="flat number")
+    where: str = Field(description="where the water comes in")
+
+
+@pf.capability(intent="Tell the landlord about a leak", tags=["lettings"])
+async def report_leak(inp: LeakIn) -> Done:
+    return Done(ref="l")
+
+
+class FerryPassIn(BaseModel):
+    length: Literal["day", "week", "month"] = Field(description="how long the pass lasts")
+
+
+@pf.capability(intent="Buy a foot-passenger ferry pass", tags=["ferry"])
+async def buy_ferry_pass(inp: FerryPassIn) -> Done:
+    return Done(ref="f")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [hook_trailer, unhook_trailer, start_charging, stop_charging, get_inspection_report,
+            report_leak, buy_ferry_pass]  # fmt: skip
+    return await planner_on(module_node, register_module, caps)
+
+
+async def test_the_verb_a_capability_is_named_by_is_what_it_does(node: pf.Node) -> None:
+    # "unhook" reads as not-hooking, "stop charging" as the opposite of charging someone: the
+    # capability's own name says them, whatever its intent calls the action
+    steps = await plan_steps(node, "unhook trailer TR-1234", TODAY)
+    assert steps == [{"capability": "unhook_trailer", "params": {"trailer": "TR-1234"}}]
+    steps = await plan_steps(node, "stop charging DR042", TODAY)
+    assert steps == [{"capability": "stop_charging", "params": {"drone": "DR042"}}]
+    steps = await plan_steps(node, "hook trailer TR-1234", TODAY)
+    assert [s["capability"] for s in steps] == ["hook_trailer"]
+
+
+async def test_send_me_the_thing_reads_it(node: pf.Node) -> None:
+    steps = await plan_steps(node, "send me the inspection report for IR-55019", TODAY)
+    assert steps == [{"capability": "get_inspection_report", "params": {"job": "IR-55019"}}]
+
+
+async def test_a_dropped_doubled_letter_is_a_typo(node: pf.Node) -> None:
+    steps = await plan_steps(node, "buy a week pas", TODAY)
+    assert steps == [{"capability": "buy_ferry_pass", "params": {"length": "week"}}]

@@ -121,6 +121,9 @@ def request_action(
         if nominal is not None and lex.classes_of(nominal[0]):
             return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, at)
+    unable = _unable(words)
+    if unable is not None:
+        return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
     # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
@@ -129,6 +132,9 @@ def request_action(
         return lost
     if _skipped(tokens, at, lex):
         return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
+    fault = _fault(tokens, at) if bare else None
+    if fault is not None:
+        return fault
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted
@@ -412,6 +418,40 @@ def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     for i in range(at + 1, min(len(tokens), at + 5)):
         if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
             return Action(lex.classes_of("set"), ("set",), True, False, at)
+    return None
+
+
+# "can't make it on Friday", "we won't make it to the campsite": not coming calls it off.
+_UNABLE = frozenset(("can", "could", "will", "wo", "cannot", "shall"))
+
+
+def _unable(words: Sequence[str]) -> int | None:
+    """Where the rest of the clause begins when it opens (after its teller) with "can't make
+    it" or a like modal ("won't make it"), else ``None``."""
+    for i in range(min(len(words), 3)):
+        if words[i] in _UNABLE:
+            j = i + 1 + (words[i] != "cannot" and i + 1 < len(words) and words[i + 1] == "not")
+            if j > i + 1 or words[i] == "cannot":
+                if tuple(words[j : j + 2]) == ("make", "it"):
+                    return j + 2
+            return None
+        if words[i] not in _TELLER and words[i] not in ("just", "sorry", "really"):
+            return None
+    return None
+
+
+_KEEP = frozenset(("keeps", "kept", "keep"))
+_FAULT = frozenset(("report",))
+
+
+def _fault(tokens: Sequence[Token], at: int) -> Action | None:
+    """ "the chain keeps coming off", "my card keeps getting declined": a thing that keeps
+    doing something, told as a statement, is a fault to report (not what the gerund says)."""
+    if tokens[at].lower in _NOT_A_THING or tokens[at].lower in _TELLER:
+        return None
+    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
+        if tokens[i].lower in _KEEP and tokens[i + 1].lower.endswith("ing"):
+            return Action(_FAULT, ("report",), True, False, at)
     return None
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
+from .statements import NOT_A_THING, TELLER, told_fault, unable_at
 from .text import Token, same_family
 from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
 
@@ -91,7 +92,6 @@ _TIME_SPANS = frozenset(
 )
 _LOCATE = frozenset(("search", "retrieve"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
-_TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
 
 
 def request_action(
@@ -121,7 +121,7 @@ def request_action(
         if nominal is not None and lex.classes_of(nominal[0]):
             return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, at)
-    unable = _unable(words)
+    unable = unable_at(words)
     if unable is not None:
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
@@ -132,7 +132,7 @@ def request_action(
         return lost
     if _skipped(tokens, at, lex):
         return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
-    fault = _fault(tokens, at) if bare else None
+    fault = told_fault(tokens, at) if bare else None
     if fault is not None:
         return fault
     wanted = _needs_doing(tokens, at, lex, verbs)
@@ -249,7 +249,7 @@ def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str])
         # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
         if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
             return None
-    elif words[at] not in _TELLER:
+    elif words[at] not in TELLER:
         return None
     if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
         return None
@@ -324,7 +324,6 @@ def causative(
 
 
 _NEEDS = frozenset(("need", "needs", "want", "wants"))
-_NOT_A_THING = frozenset(("i", "we", "you", "u", "they", "he", "she", "who", "what"))
 
 
 def _needs_doing(
@@ -338,7 +337,7 @@ def _needs_doing(
     for i in range(at + 1, min(len(tokens), at + 6)):
         if tokens[i].lower not in _NEEDS:
             continue
-        if tokens[at].lower in _NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
+        if tokens[at].lower in NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
             return None
         j = i + 1
         if tuple(t.lower for t in tokens[j : j + 2]) == ("to", "be"):
@@ -418,40 +417,6 @@ def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     for i in range(at + 1, min(len(tokens), at + 5)):
         if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
             return Action(lex.classes_of("set"), ("set",), True, False, at)
-    return None
-
-
-# "can't make it on Friday", "we won't make it to the campsite": not coming calls it off.
-_UNABLE = frozenset(("can", "could", "will", "wo", "cannot", "shall"))
-
-
-def _unable(words: Sequence[str]) -> int | None:
-    """Where the rest of the clause begins when it opens (after its teller) with "can't make
-    it" or a like modal ("won't make it"), else ``None``."""
-    for i in range(min(len(words), 3)):
-        if words[i] in _UNABLE:
-            j = i + 1 + (words[i] != "cannot" and i + 1 < len(words) and words[i + 1] == "not")
-            if j > i + 1 or words[i] == "cannot":
-                if tuple(words[j : j + 2]) == ("make", "it"):
-                    return j + 2
-            return None
-        if words[i] not in _TELLER and words[i] not in ("just", "sorry", "really"):
-            return None
-    return None
-
-
-_KEEP = frozenset(("keeps", "kept", "keep"))
-_FAULT = frozenset(("report",))
-
-
-def _fault(tokens: Sequence[Token], at: int) -> Action | None:
-    """ "the chain keeps coming off", "my card keeps getting declined": a thing that keeps
-    doing something, told as a statement, is a fault to report (not what the gerund says)."""
-    if tokens[at].lower in _NOT_A_THING or tokens[at].lower in _TELLER:
-        return None
-    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
-        if tokens[i].lower in _KEEP and tokens[i + 1].lower.endswith("ing"):
-            return Action(_FAULT, ("report",), True, False, at)
     return None
 
 

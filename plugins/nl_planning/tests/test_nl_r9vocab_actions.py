@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import is_refused, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -76,10 +76,19 @@ async def buy_ferry_pass(inp: FerryPassIn) -> Done:
     return Done(ref="f")
 
 
+class BoxesIn(BaseModel):
+    quantity: int = Field(default=10, description="how many boxes")
+
+
+@pf.capability(intent="Order cardboard boxes for a house move", tags=["removals"])
+async def order_moving_boxes(inp: BoxesIn) -> Done:
+    return Done(ref="b")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [hook_trailer, unhook_trailer, start_charging, stop_charging, get_inspection_report,
-            report_leak, buy_ferry_pass]  # fmt: skip
+            report_leak, buy_ferry_pass, order_moving_boxes]  # fmt: skip
     return await planner_on(module_node, register_module, caps)
 
 
@@ -102,3 +111,8 @@ async def test_send_me_the_thing_reads_it(node: pf.Node) -> None:
 async def test_a_dropped_doubled_letter_is_a_typo(node: pf.Node) -> None:
     steps = await plan_steps(node, "buy a week pas", TODAY)
     assert steps == [{"capability": "buy_ferry_pass", "params": {"length": "week"}}]
+
+
+async def test_a_gerund_naming_a_kind_is_not_what_a_capability_is_about(node: pf.Node) -> None:
+    # order_moving_boxes is about boxes (of a kind): moving a delivery does not order them
+    assert await is_refused(node, "move the delivery of order MB-1234 to Friday", TODAY)

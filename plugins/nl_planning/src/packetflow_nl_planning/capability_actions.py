@@ -294,10 +294,15 @@ def _named_verbs(name: str, name_verb: str | None, lex: Lexicon) -> frozenset[st
 def _topics(name: str, verbs: Sequence[str], lex: Lexicon) -> frozenset[str]:
     """The words of a capability's name that are not its verbs (see :attr:`Action.topics`)."""
     said = {part for v in verbs for part in v.split("_")}
+    words = identifier_words(name)
+    # A gerund before another noun names a kind of it ("moving" boxes, "dining" table), not
+    # what the capability is about: "move the pick-up" does not ask to order moving boxes.
+    kinds = {w for w in words[:-1] if w.endswith("ing")}
     return frozenset(
         w
-        for w in identifier_words(name)
-        if w.isalpha()
+        for w in words
+        if w not in kinds
+        and w.isalpha()
         and len(w) >= 4
         and w not in lex.stopwords
         and lemma(w) not in said

@@ -85,10 +85,23 @@ async def order_moving_boxes(inp: BoxesIn) -> Done:
     return Done(ref="b")
 
 
+class StampsIn(BaseModel):
+    card: str = Field(pattern=r"^[0-9]{6}$", description="loyalty card number")
+
+
+class StampsOut(BaseModel):
+    stamps: int
+
+
+@pf.capability(intent="Stamps on a coffee-shop loyalty card", tags=["loyalty"])
+async def get_stamp_count(inp: StampsIn) -> StampsOut:
+    return StampsOut(stamps=3)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [hook_trailer, unhook_trailer, start_charging, stop_charging, get_inspection_report,
-            report_leak, buy_ferry_pass, order_moving_boxes]  # fmt: skip
+            report_leak, buy_ferry_pass, order_moving_boxes, get_stamp_count]  # fmt: skip
     return await planner_on(module_node, register_module, caps)
 
 
@@ -116,3 +129,9 @@ async def test_a_dropped_doubled_letter_is_a_typo(node: pf.Node) -> None:
 async def test_a_gerund_naming_a_kind_is_not_what_a_capability_is_about(node: pf.Node) -> None:
     # order_moving_boxes is about boxes (of a kind): moving a delivery does not order them
     assert await is_refused(node, "move the delivery of order MB-1234 to Friday", TODAY)
+
+
+async def test_an_intent_that_opens_with_a_noun_and_a_preposition_reads(node: pf.Node) -> None:
+    # "Stamps on a ... card" is a noun phrase, no phrasal verb "stamp on": the capability reads
+    steps = await plan_steps(node, "how many stamps on 551200?", TODAY)
+    assert steps == [{"capability": "get_stamp_count", "params": {"card": "551200"}}]

@@ -62,6 +62,7 @@ _ME = frozenset(("me", "us"))
 _DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
 _DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "its"))
 _YOU = frozenset(("you", "u"))
+_SUBJECT = frozenset(("i", "you", "u", "we", "they", "he", "she"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
 
 
@@ -81,6 +82,7 @@ _PRESENT = frozenset(("is", "are"))
 # report it, or to block or freeze what was lost - never to read about it.
 LOSS = "report_loss"
 LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
+_OWN = frozenset(("my", "our", "his", "her", "their"))
 _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
@@ -145,6 +147,12 @@ def request_action(
     ):
         start = at + 1 + (words[at + 1] in _PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
+    if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
+        # "have the report translated", "have it delivered": as "get ... done" (not "have you
+        # paid?", a question); no new request of its own ("..., have it removed" says how)
+        done = causative(tokens, at + 1, lex, verbs)
+        if done is not None:
+            return done
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
     asks = at + 1 < len(words) and (
         (words[at] in ("do", "does", "can", "will", "would", "could") and words[at + 1] in _YOU)
@@ -254,7 +262,9 @@ def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str])
     if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
         return None
     for i in range(at, min(len(tokens), at + 6)):
-        if words[i] in LOSS_WORDS and not tokens[i].entity:
+        # "I left my gloves on the train": leaving one's own thing somewhere is losing it
+        left = words[i] == "left" and i > at and i + 1 < len(words) and words[i + 1] in _OWN
+        if (words[i] in LOSS_WORDS or left) and not tokens[i].entity:
             return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
         if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
             return None  # "I want to report my lost card": that verb says what to do

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .actions import Action
-from .text import Token
+from .text import Token, past_form
 
 __all__ = ["NOT_A_THING", "TELLER", "told_fault", "unable_at"]
 
@@ -33,6 +33,7 @@ def unable_at(words: Sequence[str]) -> int | None:
     return None
 
 
+_SOMEONE = frozenset(("someone", "somebody"))
 _KEEP = frozenset(("keeps", "kept", "keep"))
 _FAULT = frozenset(("report",))
 
@@ -40,6 +41,10 @@ _FAULT = frozenset(("report",))
 def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
     """ "the chain keeps coming off", "my card keeps getting declined": a thing that keeps
     doing something, told as a statement, is a fault to report (not what the gerund says)."""
+    if tokens[at].lower in _SOMEONE and at + 1 < len(tokens) and past_form(tokens[at + 1].lower):
+        # "someone's dumped rubbish on plot 7", "somebody scratched my car": what an unknown
+        # person did, told as a statement, is an incident to report
+        return Action(_FAULT, ("report",), True, False, at + 1)
     if tokens[at].lower in NOT_A_THING or tokens[at].lower in TELLER:
         return None
     for i in range(at + 1, min(len(tokens) - 1, at + 4)):

@@ -4,7 +4,7 @@ incident to report, and pinging a device reads where it is."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from planned import plan_steps, planner_on
@@ -102,3 +102,23 @@ async def test_an_incident_goes_to_the_capability_that_reports_it(node: pf.Node)
 async def test_pinging_a_device_reads_it(node: pf.Node) -> None:
     steps = await plan_steps(node, "ping the GPS tracker on TK-221", TODAY)
     assert steps == [{"capability": "get_tracker_location", "params": {"tracker": "TK-221"}}]
+
+
+def test_a_thing_not_done_is_a_missed_service_to_report() -> None:
+    assert _action_of("our parcels weren't delivered to 4 Elm Row").classes == {"report"}
+    assert "report" not in _action_of("I haven't paid the invoice").classes
+
+
+class PicnicIn(BaseModel):
+    seating: Literal["indoor", "outdoor"] = Field(description="where to sit")
+
+
+@pf.capability(intent="Reserve a table at the cafe", tags=["cafe"])
+async def reserve_cafe_table(inp: PicnicIn) -> Done:
+    return Done(ref="c")
+
+
+async def test_a_terrace_is_outdoor_seating(module_node: pf.Node, register_module: Any) -> None:
+    node = await planner_on(module_node, register_module, [reserve_cafe_table])
+    steps = await plan_steps(node, "reserve a cafe table on the terrace", TODAY)
+    assert steps == [{"capability": "reserve_cafe_table", "params": {"seating": "outdoor"}}]

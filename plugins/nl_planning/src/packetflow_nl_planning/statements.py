@@ -33,6 +33,7 @@ def unable_at(words: Sequence[str]) -> int | None:
     return None
 
 
+_NOT_DONE = frozenset(("wasn't", "weren't", "hasn't", "haven't", "never"))
 _SOMEONE = frozenset(("someone", "somebody"))
 _KEEP = frozenset(("keeps", "kept", "keep"))
 _FAULT = frozenset(("report",))
@@ -45,7 +46,14 @@ def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
         # "someone's dumped rubbish on plot 7", "somebody scratched my car": what an unknown
         # person did, told as a statement, is an incident to report
         return Action(_FAULT, ("report",), True, False, at + 1)
-    if tokens[at].lower in NOT_A_THING or tokens[at].lower in TELLER:
+    if tokens[at].lower in NOT_A_THING:
+        return None
+    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
+        if tokens[i].lower in _NOT_DONE and past_form(tokens[i + 1].lower):
+            # "our bins weren't collected", "the parcel wasn't delivered": a thing that was
+            # not done, told as a statement, is a missed service to report
+            return Action(_FAULT, ("report",), True, False, at)
+    if tokens[at].lower in TELLER:
         return None
     for i in range(at + 1, min(len(tokens) - 1, at + 4)):
         if tokens[i].lower in _KEEP and tokens[i + 1].lower.endswith("ing"):

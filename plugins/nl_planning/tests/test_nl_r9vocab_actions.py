@@ -98,10 +98,21 @@ async def get_stamp_count(inp: StampsIn) -> StampsOut:
     return StampsOut(stamps=3)
 
 
+class GiftCardIn(BaseModel):
+    amount: int = Field(ge=10, le=200, description="value in euros")
+    recipient_email: str = Field(json_schema_extra={"format": "email"}, description="who gets it")
+
+
+@pf.capability(intent="Buy a bookshop gift card", tags=["books", "gifts"])
+async def buy_gift_card(inp: GiftCardIn) -> Done:
+    return Done(ref="g")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [hook_trailer, unhook_trailer, start_charging, stop_charging, get_inspection_report,
-            report_leak, buy_ferry_pass, order_moving_boxes, get_stamp_count]  # fmt: skip
+            report_leak, buy_ferry_pass, order_moving_boxes, get_stamp_count,
+            buy_gift_card]  # fmt: skip
     return await planner_on(module_node, register_module, caps)
 
 
@@ -135,3 +146,14 @@ async def test_an_intent_that_opens_with_a_noun_and_a_preposition_reads(node: pf
     # "Stamps on a ... card" is a noun phrase, no phrasal verb "stamp on": the capability reads
     steps = await plan_steps(node, "how many stamps on 551200?", TODAY)
     assert steps == [{"capability": "get_stamp_count", "params": {"card": "551200"}}]
+
+
+async def test_sending_a_thing_to_someone_asks_for_what_has_a_recipient(node: pf.Node) -> None:
+    # buy_gift_card delivers to its recipient: sending one to someone is buying it for them
+    steps = await plan_steps(node, "could I send a 20 euro gift card to ana@example.com?", TODAY)
+    assert steps == [
+        {
+            "capability": "buy_gift_card",
+            "params": {"amount": 20, "recipient_email": "ana@example.com"},
+        }
+    ]

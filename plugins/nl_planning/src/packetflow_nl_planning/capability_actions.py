@@ -273,9 +273,22 @@ def capability_action(
     events = booked_events(name, intent) if classes & _ARRANGE else frozenset()
     return Action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
-        described_verbs(descriptions), value_words, events, _topics(name, verbs, lex),
+        described_verbs(descriptions) | _delivers(fields), value_words, events,
+        _topics(name, verbs, lex),
         _named_verbs(name, name_verb, lex),
     )  # fmt: skip
+
+
+_RECIPIENT = frozenset(("recipient", "recipients", "giftee"))
+_DELIVER_VERBS = frozenset(("send", "give", "gift"))
+
+
+def _delivers(fields: Sequence[str]) -> frozenset[str]:
+    """The verbs of handing a thing over, for a capability with a recipient field
+    (``recipient_email``): "send a voucher to sam@x.org" asks for what it makes and delivers."""
+    if any(w in _RECIPIENT for f in fields for w in identifier_words(f)):
+        return _DELIVER_VERBS
+    return frozenset()
 
 
 def _named_verbs(name: str, name_verb: str | None, lex: Lexicon) -> frozenset[str]:

@@ -48,6 +48,9 @@ class Action:
         topics: the words of its name other than its verbs (``record_pet_weight``: pet,
             weight): a request whose verb, or a synonym of it, is of their family ("weigh the
             cat", "bill the client" for ``send_invoice``) asks for what it is about.
+        named: the verbs a capability's name opens with (``disarm_alarm``: disarm;
+            ``stop_charging``: stop, stop_charge): a request that says one of them asks for
+            what it does, whatever classes the lexicon gives the two readings.
     """
 
     classes: frozenset[str]
@@ -60,6 +63,7 @@ class Action:
     values: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
 
 
 Level = Literal["same", "read", "open", "no"]
@@ -77,6 +81,10 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         if request.classes & cap.classes:
             return "same", "the request names a thing to obtain, and the capability makes one"
         return "no", f"the request only asks to read, but the capability {_does(cap)}"
+    if request.verbs and request.verbs[-1] in cap.named:
+        # "disarm the alarm" for disarm_alarm (whose intent says "switch off"), "stop charging"
+        # for stop_charging: the very verb the capability is named by.
+        return "same", f"the capability is named by {request.verbs[-1]!r}"
     done = cap.classes | cap.weak
     common = request.classes & done
     opposite = {o for c in done for o in lex.opposites.get(c, ())} | {f"not:{c}" for c in done}

@@ -273,17 +273,49 @@ def capability_action(
     events = booked_events(name, intent) if classes & _ARRANGE else frozenset()
     return Action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
-        described_verbs(descriptions), value_words, events, _topics(name, verbs, lex),
+        described_verbs(descriptions) | _delivers(fields), value_words, events,
+        _topics(name, verbs, lex),
+        _named_verbs(name, name_verb, lex),
     )  # fmt: skip
+
+
+_RECIPIENT = frozenset(("recipient", "recipients", "giftee"))
+_DELIVER_VERBS = frozenset(("send", "give", "gift"))
+
+
+def _delivers(fields: Sequence[str]) -> frozenset[str]:
+    """The verbs of handing a thing over, for a capability with a recipient field
+    (``recipient_email``): "send a voucher to sam@x.org" asks for what it makes and delivers."""
+    if any(w in _RECIPIENT for f in fields for w in identifier_words(f)):
+        return _DELIVER_VERBS
+    return frozenset()
+
+
+def _named_verbs(name: str, name_verb: str | None, lex: Lexicon) -> frozenset[str]:
+    """The verbs a capability's name opens with (see :attr:`Action.named`): its first word when
+    that is a verb (one the lexicon knows, other than a light verb, or :func:`_name_verb`'s),
+    and that word joined with the next ("stop_charge" for ``stop_charging``)."""
+    parts = [lemma(p) for p in identifier_words(name)]
+    if len(parts) < 2:
+        return frozenset()
+    first = parts[0]
+    if first in lex.light or not (first in lex.classes or first == name_verb):
+        return frozenset()
+    return frozenset((first, f"{first}_{parts[1]}"))
 
 
 def _topics(name: str, verbs: Sequence[str], lex: Lexicon) -> frozenset[str]:
     """The words of a capability's name that are not its verbs (see :attr:`Action.topics`)."""
     said = {part for v in verbs for part in v.split("_")}
+    words = identifier_words(name)
+    # A gerund before another noun names a kind of it ("moving" boxes, "dining" table), not
+    # what the capability is about: "move the pick-up" does not ask to order moving boxes.
+    kinds = {w for w in words[:-1] if w.endswith("ing")}
     return frozenset(
         w
-        for w in identifier_words(name)
-        if w.isalpha()
+        for w in words
+        if w not in kinds
+        and w.isalpha()
         and len(w) >= 4
         and w not in lex.stopwords
         and lemma(w) not in said

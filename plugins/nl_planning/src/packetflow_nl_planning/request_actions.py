@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
+from .statements import NOT_A_THING, TELLER, told_fault, unable_at
 from .text import Token, same_family
 from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
 
@@ -58,7 +59,10 @@ _VERB_CONTEXT = frozenset(
     ]
 )
 _ME = frozenset(("me", "us"))
+_DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
+_DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "its"))
 _YOU = frozenset(("you", "u"))
+_SUBJECT = frozenset(("i", "you", "u", "we", "they", "he", "she"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
 
 
@@ -78,6 +82,7 @@ _PRESENT = frozenset(("is", "are"))
 # report it, or to block or freeze what was lost - never to read about it.
 LOSS = "report_loss"
 LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
+_OWN = frozenset(("my", "our", "his", "her", "their"))
 _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
@@ -89,7 +94,6 @@ _TIME_SPANS = frozenset(
 )
 _LOCATE = frozenset(("search", "retrieve"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
-_TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
 
 
 def request_action(
@@ -119,6 +123,9 @@ def request_action(
         if nominal is not None and lex.classes_of(nominal[0]):
             return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, at)
+    unable = unable_at(words)
+    if unable is not None:
+        return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
     # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
@@ -127,6 +134,9 @@ def request_action(
         return lost
     if _skipped(tokens, at, lex):
         return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
+    fault = told_fault(tokens, at) if bare else None
+    if fault is not None:
+        return fault
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted
@@ -137,6 +147,12 @@ def request_action(
     ):
         start = at + 1 + (words[at + 1] in _PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
+    if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
+        # "have the report translated", "have it delivered": as "get ... done" (not "have you
+        # paid?", a question); no new request of its own ("..., have it removed" says how)
+        done = causative(tokens, at + 1, lex, verbs)
+        if done is not None:
+            return done
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
     asks = at + 1 < len(words) and (
         (words[at] in ("do", "does", "can", "will", "would", "could") and words[at + 1] in _YOU)
@@ -201,6 +217,17 @@ def request_action(
         after += 1
         if verb == "let" and after < len(words) and words[after] == "know":
             after += 1
+    elif (
+        verb in _DELIVER
+        and after + 1 < len(words)
+        and words[after] in _ME
+        and words[after + 1] in _DEFINITE
+    ):
+        # "send me the treatment report", "email me my statement": having a thing that
+        # exists sent to oneself reads it, or sends it (a new message, "send me a text", is
+        # only sent).
+        classes = classes | {"retrieve"}
+        after += 1
     elif verb in ("give", "tell"):
         # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
         # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
@@ -230,12 +257,14 @@ def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str])
         # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
         if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
             return None
-    elif words[at] not in _TELLER:
+    elif words[at] not in TELLER:
         return None
     if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
         return None
     for i in range(at, min(len(tokens), at + 6)):
-        if words[i] in LOSS_WORDS and not tokens[i].entity:
+        # "I left my gloves on the train": leaving one's own thing somewhere is losing it
+        left = words[i] == "left" and i > at and i + 1 < len(words) and words[i + 1] in _OWN
+        if (words[i] in LOSS_WORDS or left) and not tokens[i].entity:
             return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
         if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
             return None  # "I want to report my lost card": that verb says what to do
@@ -305,7 +334,6 @@ def causative(
 
 
 _NEEDS = frozenset(("need", "needs", "want", "wants"))
-_NOT_A_THING = frozenset(("i", "we", "you", "u", "they", "he", "she", "who", "what"))
 
 
 def _needs_doing(
@@ -319,7 +347,7 @@ def _needs_doing(
     for i in range(at + 1, min(len(tokens), at + 6)):
         if tokens[i].lower not in _NEEDS:
             continue
-        if tokens[at].lower in _NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
+        if tokens[at].lower in NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
             return None
         j = i + 1
         if tuple(t.lower for t in tokens[j : j + 2]) == ("to", "be"):

@@ -66,8 +66,10 @@ class Typos:
                 continue
             if self.english(t.lower):
                 # A real word, just not one of ours: only a word of ours one edit away, in a
-                # long word, is taken for what was meant ("wether" -> "weather").
+                # long word, is taken for what was meant ("wether" -> "weather"), or one
+                # whose doubled last letter was left off ("day pas" -> pass).
                 fixed = self.index.correct(t.lemma, edits=1) if len(t.lower) >= 6 else None
+                fixed = fixed or self._one_short(t.lower, english=True)
                 if fixed is not None:
                     t.lower = t.lemma = fixed
                 continue
@@ -92,20 +94,27 @@ class Typos:
         if len(word) < 6:
             return None
         forms = {
-            stem + ending: stem
+            # (a stem's final "e" drops before an ending's vowel: "charge" -> "charger")
+            (stem[:-1] if stem.endswith("e") and ending[0] in "aeiou" else stem) + ending: stem
             for stem in self.index.vocabulary
             if stem[:2] == word[:2]
             for ending in _ENDINGS
         }
-        found = process.extractOne(
-            word, list(forms), scorer=DamerauLevenshtein.distance, score_cutoff=1
+        found = process.extract(
+            word, list(forms), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
         )
-        return forms[found[0]] if found else None
+        stems = {forms[form] for form, _, _ in found}
+        # Two words one edit away ("chager": charger or changer) leave it unknown.
+        return stems.pop() if len(stems) == 1 else None
 
-    def _one_short(self, word: str) -> str | None:
+    def _one_short(self, word: str, *, english: bool = False) -> str | None:
         """The capability word ``word`` is with its last letter left off, when ``word`` is
-        no English word and that letter doubles the one before it ("refil" -> refill)."""
-        if self.english(word) or len(word) < 4:
+        no English word (or, with ``english``, no word of the registry's) and that letter
+        doubles the one before it ("refil" -> refill, "pas" -> pass)."""
+        if english:
+            if len(word) < 3 or self.index.known(word):
+                return None
+        elif self.english(word) or len(word) < 4:
             return None
         whole = word + word[-1]
         return whole if whole in self.index.vocabulary else None

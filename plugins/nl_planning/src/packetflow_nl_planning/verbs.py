@@ -106,10 +106,16 @@ def unknown_verb(
         # cluster", "spin up S1"), or the particle is no preposition of a topic ("roll out
         # recommender"): "info on invoice 55", "comedy in Dublin" are a noun's phrase
         and (
-            tokens[at + 2].lower in OBJECT_START
-            or tokens[at + 2].entity
-            or own
+            own
             or nxt.lower in _ONLY_PARTICLES
+            # "in", "on", "over" before a determiner are as often a preposition of place
+            # ("parsley in the basket", "Points in a frequent-flyer account"): only a word
+            # said as a verb (uninflected, opening the clause) is a phrasal verb with one
+            or (
+                (tokens[at + 2].lower in OBJECT_START or tokens[at + 2].entity)
+                and (at == 0 or tokens[at - 1].lower in OBJECT_START)
+                and token.lower == word
+            )
         )
     ):
         # A phrasal verb the lexicon lacks ("push out the new route"): an action of its own.

@@ -1,0 +1,61 @@
+"""Requests told as statements rather than as orders: "can't make it on Friday" (call it
+off), "the chain keeps coming off" (a fault to report). ``request_actions`` reads them before
+the clause's verb, which here says what happens, not what is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .actions import Action
+from .text import Token, past_form
+
+__all__ = ["NOT_A_THING", "TELLER", "told_fault", "unable_at"]
+
+# Who tells of something happening to them ("I lost ...", "my card keeps ...").
+TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
+NOT_A_THING = frozenset(("i", "we", "you", "u", "they", "he", "she", "who", "what"))
+
+# "can't make it on Friday", "we won't make it to the campsite": not coming calls it off.
+_UNABLE = frozenset(("can", "could", "will", "wo", "cannot", "shall"))
+
+
+def unable_at(words: Sequence[str]) -> int | None:
+    """Where the rest of the clause begins when it opens (after its teller) with "can't make
+    it" or a like modal ("won't make it"), else ``None``."""
+    for i in range(min(len(words), 3)):
+        if words[i] in _UNABLE:
+            j = i + 1 + (words[i] != "cannot" and i + 1 < len(words) and words[i + 1] == "not")
+            negated = j > i + 1 or words[i] == "cannot"
+            return j + 2 if negated and tuple(words[j : j + 2]) == ("make", "it") else None
+        if words[i] not in TELLER and words[i] not in ("just", "sorry", "really", ","):
+            return None
+    return None
+
+
+_NOT_DONE = frozenset(("wasn't", "weren't", "hasn't", "haven't", "never"))
+_SOMEONE = frozenset(("someone", "somebody"))
+_KEEP = frozenset(("keeps", "kept", "keep"))
+_FAULT = frozenset(("report",))
+
+
+def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
+    """ "the chain keeps coming off", "my card keeps getting declined": a thing that keeps
+    doing something, told as a statement, is a fault to report (not what the gerund says)."""
+    if tokens[at].lower in _SOMEONE and at + 1 < len(tokens) and past_form(tokens[at + 1].lower):
+        # "someone's dumped rubbish on plot 7", "somebody scratched my car": what an unknown
+        # person did, told as a statement, is an incident to report
+        return Action(_FAULT, ("report",), True, False, at + 1)
+    if tokens[at].lower in NOT_A_THING:
+        return None
+    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
+        if tokens[i].lower in _NOT_DONE and past_form(tokens[i + 1].lower):
+            # "our bins weren't collected", "the parcel wasn't delivered": a thing that was
+            # not done, told as a statement, is a missed service to report
+            return Action(_FAULT, ("report",), True, False, at)
+    if tokens[at].lower in TELLER:
+        return None
+    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
+        if tokens[i].lower in _KEEP and tokens[i + 1].lower.endswith("ing"):
+            return Action(_FAULT, ("report",), True, False, at)
+    return None

@@ -26,7 +26,7 @@ from .capability_actions import capability_action, unknown_verbs
 from .lexicon import lexicon
 from .schema import FieldSpec, distinctive, input_fields, output_fields
 from .slots import field_kind
-from .text import identifier_words, tells_of_past, words
+from .text import identifier_words, lemma, tells_of_past, tokenize, words
 
 if TYPE_CHECKING:
     from .embeddings import StaticEncoder, Vectors
@@ -64,6 +64,9 @@ class Profile:
     vector: Any = None
     own: frozenset[str] = field(default_factory=frozenset)
     """The capability's own words (no synonyms): the fuzzy-matching vocabulary."""
+    forms: frozenset[str] = field(default_factory=frozenset)
+    """Words of its text as written where the lemma differs ("charger" of "charge"): a typo
+    is of the written word, not of its lemma."""
     looks_back: bool = False
     """A date field's description tells of the past ("when the damage happened"): its dates
     read backwards."""
@@ -131,6 +134,14 @@ def _profile(cap: pf.Capability) -> Profile:
     for out in outputs:
         add(" ".join(identifier_words(out)), "output")
     own = frozenset(weights)
+    written = (name_text, cap.intent, *cap.tags, *cap.keywords, *cap.examples)
+    forms = frozenset(
+        t.lower
+        for text in written
+        for t in tokenize(text)
+        if t.is_word and len(t.lower) >= 4 and t.lower.isalpha() and t.lemma != t.lower
+        and t.lemma in own
+    )  # fmt: skip
     for word, w in list(weights.items()):
         for syn in lex.synonyms.get(word, ()):
             if weights.get(syn, 0.0) < w * _SYNONYM:
@@ -158,6 +169,7 @@ def _profile(cap: pf.Capability) -> Profile:
         text=text,
         examples=tuple(cap.examples),
         own=own,
+        forms=forms,
         looks_back=any(field_kind(f) == "date" and tells_of_past(f.description) for f in fields),
     )
 
@@ -178,6 +190,7 @@ class Index:
         # -> weight, the capabilities' own words (with how many own each), and patterns.
         self._postings: dict[str, dict[str, float]] = {}
         self._own: dict[str, int] = {}
+        self._forms: dict[str, int] = {}  # written forms of own words (see Profile.forms)
         self._by_pattern: dict[str, set[str]] = {}
         self._verbs: dict[str, int] = {}  # verbs the capabilities use that the lexicon lacks
         # Derived lazily, on the first query after a change.
@@ -223,6 +236,7 @@ class Index:
         profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
         with self._lock:
             self._postings, self._own, self._by_pattern, self._verbs = {}, {}, {}, {}
+            self._forms = {}
             for profile in profiles.values():
                 self._learn(profile)
             self.profiles = profiles
@@ -233,6 +247,8 @@ class Index:
             self._postings.setdefault(word, {})[profile.name] = weight
         for word in profile.own:
             self._own[word] = self._own.get(word, 0) + 1
+        for word in profile.forms:
+            self._forms[word] = self._forms.get(word, 0) + 1
         for verb in unknown_verbs(profile.action):
             self._verbs[verb] = self._verbs.get(verb, 0) + 1
         for spec in profile.fields:
@@ -255,6 +271,12 @@ class Index:
                 self._own[word] = left
             else:
                 self._own.pop(word, None)
+        for word in old.forms:
+            left = self._forms.get(word, 0) - 1
+            if left > 0:
+                self._forms[word] = left
+            else:
+                self._forms.pop(word, None)
         for verb in unknown_verbs(old.action):
             left = self._verbs.get(verb, 0) - 1
             if left > 0:
@@ -288,6 +310,8 @@ class Index:
             self._targets = sorted(
                 set(self._vocabulary)
                 | {s for w in self._own for s in synonyms.get(w, ()) if len(s) >= 4 and s.isalpha()}
+                # "chager" is a typo of "charger", two edits from its lemma "charge"
+                | set(self._forms)
             )
             self._names = list(profiles)
             compiled = []
@@ -391,7 +415,9 @@ class Index:
             word, self._targets, scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=cutoff,
         )  # fmt: skip
-        return found[0] if found else None
+        if not found:
+            return None
+        return lemma(found[0]) if found[0] in self._forms else found[0]
 
     def search(
         self,

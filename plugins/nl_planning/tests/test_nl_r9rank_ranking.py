@@ -1,0 +1,74 @@
+"""Retrieval and ranking on a registry of this test's own (a piano tuner, a boat hire, a bakery): a
+typo of a capability's word as it is written ("tuenr" for "tuner", whose lemma is
+"tune") still finds it; a name field that took a phrase opening with a pronoun ("We're four
+of us") took no name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-10-08"  # a Thursday
+_HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class TunerIn(BaseModel):
+    town: str = Field(description="town to look in")
+    piano: Literal["upright", "grand", "digital"] = Field(description="which kind of piano")
+
+
+@pf.capability(intent="Find a piano tuner", tags=["music"])
+async def find_piano_tuner(inp: TunerIn) -> Done:
+    return Done(ref="g")
+
+
+class BoatIn(BaseModel):
+    people: int = Field(ge=1, le=12, description="how many aboard")
+    date: dt.date = Field(description="day of the hire")
+    start_time: str = Field(pattern=_HHMM, description="from, HH:MM")
+
+
+@pf.capability(intent="Hire a rowing boat on the lake", tags=["boating"])
+async def hire_rowing_boat(inp: BoatIn) -> Done:
+    return Done(ref="b")
+
+
+class TasterIn(BaseModel):
+    guest_name: str = Field(description="guest's full name")
+    date: dt.date = Field(description="day of the tasting")
+    time: str | None = Field(default=None, pattern=_HHMM, description="arrival, HH:MM")
+
+
+@pf.capability(
+    intent="Put a guest on the list for the bakery's tasting evening",
+    tags=["bakery", "events"],
+    examples=["put someone on the tasting list for Friday"],
+)
+async def add_tasting_guest(inp: TasterIn) -> Done:
+    return Done(ref="t")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [find_piano_tuner, hire_rowing_boat, add_tasting_guest]
+    )
+
+
+async def test_a_typo_of_a_written_word_finds_it(node: pf.Node) -> None:
+    # "tuner" is indexed as its lemma "tune": "tuenr" is one edit from the written word,
+    # two from the lemma
+    steps = await plan_steps(node, "upright tuenr in Harrogate", TODAY)
+    assert steps == [
+        {"capability": "find_piano_tuner", "params": {"town": "Harrogate", "piano": "upright"}}
+    ]

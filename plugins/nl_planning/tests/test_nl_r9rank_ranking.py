@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import is_refused, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -71,4 +71,17 @@ async def test_a_typo_of_a_written_word_finds_it(node: pf.Node) -> None:
     steps = await plan_steps(node, "upright tuenr in Harrogate", TODAY)
     assert steps == [
         {"capability": "find_piano_tuner", "params": {"town": "Harrogate", "piano": "upright"}}
+    ]
+
+
+async def test_a_name_field_takes_no_phrase_its_teller_opens(node: pf.Node) -> None:
+    # "We're a party of six coming" is no guest's name: the guest list is not meant
+    text = "We're a party of six coming on Friday at 7"
+    assert await is_refused(node, text, TODAY)
+    steps = await plan_steps(node, "put Ingrid Berg on the tasting list for Friday", TODAY)
+    assert steps == [
+        {
+            "capability": "add_tasting_guest",
+            "params": {"guest_name": "Ingrid Berg", "date": "2026-10-09"},
+        }
     ]

@@ -321,6 +321,9 @@ def _obtains(action: Action) -> bool:
 
 _COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
 _NAMING = frozenset(("title", "name"))
+_PRONOUN = re.compile(
+    r"(?i:i|we|you|they|he|she|it)(?:['\u2019](?i:m|re|s|ve|d|ll))?\s+(?:\S+\s+)*?[a-z]"
+)
 
 
 def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
@@ -342,7 +345,16 @@ def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
             continue
         if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
             return True
-    return False
+    # A name never opens with a personal pronoun and goes on in lower case: "We're a party of
+    # eight" as a guest's name is its teller speaking. (A title may: "I Am Legend".)
+    return any(
+        isinstance(value, str)
+        and not f.enum
+        and "name" in identifier_words(f.name)
+        and _PRONOUN.match(value) is not None
+        for f in profile.fields
+        if (value := filled.params.get(f.name)) is not None
+    )
 
 
 def _tells_of_self(action: Action, tokens_lower: list[str]) -> bool:

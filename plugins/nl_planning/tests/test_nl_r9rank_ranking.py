@@ -1,7 +1,8 @@
-"""Retrieval and ranking on a registry of this test's own (a piano tuner, a boat hire, a bakery): a
-typo of a capability's word as it is written ("tuenr" for "tuner", whose lemma is
-"tune") still finds it; a name field that took a phrase opening with a pronoun ("We're four
-of us") took no name."""
+"""Retrieval and ranking on a registry of this test's own (a piano tuner, a boat hire, a
+bakery, museum passes): a typo of a capability's word as it is written ("tuenr" for "tuner",
+whose lemma is "tune") or short of its doubled last letter ("pas" for "pass") still finds it;
+a name field that took a phrase opening with a pronoun ("We're a party of six") took no
+name."""
 
 from __future__ import annotations
 
@@ -58,10 +59,22 @@ async def add_tasting_guest(inp: TasterIn) -> Done:
     return Done(ref="t")
 
 
+class MuseumPassIn(BaseModel):
+    plan: Literal["adult", "family", "student"] = Field(description="who it is for")
+    start: dt.date = Field(description="first day it is valid")
+
+
+@pf.capability(intent="Membership card for the city's museums", tags=["culture"])
+async def buy_museum_pass(inp: MuseumPassIn) -> Done:
+    return Done(ref="m")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [find_piano_tuner, hire_rowing_boat, add_tasting_guest]
+        module_node,
+        register_module,
+        [find_piano_tuner, hire_rowing_boat, add_tasting_guest, buy_museum_pass],
     )
 
 
@@ -84,4 +97,12 @@ async def test_a_name_field_takes_no_phrase_its_teller_opens(node: pf.Node) -> N
             "capability": "add_tasting_guest",
             "params": {"guest_name": "Ingrid Berg", "date": "2026-10-09"},
         }
+    ]
+
+
+async def test_a_word_short_of_its_doubled_last_letter_is_the_word(node: pf.Node) -> None:
+    # "pas" is an English word (no typo to correct), but no capability's: "pass" is meant
+    steps = await plan_steps(node, "a family pas from Saturday", TODAY)
+    assert steps == [
+        {"capability": "buy_museum_pass", "params": {"plan": "family", "start": "2026-10-10"}}
     ]

@@ -75,9 +75,10 @@ def coverage(
             _compound_of(t.lemma, profile.own)
             or _derived_from(t.lemma, profile.own)
             or _abbreviates(t.lower, profile.own)
+            or _one_short(t.lower, profile.own)
         ):
             # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb), "mag" for "magnitude"
+            # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
             hit += weight
     return (hit / total if total else 0.0), count
 
@@ -96,6 +97,13 @@ def _abbreviates(word: str, own: frozenset[str]) -> bool:
     if not 3 <= len(word) <= 5 or not word.isalpha():
         return False
     return any(len(w) >= len(word) + 3 and w.startswith(word) for w in own)
+
+
+def _one_short(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` (three letters or more) is one of the capability's own words with its
+    doubled last letter left off ("a day pas" for a "pass", "bil" for "bill"): the commonest
+    slip of a short word, which typo correction leaves alone when the slip is a word itself."""
+    return len(word) >= 3 and word.isalpha() and word + word[-1] in own
 
 
 # Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).

@@ -451,7 +451,12 @@ class Index:
         object_set = set(objects)
         for term in terms:
             idf = self.idf(term)
-            for name, weight in self._postings.get(term, {}).items():
+            postings = self._postings.get(term)
+            if postings is None and len(term) >= 3 and term.isalpha():
+                # "a day pas": a word no capability has, its doubled last letter left off
+                # (see coverage._one_short), finds the capabilities of the whole word
+                postings = self._postings.get(term + term[-1])
+            for name, weight in (postings or {}).items():
                 scores[name] = scores.get(name, 0.0) + idf * weight / total
                 matched.setdefault(name, []).append(term)
                 if term in object_set:

@@ -1,5 +1,5 @@
-"""The retrieval index: one :class:`Profile` per capability (its words, action, input fields
-and embedding), an inverted word index with IDF weights, and the first-pass ranking.
+"""The retrieval index: one :class:`~.profiles.Profile` per capability (its words, action,
+input fields and embedding), an inverted word index with IDF weights, and the first-pass ranking.
 
 The index is updated incrementally: :meth:`Index.add` / :meth:`Index.remove` touch one
 profile (the module calls them on ``packetflow.registry.changed`` events); IDF weights and
@@ -13,32 +13,25 @@ import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 import packetflow as pf
 
-from .actions import Action
-from .capability_actions import capability_action, unknown_verbs
+from .capability_actions import unknown_verbs
 from .lexicon import lexicon
-from .schema import FieldSpec, distinctive, input_fields, output_fields
-from .slots import field_kind
-from .text import identifier_words, lemma, tells_of_past, tokenize, words
+from .profiles import Profile, build_profile
+from .schema import distinctive
+from .text import lemma
 
 if TYPE_CHECKING:
     from .embeddings import StaticEncoder, Vectors
 
 __all__ = ["Hit", "Index", "Profile", "is_internal"]
 
-# How much a word counts by where it appears in a capability's description.
-_WEIGHTS = {
-    "name": 1.0, "intent": 1.0, "keyword": 1.0, "example": 0.9, "tag": 0.8,
-    "field": 0.6, "enum": 0.5, "description": 0.4, "output": 0.4,
-}  # fmt: skip
-_SYNONYM = 0.8  # a synonym of a capability's word counts this much of the word
 # Damerau-Levenshtein similarity for a typo of a capability's word (5+ letters): one edit in
 # five letters, a swapped pair ("refnud") counting as one.
 _FUZZY_MIN = 0.79  # (0.8 exactly for one edit in five letters, with float rounding)
@@ -47,33 +40,6 @@ _FUZZY_MIN = 0.79  # (0.8 exactly for one edit in five letters, with float round
 def is_internal(name: str) -> bool:
     """Capabilities a plan never uses: the node's management API and this module's own."""
     return name.startswith(("packetflow.", "nl_planning."))
-
-
-@dataclass
-class Profile:
-    """What the planner knows about one capability."""
-
-    name: str
-    capability: pf.Capability
-    words: dict[str, float]
-    action: Action
-    fields: list[FieldSpec]
-    outputs: dict[str, str]
-    text: str
-    examples: tuple[str, ...]
-    vector: Any = None
-    own: frozenset[str] = field(default_factory=frozenset)
-    """The capability's own words (no synonyms): the fuzzy-matching vocabulary."""
-    forms: frozenset[str] = field(default_factory=frozenset)
-    """Words of its text as written where the lemma differs ("charger" of "charge"): a typo
-    is of the written word, not of its lemma."""
-    looks_back: bool = False
-    """A date field's description tells of the past ("when the damage happened"): its dates
-    read backwards."""
-
-    @property
-    def required(self) -> list[FieldSpec]:
-        return [f for f in self.fields if f.required]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,89 +55,6 @@ class Hit:
     @property
     def score(self) -> float:
         return 0.55 * self.lexical + 0.45 * max(0.0, self.semantic)
-
-
-def _currency_names(value: str) -> list[str]:
-    """The names of a currency code ("EUR" -> euro, euros): a currency enum's words."""
-    from .units import currency_aliases
-
-    code = value.upper()
-    return [a for a, c in currency_aliases().items() if c == code and a.isalpha() and len(a) > 3]
-
-
-def _profile(cap: pf.Capability) -> Profile:
-    lex = lexicon()
-    weights: dict[str, float] = {}
-
-    def add(text: str, where: str) -> None:
-        for word in words(text):
-            if word in lex.stopwords or len(word) < 2:
-                continue
-            w = _WEIGHTS[where]
-            if weights.get(word, 0.0) < w:
-                weights[word] = w
-
-    name_text = " ".join(identifier_words(cap.name))
-    add(name_text, "name")
-    add(cap.intent, "intent")
-    for tag in cap.tags:
-        add(" ".join(identifier_words(tag)), "tag")
-    for keyword in cap.keywords:
-        add(keyword, "keyword")
-    for example in cap.examples:
-        add(example, "example")
-    fields = input_fields(cap.contract.input_schema)
-    if not fields:
-        fields = [FieldSpec(name=key, type="any", required=True) for key in cap.contract.requires]
-    for spec in fields:
-        add(" ".join(identifier_words(spec.name)), "field")
-        add(spec.description, "description")
-        for value in spec.enum:
-            add(str(value).replace("_", " "), "enum")
-            for alias in _currency_names(str(value)):
-                add(alias, "enum")
-    outputs = output_fields(cap.contract.output_schema)
-    for out in outputs:
-        add(" ".join(identifier_words(out)), "output")
-    own = frozenset(weights)
-    written = (name_text, cap.intent, *cap.tags, *cap.keywords, *cap.examples)
-    forms = frozenset(
-        t.lower
-        for text in written
-        for t in tokenize(text)
-        if t.is_word and len(t.lower) >= 4 and t.lower.isalpha() and t.lemma != t.lower
-        and t.lemma in own
-    )  # fmt: skip
-    for word, w in list(weights.items()):
-        for syn in lex.synonyms.get(word, ()):
-            if weights.get(syn, 0.0) < w * _SYNONYM:
-                weights[syn] = w * _SYNONYM
-        verb = lex.nominal.get(word)
-        if verb and weights.get(verb, 0.0) < w * _SYNONYM:
-            weights[verb] = w * _SYNONYM
-    field_text = ", ".join(" ".join(identifier_words(f.name)) for f in fields)
-    text = ". ".join(t for t in (name_text, cap.intent, " ".join(cap.tags), field_text) if t)
-    return Profile(
-        name=cap.name,
-        capability=cap,
-        words=weights,
-        action=capability_action(
-            cap.name,
-            cap.intent,
-            cap.examples,
-            cap.keywords,
-            [f.name for f in fields],
-            [f.description for f in fields],
-            [str(v) for f in fields for v in f.enum],
-        ),
-        fields=fields,
-        outputs=outputs,
-        text=text,
-        examples=tuple(cap.examples),
-        own=own,
-        forms=forms,
-        looks_back=any(field_kind(f) == "date" and tells_of_past(f.description) for f in fields),
-    )
 
 
 class Index:
@@ -216,7 +99,7 @@ class Index:
         """Index (or re-index) one capability: only its own entries change."""
         if is_internal(cap.name):
             return
-        profile = _profile(cap)
+        profile = build_profile(cap)
         with self._lock:
             self._forget(cap.name)
             self._learn(profile)
@@ -233,7 +116,7 @@ class Index:
 
     def rebuild(self, caps: Iterable[pf.Capability]) -> None:
         """Index exactly ``caps`` (node start)."""
-        profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
+        profiles = {c.name: build_profile(c) for c in caps if not is_internal(c.name)}
         with self._lock:
             self._postings, self._own, self._by_pattern, self._verbs = {}, {}, {}, {}
             self._forms = {}

@@ -1,8 +1,8 @@
 """Retrieval and ranking on a registry of this test's own (a piano tuner, a boat hire, a
-bakery, museum passes): a typo of a capability's word as it is written ("tuenr" for "tuner",
-whose lemma is "tune") or short of its doubled last letter ("pas" for "pass") still finds it;
-a name field that took a phrase opening with a pronoun ("We're a party of six") took no
-name."""
+bakery, museum passes, tuning reports): a typo of a capability's word as it is written ("tuenr"
+for "tuner", whose lemma is "tune") or short of its doubled last letter ("pas" for "pass")
+still finds it; a name field that took a phrase opening with a pronoun ("We're a party of
+six") took no name; an id only another capability takes is not left unplaced by a guess."""
 
 from __future__ import annotations
 
@@ -69,12 +69,40 @@ async def buy_museum_pass(inp: MuseumPassIn) -> Done:
     return Done(ref="m")
 
 
+class TuningReportIn(BaseModel):
+    job_number: str = Field(pattern=r"^PT-[0-9]{5}$", description="tuning job")
+
+
+@pf.capability(intent="What the tuner found and did", tags=["music", "reports"])
+async def get_tuning_report(inp: TuningReportIn) -> Done:
+    return Done(ref="r")
+
+
+class BoatDamageIn(BaseModel):
+    boat_number: str = Field(description="number painted on the bow")
+    problem: Literal["leak", "oar", "seat"] = Field(description="what is wrong")
+
+
+@pf.capability(
+    intent="Tell the boathouse about damage to a rowing boat", tags=["boating", "reports"]
+)
+async def report_boat_damage(inp: BoatDamageIn) -> Done:
+    return Done(ref="d")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [find_piano_tuner, hire_rowing_boat, add_tasting_guest, buy_museum_pass],
+        [
+            find_piano_tuner,
+            hire_rowing_boat,
+            add_tasting_guest,
+            buy_museum_pass,
+            get_tuning_report,
+            report_boat_damage,
+        ],
     )
 
 
@@ -106,3 +134,13 @@ async def test_a_word_short_of_its_doubled_last_letter_is_the_word(node: pf.Node
     assert steps == [
         {"capability": "buy_museum_pass", "params": {"plan": "family", "start": "2026-10-10"}}
     ]
+
+
+async def test_an_id_only_another_capability_takes_is_not_left_for_a_guess(
+    node: pf.Node,
+) -> None:
+    # PT-nnnnn is a tuning job: the damage report, which takes none of it and gets none of
+    # its values, is no answer (before: report_boat_damage with no params)
+    assert await is_refused(node, "send me the tuning report for PT-55019", TODAY)
+    with pytest.raises(pf.errors.ContractViolationError, match="'report_boat_damage' needs"):
+        await plan_steps(node, "report damage to rowing boat 14", TODAY)

@@ -262,10 +262,15 @@ def rank(
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
-            # text is plainly about it; otherwise E404 beats a guess.
-            relevant = told or (
-                covered >= thresholds.objects
-                and (hit.semantic >= thresholds.with_fit or specific_action)
+            # text is plainly about it; otherwise E404 beats a guess. An id in a form only
+            # another kind of capability takes ("the report for PC-55019" when pest jobs are
+            # PC-nnnnn), which this one left unplaced, says the text is about that one.
+            relevant = not (scope.ids and filled.distinct == 0) and (
+                told
+                or (
+                    covered >= thresholds.objects
+                    and (hit.semantic >= thresholds.with_fit or specific_action)
+                )
             )
         if level == "read" and _tells_of_self(action, tokens_lower) and learned <= 0.2:
             # "I'm out sick tomorrow": its teller says how they are, which asks to record or

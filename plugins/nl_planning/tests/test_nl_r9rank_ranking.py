@@ -2,7 +2,8 @@
 bakery, museum passes, tuning reports): a typo of a capability's word as it is written ("tuenr"
 for "tuner", whose lemma is "tune") or short of its doubled last letter ("pas" for "pass")
 still finds it; a name field that took a phrase opening with a pronoun ("We're a party of
-six") took no name; an id only another capability takes is not left unplaced by a guess."""
+six") took no name; an id only another capability takes is not left unplaced by a guess;
+quoted text goes to a capability with a field for it."""
 
 from __future__ import annotations
 
@@ -90,6 +91,30 @@ async def report_boat_damage(inp: BoatDamageIn) -> Done:
     return Done(ref="d")
 
 
+class CourierIn(BaseModel):
+    street_address: str = Field(description="where to collect the parcel")
+    date: dt.date = Field(description="collection day")
+
+
+@pf.capability(
+    intent="Collect a parcel from your door",
+    tags=["post", "collection"],
+)
+async def schedule_parcel_collection(inp: CourierIn) -> Done:
+    return Done(ref="p")
+
+
+class JunkIn(BaseModel):
+    street_address: str = Field(description="where the things are left out")
+    things: str = Field(description="what is taken away")
+    date: dt.date = Field(description="day of the visit")
+
+
+@pf.capability(intent="Book the council to collect large rubbish", tags=["council"])
+async def schedule_furniture_removal(inp: JunkIn) -> Done:
+    return Done(ref="j")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -102,6 +127,8 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             buy_museum_pass,
             get_tuning_report,
             report_boat_damage,
+            schedule_parcel_collection,
+            schedule_furniture_removal,
         ],
     )
 
@@ -144,3 +171,18 @@ async def test_an_id_only_another_capability_takes_is_not_left_for_a_guess(
     assert await is_refused(node, "send me the tuning report for PT-55019", TODAY)
     with pytest.raises(pf.errors.ContractViolationError, match="'report_boat_damage' needs"):
         await plan_steps(node, "report damage to rowing boat 14", TODAY)
+
+
+async def test_quoted_text_goes_to_a_capability_that_places_it(node: pf.Node) -> None:
+    # the courier shares "collect" with the request but has no field for the quoted text
+    steps = await plan_steps(node, 'collect "two old armchairs" from 5 Oak Lane on Friday', TODAY)
+    assert steps == [
+        {
+            "capability": "schedule_furniture_removal",
+            "params": {
+                "street_address": "5 Oak Lane",
+                "things": "two old armchairs",
+                "date": "2026-10-09",
+            },
+        }
+    ]

@@ -23,6 +23,7 @@ __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
+_UNPLACED_QUOTE = 0.15  # quoted text that no field of the capability took
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,11 @@ def rank(
         # about what is meant than a value any capability with such a field would take.
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
         score += _DISTINCT * min(filled.distinct, 2)
+        if trial.mentions.of("quoted", within=scope.span):
+            # Text the user quoted is a value they mean to give: a capability with no field
+            # for it ('collect "old paint tins"' for a laundry pickup) explains less of the
+            # request than one that places it (a bulky pickup's items).
+            score -= _UNPLACED_QUOTE
         if ok and action.explicit and level != "same":
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first

@@ -49,6 +49,9 @@ class TasterIn(BaseModel):
     guest_name: str = Field(description="guest's full name")
     date: dt.date = Field(description="day of the tasting")
     time: str | None = Field(default=None, pattern=_HHMM, description="arrival, HH:MM")
+    guest_email: str | None = Field(
+        default=None, json_schema_extra={"format": "email"}, description="where the invite goes"
+    )
 
 
 @pf.capability(
@@ -186,3 +189,12 @@ async def test_quoted_text_goes_to_a_capability_that_places_it(node: pf.Node) ->
             },
         }
     ]
+
+
+async def test_its_own_words_and_a_formatted_value_mean_it_though_a_value_is_missing(
+    node: pf.Node,
+) -> None:
+    # every word is the guest list's, the email fits its field: E422 names the missing day
+    # (before: E404, "too far from the request")
+    with pytest.raises(pf.errors.ContractViolationError, match="'add_tasting_guest' needs 'date'"):
+        await plan_steps(node, "a guest for the tasting, Ingrid Berg, ingrid@berg.no", TODAY)

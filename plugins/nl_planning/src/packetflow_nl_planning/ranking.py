@@ -275,7 +275,16 @@ def rank(
                 told
                 or (
                     covered >= thresholds.objects
-                    and (hit.semantic >= thresholds.with_fit or specific_action)
+                    and (
+                        hit.semantic >= thresholds.with_fit
+                        or specific_action
+                        # every word its own, and a value in a form only a field takes
+                        or (
+                            covered == 1.0
+                            and filled.patterned > 0
+                            and hit.lexical >= thresholds.lexical
+                        )
+                    )
                 )
             )
         if level == "read" and _tells_of_self(action, tokens_lower) and learned <= 0.2:

@@ -118,6 +118,16 @@ async def schedule_furniture_removal(inp: JunkIn) -> Done:
     return Done(ref="j")
 
 
+class HarvestIn(BaseModel):
+    kilos: float = Field(gt=0, description="weight picked")
+    picked: dt.date = Field(description="day of the picking")
+
+
+@pf.capability(intent="Record an apple harvest in the orchard book", tags=["orchard"])
+async def record_apple_harvest(inp: HarvestIn) -> Done:
+    return Done(ref="a")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -132,6 +142,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             report_boat_damage,
             schedule_parcel_collection,
             schedule_furniture_removal,
+            record_apple_harvest,
         ],
     )
 
@@ -198,3 +209,12 @@ async def test_its_own_words_and_a_formatted_value_mean_it_though_a_value_is_mis
     # (before: E404, "too far from the request")
     with pytest.raises(pf.errors.ContractViolationError, match="'add_tasting_guest' needs 'date'"):
         await plan_steps(node, "a guest for the tasting, Ingrid Berg, ingrid@berg.no", TODAY)
+
+
+def test_a_capability_that_records_reads_its_dates_back() -> None:
+    # a harvest recorded has been picked, whatever its date field's description says; a boat
+    # hired lies ahead
+    from packetflow_nl_planning.profiles import build_profile
+
+    assert build_profile(record_apple_harvest).looks_back
+    assert not build_profile(hire_rowing_boat).looks_back

@@ -9,7 +9,7 @@ from typing import Any
 
 import packetflow as pf
 
-from .actions import Action
+from .actions import BROAD, Action
 from .capability_actions import capability_action
 from .lexicon import lexicon
 from .schema import FieldSpec, input_fields, output_fields
@@ -45,8 +45,9 @@ class Profile:
     """Words of its text as written where the lemma differs ("charger" of "charge"): a typo
     is of the written word, not of its lemma."""
     looks_back: bool = False
-    """A date field's description tells of the past ("when the damage happened"): its dates
-    read backwards."""
+    """A date field's description tells of the past ("when the damage happened"), or the
+    capability records what happened (a log, a tally of a harvest): its dates read
+    backwards."""
 
     @property
     def required(self) -> list[FieldSpec]:
@@ -114,24 +115,35 @@ def build_profile(cap: pf.Capability) -> Profile:
             weights[verb] = w * _SYNONYM
     field_text = ", ".join(" ".join(identifier_words(f.name)) for f in fields)
     text = ". ".join(t for t in (name_text, cap.intent, " ".join(cap.tags), field_text) if t)
+    action = capability_action(
+        cap.name,
+        cap.intent,
+        cap.examples,
+        cap.keywords,
+        [f.name for f in fields],
+        [f.description for f in fields],
+        [str(v) for f in fields for v in f.enum],
+    )
+    dated = [f for f in fields if field_kind(f) == "date"]
     return Profile(
         name=cap.name,
         capability=cap,
         words=weights,
-        action=capability_action(
-            cap.name,
-            cap.intent,
-            cap.examples,
-            cap.keywords,
-            [f.name for f in fields],
-            [f.description for f in fields],
-            [str(v) for f in fields for v in f.enum],
-        ),
+        action=action,
         fields=fields,
         outputs=outputs,
         text=text,
         examples=tuple(cap.examples),
         own=own,
         forms=forms,
-        looks_back=any(field_kind(f) == "date" and tells_of_past(f.description) for f in fields),
+        looks_back=any(tells_of_past(f.description) for f in dated)
+        or (bool(dated) and _records(action)),
     )
+
+
+def _records(action: Action) -> bool:
+    """Whether the capability records something (a log, a count, a sighting) and does nothing
+    that lies ahead (a booking, a schedule): what it records has happened."""
+    lex = lexicon()
+    # ("create" is broad: every record creates one, a booking does too)
+    return "record" in action.classes and not (action.classes - BROAD) & lex.ahead_actions

@@ -1,9 +1,10 @@
 """Retrieval and ranking on a registry of this test's own (a piano tuner, a boat hire, a
-bakery, museum passes, tuning reports): a typo of a capability's word as it is written ("tuenr"
-for "tuner", whose lemma is "tune") or short of its doubled last letter ("pas" for "pass")
-still finds it; a name field that took a phrase opening with a pronoun ("We're a party of
-six") took no name; an id only another capability takes is not left unplaced by a guess;
-quoted text goes to a capability with a field for it."""
+bakery, museum passes, tuning reports, bike repairs...): a typo of a capability's word as it
+is written ("tuenr" for "tuner", whose lemma is "tune") or short of its doubled last letter
+("pas" for "pass") still finds it; a name field that took a phrase opening with a pronoun
+("We're a party of six") took no name; an id only another capability takes is not left
+unplaced by a guess; quoted text goes to a capability with a field for it; words in brackets
+a field took are a detail; a capability that records reads its dates back."""
 
 from __future__ import annotations
 
@@ -128,6 +129,16 @@ async def record_apple_harvest(inp: HarvestIn) -> Done:
     return Done(ref="a")
 
 
+class ServiceIn(BaseModel):
+    frame: str = Field(pattern=r"^FR[0-9]{5}$", description="frame number of the bike")
+    problem: str = Field(description="what needs fixing")
+
+
+@pf.capability(intent="Book a bike repair", tags=["bikes", "workshop"])
+async def book_bike_repair(inp: ServiceIn) -> Done:
+    return Done(ref="s")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -143,6 +154,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             schedule_parcel_collection,
             schedule_furniture_removal,
             record_apple_harvest,
+            book_bike_repair,
         ],
     )
 
@@ -218,3 +230,15 @@ def test_a_capability_that_records_reads_its_dates_back() -> None:
 
     assert build_profile(record_apple_harvest).looks_back
     assert not build_profile(hire_rowing_boat).looks_back
+
+
+async def test_words_in_brackets_a_field_took_are_a_detail(node: pf.Node) -> None:
+    # "(flat tyre)" is the problem, no subject of its own: as with a colon
+    for text in ("book a repair for FR12345 (flat tyre)", "book a repair for FR12345: flat tyre"):
+        steps = await plan_steps(node, text, TODAY)
+        assert steps == [
+            {
+                "capability": "book_bike_repair",
+                "params": {"frame": "FR12345", "problem": "flat tyre"},
+            }
+        ]

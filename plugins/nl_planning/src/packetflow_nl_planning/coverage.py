@@ -17,6 +17,7 @@ __all__ = ["coverage"]
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 # A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
 # value whose pieces name no topic.
+_ASIDE = re.compile(r"\([^()]*\)")
 _PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 
 
@@ -49,6 +50,8 @@ def coverage(
         for v in f.enum
         if v != filled.params[f.name]
     }
+    placed = {w for v in filled.params.values() if isinstance(v, str) for w in v.lower().split()}
+    asides = [m.span() for m in _ASIDE.finditer(scope.text, start, end)]
     for t in scope.words:
         if (
             t.entity
@@ -62,8 +65,14 @@ def coverage(
             continue  # "the first one", "two": counts and ordinals are not topics
         if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
             continue
-        if scope.weakly_taken(t.start, t.end) and filled.textual:
-            continue  # the rest of the clause is the message/query a text field asked for
+        if scope.weakly_taken(t.start, t.end) and (
+            filled.textual
+            or (t.lower in placed and any(a < t.start and t.end < b for a, b in asides))
+        ):
+            # the rest of the clause is the message/query a text field asked for, or words
+            # in brackets a field took as its value ("(flat tyre)" as the problem): an aside
+            # gives a detail, it names no other subject
+            continue
         weight = idf(t.lemma)
         total += weight
         count += 1
@@ -75,9 +84,10 @@ def coverage(
             _compound_of(t.lemma, profile.own)
             or _derived_from(t.lemma, profile.own)
             or _abbreviates(t.lower, profile.own)
+            or _one_short(t.lower, profile.own)
         ):
             # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb), "mag" for "magnitude"
+            # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
             hit += weight
     return (hit / total if total else 0.0), count
 
@@ -96,6 +106,13 @@ def _abbreviates(word: str, own: frozenset[str]) -> bool:
     if not 3 <= len(word) <= 5 or not word.isalpha():
         return False
     return any(len(w) >= len(word) + 3 and w.startswith(word) for w in own)
+
+
+def _one_short(word: str, own: frozenset[str]) -> bool:
+    """Whether ``word`` (three letters or more) is one of the capability's own words with its
+    doubled last letter left off ("a day pas" for a "pass", "bil" for "bill"): the commonest
+    slip of a short word, which typo correction leaves alone when the slip is a word itself."""
+    return len(word) >= 3 and word.isalpha() and word + word[-1] in own
 
 
 # Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).

@@ -1,5 +1,5 @@
-"""The retrieval index: one :class:`Profile` per capability (its words, action, input fields
-and embedding), an inverted word index with IDF weights, and the first-pass ranking.
+"""The retrieval index: one :class:`~.profiles.Profile` per capability (its words, action,
+input fields and embedding), an inverted word index with IDF weights, and the first-pass ranking.
 
 The index is updated incrementally: :meth:`Index.add` / :meth:`Index.remove` touch one
 profile (the module calls them on ``packetflow.registry.changed`` events); IDF weights and
@@ -13,32 +13,25 @@ import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 import packetflow as pf
 
-from .actions import Action
-from .capability_actions import capability_action, unknown_verbs
+from .capability_actions import unknown_verbs
 from .lexicon import lexicon
-from .schema import FieldSpec, distinctive, input_fields, output_fields
-from .slots import field_kind
-from .text import identifier_words, tells_of_past, words
+from .profiles import Profile, build_profile
+from .schema import distinctive
+from .text import lemma
 
 if TYPE_CHECKING:
     from .embeddings import StaticEncoder, Vectors
 
 __all__ = ["Hit", "Index", "Profile", "is_internal"]
 
-# How much a word counts by where it appears in a capability's description.
-_WEIGHTS = {
-    "name": 1.0, "intent": 1.0, "keyword": 1.0, "example": 0.9, "tag": 0.8,
-    "field": 0.6, "enum": 0.5, "description": 0.4, "output": 0.4,
-}  # fmt: skip
-_SYNONYM = 0.8  # a synonym of a capability's word counts this much of the word
 # Damerau-Levenshtein similarity for a typo of a capability's word (5+ letters): one edit in
 # five letters, a swapped pair ("refnud") counting as one.
 _FUZZY_MIN = 0.79  # (0.8 exactly for one edit in five letters, with float rounding)
@@ -47,30 +40,6 @@ _FUZZY_MIN = 0.79  # (0.8 exactly for one edit in five letters, with float round
 def is_internal(name: str) -> bool:
     """Capabilities a plan never uses: the node's management API and this module's own."""
     return name.startswith(("packetflow.", "nl_planning."))
-
-
-@dataclass
-class Profile:
-    """What the planner knows about one capability."""
-
-    name: str
-    capability: pf.Capability
-    words: dict[str, float]
-    action: Action
-    fields: list[FieldSpec]
-    outputs: dict[str, str]
-    text: str
-    examples: tuple[str, ...]
-    vector: Any = None
-    own: frozenset[str] = field(default_factory=frozenset)
-    """The capability's own words (no synonyms): the fuzzy-matching vocabulary."""
-    looks_back: bool = False
-    """A date field's description tells of the past ("when the damage happened"): its dates
-    read backwards."""
-
-    @property
-    def required(self) -> list[FieldSpec]:
-        return [f for f in self.fields if f.required]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,80 +55,6 @@ class Hit:
     @property
     def score(self) -> float:
         return 0.55 * self.lexical + 0.45 * max(0.0, self.semantic)
-
-
-def _currency_names(value: str) -> list[str]:
-    """The names of a currency code ("EUR" -> euro, euros): a currency enum's words."""
-    from .units import currency_aliases
-
-    code = value.upper()
-    return [a for a, c in currency_aliases().items() if c == code and a.isalpha() and len(a) > 3]
-
-
-def _profile(cap: pf.Capability) -> Profile:
-    lex = lexicon()
-    weights: dict[str, float] = {}
-
-    def add(text: str, where: str) -> None:
-        for word in words(text):
-            if word in lex.stopwords or len(word) < 2:
-                continue
-            w = _WEIGHTS[where]
-            if weights.get(word, 0.0) < w:
-                weights[word] = w
-
-    name_text = " ".join(identifier_words(cap.name))
-    add(name_text, "name")
-    add(cap.intent, "intent")
-    for tag in cap.tags:
-        add(" ".join(identifier_words(tag)), "tag")
-    for keyword in cap.keywords:
-        add(keyword, "keyword")
-    for example in cap.examples:
-        add(example, "example")
-    fields = input_fields(cap.contract.input_schema)
-    if not fields:
-        fields = [FieldSpec(name=key, type="any", required=True) for key in cap.contract.requires]
-    for spec in fields:
-        add(" ".join(identifier_words(spec.name)), "field")
-        add(spec.description, "description")
-        for value in spec.enum:
-            add(str(value).replace("_", " "), "enum")
-            for alias in _currency_names(str(value)):
-                add(alias, "enum")
-    outputs = output_fields(cap.contract.output_schema)
-    for out in outputs:
-        add(" ".join(identifier_words(out)), "output")
-    own = frozenset(weights)
-    for word, w in list(weights.items()):
-        for syn in lex.synonyms.get(word, ()):
-            if weights.get(syn, 0.0) < w * _SYNONYM:
-                weights[syn] = w * _SYNONYM
-        verb = lex.nominal.get(word)
-        if verb and weights.get(verb, 0.0) < w * _SYNONYM:
-            weights[verb] = w * _SYNONYM
-    field_text = ", ".join(" ".join(identifier_words(f.name)) for f in fields)
-    text = ". ".join(t for t in (name_text, cap.intent, " ".join(cap.tags), field_text) if t)
-    return Profile(
-        name=cap.name,
-        capability=cap,
-        words=weights,
-        action=capability_action(
-            cap.name,
-            cap.intent,
-            cap.examples,
-            cap.keywords,
-            [f.name for f in fields],
-            [f.description for f in fields],
-            [str(v) for f in fields for v in f.enum],
-        ),
-        fields=fields,
-        outputs=outputs,
-        text=text,
-        examples=tuple(cap.examples),
-        own=own,
-        looks_back=any(field_kind(f) == "date" and tells_of_past(f.description) for f in fields),
-    )
 
 
 class Index:
@@ -178,6 +73,7 @@ class Index:
         # -> weight, the capabilities' own words (with how many own each), and patterns.
         self._postings: dict[str, dict[str, float]] = {}
         self._own: dict[str, int] = {}
+        self._forms: dict[str, int] = {}  # written forms of own words (see Profile.forms)
         self._by_pattern: dict[str, set[str]] = {}
         self._verbs: dict[str, int] = {}  # verbs the capabilities use that the lexicon lacks
         # Derived lazily, on the first query after a change.
@@ -203,7 +99,7 @@ class Index:
         """Index (or re-index) one capability: only its own entries change."""
         if is_internal(cap.name):
             return
-        profile = _profile(cap)
+        profile = build_profile(cap)
         with self._lock:
             self._forget(cap.name)
             self._learn(profile)
@@ -220,9 +116,10 @@ class Index:
 
     def rebuild(self, caps: Iterable[pf.Capability]) -> None:
         """Index exactly ``caps`` (node start)."""
-        profiles = {c.name: _profile(c) for c in caps if not is_internal(c.name)}
+        profiles = {c.name: build_profile(c) for c in caps if not is_internal(c.name)}
         with self._lock:
             self._postings, self._own, self._by_pattern, self._verbs = {}, {}, {}, {}
+            self._forms = {}
             for profile in profiles.values():
                 self._learn(profile)
             self.profiles = profiles
@@ -233,6 +130,8 @@ class Index:
             self._postings.setdefault(word, {})[profile.name] = weight
         for word in profile.own:
             self._own[word] = self._own.get(word, 0) + 1
+        for word in profile.forms:
+            self._forms[word] = self._forms.get(word, 0) + 1
         for verb in unknown_verbs(profile.action):
             self._verbs[verb] = self._verbs.get(verb, 0) + 1
         for spec in profile.fields:
@@ -255,6 +154,12 @@ class Index:
                 self._own[word] = left
             else:
                 self._own.pop(word, None)
+        for word in old.forms:
+            left = self._forms.get(word, 0) - 1
+            if left > 0:
+                self._forms[word] = left
+            else:
+                self._forms.pop(word, None)
         for verb in unknown_verbs(old.action):
             left = self._verbs.get(verb, 0) - 1
             if left > 0:
@@ -288,6 +193,8 @@ class Index:
             self._targets = sorted(
                 set(self._vocabulary)
                 | {s for w in self._own for s in synonyms.get(w, ()) if len(s) >= 4 and s.isalpha()}
+                # "chager" is a typo of "charger", two edits from its lemma "charge"
+                | set(self._forms)
             )
             self._names = list(profiles)
             compiled = []
@@ -391,7 +298,9 @@ class Index:
             word, self._targets, scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=cutoff,
         )  # fmt: skip
-        return found[0] if found else None
+        if not found:
+            return None
+        return lemma(found[0]) if found[0] in self._forms else found[0]
 
     def search(
         self,
@@ -425,7 +334,12 @@ class Index:
         object_set = set(objects)
         for term in terms:
             idf = self.idf(term)
-            for name, weight in self._postings.get(term, {}).items():
+            postings = self._postings.get(term)
+            if postings is None and len(term) >= 3 and term.isalpha():
+                # "a day pas": a word no capability has, its doubled last letter left off
+                # (see coverage._one_short), finds the capabilities of the whole word
+                postings = self._postings.get(term + term[-1])
+            for name, weight in (postings or {}).items():
                 scores[name] = scores.get(name, 0.0) + idf * weight / total
                 matched.setdefault(name, []).append(term)
                 if term in object_set:

@@ -23,6 +23,7 @@ __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
 
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
+_UNPLACED_QUOTE = 0.15  # quoted text that no field of the capability took
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,11 @@ def rank(
         # about what is meant than a value any capability with such a field would take.
         score = hit.score + 0.35 * fit + 0.05 * min(filled.specific, 3) + learned
         score += _DISTINCT * min(filled.distinct, 2)
+        if trial.mentions.of("quoted", within=scope.span):
+            # Text the user quoted is a value they mean to give: a capability with no field
+            # for it ('collect "old paint tins"' for a laundry pickup) explains less of the
+            # request than one that places it (a bulky pickup's items).
+            score -= _UNPLACED_QUOTE
         if ok and action.explicit and level != "same":
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first
@@ -262,10 +268,24 @@ def rank(
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
-            # text is plainly about it; otherwise E404 beats a guess.
-            relevant = told or (
-                covered >= thresholds.objects
-                and (hit.semantic >= thresholds.with_fit or specific_action)
+            # text is plainly about it; otherwise E404 beats a guess. An id in a form only
+            # another kind of capability takes ("the report for PC-55019" when pest jobs are
+            # PC-nnnnn), which this one left unplaced, says the text is about that one.
+            relevant = not (scope.ids and filled.distinct == 0) and (
+                told
+                or (
+                    covered >= thresholds.objects
+                    and (
+                        hit.semantic >= thresholds.with_fit
+                        or specific_action
+                        # every word its own, and a value in a form only a field takes
+                        or (
+                            covered == 1.0
+                            and filled.patterned > 0
+                            and hit.lexical >= thresholds.lexical
+                        )
+                    )
+                )
             )
         if level == "read" and _tells_of_self(action, tokens_lower) and learned <= 0.2:
             # "I'm out sick tomorrow": its teller says how they are, which asks to record or
@@ -321,6 +341,9 @@ def _obtains(action: Action) -> bool:
 
 _COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
 _NAMING = frozenset(("title", "name"))
+_PRONOUN = re.compile(
+    r"(?i:i|we|you|they|he|she|it)(?:['\u2019](?i:m|re|s|ve|d|ll))?\s+(?:\S+\s+)*?[a-z]"
+)
 
 
 def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
@@ -342,7 +365,16 @@ def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
             continue
         if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
             return True
-    return False
+    # A name never opens with a personal pronoun and goes on in lower case: "We're a party of
+    # eight" as a guest's name is its teller speaking. (A title may: "I Am Legend".)
+    return any(
+        isinstance(value, str)
+        and not f.enum
+        and "name" in identifier_words(f.name)
+        and _PRONOUN.match(value) is not None
+        for f in profile.fields
+        if (value := filled.params.get(f.name)) is not None
+    )
 
 
 def _tells_of_self(action: Action, tokens_lower: list[str]) -> bool:

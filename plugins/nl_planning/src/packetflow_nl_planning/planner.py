@@ -22,6 +22,7 @@ from typing import Any
 import packetflow as pf
 
 from .actions import Action
+from .clause_kinds import FACT, clause_kind
 from .clauses import Memory, Scope
 from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
@@ -32,22 +33,17 @@ from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .references import named_output
-from .request_actions import LOSS, LOSS_WORDS, request_action
+from .request_actions import LOSS_WORDS, request_action
 from .restates import restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
-from .text import Token, normalize, past_form, tokenize
+from .text import Token, normalize, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
-_FACT = re.compile(
-    r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
-)
-_SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
-_PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
 
@@ -127,7 +123,7 @@ class Planner:
         contexts: list[Clause] = []
         facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
         for clause in clauses:
-            kind = self._kind(clause, text, losses)
+            kind = clause_kind(self.index, clause, text, losses)
             if kind == "fact" or (kind == "statement" and len(clauses) > 1):
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
                 if self._fact(clause, text, mentions, memory):
@@ -234,48 +230,6 @@ class Planner:
         self._wire(draft, inputs or {})
         return draft
 
-    def _kind(self, clause: Clause, text: str, losses: bool = False) -> str:
-        """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
-        phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
-        chunk = text[clause.start : clause.end]
-        if _FACT.match(chunk) or _SELF.match(chunk):
-            return "fact"
-        words = clause.words
-        if not words:
-            return "statement"
-        lex = lexicon()
-        lowers = [t.lower for t in words]
-        asked = text[clause.end : clause.end + 1] == "?" or any(
-            tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
-        )
-        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
-        verb = next(
-            (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
-        )
-        past = verb is not None and past_form(verb.lower)
-        if past and verb is not None:
-            # "get it released", "have the car towed": a participle a present "get"/"have"
-            # causes is the thing to have done, no past event.
-            at = next(i for i, t in enumerate(words) if t is verb)
-            past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
-        # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
-        losses = losses or clause.added
-        if action.explicit and (not past or (losses and LOSS in action.verbs)):
-            return "request"
-        if asked:
-            return "question"
-        # ("we're", "it's", "there's": a pronoun with its verb written on)
-        subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
-        finite = (
-            past
-            or any(
-                (t.lower == t.lemma + "s" and t.lemma in lex.classes)
-                or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
-                for t in words[1:]
-            )
-        )
-        return "statement" if subject or finite else "request"
-
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
         text = self.typos.date_words(normalize(text))
@@ -309,7 +263,7 @@ class Planner:
     def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
         """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
         chunk = text[clause.start : clause.end]
-        m = _FACT.match(chunk)
+        m = FACT.match(chunk)
         if m is None:
             return False
         inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",

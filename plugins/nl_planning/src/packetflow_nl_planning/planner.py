@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -27,6 +28,7 @@ from .clauses import Memory, Scope
 from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
+from .fragments import gave_value, is_fragment
 from .index import Index
 from .lexicon import lexicon
 from .objects import each_object
@@ -142,11 +144,14 @@ class Planner:
                 details={"candidates": []},
             )
         first_error: pf.errors.NotFoundError | None = None
+        scenes: list[tuple[Clause, pf.errors.NotFoundError]] = []  # fragments read as scenes
+        last: _Made | None = None  # how the latest step was read
         asked: list[bool] = []  # per step: whether its clause was a question
         for position, (clause, kind) in enumerate(pending):
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
             index = len(draft.steps)
+            used = set(mentions.used)  # the values taken before this step
             if draft.steps and told_more(
                 self.index, self.country_code, draft, clause, text, mentions, today, memory
             ):
@@ -195,6 +200,17 @@ class Planner:
                         contexts.append(clause)  # "is the shed still open? close it"
                         first_error = first_error or exc
                         continue
+                    if len(pending) > 1 and is_fragment(self.index, clause, mentions):
+                        if position < len(pending) - 1:
+                            # "bed bugs at 22 Park Road, book an inspection": the scene of
+                            # the next request (refused after all if none reads a value of it)
+                            contexts.append(clause)
+                            scenes.append((clause, exc))
+                            continue
+                        if last is not None and self._replan(
+                            text, today, allowed, last, clause, draft, mentions, memory
+                        ):
+                            continue  # "can someone come on Monday? 14 Elm Grove, Leeds"
                     raise
                 step = retry
             if draft.steps and restates(draft.steps[-1], step):
@@ -212,12 +228,17 @@ class Planner:
             )
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
+            # what the step was read from, for a fragment of values after it (see _replan)
+            last = None if runs else _Made(clause, before, used, len(memory), outputs)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
                 fields = self.index.profiles[run.step.capability].fields
                 memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
                 draft.steps.append(run)
                 asked.append(kind == "question")
+        for scene, error in scenes:
+            if not gave_value(mentions, scene):
+                raise error  # no step read the values: the clause asked for something else
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
         last_end = max(c.end for c, _ in pending)
@@ -390,6 +411,51 @@ class Planner:
         except pf.errors.NotFoundError:
             return None
 
+    def _replan(
+        self,
+        text: str,
+        today: date,
+        allowed: set[str] | None,
+        made: _Made,
+        fragment: Clause,
+        draft: PlanDraft,
+        mentions: Mentions,
+        memory: list[Memory],
+    ) -> bool:
+        """Whether the latest step, read again with a fragment of values after it as its
+        nearest scene, is the same capability and takes a value of it: the step is then
+        replaced ("can someone come on Monday? 14 Elm Grove, Leeds": the address is there,
+        not the "kitchen" of the scene before)."""
+        old = draft.steps[-1]
+        kept = set(mentions.used)
+        mentions.used = set(made.used)
+        index = len(draft.steps) - 1
+        try:
+            step: StepDraft | None = self._clause(
+                text,
+                made.clause,
+                mentions,
+                today,
+                memory[: made.memory],
+                allowed,
+                index,
+                [*made.before, fragment],
+                made.available,
+            )
+        except pf.errors.NotFoundError:
+            step = None
+        if step is None or step.step.capability != old.step.capability:
+            mentions.used = kept
+            return False
+        if not gave_value(mentions, fragment):
+            mentions.used = kept
+            return False
+        draft.steps[index] = step
+        del memory[made.memory :]
+        fields = self.index.profiles[step.step.capability].fields
+        memory.extend(memory_of(step.step.params, fields, index))
+        return True
+
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:
             return 0.0
@@ -410,6 +476,18 @@ class Planner:
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
+
+
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """How a step was read: its clause, the scenes before it, the values taken before it,
+    the memory's length before it and the earlier outputs it could use."""
+
+    clause: Clause
+    before: list[Clause]
+    used: set[int]
+    memory: int
+    available: set[str]
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

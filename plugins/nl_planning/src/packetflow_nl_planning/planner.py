@@ -26,6 +26,7 @@ from .actions import Action
 from .clause_kinds import FACT, clause_kind
 from .clauses import Memory, Scope
 from .details import absorb, continues_label, points_back, told_more
+from .domains import in_domain
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .fragments import gave_value, is_fragment
@@ -160,13 +161,14 @@ class Planner:
                 outputs = {
                     o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
                 }
+                previous = draft.steps[-1].step.capability if draft.steps else None
                 step = self._clause(
-                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
             except pf.errors.NotFoundError as exc:
                 # "... and email the status to ana@x.org": an earlier step's output, named.
                 retry = self._named_output(
-                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
                 if retry is None:
                     if continues_label(draft, clause, text):
@@ -229,7 +231,7 @@ class Planner:
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
             # what the step was read from, for a fragment of values after it (see _replan)
-            last = None if runs else _Made(clause, before, used, len(memory), outputs)
+            last = None if runs else _Made(clause, before, used, len(memory), outputs, previous)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
                 fields = self.index.profiles[run.step.capability].fields
@@ -323,6 +325,7 @@ class Planner:
         index: int,
         contexts: list[Clause] | None = None,
         available: set[str] | None = None,
+        previous: str | None = None,
     ) -> StepDraft:
         words = clause.words
         terms, action = self._terms(clause)
@@ -376,7 +379,7 @@ class Planner:
             self.index.idf,
             frozenset(available),
         )
-        chosen = candidates[0] if candidates else None
+        chosen = candidates[in_domain(self.index, candidates, previous)] if candidates else None
         chunk = text[clause.start : clause.end]
         if chosen is None or not (chosen.action_ok and chosen.relevant):
             raise _refusal(chunk, candidates, action)
@@ -398,6 +401,7 @@ class Planner:
         index: int,
         contexts: list[Clause],
         outputs: set[str],
+        previous: str | None = None,
     ) -> StepDraft | None:
         """The step of a refused clause read with the earlier output it names as "it"
         (``None`` when it names none, or fits nothing that way either)."""
@@ -406,7 +410,7 @@ class Planner:
             return None
         try:
             return self._clause(
-                text, named, mentions, today, memory, allowed, index, contexts, outputs
+                text, named, mentions, today, memory, allowed, index, contexts, outputs, previous
             )
         except pf.errors.NotFoundError:
             return None
@@ -441,6 +445,7 @@ class Planner:
                 index,
                 [*made.before, fragment],
                 made.available,
+                made.previous,
             )
         except pf.errors.NotFoundError:
             step = None
@@ -481,13 +486,14 @@ class Planner:
 @dataclass(frozen=True, slots=True)
 class _Made:
     """How a step was read: its clause, the scenes before it, the values taken before it,
-    the memory's length before it and the earlier outputs it could use."""
+    the memory's length before it, the earlier outputs it could use and the step before it."""
 
     clause: Clause
     before: list[Clause]
     used: set[int]
     memory: int
     available: set[str]
+    previous: str | None
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

@@ -127,7 +127,10 @@ class Planner:
         facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
         for clause in clauses:
             kind = clause_kind(self.index, clause, text, losses)
-            if kind == "fact" or (kind == "statement" and len(clauses) > 1):
+            # (a statement told as one more thing, "...; also I left my gloves on the 38", is
+            # asked for: it is planned, and only sets the scene when nothing fits it)
+            scene = kind == "statement" and len(clauses) > 1 and not clause.added
+            if kind == "fact" or scene:
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
                 if self._fact(clause, text, mentions, memory):
                     facts.append(clause)
@@ -198,7 +201,7 @@ class Planner:
                         asked.append(kind == "question")
                         continue
                     others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
-                    if kind == "question" and others:
+                    if kind in ("question", "statement") and others:
                         contexts.append(clause)  # "is the shed still open? close it"
                         first_error = first_error or exc
                         continue

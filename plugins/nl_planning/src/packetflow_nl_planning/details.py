@@ -103,6 +103,9 @@ def absorb(
         return False
     if not light:
         verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
+        # a phrasal verb is a word of the field written as one ("pick him up" for a "pick-up
+        # time")
+        verb |= {v.replace("_", "") for v in action.verbs[:1]}
         filled = [f for f in empty if f.name in more.params]
         # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
         # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.

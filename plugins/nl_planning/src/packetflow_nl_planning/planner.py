@@ -149,7 +149,7 @@ class Planner:
             )
         first_error: pf.errors.NotFoundError | None = None
         scenes: list[tuple[Clause, pf.errors.NotFoundError]] = []  # fragments read as scenes
-        last: _Made | None = None  # how the latest step was read
+        made: _Made | None = None  # how the latest step was read
         asked: list[bool] = []  # per step: whether its clause was a question
         for position, (clause, kind) in enumerate(pending):
             before = [c for c in contexts if c.end <= clause.start]
@@ -199,6 +199,7 @@ class Planner:
                             raise exc from None
                         draft.steps.append(step)
                         asked.append(kind == "question")
+                        made = None
                         continue
                     others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
                     if kind in ("question", "statement") and others:
@@ -212,8 +213,8 @@ class Planner:
                             contexts.append(clause)
                             scenes.append((clause, exc))
                             continue
-                        if last is not None and self._replan(
-                            text, today, allowed, last, clause, draft, mentions, memory
+                        if made is not None and self._replan(
+                            text, today, allowed, made, clause, draft, mentions, memory
                         ):
                             continue  # "can someone come on Monday? 14 Elm Grove, Leeds"
                     raise
@@ -227,6 +228,7 @@ class Planner:
                         last.step.params[name] = value
                         if name in step.filled.sources:
                             last.filled.sources[name] = step.filled.sources[name]
+                made = None  # (the step holds values of two clauses now)
                 continue
             runs = each_object(
                 self.index, self.country_code, step, clause, text, mentions, today, memory
@@ -234,15 +236,15 @@ class Planner:
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
             # what the step was read from, for a fragment of values after it (see _replan)
-            last = None if runs else _Made(clause, before, used, len(memory), outputs, previous)
+            made = None if runs else _Made(clause, before, used, len(memory), outputs, previous)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
                 fields = self.index.profiles[run.step.capability].fields
                 memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
                 draft.steps.append(run)
                 asked.append(kind == "question")
-        for scene, error in scenes:
-            if not gave_value(mentions, scene):
+        for fragment, error in scenes:
+            if not gave_value(mentions, fragment):
                 raise error  # no step read the values: the clause asked for something else
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")

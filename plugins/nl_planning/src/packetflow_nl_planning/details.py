@@ -26,6 +26,7 @@ _DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", 
 _NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
 _NAME_WORDS = frozenset(("name", "title", "label", "caption"))
 _REACH = frozenset(("call", "send"))  # the action classes of "call", "ring", "text", "email"
+_ADDRESSED = frozenset(("them", "him", "her"))  # whom a message is told to
 
 
 def told_more(
@@ -102,6 +103,9 @@ def absorb(
         return False
     if not light:
         verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
+        # a phrasal verb is a word of the field written as one ("pick him up" for a "pick-up
+        # time")
+        verb |= {v.replace("_", "") for v in action.verbs[:1]}
         filled = [f for f in empty if f.name in more.params]
         # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
         # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.
@@ -109,7 +113,14 @@ def absorb(
         reach = bool(action.classes & _REACH) and any(
             field_kind(f) in ("phone", "email") for f in filled
         )
-        if not (naming or reach or any(verb & f.words for f in filled)):
+        # "..., tell them 'please keep the old strap'": words said to the ones the step
+        # reaches are its message (a free-text field).
+        said = (
+            bool(action.classes & _REACH)
+            and any(t.lower in _ADDRESSED for t in clause.words)
+            and any(field_kind(f) == "text" for f in filled)
+        )
+        if not (naming or reach or said or any(verb & f.words for f in filled)):
             return False
     last.step.params.update(more.params)
     last.filled.sources.update(more.sources)

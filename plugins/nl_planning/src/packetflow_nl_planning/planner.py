@@ -16,38 +16,37 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import packetflow as pf
 
 from .actions import Action
+from .clause_kinds import FACT, clause_kind
 from .clauses import Memory, Scope
 from .details import absorb, continues_label, points_back, told_more
+from .domains import in_domain
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
+from .fragments import gave_value, is_fragment
 from .index import Index
 from .lexicon import lexicon
 from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .references import named_output
-from .request_actions import LOSS, LOSS_WORDS, request_action
+from .request_actions import LOSS_WORDS, request_action
 from .restates import restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
-from .text import Token, normalize, past_form, tokenize
+from .text import Token, normalize, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
-_FACT = re.compile(
-    r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
-)
-_SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
-_PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
 
@@ -127,8 +126,11 @@ class Planner:
         contexts: list[Clause] = []
         facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
         for clause in clauses:
-            kind = self._kind(clause, text, losses)
-            if kind == "fact" or (kind == "statement" and len(clauses) > 1):
+            kind = clause_kind(self.index, clause, text, losses)
+            # (a statement told as one more thing, "...; also I left my gloves on the 38", is
+            # asked for: it is planned, and only sets the scene when nothing fits it)
+            scene = kind == "statement" and len(clauses) > 1 and not clause.added
+            if kind == "fact" or scene:
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
                 if self._fact(clause, text, mentions, memory):
                     facts.append(clause)
@@ -146,11 +148,14 @@ class Planner:
                 details={"candidates": []},
             )
         first_error: pf.errors.NotFoundError | None = None
+        scenes: list[tuple[Clause, pf.errors.NotFoundError]] = []  # fragments read as scenes
+        made: _Made | None = None  # how the latest step was read
         asked: list[bool] = []  # per step: whether its clause was a question
         for position, (clause, kind) in enumerate(pending):
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
             index = len(draft.steps)
+            used = set(mentions.used)  # the values taken before this step
             if draft.steps and told_more(
                 self.index, self.country_code, draft, clause, text, mentions, today, memory
             ):
@@ -159,13 +164,14 @@ class Planner:
                 outputs = {
                     o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
                 }
+                previous = draft.steps[-1].step.capability if draft.steps else None
                 step = self._clause(
-                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
             except pf.errors.NotFoundError as exc:
                 # "... and email the status to ana@x.org": an earlier step's output, named.
                 retry = self._named_output(
-                    text, clause, mentions, today, memory, allowed, index, before, outputs
+                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
                 if retry is None:
                     if continues_label(draft, clause, text):
@@ -193,12 +199,24 @@ class Planner:
                             raise exc from None
                         draft.steps.append(step)
                         asked.append(kind == "question")
+                        made = None
                         continue
                     others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
-                    if kind == "question" and others:
+                    if kind in ("question", "statement") and others:
                         contexts.append(clause)  # "is the shed still open? close it"
                         first_error = first_error or exc
                         continue
+                    if len(pending) > 1 and is_fragment(self.index, clause, mentions):
+                        if position < len(pending) - 1:
+                            # "bed bugs at 22 Park Road, book an inspection": the scene of
+                            # the next request (refused after all if none reads a value of it)
+                            contexts.append(clause)
+                            scenes.append((clause, exc))
+                            continue
+                        if made is not None and self._replan(
+                            text, today, allowed, made, clause, draft, mentions, memory
+                        ):
+                            continue  # "can someone come on Monday? 14 Elm Grove, Leeds"
                     raise
                 step = retry
             if draft.steps and restates(draft.steps[-1], step):
@@ -210,18 +228,24 @@ class Planner:
                         last.step.params[name] = value
                         if name in step.filled.sources:
                             last.filled.sources[name] = step.filled.sources[name]
+                made = None  # (the step holds values of two clauses now)
                 continue
             runs = each_object(
                 self.index, self.country_code, step, clause, text, mentions, today, memory
             )
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
+            # what the step was read from, for a fragment of values after it (see _replan)
+            made = None if runs else _Made(clause, before, used, len(memory), outputs, previous)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
                 fields = self.index.profiles[run.step.capability].fields
                 memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
                 draft.steps.append(run)
                 asked.append(kind == "question")
+        for fragment, error in scenes:
+            if not gave_value(mentions, fragment):
+                raise error  # no step read the values: the clause asked for something else
         if not draft.steps:
             raise first_error or pf.errors.NotFoundError(f"request {text[:80]!r}: nothing to do")
         last_end = max(c.end for c, _ in pending)
@@ -233,48 +257,6 @@ class Planner:
         draft.run_order()
         self._wire(draft, inputs or {})
         return draft
-
-    def _kind(self, clause: Clause, text: str, losses: bool = False) -> str:
-        """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
-        phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
-        chunk = text[clause.start : clause.end]
-        if _FACT.match(chunk) or _SELF.match(chunk):
-            return "fact"
-        words = clause.words
-        if not words:
-            return "statement"
-        lex = lexicon()
-        lowers = [t.lower for t in words]
-        asked = text[clause.end : clause.end + 1] == "?" or any(
-            tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
-        )
-        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
-        verb = next(
-            (t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None
-        )
-        past = verb is not None and past_form(verb.lower)
-        if past and verb is not None:
-            # "get it released", "have the car towed": a participle a present "get"/"have"
-            # causes is the thing to have done, no past event.
-            at = next(i for i, t in enumerate(words) if t is verb)
-            past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
-        # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
-        losses = losses or clause.added
-        if action.explicit and (not past or (losses and LOSS in action.verbs)):
-            return "request"
-        if asked:
-            return "question"
-        # ("we're", "it's", "there's": a pronoun with its verb written on)
-        subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
-        finite = (
-            past
-            or any(
-                (t.lower == t.lemma + "s" and t.lemma in lex.classes)
-                or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
-                for t in words[1:]
-            )
-        )
-        return "statement" if subject or finite else "request"
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
@@ -309,7 +291,7 @@ class Planner:
     def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
         """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
         chunk = text[clause.start : clause.end]
-        m = _FACT.match(chunk)
+        m = FACT.match(chunk)
         if m is None:
             return False
         inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
@@ -348,6 +330,7 @@ class Planner:
         index: int,
         contexts: list[Clause] | None = None,
         available: set[str] | None = None,
+        previous: str | None = None,
     ) -> StepDraft:
         words = clause.words
         terms, action = self._terms(clause)
@@ -401,7 +384,7 @@ class Planner:
             self.index.idf,
             frozenset(available),
         )
-        chosen = candidates[0] if candidates else None
+        chosen = candidates[in_domain(self.index, candidates, previous)] if candidates else None
         chunk = text[clause.start : clause.end]
         if chosen is None or not (chosen.action_ok and chosen.relevant):
             raise _refusal(chunk, candidates, action)
@@ -423,6 +406,7 @@ class Planner:
         index: int,
         contexts: list[Clause],
         outputs: set[str],
+        previous: str | None = None,
     ) -> StepDraft | None:
         """The step of a refused clause read with the earlier output it names as "it"
         (``None`` when it names none, or fits nothing that way either)."""
@@ -431,10 +415,56 @@ class Planner:
             return None
         try:
             return self._clause(
-                text, named, mentions, today, memory, allowed, index, contexts, outputs
+                text, named, mentions, today, memory, allowed, index, contexts, outputs, previous
             )
         except pf.errors.NotFoundError:
             return None
+
+    def _replan(
+        self,
+        text: str,
+        today: date,
+        allowed: set[str] | None,
+        made: _Made,
+        fragment: Clause,
+        draft: PlanDraft,
+        mentions: Mentions,
+        memory: list[Memory],
+    ) -> bool:
+        """Whether the latest step, read again with a fragment of values after it as its
+        nearest scene, is the same capability and takes a value of it: the step is then
+        replaced ("can someone come on Monday? 14 Elm Grove, Leeds": the address is there,
+        not the "kitchen" of the scene before)."""
+        old = draft.steps[-1]
+        kept = set(mentions.used)
+        mentions.used = set(made.used)
+        index = len(draft.steps) - 1
+        try:
+            step: StepDraft | None = self._clause(
+                text,
+                made.clause,
+                mentions,
+                today,
+                memory[: made.memory],
+                allowed,
+                index,
+                [*made.before, fragment],
+                made.available,
+                made.previous,
+            )
+        except pf.errors.NotFoundError:
+            step = None
+        if step is None or step.step.capability != old.step.capability:
+            mentions.used = kept
+            return False
+        if not gave_value(mentions, fragment):
+            mentions.used = kept
+            return False
+        draft.steps[index] = step
+        del memory[made.memory :]
+        fields = self.index.profiles[step.step.capability].fields
+        memory.extend(memory_of(step.step.params, fields, index))
+        return True
 
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:
@@ -456,6 +486,19 @@ class Planner:
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
+
+
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """How a step was read: its clause, the scenes before it, the values taken before it,
+    the memory's length before it, the earlier outputs it could use and the step before it."""
+
+    clause: Clause
+    before: list[Clause]
+    used: set[int]
+    memory: int
+    available: set[str]
+    previous: str | None
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

@@ -192,8 +192,25 @@ def split(
     # Connectors are read as typed as well: a typo fix towards a registry's word ("after" ->
     # "alter") must not hide "after that".
     typed = [t.text.lower() for t in tokens]
+    # "when you refill RX-1 email me": after a lead told as done first, with no comma, the
+    # next action verb past its own starts the request that waits for it (-1: none pending)
+    waiting = -1
     while i < n:
         token = tokens[i]
+        if not clauses[-1] and (size := _phrase_at(lowers, i, _ONCE)):
+            waiting = i + size + 1  # (past the lead and its verb)
+        elif (
+            waiting >= 0
+            and i > waiting
+            and token.is_word
+            and not token.entity
+            and _starts_action(tokens[i:], verbs, after_request=False)
+        ):
+            clauses.append([])
+            earlier.append(False)
+            waiting = -1
+        if token.lower in _HARD_PUNCT or token.lower == ",":
+            waiting = -1
         if _protected(token, protected):
             clauses[-1].append(token)
             i += 1

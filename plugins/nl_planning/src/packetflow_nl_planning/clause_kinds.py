@@ -1,0 +1,62 @@
+"""What a clause of a request is: a fact it states ("my email is ..."), a question, a request
+(an action, or a bare noun phrase such as "weather in Oslo") or a statement that only sets the
+scene ("the box weighs 3 kilos")."""
+
+from __future__ import annotations
+
+import re
+
+from .index import Index
+from .lexicon import lexicon
+from .request_actions import LOSS, request_action
+from .segment import Clause
+from .text import past_form
+
+__all__ = ["FACT", "clause_kind"]
+
+FACT = re.compile(
+    r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
+)
+_SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
+_PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
+
+
+def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -> str:
+    """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
+    phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
+    chunk = text[clause.start : clause.end]
+    if FACT.match(chunk) or _SELF.match(chunk):
+        return "fact"
+    words = clause.words
+    if not words:
+        return "statement"
+    lex = lexicon()
+    lowers = [t.lower for t in words]
+    asked = text[clause.end : clause.end + 1] == "?" or any(
+        tuple(lowers[: len(q)]) == q for q in lex.question if len(q) <= len(lowers)
+    )
+    action = request_action(words, verbs=index.verbs, known=index.known)
+    verb = next((t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None)
+    past = verb is not None and past_form(verb.lower)
+    if past and verb is not None:
+        # "get it released", "have the car towed": a participle a present "get"/"have"
+        # causes is the thing to have done, no past event.
+        at = next(i for i, t in enumerate(words) if t is verb)
+        past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
+    # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
+    losses = losses or clause.added
+    if action.explicit and (not past or (losses and LOSS in action.verbs)):
+        return "request"
+    if asked:
+        return "question"
+    # ("we're", "it's", "there's": a pronoun with its verb written on)
+    subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
+    finite = (
+        past
+        or any(
+            (t.lower == t.lemma + "s" and t.lemma in lex.classes)
+            or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
+            for t in words[1:]
+        )
+    )
+    return "statement" if subject or finite else "request"

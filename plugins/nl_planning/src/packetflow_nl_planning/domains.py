@@ -1,0 +1,51 @@
+"""The domain a compound request is in: a later clause that two capabilities fit about as well
+goes on in the domain of the step before it ("give Priya five stars; also book Biscuit in for
+Wednesday": the walker's domain, not the driving instructor's)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .index import Index
+from .ranking import Candidate
+
+__all__ = ["in_domain"]
+
+# How close to the best a candidate's score must be for the domain to decide between them: the
+# domain only breaks a near tie, never overrules a clear reading of the words.
+_NEAR = 0.9
+
+
+def _tags(index: Index, name: str) -> frozenset[str]:
+    return frozenset(t.lower() for t in index.profiles[name].capability.tags)
+
+
+def _as_well(other: Candidate, best: Candidate) -> bool:
+    """Whether ``other`` reads the clause as fully as ``best``: it covers as large a share of
+    the words left after the action and the values, and fills as many fields ("email support
+    with subject ..." is the mail's, however near an order's receipt)."""
+    filled = len(other.filled.params) if other.filled else 0
+    wanted = len(best.filled.params) if best.filled else 0
+    return other.covered >= best.covered and filled >= wanted
+
+
+def in_domain(index: Index, candidates: Sequence[Candidate], previous: str | None) -> int:
+    """The position of the candidate to choose: the first (best) one, unless it shares no tag
+    with the previous step's capability ``previous`` and a near one that fits as well does."""
+    if previous is None or len(candidates) < 2:
+        return 0
+    best = candidates[0]
+    domain = _tags(index, previous)
+    if not domain or not (best.action_ok and best.relevant) or _tags(index, best.name) & domain:
+        return 0
+    for at, other in enumerate(candidates[1:], start=1):
+        if other.score < best.score * _NEAR:
+            break
+        if (
+            other.action_ok
+            and other.relevant
+            and _as_well(other, best)
+            and _tags(index, other.name) & domain
+        ):
+            return at
+    return 0

@@ -179,6 +179,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         for i, t in enumerate(tokens):
             if person and not _titled(t):
                 continue
+            if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
+                continue  # "in Lancashire": a place, not a person's name
             if (
                 t.is_word
                 and t.text[:1].isupper()
@@ -248,6 +250,16 @@ def _with_article(
     if article.start <= scope.action_span[1] or (len(before) > 1 and before[-2].is_word):
         return run  # "report the damage": the article of the action's object
     return clean(scope.text[article.start : b]), article.start, b
+
+
+# Roles that make the phrase after a preposition a place ("in Leeds", "at Kew").
+_PLACE = frozenset(("place", "location", "where", "city", "area", "region"))
+
+
+def _names_place(token: Any) -> bool:
+    """Whether ``token`` is a preposition of place ("in", "at"), so the capitalised words after
+    it are somewhere, not someone."""
+    return bool(lexicon().roles.get(token.lower, frozenset()) & _PLACE)
 
 
 def _titled(token: Any) -> bool:

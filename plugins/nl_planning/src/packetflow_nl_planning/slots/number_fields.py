@@ -65,13 +65,29 @@ def _counts_other(
         if token.lower != token.lemma and token.lower.endswith("s"):
             if token.lemma not in scope.own or token.lemma in words:
                 return False
-            chosen = any(token.lemma in {str(v).lower() for v in f.enum} for f in fields)
+            said = {token.lemma, token.lower}  # "jars" may be the enum value itself
+            chosen = any(said & {str(v).lower() for v in f.enum} for f in fields)
             counted = any(
                 f is not spec and f.type in ("integer", "number") and token.lemma in f.words
                 for f in fields
             )
+            if not counted and not chosen and _counts_the_object(spec, token.lemma, fields):
+                return False  # "36 cupcakes" for the quantity of order_cupcakes
             return counted or not chosen
     return False
+
+
+# Names of a field that counts whatever the capability handles, not a thing of its own.
+_GENERIC_COUNT = frozenset(("quantity", "qty", "count", "number", "num", "many", "how"))
+
+
+def _counts_the_object(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:
+    """Whether ``spec`` is a bare count (``quantity``, "how many") and the counted noun is the
+    capability's own object, a word of none of its other fields: "36 cupcakes" is the
+    quantity of an order of cupcakes, while "2 bikes" is no number of riders."""
+    if not spec.name_words or not set(spec.name_words) <= _GENERIC_COUNT:
+        return False
+    return not any(f is not spec and lemma in f.words for f in fields)
 
 
 def fill_number(
@@ -132,10 +148,14 @@ def fill_number(
             continue  # "3 riders" counts what another field of the capability names
         after = set(scope.after(m.end, 2))
         before = set(scope.before(m.start, 3))
-        if after & words or before & words:
+        cued = bool(after & words or before & words)
+        if cued:
             score += 1.5
         if scope.role(m.start, words) > 0:
             score += 1.0
+            cued = True
+        if m.kind == "number" and not converted_value and not cued and _measure(spec):
+            continue  # "10-12 July": a bare number is no length in metres unless the field is named
         if spec.type == "integer":
             if converted_value:
                 value = round(value)  # 8,000 miles in whole km
@@ -195,6 +215,13 @@ def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 scope.claim(m.start(), m.end())
                 return count, m.group()
     return None
+
+
+def _measure(spec: FieldSpec) -> bool:
+    """Whether ``spec`` holds a physical measure (a length, a weight, a power: not a time,
+    which a bare number often gives, as "aged 62" or "for 90")."""
+    unit = units()[0].get(spec.unit) if spec.unit else None
+    return unit is not None and unit.dimension not in ("time", "temperature")
 
 
 def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:

@@ -1,0 +1,102 @@
+"""Slot values the planner read wrongly on round 9's probes: a bare count of the capability's
+own object ("24 celadon mugs" for ``quantity``), a place after "in" that is no person's given
+name ("in Dorset" for a ``district``, not ``forenames``), a bare number that is no length in
+metres ("for 10-12 July"); on registries of these tests' own (a pottery, a burial index and
+a marina)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-10-08"  # a Thursday
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class MugsIn(BaseModel):
+    quantity: int = Field(ge=1, le=500, description="how many")
+    glaze: Literal["celadon", "tenmoku", "shino"] = Field(description="glaze colour")
+    collect_on: dt.date = Field(description="collection day")
+
+
+@pf.capability(intent="Hand-thrown mugs from the pottery", tags=["pottery"])
+async def order_mugs(inp: MugsIn) -> Ref:
+    return Ref(ref="m")
+
+
+class GraveIn(BaseModel):
+    surname: str = Field(description="family name on the stone")
+    forenames: str | None = Field(default=None, description="given names")
+    district: str | None = Field(default=None, description="registration district")
+
+
+@pf.capability(intent="Find a gravestone in the burial index", tags=["graves"])
+async def search_graves(inp: GraveIn) -> Ref:
+    return Ref(ref="g")
+
+
+class MooringIn(BaseModel):
+    arrival: dt.date = Field(description="day of arrival")
+    boat_length_m: float | None = Field(
+        default=None, gt=0, le=30, description="length of the boat in metres"
+    )
+    crew: int = Field(default=1, ge=1, le=12, description="people aboard")
+
+
+@pf.capability(intent="A visitor's mooring at the marina", tags=["marina"])
+async def book_mooring(inp: MooringIn) -> Ref:
+    return Ref(ref="b")
+
+
+class GlazeIn(BaseModel):
+    item: Literal["tiles", "bowls", "vases"] = Field(description="what to glaze")
+    quantity: int = Field(ge=1, le=500, description="how many")
+
+
+@pf.capability(intent="Glazing of bisque ware you bring", tags=["pottery"])
+async def book_glazing(inp: GlazeIn) -> Ref:
+    return Ref(ref="z")
+
+
+@pytest.fixture
+async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [order_mugs, search_graves, book_mooring, book_glazing]
+    )
+
+
+async def _params(node: pf.Node, text: str) -> dict[str, Any]:
+    [step] = await plan_steps(node, text, TODAY)
+    params: dict[str, Any] = step["params"]
+    return params
+
+
+async def test_a_bare_count_counts_the_capability_object(shops: pf.Node) -> None:
+    # "mugs" is the capability's own word and no other field's: the quantity counts them.
+    params = await _params(shops, "24 celadon mugs to collect on Friday")
+    assert params == {"quantity": 24, "glaze": "celadon", "collect_on": "2026-10-09"}
+    # "vases" is the enum value itself (not only its lemma): what is counted, not another count.
+    params = await _params(shops, "glaze 40 vases for me")
+    assert params == {"item": "vases", "quantity": 40}
+
+
+async def test_a_place_after_in_is_no_given_name(shops: pf.Node) -> None:
+    params = await _params(shops, "graves for surname Hollis in Dorset")
+    assert params == {"surname": "Hollis", "district": "Dorset"}
+
+
+async def test_a_bare_number_is_no_length(shops: pf.Node) -> None:
+    params = await _params(shops, "mooring on Friday, 4 aboard")
+    assert params == {"arrival": "2026-10-09", "crew": 4}
+    # A length said with its unit still converts to the field's metres.
+    params = await _params(shops, "mooring Friday, 30ft boat")
+    assert params == {"arrival": "2026-10-09", "boat_length_m": 9.144}

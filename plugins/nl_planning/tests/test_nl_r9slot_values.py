@@ -94,6 +94,12 @@ async def test_a_place_after_in_is_no_given_name(shops: pf.Node) -> None:
     assert params == {"surname": "Hollis", "district": "Dorset"}
 
 
+async def test_a_full_name_splits_into_surname_and_forenames(shops: pf.Node) -> None:
+    params = await _params(shops, "grave of Ann Hollis in Dorset")
+    assert params == {"surname": "Hollis", "forenames": "Ann", "district": "Dorset"}
+    assert await _params(shops, "graves for Hollis") == {"surname": "Hollis"}
+
+
 async def test_a_bare_number_is_no_length(shops: pf.Node) -> None:
     params = await _params(shops, "mooring on Friday, 4 aboard")
     assert params == {"arrival": "2026-10-09", "crew": 4}

@@ -15,6 +15,7 @@ from typing import Any
 from .clauses import Scope, field_words
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, named_before
+from .person_names import split_full_name
 from .schema import FieldSpec
 from .text_spans import (
     PRONOUNS,
@@ -204,6 +205,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 scope.claim(a, b)
                 out[spec.name] = (value, value)
                 break
+    # 5b. "Mary Quinn" for a surname and forenames asked apart.
+    split_full_name(specs, out)
     # 6. The rest of the clause for the last empty required text field.
     empty = [s for s in specs if s.name not in out and s.required]
     links = [m for m in scope.of("url") if scope.text_free(m.start, m.end)]

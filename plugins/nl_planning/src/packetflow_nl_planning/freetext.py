@@ -21,6 +21,8 @@ from .text_spans import (
     PRONOUNS,
     clean,
     in_value,
+    listed,
+    own_noun,
     phrase,
     registry_acronym,
     remainder,
@@ -130,11 +132,15 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             ):
                 continue  # "the dining room to 19": the field's word is part of the value
             rng = phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
+            placed = None
+            if rng is None and spec.required and t.lower in roles and roles[t.lower] & words:
+                placed = own_noun(tokens, at, scope)
+            rng = rng or placed
             if rng is None:
                 continue
             value, a, b = span_text(scope, tokens, rng)
             lemmas = {x.lemma for x in tokens[rng[0] : rng[1]]}
-            if (
+            if rng is not placed and (
                 value.lower() in PRONOUNS
                 or lemmas <= scope.own
                 or (lemmas & lex.classes.keys() == lemmas and tokens[rng[0] - 1].lower not in _MINE)
@@ -166,6 +172,16 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                     out[spec.name] = (rest, rest)
                     scope.claim(colon.start, end)
                     break
+    # 4b. The items of a terse list, in the order of the fields ("Log a sighting:
+    # cockroaches, kitchen, Sunday": the pest and the day are taken, the kitchen is where).
+    items = listed(tokens, scope)
+    for spec in specs:
+        if not items:
+            break
+        if spec.name not in out:
+            value, a, b = span_text(scope, tokens, items.pop(0))
+            scope.claim(a, b)
+            out[spec.name] = (value, value)
     # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
     # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it;
     # an acronym another capability names itself by is a thing of the domain too.

@@ -1,7 +1,8 @@
 """Slot values the planner read wrongly on round 9's probes: a bare count of the capability's
 own object ("24 celadon mugs" for ``quantity``), a place after "in" that is no person's given
 name ("in Dorset" for a ``district``, not ``forenames``), a bare number that is no length in
-metres ("for 10-12 July"); on registries of these tests' own (a pottery, a burial index and
+metres ("for 10-12 July"), a power in kW ("20kW"), the word right before a number naming its
+field ("Lane 4, game two"); on registries of these tests' own (a pottery, a burial index and
 a marina)."""
 
 from __future__ import annotations
@@ -67,10 +68,40 @@ async def book_glazing(inp: GlazeIn) -> Ref:
     return Ref(ref="z")
 
 
+class GeneratorIn(BaseModel):
+    min_output_kw: int = Field(ge=1, le=500, description="at least, in kW")
+    days: int = Field(ge=1, le=30, description="how many days of hire")
+
+
+@pf.capability(intent="Hire a diesel generator for an event", tags=["plant hire"])
+async def hire_generator(inp: GeneratorIn) -> Ref:
+    return Ref(ref="k")
+
+
+class BowlingIn(BaseModel):
+    game: int = Field(ge=1, le=10, description="game number")
+    lane: int = Field(ge=1, le=40, description="lane number")
+    score: int = Field(ge=0, le=300, description="pins scored")
+
+
+@pf.capability(intent="Score of a game at the bowling league", tags=["bowling"])
+async def post_bowling_score(inp: BowlingIn) -> Ref:
+    return Ref(ref="s")
+
+
 @pytest.fixture
 async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [order_mugs, search_graves, book_mooring, book_glazing]
+        module_node,
+        register_module,
+        [
+            order_mugs,
+            search_graves,
+            book_mooring,
+            book_glazing,
+            hire_generator,
+            post_bowling_score,
+        ],
     )
 
 
@@ -106,3 +137,14 @@ async def test_a_bare_number_is_no_length(shops: pf.Node) -> None:
     # A length said with its unit still converts to the field's metres.
     params = await _params(shops, "mooring Friday, 30ft boat")
     assert params == {"arrival": "2026-10-09", "boat_length_m": 9.144}
+
+
+async def test_a_power_in_kilowatts(shops: pf.Node) -> None:
+    params = await _params(shops, "hire a generator of 20kW or more for 3 days")
+    assert params == {"min_output_kw": 20, "days": 3}
+
+
+async def test_the_word_before_a_number_names_its_field(shops: pf.Node) -> None:
+    # "Lane 4" is the lane's, "game two" the game's, though each number has both words near.
+    params = await _params(shops, "Lane 4, game two, I bowled 187")
+    assert params == {"lane": 4, "game": 2, "score": 187}

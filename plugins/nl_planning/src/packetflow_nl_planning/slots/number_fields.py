@@ -154,6 +154,7 @@ def fill_number(
         if scope.role(m.start, words) > 0:
             score += 1.0
             cued = True
+        score += _named_before(scope, m, spec, fields)
         if m.kind == "number" and not converted_value and not cued and _measure(spec):
             continue  # "10-12 July": a bare number is no length in metres unless the field is named
         if spec.type == "integer":
@@ -215,6 +216,18 @@ def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 scope.claim(m.start(), m.end())
                 return count, m.group()
     return None
+
+
+def _named_before(scope: Scope, mention: Mention, spec: FieldSpec, fields: list[FieldSpec]) -> float:
+    """How the word right before a number names its field: "round five" is this round's
+    (+1), "Board 7" another number field's board (-1), whatever else the words around say."""
+    before = scope.before(mention.start, 1)
+    if not before:
+        return 0.0
+    if before[-1] in spec.name_words:
+        return 1.0
+    others = (f for f in fields if f is not spec and f.type in ("integer", "number"))
+    return -1.0 if any(before[-1] in f.name_words for f in others) else 0.0
 
 
 def _measure(spec: FieldSpec) -> bool:

@@ -1,0 +1,75 @@
+"""Values the planner read wrongly on round 9's probes by their shape: a street address inside
+a longer match that was rejected ("3 rooms at 12 Elm Road"), garment size letters said in
+words ("small", "extra large" for S and XL), and contractions that hide a "not" ("weren't");
+on registries of these tests' own (a decorator and a club shop)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+from packetflow_nl_planning.text import tokenize
+
+TODAY = "2026-10-08"  # a Thursday
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class PaintIn(BaseModel):
+    rooms: int = Field(ge=1, le=20, description="rooms to paint")
+    address: str = Field(description="street address")
+
+
+@pf.capability(intent="Book a decorator to paint rooms", tags=["decorating"])
+async def book_painter(inp: PaintIn) -> Ref:
+    return Ref(ref="p")
+
+
+class ShirtIn(BaseModel):
+    size: Literal["S", "M", "L", "XL"] = Field(description="shirt size")
+    colour: Literal["red", "blue"] = Field(description="colour")
+
+
+@pf.capability(intent="Order a club shirt", tags=["club"])
+async def order_shirt(inp: ShirtIn) -> Ref:
+    return Ref(ref="s")
+
+
+@pytest.fixture
+async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [book_painter, order_shirt])
+
+
+async def _params(node: pf.Node, text: str) -> dict[str, Any]:
+    [step] = await plan_steps(node, text, TODAY)
+    params: dict[str, Any] = step["params"]
+    return params
+
+
+async def test_an_address_inside_a_rejected_match(shop: pf.Node) -> None:
+    params = await _params(shop, "paint 3 rooms at 12 Elm Road")
+    assert params == {"rooms": 3, "address": "12 Elm Road"}
+
+
+async def test_size_letters_said_in_words(shop: pf.Node) -> None:
+    assert await _params(shop, "a small red club shirt") == {"size": "S", "colour": "red"}
+    params = await _params(shop, "club shirt, extra large, blue")
+    assert params == {"size": "XL", "colour": "blue"}
+    params = await _params(shop, "club shirt in medium, red")
+    assert params == {"size": "M", "colour": "red"}
+
+
+def test_contractions_that_hide_a_not() -> None:
+    assert [t.lower for t in tokenize("bins weren't collected")] == [
+        "bins",
+        "were",
+        "not",
+        "collected",
+    ]
+    assert [t.lower for t in tokenize("we've lost it")][:2] == ["we", "have"]

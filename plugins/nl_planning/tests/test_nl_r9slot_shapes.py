@@ -1,6 +1,7 @@
 """Values the planner read wrongly on round 9's probes by their shape: a street address inside
 a longer match that was rejected ("3 rooms at 12 Elm Road"), garment size letters said in
-words ("small", "extra large" for S and XL), and contractions that hide a "not" ("weren't");
+words ("small", "extra large" for S and XL), the digits after a numbered field's noun
+("invoice 55"), and contractions that hide a "not" ("weren't");
 on registries of these tests' own (a decorator and a club shop)."""
 
 from __future__ import annotations
@@ -41,9 +42,18 @@ async def order_shirt(inp: ShirtIn) -> Ref:
     return Ref(ref="s")
 
 
+class InvoiceIn(BaseModel):
+    invoice_number: str = Field(description="the invoice")
+
+
+@pf.capability(intent="Details of an invoice", tags=["billing"])
+async def get_invoice(inp: InvoiceIn) -> Ref:
+    return Ref(ref="i")
+
+
 @pytest.fixture
 async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [book_painter, order_shirt])
+    return await planner_on(module_node, register_module, [book_painter, order_shirt, get_invoice])
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
@@ -63,6 +73,11 @@ async def test_size_letters_said_in_words(shop: pf.Node) -> None:
     assert params == {"size": "XL", "colour": "blue"}
     params = await _params(shop, "club shirt in medium, red")
     assert params == {"size": "M", "colour": "red"}
+
+
+async def test_the_digits_after_a_numbered_field_noun(shop: pf.Node) -> None:
+    # "invoice 55" for invoice_number: the digits, not the rest of the clause ("info").
+    assert await _params(shop, "info on invoice 55") == {"invoice_number": "55"}
 
 
 def test_contractions_that_hide_a_not() -> None:

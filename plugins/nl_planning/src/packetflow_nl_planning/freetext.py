@@ -129,6 +129,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 t.lower not in roles
                 and at < len(tokens)
                 and (tokens[at].lower in roles or not tokens[at].is_word)
+                and not _numbered(spec, tokens[at])
             ):
                 continue  # "the dining room to 19": the field's word is part of the value
             rng = phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
@@ -242,6 +243,20 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             scope.weak.append((a, b))
             out[empty[0].name] = (value, value)
     return out
+
+
+# Last words of a field's name that make its value a number or a code ("invoice_number").
+_NUMBERED = frozenset(("number", "no", "id", "code", "ref", "reference", "num"))
+
+
+def _numbered(spec: FieldSpec, token: Any) -> bool:
+    """Whether ``token`` is the digits a numbered field's noun is followed by ("invoice 55"
+    for ``invoice_number``): unlike "the dining room to 19", the number is the value."""
+    return (
+        bool(spec.name_words)
+        and spec.name_words[-1] in _NUMBERED
+        and token.lower[:1].isdigit()
+    )
 
 
 _MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])

@@ -2,7 +2,7 @@
 own object ("24 celadon mugs" for ``quantity``), a place after "in" that is no person's given
 name ("in Dorset" for a ``district``, not ``forenames``), a bare number that is no length in
 metres ("for 10-12 July"), a power in kW ("20kW"), the word right before a number naming its
-field ("Lane 4, game two"); on registries of these tests' own (a pottery, a burial index and
+field ("Lane 4, game two"), the days a range of days spans ("Monday to Wednesday"); on registries of these tests' own (a pottery, a burial index and
 a marina)."""
 
 from __future__ import annotations
@@ -89,6 +89,16 @@ async def post_bowling_score(inp: BowlingIn) -> Ref:
     return Ref(ref="s")
 
 
+class StudioIn(BaseModel):
+    first_day: dt.date = Field(description="first day in the studio")
+    days: int = Field(default=1, ge=1, le=14, description="consecutive days")
+
+
+@pf.capability(intent="Rent the recording studio", tags=["music"])
+async def rent_studio(inp: StudioIn) -> Ref:
+    return Ref(ref="st")
+
+
 @pytest.fixture
 async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -101,6 +111,7 @@ async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
             book_glazing,
             hire_generator,
             post_bowling_score,
+            rent_studio,
         ],
     )
 
@@ -148,3 +159,9 @@ async def test_the_word_before_a_number_names_its_field(shops: pf.Node) -> None:
     # "Lane 4" is the lane's, "game two" the game's, though each number has both words near.
     params = await _params(shops, "Lane 4, game two, I bowled 187")
     assert params == {"lane": 4, "game": 2, "score": 187}
+
+
+async def test_a_count_of_days_from_a_range_of_days(shops: pf.Node) -> None:
+    # "Monday to Wednesday" is the first day and three days: the range fills both.
+    params = await _params(shops, "rent the recording studio Monday to Wednesday")
+    assert params == {"first_day": "2026-10-12", "days": 3}

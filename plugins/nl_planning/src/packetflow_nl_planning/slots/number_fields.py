@@ -174,12 +174,35 @@ def fill_number(
             if start.year == end.year:  # "this year", "for 2027": the year of the range
                 return start.year, scope.take(m)
     if not candidates:
-        return _on_my_own(spec, scope)
+        return _range_length(spec, scope) or _on_my_own(spec, scope)
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """How many days (both ends counted) or nights (the days between) a range of days spans
+    ("Monday to Wednesday": 3 days, 2 nights), for a count of days or nights that no number
+    gives; the range itself may have filled the first day too, so it is read, not taken."""
+    if spec.type != "integer" or not spec.name_words:
+        return None
+    unit = spec.name_words[-1]
+    if unit not in ("day", "night"):
+        return None
+    start, end = scope.span
+    for m in scope.mentions.items:
+        if m.kind != "daterange" or not (start <= m.start and m.end <= end):
+            continue
+        first, last = m.extra[scope.mode]
+        count = (last - first).days + (1 if unit == "day" else 0)
+        if count < 1 or (spec.minimum is not None and count < spec.minimum):
+            continue
+        if spec.maximum is not None and count > spec.maximum:
+            continue
+        return count, scope.text[m.start : m.end]
+    return None
 
 
 # Nouns of a field that counts people ("number of guests", ``party_size``, ``travellers``).

@@ -173,16 +173,6 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                     out[spec.name] = (rest, rest)
                     scope.claim(colon.start, end)
                     break
-    # 4b. The items of a terse list, in the order of the fields ("Log a sighting:
-    # cockroaches, kitchen, Sunday": the pest and the day are taken, the kitchen is where).
-    items = listed(tokens, scope)
-    for spec in specs:
-        if not items:
-            break
-        if spec.name not in out:
-            value, a, b = span_text(scope, tokens, items.pop(0))
-            scope.claim(a, b)
-            out[spec.name] = (value, value)
     # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
     # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it;
     # an acronym another capability names itself by is a thing of the domain too.
@@ -222,6 +212,16 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 scope.claim(a, b)
                 out[spec.name] = (value, value)
                 break
+    # 5a. The items of a terse list, in the order of the fields ("Log a sighting:
+    # cockroaches, kitchen, Sunday": the pest and the day are taken, the kitchen is where).
+    items = listed(tokens, scope)
+    for spec in specs:
+        if not items:
+            break
+        if spec.name not in out:
+            value, a, b = span_text(scope, tokens, items.pop(0))
+            scope.claim(a, b)
+            out[spec.name] = (value, value)
     # 5b. "Mary Quinn" for a surname and forenames asked apart.
     split_full_name(specs, out)
     # 6. The rest of the clause for the last empty required text field.

@@ -1,9 +1,11 @@
 """Slot values the planner read wrongly on round 9's probes: a bare count of the capability's
 own object ("24 celadon mugs" for ``quantity``), a place after "in" that is no person's given
-name ("in Dorset" for a ``district``, not ``forenames``), a bare number that is no length in
-metres ("for 10-12 July"), a power in kW ("20kW"), the word right before a number naming its
-field ("Lane 4, game two"), the days a range of days spans ("Monday to Wednesday"); on registries of these tests' own (a pottery, a burial index and
-a marina)."""
+name ("in Dorset" for a ``district``, not ``forenames``), a full name for a surname and
+forenames asked apart ("Ann Hollis"), a bare number that is no length in metres ("mooring on
+Friday, 4 aboard"), a power in kW ("20kW"), the word right before a number naming its field
+("Lane 4, game two"), the days a range of days spans ("Monday to Wednesday"); on registries of
+these tests' own (a pottery, a burial index, a marina, plant hire, a bowling league and a
+recording studio)."""
 
 from __future__ import annotations
 

@@ -252,11 +252,7 @@ _NUMBERED = frozenset(("number", "no", "id", "code", "ref", "reference", "num"))
 def _numbered(spec: FieldSpec, token: Any) -> bool:
     """Whether ``token`` is the digits a numbered field's noun is followed by ("invoice 55"
     for ``invoice_number``): unlike "the dining room to 19", the number is the value."""
-    return (
-        bool(spec.name_words)
-        and spec.name_words[-1] in _NUMBERED
-        and token.lower[:1].isdigit()
-    )
+    return bool(spec.name_words) and spec.name_words[-1] in _NUMBERED and token.lower[:1].isdigit()
 
 
 _MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])

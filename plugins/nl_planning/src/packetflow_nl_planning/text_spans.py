@@ -101,8 +101,10 @@ def listed(tokens: list[Token], scope: Scope) -> list[tuple[int, int]]:
         if end < len(tokens) and tokens[end].lower == ":":
             continue  # "notes: ...": a label, not an item
         run = tokens[i + 1 : end]
-        if not run or len(run) > 4 or not all(
-            t.is_word and scope.text_free(t.start, t.end) for t in run
+        if (
+            not run
+            or len(run) > 4
+            or not all(t.is_word and scope.text_free(t.start, t.end) for t in run)
         ):
             continue
         if all(t.lower in lex.stopwords or t.lower in DETERMINERS for t in run):

@@ -4,6 +4,7 @@ from an amount's currency."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -227,7 +228,7 @@ def _split_compound(form: str, tokens: list[Any]) -> tuple[Any, Any] | None:
     for ``bedbugs``, "wood lice" for ``woodlice``): English writes many compounds either way."""
     if len(form) < 6:
         return None
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in pairwise(tokens):
         if not (a.is_word and b.is_word) or a.end + 1 != b.start:
             continue
         if form in (a.lower + b.lower, a.lower + b.lemma) or lemma(form) == a.lower + b.lemma:

@@ -241,7 +241,9 @@ def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     return None
 
 
-def _named_before(scope: Scope, mention: Mention, spec: FieldSpec, fields: list[FieldSpec]) -> float:
+def _named_before(
+    scope: Scope, mention: Mention, spec: FieldSpec, fields: list[FieldSpec]
+) -> float:
     """How the word right before a number names its field: "round five" is this round's
     (+1), "Board 7" another number field's board (-1), whatever else the words around say."""
     before = scope.before(mention.start, 1)

@@ -1,9 +1,10 @@
 """Free text and choices the planner read wrongly on round 9's probes: a place after the
 preposition that names a required field though the capability's examples say the same word
 ("in the cellar"), the items of a terse list in the order of the fields ("report a leak:
-steady, bathroom, today"), a one-word value written as two words ("black fly" for
-``blackfly``), and the "all" of "at all" that chooses no value ``all``; on registries of these
-tests' own (a landlord's repairs, an allotment and a smart door lock)."""
+steady, bathroom, today"; a field of prose takes the items that follow each other), a
+one-word value written as two words ("black fly" for ``blackfly``), and the "all" of "at all"
+that chooses no value ``all``; on registries of these tests' own (a landlord's repairs, an
+allotment, a smart door lock and a family's fridge board)."""
 
 from __future__ import annotations
 
@@ -58,10 +59,22 @@ async def get_door_log(inp: DoorLogIn) -> Ref:
     return Ref(ref="d")
 
 
+class FridgeNoteIn(BaseModel):
+    message: str = Field(description="what the note says")
+    day: dt.date = Field(description="day it is for")
+
+
+@pf.capability(intent="Pin a note on the family's fridge board", tags=["family"])
+async def pin_fridge_note(inp: FridgeNoteIn) -> Ref:
+    return Ref(ref="n")
+
+
 @pytest.fixture
 async def house(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [report_leak, record_garden_pest, get_door_log]
+        module_node,
+        register_module,
+        [report_leak, record_garden_pest, get_door_log, pin_fridge_note],
     )
 
 
@@ -79,6 +92,11 @@ async def test_a_place_the_examples_also_name(house: pf.Node) -> None:
 async def test_the_items_of_a_terse_list(house: pf.Node) -> None:
     params = await _params(house, "report a leak: steady, bathroom, today")
     assert params == {"location": "bathroom", "severity": "steady", "seen_on": "2026-10-08"}
+
+
+async def test_a_field_of_prose_takes_the_items_that_follow_each_other(house: pf.Node) -> None:
+    params = await _params(house, "fridge note for Saturday, dentist, bring the card")
+    assert params == {"day": "2026-10-10", "message": "dentist, bring the card"}
 
 
 async def test_a_one_word_value_written_in_two(house: pf.Node) -> None:

@@ -219,7 +219,14 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         if not items:
             break
         if spec.name not in out:
-            value, a, b = span_text(scope, tokens, items.pop(0))
+            first, last = items.pop(0)
+            # A field of prose takes the items that follow each other whole ("dentist, bring
+            # insurance card" is one reminder), a field of one thing a single item.
+            while set(spec.name_words) & _TEXTUAL and items and items[0][0] == last + 1:
+                last = items.pop(0)[1]
+            _, a, _ = span_text(scope, tokens, (first, first + 1))
+            _, _, b = span_text(scope, tokens, (last - 1, last))
+            value = scope.text[a:b]
             scope.claim(a, b)
             out[spec.name] = (value, value)
     # 5b. "Mary Quinn" for a surname and forenames asked apart.

@@ -101,6 +101,17 @@ async def rent_studio(inp: StudioIn) -> Ref:
     return Ref(ref="st")
 
 
+class CampIn(BaseModel):
+    adults: int = Field(ge=1, le=8, description="adults staying")
+    children: int = Field(default=0, ge=0, le=8, description="children staying")
+    nights: int = Field(ge=1, le=14, description="nights")
+
+
+@pf.capability(intent="Book a pitch at the campsite", tags=["camping"])
+async def book_camping_pitch(inp: CampIn) -> Ref:
+    return Ref(ref="c")
+
+
 @pytest.fixture
 async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -114,6 +125,7 @@ async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
             hire_generator,
             post_bowling_score,
             rent_studio,
+            book_camping_pitch,
         ],
     )
 
@@ -161,6 +173,9 @@ async def test_the_word_before_a_number_names_its_field(shops: pf.Node) -> None:
     # "Lane 4" is the lane's, "game two" the game's, though each number has both words near.
     params = await _params(shops, "Lane 4, game two, I bowled 187")
     assert params == {"lane": 4, "game": 2, "score": 187}
+    # ... unless that word is the noun of the count before it ("3 adults 2 children").
+    params = await _params(shops, "a camping pitch for three adults two children four nights")
+    assert params == {"adults": 3, "children": 2, "nights": 4}
 
 
 async def test_a_count_of_days_from_a_range_of_days(shops: pf.Node) -> None:

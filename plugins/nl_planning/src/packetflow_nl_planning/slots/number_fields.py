@@ -246,9 +246,14 @@ def _named_before(
 ) -> float:
     """How the word right before a number names its field: "round five" is this round's
     (+1), "Board 7" another number field's board (-1), whatever else the words around say."""
-    before = scope.before(mention.start, 1)
-    if not before:
+    tokens = [t for t in scope.clause.tokens if t.end <= mention.start][-2:]
+    if not tokens:
         return 0.0
+    if len(tokens) == 2 and any(
+        m.kind == "number" and m.end == tokens[0].end for m in scope.mentions.items
+    ):
+        return 0.0  # "3 adults 2 children": "adults" is the noun of the 3 before it
+    before = [tokens[-1].lemma]
     if before[-1] in spec.name_words:
         return 1.0
     others = (f for f in fields if f is not spec and f.type in ("integer", "number"))

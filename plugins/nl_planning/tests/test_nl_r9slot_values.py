@@ -164,12 +164,6 @@ async def test_a_bare_number_is_no_length(shops: pf.Node) -> None:
     assert params == {"arrival": "2026-10-09", "boat_length_m": 9.144}
 
 
-async def test_a_converted_measure_keeps_the_precision_it_was_said_with(shops: pf.Node) -> None:
-    # 24 ft is 7.3152 m: two digits said give four, not the six of the conversion.
-    params = await _params(shops, "mooring Friday, 24ft boat")
-    assert params == {"arrival": "2026-10-09", "boat_length_m": 7.315}
-
-
 async def test_a_power_in_kilowatts(shops: pf.Node) -> None:
     params = await _params(shops, "hire a generator of 20kW or more for 3 days")
     assert params == {"min_output_kw": 20, "days": 3}

@@ -3,7 +3,6 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
@@ -123,7 +122,7 @@ def fill_number(
                 converted = convert(float(value), m.unit or "", spec.unit)
                 if converted is None:
                     continue
-                value = _as_precise(converted, value)
+                value = round(converted, 6)
                 converted_value = True
                 score += 2.0
         elif m.kind == "money":
@@ -240,16 +239,6 @@ def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 scope.claim(m.start(), m.end())
                 return count, m.group()
     return None
-
-
-def _as_precise(converted: float, said: Any) -> float:
-    """``converted`` to the precision of the number said: one significant digit more than it
-    was written with, four at least ("24ft" is 7.315 m, not 7.3152; "22 lbs" 9.979 kg)."""
-    if converted == 0:
-        return 0.0
-    written = sum(ch.isdigit() for ch in str(said).lstrip("0."))
-    digits = max(4, written + 1)
-    return round(converted, max(0, digits - 1 - math.floor(math.log10(abs(converted)))))
 
 
 def _named_before(

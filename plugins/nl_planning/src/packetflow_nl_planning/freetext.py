@@ -15,11 +15,14 @@ from typing import Any
 from .clauses import Scope, field_words
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, named_before
+from .person_names import split_full_name
 from .schema import FieldSpec
 from .text_spans import (
     PRONOUNS,
     clean,
     in_value,
+    listed,
+    own_noun,
     phrase,
     registry_acronym,
     remainder,
@@ -126,14 +129,19 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 t.lower not in roles
                 and at < len(tokens)
                 and (tokens[at].lower in roles or not tokens[at].is_word)
+                and not _numbered(spec, tokens[at])
             ):
                 continue  # "the dining room to 19": the field's word is part of the value
             rng = phrase(tokens, at, scope, 12 if set(spec.name_words) & _TEXTUAL else 6)
+            placed = None
+            if rng is None and spec.required and t.lower in roles and roles[t.lower] & words:
+                placed = own_noun(tokens, at, scope)
+            rng = rng or placed
             if rng is None:
                 continue
             value, a, b = span_text(scope, tokens, rng)
             lemmas = {x.lemma for x in tokens[rng[0] : rng[1]]}
-            if (
+            if rng is not placed and (
                 value.lower() in PRONOUNS
                 or lemmas <= scope.own
                 or (lemmas & lex.classes.keys() == lemmas and tokens[rng[0] - 1].lower not in _MINE)
@@ -179,6 +187,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         for i, t in enumerate(tokens):
             if person and not _titled(t):
                 continue
+            if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
+                continue  # "in Lancashire": a place, not a person's name
             if (
                 t.is_word
                 and t.text[:1].isupper()
@@ -202,6 +212,25 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 scope.claim(a, b)
                 out[spec.name] = (value, value)
                 break
+    # 5a. The items of a terse list, in the order of the fields ("Log a sighting:
+    # cockroaches, kitchen, Sunday": the pest and the day are taken, the kitchen is where).
+    items = listed(tokens, scope)
+    for spec in specs:
+        if not items:
+            break
+        if spec.name not in out:
+            first, last = items.pop(0)
+            # A field of prose takes the items that follow each other whole ("dentist, bring
+            # insurance card" is one reminder), a field of one thing a single item.
+            while set(spec.name_words) & _TEXTUAL and items and items[0][0] == last + 1:
+                last = items.pop(0)[1]
+            _, a, _ = span_text(scope, tokens, (first, first + 1))
+            _, _, b = span_text(scope, tokens, (last - 1, last))
+            value = scope.text[a:b]
+            scope.claim(a, b)
+            out[spec.name] = (value, value)
+    # 5b. "Mary Quinn" for a surname and forenames asked apart.
+    split_full_name(specs, out)
     # 6. The rest of the clause for the last empty required text field.
     empty = [s for s in specs if s.name not in out and s.required]
     links = [m for m in scope.of("url") if scope.text_free(m.start, m.end)]
@@ -221,6 +250,16 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             scope.weak.append((a, b))
             out[empty[0].name] = (value, value)
     return out
+
+
+# Last words of a field's name that make its value a number or a code ("invoice_number").
+_NUMBERED = frozenset(("number", "no", "id", "code", "ref", "reference", "num"))
+
+
+def _numbered(spec: FieldSpec, token: Any) -> bool:
+    """Whether ``token`` is the digits a numbered field's noun is followed by ("invoice 55"
+    for ``invoice_number``): unlike "the dining room to 19", the number is the value."""
+    return bool(spec.name_words) and spec.name_words[-1] in _NUMBERED and token.lower[:1].isdigit()
 
 
 _MESSAGE = frozenset(["message", "body", "text", "content", "note", "comment"])
@@ -248,6 +287,16 @@ def _with_article(
     if article.start <= scope.action_span[1] or (len(before) > 1 and before[-2].is_word):
         return run  # "report the damage": the article of the action's object
     return clean(scope.text[article.start : b]), article.start, b
+
+
+# Roles that make the phrase after a preposition a place ("in Leeds", "at Kew").
+_PLACE = frozenset(("place", "location", "where", "city", "area", "region"))
+
+
+def _names_place(token: Any) -> bool:
+    """Whether ``token`` is a preposition of place ("in", "at"), so the capitalised words after
+    it are somewhere, not someone."""
+    return bool(lexicon().roles.get(token.lower, frozenset()) & _PLACE)
 
 
 def _titled(token: Any) -> bool:

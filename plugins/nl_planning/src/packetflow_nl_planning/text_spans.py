@@ -15,6 +15,8 @@ __all__ = [
     "PRONOUNS",
     "clean",
     "in_value",
+    "listed",
+    "own_noun",
     "phrase",
     "registry_acronym",
     "remainder",
@@ -80,6 +82,65 @@ def phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[
             break
         end += 1
     return trim(tokens, at, end, scope)
+
+
+_LIST_MARKS = frozenset((",", ";", ":"))
+
+
+def listed(tokens: list[Token], scope: Scope) -> list[tuple[int, int]]:
+    """The items of a terse list ("Log a sighting: cockroaches, kitchen, Sunday") that no
+    value took: runs of free words with a comma, a semicolon or a colon before them and one
+    (or the clause's end) after, in a clause of two such marks or more."""
+    marks = [i for i, t in enumerate(tokens) if t.lower in _LIST_MARKS]
+    if sum(tokens[i].lower == "," for i in marks) < 1 or len(marks) < 2:
+        return []
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    for n, i in enumerate(marks):
+        end = marks[n + 1] if n + 1 < len(marks) else len(tokens)
+        if end < len(tokens) and tokens[end].lower == ":":
+            continue  # "notes: ...": a label, not an item
+        run = tokens[i + 1 : end]
+        if (
+            not run
+            or len(run) > 4
+            or not all(t.is_word and scope.text_free(t.start, t.end) for t in run)
+        ):
+            continue
+        if all(t.lower in lex.stopwords or t.lower in DETERMINERS for t in run):
+            continue
+        # "Pinner centre" for test_centre is "Pinner"; a word of the capability's own that is
+        # the whole item ("kitchen", which its examples say too) stays: the list gives it.
+        rng = trim(tokens, i + 1, end, scope)
+        if rng is None:
+            rng = (i + 1, end)
+            while rng[0] < rng[1] and tokens[rng[0]].lower in DETERMINERS:
+                rng = (rng[0] + 1, rng[1])
+        out.append(rng)
+    return out
+
+
+def own_noun(tokens: list[Token], at: int, scope: Scope) -> tuple[int, int] | None:
+    """The noun after a determiner at ``at`` ("the *loft*", "our *spare room*") kept whole
+    though the capability's own words make it (its examples say "in the loft" too): after a
+    preposition that names the field, a determiner starts a noun phrase, never a verb."""
+    if at >= len(tokens) or tokens[at].lower not in DETERMINERS:
+        return None
+    lex = lexicon()
+    end = at + 1
+    while end < len(tokens) and end - at <= 3:
+        t = tokens[end]
+        if (
+            not t.is_word
+            or not scope.text_free(t.start, t.end)
+            or t.lower in TIME_WORDS
+            or t.lower in lex.roles
+            or t.lower in lex.stopwords
+            or t.lower in STOP_AT
+        ):
+            break
+        end += 1
+    return (at + 1, end) if end > at + 1 else None
 
 
 def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, int] | None:

@@ -83,8 +83,12 @@ def _town(scope: Scope, at: int) -> str:
 def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """The first free street address of the clause."""
     start, end = scope.span
-    for match in _ADDRESS.finditer(scope.text, start, end):
+    at = start
+    while (match := _ADDRESS.search(scope.text, at, end)) is not None:
         a, b = match.span()
+        # A rejected match is looked past from its next character, not its end: "3 rooms at
+        # 12 Elm Road" holds the address "12 Elm Road" inside the match that starts at "3".
+        at = a + 1
         name = match.group(1).split()
         if any(word.lower() in _NOT_NAMES for word in name) or not scope.free(a, b):
             continue

@@ -4,6 +4,7 @@ from an amount's currency."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -44,12 +45,19 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     coded = _coded_value(spec, scope)
     if coded is not None:
         return coded
+    sized = _size_letter(spec, scope)
+    if sized is not None:
+        return sized
     many = _many_of(spec, scope, fields)
     if many is not None:
         return many
     lex = lexicon()
     # Words of a value may have small words between them: "lost my key" -> lost_key.
-    tokens = [t for t in scope.words if scope.free(t.start, t.end) and t.lower not in FILLER]
+    tokens = [
+        t
+        for t in scope.words
+        if scope.free(t.start, t.end) and t.lower not in FILLER and not _emphatic_all(scope, t)
+    ]
     # The verb may say a value of several words in another form of its family: "adjust the
     # brakes" asks for brake_adjustment. Only that reading may take the action's own words.
     a0, a1 = scope.action_span
@@ -102,6 +110,10 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             if score > 0 and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)
+        if n == 1 and (best is None or best[0] < 0.95):
+            split = _split_compound(forms[0], tokens)
+            if split is not None:  # "bed bugs" -> bedbugs
+                best = (0.95, split[0].start, value, scope.text[split[0].start : split[1].end])
         if n > 1 and (best is None or best[0] < 0.7):
             found = _derived_words(forms, with_verb)
             if found is not None:  # "rotate the tires" -> tire_rotation
@@ -127,6 +139,44 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+# The letters of garment sizes and the words they stand for.
+_SIZES = {
+    "xxs": "extra extra small", "xs": "extra small", "s": "small", "m": "medium", "l": "large",
+    "xl": "extra large", "xxl": "extra extra large", "xxxl": "extra extra extra large",
+}  # fmt: skip
+
+
+def _size_letter(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """The size letter ("S", "XL") of an enum of only size letters, said in words ("small",
+    "extra large", "x-large"): the longest words said win ("extra large" is no "large")."""
+    letters = {str(v).lower(): v for v in spec.enum}
+    if len(letters) < 2 or not set(letters) <= _SIZES.keys():
+        return None
+    start, end = scope.span
+    best: tuple[int, int, Any] | None = None
+    for letter, value in letters.items():
+        said = _SIZES[letter].replace("extra ", r"(?:extra|x)[\s-]*")
+        for m in re.finditer(rf"(?<![\w-]){said}(?![\w-])", scope.text[start:end], re.I):
+            a, b = start + m.start(), start + m.end()
+            if scope.free(a, b) and (best is None or b - a > best[1] - best[0]):
+                best = (a, b, value)
+    if best is None:
+        return None
+    scope.claim(best[0], best[1])
+    return best[2], scope.text[best[0] : best[1]]
+
+
+# "at all", "after all", "above all": set phrases in which "all" is no choice of everything.
+_ALL_IDIOMS = frozenset(("at", "after", "above"))
+
+
+def _emphatic_all(scope: Scope, token: Any) -> bool:
+    """Whether ``token`` is the "all" of "did it go off *at all*", which only stresses the
+    question: it names no value ``all``."""
+    before = scope.before(token.start, 1)
+    return token.lower == "all" and bool(before) and before[-1] in _ALL_IDIOMS
 
 
 def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
@@ -170,6 +220,19 @@ def _many_of(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[An
             if said is not None:
                 # Unclaimed: the count and its word are the counting field's too ("3 trips").
                 return value, scope.text[m.start : m.start + said.end(1)]
+    return None
+
+
+def _split_compound(form: str, tokens: list[Any]) -> tuple[Any, Any] | None:
+    """Two words in a row written apart that make the one-word value ``form`` ("bed bugs"
+    for ``bedbugs``, "wood lice" for ``woodlice``): English writes many compounds either way."""
+    if len(form) < 6:
+        return None
+    for a, b in pairwise(tokens):
+        if not (a.is_word and b.is_word) or a.end + 1 != b.start:
+            continue
+        if form in (a.lower + b.lower, a.lower + b.lemma) or lemma(form) == a.lower + b.lemma:
+            return a, b
     return None
 
 

@@ -36,6 +36,8 @@ def field_kind(spec: FieldSpec) -> str:
         return "date"
     if fmt == "time" or (words & {"time", "hour"} and spec.type in ("string", "any")):
         return "time"
+    if spec.type in ("string", "any") and spec.pattern and pattern_holds(spec.pattern) == "time":
+        return "time"  # ``until`` with an HH:MM pattern: a time of day, whatever its name
     if spec.type in ("string", "any") and (
         words & _PHONE_WORDS or (spec.pattern and pattern_holds(spec.pattern) == "phone")
     ):

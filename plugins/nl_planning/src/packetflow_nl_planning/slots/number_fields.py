@@ -65,13 +65,29 @@ def _counts_other(
         if token.lower != token.lemma and token.lower.endswith("s"):
             if token.lemma not in scope.own or token.lemma in words:
                 return False
-            chosen = any(token.lemma in {str(v).lower() for v in f.enum} for f in fields)
+            said = {token.lemma, token.lower}  # "jars" may be the enum value itself
+            chosen = any(said & {str(v).lower() for v in f.enum} for f in fields)
             counted = any(
                 f is not spec and f.type in ("integer", "number") and token.lemma in f.words
                 for f in fields
             )
+            if not counted and not chosen and _counts_the_object(spec, token.lemma, fields):
+                return False  # "36 cupcakes" for the quantity of order_cupcakes
             return counted or not chosen
     return False
+
+
+# Names of a field that counts whatever the capability handles, not a thing of its own.
+_GENERIC_COUNT = frozenset(("quantity", "qty", "count", "number", "num", "many", "how"))
+
+
+def _counts_the_object(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:
+    """Whether ``spec`` is a bare count (``quantity``, "how many") and the counted noun is the
+    capability's own object, a word of none of its other fields: "36 cupcakes" is the
+    quantity of an order of cupcakes, while "2 bikes" is no number of riders."""
+    if not spec.name_words or not set(spec.name_words) <= _GENERIC_COUNT:
+        return False
+    return not any(f is not spec and lemma in f.words for f in fields)
 
 
 def fill_number(
@@ -132,10 +148,15 @@ def fill_number(
             continue  # "3 riders" counts what another field of the capability names
         after = set(scope.after(m.end, 2))
         before = set(scope.before(m.start, 3))
-        if after & words or before & words:
+        cued = bool(after & words or before & words)
+        if cued:
             score += 1.5
         if scope.role(m.start, words) > 0:
             score += 1.0
+            cued = True
+        score += _named_before(scope, m, spec, fields)
+        if m.kind == "number" and not converted_value and not cued and _measure(spec):
+            continue  # "10-12 July": a bare number is no length in metres unless the field is named
         if spec.type == "integer":
             if converted_value:
                 value = round(value)  # 8,000 miles in whole km
@@ -153,12 +174,35 @@ def fill_number(
             if start.year == end.year:  # "this year", "for 2027": the year of the range
                 return start.year, scope.take(m)
     if not candidates:
-        return _on_my_own(spec, scope)
+        return _range_length(spec, scope) or _on_my_own(spec, scope)
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """How many days (both ends counted) or nights (the days between) a range of days spans
+    ("Monday to Wednesday": 3 days, 2 nights), for a count of days or nights that no number
+    gives; the range itself may have filled the first day too, so it is read, not taken."""
+    if spec.type != "integer" or not spec.name_words:
+        return None
+    unit = spec.name_words[-1]
+    if unit not in ("day", "night"):
+        return None
+    start, end = scope.span
+    for m in scope.mentions.items:
+        if m.kind != "daterange" or not (start <= m.start and m.end <= end):
+            continue
+        first, last = m.extra[scope.mode]
+        count = (last - first).days + (1 if unit == "day" else 0)
+        if count < 1 or (spec.minimum is not None and count < spec.minimum):
+            continue
+        if spec.maximum is not None and count > spec.maximum:
+            continue
+        return count, scope.text[m.start : m.end]
+    return None
 
 
 # Nouns of a field that counts people ("number of guests", ``party_size``, ``travellers``).
@@ -195,6 +239,32 @@ def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
                 scope.claim(m.start(), m.end())
                 return count, m.group()
     return None
+
+
+def _named_before(
+    scope: Scope, mention: Mention, spec: FieldSpec, fields: list[FieldSpec]
+) -> float:
+    """How the word right before a number names its field: "round five" is this round's
+    (+1), "Board 7" another number field's board (-1), whatever else the words around say."""
+    tokens = [t for t in scope.clause.tokens if t.end <= mention.start][-2:]
+    if not tokens:
+        return 0.0
+    if len(tokens) == 2 and any(
+        m.kind == "number" and m.end == tokens[0].end for m in scope.mentions.items
+    ):
+        return 0.0  # "3 adults 2 children": "adults" is the noun of the 3 before it
+    before = [tokens[-1].lemma]
+    if before[-1] in spec.name_words:
+        return 1.0
+    others = (f for f in fields if f is not spec and f.type in ("integer", "number"))
+    return -1.0 if any(before[-1] in f.name_words for f in others) else 0.0
+
+
+def _measure(spec: FieldSpec) -> bool:
+    """Whether ``spec`` holds a physical measure (a length, a weight, a power: not a time,
+    which a bare number often gives, as "aged 62" or "for 90")."""
+    unit = units()[0].get(spec.unit) if spec.unit else None
+    return unit is not None and unit.dimension not in ("time", "temperature")
 
 
 def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:

@@ -193,8 +193,10 @@ async def test_an_id_only_another_capability_takes_is_not_left_for_a_guess(
     node: pf.Node,
 ) -> None:
     # PT-nnnnn is a tuning job: the damage report, which takes none of it and gets none of
-    # its values, is no answer (before: report_boat_damage with no params)
-    assert await is_refused(node, "send me the tuning report for PT-55019", TODAY)
+    # its values, is no answer (before: report_boat_damage with no params); the tuning report
+    # that takes it is ("send me the X" reads X)
+    steps = await plan_steps(node, "send me the tuning report for PT-55019", TODAY)
+    assert steps == [{"capability": "get_tuning_report", "params": {"job_number": "PT-55019"}}]
     with pytest.raises(pf.errors.ContractViolationError, match="'report_boat_damage' needs"):
         await plan_steps(node, "report damage to rowing boat 14", TODAY)
 

@@ -106,6 +106,8 @@ async def test_pinging_a_device_reads_it(node: pf.Node) -> None:
 
 def test_a_thing_not_done_is_a_missed_service_to_report() -> None:
     assert _action_of("our parcels weren't delivered to 4 Elm Row").classes == {"report"}
+    assert _action_of("the parcel wasn't delivered to 4 Elm Row").classes == {"report"}
+    assert _action_of("our bins were never collected").classes == {"report"}
     assert "report" not in _action_of("I haven't paid the invoice").classes
 
 

@@ -169,6 +169,18 @@ def _starts_action(
     return action.explicit
 
 
+# "..., can someone come on Friday?": a modal and who is to act open a request put as a question.
+_MODALS = frozenset(("can", "could", "would", "will"))
+_ACTORS = frozenset(("you", "someone", "somebody", "anyone", "anybody", "we", "i", "u"))
+
+
+def _asks(tokens: Sequence[Token]) -> bool:
+    """Whether the words open with a request put as a question ("can someone ...", "could
+    you ..."), whatever verb follows (a light one, "come", reads as no action)."""
+    words = [t.lower for t in tokens if t.is_word][:2]
+    return len(words) == 2 and words[0] in _MODALS and words[1] in _ACTORS
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -259,10 +271,15 @@ def split(
             continue
         size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
+        after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
         if (
             size
             and clauses[-1]
-            and _starts_action(tokens[i + size :], verbs, gerund, _requests(clauses[-1], verbs))
+            and (
+                _starts_action(tokens[i + size :], verbs, gerund, after_request)
+                # "the chimney is smoking, can someone come on Friday?": after a statement
+                or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+            )
         ):
             clauses.append([])
             # "Before that, hire a skip and change the locks": both come first.

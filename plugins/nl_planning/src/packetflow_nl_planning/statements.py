@@ -33,7 +33,9 @@ def unable_at(words: Sequence[str]) -> int | None:
     return None
 
 
-_NOT_DONE = frozenset(("wasn't", "weren't", "hasn't", "haven't", "never"))
+# The tokenizer spells contractions out ("weren't" -> "were not"): the auxiliary and "not",
+# or "never", before a past participle.
+_AUXILIARIES = frozenset(("was", "were", "has", "have", "had"))
 _SOMEONE = frozenset(("someone", "somebody"))
 _KEEP = frozenset(("keeps", "kept", "keep"))
 _FAULT = frozenset(("report",))
@@ -49,7 +51,7 @@ def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
     if tokens[at].lower in NOT_A_THING:
         return None
     for i in range(at + 1, min(len(tokens) - 1, at + 4)):
-        if tokens[i].lower in _NOT_DONE and past_form(tokens[i + 1].lower):
+        if _not_done(tokens, i):
             # "our bins weren't collected", "the parcel wasn't delivered": a thing that was
             # not done, told as a statement, is a missed service to report
             return Action(_FAULT, ("report",), True, False, at)
@@ -59,3 +61,16 @@ def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
         if tokens[i].lower in _KEEP and tokens[i + 1].lower.endswith("ing"):
             return Action(_FAULT, ("report",), True, False, at)
     return None
+
+
+def _not_done(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i:]`` open with what was not done: "were not collected", "never
+    arrived"."""
+    if tokens[i].lower == "never":
+        return past_form(tokens[i + 1].lower)
+    return (
+        tokens[i].lower in _AUXILIARIES
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "not"
+        and past_form(tokens[i + 2].lower)
+    )

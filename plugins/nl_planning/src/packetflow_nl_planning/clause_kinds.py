@@ -5,14 +5,17 @@ scene ("the box weighs 3 kilos")."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from .clauses import Memory
+from .entities import Mentions, normalize_phone
 from .index import Index
 from .lexicon import lexicon
 from .request_actions import LOSS, request_action
 from .segment import Clause
 from .text import past_form
 
-__all__ = ["FACT", "clause_kind"]
+__all__ = ["FACT", "clause_kind", "remember_fact"]
 
 FACT = re.compile(
     r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
@@ -60,3 +63,34 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
         )
     )
     return "statement" if subject or finite else "request"
+
+
+def remember_fact(
+    clause: Clause, text: str, mentions: Mentions, memory: list[Memory], country_code: str
+) -> bool:
+    """A clause that states a value ("my email is ana@x.org") is remembered in ``memory``, not
+    planned; whether it was one."""
+    chunk = text[clause.start : clause.end]
+    m = FACT.match(chunk)
+    if m is None:
+        return False
+    inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
+                         within=(clause.start, clause.end))  # fmt: skip
+    value: Any
+    rest = chunk[m.end() :].strip(" .")
+    # A number is the value only when it is all of it: "my address is 5 Birch Close" is the
+    # address, not 5.
+    inside = [x for x in inside if x.kind != "number" or text[x.start : x.end] == rest]
+    if inside:
+        mention = inside[0]
+        value = mention.value
+        kind = {"email": "email", "phone": "phone", "url": "url"}.get(mention.kind, "text")
+        if mention.kind == "phone":
+            value = normalize_phone(str(value), country_code) or value
+    else:
+        value, kind = rest, "text"
+    words = frozenset(w for w in m.group(1).lower().split())
+    syn = lexicon().synonyms
+    words = words.union(*(syn.get(w, frozenset()) for w in words))
+    memory.append(Memory(kind, words, value, None))
+    return True

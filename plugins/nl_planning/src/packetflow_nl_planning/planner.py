@@ -23,7 +23,7 @@ from typing import Any
 import packetflow as pf
 
 from .actions import Action
-from .clause_kinds import FACT, clause_kind
+from .clause_kinds import clause_kind, remember_fact
 from .clauses import Memory, Scope
 from .details import absorb, continues_label, points_back, told_more
 from .domains import in_domain
@@ -132,7 +132,7 @@ class Planner:
             scene = kind == "statement" and len(clauses) > 1 and not clause.added
             if kind == "fact" or scene:
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
-                if self._fact(clause, text, mentions, memory):
+                if remember_fact(clause, text, mentions, memory, self.country_code):
                     facts.append(clause)
                 continue
             pending.append((clause, kind))
@@ -265,7 +265,7 @@ class Planner:
         tokens = self._tokens(text, mentions)
         out = []
         for clause in split(tokens, mentions.spans("quoted", "email", "url"), self.index.verbs):
-            if not self._fact(clause, text, mentions, []):
+            if not remember_fact(clause, text, mentions, [], self.country_code):
                 out.append(" ".join(self._terms(clause)[0]))
         return out
 
@@ -287,35 +287,6 @@ class Planner:
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
         return terms, action
-
-    def _fact(self, clause: Clause, text: str, mentions: Mentions, memory: list[Memory]) -> bool:
-        """A clause that states a value ("my email is ana@x.org") is remembered, not planned."""
-        chunk = text[clause.start : clause.end]
-        m = FACT.match(chunk)
-        if m is None:
-            return False
-        inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
-                             within=(clause.start, clause.end))  # fmt: skip
-        value: Any
-        rest = chunk[m.end() :].strip(" .")
-        # A number is the value only when it is all of it: "my address is 5 Birch Close" is
-        # the address, not 5.
-        inside = [x for x in inside if x.kind != "number" or text[x.start : x.end] == rest]
-        if inside:
-            mention = inside[0]
-            value = mention.value
-            kind = {"email": "email", "phone": "phone", "url": "url"}.get(mention.kind, "text")
-            if mention.kind == "phone":
-                from .entities import normalize_phone
-
-                value = normalize_phone(str(value), self.country_code) or value
-        else:
-            value, kind = rest, "text"
-        words = frozenset(w for w in m.group(1).lower().split())
-        syn = lexicon().synonyms
-        words = words.union(*(syn.get(w, frozenset()) for w in words))
-        memory.append(Memory(kind, words, value, None))
-        return True
 
     # -- one clause ---------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from .statements import NOT_A_THING, TELLER, told_fault, unable_at
 from .text import Token, same_family
 from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
 
-__all__ = ["LOSS", "LOSS_WORDS", "causative", "request_action"]
+__all__ = ["LOSS", "LOSS_WORDS", "causative", "put_as_question", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -64,6 +64,17 @@ _DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "it
 _YOU = frozenset(("you", "u"))
 _SUBJECT = frozenset(("i", "you", "u", "we", "they", "he", "she"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
+_ASKING = frozenset(("can", "will", "would", "could"))
+_ASKING_YOU = _ASKING | {"do", "does"}
+
+
+def put_as_question(words: Sequence[str], at: int = 0) -> bool:
+    """Whether the words from ``at`` open a request put as a question: "can you ...", "do you
+    ...", "can someone ring me", "could we get a table"."""
+    return at + 1 < len(words) and (
+        (words[at] in _ASKING_YOU and words[at + 1] in _YOU)
+        or (words[at] in _ASKING and words[at + 1] in _SOMEONE)
+    )
 
 
 _DESIRE = (
@@ -154,11 +165,7 @@ def request_action(
         if done is not None:
             return done
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
-    asks = at + 1 < len(words) and (
-        (words[at] in ("do", "does", "can", "will", "would", "could") and words[at + 1] in _YOU)
-        # "can someone ring me", "could we get a table": a request put as a question
-        or (words[at] in ("can", "will", "would", "could") and words[at + 1] in _SOMEONE)
-    )
+    asks = put_as_question(words, at)
     counted = _counted_subject(tokens, at, lex, verbs) if q and not asks else None
     if counted is not None:
         # "can 2 more people join booking X?": a count of people doing something is a

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import lexicon
 from .numbers import parse_number
-from .request_actions import request_action
+from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 
 __all__ = ["Clause", "split"]
@@ -171,14 +171,14 @@ def _starts_action(
 
 # "..., can someone come on Friday?": a modal and who is to act open a request put as a question.
 _MODALS = frozenset(("can", "could", "would", "will"))
-_ACTORS = frozenset(("you", "someone", "somebody", "anyone", "anybody", "we", "i", "u"))
 
 
 def _asks(tokens: Sequence[Token]) -> bool:
     """Whether the words open with a request put as a question ("can someone ...", "could
-    you ..."), whatever verb follows (a light one, "come", reads as no action)."""
+    you ...", and here "can I ..." too), whatever verb follows (a light one, "come", reads as
+    no action)."""
     words = [t.lower for t in tokens if t.is_word][:2]
-    return len(words) == 2 and words[0] in _MODALS and words[1] in _ACTORS
+    return len(words) == 2 and words[0] in _MODALS and (put_as_question(words) or words[1] == "i")
 
 
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:

@@ -13,6 +13,7 @@ from datetime import date
 from itertools import pairwise
 
 from .dates import date_mentions
+from .lexicon import lexicon
 from .mentions import Mention, overlaps
 from .numbers import number_mentions
 from .units import duration_phrases, join_durations, money_and_quantities
@@ -79,8 +80,6 @@ def _bare_time_range(
         return None
     nxt = _NEXT_WORD.match(text, m.end())
     word = nxt.group(1).lower() if nxt else ""
-    from .lexicon import lexicon
-
     in_day_part = bool(_PART_BEFORE.search(text[max(0, m.start() - 24) : m.start()])) or bool(
         re.match(_DAY_PART, word)
     )

@@ -15,6 +15,7 @@ from .lexicon import lexicon
 from .schema import FieldSpec, input_fields, output_fields
 from .slots import field_kind
 from .text import identifier_words, tells_of_past, tokenize, words
+from .units import currency_aliases
 
 __all__ = ["Profile", "build_profile"]
 
@@ -56,8 +57,6 @@ class Profile:
 
 def _currency_names(value: str) -> list[str]:
     """The names of a currency code ("EUR" -> euro, euros): a currency enum's words."""
-    from .units import currency_aliases
-
     code = value.upper()
     return [a for a, c in currency_aliases().items() if c == code and a.isalpha() and len(a) > 3]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from .clauses import Scope, field_words
 from .lexicon import lexicon
-from .named_text import by_agent, in_code, initial_dot, labelled, named_before
+from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
 from .schema import FieldSpec
 from .text_spans import (
@@ -204,8 +204,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 while j < len(tokens) and scope.text_free(tokens[j].start, tokens[j].end):
                     if tokens[j].text[:1].isupper():
                         j += 1
-                    elif initial_dot(tokens, j):
-                        j += 1  # "Ursula K. Le Guin": an initial's full stop is in the name
+                    elif initial_dot(tokens, j) or name_particle(tokens, j):
+                        j += 1  # "Ursula K. Le Guin", "Pieter van der Berg": in the name
                     else:
                         break
                 value, a, b = span_text(scope, tokens, (i, j))

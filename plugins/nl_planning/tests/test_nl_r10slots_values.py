@@ -1,7 +1,8 @@
 """Slot values round 10's probes found read wrongly, on a registry of these tests' own (a
 theatre box office, a tool library, a bakery's stall, a council's street reports, a lettings
 agent): a count of people the speaker names by who they are ("me and my two kids"), a count
-of a noun for people for a field that counts people ("three adults" as passengers), a price
+of a noun for people for a field that counts people ("three adults" as passengers) and for
+no count of another thing ("2 kids" are no weeks), a price
 said in words ("nine fifty"), an enum value that names a thing not done said as its verb
 negated ("wasn't delivered"), a name with lower-case particles ("Pieter de Vries"), a verb's
 particle ending a description ("came loose" / "hanging off"), a flat before a street address
@@ -84,6 +85,27 @@ async def collect_flat_keys(inp: KeysIn) -> Ref:
     return Ref(ref="k")
 
 
+class CampIn(BaseModel):
+    camp_code: str = Field(pattern=r"^CM[0-9]{3}$", description="holiday camp code")
+    weeks: int = Field(default=1, ge=1, le=6, description="number of weeks")
+    quantity: int = Field(default=1, ge=1, le=6, description="how many places")
+
+
+@pf.capability(intent="Book places on a holiday camp", tags=["camps"])
+async def book_camp(inp: CampIn) -> Ref:
+    return Ref(ref="c")
+
+
+class NannyIn(BaseModel):
+    children: int = Field(default=1, ge=1, le=6, description="children to look after")
+    weeks: int = Field(default=1, ge=1, le=6, description="number of weeks")
+
+
+@pf.capability(intent="Hire a nanny", tags=["childcare"])
+async def hire_nanny(inp: NannyIn) -> Ref:
+    return Ref(ref="n")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -96,6 +118,8 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             report_parish_problem,
             log_flat_repair,
             collect_flat_keys,
+            book_camp,
+            hire_nanny,
         ],
     )
 
@@ -136,6 +160,14 @@ async def test_a_count_of_a_noun_for_people_fills_a_count_of_people(
 ) -> None:
     # "three adults" are the people travelling: no other field counts adults.
     assert await _params(node, text) == {"route_code": "RT-0420", "passengers": 3}
+
+
+async def test_a_count_of_people_is_no_count_of_another_thing(node: pf.Node) -> None:
+    # "2 kids" are two places, not two weeks: a bare quantity takes them, a count of weeks not.
+    params = await _params(node, "book camp CM101 for 2 kids")
+    assert params == {"camp_code": "CM101", "quantity": 2}
+    # A field that counts people by another name than the text's takes them.
+    assert await _params(node, "hire a nanny for 3 kids") == {"children": 3}
 
 
 async def test_a_price_said_in_words(node: pf.Node) -> None:

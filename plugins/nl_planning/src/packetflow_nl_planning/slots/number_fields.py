@@ -68,6 +68,8 @@ def _counts_other(
                 return False  # "two adults" are the passengers when nothing else counts adults
             if counts_people(spec) and token.lemma not in HUMANS | set(spec.words):
                 return True  # "two cases" are no passengers
+            if _people_for_another(spec, token.lemma):
+                return True  # "3 kids" are no skiing days (but 3 passes, one each)
             if token.lemma not in scope.own or token.lemma in words:
                 return False
             said = {token.lemma, token.lower}  # "jars" may be the enum value itself
@@ -90,6 +92,15 @@ def _people_for(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:
     return not any(
         f is not spec and f.type in ("integer", "number") and lemma in f.words for f in fields
     )
+
+
+def _people_for_another(spec: FieldSpec, lemma: str) -> bool:
+    """Whether a count of ``lemma``, a noun for people, is no value of ``spec``: a field that
+    counts a thing of its own (days, boxes), neither people (of any name) nor whatever the
+    capability handles (a bare ``quantity``)."""
+    if lemma not in HUMANS or counts_people(spec) or set(spec.words) & HUMANS:
+        return False  # ("2 kids" may be the children)
+    return not (spec.name_words and set(spec.name_words) <= _GENERIC_COUNT)
 
 
 # Names of a field that counts whatever the capability handles, not a thing of its own.

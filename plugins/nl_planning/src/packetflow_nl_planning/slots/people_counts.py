@@ -24,8 +24,9 @@ PEOPLE = frozenset(
 # Nouns for people that no field is named by as often ("3 kids", "two friends"): a count of
 # one of them may count people, while one of any other thing ("two cases") never does.
 HUMANS = PEOPLE | frozenset(
-    ("child", "kid", "friend", "colleague", "guy", "mate", "man", "woman", "boy", "girl",
-     "teen", "teenager", "senior", "baby", "toddler", "infant", "pensioner", "family", "us")
+    ("child", "children", "kid", "friend", "colleague", "guy", "mate", "man", "men", "woman",
+     "women", "boy", "girl", "teen", "teenager", "senior", "baby", "toddler", "infant",
+     "pensioner", "family", "us")
 )  # fmt: skip
 
 _ALONE = re.compile(

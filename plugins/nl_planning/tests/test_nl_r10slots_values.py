@@ -5,8 +5,8 @@ of a noun for people for a field that counts people ("three adults" as passenger
 no count of another thing ("2 kids" are no weeks), a price
 said in words ("nine fifty"), an enum value that names a thing not done said as its verb
 negated ("wasn't delivered"), a name with lower-case particles ("Pieter de Vries"), a verb's
-particle ending a description ("came loose" / "hanging off"), a flat before a street address
-and a street whose type comes first ("14 Rue Cler")."""
+particle ending a description ("hanging off"), a message after "about" or a spaced dash, a
+flat before a street address and a street whose type comes first ("14 Rue Cler")."""
 
 from __future__ import annotations
 
@@ -106,6 +106,16 @@ async def hire_nanny(inp: NannyIn) -> Ref:
     return Ref(ref="n")
 
 
+class CoachNoteIn(BaseModel):
+    player_name: str = Field(description="player the note is about")
+    message: str = Field(description="what to tell the coach")
+
+
+@pf.capability(intent="Send a note to a player's coach", tags=["football club"])
+async def message_coach(inp: CoachNoteIn) -> Ref:
+    return Ref(ref="m")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -120,6 +130,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             collect_flat_keys,
             book_camp,
             hire_nanny,
+            message_coach,
         ],
     )
 
@@ -210,3 +221,18 @@ async def test_a_flat_before_the_street_and_a_street_whose_type_comes_first(
     node: pf.Node, text: str, address: str
 ) -> None:
     assert await _params(node, text) == {"address": address}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("send a note to Kofi Mensah's coach about his sore ankle", "his sore ankle"),
+        ("message the coach of Kofi Mensah - he is away on Saturday", "he is away on Saturday"),
+    ],
+)
+async def test_a_message_after_about_or_a_spaced_dash(
+    node: pf.Node, text: str, message: str
+) -> None:
+    # What a note is "about" is what it says when the capability has no subject; the name
+    # field, whose description says "about" too, takes the name written in title case.
+    assert await _params(node, text) == {"player_name": "Kofi Mensah", "message": message}

@@ -14,7 +14,7 @@ from typing import Any
 
 from .clauses import Scope, field_words
 from .lexicon import lexicon
-from .named_text import by_agent, in_code, initial_dot, labelled, named_before
+from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
 from .schema import FieldSpec
 from .text_spans import (
@@ -150,10 +150,15 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 # "to ship": the capability's own word or a verb, not a value; "with the
                 # GPS": a thing of the domain, not a party
                 continue
+            if _not_the_name(spec, tokens, rng, scope):
+                continue
             scope.claim(t.start, t.end)
             scope.claim(a, b)
             out[spec.name] = (clean(value), scope.text[t.start : b])
             break
+    # 3b. What a message says after "about" or a spaced dash ("a note to his teacher about
+    # his exam nerves", "message Sam - running late"), when no subject or topic took it.
+    _told_after(specs, scope, tokens, out)
     # 4. After a colon: the rest of the clause.
     colon = next(
         (
@@ -204,8 +209,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 while j < len(tokens) and scope.text_free(tokens[j].start, tokens[j].end):
                     if tokens[j].text[:1].isupper():
                         j += 1
-                    elif initial_dot(tokens, j):
-                        j += 1  # "Ursula K. Le Guin": an initial's full stop is in the name
+                    elif initial_dot(tokens, j) or name_particle(tokens, j):
+                        j += 1  # "Ursula K. Le Guin", "Pieter van der Berg": in the name
                     else:
                         break
                 value, a, b = span_text(scope, tokens, (i, j))
@@ -324,6 +329,47 @@ def _quoted_target(
     if cued:
         return None
     return sorted(specs, key=lambda s: (not s.required, specs.index(s)))[0]
+
+
+def _not_the_name(spec: FieldSpec, tokens: list[Any], rng: tuple[int, int], scope: Scope) -> bool:
+    """Whether a phrase in lower case is no value of a name field ("the student the note is
+    *about*" given "about her exam nerves") because the clause writes a name in title case
+    elsewhere, which is the name."""
+    if "name" not in spec.name_words or any(_titled(x) for x in tokens[rng[0] : rng[1]]):
+        return False
+    return any(
+        _titled(x) and scope.text_free(x.start, x.end)
+        for k, x in enumerate(tokens)
+        if k and not rng[0] <= k < rng[1]
+    )
+
+
+_TOPIC_CUES = frozenset(("about", "regarding", "re", "concerning"))
+
+
+def _told_after(
+    specs: list[FieldSpec], scope: Scope, tokens: list[Any], out: dict[str, tuple[Any, str]]
+) -> None:
+    """Fill an empty message field with the rest of the clause after "about" (what the
+    message is about is what it says, when the capability has no subject of its own) or after
+    a dash between spaces, verbatim."""
+    target = next((s for s in specs if s.name not in out and set(s.name_words) & _MESSAGE), None)
+    if target is None:
+        return
+    for i, t in enumerate(tokens[:-1]):
+        dash = t.lower == "-" and scope.text[t.start - 1 : t.start] == " "
+        dash = dash and scope.text[t.end : t.end + 1] == " "
+        if not (dash or t.lower in _TOPIC_CUES) or not scope.text_free(t.start, t.end):
+            continue
+        after = tokens[i + 1 :]
+        if not all(scope.text_free(x.start, x.end) for x in after):
+            continue
+        end = verbatim_end(scope)
+        rest = scope.text[tokens[i + 1].start : end].strip().rstrip(".")
+        if rest:
+            scope.claim(t.start, end)
+            out[target.name] = (rest, scope.text[t.start : end])
+        return
 
 
 def _communicates(scope: Scope) -> bool:

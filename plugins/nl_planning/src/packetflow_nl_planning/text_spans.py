@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .clauses import Scope
 from .lexicon import lexicon
-from .text import Token
+from .text import Token, past_form
 
 __all__ = [
     "DETERMINERS",
@@ -162,7 +162,12 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
             and (tokens[i - 1].lower[-1:].isdigit() or tokens[i].text.isdigit())
         )
 
-    while end > begin and edge(tokens[end - 1]) and not glued(end - 1):
+    while (
+        end > begin
+        and edge(tokens[end - 1])
+        and not glued(end - 1)
+        and not _particle(tokens, end - 1, begin)
+    ):
         end -= 1
     while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
         begin += 1  # "zip 02139": a value does not start with its field's name
@@ -173,6 +178,19 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
     ):
         end -= 1  # "the Sales folder": the name is "Sales" (but "the dining room" stays)
     return (begin, end) if end > begin else None
+
+
+# Adverbs that finish a phrasal verb ("hanging off", "broken down", "fell over").
+_PARTICLES = frozenset(("off", "down", "up", "over", "out", "away", "back", "apart", "open"))
+
+
+def _particle(tokens: list[Token], k: int, begin: int) -> bool:
+    """Whether ``tokens[k]`` is the particle of the verb form just before it in the phrase
+    ("the cleat is hanging *off*"): it belongs to what is said, as the verb does."""
+    if k - 1 < begin or tokens[k].lower not in _PARTICLES:
+        return False
+    verb = tokens[k - 1].lower
+    return verb.endswith("ing") or past_form(verb)
 
 
 def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:

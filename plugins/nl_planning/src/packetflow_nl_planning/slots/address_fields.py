@@ -80,9 +80,24 @@ def _town(scope: Scope, at: int) -> str:
     return scope.text[at:b]
 
 
-def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """The first free street address of the clause."""
-    start, end = scope.span
+# A street whose type comes first, as in French, Italian, Spanish and Portuguese addresses:
+# "22 Rue de Rivoli", "5 Via Roma", "10 Calle Mayor"; its name is capitalised, with particles.
+_TYPE_FIRST = re.compile(
+    r"(?<![\w.-])\d{1,6}[A-Za-z]?,?\s+(?:rue|via|calle|avenida|rua|piazza|plaza|chemin|"
+    r"boulevard|avenue|place|quai|strada|viale|largo)"
+    r"(?:\s+(?:de|du|des|la|le|del|della|di|da|do|dos|das|of|the))*"
+    r"(?:\s+[A-Z][\w'\u2019-]*){1,3}",
+    re.IGNORECASE,
+)
+# A flat, apartment or unit written before the house ("Flat 3, 12 Rose Avenue", "Apt 4B"; its
+# number may be what the street's match starts with, "Apt 5B 30 Mill Lane").
+_UNIT = re.compile(
+    r"\b(?:flat|apartment|apt|unit|suite)\.?\s+(?:[0-9]{1,4}[A-Za-z]?\s*,?\s*)?$", re.IGNORECASE
+)
+
+
+def _street(scope: Scope, start: int, end: int) -> tuple[int, str] | None:
+    """Where the first free street address of ``start..end`` starts, and its words."""
     at = start
     while (match := _ADDRESS.search(scope.text, at, end)) is not None:
         a, b = match.span()
@@ -96,9 +111,25 @@ def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         more = _MORE_TYPE.match(scope.text, match.end())
         if more is not None and more.end() <= end:
             street += more.group()  # "88 Quay Road": a street type may be the street's name
-        street = street.rstrip(".")
-        value = street + _town(scope, a + len(street))
-        scope.claim(a, a + len(value))
-        scope.last_kind = "address"
-        return value, value
+        return a, street.rstrip(".")
+    for match in _TYPE_FIRST.finditer(scope.text, start, end):
+        if scope.free(*match.span()):
+            return match.start(), match.group()
     return None
+
+
+def fill_address(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """The first free street address of the clause, with the flat before it and the town
+    after it."""
+    start, end = scope.span
+    found = _street(scope, start, end)
+    if found is None:
+        return None
+    a, street = found
+    value = street + _town(scope, a + len(street))
+    unit = _UNIT.search(scope.text, start, a)
+    if unit is not None and scope.free(unit.start(), a):
+        value, a = scope.text[unit.start() : a] + value, unit.start()
+    scope.claim(a, a + len(value))
+    scope.last_kind = "address"
+    return value, value

@@ -15,6 +15,7 @@ from ..schema import FieldSpec
 from ..text import agent_noun, lemma, same_family
 from ..units import currency_aliases, units
 from .kinds import field_kind
+from .negated_values import negated_value
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
 
@@ -115,7 +116,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             if split is not None:  # "bed bugs" -> bedbugs
                 best = (0.95, split[0].start, value, scope.text[split[0].start : split[1].end])
         if n > 1 and (best is None or best[0] < 0.7):
-            found = _derived_words(forms, with_verb)
+            found = _derived_words(forms, with_verb) or negated_value(forms, with_verb)
             if found is not None:  # "rotate the tires" -> tire_rotation
                 a, b = found
                 start = with_verb[a].start

@@ -3,13 +3,14 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..clauses import Scope, field_words
 from ..mentions import Mention
 from ..schema import FieldSpec
 from ..units import convert, units
+from .people_counts import HUMANS, PEOPLE, counts_people, people_said
+from .spoken_prices import spoken_price
 
 __all__ = ["fill_number"]
 
@@ -63,6 +64,12 @@ def _counts_other(
         if not token.is_word or token.entity:
             return False
         if token.lower != token.lemma and token.lower.endswith("s"):
+            if _people_for(spec, token.lemma, fields):
+                return False  # "two adults" are the passengers when nothing else counts adults
+            if counts_people(spec) and token.lemma not in HUMANS | set(spec.words):
+                return True  # "two cases" are no passengers
+            if _people_for_another(spec, token.lemma):
+                return True  # "3 kids" are no skiing days (but 3 passes, one each)
             if token.lemma not in scope.own or token.lemma in words:
                 return False
             said = {token.lemma, token.lower}  # "jars" may be the enum value itself
@@ -75,6 +82,25 @@ def _counts_other(
                 return False  # "36 cupcakes" for the quantity of order_cupcakes
             return counted or not chosen
     return False
+
+
+def _people_for(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:
+    """Whether a count of ``lemma``, a noun for people, is this field's: it counts people and
+    no other number field of the capability names that noun."""
+    if lemma not in PEOPLE or not counts_people(spec):
+        return False
+    return not any(
+        f is not spec and f.type in ("integer", "number") and lemma in f.words for f in fields
+    )
+
+
+def _people_for_another(spec: FieldSpec, lemma: str) -> bool:
+    """Whether a count of ``lemma``, a noun for people, is no value of ``spec``: a field that
+    counts a thing of its own (days, boxes), neither people (of any name) nor whatever the
+    capability handles (a bare ``quantity``)."""
+    if lemma not in HUMANS or counts_people(spec) or set(spec.words) & HUMANS:
+        return False  # ("2 kids" may be the children)
+    return not (spec.name_words and set(spec.name_words) <= _GENERIC_COUNT)
 
 
 # Names of a field that counts whatever the capability handles, not a thing of its own.
@@ -94,6 +120,9 @@ def fill_number(
     spec: FieldSpec, scope: Scope, money_capability: bool, fields: list[FieldSpec]
 ) -> tuple[Any, str] | None:
     words = field_words(spec)
+    listed = people_said(spec, scope, numbered=True)
+    if listed is not None:
+        return listed  # "me and my 2 kids": 3, not the 2 inside it
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
         money_capability and "amount" in spec.words
     )
@@ -174,7 +203,8 @@ def fill_number(
             if start.year == end.year:  # "this year", "for 2027": the year of the range
                 return start.year, scope.take(m)
     if not candidates:
-        return _range_length(spec, scope) or _on_my_own(spec, scope)
+        spoken = spoken_price(scope) if wants_money else None
+        return spoken or _range_length(spec, scope) or people_said(spec, scope, numbered=False)
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
         return None
@@ -202,42 +232,6 @@ def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if spec.maximum is not None and count > spec.maximum:
             continue
         return count, scope.text[m.start : m.end]
-    return None
-
-
-# Nouns of a field that counts people ("number of guests", ``party_size``, ``travellers``).
-_PEOPLE = frozenset(
-    ("guest", "people", "person", "traveller", "traveler", "passenger", "adult", "diner",
-     "party", "attendee", "participant", "visitor", "occupant", "rider", "player")
-)  # fmt: skip
-_ALONE = re.compile(
-    r"\b(?:just|only)\s+(?:me|myself)\b|\bby\s+myself\b|\bon\s+my\s+own\b|\b(?:alone|solo)\b",
-    re.IGNORECASE,
-)
-
-
-# "me and my sister", "my wife and I", "Sam and me": the speaker and one other.
-_PAIR = re.compile(
-    r"\b(?:me|myself)\s+and\s+(?:my|our)\s+[a-z]+|\bmy\s+[a-z]+\s+and\s+(?:me|i|myself)\b",
-    re.IGNORECASE,
-)
-
-
-def _on_my_own(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """The count of people the speaker names when no number is said: 1 when they come alone
-    ("just me", "on my own", "solo"), 2 for them and one other ("me and my sister")."""
-    if spec.type != "integer" or not set(spec.words) & _PEOPLE:
-        return None
-    start, end = scope.span
-    for count, said in ((1, _ALONE), (2, _PAIR)):
-        if spec.minimum is not None and spec.minimum > count:
-            continue
-        if spec.maximum is not None and spec.maximum < count:
-            continue
-        for m in said.finditer(scope.text, start, end):
-            if scope.free(m.start(), m.end()):
-                scope.claim(m.start(), m.end())
-                return count, m.group()
     return None
 
 

@@ -341,6 +341,7 @@ def _obtains(action: Action) -> bool:
 
 _COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
 _NAMING = frozenset(("title", "name"))
+_WORD = re.compile(r"[a-z]+")
 _PRONOUN = re.compile(
     r"(?i:i|we|you|they|he|she|it)(?:['\u2019](?i:m|re|s|ve|d|ll))?\s+(?:\S+\s+)*?[a-z]"
 )
@@ -364,6 +365,19 @@ def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
         ):
             continue
         if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
+            return True
+    # "is my watch ready?": one lower-case word after a possessive is a thing of the teller's,
+    # never the id or slug of one that a patterned field may take ("project pocket-loom",
+    # "order 123" name theirs by a noun, or are no plain word).
+    for f in profile.fields:
+        value = filled.params.get(f.name)
+        if (
+            f.pattern
+            and not f.enum
+            and isinstance(value, str)
+            and _WORD.fullmatch(value) is not None
+            and re.search(rf"\b(?:my|our|your)\s+{re.escape(value)}\b", clause) is not None
+        ):
             return True
     # A name never opens with a personal pronoun and goes on in lower case: "We're a party of
     # eight" as a guest's name is its teller speaking. (A title may: "I Am Legend".)

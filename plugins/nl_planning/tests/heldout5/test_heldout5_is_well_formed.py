@@ -1,0 +1,163 @@
+"""The fifth held-out set is well formed, and the shared scorer runs it end to end.
+
+These tests check the set itself (every expected capability exists, every param validates
+against its field, the wiring names real outputs, dates point the way the request does, the
+floors on its size and mix hold, ``cases.json`` is what ``generate_cases.py`` writes) and that
+``../heldout/score.py --set`` plans and scores its cases with the installed planner. They assert
+nothing about the planner's figures: those are a measurement for the team.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import packetflow as pf
+
+HERE = Path(__file__).resolve().parent
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    # By path, under names no other test module uses (each set has its own registry).
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _load("nl_heldout_score", HERE.parent / "heldout" / "score.py")
+wellformed = _load("nl_heldout_wellformed", HERE.parent / "heldout" / "wellformed.py")
+registry = score.load_registry(HERE)
+CASES: list[dict[str, Any]] = score.load_cases(HERE / "cases.json")
+CAPS: dict[str, pf.Capability] = {c.name: c for c in registry.CAPABILITIES}
+
+CONNECTIVES = [
+    "and then",
+    "after that",
+    "; also",
+    "then",
+    "once that's done",
+    "followed by",
+    "but first",
+    "before that",
+]
+# Capabilities whose dates are in the future (scheduling) or in the past (what happened).
+FUTURE_DATES = {
+    "order_bouquet": ["delivery_date"],
+    "set_flower_subscription": ["start_date"],
+    "find_stylist": ["date"],
+    "book_salon_appointment": ["date"],
+    "book_cleaning": ["date"],
+    "skip_cleaning_visit": ["visit_date"],
+    "search_rides": ["date"],
+    "find_tool": ["date"],
+    "reserve_tool": ["start_date", "end_date"],
+    "book_parcel_collection": ["date"],
+    "book_dive_trip": ["date"],
+    "rent_dive_gear": ["start_date", "end_date"],
+    "rent_storage_unit": ["start_date"],
+    "request_storage_access": ["date"],
+    "end_storage_rental": ["move_out_date"],
+}
+PAST_DATES = {
+    "submit_expense": ["spent_on"],
+    "log_dive": ["dived_on"],
+    "get_vacuum_history": ["from_date", "to_date"],
+}
+RANGES = {
+    "reserve_tool": ("start_date", "end_date"),
+    "rent_dive_gear": ("start_date", "end_date"),
+    "get_vacuum_history": ("from_date", "to_date"),
+}
+
+
+HELD_OUT = wellformed.HeldOutSet(CASES, CAPS, FUTURE_DATES, PAST_DATES, RANGES)
+
+
+def test_registry_declares_what_an_ordinary_author_would() -> None:
+    # A few authors (4 to 6 of them here) give ``examples``: this set measures the planner
+    # with and without them.
+    HELD_OUT.check_registry(registry, min_caps=50, min_domains=16, with_examples=(4, 6))
+
+
+async def test_every_capability_runs_on_a_node(tmp_path: Path) -> None:
+    # The trivial bodies return valid outputs: a plan of this registry could really run.
+    node = registry.make_node(tmp_path)
+    calls = {
+        "order_bouquet": {
+            "recipient_name": "Ann Reid",
+            "address": "2 Mill Lane, Hove",
+            "delivery_date": "2026-10-03",
+            "budget": "40.00",
+        },
+        "record_rsvp": {"full_name": "Sarah Kim", "attending": True, "meal": "fish"},
+        "submit_expense": {"amount": "42.50", "category": "travel", "spent_on": "2026-03-25"},
+        "reserve_tool": {
+            "tool_id": "TL-3021",
+            "start_date": "2026-05-15",
+            "end_date": "2026-05-17",
+        },
+        "book_parcel_collection": {"postcode": "BS8 1TH", "date": "2026-09-30", "weight_kg": 4},
+        "log_dive": {
+            "site": "Shark Reef",
+            "dived_on": "2026-03-25",
+            "max_depth_m": 24,
+            "duration_minutes": 50,
+        },
+    }
+    async with node.started():
+        for name, params in calls.items():
+            result = await node.call(name, params)
+            assert set(result) == set(CAPS[name].contract.output_model.model_fields), name
+
+
+def test_cases_are_what_the_generator_writes() -> None:
+    generator = _load("nl_heldout5_generate_cases", HERE / "generate_cases.py")
+    written = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(generator.CASES))
+
+
+def test_cases_have_the_documented_shape() -> None:
+    assert [case["id"] for case in CASES] == [f"n{n:03d}" for n in range(1, len(CASES) + 1)]
+    HELD_OUT.check_shapes()
+
+
+@pytest.mark.parametrize(("case_id", "index", "step"), HELD_OUT.steps(), ids=lambda v: str(v)[:12])
+def test_every_expected_step_is_a_valid_call(
+    case_id: str, index: int, step: dict[str, Any]
+) -> None:
+    HELD_OUT.check_step(case_id, index, step)
+
+
+def test_dates_point_the_way_the_request_does() -> None:
+    HELD_OUT.check_dates()
+
+
+def test_the_mix_meets_its_floors() -> None:
+    kinds = Counter(case["kind"] for case in CASES)
+    assert len(CASES) >= 190
+    assert kinds["single"] >= 0.6 * len(CASES)
+    assert kinds["multi"] >= 0.2 * len(CASES)
+    assert kinds["refuse"] >= 0.11 * len(CASES)
+    HELD_OUT.check_mix(CONNECTIVES, min_references=10)
+    assert len({case["today"] for case in CASES}) >= 6
+    HELD_OUT.check_wiring(min_wired=15, min_chains=8, min_three_steps=3)
+
+
+def test_both_halves_hold_the_same_mix() -> None:
+    HELD_OUT.check_halves(score.in_half)
+
+
+async def test_the_scorer_runs_end_to_end(tmp_path: Path) -> None:
+    await HELD_OUT.check_scorer(score, tmp_path, HERE)

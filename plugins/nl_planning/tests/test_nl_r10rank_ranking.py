@@ -2,10 +2,11 @@
 repairer, a project page): a typo the embedding reads as the word it was corrected to; a
 lower-case word after "my" is no id or slug; an id only another kind of capability takes is
 never left unplaced by a guess; a clause that tells of an end ("anymore") never runs the
-capability that adds the thing."""
+capability that adds the thing; what is to be cancelled or removed is named."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
@@ -88,13 +89,23 @@ async def message_creator(inp: NoteIn) -> Done:
     return Done(ref="m")
 
 
+class DiveIn(BaseModel):
+    site: str = Field(description="the dive site")
+    date: dt.date = Field(description="day of the dive")
+
+
+@pf.capability(intent="A place on a boat dive", tags=["diving"])
+async def book_dive_trip(inp: DiveIn) -> Done:
+    return Done(ref="d")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
         [join_ride, leave_ride, add_to_watchlist, remove_from_watchlist, add_guest,
-         check_repair_status, follow_project, message_creator],
+         check_repair_status, follow_project, message_creator, book_dive_trip],
     )  # fmt: skip
 
 
@@ -138,3 +149,13 @@ async def test_a_clause_that_tells_of_an_end_never_adds(node: pf.Node) -> None:
     assert await is_refused(node, "we're not having Fiona Grey at the wedding any more", TODAY)
     steps = await plan_steps(node, "put Fiona Grey on the guest list", TODAY)
     assert steps == [{"capability": "add_guest", "params": {"full_name": "Fiona Grey"}}]
+
+
+async def test_what_is_undone_is_named(node: pf.Node) -> None:
+    # no capability here cancels a dive: the watchlist's title field would take the dive the
+    # request points back at, but nothing of the watchlist is said and no id of its kind given
+    for verb in ("remove", "cancel"):
+        text = f"I can't go on the Manta Point dive tomorrow, {verb} it"
+        assert await is_refused(node, text, TODAY)
+    steps = await plan_steps(node, "take Severance off my watchlist", TODAY)
+    assert steps == [{"capability": "remove_from_watchlist", "params": {"title": "Severance"}}]

@@ -302,6 +302,20 @@ def rank(
         )
         if no_longer and learned <= 0.2:
             relevant = False
+        if (
+            relevant
+            and learned <= 0.2
+            and lexicon().is_undo(action.classes)
+            and hit.objects == 0
+            and covered == 0
+            and filled.patterned == 0
+            and filled.distinct == 0
+            and len(missing) == len(filled.missing)  # (nothing wired from an earlier step)
+        ):
+            # Removing, cancelling, deleting: a capability none of whose own words the request
+            # says, and that no id of its kind points at, is not what is to be undone ("I can't
+            # go on the dive, cancel it" is no title to take off a watchlist).
+            relevant = False
         if relevant and learned <= 0.2 and scope.ids and filled.distinct == 0:
             # An id in a form only another kind of capability takes ("drop me from ride
             # R-220914" when rides are R-nnnnnn), left unplaced here, says which kind is meant,

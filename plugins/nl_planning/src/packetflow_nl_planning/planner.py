@@ -310,7 +310,7 @@ class Planner:
         typed = type_words(mentions, clause)
         terms += [w for w in typed if w not in terms]
         objects = [t for t in terms if t not in verb_words]
-        sentence = embedding_sentence(words, typed)
+        sentence = embedding_sentence(words, typed, self.typos.english)
         found = list(_CHUNK.finditer(text, clause.start, clause.end))
         chunks = [m.group().lstrip("#@") for m in found]
         must = self.index.by_pattern(chunks) if chunks else set()

@@ -6,7 +6,6 @@ floor below which the planner refuses instead of guessing.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,7 +15,8 @@ from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
-from .text import identifier_words, past_form
+from .text import past_form
+from .vetoes import common_noun_named, tells_cessation, tells_of_self, undone_by_opposite
 from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
@@ -287,11 +287,41 @@ def rank(
                     )
                 )
             )
-        if level == "read" and _tells_of_self(action, tokens_lower) and learned <= 0.2:
+        if level == "read" and tells_of_self(action, tokens_lower) and learned <= 0.2:
             # "I'm out sick tomorrow": its teller says how they are, which asks to record or
             # act on it; reading something whose words do not explain it answers nothing.
             relevant = relevant and covered >= thresholds.objects
-        if relevant and learned <= 0.2 and _common_noun_named(profile, filled, scope):
+        # "we're not inviting Fiona anymore": without a verb the lexicon knows, a clause that
+        # tells of an end tells what is no longer to be, which a capability with an undoing
+        # opposite (adding, creating, booking) is the very opposite of ("we don't need the
+        # sitter any more" is still a cancellation).
+        no_longer = (
+            not action.explicit
+            and tells_cessation(tokens_lower)
+            and undone_by_opposite(profile.action.classes)
+        )
+        if no_longer and learned <= 0.2:
+            relevant = False
+        if (
+            relevant
+            and learned <= 0.2
+            and lexicon().is_undo(action.classes)
+            and hit.objects == 0
+            and covered == 0
+            and filled.patterned == 0
+            and filled.distinct == 0
+            and len(missing) == len(filled.missing)  # (nothing wired from an earlier step)
+        ):
+            # Removing, cancelling, deleting: a capability none of whose own words the request
+            # says, and that no id of its kind points at, is not what is to be undone ("I can't
+            # go on the dive, cancel it" is no title to take off a watchlist).
+            relevant = False
+        if relevant and learned <= 0.2 and scope.ids and filled.distinct == 0:
+            # An id in a form only another kind of capability takes ("drop me from ride
+            # R-220914" when rides are R-nnnnnn), left unplaced here, says which kind is meant,
+            # however well this one's fields took the rest ("ride" as a title).
+            relevant = False
+        if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
             # "book a table for 4", "reserve a court": a common noun its title or name field
             # took is no title nor name but the thing asked for, which it does not have.
             relevant = False
@@ -302,6 +332,7 @@ def rank(
         # one, see winners.only_terse).
         terse = (
             _obtains(action)
+            and not no_longer
             and fit == 1.0
             and bool(required)
             and explained
@@ -325,7 +356,7 @@ def rank(
         )  # fmt: skip
     only_terse(out)
     clear_winner(out, thresholds)
-    if _tells_of_self(action, tokens_lower):
+    if tells_of_self(action, tokens_lower):
         only_actor(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
@@ -337,50 +368,6 @@ def _obtains(action: Action) -> bool:
     if not action.explicit:
         return bool(action.classes)
     return action.verbs == ("obtain",)
-
-
-_COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
-_NAMING = frozenset(("title", "name"))
-_PRONOUN = re.compile(
-    r"(?i:i|we|you|they|he|she|it)(?:['\u2019](?i:m|re|s|ve|d|ll))?\s+(?:\S+\s+)*?[a-z]"
-)
-
-
-def _common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
-    """Whether a plain text field named for a title or a name (no enum, format or pattern)
-    took one or two lower-case words after "a"/"an" ("a table" as a book's title): a noun
-    with an indefinite article names a kind of thing, never one thing by its name."""
-    start, end = scope.span
-    clause = scope.text[start:end]
-    for f in profile.fields:
-        value = filled.params.get(f.name)
-        if (
-            f.enum
-            or f.format
-            or f.pattern
-            or not _NAMING & set(identifier_words(f.name))
-            or not isinstance(value, str)
-            or _COMMON.fullmatch(value) is None
-        ):
-            continue
-        if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
-            return True
-    # A name never opens with a personal pronoun and goes on in lower case: "We're a party of
-    # eight" as a guest's name is its teller speaking. (A title may: "I Am Legend".)
-    return any(
-        isinstance(value, str)
-        and not f.enum
-        and "name" in identifier_words(f.name)
-        and _PRONOUN.match(value) is not None
-        for f in profile.fields
-        if (value := filled.params.get(f.name)) is not None
-    )
-
-
-def _tells_of_self(action: Action, tokens_lower: list[str]) -> bool:
-    """Whether the clause, with no verb to say what to do, opens with its teller and "be"
-    ("I'm off sick", "we are out of eggs"): a statement about the teller, not a question."""
-    return not action.explicit and tokens_lower[:2] in (["i", "am"], ["we", "are"])
 
 
 def _names_own(scope: Scope, profile: Profile) -> bool:

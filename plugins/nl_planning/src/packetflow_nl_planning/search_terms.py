@@ -3,6 +3,8 @@ evidence for a capability with an email field) and the sentence the embedding re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .entities import Mentions
 from .segment import Clause
 from .text import Token
@@ -39,8 +41,16 @@ def type_words(mentions: Mentions, clause: Clause) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def embedding_sentence(words: list[Token], typed: list[str]) -> str:
+def embedding_sentence(
+    words: list[Token], typed: list[str], english: Callable[[str], bool] = lambda _: False
+) -> str:
     """The clause for the embedding: values replaced by what they are ("send 20 euros to
-    ana@x.org" -> "send euros to ... email")."""
-    parts = [t.text for t in words if not t.entity or (t.is_word and not t.lower[:1].isdigit())]
+    ana@x.org" -> "send euros to ... email"), and a typed word that was corrected to an English
+    word (``english``) as that word: the embedding reads "mesage" as unrelated pieces. (A
+    contraction spelt out, "we're" -> "we are", keeps its text.)"""
+    parts = [
+        t.lower if t.text.isalpha() and t.lower != t.text.lower() and english(t.lower) else t.text
+        for t in words
+        if not t.entity or (t.is_word and not t.lower[:1].isdigit())
+    ]
     return " ".join([*parts, *typed])

@@ -1,0 +1,90 @@
+"""Signs that a candidate is not meant though its words and values fit: a common noun a
+name field took, a clause that tells of an end for a capability that adds, a teller speaking
+of themselves. The ranking asks these after its relevance rules (``ranking``)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .actions import Action
+from .clauses import Scope
+from .index import Profile
+from .lexicon import lexicon
+from .slots import Filled
+from .text import identifier_words
+
+__all__ = ["common_noun_named", "tells_cessation", "tells_of_self", "undone_by_opposite"]
+
+
+def tells_cessation(tokens_lower: list[str]) -> bool:
+    """Whether a clause says something ends: "anymore", "any more", "no longer"."""
+    pairs = set(pairwise(tokens_lower))
+    return "anymore" in tokens_lower or bool(pairs & {("any", "more"), ("no", "longer")})
+
+
+def undone_by_opposite(classes: frozenset[str]) -> bool:
+    """Whether an action has an opposite that undoes it ("add" has "remove", "create" has
+    "cancel") and undoes nothing itself."""
+    lex = lexicon()
+    if lex.is_undo(classes):
+        return False
+    return any(lex.is_undo(lex.opposites.get(c, frozenset())) for c in classes)
+
+
+_COMMON = re.compile(r"[a-z]+(?: [a-z]+)?")
+_NAMING = frozenset(("title", "name"))
+_WORD = re.compile(r"[a-z]+")
+_PRONOUN = re.compile(
+    r"(?i:i|we|you|they|he|she|it)(?:['\u2019](?i:m|re|s|ve|d|ll))?\s+(?:\S+\s+)*?[a-z]"
+)
+
+
+def common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
+    """Whether a plain text field named for a title or a name (no enum, format or pattern)
+    took one or two lower-case words after "a"/"an" ("a table" as a book's title): a noun
+    with an indefinite article names a kind of thing, never one thing by its name."""
+    start, end = scope.span
+    clause = scope.text[start:end]
+    for f in profile.fields:
+        value = filled.params.get(f.name)
+        if (
+            f.enum
+            or f.format
+            or f.pattern
+            or not _NAMING & set(identifier_words(f.name))
+            or not isinstance(value, str)
+            or _COMMON.fullmatch(value) is None
+        ):
+            continue
+        if re.search(rf"\b(?:a|an)\s+{re.escape(value)}\b", clause, re.IGNORECASE):
+            return True
+    # "is my watch ready?": one lower-case word after a possessive is a thing of the teller's,
+    # never the id or slug of one that a patterned field may take ("project pocket-loom",
+    # "order 123" name theirs by a noun, or are no plain word).
+    for f in profile.fields:
+        value = filled.params.get(f.name)
+        if (
+            f.pattern
+            and not f.enum
+            and isinstance(value, str)
+            and _WORD.fullmatch(value) is not None
+            and re.search(rf"\b(?:my|our|your)\s+{re.escape(value)}\b", clause) is not None
+        ):
+            return True
+    # A name never opens with a personal pronoun and goes on in lower case: "We're a party of
+    # eight" as a guest's name is its teller speaking. (A title may: "I Am Legend".)
+    return any(
+        isinstance(value, str)
+        and not f.enum
+        and "name" in identifier_words(f.name)
+        and _PRONOUN.match(value) is not None
+        for f in profile.fields
+        if (value := filled.params.get(f.name)) is not None
+    )
+
+
+def tells_of_self(action: Action, tokens_lower: list[str]) -> bool:
+    """Whether the clause, with no verb to say what to do, opens with its teller and "be"
+    ("I'm off sick", "we are out of eggs"): a statement about the teller, not a question."""
+    return not action.explicit and tokens_lower[:2] in (["i", "am"], ["we", "are"])

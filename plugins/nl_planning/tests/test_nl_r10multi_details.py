@@ -65,9 +65,19 @@ async def renew_licence(inp: LicenceIn) -> Done:
     return Done(ok=True)
 
 
+class DroneIn(BaseModel):
+    drone: str = Field(pattern=r"^DR-[0-9]{2}$", description="drone code")
+    target_percent: int = Field(default=80, ge=10, le=100, description="battery level to stop at")
+
+
+@pf.capability(intent="Begin a session at a drone dock", tags=["drones"])
+async def start_charging_drone(inp: DroneIn) -> Done:
+    return Done(ok=True)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    caps = [book_ride, log_ride, donate_toys, renew_licence]
+    caps = [book_ride, log_ride, donate_toys, renew_licence, start_charging_drone]
     return await planner_on(module_node, register_module, caps)
 
 
@@ -120,6 +130,14 @@ async def test_a_word_naming_the_request_gives_way_to_the_detail_that_fills_its_
     ]
 
 
+async def test_the_verb_a_capability_is_named_by_told_again_gives_a_value(node: pf.Node) -> None:
+    # the scene gives the drone, "charge" (a word of start_charging_drone) its battery level
+    steps = await plan_steps(node, "drone DR-12 is docked, charge to 90%", TODAY)
+    assert steps == [
+        {"capability": "start_charging_drone", "params": {"drone": "DR-12", "target_percent": 90}}
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -127,6 +145,7 @@ async def test_a_word_naming_the_request_gives_way_to_the_detail_that_fills_its_
         "an hour's ride for Tom on Saturday, paint him a picture at 10am",
         'donate "a box of lego", paint the shed at 12 Oak Road on Monday',
         "urgent renewal of licence L1234567, revoke the one at 4 Elm Street",
+        "drone DR-12 is docked, drain it to 20%",
         # told as a second request ("and then"), a detail's verb is no detail
         'donate "a box of lego" and then collect from 12 Oak Road on Monday',
     ],

@@ -100,9 +100,8 @@ def absorb(
     scope.remainder = False
     scope.encoder, scope.known = index.encoder, index.known
     more = fill(empty, scope)
-    if not more.params or not says_fields(
-        index, clause, [f for f in empty if f.name in more.params]
-    ):
+    filled = [f for f in empty if f.name in more.params]
+    if not filled or not says_fields(index, clause, filled, last.step.capability):
         return False
     last.step.params.update(more.params)
     last.filled.sources.update(more.sources)
@@ -122,11 +121,13 @@ def _names_itself(value: object, capability: str) -> bool:
     return bool(words) and all(t.lemma in name or nominal.get(t.lemma) in name for t in words)
 
 
-def says_fields(index: Index, clause: Clause, filled: list[FieldSpec]) -> bool:
+def says_fields(
+    index: Index, clause: Clause, filled: list[FieldSpec], capability: str = ""
+) -> bool:
     """Whether a clause's verb only tells what the fields it filled are for: it has no verb or
     a light one, or its verb is a word of such a field ("..., call me on 555 0134" for a phone
-    "for the agent to call", "..., estimate 800 dollars" for an estimated amount). An undo
-    verb never is ("..., cancel it")."""
+    "for the agent to call", "..., estimate 800 dollars" for an estimated amount) or of the
+    name of the ``capability`` the step runs. An undo verb never is ("..., cancel it")."""
     lex = lexicon()
     action = request_action(clause.words, verbs=index.verbs, known=index.known)
     if not action.explicit or set(action.verbs[:1]) & _DETAIL_VERBS:
@@ -149,7 +150,11 @@ def says_fields(index: Index, clause: Clause, filled: list[FieldSpec]) -> bool:
         and any(t.lower in _ADDRESSED for t in clause.words)
         and any(field_kind(f) == "text" for f in filled)
     )
-    return naming or reach or said or any(verb & f.words for f in filled)
+    # "start charging at EVC-1, charge to 90%": the verb the capability is named by, told
+    # again with one more value
+    named = {t.lemma for t in tokenize(" ".join(identifier_words(capability)))}
+    again = bool(verb & named)
+    return naming or reach or said or again or any(verb & f.words for f in filled)
 
 
 def continues_label(draft: PlanDraft, clause: Clause, text: str) -> bool:

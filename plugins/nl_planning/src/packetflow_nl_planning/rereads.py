@@ -88,25 +88,26 @@ class Rereads:
         what the fields it filled are for ("pick him up at 3:15pm" for a "pick-up time");
         ``None`` otherwise - a second request nothing fits ("..., repaint the door at 3pm")
         still refuses the whole. A phrase kept as a scene ("an hour's walk for Rex on Monday")
-        is read with the detail as its nearest scene (the detail's verb is no verb of the
-        request); a request is read joined with it ('donate "a high chair", pick up from 77
-        Ash Grove').
+        is read with the detail as its nearest scene first (the detail's verb is no verb of
+        the request); then the two are read joined ('donate "a high chair", pick up from 77
+        Ash Grove'; "plug's in at evc-3310, charge to 90%").
         """
         if not joined(text, head, detail):
             return None  # (checked first: reading the head is the dear part)
         kept = set(mentions.used)
         before = [c for c in contexts if c.end <= head.start and c is not head]
-        reading, scene = head, [*before, detail]
-        if head not in contexts:
-            reading = Clause(head.tokens + detail.tokens, head.start, detail.end, head.earlier)
-            scene = before
-        try:
-            step = self._clause(text, reading, mentions, today, memory, allowed, index, scene)
-        except pf.errors.NotFoundError:
-            return None
-        if gave_value(mentions, detail) and self._told_detail(text, head, detail, step):
-            return step
-        mentions.used = kept
+        whole = Clause(head.tokens + detail.tokens, head.start, detail.end, head.earlier)
+        readings = [(whole, before)]
+        if head in contexts:
+            readings.insert(0, (head, [*before, detail]))
+        for reading, scene in readings:
+            try:
+                step = self._clause(text, reading, mentions, today, memory, allowed, index, scene)
+            except pf.errors.NotFoundError:
+                continue
+            if gave_value(mentions, detail) and self._told_detail(text, head, detail, step):
+                return step
+            mentions.used = set(kept)
         return None
 
     def _told_detail(self, text: str, head: Clause, detail: Clause, step: StepDraft) -> bool:
@@ -115,7 +116,7 @@ class Rereads:
         if not joined(text, head, detail):
             return False
         filled = detail_fields(self.index, step, text, detail)
-        return bool(filled) and says_fields(self.index, detail, filled)
+        return bool(filled) and says_fields(self.index, detail, filled, step.step.capability)
 
     def _replan(
         self,

@@ -37,7 +37,7 @@ from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .request_actions import LOSS_WORDS, request_action
 from .rereads import Made, Rereads
-from .restates import restates
+from .restates import once_more, restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
@@ -163,6 +163,16 @@ class Planner(Rereads):
                 self.index, self.country_code, draft, clause, text, mentions, today, memory
             ):
                 continue  # ", express", ", view only": a value of the previous step
+            again = once_more(
+                self.index, self.country_code, draft, clause, text, mentions, today, memory
+            )
+            if again is not None:  # "... and one for Tom Lee at the same time"
+                fields = self.index.profiles[again.step.capability].fields
+                memory.extend(memory_of(again.step.params, fields, len(draft.steps)))
+                draft.steps.append(again)
+                asked.append(asked[-1])
+                made = None
+                continue
             try:
                 outputs = {
                     o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs

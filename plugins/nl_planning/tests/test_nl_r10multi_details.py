@@ -26,6 +26,9 @@ class RideIn(BaseModel):
     date: dt.date = Field(description="day of the ride")
     collect_time: str = Field(pattern=_HHMM, description="collect-by time, HH:MM")
     duration_minutes: int = Field(default=60, ge=30, le=180, description="length in minutes")
+    phone: str | None = Field(
+        default=None, pattern=r"^\+[1-9][0-9]{7,14}$", description="number to text a reminder to"
+    )
 
 
 @pf.capability(intent="Book a guided pony ride for a child", tags=["riding"])
@@ -101,6 +104,14 @@ async def test_a_detail_completes_the_capability_the_phrase_before_it_asks_for(
     ]
 
 
+async def test_the_verb_of_a_noun_of_the_field_says_what_the_value_is_for(node: pf.Node) -> None:
+    # "remind" is the verb of the "reminder" the phone number is for
+    text = "book a ride for Tom on Saturday at 10am, remind me on +447700900123"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["book_ride"]
+    assert steps[0]["params"]["phone"] == "+447700900123"
+
+
 async def test_a_request_refused_alone_is_read_with_the_detail_after_it(node: pf.Node) -> None:
     text = 'donate "a box of lego and a doll\'s house", collect from 12 Oak Road on Monday'
     steps = await plan_steps(node, text, TODAY)
@@ -146,6 +157,7 @@ async def test_the_verb_a_capability_is_named_by_told_again_gives_a_value(node: 
         'donate "a box of lego", paint the shed at 12 Oak Road on Monday',
         "urgent renewal of licence L1234567, revoke the one at 4 Elm Street",
         "drone DR-12 is docked, drain it to 20%",
+        "book a ride for Tom on Saturday at 10am, forget me on +447700900123",
         # told as a second request ("and then"), a detail's verb is no detail
         'donate "a box of lego" and then collect from 12 Oak Road on Monday',
     ],

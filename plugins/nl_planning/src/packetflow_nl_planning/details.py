@@ -154,7 +154,10 @@ def says_fields(
     # again with one more value
     named = {t.lemma for t in tokenize(" ".join(identifier_words(capability)))}
     again = bool(verb & named)
-    return naming or reach or said or again or any(verb & f.words for f in filled)
+    # the verb of a noun of the field counts ("remind me by text on ..." for a "number to text
+    # a reminder to")
+    told = any(verb & (f.words | {lex.nominal.get(w, w) for w in f.words}) for f in filled)
+    return naming or reach or said or again or told
 
 
 def continues_label(draft: PlanDraft, clause: Clause, text: str) -> bool:

@@ -15,12 +15,13 @@ from .entities import Mentions
 from .index import Index
 from .lexicon import lexicon
 from .request_actions import request_action
+from .schema import FieldSpec
 from .segment import Clause
 from .slots import fill
 from .slots.kinds import field_kind
-from .text import identifier_words
+from .text import identifier_words, tokenize
 
-__all__ = ["absorb", "continues_label", "points_back", "told_more"]
+__all__ = ["absorb", "continues_label", "points_back", "says_fields", "told_more"]
 
 _DETAIL_VERBS = frozenset(["give", "get", "make", "do", "have", "want", "need", "like", "use"])
 _NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
@@ -86,45 +87,77 @@ def absorb(
     amount), and it fills fields that step left empty."""
     if not draft.steps:
         return False
-    lex = lexicon()
-    action = request_action(clause.words, verbs=index.verbs, known=index.known)
-    light = not action.explicit or bool(set(action.verbs[:1]) & _DETAIL_VERBS)
-    if not light and lex.is_undo(action.classes):
-        return False  # "..., cancel it" is never a detail
     last = draft.steps[-1]
     profile = index.profiles[last.step.capability]
-    empty = [f for f in profile.fields if f.name not in last.step.params]
+    params = last.step.params
+    empty = [
+        f
+        for f in profile.fields
+        if f.name not in params or _names_itself(params[f.name], last.step.capability)
+    ]
     scope = Scope(text, clause, mentions, today, last.chosen.mode, country_code, list(memory))
     scope.own = profile.own
     scope.remainder = False
     scope.encoder, scope.known = index.encoder, index.known
     more = fill(empty, scope)
-    if not more.params:
+    filled = [f for f in empty if f.name in more.params]
+    if not filled or not says_fields(index, clause, filled, last.step.capability):
         return False
-    if not light:
-        verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
-        # a phrasal verb is a word of the field written as one ("pick him up" for a "pick-up
-        # time")
-        verb |= {v.replace("_", "") for v in action.verbs[:1]}
-        filled = [f for f in empty if f.name in more.params]
-        # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
-        # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.
-        naming = bool(verb & _NAMING) and any(f.words & _NAME_WORDS for f in filled)
-        reach = bool(action.classes & _REACH) and any(
-            field_kind(f) in ("phone", "email") for f in filled
-        )
-        # "..., tell them 'please keep the old strap'": words said to the ones the step
-        # reaches are its message (a free-text field).
-        said = (
-            bool(action.classes & _REACH)
-            and any(t.lower in _ADDRESSED for t in clause.words)
-            and any(field_kind(f) == "text" for f in filled)
-        )
-        if not (naming or reach or said or any(verb & f.words for f in filled)):
-            return False
     last.step.params.update(more.params)
     last.filled.sources.update(more.sources)
     return True
+
+
+def _names_itself(value: object, capability: str) -> bool:
+    """Whether a text value is only a word of the capability's own name, or the noun of its
+    verb ("renewal" for ``renew_passport``: "fast-track renewal for passport P1, post to 22
+    Rue de Rivoli"): what was left of the words that named the request, no value - a detail
+    told after it may fill the field instead."""
+    if not isinstance(value, str):
+        return False
+    name = set(identifier_words(capability))
+    nominal = lexicon().nominal
+    words = [t for t in tokenize(value) if t.is_word]
+    return bool(words) and all(t.lemma in name or nominal.get(t.lemma) in name for t in words)
+
+
+def says_fields(
+    index: Index, clause: Clause, filled: list[FieldSpec], capability: str = ""
+) -> bool:
+    """Whether a clause's verb only tells what the fields it filled are for: it has no verb or
+    a light one, or its verb is a word of such a field ("..., call me on 555 0134" for a phone
+    "for the agent to call", "..., estimate 800 dollars" for an estimated amount) or of the
+    name of the ``capability`` the step runs. An undo verb never is ("..., cancel it")."""
+    lex = lexicon()
+    action = request_action(clause.words, verbs=index.verbs, known=index.known)
+    if not action.explicit or set(action.verbs[:1]) & _DETAIL_VERBS:
+        return True
+    if lex.is_undo(action.classes):
+        return False
+    verb = {t.lemma for t in clause.words[:1]} | set(action.verbs[:1])
+    # a phrasal verb is a word of the field written as one ("pick him up" for a "pick-up time")
+    verb |= {v.replace("_", "") for v in action.verbs[:1]}
+    # "..., call it 'Xmas 2026'": a naming verb gives a name; "..., call 212-555-0143",
+    # "..., email me at ana@x.org": a way to reach someone gives a phone or an email.
+    naming = bool(verb & _NAMING) and any(f.words & _NAME_WORDS for f in filled)
+    reach = bool(action.classes & _REACH) and any(
+        field_kind(f) in ("phone", "email") for f in filled
+    )
+    # "..., tell them 'please keep the old strap'": words said to the ones the step reaches
+    # are its message (a free-text field).
+    said = (
+        bool(action.classes & _REACH)
+        and any(t.lower in _ADDRESSED for t in clause.words)
+        and any(field_kind(f) == "text" for f in filled)
+    )
+    # "start charging at EVC-1, charge to 90%": the verb the capability is named by, told
+    # again with one more value
+    named = {t.lemma for t in tokenize(" ".join(identifier_words(capability)))}
+    again = bool(verb & named)
+    # the verb of a noun of the field counts ("remind me by text on ..." for a "number to text
+    # a reminder to")
+    told = any(verb & (f.words | {lex.nominal.get(w, w) for w in f.words}) for f in filled)
+    return naming or reach or said or again or told
 
 
 def continues_label(draft: PlanDraft, clause: Clause, text: str) -> bool:

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -31,13 +30,14 @@ from .drafts import PlanDraft, StepDraft
 from .entities import Mentions, find_mentions
 from .fragments import gave_value, is_fragment
 from .index import Index
+from .joins import joined
 from .lexicon import lexicon
 from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
-from .references import named_output
 from .request_actions import LOSS_WORDS, request_action
-from .restates import restates
+from .rereads import Made, Rereads
+from .restates import once_more, restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
@@ -50,7 +50,7 @@ __all__ = ["PlanDraft", "Planner", "StepDraft"]
 _CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
 
-class Planner:
+class Planner(Rereads):
     """Plans requests over an :class:`Index` (no network, nothing downloaded).
 
     Args:
@@ -149,9 +149,12 @@ class Planner:
             )
         first_error: pf.errors.NotFoundError | None = None
         scenes: list[tuple[Clause, pf.errors.NotFoundError]] = []  # fragments read as scenes
-        made: _Made | None = None  # how the latest step was read
+        made: Made | None = None  # how the latest step was read
         asked: list[bool] = []  # per step: whether its clause was a question
+        joins: set[int] = set()  # clauses read as the detail of the one before them
         for position, (clause, kind) in enumerate(pending):
+            if position in joins:
+                continue
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
             index = len(draft.steps)
@@ -160,6 +163,16 @@ class Planner:
                 self.index, self.country_code, draft, clause, text, mentions, today, memory
             ):
                 continue  # ", express", ", view only": a value of the previous step
+            again = once_more(
+                self.index, self.country_code, draft, clause, text, mentions, today, memory
+            )
+            if again is not None:  # "... and one for Tom Lee at the same time"
+                fields = self.index.profiles[again.step.capability].fields
+                memory.extend(memory_of(again.step.params, fields, len(draft.steps)))
+                draft.steps.append(again)
+                asked.append(asked[-1])
+                made = None
+                continue
             try:
                 outputs = {
                     o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
@@ -217,7 +230,53 @@ class Planner:
                             text, today, allowed, made, clause, draft, mentions, memory
                         ):
                             continue  # "can someone come on Monday? 14 Elm Grove, Leeds"
-                    raise
+                    # "an hour's walk for Rex on Monday, pick him up at 3:15pm": the phrase
+                    # kept as a scene is the request and this clause its detail; 'donate
+                    # "a high chair", pick up from 77 Ash Grove': the next clause is this one's.
+                    if made is not None and self._replan(
+                        text, today, allowed, made, clause, draft, mentions, memory, told=True
+                    ):
+                        absorb(
+                            self.index,
+                            self.country_code,
+                            draft,
+                            clause,
+                            text,
+                            mentions,
+                            today,
+                            memory,
+                        )  # (the detail's values the scene did not give: optional fields)
+                        made = None
+                        continue
+                    told = [c for c in contexts if c.end <= clause.start and c not in facts]
+                    prior = max(told, key=lambda c: c.end, default=None)
+                    later = pending[position + 1][0] if position + 1 < len(pending) else None
+                    if prior is not None and joined(text, prior, clause):
+                        head, detail = prior, clause
+                    elif later is not None:
+                        head, detail = clause, later
+                    else:
+                        raise
+                    joint = self._with_detail(
+                        text, head, detail, mentions, today, memory, allowed, index, contexts
+                    )
+                    if joint is None:
+                        raise
+                    if head is prior:
+                        contexts.remove(prior)
+                        scenes = [(c, e) for c, e in scenes if c is not prior]
+                    else:
+                        joins.add(position + 1)
+                    fields = self.index.profiles[joint.step.capability].fields
+                    memory.extend(memory_of(joint.step.params, fields, len(draft.steps)))
+                    draft.steps.append(joint)
+                    asked.append(kind == "question")
+                    # (the detail's values the scene did not give: optional fields)
+                    absorb(
+                        self.index, self.country_code, draft, detail, text, mentions, today, memory
+                    )
+                    made = None
+                    continue
                 step = retry
             if draft.steps and restates(draft.steps[-1], step):
                 # "book the bike in for Friday, and book it with my number": the same capability
@@ -236,7 +295,7 @@ class Planner:
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
             # what the step was read from, for a fragment of values after it (see _replan)
-            made = None if runs else _Made(clause, before, used, len(memory), outputs, previous)
+            made = None if runs else Made(clause, before, used, len(memory), outputs, previous)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
                 fields = self.index.profiles[run.step.capability].fields
@@ -366,77 +425,6 @@ class Planner:
         step = PlannedStep(chosen.name, dict(filled.params))
         return StepDraft(step, chunk, action, candidates, filled, key, clause.earlier)
 
-    def _named_output(
-        self,
-        text: str,
-        clause: Clause,
-        mentions: Mentions,
-        today: date,
-        memory: list[Memory],
-        allowed: set[str] | None,
-        index: int,
-        contexts: list[Clause],
-        outputs: set[str],
-        previous: str | None = None,
-    ) -> StepDraft | None:
-        """The step of a refused clause read with the earlier output it names as "it"
-        (``None`` when it names none, or fits nothing that way either)."""
-        named = named_output(clause, outputs) if outputs else None
-        if named is None:
-            return None
-        try:
-            return self._clause(
-                text, named, mentions, today, memory, allowed, index, contexts, outputs, previous
-            )
-        except pf.errors.NotFoundError:
-            return None
-
-    def _replan(
-        self,
-        text: str,
-        today: date,
-        allowed: set[str] | None,
-        made: _Made,
-        fragment: Clause,
-        draft: PlanDraft,
-        mentions: Mentions,
-        memory: list[Memory],
-    ) -> bool:
-        """Whether the latest step, read again with a fragment of values after it as its
-        nearest scene, is the same capability and takes a value of it: the step is then
-        replaced ("can someone come on Monday? 14 Elm Grove, Leeds": the address is there,
-        not the "kitchen" of the scene before)."""
-        old = draft.steps[-1]
-        kept = set(mentions.used)
-        mentions.used = set(made.used)
-        index = len(draft.steps) - 1
-        try:
-            step: StepDraft | None = self._clause(
-                text,
-                made.clause,
-                mentions,
-                today,
-                memory[: made.memory],
-                allowed,
-                index,
-                [*made.before, fragment],
-                made.available,
-                made.previous,
-            )
-        except pf.errors.NotFoundError:
-            step = None
-        if step is None or step.step.capability != old.step.capability:
-            mentions.used = kept
-            return False
-        if not gave_value(mentions, fragment):
-            mentions.used = kept
-            return False
-        draft.steps[index] = step
-        del memory[made.memory :]
-        fields = self.index.profiles[step.step.capability].fields
-        memory.extend(memory_of(step.step.params, fields, index))
-        return True
-
     def _evidence(self, key: str, name: str) -> float:
         if self.evidence is None:
             return 0.0
@@ -457,19 +445,6 @@ class Planner:
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
-
-
-@dataclass(frozen=True, slots=True)
-class _Made:
-    """How a step was read: its clause, the scenes before it, the values taken before it,
-    the memory's length before it, the earlier outputs it could use and the step before it."""
-
-    clause: Clause
-    before: list[Clause]
-    used: set[int]
-    memory: int
-    available: set[str]
-    previous: str | None
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

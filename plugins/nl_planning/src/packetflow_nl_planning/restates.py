@@ -1,12 +1,21 @@
 """A clause that runs the step before it again with the same values is that request told
 further ("book the bike in for Friday, and book it with my number"), not a second run: its
-new values join the step before."""
+new values join the step before; one that stands for it with other values ("... and one for
+Tom") is a second run."""
 
 from __future__ import annotations
 
-from .drafts import StepDraft
+from datetime import date
 
-__all__ = ["restates"]
+from .clauses import Memory, Scope
+from .drafts import PlanDraft, StepDraft
+from .entities import Mentions
+from .index import Index
+from .plans import PlannedStep
+from .segment import Clause
+from .slots import fill
+
+__all__ = ["once_more", "restates"]
 
 
 def restates(last: StepDraft, step: StepDraft) -> bool:
@@ -51,3 +60,37 @@ def _completes(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
         and not step.filled.missing
         and all(isinstance(last.step.params[k], str) for k in differ)
     )
+
+
+_ONCE_MORE = frozenset(("one", "another"))
+
+
+def once_more(
+    index: Index,
+    country_code: str,
+    draft: PlanDraft,
+    clause: Clause,
+    text: str,
+    mentions: Mentions,
+    today: date,
+    memory: list[Memory],
+) -> StepDraft | None:
+    """The step before run again with the values a clause that stands for it gives ("book a
+    fitting for Ann Lee on Friday at 11 and one for Tom Lee at the same time"): what it does
+    not say again is the same. ``None`` when the clause does not open with "one"/"another" or
+    changes no value."""
+    words = clause.words
+    if not draft.steps or not words or words[0].lower not in _ONCE_MORE:
+        return None
+    last = draft.steps[-1]
+    profile = index.profiles[last.step.capability]
+    scope = Scope(text, clause, mentions, today, last.chosen.mode, country_code, list(memory))
+    scope.own, scope.remainder = profile.own, False
+    scope.encoder, scope.known = index.encoder, index.known
+    filled = fill(profile.fields, scope)
+    new = {k: v for k, v in filled.params.items() if last.step.params.get(k) != v}
+    if not new:
+        return None
+    step = PlannedStep(last.step.capability, {**last.step.params, **filled.params})
+    chunk = text[clause.start : clause.end]
+    return StepDraft(step, chunk, last.action, last.candidates, filled, last.key, clause.earlier)

@@ -181,6 +181,16 @@ def _asks(tokens: Sequence[Token]) -> bool:
     return len(words) == 2 and words[0] in _MODALS and (put_as_question(words) or words[1] == "i")
 
 
+_ONCE_MORE = frozenset(("one", "another"))
+_FOR_WHOM = frozenset(("for", "at", "on"))
+
+
+def _repeats(lowers: Sequence[str]) -> bool:
+    """Whether words after a connector stand for the request before it, told again with
+    other values: "one for Tom Lee", "another at 5pm"."""
+    return len(lowers) > 2 and lowers[0] in _ONCE_MORE and lowers[1] in _FOR_WHOM
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -279,6 +289,8 @@ def split(
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+                # "book a fitting for Ann on Friday and one for Tom": the request once more
+                or (after_request and _repeats(lowers[i + size :]))
             )
         ):
             clauses.append([])

@@ -72,6 +72,8 @@ class Wiring:
                 given = _given_before(steps, k, name)
                 if given is None and spec.required:
                     given = _origin_before(steps, k, spec)
+                if given is None and spec.required:
+                    given = self._day_before(steps, k, spec)
                 if spec.required and given is not None:
                     # "check in for K7Q2ZP, then add a bag": a required value an earlier step
                     # of the same request was given under the same name is the same thing.
@@ -84,6 +86,24 @@ class Wiring:
                 ]
             )
         return missing
+
+    def _day_before(self, steps: list[PlannedStep], k: int, spec: FieldSpec) -> Any:
+        """For a required date the clause leaves empty, the one day the latest earlier step
+        was given: a date said once holds for the steps after it ("a room for six tomorrow,
+        followed by a guest pass for Omar": the guest comes tomorrow). Not when that step was
+        given two (a stay's start and end: which one is meant is not said)."""
+        if field_kind(spec) != "date":
+            return None
+        for j in range(k - 1, -1, -1):
+            fields = self.index.profiles[steps[j].capability].fields
+            days = [
+                steps[j].params[f.name]
+                for f in fields
+                if f.name in steps[j].params and field_kind(f) == "date"
+            ]
+            if days:
+                return days[0] if len(days) == 1 else None
+        return None
 
     def _producer(
         self, steps: list[PlannedStep], k: int, name: str, kind: str, clause: str
@@ -104,7 +124,7 @@ class Wiring:
         for j in range(k - 1, -1, -1):
             earlier = self.index.profiles[steps[j].capability]
             if name in earlier.outputs:
-                return f"s{j + 1}.{name}", pointed, pointed
+                return f"s{j + 1}.{name}", pointed, True
         if not pointed:
             return None
         spec = next(f for f in self.index.profiles[steps[k].capability].fields if f.name == name)

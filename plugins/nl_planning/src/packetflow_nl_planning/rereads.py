@@ -1,0 +1,173 @@
+"""Reading a clause again: a refused one with the earlier output it names ("... and email the
+status to me"), the latest step with the phrase of values after it as its nearest scene ("can
+someone come on Monday? 14 Elm Grove, Leeds"), and a request with the comma clause after it that
+is only its detail ("an hour's walk for Rex on Monday, pick him up at 3:15pm"), so over-splitting
+a request does not refuse it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import packetflow as pf
+
+from .clauses import Memory
+from .details import says_fields
+from .drafts import PlanDraft, StepDraft
+from .entities import Mentions
+from .fragments import gave_value
+from .index import Index
+from .joins import detail_fields, joined
+from .references import named_output
+from .segment import Clause
+from .slots import memory_of
+
+__all__ = ["Made", "Rereads"]
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """How a step was read: its clause, the scenes before it, the values taken before it,
+    the memory's length before it, the earlier outputs it could use and the step before it."""
+
+    clause: Clause
+    before: list[Clause]
+    used: set[int]
+    memory: int
+    available: set[str]
+    previous: str | None
+
+
+class Rereads:
+    """The planner's ways of reading a clause again (a mixin of :class:`~.planner.Planner`)."""
+
+    index: Index
+    _clause: Callable[..., StepDraft]
+
+    def _named_output(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        previous: str | None = None,
+    ) -> StepDraft | None:
+        """The step of a refused clause read with the earlier output it names as "it"
+        (``None`` when it names none, or fits nothing that way either)."""
+        named = named_output(clause, outputs) if outputs else None
+        if named is None:
+            return None
+        try:
+            return self._clause(
+                text, named, mentions, today, memory, allowed, index, contexts, outputs, previous
+            )
+        except pf.errors.NotFoundError:
+            return None
+
+    def _with_detail(
+        self,
+        text: str,
+        head: Clause,
+        detail: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+    ) -> StepDraft | None:
+        """The step of ``head`` and ``detail``, the clause right after it past a comma, read
+        as one request, when it takes a value of the detail and the detail's verb only says
+        what the fields it filled are for ("pick him up at 3:15pm" for a "pick-up time");
+        ``None`` otherwise - a second request nothing fits ("..., repaint the door at 3pm")
+        still refuses the whole. A phrase kept as a scene ("an hour's walk for Rex on Monday")
+        is read with the detail as its nearest scene first (the detail's verb is no verb of
+        the request); then the two are read joined ('donate "a high chair", pick up from 77
+        Ash Grove'; "plug's in at evc-3310, charge to 90%").
+        """
+        if not joined(text, head, detail):
+            return None  # (checked first: reading the head is the dear part)
+        kept = set(mentions.used)
+        before = [c for c in contexts if c.end <= head.start and c is not head]
+        whole = Clause(head.tokens + detail.tokens, head.start, detail.end, head.earlier)
+        readings = [(whole, before)]
+        if head in contexts:
+            readings.insert(0, (head, [*before, detail]))
+        for reading, scene in readings:
+            try:
+                step = self._clause(text, reading, mentions, today, memory, allowed, index, scene)
+            except pf.errors.NotFoundError:
+                continue
+            if gave_value(mentions, detail) and self._told_detail(text, head, detail, step):
+                return step
+            mentions.used = set(kept)
+        return None
+
+    def _told_detail(self, text: str, head: Clause, detail: Clause, step: StepDraft) -> bool:
+        """Whether ``detail``, told right after ``head`` past a comma, is only a detail of
+        ``step``: its verb only says what the fields it filled are for."""
+        if not joined(text, head, detail):
+            return False
+        filled = detail_fields(self.index, step, text, detail)
+        return bool(filled) and says_fields(self.index, detail, filled, step.step.capability)
+
+    def _replan(
+        self,
+        text: str,
+        today: date,
+        allowed: set[str] | None,
+        made: Made,
+        fragment: Clause,
+        draft: PlanDraft,
+        mentions: Mentions,
+        memory: list[Memory],
+        *,
+        told: bool = False,
+    ) -> bool:
+        """Whether the latest step, read again with a fragment of values after it as its
+        nearest scene, is the same capability and takes a value of it: the step is then
+        replaced ("can someone come on Monday? 14 Elm Grove, Leeds": the address is there,
+        not the "kitchen" of the scene before). Read with a detail told after a comma ("an
+        hour's walk for Rex on Monday, pick him up at 3:15pm") it may be another capability,
+        the one the detail's values complete, and a clause with a verb (``told``) is such a
+        detail only when its verb says what the fields it filled are for (see
+        :meth:`_told_detail`)."""
+        old = draft.steps[-1]
+        kept = set(mentions.used)
+        mentions.used = set(made.used)
+        index = len(draft.steps) - 1
+        try:
+            step: StepDraft | None = self._clause(
+                text,
+                made.clause,
+                mentions,
+                today,
+                memory[: made.memory],
+                allowed,
+                index,
+                [*made.before, fragment],
+                made.available,
+                made.previous,
+            )
+        except pf.errors.NotFoundError:
+            step = None
+        if step is None or not gave_value(mentions, fragment):
+            mentions.used = kept
+            return False
+        if (told or step.step.capability != old.step.capability) and not self._told_detail(
+            text, made.clause, fragment, step
+        ):
+            mentions.used = kept
+            return False
+        draft.steps[index] = step
+        del memory[made.memory :]
+        fields = self.index.profiles[step.step.capability].fields
+        memory.extend(memory_of(step.step.params, fields, index))
+        return True

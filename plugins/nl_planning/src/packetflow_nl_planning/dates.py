@@ -286,6 +286,7 @@ def _absolute_rules(s: _Scanner) -> None:
     for m in s.each(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"):  # day.month.year
         if d := safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
+    _slashed_days(s)
     # A year is four digits alone: "14 June, 555666777" is a date and then a number.
     year = r"(?:,?\s+(\d{4})(?![\d]))?"
     # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
@@ -306,6 +307,31 @@ def _absolute_rules(s: _Scanner) -> None:
         prev = safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
             s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
+
+
+# A day and a month without a year, "28/3", "3/28", "18/04": not inside a longer run of digits,
+# a fraction's "%" or a unit.
+_SLASHED = re.compile(r"(?<![\d/.,£$€])\b(\d{1,2})/(\d{1,2})\b(?![/.,]?\d|\s*%)")
+_DATE_WORDS = re.compile(r"\b(?:on|from|by|until|till|to|between|and|before|after)\s+$")
+
+
+def _slashed_days(s: _Scanner) -> None:
+    """Days written as two numbers with a slash and no year: the order is the one a number
+    above 12 shows (British "28/3", American "3/28"), for every such date of the text alike
+    ("28/3 to 2/4"); with no such number the month comes first, as in "3/14/2027", and only
+    after a word that leads to a date ("on 4/2"), since "1/2" alone is as often a half."""
+    found = [m for m in _SLASHED.finditer(s.text) if s.free(*m.span())]
+    pairs = [(int(m.group(1)), int(m.group(2))) for m in found]
+    day_first = any(a > 12 >= b for a, b in pairs)
+    month_first = any(b > 12 >= a for a, b in pairs)
+    if day_first and month_first:
+        return  # the text does not keep one order: no dates of it
+    for m, (a, b) in zip(found, pairs, strict=True):
+        if not (day_first or month_first or _DATE_WORDS.search(s.text[: m.start()])):
+            continue
+        day, month = (a, b) if day_first else (b, a)
+        if 1 <= month <= 12 and (readings := _month_day(s.today, month, day, None)):
+            s.day(m, *readings)
 
 
 def _quarter_rules(s: _Scanner) -> None:

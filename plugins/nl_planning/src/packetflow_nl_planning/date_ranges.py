@@ -70,8 +70,10 @@ def _ends(m: Mention, at: int) -> dict[str, date]:
     return {"future": m.extra["future"][at], "past": m.extra["past"][at]}
 
 
-def _joined(text: str, m: Mention, nxt: Mention) -> tuple[Readings, int] | None:
-    """ "from X to Y", "between X and Y", "X - Y": the range and where it begins."""
+def _joined(text: str, m: Mention, nxt: Mention, today: date) -> tuple[Readings, int] | None:
+    """ "from X to Y", "between X and Y", "X - Y": the range and where it begins. Read
+    backwards, a period it ends in that has begun is the current one ("from January to March"
+    in March ends this March, not last year's)."""
     before = text[max(0, m.start - 10) : m.start]
     gap = text[m.end : nxt.start]
     opener = re.search(r"(?:from|between)\s+$", before)
@@ -79,6 +81,8 @@ def _joined(text: str, m: Mention, nxt: Mention) -> tuple[Readings, int] | None:
     if not (_JOIN.fullmatch(gap) or (between and gap.strip() == "and")):
         return None
     start, end = _ends(m, 0), _ends(nxt, 1)
+    if nxt.kind == "daterange" and nxt.extra["future"][0] <= today:
+        end["past"] = end["future"]
     bare = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", text[m.start : m.end])
     if bare:
         # "from the 9th to the 12th of May": the first day is in the second's month.
@@ -99,6 +103,9 @@ def _joined(text: str, m: Mention, nxt: Mention) -> tuple[Readings, int] | None:
         elif k == "past":
             # "between January and May" in March: last January to last May
             readings[k] = (safe_date(a.year - 1, a.month, a.day) or a, b)
+        else:
+            # "from November to February" in March: next November to the February after
+            readings[k] = (a, safe_date(b.year + 1, b.month, b.day) or b)
     begin = m.start - (len(before) - opener.start()) if opener else m.start
     return readings, begin
 
@@ -159,7 +166,7 @@ def combine_ranges(text: str, mentions: list[Mention], today: date) -> list[Ment
     while i < len(found):
         m = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        pair = _joined(text, m, nxt) if nxt is not None else None
+        pair = _joined(text, m, nxt, today) if nxt is not None else None
         if pair is not None and nxt is not None:
             out.append(Mention("daterange", None, pair[1], nxt.end, extra=pair[0]))
             i += 2

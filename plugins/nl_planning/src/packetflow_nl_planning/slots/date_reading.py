@@ -17,7 +17,7 @@ from ..clauses import Mode, Scope
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..tense import clause_tense, tells_past
-from ..text import tells_of_past, tokenize
+from ..text import same_family, tells_of_past, tokenize
 from .kinds import field_kind
 
 __all__ = ["ahead_after_all", "clause_looks_back", "reading"]
@@ -36,6 +36,13 @@ def _description_tells_past(description: str) -> bool:
     if {"was", "were", "happened"} & set(lowers):
         return True
     return tells_past(lowers, [t.lemma for t in tokens])
+
+
+def _of_family(words: set[str], vocabulary: frozenset[str]) -> bool:
+    """Whether a word is of the family of one of ``vocabulary`` ("arrival" of "arrive")."""
+    return bool(words & vocabulary) or any(
+        same_family(w, v) for w in words for v in vocabulary if w[:3] == v[:3]
+    )
 
 
 def _to_do(scope: Scope) -> bool:
@@ -62,8 +69,8 @@ def ahead_after_all(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> b
         return False
     lex = lexicon()
     field_words = set(spec.words) | set(spec.name_words)
-    if field_words & lex.ahead and not field_words & lex.back:
-        return True
+    if _of_family(field_words, lex.ahead) and not _of_family(field_words, lex.back):
+        return True  # "delivery date", "arrival_date" (of "arrive"), "day of departure"
     own = set(scope.own)
     if own & lex.back and not own & lex.ahead:
         return False

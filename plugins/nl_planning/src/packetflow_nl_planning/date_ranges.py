@@ -31,6 +31,8 @@ _ENDS_IN_DAY = re.compile(r".*\b\d{1,2}(?:st|nd|rd|th)?")
 _NEXT_WORD = re.compile(r"\s*([a-z']+)")
 _WEEKDAY = re.compile(rf"(?:(?:on|this|coming|next)\s+)?(?:{DAY})")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+# A day of the month said without its month, a weekday before it perhaps: "the 9th", "Fri 11th".
+_BARE_DAY = re.compile(rf"(?:on\s+)?(?:(?:{DAY})\.?,?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)")
 _DAY_AFTER = re.compile(r"\s+and\s+the\s+(?:day|one)\s+after\b(?!\s+(?:tomorrow|that|next))")
 
 Readings = dict[str, tuple[date, date]]
@@ -83,9 +85,10 @@ def _joined(text: str, m: Mention, nxt: Mention, today: date) -> tuple[Readings,
     start, end = _ends(m, 0), _ends(nxt, 1)
     if nxt.kind == "daterange" and nxt.extra["future"][0] <= today:
         end["past"] = end["future"]
-    bare = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", text[m.start : m.end])
+    bare = _BARE_DAY.fullmatch(text[m.start : m.end])
     if bare:
-        # "from the 9th to the 12th of May": the first day is in the second's month.
+        # "from the 9th to the 12th of May", "Fri 11th - Sun 13th June": the first day is in
+        # the second's month.
         for k in ("future", "past"):
             day = safe_date(end[k].year, end[k].month, int(bare.group(1)))
             if day is not None:

@@ -157,17 +157,29 @@ def _coming(today: date, weekday: int) -> date:
     return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
+_WEEKS_IN = {"week": 1, "fortnight": 2}
+
+
 def _later_rules(s: _Scanner) -> None:
     """A week or more on from a day or a period: "Friday week" and "a week on Friday" (the
-    Friday after the coming one), "two weeks from Monday", "Saturday after next", "the weekend
-    after next", "the week after next"; and a day of a month said by its offset ("the 15th of
-    next month")."""
+    Friday after the coming one), "a fortnight Friday", "Friday fortnight", "two weeks from
+    Monday", "a week tomorrow", "Saturday after next", "the weekend after next", "the week
+    after next"; and a day of a month said by its offset ("the 15th of next month")."""
     today = s.today
-    for m in s.each(rf"\b({_NUM})\s+weeks?\s+(?:on|from)\s+({DAY})\b"):
-        weeks = _amount(m.group(1))
-        s.day(m, _coming(today, DAYS[m.group(2)]) + timedelta(weeks=weeks))
-    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(?:week|after\s+next)\b"):
-        s.day(m, _coming(today, DAYS[m.group(1)]) + timedelta(weeks=1))
+    # "on"/"from" may go unsaid after "a": "a fortnight Friday", "a week Tuesday".
+    for m in s.each(
+        rf"\b(?:({_NUM})\s+(weeks?|fortnights?)\s+(?:on|from)|(a)\s+(week|fortnight))\s+({DAY})\b"
+    ):
+        weeks = (
+            _amount(m.group(1) or m.group(3)) * _WEEKS_IN[(m.group(2) or m.group(4)).rstrip("s")]
+        )
+        s.day(m, _coming(today, DAYS[m.group(5)]) + timedelta(weeks=weeks))
+    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(week|fortnight|after\s+next)\b"):
+        weeks = _WEEKS_IN.get(m.group(2), 1)
+        s.day(m, _coming(today, DAYS[m.group(1)]) + timedelta(weeks=weeks))
+    for m in s.each(r"\b(a|one|two)\s+(week|fortnight)s?\s+(?:on\s+)?(today|tomorrow)\b"):
+        weeks = _amount(m.group(1)) * _WEEKS_IN[m.group(2)]
+        s.day(m, today + timedelta(days=int(m.group(3) == "tomorrow"), weeks=weeks))
     for m in s.each(r"\b(?:the\s+)?week\s+after\s+next\b"):
         s.span(m, _week(today, 2))
     for m in s.each(r"\b(?:the\s+)?weekend\s+after\s+next\b"):
@@ -300,13 +312,18 @@ def _absolute_rules(s: _Scanner) -> None:
         y = int(m.group(3)) if m.group(3) else None
         if found := _month_day(today, MONTHS[m.group(1)], int(m.group(2)), y):
             s.day(m, *_weekday_agrees(m.group(), found))
-    for m in s.each(rf"\b{wd}(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b"):
+    # "the 16th", "Friday the 13th", and with a weekday "the" may go unsaid: "Mon 16th".
+    for m in s.each(
+        rf"\b(?:{wd}(?:on\s+)?the\s+|(?:on\s+)?(?:{DAY})\.?,?\s+)(\d{{1,2}})(?:st|nd|rd|th)\b"
+    ):
         day = int(m.group(1))
         this = safe_date(today.year, today.month, day)
         nxt = safe_date(*_ym(_add_months(today, 1)), day)
         prev = safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
-            s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
+            future = this if this > today else nxt or this
+            past = this if this <= today else prev or this
+            s.day(m, *_weekday_agrees(m.group(), (future, past)))
 
 
 # A day and a month without a year, "28/3", "3/28", "18/04": not inside a longer run of digits,

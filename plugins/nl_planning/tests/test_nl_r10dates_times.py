@@ -94,6 +94,8 @@ async def _plan(node: pf.Node, text: str) -> tuple[str, dict[str, Any]]:
         ("quiet hours from noon to 3", "12:00", "15:00"),
         ("set quiet hours between midday and 2", "12:00", "14:00"),
         ("quiet hours from 9 till noon", "09:00", "12:00"),
+        ("quiet hours between 4 and 6pm", "16:00", "18:00"),
+        ("quiet hours from 9 till 11am", "09:00", "11:00"),
     ],
 )
 async def test_a_range_of_times_with_a_dot_or_by_noon(
@@ -109,17 +111,30 @@ async def test_a_range_of_times_with_a_dot_or_by_noon(
         ("huddle tomorrow at ten past nine", "09:10"),
         ("schedule a huddle tomorrow at ten to six", "17:50"),
         ("schedule the huddle tomorrow at 9.30", "09:30"),
+        ("huddle tomorrow at half 2", "14:30"),
+        ("schedule a huddle tomorrow, 3 in the afternoon", "15:00"),
+        ("huddle at 8 o'clock tomorrow", "08:00"),
     ],
 )
 async def test_minutes_past_an_hour_and_a_dotted_time(node: pf.Node, text: str, time: str) -> None:
     assert await _plan(node, text) == ("schedule_huddle", {"date": "2026-03-12", "time": time})
 
 
-@pytest.mark.parametrize("text", ["rate it 5 to 10", "from five to ten people"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rate it 5 to 10",
+        "from five to ten people",
+        "cut it in half 3 ways",
+        "a table for 8 in the evening",
+    ],
+)
 def test_a_count_before_to_stays_a_count(text: str) -> None:
-    """Digits before "to" are minutes only with "minutes" ("20 minutes to 5")."""
+    """Digits before "to" are minutes only with "minutes" ("20 minutes to 5"); "half 3" is
+    half past only after a word that leads to a time; a count after "for" is no hour."""
     found = find_mentions(text, dt.date.fromisoformat(TODAY))
     assert not found.of("time")
+    assert found.of("number")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Times of day said as people say them, beside the digits ``entities.py`` reads: with a dot
 ("9.30-11.00", "at 9.30"), by noon or midnight ("from noon to 3"), as minutes past or to an hour
-("25 past 10", "ten to six"), and the part of the day that puts a bare clock time in the
+("25 past 10", "ten to six"), as British "half 2", as an hour with its part of the day ("3 in
+the afternoon"), and the part of the day that puts a bare clock time in the
 morning or the evening ("quarter to eight on Saturday morning")."""
 
 from __future__ import annotations
@@ -47,6 +48,19 @@ _MINUTES_PAST = re.compile(
     re.IGNORECASE,
 )
 _MINUTE_WORDS = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
+# British "half 2" after a word that leads to a time ("at half 2", "till half 11"): half past;
+# alone it may be a share ("in half 3 ways").
+_HALF_HOUR = re.compile(
+    r"\b(?:at|from|till|until|by)\s+(half\s+(\d{1,2}))\b(?!\s*(?:%|[°º]|[-/.:]\d))",
+    re.IGNORECASE,
+)
+# A bare hour with its part of the day or "o'clock" ("3 in the afternoon", "8 o'clock"), not a
+# count after "for" ("a table for 8 in the evening").
+_HOUR_OF_DAY = re.compile(
+    r"(?<![\d:.,/£$€-])(?<!\bfor\s)\b(\d{1,2})(?:\s+o'?clock\b|(?=\s+in\s+the\s+"
+    r"(?:morning|afternoon|evening)\b))",
+    re.IGNORECASE,
+)
 # "at 9.30": a time with a dot, after "at" (alone, "9.30" may be a price or a decimal).
 _AT_DOT_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE)
 
@@ -131,7 +145,8 @@ def _noon_range(text: str, m: re.Match[str]) -> tuple[str, str] | None:
 
 
 def clock_phrases(text: str) -> list[ClockTime]:
-    """Every time of ``text`` said with a dot, by noon or as minutes past or to an hour."""
+    """Every time of ``text`` said with a dot, by noon, as minutes past or to an hour, as
+    "half 2" or as an hour with its part of the day."""
     out: list[ClockTime] = []
     for m in _DOT_TIME_RANGE.finditer(text):
         if _no_word_after(text, m.end()):
@@ -149,6 +164,16 @@ def clock_phrases(text: str) -> list[ClockTime]:
     for m in _MINUTES_PAST.finditer(text):
         if (past := _minutes_past(text, m)) is not None:
             out.append((past, m.start(), m.end(), None))
+    for m in _HALF_HOUR.finditer(text):
+        hour = int(m.group(2))
+        if 1 <= hour <= 12:
+            said = f"{hour + (12 if hour <= 7 else 0):02d}:30"
+            out.append((in_day_part(said, text, m.start(), m.end(), False), *m.span(1), None))
+    for m in _HOUR_OF_DAY.finditer(text):
+        hour = int(m.group(1))
+        if 1 <= hour <= 12:
+            said = f"{hour + (12 if hour <= 7 else 0):02d}:00"
+            out.append((in_day_part(said, text, m.start(), m.end(), False), *m.span(), None))
     for m in _AT_DOT_TIME.finditer(text):
         said = f"{int(m.group(1)):02d}:{m.group(2)}"
         out.append((in_day_part(said, text, m.start(), m.end(), False), m.start(), m.end(), None))

@@ -43,7 +43,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_RANGE = re.compile(
-    r"\b(\d{1,2})(?::([0-5]\d))?\s*(?:-|\u2013|to)\s*(\d{1,2})(?::([0-5]\d))?\s*([ap]\.?m\.?)(?![\w])",
+    r"\b(\d{1,2})(?::([0-5]\d))?\s*(-|\u2013|to|till|until|and)\s*(\d{1,2})(?::([0-5]\d))?\s*"
+    r"([ap]\.?m\.?)(?![\w])",
     re.IGNORECASE,
 )
 # Two bare hours joined as a range ("from 2 till 3", "tonight 8 to 11", "from 10 to 12:30"):
@@ -244,15 +245,19 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _TIME_RANGE.finditer(text):
         # "9-10am", "11 to 1pm": both ends take the meridiem said once, at the end (the start
         # is the morning when its hour is the later one: 11-1pm is 11:00-13:00).
-        h1, m1, h2, m2, half = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4), m.group(5)
+        h1, m1, h2, m2, half = int(m.group(1)), m.group(2), int(m.group(4)), m.group(5), m.group(6)
         if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
             continue
+        if m.group(3).lower() == "and" and not re.search(
+            r"\bbetween\s+$", text[: m.start()], re.IGNORECASE
+        ):
+            continue  # "4 and 6pm" are a count and a time; "between 4 and 6pm" a range
         pm = half.lower().startswith("p")
         end_hour = h2 % 12 + (12 if pm else 0)
         start_hour = h1 % 12 + (12 if pm and h1 <= h2 and h1 != 12 else 0)
         start_end = m.end(2) if m1 else m.end(1)
         claim("time", f"{start_hour:02d}:{m1 or '00'}", m.start(1), start_end, side="start")
-        claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(3), m.end(), side="end")
+        claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(4), m.end(), side="end")
     for m in _BARE_TIME_RANGE.finditer(text):
         pair = _bare_time_range(text, m, dates)
         if pair is None:

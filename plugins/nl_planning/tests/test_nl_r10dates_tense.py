@@ -1,6 +1,7 @@
 """One reading of a clause's tense (``tense.clause_tense``) for the capability's date mode and
 the date field alike: a participle after a verb of wanting is a thing to have done ("I need the
-boxes dropped off on Friday"), not a past event, wherever the tense is read; "next"/"tomorrow"
+boxes dropped off on Friday", "have <link> translated"), not a past event, wherever the
+tense is read (a link's, a clock time's or quoted text's words have no tense); "next"/"tomorrow"
 look ahead though a past verb stands beside them. On a registry of this test's own (a courier
 and a garage)."""
 
@@ -34,9 +35,21 @@ async def arrange_courier_drop(inp: DropIn) -> Done:
     return Done()
 
 
+class SubtitleIn(BaseModel):
+    video_url: str = Field(json_schema_extra={"format": "uri"}, description="link to the video")
+    due: dt.date | None = Field(default=None, description="day it is needed by")
+
+
+@pf.capability(intent="Commission subtitles for a video", tags=["subtitles"])
+async def commission_subtitles(inp: SubtitleIn) -> Done:
+    return Done()
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [arrange_courier_drop])
+    return await planner_on(
+        module_node, register_module, [arrange_courier_drop, commission_subtitles]
+    )
 
 
 def _tense(text: str) -> str | None:
@@ -64,3 +77,12 @@ async def test_a_thing_wanted_done_is_no_past(node: pf.Node) -> None:
     [step] = await plan_steps(node, "I need the boxes dropped off at SW1A 1AA on Friday", TODAY)
     assert step["capability"] == "arrange_courier_drop"
     assert step["params"]["day"] == "2026-03-13"
+
+
+async def test_a_link_between_have_and_its_participle_is_no_word(node: pf.Node) -> None:
+    """ "have <link> subtitled by the 3rd": the link's words do not push "have" out of reach
+    of its participle, so the 3rd is the one to come."""
+    text = "have https://vids.example.com/talks/keynote-final.mp4 subtitled by the 3rd"
+    [step] = await plan_steps(node, text, TODAY)
+    assert step["capability"] == "commission_subtitles"
+    assert step["params"]["due"] == "2026-04-03"

@@ -13,14 +13,19 @@ forms as often a noun or an adjective ("the left lane", "a lost card").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
-from .text import past_form
+from .mentions import Mention
+from .text import Token, past_form
 
-__all__ = ["Tense", "clause_tense", "tells_past"]
+__all__ = ["Tense", "clause_tense", "tells_past", "tensed_words"]
 
 Tense = Literal["past", "ahead"]
 
+# Values whose words have no tense of the clause: the "past" of "half past eleven", a link or an
+# address split into words, quoted text ("saying 'my reward never arrived'").
+_NO_TENSE = frozenset(("time", "url", "email", "handle", "phone", "quoted"))
 # Words that place the clause in the past, or ahead, by themselves.
 _BACK_WORDS = frozenset(("last", "ago", "previous", "past", "yesterday", "since", "earlier"))
 _AHEAD_WORDS = frozenset(("next", "upcoming", "coming", "tomorrow", "will"))
@@ -39,6 +44,15 @@ _NOT_ONLY_PAST = frozenset(
     ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
      "felt", "meant", "dealt", "sank", "spoke", "stole")
 )  # fmt: skip
+
+
+def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[Token]:
+    """The words of a clause whose tense counts: none inside a clock time, a link, an address
+    or quoted text (so that "have <link> translated" keeps "have" next to its participle)."""
+    spans = [(m.start, m.end) for m in mentions if m.kind in _NO_TENSE]
+    return [
+        t for t in words if t.is_word and not any(a <= t.start and t.end <= b for a, b in spans)
+    ]
 
 
 def tells_past(lowers: list[str], lemmas: list[str]) -> bool:

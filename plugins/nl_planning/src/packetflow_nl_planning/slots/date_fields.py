@@ -9,7 +9,7 @@ from typing import Any
 from ..clauses import Mode, Scope, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..tense import clause_tense
+from ..tense import clause_tense, tensed_words
 from ..text import tells_of_past
 from ..text import words as lemmas_of
 from .date_reading import reading
@@ -71,7 +71,7 @@ def _mode(scope: Scope, fields: list[FieldSpec]) -> Mode:
     records = any("record" in lex.classes.get(word, ()) for word in scope.own)
     if not records or not any(tells_of_past(f.description) for f in fields if f.description):
         return scope.mode
-    words = [t for t in scope.clause.tokens if t.is_word]
+    words = tensed_words(scope.clause.tokens, scope.mentions.items)
     if clause_tense([t.lower for t in words], [t.lemma for t in words]) == "ahead":
         return scope.mode
     return "past"

@@ -16,7 +16,7 @@ from itertools import pairwise
 from ..clauses import Mode, Scope
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..tense import clause_tense, tells_past
+from ..tense import clause_tense, tells_past, tensed_words
 from ..text import same_family, tells_of_past, tokenize
 from .kinds import field_kind
 
@@ -26,7 +26,7 @@ __all__ = ["ahead_after_all", "clause_looks_back", "reading"]
 def clause_looks_back(scope: Scope) -> bool:
     """Whether the clause itself speaks of the past ("last Friday", "3 days ago", "what did I
     spend", "the parcel arrived on Monday")."""
-    words = [t for t in scope.clause.tokens if t.is_word]
+    words = tensed_words(scope.clause.tokens, scope.mentions.items)
     return clause_tense([t.lower for t in words], [t.lemma for t in words]) == "past"
 
 

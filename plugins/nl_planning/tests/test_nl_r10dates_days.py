@@ -1,7 +1,8 @@
 """Days the planner read wrongly on round 10's probes, on a registry of this test's own (a
 canoe hire and a surgery): a fortnight on from a weekday ("a fortnight Friday", "Friday
 fortnight") and a week on from today or tomorrow ("a week tomorrow"); a weekday and a day of the
-month without "the" ("Mon 23rd"); and a hire "from Friday for 3 days", whose last day is the
+month without "the" ("Mon 23rd") or with a slash ("Thurs 19/3"); an ISO date-time; "the past
+fortnight"; and a hire "from Friday for 3 days", whose last day is the
 Sunday (days count both ends, nights do not)."""
 
 from __future__ import annotations
@@ -54,10 +55,22 @@ async def book_surgery_visit(inp: VisitIn) -> Done:
     return Done()
 
 
+class HistoryIn(BaseModel):
+    start_date: dt.date = Field(description="first day of the period")
+    end_date: dt.date = Field(description="last day of the period")
+
+
+@pf.capability(intent="Get the history of past canoe hires", tags=["canoe"])
+async def get_hire_history(inp: HistoryIn) -> Done:
+    return Done()
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [hire_canoe, book_inn_room, book_surgery_visit]
+        module_node,
+        register_module,
+        [hire_canoe, book_inn_room, book_surgery_visit, get_hire_history],
     )
 
 
@@ -74,6 +87,7 @@ async def _plan(node: pf.Node, text: str) -> tuple[str, dict[str, Any]]:
         ("Friday fortnight", "2026-03-27"),
         ("a week tomorrow", "2026-03-19"),
         ("Mon 23rd", "2026-03-23"),
+        ("Thurs 19/3", "2026-03-19"),
     ],
 )
 async def test_days_said_from_a_weekday_or_today(node: pf.Node, said: str, day: str) -> None:
@@ -92,4 +106,20 @@ async def test_nights_end_on_the_morning_after(node: pf.Node) -> None:
     assert await _plan(node, "book a room at the inn for 2 nights from Friday") == (
         "book_inn_room",
         {"check_in": "2026-03-13", "check_out": "2026-03-15"},
+    )
+
+
+async def test_an_iso_date_time(node: pf.Node) -> None:
+    capability, params = await _plan(node, "book a surgery visit for Ann at 2026-03-20T10:00")
+    assert (capability, params["date"], params["time"]) == (
+        "book_surgery_visit",
+        "2026-03-20",
+        "10:00",
+    )
+
+
+async def test_the_past_fortnight(node: pf.Node) -> None:
+    assert await _plan(node, "canoe hire history for the past fortnight") == (
+        "get_hire_history",
+        {"start_date": "2026-02-26", "end_date": "2026-03-11"},
     )

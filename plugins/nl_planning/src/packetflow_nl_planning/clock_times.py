@@ -61,6 +61,8 @@ _HOUR_OF_DAY = re.compile(
     r"(?:morning|afternoon|evening)\b))",
     re.IGNORECASE,
 )
+# The time of an ISO 8601 date-time ("2026-03-20T10:00").
+_ISO_TIME = re.compile(r"(?<=\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\b")
 # "at 9.30": a time with a dot, after "at" (alone, "9.30" may be a price or a decimal).
 _AT_DOT_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE)
 
@@ -174,6 +176,8 @@ def clock_phrases(text: str) -> list[ClockTime]:
         if 1 <= hour <= 12:
             said = f"{hour + (12 if hour <= 7 else 0):02d}:00"
             out.append((in_day_part(said, text, m.start(), m.end(), False), *m.span(), None))
+    for m in _ISO_TIME.finditer(text):
+        out.append((f"{m.group(1)}:{m.group(2)}", m.start(), m.end(), None))
     for m in _AT_DOT_TIME.finditer(text):
         said = f"{int(m.group(1)):02d}:{m.group(2)}"
         out.append((in_day_part(said, text, m.start(), m.end(), False), m.start(), m.end(), None))

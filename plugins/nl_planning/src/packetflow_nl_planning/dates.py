@@ -8,12 +8,14 @@ one by what the capability does (scheduling looks ahead, reporting looks back):
   "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd" (a
   weekday before one only restates it, and picks its year: "Saturday 3 October"); end of the
   month/week/year, "the end of June"; "the first Saturday of October", "the last Friday of next
-  month"; "Friday week", "a week on Friday", "Saturday after next", "the 15th of next month".
+  month"; "Friday week", "a week on Friday", "a fortnight Friday", "a week tomorrow", "Saturday
+  after next", "the 15th of next month"; "Mon 23rd"; "28/3" and "3/28" (the order a number
+  above 12 shows).
 - ranges (both ends inclusive): this/next/last week, month, quarter and year; month names
-  ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days";
-  this/next weekend, "the week/weekend after next"; "Q1 last year"; "the rest of the week";
-  ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th to 14th of June",
-  "since X"...).
+  ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days",
+  "the past fortnight"; this/next weekend, "the week/weekend after next"; "Q1 last year"; "the
+  rest of the week"; ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th to
+  14th of June", "since X"...).
 
 Weeks run Monday to Sunday (ISO 8601).
 """
@@ -289,7 +291,7 @@ def _weekday_agrees(said: str, readings: tuple[date, date]) -> tuple[date, date]
 
 def _absolute_rules(s: _Scanner) -> None:
     today = s.today
-    for m in s.each(r"\b(\d{4})-(\d{2})-(\d{2})\b"):
+    for m in s.each(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=t\d))"):  # also of "2026-03-20T10:00"
         if d := safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             s.day(m, d)
     for m in s.each(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"):  # US month/day/year
@@ -328,7 +330,9 @@ def _absolute_rules(s: _Scanner) -> None:
 
 # A day and a month without a year, "28/3", "3/28", "18/04": not inside a longer run of digits,
 # a fraction's "%" or a unit.
-_SLASHED = re.compile(r"(?<![\d/.,£$€])\b(\d{1,2})/(\d{1,2})\b(?![/.,]?\d|\s*%)")
+_SLASHED = re.compile(
+    rf"(?:\b(?:on\s+)?(?:{DAY})\.?,?\s+)?(?<![\d/.,£$€])\b(\d{{1,2}})/(\d{{1,2}})\b(?![/.,]?\d|\s*%)"
+)
 _DATE_WORDS = re.compile(r"\b(?:on|from|by|until|till|to|between|and|before|after)\s+$")
 
 
@@ -348,7 +352,7 @@ def _slashed_days(s: _Scanner) -> None:
             continue
         day, month = (a, b) if day_first else (b, a)
         if 1 <= month <= 12 and (readings := _month_day(s.today, month, day, None)):
-            s.day(m, *readings)
+            s.day(m, *_weekday_agrees(m.group(), readings))  # "Thurs 19/3" is one date
 
 
 def _quarter_rules(s: _Scanner) -> None:
@@ -391,6 +395,8 @@ def _range_rules(s: _Scanner) -> None:
         n = _amount(m.group(1))
         start = _delta(n, m.group(2), today, -1) + timedelta(days=1)
         s.span(m, (start, today))
+    for m in s.each(r"\b(?:the\s+)?(?:past|last|previous)\s+fortnight\b"):
+        s.span(m, (today - timedelta(days=13), today))
     for m in s.each(r"\b(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+)?(week|month|year)\b"):
         s.span(m, (today, _period(m.group(1), today, 0)[1]))  # today to the period's end
     for m in s.each(

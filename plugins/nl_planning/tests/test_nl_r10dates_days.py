@@ -123,3 +123,23 @@ async def test_the_past_fortnight(node: pf.Node) -> None:
         "get_hire_history",
         {"start_date": "2026-02-26", "end_date": "2026-03-11"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("hire a canoe from the 24th till the 2nd", "2026-12-24", "2027-01-02"),
+        ("hire a canoe from the 28th to the 2nd of January", "2026-12-28", "2027-01-02"),
+        ("hire a canoe from the 9th to the 12th of May", "2027-05-09", "2027-05-12"),
+    ],
+)
+async def test_two_days_of_the_month_across_a_month_end(
+    node: pf.Node, text: str, start: str, end: str
+) -> None:
+    """A bare first day goes into the second's month, or the month before when it would fall
+    after it (it was moved a month on, "the 24th till the 2nd" ending in February)."""
+    [step] = await plan_steps(node, text, "2026-12-10")
+    assert (step["capability"], step["params"]) == (
+        "hire_canoe",
+        {"start_date": start, "end_date": end},
+    )

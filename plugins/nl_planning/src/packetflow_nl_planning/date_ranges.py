@@ -88,9 +88,14 @@ def _joined(text: str, m: Mention, nxt: Mention, today: date) -> tuple[Readings,
     bare = _BARE_DAY.fullmatch(text[m.start : m.end])
     if bare:
         # "from the 9th to the 12th of May", "Fri 11th - Sun 13th June": the first day is in
-        # the second's month.
+        # the second's month, or the month before when it would fall after it ("the 24th till
+        # the 2nd", "the 28th to the 2nd of January").
         for k in ("future", "past"):
-            day = safe_date(end[k].year, end[k].month, int(bare.group(1)))
+            first = int(bare.group(1))
+            day = safe_date(end[k].year, end[k].month, first)
+            if day is not None and day > end[k]:
+                year, month0 = divmod(end[k].year * 12 + end[k].month - 2, 12)  # the month before
+                day = safe_date(year, month0 + 1, first)
             if day is not None:
                 start[k] = day
     readings = {k: (start[k], end[k]) for k in ("future", "past")}

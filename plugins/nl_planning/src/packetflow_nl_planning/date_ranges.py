@@ -31,6 +31,8 @@ _ENDS_IN_DAY = re.compile(r".*\b\d{1,2}(?:st|nd|rd|th)?")
 _NEXT_WORD = re.compile(r"\s*([a-z']+)")
 _WEEKDAY = re.compile(rf"(?:(?:on|this|coming|next)\s+)?(?:{DAY})")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+# A day of the month said without its month, a weekday before it perhaps: "the 9th", "Fri 11th".
+_BARE_DAY = re.compile(rf"(?:on\s+)?(?:(?:{DAY})\.?,?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)")
 _DAY_AFTER = re.compile(r"\s+and\s+the\s+(?:day|one)\s+after\b(?!\s+(?:tomorrow|that|next))")
 
 Readings = dict[str, tuple[date, date]]
@@ -70,8 +72,10 @@ def _ends(m: Mention, at: int) -> dict[str, date]:
     return {"future": m.extra["future"][at], "past": m.extra["past"][at]}
 
 
-def _joined(text: str, m: Mention, nxt: Mention) -> tuple[Readings, int] | None:
-    """ "from X to Y", "between X and Y", "X - Y": the range and where it begins."""
+def _joined(text: str, m: Mention, nxt: Mention, today: date) -> tuple[Readings, int] | None:
+    """ "from X to Y", "between X and Y", "X - Y": the range and where it begins. Read
+    backwards, a period it ends in that has begun is the current one ("from January to March"
+    in March ends this March, not last year's)."""
     before = text[max(0, m.start - 10) : m.start]
     gap = text[m.end : nxt.start]
     opener = re.search(r"(?:from|between)\s+$", before)
@@ -79,11 +83,19 @@ def _joined(text: str, m: Mention, nxt: Mention) -> tuple[Readings, int] | None:
     if not (_JOIN.fullmatch(gap) or (between and gap.strip() == "and")):
         return None
     start, end = _ends(m, 0), _ends(nxt, 1)
-    bare = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", text[m.start : m.end])
+    if nxt.kind == "daterange" and nxt.extra["future"][0] <= today:
+        end["past"] = end["future"]
+    bare = _BARE_DAY.fullmatch(text[m.start : m.end])
     if bare:
-        # "from the 9th to the 12th of May": the first day is in the second's month.
+        # "from the 9th to the 12th of May", "Fri 11th - Sun 13th June": the first day is in
+        # the second's month, or the month before when it would fall after it ("the 24th till
+        # the 2nd", "the 28th to the 2nd of January").
         for k in ("future", "past"):
-            day = safe_date(end[k].year, end[k].month, int(bare.group(1)))
+            first = int(bare.group(1))
+            day = safe_date(end[k].year, end[k].month, first)
+            if day is not None and day > end[k]:
+                year, month0 = divmod(end[k].year * 12 + end[k].month - 2, 12)  # the month before
+                day = safe_date(year, month0 + 1, first)
             if day is not None:
                 start[k] = day
     readings = {k: (start[k], end[k]) for k in ("future", "past")}
@@ -99,6 +111,9 @@ def _joined(text: str, m: Mention, nxt: Mention) -> tuple[Readings, int] | None:
         elif k == "past":
             # "between January and May" in March: last January to last May
             readings[k] = (safe_date(a.year - 1, a.month, a.day) or a, b)
+        else:
+            # "from November to February" in March: next November to the February after
+            readings[k] = (a, safe_date(b.year + 1, b.month, b.day) or b)
     begin = m.start - (len(before) - opener.start()) if opener else m.start
     return readings, begin
 
@@ -159,7 +174,7 @@ def combine_ranges(text: str, mentions: list[Mention], today: date) -> list[Ment
     while i < len(found):
         m = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        pair = _joined(text, m, nxt) if nxt is not None else None
+        pair = _joined(text, m, nxt, today) if nxt is not None else None
         if pair is not None and nxt is not None:
             out.append(Mention("daterange", None, pair[1], nxt.end, extra=pair[0]))
             i += 2

@@ -8,12 +8,14 @@ one by what the capability does (scheduling looks ahead, reporting looks back):
   "the 3rd of March", "March 3rd", "3 March 2027", "2027-03-03", "03/14/2027", "the 3rd" (a
   weekday before one only restates it, and picks its year: "Saturday 3 October"); end of the
   month/week/year, "the end of June"; "the first Saturday of October", "the last Friday of next
-  month"; "Friday week", "a week on Friday", "Saturday after next", "the 15th of next month".
+  month"; "Friday week", "a week on Friday", "a fortnight Friday", "a week tomorrow", "Saturday
+  after next", "the 15th of next month"; "Mon 23rd"; "28/3" and "3/28" (the order a number
+  above 12 shows).
 - ranges (both ends inclusive): this/next/last week, month, quarter and year; month names
-  ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days";
-  this/next weekend, "the week/weekend after next"; "Q1 last year"; "the rest of the week";
-  ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th to 14th of June",
-  "since X"...).
+  ("September"); "Q2"; "so far this year" (and month/week), "year to date"; "the past 7 days",
+  "the past fortnight"; this/next weekend, "the week/weekend after next"; "Q1 last year"; "the
+  rest of the week"; ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th to
+  14th of June", "since X"...).
 
 Weeks run Monday to Sunday (ISO 8601).
 """
@@ -157,17 +159,29 @@ def _coming(today: date, weekday: int) -> date:
     return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
+_WEEKS_IN = {"week": 1, "fortnight": 2}
+
+
 def _later_rules(s: _Scanner) -> None:
     """A week or more on from a day or a period: "Friday week" and "a week on Friday" (the
-    Friday after the coming one), "two weeks from Monday", "Saturday after next", "the weekend
-    after next", "the week after next"; and a day of a month said by its offset ("the 15th of
-    next month")."""
+    Friday after the coming one), "a fortnight Friday", "Friday fortnight", "two weeks from
+    Monday", "a week tomorrow", "Saturday after next", "the weekend after next", "the week
+    after next"; and a day of a month said by its offset ("the 15th of next month")."""
     today = s.today
-    for m in s.each(rf"\b({_NUM})\s+weeks?\s+(?:on|from)\s+({DAY})\b"):
-        weeks = _amount(m.group(1))
-        s.day(m, _coming(today, DAYS[m.group(2)]) + timedelta(weeks=weeks))
-    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(?:week|after\s+next)\b"):
-        s.day(m, _coming(today, DAYS[m.group(1)]) + timedelta(weeks=1))
+    # "on"/"from" may go unsaid after "a": "a fortnight Friday", "a week Tuesday".
+    for m in s.each(
+        rf"\b(?:({_NUM})\s+(weeks?|fortnights?)\s+(?:on|from)|(a)\s+(week|fortnight))\s+({DAY})\b"
+    ):
+        weeks = (
+            _amount(m.group(1) or m.group(3)) * _WEEKS_IN[(m.group(2) or m.group(4)).rstrip("s")]
+        )
+        s.day(m, _coming(today, DAYS[m.group(5)]) + timedelta(weeks=weeks))
+    for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(week|fortnight|after\s+next)\b"):
+        weeks = _WEEKS_IN.get(m.group(2), 1)
+        s.day(m, _coming(today, DAYS[m.group(1)]) + timedelta(weeks=weeks))
+    for m in s.each(r"\b(a|one|two)\s+(week|fortnight)s?\s+(?:on\s+)?(today|tomorrow)\b"):
+        weeks = _amount(m.group(1)) * _WEEKS_IN[m.group(2)]
+        s.day(m, today + timedelta(days=int(m.group(3) == "tomorrow"), weeks=weeks))
     for m in s.each(r"\b(?:the\s+)?week\s+after\s+next\b"):
         s.span(m, _week(today, 2))
     for m in s.each(r"\b(?:the\s+)?weekend\s+after\s+next\b"):
@@ -277,7 +291,7 @@ def _weekday_agrees(said: str, readings: tuple[date, date]) -> tuple[date, date]
 
 def _absolute_rules(s: _Scanner) -> None:
     today = s.today
-    for m in s.each(r"\b(\d{4})-(\d{2})-(\d{2})\b"):
+    for m in s.each(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=t\d))"):  # also of "2026-03-20T10:00"
         if d := safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             s.day(m, d)
     for m in s.each(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"):  # US month/day/year
@@ -286,6 +300,7 @@ def _absolute_rules(s: _Scanner) -> None:
     for m in s.each(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"):  # day.month.year
         if d := safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             s.day(m, d)
+    _slashed_days(s)
     # A year is four digits alone: "14 June, 555666777" is a date and then a number.
     year = r"(?:,?\s+(\d{4})(?![\d]))?"
     # "Saturday 3 October", "Fri, March 6th", "Friday the 13th": the weekday only restates
@@ -299,13 +314,45 @@ def _absolute_rules(s: _Scanner) -> None:
         y = int(m.group(3)) if m.group(3) else None
         if found := _month_day(today, MONTHS[m.group(1)], int(m.group(2)), y):
             s.day(m, *_weekday_agrees(m.group(), found))
-    for m in s.each(rf"\b{wd}(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\b"):
+    # "the 16th", "Friday the 13th", and with a weekday "the" may go unsaid: "Mon 16th".
+    for m in s.each(
+        rf"\b(?:{wd}(?:on\s+)?the\s+|(?:on\s+)?(?:{DAY})\.?,?\s+)(\d{{1,2}})(?:st|nd|rd|th)\b"
+    ):
         day = int(m.group(1))
         this = safe_date(today.year, today.month, day)
         nxt = safe_date(*_ym(_add_months(today, 1)), day)
         prev = safe_date(*_ym(_add_months(today, -1)), day)
         if this is not None:
-            s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
+            future = this if this > today else nxt or this
+            past = this if this <= today else prev or this
+            s.day(m, *_weekday_agrees(m.group(), (future, past)))
+
+
+# A day and a month without a year, "28/3", "3/28", "18/04": not inside a longer run of digits,
+# a fraction's "%" or a unit.
+_SLASHED = re.compile(
+    rf"(?:\b(?:on\s+)?(?:{DAY})\.?,?\s+)?(?<![\d/.,£$€])\b(\d{{1,2}})/(\d{{1,2}})\b(?![/.,]?\d|\s*%)"
+)
+_DATE_WORDS = re.compile(r"\b(?:on|from|by|until|till|to|between|and|before|after)\s+$")
+
+
+def _slashed_days(s: _Scanner) -> None:
+    """Days written as two numbers with a slash and no year: the order is the one a number
+    above 12 shows (British "28/3", American "3/28"), for every such date of the text alike
+    ("28/3 to 2/4"); with no such number the month comes first, as in "3/14/2027", and only
+    after a word that leads to a date ("on 4/2"), since "1/2" alone is as often a half."""
+    found = [m for m in _SLASHED.finditer(s.text) if s.free(*m.span())]
+    pairs = [(int(m.group(1)), int(m.group(2))) for m in found]
+    day_first = any(a > 12 >= b for a, b in pairs)
+    month_first = any(b > 12 >= a for a, b in pairs)
+    if day_first and month_first:
+        return  # the text does not keep one order: no dates of it
+    for m, (a, b) in zip(found, pairs, strict=True):
+        if not (day_first or month_first or _DATE_WORDS.search(s.text[: m.start()])):
+            continue
+        day, month = (a, b) if day_first else (b, a)
+        if 1 <= month <= 12 and (readings := _month_day(s.today, month, day, None)):
+            s.day(m, *_weekday_agrees(m.group(), readings))  # "Thurs 19/3" is one date
 
 
 def _quarter_rules(s: _Scanner) -> None:
@@ -348,6 +395,8 @@ def _range_rules(s: _Scanner) -> None:
         n = _amount(m.group(1))
         start = _delta(n, m.group(2), today, -1) + timedelta(days=1)
         s.span(m, (start, today))
+    for m in s.each(r"\b(?:the\s+)?(?:past|last|previous)\s+fortnight\b"):
+        s.span(m, (today - timedelta(days=13), today))
     for m in s.each(r"\b(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+)?(week|month|year)\b"):
         s.span(m, (today, _period(m.group(1), today, 0)[1]))  # today to the period's end
     for m in s.each(

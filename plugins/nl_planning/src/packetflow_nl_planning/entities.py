@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from .clock_times import DAY_PART, HOUR_WORDS, NEXT_WORD, clock_phrases, in_day_part
 from .dates import date_mentions
 from .lexicon import lexicon
 from .mentions import Mention, overlaps
@@ -32,23 +33,18 @@ _PHONE = re.compile(
     r"(?<![\w+])(?<![A-Za-z]-)\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])"
 )
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
-# A part of the day or a day after "at 8" ("at 8 in the evening", "at 4 tomorrow"): the number
-# is a time, not a house number.
-_DAY_PART = (
-    r"(?:(?:in\s+the\s+|this\s+|tomorrow\s+)?(?:morning|afternoon|evening|night)|tonight|today"
-    r"|tomorrow)\b"
-)
 _TIME = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"  # 5pm, 7.30pm
     r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
-    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|(?!" + _DAY_PART + r")\w))"
+    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r")\w))"
     # "half past nine", "quarter to eight"; British "half nine" (09:30) with "past" unsaid.
     r"|\b(half|quarter)\s+(?:(past|to)\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|[°º]|[-/.:]\d))",
     re.IGNORECASE,
 )
 _TIME_RANGE = re.compile(
-    r"\b(\d{1,2})(?::([0-5]\d))?\s*(?:-|\u2013|to)\s*(\d{1,2})(?::([0-5]\d))?\s*([ap]\.?m\.?)(?![\w])",
+    r"\b(\d{1,2})(?::([0-5]\d))?\s*(-|\u2013|to|till|until|and)\s*(\d{1,2})(?::([0-5]\d))?\s*"
+    r"([ap]\.?m\.?)(?![\w])",
     re.IGNORECASE,
 )
 # Two bare hours joined as a range ("from 2 till 3", "tonight 8 to 11", "from 10 to 12:30"):
@@ -59,7 +55,6 @@ _BARE_TIME_RANGE = re.compile(
     r"\s*(?:-|\u2013|to|till|until|and)\s*(\d{1,2})(?::([0-5]\d))?\b(?![:.,/]?\d|\s*(?:%|[°º]))",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"\s*([A-Za-z']+)")
 _PART_BEFORE = re.compile(
     r"\b(?:tonight|today|tomorrow|morning|afternoon|evening|night)\W*$", re.IGNORECASE
 )
@@ -78,39 +73,23 @@ def _bare_time_range(
         return None
     if not (0 <= int(h1) <= 23 and 0 <= int(h2) <= 23):
         return None
-    nxt = _NEXT_WORD.match(text, m.end())
+    nxt = NEXT_WORD.match(text, m.end())
     word = nxt.group(1).lower() if nxt else ""
-    in_day_part = bool(_PART_BEFORE.search(text[max(0, m.start() - 24) : m.start()])) or bool(
-        re.match(_DAY_PART, word)
+    by_day_part = bool(_PART_BEFORE.search(text[max(0, m.start() - 24) : m.start()])) or bool(
+        re.match(DAY_PART, word)
     )
-    if word and word not in lexicon().stopwords and not in_day_part and word != "o'clock":
+    if word and word not in lexicon().stopwords and not by_day_part and word != "o'clock":
         return None  # "from 2 to 3 people": a count, not hours
-    if opener is None and not in_day_part:
+    if opener is None and not by_day_part:
         return None
     values = []
     for hour, minute, start, end in ((h1, m1, m.start(2), m.end(2)), (h2, m2, m.start(4), m.end())):
         clock = f"{int(hour) + (12 if 1 <= int(hour) <= 7 else 0):02d}:{minute or '00'}"
-        values.append(_in_day_part(clock, text, start, end, int(hour) > 12))
+        values.append(in_day_part(clock, text, start, end, int(hour) > 12))
     first, last = values
     if last < first and int(last[:2]) + 12 <= 23:
         last = f"{int(last[:2]) + 12:02d}{last[2:]}"  # "from 7 to 9": both in the evening
-    return first, last, in_day_part
-
-
-_HOUR_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+    return first, last, by_day_part
 
 
 @dataclass
@@ -174,7 +153,7 @@ def _time_value(m: re.Match[str]) -> str | None:
             hour += 12
     else:
         word = g[9].lower()
-        base = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+        base = int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1
         if g[8] is None and (g[7].lower() != "half" or word.isdigit()):
             return None  # "quarter nine", "in half 3 ways": no time
         minutes = 30 if g[7].lower() == "half" else 15
@@ -183,30 +162,6 @@ def _time_value(m: re.Match[str]) -> str | None:
         if 1 <= hour <= 7:
             hour += 12
     return f"{hour:02d}:{minute:02d}"
-
-
-_MORNING = re.compile(r"\b(?:morning|breakfast)\b", re.IGNORECASE)
-_LATER = re.compile(r"\b(?:afternoon|evening|tonight|night)\b", re.IGNORECASE)
-
-
-def _in_day_part(value: str, text: str, start: int, end: int, clock24: bool) -> str:
-    """A clock time without am/pm in the part of the day the words next to it name
-    ("quarter to eight on Saturday morning" is 07:45, "at 8 in the evening" 20:00); the
-    nearest such word within a few words wins."""
-    hour, minute = int(value[:2]), value[3:]
-    after, before = text[end : end + 24], text[max(0, start - 24) : start]
-    near = [(w.start(), "am") for w in _MORNING.finditer(after)]
-    near += [(w.start(), "pm") for w in _LATER.finditer(after)]
-    near += [(len(before) - w.end(), "am") for w in _MORNING.finditer(before)]
-    near += [(len(before) - w.end(), "pm") for w in _LATER.finditer(before)]
-    if not near:
-        return value
-    part = min(near)[1]
-    if part == "am" and 13 <= hour <= 19 and not clock24:
-        hour -= 12  # office hours read "at 7" as the afternoon; the morning said otherwise
-    elif part == "pm" and 1 <= hour <= 11:
-        hour += 12
-    return f"{hour:02d}:{minute}"
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
@@ -285,18 +240,24 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _HANDLE.finditer(text):
         claim("handle", m.group(), m.start(), m.end())
     dates = date_mentions(text, today)
+    for clock, start, end, side in clock_phrases(text):
+        claim("time", clock, start, end, **({"side": side} if side else {}))
     for m in _TIME_RANGE.finditer(text):
         # "9-10am", "11 to 1pm": both ends take the meridiem said once, at the end (the start
         # is the morning when its hour is the later one: 11-1pm is 11:00-13:00).
-        h1, m1, h2, m2, half = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4), m.group(5)
+        h1, m1, h2, m2, half = int(m.group(1)), m.group(2), int(m.group(4)), m.group(5), m.group(6)
         if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
             continue
+        if m.group(3).lower() == "and" and not re.search(
+            r"\bbetween\s+$", text[: m.start()], re.IGNORECASE
+        ):
+            continue  # "4 and 6pm" are a count and a time; "between 4 and 6pm" a range
         pm = half.lower().startswith("p")
         end_hour = h2 % 12 + (12 if pm else 0)
         start_hour = h1 % 12 + (12 if pm and h1 <= h2 and h1 != 12 else 0)
         start_end = m.end(2) if m1 else m.end(1)
         claim("time", f"{start_hour:02d}:{m1 or '00'}", m.start(1), start_end, side="start")
-        claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(3), m.end(), side="end")
+        claim("time", f"{end_hour:02d}:{m2 or '00'}", m.start(4), m.end(), side="end")
     for m in _BARE_TIME_RANGE.finditer(text):
         pair = _bare_time_range(text, m, dates)
         if pair is None:
@@ -314,7 +275,7 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     for m in _TIME.finditer(text):
         value = _time_value(m)
         if value is not None and m.group(3) is None:
-            value = _in_day_part(value, text, m.start(), m.end(), m.group(4) is not None)
+            value = in_day_part(value, text, m.start(), m.end(), m.group(4) is not None)
         if value is not None:
             claim("time", value, m.start(), m.end())
     _mark_time_ranges(text, items)

@@ -41,6 +41,7 @@ from .restates import once_more, restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
+from .tense import tensed_words
 from .text import Token, normalize, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
@@ -400,9 +401,7 @@ class Planner(Rereads):
         scope.encoder, scope.known = self.index.encoder, self.index.known
         scope.ids = ids
         available = available or set()
-        # A clock time is no tense: the "past" of "half past eleven" reports nothing.
-        clock = [(m.start, m.end) for m in mentions.items if m.kind == "time"]
-        tensed = [t for t in words if not any(a <= t.start and t.end <= b for a, b in clock)]
+        tensed = tensed_words(words, mentions.items)
         candidates = rank(
             hits,
             action,

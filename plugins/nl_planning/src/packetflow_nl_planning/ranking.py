@@ -15,7 +15,7 @@ from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind, fill
-from .text import past_form
+from .tense import clause_tense
 from .vetoes import common_noun_named, tells_cessation, tells_of_self, undone_by_opposite
 from .winners import clear_winner, only_actor, only_terse
 
@@ -91,33 +91,13 @@ class Candidate:
         }
 
 
-# Irregular past forms that are as often a noun or an adjective ("the left lane", "a lost
-# card", "found a company"): no sign by themselves that the clause tells of the past.
-_NOT_ONLY_PAST = frozenset(
-    ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
-     "felt", "meant", "dealt", "sank", "spoke", "stole")
-)  # fmt: skip
-
-
 def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]) -> Mode:
-    """Whether dates in this clause look ahead (scheduling) or back (reporting)."""
+    """Whether dates in this clause look ahead (scheduling) or back (reporting): as the clause
+    says (:func:`~.tense.clause_tense`), else as the capability is."""
     lex = lexicon()
-    words = set(tokens_lemma)
-    ahead = words & {"next", "upcoming", "coming", "tomorrow", "will"}
-    past_tense = any(
-        past_form(low)
-        and low not in _NOT_ONLY_PAST
-        and not _caused(tokens_lower, i)
-        # "an advanced lesson", "the detailed report": an adjective, no tense
-        and not (i > 0 and tokens_lower[i - 1] in _DETERMINERS)
-        for i, low in enumerate(tokens_lower)
-    )
-    if (
-        words & {"last", "ago", "previous", "past", "yesterday", "since"} or past_tense
-    ) and not ahead:
-        return "past"
-    if ahead:
-        return "future"
+    tense = clause_tense(tokens_lower, tokens_lemma)
+    if tense is not None:
+        return "past" if tense == "past" else "future"
     if profile.looks_back:
         return "past"  # a date field "when the damage happened"
     vocabulary = set(profile.own)
@@ -136,17 +116,6 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
     if profile.action.query or vocabulary & lex.back:
         return "past"
     return "future"
-
-
-_DETERMINERS = frozenset(
-    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
-)
-
-
-def _caused(tokens_lower: list[str], at: int) -> bool:
-    """Whether the past participle at ``at`` follows a present "get"/"have" a few words
-    before ("get the dog vaccinated on Friday"): a thing to have done, not a past event."""
-    return any(w in ("get", "have") for w in tokens_lower[max(0, at - 4) : at])
 
 
 def rank(

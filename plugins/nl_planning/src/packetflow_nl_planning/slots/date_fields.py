@@ -9,6 +9,7 @@ from typing import Any
 from ..clauses import Mode, Scope, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
+from ..tense import clause_tense, tensed_words
 from ..text import tells_of_past
 from ..text import words as lemmas_of
 from .date_reading import reading
@@ -52,6 +53,13 @@ def _names_a_day(scope: Scope) -> bool:
     return any(t.lemma in _DAY_WORDS and scope.free(t.start, t.end) for t in scope.words)
 
 
+def _leaving(spec: FieldSpec) -> bool:
+    """Whether the field is the day one leaves ("check_out", "checkout_date", "departure"),
+    the morning after the last night."""
+    joined = "".join(spec.name_words)
+    return "out" in spec.name_words or "checkout" in joined or "departure" in spec.name_words
+
+
 def _mode(scope: Scope, fields: list[FieldSpec]) -> Mode:
     """The scope's reading of dates, but backwards for a capability that records what was done
     when its fields say so in the past ("time driven in minutes" of a practice-drive log): a
@@ -63,7 +71,8 @@ def _mode(scope: Scope, fields: list[FieldSpec]) -> Mode:
     records = any("record" in lex.classes.get(word, ()) for word in scope.own)
     if not records or not any(tells_of_past(f.description) for f in fields if f.description):
         return scope.mode
-    if any(t.lemma in lex.ahead or t.lower in lex.ahead for t in scope.clause.tokens):
+    words = tensed_words(scope.clause.tokens, scope.mentions.items)
+    if clause_tense([t.lower for t in words], [t.lemma for t in words]) == "ahead":
         return scope.mode
     return "past"
 
@@ -96,7 +105,11 @@ def fill_date(
         nights = [m for m in scope.of("duration") if m.unit in ("day", "night")]
         weeks = [m for m in scope.of("duration") if m.unit in _WEEKS]
         if nights:
-            value = value + timedelta(days=int(nights[0].value))
+            # "two nights from Monday" leaves on Wednesday, but "from Friday for 3 days" has
+            # its last day on Sunday: days count both ends, unless the field is the leaving.
+            count = int(nights[0].value)
+            inclusive = nights[0].unit == "day" and not _leaving(spec)
+            value = value + timedelta(days=count - 1 if inclusive and count > 0 else count)
             source = scope.take(nights[0])
         elif weeks:
             # "from 1 September for 2 weeks": whole weeks from the first day, both ends
@@ -104,7 +117,7 @@ def fill_date(
             length = float(weeks[0].value) * _WEEKS[weeks[0].unit or "week"]
             value = value + timedelta(days=round(length) - 1)
             source = scope.take(weeks[0])
-        elif "out" in spec.name_words or "checkout" in "".join(spec.name_words):
+        elif _leaving(spec):
             value = value + timedelta(days=1)
     if value is None and kind == "datetime" and scope.of("time") and not _names_a_day(scope):
         value, source = scope.today, ""  # "delivered at 7pm": today, at that time

@@ -16,56 +16,18 @@ from itertools import pairwise
 from ..clauses import Mode, Scope
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..text import past_form, tells_of_past, tokenize
+from ..tense import clause_tense, tells_past, tensed_words
+from ..text import same_family, tells_of_past, tokenize
 from .kinds import field_kind
 
 __all__ = ["ahead_after_all", "clause_looks_back", "reading"]
-
-# Words that place the clause in the past by themselves.
-_BACK_WORDS = frozenset(("last", "ago", "previous", "past", "yesterday", "since", "earlier"))
-# Verbs of wanting and intending: their participle names what is wanted ("the day needed"), a
-# thing to come, no event gone by.
-_WANTED = frozenset(
-    ("need", "want", "require", "request", "prefer", "wish", "plan", "schedule", "expect",
-     "intend")
-)  # fmt: skip
-# After these a participle is a thing to have done ("I need the boxes dropped off", "get the
-# dog vaccinated"), no past event.
-_CAUSING = frozenset(("need", "want", "like", "would", "get", "have", "require"))
-_DETERMINERS = frozenset(
-    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
-)
-# Irregular past forms as often a noun or an adjective ("the left lane", "a lost card").
-_NOT_ONLY_PAST = frozenset(
-    ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
-     "felt", "meant", "dealt", "sank", "spoke", "stole")
-)  # fmt: skip
-
-
-def _tells_past(lowers: list[str], lemmas: list[str]) -> bool:
-    """Whether words say something happened: a past form that is no adjective after a
-    determiner and no participle of something wanted ("need it collected", "the day needed")."""
-    for i, low in enumerate(lowers):
-        if not past_form(low) or low in _NOT_ONLY_PAST:
-            continue
-        if lemmas[i] in _WANTED:
-            continue  # "I needed" tells of the past, but "the day needed" does not: undecided
-        if i > 0 and lowers[i - 1] in _DETERMINERS:
-            continue
-        if any(w in _CAUSING for w in lemmas[max(0, i - 5) : i]):
-            continue
-        return True
-    return False
 
 
 def clause_looks_back(scope: Scope) -> bool:
     """Whether the clause itself speaks of the past ("last Friday", "3 days ago", "what did I
     spend", "the parcel arrived on Monday")."""
-    words = [t for t in scope.clause.tokens if t.is_word]
-    lemmas = [t.lemma for t in words]
-    if set(lemmas) & _BACK_WORDS:
-        return True
-    return _tells_past([t.lower for t in words], lemmas)
+    words = tensed_words(scope.clause.tokens, scope.mentions.items)
+    return clause_tense([t.lower for t in words], [t.lemma for t in words]) == "past"
 
 
 def _description_tells_past(description: str) -> bool:
@@ -73,7 +35,14 @@ def _description_tells_past(description: str) -> bool:
     lowers = [t.lower for t in tokens]
     if {"was", "were", "happened"} & set(lowers):
         return True
-    return _tells_past(lowers, [t.lemma for t in tokens])
+    return tells_past(lowers, [t.lemma for t in tokens])
+
+
+def _of_family(words: set[str], vocabulary: frozenset[str]) -> bool:
+    """Whether a word is of the family of one of ``vocabulary`` ("arrival" of "arrive")."""
+    return bool(words & vocabulary) or any(
+        same_family(w, v) for w in words for v in vocabulary if w[:3] == v[:3]
+    )
 
 
 def _to_do(scope: Scope) -> bool:
@@ -100,8 +69,8 @@ def ahead_after_all(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> b
         return False
     lex = lexicon()
     field_words = set(spec.words) | set(spec.name_words)
-    if field_words & lex.ahead and not field_words & lex.back:
-        return True
+    if _of_family(field_words, lex.ahead) and not _of_family(field_words, lex.back):
+        return True  # "delivery date", "arrival_date" (of "arrive"), "day of departure"
     own = set(scope.own)
     if own & lex.back and not own & lex.ahead:
         return False

@@ -1,0 +1,80 @@
+"""Whether a clause tells of the past or looks ahead: the one reading of a request's tense that
+choosing a capability's date mode (``ranking.date_mode``), a date field's reading
+(``slots.date_reading``) and a record's bare weekday (``slots.date_fields``) all use.
+
+A clause looks back when it says so by a word ("last Friday", "3 days ago", "since June") or by
+a finite past verb ("the parcel arrived on Monday", "what did I spend"); it looks ahead when it
+says "next", "tomorrow", "will"..., and that wins over a past in the same clause ("I missed it,
+book me on the next one"). Past forms that name no event gone by are no sign of the past: an
+adjective after a determiner ("the detailed report"), a thing to have done ("get the dog
+vaccinated", "I need the boxes dropped off"), a thing wanted ("the day needed") and irregular
+forms as often a noun or an adjective ("the left lane", "a lost card").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from .mentions import Mention
+from .text import Token, past_form
+
+__all__ = ["Tense", "clause_tense", "tells_past", "tensed_words"]
+
+Tense = Literal["past", "ahead"]
+
+# Values whose words have no tense of the clause: the "past" of "half past eleven", a link or an
+# address split into words, quoted text ("saying 'my reward never arrived'").
+_NO_TENSE = frozenset(("time", "url", "email", "handle", "phone", "quoted"))
+# Words that place the clause in the past, or ahead, by themselves.
+_BACK_WORDS = frozenset(("last", "ago", "previous", "past", "yesterday", "since", "earlier"))
+_AHEAD_WORDS = frozenset(("next", "upcoming", "coming", "tomorrow", "will"))
+# Verbs of wanting and intending: their participle names what is wanted ("the day needed").
+_WANTED = frozenset(
+    ("need", "want", "require", "request", "prefer", "wish", "plan", "schedule", "expect",
+     "intend")
+)  # fmt: skip
+# After these a participle is a thing to have done ("get the dog vaccinated"), no past event.
+_CAUSING = frozenset(("need", "want", "like", "would", "get", "have", "require"))
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
+)
+# Irregular past forms as often a noun or an adjective ("the left lane", "a lost card").
+_NOT_ONLY_PAST = frozenset(
+    ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
+     "felt", "meant", "dealt", "sank", "spoke", "stole")
+)  # fmt: skip
+
+
+def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[Token]:
+    """The words of a clause whose tense counts: none inside a clock time, a link, an address
+    or quoted text (so that "have <link> translated" keeps "have" next to its participle)."""
+    spans = [(m.start, m.end) for m in mentions if m.kind in _NO_TENSE]
+    return [
+        t for t in words if t.is_word and not any(a <= t.start and t.end <= b for a, b in spans)
+    ]
+
+
+def tells_past(lowers: list[str], lemmas: list[str]) -> bool:
+    """Whether the words (lower-cased, and their lemmas) hold a past form that tells of an
+    event: no adjective after a determiner, no participle of something wanted or caused."""
+    for i, low in enumerate(lowers):
+        if not past_form(low) or low in _NOT_ONLY_PAST or lemmas[i] in _WANTED:
+            continue
+        if i > 0 and lowers[i - 1] in _DETERMINERS:
+            continue
+        if any(w in _CAUSING for w in lemmas[max(0, i - 5) : i]):
+            continue
+        return True
+    return False
+
+
+def clause_tense(lowers: list[str], lemmas: list[str]) -> Tense | None:
+    """``"ahead"`` when the clause's words look ahead, else ``"past"`` when they tell of the
+    past, else ``None`` (the clause does not say; the capability decides)."""
+    said = set(lemmas) | set(lowers)
+    if said & _AHEAD_WORDS:
+        return "ahead"
+    if said & _BACK_WORDS or tells_past(lowers, lemmas):
+        return "past"
+    return None

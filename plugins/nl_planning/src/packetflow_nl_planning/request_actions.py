@@ -9,9 +9,17 @@ from collections.abc import Callable, Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
-from .statements import NOT_A_THING, TELLER, told_fault, unable_at
+from .statements import NOT_A_THING, TELLER, told_fault, told_shortage, unable_at
 from .text import Token, same_family
-from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
+from .verbs import (
+    OBJECT_START,
+    PARTICLES,
+    match_phrase,
+    nominal_after,
+    strip_polite,
+    value_like,
+    verb_at,
+)
 
 __all__ = ["LOSS", "LOSS_WORDS", "causative", "put_as_question", "request_action"]
 
@@ -128,6 +136,13 @@ def request_action(
         and words[at] not in ("to",)
         and not verb_at(tokens, at, lex, verbs)
     ):
+        delegated = (
+            _delegated(tokens, at, lex, verbs)
+            or _wanted_otherwise(tokens, at, lex)
+            or _kept_longer(tokens, at, lex)
+        )
+        if delegated is not None:
+            return delegated
         # "I need a car in Lyon": asking for a thing is asking to obtain it, unless the
         # thing names an action ("I'd like a refund").
         nominal = nominal_after(tokens, at, lex)
@@ -145,7 +160,7 @@ def request_action(
         return lost
     if _skipped(tokens, at, lex):
         return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
-    fault = told_fault(tokens, at) if bare else None
+    fault = (told_fault(tokens, at) or told_shortage(tokens, at)) if bare else None
     if fault is not None:
         return fault
     wanted = _needs_doing(tokens, at, lex, verbs)
@@ -210,6 +225,14 @@ def request_action(
         done = causative(tokens, after, lex, verbs)
         if done is not None:
             return done
+    if verb in _KEEP:
+        longer = _kept_longer(tokens, after, lex, (verb,))
+        if longer is not None:
+            return longer
+    if verb in _DELEGATE:
+        delegated = _delegated(tokens, after, lex, verbs)
+        if delegated is not None:
+            return delegated
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
         # (to buy, book or read it), as "I need a ..." is.
@@ -253,7 +276,61 @@ def request_action(
             # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if "reschedule" in classes and _moved_in_time(tokens, after):
+        # "move the pick-up of CK3 to the 24th": moving a thing to a new time changes it
+        classes = classes | {"update"}
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_NEW_TIME = frozenset(("to", "till", "until", "for"))
+
+
+def _moved_in_time(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a value (a date or a time) follows "to", "till", "until" or "for" from ``at``:
+    what is moved is moved in time ("move X to Friday"), not somewhere ("move £50 to
+    savings")."""
+    return any(
+        tokens[i].lower in _NEW_TIME and tokens[i + 1].entity for i in range(at, len(tokens) - 1)
+    )
+
+
+_KEEP = frozenset(("keep", "need", "want"))
+_MORE = frozenset(("another", "more", "extra"))
+_SPANS = _TIME_SPANS | {"night", "month", "year", "fortnight"}
+
+
+def _kept_longer(
+    tokens: Sequence[Token], at: int, lex: Lexicon, said: tuple[str, ...] = ()
+) -> Action | None:
+    """ "keep LN-3 for another 7 days", "I need the van a bit longer": keeping or needing a
+    thing longer, or for more of a span of time, asks to extend what one has."""
+    for i in range(at, len(tokens)):
+        word = tokens[i].lower
+        spans = [t.lemma for t in tokens[i + 1 : i + 3]]
+        if word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
+            # ("keep" and "longer" say the action: they are no topic to explain)
+            return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)
+    return None
+
+
+# "... instead", "... only", "no longer ...": a wish about a thing one already has changes it.
+_OTHERWISE = frozenset(("instead", "only", "anymore", "rather"))
+_CHANGE = frozenset(("update", "reschedule"))
+
+
+def _wanted_otherwise(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "I'd like TS-2 on the 27th instead", "I'd like the Observer on Sundays only": wishing
+    a thing one has (a definite one, one named or by its id; any, with "instead") were
+    otherwise asks to change it, not to obtain another."""
+    if at >= len(tokens):
+        return None
+    marker = next((t.lower for t in tokens[at + 1 :] if t.lower in _OTHERWISE), None)
+    # A thing one has: "the ...", "my ...", one named ("the Observer", "TS-2"), a value
+    named = tokens[at].text[:1].isupper() or value_like(tokens, at)
+    if marker is None or not (tokens[at].lower in _DEFINITE or named or marker == "instead"):
+        return None
+    # (the marker is read as part of the action: it is no topic a capability must explain)
+    return Action(_CHANGE, (marker, "change"), True, False, at)
 
 
 def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]) -> Action | None:
@@ -379,6 +456,55 @@ def _needs_doing(
         classes = lex.classes.get(verb) or frozenset((f"word:{verb}",))
         return Action(classes, (verb,), True, lex.is_query(classes), j + 1)
     return None
+
+
+_DELEGATE = frozenset(("get", "ask", "have", "want", "need"))
+_ANYONE = frozenset(("someone", "somebody", "anyone", "anybody"))
+_ONE_OF = frozenset(("a", "an", "the", "your", "one"))
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# Having a person look at, check or deal with a thing is handing it to them: referring it up,
+# or arranging their visit - never reading it oneself.
+_REFER = frozenset(("escalate", "book", "schedule"))
+
+
+def _delegated(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6": a
+    person, then "to" and what they are to do. A verb that only reads ("look at", "review")
+    or says nothing the lexicon knows ("deal with") refers the thing to them (see
+    :data:`_REFER`); any other verb is what is asked ("a manager to cancel it" cancels)."""
+    words = [t.lower for t in tokens]
+    if at >= len(words) or not (words[at] in _ANYONE or words[at] in _ONE_OF):
+        return None
+    for to in range(at + 1, min(len(words) - 1, at + 4)):
+        if words[to] == "to":
+            break
+        token = tokens[to]
+        if token.entity or not token.is_word or token.lower in lex.roles:
+            return None
+    else:
+        return None
+    head = tokens[to - 1]
+    person = head.lower in _ANYONE or (
+        to - 1 > at
+        and head.lower.endswith(_PERSON_ENDINGS)
+        and head.lemma not in lex.classes
+        and head.lemma not in lex.nominal
+    )
+    if words[at] in _ANYONE and to - at <= 2:
+        person = True  # "someone", "someone senior"
+    if not person:
+        return None
+    nxt = tokens[to + 1]
+    if nxt.entity or not nxt.is_word or nxt.lower != nxt.lemma or nxt.lemma in lex.stopwords:
+        return None
+    found = verb_at(tokens, to + 1, lex, verbs)
+    if found is not None and not lex.is_query(found[1]) and found[0] not in lex.light:
+        verb, classes, size = found
+        return Action(classes, (verb,), True, False, to + 1 + size)
+    size = found[2] if found is not None else 1
+    return Action(_REFER, ("refer",), True, False, to + 1 + size)
 
 
 def _light_phrasal(tokens: Sequence[Token], at: int, verb: str, lex: Lexicon) -> Action | None:

@@ -72,11 +72,11 @@ async def change_magazine_days(inp: MagazineIn) -> Done:
 
 class SampleTestIn(BaseModel):
     sample: str = Field(pattern=r"^SM[0-9]{6}$", description="blood sample barcode")
-    test: Literal["lactate", "glucose", "ketones", "iron"] = Field(description="test to run")
+    test: Literal["lactate", "ph", "ketones", "iron"] = Field(description="test to run")
 
 
 @pf.capability(intent="Queue a test on a blood sample", tags=["lab"])
-async def request_sample_test(inp: SampleTestIn) -> Done:
+async def request_bloodwork(inp: SampleTestIn) -> Done:
     return Done(ref="t")
 
 
@@ -118,11 +118,21 @@ async def send_coach_note(inp: CoachNoteIn) -> Done:
     return Done(ref="n")
 
 
+class GymCardIn(BaseModel):
+    card: str = Field(pattern=r"^GC-[0-9]{4}$", description="gym card number")
+    amount: float = Field(gt=0, le=100, description="credit to add in pounds")
+
+
+@pf.capability(intent="Add credit to a gym card", tags=["gym", "payments"])
+async def top_up_gym_card(inp: GymCardIn) -> Done:
+    return Done(ref="u")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [enrol_climber, escalate_ticket, get_ticket_status, change_class_time,
-            change_magazine_days, request_sample_test, extend_locker_hire, get_locker_status,
-            order_chalk, send_coach_note]  # fmt: skip
+            change_magazine_days, request_bloodwork, extend_locker_hire, get_locker_status,
+            order_chalk, send_coach_note, top_up_gym_card]  # fmt: skip
     return await planner_on(module_node, register_module, caps)
 
 
@@ -170,9 +180,10 @@ async def test_wishing_a_thing_one_has_were_otherwise_changes_it(node: pf.Node) 
 
 
 async def test_checking_what_a_queued_test_measures_asks_for_the_test(node: pf.Node) -> None:
-    steps = await plan_steps(node, "check the glucose of SM771200", TODAY)
+    # (a reader of tickets checks too: "check" is not only reading here)
+    steps = await plan_steps(node, "check the pH of SM771200", TODAY)
     assert steps == [
-        {"capability": "request_sample_test", "params": {"sample": "SM771200", "test": "glucose"}}
+        {"capability": "request_bloodwork", "params": {"sample": "SM771200", "test": "ph"}}
     ]
 
 
@@ -186,7 +197,7 @@ async def test_keeping_a_thing_longer_extends_it(node: pf.Node) -> None:
 
 
 async def test_running_low_on_a_thing_asks_for_more(node: pf.Node) -> None:
-    assert await names(node, "we're running low on chalk, 6 bags please") == ["order_chalk"]
+    assert await names(node, "running low on chalk - 6 bags") == ["order_chalk"]
 
 
 async def test_passing_a_message_on_sends_it(node: pf.Node) -> None:
@@ -197,3 +208,9 @@ async def test_passing_a_message_on_sends_it(node: pf.Node) -> None:
             "params": {"booking": "BK-10442", "message": "my knee is sore"},
         }
     ]
+
+
+async def test_charging_a_card_with_an_amount_tops_it_up(node: pf.Node) -> None:
+    steps = await plan_steps(node, "charge GC-5120 with £20", TODAY)
+    assert steps == [{"capability": "top_up_gym_card", "params": {"card": "GC-5120", "amount": 20}}]
+    assert await is_refused(node, "refund the £20 on GC-5120", TODAY)

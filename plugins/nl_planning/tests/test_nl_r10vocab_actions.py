@@ -128,11 +128,21 @@ async def top_up_gym_card(inp: GymCardIn) -> Done:
     return Done(ref="u")
 
 
+class CoachingIn(BaseModel):
+    session: str = Field(pattern=r"^CO-[0-9]{5}$", description="coaching session reference")
+    date: str = Field(description="new day", json_schema_extra={"format": "date"})
+
+
+@pf.capability(intent="Reschedule a coaching session", tags=["gym", "coaching"])
+async def reschedule_coaching(inp: CoachingIn) -> Done:
+    return Done(ref="r")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [enrol_climber, escalate_ticket, get_ticket_status, change_class_time,
             change_magazine_days, request_bloodwork, extend_locker_hire, get_locker_status,
-            order_chalk, send_coach_note, top_up_gym_card]  # fmt: skip
+            order_chalk, send_coach_note, top_up_gym_card, reschedule_coaching]  # fmt: skip
     return await planner_on(module_node, register_module, caps)
 
 
@@ -214,3 +224,43 @@ async def test_charging_a_card_with_an_amount_tops_it_up(node: pf.Node) -> None:
     steps = await plan_steps(node, "charge GC-5120 with £20", TODAY)
     assert steps == [{"capability": "top_up_gym_card", "params": {"card": "GC-5120", "amount": 20}}]
     assert await is_refused(node, "refund the £20 on GC-5120", TODAY)
+
+
+async def test_changing_when_a_thing_is_moves_it(node: pf.Node) -> None:
+    # a capability that only reschedules is reached by "change" with a new time
+    steps = await plan_steps(node, "change CO-10442 to Friday", TODAY)
+    assert steps == [
+        {
+            "capability": "reschedule_coaching",
+            "params": {"session": "CO-10442", "date": "2026-05-15"},
+        }
+    ]
+
+
+async def test_asking_whether_a_thing_can_be_done_asks_for_it(node: pf.Node) -> None:
+    assert await names(node, "can BK-10442 be moved to Thursday?") == ["change_class_time"]
+    assert await names(node, "could LK-204 be extended by 3 days?") == ["extend_locker_hire"]
+    # ... and what nothing does is still refused, never read instead
+    assert await is_refused(node, "could LK-204 be cancelled?", TODAY)
+
+
+async def test_giving_a_thing_more_time_extends_it(node: pf.Node) -> None:
+    steps = await plan_steps(node, "give LK-204 another 4 days", TODAY)
+    assert steps == [
+        {"capability": "extend_locker_hire", "params": {"locker": "LK-204", "days": 4}}
+    ]
+
+
+async def test_a_phrasal_verb_may_take_forward_after_its_object(node: pf.Node) -> None:
+    steps = await plan_steps(node, "bring CO-10442 forward to Wednesday", TODAY)
+    assert steps == [
+        {
+            "capability": "reschedule_coaching",
+            "params": {"session": "CO-10442", "date": "2026-05-13"},
+        }
+    ]
+
+
+async def test_turning_a_thing_up_to_a_level_moves_nothing_in_time(node: pf.Node) -> None:
+    # "up to 20 degrees" is a level, not a new time: a change, never a reschedule
+    assert await is_refused(node, "turn CO-10442 up to 20 degrees", TODAY)

@@ -94,7 +94,8 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         # "decrease the limit" for increase_limit, "downgrade" for upgrade_plan: both verbs
         # change something (a broad class), but their narrower senses are opposites.
         return "no", f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
-    if common == {"update"} and "reschedule" in request.classes and not _changes(cap, lex):
+    moves = bool(request.verbs) and "reschedule" in lex.classes_of(request.verbs[-1])
+    if common == {"update"} and moves and not _changes(cap, lex):
         # "move my 3pm meeting to 4pm" changes when a thing is: a capability that "sets" a
         # reminder (a light verb of the broad class) changes nothing that exists.
         return "no", f"the request asks to {said!r}, but the capability {_does(cap)}"

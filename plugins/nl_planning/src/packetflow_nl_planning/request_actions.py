@@ -5,9 +5,11 @@ question or a bare noun phrase (read), or a noun naming an action ("refund for o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from .actions import Action
+from .date_words import DAYS, MONTHS
 from .lexicon import Lexicon, lexicon
 from .statements import NOT_A_THING, TELLER, told_fault, told_shortage, unable_at
 from .text import Token, same_family
@@ -186,6 +188,9 @@ def request_action(
         # "can 2 more people join booking X?": a count of people doing something is a
         # request for that, as "can someone ring me" is.
         q, asks, at = 0, True, counted
+    passive = _passive_ask(tokens, at, lex) if q and not asks else None
+    if passive is not None:
+        return passive
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
@@ -276,25 +281,64 @@ def request_action(
             # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
-    if "reschedule" in classes and _moved_in_time(tokens, after):
-        # "move the pick-up of CK3 to the 24th": moving a thing to a new time changes it
-        classes = classes | {"update"}
+    if classes & _CHANGE and verb not in lex.light and _moved_in_time(tokens, after):
+        # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
+        # new time changes it, and changing when it is moves it ("set the alarm to 7:00"
+        # sets it: a light verb moves nothing)
+        classes = classes | _CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _passive_ask(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "can TS-2 be moved to Monday?", "could my order be cancelled": asking whether a thing
+    can be done to something asks for it to be done (what the participle says), not to read."""
+    from .text import past_form
+
+    if tokens[at].lower not in _ASKING:
+        return None
+    for i in range(at + 2, min(len(tokens) - 1, at + 7)):
+        if tokens[i].lower in lex.roles:
+            return None
+        if tokens[i].lower != "be":
+            continue
+        done = tokens[i + 1]
+        if not (done.is_word and not done.entity and past_form(done.lower)):
+            return None
+        classes = lex.classes.get(done.lemma)
+        if not classes or lex.is_query(classes) or done.lemma in lex.light:
+            return None
+        if classes & _CHANGE and _moved_in_time(tokens, i + 2):
+            classes = classes | _CHANGE
+        return Action(classes, ("be", done.lemma), True, False, i + 2)
+    return None
 
 
 _NEW_TIME = frozenset(("to", "till", "until", "for"))
 
 
+_WHEN = frozenset(("today", "tomorrow", "tonight", "noon", "midday", "weekend", "week", "am", "pm"))
+_CLOCK = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th|am|pm|:[0-9]{2})")
+
+
 def _moved_in_time(tokens: Sequence[Token], at: int) -> bool:
-    """Whether a value (a date or a time) follows "to", "till", "until" or "for" from ``at``:
-    what is moved is moved in time ("move X to Friday"), not somewhere ("move £50 to
-    savings")."""
+    """Whether a date or a time follows "to", "till", "until" or "for" from ``at``: what is
+    moved is moved in time ("move X to Friday", "to the 24th"), not somewhere ("move £50 to
+    savings") nor to another level ("turn it up to 21 degrees")."""
     return any(
-        tokens[i].lower in _NEW_TIME and tokens[i + 1].entity for i in range(at, len(tokens) - 1)
+        tokens[i].lower in _NEW_TIME and any(_when(t) for t in tokens[i + 1 : i + 3])
+        for i in range(at, len(tokens) - 1)
     )
 
 
-_KEEP = frozenset(("keep", "need", "want"))
+def _when(token: Token) -> bool:
+    """Whether a token of a value names a day or a time ("Friday", "June", "24th", "3pm")."""
+    word = token.lower
+    return token.entity and (
+        word in DAYS or word in MONTHS or word in _WHEN or _CLOCK.fullmatch(word) is not None
+    )
+
+
+_KEEP = frozenset(("keep", "need", "want", "give", "allow"))
 _MORE = frozenset(("another", "more", "extra"))
 _SPANS = _TIME_SPANS | {"night", "month", "year", "fortnight"}
 
@@ -302,8 +346,9 @@ _SPANS = _TIME_SPANS | {"night", "month", "year", "fortnight"}
 def _kept_longer(
     tokens: Sequence[Token], at: int, lex: Lexicon, said: tuple[str, ...] = ()
 ) -> Action | None:
-    """ "keep LN-3 for another 7 days", "I need the van a bit longer": keeping or needing a
-    thing longer, or for more of a span of time, asks to extend what one has."""
+    """ "keep LN-3 for another 7 days", "I need the van a bit longer", "give LN-3 another
+    week": keeping, needing or giving a thing longer, or more of a span of time, asks to
+    extend what one has."""
     for i in range(at, len(tokens)):
         word = tokens[i].lower
         spans = [t.lemma for t in tokens[i + 1 : i + 3]]

@@ -50,6 +50,8 @@ def is_noun(word: str, lex: Lexicon) -> bool:
 
 PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "away"])
 REVERSING = frozenset(["off", "down", "back", "away"])
+# A particle a known phrasal verb may take after its object: "bring TS-1 *forward* to May".
+_SPLIT_PARTICLES = PARTICLES | {"forward"}
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
@@ -200,7 +202,7 @@ def verb_at(
             # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
             or (particle in ("out", "off") and after.lower == "of")
         )
-        if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
+        if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:

@@ -264,3 +264,22 @@ async def test_a_phrasal_verb_may_take_forward_after_its_object(node: pf.Node) -
 async def test_turning_a_thing_up_to_a_level_moves_nothing_in_time(node: pf.Node) -> None:
     # "up to 20 degrees" is a level, not a new time: a change, never a reschedule
     assert await is_refused(node, "turn CO-10442 up to 20 degrees", TODAY)
+
+
+async def test_asking_whether_it_is_possible_is_a_polite_request(node: pf.Node) -> None:
+    # "is it possible to ...", "would it be ok to ...": the request follows, not a question
+    assert await names(node, "is it possible to move CO-10442 to Monday?") == [
+        "reschedule_coaching"
+    ]
+    assert await names(node, "would it be ok to extend LK-204 by 2 days?") == ["extend_locker_hire"]
+
+
+async def test_having_a_person_look_at_a_thing_refers_it(node: pf.Node) -> None:
+    assert await names(node, "please have a manager review TK-40210") == ["escalate_ticket"]
+
+
+async def test_keeping_a_thing_until_a_later_day_extends_it(node: pf.Node) -> None:
+    # extend_locker_hire is meant (it asks for the days), never the status reader
+    with pytest.raises(pf.errors.PacketFlowError) as info:
+        await plan_steps(node, "can I keep LK-204 till Friday?", TODAY)
+    assert "extend_locker_hire" in str(info.value) and "days" in str(info.value)

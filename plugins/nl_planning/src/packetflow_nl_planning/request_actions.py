@@ -178,7 +178,9 @@ def request_action(
     if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
         # "have the report translated", "have it delivered": as "get ... done" (not "have you
         # paid?", a question); no new request of its own ("..., have it removed" says how)
-        done = causative(tokens, at + 1, lex, verbs)
+        done = causative(tokens, at + 1, lex, verbs) or _delegated(
+            tokens, at + 1, lex, verbs, to=False
+        )
         if done is not None:
             return done
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
@@ -347,12 +349,13 @@ def _kept_longer(
     tokens: Sequence[Token], at: int, lex: Lexicon, said: tuple[str, ...] = ()
 ) -> Action | None:
     """ "keep LN-3 for another 7 days", "I need the van a bit longer", "give LN-3 another
-    week": keeping, needing or giving a thing longer, or more of a span of time, asks to
-    extend what one has."""
+    week", "keep it till Friday": keeping, needing or giving a thing longer, for more of a
+    span of time or until a later day, asks to extend what one has."""
     for i in range(at, len(tokens)):
         word = tokens[i].lower
         spans = [t.lemma for t in tokens[i + 1 : i + 3]]
-        if word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
+        later = word in ("until", "till") and any(_when(t) for t in tokens[i + 1 : i + 3])
+        if later or word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
             # ("keep" and "longer" say the action: they are no topic to explain)
             return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)
     return None
@@ -513,43 +516,48 @@ _REFER = frozenset(("escalate", "book", "schedule"))
 
 
 def _delegated(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str], to: bool = True
 ) -> Action | None:
-    """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6": a
-    person, then "to" and what they are to do. A verb that only reads ("look at", "review")
-    or says nothing the lexicon knows ("deal with") refers the thing to them (see
-    :data:`_REFER`); any other verb is what is asked ("a manager to cancel it" cancels)."""
+    """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6",
+    "have a manager review it" (``to=False``: a bare verb follows): a person, then what they
+    are to do. A verb that only reads ("look at", "review") or says nothing the lexicon knows
+    ("deal with") refers the thing to them (see :data:`_REFER`); any other verb is what is
+    asked ("a manager to cancel it" cancels)."""
     words = [t.lower for t in tokens]
     if at >= len(words) or not (words[at] in _ANYONE or words[at] in _ONE_OF):
         return None
-    for to in range(at + 1, min(len(words) - 1, at + 4)):
-        if words[to] == "to":
-            break
-        token = tokens[to]
-        if token.entity or not token.is_word or token.lower in lex.roles:
-            return None
-    else:
+    verb_at_index = _after_person(tokens, at, lex, to)
+    if verb_at_index is None:
         return None
-    head = tokens[to - 1]
-    person = head.lower in _ANYONE or (
-        to - 1 > at
-        and head.lower.endswith(_PERSON_ENDINGS)
+    head = tokens[verb_at_index - 1 - to]  # the person's last word
+    person = (words[at] in _ANYONE and verb_at_index - to - at <= 2) or (
+        head.lower.endswith(_PERSON_ENDINGS)
         and head.lemma not in lex.classes
         and head.lemma not in lex.nominal
+        and verb_at_index - to - at >= 2
     )
-    if words[at] in _ANYONE and to - at <= 2:
-        person = True  # "someone", "someone senior"
-    if not person:
+    nxt = tokens[verb_at_index]
+    if not person or nxt.entity or nxt.lower != nxt.lemma or nxt.lemma in lex.stopwords:
         return None
-    nxt = tokens[to + 1]
-    if nxt.entity or not nxt.is_word or nxt.lower != nxt.lemma or nxt.lemma in lex.stopwords:
-        return None
-    found = verb_at(tokens, to + 1, lex, verbs)
+    found = verb_at(tokens, verb_at_index, lex, verbs)
     if found is not None and not lex.is_query(found[1]) and found[0] not in lex.light:
         verb, classes, size = found
-        return Action(classes, (verb,), True, False, to + 1 + size)
+        return Action(classes, (verb,), True, False, verb_at_index + size)
     size = found[2] if found is not None else 1
-    return Action(_REFER, ("refer",), True, False, to + 1 + size)
+    return Action(_REFER, ("refer",), True, False, verb_at_index + size)
+
+
+def _after_person(tokens: Sequence[Token], at: int, lex: Lexicon, to: bool) -> int | None:
+    """Where the verb stands after a person's phrase of one to three words from ``at``: after
+    "to", or (``to=False``) at the first word the lexicon knows as a verb."""
+    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
+        if to and tokens[i].lower == "to":
+            return i + 1
+        if not to and tokens[i].is_word and tokens[i].lower in lex.classes:
+            return i
+        if tokens[i].entity or not tokens[i].is_word or tokens[i].lower in lex.roles:
+            return None
+    return None
 
 
 def _light_phrasal(tokens: Sequence[Token], at: int, verb: str, lex: Lexicon) -> Action | None:

@@ -283,3 +283,8 @@ async def test_keeping_a_thing_until_a_later_day_extends_it(node: pf.Node) -> No
     with pytest.raises(pf.errors.PacketFlowError) as info:
         await plan_steps(node, "can I keep LK-204 till Friday?", TODAY)
     assert "extend_locker_hire" in str(info.value) and "days" in str(info.value)
+
+
+async def test_letting_a_thing_do_what_nothing_does_is_refused(node: pf.Node) -> None:
+    # "expire" is a verb the lexicon does not know: asked of the locker, not read about it
+    assert await is_refused(node, "let LK-204 expire", TODAY)

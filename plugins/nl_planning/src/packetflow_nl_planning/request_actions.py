@@ -5,11 +5,22 @@ question or a bare noun phrase (read), or a noun naming an action ("refund for o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from .actions import Action
-from .date_words import DAYS, MONTHS
+from .indirect_asks import ASKING as _ASKING
+from .indirect_asks import (
+    CHANGE,
+    DELEGATE,
+    KEEP,
+    delegated,
+    kept_longer,
+    moved_in_time,
+    passive_ask,
+    wanted_otherwise,
+)
+from .indirect_asks import DEFINITE as _DEFINITE
+from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .statements import NOT_A_THING, TELLER, told_fault, told_shortage, unable_at
 from .text import Token, same_family
@@ -19,7 +30,6 @@ from .verbs import (
     match_phrase,
     nominal_after,
     strip_polite,
-    value_like,
     verb_at,
 )
 
@@ -70,11 +80,9 @@ _VERB_CONTEXT = frozenset(
 )
 _ME = frozenset(("me", "us"))
 _DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
-_DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "its"))
 _YOU = frozenset(("you", "u"))
 _SUBJECT = frozenset(("i", "you", "u", "we", "they", "he", "she"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
-_ASKING = frozenset(("can", "will", "would", "could"))
 _ASKING_YOU = _ASKING | {"do", "does"}
 
 
@@ -110,9 +118,6 @@ _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
 _ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
-_TIME_SPANS = frozenset(
-    ("time", "hour", "minute", "afternoon", "morning", "evening", "day", "slot", "week")
-)
 _LOCATE = frozenset(("search", "retrieve"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
@@ -138,13 +143,13 @@ def request_action(
         and words[at] not in ("to",)
         and not verb_at(tokens, at, lex, verbs)
     ):
-        delegated = (
-            _delegated(tokens, at, lex, verbs)
-            or _wanted_otherwise(tokens, at, lex)
-            or _kept_longer(tokens, at, lex)
+        asked = (
+            delegated(tokens, at, lex, verbs)
+            or wanted_otherwise(tokens, at, lex)
+            or kept_longer(tokens, at, lex)
         )
-        if delegated is not None:
-            return delegated
+        if asked is not None:
+            return asked
         # "I need a car in Lyon": asking for a thing is asking to obtain it, unless the
         # thing names an action ("I'd like a refund").
         nominal = nominal_after(tokens, at, lex)
@@ -178,7 +183,7 @@ def request_action(
     if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
         # "have the report translated", "have it delivered": as "get ... done" (not "have you
         # paid?", a question); no new request of its own ("..., have it removed" says how)
-        done = causative(tokens, at + 1, lex, verbs) or _delegated(
+        done = causative(tokens, at + 1, lex, verbs) or delegated(
             tokens, at + 1, lex, verbs, to=False
         )
         if done is not None:
@@ -190,7 +195,7 @@ def request_action(
         # "can 2 more people join booking X?": a count of people doing something is a
         # request for that, as "can someone ring me" is.
         q, asks, at = 0, True, counted
-    passive = _passive_ask(tokens, at, lex) if q and not asks else None
+    passive = passive_ask(tokens, at, lex) if q and not asks else None
     if passive is not None:
         return passive
     if q and not asks:
@@ -232,14 +237,14 @@ def request_action(
         done = causative(tokens, after, lex, verbs)
         if done is not None:
             return done
-    if verb in _KEEP:
-        longer = _kept_longer(tokens, after, lex, (verb,))
+    if verb in KEEP:
+        longer = kept_longer(tokens, after, lex, (verb,))
         if longer is not None:
             return longer
-    if verb in _DELEGATE:
-        delegated = _delegated(tokens, after, lex, verbs)
-        if delegated is not None:
-            return delegated
+    if verb in DELEGATE:
+        asked = delegated(tokens, after, lex, verbs)
+        if asked is not None:
+            return asked
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
         # (to buy, book or read it), as "I need a ..." is.
@@ -283,102 +288,12 @@ def request_action(
             # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
-    if classes & _CHANGE and verb not in lex.light and _moved_in_time(tokens, after):
+    if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
         # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
         # new time changes it, and changing when it is moves it ("set the alarm to 7:00"
         # sets it: a light verb moves nothing)
-        classes = classes | _CHANGE
+        classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
-
-
-def _passive_ask(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "can TS-2 be moved to Monday?", "could my order be cancelled": asking whether a thing
-    can be done to something asks for it to be done (what the participle says), not to read."""
-    from .text import past_form
-
-    if tokens[at].lower not in _ASKING:
-        return None
-    for i in range(at + 2, min(len(tokens) - 1, at + 7)):
-        if tokens[i].lower in lex.roles:
-            return None
-        if tokens[i].lower != "be":
-            continue
-        done = tokens[i + 1]
-        if not (done.is_word and not done.entity and past_form(done.lower)):
-            return None
-        classes = lex.classes.get(done.lemma)
-        if not classes or lex.is_query(classes) or done.lemma in lex.light:
-            return None
-        if classes & _CHANGE and _moved_in_time(tokens, i + 2):
-            classes = classes | _CHANGE
-        return Action(classes, ("be", done.lemma), True, False, i + 2)
-    return None
-
-
-_NEW_TIME = frozenset(("to", "till", "until", "for"))
-
-
-_WHEN = frozenset(("today", "tomorrow", "tonight", "noon", "midday", "weekend", "week", "am", "pm"))
-_CLOCK = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th|am|pm|:[0-9]{2})")
-
-
-def _moved_in_time(tokens: Sequence[Token], at: int) -> bool:
-    """Whether a date or a time follows "to", "till", "until" or "for" from ``at``: what is
-    moved is moved in time ("move X to Friday", "to the 24th"), not somewhere ("move £50 to
-    savings") nor to another level ("turn it up to 21 degrees")."""
-    return any(
-        tokens[i].lower in _NEW_TIME and any(_when(t) for t in tokens[i + 1 : i + 3])
-        for i in range(at, len(tokens) - 1)
-    )
-
-
-def _when(token: Token) -> bool:
-    """Whether a token of a value names a day or a time ("Friday", "June", "24th", "3pm")."""
-    word = token.lower
-    return token.entity and (
-        word in DAYS or word in MONTHS or word in _WHEN or _CLOCK.fullmatch(word) is not None
-    )
-
-
-_KEEP = frozenset(("keep", "need", "want", "give", "allow"))
-_MORE = frozenset(("another", "more", "extra"))
-_SPANS = _TIME_SPANS | {"night", "month", "year", "fortnight"}
-
-
-def _kept_longer(
-    tokens: Sequence[Token], at: int, lex: Lexicon, said: tuple[str, ...] = ()
-) -> Action | None:
-    """ "keep LN-3 for another 7 days", "I need the van a bit longer", "give LN-3 another
-    week", "keep it till Friday": keeping, needing or giving a thing longer, for more of a
-    span of time or until a later day, asks to extend what one has."""
-    for i in range(at, len(tokens)):
-        word = tokens[i].lower
-        spans = [t.lemma for t in tokens[i + 1 : i + 3]]
-        later = word in ("until", "till") and any(_when(t) for t in tokens[i + 1 : i + 3])
-        if later or word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
-            # ("keep" and "longer" say the action: they are no topic to explain)
-            return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)
-    return None
-
-
-# "... instead", "... only", "no longer ...": a wish about a thing one already has changes it.
-_OTHERWISE = frozenset(("instead", "only", "anymore", "rather"))
-_CHANGE = frozenset(("update", "reschedule"))
-
-
-def _wanted_otherwise(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "I'd like TS-2 on the 27th instead", "I'd like the Observer on Sundays only": wishing
-    a thing one has (a definite one, one named or by its id; any, with "instead") were
-    otherwise asks to change it, not to obtain another."""
-    if at >= len(tokens):
-        return None
-    marker = next((t.lower for t in tokens[at + 1 :] if t.lower in _OTHERWISE), None)
-    # A thing one has: "the ...", "my ...", one named ("the Observer", "TS-2"), a value
-    named = tokens[at].text[:1].isupper() or value_like(tokens, at)
-    if marker is None or not (tokens[at].lower in _DEFINITE or named or marker == "instead"):
-        return None
-    # (the marker is read as part of the action: it is no topic a capability must explain)
-    return Action(_CHANGE, (marker, "change"), True, False, at)
 
 
 def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]) -> Action | None:
@@ -503,60 +418,6 @@ def _needs_doing(
             verb += "e"
         classes = lex.classes.get(verb) or frozenset((f"word:{verb}",))
         return Action(classes, (verb,), True, lex.is_query(classes), j + 1)
-    return None
-
-
-_DELEGATE = frozenset(("get", "ask", "have", "want", "need"))
-_ANYONE = frozenset(("someone", "somebody", "anyone", "anybody"))
-_ONE_OF = frozenset(("a", "an", "the", "your", "one"))
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
-# Having a person look at, check or deal with a thing is handing it to them: referring it up,
-# or arranging their visit - never reading it oneself.
-_REFER = frozenset(("escalate", "book", "schedule"))
-
-
-def _delegated(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str], to: bool = True
-) -> Action | None:
-    """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6",
-    "have a manager review it" (``to=False``: a bare verb follows): a person, then what they
-    are to do. A verb that only reads ("look at", "review") or says nothing the lexicon knows
-    ("deal with") refers the thing to them (see :data:`_REFER`); any other verb is what is
-    asked ("a manager to cancel it" cancels)."""
-    words = [t.lower for t in tokens]
-    if at >= len(words) or not (words[at] in _ANYONE or words[at] in _ONE_OF):
-        return None
-    verb_at_index = _after_person(tokens, at, lex, to)
-    if verb_at_index is None:
-        return None
-    head = tokens[verb_at_index - 1 - to]  # the person's last word
-    person = (words[at] in _ANYONE and verb_at_index - to - at <= 2) or (
-        head.lower.endswith(_PERSON_ENDINGS)
-        and head.lemma not in lex.classes
-        and head.lemma not in lex.nominal
-        and verb_at_index - to - at >= 2
-    )
-    nxt = tokens[verb_at_index]
-    if not person or nxt.entity or nxt.lower != nxt.lemma or nxt.lemma in lex.stopwords:
-        return None
-    found = verb_at(tokens, verb_at_index, lex, verbs)
-    if found is not None and not lex.is_query(found[1]) and found[0] not in lex.light:
-        verb, classes, size = found
-        return Action(classes, (verb,), True, False, verb_at_index + size)
-    size = found[2] if found is not None else 1
-    return Action(_REFER, ("refer",), True, False, verb_at_index + size)
-
-
-def _after_person(tokens: Sequence[Token], at: int, lex: Lexicon, to: bool) -> int | None:
-    """Where the verb stands after a person's phrase of one to three words from ``at``: after
-    "to", or (``to=False``) at the first word the lexicon knows as a verb."""
-    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
-        if to and tokens[i].lower == "to":
-            return i + 1
-        if not to and tokens[i].is_word and tokens[i].lower in lex.classes:
-            return i
-        if tokens[i].entity or not tokens[i].is_word or tokens[i].lower in lex.roles:
-            return None
     return None
 
 

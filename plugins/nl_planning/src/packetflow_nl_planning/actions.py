@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .text import lemma, past_form, same_family
 
 __all__ = ["BROAD", "Action", "Level", "compatible"]
@@ -94,6 +94,11 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         # "decrease the limit" for increase_limit, "downgrade" for upgrade_plan: both verbs
         # change something (a broad class), but their narrower senses are opposites.
         return "no", f"the request asks to {said!r}, the opposite of what it does ({_does(cap)})"
+    moves = bool(request.verbs) and "reschedule" in lex.classes_of(request.verbs[-1])
+    if common == {"update"} and moves and not _changes(cap, lex):
+        # "move my 3pm meeting to 4pm" changes when a thing is: a capability that "sets" a
+        # reminder (a light verb of the broad class) changes nothing that exists.
+        return "no", f"the request asks to {said!r}, but the capability {_does(cap)}"
     if common:
         return "same", f"same action ({', '.join(sorted(common))})"
     if request.query and cap.query:
@@ -136,7 +141,9 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
         # it (the verb may otherwise only read).
         said_verbs = set(request.verbs)
         said_verbs |= {s for v in request.verbs for s in lex.synonyms.get(v, ())}
-        if said_verbs & cap.events:
+        # ... or a verb of its narrow sense ("check" for a "test": both verify)
+        narrow = request.classes - BROAD
+        if said_verbs & cap.events or any(narrow & lex.classes_of(e) for e in cap.events):
             return "open", f"{said!r} is what it books ({'/'.join(sorted(cap.events))})"
     own = {c[5:] for c in cap.classes if c.startswith("word:")}
     if own and own == {c[5:] for c in cap.classes}:
@@ -169,6 +176,12 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
             "and nothing contradicts it"
         )
     return "no", f"the request asks to {said!r}, but the capability {_does(cap)}"
+
+
+def _changes(cap: Action, lex: Lexicon) -> bool:
+    """Whether a capability says it changes a thing with a verb of its own ("change",
+    "amend"), not only with a light verb of the broad class ("set", "put")."""
+    return any(v not in lex.light and "update" in lex.classes_of(v) for v in cap.verbs)
 
 
 def _does(cap: Action) -> str:

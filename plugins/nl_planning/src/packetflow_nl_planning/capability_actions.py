@@ -329,8 +329,9 @@ _EVENT_SKIP = frozenset(("a", "an", "the", "new", "one", "some", "your", "my"))
 
 def booked_events(name: str, intent: str) -> frozenset[str]:
     """The verbs of what a booking capability arranges: a noun made from a verb right after
-    its name's verb or its intent's (``schedule_viewing`` -> view, "Book a *tasting*"): a
-    request to do that ("see the flat on Friday") asks to book it."""
+    its name's verb or its intent's (``schedule_viewing`` -> view, "Book a *tasting*", "Queue
+    a *test*"): a request to do that ("see the flat on Friday", "check the pH of S1") asks to
+    book it."""
     lex = lexicon()
     out: set[str] = set()
     parts = identifier_words(name)
@@ -343,6 +344,8 @@ def booked_events(name: str, intent: str) -> frozenset[str]:
             out.add(head.lemma)  # "Book a *tasting* ..."
         elif head is not None and head.lemma in lex.nominal:
             out.add(lex.nominal[head.lemma])  # a noun the lexicon knows names an action
+        elif head is not None and head.lower == head.lemma and head.lemma in lex.classes:
+            out.add(head.lemma)  # a verb used as its noun: "Queue a *test* on a specimen"
     return frozenset(out)
 
 

@@ -8,10 +8,30 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .actions import Action
+from .indirect_asks import ASKING as _ASKING
+from .indirect_asks import (
+    CHANGE,
+    DELEGATE,
+    KEEP,
+    delegated,
+    kept_longer,
+    moved_in_time,
+    passive_ask,
+    wanted_otherwise,
+)
+from .indirect_asks import DEFINITE as _DEFINITE
+from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
-from .statements import NOT_A_THING, TELLER, told_fault, unable_at
+from .statements import NOT_A_THING, TELLER, told_fault, told_shortage, unable_at
 from .text import Token, same_family
-from .verbs import OBJECT_START, PARTICLES, match_phrase, nominal_after, strip_polite, verb_at
+from .verbs import (
+    OBJECT_START,
+    PARTICLES,
+    match_phrase,
+    nominal_after,
+    strip_polite,
+    verb_at,
+)
 
 __all__ = ["LOSS", "LOSS_WORDS", "causative", "put_as_question", "request_action"]
 
@@ -60,11 +80,9 @@ _VERB_CONTEXT = frozenset(
 )
 _ME = frozenset(("me", "us"))
 _DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
-_DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "its"))
 _YOU = frozenset(("you", "u"))
 _SUBJECT = frozenset(("i", "you", "u", "we", "they", "he", "she"))
 _SOMEONE = frozenset(("someone", "somebody", "anyone", "anybody", "we"))
-_ASKING = frozenset(("can", "will", "would", "could"))
 _ASKING_YOU = _ASKING | {"do", "does"}
 
 
@@ -100,9 +118,6 @@ _LOSS_CLASSES = frozenset(("report", "block", "pause"))
 _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
 _ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
-_TIME_SPANS = frozenset(
-    ("time", "hour", "minute", "afternoon", "morning", "evening", "day", "slot", "week")
-)
 _LOCATE = frozenset(("search", "retrieve"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
@@ -128,6 +143,13 @@ def request_action(
         and words[at] not in ("to",)
         and not verb_at(tokens, at, lex, verbs)
     ):
+        asked = (
+            delegated(tokens, at, lex, verbs)
+            or wanted_otherwise(tokens, at, lex)
+            or kept_longer(tokens, at, lex)
+        )
+        if asked is not None:
+            return asked
         # "I need a car in Lyon": asking for a thing is asking to obtain it, unless the
         # thing names an action ("I'd like a refund").
         nominal = nominal_after(tokens, at, lex)
@@ -145,7 +167,7 @@ def request_action(
         return lost
     if _skipped(tokens, at, lex):
         return Action(_SKIP_CLASSES, ("skip",), True, False, at + 1)
-    fault = told_fault(tokens, at) if bare else None
+    fault = (told_fault(tokens, at) or told_shortage(tokens, at)) if bare else None
     if fault is not None:
         return fault
     wanted = _needs_doing(tokens, at, lex, verbs)
@@ -161,7 +183,9 @@ def request_action(
     if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
         # "have the report translated", "have it delivered": as "get ... done" (not "have you
         # paid?", a question); no new request of its own ("..., have it removed" says how)
-        done = causative(tokens, at + 1, lex, verbs)
+        done = causative(tokens, at + 1, lex, verbs) or delegated(
+            tokens, at + 1, lex, verbs, to=False
+        )
         if done is not None:
             return done
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
@@ -171,6 +195,9 @@ def request_action(
         # "can 2 more people join booking X?": a count of people doing something is a
         # request for that, as "can someone ring me" is.
         q, asks, at = 0, True, counted
+    passive = passive_ask(tokens, at, lex) if q and not asks else None
+    if passive is not None:
+        return passive
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
@@ -210,6 +237,14 @@ def request_action(
         done = causative(tokens, after, lex, verbs)
         if done is not None:
             return done
+    if verb in KEEP:
+        longer = kept_longer(tokens, after, lex, (verb,))
+        if longer is not None:
+            return longer
+    if verb in DELEGATE:
+        asked = delegated(tokens, after, lex, verbs)
+        if asked is not None:
+            return asked
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
         # (to buy, book or read it), as "I need a ..." is.
@@ -253,6 +288,11 @@ def request_action(
             # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
+        # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
+        # new time changes it, and changing when it is moves it ("set the alarm to 7:00"
+        # sets it: a light verb moves nothing)
+        classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from .actions import Action
 from .text import Token, past_form
 
-__all__ = ["NOT_A_THING", "TELLER", "told_fault", "unable_at"]
+__all__ = ["NOT_A_THING", "TELLER", "told_fault", "told_shortage", "unable_at"]
 
 # Who tells of something happening to them ("I lost ...", "my card keeps ...").
 TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
@@ -60,6 +60,25 @@ def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
     for i in range(at + 1, min(len(tokens) - 1, at + 4)):
         if tokens[i].lower in _KEEP and tokens[i + 1].lower.endswith("ing"):
             return Action(_FAULT, ("report",), True, False, at)
+    return None
+
+
+# "running low on X", "we're out of X", "ran out of X": having too little of a thing asks for
+# more of it - to buy, order or request it, or to top up a balance.
+_SHORT = (("low", "on"), ("out", "of"), ("short", "of"))
+_SHORT_BEFORE = frozenset(("run", "be", "get", "almost", "nearly", "completely", "all"))
+_MORE = frozenset(("buy", "create", "top_up"))
+
+
+def told_shortage(tokens: Sequence[Token], at: int) -> Action | None:
+    """ "running low on my inhaler", "we're nearly out of milk": a shortage told as a
+    statement asks for more of the thing (see :data:`_MORE`)."""
+    for i in range(at, min(len(tokens) - 2, at + 5)):
+        pair = (tokens[i].lower, tokens[i + 1].lower)
+        if pair in _SHORT and (i == at or tokens[i - 1].lemma in _SHORT_BEFORE):
+            said = tuple(t.lemma for t in tokens[max(at, i - 1) : i + 2])
+            # (the words of the statement say the action: no topic to explain)
+            return Action(_MORE, (*said, "restock"), True, False, i + 2)
     return None
 
 

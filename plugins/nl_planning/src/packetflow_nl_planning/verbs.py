@@ -23,6 +23,7 @@ __all__ = [
     "nominal_after",
     "strip_polite",
     "unknown_verb",
+    "value_like",
     "verb_at",
 ]
 
@@ -49,6 +50,8 @@ def is_noun(word: str, lex: Lexicon) -> bool:
 
 PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "away"])
 REVERSING = frozenset(["off", "down", "back", "away"])
+# A particle a known phrasal verb may take after its object: "bring TS-1 *forward* to May".
+_SPLIT_PARTICLES = PARTICLES | {"forward"}
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
@@ -125,7 +128,7 @@ def unknown_verb(
         if nxt.lower in REVERSING:
             return phrasal, frozenset((f"not:word:{phrasal}",)), 2
         return phrasal, frozenset((f"word:{phrasal}",)), 2
-    valued = known is not None and not known(word) and _value_like(tokens, at + 1)
+    valued = known is not None and not known(word) and value_like(tokens, at + 1)
     if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles) or valued):
         return None
     if token.lower.endswith("ing") and not own:
@@ -144,7 +147,7 @@ def unknown_verb(
     return word, frozenset((f"word:{word}",)), 1
 
 
-def _value_like(tokens: Sequence[Token], at: int) -> bool:
+def value_like(tokens: Sequence[Token], at: int) -> bool:
     """Whether a value starts at ``tokens[at]``: one an extractor took (an email, a phone
     number...), or a code of letters and digits written without a space ("S123456", which
     the tokenizer splits)."""
@@ -169,6 +172,9 @@ def verb_at(
     ``None`` when that word is not an action verb (see :func:`unknown_verb` for the verbs
     the lexicon does not know)."""
     word = tokens[at].lemma
+    permitted = _permitted(tokens, at, lex, verbs, known)
+    if permitted is not None:
+        return permitted
     if at + 2 < len(tokens):
         # "get rid of", "come up with": a verb of three words, read before its first two
         # ("get rid" is no verb; "get" alone only reads).
@@ -196,7 +202,7 @@ def verb_at(
             # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
             or (particle in ("out", "off") and after.lower == "of")
         )
-        if particle in PARTICLES and f"{word}_{particle}" in lex.classes and ends:
+        if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
@@ -222,6 +228,47 @@ def verb_at(
             opposite = frozenset(o for c in inner for o in lex.opposites.get(c, ()))
             return f"stop_{tokens[at + 1].lemma}", opposite or frozenset(("stop",)), 2
     return word, classes, 1
+
+
+_LET = frozenset(("let", "allow", "permit"))
+_LET_NOT = frozenset(("me", "us", "know", "go"))
+
+
+def _permitted(
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str],
+    known: Callable[[str], bool] | None,
+) -> tuple[str, frozenset[str], int] | None:
+    """ "let Ava join the course", "allow Sam to use the van": letting someone do a thing asks
+    for that thing to be done, so the action is the verb after the person (and the object
+    starts after it). "let me know", "let us ...", "let it go" are not this."""
+    if tokens[at].lower not in _LET or at + 2 >= len(tokens):
+        return None
+    if tokens[at + 1].lower in _LET_NOT:
+        return None
+    to = tokens[at].lower != "let"  # "allow"/"permit" take "to" before the verb
+    for j in range(at + 2, min(len(tokens), at + 6)):
+        token = tokens[j]
+        if token.lower in lex.roles and not (to and token.lower == "to"):
+            return None  # the person's phrase ended with no verb ("let Sam in on ...")
+        if to and tokens[j - 1].lower != "to":
+            continue
+        if token.entity or not token.is_word or token.lower != token.lemma:
+            continue  # the verb is bare ("join"), never a value or an inflected word
+        if token.lower in _LET_NOT:
+            continue
+        if token.lemma not in lex.classes:
+            if token.text.islower() and token.lemma.isalpha() and token.lemma not in lex.stopwords:
+                # "let the loan expire": a verb the lexicon does not know is still the
+                # action asked (a name would be capitalised, a value an entity)
+                return token.lemma, frozenset((f"word:{token.lemma}",)), 1
+            continue
+        found = verb_at(tokens, j, lex, verbs, known)
+        if found is not None:
+            return found[0], found[1], 1
+    return None
 
 
 def nominal_after(

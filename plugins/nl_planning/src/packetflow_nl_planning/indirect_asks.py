@@ -1,0 +1,178 @@
+"""Requests asked indirectly: of a person ("I'd like a manager to look at SR-1"), as a wish
+about a thing one has ("I'd like TS-2 on the 27th instead"), as keeping it longer ("keep LN-3
+another week"), as moving it in time ("move X to Friday") or as whether it can be done ("can
+TS-2 be moved?"). ``request_actions`` reads them; each returns the action asked, or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .actions import Action
+from .date_words import DAYS, MONTHS
+from .lexicon import Lexicon
+from .text import Token, past_form
+from .verbs import value_like, verb_at
+
+__all__ = [
+    "ASKING",
+    "CHANGE",
+    "DEFINITE",
+    "DELEGATE",
+    "KEEP",
+    "TIME_SPANS",
+    "delegated",
+    "kept_longer",
+    "moved_in_time",
+    "passive_ask",
+    "wanted_otherwise",
+]
+
+DEFINITE = frozenset(("the", "my", "our", "this", "that", "these", "those", "its"))
+ASKING = frozenset(("can", "will", "would", "could"))
+TIME_SPANS = frozenset(
+    ("time", "hour", "minute", "afternoon", "morning", "evening", "day", "slot", "week")
+)
+
+
+def passive_ask(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "can TS-2 be moved to Monday?", "could my order be cancelled": asking whether a thing
+    can be done to something asks for it to be done (what the participle says), not to read."""
+    if tokens[at].lower not in ASKING:
+        return None
+    for i in range(at + 2, min(len(tokens) - 1, at + 7)):
+        if tokens[i].lower in lex.roles:
+            return None
+        if tokens[i].lower != "be":
+            continue
+        done = tokens[i + 1]
+        if not (done.is_word and not done.entity and past_form(done.lower)):
+            return None
+        classes = lex.classes.get(done.lemma)
+        if not classes or lex.is_query(classes) or done.lemma in lex.light:
+            return None
+        if classes & CHANGE and moved_in_time(tokens, i + 2):
+            classes = classes | CHANGE
+        return Action(classes, ("be", done.lemma), True, False, i + 2)
+    return None
+
+
+_NEW_TIME = frozenset(("to", "till", "until", "for"))
+
+
+_WHEN = frozenset(("today", "tomorrow", "tonight", "noon", "midday", "weekend", "week", "am", "pm"))
+_CLOCK = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th|am|pm|:[0-9]{2})")
+
+
+def moved_in_time(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a date or a time follows "to", "till", "until" or "for" from ``at``: what is
+    moved is moved in time ("move X to Friday", "to the 24th"), not somewhere ("move £50 to
+    savings") nor to another level ("turn it up to 21 degrees")."""
+    return any(
+        tokens[i].lower in _NEW_TIME and any(_when(t) for t in tokens[i + 1 : i + 3])
+        for i in range(at, len(tokens) - 1)
+    )
+
+
+def _when(token: Token) -> bool:
+    """Whether a token of a value names a day or a time ("Friday", "June", "24th", "3pm")."""
+    word = token.lower
+    return token.entity and (
+        word in DAYS or word in MONTHS or word in _WHEN or _CLOCK.fullmatch(word) is not None
+    )
+
+
+KEEP = frozenset(("keep", "need", "want", "give", "allow"))
+_MORE = frozenset(("another", "more", "extra"))
+_SPANS = TIME_SPANS | {"night", "month", "year", "fortnight"}
+
+
+def kept_longer(
+    tokens: Sequence[Token], at: int, lex: Lexicon, said: tuple[str, ...] = ()
+) -> Action | None:
+    """ "keep LN-3 for another 7 days", "I need the van a bit longer", "give LN-3 another
+    week", "keep it till Friday": keeping, needing or giving a thing longer, for more of a
+    span of time or until a later day, asks to extend what one has."""
+    for i in range(at, len(tokens)):
+        word = tokens[i].lower
+        spans = [t.lemma for t in tokens[i + 1 : i + 3]]
+        later = word in ("until", "till") and any(_when(t) for t in tokens[i + 1 : i + 3])
+        if later or word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
+            # ("keep" and "longer" say the action: they are no topic to explain)
+            return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)
+    return None
+
+
+# "... instead", "... only", "no longer ...": a wish about a thing one already has changes it.
+_OTHERWISE = frozenset(("instead", "only", "anymore", "rather"))
+CHANGE = frozenset(("update", "reschedule"))
+
+
+def wanted_otherwise(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """ "I'd like TS-2 on the 27th instead", "I'd like the Observer on Sundays only": wishing
+    a thing one has (a definite one, one named or by its id; any, with "instead") were
+    otherwise asks to change it, not to obtain another."""
+    if at >= len(tokens):
+        return None
+    marker = next((t.lower for t in tokens[at + 1 :] if t.lower in _OTHERWISE), None)
+    # A thing one has: "the ...", "my ...", one named ("the Observer", "TS-2"), a value
+    named = tokens[at].text[:1].isupper() or value_like(tokens, at)
+    if marker is None or not (tokens[at].lower in DEFINITE or named or marker == "instead"):
+        return None
+    # (the marker is read as part of the action: it is no topic a capability must explain)
+    return Action(CHANGE, (marker, "change"), True, False, at)
+
+
+DELEGATE = frozenset(("get", "ask", "have", "want", "need"))
+_ANYONE = frozenset(("someone", "somebody", "anyone", "anybody"))
+_ONE_OF = frozenset(("a", "an", "the", "your", "one"))
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# Having a person look at, check or deal with a thing is handing it to them: referring it up,
+# or arranging their visit - never reading it oneself.
+_REFER = frozenset(("escalate", "book", "schedule"))
+
+
+def delegated(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str], to: bool = True
+) -> Action | None:
+    """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6",
+    "have a manager review it" (``to=False``: a bare verb follows): a person, then what they
+    are to do. A verb that only reads ("look at", "review") or says nothing the lexicon knows
+    ("deal with") refers the thing to them (see :data:`_REFER`); any other verb is what is
+    asked ("a manager to cancel it" cancels)."""
+    words = [t.lower for t in tokens]
+    if at >= len(words) or not (words[at] in _ANYONE or words[at] in _ONE_OF):
+        return None
+    verb_at_index = _after_person(tokens, at, lex, to)
+    if verb_at_index is None:
+        return None
+    head = tokens[verb_at_index - 1 - to]  # the person's last word
+    person = (words[at] in _ANYONE and verb_at_index - to - at <= 2) or (
+        head.lower.endswith(_PERSON_ENDINGS)
+        and head.lemma not in lex.classes
+        and head.lemma not in lex.nominal
+        and verb_at_index - to - at >= 2
+    )
+    nxt = tokens[verb_at_index]
+    if not person or nxt.entity or nxt.lower != nxt.lemma or nxt.lemma in lex.stopwords:
+        return None
+    found = verb_at(tokens, verb_at_index, lex, verbs)
+    if found is not None and not lex.is_query(found[1]) and found[0] not in lex.light:
+        verb, classes, size = found
+        return Action(classes, (verb,), True, False, verb_at_index + size)
+    size = found[2] if found is not None else 1
+    return Action(_REFER, ("refer",), True, False, verb_at_index + size)
+
+
+def _after_person(tokens: Sequence[Token], at: int, lex: Lexicon, to: bool) -> int | None:
+    """Where the verb stands after a person's phrase of one to three words from ``at``: after
+    "to", or (``to=False``) at the first word the lexicon knows as a verb."""
+    for i in range(at + 1, min(len(tokens) - 1, at + 4)):
+        if to and tokens[i].lower == "to":
+            return i + 1
+        if not to and tokens[i].is_word and tokens[i].lower in lex.classes:
+            return i
+        if tokens[i].entity or not tokens[i].is_word or tokens[i].lower in lex.roles:
+            return None
+    return None

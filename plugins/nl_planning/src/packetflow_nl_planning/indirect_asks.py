@@ -85,6 +85,7 @@ def _when(token: Token) -> bool:
 
 KEEP = frozenset(("keep", "need", "want", "give", "allow"))
 _MORE = frozenset(("another", "more", "extra"))
+_STARTS = frozenset(("from", "starting", "between"))
 _SPANS = TIME_SPANS | {"night", "month", "year", "fortnight"}
 
 
@@ -93,11 +94,16 @@ def kept_longer(
 ) -> Action | None:
     """ "keep LN-3 for another 7 days", "I need the van a bit longer", "give LN-3 another
     week", "keep it till Friday": keeping, needing or giving a thing longer, for more of a
-    span of time or until a later day, asks to extend what one has."""
+    span of time or until a later day, asks to extend what one has. A period with its start
+    ("I need fins from tomorrow until Friday") is a new one, not more of one held."""
     for i in range(at, len(tokens)):
         word = tokens[i].lower
         spans = [t.lemma for t in tokens[i + 1 : i + 3]]
-        later = word in ("until", "till") and any(_when(t) for t in tokens[i + 1 : i + 3])
+        later = (
+            word in ("until", "till")
+            and any(_when(t) for t in tokens[i + 1 : i + 3])
+            and not any(t.lower in _STARTS for t in tokens[at:i])
+        )
         if later or word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
             # ("keep" and "longer" say the action: they are no topic to explain)
             return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)

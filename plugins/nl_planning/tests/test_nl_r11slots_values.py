@@ -6,7 +6,8 @@ writes as one word ("my wish list" of a wishlist) as no value, an enum value of 
 words named by its head noun alone ("we've run out of life jackets"), a frequency said as a
 period ("every other week" is fortnightly) and a phrasal verb's particle after its object
 ("cross Catan off my wishlist") ending the object, and "an hour" after a comma as a length
-of time, not the "a" of a rate ("8 km, an hour")."""
+of time, not the "a" of a rate ("8 km, an hour"), a room by another English name ("the
+lounge"), and a count whose noun an earlier clause gave ("out of crisps, add two")."""
 
 from __future__ import annotations
 
@@ -92,6 +93,25 @@ async def log_paddle(inp: PaddleIn) -> Ref:
     return Ref(ref="p")
 
 
+class HeaterIn(BaseModel):
+    room: Literal["kitchen", "living_room", "office", "bathroom"] = Field(description="where")
+
+
+@pf.capability(intent="Switch on the heater in a room of the hut", tags=["canoe hut"])
+async def switch_on_heater(inp: HeaterIn) -> Ref:
+    return Ref(ref="h")
+
+
+class SnackIn(BaseModel):
+    item: str = Field(description="snack wanted")
+    quantity: int = Field(default=1, ge=1, le=50, description="how many")
+
+
+@pf.capability(intent="Add a snack to the cafe's supplier order", tags=["games cafe"])
+async def order_snack(inp: SnackIn) -> Ref:
+    return Ref(ref="o")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -105,6 +125,8 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             schedule_canoe_checks,
             strike_snack,
             log_paddle,
+            switch_on_heater,
+            order_snack,
         ],
     )
 
@@ -182,3 +204,20 @@ async def test_a_duration_after_a_comma_is_no_rate(node: pf.Node) -> None:
     # "8 km, an hour" lists two values; only "8 km an hour" would be a speed.
     params = await _params(node, "log a paddle in my logbook: 8 km, an hour")
     assert params == {"distance_km": 8.0, "duration_minutes": 60}
+
+
+@pytest.mark.parametrize(
+    ("text", "room"),
+    [
+        ("switch on the lounge heater", "living_room"),
+        ("switch the heater on in the study", "office"),
+    ],
+)
+async def test_a_room_by_another_english_name(node: pf.Node, text: str, room: str) -> None:
+    assert await _params(node, text) == {"room": room}
+
+
+async def test_a_count_of_a_thing_left_unnamed_points_back(node: pf.Node) -> None:
+    # "two" counts the crisps of the clause before: the noun is left out, as "them" would be.
+    params = await _params(node, "we're out of crisps, add two to the supplier order")
+    assert params == {"item": "crisps", "quantity": 2}

@@ -18,6 +18,7 @@ from .named_text import by_agent, in_code, initial_dot, labelled, name_particle,
 from .person_names import split_full_name
 from .schema import FieldSpec
 from .text_spans import (
+    DETERMINERS,
     PRONOUNS,
     clean,
     in_value,
@@ -60,6 +61,8 @@ TEXTUAL = frozenset(
 """Names of fields that hold free text (a message, a search query...)."""
 _TEXTUAL = TEXTUAL
 _MINE = frozenset(("my", "our", "your", "his", "her", "their"))  # "my invoice": a noun
+_NAMED = frozenset(("title",))  # a text field whose value is a name, written in title case
+_TITLE_ARTICLES = frozenset(("The", "A", "An"))
 
 
 def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]]:
@@ -95,6 +98,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         size = next((len(p) for p in lex.saying if tuple(lowers[i : i + len(p)]) == p), 0)
         if not size and lowers[i] == "that" and i > 0 and _communicates(scope):
             size = 1
+        if size == 1 and i > 0 and lowers[i - 1] in DETERMINERS:
+            size = 0  # "my reading list": after a determiner the word qualifies a noun
         if size and i + size < len(tokens) and scope.text_free(tokens[i].start, tokens[i].end):
             rest_free = scope.text_free(tokens[i + size].start, tokens[i + size].end)
             open_fields = [s for s in (textual or specs) if s.name not in out]
@@ -181,8 +186,10 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
     # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it;
     # an acronym another capability names itself by is a thing of the domain too.
-    for spec in specs:
-        if spec.name in out or set(spec.name_words) & _TEXTUAL:
+    # A required field takes the first name ("queue Hard Fork", a title, not its host's).
+    for spec in sorted(specs, key=lambda s: not s.required):
+        # A title is a name too ("add Middlemarch to my list"); other prose is no name.
+        if spec.name in out or set(spec.name_words) & _TEXTUAL - _NAMED:
             continue
         # A person's name ("the instructor's first name") is written in title case: an
         # acronym before it ("5 PT sessions with Marco") is a term, not the name.
@@ -211,8 +218,12 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                         j += 1
                     elif initial_dot(tokens, j) or name_particle(tokens, j):
                         j += 1  # "Ursula K. Le Guin", "Pieter van der Berg": in the name
+                    elif _NAMED & set(spec.name_words) and _title_link(tokens, j):
+                        j += 1  # "The Quacks of Quedlinburg": title case keeps "of" small
                     else:
                         break
+                if _NAMED & set(spec.name_words) and tokens[i - 1].text in _TITLE_ARTICLES:
+                    i -= 1  # "The Overstory": a capitalised article mid-sentence opens the title
                 value, a, b = span_text(scope, tokens, (i, j))
                 scope.claim(a, b)
                 out[spec.name] = (value, value)
@@ -302,6 +313,24 @@ def _names_place(token: Any) -> bool:
     """Whether ``token`` is a preposition of place ("in", "at"), so the capitalised words after
     it are somewhere, not someone."""
     return bool(lexicon().roles.get(token.lower, frozenset()) & _PLACE)
+
+
+# Small words title case leaves in lower case between the capitalised words of a title.
+_TITLE_LINKS = frozenset(("of", "and", "the", "in", "on", "a", "an", "for", "to", "at", "&"))
+
+
+def _title_link(tokens: list[Any], k: int) -> bool:
+    """Whether ``tokens[k]`` is a small word inside a title ("of" in "The Name of the Wind"):
+    one or two of them between capitalised words."""
+    if tokens[k].lower not in _TITLE_LINKS or k == 0 or not tokens[k - 1].text[:1].isupper():
+        return False
+    nxt = tokens[k + 1 : k + 3]
+    for t in nxt:
+        if t.text[:1].isupper() and t.is_word:
+            return True
+        if t.lower not in _TITLE_LINKS:
+            return False
+    return False
 
 
 def _titled(token: Any) -> bool:

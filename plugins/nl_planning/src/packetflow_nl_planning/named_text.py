@@ -11,7 +11,7 @@ from typing import Any
 from .clauses import Scope
 from .lexicon import lexicon
 from .schema import FieldSpec
-from .text import Token, agent_noun, past_form
+from .text import Token, agent_noun, lemma, past_form
 from .text_spans import DETERMINERS, span_text, verbatim_end
 
 __all__ = ["by_agent", "in_code", "initial_dot", "labelled", "name_particle", "named_before"]
@@ -41,6 +41,36 @@ def named_before(
             scope.claim(a, t.end)
             out[spec.name] = (scope.text[a:b], scope.text[tokens[j - 1].start : t.end])
             break
+        if spec.name not in out:
+            _kind_before(spec, scope, tokens, out)
+
+
+def _kind_before(
+    spec: FieldSpec, scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
+) -> None:
+    """One word in lower case between a determiner and an optional field's own word ("from
+    the *hardware* list" for ``list_name``) names which one, unless the capability's own words
+    say it ("the shopping list" of add_to_shopping_list); the field's default leaves it out."""
+    if not spec.has_default:
+        return
+    lex = lexicon()
+    default = lemma(str(spec.default or "").lower())
+    for i in range(2, len(tokens)):
+        t, word = tokens[i], tokens[i - 1]
+        if t.lemma not in spec.name_words or tokens[i - 2].lower not in DETERMINERS:
+            continue
+        if (
+            not word.is_word
+            or not word.lower.isalpha()
+            or word.lemma in scope.own
+            or word.lower in lex.stopwords
+            or not scope.text_free(word.start, t.end)
+        ):
+            continue
+        scope.claim(word.start, t.end)
+        if word.lemma != default:  # (the default said: no value, and no other field's words)
+            out[spec.name] = (word.text, scope.text[word.start : t.end])
+        return
 
 
 def by_agent(

@@ -148,11 +148,13 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
     set_lamps -> "garden")."""
     lex = lexicon()
 
-    def edge(t: Token) -> bool:
+    def edge(k: int) -> bool:
+        t = tokens[k]
         return (
             t.lower in DETERMINERS
             or t.lower in lex.stopwords
             or (t.lemma in scope.own and t.lemma not in scope.keep and not t.text[:1].isupper())
+            or _half_of_own(tokens, k, scope)
         )
 
     def glued(i: int) -> bool:  # "6AN" of "E1 6AN", "31" of "M31": a piece of a code
@@ -164,12 +166,12 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
 
     while (
         end > begin
-        and edge(tokens[end - 1])
+        and edge(end - 1)
         and not glued(end - 1)
         and not _particle(tokens, end - 1, begin)
     ):
         end -= 1
-    while begin < end and (edge(tokens[begin]) or tokens[begin].lemma in scope.keep):
+    while begin < end and (edge(begin) or tokens[begin].lemma in scope.keep):
         begin += 1  # "zip 02139": a value does not start with its field's name
     if (
         end - begin > 1
@@ -178,6 +180,21 @@ def trim(tokens: list[Token], begin: int, end: int, scope: Scope) -> tuple[int, 
     ):
         end -= 1  # "the Sales folder": the name is "Sales" (but "the dining room" stays)
     return (begin, end) if end > begin else None
+
+
+def _half_of_own(tokens: list[Token], k: int, scope: Scope) -> bool:
+    """Whether ``tokens[k]`` and a word beside it write one of the capability's own words
+    apart ("my watch list" for a watchlist): English writes many compounds either way, and
+    half of the capability's name is no value."""
+    t = tokens[k]
+    if not t.is_word or t.text[:1].isupper():
+        return False
+    pairs = []
+    if k + 1 < len(tokens) and tokens[k + 1].is_word:
+        pairs.append(t.lower + tokens[k + 1].lemma)
+    if k > 0 and tokens[k - 1].is_word:
+        pairs.append(tokens[k - 1].lower + t.lemma)
+    return any(p in scope.own and p not in scope.keep for p in pairs)
 
 
 # Adverbs that finish a phrasal verb ("hanging off", "broken down", "fell over").
@@ -191,6 +208,15 @@ def _particle(tokens: list[Token], k: int, begin: int) -> bool:
         return False
     verb = tokens[k - 1].lower
     return verb.endswith("ing") or past_form(verb)
+
+
+def _split_particle(tokens: list[Token], k: int, begin: int) -> bool:
+    """Whether ``tokens[k]`` is the particle of a phrasal verb split by its object, before a
+    noun phrase ("cross bananas *off* the list", "send the old mats *back* this week"): the object
+    ends before it. After a verb's form it is that verb's ("hanging off"), and stays."""
+    if tokens[k].lower not in _PARTICLES or _particle(tokens, k, begin):
+        return False
+    return k + 1 < len(tokens) and tokens[k + 1].lower in DETERMINERS
 
 
 def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
@@ -231,6 +257,8 @@ def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
         ):
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in STOP_AT or t.lower in (",", ";")):
+                break
+            if j > i and _split_particle(tokens, j, i):
                 break
             if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
                 break

@@ -128,8 +128,8 @@ def _rate(text: str, start: int) -> bool:
     """Whether "a day" at ``start`` follows an amount ("9 kg of hay", "$50") with no word of
     a span of time between ("for a day", "in a week")."""
     before = text[max(0, start - 40) : start].split()
-    if not before or before[-1].lower() in _SPAN_WORDS:
-        return False
+    if not before or before[-1].lower() in _SPAN_WORDS or before[-1][-1:] in ",;:":
+        return False  # (after a comma it is the next item of a list: "12m, an hour")
     # (An id such as "DP-20417" is no amount: an amount starts with its digits or currency.)
     return any(w[:1].isdigit() or w[:1] in "$€£¥" for w in before[-4:])
 

@@ -16,6 +16,7 @@ from ..text import agent_noun, lemma, same_family
 from ..units import currency_aliases, units
 from .kinds import field_kind
 from .negated_values import negated_value
+from .period_values import period_value
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
 
@@ -43,6 +44,9 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         named = _unit_named_currency(spec, scope, fields)
         if named is not None:
             return named
+    periodic = period_value(spec, scope)
+    if periodic is not None:
+        return periodic
     coded = _coded_value(spec, scope)
     if coded is not None:
         return coded
@@ -132,6 +136,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         best = _compound(spec, tokens)
     if best is None:
         best = _by_modifier(spec, tokens)
+    if best is None:
+        best = _by_head(spec, tokens)
     if best is None:
         mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
         best = _by_meaning(spec, scope, mine, bonus)
@@ -269,6 +275,27 @@ def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
             continue
         for t in tokens:
             if t.is_word and t.lower not in lex.stopwords and same_family(head, t.lower):
+                found.append((0.6, t.start, value, t.text))
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _by_head(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
+    """A value of several words named by its last word alone, the noun its other words
+    qualify ("we've run out of *towels*" -> fresh_towels), when that word is in no other
+    value: English names a thing by its head noun. Two values so named leave the field
+    empty."""
+    lex = lexicon()
+    values = [str(v).lower().replace("-", "_").split("_") for v in spec.enum]
+    found: list[tuple[float, int, Any, str]] = []
+    for value, words in zip(spec.enum, values, strict=True):
+        head = lemma(words[-1])
+        if len(words) < 2 or len(head) < 4 or head in lex.stopwords:
+            continue
+        if sum(head in map(lemma, w) for w in values) > 1:
+            continue
+        for t in tokens:
+            if t.is_word and t.lemma == head:
                 found.append((0.6, t.start, value, t.text))
                 break
     return found[0] if len(found) == 1 else None

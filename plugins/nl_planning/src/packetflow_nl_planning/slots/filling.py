@@ -10,6 +10,7 @@ from typing import Any
 from ..clauses import Memory, Scope, field_words, side
 from ..entities import normalize_phone
 from ..freetext import TEXTUAL, fill_text
+from ..lexicon import lexicon
 from ..mentions import Mention
 from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
@@ -53,7 +54,7 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     what is still empty from references to earlier values and from the clauses before it that
     only set the scene ("His phone is +33 1 ...", "The invoice is 55512")."""
     out = _fill(fields, scope)
-    pointing = pointer(scope)
+    pointing = pointer(scope) or _counts_unnamed(scope)
     backs = [f for f in fields if f.name in out.params and _names_back(out.params[f.name], f)]
     empty = [f for f in fields if f.name not in out.params]
     used: set[str] = set()
@@ -80,6 +81,22 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
         out.specific += more.specific
     out.missing = [f.name for f in fields if f.required and f.name not in out.params]
     return out
+
+
+def _counts_unnamed(scope: Scope) -> bool:
+    """Whether the clause counts a thing it does not name ("we're out of eggs, put *a dozen*
+    on the list"): English leaves out the noun an earlier clause gave, so the count points
+    back at it as "them" would."""
+    lex = lexicon()
+    tokens = scope.clause.tokens
+    start, end = scope.span
+    for m in scope.mentions.items:  # taken or not: the count's own field may have it
+        if m.kind != "number" or not start <= m.start < end:
+            continue
+        after = next((t for t in tokens if t.start >= m.end), None)
+        if after is None or after.lower in lex.roles or after.lower in ("please", ",", "."):
+            return True
+    return False
 
 
 _BACK = frozenset(("the", "same", "that", "this", "very"))

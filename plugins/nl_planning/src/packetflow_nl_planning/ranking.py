@@ -14,6 +14,7 @@ from .clauses import Mode, Scope
 from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
+from .roles_placed import placed_by_role
 from .slots import Filled, field_kind, fill
 from .text import past_form
 from .vetoes import common_noun_named, tells_cessation, tells_of_self, undone_by_opposite
@@ -70,6 +71,8 @@ class Candidate:
     """the request says the very verb the capability is named by ("add" for add_dog_profile)."""
     enum_told: bool = False
     """a word of the request gave one of its enum values ("sick" for a leave type)."""
+    by_role: int = 0
+    """fields whose value the preposition before it names ("from Glasgow" for ``from_city``)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -241,6 +244,7 @@ def rank(
             and not filled.textual  # (no words swallowed whole by a message or topic field)
         )
         patterned = filled.patterned > 0
+        by_role, against_role = placed_by_role(profile.fields, filled, trial)
         relevant = (
             hit.semantic >= thresholds.semantic
             or (covered >= thresholds.objects and leftover > 0)
@@ -264,6 +268,14 @@ def rank(
             or (level == "read" and fit == 1.0 and bool(required) and filled.patterned > 0
                 and leftover <= 1 and not _verb_first(action, scope, profile))
             or told
+            # The very action in its narrow sense, every required value, two or more where the
+            # preposition before each puts them ("a lift to Edinburgh from Glasgow on the 2nd"
+            # for from_city, to_city and date) and none where its preposition says otherwise
+            # ("a flight to Rome" as a pickup city): one word it does not explain ("lift") is
+            # what the user calls the thing, not another subject.
+            or (_narrow(action, profile, every=True) and fit == 1.0 and bool(required)
+                and by_role >= 2 and not against_role and leftover <= 1
+                and hit.semantic >= thresholds.with_fit)
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
@@ -351,7 +363,7 @@ def rank(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
                 terse, _same_verb(action, profile),
-                any(f.enum and f.name in filled.sources for f in profile.fields),
+                any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
             )
         )  # fmt: skip
     only_terse(out)

@@ -1,0 +1,65 @@
+"""Ranking on a registry of this test's own (guided treks between villages, bike hire): values
+the request puts where the prepositions before them say ("to Keswick from Ambleside on
+Saturday" for a trek's end, start and day) choose the capability though the request calls
+the thing by a word it never uses, and a name its preposition puts elsewhere does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from planned import is_refused, plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-03-26"  # a Thursday
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class TrekSearchIn(BaseModel):
+    from_village: str = Field(description="where the trek sets off")
+    to_village: str = Field(description="where it finishes")
+    date: dt.date = Field(description="day of the trek")
+
+
+@pf.capability(intent="Guided hill walks from one village to the next", tags=["walking"])
+async def search_treks(inp: TrekSearchIn) -> Done:
+    return Done(ref="t")
+
+
+class BikeIn(BaseModel):
+    pickup_village: str = Field(description="village to collect the bike in")
+    date: dt.date = Field(description="day of hire")
+
+
+@pf.capability(intent="Hire a mountain bike for the day", tags=["cycling"])
+async def hire_bike(inp: BikeIn) -> Done:
+    return Done(ref="b")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [search_treks, hire_bike])
+
+
+async def test_values_in_the_roles_their_prepositions_name_choose(node: pf.Node) -> None:
+    # "hike" is no word of the walk search, but its start, end and day are each put there
+    # by the preposition before it
+    text = "looking for a hike to Keswick from Ambleside on Saturday"
+    steps = await plan_steps(node, text, TODAY)
+    assert steps == [
+        {
+            "capability": "search_treks",
+            "params": {"from_village": "Ambleside", "to_village": "Keswick", "date": "2026-03-28"},
+        }
+    ]
+
+
+async def test_a_name_its_preposition_puts_elsewhere_chooses_nothing(node: pf.Node) -> None:
+    # "to Keswick" is where a taxi goes, not the village a bike is collected in
+    assert await is_refused(node, "book me a taxi to Keswick on Saturday", TODAY)

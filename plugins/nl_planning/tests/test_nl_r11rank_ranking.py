@@ -1,12 +1,14 @@
 """Ranking on a registry of this test's own (guided treks between villages, bike hire): values
 the request puts where the prepositions before them say ("to Keswick from Ambleside on
 Saturday" for a trek's end, start and day) choose the capability though the request calls
-the thing by a word it never uses, and a name its preposition puts elsewhere does not."""
+the thing by a word it never uses, and a name its preposition puts elsewhere does not; a verb
+of the very action with one of the schema's enum values, well ahead of every other
+capability, chooses it though the rest of the request tells of other things."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from planned import is_refused, plan_steps, planner_on
@@ -42,9 +44,20 @@ async def hire_bike(inp: BikeIn) -> Done:
     return Done(ref="b")
 
 
+class DehumidifierIn(BaseModel):
+    mode: Literal["quiet", "eco", "boost"] = Field(description="how hard it works")
+
+
+@pf.capability(intent="Turn on the humidity control in the home", tags=["home"])
+async def start_air_drier(inp: DehumidifierIn) -> Done:
+    return Done(ref="d")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [search_treks, hire_bike])
+    return await planner_on(
+        module_node, register_module, [search_treks, hire_bike, start_air_drier]
+    )
 
 
 async def test_values_in_the_roles_their_prepositions_name_choose(node: pf.Node) -> None:
@@ -63,3 +76,11 @@ async def test_values_in_the_roles_their_prepositions_name_choose(node: pf.Node)
 async def test_a_name_its_preposition_puts_elsewhere_chooses_nothing(node: pf.Node) -> None:
     # "to Keswick" is where a taxi goes, not the village a bike is collected in
     assert await is_refused(node, "book me a taxi to Keswick on Saturday", TODAY)
+
+
+async def test_the_very_action_and_an_enum_value_with_a_clear_lead_choose(node: pf.Node) -> None:
+    # "dehumidifier", "windows" and "steaming" are no words of it: the verb of its very action and
+    # "quiet", a value its schema lists, with no other capability near, say what is meant
+    text = "run the dehumidifier on quiet, the windows are steaming up"
+    steps = await plan_steps(node, text, TODAY)
+    assert steps == [{"capability": "start_air_drier", "params": {"mode": "quiet"}}]

@@ -73,6 +73,8 @@ class Candidate:
     """a word of the request gave one of its enum values ("sick" for a leave type)."""
     by_role: int = 0
     """fields whose value the preposition before it names ("from Glasgow" for ``from_city``)."""
+    said_action: bool = False
+    """the request says its action with a verb of the very class (not only a broad one)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -364,6 +366,7 @@ def rank(
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
                 terse, _same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
+                action.explicit and level == "same",
             )
         )  # fmt: skip
     only_terse(out)

@@ -48,8 +48,15 @@ def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
         and best.fit == 1.0
         # two values only its schema takes, or the very verb it is named by and one such
         # value ("add our pup Mochi, shiba inu, 22 lbs" for add_dog_profile: "pup" and the
-        # breed are no words of it; "add Bob to the team" gives a shopping list no typed value)
-        and (filled.specific >= 2 or (best.named_verb and filled.specific >= 1))
+        # breed are no words of it; "add Bob to the team" gives a shopping list no typed value),
+        # or a verb of its very action and one of its enum values named by a word ("run the
+        # robot on quiet, the baby's asleep" for start_vacuum's mode): a value of a list the
+        # schema itself writes down is no value any capability would take
+        and (
+            filled.specific >= 2
+            or (best.named_verb and filled.specific >= 1)
+            or (best.said_action and best.enum_told)
+        )
         and best.evidence >= 0
         and best.semantic >= thresholds.with_fit
         and best.score - runner_up >= _CLEAR_MARGIN

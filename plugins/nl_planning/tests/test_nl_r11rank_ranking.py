@@ -3,7 +3,9 @@ the request puts where the prepositions before them say ("to Keswick from Ambles
 Saturday" for a trek's end, start and day) choose the capability though the request calls
 the thing by a word it never uses, and a name its preposition puts elsewhere does not; a verb
 of the very action with one of the schema's enum values, well ahead of every other
-capability, chooses it though the rest of the request tells of other things."""
+capability, chooses it though the rest of the request tells of other things; a verb the
+lexicon does not know that nothing of a capability says is no reason to ask for its missing
+values."""
 
 from __future__ import annotations
 
@@ -53,10 +55,20 @@ async def start_air_drier(inp: DehumidifierIn) -> Done:
     return Done(ref="d")
 
 
+class GlazierIn(BaseModel):
+    address: str = Field(description="address of the broken window")
+    phone: str = Field(pattern=r"^\+[1-9][0-9]{7,14}$", description="number to call back")
+
+
+@pf.capability(intent="Send an emergency glazier out to a broken window", tags=["home"])
+async def call_out_glazier(inp: GlazierIn) -> Done:
+    return Done(ref="g")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [search_treks, hire_bike, start_air_drier]
+        module_node, register_module, [search_treks, hire_bike, start_air_drier, call_out_glazier]
     )
 
 
@@ -84,3 +96,11 @@ async def test_the_very_action_and_an_enum_value_with_a_clear_lead_choose(node: 
     text = "run the dehumidifier on quiet, the windows are steaming up"
     steps = await plan_steps(node, text, TODAY)
     assert steps == [{"capability": "start_air_drier", "params": {"mode": "quiet"}}]
+
+
+async def test_an_unknown_verb_its_words_do_not_say_asks_for_nothing(node: pf.Node) -> None:
+    # the glazier's words cover the window, but nothing says it repairs: no E422 for a phone
+    assert await is_refused(node, "repair the broken window at my office", TODAY)
+    text = "send a glazier out to the broken window at 4 Quay Street, +447700900456"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["call_out_glazier"]

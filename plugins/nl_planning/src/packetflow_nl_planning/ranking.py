@@ -284,19 +284,27 @@ def rank(
             # A capability the text cannot give its required values is only meant when the
             # text is plainly about it; otherwise E404 beats a guess. An id in a form only
             # another kind of capability takes ("the report for PC-55019" when pest jobs are
-            # PC-nnnnn), which this one left unplaced, says the text is about that one.
-            relevant = not (scope.ids and filled.distinct == 0) and (
-                told
-                or (
-                    covered >= thresholds.objects
-                    and (
-                        hit.semantic >= thresholds.with_fit
-                        or specific_action
-                        # every word its own, and a value in a form only a field takes
-                        or (
-                            covered == 1.0
-                            and filled.patterned > 0
-                            and hit.lexical >= thresholds.lexical
+            # PC-nnnnn), which this one left unplaced, says the text is about that one. Nor is
+            # one meant whose action the request says with a verb the lexicon does not know and
+            # its own words do not say ("repair the broken lock" for a locksmith's call-out):
+            # asking for the missing value would claim a fit nothing shows.
+            unsaid = level == "open" and _unknown(action) and not _says_verb(action, profile)
+            relevant = (
+                not (scope.ids and filled.distinct == 0)
+                and not unsaid
+                and (
+                    told
+                    or (
+                        covered >= thresholds.objects
+                        and (
+                            hit.semantic >= thresholds.with_fit
+                            or specific_action
+                            # every word its own, and a value in a form only a field takes
+                            or (
+                                covered == 1.0
+                                and filled.patterned > 0
+                                and hit.lexical >= thresholds.lexical
+                            )
                         )
                     )
                 )
@@ -421,6 +429,11 @@ def _narrow(action: Action, profile: Profile, *, every: bool = False) -> bool:
     if every:
         return action.explicit and bool(common - BROAD) and action.classes - BROAD <= common
     return action.explicit and bool(common - BROAD)
+
+
+def _unknown(action: Action) -> bool:
+    """Whether every class of the request's verb is one the lexicon does not know."""
+    return bool(action.classes) and all(c.startswith("word:") for c in action.classes)
 
 
 def _says_verb(action: Action, profile: Profile) -> bool:

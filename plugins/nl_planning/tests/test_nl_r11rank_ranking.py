@@ -5,7 +5,7 @@ the thing by a word it never uses, and a name its preposition puts elsewhere doe
 of the very action with one of the schema's enum values, well ahead of every other
 capability, chooses it though the rest of the request tells of other things; a verb the
 lexicon does not know that nothing of a capability says is no reason to ask for its missing
-values."""
+values; nor is a near meaning alone when a capability takes no value and shares no word."""
 
 from __future__ import annotations
 
@@ -65,10 +65,21 @@ async def call_out_glazier(inp: GlazierIn) -> Done:
     return Done(ref="g")
 
 
+class ListIn(BaseModel):
+    list_name: str = Field(default="groceries", description="which list")
+
+
+@pf.capability(intent="What is still to buy", tags=["shopping", "list"])
+async def get_shopping_list(inp: ListIn) -> Done:
+    return Done(ref="s")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [search_treks, hire_bike, start_air_drier, call_out_glazier]
+        module_node,
+        register_module,
+        [search_treks, hire_bike, start_air_drier, call_out_glazier, get_shopping_list],
     )
 
 
@@ -104,3 +115,10 @@ async def test_an_unknown_verb_its_words_do_not_say_asks_for_nothing(node: pf.No
     text = "send a glazier out to the broken window at 4 Quay Street, +447700900456"
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["call_out_glazier"]
+
+
+async def test_a_near_meaning_alone_chooses_nothing(node: pf.Node) -> None:
+    # the shopping list takes no value of it and shares no word with it: "stuff" is no item
+    assert await is_refused(node, "I want to see more of his stuff", TODAY)
+    steps = await plan_steps(node, "what's still on the shopping list?", TODAY)
+    assert [s["capability"] for s in steps] == ["get_shopping_list"]

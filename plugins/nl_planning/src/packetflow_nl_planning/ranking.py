@@ -343,6 +343,18 @@ def rank(
             # R-220914" when rides are R-nnnnnn), left unplaced here, says which kind is meant,
             # however well this one's fields took the rest ("ride" as a title).
             relevant = False
+        if (
+            relevant
+            and learned <= 0.2
+            and not filled.params
+            and hit.lexical == 0
+            and covered == 0
+            and leftover > 0
+        ):
+            # Nothing of the request is its own: no value it takes, no word it shares, and
+            # words it does not explain ("Book me in for highlights at 2pm ..." for a watchlist
+            # with no required field). A near meaning alone is no reason to run it.
+            relevant = False
         if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
             # "book a table for 4", "reserve a court": a common noun its title or name field
             # took is no title nor name but the thing asked for, which it does not have.

@@ -5,7 +5,8 @@ the thing by a word it never uses, and a name its preposition puts elsewhere doe
 of the very action with one of the schema's enum values, well ahead of every other
 capability, chooses it though the rest of the request tells of other things; a verb the
 lexicon does not know that nothing of a capability says is no reason to ask for its missing
-values; nor is a near meaning alone when a capability takes no value and shares no word."""
+values; nor is a near meaning alone when a capability takes no value and shares no word, nor
+one that leaves a time of day the request gives with no field to take it."""
 
 from __future__ import annotations
 
@@ -74,12 +75,21 @@ async def get_shopping_list(inp: ListIn) -> Done:
     return Done(ref="s")
 
 
+class AlarmIn(BaseModel):
+    mode: Literal["away", "night"] = Field(default="away", description="how to arm it")
+
+
+@pf.capability(intent="Set the house alarm", tags=["security"])
+async def arm_alarm(inp: AlarmIn) -> Done:
+    return Done(ref="a")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [search_treks, hire_bike, start_air_drier, call_out_glazier, get_shopping_list],
+        [search_treks, hire_bike, start_air_drier, call_out_glazier, get_shopping_list, arm_alarm],
     )
 
 
@@ -122,3 +132,10 @@ async def test_a_near_meaning_alone_chooses_nothing(node: pf.Node) -> None:
     assert await is_refused(node, "I want to see more of his stuff", TODAY)
     steps = await plan_steps(node, "what's still on the shopping list?", TODAY)
     assert [s["capability"] for s in steps] == ["get_shopping_list"]
+
+
+async def test_a_time_of_day_no_field_takes_chooses_nothing(node: pf.Node) -> None:
+    # a wake-up alarm at 6:30 is no house alarm: it has no time to set
+    assert await is_refused(node, "set an alarm for 6:30 tomorrow morning", TODAY)
+    steps = await plan_steps(node, "set the house alarm to night mode", TODAY)
+    assert steps == [{"capability": "arm_alarm", "params": {"mode": "night"}}]

@@ -17,7 +17,14 @@ from .lexicon import lexicon
 from .roles_placed import placed_by_role
 from .slots import Filled, field_kind, fill
 from .text import past_form
-from .vetoes import common_noun_named, tells_cessation, tells_of_self, undone_by_opposite
+from .vetoes import (
+    common_noun_named,
+    leaves_time,
+    takes_nothing,
+    tells_cessation,
+    tells_of_self,
+    undone_by_opposite,
+)
 from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
@@ -75,6 +82,8 @@ class Candidate:
     """fields whose value the preposition before it names ("from Glasgow" for ``from_city``)."""
     said_action: bool = False
     """the request says its action with a verb of the very class (not only a broad one)."""
+    ruled_out: bool = False
+    """a sign rules it out whatever its fit (see :func:`~.vetoes.leaves_time`)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -343,17 +352,11 @@ def rank(
             # R-220914" when rides are R-nnnnnn), left unplaced here, says which kind is meant,
             # however well this one's fields took the rest ("ride" as a title).
             relevant = False
-        if (
-            relevant
-            and learned <= 0.2
-            and not filled.params
-            and hit.lexical == 0
-            and covered == 0
-            and leftover > 0
+        # A time of day no field takes rules it out, for the tie-breaks too (winners.py).
+        ruled_out = learned <= 0.2 and leaves_time(profile, trial)
+        if ruled_out or (
+            relevant and learned <= 0.2 and takes_nothing(filled, hit.lexical, covered, leftover)
         ):
-            # Nothing of the request is its own: no value it takes, no word it shares, and
-            # words it does not explain ("Book me in for highlights at 2pm ..." for a watchlist
-            # with no required field). A near meaning alone is no reason to run it.
             relevant = False
         if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
             # "book a table for 4", "reserve a court": a common noun its title or name field
@@ -386,7 +389,7 @@ def rank(
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
                 terse, _same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
-                action.explicit and level == "same",
+                action.explicit and level == "same", ruled_out,
             )
         )  # fmt: skip
     only_terse(out)

@@ -14,9 +14,17 @@ from .clauses import Mode, Scope
 from .coverage import coverage
 from .index import Hit, Profile
 from .lexicon import lexicon
+from .roles_placed import placed_by_role
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense
-from .vetoes import common_noun_named, tells_cessation, tells_of_self, undone_by_opposite
+from .vetoes import (
+    common_noun_named,
+    leaves_time,
+    takes_nothing,
+    tells_cessation,
+    tells_of_self,
+    undone_by_opposite,
+)
 from .winners import clear_winner, only_actor, only_terse
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
@@ -70,6 +78,12 @@ class Candidate:
     """the request says the very verb the capability is named by ("add" for add_dog_profile)."""
     enum_told: bool = False
     """a word of the request gave one of its enum values ("sick" for a leave type)."""
+    by_role: int = 0
+    """fields whose value the preposition before it names ("from Glasgow" for ``from_city``)."""
+    said_action: bool = False
+    """the request says its action with a verb of the very class (not only a broad one)."""
+    ruled_out: bool = False
+    """a sign rules it out whatever its fit (see :func:`~.vetoes.leaves_time`)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -210,6 +224,7 @@ def rank(
             and not filled.textual  # (no words swallowed whole by a message or topic field)
         )
         patterned = filled.patterned > 0
+        by_role, against_role = placed_by_role(profile.fields, filled, trial)
         relevant = (
             hit.semantic >= thresholds.semantic
             or (covered >= thresholds.objects and leftover > 0)
@@ -233,25 +248,41 @@ def rank(
             or (level == "read" and fit == 1.0 and bool(required) and filled.patterned > 0
                 and leftover <= 1 and not _verb_first(action, scope, profile))
             or told
+            # The very action in its narrow sense, every required value, two or more where the
+            # preposition before each puts them ("a lift to Edinburgh from Glasgow on the 2nd"
+            # for from_city, to_city and date) and none where its preposition says otherwise
+            # ("a flight to Rome" as a pickup city): one word it does not explain ("lift") is
+            # what the user calls the thing, not another subject.
+            or (_narrow(action, profile, every=True) and fit == 1.0 and bool(required)
+                and by_role >= 2 and not against_role and leftover <= 1
+                and hit.semantic >= thresholds.with_fit)
             or learned > 0.2
         )  # fmt: skip
         if relevant and fit < 1.0 and learned <= 0.2:
             # A capability the text cannot give its required values is only meant when the
             # text is plainly about it; otherwise E404 beats a guess. An id in a form only
             # another kind of capability takes ("the report for PC-55019" when pest jobs are
-            # PC-nnnnn), which this one left unplaced, says the text is about that one.
-            relevant = not (scope.ids and filled.distinct == 0) and (
-                told
-                or (
-                    covered >= thresholds.objects
-                    and (
-                        hit.semantic >= thresholds.with_fit
-                        or specific_action
-                        # every word its own, and a value in a form only a field takes
-                        or (
-                            covered == 1.0
-                            and filled.patterned > 0
-                            and hit.lexical >= thresholds.lexical
+            # PC-nnnnn), which this one left unplaced, says the text is about that one. Nor is
+            # one meant whose action the request says with a verb the lexicon does not know and
+            # its own words do not say ("repair the broken lock" for a locksmith's call-out):
+            # asking for the missing value would claim a fit nothing shows.
+            unsaid = level == "open" and _unknown(action) and not _says_verb(action, profile)
+            relevant = (
+                not (scope.ids and filled.distinct == 0)
+                and not unsaid
+                and (
+                    told
+                    or (
+                        covered >= thresholds.objects
+                        and (
+                            hit.semantic >= thresholds.with_fit
+                            or specific_action
+                            # every word its own, and a value in a form only a field takes
+                            or (
+                                covered == 1.0
+                                and filled.patterned > 0
+                                and hit.lexical >= thresholds.lexical
+                            )
                         )
                     )
                 )
@@ -290,6 +321,12 @@ def rank(
             # R-220914" when rides are R-nnnnnn), left unplaced here, says which kind is meant,
             # however well this one's fields took the rest ("ride" as a title).
             relevant = False
+        # A time of day no field takes rules it out, for the tie-breaks too (winners.py).
+        ruled_out = learned <= 0.2 and leaves_time(profile, trial)
+        if ruled_out or (
+            relevant and learned <= 0.2 and takes_nothing(filled, hit.lexical, covered, leftover)
+        ):
+            relevant = False
         if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
             # "book a table for 4", "reserve a court": a common noun its title or name field
             # took is no title nor name but the thing asked for, which it does not have.
@@ -320,7 +357,8 @@ def rank(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
                 terse, _same_verb(action, profile),
-                any(f.enum and f.name in filled.sources for f in profile.fields),
+                any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
+                action.explicit and level == "same", ruled_out,
             )
         )  # fmt: skip
     only_terse(out)
@@ -375,6 +413,11 @@ def _narrow(action: Action, profile: Profile, *, every: bool = False) -> bool:
     if every:
         return action.explicit and bool(common - BROAD) and action.classes - BROAD <= common
     return action.explicit and bool(common - BROAD)
+
+
+def _unknown(action: Action) -> bool:
+    """Whether every class of the request's verb is one the lexicon does not know."""
+    return bool(action.classes) and all(c.startswith("word:") for c in action.classes)
 
 
 def _says_verb(action: Action, profile: Profile) -> bool:

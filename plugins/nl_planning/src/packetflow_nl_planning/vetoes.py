@@ -1,6 +1,7 @@
 """Signs that a candidate is not meant though its words and values fit: a common noun a
 name field took, a clause that tells of an end for a capability that adds, a teller speaking
-of themselves. The ranking asks these after its relevance rules (``ranking``)."""
+of themselves, a time of day no field takes, nothing of the request its own. The ranking asks
+these after its relevance rules (``ranking``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,17 @@ from .actions import Action
 from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
-from .slots import Filled
+from .slots import Filled, field_kind
 from .text import identifier_words
 
-__all__ = ["common_noun_named", "tells_cessation", "tells_of_self", "undone_by_opposite"]
+__all__ = [
+    "common_noun_named",
+    "leaves_time",
+    "takes_nothing",
+    "tells_cessation",
+    "tells_of_self",
+    "undone_by_opposite",
+]
 
 
 def tells_cessation(tokens_lower: list[str]) -> bool:
@@ -88,3 +96,23 @@ def tells_of_self(action: Action, tokens_lower: list[str]) -> bool:
     """Whether the clause, with no verb to say what to do, opens with its teller and "be"
     ("I'm off sick", "we are out of eggs"): a statement about the teller, not a question."""
     return not action.explicit and tokens_lower[:2] in (["i", "am"], ["we", "are"])
+
+
+def leaves_time(profile: Profile, trial: Scope) -> bool:
+    """Whether the clause states a time of day ("6:30", "at 9am") and the capability has no
+    field of a date or a time at all: "set an alarm for 6:30 tomorrow morning" asks for a
+    thing at a time, which a house alarm cannot do. (A booking by the day leaves the hour it
+    has no field for as a detail: "book BK-1234 in on Friday 10am".)"""
+    return bool(trial.mentions.of("time", within=trial.span)) and not any(
+        field_kind(f) in _TEMPORAL for f in profile.fields
+    )
+
+
+_TEMPORAL = frozenset(("date", "time", "datetime"))
+
+
+def takes_nothing(filled: Filled, lexical: float, covered: float, leftover: int) -> bool:
+    """Whether nothing of the request is the capability's own: no value it takes, no word it
+    shares, and words it does not explain ("Book me in for highlights at 2pm ..." for a
+    watchlist with no required field). A near meaning alone is no reason to run it."""
+    return not filled.params and lexical == 0 and covered == 0 and leftover > 0

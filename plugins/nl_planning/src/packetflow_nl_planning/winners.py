@@ -19,7 +19,7 @@ def only_terse(out: list[Candidate]) -> None:
     capability whose own words it names, whose every required value it gives and that leaves
     nothing of it unexplained, when no other candidate fits it that way and none that is
     relevant comes near its score: the objects and the values say what is meant."""
-    terse = [c for c in out if c.terse]
+    terse = [c for c in out if c.terse and not c.ruled_out]
     if len(terse) != 1:
         return
     # A relevant candidate it leads by a clear margin (a read-only one that took the words
@@ -44,12 +44,20 @@ def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
     filled = best.filled
     if (
         best.action_ok
+        and not best.ruled_out
         and filled is not None
         and best.fit == 1.0
         # two values only its schema takes, or the very verb it is named by and one such
         # value ("add our pup Mochi, shiba inu, 22 lbs" for add_dog_profile: "pup" and the
-        # breed are no words of it; "add Bob to the team" gives a shopping list no typed value)
-        and (filled.specific >= 2 or (best.named_verb and filled.specific >= 1))
+        # breed are no words of it; "add Bob to the team" gives a shopping list no typed value),
+        # or a verb of its very action and one of its enum values named by a word ("run the
+        # robot on quiet, the baby's asleep" for start_vacuum's mode): a value of a list the
+        # schema itself writes down is no value any capability would take
+        and (
+            filled.specific >= 2
+            or (best.named_verb and filled.specific >= 1)
+            or (best.said_action and best.enum_told)
+        )
         and best.evidence >= 0
         and best.semantic >= thresholds.with_fit
         and best.score - runner_up >= _CLEAR_MARGIN
@@ -70,6 +78,7 @@ def only_actor(out: list[Candidate]) -> None:
         c
         for c in out
         if c.action_ok
+        and not c.ruled_out
         and c.level != "read"
         and c.filled is not None
         and c.fit == 1.0

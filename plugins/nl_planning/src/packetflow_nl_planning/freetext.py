@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .clauses import Scope, field_words
+from .date_words import DAYS, MONTHS
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
@@ -321,13 +322,14 @@ _TITLE_LINKS = frozenset(("of", "and", "the", "in", "on", "a", "an", "for", "to"
 
 def _title_link(tokens: list[Any], k: int) -> bool:
     """Whether ``tokens[k]`` is a small word inside a title ("of" in "The Name of the Wind"):
-    one or two of them between capitalised words."""
+    one or two of them between capitalised words. A value after them ("Climbing Weekly on
+    Fridays") is where or when, not more of the title."""
     if tokens[k].lower not in _TITLE_LINKS or k == 0 or not tokens[k - 1].text[:1].isupper():
         return False
     nxt = tokens[k + 1 : k + 3]
     for t in nxt:
         if t.text[:1].isupper() and t.is_word:
-            return True
+            return not t.entity and t.lower.removesuffix("s") not in DAYS and t.lower not in MONTHS
         if t.lower not in _TITLE_LINKS:
             return False
     return False

@@ -20,6 +20,7 @@ from .tense import clause_tense
 from .vetoes import (
     common_noun_named,
     leaves_time,
+    says_no_action,
     takes_nothing,
     tells_cessation,
     tells_of_self,
@@ -263,10 +264,11 @@ def rank(
             # text is plainly about it; otherwise E404 beats a guess. An id in a form only
             # another kind of capability takes ("the report for PC-55019" when pest jobs are
             # PC-nnnnn), which this one left unplaced, says the text is about that one. Nor is
-            # one meant whose action the request says with a verb the lexicon does not know and
-            # its own words do not say ("repair the broken lock" for a locksmith's call-out):
-            # asking for the missing value would claim a fit nothing shows.
-            unsaid = level == "open" and _unknown(action) and not _says_verb(action, profile)
+            # one meant whose action the request says with a verb the lexicon does not know, or
+            # a light verb ("set an alarm for 6:30"), that its own words do not say ("repair the
+            # broken lock" for a locksmith's call-out): asking for the missing value would
+            # claim a fit nothing shows.
+            unsaid = level == "open" and says_no_action(action) and not _says_verb(action, profile)
             relevant = (
                 not (scope.ids and filled.distinct == 0)
                 and not unsaid
@@ -413,11 +415,6 @@ def _narrow(action: Action, profile: Profile, *, every: bool = False) -> bool:
     if every:
         return action.explicit and bool(common - BROAD) and action.classes - BROAD <= common
     return action.explicit and bool(common - BROAD)
-
-
-def _unknown(action: Action) -> bool:
-    """Whether every class of the request's verb is one the lexicon does not know."""
-    return bool(action.classes) and all(c.startswith("word:") for c in action.classes)
 
 
 def _says_verb(action: Action, profile: Profile) -> bool:

@@ -18,6 +18,7 @@ from .text import identifier_words
 __all__ = [
     "common_noun_named",
     "leaves_time",
+    "says_no_action",
     "takes_nothing",
     "tells_cessation",
     "tells_of_self",
@@ -116,3 +117,12 @@ def takes_nothing(filled: Filled, lexical: float, covered: float, leftover: int)
     shares, and words it does not explain ("Book me in for highlights at 2pm ..." for a
     watchlist with no required field). A near meaning alone is no reason to run it."""
     return not filled.params and lexical == 0 and covered == 0 and leftover > 0
+
+
+def says_no_action(action: Action) -> bool:
+    """Whether the request's verb says nothing of what is to be done: every class of it is
+    one the lexicon does not know, or it is a light verb ("set", "put") that takes its meaning
+    from what follows."""
+    if action.verbs and action.verbs[-1] in lexicon().light:
+        return True
+    return bool(action.classes) and all(c.startswith("word:") for c in action.classes)

@@ -11,7 +11,8 @@ from planned import plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
-from packetflow_nl_planning.request_actions import LOSS, request_action
+from packetflow_nl_planning.request_actions import request_action
+from packetflow_nl_planning.statements import LOSS
 from packetflow_nl_planning.text import tokenize
 
 TODAY = "2026-10-08"  # a Thursday

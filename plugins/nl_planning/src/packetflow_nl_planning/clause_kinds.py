@@ -11,8 +11,9 @@ from .clauses import Memory
 from .entities import Mentions, normalize_phone
 from .index import Index
 from .lexicon import lexicon
-from .request_actions import LOSS, request_action
+from .request_actions import request_action
 from .segment import Clause
+from .statements import LOSS
 from .text import past_form
 
 __all__ = ["FACT", "clause_kind", "remember_fact"]

@@ -35,12 +35,13 @@ from .lexicon import lexicon
 from .objects import each_object
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
-from .request_actions import LOSS_WORDS, request_action
+from .request_actions import request_action
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause, split
 from .slots import fill, memory_of
+from .statements import LOSS_WORDS
 from .tense import tensed_words
 from .text import Token, normalize, tokenize
 from .typos import Typos

@@ -22,7 +22,7 @@ from .indirect_asks import (
 from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
-from .statements import NOT_A_THING, TELLER, told_fault, told_shortage, unable_at
+from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
 from .text import Token, same_family
 from .verbs import (
     OBJECT_START,
@@ -33,7 +33,7 @@ from .verbs import (
     verb_at,
 )
 
-__all__ = ["LOSS", "LOSS_WORDS", "causative", "put_as_question", "request_action"]
+__all__ = ["causative", "put_as_question", "request_action"]
 
 # Words that may stand between a light verb and the noun that names its action.
 _VERB_CONTEXT = frozenset(
@@ -106,13 +106,6 @@ _ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create", "schedule"))
 # "here's the receipt", "here are my photos": presenting a thing hands it over - to submit,
 # upload, attach or send it - never to read about it or to remove anything.
 _HAND_OVER = frozenset(("upload", "add_to", "create", "send", "share"))
-_PRESENT = frozenset(("is", "are"))
-# "I lost my card", "my bike was stolen", "lost my scarf on the bus": telling of a loss asks to
-# report it, or to block or freeze what was lost - never to read about it.
-LOSS = "report_loss"
-LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
-_OWN = frozenset(("my", "our", "his", "her", "their"))
-_LOSS_CLASSES = frozenset(("report", "block", "pause"))
 # "no delivery on Friday", "no lesson next week": a thing negated, then when - it asks to skip
 # (cancel, pause) that one occurrence.
 _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
@@ -162,7 +155,7 @@ def request_action(
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
     # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
-    lost = _loss(tokens, at, lex, verbs) if bare else None
+    lost = told_loss(tokens, at, lex, verbs) if bare else None
     if lost is not None:
         return lost
     if _skipped(tokens, at, lex):
@@ -176,9 +169,9 @@ def request_action(
     if (
         words[at] == "here"
         and at + 1 < len(words)
-        and (words[at + 1] in _PRESENT or words[at + 1] in OBJECT_START)
+        and (words[at + 1] in PRESENT or words[at + 1] in OBJECT_START)
     ):
-        start = at + 1 + (words[at + 1] in _PRESENT)
+        start = at + 1 + (words[at + 1] in PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
     if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
         # "have the report translated", "have it delivered": as "get ... done" (not "have you
@@ -294,28 +287,6 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
-
-
-def _loss(tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]) -> Action | None:
-    """A loss told as a statement ("I lost my card", "my wallet was stolen"): the clause
-    opens with its teller or with the loss word itself, and says no action verb first."""
-    words = [t.lower for t in tokens]
-    if words[at] in LOSS_WORDS:
-        # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
-        if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
-            return None
-    elif words[at] not in TELLER:
-        return None
-    if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
-        return None
-    for i in range(at, min(len(tokens), at + 6)):
-        # "I left my gloves on the train": leaving one's own thing somewhere is losing it
-        left = words[i] == "left" and i > at and i + 1 < len(words) and words[i + 1] in _OWN
-        if (words[i] in LOSS_WORDS or left) and not tokens[i].entity:
-            return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
-        if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in _PRESENT:
-            return None  # "I want to report my lost card": that verb says what to do
-    return None
 
 
 def _span_of_time(tokens: Sequence[Token], at: int) -> bool:

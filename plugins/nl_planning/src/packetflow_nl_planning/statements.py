@@ -8,9 +8,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .actions import Action
+from .lexicon import Lexicon
 from .text import Token, past_form
+from .verbs import OBJECT_START, verb_at
 
-__all__ = ["NOT_A_THING", "TELLER", "told_fault", "told_shortage", "unable_at"]
+__all__ = [
+    "LOSS",
+    "LOSS_WORDS",
+    "NOT_A_THING",
+    "PRESENT",
+    "TELLER",
+    "told_fault",
+    "told_loss",
+    "told_shortage",
+    "unable_at",
+]
 
 # Who tells of something happening to them ("I lost ...", "my card keeps ...").
 TELLER = frozenset(("i", "we", "my", "our", "someone", "somebody", "i've", "ive", "we've"))
@@ -93,3 +105,36 @@ def _not_done(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i + 1].lower == "not"
         and past_form(tokens[i + 2].lower)
     )
+
+
+# "I lost my card", "my bike was stolen", "lost my scarf on the bus": telling of a loss asks to
+# report it, or to block or freeze what was lost - never to read about it.
+LOSS = "report_loss"
+LOSS_WORDS = frozenset(("lost", "stolen", "misplaced"))
+PRESENT = frozenset(("is", "are"))
+_OWN = frozenset(("my", "our", "his", "her", "their"))
+_LOSS_CLASSES = frozenset(("report", "block", "pause"))
+
+
+def told_loss(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """A loss told as a statement ("I lost my card", "my wallet was stolen"): the clause
+    opens with its teller or with the loss word itself, and says no action verb first."""
+    words = [t.lower for t in tokens]
+    if words[at] in LOSS_WORDS:
+        # "lost my scarf" tells of a loss; "lost umbrella on the 38?" names a thing
+        if at + 1 >= len(words) or words[at + 1] not in OBJECT_START:
+            return None
+    elif words[at] not in TELLER:
+        return None
+    if words[at] not in LOSS_WORDS and verb_at(tokens, at, lex, verbs) is not None:
+        return None
+    for i in range(at, min(len(tokens), at + 6)):
+        # "I left my gloves on the train": leaving one's own thing somewhere is losing it
+        left = words[i] == "left" and i > at and i + 1 < len(words) and words[i + 1] in _OWN
+        if (words[i] in LOSS_WORDS or left) and not tokens[i].entity:
+            return Action(_LOSS_CLASSES, (tokens[i].lemma, LOSS), True, False, i)
+        if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in PRESENT:
+            return None  # "I want to report my lost card": that verb says what to do
+    return None

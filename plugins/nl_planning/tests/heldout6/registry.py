@@ -69,7 +69,9 @@ class Done(BaseModel):
 
 class RoamingOnIn(BaseModel):
     line: str | None = Field(
-        default=None, pattern=_E164, description="the mobile number, E.164; the main line if left out"
+        default=None,
+        pattern=_E164,
+        description="the mobile number, E.164; the main line if left out",
     )
     region: Region = Field(description="where the phone will be used")
     start_date: dt.date = Field(description="first day abroad")
@@ -88,7 +90,9 @@ async def enable_roaming(inp: RoamingOnIn) -> RoamingOut:
 
 class RoamingOffIn(BaseModel):
     line: str | None = Field(
-        default=None, pattern=_E164, description="the mobile number, E.164; the main line if left out"
+        default=None,
+        pattern=_E164,
+        description="the mobile number, E.164; the main line if left out",
     )
 
 
@@ -99,7 +103,9 @@ async def disable_roaming(inp: RoamingOffIn) -> RoamingOut:
 
 class BundleIn(BaseModel):
     line: str | None = Field(
-        default=None, pattern=_E164, description="the mobile number, E.164; the main line if left out"
+        default=None,
+        pattern=_E164,
+        description="the mobile number, E.164; the main line if left out",
     )
     size_gb: int = Field(ge=1, le=50, description="extra data in GB")
     recurring: bool = Field(default=False, description="renew it every month")
@@ -121,7 +127,9 @@ async def add_data_bundle(inp: BundleIn) -> BundleOut:
 
 class UsageIn(BaseModel):
     line: str | None = Field(
-        default=None, pattern=_E164, description="the mobile number, E.164; the main line if left out"
+        default=None,
+        pattern=_E164,
+        description="the mobile number, E.164; the main line if left out",
     )
     from_date: dt.date | None = Field(default=None, description="start of the period")
     to_date: dt.date | None = Field(default=None, description="end of the period")

@@ -307,7 +307,7 @@ PAIRS: list[list[dict[str, Any]]] = [
             "quoted",
         ),
         one(
-            "I no longer want to bid on lot-44190, can you take it back",
+            "changed my mind about lot-44190, take my bid back",
             MAY,
             s("retract_bid", lot_id="LOT-44190"),
             "statement",
@@ -869,11 +869,12 @@ PAIRS: list[list[dict[str, Any]]] = [
     ],
     [
         one(
-            "ofice blind to 25 percent",
+            "ofice blind a quarter open",
             JAN,
             s("set_blind_position", room="office", position_percent=25),
             "typo",
             "terse",
+            "words_number",
         ),
         one(
             "could you put the bedroom blinds three quarters open?",
@@ -1196,7 +1197,7 @@ PAIRS: list[list[dict[str, Any]]] = [
     ],
     [
         one(
-            "no feeding the shrimp tank until the 20th",
+            "skip feeding the shrimp tank until the 20th, they're moulting",
             MAY,
             s("pause_auto_feeder", tank="shrimp", until=on_day(MAY, 20)),
             "terse",
@@ -2051,7 +2052,7 @@ OTHER_MULTI: list[list[dict[str, Any]]] = [
             "typo",
         ),
         many(
-            "turn of roaming on +44 7700 900461 and then add a 1GB bundle to it",
+            "disable roamng on +44 7700 900461 and then add a 1GB bundle to that number",
             JAN,
             [
                 s("disable_roaming", line="+447700900461"),

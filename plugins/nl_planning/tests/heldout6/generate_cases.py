@@ -201,7 +201,7 @@ PAIRS: list[list[dict[str, Any]]] = [
             "vocabulary",
         ),
         one(
-            "Could you top up my data with another three GB?",
+            "Could you stick three extra GB on my allowance?",
             MAR,
             s("add_data_bundle", size_gb=3),
             "polite",

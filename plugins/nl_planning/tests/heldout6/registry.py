@@ -15,11 +15,10 @@ Opposite or neighbouring actions that both exist: ``enable_roaming``/``disable_r
 ``file_flight_plan``/``cancel_flight_plan``, ``submit_print_job``/``cancel_print_job``.
 Reads beside writes on the same object: ``add_data_bundle``/``get_data_usage``,
 ``log_bird_sighting``/``get_sighting_report``, ``request_alteration``/
-``get_alteration_status``, ``set_tank_temperature``/``get_water_readings``,
-``log_pool_chemistry``/``order_pool_chemicals``. Absent on purpose: no removal of a data bundle,
-no number porting, no cancel of a rare-bird alert, no cancel of a firewood order, a tyre fitting,
-a fitting, a key order or a pool visit, no withdrawal of an auction lot, no refund of a livery
-invoice, no editing of a talk.
+``get_alteration_status``, ``set_tank_temperature``/``get_water_readings``. Absent on
+purpose: no removal of a data bundle, no number porting, no cancel of a rare-bird alert, no cancel
+of a firewood order, a tyre fitting, a fitting, a key order or a pool visit, no withdrawal of an
+auction lot, no deregistration of a drone, no refund of a livery invoice, no editing of a talk.
 
 Outputs feed inputs of the same name: ``search_lots.lot_id`` → ``place_bid``,
 ``get_print_quote.quote_id`` → ``submit_print_job``, ``start_brew_batch.batch_id`` →

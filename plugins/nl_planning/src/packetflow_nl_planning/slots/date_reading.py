@@ -21,6 +21,9 @@ from ..text import same_family
 
 __all__ = ["ahead_after_all", "clause_looks_back", "reading"]
 
+# A field of the day something is moved to ("new_date", "new collection day").
+_NEW = frozenset(("new", "revised", "rescheduled"))
+
 
 def clause_looks_back(scope: Scope) -> bool:
     """Whether the clause itself speaks of the past ("last Friday", "3 days ago", "what did I
@@ -54,13 +57,16 @@ def ahead_after_all(spec: FieldSpec, scope: Scope) -> bool:
     """Whether a date field of a clause read backwards looks ahead after all. Never when the
     clause gives a sign of the past, nor when the capability records or reports (words of a
     statement, a history, a log); else when the field names something to come ("delivery
-    date"), or when the clause says what is to be done ("how much to move ..."). (A description
-    that tells only of a thing wanted, "evening or day needed", gives the capability no past to
-    begin with: ``tense.description_tells_past``.)"""
+    date") or the new day of something moved ("new collection day" of an order: the order is
+    of the past, the day it moves to is not), or when the clause says what is to be done ("how
+    much to move ..."). (A description that tells only of a thing wanted, "evening or day
+    needed", gives the capability no past to begin with: ``tense.description_tells_past``.)"""
     if clause_looks_back(scope):
         return False
     lex = lexicon()
     field_words = set(spec.words) | set(spec.name_words)
+    if field_words & _NEW:
+        return True
     if _of_family(field_words, lex.ahead) and not _of_family(field_words, lex.back):
         return True  # "delivery date", "arrival_date" (of "arrive"), "day of departure"
     own = set(scope.own)

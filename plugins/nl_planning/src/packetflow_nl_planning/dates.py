@@ -10,7 +10,7 @@ one by what the capability does (scheduling looks ahead, reporting looks back):
   month/week/year, "the end of June"; "the first Saturday of October", "the last Friday of next
   month"; "Friday week", "a week on Friday", "a fortnight Friday", "a week tomorrow", "Saturday
   after next", "the 15th of next month"; "Mon 23rd"; "28/3" and "3/28" (the order a number
-  above 12 shows).
+  above 12 shows); holidays on a fixed day ("Boxing Day", ``holidays.py``).
 - ranges (both ends inclusive): "the week/weekend after next" here; the periods ("this
   month", "September", "Q2", "so far this year", "the past 7 days", "the rest of the week") in
   ``date_periods.py``; ranges joined from the dates in ``date_ranges.py`` ("from X to Y", "12th
@@ -42,6 +42,7 @@ from .date_calendar import (
 from .date_periods import quarter_rules, range_rules
 from .date_ranges import combine_ranges
 from .date_words import DAY, DAYS, MONTH, MONTHS, safe_date
+from .holidays import holiday_rules
 from .mentions import Mention
 
 __all__ = ["date_mentions", "month_range"]
@@ -271,6 +272,7 @@ def _slashed_days(s: Scanner) -> None:
 def date_mentions(text: str, today: date) -> list[Mention]:
     """Every date and date range in ``text`` (any case), resolved against ``today``."""
     s = Scanner(text.lower(), today)
+    holiday_rules(s)
     _later_rules(s)  # before the weekdays and periods they are made of
     _relative_rules(s)
     _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date

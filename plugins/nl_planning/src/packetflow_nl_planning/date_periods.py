@@ -58,6 +58,7 @@ def range_rules(s: Scanner) -> None:
         unit = next(g for g in m.groups() if g)
         unit = {"ytd": "year", "mtd": "month", "wtd": "week", "qtd": "quarter"}.get(unit, unit)
         s.span(m, (start_of(unit, today), today))
+    _month_so_far(s)
     for m in s.each(
         r"\b(?:the\s+)?(?:past|last|previous)\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(day|week|month|year)s\b"
     ):
@@ -102,6 +103,20 @@ def range_rules(s: Scanner) -> None:
         if 1900 <= int(m.group(1)) <= 2200:
             y = int(m.group(1))
             s.span(m, (date(y, 1, 1), date(y, 12, 31)))
+
+
+def _month_so_far(s: Scanner) -> None:
+    """ "December so far", "so far in December", "December to date": the month named is the one
+    today is in, from its first day to today, both counted. A month that is not today's has
+    no "so far"; the month rule reads it whole."""
+    for m in s.each(
+        rf"\b(?:(?:in|for|of)\s+)?({MONTH})(?:\s+(\d{{4}}))?,?\s+(?:so\s+far|to\s+date|until\s+now)\b"
+        rf"|\bso\s+far\s+(?:in|this|for)\s+({MONTH})\b"
+    ):
+        month = MONTHS[m.group(1) or m.group(3)]
+        year = int(m.group(2)) if m.group(2) else s.today.year
+        if (year, month) == (s.today.year, s.today.month):
+            s.span(m, (s.today.replace(day=1), s.today))
 
 
 def start_of(unit: str, today: date) -> date:

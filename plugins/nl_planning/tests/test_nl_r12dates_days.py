@@ -3,7 +3,9 @@ sauna, a walking log and a shop's sales report): the fixed-date holidays by name
 Eve", "Boxing Day", "Valentine's Day", "Halloween", "New Year's Day"), read ahead for what is
 to be done and back for what is reported, as a weekday is; a month or a period "so far"
 ("December so far", "so far this month"), from its first day to today; "an hour" or "half an
-hour" after a comma, a length of time; and a "new" day of something moved, always ahead."""
+hour" after a comma, a length of time; "at 6" before "for", "with", "on", a time; a "new" day of
+something moved, always ahead; a day next to another ("the day after Boxing Day", "tomorrow
+week", "the start of next month") and a part of a period ("the first week of January")."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pydantic import BaseModel, Field
 
 import packetflow as pf
 from packetflow_nl_planning.dates import date_mentions
+from packetflow_nl_planning.entities import find_mentions
 from packetflow_nl_planning.tense import description_tells_past
 
 TODAY = "2026-12-02"  # a Wednesday
@@ -174,3 +177,59 @@ async def test_a_new_day_of_something_moved_lies_ahead(node: pf.Node) -> None:
 )
 def test_one_reader_of_a_description_in_the_past(description: str, past: bool) -> None:
     assert description_tells_past(description) is past
+
+
+@pytest.mark.parametrize(
+    ("said", "time", "minutes"),
+    [("at 6 for an hour", "18:00", 60), ("at 7 with Jo, half an hour", "19:00", 30)],
+)
+async def test_a_bare_hour_before_the_next_phrase(
+    node: pf.Node, said: str, time: str, minutes: int
+) -> None:
+    """ "at 6" is a time before a word that goes on to the next phrase ("for", "with", "on",
+    "and"), as before a part of the day; before a word of its own it is a house number."""
+    assert await _plan(node, f"book the sauna on Friday {said}") == (
+        "book_sauna",
+        {"date": "2026-12-04", "time": time, "duration_minutes": minutes},
+    )
+
+
+def test_a_bare_number_before_a_word_of_its_own_is_no_time() -> None:
+    kinds = [m.kind for m in find_mentions("deliver at 6 Main Street", dt.date(2026, 12, 2)).items]
+    assert "time" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("said", "future", "past"),
+    [
+        ("the day after Boxing Day", "2026-12-27", "2025-12-27"),
+        ("the day before Christmas Eve", "2026-12-23", "2025-12-23"),
+        ("the day after the 14th", "2026-12-15", "2026-11-15"),
+        ("tomorrow week", "2026-12-10", "2026-12-10"),
+        ("the start of next month", "2027-01-01", "2027-01-01"),
+        ("the beginning of the week", "2026-11-30", "2026-11-30"),
+    ],
+)
+def test_days_said_from_another_day(said: str, future: str, past: str) -> None:
+    [m] = date_mentions(said, dt.date(2026, 12, 2))
+    assert (m.kind, m.extra["future"].isoformat(), m.extra["past"].isoformat()) == (
+        "date",
+        future,
+        past,
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "start", "end"),
+    [
+        ("since the start of the month", "2026-12-01", TODAY),
+        ("since the beginning of the year", "2026-01-01", TODAY),
+        ("the first week of January", "2026-01-01", "2026-01-07"),
+        ("the last week of November", "2026-11-24", "2026-11-30"),
+    ],
+)
+async def test_periods_said_by_their_part(node: pf.Node, said: str, start: str, end: str) -> None:
+    assert await _plan(node, f"get the sales report for {said}") == (
+        "get_sales_report",
+        {"start_date": start, "end_date": end},
+    )

@@ -50,6 +50,7 @@ def quarter_rules(s: Scanner) -> None:
 
 def range_rules(s: Scanner) -> None:
     today = s.today
+    _week_of_month(s)  # before "last week" alone
     period = r"(year|month|week|quarter)"
     for m in s.each(
         rf"\b(?:so\s+far\s+this|this|current)\s+{period}\s+(?:so\s+far|to\s+date)\b"
@@ -103,6 +104,29 @@ def range_rules(s: Scanner) -> None:
         if 1900 <= int(m.group(1)) <= 2200:
             y = int(m.group(1))
             s.span(m, (date(y, 1, 1), date(y, 12, 31)))
+
+
+def _week_of_month(s: Scanner) -> None:
+    """ "the first week of January", "the last week of next month": its first or last seven
+    days; a month named alone is the next one whose week is not over, or looking back the last
+    one whose week has begun."""
+    for m in s.each(
+        rf"\b(?:the\s+)?(first|last|final)\s+week\s+of\s+(?:({MONTH})|(this|next|last)\s+month)\b"
+    ):
+
+        def week(year: int, month: int, first: bool = m.group(1) == "first") -> Span:
+            start, end = month_range(year, month)
+            return (start, start + timedelta(days=6)) if first else (end - timedelta(days=6), end)
+
+        if m.group(3):
+            offset = {"this": 0, "next": 1, "last": -1}[m.group(3)]
+            s.span(m, week(*ym(add_months(s.today, offset))))
+            continue
+        month, year = MONTHS[m.group(2)], s.today.year
+        this = week(year, month)
+        ahead = this if this[1] >= s.today else week(year + 1, month)
+        back = this if this[0] <= s.today else week(year - 1, month)
+        s.span(m, ahead, back)
 
 
 def _month_so_far(s: Scanner) -> None:

@@ -100,6 +100,9 @@ def _later_rules(s: Scanner) -> None:
     for m in s.each(r"\b(a|one|two)\s+(week|fortnight)s?\s+(?:on\s+)?(today|tomorrow)\b"):
         weeks = amount(m.group(1)) * _WEEKS_IN[m.group(2)]
         s.day(m, today + timedelta(days=int(m.group(3) == "tomorrow"), weeks=weeks))
+    for m in s.each(r"\b(today|tomorrow)\s+(week|fortnight)\b"):  # "tomorrow week"
+        weeks = _WEEKS_IN[m.group(2)]
+        s.day(m, today + timedelta(days=int(m.group(1) == "tomorrow"), weeks=weeks))
     for m in s.each(r"\b(?:the\s+)?week\s+after\s+next\b"):
         s.span(m, week_of(today, 2))
     for m in s.each(r"\b(?:the\s+)?weekend\s+after\s+next\b"):
@@ -147,6 +150,20 @@ def _relative_rules(s: Scanner) -> None:
         else:
             end = date(today.year + offset, 12, 31)
         s.day(m, end)
+    for m in s.each(
+        r"\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(this\s+|next\s+|last\s+)?"
+        r"(week|month|year)\b"
+    ):
+        # "the start of next month", "since the beginning of the year": its first day
+        offset = {"next": 1, "last": -1}.get((m.group(1) or "").strip(), 0)
+        unit = m.group(2)
+        if unit == "week":
+            first = week_of(today, offset)[0]
+        elif unit == "month":
+            first = month_range(*ym(add_months(today, offset)))[0]
+        else:
+            first = date(today.year + offset, 1, 1)
+        s.day(m, first)
     for m in s.each(rf"\b(?:the\s+)?end\s+of\s+({MONTH})\b"):
         month = MONTHS[m.group(1)]
         coming, gone = (_month_span(today, month, y) for y in (0, 1))
@@ -269,6 +286,21 @@ def _slashed_days(s: Scanner) -> None:
             s.day(m, *_weekday_agrees(m.group(), readings))  # "Thurs 19/3" is one date
 
 
+_NEXT_TO = re.compile(r"\bthe\s+day\s+(after|before)\s+$")
+
+
+def _days_next_to(s: Scanner) -> None:
+    """ "the day after Boxing Day", "the day before the 14th": the day next to a date said."""
+    for i, m in enumerate(s.found):
+        said = _NEXT_TO.search(s.text[max(0, m.start - 20) : m.start])
+        if m.kind != "date" or said is None:
+            continue
+        step = timedelta(days=1 if said.group(1) == "after" else -1)
+        readings = {k: m.extra[k] + step for k in ("future", "past")}
+        start = m.start - (len(said.group()))
+        s.found[i] = Mention("date", None, start, m.end, extra=readings)
+
+
 def date_mentions(text: str, today: date) -> list[Mention]:
     """Every date and date range in ``text`` (any case), resolved against ``today``."""
     s = Scanner(text.lower(), today)
@@ -279,4 +311,5 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     _weekday_rules(s)
     quarter_rules(s)
     range_rules(s)
+    _days_next_to(s)
     return combine_ranges(s.text, s.found, today)

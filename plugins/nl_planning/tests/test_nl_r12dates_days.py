@@ -233,3 +233,32 @@ async def test_periods_said_by_their_part(node: pf.Node, said: str, start: str, 
         "get_sales_report",
         {"start_date": start, "end_date": end},
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [
+        ("at seven pm", "19:00"),
+        ("at ten thirty", "10:30"),
+        ("at seven thirty in the morning", "07:30"),
+        ("at 7ish", "19:00"),
+        ("at six, for an hour", "18:00"),
+        ("by eleven o'clock", "11:00"),
+    ],
+)
+def test_hours_in_words_and_loosely(said: str, time: str) -> None:
+    times = [m.value for m in find_mentions(said, dt.date(2026, 12, 2)).items if m.kind == "time"]
+    assert times == [time]
+
+
+@pytest.mark.parametrize("said", ["at one point", "at one of the shops", "order seven pizzas"])
+def test_a_number_in_words_is_no_time_by_itself(said: str) -> None:
+    kinds = [m.kind for m in find_mentions(said, dt.date(2026, 12, 2)).items]
+    assert "time" not in kinds
+
+
+async def test_a_session_at_an_hour_in_words(node: pf.Node) -> None:
+    assert await _plan(node, "book the sauna on Friday at seven thirty pm for an hour") == (
+        "book_sauna",
+        {"date": "2026-12-04", "time": "19:30", "duration_minutes": 60},
+    )

@@ -262,3 +262,14 @@ async def test_a_session_at_an_hour_in_words(node: pf.Node) -> None:
         "book_sauna",
         {"date": "2026-12-04", "time": "19:30", "duration_minutes": 60},
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "minutes"), [("a quarter of an hour", 15), ("three quarters of an hour", 45)]
+)
+async def test_quarters_of_an_hour(node: pf.Node, said: str, minutes: int) -> None:
+    """A quarter of an hour is a length of its own, not the "an hour" inside it."""
+    assert await _plan(node, f"book the sauna on Friday at 6pm for {said}") == (
+        "book_sauna",
+        {"date": "2026-12-04", "time": "18:00", "duration_minutes": minutes},
+    )

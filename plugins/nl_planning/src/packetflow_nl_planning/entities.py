@@ -223,6 +223,24 @@ def _years(raw: str) -> bool:
     return m is not None and 1000 <= int(m.group(1)) <= int(m.group(2)) <= 2200
 
 
+# "a quarter of an hour", "three quarters of an hour": a length of its own, not the "an hour"
+# inside it.
+_QUARTER_HOUR = re.compile(
+    r"\b(a|one|three)\s+quarters?\s+of\s+an?\s+(hour|day|year)\b", re.IGNORECASE
+)
+
+
+def _quarter_hours(text: str, items: list[Mention]) -> list[Mention]:
+    """The ``items`` with every quarter of an hour (or a day, a year) a duration in place of
+    the words inside it ("an hour" 1 h, "three" 3)."""
+    for m in _QUARTER_HOUR.finditer(text):
+        value = 0.75 if m.group(1).lower() == "three" else 0.25
+        unit = {"hour": "h", "day": "day", "year": "year"}[m.group(2).lower()]
+        items = [i for i in items if not (m.start() <= i.start and i.end <= m.end())]
+        items.append(Mention("duration", value, m.start(), m.end(), unit=unit))
+    return items
+
+
 def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
     specific kind: an email's digits are not a phone number, a date's digits not a count."""
@@ -335,6 +353,7 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         ]
         if d.extra.get("half") or not covered:
             items.append(d)
+    items = _quarter_hours(text, items)
     items = join_durations(text, items)
     items.sort(key=lambda m: (m.start, -m.end))
     return Mentions(items)

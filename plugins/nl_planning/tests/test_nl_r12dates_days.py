@@ -273,3 +273,20 @@ async def test_quarters_of_an_hour(node: pf.Node, said: str, minutes: int) -> No
         "book_sauna",
         {"date": "2026-12-04", "time": "18:00", "duration_minutes": minutes},
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "value", "unit"),
+    [("a 3-night stay", 3, "day"), ("a two-week hire", 2, "week"), ("a 45-minute swim", 45, "min")],
+)
+def test_a_length_joined_by_a_hyphen(said: str, value: int, unit: str) -> None:
+    """ "a 3-night stay" says a length as "3 nights" does: the hyphen joins a compound."""
+    found = find_mentions(said, dt.date(2026, 12, 2)).items
+    assert [(m.value, m.unit) for m in found if m.kind == "duration"] == [(value, unit)]
+
+
+async def test_a_session_of_a_hyphened_length(node: pf.Node) -> None:
+    assert await _plan(node, "book a 45-minute sauna session on Friday at 6pm") == (
+        "book_sauna",
+        {"date": "2026-12-04", "time": "18:00", "duration_minutes": 45},
+    )

@@ -223,6 +223,11 @@ def _years(raw: str) -> bool:
     return m is not None and 1000 <= int(m.group(1)) <= int(m.group(2)) <= 2200
 
 
+_COMPOUND = re.compile(
+    r"(\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve))-"
+    r"(?=(?:night|day|week|fortnight|minute|min|hour|hr|month|year)s?\b)",
+    re.IGNORECASE,
+)
 # "a quarter of an hour", "three quarters of an hour": a length of its own, not the "an hour"
 # inside it.
 _QUARTER_HOUR = re.compile(
@@ -338,7 +343,10 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         or any(overlaps((n.start, n.end), y) for y in years)
     ]
     items.extend(numbers)
-    quantities = money_and_quantities(text, numbers)
+    # "a 3-night stay", "a two-week hire", "a 45-minute massage": the unit of a compound is
+    # the number's unit, as if no hyphen joined them (the text keeps its length and offsets).
+    spaced = _COMPOUND.sub(r"\1 ", text)
+    quantities = money_and_quantities(spaced, numbers)
     # The hundredths of an amount ("pounds fifty") are no number of their own.
     cents = [q for q in quantities if q.extra.get("cents")]
     items = [
@@ -347,7 +355,7 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         if not (m.kind == "number" and any(q.start < m.start and m.end <= q.end for q in cents))
     ]
     items.extend(quantities)
-    for d in duration_phrases(text, numbers):
+    for d in duration_phrases(spaced, numbers):
         covered = [
             q for q in quantities if q.start <= d.start < q.end or d.start <= q.start < d.end
         ]

@@ -22,6 +22,7 @@ from .indirect_asks import (
 from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
+from .membership import membership
 from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
 from .text import Token, same_family
 from .verbs import (
@@ -238,6 +239,9 @@ def request_action(
         asked = delegated(tokens, after, lex, verbs)
         if asked is not None:
             return asked
+    joined = membership(tokens, verb, classes, after, lex)
+    if joined is not None:
+        return joined
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
         # (to buy, book or read it), as "I need a ..." is.

@@ -23,6 +23,7 @@ from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
+from .replies import no_longer, told_reply
 from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
 from .text import Token, same_family
 from .verbs import (
@@ -164,6 +165,9 @@ def request_action(
     fault = (told_fault(tokens, at) or told_shortage(tokens, at)) if bare else None
     if fault is not None:
         return fault
+    told = told_reply(tokens, at) or no_longer(tokens, at, lex)
+    if told is not None:
+        return told
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted

@@ -194,10 +194,12 @@ async def test_inviting_someone_adds_a_guest(node: pf.Node) -> None:
 
 
 async def test_a_guests_reply_told_is_recorded(node: pf.Node) -> None:
-    steps = await plan_steps(node, "Lena Ford answered yes, she'd like the salmon", TODAY)
+    steps = await plan_steps(node, "Lena Ford is coming, salmon please", TODAY)
     assert [s["capability"] for s in steps] == ["record_response"]
-    assert steps[0]["params"]["dish"] == "salmon"
-    assert await names(node, "Omar Reid is coming, risotto") == ["record_response"]
+    assert steps[0]["params"] == {"full_name": "Lena Ford", "attending": True, "dish": "salmon"}
+    steps = await plan_steps(node, "Omar Reid isn't attending", TODAY)
+    assert [s["capability"] for s in steps] == ["record_response"]
+    assert steps[0]["params"]["attending"] is False
 
 
 async def test_a_list_of_things_done_only_reads(node: pf.Node) -> None:

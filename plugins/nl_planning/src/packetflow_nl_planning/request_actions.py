@@ -26,6 +26,7 @@ from .membership import membership
 from .replies import no_longer, told_reply
 from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
 from .text import Token, same_family
+from .wants import wanted_done, wanted_later
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -139,7 +140,8 @@ def request_action(
         and not verb_at(tokens, at, lex, verbs)
     ):
         asked = (
-            delegated(tokens, at, lex, verbs)
+            wanted_done(tokens, at, lex)
+            or delegated(tokens, at, lex, verbs)
             or wanted_otherwise(tokens, at, lex)
             or kept_longer(tokens, at, lex)
         )
@@ -151,6 +153,9 @@ def request_action(
         if nominal is not None and lex.classes_of(nominal[0]):
             return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, at)
+    later = wanted_later(tokens, at) if desire else None
+    if later is not None:
+        return later
     unable = unable_at(words)
     if unable is not None:
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)

@@ -228,3 +228,6 @@ async def test_a_value_and_a_place_ask_for_the_service_of_that_value(node: pf.No
     steps = await plan_steps(node, "firewood to 14", TODAY)
     assert [s["capability"] for s in steps] == ["request_cabin_supplies"]
     assert steps[0]["params"] == {"cabin": "14", "item": "firewood"}
+    steps = await plan_steps(node, "extra blankets to 12", TODAY)
+    assert [s["capability"] for s in steps] == ["request_cabin_supplies"]
+    assert steps[0]["params"] == {"cabin": "12", "item": "extra_blankets"}

@@ -52,9 +52,7 @@ def told_reply(tokens: Sequence[Token], at: int) -> Action | None:
         return None
     words = [t.lower for t in tokens]
     nxt = words[end]
-    if nxt in _ANSWERED or (
-        nxt in _SAID and end + 1 < len(words) and words[end + 1] in _YES_NO
-    ):
+    if nxt in _ANSWERED or (nxt in _SAID and end + 1 < len(words) and words[end + 1] in _YES_NO):
         return Action(_RECORD, ("record",), True, False, at)
     i = end
     if i < len(words) and words[i] in ("can", "could", "will", "wo", "cannot"):
@@ -86,9 +84,7 @@ def no_longer(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     elif i < len(words) and words[i] == "not":
         i += 1
         rest = words[i:]
-        said = any(
-            tuple(rest[j : j + len(p)]) == p for j in range(len(rest)) for p in _ANY_MORE
-        )
+        said = any(tuple(rest[j : j + len(p)]) == p for j in range(len(rest)) for p in _ANY_MORE)
     else:
         return None
     if not said or i >= len(tokens) or not words[i].endswith("ing"):

@@ -24,9 +24,9 @@ from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
 from .replies import no_longer, told_reply
+from .settings_said import bare_switch, set_to
 from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
 from .text import Token, same_family
-from .wants import wanted_done, wanted_later
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -35,6 +35,7 @@ from .verbs import (
     strip_polite,
     verb_at,
 )
+from .wants import wanted_done, wanted_later
 
 __all__ = ["causative", "put_as_question", "request_action"]
 
@@ -217,10 +218,10 @@ def request_action(
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
-        named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
+        named = _named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
         # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
         # $20") asks to read about the thing or to obtain one: never to change or remove one.
-        return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
+        return named or set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
     if (
@@ -450,30 +451,6 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
         if named and lex.classes_of(named) and head:
             classes = lex.classes_of(named)
             return Action(classes, (named,), True, lex.is_query(classes), at + 1)
-    return None
-
-
-def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "oven to 180": a thing, "to" and a number asks to set the thing."""
-    for i in range(at + 1, min(len(tokens), at + 5)):
-        if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
-            return Action(lex.classes_of("set"), ("set",), True, False, at)
-    return None
-
-
-def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
-    for i in range(at + 1, min(len(tokens), at + 4)):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        # ("usage on +4477...", "fees on PCN1": on a value, "on" is a preposition)
-        value = nxt is not None and (nxt.entity or nxt.lower[:1].isdigit() or nxt.lower == "+")
-        if (
-            tokens[i].lower in ("on", "off")
-            and not value
-            and (nxt is None or not nxt.is_word or nxt.lower in lex.roles)
-        ):
-            verb = f"switch_{tokens[i].lower}"
-            return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
     return None
 
 

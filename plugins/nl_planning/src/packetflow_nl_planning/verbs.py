@@ -207,10 +207,10 @@ def verb_at(
             or off_of
         )
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
-            classes = lex.classes[f"{word}_{particle}"]
+            split = lex.classes[f"{word}_{particle}"]
             if off_of:
-                classes = classes | {"remove_from"}
-            return f"{word}_{particle}", classes, 1
+                split = split | {"remove_from"}
+            return f"{word}_{particle}", split, 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return unknown_verb(tokens, at, lex, verbs, known)

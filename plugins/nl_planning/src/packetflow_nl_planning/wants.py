@@ -37,9 +37,7 @@ def wanted_later(tokens: Sequence[Token], at: int) -> Action | None:
     if at + 2 < len(words) and words[at + 1] == "more" and words[at + 2] in _MORE_OF:
         return Action(_FOLLOW, ("follow",), True, False, at + 3)
     rest = words[at + 1 :]
-    later = any(
-        tuple(rest[j : j + len(cue)]) == cue for j in range(len(rest)) for cue in _LATER
-    )
+    later = any(tuple(rest[j : j + len(cue)]) == cue for j in range(len(rest)) for cue in _LATER)
     if not later:
         return None
     return Action(_KEEP, ("keep",), True, False, at + 1)

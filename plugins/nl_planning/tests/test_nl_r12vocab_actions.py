@@ -217,6 +217,8 @@ async def test_wanting_more_of_someones_work_follows_them(node: pf.Node) -> None
     text = "these essays by ivy_writes are great, I'd like to read more of her work"
     assert await names(node, text) == ["follow_author"]
     assert await is_refused(node, "unfollow ivy_writes", TODAY)
+    # more of a thing that is no one's work follows no one
+    assert await is_refused(node, "I'd like to read more of the club news", TODAY)
 
 
 async def test_wanting_a_thing_done_asks_for_that_and_nothing_else(node: pf.Node) -> None:

@@ -25,6 +25,7 @@ _LATER = (
 _KEEP = frozenset(("save", "add_to"))
 _FOLLOW = frozenset(("follow", "subscribe"))
 _MORE_OF = frozenset(("of", "from", "by"))
+_WHOSE = frozenset(("his", "her", "their", "them", "him"))
 
 
 def wanted_later(tokens: Sequence[Token], at: int) -> Action | None:
@@ -34,7 +35,13 @@ def wanted_later(tokens: Sequence[Token], at: int) -> Action | None:
     if at >= len(tokens) or tokens[at].lemma not in _CONSUME:
         return None
     words = [t.lower for t in tokens]
-    if at + 2 < len(words) and words[at + 1] == "more" and words[at + 2] in _MORE_OF:
+    if (
+        at + 3 < len(words)
+        and words[at + 1] == "more"
+        and words[at + 2] in _MORE_OF
+        and (words[at + 3] in _WHOSE or tokens[at + 3].entity or "_" in words[at + 3])
+    ):
+        # "more of his stuff", "more from marco_visuals": more of a person's work
         return Action(_FOLLOW, ("follow",), True, False, at + 3)
     rest = words[at + 1 :]
     later = any(tuple(rest[j : j + len(cue)]) == cue for j in range(len(rest)) for cue in _LATER)
@@ -50,11 +57,14 @@ def wanted_done(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None
     for i in range(at + 1, min(len(tokens), at + 8)):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        done = token.lemma
+        if nxt is not None and f"{done}_{nxt.lower}" in lex.classes:
+            # "I want the lights turned off": the participle of a phrasal verb
+            done, nxt = f"{done}_{nxt.lower}", tokens[i + 2] if i + 2 < len(tokens) else None
         ends = nxt is None or not nxt.is_word or nxt.lower in lex.roles or nxt.entity
         if not (token.is_word and not token.entity and ends and past_form(token.lower)):
             continue
-        done = token.lemma
-        if done == token.lower or done in lex.light or done in lex.stopwords:
+        if token.lemma == token.lower or done in lex.light or done in lex.stopwords:
             return None  # "I want it done": no action of its own
         classes = lex.classes.get(done) or frozenset((f"word:{done}",))
         return Action(classes, (done,), True, lex.is_query(classes), i + 1)

@@ -44,6 +44,12 @@ def _person_end(tokens: Sequence[Token], at: int) -> int | None:
     return end if end > at else None
 
 
+def _full_name(tokens: Sequence[Token], at: int, end: int) -> bool:
+    """Whether ``tokens[at:end]`` are two or three words in title case: a person's full name,
+    not the capital that opens a sentence ("Delivery is coming")."""
+    return end - at >= 2 and tokens[at].lower not in _PERSONS
+
+
 def told_reply(tokens: Sequence[Token], at: int) -> Action | None:
     """ "Sarah Kim replied yes", "Mark Ellis is coming", "Omar Reid isn't coming", "she said
     no": a person's answer to an invitation, told as a statement, asks to record it."""
@@ -52,14 +58,17 @@ def told_reply(tokens: Sequence[Token], at: int) -> Action | None:
         return None
     words = [t.lower for t in tokens]
     nxt = words[end]
-    if nxt in _ANSWERED or (nxt in _SAID and end + 1 < len(words) and words[end + 1] in _YES_NO):
+    said = nxt in _SAID and end + 1 < len(words) and words[end + 1] in _YES_NO
+    # (one word in title case opens a sentence as often as it names someone: only with a
+    # verb of answering, or a full name, is it who answered)
+    if said or (nxt in _ANSWERED and (_full_name(tokens, at, end) or words[at] in _PERSONS)):
         return Action(_RECORD, ("record",), True, False, at)
     i = end
     if i < len(words) and words[i] in ("can", "could", "will", "wo", "cannot"):
         i += 1  # "Jo can't come", "Jo won't be coming"
     while i < len(words) and words[i] in _BE | {"not"}:
         i += 1
-    if i > end and i < len(words) and words[i] in _COME:
+    if i > end and i < len(words) and words[i] in _COME and _full_name(tokens, at, end):
         return Action(_RECORD, ("record",), True, False, at)
     return None
 

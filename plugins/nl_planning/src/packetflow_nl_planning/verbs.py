@@ -195,15 +195,22 @@ def verb_at(
         particle = tokens[i].lower
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
+        # "take the flask off the list", "cross bread off it": "off" before what the thing is
+        # taken off (a determiner or a pronoun) takes it out of that
+        off_of = particle == "off" and after is not None and after.lower in OBJECT_START
         ends = (
             after is None
             or after.lower in lex.roles
             or (not after.is_word and not after.lower[:1].isdigit())
             # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
             or (particle in ("out", "off") and after.lower == "of")
+            or off_of
         )
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
-            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
+            split = lex.classes[f"{word}_{particle}"]
+            if off_of:
+                split = split | {"remove_from"}
+            return f"{word}_{particle}", split, 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return unknown_verb(tokens, at, lex, verbs, known)

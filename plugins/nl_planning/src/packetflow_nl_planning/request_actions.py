@@ -23,10 +23,11 @@ from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
+from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
-from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
-from .text import Token, same_family
+from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at
+from .text import Token
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -174,7 +175,7 @@ def request_action(
     told = told_reply(tokens, at) or no_longer(tokens, at, lex)
     if told is not None:
         return told
-    wanted = _needs_doing(tokens, at, lex, verbs)
+    wanted = needs_doing(tokens, at, lex, verbs) or kept_out(tokens, at, lex)
     if wanted is not None:
         return wanted
     if (
@@ -295,6 +296,8 @@ def request_action(
             # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if paused_until(tokens, after, verb):
+        classes = classes | {"pause"}  # "skip feeding the fish until the 20th" pauses it
     if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
         # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
         # new time changes it, and changing when it is moves it ("set the alarm to 7:00"
@@ -362,47 +365,6 @@ def causative(
                 return None  # "get it done": no action of its own
             classes = lex.classes.get(done) or frozenset((f"word:{done}",))
             return Action(classes, (done,), True, lex.is_query(classes), i + 1)
-    return None
-
-
-_NEEDS = frozenset(("need", "needs", "want", "wants"))
-
-
-def _needs_doing(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
-) -> Action | None:
-    """ "the spectrometer needs calibrating", "my bike needs to be serviced": a thing, then
-    "needs" and a gerund (or "to be" and a past participle), asks for what that verb says,
-    done to the thing (a person who needs something is :data:`_DESIRE`'s)."""
-    from .text import past_form
-
-    for i in range(at + 1, min(len(tokens), at + 6)):
-        if tokens[i].lower not in _NEEDS:
-            continue
-        if tokens[at].lower in NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
-            return None
-        j = i + 1
-        if tuple(t.lower for t in tokens[j : j + 2]) == ("to", "be"):
-            j += 2
-            done = j < len(tokens) and past_form(tokens[j].lower)
-        else:
-            done = j < len(tokens) and tokens[j].lower.endswith("ing")
-        if not done or tokens[j].entity:
-            return None
-        verb = tokens[j].lemma
-        if verb in lex.light or verb in lex.stopwords or not verb.isalpha():
-            return None
-        found = verb_at(tokens, j, lex, verbs) if verb in lex.classes else None
-        if found is not None:  # "need turning off": the phrasal verb
-            verb, classes, size = found
-            return Action(classes, (verb,), True, lex.is_query(classes), j + size)
-        # A verb the lexicon does not know: the registry's form of it ("calibrating" ->
-        # calibrate), else the word's lemma.
-        verb = next((v for v in sorted(verbs) if same_family(verb, v)), verb)
-        if verb + "e" in lex.classes:
-            verb += "e"
-        classes = lex.classes.get(verb) or frozenset((f"word:{verb}",))
-        return Action(classes, (verb,), True, lex.is_query(classes), j + 1)
     return None
 
 

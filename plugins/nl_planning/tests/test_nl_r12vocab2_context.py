@@ -175,3 +175,25 @@ async def test_going_up_to_an_amount_on_a_listing_offers_it(node: pf.Node) -> No
     assert [s["capability"] for s in steps] == ["make_offer"]
     assert steps[0]["params"] == {"listing": "MK-30117", "amount": 90}
     assert await names(node, "offer 40 pounds on MK-30117") == ["make_offer"]
+
+
+class DropIn(BaseModel):
+    order: str = Field(pattern=r"^CD-[0-9]{5}$", description="the compost order, e.g. CD-10233")
+    new_date: dt.date = Field(description="the new day")
+
+
+@pf.capability(intent="A different day for a compost drop", tags=["garden", "delivery"])
+async def reschedule_compost_drop(inp: DropIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def more(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [reschedule_compost_drop, make_offer]
+    return await planner_on(module_node, register_module, caps)
+
+
+async def test_a_thing_of_ones_coming_on_another_day_moves_it(more: pf.Node) -> None:
+    steps = await plan_steps(more, "can my compost drop CD-10233 come on Friday instead?", TODAY)
+    assert [s["capability"] for s in steps] == ["reschedule_compost_drop"]
+    assert steps[0]["params"] == {"order": "CD-10233", "new_date": "2027-02-12"}

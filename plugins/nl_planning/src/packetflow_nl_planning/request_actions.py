@@ -13,6 +13,7 @@ from .indirect_asks import (
     CHANGE,
     DELEGATE,
     KEEP,
+    comes_otherwise,
     delegated,
     kept_longer,
     moved_in_time,
@@ -117,6 +118,7 @@ _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
 _ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
 _LOCATE = frozenset(("search", "retrieve"))
+_GO_AHEAD = frozenset(("go_ahead_with", "proceed_with"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
 
@@ -203,6 +205,9 @@ def request_action(
     passive = passive_ask(tokens, at, lex) if q and not asks else None
     if passive is not None:
         return passive
+    moved = comes_otherwise(tokens, at + q) if q and not asks and words[at] in _ASKING else None
+    if moved is not None:
+        return moved
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
@@ -282,6 +287,12 @@ def request_action(
         # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
         # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
         classes = classes - {"retrieve"}
+    if verb in _GO_AHEAD:
+        # "go ahead with the extension" approves it; "go ahead with Q3D-50219" (no noun naming
+        # an action) asks for what was proposed to be done: made, submitted, ordered.
+        nominal = nominal_after(tokens, after, lex)
+        named = lex.classes_of(nominal[0]) if nominal else frozenset(("create", "buy"))
+        return Action(classes | named, (verb,), True, False, after)
     if verb in lex.light and "_" not in verb:
         turned = _light_phrasal(tokens, after, verb, lex)
         if turned is not None:

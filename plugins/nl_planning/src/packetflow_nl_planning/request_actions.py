@@ -291,8 +291,8 @@ def request_action(
         # "go ahead with the extension" approves it; "go ahead with Q3D-50219" (no noun naming
         # an action) asks for what was proposed to be done: made, submitted, ordered.
         nominal = nominal_after(tokens, after, lex)
-        named = lex.classes_of(nominal[0]) if nominal else frozenset(("create", "buy"))
-        return Action(classes | named, (verb,), True, False, after)
+        proposed = lex.classes_of(nominal[0]) if nominal else frozenset(("create", "buy"))
+        return Action(classes | proposed, (verb,), True, False, after)
     if verb in lex.light and "_" not in verb:
         turned = _light_phrasal(tokens, after, verb, lex)
         if turned is not None:

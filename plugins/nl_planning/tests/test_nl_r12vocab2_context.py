@@ -197,3 +197,41 @@ async def test_a_thing_of_ones_coming_on_another_day_moves_it(more: pf.Node) -> 
     steps = await plan_steps(more, "can my compost drop CD-10233 come on Friday instead?", TODAY)
     assert [s["capability"] for s in steps] == ["reschedule_compost_drop"]
     assert steps[0]["params"] == {"order": "CD-10233", "new_date": "2027-02-12"}
+
+
+class DayIn(BaseModel):
+    from_date: dt.date | None = Field(default=None, description="first day")
+    to_date: dt.date | None = Field(default=None, description="last day")
+
+
+@pf.capability(intent="Miles paddled so far", tags=["kayak"])
+async def get_paddle_log(inp: DayIn) -> Done:
+    return Done(ok=True)
+
+
+class KayakIn(BaseModel):
+    date: dt.date = Field(description="the day")
+    time: str = Field(pattern=r"^[0-9]{2}:[0-9]{2}$", description="start time, HH:MM")
+
+
+@pf.capability(intent="Time on the water with a paddling guide", tags=["kayak"])
+async def book_kayak_session(inp: KayakIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def water(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [get_paddle_log, book_kayak_session])
+
+
+async def test_going_on_an_outing_asks_to_book_it(water: pf.Node) -> None:
+    for text in (
+        "I'd love to go on a trip on Saturday at 10",
+        "can we go for a paddle Saturday at 10",
+    ):
+        steps = await plan_steps(water, text, TODAY)
+        assert steps == [
+            {"capability": "book_kayak_session", "params": {"date": "2027-02-13", "time": "10:00"}}
+        ]
+    # how far one has gone only reads
+    assert await names(water, "how far have I paddled since Saturday?") == ["get_paddle_log"]

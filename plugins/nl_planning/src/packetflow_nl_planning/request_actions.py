@@ -37,7 +37,7 @@ from .verbs import (
     strip_polite,
     verb_at,
 )
-from .wants import wanted_done, wanted_later
+from .wants import outing, wanted_done, wanted_later
 
 __all__ = ["causative", "put_as_question", "request_action"]
 
@@ -137,6 +137,9 @@ def request_action(
     words = [t.lower for t in tokens]
     desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
     at = strip_polite(words, lex)
+    went = outing(tokens, at) if at < len(tokens) else None
+    if went is not None:
+        return went
     if (
         desire
         and at < len(tokens)

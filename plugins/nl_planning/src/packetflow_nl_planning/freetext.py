@@ -14,6 +14,7 @@ from typing import Any
 
 from .clauses import Scope, field_words
 from .date_words import DAYS, MONTHS
+from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
@@ -75,6 +76,11 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     roles = lexicon().roles
     quoted = scope.of("quoted")
     textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]
+    # -1. "everywhere", "in every room" for a room its description lets be everywhere.
+    for spec in specs:
+        found = everywhere(spec, scope)
+        if found is not None:
+            out[spec.name] = found
     # 0. A name between a determiner and the field's own word: "on the Sunday Club list",
     # "onto my 4x4 Crew calendar" (so a quoted title goes to the other field).
     named_before(specs, scope, tokens, out)

@@ -10,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..clauses import Scope, field_words, side
+from ..everywhere import everywhere
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import agent_noun, lemma, same_family
@@ -44,6 +45,9 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         named = _unit_named_currency(spec, scope, fields)
         if named is not None:
             return named
+    everyplace = everywhere(spec, scope)
+    if everyplace is not None:
+        return everyplace
     periodic = period_value(spec, scope)
     if periodic is not None:
         return periodic

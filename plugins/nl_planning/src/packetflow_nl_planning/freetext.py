@@ -328,11 +328,17 @@ _TITLE_LINKS = frozenset(("of", "and", "the", "in", "on", "a", "an", "for", "to"
 
 def _title_link(tokens: list[Any], k: int) -> bool:
     """Whether ``tokens[k]`` is a small word inside a title ("of" in "The Name of the Wind"):
-    one or two of them between capitalised words. A value after them ("Climbing Weekly on
-    Fridays") is where or when, not more of the title."""
-    if tokens[k].lower not in _TITLE_LINKS or k == 0 or not tokens[k - 1].text[:1].isupper():
+    one or two of them between capitalised words ("Harry Potter *and the* Goblet of Fire",
+    "The Lord *of the* Rings": the second of two is a link too). A value after them ("Climbing
+    Weekly on Fridays") is where or when, not more of the title."""
+    if tokens[k].lower not in _TITLE_LINKS or k == 0:
         return False
-    nxt = tokens[k + 1 : k + 3]
+    named = k - 1  # the capitalised word the links follow
+    if named > 0 and tokens[named].lower in _TITLE_LINKS and not tokens[named].text[:1].isupper():
+        named -= 1
+    if not tokens[named].text[:1].isupper() or not tokens[named].is_word:
+        return False
+    nxt = tokens[k + 1 : named + 4]
     for t in nxt:
         if t.text[:1].isupper() and t.is_word:
             return not t.entity and t.lower.removesuffix("s") not in DAYS and t.lower not in MONTHS

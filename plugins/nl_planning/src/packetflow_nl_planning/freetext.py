@@ -204,7 +204,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             _titled(t) and scope.text_free(t.start, t.end) for t in tokens[1:]
         )
         for i, t in enumerate(tokens):
-            if person and not _titled(t):
+            if person and not (
+                _titled(t) or (t.text[:1].isupper() and name_particle(tokens, i + 1))
+            ):
                 continue
             if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
                 continue  # "in Lancashire": a place, not a person's name
@@ -212,7 +214,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 t.is_word
                 and t.text[:1].isupper()
                 and i > 0
-                and not t.entity  # "next Monday", "in May": a date, not a name
+                # "next Monday", "in May": a date, not a name ("Jan de Vries" is a name)
+                and (not t.entity or name_particle(tokens, i + 1))
                 and t.lower not in lexicon().stopwords
                 and t.lemma not in scope.own
                 and scope.text_free(t.start, t.end)

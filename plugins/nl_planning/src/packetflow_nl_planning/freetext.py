@@ -267,7 +267,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         return out
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
-        run = remainder(tokens, scope)
+        thing = not set(empty[0].name_words) & (_TEXTUAL | _PROSE)
+        run = remainder(tokens, scope, thing)
         if run is not None and set(empty[0].name_words) & _PROSE:
             run = _with_article(tokens, scope, run)
         if run is not None:

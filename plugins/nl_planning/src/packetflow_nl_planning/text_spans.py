@@ -219,6 +219,33 @@ def _split_particle(tokens: list[Token], k: int, begin: int) -> bool:
     return k + 1 < len(tokens) and tokens[k + 1].lower in DETERMINERS
 
 
+# Forms of "be" and "get": a participle after them is the clause's verb, not a complement.
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"))
+
+
+def _done_to(tokens: list[Token], k: int, scope: Scope) -> bool:
+    """Whether ``tokens[k]`` is a past participle after a noun that says what is to be done
+    with the thing named ("two portions of chips *brought up* at 8:30", "three coffees
+    *delivered* at 9"): English puts the object before it ("we'd like X sent up"), and the
+    thing is the noun alone. A participle before its noun ("smoked salmon") or after "is"
+    is no such complement."""
+    t, before = tokens[k], tokens[k - 1]
+    if not t.is_word or t.text[:1].isupper() or not past_form(t.lower):
+        return False
+    if not before.is_word or before.lower in DETERMINERS or before.lower in _BE:
+        return False
+    if k + 1 >= len(tokens):
+        return True
+    after = tokens[k + 1]
+    return (
+        after.lower in _PARTICLES
+        or after.lower in lexicon().roles
+        or after.lower in STOP_AT
+        or not after.is_word
+        or not scope.text_free(after.start, after.end)
+    )
+
+
 def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
     a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
     followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
@@ -230,11 +257,15 @@ def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[
 _WHEN = frozenset(("date", "daterange", "time"))
 
 
-def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
+def remainder(
+    tokens: list[Token], scope: Scope, thing: bool = False
+) -> tuple[str, int, int] | None:
     """The longest run of free words after the action (each run ends at a taken value, a
-    preposition or a comma)."""
+    preposition or a comma). For a ``thing`` (a field naming one, not prose), the run also
+    ends at a participle that says what is to be done with it ("chips *brought up*")."""
     lex = lexicon()
     runs: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []  # runs a participle of what is to be done ends
     # A day or a time ("next Monday") is never the rest of the clause's text.
     when = [(m.start, m.end) for m in scope.mentions.items if m.kind in _WHEN]
     i = 0
@@ -248,7 +279,7 @@ def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
             or not tokens[i].is_word
         ):
             i += 1
-        j = i
+        j, done = i, False
         while (
             j < len(tokens)
             and scope.text_free(tokens[j].start, tokens[j].end)
@@ -260,16 +291,21 @@ def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
                 break
             if j > i and _split_particle(tokens, j, i):
                 break
+            if thing and j > i and _done_to(tokens, j, scope):
+                done = True
+                break
             if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
                 break
             j += 1
         rng = trim(tokens, i, j, scope) if j > i else None
         if rng is not None:
             runs.append(rng)
+            objects += [rng] if done else []
         i = max(j, i + 1)
     if not runs:
         return None
-    best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    # The thing something is to be done with is the object wanted, however short.
+    best = max(objects or runs, key=lambda r: (r[1] - r[0], -r[0]))
     run = tokens[best[0] : best[1]]
     if all(
         t.lower in PRONOUNS or t.lower in lex.stopwords or registry_acronym(t, scope) for t in run

@@ -62,8 +62,9 @@ PRONOUNS = frozenset(
     ]
 )
 DETERMINERS = frozenset(
-    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"]
+    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "some"]
 )
+"""Words that open a noun phrase: the one list the value spans and the tense reading share."""
 
 
 def phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ with it ("three pancakes brought over" is pancakes), every room said as the valu
 stands for all ("everywhere", "in every room", the enum's ``all``, a union of choices with
 ``Literal["everywhere"]``), a title with two small words in a row ("Harry Potter and the
 Goblet of Fire"), and a name with a particle ("Jan de Vries") whole, or split with the
-particle in the family name."""
+particle in the family name, and a number after "the" as a noun ("on the 47")."""
 
 from __future__ import annotations
 
@@ -103,6 +103,16 @@ async def issue_library_card(inp: CardIn) -> Ref:
     return Ref(ref="c")
 
 
+class LeftIn(BaseModel):
+    route: str = Field(description="bus route")
+    description: str = Field(description="what was left behind")
+
+
+@pf.capability(intent="Report lost property left on a bus to the lost and found", tags=["buses"])
+async def report_left_item(inp: LeftIn) -> Ref:
+    return Ref(ref="l")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -117,6 +127,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             add_to_reading_list,
             enrol_member,
             issue_library_card,
+            report_left_item,
         ],
     )
 
@@ -232,3 +243,15 @@ def test_one_list_of_determiners() -> None:
     assert not tense.tells_past(["sell", "some", "used", "books"], ["sell", "some", "use", "book"])
     assert not tense.tells_past(["fix", "its", "broken", "strap"], ["fix", "its", "break", "strap"])
     assert tense.tells_past(["i", "used", "the", "books"], ["i", "use", "the", "book"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'report "grey gloves" left behind on the 47',
+        'I left my "grey gloves" behind on the 47 this morning',
+    ],
+)
+async def test_a_number_after_the_is_a_noun(node: pf.Node, text: str) -> None:
+    # "the 47" names a bus by its number: the route a text field asks for.
+    assert await _params(node, text) == {"route": "47", "description": "grey gloves"}

@@ -277,7 +277,7 @@ def remainder(
             or not scope.text_free(tokens[i].start, tokens[i].end)
             or tokens[i].lower in lex.stopwords
             or tokens[i].lower in lex.roles
-            or not tokens[i].is_word
+            or not (tokens[i].is_word or _numbered_noun(tokens, i))
         ):
             i += 1
         j, done = i, False
@@ -314,6 +314,18 @@ def remainder(
         return None
     a, b = run[0].start, run[-1].end
     return clean(scope.text[a:b]), a, b
+
+
+def _numbered_noun(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a number that stands as a noun after "the" ("left it on *the
+    73*"): English names a bus, a room or a route by its number alone."""
+    if k == 0 or not tokens[k].text.isdigit() or tokens[k - 1].lower != "the":
+        return False
+    if k + 1 == len(tokens) or not tokens[k + 1].is_word:
+        return True
+    lex = lexicon()
+    after = tokens[k + 1].lower
+    return after in TIME_WORDS or after in lex.stopwords or after in lex.roles  # no noun after
 
 
 def registry_acronym(token: Token, scope: Scope) -> bool:

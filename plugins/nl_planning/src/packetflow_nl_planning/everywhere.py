@@ -71,8 +71,9 @@ def _for_all(value: str, spec: FieldSpec) -> bool:
 def _said(spec: FieldSpec, scope: Scope) -> tuple[int, int] | None:
     """Where the clause says every place: "everywhere", "all (the) rooms", "every room",
     "the whole house", "throughout the flat" (a noun of the field's own name counts as a
-    room does: "every zone")."""
-    nouns = _PARTS | set(spec.name_words)
+    room does: "every zone"; so does the thing the capability acts on, found in every
+    room: "switch off all the lights")."""
+    nouns = _PARTS | set(spec.name_words) | scope.own
     tokens = [t for t in scope.clause.tokens if scope.span[0] <= t.start < scope.span[1]]
     for i, t in enumerate(tokens):
         if not scope.free(t.start, t.end):

@@ -4,8 +4,9 @@ members and library cards): a thing ordered cut before the participle that says 
 with it ("three pancakes brought over" is pancakes), every room said as the value that
 stands for all ("everywhere", "in every room", the enum's ``all``, a union of choices with
 ``Literal["everywhere"]``), a title with two small words in a row ("Harry Potter and the
-Goblet of Fire"), and a name with a particle ("Jan de Vries") whole, or split with the
-particle in the family name, and a number after "the" as a noun ("on the 47")."""
+Goblet of Fire"), a name with a particle ("Jan de Vries") whole, or split with the
+particle in the family name, a number after "the" as a noun ("on the 47"), and "a bottle"
+as one bottle."""
 
 from __future__ import annotations
 
@@ -113,6 +114,16 @@ async def report_left_item(inp: LeftIn) -> Ref:
     return Ref(ref="l")
 
 
+class CellarIn(BaseModel):
+    wine_name: str = Field(description="producer and wine")
+    bottles: int = Field(ge=1, le=600, description="number of bottles")
+
+
+@pf.capability(intent="Put bottles of wine into the club's cellar", tags=["book club"])
+async def stock_cellar(inp: CellarIn) -> Ref:
+    return Ref(ref="w")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -128,6 +139,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             enrol_member,
             issue_library_card,
             report_left_item,
+            stock_cellar,
         ],
     )
 
@@ -257,3 +269,15 @@ def test_one_list_of_determiners() -> None:
 async def test_a_number_after_the_is_a_noun(node: pf.Node, text: str) -> None:
     # "the 47" names a bus by its number: the route a text field asks for.
     assert await _params(node, text) == {"route": "47", "description": "grey gloves"}
+
+
+@pytest.mark.parametrize(
+    ("text", "bottles"),
+    [
+        ("put a bottle of Rioja in the cellar", 1),
+        ("put three bottles of Rioja in the cellar", 3),
+    ],
+)
+async def test_a_counts_one_of_the_fields_noun(node: pf.Node, text: str, bottles: int) -> None:
+    # "a bottle" says how many bottles as "one bottle" does.
+    assert await _params(node, text) == {"wine_name": "Rioja", "bottles": bottles}

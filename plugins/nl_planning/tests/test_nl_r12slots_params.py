@@ -76,6 +76,15 @@ async def night_lights_on(inp: CorridorIn) -> Ref:
     return Ref(ref="n")
 
 
+class BlindsIn(BaseModel):
+    room: Literal["kitchen", "living_room", "bedroom"] = Field(description="which room")
+
+
+@pf.capability(intent="Open the window blinds in a room", tags=["guest house"])
+async def open_blinds(inp: BlindsIn) -> Ref:
+    return Ref(ref="o")
+
+
 class BookIn(BaseModel):
     title: str = Field(description="title of the book")
 
@@ -135,6 +144,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             fans_off,
             radiators_up,
             night_lights_on,
+            open_blinds,
             add_to_reading_list,
             enrol_member,
             issue_library_card,
@@ -281,3 +291,12 @@ async def test_a_number_after_the_is_a_noun(node: pf.Node, text: str) -> None:
 async def test_a_counts_one_of_the_fields_noun(node: pf.Node, text: str, bottles: int) -> None:
     # "a bottle" says how many bottles as "one bottle" does.
     assert await _params(node, text) == {"wine_name": "Rioja", "bottles": bottles}
+
+
+async def test_every_room_is_no_one_room(node: pf.Node) -> None:
+    # A field of one room with no value for all: "every room" names none of them (not the
+    # living room its "room" would), and the planner asks.
+    assert await _params(node, "open the blinds in the bedroom") == {"room": "bedroom"}
+    with pytest.raises(pf.errors.PacketFlowError) as caught:
+        await plan_steps(node, "open the blinds in every room", TODAY)
+    assert caught.value.code == "E422"

@@ -33,12 +33,16 @@ _WHERE = frozenset(("where", "location", "place")) | _PARTS
 def everywhere(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """The field's value for every place, when the clause says all places."""
     value = _all_value(spec)
-    if value is None:
-        return None
     said = _said(spec, scope)
     if said is None:
         return None
     a, b = said
+    if value is None:
+        if spec.enum and set(spec.words) & _WHERE:
+            # "in every room" for a field of one room: no room is meant (not the living
+            # room its "room" would name), so the words are no value of it.
+            scope.claim(a, b)
+        return None
     scope.claim(a, b)
     return value, scope.text[a:b]
 

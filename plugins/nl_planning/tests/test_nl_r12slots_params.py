@@ -6,7 +6,8 @@ stands for all ("everywhere", "in every room", the enum's ``all``, a union of ch
 ``Literal["everywhere"]``), a title with two small words in a row ("Harry Potter and the
 Goblet of Fire"), a name with a particle ("Jan de Vries") whole, or split with the
 particle in the family name, a number after "the" as a noun ("on the 47"), and "a bottle"
-as one bottle."""
+as one bottle, and a name in title case with "of" or "and the" inside ("Florence and the
+Machine")."""
 
 from __future__ import annotations
 
@@ -133,6 +134,16 @@ async def stock_cellar(inp: CellarIn) -> Ref:
     return Ref(ref="w")
 
 
+class GigIn(BaseModel):
+    query: str = Field(description="band or artist to look for")
+    city: str | None = Field(default=None, description="city of the concert")
+
+
+@pf.capability(intent="Find concerts and gigs to go to", tags=["music"])
+async def find_gigs(inp: GigIn) -> Ref:
+    return Ref(ref="g")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -150,6 +161,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             issue_library_card,
             report_left_item,
             stock_cellar,
+            find_gigs,
         ],
     )
 
@@ -300,3 +312,15 @@ async def test_every_room_is_no_one_room(node: pf.Node) -> None:
     with pytest.raises(pf.errors.PacketFlowError) as caught:
         await plan_steps(node, "open the blinds in every room", TODAY)
     assert caught.value.code == "E422"
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("find gigs by Florence and the Machine in Leeds", "Florence and the Machine"),
+        ("find gigs by Sons of the Desert in Leeds", "Sons of the Desert"),
+        ("find gigs by Franz Ferdinand in Leeds", "Franz Ferdinand"),
+    ],
+)
+async def test_small_words_inside_a_name_after_a_cue(node: pf.Node, text: str, query: str) -> None:
+    assert await _params(node, text) == {"query": query, "city": "Leeds"}

@@ -78,11 +78,41 @@ def phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[
         if not scope.text_free(t.start, t.end) or t.lower in TIME_WORDS:
             break
         if end > at and (t.lower in roles or t.lower in STOP_AT):
-            break
+            link = _name_link(tokens, end, scope)
+            if not link:
+                break
+            end += link
+            continue
         if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&")):
             break
         end += 1
     return trim(tokens, at, end, scope)
+
+
+# Small words inside a name in title case: "Museum *of* London", "Sons *of the* Desert",
+# "Florence *and the* Machine". A bare "and" joins two names as often ("Ana and Ben"), so it
+# links only with "the" after it.
+_NAME_LINKS = (("of", "the"), ("and", "the"), ("of",), ("&",))
+
+
+def _name_link(tokens: list[Token], k: int, scope: Scope) -> int:
+    """How many small words at ``tokens[k]`` join the capitalised word before them to the
+    capitalised word after them into one name (0 when they do not)."""
+    if not tokens[k - 1].text[:1].isupper() or not tokens[k - 1].is_word:
+        return 0
+    for link in _NAME_LINKS:
+        after = k + len(link)
+        if tuple(t.lower for t in tokens[k:after]) != link or after >= len(tokens):
+            continue
+        nxt = tokens[after]
+        if (
+            nxt.is_word
+            and nxt.text[:1].isupper()
+            and not nxt.entity
+            and scope.text_free(tokens[k].start, nxt.end)
+        ):
+            return len(link)
+    return 0
 
 
 _LIST_MARKS = frozenset((",", ";", ":"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
 from .coverage import coverage
+from .dominance import listed_value, takes_most
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
@@ -94,6 +95,9 @@ class Candidate:
     """the request says its action with a verb of the very class (not only a broad one)."""
     ruled_out: bool = False
     """a sign rules it out whatever its fit (see :func:`~.vetoes.leaves_time`)."""
+    listed: bool = False
+    """an enum field took a value the request names word for word, or an earlier step gave
+    (see :func:`~.dominance.listed_value`)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -370,12 +374,14 @@ def rank(
                 terse, same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
                 action.explicit and level == "same", ruled_out,
+                listed_value(profile.fields, filled),
             )
         )  # fmt: skip
     only_terse(out)
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):
         only_actor(out)
+    takes_most(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
 

@@ -1,0 +1,101 @@
+"""Ranking on a registry of this test's own (a spa with its therapists, a car wash, a ferry
+search, a cinema catalogue): of two capabilities with the very action that both take the
+request's day and time, the one that also takes a value its own schema lists ("a facial")
+and every value the other takes is meant, ahead of the other and over the "too far" floor;
+the opposite action or an action none has stays refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import is_refused, plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-03-26"  # a Thursday
+
+
+class Done(BaseModel):
+    ref: str
+
+
+class FindTherapistIn(BaseModel):
+    date: dt.date = Field(description="day of the visit")
+    treatment: Literal["massage", "facial", "manicure"] = Field(description="what to have done")
+
+
+class FindTherapistOut(BaseModel):
+    therapist_id: str
+
+
+@pf.capability(intent="Therapists with an open slot on a given day", tags=["spa"])
+async def find_therapist(inp: FindTherapistIn) -> FindTherapistOut:
+    return FindTherapistOut(therapist_id="TH-0042")
+
+
+class SpaBookingIn(BaseModel):
+    therapist_id: str | None = Field(
+        default=None, pattern=r"^TH-[0-9]{4}$", description="a particular therapist, e.g. TH-0042"
+    )
+    date: dt.date = Field(description="day of the treatment")
+    time: dt.time = Field(description="start time")
+    treatment: Literal["massage", "facial", "manicure"] = Field(description="what to have done")
+
+
+@pf.capability(intent="Reserve a slot at the spa", tags=["spa"])
+async def book_spa_treatment(inp: SpaBookingIn) -> Done:
+    return Done(ref="s")
+
+
+class CarWashIn(BaseModel):
+    date: dt.date = Field(description="day of the wash")
+    start_time: dt.time = Field(description="when the valet arrives")
+    hours: int = Field(default=1, ge=1, le=4, description="how long it takes")
+
+
+@pf.capability(intent="Have a valet come and clean the car", tags=["car"])
+async def book_car_wash(inp: CarWashIn) -> Done:
+    return Done(ref="c")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [find_therapist, book_spa_treatment, book_car_wash]
+    )
+
+
+async def test_the_one_that_also_takes_a_listed_value_is_meant(node: pf.Node) -> None:
+    # both booking capabilities take "on Friday" and "at 3pm"; only the spa lists "facial",
+    # and nothing else of the request ("anyone available") is a word of either
+    text = "Book me in for a facial at 3pm on Friday with anyone available"
+    steps = await plan_steps(node, text, TODAY)
+    assert steps == [
+        {
+            "capability": "book_spa_treatment",
+            "params": {"date": "2026-03-27", "time": "15:00", "treatment": "facial"},
+        }
+    ]
+
+
+async def test_the_one_that_takes_more_of_an_earlier_step_comes_first(node: pf.Node) -> None:
+    # "book them" takes the day of the search; the spa also takes its treatment
+    text = "Find me a therapist for a massage on Friday and book them at 10am"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["find_therapist", "book_spa_treatment"]
+    assert steps[1]["params"]["treatment"] == "massage"
+
+
+async def test_what_only_the_other_fits_still_chooses_it(node: pf.Node) -> None:
+    text = "book the car valet for 3pm on Friday"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["book_car_wash"]
+
+
+async def test_an_action_neither_does_stays_refused(node: pf.Node) -> None:
+    # a listed value does not make an undoing neither capability does
+    assert await is_refused(node, "cancel my facial at 3pm on Friday", TODAY)
+    assert await is_refused(node, "move my facial on Friday to 4pm", TODAY)

@@ -99,3 +99,28 @@ async def test_an_action_neither_does_stays_refused(node: pf.Node) -> None:
     # a listed value does not make an undoing neither capability does
     assert await is_refused(node, "cancel my facial at 3pm on Friday", TODAY)
     assert await is_refused(node, "move my facial on Friday to 4pm", TODAY)
+
+
+class LateCheckoutIn(BaseModel):
+    room_number: str = Field(pattern=r"^[0-9]{3}$", description="the guest's room, e.g. 204")
+    checkout_time: dt.time = Field(description="when the guest will leave the room")
+
+
+@pf.capability(intent="Keep the hotel room past the usual checkout", tags=["hotel"])
+async def request_late_checkout(inp: LateCheckoutIn) -> Done:
+    return Done(ref="h")
+
+
+async def test_instead_is_no_word_to_explain(module_node: pf.Node, register_module: Any) -> None:
+    # "instead" says the request replaces an earlier plan; it names no other subject: the
+    # very action with its time is meant, and its missing room asked for (E422), not refused
+    node = await planner_on(module_node, register_module, [request_late_checkout, book_car_wash])
+    with pytest.raises(pf.errors.ContractViolationError, match="room_number"):
+        await plan_steps(node, "Could I check out at 1pm instead?", TODAY)
+    steps = await plan_steps(node, "Could I check out at 1pm instead? Room 312", TODAY)
+    assert steps == [
+        {
+            "capability": "request_late_checkout",
+            "params": {"room_number": "312", "checkout_time": "13:00"},
+        }
+    ]

@@ -1,8 +1,10 @@
-"""Ranking on a registry of this test's own (a spa with its therapists, a car wash, a ferry
-search, a cinema catalogue): of two capabilities with the very action that both take the
+"""Ranking on a registry of this test's own (a spa with its therapists, a car wash, a late
+checkout, a boat-trip search): of two capabilities with the very action that both take the
 request's day and time, the one that also takes a value its own schema lists ("a facial")
 and every value the other takes is meant, ahead of the other and over the "too far" floor;
-the opposite action or an action none has stays refused."""
+an action none has stays refused. "instead" is no word a capability must explain, and an
+intent that opens with a participle ("Shared boat trips ...") describes what a search finds,
+not what it does."""
 
 from __future__ import annotations
 
@@ -124,3 +126,32 @@ async def test_instead_is_no_word_to_explain(module_node: pf.Node, register_modu
             "params": {"room_number": "312", "checkout_time": "13:00"},
         }
     ]
+
+
+class CrossingSearchIn(BaseModel):
+    from_port: str = Field(description="where the boat leaves from")
+    to_port: str = Field(description="where it arrives")
+    date: dt.date = Field(description="day of the crossing")
+
+
+@pf.capability(intent="Shared boat trips between the islands", tags=["ferry"])
+async def search_crossings(inp: CrossingSearchIn) -> Done:
+    return Done(ref="f")
+
+
+async def test_a_participle_before_a_noun_is_no_action(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # "Shared boat trips" describes what the search finds: it shares nothing, so a
+    # question with no verb reads it
+    node = await planner_on(module_node, register_module, [search_crossings, book_car_wash])
+    text = "is there a boat from Oban to Craignure on Saturday?"
+    steps = await plan_steps(node, text, TODAY)
+    assert steps == [
+        {
+            "capability": "search_crossings",
+            "params": {"from_port": "Oban", "to_port": "Craignure", "date": "2026-03-28"},
+        }
+    ]
+    # a search is still no cancellation
+    assert await is_refused(node, "cancel the boat from Oban to Craignure on Saturday", TODAY)

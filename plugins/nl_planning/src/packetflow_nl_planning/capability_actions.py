@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from .actions import Action
 from .lexicon import Lexicon, lexicon
 from .request_actions import causative, request_action
-from .text import identifier_words, lemma, tokenize
+from .text import identifier_words, lemma, past_form, tokenize
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -42,6 +42,10 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
     words = [t.lower for t in tokens]
     at = strip_polite(words, lex)
     if at >= len(tokens):
+        return None
+    if at == 0 and tokens[0].lemma not in own and past_form(words[0]):
+        # "Shared car journeys going the same way", "Guided hill walks": a participle before
+        # a noun describes the thing; an intent says its action in the base form ("Share ...").
         return None
     found = verb_at(tokens, at, lex, own)
     if found is None:

@@ -155,3 +155,60 @@ async def test_a_participle_before_a_noun_is_no_action(
     ]
     # a search is still no cancellation
     assert await is_refused(node, "cancel the boat from Oban to Craignure on Saturday", TODAY)
+
+
+class ListRemoveIn(BaseModel):
+    item: str = Field(description="what to take off")
+    list_name: str = Field(default="groceries", description="which list")
+
+
+@pf.capability(intent="Take something off a shopping list", tags=["shopping", "list"])
+async def remove_from_shopping_list(inp: ListRemoveIn) -> Done:
+    return Done(ref="l")
+
+
+class WatchlistRemoveIn(BaseModel):
+    title: str = Field(description="name of the film or series")
+
+
+@pf.capability(intent="Drop a film or show from the saved list", tags=["tv"])
+async def remove_from_watchlist(inp: WatchlistRemoveIn) -> Done:
+    return Done(ref="w")
+
+
+class GuestRemoveIn(BaseModel):
+    full_name: str = Field(description="the guest's full name")
+
+
+@pf.capability(intent="Take someone off the wedding guest list", tags=["wedding"])
+async def remove_guest(inp: GuestRemoveIn) -> Done:
+    return Done(ref="g")
+
+
+async def test_a_value_said_with_its_field_name_is_taken_more(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # both lists take "tinsel" (as an item, as a title); only the shopping list also takes
+    # "the christmas list", said with its field's name
+    node = await planner_on(
+        module_node,
+        register_module,
+        [
+            remove_from_shopping_list,
+            remove_from_watchlist,
+            remove_guest,
+            find_therapist,
+            book_spa_treatment,
+            book_car_wash,
+        ],
+    )
+    steps = await plan_steps(node, "remove tinsel from the christmas list", TODAY)
+    assert steps == [
+        {
+            "capability": "remove_from_shopping_list",
+            "params": {"item": "tinsel", "list_name": "christmas"},
+        }
+    ]
+    # "guest" is what the guest list is about: no list name the shopping list takes more
+    steps = await plan_steps(node, "remove Ana Ruiz from the guest list", TODAY)
+    assert steps == [{"capability": "remove_guest", "params": {"full_name": "Ana Ruiz"}}]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
 from .coverage import coverage
-from .dominance import listed_value, takes_most
+from .dominance import listed_value, takes_most, told_values
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
@@ -98,6 +98,10 @@ class Candidate:
     listed: bool = False
     """an enum field took a value the request names word for word, or an earlier step gave
     (see :func:`~.dominance.listed_value`)."""
+    told: frozenset[tuple[str, frozenset[str]]] = frozenset()
+    """the words of the values told for what they are (see :func:`~.dominance.told_values`)."""
+    own: frozenset[str] = frozenset()
+    """the capability's own words (its name's, intent's, fields')."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -374,7 +378,8 @@ def rank(
                 terse, same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
                 action.explicit and level == "same", ruled_out,
-                listed_value(profile.fields, filled),
+                listed_value(profile.fields, filled), told_values(profile.fields, filled),
+                profile.own,
             )
         )  # fmt: skip
     only_terse(out)

@@ -2,9 +2,12 @@
 checkout, a boat-trip search): of two capabilities with the very action that both take the
 request's day and time, the one that also takes a value its own schema lists ("a facial")
 and every value the other takes is meant, ahead of the other and over the "too far" floor;
-an action none has stays refused. "instead" is no word a capability must explain, and an
-intent that opens with a participle ("Shared boat trips ...") describes what a search finds,
-not what it does."""
+an action none has stays refused; a value said with its field's name ("the christmas list")
+counts as well, unless its words are the rival's own ("the guest list"). "instead" is no word
+a capability must explain; an intent that opens with a participle ("Shared boat trips ...")
+describes what a search finds, not what it does; and a phrase that says what is to be done
+to a thing in a participle ("I want my pledge refunded") is no terse request of another
+capability."""
 
 from __future__ import annotations
 
@@ -212,3 +215,38 @@ async def test_a_value_said_with_its_field_name_is_taken_more(
     # "guest" is what the guest list is about: no list name the shopping list takes more
     steps = await plan_steps(node, "remove Ana Ruiz from the guest list", TODAY)
     assert steps == [{"capability": "remove_guest", "params": {"full_name": "Ana Ruiz"}}]
+
+
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class CampaignIn(BaseModel):
+    campaign_slug: str = Field(pattern=_SLUG, description="the campaign's short name in its URL")
+
+
+@pf.capability(intent="News from a campaign you made a pledge to", tags=["crowdfunding"])
+async def follow_campaign(inp: CampaignIn) -> Done:
+    return Done(ref="c")
+
+
+class BackIn(BaseModel):
+    campaign_slug: str = Field(pattern=_SLUG, description="the campaign's short name in its URL")
+    amount: float = Field(gt=0, description="how much to give")
+
+
+@pf.capability(intent="Back a crowdfunding campaign with money", tags=["crowdfunding"])
+async def back_campaign(inp: BackIn) -> Done:
+    return Done(ref="b")
+
+
+async def test_a_participle_of_another_action_is_no_terse_request(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # "refunded" says what is to be done to the pledge: no campaign to follow, though its
+    # slug and "pledge" are the follower's
+    node = await planner_on(
+        module_node, register_module, [follow_campaign, back_campaign, book_car_wash]
+    )
+    assert await is_refused(node, "I want my pledge to tiny-lamp refunded", TODAY)
+    steps = await plan_steps(node, "follow the tiny-lamp campaign", TODAY)
+    assert steps == [{"capability": "follow_campaign", "params": {"campaign_slug": "tiny-lamp"}}]

@@ -29,6 +29,7 @@ from .verb_match import (
 )
 from .vetoes import (
     common_noun_named,
+    done_otherwise,
     leaves_time,
     says_no_action,
     takes_nothing,
@@ -358,6 +359,8 @@ def rank(
         terse = (
             obtains(action)
             and not no_longer
+            # ("I want my pledge refunded": a thing with what is to be done to it, said)
+            and not done_otherwise(profile, trial)
             and fit == 1.0
             and bool(required)
             and explained

@@ -7,7 +7,7 @@ counts as well, unless its words are the rival's own ("the guest list"). "instea
 a capability must explain; an intent that opens with a participle ("Shared boat trips ...")
 describes what a search finds, not what it does; and a phrase that says what is to be done
 to a thing in a participle ("I want my pledge refunded") is no terse request of another
-capability."""
+capability, nor is "grab me a place" one of a capability that gives a place up."""
 
 from __future__ import annotations
 
@@ -250,3 +250,44 @@ async def test_a_participle_of_another_action_is_no_terse_request(
     assert await is_refused(node, "I want my pledge to tiny-lamp refunded", TODAY)
     steps = await plan_steps(node, "follow the tiny-lamp campaign", TODAY)
     assert steps == [{"capability": "follow_campaign", "params": {"campaign_slug": "tiny-lamp"}}]
+
+
+class TourSearchIn(BaseModel):
+    city: str = Field(description="where the tour is")
+    date: dt.date = Field(description="day of the tour")
+
+
+class TourSearchOut(BaseModel):
+    tour_id: str
+
+
+@pf.capability(intent="Guided walking tours in a city on a day", tags=["tours"])
+async def search_tours(inp: TourSearchIn) -> TourSearchOut:
+    return TourSearchOut(tour_id="TR-1234")
+
+
+class TourPlaceIn(BaseModel):
+    tour_id: str = Field(pattern=r"^TR-[0-9]{4}$", description="the tour, e.g. TR-1234")
+
+
+@pf.capability(intent="A place on a guided walking tour", tags=["tours"])
+async def join_tour(inp: TourPlaceIn) -> Done:
+    return Done(ref="j")
+
+
+@pf.capability(intent="Give up a place already taken on a tour", tags=["tours"])
+async def leave_tour(inp: TourPlaceIn) -> Done:
+    return Done(ref="l")
+
+
+async def test_obtaining_a_thing_is_no_undoing(module_node: pf.Node, register_module: Any) -> None:
+    # "grab me a place" names what both tour capabilities are about; giving one up is the
+    # opposite of grabbing it
+    node = await planner_on(
+        module_node, register_module, [search_tours, join_tour, leave_tour, book_car_wash]
+    )
+    text = "Look for tours in York on Sunday and then grab me a place"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["search_tours", "join_tour"]
+    steps = await plan_steps(node, "leave tour TR-1234", TODAY)
+    assert steps == [{"capability": "leave_tour", "params": {"tour_id": "TR-1234"}}]

@@ -35,6 +35,7 @@ from .vetoes import (
     takes_nothing,
     tells_cessation,
     tells_of_self,
+    undoes_unasked,
     undone_by_opposite,
 )
 from .winners import clear_winner, only_actor, only_terse
@@ -361,6 +362,7 @@ def rank(
             and not no_longer
             # ("I want my pledge refunded": a thing with what is to be done to it, said)
             and not done_otherwise(profile, trial)
+            and not undoes_unasked(action, profile, trial)
             and fit == 1.0
             and bool(required)
             and explained

@@ -23,6 +23,7 @@ __all__ = [
     "takes_nothing",
     "tells_cessation",
     "tells_of_self",
+    "undoes_unasked",
     "undone_by_opposite",
 ]
 
@@ -144,3 +145,14 @@ def done_otherwise(profile: Profile, scope: Scope) -> bool:
         if classes and not classes & does and t.lemma not in profile.own:
             return True
     return False
+
+
+def undoes_unasked(action: Action, profile: Profile, scope: Scope) -> bool:
+    """Whether the request asks to obtain a thing with a verb ("grab me a seat", "get me a
+    table") and the capability undoes one (gives a seat up, cancels), which no word of the
+    request names ("I'd like a *refund*" names what refunding does): obtaining is no undoing."""
+    lex = lexicon()
+    if not action.explicit or not lex.is_undo(profile.action.classes):
+        return False
+    verbs = set(profile.action.verbs) | {v for v in profile.action.verbs for v in v.split("_")}
+    return not any(t.lemma in verbs or t.lower in verbs for t in scope.words if t.is_word)

@@ -1,6 +1,8 @@
 """The domain a compound request is in: a later clause that two capabilities fit about as well
 goes on in the domain of the step before it ("give Priya five stars; also book Biscuit in for
-Wednesday": the walker's domain, not the driving instructor's)."""
+Wednesday": the walker's domain, not the driving instructor's), and a clause whose verb only says
+the action ("... and add his brother Ian instead") is read in that domain when its words alone
+name no capability."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Sequence
 from .index import Index
 from .ranking import Candidate
 
-__all__ = ["in_domain"]
+__all__ = ["continued", "in_domain"]
 
 # How close to the best a candidate's score must be for the domain to decide between them: the
 # domain only breaks a near tie, never overrules a clear reading of the words.
@@ -49,3 +51,29 @@ def in_domain(index: Index, candidates: Sequence[Candidate], previous: str | Non
         ):
             return at
     return 0
+
+
+def continued(index: Index, candidates: Sequence[Candidate], previous: str | None) -> int | None:
+    """The position of the candidate a clause that fits nothing on its own goes on with: the
+    best one in the domain of the step beside it (``previous``) whose action is the clause's
+    and that the clause gives every required value (or an earlier step outputs it). After
+    "take Pete off the guest list", "add his brother Ian instead" adds a guest: the verb only
+    says what to do, the step before says where. ``None`` when no such candidate is; a clause
+    whose values the domain's capability cannot take is still refused."""
+    if previous is None:
+        return None
+    domain = _tags(index, previous)
+    if not domain:
+        return None
+    for at, other in enumerate(candidates):
+        if (
+            other.action_ok
+            and other.level in ("same", "open")
+            and other.fit == 1.0
+            and not other.ruled_out
+            and other.filled is not None
+            and other.filled.params
+            and _tags(index, other.name) & domain
+        ):
+            return at
+    return None

@@ -190,6 +190,17 @@ class Planner(ClauseReader, Rereads):
                         # "refund order 7 and give me cash back": a detail of step 1; "...,
                         # and invite her": the contact found first is whom the event invites
                         continue
+                    carried = self._in_domain(
+                        text, clause, mentions, today, memory, allowed, index, before, outputs,
+                        previous,
+                    )  # fmt: skip
+                    if carried is not None:
+                        fields = self.index.profiles[carried.step.capability].fields
+                        memory.extend(memory_of(carried.step.params, fields, len(draft.steps)))
+                        draft.steps.append(carried)
+                        asked.append(kind == "question")
+                        made = None
+                        continue
                     if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
                         # "is the shed still open? close it": the question set the scene.
                         dropped = draft.steps.pop()

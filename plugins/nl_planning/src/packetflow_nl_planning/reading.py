@@ -14,7 +14,7 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
-from .domains import in_domain
+from .domains import continued, in_domain
 from .drafts import StepDraft
 from .entities import Mentions
 from .index import Index
@@ -76,7 +76,15 @@ class ClauseReader:
         contexts: list[Clause] | None = None,
         available: set[str] | None = None,
         previous: str | None = None,
+        *,
+        domain: bool = False,
     ) -> StepDraft:
+        """The step ``clause`` asks for; with ``domain``, a clause that fits nothing on its own
+        goes on in the domain of the ``previous`` step (see :func:`~.domains.continued`).
+
+        Raises:
+            NotFoundError: E404 when no capability fits it.
+        """
         words = clause.words
         terms, action = self._terms(clause)
         key = " ".join(terms)
@@ -130,7 +138,10 @@ class ClauseReader:
         chosen = candidates[in_domain(self.index, candidates, previous)] if candidates else None
         chunk = text[clause.start : clause.end]
         if chosen is None or not (chosen.action_ok and chosen.relevant):
-            raise _refusal(chunk, candidates, action)
+            at = continued(self.index, candidates, previous) if domain else None
+            if at is None:
+                raise _refusal(chunk, candidates, action)
+            chosen = candidates[at]  # "..., and add his brother instead": the domain before
         profile = self.index.profiles[chosen.name]
         scope.mode = chosen.mode
         scope.own = profile.own

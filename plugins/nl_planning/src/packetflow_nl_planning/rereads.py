@@ -1,5 +1,6 @@
 """Reading a clause again: a refused one with the earlier output it names ("... and email the
-status to me"), the latest step with the phrase of values after it as its nearest scene ("can
+status to me") or in the domain of the step beside it ("... and add his brother instead"), the
+latest step with the phrase of values after it as its nearest scene ("can
 someone come on Monday? 14 Elm Grove, Leeds"), and a request with the comma clause after it that
 is only its detail ("an hour's walk for Rex on Monday, pick him up at 3:15pm"), so over-splitting
 a request does not refuse it.
@@ -69,6 +70,34 @@ class Rereads:
                 text, named, mentions, today, memory, allowed, index, contexts, outputs, previous
             )
         except pf.errors.NotFoundError:
+            return None
+
+    def _in_domain(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        previous: str | None,
+    ) -> StepDraft | None:
+        """The step of a refused clause read in the domain of the step beside it ("remove Pete
+        from the guest list and add his brother Ian instead": a guest), ``None`` when nothing
+        there takes its values either (see :func:`~.domains.continued`)."""
+        if previous is None:
+            return None
+        kept = set(mentions.used)
+        try:
+            return self._clause(
+                text, clause, mentions, today, memory, allowed, index, contexts, outputs,
+                previous, domain=True,
+            )  # fmt: skip
+        except pf.errors.NotFoundError:
+            mentions.used = kept
             return None
 
     def _with_detail(

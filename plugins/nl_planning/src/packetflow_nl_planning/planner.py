@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from typing import Any
@@ -35,6 +36,7 @@ from .ranking import Thresholds
 from .reading import ClauseReader
 from .rereads import Made, Rereads
 from .restates import once_more, restates
+from .scenes import counts_unnamed, scene_object, told_of_self, with_object
 from .segment import Clause, split
 from .slots import memory_of
 from .statements import LOSS_WORDS
@@ -120,6 +122,7 @@ class Planner(ClauseReader, Rereads):
         pending: list[tuple[Clause, str]] = []
         contexts: list[Clause] = []
         facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
+        things: list[Clause] = []  # what statements told before a request are about ("eggs")
         for clause in clauses:
             kind = clause_kind(self.index, clause, text, losses)
             # (a statement told as one more thing, "...; also I left my gloves on the 38", is
@@ -173,7 +176,16 @@ class Planner(ClauseReader, Rereads):
                     o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
                 }
                 previous = draft.steps[-1].step.capability if draft.steps else None
-                step = self._clause(
+                thing = max((c for c in things if c.end <= clause.start), key=_end, default=None)
+                counted = None
+                if thing is not None and counts_unnamed(clause, mentions):
+                    # "we're out of crisps, add two": two crisps
+                    with contextlib.suppress(pf.errors.NotFoundError):
+                        counted = self._clause(
+                            text, with_object(clause, thing), mentions, today, memory, allowed,
+                            index, before, outputs, previous, thing=thing,
+                        )  # fmt: skip
+                step = counted or self._clause(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
             except pf.errors.NotFoundError as exc:
@@ -221,8 +233,14 @@ class Planner(ClauseReader, Rereads):
                         made = None
                         continue
                     others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
-                    if kind in ("question", "statement") and others:
-                        contexts.append(clause)  # "is the shed still open? close it"
+                    # "we're out of eggs, put a dozen on the list": a shortage told fits
+                    # nothing on its own, and is the scene of the request beside it
+                    stated = kind == "statement" or (kind == "request" and told_of_self(clause))
+                    if (kind == "question" or stated) and others:
+                        thing = scene_object(self.index, clause) if stated else None
+                        if thing is not None:
+                            things.append(thing)  # (what a request after it may count)
+                        contexts.append(thing or clause)  # "is the shed still open? close it"
                         first_error = first_error or exc
                         continue
                     if len(pending) > 1 and is_fragment(self.index, clause, mentions):
@@ -348,3 +366,7 @@ class Planner(ClauseReader, Rereads):
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
+
+
+def _end(clause: Clause) -> int:
+    return clause.end

@@ -22,6 +22,7 @@ from .lexicon import lexicon
 from .plans import PlannedStep
 from .ranking import Candidate, Thresholds, rank, verbs_of
 from .request_actions import request_action
+from .scenes import takes_thing
 from .search_terms import embedding_sentence, type_words
 from .segment import Clause
 from .slots import fill
@@ -78,9 +79,12 @@ class ClauseReader:
         previous: str | None = None,
         *,
         domain: bool = False,
+        thing: Clause | None = None,
     ) -> StepDraft:
         """The step ``clause`` asks for; with ``domain``, a clause that fits nothing on its own
-        goes on in the domain of the ``previous`` step (see :func:`~.domains.continued`).
+        goes on in the domain of the ``previous`` step (see :func:`~.domains.continued`); with a
+        ``thing`` (what a scene before it is about), one that counts it is meant (see
+        :func:`~.scenes.takes_thing`).
 
         Raises:
             NotFoundError: E404 when no capability fits it.
@@ -139,6 +143,8 @@ class ClauseReader:
         chunk = text[clause.start : clause.end]
         if chosen is None or not (chosen.action_ok and chosen.relevant):
             at = continued(self.index, candidates, previous) if domain else None
+            if thing is not None:
+                at = takes_thing(candidates, text, thing)
             if at is None:
                 raise _refusal(chunk, candidates, action)
             chosen = candidates[at]  # "..., and add his brother instead": the domain before

@@ -311,6 +311,7 @@ def split(
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
         group = _done_first(group, verbs)
+        group = _without_anyone(group)
         size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
         if size and all(t.lower == "," for t in group[size:]):
             continue  # "First of all, refill RX-1": the comma cut the order off its request
@@ -327,6 +328,29 @@ def split(
                 Clause(tuple(group), group[0].start, group[-1].end, first and bool(out), added)
             )
     return out
+
+
+# "with whoever is free", "by anyone available": whoever does it is left open - no value.
+_ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
+_ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
+_RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
+_FREE = frozenset(("free", "available", "around"))
+
+
+def _without_anyone(group: list[Token]) -> list[Token]:
+    """The clause without a phrase that leaves who is to do it open ("book me in at 2pm *with
+    whoever is free*"): it names no one, so no field takes it as a value, and an earlier step
+    that finds someone ("but first find a stylist") gives the one meant."""
+    lowers = [t.lower for t in group]
+    for i, word in enumerate(lowers):
+        if word not in _ANYONE:
+            continue
+        for rel in _RELATIVE:
+            at = i + 1 + len(rel)
+            if tuple(lowers[i + 1 : at]) == rel and at < len(lowers) and lowers[at] in _FREE:
+                start = i - 1 if i > 0 and lowers[i - 1] in _ANY_PREPOSITIONS else i
+                return group[:start] + group[at + 1 :]
+    return group
 
 
 def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:

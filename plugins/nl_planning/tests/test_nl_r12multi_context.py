@@ -149,6 +149,40 @@ async def book_barber(inp: ChairIn) -> Done:
     return Done(ok=True)
 
 
+class WindowsIn(BaseModel):
+    date: dt.date = Field(description="day of the visit")
+    start_time: str = Field(pattern=_HHMM, description="arrival time, HH:MM")
+
+
+@pf.capability(intent="A window cleaner sent round", tags=["cleaning"])
+async def book_window_cleaner(inp: WindowsIn) -> Done:
+    return Done(ok=True)
+
+
+class CoachSearchIn(BaseModel):
+    from_town: str = Field(description="town to leave from")
+    to_town: str = Field(description="town to go to")
+    date: dt.date = Field(description="day of travel")
+
+
+class CoachOut(BaseModel):
+    trip_id: str = Field(pattern=r"^T-[0-9]{4}$", description="a trip with seats left")
+
+
+@pf.capability(intent="Coach trips with seats left", tags=["coach", "travel"])
+async def search_coach_trips(inp: CoachSearchIn) -> CoachOut:
+    return CoachOut(trip_id="T-0001")
+
+
+class SeatIn(BaseModel):
+    trip_id: str = Field(pattern=r"^T-[0-9]{4}$", description="which trip")
+
+
+@pf.capability(intent="A seat on a coach trip", tags=["coach", "travel"])
+async def join_coach_trip(inp: SeatIn) -> Done:
+    return Done(ok=True)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
@@ -165,6 +199,9 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         start_fan,
         find_barber,
         book_barber,
+        book_window_cleaner,
+        search_coach_trips,
+        join_coach_trip,
     ]
     return await planner_on(module_node, register_module, caps)
 
@@ -241,7 +278,7 @@ async def test_before_that_puts_the_second_request_first_and_it_is_the_order(
     steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [
         ("remove_from_basket", {"item": "cow's milk"}),
-        ("add_to_basket", {"item": "oat milk", "quantity": 1}),
+        ("add_to_basket", {"item": "oat milk"}),
     ]
 
 
@@ -270,9 +307,30 @@ async def test_but_first_wires_the_search_into_the_booking_told_before_it(node: 
     assert any(m.startswith("s1.barber_id") for m in reads[1])  # the barber found first
 
 
+async def test_them_after_a_search_is_what_it_found(node: pf.Node) -> None:
+    # "book them at 9am" alone fits the window cleaner as well; "them" is the barber found
+    text = "Find a barber for a hot shave on Monday and book them at 9am"
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    assert _calls(out["steps"]) == [
+        ("find_barber", {"date": "2026-06-15", "service": "hot_shave"}),
+        ("book_barber", {"date": "2026-06-15", "time": "09:00", "service": "hot_shave"}),
+    ]
+    assert any(m.startswith("s1.barber_id") for m in _reads(out["plan"])[1])
+
+
+async def test_a_generic_verb_takes_what_the_step_before_found(node: pf.Node) -> None:
+    # "grab me a seat" gives no value of its own: the trip is the one found
+    text = "Look for coach trips from Bath to Exeter on Saturday and then grab me a seat"
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    assert [s["capability"] for s in out["steps"]] == ["search_coach_trips", "join_coach_trip"]
+    assert any(m.startswith("s1.trip_id") for m in _reads(out["plan"])[1])
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        # a verb the lexicon does not know is no action of the domain before
+        "Remove Ben Ross from the team sheet and paint his cousin Joe Ross instead",
         # a sentence of values fills no request nothing fits
         "Can I paint the bay till 6pm? Bay 214.",
         # a shortage does not make an unrelated request fit

@@ -14,7 +14,7 @@ import packetflow as pf
 
 from .actions import Action
 from .clauses import Memory, Scope
-from .domains import continued, in_domain
+from .domains import continued, in_domain, pointed_at
 from .drafts import StepDraft
 from .entities import Mentions
 from .index import Index
@@ -29,6 +29,7 @@ from .slots import fill
 from .tense import tensed_words
 from .text import Token, tokenize
 from .typos import Typos
+from .wiring import POINTERS
 
 __all__ = ["ClauseReader"]
 
@@ -139,10 +140,16 @@ class ClauseReader:
             self.index.idf,
             frozenset(available),
         )
-        chosen = candidates[in_domain(self.index, candidates, previous)] if candidates else None
+        chosen = None
+        if candidates:
+            best = in_domain(self.index, candidates, previous)
+            if any(t.lower in POINTERS for t in words):
+                best = pointed_at(self.index, candidates, best, previous)
+            chosen = candidates[best]
         chunk = text[clause.start : clause.end]
         if chosen is None or not (chosen.action_ok and chosen.relevant):
-            at = continued(self.index, candidates, previous) if domain else None
+            known = not any(c.startswith(("word:", "not:word:")) for c in action.classes)
+            at = continued(self.index, candidates, previous, known) if domain else None
             if thing is not None:
                 at = takes_thing(candidates, text, thing)
             if at is None:

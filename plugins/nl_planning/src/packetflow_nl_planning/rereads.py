@@ -16,6 +16,7 @@ import packetflow as pf
 
 from .clauses import Memory
 from .details import says_fields
+from .domains import domain_of
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .fragments import gave_value
@@ -91,9 +92,13 @@ class Rereads:
         if previous is None:
             return None
         kept = set(mentions.used)
+        # (only the domain's capabilities: "take kitchen roll off it" names none of the
+        # shopping list's words, so a search of the whole index may not reach it)
+        near = domain_of(self.index, previous)
+        near = near if allowed is None else near & allowed
         try:
             return self._clause(
-                text, clause, mentions, today, memory, allowed, index, contexts, outputs,
+                text, clause, mentions, today, memory, near, index, contexts, outputs,
                 previous, domain=True,
             )  # fmt: skip
         except pf.errors.NotFoundError:

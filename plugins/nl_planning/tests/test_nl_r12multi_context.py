@@ -83,6 +83,16 @@ async def extend_parking(inp: ParkingIn) -> Done:
     return Done(ok=True)
 
 
+class CabinIn(BaseModel):
+    cabin_number: str = Field(pattern=r"^[0-9]{1,3}$", description="cabin number")
+    checkout_time: str = Field(pattern=_HHMM, description="new checkout time, HH:MM")
+
+
+@pf.capability(intent="Keep a holiday cabin past the usual checkout time", tags=["cabins"])
+async def late_cabin_checkout(inp: CabinIn) -> Done:
+    return Done(ok=True)
+
+
 class ParcelIn(BaseModel):
     tracking_number: str = Field(pattern=r"^TR[0-9]{8}$", description="tracking number")
     option: Literal["neighbour", "safe_place", "depot"] = Field(description="where it goes")
@@ -193,6 +203,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         remove_from_basket,
         add_to_queue,
         extend_parking,
+        late_cabin_checkout,
         redirect_parcel,
         turn_off_lamps,
         turn_on_lamps,
@@ -234,6 +245,12 @@ async def test_a_generic_verb_goes_on_in_the_domain_of_the_step_before(node: pf.
 async def test_a_sentence_of_values_fills_the_request_before_it(node: pf.Node) -> None:
     steps = await plan_steps(node, "Can I stay on till 6pm instead? Bay 214.", TODAY)
     assert _calls(steps) == [("extend_parking", {"bay_number": "214", "leave_time": "18:00"})]
+    # alone, the question fits nothing (which checkout?); the cabin told after it makes it fit
+    assert await is_refused(node, "Could we check out at 1pm instead?", TODAY)
+    steps = await plan_steps(node, "Could we check out at 1pm instead? Cabin 12.", TODAY)
+    assert _calls(steps) == [
+        ("late_cabin_checkout", {"cabin_number": "12", "checkout_time": "13:00"})
+    ]
 
 
 @pytest.mark.parametrize(

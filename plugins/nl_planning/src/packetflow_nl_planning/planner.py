@@ -272,6 +272,22 @@ class Planner(ClauseReader, Rereads):
                         )  # (the detail's values the scene did not give: optional fields)
                         made = None
                         continue
+                    later = pending[position + 1][0] if position + 1 < len(pending) else None
+                    valued = None
+                    if later is not None and is_fragment(self.index, later, mentions):
+                        valued = self._with_values(
+                            text, clause, later, mentions, today, memory, allowed, index, before
+                        )
+                    if valued is not None:
+                        # "Could I check out at 2pm instead? Room 418.": the sentence of
+                        # values after it makes the request fit
+                        joins.add(position + 1)
+                        fields = self.index.profiles[valued.step.capability].fields
+                        memory.extend(memory_of(valued.step.params, fields, len(draft.steps)))
+                        draft.steps.append(valued)
+                        asked.append(kind == "question")
+                        made = None
+                        continue
                     told = [c for c in contexts if c.end <= clause.start and c not in facts]
                     prior = max(told, key=lambda c: c.end, default=None)
                     later = pending[position + 1][0] if position + 1 < len(pending) else None

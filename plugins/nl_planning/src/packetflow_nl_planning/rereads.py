@@ -105,6 +105,37 @@ class Rereads:
             mentions.used = kept
             return None
 
+    def _with_values(
+        self,
+        text: str,
+        head: Clause,
+        values: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+    ) -> StepDraft | None:
+        """The step of a request nothing fitted, ``head``, read with the sentence of values
+        after it as its nearest scene ("Could I check out at 2pm instead? Room 418."): when it
+        fits so and takes a value of that sentence; ``None`` otherwise (nothing is changed)."""
+        kept = set(mentions.used)
+        try:
+            step = self._clause(text, head, mentions, today, memory, allowed, index,
+                                [*contexts, values])  # fmt: skip
+        except pf.errors.NotFoundError:
+            step = None
+        # (a verb the lexicon does not know says nothing the values could complete: "can I
+        # paint the bay till 6pm? Bay 214." is still refused)
+        unknown = step is not None and all(
+            c.startswith(("word:", "not:word:")) for c in step.action.classes
+        )
+        if step is None or unknown or not gave_value(mentions, values):
+            mentions.used = kept
+            return None
+        return step
+
     def _with_detail(
         self,
         text: str,

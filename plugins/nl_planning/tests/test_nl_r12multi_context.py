@@ -93,6 +93,18 @@ async def late_cabin_checkout(inp: CabinIn) -> Done:
     return Done(ok=True)
 
 
+class LessonIn(BaseModel):
+    pupil_name: str = Field(description="the pupil's full name")
+    date: dt.date = Field(description="day of the lesson")
+    time: str = Field(pattern=_HHMM, description="start time, HH:MM")
+    email: str | None = Field(default=None, description="email for the pupil's reminders")
+
+
+@pf.capability(intent="A swimming lesson for a pupil", tags=["swimming"])
+async def book_swimming_lesson(inp: LessonIn) -> Done:
+    return Done(ok=True)
+
+
 class ParcelIn(BaseModel):
     tracking_number: str = Field(pattern=r"^TR[0-9]{8}$", description="tracking number")
     option: Literal["neighbour", "safe_place", "depot"] = Field(description="where it goes")
@@ -204,6 +216,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         add_to_queue,
         extend_parking,
         late_cabin_checkout,
+        book_swimming_lesson,
         redirect_parcel,
         turn_off_lamps,
         turn_on_lamps,
@@ -322,6 +335,26 @@ async def test_but_first_wires_the_search_into_the_booking_told_before_it(node: 
     ]
     reads = _reads(out["plan"])
     assert any(m.startswith("s1.barber_id") for m in reads[1])  # the barber found first
+
+
+async def test_a_second_name_for_the_same_time_is_the_request_again(node: pf.Node) -> None:
+    text = "book a swimming lesson for Amy Hart on Friday at 4pm and Leo Hart for the same time"
+    steps = await plan_steps(node, text, TODAY)
+    lesson = {"date": "2026-06-12", "time": "16:00"}
+    assert _calls(steps) == [
+        ("book_swimming_lesson", {"pupil_name": "Amy Hart", **lesson}),
+        ("book_swimming_lesson", {"pupil_name": "Leo Hart", **lesson}),
+    ]
+    # the first pupil's email is no way to reach the second
+    text = (
+        "book a swimming lesson for Amy Hart, amy@hart.example, on Friday at 4pm and Leo Hart "
+        "for the same time"
+    )
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("book_swimming_lesson", {"pupil_name": "Amy Hart", "email": "amy@hart.example", **lesson}),
+        ("book_swimming_lesson", {"pupil_name": "Leo Hart", **lesson}),
+    ]
 
 
 async def test_them_after_a_search_is_what_it_found(node: pf.Node) -> None:

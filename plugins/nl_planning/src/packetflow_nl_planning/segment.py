@@ -17,7 +17,7 @@ from .numbers import parse_number
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 
-__all__ = ["Clause", "split"]
+__all__ = ["Clause", "named_again", "split"]
 
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
@@ -191,6 +191,20 @@ def _repeats(lowers: Sequence[str]) -> bool:
     return len(lowers) > 2 and lowers[0] in _ONCE_MORE and lowers[1] in _FOR_WHOM
 
 
+def named_again(tokens: Sequence[Token]) -> bool:
+    """Whether words after a connector name someone else for the request before it, told
+    again with what stays the same: "Ana Silva for the same time", "Tom at the same place"
+    (a capitalised name of one to three words, then "for"/"at"/"on" and "the same")."""
+    words = [t for t in tokens if t.is_word or t.entity]
+    size = 0
+    while size < min(3, len(words)) and words[size].text[:1].isupper() and words[size].is_word:
+        size += 1
+    lowers = [t.lower for t in words[size : size + 3]]
+    return (
+        size > 0 and lowers[:1] != [] and lowers[0] in _FOR_WHOM and lowers[1:3] == ["the", "same"]
+    )
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -291,6 +305,8 @@ def split(
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
+                # "register Sam Lee for 10am and Ana Silva for the same time"
+                or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
             )
         ):
             clauses.append([])

@@ -273,6 +273,15 @@ async def test_a_sentence_of_values_fills_the_request_before_it(node: pf.Node) -
             "I've hurt my knee, withdraw me from match M-4410",
             ("withdraw_from_match", {"match_id": "M-4410"}),
         ),
+        # taking oneself off something is leaving it
+        (
+            "I've hurt my knee, drop me from match M-4410",
+            ("withdraw_from_match", {"match_id": "M-4410"}),
+        ),
+        (
+            "I've hurt my knee, take me off match M-4410",
+            ("withdraw_from_match", {"match_id": "M-4410"}),
+        ),
         (
             "I'm at work all day, send TR12345678 to a neighbour",
             ("redirect_parcel", {"tracking_number": "TR12345678", "option": "neighbour"}),

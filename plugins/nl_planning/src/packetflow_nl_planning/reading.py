@@ -7,6 +7,7 @@ which reads a clause again in other ways when this refuses it (``rereads``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -58,7 +59,9 @@ class ClauseReader:
         """A clause's content lemmas (nouns naming actions add their verb) and its action."""
         lex = lexicon()
         words = clause.words
-        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
+        action = leaves(
+            request_action(words, verbs=self.index.verbs, known=self.index.known), words
+        )
         content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
         terms = [t.lemma for t in content]
         terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
@@ -167,6 +170,26 @@ class ClauseReader:
             return 0.0
         value: float = self.evidence.boost(key, name)
         return value
+
+
+# Taking oneself off something is leaving it: "drop me from ride R-1", "take us off the list".
+_SELF = frozenset(("me", "us", "myself", "ourselves"))
+_AWAY = frozenset(("from", "off", "out"))
+_TAKE_AWAY = frozenset(("delete", "remove_from", "take_off", "cancel"))
+_LEAVE = frozenset(("unsubscribe", "withdraw"))
+
+
+def leaves(action: Action, words: list[Token]) -> Action:
+    """``action``, with the classes of leaving when it takes the speaker away from something
+    ("drop *me from* ride R-1", "take *me off* the lift share"): removing oneself is leaving,
+    withdrawing (not deleting a thing)."""
+    if not action.explicit or not action.classes & _TAKE_AWAY:
+        return action
+    lowers = [t.lower for t in words]
+    at = next((i for i, w in enumerate(lowers) if w in _SELF), -1)
+    if at < 1 or at + 1 >= len(lowers) or lowers[at + 1] not in _AWAY:
+        return action
+    return replace(action, classes=action.classes | _LEAVE)
 
 
 def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:

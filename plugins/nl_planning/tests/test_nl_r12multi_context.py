@@ -38,6 +38,7 @@ async def drop_player(inp: PlayerIn) -> Done:
 
 class MatchIn(BaseModel):
     match_id: str = Field(pattern=r"^M-[0-9]{4}$", description="match code")
+    note: str | None = Field(default=None, description="message to the captain")
 
 
 @pf.capability(intent="Give up a place already taken in a game", tags=["football", "matches"])
@@ -363,6 +364,14 @@ async def test_a_second_name_for_the_same_time_is_the_request_again(node: pf.Nod
     assert _calls(steps) == [
         ("book_swimming_lesson", {"pupil_name": "Amy Hart", "email": "amy@hart.example", **lesson}),
         ("book_swimming_lesson", {"pupil_name": "Leo Hart", **lesson}),
+    ]
+
+
+async def test_words_told_to_the_one_a_field_names_are_its_message(node: pf.Node) -> None:
+    text = 'Take me off match M-4410, tell the captain "sorry, knee trouble"'
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("withdraw_from_match", {"match_id": "M-4410", "note": "sorry, knee trouble"})
     ]
 
 

@@ -139,6 +139,7 @@ async def turn_on_lamps(inp: LampsOnIn) -> Done:
 
 class FanIn(BaseModel):
     speed: Literal["low", "medium", "high"] = Field(default="medium", description="fan speed")
+    area: Room | None = Field(default=None, description="which room's fan")
 
 
 @pf.capability(intent="Get the ceiling fan turning", tags=["fan", "home"])
@@ -329,6 +330,14 @@ async def test_three_requests_and_everywhere_as_a_room(node: pf.Node) -> None:
         ("turn_off_lamps", {"room": "everywhere"}),
         ("start_fan", {"speed": "high"}),
         ("turn_on_lamps", {"room": "porch"}),
+    ]
+
+
+async def test_there_is_the_room_the_step_before_was_given(node: pf.Node) -> None:
+    steps = await plan_steps(node, "Lamps off in the bedroom and start the fan in there", TODAY)
+    assert _calls(steps) == [
+        ("turn_off_lamps", {"room": "bedroom"}),
+        ("start_fan", {"area": "bedroom"}),
     ]
 
 

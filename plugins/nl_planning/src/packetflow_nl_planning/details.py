@@ -152,7 +152,12 @@ def says_fields(
         bool(action.classes & _REACH)
         and bool(texts)
         and any(
-            t.lower in _ADDRESSED or any(t.lemma in f.words for f in texts)
+            t.lower in _ADDRESSED
+            or (
+                not t.entity
+                and t.lower not in lex.stopwords
+                and any(t.lemma in f.words for f in texts)
+            )
             for t in clause.words[1:]
         )
     )

@@ -60,7 +60,14 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
         options = [o for o in schema.get(key, ()) if o.get("type") != "null"]
         if options:
             merged = {k: v for k, v in schema.items() if k != key}
-            return {**_resolve(options[0], defs), **merged}
+            first = _resolve(options[0], defs)
+            # ``Room | Literal["everywhere"]``: every option a set of words, one set of them
+            choices = [_resolve(o, defs) for o in options]
+            values = [c.get("enum", [c["const"]] if "const" in c else None) for c in choices]
+            if len(options) > 1 and all(v for v in values):
+                joined = [x for v in values for x in (v or ())]
+                first = {k: v for k, v in first.items() if k != "const"} | {"enum": joined}
+            return {**first, **merged}
     if "allOf" in schema and len(schema["allOf"]) == 1:
         return {
             **_resolve(schema["allOf"][0], defs),

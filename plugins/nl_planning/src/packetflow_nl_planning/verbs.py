@@ -52,6 +52,8 @@ PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "
 REVERSING = frozenset(["off", "down", "back", "away"])
 # A particle a known phrasal verb may take after its object: "bring TS-1 *forward* to May".
 _SPLIT_PARTICLES = PARTICLES | {"forward"}
+_SOURCE_HEADS = frozenset(("the", "my", "our", "your", "his", "her", "their", "this", "that", "it"))
+_TAKEN_FROM = frozenset(("remove_from",))
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
@@ -206,6 +208,11 @@ def verb_at(
             or (particle in ("out", "off") and after.lower == "of")
             or off_of
         )
+        # "take kitchen roll off the list", "cross it off my list": "off" before the thing
+        # it leaves takes the object away from it (not "take Friday off")
+        source = particle == "off" and after is not None and after.lower in _SOURCE_HEADS
+        if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and source:
+            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"] | _TAKEN_FROM, 1
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             split = lex.classes[f"{word}_{particle}"]
             if off_of:

@@ -10,7 +10,8 @@ import pytest
 from packetflow_nl_planning.dates import date_mentions
 from packetflow_nl_planning.entities import find_mentions, normalize_phone
 from packetflow_nl_planning.numbers import number_mentions
-from packetflow_nl_planning.text import past_form, tells_of_past
+from packetflow_nl_planning.tense import description_tells_past
+from packetflow_nl_planning.text import past_form
 from packetflow_nl_planning.units import convert, field_unit
 
 WED = date(2026, 3, 4)  # a Wednesday
@@ -165,7 +166,7 @@ def test_past_forms(word: str, past: bool) -> None:
     ],
 )
 def test_descriptions_that_tell_of_the_past(description: str, past: bool) -> None:
-    assert tells_of_past(description) is past
+    assert description_tells_past(description) is past
 
 
 def test_another_week_is_a_duration() -> None:

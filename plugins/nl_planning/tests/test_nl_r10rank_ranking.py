@@ -137,8 +137,10 @@ def test_a_word_after_my_is_no_slug() -> None:
 
 
 async def test_an_id_only_another_kind_takes_is_never_left_unplaced(node: pf.Node) -> None:
-    # the watchlist's title would take "ride", but R-220914 is a lift share's id: no guess
-    assert await is_refused(node, "drop me from ride R-220914", TODAY)
+    # the watchlist's title would take "ride", but R-220914 is a lift share's id: never the
+    # watchlist (since round 12, "drop me from" a ride asks to leave it, which leave_ride does)
+    steps = await plan_steps(node, "drop me from ride R-220914", TODAY)
+    assert steps == [{"capability": "leave_ride", "params": {"ride_id": "R-220914"}}]
     steps = await plan_steps(node, "remove Severance from my watchlist", TODAY)
     assert steps == [{"capability": "remove_from_watchlist", "params": {"title": "Severance"}}]
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from .actions import Action
 from .lexicon import Lexicon, lexicon
 from .request_actions import causative, request_action
-from .text import identifier_words, lemma, tokenize
+from .text import identifier_words, lemma, past_form, tokenize
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -39,9 +39,22 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
     if first in _READ_INTENT and tokens[0].lower.endswith("s"):
         # Docstring style, "Returns the balance", "Lists open orders": the capability reads.
         return Action(frozenset(("retrieve",)), (first,), True, True, 1)
+    if (
+        len(tokens) > 1
+        and tokens[0].lower != first
+        and tokens[0].lower.endswith("s")
+        and past_form(tokens[1].lower)
+    ):
+        # "Replies received so far", "Orders placed today": things done, named by a plural
+        # noun and its participle - what it gives is read, nothing is replied or ordered.
+        return None
     words = [t.lower for t in tokens]
     at = strip_polite(words, lex)
     if at >= len(tokens):
+        return None
+    if at == 0 and tokens[0].lemma not in own and past_form(words[0]):
+        # "Shared car journeys going the same way", "Guided hill walks": a participle before
+        # a noun describes the thing; an intent says its action in the base form ("Share ...").
         return None
     found = verb_at(tokens, at, lex, own)
     if found is None:
@@ -266,6 +279,7 @@ def capability_action(
         if word in lex.classes and not is_noun(word, lex):
             classes |= lex.classes[word]
             verbs.append(word)
+    classes |= _invites(name, frozenset(classes), lex)
     weak = frozenset((f"word:{name_verb}",)) if name_verb else frozenset()
     value_words = frozenset(
         w for v in values for w in identifier_words(v) if w.isalpha() and len(w) >= 5
@@ -277,6 +291,22 @@ def capability_action(
         _topics(name, verbs, lex),
         _named_verbs(name, name_verb, lex),
     )  # fmt: skip
+
+
+_ADDS = frozenset(("add_to", "create"))
+_REMOVES = frozenset(("remove_from", "delete"))
+
+
+def _invites(name: str, classes: frozenset[str], lex: Lexicon) -> frozenset[str]:
+    """A capability that adds a guest (``add_guest``, "Put someone on the invitation list")
+    invites them; one that removes a guest uninvites them (see ``[invited]`` in cues.txt)."""
+    if not any(lemma(w) in lex.invited for w in identifier_words(name)):
+        return frozenset()
+    if classes & _REMOVES:
+        return frozenset(("uninvite",))
+    if classes & _ADDS:
+        return frozenset(("invite",))
+    return frozenset()
 
 
 _RECIPIENT = frozenset(("recipient", "recipients", "giftee"))
@@ -299,9 +329,17 @@ def _named_verbs(name: str, name_verb: str | None, lex: Lexicon) -> frozenset[st
     if len(parts) < 2:
         return frozenset()
     first = parts[0]
+    # "set up a weekly box" for set_veg_box: the verb with "up" that brings a thing into being
+    # (set up, draw up) names what the capability's verb does, light verb or not.
+    up = f"{first}_up"
+    made = (
+        frozenset((up,))
+        if parts[1] not in PARTICLES and "create" in lex.classes_of(up)
+        else frozenset()
+    )
     if first in lex.light or not (first in lex.classes or first == name_verb):
-        return frozenset()
-    return frozenset((first, f"{first}_{parts[1]}"))
+        return made
+    return frozenset((first, f"{first}_{parts[1]}")) | made
 
 
 def _topics(name: str, verbs: Sequence[str], lex: Lexicon) -> frozenset[str]:

@@ -66,6 +66,24 @@ _ISO_TIME = re.compile(r"(?<=\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d)(?::
 # "at 9.30": a time with a dot, after "at" (alone, "9.30" may be a price or a decimal).
 _AT_DOT_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE)
 
+# An hour in words, with its minutes in words or am/pm ("seven pm", "ten thirty", "at half
+# seven" aside), or alone after "at" before no word of its own ("at seven", "at six for an
+# hour"); and "7ish" ("at 7ish"), a time said loosely.
+_HOUR_WORD = "|".join(HOUR_WORDS)
+_MINUTE_NAMES = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
+                 "forty five": 45, "fifty": 50, "oh five": 5, "o five": 5}  # fmt: skip
+_WORD_TIME = re.compile(
+    rf"\b(?:(at|by|from|till|until|before|after)\s+)?({_HOUR_WORD})"
+    r"(?:[\s-]+(forty[\s-]five|fifteen|twenty|thirty|forty|fifty|o?h?\s+five))?"
+    r"(?:\s*([ap])\.?m\b\.?|\s+(o'?clock)\b)?",
+    re.IGNORECASE,
+)
+_ISH = re.compile(r"\b(?:at\s+)?(\d{1,2})\s*-?ish\b", re.IGNORECASE)
+# After a bare hour in words, a word that goes on to the next phrase: "at seven for dinner".
+_GOES_ON = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:and|for|on|with|then|please|sharp|tomorrow|tonight)\b)"
+)
+
 _MORNING = re.compile(r"\b(?:morning|breakfast)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:afternoon|evening|tonight|night)\b", re.IGNORECASE)
 
@@ -129,6 +147,27 @@ def _minutes_past(text: str, m: re.Match[str]) -> str | None:
     return in_day_part(f"{hour:02d}:{minute:02d}", text, m.start(), m.end(), False)
 
 
+def _word_time(text: str, m: re.Match[str]) -> str | None:
+    """ "seven pm" 19:00, "ten thirty" 10:30, "at seven" 19:00 (hours 1-7 in the afternoon, as
+    "at 5" is), "eleven o'clock": an hour in words is a time only with its minutes or am/pm
+    after a word that leads to a time, or with am/pm or "o'clock", or after "at" when nothing
+    of its own follows ("at one point" is no time)."""
+    lead, minute_word, half, clock = m.group(1), m.group(3), m.group(4), m.group(5)
+    hour = _clock_hour(m.group(2))
+    minutes = _MINUTE_NAMES.get(re.sub(r"\s+", " ", minute_word.lower())) if minute_word else 0
+    if minutes is None or (clock and minute_word):
+        return None
+    if half:
+        return f"{hour % 12 + (12 if half.lower() == 'p' else 0):02d}:{minutes:02d}"
+    if clock or (minute_word and lead):
+        pass
+    elif not (lead and lead.lower() == "at" and _GOES_ON.match(text, m.end())):
+        return None
+    if 1 <= hour <= 7:
+        hour += 12
+    return f"{hour:02d}:{minutes:02d}"
+
+
 def _noon_range(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """ "from noon to 3" is 12:00-15:00, "9 till midday" 09:00-12:00, "8 to midnight"
     20:00-00:00; "and" joins them only after "between"."""
@@ -148,7 +187,8 @@ def _noon_range(text: str, m: re.Match[str]) -> tuple[str, str] | None:
 
 def clock_phrases(text: str) -> list[ClockTime]:
     """Every time of ``text`` said with a dot, by noon, as minutes past or to an hour, as
-    "half 2" or as an hour with its part of the day."""
+    "half 2", as an hour with its part of the day, as an hour in words ("seven thirty pm")
+    or loosely ("7ish")."""
     out: list[ClockTime] = []
     for m in _DOT_TIME_RANGE.finditer(text):
         if _no_word_after(text, m.end()):
@@ -172,6 +212,16 @@ def clock_phrases(text: str) -> list[ClockTime]:
             said = f"{hour + (12 if hour <= 7 else 0):02d}:30"
             out.append((in_day_part(said, text, m.start(), m.end(), False), *m.span(1), None))
     for m in _HOUR_OF_DAY.finditer(text):
+        hour = int(m.group(1))
+        if 1 <= hour <= 12:
+            said = f"{hour + (12 if hour <= 7 else 0):02d}:00"
+            out.append((in_day_part(said, text, m.start(), m.end(), False), *m.span(), None))
+    for m in _WORD_TIME.finditer(text):
+        if (worded := _word_time(text, m)) is not None:
+            start = m.start(2) if m.group(1) and m.group(1).lower() != "at" else m.start()
+            clock = in_day_part(worded, text, m.start(), m.end(), False)
+            out.append((clock, start, m.end(), None))
+    for m in _ISH.finditer(text):
         hour = int(m.group(1))
         if 1 <= hour <= 12:
             said = f"{hour + (12 if hour <= 7 else 0):02d}:00"

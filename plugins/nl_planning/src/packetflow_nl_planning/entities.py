@@ -37,7 +37,11 @@ _TIME = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"  # 5pm, 7.30pm
     r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
-    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r")\w))"
+    # "at 8" before a word of its own is a house number or a count ("at 6 Main Street", "at 3
+    # people"), but not before a part of the day or a word that goes on to the next phrase
+    # ("at 6 for an hour", "at 10 and Ana at 11", "at 7 on Friday").
+    r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?"
+    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:and|for|on|with|then|please|sharp)\b)\w))"
     # "half past nine", "quarter to eight"; British "half nine" (09:30) with "past" unsaid.
     r"|\b(half|quarter)\s+(?:(past|to)\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|[°º]|[-/.:]\d))",
     re.IGNORECASE,
@@ -219,6 +223,29 @@ def _years(raw: str) -> bool:
     return m is not None and 1000 <= int(m.group(1)) <= int(m.group(2)) <= 2200
 
 
+_COMPOUND = re.compile(
+    r"(\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve))-"
+    r"(?=(?:night|day|week|fortnight|minute|min|hour|hr|month|year)s?\b)",
+    re.IGNORECASE,
+)
+# "a quarter of an hour", "three quarters of an hour": a length of its own, not the "an hour"
+# inside it.
+_QUARTER_HOUR = re.compile(
+    r"\b(a|one|three)\s+quarters?\s+of\s+an?\s+(hour|day|year)\b", re.IGNORECASE
+)
+
+
+def _quarter_hours(text: str, items: list[Mention]) -> list[Mention]:
+    """The ``items`` with every quarter of an hour (or a day, a year) a duration in place of
+    the words inside it ("an hour" 1 h, "three" 3)."""
+    for m in _QUARTER_HOUR.finditer(text):
+        value = 0.75 if m.group(1).lower() == "three" else 0.25
+        unit = {"hour": "h", "day": "day", "year": "year"}[m.group(2).lower()]
+        items = [i for i in items if not (m.start() <= i.start and i.end <= m.end())]
+        items.append(Mention("duration", value, m.start(), m.end(), unit=unit))
+    return items
+
+
 def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
     """Every value in ``text`` (normalised), with overlaps resolved in favour of the more
     specific kind: an email's digits are not a phone number, a date's digits not a count."""
@@ -316,7 +343,10 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         or any(overlaps((n.start, n.end), y) for y in years)
     ]
     items.extend(numbers)
-    quantities = money_and_quantities(text, numbers)
+    # "a 3-night stay", "a two-week hire", "a 45-minute massage": the unit of a compound is
+    # the number's unit, as if no hyphen joined them (the text keeps its length and offsets).
+    spaced = _COMPOUND.sub(r"\1 ", text)
+    quantities = money_and_quantities(spaced, numbers)
     # The hundredths of an amount ("pounds fifty") are no number of their own.
     cents = [q for q in quantities if q.extra.get("cents")]
     items = [
@@ -325,12 +355,13 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         if not (m.kind == "number" and any(q.start < m.start and m.end <= q.end for q in cents))
     ]
     items.extend(quantities)
-    for d in duration_phrases(text, numbers):
+    for d in duration_phrases(spaced, numbers):
         covered = [
             q for q in quantities if q.start <= d.start < q.end or d.start <= q.start < d.end
         ]
         if d.extra.get("half") or not covered:
             items.append(d)
+    items = _quarter_hours(text, items)
     items = join_durations(text, items)
     items.sort(key=lambda m: (m.start, -m.end))
     return Mentions(items)

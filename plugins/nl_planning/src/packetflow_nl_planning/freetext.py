@@ -19,6 +19,7 @@ from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
 from .schema import FieldSpec
+from .text import Token
 from .text_spans import (
     DETERMINERS,
     PRONOUNS,
@@ -210,10 +211,14 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 continue
             if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
                 continue  # "in Lancashire": a place, not a person's name
+            # A clause opening with a person's name and then their verb ("Mark Ellis is
+            # coming", "Sarah Kim replied yes"): the capital of its first word is the name's,
+            # not the sentence's.
+            opens_name = i == 0 and person and scope.action_span == (0, 0) and _subject(tokens)
             if (
                 t.is_word
                 and t.text[:1].isupper()
-                and i > 0
+                and (i > 0 or opens_name)
                 # "next Monday", "in May": a date, not a name ("Jan de Vries" is a name)
                 and (not t.entity or name_particle(tokens, i + 1))
                 and t.lower not in lexicon().stopwords
@@ -349,6 +354,18 @@ def _title_link(tokens: list[Any], k: int) -> bool:
         if t.lower not in _TITLE_LINKS:
             return False
     return False
+
+
+def _subject(tokens: list[Token]) -> bool:
+    """Whether the clause opens with two or three words in title case and then a word in
+    lower case that is no preposition: a person's name, then what they did."""
+    end = 0
+    while end < min(len(tokens), 3) and _titled(tokens[end]):
+        end += 1
+    if end < 2 or end >= len(tokens):
+        return False
+    after = tokens[end]
+    return after.is_word and after.text.islower() and after.lower not in lexicon().roles
 
 
 def _titled(token: Any) -> bool:

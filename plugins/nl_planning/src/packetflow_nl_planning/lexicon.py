@@ -70,6 +70,8 @@ class Lexicon:
     """multi-word verbs ("look", "up") from the action classes."""
     languages: dict[str, str] = field(default_factory=dict)
     """language name -> its ISO 639-1 code ("french" -> "fr")."""
+    invited: frozenset[str] = field(default=frozenset())
+    """nouns of people one invites ("guest", "attendee")."""
 
     def classes_of(self, lemma: str) -> frozenset[str]:
         """The action classes of a verb lemma (empty when it is not a known action)."""
@@ -153,6 +155,7 @@ def _load() -> Lexicon:
         complement=frozenset(sections.get("complement", [])),
         phrasal=phrasal,
         languages=dict(line.split() for line in _lines("languages.txt")),
+        invited=frozenset(sections.get("invited", [])),
     )
 
 

@@ -14,7 +14,8 @@ from .capability_actions import capability_action
 from .lexicon import lexicon
 from .schema import FieldSpec, input_fields, output_fields
 from .slots import field_kind
-from .text import identifier_words, tells_of_past, tokenize, words
+from .tense import description_tells_past
+from .text import identifier_words, tokenize, words
 from .units import currency_aliases
 
 __all__ = ["Profile", "build_profile"]
@@ -135,7 +136,7 @@ def build_profile(cap: pf.Capability) -> Profile:
         examples=tuple(cap.examples),
         own=own,
         forms=forms,
-        looks_back=any(tells_of_past(f.description) for f in dated)
+        looks_back=any(description_tells_past(f.description) for f in dated)
         or (bool(dated) and _records(action)),
     )
 

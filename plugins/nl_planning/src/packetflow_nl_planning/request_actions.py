@@ -22,6 +22,9 @@ from .indirect_asks import (
 from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
+from .membership import membership
+from .replies import no_longer, told_reply
+from .settings_said import bare_switch, set_to
 from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
 from .text import Token, same_family
 from .verbs import (
@@ -32,6 +35,7 @@ from .verbs import (
     strip_polite,
     verb_at,
 )
+from .wants import wanted_done, wanted_later
 
 __all__ = ["causative", "put_as_question", "request_action"]
 
@@ -137,7 +141,8 @@ def request_action(
         and not verb_at(tokens, at, lex, verbs)
     ):
         asked = (
-            delegated(tokens, at, lex, verbs)
+            wanted_done(tokens, at, lex)
+            or delegated(tokens, at, lex, verbs)
             or wanted_otherwise(tokens, at, lex)
             or kept_longer(tokens, at, lex)
         )
@@ -149,6 +154,9 @@ def request_action(
         if nominal is not None and lex.classes_of(nominal[0]):
             return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, at)
+    later = wanted_later(tokens, at) if desire else None
+    if later is not None:
+        return later
     unable = unable_at(words)
     if unable is not None:
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
@@ -163,6 +171,9 @@ def request_action(
     fault = (told_fault(tokens, at) or told_shortage(tokens, at)) if bare else None
     if fault is not None:
         return fault
+    told = told_reply(tokens, at) or no_longer(tokens, at, lex)
+    if told is not None:
+        return told
     wanted = _needs_doing(tokens, at, lex, verbs)
     if wanted is not None:
         return wanted
@@ -207,10 +218,10 @@ def request_action(
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
-        named = _named_action(tokens, at, lex) or _bare_switch(tokens, at, lex)
+        named = _named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
         # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
         # $20") asks to read about the thing or to obtain one: never to change or remove one.
-        return named or _set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
+        return named or set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
     verb, classes, size = found
     after = at + size
     if (
@@ -238,6 +249,9 @@ def request_action(
         asked = delegated(tokens, after, lex, verbs)
         if asked is not None:
             return asked
+    joined = membership(tokens, verb, classes, after, lex)
+    if joined is not None:
+        return joined
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
         # (to buy, book or read it), as "I need a ..." is.
@@ -437,30 +451,6 @@ def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | No
         if named and lex.classes_of(named) and head:
             classes = lex.classes_of(named)
             return Action(classes, (named,), True, lex.is_query(classes), at + 1)
-    return None
-
-
-def _set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "oven to 180": a thing, "to" and a number asks to set the thing."""
-    for i in range(at + 1, min(len(tokens), at + 5)):
-        if tokens[i].lower == "to" and i + 1 < len(tokens) and tokens[i + 1].lower[:1].isdigit():
-            return Action(lex.classes_of("set"), ("set",), True, False, at)
-    return None
-
-
-def _bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
-    for i in range(at + 1, min(len(tokens), at + 4)):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        # ("usage on +4477...", "fees on PCN1": on a value, "on" is a preposition)
-        value = nxt is not None and (nxt.entity or nxt.lower[:1].isdigit() or nxt.lower == "+")
-        if (
-            tokens[i].lower in ("on", "off")
-            and not value
-            and (nxt is None or not nxt.is_word or nxt.lower in lex.roles)
-        ):
-            verb = f"switch_{tokens[i].lower}"
-            return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
     return None
 
 

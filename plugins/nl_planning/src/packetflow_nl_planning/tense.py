@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from typing import Literal
 
 from .mentions import Mention
-from .text import Token, past_form
+from .text import Token, past_form, tokenize
 from .text_spans import DETERMINERS
 
-__all__ = ["Tense", "clause_tense", "tells_past", "tensed_words"]
+__all__ = ["Tense", "clause_tense", "description_tells_past", "tells_past", "tensed_words"]
 
 Tense = Literal["past", "ahead"]
 
@@ -44,6 +44,61 @@ _NOT_ONLY_PAST = frozenset(
 )  # fmt: skip
 
 
+# Words after which a past participle is no finite past verb: "is expected", "to be paid",
+# "the scheduled day", "a completed form", "today if omitted", "unless stated".
+_NOT_FINITE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "to",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "am",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "having",
+        "of",
+        "for",
+        "on",
+        "in",
+        "at",
+        "by",
+        "with",
+        "if",
+        "unless",
+        "when",
+        "once",
+        "as",
+        "though",
+        "although",
+        "whether",
+        "than",
+        "and",
+        "or",
+        "not",
+        "else",
+        "otherwise",
+    ]
+)
+
+
 def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[Token]:
     """The words of a clause whose tense counts: none inside a clock time, a link, an address
     or quoted text (so that "have <link> translated" keeps "have" next to its participle)."""
@@ -53,18 +108,21 @@ def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[To
     ]
 
 
+def _tells_event(lowers: list[str], lemmas: list[str], i: int) -> bool:
+    """Whether the ``i``-th word is a past form that tells of an event: no adjective after a
+    determiner, no participle of something wanted or caused."""
+    low = lowers[i]
+    if not past_form(low) or low in _NOT_ONLY_PAST or lemmas[i] in _WANTED:
+        return False
+    if i > 0 and lowers[i - 1] in DETERMINERS:
+        return False
+    return not any(w in _CAUSING for w in lemmas[max(0, i - 5) : i])
+
+
 def tells_past(lowers: list[str], lemmas: list[str]) -> bool:
     """Whether the words (lower-cased, and their lemmas) hold a past form that tells of an
     event: no adjective after a determiner, no participle of something wanted or caused."""
-    for i, low in enumerate(lowers):
-        if not past_form(low) or low in _NOT_ONLY_PAST or lemmas[i] in _WANTED:
-            continue
-        if i > 0 and lowers[i - 1] in DETERMINERS:
-            continue
-        if any(w in _CAUSING for w in lemmas[max(0, i - 5) : i]):
-            continue
-        return True
-    return False
+    return any(_tells_event(lowers, lemmas, i) for i in range(len(lowers)))
 
 
 def clause_tense(lowers: list[str], lemmas: list[str]) -> Tense | None:
@@ -76,3 +134,21 @@ def clause_tense(lowers: list[str], lemmas: list[str]) -> Tense | None:
     if said & _BACK_WORDS or tells_past(lowers, lemmas):
         return "past"
     return None
+
+
+def description_tells_past(description: str) -> bool:
+    """Whether a field's description speaks of something that has happened: "was"/"were" or a
+    finite past verb that tells of an event ("when the damage happened", "day the order was
+    placed", "time driven in minutes"); not a participle used as an adjective ("the scheduled
+    day") or after an auxiliary ("when it is expected", "date to be shipped"), nor a thing
+    wanted ("evening or day needed"). The one reading of a description's tense that the
+    capability's date mode (``profiles``) and its date fields (``slots``) share."""
+    tokens = [t for t in tokenize(description) if t.is_word]
+    lowers = [t.lower for t in tokens]
+    if {"was", "were"} & set(lowers):
+        return True
+    lemmas = [t.lemma for t in tokens]
+    return any(
+        lowers[i - 1] not in _NOT_FINITE and _tells_event(lowers, lemmas, i)
+        for i in range(1, len(lowers))
+    )

@@ -163,59 +163,6 @@ def lemma(word: str) -> str:
 
 # The present forms in the table of irregular verbs: "am", "is", "has" say nothing of the past.
 _PRESENT_FORMS = frozenset(("am", "is", "are", "has", "does", "goes"))
-# Words after which a past participle is no finite past verb: "is expected", "to be paid",
-# "the scheduled day", "a completed form", "today if omitted", "unless stated".
-_NOT_FINITE = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "to",
-        "be",
-        "been",
-        "being",
-        "is",
-        "are",
-        "am",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "has",
-        "have",
-        "having",
-        "of",
-        "for",
-        "on",
-        "in",
-        "at",
-        "by",
-        "with",
-        "if",
-        "unless",
-        "when",
-        "once",
-        "as",
-        "though",
-        "although",
-        "whether",
-        "than",
-        "and",
-        "or",
-        "not",
-        "else",
-        "otherwise",
-    ]
-)
 
 
 def past_form(word: str) -> bool:
@@ -224,19 +171,6 @@ def past_form(word: str) -> bool:
     if word in _PRESENT_FORMS:
         return False
     return lemma(word) != word and (word in lexicon().irregular or word.endswith("ed"))
-
-
-def tells_of_past(text: str) -> bool:
-    """Whether a description speaks of something that has happened: a finite past verb ("when
-    the damage happened", "day the order was placed"), not a participle used as an adjective
-    ("the scheduled day") or after an auxiliary ("when it is expected")."""
-    tokens = [t.lower for t in tokenize(text) if t.is_word]
-    for before, word in zip(["", *tokens], tokens, strict=False):
-        if word in ("was", "were"):
-            return True
-        if before and before not in _NOT_FINITE and past_form(word):
-            return True
-    return False
 
 
 def identifier_words(name: str) -> list[str]:

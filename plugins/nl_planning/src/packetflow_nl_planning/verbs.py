@@ -52,6 +52,8 @@ PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "
 REVERSING = frozenset(["off", "down", "back", "away"])
 # A particle a known phrasal verb may take after its object: "bring TS-1 *forward* to May".
 _SPLIT_PARTICLES = PARTICLES | {"forward"}
+_SOURCE_HEADS = frozenset(("the", "my", "our", "your", "his", "her", "their", "this", "that", "it"))
+_TAKEN_FROM = frozenset(("remove_from",))
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
@@ -195,15 +197,27 @@ def verb_at(
         particle = tokens[i].lower
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
+        # "take the flask off the list", "cross bread off it": "off" before what the thing is
+        # taken off (a determiner or a pronoun) takes it out of that
+        off_of = particle == "off" and after is not None and after.lower in OBJECT_START
         ends = (
             after is None
             or after.lower in lex.roles
             or (not after.is_word and not after.lower[:1].isdigit())
             # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
             or (particle in ("out", "off") and after.lower == "of")
+            or off_of
         )
+        # "take kitchen roll off the list", "cross it off my list": "off" before the thing
+        # it leaves takes the object away from it (not "take Friday off")
+        source = particle == "off" and after is not None and after.lower in _SOURCE_HEADS
+        if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and source:
+            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"] | _TAKEN_FROM, 1
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
-            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"], 1
+            split = lex.classes[f"{word}_{particle}"]
+            if off_of:
+                split = split | {"remove_from"}
+            return f"{word}_{particle}", split, 1
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return unknown_verb(tokens, at, lex, verbs, known)

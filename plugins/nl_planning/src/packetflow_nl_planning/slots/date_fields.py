@@ -9,8 +9,7 @@ from typing import Any
 from ..clauses import Mode, Scope, side
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..tense import clause_tense, tensed_words
-from ..text import tells_of_past
+from ..tense import clause_tense, description_tells_past, tensed_words
 from ..text import words as lemmas_of
 from .date_reading import reading
 from .kinds import field_kind
@@ -69,7 +68,9 @@ def _mode(scope: Scope, fields: list[FieldSpec]) -> Mode:
         return "past"
     lex = lexicon()
     records = any("record" in lex.classes.get(word, ()) for word in scope.own)
-    if not records or not any(tells_of_past(f.description) for f in fields if f.description):
+    if not records or not any(
+        description_tells_past(f.description) for f in fields if f.description
+    ):
         return scope.mode
     words = tensed_words(scope.clause.tokens, scope.mentions.items)
     if clause_tense([t.lower for t in words], [t.lemma for t in words]) == "ahead":
@@ -83,7 +84,7 @@ def fill_date(
     side = _side(spec, fields)
     ranges = scope.of("daterange")
     days = scope.of("date")
-    mode = reading(scope, spec, fields, _mode(scope, fields))
+    mode = reading(scope, spec, _mode(scope, fields))
     value: date | None = None
     source = ""
     if ranges and (side is not None or not days):

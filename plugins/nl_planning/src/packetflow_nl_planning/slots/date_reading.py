@@ -16,11 +16,13 @@ from itertools import pairwise
 from ..clauses import Mode, Scope
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..tense import clause_tense, tells_past, tensed_words
-from ..text import same_family, tells_of_past, tokenize
-from .kinds import field_kind
+from ..tense import clause_tense, tensed_words
+from ..text import same_family
 
 __all__ = ["ahead_after_all", "clause_looks_back", "reading"]
+
+# A field of the day something is moved to ("new_date", "new collection day").
+_NEW = frozenset(("new", "revised", "rescheduled"))
 
 
 def clause_looks_back(scope: Scope) -> bool:
@@ -28,14 +30,6 @@ def clause_looks_back(scope: Scope) -> bool:
     spend", "the parcel arrived on Monday")."""
     words = tensed_words(scope.clause.tokens, scope.mentions.items)
     return clause_tense([t.lower for t in words], [t.lemma for t in words]) == "past"
-
-
-def _description_tells_past(description: str) -> bool:
-    tokens = [t for t in tokenize(description) if t.is_word]
-    lowers = [t.lower for t in tokens]
-    if {"was", "were", "happened"} & set(lowers):
-        return True
-    return tells_past(lowers, [t.lemma for t in tokens])
 
 
 def _of_family(words: set[str], vocabulary: frozenset[str]) -> bool:
@@ -59,16 +53,20 @@ def _to_do(scope: Scope) -> bool:
     return False
 
 
-def ahead_after_all(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> bool:
+def ahead_after_all(spec: FieldSpec, scope: Scope) -> bool:
     """Whether a date field of a clause read backwards looks ahead after all. Never when the
     clause gives a sign of the past, nor when the capability records or reports (words of a
     statement, a history, a log); else when the field names something to come ("delivery
-    date"), when the clause says what is to be done ("how much to move ..."), or when the
-    past the capability seemed to tell of was only a thing wanted ("evening or day needed")."""
+    date") or the new day of something moved ("new collection day" of an order: the order is
+    of the past, the day it moves to is not), or when the clause says what is to be done ("how
+    much to move ..."). (A description that tells only of a thing wanted, "evening or day
+    needed", gives the capability no past to begin with: ``tense.description_tells_past``.)"""
     if clause_looks_back(scope):
         return False
     lex = lexicon()
     field_words = set(spec.words) | set(spec.name_words)
+    if field_words & _NEW:
+        return True
     if _of_family(field_words, lex.ahead) and not _of_family(field_words, lex.back):
         return True  # "delivery date", "arrival_date" (of "arrive"), "day of departure"
     own = set(scope.own)
@@ -76,15 +74,11 @@ def ahead_after_all(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> b
         return False
     if any("record" in lex.classes.get(word, ()) for word in own):
         return False
-    if _to_do(scope):
-        return True
-    told = [f.description for f in fields if field_kind(f) in ("date", "datetime")]
-    seemed = [d for d in told if d and tells_of_past(d)]
-    return bool(seemed) and not any(_description_tells_past(d) for d in seemed)
+    return _to_do(scope)
 
 
-def reading(scope: Scope, spec: FieldSpec, fields: list[FieldSpec], mode: Mode) -> Mode:
+def reading(scope: Scope, spec: FieldSpec, mode: Mode) -> Mode:
     """``mode`` for ``spec``, turned ahead when :func:`ahead_after_all` says so."""
-    if mode == "past" and ahead_after_all(spec, scope, fields):
+    if mode == "past" and ahead_after_all(spec, scope):
         return "future"
     return mode

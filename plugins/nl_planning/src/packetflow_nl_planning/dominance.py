@@ -81,8 +81,7 @@ def takes_most(out: list[Candidate]) -> None:
         and not c.ruled_out
         and c.filled is not None
         and c.fit == 1.0
-        and c.evidence >= 0
-        and c.evidence <= 0.2
+        and 0 <= c.evidence <= 0.2
     ]
     for best in sorted(runnable, key=lambda c: -c.score):
         if not (best.said_action and best.told and best.filled is not None):

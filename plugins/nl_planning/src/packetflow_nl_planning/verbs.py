@@ -44,6 +44,11 @@ def match_phrase(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...
     return 0
 
 
+def says_phrase(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` stands anywhere in ``words`` ("any more", "at some point")."""
+    return any(match_phrase(words, at, phrases) for at in range(len(words)))
+
+
 def is_noun(word: str, lex: Lexicon) -> bool:
     return word in lex.nominal or (word in lex.synonyms and word not in lex.classes)
 
@@ -52,8 +57,6 @@ PARTICLES = frozenset(["on", "off", "up", "down", "back", "out", "in", "over", "
 REVERSING = frozenset(["off", "down", "back", "away"])
 # A particle a known phrasal verb may take after its object: "bring TS-1 *forward* to May".
 _SPLIT_PARTICLES = PARTICLES | {"forward"}
-_SOURCE_HEADS = frozenset(("the", "my", "our", "your", "his", "her", "their", "this", "that", "it"))
-_TAKEN_FROM = frozenset(("remove_from",))
 _GERUND_NEGATE = frozenset(("stop", "quit", "cease"))
 _GERUND_KEEP = frozenset(("start", "begin", "keep", "continue", "resume"))
 
@@ -198,7 +201,7 @@ def verb_at(
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
         # "take the flask off the list", "cross bread off it": "off" before what the thing is
-        # taken off (a determiner or a pronoun) takes it out of that
+        # taken off (a determiner or a pronoun) takes it out of that (not "take Friday off")
         off_of = particle == "off" and after is not None and after.lower in OBJECT_START
         ends = (
             after is None
@@ -208,11 +211,6 @@ def verb_at(
             or (particle in ("out", "off") and after.lower == "of")
             or off_of
         )
-        # "take kitchen roll off the list", "cross it off my list": "off" before the thing
-        # it leaves takes the object away from it (not "take Friday off")
-        source = particle == "off" and after is not None and after.lower in _SOURCE_HEADS
-        if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and source:
-            return f"{word}_{particle}", lex.classes[f"{word}_{particle}"] | _TAKEN_FROM, 1
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             split = lex.classes[f"{word}_{particle}"]
             if off_of:

@@ -154,5 +154,5 @@ def undoes_unasked(action: Action, profile: Profile, scope: Scope) -> bool:
     lex = lexicon()
     if not action.explicit or not lex.is_undo(profile.action.classes):
         return False
-    verbs = set(profile.action.verbs) | {v for v in profile.action.verbs for v in v.split("_")}
+    verbs = {part for v in profile.action.verbs for part in (v, *v.split("_"))}
     return not any(t.lemma in verbs or t.lower in verbs for t in scope.words if t.is_word)

@@ -215,3 +215,9 @@ async def test_a_duration_after_a_comma_is_no_rate(node: pf.Node) -> None:
 )
 async def test_a_room_by_another_english_name(node: pf.Node, text: str, room: str) -> None:
     assert await _params(node, text) == {"room": room}
+
+
+async def test_a_count_of_a_thing_left_unnamed_points_back(node: pf.Node) -> None:
+    # "two" counts the crisps of the clause before: the noun is left out, as "them" would be.
+    params = await _params(node, "we're out of crisps, add two to the supplier order")
+    assert params == {"item": "crisps", "quantity": 2}

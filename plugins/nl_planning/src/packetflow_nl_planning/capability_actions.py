@@ -52,6 +52,10 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
     at = strip_polite(words, lex)
     if at >= len(tokens):
         return None
+    if at == 0 and tokens[0].lemma not in own and past_form(words[0]):
+        # "Shared car journeys going the same way", "Guided hill walks": a participle before
+        # a noun describes the thing; an intent says its action in the base form ("Share ...").
+        return None
     found = verb_at(tokens, at, lex, own)
     if found is None:
         return None

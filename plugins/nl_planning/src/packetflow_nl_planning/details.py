@@ -145,10 +145,21 @@ def says_fields(
     )
     # "..., tell them 'please keep the old strap'": words said to the ones the step reaches
     # are its message (a free-text field).
+    # The ones reached may be named as the field names them ("..., tell the driver 'sorry'"
+    # for a "message to the driver").
+    texts = [f for f in filled if field_kind(f) == "text"]
     said = (
         bool(action.classes & _REACH)
-        and any(t.lower in _ADDRESSED for t in clause.words)
-        and any(field_kind(f) == "text" for f in filled)
+        and bool(texts)
+        and any(
+            t.lower in _ADDRESSED
+            or (
+                not t.entity
+                and t.lower not in lex.stopwords
+                and any(t.lemma in f.words for f in texts)
+            )
+            for t in clause.words[1:]
+        )
     )
     # "start charging at EVC-1, charge to 90%": the verb the capability is named by, told
     # again with one more value

@@ -1,6 +1,8 @@
 """The domain a compound request is in: a later clause that two capabilities fit about as well
 goes on in the domain of the step before it ("give Priya five stars; also book Biscuit in for
-Wednesday": the walker's domain, not the driving instructor's)."""
+Wednesday": the walker's domain, not the driving instructor's), and a clause whose verb only says
+the action ("... and add his brother Ian instead") is read in that domain when its words alone
+name no capability."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Sequence
 from .index import Index
 from .ranking import Candidate
 
-__all__ = ["in_domain"]
+__all__ = ["continued", "domain_of", "in_domain", "pointed_at"]
 
 # How close to the best a candidate's score must be for the domain to decide between them: the
 # domain only breaks a near tie, never overrules a clear reading of the words.
@@ -49,3 +51,63 @@ def in_domain(index: Index, candidates: Sequence[Candidate], previous: str | Non
         ):
             return at
     return 0
+
+
+def continued(
+    index: Index, candidates: Sequence[Candidate], previous: str | None, known: bool = True
+) -> int | None:
+    """The position of the candidate a clause that fits nothing on its own goes on with: the
+    best one in the domain of the step beside it (``previous``) whose action is the clause's
+    and that the clause gives every required value (or an earlier step outputs it). After
+    "take Pete off the guest list", "add his brother Ian instead" adds a guest: the verb only
+    says what to do, the step before says where. ``None`` when no such candidate is; a clause
+    whose values the domain's capability cannot take is still refused, and so is one whose
+    verb the lexicon does not ``known`` ("..., paint him a picture"): nothing says it is an
+    action of the domain's (only the very action then counts)."""
+    if previous is None:
+        return None
+    domain = _tags(index, previous)
+    if not domain:
+        return None
+    for at, other in enumerate(candidates):
+        if (
+            other.action_ok
+            and (other.level == "same" or (known and other.level == "open"))
+            and other.fit == 1.0
+            and not other.ruled_out
+            and other.filled is not None
+            # (a value of its own, or one wired from the step before: "... and then grab me a
+            # seat" joins the ride found)
+            and (other.filled.params or other.filled.missing)
+            and _tags(index, other.name) & domain
+        ):
+            return at
+    return None
+
+
+def domain_of(index: Index, previous: str) -> set[str]:
+    """The capabilities that share a tag with ``previous`` (its domain), ``previous`` too."""
+    tags = _tags(index, previous)
+    return {name for name in index.profiles if _tags(index, name) & tags} | {previous}
+
+
+def pointed_at(
+    index: Index, candidates: Sequence[Candidate], chosen: int, previous: str | None
+) -> int:
+    """The position of the candidate a clause that points back ("book *them* at 11am") means:
+    the chosen one, unless it is outside the domain of the step before and a fitting one in it
+    takes what that step found (a field named as its output, left for wiring): "find me a stylist
+    ... and book them" books the stylist, not a cleaner."""
+    if previous is None:
+        return chosen
+    domain = _tags(index, previous)
+    if not domain or _tags(index, candidates[chosen].name) & domain:
+        return chosen
+    found = set(index.profiles[previous].outputs)
+    for at, other in enumerate(candidates):
+        if not (other.action_ok and other.relevant and other.fit == 1.0 and other.filled):
+            continue
+        takes = {f.name for f in index.profiles[other.name].fields} - set(other.filled.params)
+        if takes & found and _tags(index, other.name) & domain:
+            return at
+    return chosen

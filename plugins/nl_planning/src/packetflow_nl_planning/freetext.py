@@ -14,6 +14,7 @@ from typing import Any
 
 from .clauses import Scope, field_words
 from .date_words import DAYS, MONTHS
+from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
@@ -76,6 +77,11 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     roles = lexicon().roles
     quoted = scope.of("quoted")
     textual = [s for s in specs if set(s.name_words) & _TEXTUAL or s.type == "any"]
+    # -1. "everywhere", "in every room" for a room its description lets be everywhere.
+    for spec in specs:
+        found = everywhere(spec, scope)
+        if found is not None:
+            out[spec.name] = found
     # 0. A name between a determiner and the field's own word: "on the Sunday Club list",
     # "onto my 4x4 Crew calendar" (so a quoted title goes to the other field).
     named_before(specs, scope, tokens, out)
@@ -199,7 +205,9 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             _titled(t) and scope.text_free(t.start, t.end) for t in tokens[1:]
         )
         for i, t in enumerate(tokens):
-            if person and not _titled(t):
+            if person and not (
+                _titled(t) or (t.text[:1].isupper() and name_particle(tokens, i + 1))
+            ):
                 continue
             if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
                 continue  # "in Lancashire": a place, not a person's name
@@ -211,7 +219,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 t.is_word
                 and t.text[:1].isupper()
                 and (i > 0 or opens_name)
-                and not t.entity  # "next Monday", "in May": a date, not a name
+                # "next Monday", "in May": a date, not a name ("Jan de Vries" is a name)
+                and (not t.entity or name_particle(tokens, i + 1))
                 and t.lower not in lexicon().stopwords
                 and t.lemma not in scope.own
                 and scope.text_free(t.start, t.end)
@@ -263,7 +272,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         return out
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
-        run = remainder(tokens, scope)
+        thing = not set(empty[0].name_words) & (_TEXTUAL | _PROSE)
+        run = remainder(tokens, scope, thing)
         if run is not None and set(empty[0].name_words) & _PROSE:
             run = _with_article(tokens, scope, run)
         if run is not None:
@@ -327,11 +337,17 @@ _TITLE_LINKS = frozenset(("of", "and", "the", "in", "on", "a", "an", "for", "to"
 
 def _title_link(tokens: list[Any], k: int) -> bool:
     """Whether ``tokens[k]`` is a small word inside a title ("of" in "The Name of the Wind"):
-    one or two of them between capitalised words. A value after them ("Climbing Weekly on
-    Fridays") is where or when, not more of the title."""
-    if tokens[k].lower not in _TITLE_LINKS or k == 0 or not tokens[k - 1].text[:1].isupper():
+    one or two of them between capitalised words ("Harry Potter *and the* Goblet of Fire",
+    "The Lord *of the* Rings": the second of two is a link too). A value after them ("Climbing
+    Weekly on Fridays") is where or when, not more of the title."""
+    if tokens[k].lower not in _TITLE_LINKS or k == 0:
         return False
-    nxt = tokens[k + 1 : k + 3]
+    named = k - 1  # the capitalised word the links follow
+    if named > 0 and tokens[named].lower in _TITLE_LINKS and not tokens[named].text[:1].isupper():
+        named -= 1
+    if not tokens[named].text[:1].isupper() or not tokens[named].is_word:
+        return False
+    nxt = tokens[k + 1 : named + 4]
     for t in nxt:
         if t.text[:1].isupper() and t.is_word:
             return not t.entity and t.lower.removesuffix("s") not in DAYS and t.lower not in MONTHS

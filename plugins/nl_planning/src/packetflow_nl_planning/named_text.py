@@ -14,7 +14,15 @@ from .schema import FieldSpec
 from .text import Token, agent_noun, lemma, past_form
 from .text_spans import DETERMINERS, span_text, verbatim_end
 
-__all__ = ["by_agent", "in_code", "initial_dot", "labelled", "name_particle", "named_before"]
+__all__ = [
+    "PARTICLES",
+    "by_agent",
+    "in_code",
+    "initial_dot",
+    "labelled",
+    "name_particle",
+    "named_before",
+]
 
 
 def named_before(
@@ -201,7 +209,7 @@ def initial_dot(tokens: list[Token], k: int) -> bool:
 
 # The small words inside a family name, written in lower case ("van der Berg", "de Souza",
 # "da Silva", "von Trapp", "bin Hamad"): general European and Arabic naming, no registry's.
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     ("van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la",
      "le", "ten", "ter", "bin", "ibn", "al", "el", "zu", "y")
 )  # fmt: skip
@@ -210,12 +218,12 @@ _PARTICLES = frozenset(
 def name_particle(tokens: list[Token], k: int) -> bool:
     """Whether ``tokens[k]`` is a particle inside a name: in lower case, after a capitalised
     word of the name, and followed (through more particles) by a capitalised word."""
-    if k == 0 or tokens[k].text not in _PARTICLES:
+    if k == 0 or k >= len(tokens) or tokens[k].text not in PARTICLES:
         return False
     before = tokens[k - 1].text
-    if not (before[:1].isupper() or before in _PARTICLES):
+    if not (before[:1].isupper() or before in PARTICLES):
         return False
     j = k
-    while j < len(tokens) and tokens[j].text in _PARTICLES:
+    while j < len(tokens) and tokens[j].text in PARTICLES:
         j += 1
     return j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].isupper()

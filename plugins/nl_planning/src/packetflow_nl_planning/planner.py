@@ -15,44 +15,39 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from typing import Any
 
 import packetflow as pf
 
-from .actions import Action
 from .clause_kinds import clause_kind, remember_fact
-from .clauses import Memory, Scope
+from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
-from .domains import in_domain
 from .drafts import PlanDraft, StepDraft
-from .entities import Mentions, find_mentions
+from .entities import find_mentions
 from .fragments import gave_value, is_fragment
 from .index import Index
 from .joins import joined
-from .lexicon import lexicon
 from .objects import each_object
 from .plans import PlannedStep
-from .ranking import Candidate, Thresholds, rank, verbs_of
-from .request_actions import request_action
+from .ranking import Thresholds
+from .reading import ClauseReader
 from .rereads import Made, Rereads
 from .restates import once_more, restates
-from .search_terms import embedding_sentence, type_words
+from .scenes import counts_unnamed, scene_object, told_of_self, with_object
 from .segment import Clause, split
-from .slots import fill, memory_of
+from .slots import memory_of
 from .statements import LOSS_WORDS
-from .tense import tensed_words
-from .text import Token, normalize, tokenize
+from .text import normalize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
 __all__ = ["PlanDraft", "Planner", "StepDraft"]
 
-_CHUNK = re.compile(r"[#@]?[A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]")
 
-
-class Planner(Rereads):
+class Planner(ClauseReader, Rereads):
     """Plans requests over an :class:`Index` (no network, nothing downloaded).
 
     Args:
@@ -127,6 +122,7 @@ class Planner(Rereads):
         pending: list[tuple[Clause, str]] = []
         contexts: list[Clause] = []
         facts: list[Clause] = []  # "my number is ...": a value for any step, before or after
+        things: list[Clause] = []  # what statements told before a request are about ("eggs")
         for clause in clauses:
             kind = clause_kind(self.index, clause, text, losses)
             # (a statement told as one more thing, "...; also I left my gloves on the 38", is
@@ -180,7 +176,16 @@ class Planner(Rereads):
                     o for st in draft.steps for o in self.index.profiles[st.step.capability].outputs
                 }
                 previous = draft.steps[-1].step.capability if draft.steps else None
-                step = self._clause(
+                thing = max((c for c in things if c.end <= clause.start), key=_end, default=None)
+                counted = None
+                if thing is not None and counts_unnamed(clause, mentions):
+                    # "we're out of crisps, add two": two crisps
+                    with contextlib.suppress(pf.errors.NotFoundError):
+                        counted = self._clause(
+                            text, with_object(clause, thing), mentions, today, memory, allowed,
+                            index, before, outputs, previous, thing=thing,
+                        )  # fmt: skip
+                step = counted or self._clause(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
             except pf.errors.NotFoundError as exc:
@@ -196,6 +201,17 @@ class Planner(Rereads):
                     ) or points_back(self.index, draft, clause):
                         # "refund order 7 and give me cash back": a detail of step 1; "...,
                         # and invite her": the contact found first is whom the event invites
+                        continue
+                    carried = self._in_domain(
+                        text, clause, mentions, today, memory, allowed, index, before, outputs,
+                        previous,
+                    )  # fmt: skip
+                    if carried is not None:
+                        fields = self.index.profiles[carried.step.capability].fields
+                        memory.extend(memory_of(carried.step.params, fields, len(draft.steps)))
+                        draft.steps.append(carried)
+                        asked.append(kind == "question")
+                        made = None
                         continue
                     if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
                         # "is the shed still open? close it": the question set the scene.
@@ -217,8 +233,14 @@ class Planner(Rereads):
                         made = None
                         continue
                     others = len(pending) > 1 and (draft.steps or position < len(pending) - 1)
-                    if kind in ("question", "statement") and others:
-                        contexts.append(clause)  # "is the shed still open? close it"
+                    # "we're out of eggs, put a dozen on the list": a shortage told fits
+                    # nothing on its own, and is the scene of the request beside it
+                    stated = kind == "statement" or (kind == "request" and told_of_self(clause))
+                    if (kind == "question" or stated) and others:
+                        thing = scene_object(self.index, clause) if stated else None
+                        if thing is not None:
+                            things.append(thing)  # (what a request after it may count)
+                        contexts.append(thing or clause)  # "is the shed still open? close it"
                         first_error = first_error or exc
                         continue
                     if len(pending) > 1 and is_fragment(self.index, clause, mentions):
@@ -248,6 +270,22 @@ class Planner(Rereads):
                             today,
                             memory,
                         )  # (the detail's values the scene did not give: optional fields)
+                        made = None
+                        continue
+                    later = pending[position + 1][0] if position + 1 < len(pending) else None
+                    valued = None
+                    if later is not None and is_fragment(self.index, later, mentions):
+                        valued = self._with_values(
+                            text, clause, later, mentions, today, memory, allowed, index, before
+                        )
+                    if valued is not None:
+                        # "Could I check out at 2pm instead? Room 418.": the sentence of
+                        # values after it makes the request fit
+                        joins.add(position + 1)
+                        fields = self.index.profiles[valued.step.capability].fields
+                        memory.extend(memory_of(valued.step.params, fields, len(draft.steps)))
+                        draft.steps.append(valued)
+                        asked.append(kind == "question")
                         made = None
                         continue
                     told = [c for c in contexts if c.end <= clause.start and c not in facts]
@@ -330,107 +368,6 @@ class Planner(Rereads):
                 out.append(" ".join(self._terms(clause)[0]))
         return out
 
-    def _tokens(self, text: str, mentions: Mentions) -> list[Token]:
-        tokens = tokenize(text)
-        spans = [(m.start, m.end) for m in mentions.items if m.kind != "number"]
-        for t in tokens:
-            if any(a <= t.start and t.end <= b for a, b in spans):
-                t.entity = True
-        self.typos.correct(tokens)
-        return tokens
-
-    def _terms(self, clause: Clause) -> tuple[list[str], Action]:
-        """A clause's content lemmas (nouns naming actions add their verb) and its action."""
-        lex = lexicon()
-        words = clause.words
-        action = request_action(words, verbs=self.index.verbs, known=self.index.known)
-        content = [t for t in words if not t.entity and t.is_word and t.lemma not in lex.stopwords]
-        terms = [t.lemma for t in content]
-        terms += [lex.nominal[t] for t in terms if t in lex.nominal and lex.nominal[t] not in terms]
-        return terms, action
-
-    # -- one clause ---------------------------------------------------------------------------
-
-    def _clause(
-        self,
-        text: str,
-        clause: Clause,
-        mentions: Mentions,
-        today: date,
-        memory: list[Memory],
-        allowed: set[str] | None,
-        index: int,
-        contexts: list[Clause] | None = None,
-        available: set[str] | None = None,
-        previous: str | None = None,
-    ) -> StepDraft:
-        words = clause.words
-        terms, action = self._terms(clause)
-        key = " ".join(terms)
-        verb_words = verbs_of(action)
-        typed = type_words(mentions, clause)
-        terms += [w for w in typed if w not in terms]
-        objects = [t for t in terms if t not in verb_words]
-        sentence = embedding_sentence(words, typed, self.typos.english)
-        found = list(_CHUNK.finditer(text, clause.start, clause.end))
-        chunks = [m.group().lstrip("#@") for m in found]
-        must = self.index.by_pattern(chunks) if chunks else set()
-        # An id of letters and digits that some capability's distinctive pattern takes
-        # ("BK-1234") is never free text (a number alone may be a postcode as well).
-        ids = [
-            m.span()
-            for m in found
-            if must
-            and any(c.isalpha() for c in m.group())
-            and any(c.isdigit() for c in m.group())
-            and self.index.by_pattern([m.group().lstrip("#@")])
-        ]
-        hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
-        action_span = (0, 0)
-        if action.explicit and action.object_start > 0:
-            verb_tokens = [
-                t
-                for t in words[: action.object_start]
-                if t.lemma in verb_words or t.lower in verb_words
-            ]
-            if verb_tokens:
-                action_span = (verb_tokens[0].start, verb_tokens[-1].end)
-        scope = Scope(text, clause, mentions, today, "future", self.country_code, list(memory))
-        scope.action_span = action_span
-        scope.action_classes = action.classes
-        scope.contexts = list(contexts or [])
-        scope.encoder, scope.known = self.index.encoder, self.index.known
-        scope.ids = ids
-        available = available or set()
-        tensed = tensed_words(words, mentions.items)
-        candidates = rank(
-            hits,
-            action,
-            scope,
-            [t.lower for t in tensed],
-            [t.lemma for t in tensed],
-            lambda name: self._evidence(key, name),
-            self.thresholds,
-            self.index.idf,
-            frozenset(available),
-        )
-        chosen = candidates[in_domain(self.index, candidates, previous)] if candidates else None
-        chunk = text[clause.start : clause.end]
-        if chosen is None or not (chosen.action_ok and chosen.relevant):
-            raise _refusal(chunk, candidates, action)
-        profile = self.index.profiles[chosen.name]
-        scope.mode = chosen.mode
-        scope.own = profile.own
-        filled = fill(profile.fields, scope)
-        step = PlannedStep(chosen.name, dict(filled.params))
-        return StepDraft(step, chunk, action, candidates, filled, key, clause.earlier)
-
-    def _evidence(self, key: str, name: str) -> float:
-        if self.evidence is None:
-            return 0.0
-        value: float = self.evidence.boost(key, name)
-        return value
-
     # -- wiring ---------------------------------------------------------------------------------
 
     def wire_steps(
@@ -447,14 +384,5 @@ class Planner(Rereads):
             step.filled.missing = left
 
 
-def _refusal(chunk: str, candidates: list[Candidate], action: Action) -> pf.errors.NotFoundError:
-    close = list(candidates[:3])
-    if close:
-        names = ", ".join(f"{c.name!r} ({c.reason})" for c in close)
-        hint = f"closest: {names}"
-    else:
-        hint = "no capability is registered"
-    return pf.errors.NotFoundError(
-        f"request {chunk[:80]!r}: no registered capability does that; {hint}",
-        details={"candidates": [c.to_dict() for c in close], "clause": chunk},
-    )
+def _end(clause: Clause) -> int:
+    return clause.end

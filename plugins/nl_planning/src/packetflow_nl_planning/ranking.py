@@ -12,23 +12,35 @@ from dataclasses import dataclass, field
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
 from .coverage import coverage
+from .dominance import listed_value, takes_most, told_values
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense
+from .verb_match import (
+    narrow,
+    obtains,
+    same_verb,
+    says_verb,
+    specific_to,
+    verb_first,
+    verbs_of,
+)
 from .vetoes import (
     common_noun_named,
+    done_otherwise,
     leaves_time,
     says_no_action,
     takes_nothing,
     tells_cessation,
     tells_of_self,
+    undoes_unasked,
     undone_by_opposite,
 )
 from .winners import clear_winner, only_actor, only_terse
 
-__all__ = ["Candidate", "Thresholds", "date_mode", "rank"]
+__all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
 
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
@@ -85,6 +97,13 @@ class Candidate:
     """the request says its action with a verb of the very class (not only a broad one)."""
     ruled_out: bool = False
     """a sign rules it out whatever its fit (see :func:`~.vetoes.leaves_time`)."""
+    listed: bool = False
+    """an enum field took a value the request names word for word, or an earlier step gave
+    (see :func:`~.dominance.listed_value`)."""
+    told: frozenset[tuple[str, frozenset[str]]] = frozenset()
+    """the words of the values told for what they are (see :func:`~.dominance.told_values`)."""
+    own: frozenset[str] = frozenset()
+    """the capability's own words (its name's, intent's, fields')."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -161,7 +180,7 @@ def rank(
         known = any(not c.startswith("word:") for c in profile.action.classes) or any(
             t.lemma in profile.action.topics for t in scope.words if t.is_word and not t.entity
         )
-        bare = level == "no" and _obtains(action) and not profile.action.query and names and known
+        bare = level == "no" and obtains(action) and not profile.action.query and names and known
         if bare:
             level = "open"
         ok = level != "no"
@@ -200,7 +219,7 @@ def rank(
             # only "both read", or a verb the lexicon does not know: a capability with the
             # very action comes first
             score -= 0.15
-        elif ok and action.classes - BROAD and not _narrow(action, profile):
+        elif ok and action.classes - BROAD and not narrow(action, profile):
             # "book the refractor": a capability that only shares the broad "make" with it
             # (logs a drive) comes after one that books
             score -= 0.15
@@ -213,13 +232,13 @@ def rank(
         swallowed = filled.textual and covered == 0 and not action.explicit
         explained = explained and not swallowed
         specific_action = action.explicit and (
-            _specific(action, profile) or _says_verb(action, profile)
+            specific_to(action, profile) or says_verb(action, profile)
         )
         # The very action in a narrow sense ("book", not just "make"), and nothing said but
         # values it places and its own words: the capability is meant even when a required
         # value is missing (E422 names it), never another one that only shares "make" with it.
         told = (
-            _narrow(action, profile, every=True)
+            narrow(action, profile, every=True)
             and explained
             and filled.specific > 0
             and not filled.textual  # (no words swallowed whole by a message or topic field)
@@ -236,7 +255,7 @@ def rank(
             # takes (an id by its pattern, an email...), and says nothing else: it means it.
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
-            or (_same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            or (same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
             # The very action, every required value, and an id only this kind of capability
             # takes: a word or two it does not explain ("from my *checking* CHK-0042") are
             # details, not another subject. A verb the lexicon does not know needs the rest
@@ -247,14 +266,14 @@ def rank(
             # and digits, by the field's pattern) and at most one word besides: "is BA287 on
             # time?", "any delays on LH1402". Reading changes nothing, so no near miss is risked.
             or (level == "read" and fit == 1.0 and bool(required) and filled.patterned > 0
-                and leftover <= 1 and not _verb_first(action, scope, profile))
+                and leftover <= 1 and not verb_first(action, scope, profile))
             or told
             # The very action in its narrow sense, every required value, two or more where the
             # preposition before each puts them ("a lift to Edinburgh from Glasgow on the 2nd"
             # for from_city, to_city and date) and none where its preposition says otherwise
             # ("a flight to Rome" as a pickup city): one word it does not explain ("lift") is
             # what the user calls the thing, not another subject.
-            or (_narrow(action, profile, every=True) and fit == 1.0 and bool(required)
+            or (narrow(action, profile, every=True) and fit == 1.0 and bool(required)
                 and by_role >= 2 and not against_role and leftover <= 1
                 and hit.semantic >= thresholds.with_fit)
             or learned > 0.2
@@ -268,7 +287,7 @@ def rank(
             # a light verb ("set an alarm for 6:30"), that its own words do not say ("repair the
             # broken lock" for a locksmith's call-out): asking for the missing value would
             # claim a fit nothing shows.
-            unsaid = level == "open" and says_no_action(action) and not _says_verb(action, profile)
+            unsaid = level == "open" and says_no_action(action) and not says_verb(action, profile)
             relevant = (
                 not (scope.ids and filled.distinct == 0)
                 and not unsaid
@@ -339,8 +358,11 @@ def rank(
         # the rest explained: a candidate for the terse rule (chosen only when it is the only
         # one, see winners.only_terse).
         terse = (
-            _obtains(action)
+            obtains(action)
             and not no_longer
+            # ("I want my pledge refunded": a thing with what is to be done to it, said)
+            and not done_otherwise(profile, trial)
+            and not undoes_unasked(action, profile, trial)
             and fit == 1.0
             and bool(required)
             and explained
@@ -358,25 +380,20 @@ def rank(
             Candidate(
                 profile.name, score, hit.lexical, hit.semantic, hit.objects, fit, learned,
                 ok, relevant, reason, filled, mode, hit.matched, level, covered, leftover,
-                terse, _same_verb(action, profile),
+                terse, same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
                 action.explicit and level == "same", ruled_out,
+                listed_value(profile.fields, filled), told_values(profile.fields, filled),
+                profile.own,
             )
         )  # fmt: skip
     only_terse(out)
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):
         only_actor(out)
+    takes_most(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
-
-
-def _obtains(action: Action) -> bool:
-    """Whether the request only names a thing with its details: a bare noun phrase (not a
-    question, "what's ...?") or a wish for it ("I'd love a ...", "I need a ...")."""
-    if not action.explicit:
-        return bool(action.classes)
-    return action.verbs == ("obtain",)
 
 
 def _names_own(scope: Scope, profile: Profile) -> bool:
@@ -389,77 +406,8 @@ def _names_own(scope: Scope, profile: Profile) -> bool:
     )
 
 
-def _verb_first(action: Action, scope: Scope, profile: Profile) -> bool:
-    """Whether a bare phrase (no question) opens with a word the capability does not explain,
-    right before a value: "dispute INV-004512" says a verb the lexicon does not know, which
-    only reading the invoice would be a guess at."""
-    words = scope.words
-    if action.explicit or not action.classes or len(words) < 2:
-        return False
-    first, nxt = words[0], words[1]
-    return (
-        first.is_word
-        and not first.entity
-        and first.lemma not in profile.words
-        and first.lemma not in lexicon().stopwords
-        and (nxt.entity or nxt.lower[:1].isdigit() or any(c.isdigit() for c in nxt.text)
-             or (nxt.text.isupper() and len(words) > 2 and words[2].lower[:1].isdigit()))
-    )  # fmt: skip
-
-
-def _narrow(action: Action, profile: Profile, *, every: bool = False) -> bool:
-    """Whether the request's verb and the capability share an action class narrower than
-    the broad ones; with ``every``, each of the verb's narrow classes ("book" both books and
-    schedules: a route planner that only plans does not book)."""
-    common = action.classes & (profile.action.classes | profile.action.weak)
-    if every:
-        return action.explicit and bool(common - BROAD) and action.classes - BROAD <= common
-    return action.explicit and bool(common - BROAD)
-
-
-def _says_verb(action: Action, profile: Profile) -> bool:
-    """Whether the request's verb is one the lexicon does not know and the capability's own
-    words say it ("collect it from 40 Lake Drive" for a courier that is to "collect dirty
-    clothes"): that capability does it, as one sharing a narrow class would."""
-    unknown = [c[5:] for c in action.classes if c.startswith("word:")]
-    return (
-        bool(unknown)
-        and len(unknown) == len(action.classes)
-        and any(v in profile.own or v in profile.action.described for v in unknown)
-    )
-
-
-def _specific(action: Action, profile: Profile) -> bool:
-    """Whether the request's action is one the capability does in a sense narrower than
-    "make" or "read": a class they share beyond the broad ones, or a broad one when the
-    request's verb has no narrower class."""
-    common = action.classes & (profile.action.classes | profile.action.weak)
-    narrow = action.classes - BROAD
-    return bool(common - BROAD) or (bool(common - {"retrieve"}) and not narrow)
-
-
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:
     if name in available:
         return True
     spec = next((f for f in profile.fields if f.name == name), None)
     return spec is not None and field_kind(spec) in {w for o in available for w in o.split("_")}
-
-
-def _same_verb(action: Action, profile: Profile) -> bool:
-    """The request says the very verb the capability is named by ("follow" -> follow_user):
-    with every required field filled, that is enough to know what is meant."""
-    lex = lexicon()
-    specific = action.classes - {"retrieve"}
-    return bool(action.explicit and specific and set(action.verbs) & set(profile.action.verbs)
-                and not lex.is_query(action.classes))  # fmt: skip
-
-
-def verbs_of(action: Action) -> set[str]:
-    """The verb lemmas an action was read from (left out of the object words)."""
-    lex = lexicon()
-    out = set()
-    for verb in action.verbs:
-        out.update(verb.split("_"))
-        if verb in lex.light:
-            out.add(verb)
-    return out

@@ -90,6 +90,12 @@ def reference(
             for memory in reversed(scope.memory):
                 if memory.kind in _TEXTUAL and memory.words & _PLACE:
                     return memory.value, "there"
+        if spec.enum and "there" in {t.lower for t in scope.words}:
+            # "lights off in the kitchen and start the robot in there": the place an earlier
+            # step was given that is one of this field's own values
+            for memory in reversed(scope.memory):
+                if memory.step is not None and memory.value in spec.enum:
+                    return memory.value, "there"
     for memory in reversed(scope.memory):
         # "my address is 5 Birch Close. book a cleaner ... and hire a skip": a fact the text
         # stated fills the field its words name, in every step that leaves it empty.

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from .actions import Action
 from .lexicon import Lexicon
 from .text import Token
+from .verbs import says_phrase
 
 __all__ = ["no_longer", "told_reply"]
 
@@ -92,8 +93,7 @@ def no_longer(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
         said = True
     elif i < len(words) and words[i] == "not":
         i += 1
-        rest = words[i:]
-        said = any(tuple(rest[j : j + len(p)]) == p for j in range(len(rest)) for p in _ANY_MORE)
+        said = says_phrase(words[i:], _ANY_MORE)
     else:
         return None
     if not said or i >= len(tokens) or not words[i].endswith("ing"):

@@ -1,5 +1,6 @@
 """Reading a clause again: a refused one with the earlier output it names ("... and email the
-status to me"), the latest step with the phrase of values after it as its nearest scene ("can
+status to me") or in the domain of the step beside it ("... and add his brother instead"), the
+latest step with the phrase of values after it as its nearest scene ("can
 someone come on Monday? 14 Elm Grove, Leeds"), and a request with the comma clause after it that
 is only its detail ("an hour's walk for Rex on Monday, pick him up at 3:15pm"), so over-splitting
 a request does not refuse it.
@@ -15,6 +16,7 @@ import packetflow as pf
 
 from .clauses import Memory
 from .details import says_fields
+from .domains import domain_of
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .fragments import gave_value
@@ -70,6 +72,69 @@ class Rereads:
             )
         except pf.errors.NotFoundError:
             return None
+
+    def _in_domain(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        previous: str | None,
+    ) -> StepDraft | None:
+        """The step of a refused clause read in the domain of the step beside it ("remove Pete
+        from the guest list and add his brother Ian instead": a guest), ``None`` when nothing
+        there takes its values either (see :func:`~.domains.continued`)."""
+        if previous is None:
+            return None
+        kept = set(mentions.used)
+        # (only the domain's capabilities: "take kitchen roll off it" names none of the
+        # shopping list's words, so a search of the whole index may not reach it)
+        near = domain_of(self.index, previous)
+        near = near if allowed is None else near & allowed
+        try:
+            return self._clause(
+                text, clause, mentions, today, memory, near, index, contexts, outputs,
+                previous, domain=True,
+            )  # fmt: skip
+        except pf.errors.NotFoundError:
+            mentions.used = kept
+            return None
+
+    def _with_values(
+        self,
+        text: str,
+        head: Clause,
+        values: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+    ) -> StepDraft | None:
+        """The step of a request nothing fitted, ``head``, read with the sentence of values
+        after it as its nearest scene ("Could I check out at 2pm instead? Room 418."): when it
+        fits so and takes a value of that sentence; ``None`` otherwise (nothing is changed)."""
+        kept = set(mentions.used)
+        try:
+            step = self._clause(text, head, mentions, today, memory, allowed, index,
+                                [*contexts, values])  # fmt: skip
+        except pf.errors.NotFoundError:
+            step = None
+        # (a verb the lexicon does not know says nothing the values could complete: "can I
+        # paint the bay till 6pm? Bay 214." is still refused)
+        unknown = step is not None and all(
+            c.startswith(("word:", "not:word:")) for c in step.action.classes
+        )
+        if step is None or unknown or not gave_value(mentions, values):
+            mentions.used = kept
+            return None
+        return step
 
     def _with_detail(
         self,

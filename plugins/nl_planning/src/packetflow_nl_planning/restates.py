@@ -12,8 +12,10 @@ from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .index import Index
 from .plans import PlannedStep
-from .segment import Clause
+from .segment import Clause, named_again
 from .slots import fill
+from .slots.kinds import field_kind
+from .text import tokenize
 
 __all__ = ["once_more", "restates"]
 
@@ -78,19 +80,35 @@ def once_more(
     """The step before run again with the values a clause that stands for it gives ("book a
     fitting for Ann Lee on Friday at 11 and one for Tom Lee at the same time"): what it does
     not say again is the same. ``None`` when the clause does not open with "one"/"another" or
-    changes no value."""
+    changes no value. A name and "the same" stand for it too ("register Sam Lee for 10am
+    and Ana Silva for the same time")."""
     words = clause.words
-    if not draft.steps or not words or words[0].lower not in _ONCE_MORE:
+    if not draft.steps or not words:
         return None
+    if words[0].lower not in _ONCE_MORE and not named_again(clause.tokens):
+        return None  # (not "one for Tom", "another at 5pm", "Tom for the same time")
     last = draft.steps[-1]
     profile = index.profiles[last.step.capability]
-    scope = Scope(text, clause, mentions, today, last.chosen.mode, country_code, list(memory))
+    read = clause
+    if words[0].lower not in _ONCE_MORE:
+        # (with the connector before it: a capitalised first word of a clause is read as the
+        # start of a sentence, never of a name)
+        before = [t for t in tokenize(text[: clause.start]) if t.is_word]
+        if before:
+            read = Clause((before[-1], *clause.tokens), before[-1].start, clause.end)
+    scope = Scope(text, read, mentions, today, last.chosen.mode, country_code, list(memory))
     scope.own, scope.remainder = profile.own, False
     scope.encoder, scope.known = index.encoder, index.known
     filled = fill(profile.fields, scope)
     new = {k: v for k, v in filled.params.items() if last.step.params.get(k) != v}
     if not new:
         return None
-    step = PlannedStep(last.step.capability, {**last.step.params, **filled.params})
+    params = {**last.step.params, **filled.params}
+    if any("name" in f.words | set(f.name_words) for f in profile.fields if f.name in new):
+        # another person: the first one's email or phone is no way to reach this one
+        for f in profile.fields:
+            if field_kind(f) in ("email", "phone") and f.name not in new:
+                params.pop(f.name, None)
+    step = PlannedStep(last.step.capability, params)
     chunk = text[clause.start : clause.end]
     return StepDraft(step, chunk, last.action, last.candidates, filled, last.key, clause.earlier)

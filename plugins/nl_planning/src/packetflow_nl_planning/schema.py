@@ -60,13 +60,27 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
         options = [o for o in schema.get(key, ()) if o.get("type") != "null"]
         if options:
             merged = {k: v for k, v in schema.items() if k != key}
-            return {**_resolve(options[0], defs), **merged}
+            return {**_resolve(options[0], defs), **_choices(options, defs), **merged}
     if "allOf" in schema and len(schema["allOf"]) == 1:
         return {
             **_resolve(schema["allOf"][0], defs),
             **{k: v for k, v in schema.items() if k != "allOf"},
         }
     return schema
+
+
+def _choices(options: list[dict[str, Any]], defs: dict[str, Any]) -> dict[str, Any]:
+    """The values of a union of choices (``Room | Literal["everywhere"]``) as one enum: each
+    option is a choice, and a value of any of them is the field's. A union with an option
+    that is no choice (``Room | str``) has no enum of its own."""
+    values: list[Any] = []
+    for option in options:
+        resolved = _resolve(option, defs)
+        found = resolved.get("enum", [resolved["const"]] if "const" in resolved else None)
+        if not found:
+            return {}
+        values.extend(v for v in found if v not in values)
+    return {"enum": values} if len(options) > 1 else {}
 
 
 # The prepositions inside a description ("where to pick up", "number of guests at the table")

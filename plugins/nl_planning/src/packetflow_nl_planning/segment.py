@@ -17,7 +17,7 @@ from .numbers import parse_number
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 
-__all__ = ["Clause", "split"]
+__all__ = ["Clause", "named_again", "split"]
 
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
@@ -191,6 +191,20 @@ def _repeats(lowers: Sequence[str]) -> bool:
     return len(lowers) > 2 and lowers[0] in _ONCE_MORE and lowers[1] in _FOR_WHOM
 
 
+def named_again(tokens: Sequence[Token]) -> bool:
+    """Whether words after a connector name someone else for the request before it, told
+    again with what stays the same: "Ana Silva for the same time", "Tom at the same place"
+    (a capitalised name of one to three words, then "for"/"at"/"on" and "the same")."""
+    words = [t for t in tokens if t.is_word or t.entity]
+    size = 0
+    while size < min(3, len(words)) and words[size].text[:1].isupper() and words[size].is_word:
+        size += 1
+    lowers = [t.lower for t in words[size : size + 3]]
+    return (
+        size > 0 and lowers[:1] != [] and lowers[0] in _FOR_WHOM and lowers[1:3] == ["the", "same"]
+    )
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -291,6 +305,8 @@ def split(
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
+                # "register Sam Lee for 10am and Ana Silva for the same time"
+                or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
             )
         ):
             clauses.append([])
@@ -311,6 +327,7 @@ def split(
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
         group = _done_first(group, verbs)
+        group = _without_anyone(group)
         size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
         if size and all(t.lower == "," for t in group[size:]):
             continue  # "First of all, refill RX-1": the comma cut the order off its request
@@ -327,6 +344,29 @@ def split(
                 Clause(tuple(group), group[0].start, group[-1].end, first and bool(out), added)
             )
     return out
+
+
+# "with whoever is free", "by anyone available": whoever does it is left open - no value.
+_ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
+_ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
+_RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
+_FREE = frozenset(("free", "available", "around"))
+
+
+def _without_anyone(group: list[Token]) -> list[Token]:
+    """The clause without a phrase that leaves who is to do it open ("book me in at 2pm *with
+    whoever is free*"): it names no one, so no field takes it as a value, and an earlier step
+    that finds someone ("but first find a stylist") gives the one meant."""
+    lowers = [t.lower for t in group]
+    for i, word in enumerate(lowers):
+        if word not in _ANYONE:
+            continue
+        for rel in _RELATIVE:
+            at = i + 1 + len(rel)
+            if tuple(lowers[i + 1 : at]) == rel and at < len(lowers) and lowers[at] in _FREE:
+                start = i - 1 if i > 0 and lowers[i - 1] in _ANY_PREPOSITIONS else i
+                return group[:start] + group[at + 1 :]
+    return group
 
 
 def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:

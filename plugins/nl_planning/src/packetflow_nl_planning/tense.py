@@ -18,6 +18,7 @@ from typing import Literal
 
 from .mentions import Mention
 from .text import Token, past_form, tokenize
+from .text_spans import DETERMINERS
 
 __all__ = ["Tense", "clause_tense", "description_tells_past", "tells_past", "tensed_words"]
 
@@ -36,9 +37,6 @@ _WANTED = frozenset(
 )  # fmt: skip
 # After these a participle is a thing to have done ("get the dog vaccinated"), no past event.
 _CAUSING = frozenset(("need", "want", "like", "would", "get", "have", "require"))
-_DETERMINERS = frozenset(
-    ("a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this", "that")
-)
 # Irregular past forms as often a noun or an adjective ("the left lane", "a lost card").
 _NOT_ONLY_PAST = frozenset(
     ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
@@ -116,7 +114,7 @@ def _tells_event(lowers: list[str], lemmas: list[str], i: int) -> bool:
     low = lowers[i]
     if not past_form(low) or low in _NOT_ONLY_PAST or lemmas[i] in _WANTED:
         return False
-    if i > 0 and lowers[i - 1] in _DETERMINERS:
+    if i > 0 and lowers[i - 1] in DETERMINERS:
         return False
     return not any(w in _CAUSING for w in lemmas[max(0, i - 5) : i])
 

@@ -62,8 +62,9 @@ PRONOUNS = frozenset(
     ]
 )
 DETERMINERS = frozenset(
-    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "some"]
+    ["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "some"]
 )
+"""Words that open a noun phrase: the one list the value spans and the tense reading share."""
 
 
 def phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[int, int] | None:
@@ -77,11 +78,41 @@ def phrase(tokens: list[Token], at: int, scope: Scope, limit: int = 8) -> tuple[
         if not scope.text_free(t.start, t.end) or t.lower in TIME_WORDS:
             break
         if end > at and (t.lower in roles or t.lower in STOP_AT):
-            break
+            link = _name_link(tokens, end, scope)
+            if not link:
+                break
+            end += link
+            continue
         if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&")):
             break
         end += 1
     return trim(tokens, at, end, scope)
+
+
+# Small words inside a name in title case: "Museum *of* London", "Sons *of the* Desert",
+# "Florence *and the* Machine". A bare "and" joins two names as often ("Ana and Ben"), so it
+# links only with "the" after it.
+_NAME_LINKS = (("of", "the"), ("and", "the"), ("of",), ("&",))
+
+
+def _name_link(tokens: list[Token], k: int, scope: Scope) -> int:
+    """How many small words at ``tokens[k]`` join the capitalised word before them to the
+    capitalised word after them into one name (0 when they do not)."""
+    if not tokens[k - 1].text[:1].isupper() or not tokens[k - 1].is_word:
+        return 0
+    for link in _NAME_LINKS:
+        after = k + len(link)
+        if tuple(t.lower for t in tokens[k:after]) != link or after >= len(tokens):
+            continue
+        nxt = tokens[after]
+        if (
+            nxt.is_word
+            and nxt.text[:1].isupper()
+            and not nxt.entity
+            and scope.text_free(tokens[k].start, nxt.end)
+        ):
+            return len(link)
+    return 0
 
 
 _LIST_MARKS = frozenset((",", ";", ":"))
@@ -219,6 +250,33 @@ def _split_particle(tokens: list[Token], k: int, begin: int) -> bool:
     return k + 1 < len(tokens) and tokens[k + 1].lower in DETERMINERS
 
 
+# Forms of "be" and "get": a participle after them is the clause's verb, not a complement.
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"))
+
+
+def _done_to(tokens: list[Token], k: int, scope: Scope) -> bool:
+    """Whether ``tokens[k]`` is a past participle after a noun that says what is to be done
+    with the thing named ("two portions of chips *brought up* at 8:30", "three coffees
+    *delivered* at 9"): English puts the object before it ("we'd like X sent up"), and the
+    thing is the noun alone. A participle before its noun ("smoked salmon") or after "is"
+    is no such complement."""
+    t, before = tokens[k], tokens[k - 1]
+    if not t.is_word or t.text[:1].isupper() or not past_form(t.lower):
+        return False
+    if not before.is_word or before.lower in DETERMINERS or before.lower in _BE:
+        return False
+    if k + 1 >= len(tokens):
+        return True
+    after = tokens[k + 1]
+    return (
+        after.lower in _PARTICLES
+        or after.lower in lexicon().roles
+        or after.lower in STOP_AT
+        or not after.is_word
+        or not scope.text_free(after.start, after.end)
+    )
+
+
 def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[str, int, int]:
     a, b = tokens[rng[0]].start, tokens[rng[1] - 1].end
     followed = rng[1] < len(tokens) and tokens[rng[1]].is_word
@@ -230,11 +288,15 @@ def span_text(scope: Scope, tokens: list[Token], rng: tuple[int, int]) -> tuple[
 _WHEN = frozenset(("date", "daterange", "time"))
 
 
-def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
+def remainder(
+    tokens: list[Token], scope: Scope, thing: bool = False
+) -> tuple[str, int, int] | None:
     """The longest run of free words after the action (each run ends at a taken value, a
-    preposition or a comma)."""
+    preposition or a comma). For a ``thing`` (a field naming one, not prose), the run also
+    ends at a participle that says what is to be done with it ("chips *brought up*")."""
     lex = lexicon()
     runs: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []  # runs a participle of what is to be done ends
     # A day or a time ("next Monday") is never the rest of the clause's text.
     when = [(m.start, m.end) for m in scope.mentions.items if m.kind in _WHEN]
     i = 0
@@ -245,10 +307,10 @@ def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
             or not scope.text_free(tokens[i].start, tokens[i].end)
             or tokens[i].lower in lex.stopwords
             or tokens[i].lower in lex.roles
-            or not tokens[i].is_word
+            or not (tokens[i].is_word or _numbered_noun(tokens, i))
         ):
             i += 1
-        j = i
+        j, done = i, False
         while (
             j < len(tokens)
             and scope.text_free(tokens[j].start, tokens[j].end)
@@ -260,16 +322,21 @@ def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
                 break
             if j > i and _split_particle(tokens, j, i):
                 break
+            if thing and j > i and _done_to(tokens, j, scope):
+                done = True
+                break
             if not (t.is_word or t.lower[:1].isdigit() or t.lower in ("-", "&", "'")):
                 break
             j += 1
         rng = trim(tokens, i, j, scope) if j > i else None
         if rng is not None:
             runs.append(rng)
+            objects += [rng] if done else []
         i = max(j, i + 1)
     if not runs:
         return None
-    best = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    # The thing something is to be done with is the object wanted, however short.
+    best = max(objects or runs, key=lambda r: (r[1] - r[0], -r[0]))
     run = tokens[best[0] : best[1]]
     if all(
         t.lower in PRONOUNS or t.lower in lex.stopwords or registry_acronym(t, scope) for t in run
@@ -277,6 +344,18 @@ def remainder(tokens: list[Token], scope: Scope) -> tuple[str, int, int] | None:
         return None
     a, b = run[0].start, run[-1].end
     return clean(scope.text[a:b]), a, b
+
+
+def _numbered_noun(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a number that stands as a noun after "the" ("left it on *the
+    73*"): English names a bus, a room or a route by its number alone."""
+    if k == 0 or not tokens[k].text.isdigit() or tokens[k - 1].lower != "the":
+        return False
+    if k + 1 == len(tokens) or not tokens[k + 1].is_word:
+        return True
+    lex = lexicon()
+    after = tokens[k + 1].lower
+    return after in TIME_WORDS or after in lex.stopwords or after in lex.roles  # no noun after
 
 
 def registry_acronym(token: Token, scope: Scope) -> bool:

@@ -44,6 +44,11 @@ def match_phrase(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...
     return 0
 
 
+def says_phrase(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` stands anywhere in ``words`` ("any more", "at some point")."""
+    return any(match_phrase(words, at, phrases) for at in range(len(words)))
+
+
 def is_noun(word: str, lex: Lexicon) -> bool:
     return word in lex.nominal or (word in lex.synonyms and word not in lex.classes)
 
@@ -200,7 +205,7 @@ def verb_at(
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
         # "take the flask off the list", "cross bread off it": "off" before what the thing is
-        # taken off (a determiner or a pronoun) takes it out of that
+        # taken off (a determiner or a pronoun) takes it out of that (not "take Friday off")
         off_of = particle == "off" and after is not None and after.lower in OBJECT_START
         ends = (
             after is None

@@ -13,15 +13,17 @@ from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind
-from .text import identifier_words
+from .text import identifier_words, past_form
 
 __all__ = [
     "common_noun_named",
+    "done_otherwise",
     "leaves_time",
     "says_no_action",
     "takes_nothing",
     "tells_cessation",
     "tells_of_self",
+    "undoes_unasked",
     "undone_by_opposite",
 ]
 
@@ -126,3 +128,31 @@ def says_no_action(action: Action) -> bool:
     if action.verbs and action.verbs[-1] in lexicon().light:
         return True
     return bool(action.classes) and all(c.startswith("word:") for c in action.classes)
+
+
+def done_otherwise(profile: Profile, scope: Scope) -> bool:
+    """Whether a phrase with no verb of its own names a thing with what is to be done to it, in
+    a past participle of an action the capability does not do ("I want my pledge to tiny-lamp
+    *refunded*" for following a campaign): the thing is to be refunded, not followed."""
+    lex = lexicon()
+    does = profile.action.classes | profile.action.weak
+    for t in scope.words:
+        if t.entity or not t.is_word or not past_form(t.lower):
+            continue
+        if not (scope.free(t.start, t.end) or scope.weakly_taken(t.start, t.end)):
+            continue  # (a value: "the signed copy")
+        classes = lex.classes_of(t.lemma)
+        if classes and not classes & does and t.lemma not in profile.own:
+            return True
+    return False
+
+
+def undoes_unasked(action: Action, profile: Profile, scope: Scope) -> bool:
+    """Whether the request asks to obtain a thing with a verb ("grab me a seat", "get me a
+    table") and the capability undoes one (gives a seat up, cancels), which no word of the
+    request names ("I'd like a *refund*" names what refunding does): obtaining is no undoing."""
+    lex = lexicon()
+    if not action.explicit or not lex.is_undo(profile.action.classes):
+        return False
+    verbs = {part for v in profile.action.verbs for part in (v, *v.split("_"))}
+    return not any(t.lemma in verbs or t.lower in verbs for t in scope.words if t.is_word)

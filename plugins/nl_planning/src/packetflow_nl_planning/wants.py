@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from .actions import Action
 from .lexicon import Lexicon
 from .text import Token, past_form
+from .verbs import says_phrase
 
 __all__ = ["outing", "wanted_done", "wanted_later"]
 
@@ -43,9 +44,7 @@ def wanted_later(tokens: Sequence[Token], at: int) -> Action | None:
     ):
         # "more of his stuff", "more from marco_visuals": more of a person's work
         return Action(_FOLLOW, ("follow",), True, False, at + 3)
-    rest = words[at + 1 :]
-    later = any(tuple(rest[j : j + len(cue)]) == cue for j in range(len(rest)) for cue in _LATER)
-    if not later:
+    if not says_phrase(words[at + 1 :], _LATER):
         return None
     return Action(_KEEP, ("keep",), True, False, at + 1)
 

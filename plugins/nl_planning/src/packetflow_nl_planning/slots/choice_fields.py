@@ -10,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..clauses import Scope, field_words, side
+from ..everywhere import everywhere
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import agent_noun, lemma, same_family
@@ -17,6 +18,7 @@ from ..units import currency_aliases, units
 from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
+from .size_letters import size_letter
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
 
@@ -44,13 +46,16 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         named = _unit_named_currency(spec, scope, fields)
         if named is not None:
             return named
+    everyplace = everywhere(spec, scope)
+    if everyplace is not None:
+        return everyplace
     periodic = period_value(spec, scope)
     if periodic is not None:
         return periodic
     coded = _coded_value(spec, scope)
     if coded is not None:
         return coded
-    sized = _size_letter(spec, scope)
+    sized = size_letter(spec, scope)
     if sized is not None:
         return sized
     many = _many_of(spec, scope, fields)
@@ -146,33 +151,6 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
-
-
-# The letters of garment sizes and the words they stand for.
-_SIZES = {
-    "xxs": "extra extra small", "xs": "extra small", "s": "small", "m": "medium", "l": "large",
-    "xl": "extra large", "xxl": "extra extra large", "xxxl": "extra extra extra large",
-}  # fmt: skip
-
-
-def _size_letter(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """The size letter ("S", "XL") of an enum of only size letters, said in words ("small",
-    "extra large", "x-large"): the longest words said win ("extra large" is no "large")."""
-    letters = {str(v).lower(): v for v in spec.enum}
-    if len(letters) < 2 or not set(letters) <= _SIZES.keys():
-        return None
-    start, end = scope.span
-    best: tuple[int, int, Any] | None = None
-    for letter, value in letters.items():
-        said = _SIZES[letter].replace("extra ", r"(?:extra|x)[\s-]*")
-        for m in re.finditer(rf"(?<![\w-]){said}(?![\w-])", scope.text[start:end], re.I):
-            a, b = start + m.start(), start + m.end()
-            if scope.free(a, b) and (best is None or b - a > best[1] - best[0]):
-                best = (a, b, value)
-    if best is None:
-        return None
-    scope.claim(best[0], best[1])
-    return best[2], scope.text[best[0] : best[1]]
 
 
 # "at all", "after all", "above all": set phrases in which "all" is no choice of everything.

@@ -204,7 +204,12 @@ def fill_number(
                 return start.year, scope.take(m)
     if not candidates:
         spoken = spoken_price(scope) if wants_money else None
-        return spoken or _range_length(spec, scope) or people_said(spec, scope, numbered=False)
+        return (
+            spoken
+            or _range_length(spec, scope)
+            or people_said(spec, scope, numbered=False)
+            or _one_of(spec, scope)
+        )
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
         return None
@@ -232,6 +237,26 @@ def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         if spec.maximum is not None and count > spec.maximum:
             continue
         return count, scope.text[m.start : m.end]
+    return None
+
+
+def _one_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """1 for a count of a noun said once with "a" ("add *a bottle* of Margaux" for
+    ``bottles``, "*a night* at the lodge" for ``nights``): the article counts one of the
+    field's own noun in the singular, when no number is said."""
+    if spec.type != "integer" or not spec.name_words or (spec.minimum or 0) > 1:
+        return None
+    noun = spec.name_words[-1]
+    if noun in _GENERIC_COUNT:
+        return None
+    tokens = [t for t in scope.clause.tokens if scope.span[0] <= t.start < scope.span[1]]
+    for k in range(1, len(tokens)):
+        t, article = tokens[k], tokens[k - 1]
+        if article.lower not in ("a", "an") or t.lemma != noun or t.lower != t.lemma:
+            continue
+        if scope.free(article.start, t.end):
+            scope.claim(article.start, t.end)
+            return 1, scope.text[article.start : t.end]
     return None
 
 

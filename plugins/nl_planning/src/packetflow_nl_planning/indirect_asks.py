@@ -22,6 +22,7 @@ __all__ = [
     "DELEGATE",
     "KEEP",
     "TIME_SPANS",
+    "comes_otherwise",
     "delegated",
     "kept_longer",
     "moved_in_time",
@@ -180,5 +181,23 @@ def _after_person(tokens: Sequence[Token], at: int, lex: Lexicon, to: bool) -> i
         if not to and tokens[i].is_word and tokens[i].lower in lex.classes:
             return i
         if tokens[i].entity or not tokens[i].is_word or tokens[i].lower in lex.roles:
+            return None
+    return None
+
+
+_ARRIVE = frozenset(("come", "arrive", "happen", "be"))
+
+
+def comes_otherwise(tokens: Sequence[Token], at: int) -> Action | None:
+    """ "can my log delivery WD-3 come on Monday instead?", "could the visit be on the 9th":
+    asking whether a thing one has (a definite one) could come on a day asks to move it there.
+    ``at``: where the words after the modal begin."""
+    if at >= len(tokens) or tokens[at].lower not in DEFINITE:
+        return None
+    for i in range(at + 1, min(len(tokens), at + 7)):
+        if tokens[i].lemma in _ARRIVE and tokens[i].lower != "being":
+            rest = tokens[i + 1 : i + 5]
+            if any(_when(t) for t in rest) and any(t.lower in ("on", "at", "in") for t in rest):
+                return Action(CHANGE, ("reschedule",), True, False, at)
             return None
     return None

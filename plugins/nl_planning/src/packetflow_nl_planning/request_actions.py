@@ -13,6 +13,7 @@ from .indirect_asks import (
     CHANGE,
     DELEGATE,
     KEEP,
+    comes_otherwise,
     delegated,
     kept_longer,
     moved_in_time,
@@ -23,10 +24,11 @@ from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
+from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
-from .statements import NOT_A_THING, PRESENT, told_fault, told_loss, told_shortage, unable_at
-from .text import Token, same_family
+from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at
+from .text import Token
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -35,7 +37,7 @@ from .verbs import (
     strip_polite,
     verb_at,
 )
-from .wants import wanted_done, wanted_later
+from .wants import outing, wanted_done, wanted_later
 
 __all__ = ["causative", "put_as_question", "request_action"]
 
@@ -116,6 +118,7 @@ _SKIP_CLASSES = frozenset(("skip", "cancel", "pause"))
 _ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
 _LOCATE = frozenset(("search", "retrieve"))
+_GO_AHEAD = frozenset(("go_ahead_with", "proceed_with"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
 
@@ -134,6 +137,9 @@ def request_action(
     words = [t.lower for t in tokens]
     desire = any(tuple(words[: len(d)]) == d for d in _DESIRE)
     at = strip_polite(words, lex)
+    went = outing(tokens, at) if at < len(tokens) else None
+    if went is not None:
+        return went
     if (
         desire
         and at < len(tokens)
@@ -174,7 +180,7 @@ def request_action(
     told = told_reply(tokens, at) or no_longer(tokens, at, lex)
     if told is not None:
         return told
-    wanted = _needs_doing(tokens, at, lex, verbs)
+    wanted = needs_doing(tokens, at, lex, verbs) or kept_out(tokens, at, lex)
     if wanted is not None:
         return wanted
     if (
@@ -202,6 +208,9 @@ def request_action(
     passive = passive_ask(tokens, at, lex) if q and not asks else None
     if passive is not None:
         return passive
+    moved = comes_otherwise(tokens, at + q) if q and not asks and words[at] in _ASKING else None
+    if moved is not None:
+        return moved
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
@@ -281,6 +290,12 @@ def request_action(
         # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
         # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
         classes = classes - {"retrieve"}
+    if verb in _GO_AHEAD:
+        # "go ahead with the extension" approves it; "go ahead with Q3D-50219" (no noun naming
+        # an action) asks for what was proposed to be done: made, submitted, ordered.
+        nominal = nominal_after(tokens, after, lex)
+        proposed = lex.classes_of(nominal[0]) if nominal else frozenset(("create", "buy"))
+        return Action(classes | proposed, (verb,), True, False, after)
     if verb in lex.light and "_" not in verb:
         turned = _light_phrasal(tokens, after, verb, lex)
         if turned is not None:
@@ -295,6 +310,8 @@ def request_action(
             # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
             # made or read), as "I need a ..." asks; "get the forecast" only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if paused_until(tokens, after, verb):
+        classes = classes | {"pause"}  # "skip feeding the fish until the 20th" pauses it
     if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
         # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
         # new time changes it, and changing when it is moves it ("set the alarm to 7:00"
@@ -362,47 +379,6 @@ def causative(
                 return None  # "get it done": no action of its own
             classes = lex.classes.get(done) or frozenset((f"word:{done}",))
             return Action(classes, (done,), True, lex.is_query(classes), i + 1)
-    return None
-
-
-_NEEDS = frozenset(("need", "needs", "want", "wants"))
-
-
-def _needs_doing(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
-) -> Action | None:
-    """ "the spectrometer needs calibrating", "my bike needs to be serviced": a thing, then
-    "needs" and a gerund (or "to be" and a past participle), asks for what that verb says,
-    done to the thing (a person who needs something is :data:`_DESIRE`'s)."""
-    from .text import past_form
-
-    for i in range(at + 1, min(len(tokens), at + 6)):
-        if tokens[i].lower not in _NEEDS:
-            continue
-        if tokens[at].lower in NOT_A_THING or any(t.lower in lex.roles for t in tokens[at:i]):
-            return None
-        j = i + 1
-        if tuple(t.lower for t in tokens[j : j + 2]) == ("to", "be"):
-            j += 2
-            done = j < len(tokens) and past_form(tokens[j].lower)
-        else:
-            done = j < len(tokens) and tokens[j].lower.endswith("ing")
-        if not done or tokens[j].entity:
-            return None
-        verb = tokens[j].lemma
-        if verb in lex.light or verb in lex.stopwords or not verb.isalpha():
-            return None
-        found = verb_at(tokens, j, lex, verbs) if verb in lex.classes else None
-        if found is not None:  # "need turning off": the phrasal verb
-            verb, classes, size = found
-            return Action(classes, (verb,), True, lex.is_query(classes), j + size)
-        # A verb the lexicon does not know: the registry's form of it ("calibrating" ->
-        # calibrate), else the word's lemma.
-        verb = next((v for v in sorted(verbs) if same_family(verb, v)), verb)
-        if verb + "e" in lex.classes:
-            verb += "e"
-        classes = lex.classes.get(verb) or frozenset((f"word:{verb}",))
-        return Action(classes, (verb,), True, lex.is_query(classes), j + 1)
     return None
 
 

@@ -20,6 +20,10 @@ _MORE_THINGS = frozenset(
 )
 
 
+# Subjects that are people: what is "on" or "off" after them is where they go or are.
+_PEOPLE = frozenset(("i", "we", "you", "u", "he", "she", "they"))
+
+
 def set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     """ "oven to 180": a thing, "to" and a number asks to set the thing; "extra pillows to
     207" (a quantity of things first) sends them there, which the bare phrase obtains."""
@@ -32,7 +36,10 @@ def set_to(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
 
 
 def bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """ "fan on in the attic", "heating off": a thing and on/off asks to switch it."""
+    """ "fan on in the attic", "heating off": a thing and on/off asks to switch it - never a
+    person: "I'm off to Rome", "we're on the train" say where someone goes or is."""
+    if tokens[at].lower in _PEOPLE:
+        return None
     for i in range(at + 1, min(len(tokens), at + 4)):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         # ("usage on +4477...", "fees on PCN1": on a value, "on" is a preposition)

@@ -30,6 +30,7 @@ NOT_A_THING = frozenset(("i", "we", "you", "u", "they", "he", "she", "who", "wha
 
 # "can't make it on Friday", "we won't make it to the campsite": not coming calls it off.
 _UNABLE = frozenset(("can", "could", "will", "wo", "cannot", "shall"))
+_COME = frozenset(("come", "attend"))
 
 
 def unable_at(words: Sequence[str]) -> int | None:
@@ -39,7 +40,17 @@ def unable_at(words: Sequence[str]) -> int | None:
         if words[i] in _UNABLE:
             j = i + 1 + (words[i] != "cannot" and i + 1 < len(words) and words[i + 1] == "not")
             negated = j > i + 1 or words[i] == "cannot"
-            return j + 2 if negated and tuple(words[j : j + 2]) == ("make", "it") else None
+            if not negated:
+                return None
+            if tuple(words[j : j + 2]) == ("make", "it"):
+                return j + 2
+            # "we can't come any more", "I can't attend after all": not coming calls it off
+            if j >= len(words) or words[j] not in _COME:
+                return None
+            j += 1
+            for tail in (("any", "more"), ("anymore",), ("after", "all")):
+                j += len(tail) if tuple(words[j : j + len(tail)]) == tail else 0
+            return j
         if words[i] not in TELLER and words[i] not in ("just", "sorry", "really", ","):
             return None
     return None

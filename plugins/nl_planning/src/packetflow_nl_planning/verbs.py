@@ -70,6 +70,8 @@ NEGATING_PREFIXES = ("un", "dis", "de")
 _OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them", "it", "you"))
 # Particles that are seldom a preposition naming a topic or a place after a noun.
 _ONLY_PARTICLES = frozenset(("up", "down", "out", "off", "back", "away"))
+# Subject pronouns: a new clause begins with one, and a verb's particle never lies past it.
+_NEW_SUBJECTS = frozenset(("i", "we", "he", "she", "they"))
 
 
 def unknown_verb(
@@ -198,6 +200,8 @@ def verb_at(
             return phrasal, lex.classes[phrasal], 1
     for i in range(at + 2, min(len(tokens), at + 7)):
         particle = tokens[i].lower
+        if particle in _NEW_SUBJECTS:
+            break  # "turn it on, I'm off to Rome": past a new subject, a particle is its own
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "log a run *in* 40 minutes": before a number the word is a preposition, no particle
         # "take the flask off the list", "cross bread off it": "off" before what the thing is
@@ -209,6 +213,9 @@ def verb_at(
             or (not after.is_word and not after.lower[:1].isdigit())
             # "take S1 out of chess club", "log me out of it": "out of" opens what it leaves
             or (particle in ("out", "off") and after.lower == "of")
+            # "switch roaming on, I'm away", "turn it on please": the clause ends there
+            or after.lower in _NEW_SUBJECTS
+            or after.lower == "please"
             or off_of
         )
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:

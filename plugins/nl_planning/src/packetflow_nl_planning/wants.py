@@ -14,7 +14,7 @@ from .lexicon import Lexicon
 from .text import Token, past_form
 from .verbs import says_phrase
 
-__all__ = ["wanted_done", "wanted_later"]
+__all__ = ["outing", "wanted_done", "wanted_later"]
 
 # Verbs of taking in a work: what one wants to do with a title, not an order to do it now.
 _CONSUME = frozenset(("watch", "see", "read", "listen", "hear", "play", "visit", "try"))
@@ -68,3 +68,23 @@ def wanted_done(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None
         classes = lex.classes.get(done) or frozenset((f"word:{done}",))
         return Action(classes, (done,), True, lex.is_query(classes), i + 1)
     return None
+
+
+_GO = frozenset(("go", "come"))
+_ASK_PREFIX = frozenset(("can", "could", "may", "shall"))
+_WE = frozenset(("i", "we"))
+_TAKE_PART = frozenset(("book", "schedule", "create"))
+
+
+def outing(tokens: Sequence[Token], at: int) -> Action | None:
+    """ "I'd love to go on a hack on Sunday", "can we go for a paddle at 10": going on or for
+    an outing (a thing, with "a") is taking part in one, which asks to book it - never to read
+    about one, as wanting a bare thing may."""
+    if at + 1 < len(tokens) and tokens[at].lower in _ASK_PREFIX and tokens[at + 1].lower in _WE:
+        at += 2  # "can we go for a paddle", "could I go on a tour"
+    words = [t.lower for t in tokens[at : at + 3]]
+    if len(words) < 3 or tokens[at].lemma not in _GO or words[1] not in ("on", "for"):
+        return None
+    if words[2] not in ("a", "an"):
+        return None
+    return Action(_TAKE_PART, ("go_on",), True, False, at + 2)

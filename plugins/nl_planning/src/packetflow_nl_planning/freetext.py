@@ -18,6 +18,7 @@ from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .person_names import split_full_name
+from .place_cues import place_cue
 from .schema import FieldSpec
 from .text import Token
 from .text_spans import (
@@ -130,8 +131,10 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             continue
         words = field_words(spec)
         for i, t in enumerate(tokens[:-1]):
-            cue = (t.lower in roles and roles[t.lower] & words) or (
-                t.lemma in spec.name_words and t.lemma not in lexicon().stopwords
+            cue = (
+                (t.lower in roles and roles[t.lower] & words)
+                or (t.lemma in spec.name_words and t.lemma not in lexicon().stopwords)
+                or place_cue(tokens, i, spec)
             )
             if not cue or not scope.text_free(t.start, t.end):
                 continue

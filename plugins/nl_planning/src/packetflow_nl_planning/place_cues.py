@@ -1,0 +1,56 @@
+"""A place said after a preposition of place: "40 golden plover *on* Thorney Marsh", "a red kite
+*over* Benson", "seen *at* Minsmere". English puts where something happened after a spatial
+preposition and what happened before it, so when a capability has a field for where (its
+name says place, location, town, area...), the phrase after such a
+preposition is that field's, not the first text field's that happens to be declared first.
+"""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+from .schema import FieldSpec
+from .text import Token
+from .text_spans import STOP_AT
+
+__all__ = ["place_cue", "place_field"]
+
+# Words of a field's name or description that make it a place (schema-driven: "where it was
+# seen", "town, reserve or county", "location").
+_PLACE_WORDS = frozenset(
+    (
+        "place",
+        "location",
+        "where",
+        "city",
+        "town",
+        "village",
+        "area",
+        "region",
+        "county",
+        "venue",
+    )
+)
+
+# Prepositions of place in general English. "on" and "over" name a place as well as "at" does
+# ("on the canal", "over the ridge"); a date after them is a mention already taken. "in" is
+# left to the roles lexicon, which already says which fields it fills ("in 1870" is a year,
+# "in PDF" a format, as often as "in Leeds" is a place).
+_SPATIAL = frozenset(
+    ("at", "on", "over", "near", "around", "outside", "above", "along", "across", "off")
+)
+
+
+def place_field(spec: FieldSpec) -> bool:
+    """Whether ``spec`` holds where something is or happened (by its name: a description
+    that mentions a place, "county of registration", qualifies a field more loosely)."""
+    return bool(set(spec.name_words) & _PLACE_WORDS)
+
+
+def place_cue(tokens: list[Token], i: int, spec: FieldSpec) -> bool:
+    """Whether ``tokens[i]`` is a preposition of place opening a phrase for the place field
+    ``spec``: the next word is a word of its own, not another preposition or a connector
+    ("switch it on for Europe" is no place)."""
+    if tokens[i].lower not in _SPATIAL or not place_field(spec) or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt.is_word and nxt.lower not in lexicon().roles and nxt.lower not in STOP_AT

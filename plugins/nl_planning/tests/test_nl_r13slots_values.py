@@ -1,6 +1,7 @@
 """Slot values round 13 found read wrongly once the capability is right, on a registry of these
 tests' own (a wildlife log and report, a ferry booking, a cycle hire, a dog walker's rota): a
-place after a preposition of place goes to the field of where, the thing seen to the other."""
+place after a preposition of place goes to the field of where, the thing seen to the other; a
+participle after "be" or a modal ("to be measured") is no past that turns a date back."""
 
 from __future__ import annotations
 
@@ -36,9 +37,19 @@ async def log_wildlife(inp: WildlifeIn) -> Ref:
     return Ref(ref="w")
 
 
+class TrimIn(BaseModel):
+    day: dt.date = Field(description="day of the appointment")
+    time: str | None = Field(default=None, description="start time, HH:MM")
+
+
+@pf.capability(intent="Book a haircut at the barber's", tags=["barber"])
+async def book_haircut(inp: TrimIn) -> Ref:
+    return Ref(ref="h")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [log_wildlife])
+    return await planner_on(module_node, register_module, [log_wildlife, book_haircut])
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
@@ -64,3 +75,17 @@ async def test_a_place_after_a_preposition_of_place_is_where(
     params = await _params(node, text)
     assert params["location"] == place
     assert params["animal"] == animal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I book a haircut to be seen on the 3rd at 11:30?",
+        "a haircut on the 3rd please, I can be fitted in at 11:30",
+    ],
+)
+async def test_a_passive_participle_is_no_past(node: pf.Node, text: str) -> None:
+    # "to be seen", "can be fitted in": a participle after "be" or a modal is a passive of a
+    # thing to come, so the bare "3rd" already gone this month is next month's (across the year).
+    params = await _params(node, text, "2026-12-28")
+    assert params["day"] == "2027-01-03"

@@ -37,6 +37,11 @@ _WANTED = frozenset(
 )  # fmt: skip
 # After these a participle is a thing to have done ("get the dog vaccinated"), no past event.
 _CAUSING = frozenset(("need", "want", "like", "would", "get", "have", "require"))
+# After these a participle is a passive of now or of a thing to come ("to be measured", "can be
+# collected", "it's being fixed"), no event gone by ("was measured" still is).
+_PASSIVE_OR_TO_COME = frozenset(
+    ("be", "being", "is", "are", "am", "will", "shall", "can", "may", "must", "should")
+)
 # Irregular past forms as often a noun or an adjective ("the left lane", "a lost card").
 _NOT_ONLY_PAST = frozenset(
     ("left", "found", "saw", "lay", "rose", "lost", "fell", "bound", "ground", "wound", "lit",
@@ -114,7 +119,7 @@ def _tells_event(lowers: list[str], lemmas: list[str], i: int) -> bool:
     low = lowers[i]
     if not past_form(low) or low in _NOT_ONLY_PAST or lemmas[i] in _WANTED:
         return False
-    if i > 0 and lowers[i - 1] in DETERMINERS:
+    if i > 0 and lowers[i - 1] in DETERMINERS | _PASSIVE_OR_TO_COME:
         return False
     return not any(w in _CAUSING for w in lemmas[max(0, i - 5) : i])
 

@@ -1,12 +1,13 @@
 """Slot values round 13 found read wrongly once the capability is right, on a registry of these
 tests' own (a wildlife log and report, a ferry booking, a cycle hire, a dog walker's rota): a
 place after a preposition of place goes to the field of where, the thing seen to the other; a
-participle after "be" or a modal ("to be measured") is no past that turns a date back."""
+participle after "be" or a modal ("to be measured") is no past that turns a date back; a bare
+hour takes the morning of the times said beside it ("at 6, ... at 6:30")."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from planned import plan_steps, planner_on
@@ -47,9 +48,19 @@ async def book_haircut(inp: TrimIn) -> Ref:
     return Ref(ref="h")
 
 
+class HeaterIn(BaseModel):
+    room: Literal["bathroom", "kitchen", "hall"] = Field(description="which room")
+    at: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="when, HH:MM")
+
+
+@pf.capability(intent="Switch a room's heater on at a time", tags=["home"])
+async def heater_on(inp: HeaterIn) -> Ref:
+    return Ref(ref="h")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [log_wildlife, book_haircut])
+    return await planner_on(module_node, register_module, [log_wildlife, book_haircut, heater_on])
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
@@ -89,3 +100,24 @@ async def test_a_passive_participle_is_no_past(node: pf.Node, text: str) -> None
     # thing to come, so the bare "3rd" already gone this month is next month's (across the year).
     params = await _params(node, text, "2026-12-28")
     assert params["day"] == "2027-01-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        (
+            "heater on in the bathroom at 6, the kitchen at 6:30 and the hall at 7",
+            ["06:00", "06:30", "07:00"],
+        ),
+        ("heater on in the bathroom at 6 and the kitchen at 10:30", ["18:00", "10:30"]),
+        ("heater on in the bathroom at 6 this evening and the kitchen at 6:30", ["18:00", "18:30"]),
+    ],
+)
+async def test_a_bare_hour_shares_the_morning_of_the_times_beside_it(
+    node: pf.Node, text: str, times: list[str]
+) -> None:
+    # Office hours read a bare "6" as 18:00; a time of the morning close beside it in the same
+    # request puts it in the morning too, unless a part of the day is said or the other time
+    # is hours away.
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["params"]["at"] for s in steps] == times

@@ -9,8 +9,18 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon
+from .mentions import Mention
 
-__all__ = ["DAY_PART", "HOUR_WORDS", "NEXT_WORD", "ClockTime", "clock_phrases", "in_day_part"]
+__all__ = [
+    "DAY_PART",
+    "HOUR_WORDS",
+    "NEXT_WORD",
+    "ClockTime",
+    "clock_phrases",
+    "in_day_part",
+    "morning",
+    "mornings_agree",
+]
 
 ClockTime = tuple[str, int, int, str | None]
 """A time found: its ``HH:MM``, its span and the side of a range it is (``start``/``end``)."""
@@ -232,3 +242,36 @@ def clock_phrases(text: str) -> list[ClockTime]:
         said = f"{int(m.group(1)):02d}:{m.group(2)}"
         out.append((in_day_part(said, text, m.start(), m.end(), False), m.start(), m.end(), None))
     return out
+
+
+def morning(value: str) -> str:
+    """The morning reading of an afternoon ``HH:MM`` ("19:00" -> "07:00")."""
+    return f"{int(value[:2]) - 12:02d}:{value[3:]}"
+
+
+def _minutes(value: str) -> int:
+    return int(value[:2]) * 60 + int(value[3:])
+
+
+# How close another time of the morning must be for a bare hour to share its part of the day.
+_SAME_PART = 90
+
+
+def mornings_agree(items: list[Mention]) -> None:
+    """A bare hour that office hours alone put in the afternoon ("at 7" as 19:00) is of the
+    morning when the request's other times are of the morning next to it: "the bedroom at 7,
+    the kitchen at 7:30 and the office at 8" is one morning, as a list of times is one part of
+    the day. A time far from it ("9 to 5") leaves office hours to decide."""
+    times = [m for m in items if m.kind == "time"]
+    for m in times:
+        if not m.extra.pop("office_hours", False):
+            continue
+        early = _minutes(morning(m.value))
+        if any(
+            o is not m
+            and "office_hours" not in o.extra
+            and o.value < "12:00"
+            and abs(_minutes(o.value) - early) <= _SAME_PART
+            for o in times
+        ):
+            m.value = morning(m.value)

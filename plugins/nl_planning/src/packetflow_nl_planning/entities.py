@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from .clock_times import DAY_PART, HOUR_WORDS, NEXT_WORD, clock_phrases, in_day_part
+from .clock_times import (
+    DAY_PART,
+    HOUR_WORDS,
+    NEXT_WORD,
+    clock_phrases,
+    in_day_part,
+    morning,
+    mornings_agree,
+)
 from .dates import date_mentions
 from .lexicon import lexicon
 from .mentions import Mention, overlaps
@@ -301,10 +309,15 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
             items.append(Mention("time", last, m.start(4), m.end(), extra={"side": "end"}))
     for m in _TIME.finditer(text):
         value = _time_value(m)
+        said = value
         if value is not None and m.group(3) is None:
             value = in_day_part(value, text, m.start(), m.end(), m.group(4) is not None)
         if value is not None:
-            claim("time", value, m.start(), m.end())
+            # "at 7" read as 19:00 by office hours alone, no part of the day said near it
+            soft = m.group(7) is not None and value == said and value >= "13:00"
+            soft = soft and in_day_part(morning(value), text, m.start(), m.end(), False) < "12"
+            claim("time", value, m.start(), m.end(), **({"office_hours": True} if soft else {}))
+    mornings_agree(items)
     _mark_time_ranges(text, items)
     for m in _HOURS_MINUTES.finditer(text):
         run_together = int(m.group(1)) * 60 + int(m.group(2))

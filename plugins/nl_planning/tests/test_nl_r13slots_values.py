@@ -58,9 +58,21 @@ async def heater_on(inp: HeaterIn) -> Ref:
     return Ref(ref="h")
 
 
+class HoldIn(BaseModel):
+    start_date: dt.date = Field(description="first day to hold the post")
+    end_date: dt.date | None = Field(default=None, description="last day, if known")
+
+
+@pf.capability(intent="Hold the post at the sorting office while away", tags=["post"])
+async def hold_post(inp: HoldIn) -> Ref:
+    return Ref(ref="p")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [log_wildlife, book_haircut, heater_on])
+    return await planner_on(
+        module_node, register_module, [log_wildlife, book_haircut, heater_on, hold_post]
+    )
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
@@ -121,3 +133,20 @@ async def test_a_bare_hour_shares_the_morning_of_the_times_beside_it(
     # is hours away.
     steps = await plan_steps(node, text, TODAY)
     assert [s["params"]["at"] for s in steps] == times
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "We're away on Saturday till the 12th, hold my post please",
+            {"start_date": "2026-05-09", "end_date": "2026-05-12"},
+        ),
+    ],
+)
+async def test_a_start_said_as_one_leaves_its_end_open(
+    node: pf.Node, text: str, dates: dict[str, str]
+) -> None:
+    # "from Monday" opens a range with no end: an optional end stays empty (a length gives
+    # it); a range in a scene-setting clause gives both its days, the optional end too.
+    assert await _params(node, text) == dates

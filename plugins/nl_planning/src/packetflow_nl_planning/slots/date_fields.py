@@ -14,7 +14,7 @@ from ..text import words as lemmas_of
 from .date_reading import reading
 from .kinds import field_kind
 
-__all__ = ["fill_date"]
+__all__ = ["fill_date", "range_side"]
 
 _FIRST_WORDS = frozenset(("first", "start", "begin", "beginning", "opening"))
 _LAST_WORDS = frozenset(("last", "end", "final", "closing"))
@@ -39,6 +39,13 @@ def _side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
     if described & _LAST_WORDS and not described & _FIRST_WORDS:
         return "end"
     return None
+
+
+def range_side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
+    """The side of a range a date field is (``None`` for a field of no date or no side)."""
+    if field_kind(spec) not in ("date", "datetime"):
+        return None
+    return _side(spec, fields)
 
 
 _WEEKS = {"week": 7, "fortnight": 14}

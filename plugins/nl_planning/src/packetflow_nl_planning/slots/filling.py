@@ -16,7 +16,7 @@ from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
 from .address_fields import fill_address
 from .choice_fields import fill_enum, is_currency
-from .date_fields import fill_date
+from .date_fields import fill_date, range_side
 from .flag_fields import fill_boolean
 from .host_fields import fill_host
 from .id_fields import fill_pattern
@@ -71,6 +71,14 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
         empty = [f for f in fields if f.name not in out.params and (f.required or pointing)]
         if not empty:
             break
+        # A range said in the scene ("I'm off on Saturday till the 6th") gives both its days:
+        # the other side of a required start or end comes along, optional or not.
+        if any(range_side(f, fields) for f in empty):
+            empty += [
+                f
+                for f in fields
+                if f.name not in out.params and f not in empty and range_side(f, fields)
+            ]
         sub = copy.copy(scope)
         # The rest of a scene-setting clause is only a value when this one points at it.
         sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], pointing

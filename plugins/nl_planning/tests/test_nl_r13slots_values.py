@@ -138,6 +138,12 @@ async def test_a_bare_hour_shares_the_morning_of_the_times_beside_it(
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
+        ("hold my post from Monday", {"start_date": "2026-05-11"}),
+        ("hold my post starting Friday", {"start_date": "2026-05-08"}),
+        (
+            "hold my post from Monday for 3 days",
+            {"start_date": "2026-05-11", "end_date": "2026-05-13"},
+        ),
         (
             "We're away on Saturday till the 12th, hold my post please",
             {"start_date": "2026-05-09", "end_date": "2026-05-12"},

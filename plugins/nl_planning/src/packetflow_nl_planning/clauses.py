@@ -87,6 +87,8 @@ class Scope:
     """Whether the rest of the clause may fill a text field (not in scene-setting clauses)."""
     range_start: Any = None
     """The date a start field took, for its end field when the text gives one day."""
+    range_open: bool = False
+    """Whether that date was said as a start with no end ("from Monday", "starting the 3rd")."""
     action_classes: frozenset[str] = frozenset()
     """The clause's action classes (booleans such as ``on`` read their value from them)."""
     last_kind: str = ""

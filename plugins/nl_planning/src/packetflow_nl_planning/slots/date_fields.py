@@ -3,6 +3,7 @@ or backwards by the scope's mode."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -47,6 +48,12 @@ def range_side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
         return None
     return _side(spec, fields)
 
+
+# Words that say a day is where something starts, with no end ("from Monday", "starting on
+# the 3rd", "as of Friday", "beginning 1 May"); a mention's own words may include "on".
+_OPENS = re.compile(
+    r"\b(?:from|starting|beginning|as\s+of|effective|commencing)(?:\s+on)?\s*$", re.IGNORECASE
+)
 
 _WEEKS = {"week": 7, "fortnight": 14}
 
@@ -105,6 +112,7 @@ def fill_date(
     elif days:
         mention = days[1] if side == "end" and len(days) > 1 else days[0]
         value = mention.extra[mode]
+        scope.range_open = side == "start" and bool(_OPENS.search(scope.text[: mention.start]))
         source = scope.take(mention)
     elif side == "end" and scope.range_start is not None:
         # One day given for a start/end pair: "tomorrow" is the range tomorrow..tomorrow, and a
@@ -127,6 +135,8 @@ def fill_date(
             source = scope.take(weeks[0])
         elif _leaving(spec):
             value = value + timedelta(days=1)
+        elif scope.range_open and not spec.required:
+            return None  # "from Monday": a start said as one, its end left open
     if value is None and kind == "datetime" and scope.of("time") and not _names_a_day(scope):
         value, source = scope.today, ""  # "delivered at 7pm": today, at that time
     if value is None:

@@ -68,10 +68,22 @@ async def hold_post(inp: HoldIn) -> Ref:
     return Ref(ref="p")
 
 
+class BadgeIn(BaseModel):
+    badge_type: Literal["visitor", "contractor", "staff"] = Field(description="kind of badge")
+    copies: int = Field(ge=1, le=20, description="how many")
+
+
+@pf.capability(intent="Order security badges for the front desk", tags=["security"])
+async def order_badges(inp: BadgeIn) -> Ref:
+    return Ref(ref="b")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
-        module_node, register_module, [log_wildlife, book_haircut, heater_on, hold_post]
+        module_node,
+        register_module,
+        [log_wildlife, book_haircut, heater_on, hold_post, order_badges],
     )
 
 
@@ -156,3 +168,10 @@ async def test_a_start_said_as_one_leaves_its_end_open(
     # "from Monday" opens a range with no end: an optional end stays empty (a length gives
     # it); a range in a scene-setting clause gives both its days, the optional end too.
     assert await _params(node, text) == dates
+
+
+@pytest.mark.parametrize("text", ["order three visitor badges", "order 3 spare visitor badges"])
+async def test_a_count_described_as_how_many_counts_the_object(node: pf.Node, text: str) -> None:
+    # "copies", described only as "how many", counts the capability's own object: "three
+    # visitor badges" are three copies; the choice of the kind of badge names no other count.
+    assert await _params(node, text) == {"badge_type": "visitor", "copies": 3}

@@ -110,10 +110,15 @@ _GENERIC_COUNT = frozenset(("quantity", "qty", "count", "number", "num", "many",
 def _counts_the_object(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:
     """Whether ``spec`` is a bare count (``quantity``, "how many") and the counted noun is the
     capability's own object, a word of none of its other fields: "36 cupcakes" is the
-    quantity of an order of cupcakes, while "2 bikes" is no number of riders."""
-    if not spec.name_words or not set(spec.name_words) <= _GENERIC_COUNT:
+    quantity of an order of cupcakes, while "2 bikes" is no number of riders. A field whose
+    description is only "how many" is such a count whatever its name ("copies": "2 mortice
+    keys" are the copies of an order of keys), and a choice of the kind of that noun ("kind
+    of key") says which such thing is counted, not that another field counts it."""
+    bare_name = bool(spec.name_words) and set(spec.name_words) <= _GENERIC_COUNT
+    described = set(spec.words) - set(spec.name_words)
+    if not bare_name and not (described and described <= _GENERIC_COUNT):
         return False
-    return not any(f is not spec and lemma in f.words for f in fields)
+    return not any(f is not spec and lemma in f.words and (bare_name or not f.enum) for f in fields)
 
 
 def fill_number(

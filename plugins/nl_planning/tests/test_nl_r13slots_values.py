@@ -78,12 +78,24 @@ async def order_badges(inp: BadgeIn) -> Ref:
     return Ref(ref="b")
 
 
+class ListingSearchIn(BaseModel):
+    query: str = Field(description="what to look for, e.g. 'Edwardian oak bookcase'")
+    category: Literal["furniture", "clocks", "rugs", "lighting"] | None = Field(
+        default=None, description="section of the shop"
+    )
+
+
+@pf.capability(intent="Search the antiques shop's stock", tags=["antiques"])
+async def search_stock(inp: ListingSearchIn) -> Ref:
+    return Ref(ref="s")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [log_wildlife, book_haircut, heater_on, hold_post, order_badges],
+        [log_wildlife, book_haircut, heater_on, hold_post, order_badges, search_stock],
     )
 
 
@@ -175,3 +187,15 @@ async def test_a_count_described_as_how_many_counts_the_object(node: pf.Node, te
     # "copies", described only as "how many", counts the capability's own object: "three
     # visitor badges" are three copies; the choice of the kind of badge names no other count.
     assert await _params(node, text) == {"badge_type": "visitor", "copies": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("search the stock for an oak bookcase", "oak bookcase"),
+    ],
+)
+async def test_the_words_searched_stay_whole(node: pf.Node, text: str, query: str) -> None:
+    # The words of a description's example ("e.g. 'Edwardian oak bookcase'") are values, not
+    # the capability's own words cut from the query.
+    assert await _params(node, text) == {"query": query}

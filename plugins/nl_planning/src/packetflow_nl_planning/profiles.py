@@ -4,6 +4,7 @@ built from the capability's schema and description alone."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,10 +63,24 @@ def _currency_names(value: str) -> list[str]:
     return [a for a, c in currency_aliases().items() if c == code and a.isalpha() and len(a) > 3]
 
 
+# Where a description gives an example value: "e.g. ...", "for example ...", "such as ...".
+_EXAMPLE = re.compile(r"\b(?:e\.?g\.?|for\s+example|for\s+instance|such\s+as)(?=\W)", re.I)
+
+
+def split_example(description: str) -> tuple[str, str]:
+    """A description and the example value it gives ("what to look for, e.g. 'Victorian
+    writing desk'" -> "what to look for, ", "'Victorian writing desk'")."""
+    m = _EXAMPLE.search(description)
+    if m is None:
+        return description, ""
+    return description[: m.start()], description[m.end() :]
+
+
 def build_profile(cap: pf.Capability) -> Profile:
     """The profile of ``cap``."""
     lex = lexicon()
     weights: dict[str, float] = {}
+    examples: set[str] = set()
 
     def add(text: str, where: str) -> None:
         for word in words(text):
@@ -89,7 +104,11 @@ def build_profile(cap: pf.Capability) -> Profile:
         fields = [FieldSpec(name=key, type="any", required=True) for key in cap.contract.requires]
     for spec in fields:
         add(" ".join(identifier_words(spec.name)), "field")
-        add(spec.description, "description")
+        said, example = split_example(spec.description)
+        add(said, "description")
+        before = set(weights)
+        add(example, "description")
+        examples |= set(weights) - before
         for value in spec.enum:
             add(str(value).replace("_", " "), "enum")
             for alias in _currency_names(str(value)):
@@ -97,7 +116,9 @@ def build_profile(cap: pf.Capability) -> Profile:
     outputs = output_fields(cap.contract.output_schema)
     for out in outputs:
         add(" ".join(identifier_words(out)), "output")
-    own = frozenset(weights)
+    # A description's example ("e.g. 'Victorian writing desk'") is a value, not a word the
+    # capability names itself by: it still finds the capability, but a phrase of it is a value.
+    own = frozenset(weights) - examples
     written = (name_text, cap.intent, *cap.tags, *cap.keywords, *cap.examples)
     forms = frozenset(
         t.lower

@@ -192,10 +192,12 @@ async def test_a_count_described_as_how_many_counts_the_object(node: pf.Node, te
 @pytest.mark.parametrize(
     ("text", "query"),
     [
+        ("search the stock for an Edwardian writing desk", "Edwardian writing desk"),
         ("search the stock for an oak bookcase", "oak bookcase"),
     ],
 )
 async def test_the_words_searched_stay_whole(node: pf.Node, text: str, query: str) -> None:
     # The words of a description's example ("e.g. 'Edwardian oak bookcase'") are values, not
-    # the capability's own words cut from the query.
+    # the capability's own words cut from the query; and "desk" narrows to no section
+    # ("furniture") the user did not name.
     assert await _params(node, text) == {"query": query}

@@ -143,7 +143,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         best = _by_modifier(spec, tokens)
     if best is None:
         best = _by_head(spec, tokens)
-    if best is None:
+    if best is None and not _words_searched(spec, fields):
         mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
         best = _by_meaning(spec, scope, mine, bonus)
     if best is None:
@@ -151,6 +151,20 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     _, start, value, text = best
     scope.claim(start, start + len(text))
     return value, text
+
+
+def _words_searched(spec: FieldSpec, fields: list[FieldSpec]) -> bool:
+    """Whether the clause's words are what a required search field looks for ("find a
+    Victorian writing desk" for ``query``): an optional choice is then no filter guessed from
+    what a word means ("desk" is no ``furniture`` the user asked to narrow to), only one named."""
+    return not spec.required and any(
+        f.required and f.type == "string" and not f.enum and set(f.name_words) & _SEARCHED
+        for f in fields
+    )
+
+
+# Names of a field whose value is the words searched for.
+_SEARCHED = frozenset(("query", "search", "keyword", "keywords", "term", "terms"))
 
 
 # "at all", "after all", "above all": set phrases in which "all" is no choice of everything.

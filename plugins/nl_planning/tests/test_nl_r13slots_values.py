@@ -90,12 +90,30 @@ async def search_stock(inp: ListingSearchIn) -> Ref:
     return Ref(ref="s")
 
 
+class GadgetIn(BaseModel):
+    model: str = Field(description="make and model")
+    owner_email: str = Field(json_schema_extra={"format": "email"}, description="the owner")
+
+
+@pf.capability(intent="Register a gadget for the insurance", tags=["insurance"])
+async def register_gadget(inp: GadgetIn) -> Ref:
+    return Ref(ref="g")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [log_wildlife, book_haircut, heater_on, hold_post, order_badges, search_stock],
+        [
+            log_wildlife,
+            book_haircut,
+            heater_on,
+            hold_post,
+            order_badges,
+            search_stock,
+            register_gadget,
+        ],
     )
 
 
@@ -201,3 +219,17 @@ async def test_the_words_searched_stay_whole(node: pf.Node, text: str, query: st
     # the capability's own words cut from the query; and "desk" narrows to no section
     # ("furniture") the user did not name.
     assert await _params(node, text) == {"query": query}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("register my Garmin Edge 1040 Solar, owner jo@example.com", "Garmin Edge 1040 Solar"),
+        ("register my Canon EOS R5, owner jo@example.com", "Canon EOS R5"),
+    ],
+)
+async def test_a_model_number_inside_a_name_stays_in_it(
+    node: pf.Node, text: str, model: str
+) -> None:
+    # A number between two capitalised words of a name is the model's number, not its end.
+    assert (await _params(node, text))["model"] == model

@@ -236,6 +236,10 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                         j += 1
                     elif initial_dot(tokens, j) or name_particle(tokens, j):
                         j += 1  # "Ursula K. Le Guin", "Pieter van der Berg": in the name
+                    elif _numbered_name(tokens, j, scope):
+                        j += 2  # "DJI Mini 4 Pro", "Series 7 Sport": a model's number
+                    elif tokens[j].text.isalnum() and tokens[j].start == tokens[j - 1].end:
+                        j += 1  # "EOS R5", "S24": digits run into the word before
                     elif _NAMED & set(spec.name_words) and _title_link(tokens, j):
                         j += 1  # "The Quacks of Quedlinburg": title case keeps "of" small
                     else:
@@ -332,6 +336,21 @@ def _names_place(token: Any) -> bool:
     """Whether ``token`` is a preposition of place ("in", "at"), so the capitalised words after
     it are somewhere, not someone."""
     return bool(lexicon().roles.get(token.lower, frozenset()) & _PLACE)
+
+
+def _numbered_name(tokens: list[Any], j: int, scope: Scope) -> bool:
+    """Whether ``tokens[j]`` is a number inside a name in title case, between two of its
+    capitalised words ("Mini *4* Pro", "Series *7* Sport"): a product's model number."""
+    if j + 1 >= len(tokens) or not tokens[j].text.isdigit() or j == 0:
+        return False
+    nxt = tokens[j + 1]
+    return (
+        tokens[j - 1].text[:1].isupper()
+        and nxt.is_word
+        and nxt.text[:1].isupper()
+        and not nxt.entity
+        and scope.text_free(nxt.start, nxt.end)
+    )
 
 
 # Small words title case leaves in lower case between the capitalised words of a title.

@@ -100,6 +100,17 @@ async def register_gadget(inp: GadgetIn) -> Ref:
     return Ref(ref="g")
 
 
+class SessionIn(BaseModel):
+    title: str = Field(description="title of the session")
+    format: Literal["talk", "panel", "workshop"] = Field(default="talk", description="kind")
+    slides: Literal["pale", "dark"] | None = Field(default=None, description="slide theme")
+
+
+@pf.capability(intent="Submit a session for the meetup", tags=["meetup"])
+async def submit_session(inp: SessionIn) -> Ref:
+    return Ref(ref="m")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -113,6 +124,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             order_badges,
             search_stock,
             register_gadget,
+            submit_session,
         ],
     )
 
@@ -233,3 +245,12 @@ async def test_a_model_number_inside_a_name_stays_in_it(
 ) -> None:
     # A number between two capitalised words of a name is the model's number, not its end.
     assert (await _params(node, text))["model"] == model
+
+
+async def test_a_typo_with_two_letters_swapped_is_the_word_with_those_letters(
+    node: pf.Node,
+) -> None:
+    # "panle" is one edit from both "pale" and "panel": the swap keeps every letter, so it is
+    # "panel".
+    params = await _params(node, "submit a panle called 'Open data in practice'")
+    assert params == {"title": "Open data in practice", "format": "panel"}

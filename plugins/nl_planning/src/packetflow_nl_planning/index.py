@@ -294,13 +294,18 @@ class Index:
             )
             return near[0] if near else None
         cutoff = _FUZZY_MIN if 4 < len(word) < 8 else 0.74  # two edits in eight letters
-        found = process.extractOne(
+        near = process.extract(
             word, self._targets, scorer=DamerauLevenshtein.normalized_similarity,
-            score_cutoff=cutoff,
+            score_cutoff=cutoff, limit=8,
         )  # fmt: skip
-        if not found:
+        if not near:
             return None
-        return lemma(found[0]) if found[0] in self._forms else found[0]
+        best = [w for w, score, _ in near if score == near[0][1]]
+        # Two words as near ("panle": pale or panel): two letters swapped is the commonest
+        # slip of typing, so the word with the very same letters is the one meant.
+        swapped = [w for w in best if sorted(w) == sorted(word)]
+        found = (swapped or best)[0]
+        return lemma(found) if found in self._forms else found
 
     def search(
         self,

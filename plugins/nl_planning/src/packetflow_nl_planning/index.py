@@ -294,13 +294,13 @@ class Index:
             )
             return near[0] if near else None
         cutoff = _FUZZY_MIN if 4 < len(word) < 8 else 0.74  # two edits in eight letters
-        near = process.extract(
+        ranked = process.extract(
             word, self._targets, scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=cutoff, limit=8,
         )  # fmt: skip
-        if not near:
+        if not ranked:
             return None
-        best = [w for w, score, _ in near if score == near[0][1]]
+        best = [w for w, score, _ in ranked if score == ranked[0][1]]
         # Two words as near ("panle": pale or panel): two letters swapped is the commonest
         # slip of typing, so the word with the very same letters is the one meant.
         swapped = [w for w in best if sorted(w) == sorted(word)]

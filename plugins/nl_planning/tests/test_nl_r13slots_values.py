@@ -111,6 +111,16 @@ async def submit_session(inp: SessionIn) -> Ref:
     return Ref(ref="m")
 
 
+class ReplyIn(BaseModel):
+    full_name: str = Field(description="the member replying")
+    coming: bool = Field(description="coming or not")
+
+
+@pf.capability(intent="Record a member's reply to the dinner invitation", tags=["club"])
+async def record_reply(inp: ReplyIn) -> Ref:
+    return Ref(ref="r")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -125,6 +135,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             search_stock,
             register_gadget,
             submit_session,
+            record_reply,
         ],
     )
 
@@ -254,3 +265,14 @@ async def test_a_typo_with_two_letters_swapped_is_the_word_with_those_letters(
     # "panel".
     params = await _params(node, "submit a panle called 'Open data in practice'")
     assert params == {"title": "Open data in practice", "format": "panel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "coming"),
+    [("record that Tom Hale replied yes", True), ("record that Tom Hale replied no", False)],
+)
+async def test_a_yes_or_no_after_a_verb_of_replying_is_the_flag(
+    node: pf.Node, text: str, coming: bool
+) -> None:
+    # The one required yes-or-no of the capability, said as an answer.
+    assert await _params(node, text) == {"full_name": "Tom Hale", "coming": coming}

@@ -59,7 +59,32 @@ def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tupl
             negated = _denied(scope, token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
-    return _described(spec, scope)
+    return _described(spec, scope) or _answered(spec, scope, fields)
+
+
+# A yes or a no said as an answer, and the verbs that report one ("Sarah replied yes").
+_YES = frozenset(("yes", "yeah", "yep", "aye"))
+_NO = frozenset(("no", "nope"))
+_REPLIED = frozenset(("reply", "say", "answer", "respond", "rsvp", "write", "text", "email"))
+
+
+def _answered(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    """The one required yes-or-no of a capability said as an answer ("Sarah Kim replied yes",
+    "said no"): the answer after a verb of replying is the flag's value. "no" only alone ("said
+    no, sadly"), since before a noun it is a determiner ("said no fish")."""
+    if not spec.required or any(
+        f is not spec and f.required and f.type == "boolean" for f in fields
+    ):
+        return None
+    words = scope.words
+    for k, t in enumerate(words):
+        if k == 0 or words[k - 1].lemma not in _REPLIED or not scope.free(t.start, t.end):
+            continue
+        alone = k + 1 == len(words) or not words[k + 1].is_word
+        if t.lower in _YES or (t.lower in _NO and alone):
+            scope.claim(t.start, t.end)
+            return t.lower in _YES, scope.text[words[k - 1].start : t.end]
+    return None
 
 
 # "someone", "anybody", "something": small words, but the subject a flag's description names

@@ -276,3 +276,16 @@ async def test_a_yes_or_no_after_a_verb_of_replying_is_the_flag(
 ) -> None:
     # The one required yes-or-no of the capability, said as an answer.
     assert await _params(node, text) == {"full_name": "Tom Hale", "coming": coming}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "book a haircut on Monday at 11:30, washed please",
+        "book a haircut at 11:30 on Monday, styled",
+    ],
+)
+async def test_a_past_form_after_a_value_is_no_past(node: pf.Node, text: str) -> None:
+    # A number, a day or a time is no subject a finite verb follows: the participle after it
+    # describes ("4 fitted", "stacked please"), so the bare weekday still looks ahead.
+    assert (await _params(node, text))["day"] == "2026-05-11"

@@ -106,11 +106,25 @@ _NOT_FINITE = frozenset(
 
 def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[Token]:
     """The words of a clause whose tense counts: none inside a clock time, a link, an address
-    or quoted text (so that "have <link> translated" keeps "have" next to its participle)."""
+    or quoted text (so that "have <link> translated" keeps "have" next to its participle), and
+    no past form right after a value: a number, a day or a time is no subject a finite verb
+    follows, so the participle there describes ("4 fitted", "on Tuesday, stacked please")."""
+    mentions = list(mentions)
     spans = [(m.start, m.end) for m in mentions if m.kind in _NO_TENSE]
-    return [
-        t for t in words if t.is_word and not any(a <= t.start and t.end <= b for a, b in spans)
-    ]
+    values = [(m.start, m.end) for m in mentions]
+    out: list[Token] = []
+    last: Token | None = None
+    for t in words:
+        if not t.is_word:
+            continue
+        after_value = last is not None and any(a <= last.start and last.end <= b for a, b in values)
+        last = t
+        if any(a <= t.start and t.end <= b for a, b in spans):
+            continue
+        if after_value and past_form(t.lower):
+            continue  # "book 4 fitted", "on Tuesday at 5pm, advanced": a value has no verb
+        out.append(t)
+    return out
 
 
 def _tells_event(lowers: list[str], lemmas: list[str], i: int) -> bool:

@@ -121,6 +121,20 @@ async def record_reply(inp: ReplyIn) -> Ref:
     return Ref(ref="r")
 
 
+class WildlifeReportIn(BaseModel):
+    animal: str | None = Field(default=None, description="only this animal")
+    area: str | None = Field(default=None, description="town or county")
+
+
+class Count(BaseModel):
+    records: int
+
+
+@pf.capability(intent="Wildlife spotted in an area lately", tags=["wildlife", "reports"])
+async def get_spotting_report(inp: WildlifeReportIn) -> Count:
+    return Count(records=1)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -136,6 +150,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             register_gadget,
             submit_session,
             record_reply,
+            get_spotting_report,
         ],
     )
 
@@ -289,3 +304,12 @@ async def test_a_past_form_after_a_value_is_no_past(node: pf.Node, text: str) ->
     # A number, a day or a time is no subject a finite verb follows: the participle after it
     # describes ("4 fitted", "stacked please"), so the bare weekday still looks ahead.
     assert (await _params(node, text))["day"] == "2026-05-11"
+
+
+@pytest.mark.parametrize(
+    "text", ["badger spottings in Dorset", "show me badger spottings in Dorset"]
+)
+async def test_the_word_before_the_capabilitys_noun_names_which(node: pf.Node, text: str) -> None:
+    # "badger spottings": the kind said before the capability's own noun is the one optional
+    # field of a thing left empty.
+    assert await _params(node, text) == {"animal": "badger", "area": "Dorset"}

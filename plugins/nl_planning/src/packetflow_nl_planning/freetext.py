@@ -17,6 +17,7 @@ from .date_words import DAYS, MONTHS
 from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
+from .own_modifiers import modifier_of_own
 from .person_names import split_full_name
 from .place_cues import place_cue
 from .schema import FieldSpec
@@ -277,6 +278,21 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         # ("text Ana with https://..."), whole: never the words around it, nor a piece of it.
         out[empty[0].name] = (str(links[0].value), scope.take(links[0]))
         return out
+    optional = [
+        s
+        for s in specs
+        if s.name not in out and not set(s.name_words) & (_TEXTUAL | _PROSE | _NUMBERED)
+    ]
+    if not empty and len(optional) == 1 and scope.remainder:
+        # "osprey sightings in Rutland": the one optional field of a thing left empty takes
+        # the words that name which of the capability's things (``own_modifiers``).
+        named = modifier_of_own(tokens, scope)
+        if named is not None:
+            value, a, b = named
+            scope.claim(a, b)
+            scope.weak.append((a, b))
+            out[optional[0].name] = (value, value)
+            return out
     if len(empty) == 1 and scope.remainder and not _communicates(scope):
         # (After "email", "text", "tell": the words that follow name whom, not what.)
         thing = not set(empty[0].name_words) & (_TEXTUAL | _PROSE)

@@ -313,3 +313,10 @@ async def test_the_word_before_the_capabilitys_noun_names_which(node: pf.Node, t
     # "badger spottings": the kind said before the capability's own noun is the one optional
     # field of a thing left empty.
     assert await _params(node, text) == {"animal": "badger", "area": "Dorset"}
+
+
+async def test_a_named_place_beats_ones_own(node: pf.Node) -> None:
+    # "in my garden in Stroud": the field of where takes the place with a name.
+    params = await _params(node, "log a hedgehog in my garden in Stroud yesterday")
+    assert params["location"] == "Stroud"
+    assert params["animal"] == "hedgehog"

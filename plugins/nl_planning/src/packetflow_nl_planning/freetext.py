@@ -19,7 +19,7 @@ from .lexicon import lexicon
 from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
 from .own_modifiers import modifier_of_own
 from .person_names import split_full_name
-from .place_cues import place_cue
+from .place_cues import owned_before_named, place_cue
 from .schema import FieldSpec
 from .text import Token
 from .text_spans import (
@@ -167,7 +167,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 # "to ship": the capability's own word or a verb, not a value; "with the
                 # GPS": a thing of the domain, not a party
                 continue
-            if _not_the_name(spec, tokens, rng, scope):
+            if _not_the_name(spec, tokens, rng, scope) or owned_before_named(tokens, i, spec):
                 continue
             scope.claim(t.start, t.end)
             scope.claim(a, b)

@@ -12,7 +12,7 @@ from .schema import FieldSpec
 from .text import Token
 from .text_spans import STOP_AT
 
-__all__ = ["place_cue", "place_field"]
+__all__ = ["owned_before_named", "place_cue", "place_field"]
 
 # Words of a field's name or description that make it a place (schema-driven: "where it was
 # seen", "town, reserve or county", "location").
@@ -54,3 +54,19 @@ def place_cue(tokens: list[Token], i: int, spec: FieldSpec) -> bool:
         return False
     nxt = tokens[i + 1]
     return nxt.is_word and nxt.lower not in lexicon().roles and nxt.lower not in STOP_AT
+
+
+_MINE = frozenset(("my", "our", "his", "her", "their"))
+_AT_PLACE = _SPATIAL | {"in"}
+
+
+def owned_before_named(tokens: list[Token], i: int, spec: FieldSpec) -> bool:
+    """Whether the place after the preposition ``tokens[i]`` is one's own ("in *my garden*")
+    and a place with a name follows it ("... in Stroud"): a field of where takes the named
+    place, which others can find; the garden only says where in it."""
+    if not place_field(spec) or i + 1 >= len(tokens) or tokens[i + 1].lower not in _MINE:
+        return False
+    return any(
+        t.lower in _AT_PLACE and nxt.is_word and nxt.text[:1].isupper() and not nxt.entity
+        for t, nxt in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False)
+    )

@@ -298,6 +298,7 @@ async def test_a_yes_or_no_after_a_verb_of_replying_is_the_flag(
     [
         "book a haircut on Monday at 11:30, washed please",
         "book a haircut at 11:30 on Monday, styled",
+        "book a haircut on Monday for 2 trimmed",
     ],
 )
 async def test_a_past_form_after_a_value_is_no_past(node: pf.Node, text: str) -> None:

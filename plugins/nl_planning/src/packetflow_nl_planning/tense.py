@@ -116,6 +116,8 @@ def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[To
     last: Token | None = None
     for t in words:
         if not t.is_word:
+            if t.text[:1].isalnum():
+                last = t  # a number ("book 4 fitted"): punctuation between is looked past
             continue
         after_value = last is not None and any(a <= last.start and last.end <= b for a, b in values)
         last = t

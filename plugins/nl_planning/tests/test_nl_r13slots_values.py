@@ -1,8 +1,13 @@
 """Slot values round 13 found read wrongly once the capability is right, on a registry of these
-tests' own (a wildlife log and report, a ferry booking, a cycle hire, a dog walker's rota): a
-place after a preposition of place goes to the field of where, the thing seen to the other; a
-participle after "be" or a modal ("to be measured") is no past that turns a date back; a bare
-hour takes the morning of the times said beside it ("at 6, ... at 6:30")."""
+tests' own (a wildlife diary and report, a barber, heaters, a post hold, badges, an antiques
+shop, gadget insurance, meetup sessions, dinner replies): a place after a preposition of place
+goes to the field of where, and a named place beats one's own; a participle after "be", a modal
+or a value is no past that turns a date back; a bare hour takes the morning of the times beside
+it; a start said as one leaves its end open, and a range in the scene gives both ends; a count
+described as "how many" counts the capability's object; a description's example and a search
+field keep the words searched whole; a model number stays in its name; a swapped-letter typo is
+the word with those letters; a yes or no after a verb of replying is the flag; the word before
+the capability's own noun names which of its things."""
 
 from __future__ import annotations
 

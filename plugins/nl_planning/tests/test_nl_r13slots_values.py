@@ -107,6 +107,9 @@ async def register_gadget(inp: GadgetIn) -> Ref:
 
 class SessionIn(BaseModel):
     title: str = Field(description="title of the session")
+    email: str | None = Field(default=None, json_schema_extra={"format": "email"}, description="")
+    summary: str | None = Field(default=None, description="a paragraph for the programme")
+    duration_minutes: int | None = Field(default=None, ge=5, le=240, description="length")
     format: Literal["talk", "panel", "workshop"] = Field(default="talk", description="kind")
     slides: Literal["pale", "dark"] | None = Field(default=None, description="slide theme")
 
@@ -326,3 +329,20 @@ async def test_a_named_place_beats_ones_own(node: pf.Node) -> None:
     params = await _params(node, "log a hedgehog in my garden in Stroud yesterday")
     assert params["location"] == "Stroud"
     assert params["animal"] == "hedgehog"
+
+
+async def test_same_before_another_fields_name_points_back_for_that_one(node: pf.Node) -> None:
+    # "same email": the pointer is the email's, so the optional summary says nothing (it took
+    # the title again before).
+    steps = await plan_steps(
+        node,
+        "submit a talk 'Open data', jo@example.com; also a panel 'Closed data', 2 hours,"
+        " same email",
+        TODAY,
+    )
+    assert steps[1]["params"] == {
+        "title": "Closed data",
+        "format": "panel",
+        "duration_minutes": 120,
+        "email": "jo@example.com",
+    }

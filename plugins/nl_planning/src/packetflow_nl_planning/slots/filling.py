@@ -56,6 +56,11 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
     out = _fill(fields, scope)
     pointing = pointer(scope) or _counts_unnamed(scope)
     backs = [f for f in fields if f.name in out.params and _names_back(out.params[f.name], f)]
+    for spec in [f for f in backs if not f.required and _of_another(scope, out, f, fields)]:
+        # "same email": the pointer is the other field's, and this optional one said nothing
+        backs.remove(spec)
+        del out.params[spec.name]
+        out.sources.pop(spec.name, None)
     empty = [f for f in fields if f.name not in out.params]
     used: set[str] = set()
     # The fields whose own words point back ("to the same address") resolve first; then the
@@ -120,6 +125,20 @@ def _names_back(value: Any, spec: FieldSpec) -> bool:
     if not words or words[0] not in _BACK:
         return False
     return set(words) <= _BACK | field_words(spec) or ("same" in words and len(words) <= 3)
+
+
+def _of_another(scope: Scope, out: Filled, spec: FieldSpec, fields: list[FieldSpec]) -> bool:
+    """Whether the words ``spec`` took as pointing back ("same") are followed by the name of
+    another field ("same *email*"): they point back for that field, not for this one."""
+    said = str(out.params.get(spec.name, ""))
+    start, end = scope.span
+    at = scope.text.find(said, start, end) if said else -1
+    if at < 0:
+        return False
+    after = next((t for t in scope.clause.tokens if t.start >= at + len(said)), None)
+    if after is None or not after.is_word:
+        return False
+    return any(f is not spec and after.lemma in field_words(f) for f in fields)
 
 
 def _sibling(spec: FieldSpec, out: Filled, fields: list[FieldSpec]) -> tuple[Any, str] | None:

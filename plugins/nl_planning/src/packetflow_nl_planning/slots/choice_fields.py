@@ -360,7 +360,9 @@ def _by_meaning(
     by its words ("a bike ride" -> cycling, "the kids' clinic" -> pediatrics): the word must
     be close to that value and clearly closer to it than to any other. The forms of verbs
     ("signed up" is no "paid"), the capability's own words and words already taken (the
-    action's verb among them) name no value."""
+    action's verb among them) name no value. A value that is a function word ("both", "all",
+    "either") has no meaning a content word shares: a closeness to it is of spelling or
+    chance ("his brother" is no ``both``), so it is named only by its own words."""
     encoder = scope.encoder
     if encoder is None or len(spec.enum) < 2 or is_currency(spec):
         return None
@@ -386,7 +388,8 @@ def _by_meaning(
         top, second = float(row[order[0]]), float(row[order[1]])
         rank = top + (bonus(t.start) if bonus is not None else 0.0)
         if (
-            (
+            values[order[0]] not in lex.stopwords
+            and (
                 (top >= _MEANING_MIN and top - second >= _MEANING_MARGIN)
                 or (top >= _MEANS_MIN and top - second >= _MEANS_MARGIN and _means(scope, t))
             )

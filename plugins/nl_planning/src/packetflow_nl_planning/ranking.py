@@ -17,7 +17,7 @@ from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
 from .slots import Filled, field_kind, fill
-from .tense import clause_tense
+from .tense import clause_tense, time_word_tense
 from .verb_match import (
     narrow,
     obtains,
@@ -134,6 +134,9 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "past" if tense == "past" else "future"
     if profile.looks_back:
         return "past"  # a date field "when the damage happened"
+    said = time_word_tense(profile.own)
+    if said is not None:  # "upcoming sales": the time said beats what a topic word goes with
+        return "past" if said == "past" else "future"
     vocabulary = set(profile.own)
     if (
         (profile.action.query or lex.is_query(profile.action.classes))

@@ -17,10 +17,17 @@ from collections.abc import Iterable
 from typing import Literal
 
 from .mentions import Mention
-from .text import Token, past_form, tokenize
+from .text import Token, lemma, past_form, tokenize
 from .text_spans import DETERMINERS
 
-__all__ = ["Tense", "clause_tense", "description_tells_past", "tells_past", "tensed_words"]
+__all__ = [
+    "Tense",
+    "clause_tense",
+    "description_tells_past",
+    "tells_past",
+    "tensed_words",
+    "time_word_tense",
+]
 
 Tense = Literal["past", "ahead"]
 
@@ -30,6 +37,11 @@ _NO_TENSE = frozenset(("time", "url", "email", "handle", "phone", "quoted"))
 # Words that place the clause in the past, or ahead, by themselves.
 _BACK_WORDS = frozenset(("last", "ago", "previous", "past", "yesterday", "since", "earlier"))
 _AHEAD_WORDS = frozenset(("next", "upcoming", "coming", "tomorrow", "will"))
+# Adjectives that say the time itself of what a capability is about ("upcoming sales", "past
+# orders"): what its topic nouns only usually go with ("sale" is mostly of a statement) gives
+# way to them.
+_SAID_BACK = frozenset(("past", "previous", "earlier", "recent", "former"))
+_SAID_AHEAD = frozenset(("upcoming", "forthcoming", "future", "next", "coming"))
 # Verbs of wanting and intending: their participle names what is wanted ("the day needed").
 _WANTED = frozenset(
     ("need", "want", "require", "request", "prefer", "wish", "plan", "schedule", "expect",
@@ -173,3 +185,15 @@ def description_tells_past(description: str) -> bool:
         lowers[i - 1] not in _NOT_FINITE and _tells_event(lowers, lemmas, i)
         for i in range(1, len(lowers))
     )
+
+
+def time_word_tense(words: Iterable[str]) -> Tense | None:
+    """The tense the capability's own ``words`` say by an adjective of time ("Browse the
+    catalogue of upcoming sales" looks ahead though a sale is a word of reports); none when
+    they say neither or both."""
+    said = frozenset(words)
+    back = any(w in said or lemma(w) in said for w in _SAID_BACK)
+    ahead = any(w in said or lemma(w) in said for w in _SAID_AHEAD)
+    if back == ahead:
+        return None
+    return "past" if back else "ahead"

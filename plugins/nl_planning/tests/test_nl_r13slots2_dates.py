@@ -1,0 +1,67 @@
+"""Date values round 13 (second slots helper) found read wrongly once the capability is right,
+on a registry of these tests' own (an auction's catalogue, a shop's orders): an adjective of
+time among the capability's words ("upcoming sales", "past orders") says which way a bare date
+goes, over a topic word that only usually goes with the past ("sale")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-05-12"  # a Tuesday
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class LotsIn(BaseModel):
+    query: str = Field(description="what to look for")
+    sale_date: dt.date | None = Field(default=None, description="day of the sale")
+
+
+@pf.capability(intent="Browse the catalogue of upcoming sales", tags=["auction"])
+async def search_lots(inp: LotsIn) -> Ref:
+    return Ref(ref="l")
+
+
+class OrdersIn(BaseModel):
+    placed_on: dt.date = Field(description="day the order was placed")
+
+
+@pf.capability(intent="Look up my past orders from the shop", tags=["shop"])
+async def find_orders(inp: OrdersIn) -> Ref:
+    return Ref(ref="o")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [search_lots, find_orders])
+
+
+async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
+    steps = await plan_steps(node, text, today)
+    assert len(steps) == 1, steps
+    params: dict[str, Any] = steps[0]["params"]
+    return params
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "day"),
+    [
+        ("anything by Lowry in the sale on the 9th?", "sale_date", "2026-06-09"),
+        ("my orders from the 9th", "placed_on", "2026-05-09"),
+    ],
+)
+async def test_a_bare_date_goes_the_way_the_capability_says_of_time(
+    node: pf.Node, text: str, field: str, day: str
+) -> None:
+    # "upcoming sales": the 9th gone this month is next month's, though "sale" is mostly a
+    # word of statements; "past orders" keeps the 9th gone by.
+    assert (await _params(node, text))[field] == day

@@ -17,9 +17,9 @@ from .lexicon import lexicon
 from .request_actions import request_action
 from .schema import FieldSpec
 from .segment import Clause
-from .slots import fill
+from .slots import Filled, fill
 from .slots.kinds import field_kind
-from .text import identifier_words, tokenize
+from .text import Token, identifier_words, tokenize
 
 __all__ = ["absorb", "continues_label", "points_back", "says_fields", "told_more"]
 
@@ -63,12 +63,28 @@ def told_more(
     scope.encoder, scope.known = index.encoder, index.known
     more = fill(empty, scope)
     left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
-    if not more.params or scope.free(content[0].start, content[0].end) or len(left) > 1:
+    first = content[0]
+    taken = not scope.free(first.start, first.end) or _labels(first, text, more, profile.fields)
+    if not more.params or not taken or len(left) > 1:
         return False
     mentions.used = trial.used
     last.step.params.update(more.params)
     last.filled.sources.update(more.sources)
     return True
+
+
+def _labels(word: Token, text: str, more: Filled, fields: list[FieldSpec]) -> bool:
+    """Whether ``word`` is the name of a field said right before the value it filled ("Room
+    418", "ticket #55" after "could I check out at 2pm?"): a label, as on a form, that tells
+    whose value follows, no request of its own."""
+    after = text[word.end :].lstrip(" :#-")
+    return any(
+        word.lower in f.name_words or word.lemma in f.name_words
+        for f in fields
+        if f.name in more.params
+        and (source := more.sources.get(f.name))
+        and after.lower().startswith(str(source).lower())
+    )
 
 
 def absorb(

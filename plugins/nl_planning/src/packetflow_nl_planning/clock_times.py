@@ -91,7 +91,8 @@ _WORD_TIME = re.compile(
 _ISH = re.compile(r"\b(?:at\s+)?(\d{1,2})\s*-?ish\b", re.IGNORECASE)
 # After a bare hour in words, a word that goes on to the next phrase: "at seven for dinner".
 _GOES_ON = re.compile(
-    r"\s*(?:$|[,.;:!?)]|(?:and|for|on|with|then|please|sharp|tomorrow|tonight)\b)"
+    r"\s*(?:$|[,.;:!?)]|(?:and|for|on|with|then|please|sharp|instead|again|today|tomorrow"
+    r"|tonight|or|but|if|so|latest)\b)"
 )
 
 _MORNING = re.compile(r"\b(?:morning|breakfast)\b", re.IGNORECASE)

@@ -41,15 +41,20 @@ _PHONE = re.compile(
     r"(?<![\w+])(?<![A-Za-z]-)\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])"
 )
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
+# Words after a bare hour that go on to the next phrase: no count measures them.
+_GOES_ON_WORDS = (
+    "and|for|on|with|then|please|sharp|instead|again|today|tomorrow|tonight|or|but|if|so|latest"
+)
 _TIME = re.compile(
     r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"  # 5pm, 7.30pm
     r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
     # "at 8" before a word of its own is a house number or a count ("at 6 Main Street", "at 3
     # people"), but not before a part of the day or a word that goes on to the next phrase
-    # ("at 6 for an hour", "at 10 and Ana at 11", "at 7 on Friday").
+    # ("at 6 for an hour", "at 10 and Ana at 11", "at 7 on Friday"), nor an adverb or a
+    # conjunction that no count measures ("at 10 instead", "at 3 today", "at 6 if possible").
     r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?"
-    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:and|for|on|with|then|please|sharp)\b)\w))"
+    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:" + _GOES_ON_WORDS + r")\b)\w))"
     # "half past nine", "quarter to eight"; British "half nine" (09:30) with "past" unsaid.
     r"|\b(half|quarter)\s+(?:(past|to)\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|[°º]|[-/.:]\d))",
     re.IGNORECASE,

@@ -55,6 +55,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         "Could I check out at 2pm instead? Room 418.",
         "Could I check out at 2pm instead? room 418",
         "Can I check out at 2pm? Room: 418.",
+        "Can I check out at 2pm? Room number 418.",
     ],
 )
 async def test_a_field_name_before_its_value_labels_the_step_before(

@@ -7,6 +7,7 @@ a word of the field it fills, and a statement after the last request ("we're veg
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 
 from .clauses import Memory, Scope
@@ -74,17 +75,30 @@ def told_more(
 
 
 def _labels(word: Token, text: str, more: Filled, fields: list[FieldSpec]) -> bool:
-    """Whether ``word`` is the name of a field said right before the value it filled ("Room
-    418", "ticket #55" after "could I check out at 2pm?"): a label, as on a form, that tells
-    whose value follows, no request of its own."""
-    after = text[word.end :].lstrip(" :#-")
-    return any(
-        word.lower in f.name_words or word.lemma in f.name_words
-        for f in fields
-        if f.name in more.params
-        and (source := more.sources.get(f.name))
-        and after.lower().startswith(str(source).lower())
-    )
+    """Whether ``word`` opens the name of a field said right before the value it filled
+    ("Room 418", "room number 418", "ticket no. 55" after "could I check out at 2pm?"): a
+    label, as on a form, that tells whose value follows, no request of its own."""
+    for f in fields:
+        source = more.sources.get(f.name)
+        if f.name not in more.params or not source:
+            continue
+        if word.lower not in f.name_words and word.lemma not in f.name_words:
+            continue
+        after = text[word.end :]
+        while True:  # the rest of the field's name ("number", "no.") and marks before the value
+            rest = re.match(r"[\s:#.-]*([A-Za-z]+)", after)
+            if rest is None or not (
+                rest.group(1).lower() in f.name_words or rest.group(1).lower() in _NUMBER_MARKS
+            ):
+                break
+            after = after[rest.end() :]
+        if after.lstrip(" :#.-").lower().startswith(str(source).lower()):
+            return True
+    return False
+
+
+# Short forms of "number" written in a label ("room no. 418", "flat nr 4").
+_NUMBER_MARKS = frozenset(("no", "nr", "num", "number"))
 
 
 def absorb(

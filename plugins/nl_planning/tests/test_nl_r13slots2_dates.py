@@ -1,6 +1,6 @@
 """Date values round 13 (second slots helper) found read wrongly once the capability is right,
 on a registry of these tests' own (an auction's catalogue, a shop's orders): an adjective of
-time among the capability's words ("upcoming sales", "past orders") says which way a bare date
+time in the capability's name or intent ("upcoming sales", "past orders") says which way a bare date
 goes, over a topic word that only usually goes with the past ("sale")."""
 
 from __future__ import annotations
@@ -40,9 +40,21 @@ async def find_orders(inp: OrdersIn) -> Ref:
     return Ref(ref="o")
 
 
+class ServiceIn(BaseModel):
+    day: dt.date = Field(description="day of the service")
+    notes: str | None = Field(default=None, description="anything from your previous visit")
+
+
+@pf.capability(intent="Book a boiler service", tags=["boiler"])
+async def book_boiler_service(inp: ServiceIn) -> Ref:
+    return Ref(ref="b")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [search_lots, find_orders])
+    return await planner_on(
+        module_node, register_module, [search_lots, find_orders, book_boiler_service]
+    )
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
@@ -57,6 +69,8 @@ async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any
     [
         ("anything by Lowry in the sale on the 9th?", "sale_date", "2026-06-09"),
         ("my orders from the 9th", "placed_on", "2026-05-09"),
+        # A field's description ("your previous visit") says nothing of the capability's time.
+        ("book a boiler service on the 9th", "day", "2026-06-09"),
     ],
 )
 async def test_a_bare_date_goes_the_way_the_capability_says_of_time(

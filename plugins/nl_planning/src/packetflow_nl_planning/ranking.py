@@ -18,6 +18,7 @@ from .lexicon import lexicon
 from .roles_placed import placed_by_role
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense, time_word_tense
+from .text import identifier_words, tokenize
 from .verb_match import (
     narrow,
     obtains,
@@ -134,8 +135,12 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "past" if tense == "past" else "future"
     if profile.looks_back:
         return "past"  # a date field "when the damage happened"
-    said = time_word_tense(profile.own)
-    if said is not None:  # "upcoming sales": the time said beats what a topic word goes with
+    # What the capability is about, as its name and intent say (not a field's description,
+    # "previous address", nor a value, "next_day"): "upcoming sales" beats the topic word.
+    cap = profile.capability
+    about = [t.lower for t in tokenize(f"{' '.join(identifier_words(cap.name))} {cap.intent}")]
+    said = time_word_tense(about)
+    if said is not None:
         return "past" if said == "past" else "future"
     vocabulary = set(profile.own)
     if (

@@ -191,8 +191,42 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
             if m.group(1).lower().rstrip("s") in money_words:  # "42 pounds 50": money too
                 value, end = _with_cents(text, number, end, numbers, after)
             extra = _cents(value, number)
+            half = _AND_A_HALF.match(text, end)
+            if half is not None and kind == "quantity" and isinstance(value, int | float):
+                value, end = value + 0.5, half.end()  # "2 cubic metres and a half"
             out.append(Mention(kind, value, number.start, end, unit=unit.name, extra=extra))
-    return out + _shared_units(text, numbers, out)
+    return out + _shared_units(text, numbers, out) + _one_unit(text, numbers, after, money_words)
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(an?)\s+(?=\w)", re.IGNORECASE)
+
+
+def _one_unit(
+    text: str, numbers: list[Mention], after: re.Pattern[str], money_words: set[str]
+) -> list[Mention]:
+    """ "a cubic metre", "a litre and a half": an article before a unit's full name counts one
+    of it, as "an hour" does a duration (a short alias, "a m", or a currency's name is no
+    such measure: money is said with a figure)."""
+    _, by_alias = units()
+    out: list[Mention] = []
+    for m in _ARTICLE.finditer(text):
+        if any(n.start <= m.start() < n.end for n in numbers):
+            continue
+        unit_at = after.match(text, m.end())
+        if unit_at is None:
+            continue
+        alias = unit_at.group(1).lower()
+        unit = by_alias[alias]
+        if len(alias) < 4 or unit.dimension == "time" or alias.rstrip("s") in money_words:
+            continue
+        value: float = 1
+        end = unit_at.end()
+        half = _AND_A_HALF.match(text, end)
+        if half is not None:
+            value, end = 1.5, half.end()
+        out.append(Mention("quantity", value, m.start(), end, unit=unit.name))
+    return out
 
 
 def _cents(value: Any, number: Mention) -> dict[str, Any]:

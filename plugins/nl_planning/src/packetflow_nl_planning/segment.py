@@ -17,7 +17,7 @@ from .numbers import parse_number
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 
-__all__ = ["Clause", "named_again", "split"]
+__all__ = ["Clause", "named_again", "split", "tells_why"]
 
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
@@ -205,6 +205,37 @@ def named_again(tokens: Sequence[Token]) -> bool:
     )
 
 
+_DETERMINERS = frozenset(("the", "my", "our", "his", "her", "their", "your"))
+_THIRD = frozenset(("he", "she", "it", "they", "we"))
+_BE = frozenset(("is", "are"))
+
+
+def tells_why(tokens: Sequence[Token]) -> bool:
+    """Whether the words after a comma say what someone or something is doing, with a subject
+    of their own and a verb in -ing ("..., the baby's napping", "..., my son is sleeping",
+    "..., it's raining"): the reason for the request before them, not more of it."""
+    words = [t for t in tokens if t.is_word]
+    if words and words[0].lower in _DETERMINERS:
+        at = 2  # "the baby", "my son"
+    elif words and words[0].lower in _THIRD:
+        at = 1
+    else:
+        return False
+    if len(words) <= at:
+        return False
+    head = words[at - 1]
+    if words[at].lower in _BE:
+        verb_at = at + 1  # "my son is sleeping", "it's raining" (read as it + is)
+    elif head.text.lower().endswith(("'s", "\u2019s")) and not head.lower.endswith("s"):
+        verb_at = at  # "the baby's napping": the verb written on
+    else:
+        return False
+    if len(words) <= verb_at:
+        return False
+    verb = words[verb_at]
+    return verb.lower.endswith("ing") and verb.lower != verb.lemma
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -303,6 +334,8 @@ def split(
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+                # "shut the blind, the baby's napping": the reason, a statement of its own
+                or (lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"

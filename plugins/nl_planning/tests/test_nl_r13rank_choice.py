@@ -1,0 +1,99 @@
+"""Capability choice round 13's probes found wrong, on a registry of these tests' own (a
+holiday cottage's shutters, awnings and heating, a pottery studio's kiln and classes): a
+reason told after a comma with a subject and a verb in -ing of its own ("..., the dog's
+asleep", "..., it's raining") is a statement beside the request, not words the request must
+explain."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pytest
+from planned import is_refused, plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+from packetflow_nl_planning.segment import tells_why
+from packetflow_nl_planning.text import tokenize
+
+TODAY = "2026-05-05"  # a Tuesday
+
+
+class Ref(BaseModel):
+    ref: str
+
+
+class ShutterIn(BaseModel):
+    window: Literal["lounge", "bedroom", "kitchen"] = Field(description="which window")
+
+
+@pf.capability(intent="Roll the shutters down over a window", tags=["cottage"])
+async def close_shutters(inp: ShutterIn) -> Ref:
+    return Ref(ref="c")
+
+
+@pf.capability(intent="Let the daylight back in", tags=["cottage"])
+async def open_shutters(inp: ShutterIn) -> Ref:
+    return Ref(ref="o")
+
+
+class AwningIn(BaseModel):
+    side: Literal["patio", "front"] = Field(description="which awning")
+
+
+@pf.capability(intent="Wind the awning back against the wall", tags=["cottage"])
+async def retract_awning(inp: AwningIn) -> Ref:
+    return Ref(ref="a")
+
+
+class HeatingIn(BaseModel):
+    temperature_celsius: float = Field(ge=5, le=30, description="target temperature")
+
+
+@pf.capability(intent="Set the cottage heating to a temperature", tags=["cottage"])
+async def set_heating(inp: HeatingIn) -> Ref:
+    return Ref(ref="h")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node,
+        register_module,
+        [close_shutters, open_shutters, retract_awning, set_heating],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the baby's napping", True),
+        ("my son is sleeping", True),
+        ("it's raining", True),
+        ("they're arriving at 5", True),
+        ("the baby's cot", False),
+        ("it's for Tom", False),
+        ("the car needs washing", False),
+    ],
+)
+def test_what_someone_is_doing_tells_why(text: str, expected: bool) -> None:
+    assert tells_why(tokenize(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "capability", "params"),
+    [
+        ("shut the bedroom shutters, the baby's napping", "close_shutters", {"window": "bedroom"}),
+        ("close the kitchen shutters, my son is sleeping", "close_shutters", {"window": "kitchen"}),
+        ("retract the patio awning, it's raining", "retract_awning", {"side": "patio"}),
+    ],
+)
+async def test_a_reason_after_a_comma_is_no_part_of_the_request(
+    node: pf.Node, text: str, capability: str, params: dict[str, Any]
+) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [(capability, params)]
+
+
+async def test_a_reason_alone_asks_for_nothing(node: pf.Node) -> None:
+    assert await is_refused(node, "the baby's napping", TODAY)

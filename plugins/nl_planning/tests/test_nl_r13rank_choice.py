@@ -1,8 +1,9 @@
 """Capability choice round 13's probes found wrong, on a registry of these tests' own (a
-holiday cottage's shutters, awnings and heating, a pottery studio's kiln and classes): a
-reason told after a comma with a subject and a verb in -ing of its own ("..., the dog's
-asleep", "..., it's raining") is a statement beside the request, not words the request must
-explain."""
+holiday cottage's shutters, awnings and heating, a pottery shop's catalogue): a
+reason told after a comma with a subject and a verb in -ing of its own ("..., the baby's
+napping", "..., it's raining") is a statement beside the request, not words the request must
+explain; a question of a name and a value a catalogue's schema lists ("anything by Lucie Rie
+in stoneware?") searches it, though its free-text field took the name."""
 
 from __future__ import annotations
 
@@ -55,12 +56,24 @@ async def set_heating(inp: HeatingIn) -> Ref:
     return Ref(ref="h")
 
 
+class PotterySearchIn(BaseModel):
+    query: str = Field(description="what to look for, e.g. 'studio vase'")
+    body: Literal["stoneware", "porcelain", "earthenware"] | None = Field(
+        default=None, description="clay body"
+    )
+
+
+@pf.capability(intent="Browse the pottery shop's catalogue", tags=["pottery"])
+async def search_pottery(inp: PotterySearchIn) -> Ref:
+    return Ref(ref="p")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [close_shutters, open_shutters, retract_awning, set_heating],
+        [close_shutters, open_shutters, retract_awning, set_heating, search_pottery],
     )
 
 
@@ -97,3 +110,15 @@ async def test_a_reason_after_a_comma_is_no_part_of_the_request(
 
 async def test_a_reason_alone_asks_for_nothing(node: pf.Node) -> None:
     assert await is_refused(node, "the baby's napping", TODAY)
+
+
+async def test_a_question_naming_a_listed_value_searches(node: pf.Node) -> None:
+    steps = await plan_steps(node, "anything by Lucie Rie in stoneware?", TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("search_pottery", {"query": "Lucie Rie", "body": "stoneware"})
+    ]
+
+
+async def test_a_question_its_text_field_swallows_is_still_refused(node: pf.Node) -> None:
+    # no value the schema lists: the words are no topic of the catalogue
+    assert await is_refused(node, "what's the weather like in Leeds?", TODAY)

@@ -229,7 +229,14 @@ def rank(
         # ("what's the weather like in Leeds?": "weather" as the query of find_event) is not
         # explained unless the capability's own words say something of it: no verb says
         # what to do with the capability either.
-        swallowed = filled.textual and covered == 0 and not action.explicit
+        # A value its schema lists, named word for word ("anything by Clarice Cliff in
+        # *ceramics*?" for a catalogue's category), is its own word saying what is meant.
+        swallowed = (
+            filled.textual
+            and covered == 0
+            and not action.explicit
+            and not listed_value(profile.fields, filled)
+        )
         explained = explained and not swallowed
         specific_action = action.explicit and (
             specific_to(action, profile) or says_verb(action, profile)

@@ -3,7 +3,8 @@ holiday cottage's shutters, awnings and heating, a pottery shop's catalogue): a
 reason told after a comma with a subject and a verb in -ing of its own ("..., the baby's
 napping", "..., it's raining") is a statement beside the request, not words the request must
 explain; a question of a name and a value a catalogue's schema lists ("anything by Lucie Rie
-in stoneware?") searches it, though its free-text field took the name."""
+in stoneware?") searches it, though its free-text field took the name; a weight in stone
+("about 11 stone") is a weight, so a request that gives it leaves nothing unexplained."""
 
 from __future__ import annotations
 
@@ -68,12 +69,29 @@ async def search_pottery(inp: PotterySearchIn) -> Ref:
     return Ref(ref="p")
 
 
+class GuestIn(BaseModel):
+    activity: Literal["pony_ride", "kayak"] = Field(description="what to do")
+    guest_weight_kg: float = Field(gt=0, description="to match the pony or the boat, kg")
+
+
+@pf.capability(intent="Book an activity for a cottage guest", tags=["cottage"])
+async def book_activity(inp: GuestIn) -> Ref:
+    return Ref(ref="b")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
         module_node,
         register_module,
-        [close_shutters, open_shutters, retract_awning, set_heating, search_pottery],
+        [
+            close_shutters,
+            open_shutters,
+            retract_awning,
+            set_heating,
+            search_pottery,
+            book_activity,
+        ],
     )
 
 
@@ -122,3 +140,9 @@ async def test_a_question_naming_a_listed_value_searches(node: pf.Node) -> None:
 async def test_a_question_its_text_field_swallows_is_still_refused(node: pf.Node) -> None:
     # no value the schema lists: the words are no topic of the catalogue
     assert await is_refused(node, "what's the weather like in Leeds?", TODAY)
+
+
+async def test_a_weight_in_stone_is_a_weight(node: pf.Node) -> None:
+    steps = await plan_steps(node, "book a pony ride, I'm about 11 stone", TODAY)
+    assert [s["capability"] for s in steps] == ["book_activity"]
+    assert steps[0]["params"]["guest_weight_kg"] == pytest.approx(69.853, abs=0.01)

@@ -4,7 +4,9 @@ reason told after a comma with a subject and a verb in -ing of its own ("..., th
 napping", "..., it's raining") is a statement beside the request, not words the request must
 explain; a question of a name and a value a catalogue's schema lists ("anything by Lucie Rie
 in stoneware?") searches it, though its free-text field took the name; a weight in stone
-("about 11 stone") is a weight, so a request that gives it leaves nothing unexplained."""
+("about 11 stone") is a weight, so a request that gives it leaves nothing unexplained;
+after a phrase with no verb, a word and one value to the end ("..., contact ann@example.com")
+labels the value and asks for nothing of its own."""
 
 from __future__ import annotations
 
@@ -79,6 +81,28 @@ async def book_activity(inp: GuestIn) -> Ref:
     return Ref(ref="b")
 
 
+class ReviewIn(BaseModel):
+    title: str = Field(description="headline of the review")
+    reviewer_email: str = Field(json_schema_extra={"format": "email"}, description="where to reply")
+
+
+@pf.capability(intent="Propose a guest review for the cottage's page", tags=["cottage"])
+async def submit_review(inp: ReviewIn) -> Ref:
+    return Ref(ref="r")
+
+
+class FrostIn(BaseModel):
+    below_celsius: float = Field(description="warn below this temperature")
+    email: str | None = Field(
+        default=None, json_schema_extra={"format": "email"}, description="where to send"
+    )
+
+
+@pf.capability(intent="Be told when a frost is forecast", tags=["cottage", "alerts"])
+async def set_frost_alert(inp: FrostIn) -> Ref:
+    return Ref(ref="f")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -91,6 +115,8 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             set_heating,
             search_pottery,
             book_activity,
+            submit_review,
+            set_frost_alert,
         ],
     )
 
@@ -146,3 +172,11 @@ async def test_a_weight_in_stone_is_a_weight(node: pf.Node) -> None:
     steps = await plan_steps(node, "book a pony ride, I'm about 11 stone", TODAY)
     assert [s["capability"] for s in steps] == ["book_activity"]
     assert steps[0]["params"]["guest_weight_kg"] == pytest.approx(69.853, abs=0.01)
+
+
+async def test_a_word_before_a_value_after_a_phrase_labels_it(node: pf.Node) -> None:
+    text = 'guest review proposal: "Lovely stay", contact ann@example.com'
+    steps = await plan_steps(node, text, TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("submit_review", {"title": "Lovely stay", "reviewer_email": "ann@example.com"})
+    ]

@@ -236,6 +236,23 @@ def tells_why(tokens: Sequence[Token]) -> bool:
     return verb.lower.endswith("ing") and verb.lower != verb.lemma
 
 
+def _labels_value(tokens: Sequence[Token]) -> bool:
+    """Whether the words after a comma are one word and then one value an extractor took, to
+    the clause's end ("..., contact sam@x.io", "..., call 07700 900123"): after a phrase with
+    no verb of its own ('lightning talk proposal: "..."') the word labels the value, as
+    "contact:" would; it asks for nothing of its own."""
+    if len(tokens) < 2 or not tokens[0].is_word or tokens[0].entity:
+        return False
+    rest = tokens[1:]
+    cut = next((k for k, t in enumerate(rest) if t.lower in _HARD_PUNCT | {","}), len(rest))
+    value = rest[:cut]
+    return (
+        bool(value)
+        and all(t.entity for t in value)
+        and not any(t.lower in _HARD_PUNCT | {","} for t in value)
+    )
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -330,6 +347,7 @@ def split(
         if (
             size
             and clauses[-1]
+            and not (lowers[i] == "," and not after_request and _labels_value(tokens[i + 1 :]))
             and (
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement

@@ -6,7 +6,8 @@ explain; a question of a name and a value a catalogue's schema lists ("anything 
 in stoneware?") searches it, though its free-text field took the name; a weight in stone
 ("about 11 stone") is a weight, so a request that gives it leaves nothing unexplained;
 after a phrase with no verb, a word and one value to the end ("..., contact ann@example.com")
-labels the value and asks for nothing of its own."""
+labels the value and asks for nothing of its own; after a verb that sends, what follows
+"about" is what the alert is about ("alert me about any otter"), not whom it goes to."""
 
 from __future__ import annotations
 
@@ -103,6 +104,18 @@ async def set_frost_alert(inp: FrostIn) -> Ref:
     return Ref(ref="f")
 
 
+class WildlifeIn(BaseModel):
+    animal: str = Field(description="the animal to watch for")
+    email: str | None = Field(
+        default=None, json_schema_extra={"format": "email"}, description="where to send"
+    )
+
+
+@pf.capability(intent="Be told when wildlife is seen near the cottage", tags=["alerts"])
+async def set_wildlife_alert(inp: WildlifeIn) -> Ref:
+    return Ref(ref="w")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -117,6 +130,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             book_activity,
             submit_review,
             set_frost_alert,
+            set_wildlife_alert,
         ],
     )
 
@@ -179,4 +193,11 @@ async def test_a_word_before_a_value_after_a_phrase_labels_it(node: pf.Node) -> 
     steps = await plan_steps(node, text, TODAY)
     assert [(s["capability"], s["params"]) for s in steps] == [
         ("submit_review", {"title": "Lovely stay", "reviewer_email": "ann@example.com"})
+    ]
+
+
+async def test_what_follows_about_is_what_an_alert_is_about(node: pf.Node) -> None:
+    steps = await plan_steps(node, "alert me at ann@example.com about any otter", TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("set_wildlife_alert", {"animal": "otter", "email": "ann@example.com"})
     ]

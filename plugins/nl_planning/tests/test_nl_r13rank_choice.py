@@ -7,7 +7,10 @@ in stoneware?") searches it, though its free-text field took the name; a weight 
 ("about 11 stone") is a weight, so a request that gives it leaves nothing unexplained;
 after a phrase with no verb, a word and one value to the end ("..., contact ann@example.com")
 labels the value and asks for nothing of its own; after a verb that sends, what follows
-"about" is what the alert is about ("alert me about any otter"), not whom it goes to."""
+"about" is what the alert is about ("alert me about any otter"), not whom it goes to; a
+capability that sends a thing *back* does none of what the bare verb does ("pay" is no way to
+send a booking back unconfirmed), and a particle before a comma ends its phrasal verb ("send
+BK-1234 back, the reason is ...")."""
 
 from __future__ import annotations
 
@@ -116,6 +119,16 @@ async def set_wildlife_alert(inp: WildlifeIn) -> Ref:
     return Ref(ref="w")
 
 
+class DeclineIn(BaseModel):
+    booking_id: str = Field(pattern=r"^BK-[0-9]{4}$", description="the booking, e.g. BK-1234")
+    reason: str = Field(description="why it is not confirmed")
+
+
+@pf.capability(intent="Send a booking request back unconfirmed", tags=["cottage", "bookings"])
+async def decline_booking(inp: DeclineIn) -> Ref:
+    return Ref(ref="d")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -131,6 +144,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             submit_review,
             set_frost_alert,
             set_wildlife_alert,
+            decline_booking,
         ],
     )
 
@@ -200,4 +214,15 @@ async def test_what_follows_about_is_what_an_alert_is_about(node: pf.Node) -> No
     steps = await plan_steps(node, "alert me at ann@example.com about any otter", TODAY)
     assert [(s["capability"], s["params"]) for s in steps] == [
         ("set_wildlife_alert", {"animal": "otter", "email": "ann@example.com"})
+    ]
+
+
+async def test_sending_back_is_no_paying(node: pf.Node) -> None:
+    assert await is_refused(node, "the booking BK-1234 looks fine, pay it", TODAY)
+
+
+async def test_a_particle_before_a_comma_ends_the_phrasal_verb(node: pf.Node) -> None:
+    steps = await plan_steps(node, 'send BK-1234 back, the reason is "dates are full"', TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("decline_booking", {"booking_id": "BK-1234", "reason": "dates are full"})
     ]

@@ -10,7 +10,8 @@ labels the value and asks for nothing of its own; after a verb that sends, what 
 "about" is what the alert is about ("alert me about any otter"), not whom it goes to; a
 capability that sends a thing *back* does none of what the bare verb does ("pay" is no way to
 send a booking back unconfirmed), and a particle before a comma ends its phrasal verb ("send
-BK-1234 back, the reason is ...")."""
+BK-1234 back, the reason is ..."); a candidate accepted by the meaning of the phrase alone is
+not meant when one that explains some of its words scores higher."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from planned import is_refused, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
+from packetflow_nl_planning.ranking import Candidate
 from packetflow_nl_planning.segment import tells_why
 from packetflow_nl_planning.text import tokenize
+from packetflow_nl_planning.winners import outscored_by_words
 
 TODAY = "2026-05-05"  # a Tuesday
 
@@ -226,3 +229,21 @@ async def test_a_particle_before_a_comma_ends_the_phrasal_verb(node: pf.Node) ->
     assert [(s["capability"], s["params"]) for s in steps] == [
         ("decline_booking", {"booking_id": "BK-1234", "reason": "dates are full"})
     ]
+
+
+def _candidate(name: str, score: float, covered: float, *, relevant: bool) -> Candidate:
+    return Candidate(
+        name, score, 0.05, 0.55, 0.0, 1.0, 0.0, True, relevant, "", None, covered=covered,
+        leftover=5,
+    )  # fmt: skip
+
+
+def test_a_meaning_alone_gives_way_to_words_explained() -> None:
+    by_meaning = _candidate("add_to_shopping_list", 0.52, 0.0, relevant=True)
+    by_words = _candidate("rent_storage_unit", 0.65, 0.2, relevant=False)
+    outscored_by_words([by_meaning, by_words])
+    assert not by_meaning.relevant
+    alone = _candidate("add_to_shopping_list", 0.52, 0.0, relevant=True)
+    lower = _candidate("rent_storage_unit", 0.40, 0.2, relevant=False)
+    outscored_by_words([alone, lower])
+    assert alone.relevant

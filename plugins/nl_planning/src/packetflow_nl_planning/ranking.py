@@ -38,7 +38,7 @@ from .vetoes import (
     undoes_unasked,
     undone_by_opposite,
 )
-from .winners import clear_winner, only_actor, only_terse
+from .winners import clear_winner, only_actor, only_terse, outscored_by_words
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
 
@@ -394,6 +394,7 @@ def rank(
                 profile.own,
             )
         )  # fmt: skip
+    outscored_by_words(out)
     only_terse(out)
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):

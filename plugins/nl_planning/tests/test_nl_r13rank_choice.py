@@ -11,7 +11,8 @@ labels the value and asks for nothing of its own; after a verb that sends, what 
 capability that sends a thing *back* does none of what the bare verb does ("pay" is no way to
 send a booking back unconfirmed), and a particle before a comma ends its phrasal verb ("send
 BK-1234 back, the reason is ..."); a candidate accepted by the meaning of the phrase alone is
-not meant when one that explains some of its words scores higher."""
+not meant when one that explains some of its words scores higher; "remember" a thing for
+someone is saving it."""
 
 from __future__ import annotations
 
@@ -132,6 +133,15 @@ async def decline_booking(inp: DeclineIn) -> Ref:
     return Ref(ref="d")
 
 
+class WalkIn(BaseModel):
+    route: str = Field(description="name of the walk")
+
+
+@pf.capability(intent="Save a walking route for later", tags=["walks"])
+async def save_walk(inp: WalkIn) -> Ref:
+    return Ref(ref="s")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -148,6 +158,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             set_frost_alert,
             set_wildlife_alert,
             decline_booking,
+            save_walk,
         ],
     )
 
@@ -247,3 +258,12 @@ def test_a_meaning_alone_gives_way_to_words_explained() -> None:
     lower = _candidate("rent_storage_unit", 0.40, 0.2, relevant=False)
     outscored_by_words([alone, lower])
     assert alone.relevant
+
+
+async def test_remembering_a_thing_saves_it(node: pf.Node) -> None:
+    steps = await plan_steps(
+        node, "I'd like to walk the Coastal Loop some day, remember it for me", TODAY
+    )
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("save_walk", {"route": "Coastal Loop"})
+    ]

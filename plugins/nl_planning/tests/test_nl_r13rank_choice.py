@@ -12,7 +12,8 @@ capability that sends a thing *back* does none of what the bare verb does ("pay"
 send a booking back unconfirmed), and a particle before a comma ends its phrasal verb ("send
 BK-1234 back, the reason is ..."); a candidate accepted by the meaning of the phrase alone is
 not meant when one that explains some of its words scores higher; "remember" a thing for
-someone is saving it."""
+someone is saving it; a share in words ("a quarter", "halfway", "two thirds") is that many
+hundredths of a field in percent."""
 
 from __future__ import annotations
 
@@ -142,6 +143,16 @@ async def save_walk(inp: WalkIn) -> Ref:
     return Ref(ref="s")
 
 
+class ShadeIn(BaseModel):
+    window: Literal["lounge", "bedroom", "kitchen"] = Field(description="which window")
+    open_percent: int = Field(ge=0, le=100, description="how far open, 0 shut, 100 fully open")
+
+
+@pf.capability(intent="Shutters part of the way down", tags=["cottage"])
+async def set_shutter_position(inp: ShadeIn) -> Ref:
+    return Ref(ref="p")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -159,6 +170,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             set_wildlife_alert,
             decline_booking,
             save_walk,
+            set_shutter_position,
         ],
     )
 
@@ -267,3 +279,18 @@ async def test_remembering_a_thing_saves_it(node: pf.Node) -> None:
     assert [(s["capability"], s["params"]) for s in steps] == [
         ("save_walk", {"route": "Coastal Loop"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("lounge shutters a quarter open", 25),
+        ("kitchen shutters open halfway", 50),
+        ("bedroom shutters two thirds open", 67),
+        ("lounge shutters three quarters open", 75),
+    ],
+)
+async def test_a_share_in_words_is_a_percentage(node: pf.Node, text: str, share: int) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["set_shutter_position"]
+    assert steps[0]["params"]["open_percent"] == share

@@ -104,6 +104,8 @@ class Candidate:
     """the words of the values told for what they are (see :func:`~.dominance.told_values`)."""
     own: frozenset[str] = frozenset()
     """the capability's own words (its name's, intent's, fields')."""
+    verbless: bool = False
+    """the request says no verb (a bare noun phrase of values, "lounge blind a quarter open")."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -378,6 +380,7 @@ def rank(
             and (filled.specific > 0 or (leftover > 0 and covered >= thresholds.objects))
             and learned >= 0
         )
+        said = scope.text[scope.span[0] : scope.span[1]]
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -390,8 +393,8 @@ def rank(
                 terse, same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
                 action.explicit and level == "same", ruled_out,
-                listed_value(profile.fields, filled), told_values(profile.fields, filled),
-                profile.own,
+                listed_value(profile.fields, filled), told_values(profile.fields, filled, said),
+                profile.own, not action.explicit,
             )
         )  # fmt: skip
     outscored_by_words(out)

@@ -263,9 +263,12 @@ def split(
     tokens: Sequence[Token],
     protected: Sequence[tuple[int, int]],
     verbs: frozenset[str] = frozenset(),
+    *,
+    reasons: bool = True,
 ) -> list[Clause]:
     """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
-    lexicon does not know, see :func:`~.verbs.unknown_verb`)."""
+    lexicon does not know, see :func:`~.verbs.unknown_verb`); with ``reasons``, what someone
+    is doing told after a comma is a clause of its own (see :func:`tells_why`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
@@ -353,7 +356,7 @@ def split(
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
                 # "shut the blind, the baby's napping": the reason, a statement of its own
-                or (lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
+                or (reasons and lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"

@@ -13,7 +13,8 @@ send a booking back unconfirmed), and a particle before a comma ends its phrasal
 BK-1234 back, the reason is ..."); a candidate accepted by the meaning of the phrase alone is
 not meant when one that explains some of its words scores higher; "remember" a thing for
 someone is saving it; a share in words ("a quarter", "halfway", "two thirds") is that many
-hundredths of a field in percent."""
+hundredths of a field in percent; "back from holiday", "home from hospital" before a request
+is a statement of the teller (its "I'm" left unsaid), the scene of the request."""
 
 from __future__ import annotations
 
@@ -294,3 +295,11 @@ async def test_a_share_in_words_is_a_percentage(node: pf.Node, text: str, share:
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["set_shutter_position"]
     assert steps[0]["params"]["open_percent"] == share
+
+
+@pytest.mark.parametrize("lead", ["back from holiday", "just back from Spain", "home from work"])
+async def test_where_one_is_back_from_sets_the_scene(node: pf.Node, lead: str) -> None:
+    steps = await plan_steps(node, f"{lead}, open the lounge shutters", TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("open_shutters", {"window": "lounge"})
+    ]

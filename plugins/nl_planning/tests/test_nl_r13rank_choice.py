@@ -14,7 +14,9 @@ BK-1234 back, the reason is ..."); a candidate accepted by the meaning of the ph
 not meant when one that explains some of its words scores higher; "remember" a thing for
 someone is saving it; a share in words ("a quarter", "halfway", "two thirds") is that many
 hundredths of a field in percent; "back from holiday", "home from hospital" before a request
-is a statement of the teller (its "I'm" left unsaid), the scene of the request."""
+is a statement of the teller (its "I'm" left unsaid), the scene of the request; a capability
+that only reads, accepted with none of the words left its own, is not meant when one of them
+names what another capability is about."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ import packetflow as pf
 from packetflow_nl_planning.ranking import Candidate
 from packetflow_nl_planning.segment import tells_why
 from packetflow_nl_planning.text import tokenize
-from packetflow_nl_planning.winners import outscored_by_words
+from packetflow_nl_planning.winners import names_another, outscored_by_words
 
 TODAY = "2026-05-05"  # a Tuesday
 
@@ -303,3 +305,15 @@ async def test_where_one_is_back_from_sets_the_scene(node: pf.Node, lead: str) -
     assert [(s["capability"], s["params"]) for s in steps] == [
         ("open_shutters", {"window": "lounge"})
     ]
+
+
+def test_a_reading_gives_way_when_the_words_name_another_capability() -> None:
+    report = _candidate("get_sighting_report", 0.74, 0.0, relevant=True)
+    report.reads, report.left = True, frozenset(("pool", "summer"))
+    pool = _candidate("book_pool_service", 0.3, 0.0, relevant=False)
+    names_another([report, pool])
+    assert not report.relevant
+    claim = _candidate("submit_expense", 0.74, 0.0, relevant=True)
+    claim.left = frozenset(("taxi",))  # an act may name another thing: a taxi's expense
+    names_another([claim, _candidate("book_taxi", 0.3, 0.0, relevant=False)])
+    assert claim.relevant

@@ -5,14 +5,15 @@ same verb ("owner" for "owned") and clipped forms ("mag" for "magnitude") counte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled
+from .text import Token
 
-__all__ = ["coverage"]
+__all__ = ["coverage", "to_explain"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 # A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
@@ -28,9 +29,41 @@ def coverage(
     fields took, the capability's own words cover (IDF-weighted), and how many such words
     there are. Words taken only by the catch-all "rest of the clause" still count as words
     to explain."""
-    lex = lexicon()
     total = hit = 0.0
     count = 0
+    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
+    # currency field) is one it cannot place: a word it does not explain, however own.
+    unplaced = {
+        str(v).lower()
+        for f in profile.fields
+        if f.enum and f.name in filled.params
+        for v in f.enum
+        if v != filled.params[f.name]
+    }
+    for t in to_explain(scope, verbs, filled):
+        weight = idf(t.lemma)
+        total += weight
+        count += 1
+        if t.lower in unplaced:
+            continue
+        if t.lemma in profile.words:
+            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+        elif (
+            _compound_of(t.lemma, profile.own)
+            or _derived_from(t.lemma, profile.own)
+            or _abbreviates(t.lower, profile.own)
+            or _one_short(t.lower, profile.own)
+        ):
+            # "bedroom" for a field "room" (a compound names its head), "owned" for an
+            # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
+            hit += weight
+    return (hit / total if total else 0.0), count
+
+
+def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]:
+    """The words of the clause a capability's own words must explain: not its action, not a
+    value its fields took, no stop word, count or code."""
+    lex = lexicon()
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
     # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
     # pieces name no topic, whichever field took it.
@@ -41,15 +74,6 @@ def coverage(
         if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
     ]
     numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
-    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
-    # currency field) is one it cannot place: a word it does not explain, however own.
-    unplaced = {
-        str(v).lower()
-        for f in profile.fields
-        if f.enum and f.name in filled.params
-        for v in f.enum
-        if v != filled.params[f.name]
-    }
     placed = {w for v in filled.params.values() if isinstance(v, str) for w in v.lower().split()}
     asides = [m.span() for m in _ASIDE.finditer(scope.text, start, end)]
     for t in scope.words:
@@ -73,23 +97,7 @@ def coverage(
             # in brackets a field took as its value ("(flat tyre)" as the problem): an aside
             # gives a detail, it names no other subject
             continue
-        weight = idf(t.lemma)
-        total += weight
-        count += 1
-        if t.lower in unplaced:
-            continue
-        if t.lemma in profile.words:
-            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif (
-            _compound_of(t.lemma, profile.own)
-            or _derived_from(t.lemma, profile.own)
-            or _abbreviates(t.lower, profile.own)
-            or _one_short(t.lower, profile.own)
-        ):
-            # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
-            hit += weight
-    return (hit / total if total else 0.0), count
+        yield t
 
 
 def _compound_of(word: str, own: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
-from .coverage import coverage
+from .coverage import coverage, to_explain
 from .dominance import listed_value, takes_most, told_values
 from .index import Hit, Profile
 from .lexicon import lexicon
@@ -38,7 +38,7 @@ from .vetoes import (
     undoes_unasked,
     undone_by_opposite,
 )
-from .winners import clear_winner, only_actor, only_terse, outscored_by_words
+from .winners import clear_winner, names_another, only_actor, only_terse, outscored_by_words
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
 
@@ -106,6 +106,10 @@ class Candidate:
     """the capability's own words (its name's, intent's, fields')."""
     verbless: bool = False
     """the request says no verb (a bare noun phrase of values, "lounge blind a quarter open")."""
+    left: frozenset[str] = frozenset()
+    """the lemmas of the words it had to explain (see :func:`~.coverage.to_explain`)."""
+    reads: bool = False
+    """the capability only reads (changes nothing)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -395,9 +399,12 @@ def rank(
                 action.explicit and level == "same", ruled_out,
                 listed_value(profile.fields, filled), told_values(profile.fields, filled, said),
                 profile.own, not action.explicit,
+                frozenset(t.lemma for t in to_explain(trial, verbs, filled)),
+                bool(profile.action.query),
             )
         )  # fmt: skip
     outscored_by_words(out)
+    names_another(out)
     only_terse(out)
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):

@@ -16,7 +16,8 @@ someone is saving it; a share in words ("a quarter", "halfway", "two thirds") is
 hundredths of a field in percent; "back from holiday", "home from hospital" before a request
 is a statement of the teller (its "I'm" left unsaid), the scene of the request; a capability
 that only reads, accepted with none of the words left its own, is not meant when one of them
-names what another capability is about."""
+names what another capability is about; of two bookings, the one that lists a word the other
+leaves unexplained ("Book the kayak ...") comes first."""
 
 from __future__ import annotations
 
@@ -156,6 +157,33 @@ async def set_shutter_position(inp: ShadeIn) -> Ref:
     return Ref(ref="p")
 
 
+class BoatIn(BaseModel):
+    boat: Literal["kayak_2", "canoe_3"] = Field(description="the double kayak or the canoe")
+    date: str = Field(
+        description="day of the hire, YYYY-MM-DD", json_schema_extra={"format": "date"}
+    )
+    start_time: str = Field(pattern=r"^[0-2][0-9]:[0-5][0-9]$", description="start, HH:MM")
+    hours: int = Field(default=1, ge=1, le=4, description="length of the hire in hours")
+
+
+@pf.capability(intent="Reserve one of the cottage's boats", tags=["boats"])
+async def book_boat_hire(inp: BoatIn) -> Ref:
+    return Ref(ref="k")
+
+
+class CycleIn(BaseModel):
+    date: str = Field(
+        description="day of the lesson, YYYY-MM-DD", json_schema_extra={"format": "date"}
+    )
+    time: str = Field(pattern=r"^[0-2][0-9]:[0-5][0-9]$", description="start, HH:MM")
+    duration_minutes: int = Field(default=60, ge=30, le=180, description="length in minutes")
+
+
+@pf.capability(intent="Time on two wheels with an instructor", tags=["cycling"])
+async def book_cycle_lesson(inp: CycleIn) -> Ref:
+    return Ref(ref="y")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(
@@ -174,6 +202,8 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
             decline_booking,
             save_walk,
             set_shutter_position,
+            book_boat_hire,
+            book_cycle_lesson,
         ],
     )
 
@@ -317,3 +347,9 @@ def test_a_reading_gives_way_when_the_words_name_another_capability() -> None:
     claim.left = frozenset(("taxi",))  # an act may name another thing: a taxi's expense
     names_another([claim, _candidate("book_taxi", 0.3, 0.0, relevant=False)])
     assert claim.relevant
+
+
+async def test_the_booking_that_lists_the_word_comes_first(node: pf.Node) -> None:
+    steps = await plan_steps(node, "Book the kayak tomorrow at half nine for 2 hours", TODAY)
+    assert [s["capability"] for s in steps] == ["book_boat_hire"]
+    assert steps[0]["params"]["boat"] == "kayak_2"

@@ -19,7 +19,7 @@ from .text import identifier_words
 if TYPE_CHECKING:
     from .ranking import Candidate
 
-__all__ = ["listed_value", "takes_most", "told_values"]
+__all__ = ["listed_value", "names_what_it_leaves", "takes_most", "told_values"]
 
 _MARGIN = 0.25  # a candidate this near in score must be one the winner takes more than
 _CARRIED = re.compile(r"\(the \w+ of step \d+\)")
@@ -156,3 +156,34 @@ def _taken(c: Candidate) -> frozenset[str]:
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def names_what_it_leaves(out: list[Candidate]) -> None:
+    """Of two relevant candidates with the very action and every required value, the one
+    that took a word the other leaves unexplained as a value its schema lists comes first,
+    when it leaves nothing unexplained itself ("Book the *refractor* tonight at half nine for
+    2 hours": the telescope lists the refractor, a driving lesson has no word for it, however
+    well it takes "2 hours")."""
+    fitting = [
+        c
+        for c in out
+        if c.relevant
+        and c.action_ok
+        and c.said_action
+        and c.fit == 1.0
+        and c.filled is not None
+        and 0 <= c.evidence <= 0.2
+    ]
+    for best in sorted(fitting, key=lambda c: -c.score):
+        if best.leftover or not best.enum_words:
+            continue
+        words = {_singular(w) for w in best.enum_words}
+        rivals = [
+            c
+            for c in fitting
+            if c is not best and c.score >= best.score and words & {_singular(w) for w in c.left}
+        ]
+        if rivals:
+            best.score = max(c.score for c in rivals) + 0.01
+            best.reason = "it takes as a value it lists a word the others leave unexplained"
+            return

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
 from .coverage import coverage, to_explain
-from .dominance import listed_value, takes_most, told_values
+from .dominance import listed_value, names_what_it_leaves, takes_most, told_values
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
@@ -110,6 +110,8 @@ class Candidate:
     """the lemmas of the words it had to explain (see :func:`~.coverage.to_explain`)."""
     reads: bool = False
     """the capability only reads (changes nothing)."""
+    enum_words: frozenset[str] = frozenset()
+    """the words (lower case) its enum fields took their values from ("refractor")."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -401,6 +403,12 @@ def rank(
                 profile.own, not action.explicit,
                 frozenset(t.lemma for t in to_explain(trial, verbs, filled)),
                 bool(profile.action.query),
+                frozenset(
+                    w
+                    for f in profile.fields
+                    if f.enum and f.name in filled.sources
+                    for w in filled.sources[f.name].lower().split()
+                ),
             )
         )  # fmt: skip
     outscored_by_words(out)
@@ -410,6 +418,7 @@ def rank(
     if tells_of_self(action, tokens_lower):
         only_actor(out)
     takes_most(out)
+    names_what_it_leaves(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
 

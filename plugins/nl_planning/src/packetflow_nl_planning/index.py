@@ -311,6 +311,7 @@ class Index:
         allowed: Iterable[str] | None = None,
         limit: int = 12,
         must: set[str] | None = None,
+        kin: frozenset[str] = frozenset(),
     ) -> list[Hit]:
         """The best ``limit`` capabilities for a clause.
 
@@ -320,6 +321,8 @@ class Index:
             sentence: the clause as text, values removed (for the embedding).
             allowed: only these capability names (a caller's scopes), when given.
             must: names to include even below the first ``limit`` (see :meth:`by_pattern`).
+            kin: action classes; capabilities whose action has one join the hits after the
+                first ``limit`` (their words need not be the request's).
         """
         self._refresh()
         names = self._names
@@ -368,4 +371,7 @@ class Index:
             hits = [h for h in hits if h.profile.name in must] + [
                 h for h in hits if h.profile.name not in must
             ]
-        return hits[:limit]
+        chosen = hits[:limit]
+        if kin:
+            chosen += [h for h in hits[limit:] if h.profile.action.classes & kin]
+        return chosen

@@ -16,6 +16,7 @@ from .dominance import listed_value, names_what_it_leaves, takes_most, told_valu
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
+from .searches import taken_alike
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense
 from .verb_match import (
@@ -412,6 +413,7 @@ def rank(
             )
         )  # fmt: skip
     outscored_by_words(out)
+    taken_alike(out, action)
     names_another(out)
     only_terse(out)
     clear_winner(out, thresholds)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .actions import Action
+from .existence import asked_existence
 from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import (
     CHANGE,
@@ -198,6 +199,9 @@ def request_action(
         )
         if done is not None:
             return done
+    held = asked_existence(words, at) if bare else None
+    if held is not None:
+        return Action(_LOCATE, ("locate",), True, True, held)
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
     asks = put_as_question(words, at)
     counted = _counted_subject(tokens, at, lex, verbs) if q and not asks else None

@@ -236,6 +236,26 @@ def tells_why(tokens: Sequence[Token]) -> bool:
     return verb.lower.endswith("ing") and verb.lower != verb.lemma
 
 
+_TELLERS = frozenset(("i", "we"))
+_WISH = frozenset(("need", "want"))
+_WOULD = frozenset(("would", "'d", "\u2019d"))
+_LIKE = frozenset(("like", "love"))
+
+
+def wish_after_self(before: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether the words after "and" say what the teller of the statement before it wishes,
+    its subject left unsaid ("we're moving abroad and need somewhere to keep the furniture",
+    "I'm off to Spain and would like ..."): the statement sets the scene; the wish is the
+    request, as "..., we need ..." would be."""
+    first = next((t for t in before if t.is_word), None)
+    if first is None or first.lower.replace("\u2019", "'").split("'")[0] not in _TELLERS:
+        return False
+    words = [t.lower for t in tokens if t.is_word][:2]
+    return bool(words) and (
+        words[0] in _WISH or (len(words) == 2 and words[0] in _WOULD and words[1] in _LIKE)
+    )
+
+
 def _labels_value(tokens: Sequence[Token]) -> bool:
     """Whether the words after a comma are one word and then one value an extractor took, to
     the clause's end ("..., contact sam@x.io", "..., call 07700 900123"): after a phrase with
@@ -357,6 +377,12 @@ def split(
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
                 # "shut the blind, the baby's napping": the reason, a statement of its own
                 or (reasons and lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
+                # "we're moving abroad and need a lock-up": a wish after the teller's statement
+                or (
+                    lowers[i] == "and"
+                    and not after_request
+                    and wish_after_self(clauses[-1], tokens[i + size :])
+                )
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"

@@ -94,3 +94,27 @@ async def test_two_searches_alike_refuse(module_node: pf.Node, register_module: 
     # its own words still say which is meant
     steps = await plan_steps(node, "find the film Severance", TODAY)
     assert steps[0]["capability"] == "find_title"
+
+
+class LotsIn(BaseModel):
+    query: str = Field(description="words to look for in the lot descriptions")
+    category: Literal["furniture", "ceramics", "paintings", "jewellery"] | None = Field(
+        default=None, description="only lots of this kind"
+    )
+
+
+@pf.capability(intent="Browse the catalogue of upcoming sales", tags=["auction"])
+async def search_lots(inp: LotsIn) -> Ref:
+    return Ref(ref="l")
+
+
+async def test_a_value_guessed_from_a_word_is_no_search(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # none of the auction's words is said; "shelf" read as furniture is only a guess
+    node = await planner_on(module_node, register_module, [book_cleaner, search_lots])
+    assert await is_refused(node, "have you got Catan on the shelf?", TODAY)
+    steps = await plan_steps(node, "is there anything by Hockney in the sale?", TODAY)
+    assert [(s["capability"], s["params"]) for s in steps] == [
+        ("search_lots", {"query": "Hockney"})
+    ]

@@ -33,9 +33,16 @@ def _by_value_only(c: Candidate) -> bool:
 
 def taken_alike(out: list[Candidate], action: Action) -> None:
     """Of the candidates of a search that took the request by value alone, none is meant when
-    two or more could (see the module's doc)."""
+    two or more could (see the module's doc), nor one that read a listed value from a word by
+    its meaning."""
     if "search" not in action.classes:
         return
+    for c in out:
+        if c.relevant and c.lexical == 0 and c.covered == 0 and c.enum_words and not c.listed:
+            # "have you got Catan on the shelf?": with none of its words said, a word read
+            # for one of its listed values by meaning ("shelf" as furniture) is a guess too
+            c.relevant = False
+            c.reason = "none of its words is said, and a value is only guessed from a word"
     alike = [c for c in out if _by_value_only(c)]
     if len(alike) < 2:
         return

@@ -11,9 +11,9 @@ from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled
-from .text import Token
+from .text import Token, lemma
 
-__all__ = ["coverage", "to_explain"]
+__all__ = ["coverage", "singular_base", "to_explain"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 # A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
@@ -46,8 +46,13 @@ def coverage(
         count += 1
         if t.lower in unplaced:
             continue
+        base = singular_base(t.lemma)
         if t.lemma in profile.words:
             hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+        elif base in profile.words:
+            # "chargers" for a capability named by "charger": the singular's lemma
+            # ("charge") is the one its own words were read with
+            hit += weight * min(1.0, profile.words[base] / 0.8)
         elif (
             _compound_of(t.lemma, profile.own)
             or _derived_from(t.lemma, profile.own)
@@ -58,6 +63,13 @@ def coverage(
             # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
             hit += weight
     return (hit / total if total else 0.0), count
+
+
+def singular_base(word: str) -> str:
+    """The lemma of a plural's singular, when the lemma rules reduce the singular further
+    than the plural ("chargers" -> "charger", whose own lemma is "charge"). A noun in -ing
+    ("readings") names a thing of its own, not its verb's action ("read")."""
+    return word if word.endswith("ing") else lemma(word)
 
 
 def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]:

@@ -338,6 +338,10 @@ class Index:
         for term in terms:
             idf = self.idf(term)
             postings = self._postings.get(term)
+            if postings is None and term.isalpha() and not term.endswith("ing"):
+                # "chargers" (lemma "charger") finds what "charger" (lemma "charge") names
+                # (a noun in -ing, "readings", is no verb's action)
+                postings = self._postings.get(lemma(term))
             if postings is None and len(term) >= 3 and term.isalpha():
                 # "a day pas": a word no capability has, its doubled last letter left off
                 # (see coverage._one_short), finds the capabilities of the whole word

@@ -99,6 +99,8 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
             continue
         if any(a <= t.start and t.end <= b for a, b in numbers):
             continue  # "the first one", "two": counts and ordinals are not topics
+        if t.lemma in lex.roles and _before_value(scope, t):
+            continue  # "near Leeds" for a city: the preposition says where the value goes
         if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
             continue
         if scope.weakly_taken(t.start, t.end) and (
@@ -110,6 +112,12 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
             # gives a detail, it names no other subject
             continue
         yield t
+
+
+def _before_value(scope: Scope, t: Token) -> bool:
+    """Whether the word after ``t`` in the clause is part of a value a field took."""
+    after = next((w for w in scope.words if w.start > t.end), None)
+    return after is not None and not scope.free(after.start, after.end)
 
 
 def _compound_of(word: str, own: frozenset[str]) -> bool:

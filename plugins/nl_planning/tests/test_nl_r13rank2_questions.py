@@ -12,6 +12,8 @@ from planned import plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
+from packetflow_nl_planning.request_actions import request_action
+from packetflow_nl_planning.text import tokenize
 
 TODAY = "2026-03-26"
 _TRACKING = r"^RX[0-9]{9}GB$"
@@ -91,3 +93,19 @@ async def test_whether_it_happened_reads_its_state(node: pf.Node, text: str) -> 
     assert [(s["capability"], s["params"]) for s in steps] == [
         ("track_parcel", {"tracking_number": "RX100200300GB"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("has my report SR-1234567 been looked at", "look"),
+        ("has my parcel RX100200300GB left the depot", "leave"),
+        ("has the parcel been delivered", "deliver"),
+    ],
+)
+def test_the_participle_is_what_is_asked(text: str, verb: str) -> None:
+    # "been" is the auxiliary, not what happened
+    words = [t for t in tokenize(text) if t.is_word or t.entity]
+    action = request_action(words)
+    assert action.verbs == (verb,)
+    assert not action.explicit

@@ -144,7 +144,7 @@ def _one_short(word: str, own: frozenset[str]) -> bool:
 
 
 # Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
-_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
+_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al", "age")
 
 
 def _derived_from(word: str, own: frozenset[str]) -> bool:
@@ -154,6 +154,11 @@ def _derived_from(word: str, own: frozenset[str]) -> bool:
     for ending in ("ed", "ing", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
+    # A final "e" goes before a suffix that opens with a vowel: "use" -> usage, "store" ->
+    # storage, "create" -> creation.
+    dropped = {s[:-1] for s in stems if s.endswith("e") and len(s) >= 3}
     return any(
         len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
+    ) or any(
+        stem + suffix in own for stem in dropped for suffix in _NOUN_SUFFIXES if suffix[0] in "aeio"
     )

@@ -99,6 +99,8 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
             continue
         if any(a <= t.start and t.end <= b for a, b in numbers):
             continue  # "the first one", "two": counts and ordinals are not topics
+        if t.lemma in _PLACEHOLDERS and not scope.action_classes - _LOOKING:
+            continue  # "any Thai places in Soho?": the values say what kind of place
         if t.lemma in lex.roles and _before_value(scope, t):
             continue  # "near Leeds" for a city: the preposition says where the value goes
         if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
@@ -112,6 +114,12 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
             # gives a detail, it names no other subject
             continue
         yield t
+
+
+# Nouns that stand for whatever a search's values describe ("Thai places", "a quiet spot",
+# "cheaper options"): in a question or a search they name no subject of their own.
+_PLACEHOLDERS = frozenset(("place", "spot", "option", "stuff"))
+_LOOKING = frozenset(("search", "retrieve"))
 
 
 def _before_value(scope: Scope, t: Token) -> bool:

@@ -255,6 +255,7 @@ def capability_action(
     named = _name_action(name, lex)
     classes = set(found.classes) if found else set()
     verbs = list(found.verbs) if found else []
+    classes -= _bare_senses(verbs, lex)
     # A capability named by a verb the lexicon does not know (donate_items, tow_vehicle) does
     # something: it does not read, whatever its intent says (or omits).
     query = found.query if found else True
@@ -291,6 +292,23 @@ def capability_action(
         _topics(name, verbs, lex),
         _named_verbs(name, name_verb, lex),
     )  # fmt: skip
+
+
+def _bare_senses(verbs: Sequence[str], lex: Lexicon) -> set[str]:
+    """The classes only the bare verb of a phrasal one the intent says gives, when the
+    particle turns the verb round into an undoing ("Send a claim back unpaid": *send* pays and
+    transfers, *send back* returns): those senses are none of what the capability does ("put
+    on the register" still puts)."""
+    out: set[str] = set()
+    for verb in verbs:
+        head, _, particle = verb.partition("_")
+        if not particle or head not in verbs or verb not in lex.classes:
+            continue
+        if not lex.is_undo(lex.classes[verb]):
+            continue
+        others = {c for v in verbs if v != head for c in lex.classes_of(v)}
+        out |= set(lex.classes_of(head)) - others
+    return out
 
 
 _ADDS = frozenset(("add_to", "create"))

@@ -12,7 +12,7 @@ from .entities import Mentions, normalize_phone
 from .index import Index
 from .lexicon import lexicon
 from .request_actions import request_action
-from .segment import Clause
+from .segment import Clause, tells_why
 from .statements import LOSS
 from .text import past_form
 
@@ -53,6 +53,8 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
         return "request"
     if asked:
         return "question"
+    if tells_why(clause.tokens):
+        return "statement"  # "the baby's napping": what someone is doing
     # ("we're", "it's", "there's": a pronoun with its verb written on)
     subject = re.split(r"['\u2019]", lowers[0])[0] in _PRONOUN_SUBJECTS
     finite = (

@@ -5,14 +5,15 @@ same verb ("owner" for "owned") and clipped forms ("mag" for "magnitude") counte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled
+from .text import Token, lemma
 
-__all__ = ["coverage"]
+__all__ = ["coverage", "singular_base", "to_explain"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 # A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
@@ -28,9 +29,53 @@ def coverage(
     fields took, the capability's own words cover (IDF-weighted), and how many such words
     there are. Words taken only by the catch-all "rest of the clause" still count as words
     to explain."""
-    lex = lexicon()
     total = hit = 0.0
     count = 0
+    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
+    # currency field) is one it cannot place: a word it does not explain, however own.
+    unplaced = {
+        str(v).lower()
+        for f in profile.fields
+        if f.enum and f.name in filled.params
+        for v in f.enum
+        if v != filled.params[f.name]
+    }
+    for t in to_explain(scope, verbs, filled):
+        weight = idf(t.lemma)
+        total += weight
+        count += 1
+        if t.lower in unplaced:
+            continue
+        base = singular_base(t.lemma)
+        if t.lemma in profile.words:
+            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
+        elif base in profile.words:
+            # "chargers" for a capability named by "charger": the singular's lemma
+            # ("charge") is the one its own words were read with
+            hit += weight * min(1.0, profile.words[base] / 0.8)
+        elif (
+            _compound_of(t.lemma, profile.own)
+            or _derived_from(t.lemma, profile.own)
+            or _abbreviates(t.lower, profile.own)
+            or _one_short(t.lower, profile.own)
+        ):
+            # "bedroom" for a field "room" (a compound names its head), "owned" for an
+            # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
+            hit += weight
+    return (hit / total if total else 0.0), count
+
+
+def singular_base(word: str) -> str:
+    """The lemma of a plural's singular, when the lemma rules reduce the singular further
+    than the plural ("chargers" -> "charger", whose own lemma is "charge"). A noun in -ing
+    ("readings") names a thing of its own, not its verb's action ("read")."""
+    return word if word.endswith("ing") else lemma(word)
+
+
+def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]:
+    """The words of the clause a capability's own words must explain: not its action, not a
+    value its fields took, no stop word, count or code."""
+    lex = lexicon()
     numbers = [(m.start, m.end) for m in scope.mentions.items if m.kind == "number"]
     # A code of letters and digits ("KX19ABC", "a1b2") is a value, not words: its letter
     # pieces name no topic, whichever field took it.
@@ -41,15 +86,6 @@ def coverage(
         if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
     ]
     numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
-    # Another value of an enum the capability has already filled ("from GBP to EUR" for one
-    # currency field) is one it cannot place: a word it does not explain, however own.
-    unplaced = {
-        str(v).lower()
-        for f in profile.fields
-        if f.enum and f.name in filled.params
-        for v in f.enum
-        if v != filled.params[f.name]
-    }
     placed = {w for v in filled.params.values() if isinstance(v, str) for w in v.lower().split()}
     asides = [m.span() for m in _ASIDE.finditer(scope.text, start, end)]
     for t in scope.words:
@@ -63,6 +99,10 @@ def coverage(
             continue
         if any(a <= t.start and t.end <= b for a, b in numbers):
             continue  # "the first one", "two": counts and ordinals are not topics
+        if t.lemma in _PLACEHOLDERS and not scope.action_classes - _LOOKING:
+            continue  # "any Thai places in Soho?": the values say what kind of place
+        if t.lemma in lex.roles and _before_value(scope, t):
+            continue  # "near Leeds" for a city: the preposition says where the value goes
         if not scope.free(t.start, t.end) and not scope.weakly_taken(t.start, t.end):
             continue
         if scope.weakly_taken(t.start, t.end) and (
@@ -73,23 +113,19 @@ def coverage(
             # in brackets a field took as its value ("(flat tyre)" as the problem): an aside
             # gives a detail, it names no other subject
             continue
-        weight = idf(t.lemma)
-        total += weight
-        count += 1
-        if t.lower in unplaced:
-            continue
-        if t.lemma in profile.words:
-            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif (
-            _compound_of(t.lemma, profile.own)
-            or _derived_from(t.lemma, profile.own)
-            or _abbreviates(t.lower, profile.own)
-            or _one_short(t.lower, profile.own)
-        ):
-            # "bedroom" for a field "room" (a compound names its head), "owned" for an
-            # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
-            hit += weight
-    return (hit / total if total else 0.0), count
+        yield t
+
+
+# Nouns that stand for whatever a search's values describe ("Thai places", "a quiet spot",
+# "cheaper options"): in a question or a search they name no subject of their own.
+_PLACEHOLDERS = frozenset(("place", "spot", "option", "stuff"))
+_LOOKING = frozenset(("search", "retrieve"))
+
+
+def _before_value(scope: Scope, t: Token) -> bool:
+    """Whether the word after ``t`` in the clause is part of a value a field took."""
+    after = next((w for w in scope.words if w.start > t.end), None)
+    return after is not None and not scope.free(after.start, after.end)
 
 
 def _compound_of(word: str, own: frozenset[str]) -> bool:
@@ -116,7 +152,7 @@ def _one_short(word: str, own: frozenset[str]) -> bool:
 
 
 # Suffixes that make a noun of a verb ("own" -> owner, "pay" -> payment, "ship" -> shipping).
-_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al")
+_NOUN_SUFFIXES = ("er", "r", "or", "ment", "ing", "ion", "ation", "al", "age")
 
 
 def _derived_from(word: str, own: frozenset[str]) -> bool:
@@ -126,6 +162,11 @@ def _derived_from(word: str, own: frozenset[str]) -> bool:
     for ending in ("ed", "ing", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stems.add(word[: -len(ending)])  # "owned" -> own (too short for the lemmatizer)
+    # A final "e" goes before a suffix that opens with a vowel: "use" -> usage, "store" ->
+    # storage, "create" -> creation.
+    dropped = {s[:-1] for s in stems if s.endswith("e") and len(s) >= 3}
     return any(
         len(stem) >= 3 and stem + suffix in own for stem in stems for suffix in _NOUN_SUFFIXES
+    ) or any(
+        stem + suffix in own for stem in dropped for suffix in _NOUN_SUFFIXES if suffix[0] in "aeio"
     )

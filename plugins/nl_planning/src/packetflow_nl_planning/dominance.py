@@ -19,7 +19,7 @@ from .text import identifier_words
 if TYPE_CHECKING:
     from .ranking import Candidate
 
-__all__ = ["listed_value", "takes_most", "told_values"]
+__all__ = ["listed_value", "names_what_it_leaves", "takes_most", "told_values"]
 
 _MARGIN = 0.25  # a candidate this near in score must be one the winner takes more than
 _CARRIED = re.compile(r"\(the \w+ of step \d+\)")
@@ -34,14 +34,21 @@ def listed_value(fields: list[FieldSpec], filled: Filled) -> bool:
     return any(spec.enum and spec.name in filled.params and _told(spec, filled) for spec in fields)
 
 
-def told_values(fields: list[FieldSpec], filled: Filled) -> frozenset[tuple[str, frozenset[str]]]:
+def told_values(
+    fields: list[FieldSpec], filled: Filled, clause: str = ""
+) -> frozenset[tuple[str, frozenset[str]]]:
     """The values the request tells for what they are: a value an enum lists, named word for
     word (see :func:`listed_value`), or one said with its field's own name ("the *party list*"
-    for ``list_name``); each as the words (lower case) it came from, and those of them that
-    are not its field's name ("party")."""
+    for ``list_name``, "a quarter *open*" for ``open_percent`` in the ``clause``); each as the
+    words (lower case) it came from, and those of them that are not its field's name
+    ("party")."""
     out = set()
     for spec in fields:
-        if spec.name in filled.params and spec.name in filled.sources and _told(spec, filled):
+        if (
+            spec.name in filled.params
+            and spec.name in filled.sources
+            and (_told(spec, filled) or _measured_by_name(spec, filled, clause))
+        ):
             source = filled.sources[spec.name].lower()
             label = _label_words(spec.name)
             words = frozenset(w for w in _WORD.findall(source) if w not in label | _GENERIC)
@@ -61,6 +68,24 @@ def _told(spec: FieldSpec, filled: Filled) -> bool:
     said = {_singular(w) for w in _WORD.findall(source.lower())}
     value = {_singular(w) for w in _WORD.findall(str(filled.params[spec.name]).lower())}
     return bool(value) and value <= said
+
+
+def _measured_by_name(spec: FieldSpec, filled: Filled, clause: str) -> bool:
+    """Whether a number field's value is said right before or after a word of its name ("a
+    quarter *open*", "*open* 25%" for ``open_percent``): the amount of that very thing."""
+    if spec.type not in ("integer", "number") or not clause:
+        return False
+    source = filled.sources.get(spec.name, "").lower()
+    label = _label_words(spec.name)
+    if not source or source.startswith("(") or not label:
+        return False
+    text = clause.lower()
+    at = text.find(source)
+    if at < 0:
+        return False
+    before = _WORD.findall(text[:at])[-1:]
+    after = _WORD.findall(text[at + len(source) :])[:1]
+    return bool(set(before + after) & label)
 
 
 def _label_words(name: str) -> set[str]:
@@ -84,7 +109,9 @@ def takes_most(out: list[Candidate]) -> None:
         and 0 <= c.evidence <= 0.2
     ]
     for best in sorted(runnable, key=lambda c: -c.score):
-        if not (best.said_action and best.told and best.filled is not None):
+        # (said with a verb of its very action, or a phrase with no verb that names it)
+        said = best.said_action or (best.verbless and best.level == "open")
+        if not (said and best.told and best.filled is not None):
             continue
         rivals = [c for c in runnable if c is not best and c.score >= best.score - _MARGIN]
         if not all(_takes_more(best, c) for c in rivals):
@@ -129,3 +156,34 @@ def _taken(c: Candidate) -> frozenset[str]:
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def names_what_it_leaves(out: list[Candidate]) -> None:
+    """Of two relevant candidates with the very action and every required value, the one
+    that took a word the other leaves unexplained as a value its schema lists comes first,
+    when it leaves nothing unexplained itself ("Book the *refractor* tonight at half nine for
+    2 hours": the telescope lists the refractor, a driving lesson has no word for it, however
+    well it takes "2 hours")."""
+    fitting = [
+        c
+        for c in out
+        if c.relevant
+        and c.action_ok
+        and c.said_action
+        and c.fit == 1.0
+        and c.filled is not None
+        and 0 <= c.evidence <= 0.2
+    ]
+    for best in sorted(fitting, key=lambda c: -c.score):
+        if best.leftover or not best.enum_words:
+            continue
+        words = {_singular(w) for w in best.enum_words}
+        rivals = [
+            c
+            for c in fitting
+            if c is not best and c.score >= best.score and words & {_singular(w) for w in c.left}
+        ]
+        if rivals:
+            best.score = max(c.score for c in rivals) + 0.01
+            best.reason = "it takes as a value it lists a word the others leave unexplained"
+            return

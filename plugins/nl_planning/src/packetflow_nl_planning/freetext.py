@@ -10,6 +10,7 @@ values and the words naming the capability are taken out.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .clauses import Scope, field_words
@@ -293,10 +294,13 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             scope.weak.append((a, b))
             out[optional[0].name] = (value, value)
             return out
-    if len(empty) == 1 and scope.remainder and not _communicates(scope):
-        # (After "email", "text", "tell": the words that follow name whom, not what.)
+    if len(empty) == 1 and scope.remainder:
+        # (After "email", "text", "tell": the words that follow name whom, not what - unless
+        # "about" says what: "alert me about any hoopoe".)
         thing = not set(empty[0].name_words) & (_TEXTUAL | _PROSE)
         run = remainder(tokens, scope, thing)
+        if run is not None and _communicates(scope) and not _after_topic_cue(scope, run[1]):
+            run = None
         if run is not None and set(empty[0].name_words) & _PROSE:
             run = _with_article(tokens, scope, run)
         if run is not None:
@@ -472,6 +476,14 @@ def _told_after(
             scope.claim(t.start, end)
             out[target.name] = (rest, scope.text[t.start : end])
         return
+
+
+def _after_topic_cue(scope: Scope, at: int) -> bool:
+    """Whether the word just before ``at`` is "about", "regarding" ... (skipping "any", "a")."""
+    words = re.findall(r"[a-z]+", scope.text[scope.span[0] : at].lower())
+    while words and words[-1] in ("any", "a", "an", "the"):
+        words.pop()
+    return bool(words) and words[-1] in _TOPIC_CUES
 
 
 def _communicates(scope: Scope) -> bool:

@@ -316,6 +316,7 @@ class Index:
         allowed: Iterable[str] | None = None,
         limit: int = 12,
         must: set[str] | None = None,
+        kin: frozenset[str] = frozenset(),
     ) -> list[Hit]:
         """The best ``limit`` capabilities for a clause.
 
@@ -325,6 +326,8 @@ class Index:
             sentence: the clause as text, values removed (for the embedding).
             allowed: only these capability names (a caller's scopes), when given.
             must: names to include even below the first ``limit`` (see :meth:`by_pattern`).
+            kin: action classes; capabilities whose action has one join the hits after the
+                first ``limit`` (their words need not be the request's).
         """
         self._refresh()
         names = self._names
@@ -340,6 +343,10 @@ class Index:
         for term in terms:
             idf = self.idf(term)
             postings = self._postings.get(term)
+            if postings is None and term.isalpha() and not term.endswith("ing"):
+                # "chargers" (lemma "charger") finds what "charger" (lemma "charge") names
+                # (a noun in -ing, "readings", is no verb's action)
+                postings = self._postings.get(lemma(term))
             if postings is None and len(term) >= 3 and term.isalpha():
                 # "a day pas": a word no capability has, its doubled last letter left off
                 # (see coverage._one_short), finds the capabilities of the whole word
@@ -373,4 +380,7 @@ class Index:
             hits = [h for h in hits if h.profile.name in must] + [
                 h for h in hits if h.profile.name not in must
             ]
-        return hits[:limit]
+        chosen = hits[:limit]
+        if kin:
+            chosen += [h for h in hits[limit:] if h.profile.action.classes & kin]
+        return chosen

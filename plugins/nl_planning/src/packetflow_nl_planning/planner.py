@@ -37,10 +37,10 @@ from .reading import ClauseReader
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
-from .segment import Clause, split
+from .segment import Clause, split, tells_why
 from .slots import memory_of
 from .statements import LOSS_WORDS
-from .text import normalize
+from .text import normalize, tokenize
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -92,12 +92,24 @@ class Planner(ClauseReader, Rereads):
         try:
             return self._plan(text, today, max_steps, inputs, allowed, losses=False)
         except pf.errors.NotFoundError:
+            # The reason told after a request ("run the dehumidifier on quiet, the windows are
+            # steaming up") is a statement of its own; when the request fits nothing without
+            # it, its words are read with the request after all.
+            if self._tells_reason(text):
+                with contextlib.suppress(pf.errors.NotFoundError):
+                    return self._plan(
+                        text, today, max_steps, inputs, allowed, losses=False, reasons=False
+                    )
             # A loss told beside a request only sets the scene ("I lost my slip, pull up
             # F-1"); when the rest fits nothing on its own, the loss is what is asked ("lost
             # my scarf on the 38, call 212-555-0143": report it, and call back).
             if not self._tells_loss(text):
                 raise
             return self._plan(text, today, max_steps, inputs, allowed, losses=True)
+
+    def _tells_reason(self, text: str) -> bool:
+        tokens = tokenize(normalize(text))
+        return any(t.lower == "," and tells_why(tokens[i + 1 :]) for i, t in enumerate(tokens))
 
     def _tells_loss(self, text: str) -> bool:
         return any(w in LOSS_WORDS for w in re.findall(r"[a-z]+", text.lower()))
@@ -111,12 +123,13 @@ class Planner(ClauseReader, Rereads):
         allowed: set[str] | None,
         *,
         losses: bool,
+        reasons: bool = True,
     ) -> PlanDraft:
         text = self.typos.date_words(normalize(text))
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
-        clauses = split(tokens, protected, self.index.verbs)
+        clauses = split(tokens, protected, self.index.verbs, reasons=reasons)
         draft = PlanDraft(text)
         memory: list[Memory] = []
         pending: list[tuple[Clause, str]] = []

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
-from .coverage import coverage
-from .dominance import listed_value, takes_most, told_values
+from .coverage import coverage, to_explain
+from .dominance import listed_value, names_what_it_leaves, takes_most, told_values
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
+from .searches import taken_alike
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense, time_word_tense
 from .text import identifier_words, tokenize
@@ -39,7 +40,7 @@ from .vetoes import (
     undoes_unasked,
     undone_by_opposite,
 )
-from .winners import clear_winner, only_actor, only_terse
+from .winners import clear_winner, names_another, only_actor, only_terse, outscored_by_words
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
 
@@ -105,6 +106,14 @@ class Candidate:
     """the words of the values told for what they are (see :func:`~.dominance.told_values`)."""
     own: frozenset[str] = frozenset()
     """the capability's own words (its name's, intent's, fields')."""
+    verbless: bool = False
+    """the request says no verb (a bare noun phrase of values, "lounge blind a quarter open")."""
+    left: frozenset[str] = frozenset()
+    """the lemmas of the words it had to explain (see :func:`~.coverage.to_explain`)."""
+    reads: bool = False
+    """the capability only reads (changes nothing)."""
+    enum_words: frozenset[str] = frozenset()
+    """the words (lower case) its enum fields took their values from ("refractor")."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -237,7 +246,14 @@ def rank(
         # ("what's the weather like in Leeds?": "weather" as the query of find_event) is not
         # explained unless the capability's own words say something of it: no verb says
         # what to do with the capability either.
-        swallowed = filled.textual and covered == 0 and not action.explicit
+        # A value its schema lists, named word for word ("anything by Clarice Cliff in
+        # *ceramics*?" for a catalogue's category), is its own word saying what is meant.
+        swallowed = (
+            filled.textual
+            and covered == 0
+            and not action.explicit
+            and not listed_value(profile.fields, filled)
+        )
         explained = explained and not swallowed
         specific_action = action.explicit and (
             specific_to(action, profile) or says_verb(action, profile)
@@ -379,6 +395,7 @@ def rank(
             and (filled.specific > 0 or (leftover > 0 and covered >= thresholds.objects))
             and learned >= 0
         )
+        said = scope.text[scope.span[0] : scope.span[1]]
         if learned < -0.2:
             relevant = False
             reason = "feedback says this phrasing does not mean it"
@@ -391,15 +408,27 @@ def rank(
                 terse, same_verb(action, profile),
                 any(f.enum and f.name in filled.sources for f in profile.fields), by_role,
                 action.explicit and level == "same", ruled_out,
-                listed_value(profile.fields, filled), told_values(profile.fields, filled),
-                profile.own,
+                listed_value(profile.fields, filled), told_values(profile.fields, filled, said),
+                profile.own, not action.explicit,
+                frozenset(t.lemma for t in to_explain(trial, verbs, filled)),
+                bool(profile.action.query),
+                frozenset(
+                    w
+                    for f in profile.fields
+                    if f.enum and f.name in filled.sources
+                    for w in filled.sources[f.name].lower().split()
+                ),
             )
         )  # fmt: skip
+    outscored_by_words(out)
+    taken_alike(out, action)
+    names_another(out)
     only_terse(out)
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):
         only_actor(out)
     takes_most(out)
+    names_what_it_leaves(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
     return out
 

@@ -114,7 +114,10 @@ class ClauseReader:
             and any(c.isdigit() for c in m.group())
             and self.index.by_pattern([m.group().lstrip("#@")])
         ]
-        hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must)
+        # A search names what it looks for by value ("is Severance on here?", "anything by Le
+        # Guin"), seldom by the capability's words: every capability that searches is tried.
+        kin = _SEARCH if action.explicit and action.classes & _SEARCH else frozenset()
+        hits = self.index.search(terms, objects, sentence, allowed=allowed, must=must, kin=kin)
         action_span = (0, 0)
         if action.explicit and action.object_start > 0:
             verb_tokens = [
@@ -171,6 +174,8 @@ class ClauseReader:
         value: float = self.evidence.boost(key, name)
         return value
 
+
+_SEARCH = frozenset(("search",))
 
 # Taking oneself off something is leaving it: "drop me from ride R-1", "take us off the list".
 _SELF = frozenset(("me", "us", "myself", "ourselves"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .actions import Action
+from .existence import asked_existence
 from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import (
     CHANGE,
@@ -28,7 +29,7 @@ from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
 from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at
-from .text import Token
+from .text import Token, past_form
 from .verbs import (
     OBJECT_START,
     PARTICLES,
@@ -198,6 +199,9 @@ def request_action(
         )
         if done is not None:
             return done
+    held = asked_existence(words, at) if bare else None
+    if held is not None:
+        return Action(_LOCATE, ("locate",), True, True, held)
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
     asks = put_as_question(words, at)
     counted = _counted_subject(tokens, at, lex, verbs) if q and not asks else None
@@ -216,7 +220,7 @@ def request_action(
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
             # search for it, or read where it is), never to change it.
             return Action(_LOCATE, ("locate",), True, True, at + q)
-        return Action(frozenset(), (), False, True, at + q)
+        return Action(frozenset(), _happened(tokens, at, q), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
     found = verb_at(tokens, at, lex, verbs, known) if at < len(tokens) else None
@@ -318,6 +322,21 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_PERFECT = frozenset(("has", "have", "had"))
+
+
+def _happened(tokens: Sequence[Token], at: int, q: int) -> tuple[str, ...]:
+    """ "has my parcel RX1 left the depot?": a question whether something has happened to a
+    thing asks after its state; the past participle after the thing says what happened, no
+    topic a capability's words must explain (the verb it is read with)."""
+    if q != 1 or tokens[at].lower not in _PERFECT:
+        return ()
+    for t in [t for t in tokens[at + 1 :] if t.is_word][:5]:
+        if not t.entity and past_form(t.lower) and t.lemma != "be":
+            return (t.lemma,)  # ("been" is the auxiliary: "has it been looked at")
+    return ()
 
 
 def _span_of_time(tokens: Sequence[Token], at: int) -> bool:

@@ -21,12 +21,25 @@ __all__ = ["counts_unnamed", "scene_object", "takes_thing", "told_of_self", "wit
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 
 
+_WHERE_ONE_IS = frozenset(("back", "home", "away"))
+_FROM_UNTIL = frozenset(("from", "until", "till", "for"))
+
+
 def told_of_self(clause: Clause) -> bool:
     """Whether a clause is told as a statement, its subject a pronoun ("we're out of eggs", "I
-    can't travel any more"), whatever it may ask for: beside another request and fitting
-    nothing on its own, it only sets the scene of that request."""
+    can't travel any more") or left unsaid before where one is ("back from holiday"), whatever
+    it may ask for: beside another request and fitting nothing on its own, it only sets the
+    scene of that request."""
     words = clause.words
-    return bool(words) and re.split(r"['\u2019]", words[0].lower)[0] in _PRONOUN_SUBJECTS
+    if not words:
+        return False
+    lowers = [t.lower for t in words[:3]]
+    if lowers[0] == "just":
+        lowers = lowers[1:]
+    # "back from holiday", "home from hospital", "away till Monday": "I'm" left unsaid
+    if len(lowers) >= 2 and lowers[0] in _WHERE_ONE_IS and lowers[1] in _FROM_UNTIL:
+        return True
+    return re.split(r"['\u2019]", words[0].lower)[0] in _PRONOUN_SUBJECTS
 
 
 def scene_object(index: Index, clause: Clause) -> Clause | None:

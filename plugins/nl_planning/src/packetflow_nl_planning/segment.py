@@ -17,7 +17,7 @@ from .numbers import parse_number
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 
-__all__ = ["Clause", "named_again", "split"]
+__all__ = ["Clause", "named_again", "split", "tells_why"]
 
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
@@ -205,6 +205,74 @@ def named_again(tokens: Sequence[Token]) -> bool:
     )
 
 
+_DETERMINERS = frozenset(("the", "my", "our", "his", "her", "their", "your"))
+_THIRD = frozenset(("he", "she", "it", "they", "we"))
+_BE = frozenset(("is", "are"))
+
+
+def tells_why(tokens: Sequence[Token]) -> bool:
+    """Whether the words after a comma say what someone or something is doing, with a subject
+    of their own and a verb in -ing ("..., the baby's napping", "..., my son is sleeping",
+    "..., it's raining"): the reason for the request before them, not more of it."""
+    words = [t for t in tokens if t.is_word]
+    if words and words[0].lower in _DETERMINERS:
+        at = 2  # "the baby", "my son"
+    elif words and words[0].lower in _THIRD:
+        at = 1
+    else:
+        return False
+    if len(words) <= at:
+        return False
+    head = words[at - 1]
+    if words[at].lower in _BE:
+        verb_at = at + 1  # "my son is sleeping", "it's raining" (read as it + is)
+    elif head.text.lower().endswith(("'s", "\u2019s")) and not head.lower.endswith("s"):
+        verb_at = at  # "the baby's napping": the verb written on
+    else:
+        return False
+    if len(words) <= verb_at:
+        return False
+    verb = words[verb_at]
+    return verb.lower.endswith("ing") and verb.lower != verb.lemma
+
+
+_TELLERS = frozenset(("i", "we"))
+_WISH = frozenset(("need", "want"))
+_WOULD = frozenset(("would", "'d", "\u2019d"))
+_LIKE = frozenset(("like", "love"))
+
+
+def wish_after_self(before: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether the words after "and" say what the teller of the statement before it wishes,
+    its subject left unsaid ("we're moving abroad and need somewhere to keep the furniture",
+    "I'm off to Spain and would like ..."): the statement sets the scene; the wish is the
+    request, as "..., we need ..." would be."""
+    first = next((t for t in before if t.is_word), None)
+    if first is None or first.lower.replace("\u2019", "'").split("'")[0] not in _TELLERS:
+        return False
+    words = [t.lower for t in tokens if t.is_word][:2]
+    return bool(words) and (
+        words[0] in _WISH or (len(words) == 2 and words[0] in _WOULD and words[1] in _LIKE)
+    )
+
+
+def _labels_value(tokens: Sequence[Token]) -> bool:
+    """Whether the words after a comma are one word and then one value an extractor took, to
+    the clause's end ("..., contact sam@x.io", "..., call 07700 900123"): after a phrase with
+    no verb of its own ('lightning talk proposal: "..."') the word labels the value, as
+    "contact:" would; it asks for nothing of its own."""
+    if len(tokens) < 2 or not tokens[0].is_word or tokens[0].entity:
+        return False
+    rest = tokens[1:]
+    cut = next((k for k, t in enumerate(rest) if t.lower in _HARD_PUNCT | {","}), len(rest))
+    value = rest[:cut]
+    return (
+        bool(value)
+        and all(t.entity for t in value)
+        and not any(t.lower in _HARD_PUNCT | {","} for t in value)
+    )
+
+
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -215,9 +283,12 @@ def split(
     tokens: Sequence[Token],
     protected: Sequence[tuple[int, int]],
     verbs: frozenset[str] = frozenset(),
+    *,
+    reasons: bool = True,
 ) -> list[Clause]:
     """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
-    lexicon does not know, see :func:`~.verbs.unknown_verb`)."""
+    lexicon does not know, see :func:`~.verbs.unknown_verb`); with ``reasons``, what someone
+    is doing told after a comma is a clause of its own (see :func:`tells_why`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
@@ -299,10 +370,19 @@ def split(
         if (
             size
             and clauses[-1]
+            and not (lowers[i] == "," and not after_request and _labels_value(tokens[i + 1 :]))
             and (
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+                # "shut the blind, the baby's napping": the reason, a statement of its own
+                or (reasons and lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
+                # "we're moving abroad and need a lock-up": a wish after the teller's statement
+                or (
+                    lowers[i] == "and"
+                    and not after_request
+                    and wish_after_self(clauses[-1], tokens[i + size :])
+                )
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"

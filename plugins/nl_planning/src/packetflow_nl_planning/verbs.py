@@ -217,6 +217,9 @@ def verb_at(
             or after.lower in _NEW_SUBJECTS
             or after.lower == "please"
             or off_of
+            # "send EX-1 back, the reason is ...": a comma left out of the words read
+            # (more than a space between them) ends the phrase
+            or after.start - tokens[i].end > 1
         )
         if particle in _SPLIT_PARTICLES and f"{word}_{particle}" in lex.classes and ends:
             split = lex.classes[f"{word}_{particle}"]

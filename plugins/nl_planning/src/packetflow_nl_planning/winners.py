@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .text import identifier_words, lemma
+
 if TYPE_CHECKING:
     from .ranking import Candidate, Thresholds
 
-__all__ = ["clear_winner", "only_actor", "only_terse"]
+__all__ = ["clear_winner", "names_another", "only_actor", "only_terse", "outscored_by_words"]
 
 _CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
 
@@ -89,3 +91,42 @@ def only_actor(out: list[Candidate]) -> None:
     if len(acting) == 1:
         acting[0].relevant = True
         acting[0].reason = "the one capability that acts on what the request tells"
+
+
+def outscored_by_words(out: list[Candidate]) -> None:
+    """A candidate accepted by the meaning of the whole phrase alone - none of the words left
+    after the action and the values is its own - is not meant when one that explains some of
+    them scores higher ("... need somewhere to keep the furniture from Saturday, something like
+    15 m²" is no shopping list because a lock-up for furniture was not sure enough): a near
+    meaning is no reason to run it over a closer fit, and E404 beats the guess."""
+    for c in out:
+        if not (c.relevant and c.covered == 0 and c.leftover > 0 and 0 <= c.evidence <= 0.2):
+            continue
+        if c.filled is not None and (c.filled.patterned or c.filled.distinct):
+            continue  # an id in a form only it takes says what is meant
+        if any(d is not c and d.action_ok and d.covered > 0 and d.score > c.score for d in out):
+            c.relevant = False
+            c.reason = "another capability explains more of the request and scores higher"
+
+
+def names_another(out: list[Candidate]) -> None:
+    """A capability that only reads, accepted though none of the words left to explain is its
+    own, is not meant when one of them names what another candidate is about, a word of its
+    name ("can someone open up the *pool* on the 5th?" is no bird report for that day, since
+    ``book_pool_service`` is about pools): the request is about that other thing. (A claim
+    that acts may well name another thing: "taxi receipt, €35" is an expense.)"""
+    for c in out:
+        if not (c.relevant and c.reads and c.covered == 0 and c.left):
+            continue
+        if not 0 <= c.evidence <= 0.2:
+            continue
+        if c.filled is not None and (c.filled.patterned or c.filled.distinct):
+            continue  # an id in a form only it takes says what is meant
+        others = {w for d in out if d is not c for w in _name_words(d.name)}
+        if c.left & (others - _name_words(c.name) - c.own):
+            c.relevant = False
+            c.reason = "the request names what another capability is about"
+
+
+def _name_words(name: str) -> set[str]:
+    return {lemma(w) for w in identifier_words(name) if len(w) >= 3}

@@ -3,6 +3,7 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..clauses import Scope, field_words
@@ -131,6 +132,9 @@ def fill_number(
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
         money_capability and "amount" in spec.words
     )
+    share = _share_of(spec, scope)
+    if share is not None:
+        return share  # "a quarter open": 25 of a percentage
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
     found = scope.of("quantity", "duration", "money", "number")
@@ -220,6 +224,44 @@ def fill_number(
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+# A share said in words: "half", "halfway", "a quarter", "three quarters", "a third".
+_SHARE = re.compile(
+    r"\b(?:(a|one|two|three)\s+)?(halfway|half|quarters?|thirds?)\b"
+    r"(?!\s+(?:past|to|an?\s+hour|hour|of\s+an?\s+hour|(?:\d|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve)\b))",
+    re.IGNORECASE,
+)
+_PARTS = {"half": 2, "halfway": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+_HOW_MANY = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _share_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """A percentage said as a share in words ("a quarter open" is 25, "halfway" 50, "two
+    thirds" 67), for a field in percent that no number with "%" fills: a fraction of the
+    whole is that many hundredths of it. Not "half past", "a quarter of an hour"."""
+    if spec.unit != "percent" or spec.type not in ("integer", "number"):
+        return None
+    if any(m.unit for m in scope.of("quantity")):
+        return None  # "30%": the number says it
+    start, end = scope.span
+    for match in _SHARE.finditer(scope.text, start, end):
+        count, part = match.group(1), match.group(2).lower()
+        if not scope.free(match.start(), match.end()):
+            continue
+        many = _HOW_MANY[count.lower() if count else None]
+        if many >= _PARTS[part] or (part.endswith("s") and many == 1):
+            continue  # "three thirds", "a quarters": no share
+        value: float = 100 * many / _PARTS[part]
+        value = round(value) if spec.type == "integer" else round(value, 2)
+        if spec.minimum is not None and value < spec.minimum:
+            continue
+        if spec.maximum is not None and value > spec.maximum:
+            continue
+        scope.claim(match.start(), match.end())
+        return value, match.group()
+    return None
 
 
 def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:

@@ -63,6 +63,26 @@ _ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "w
 # Connectors that add one more thing to do ("also", "and also", "plus", "besides").
 _ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), ("in", "addition"))
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
+# Verbs of going or trying that, joined by "and" to the verb after them, make one request with
+# it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
+_FRAMES = (
+    ("go", "ahead"),
+    ("go",),
+    ("come",),
+    ("come", "round"),
+    ("come", "over"),
+    ("come", "out"),
+    ("pop", "round"),
+    ("pop", "over"),
+    ("try",),
+    ("hurry", "up"),
+    ("be", "sure"),
+)
+# What may stand before such a verb: who is asked, and politeness ("can someone", "please").
+_FRAME_LEAD = frozenset(
+    ("can", "could", "would", "will", "you", "someone", "somebody", "anyone", "please", "just")
+)
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +251,10 @@ def split(
     # "when you refill RX-1 email me": after a lead told as done first, with no comma, the
     # next action verb past its own starts the request that waits for it (-1: none pending)
     waiting = -1
+    depth = 0  # inside brackets: "register my drone (HS720, 495 g, email x@y.z), then ..."
     while i < n:
         token = tokens[i]
+        depth = max(0, depth + (token.lower in _OPEN) - (token.lower in _CLOSE))
         if not clauses[-1] and (size := _phrase_at(lowers, i, _ONCE)):
             waiting = i + size + 1  # (past the lead and its verb)
         elif (
@@ -247,8 +269,13 @@ def split(
             waiting = -1
         if token.lower in _HARD_PUNCT or token.lower == ",":
             waiting = -1
-        if _protected(token, protected):
+        if _protected(token, protected) or depth > 0 or token.lower in _CLOSE:
+            # (what brackets hold says more about the request around them: never a step)
             clauses[-1].append(token)
+            i += 1
+            continue
+        if lowers[i] == "and" and (frame := _frame(clauses[-1])):
+            del clauses[-1][-frame:]  # "go ahead and print it": the verb after "and" asks
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
@@ -351,6 +378,23 @@ _ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
 _ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
 _RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
 _FREE = frozenset(("free", "available", "around"))
+
+
+def _frame(group: Sequence[Token]) -> int:
+    """How many tokens at the end of ``group`` are a verb of going or trying that the verb
+    after "and" completes ("come and open up the pool"), when only who is asked and politeness
+    stand before it (0: none)."""
+    lowers = [t.lower for t in group if t.is_word]
+    for frame in sorted(_FRAMES, key=len, reverse=True):
+        size = len(frame)
+        if (
+            tuple(lowers[-size:]) == frame
+            and len(lowers) >= size
+            and all(w in _FRAME_LEAD for w in lowers[:-size])
+            and all(t.is_word for t in group[-size:])
+        ):
+            return size
+    return 0
 
 
 def _without_anyone(group: list[Token]) -> list[Token]:

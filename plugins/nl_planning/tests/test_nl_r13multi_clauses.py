@@ -1,0 +1,127 @@
+"""How people join and qualify clauses, on a registry of these tests' own (a boiler engineer, a
+laser cutter, a kennel): a verb of going or trying joined by "and" to the verb after it is one
+request ("go ahead and cut it", "can someone come and service the boiler"), and what brackets
+hold says more about the request around them, never a step of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-06-10"  # a Wednesday
+_POSTCODE = r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
+
+
+class Done(BaseModel):
+    ok: bool = Field(description="whether it went through")
+
+
+class VisitIn(BaseModel):
+    postcode: str = Field(pattern=_POSTCODE, description="where the boiler is, e.g. LS6 2AB")
+    job: Literal["service", "repair", "install"] = Field(description="what the engineer does")
+    date: dt.date = Field(description="day of the visit")
+
+
+class VisitOut(BaseModel):
+    visit_id: str
+
+
+@pf.capability(intent="An engineer comes out to the boiler", tags=["boiler", "visit"])
+async def book_boiler_visit(inp: VisitIn) -> VisitOut:
+    return VisitOut(visit_id="BV-1")
+
+
+class DogIn(BaseModel):
+    name: str = Field(description="the dog's name")
+    breed: str = Field(description="the dog's breed")
+    weight_kg: float = Field(ge=0, le=100, description="the dog's weight in kg")
+    owner_email: str = Field(description="owner's email address")
+
+
+class DogOut(BaseModel):
+    dog_id: str
+
+
+@pf.capability(intent="Sign a dog up with the kennel", tags=["kennel", "dogs"])
+async def register_dog(inp: DogIn) -> DogOut:
+    return DogOut(dog_id="D-1")
+
+
+class StayIn(BaseModel):
+    dog_id: str = Field(pattern=r"^D-[0-9]+$", description="the registered dog")
+    date: dt.date = Field(description="first night")
+    nights: int = Field(ge=1, le=60, description="how many nights")
+
+
+class StayOut(BaseModel):
+    stay_id: str
+
+
+@pf.capability(intent="Book nights at the kennel for a dog", tags=["kennel", "dogs"])
+async def book_kennel_stay(inp: StayIn) -> StayOut:
+    return StayOut(stay_id="S-1")
+
+
+class MessageIn(BaseModel):
+    to: str = Field(description="email address to write to")
+    body: str | None = Field(default=None, description="what the message says")
+
+
+@pf.capability(intent="Email someone a message", tags=["email"])
+async def send_email(inp: MessageIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [book_boiler_visit, register_dog, book_kennel_stay, send_email]
+    return await planner_on(module_node, register_module, caps)
+
+
+def _calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [(s["capability"], s["params"]) for s in steps]
+
+
+async def test_come_and_do_is_one_request(node: pf.Node) -> None:
+    text = "Could someone come and book a boiler repair on Friday? postcode LS6 2AB"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go ahead and book a boiler repair for LS6 2AB on Friday",
+        "please try and book a boiler repair for LS6 2AB on Friday",
+    ],
+)
+async def test_go_ahead_and_do_is_one_request(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["book_boiler_visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "register my dog (Rex, beagle, 12 kg, email ann@example.com), then book him in for 3"
+        " nights from Friday",
+        "register my dog (Rex, a beagle, 12 kg; email ann@example.com) and book 3 nights from"
+        " Friday",
+        "register my dog [name Rex, breed beagle, 12 kg, email to ann@example.com] and then book"
+        " 3 nights from Friday",
+    ],
+)
+async def test_brackets_hold_details_of_the_request_around_them(node: pf.Node, text: str) -> None:
+    # ", email ..." inside the brackets would otherwise start a request to email someone
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["register_dog", "book_kennel_stay"]
+    assert steps[0]["params"]["owner_email"] == "ann@example.com"
+    assert steps[0]["params"]["weight_kg"] == 12

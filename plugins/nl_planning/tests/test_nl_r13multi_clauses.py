@@ -78,9 +78,36 @@ async def send_email(inp: MessageIn) -> Done:
     return Done(ok=True)
 
 
+class PauseIn(BaseModel):
+    tank: Literal["reef", "koi", "tropical"] = Field(description="which tank")
+    until: dt.date = Field(description="last day of the pause")
+
+
+@pf.capability(intent="Pause the automatic fish feeder", tags=["aquarium"])
+async def pause_feeder(inp: PauseIn) -> Done:
+    return Done(ok=True)
+
+
+class HeaterIn(BaseModel):
+    tank: Literal["reef", "koi", "tropical"] = Field(description="which tank")
+    temperature_celsius: float = Field(ge=10, le=35, description="water temperature, °C")
+
+
+@pf.capability(intent="Set the water temperature of a tank", tags=["aquarium"])
+async def set_tank_heater(inp: HeaterIn) -> Done:
+    return Done(ok=True)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    caps = [book_boiler_visit, register_dog, book_kennel_stay, send_email]
+    caps = [
+        book_boiler_visit,
+        register_dog,
+        book_kennel_stay,
+        send_email,
+        pause_feeder,
+        set_tank_heater,
+    ]
     return await planner_on(module_node, register_module, caps)
 
 
@@ -125,3 +152,14 @@ async def test_brackets_hold_details_of_the_request_around_them(node: pf.Node, t
     assert [s["capability"] for s in steps] == ["register_dog", "book_kennel_stay"]
     assert steps[0]["params"]["owner_email"] == "ann@example.com"
     assert steps[0]["params"]["weight_kg"] == 12
+
+
+async def test_set_it_to_a_level_is_a_request_of_its_own(node: pf.Node) -> None:
+    # "make it urgent" says more about the thing the request before acts on; "set it to 26°C"
+    # sets a level: a step of its own, on the same tank
+    text = "pause the feeder on the koi tank until Sunday and set it to 24°C"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("pause_feeder", {"tank": "koi", "until": "2026-06-14"}),
+        ("set_tank_heater", {"tank": "koi", "temperature_celsius": 24}),
+    ]

@@ -114,6 +114,19 @@ _SAME_THING = frozenset(("it", "them", "this", "that"))
 _FUTURE = frozenset(("will", "shall"))
 
 
+_LEVELS = frozenset(("to", "at"))
+
+
+def _to_level(words: Sequence[Token]) -> bool:
+    """Whether the words give a level to set a thing to ("set it *to 26°C*", "keep them *at
+    19*"): a setting of its own, not a property of the thing the request before acts on."""
+    return (
+        len(words) > 1
+        and words[0].lower in _LEVELS
+        and (words[1].lower[:1].isdigit() or parse_number(words[1].lower) is not None)
+    )
+
+
 def _continues(words: Sequence[Token], after_request: bool = True) -> bool:
     """Whether what follows a soft connector only says more about the request before it:
     a participle ("..., leaving at 5:45, carrying 2 t"), a complement of its object ("make
@@ -128,6 +141,7 @@ def _continues(words: Sequence[Token], after_request: bool = True) -> bool:
         and first.lemma in lex.complement
         and len(words) > 1
         and words[1].lower in _SAME_THING
+        and not _to_level(words[2:])
     ):
         return True  # (after a statement, "get it released" is the request itself)
     if first.lower in _SUBJECTS and len(words) > 1 and words[1].lower in _FUTURE:

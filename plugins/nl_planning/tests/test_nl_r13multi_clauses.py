@@ -37,6 +37,15 @@ async def book_boiler_visit(inp: VisitIn) -> VisitOut:
     return VisitOut(visit_id="BV-1")
 
 
+class VisitRef(BaseModel):
+    visit_id: str = Field(pattern=r"^BV-[0-9]+$", description="the booked visit, e.g. BV-12")
+
+
+@pf.capability(intent="Call off an engineer's visit", tags=["boiler", "visit"])
+async def cancel_boiler_visit(inp: VisitRef) -> Done:
+    return Done(ok=True)
+
+
 class DogIn(BaseModel):
     name: str = Field(description="the dog's name")
     breed: str = Field(description="the dog's breed")
@@ -102,6 +111,7 @@ async def set_tank_heater(inp: HeaterIn) -> Done:
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
         book_boiler_visit,
+        cancel_boiler_visit,
         register_dog,
         book_kennel_stay,
         send_email,
@@ -163,3 +173,9 @@ async def test_set_it_to_a_level_is_a_request_of_its_own(node: pf.Node) -> None:
         ("pause_feeder", {"tank": "koi", "until": "2026-06-14"}),
         ("set_tank_heater", {"tank": "koi", "temperature_celsius": 24}),
     ]
+
+
+@pytest.mark.parametrize("text", ["ask them to cancel visit BV-12", "get him to call off BV-12"])
+async def test_asking_them_to_do_a_thing_asks_for_it(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]

@@ -17,6 +17,7 @@ from .verbs import value_like, verb_at
 
 __all__ = [
     "ASKING",
+    "ASK_OF",
     "CHANGE",
     "DEFINITE",
     "DELEGATE",
@@ -134,6 +135,10 @@ def wanted_otherwise(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action |
 DELEGATE = frozenset(("get", "ask", "have", "want", "need"))
 _ANYONE = frozenset(("someone", "somebody", "anyone", "anybody"))
 _ONE_OF = frozenset(("a", "an", "the", "your", "one"))
+# "ask them to shorten the trousers": the people already spoken of (the tailor booked before),
+# asked to do a thing - only after a verb of asking ("I need them to be ready" wishes).
+_THEM = frozenset(("them", "him", "her"))
+ASK_OF = frozenset(("ask", "get"))
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 # Having a person look at, check or deal with a thing is handing it to them: referring it up,
 # or arranging their visit - never reading it oneself.
@@ -141,14 +146,26 @@ _REFER = frozenset(("escalate", "book", "schedule"))
 
 
 def delegated(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str], to: bool = True
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str],
+    to: bool = True,
+    them: bool = False,
 ) -> Action | None:
     """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6",
     "have a manager review it" (``to=False``: a bare verb follows): a person, then what they
     are to do. A verb that only reads ("look at", "review") or says nothing the lexicon knows
     ("deal with") refers the thing to them (see :data:`_REFER`); any other verb is what is
-    asked ("a manager to cancel it" cancels)."""
+    asked ("a manager to cancel it" cancels). ``them``: "ask them to ..." (a pronoun for the
+    person, then "to") asks the verb after it as well."""
     words = [t.lower for t in tokens]
+    if them and to and at + 2 < len(words) and words[at] in _THEM and words[at + 1] == "to":
+        nxt = tokens[at + 2]
+        found = None if nxt.entity else verb_at(tokens, at + 2, lex, verbs)
+        if found is not None and not lex.is_query(found[1]) and found[0] not in lex.light:
+            return Action(found[1], (found[0],), True, False, at + 2 + found[2])
+        return None
     if at >= len(words) or not (words[at] in _ANYONE or words[at] in _ONE_OF):
         return None
     verb_at_index = _after_person(tokens, at, lex, to)

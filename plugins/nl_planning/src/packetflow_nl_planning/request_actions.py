@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .actions import Action
-from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import (
+    ASK_OF,
     CHANGE,
     DELEGATE,
     KEEP,
@@ -20,6 +20,7 @@ from .indirect_asks import (
     passive_ask,
     wanted_otherwise,
 )
+from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
@@ -255,7 +256,7 @@ def request_action(
         if longer is not None:
             return longer
     if verb in DELEGATE:
-        asked = delegated(tokens, after, lex, verbs)
+        asked = delegated(tokens, after, lex, verbs, them=verb in ASK_OF)
         if asked is not None:
             return asked
     joined = membership(tokens, verb, classes, after, lex)

@@ -179,3 +179,12 @@ async def test_set_it_to_a_level_is_a_request_of_its_own(node: pf.Node) -> None:
 async def test_asking_them_to_do_a_thing_asks_for_it(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+
+
+async def test_where_the_speaker_is_sets_the_scene(node: pf.Node) -> None:
+    # "back from holiday" is "I'm back from holiday", "I'm" left out: no request of its own
+    steps = await plan_steps(node, "back from holiday, cancel visit BV-12", TODAY)
+    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+    # ... and what it tells fills the request beside it
+    steps = await plan_steps(node, "away until Sunday, pause the feeder on the reef tank", TODAY)
+    assert _calls(steps) == [("pause_feeder", {"tank": "reef", "until": "2026-06-14"})]

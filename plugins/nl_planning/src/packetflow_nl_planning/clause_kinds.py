@@ -23,6 +23,11 @@ FACT = re.compile(
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
+# "back from holiday, resume feeding", "home at 6 - ...", "away until the 20th": where the
+# speaker is, told with "I'm" left out - the scene of the request beside it, never one itself.
+_WHEREABOUTS = frozenset(("back", "home", "away"))
+_WHEREABOUTS_LINK = frozenset(("from", "at", "on", "for", "until", "till", "since", "after", "in"))
+_WHEREABOUTS_LEAD = frozenset(("just", "finally", "now", "i'm", "im", "we're"))
 
 
 def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -> str:
@@ -51,6 +56,8 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     losses = losses or clause.added
     if action.explicit and (not past or (losses and LOSS in action.verbs)):
         return "request"
+    if not action.explicit and _whereabouts(lowers):
+        return "statement"
     if asked:
         return "question"
     # ("we're", "it's", "there's": a pronoun with its verb written on)
@@ -64,6 +71,15 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
         )
     )
     return "statement" if subject or finite else "request"
+
+
+def _whereabouts(lowers: list[str]) -> bool:
+    """Whether the words tell where the speaker is, "I'm" left out ("back from holiday",
+    "just home from hospital", "away until Sunday")."""
+    at = 1 if lowers[:1] and lowers[0] in _WHEREABOUTS_LEAD else 0
+    return (
+        len(lowers) > at + 1 and lowers[at] in _WHEREABOUTS and lowers[at + 1] in _WHEREABOUTS_LINK
+    )
 
 
 def remember_fact(

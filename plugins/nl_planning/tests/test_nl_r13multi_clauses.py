@@ -107,6 +107,17 @@ async def set_tank_heater(inp: HeaterIn) -> Done:
     return Done(ok=True)
 
 
+class GravelIn(BaseModel):
+    tonnes: float = Field(gt=0, le=20, description="how much gravel, in tonnes")
+    postcode: str = Field(pattern=_POSTCODE, description="delivery postcode")
+    date: dt.date = Field(description="day to deliver")
+
+
+@pf.capability(intent="Gravel brought to the house by lorry", tags=["gravel", "delivery"])
+async def order_gravel(inp: GravelIn) -> Done:
+    return Done(ok=True)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
@@ -117,6 +128,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         send_email,
         pause_feeder,
         set_tank_heater,
+        order_gravel,
     ]
     return await planner_on(module_node, register_module, caps)
 
@@ -188,3 +200,24 @@ async def test_where_the_speaker_is_sets_the_scene(node: pf.Node) -> None:
     # ... and what it tells fills the request beside it
     steps = await plan_steps(node, "away until Sunday, pause the feeder on the reef tank", TODAY)
     assert _calls(steps) == [("pause_feeder", {"tank": "reef", "until": "2026-06-14"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 2 tonnes of gravel to LS6 2AB on Friday - just tip it on the drive",
+        "order 2 tonnes of gravel to LS6 2AB on Friday, please pop it by the garage",
+    ],
+)
+async def test_where_to_put_it_is_how_to_bring_it(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("order_gravel", {"tonnes": 2, "postcode": "LS6 2AB", "date": "2026-06-12"})
+    ]
+
+
+async def test_a_verb_that_undoes_is_never_where_to_put_it(node: pf.Node) -> None:
+    # "delete it on the app" asks something no capability does: refused, not dropped
+    text = "order 2 tonnes of gravel to LS6 2AB on Friday - then delete it on the app"
+    with pytest.raises(pf.errors.NotFoundError):
+        await plan_steps(node, text, TODAY)

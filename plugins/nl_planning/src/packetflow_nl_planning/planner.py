@@ -31,6 +31,7 @@ from .fragments import gave_value, is_fragment
 from .index import Index
 from .joins import joined
 from .objects import each_object
+from .placing import where_to_put
 from .plans import PlannedStep
 from .ranking import Thresholds
 from .reading import ClauseReader
@@ -202,6 +203,8 @@ class Planner(ClauseReader, Rereads):
                         # "refund order 7 and give me cash back": a detail of step 1; "...,
                         # and invite her": the contact found first is whom the event invites
                         continue
+                    if draft.steps and where_to_put(clause, mentions):
+                        continue  # "... - just tip it on the drive": how to bring it
                     carried = self._in_domain(
                         text, clause, mentions, today, memory, allowed, index, before, outputs,
                         previous,

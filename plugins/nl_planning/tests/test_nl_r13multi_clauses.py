@@ -26,6 +26,9 @@ class VisitIn(BaseModel):
     postcode: str = Field(pattern=_POSTCODE, description="where the boiler is, e.g. LS6 2AB")
     job: Literal["service", "repair", "install"] = Field(description="what the engineer does")
     date: dt.date = Field(description="day of the visit")
+    time: str | None = Field(
+        default=None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="time, HH:MM"
+    )
 
 
 class VisitOut(BaseModel):
@@ -221,3 +224,13 @@ async def test_a_verb_that_undoes_is_never_where_to_put_it(node: pf.Node) -> Non
     text = "order 2 tonnes of gravel to LS6 2AB on Friday - then delete it on the app"
     with pytest.raises(pf.errors.NotFoundError):
         await plan_steps(node, text, TODAY)
+
+
+@pytest.mark.parametrize("said", ["instead", "if possible", "as usual"])
+async def test_a_word_that_qualifies_the_clause_keeps_the_bare_hour(
+    node: pf.Node, said: str
+) -> None:
+    text = f"cancel visit BV-12 and book a boiler repair for LS6 2AB on Friday at 10 {said}"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["cancel_boiler_visit", "book_boiler_visit"]
+    assert steps[1]["params"]["time"] == "10:00"

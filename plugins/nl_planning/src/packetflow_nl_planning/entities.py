@@ -39,9 +39,11 @@ _TIME = re.compile(
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
     # "at 8" before a word of its own is a house number or a count ("at 6 Main Street", "at 3
     # people"), but not before a part of the day or a word that goes on to the next phrase
-    # ("at 6 for an hour", "at 10 and Ana at 11", "at 7 on Friday").
+    # ("at 6 for an hour", "at 10 and Ana at 11", "at 7 on Friday"), nor before a word that
+    # qualifies the whole clause ("at 10 instead", "at 9 if possible", "at 8 as usual").
     r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?"
-    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:and|for|on|with|then|please|sharp)\b)\w))"
+    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:and|for|on|with|then|please|sharp"
+    r"|instead|if|as|too|but)\b)\w))"
     # "half past nine", "quarter to eight"; British "half nine" (09:30) with "past" unsaid.
     r"|\b(half|quarter)\s+(?:(past|to)\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|[°º]|[-/.:]\d))",
     re.IGNORECASE,

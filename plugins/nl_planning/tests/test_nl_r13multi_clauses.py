@@ -121,6 +121,32 @@ async def order_gravel(inp: GravelIn) -> Done:
     return Done(ok=True)
 
 
+class CutQuoteIn(BaseModel):
+    design_url: str = Field(description="link to the design")
+    material: Literal["matt", "gloss", "satin"] = Field(description="paper")
+    quantity: int = Field(default=1, ge=1, le=50, description="how many copies")
+
+
+class CutQuoteOut(BaseModel):
+    quote_id: str
+
+
+@pf.capability(
+    intent="Price for printing a poster from an uploaded design", tags=["laser", "cutting"]
+)
+async def get_poster_print_quote(inp: CutQuoteIn) -> CutQuoteOut:
+    return CutQuoteOut(quote_id="LC-1")
+
+
+class CutJobIn(BaseModel):
+    quote_id: str = Field(pattern=r"^LC-[0-9]+$", description="the accepted quote, LC-1")
+
+
+@pf.capability(intent="Go ahead and print a quoted poster", tags=["laser", "cutting"])
+async def submit_poster_print(inp: CutJobIn) -> Done:
+    return Done(ok=True)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
@@ -132,6 +158,8 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         pause_feeder,
         set_tank_heater,
         order_gravel,
+        get_poster_print_quote,
+        submit_poster_print,
     ]
     return await planner_on(module_node, register_module, caps)
 
@@ -234,3 +262,13 @@ async def test_a_word_that_qualifies_the_clause_keeps_the_bare_hour(
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["cancel_boiler_visit", "book_boiler_visit"]
     assert steps[1]["params"]["time"] == "10:00"
+
+
+async def test_the_step_before_run_again_with_its_own_values_is_not_what_it_asks(
+    node: pf.Node,
+) -> None:
+    # "print it" fits the quote as well (its name says printing, and the quote's values are
+    # carried); the job that takes the quote found is what is asked
+    text = "quote https://x.example/poster.svg on gloss, 3 copies, and then go ahead and print it"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["get_poster_print_quote", "submit_poster_print"]

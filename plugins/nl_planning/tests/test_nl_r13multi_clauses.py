@@ -40,6 +40,19 @@ async def book_boiler_visit(inp: VisitIn) -> VisitOut:
     return VisitOut(visit_id="BV-1")
 
 
+class BoilerIn(BaseModel):
+    postcode: str = Field(pattern=_POSTCODE, description="where the boiler is")
+
+
+class BoilerOut(BaseModel):
+    pressure_bar: float
+
+
+@pf.capability(intent="Check the boiler's pressure from its smart thermostat", tags=["boiler"])
+async def get_boiler_status(inp: BoilerIn) -> BoilerOut:
+    return BoilerOut(pressure_bar=1.2)
+
+
 class VisitRef(BaseModel):
     visit_id: str = Field(pattern=r"^BV-[0-9]+$", description="the booked visit, e.g. BV-12")
 
@@ -151,6 +164,7 @@ async def submit_poster_print(inp: CutJobIn) -> Done:
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
         book_boiler_visit,
+        get_boiler_status,
         cancel_boiler_visit,
         register_dog,
         book_kennel_stay,
@@ -272,3 +286,15 @@ async def test_the_step_before_run_again_with_its_own_values_is_not_what_it_asks
     text = "quote https://x.example/poster.svg on gloss, 3 copies, and then go ahead and print it"
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["get_poster_print_quote", "submit_poster_print"]
+
+
+async def test_coming_out_to_check_a_thing_arranges_a_visit(node: pf.Node) -> None:
+    # alone, "check the boiler at LS6 2AB" reads its pressure; someone coming out to check it
+    # is a visit, never a reading of one's own
+    steps = await plan_steps(node, "check the boiler at LS6 2AB", TODAY)
+    assert [s["capability"] for s in steps] == ["get_boiler_status"]
+    text = "can you come and check the boiler at LS6 2AB on Friday? it needs a repair"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"})
+    ]

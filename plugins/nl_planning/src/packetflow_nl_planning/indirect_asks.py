@@ -23,11 +23,13 @@ __all__ = [
     "DELEGATE",
     "KEEP",
     "TIME_SPANS",
+    "VISITS",
     "comes_otherwise",
     "delegated",
     "kept_longer",
     "moved_in_time",
     "passive_ask",
+    "visit_for",
     "wanted_otherwise",
 ]
 
@@ -139,6 +141,18 @@ _ONE_OF = frozenset(("a", "an", "the", "your", "one"))
 # asked to do a thing - only after a verb of asking ("I need them to be ready" wishes).
 _THEM = frozenset(("them", "him", "her"))
 ASK_OF = frozenset(("ask", "get"))
+# Verbs of coming out to the speaker, joined by "and" to what is to be done there: "can you
+# come and check the boiler", "could someone pop round and fix the tap".
+VISITS = (
+    ("come", "round"),
+    ("come", "over"),
+    ("come", "out"),
+    ("come", "by"),
+    ("pop", "round"),
+    ("pop", "over"),
+    ("pop", "by"),
+    ("come",),
+)
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 # Having a person look at, check or deal with a thing is handing it to them: referring it up,
 # or arranging their visit - never reading it oneself.
@@ -218,3 +232,25 @@ def comes_otherwise(tokens: Sequence[Token], at: int) -> Action | None:
                 return Action(CHANGE, ("reschedule",), True, False, at)
             return None
     return None
+
+
+def visit_for(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "come and check the boiler", "pop round and fix the tap": coming out to do a thing asks
+    for it done there - a verb that only reads or says nothing of its own ("check", "do a leak
+    check") arranges the visit (see :data:`_REFER`), never a reading of one's own."""
+    words = [t.lower for t in tokens]
+    for visit in VISITS:
+        end = at + len(visit)
+        if tuple(words[at:end]) == visit and words[end : end + 1] == ["and"]:
+            break
+    else:
+        return None
+    found = verb_at(tokens, end + 1, lex, verbs) if end + 1 < len(tokens) else None
+    if found is None:
+        return None
+    verb, classes, size = found
+    if verb in lex.light or lex.is_query(classes):
+        return Action(_REFER, ("refer",), True, False, end + 1 + size)
+    return Action(classes, (verb,), True, False, end + 1 + size)

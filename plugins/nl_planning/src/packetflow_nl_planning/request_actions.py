@@ -18,6 +18,7 @@ from .indirect_asks import (
     kept_longer,
     moved_in_time,
     passive_ask,
+    visit_for,
     wanted_otherwise,
 )
 from .indirect_asks import ASKING as _ASKING
@@ -169,6 +170,10 @@ def request_action(
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    q_at = at + 2 if put_as_question(words, at) else at  # ("can you come and ...")
+    visit = visit_for(tokens, q_at, lex, verbs)
+    if visit is not None:
+        return visit
     # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
     lost = told_loss(tokens, at, lex, verbs) if bare else None
     if lost is not None:

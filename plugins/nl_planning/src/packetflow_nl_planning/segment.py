@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .indirect_asks import VISITS
 from .lexicon import lexicon
 from .numbers import parse_number
 from .request_actions import put_as_question, request_action
@@ -65,19 +66,7 @@ _ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), 
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 # Verbs of going or trying that, joined by "and" to the verb after them, make one request with
 # it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
-_FRAMES = (
-    ("go", "ahead"),
-    ("go",),
-    ("come",),
-    ("come", "round"),
-    ("come", "over"),
-    ("come", "out"),
-    ("pop", "round"),
-    ("pop", "over"),
-    ("try",),
-    ("hurry", "up"),
-    ("be", "sure"),
-)
+_FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
 # What may stand before such a verb: who is asked, and politeness ("can someone", "please").
 _FRAME_LEAD = frozenset(
     ("can", "could", "would", "will", "you", "someone", "somebody", "anyone", "please", "just")
@@ -289,7 +278,10 @@ def split(
             i += 1
             continue
         if lowers[i] == "and" and (frame := _frame(clauses[-1])):
-            del clauses[-1][-frame:]  # "go ahead and print it": the verb after "and" asks
+            if tuple(lowers[i - frame : i]) in VISITS:
+                clauses[-1].append(token)  # "come and check it": a visit to do it (see visit_for)
+            else:
+                del clauses[-1][-frame:]  # "go ahead and print it": the verb after "and" asks
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()

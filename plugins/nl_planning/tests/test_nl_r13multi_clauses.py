@@ -298,3 +298,17 @@ async def test_coming_out_to_check_a_thing_arranges_a_visit(node: pf.Node) -> No
     assert _calls(steps) == [
         ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancel visit BV-12, and while you're at it book a boiler repair for LS6 2AB on Friday",
+        "cancel visit BV-12 and while you are on it book a boiler repair for LS6 2AB on Friday",
+        # a thing not said before, had done: a request of its own ("have it done" says how)
+        "cancel visit BV-12 and have a boiler repair booked for LS6 2AB on Friday",
+    ],
+)
+async def test_one_more_thing_to_do_while_at_it(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["cancel_boiler_visit", "book_boiler_visit"]

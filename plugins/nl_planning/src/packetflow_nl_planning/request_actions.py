@@ -121,6 +121,7 @@ _ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
 _LOCATE = frozenset(("search", "retrieve"))
 _GO_AHEAD = frozenset(("go_ahead_with", "proceed_with"))
+_SAID_THING = frozenset(("it", "them", "this", "that", "these", "those", "one"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
 
@@ -196,9 +197,15 @@ def request_action(
     ):
         start = at + 1 + (words[at + 1] in PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
-    if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
+    if (
+        (bare or (at + 1 < len(words) and words[at + 1] not in _SAID_THING))
+        and words[at] == "have"
+        and at + 1 < len(words)
+        and words[at + 1] not in _SUBJECT
+    ):
         # "have the report translated", "have it delivered": as "get ... done" (not "have you
-        # paid?", a question); no new request of its own ("..., have it removed" says how)
+        # paid?", a question); no new request of its own ("..., have it removed" says how),
+        # unless it is of a thing not said before ("..., and have 4 fitted on Saturday")
         done = causative(tokens, at + 1, lex, verbs) or delegated(
             tokens, at + 1, lex, verbs, to=False
         )

@@ -20,6 +20,12 @@ from .text import Token, past_form
 
 __all__ = ["Clause", "named_again", "split"]
 
+# "..., and while you're at it reserve Catan": one more thing to do while doing the first.
+_WHILE_AT_IT = tuple(
+    ("while", who, "are", *there)
+    for who in ("you", "we")
+    for there in (("at", "it"), ("there",), ("on", "it"))
+)
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
     ("and", "also"),
@@ -35,6 +41,8 @@ _SOFT = (
     ("and", "lastly"),
     ("besides",),
     ("in", "addition"),
+    *_WHILE_AT_IT,
+    *(("and", *w) for w in _WHILE_AT_IT),
 )
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
 # not a description of the one before.
@@ -62,7 +70,16 @@ _ONCE = tuple(
 # Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
 _ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
 # Connectors that add one more thing to do ("also", "and also", "plus", "besides").
-_ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), ("in", "addition"))
+_ADDED = (
+    ("also",),
+    ("and", "also"),
+    ("but", "also"),
+    ("plus",),
+    ("besides",),
+    ("in", "addition"),
+    *_WHILE_AT_IT,
+    *(("and", *w) for w in _WHILE_AT_IT),
+)
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 # Verbs of going or trying that, joined by "and" to the verb after them, make one request with
 # it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".

@@ -312,3 +312,16 @@ async def test_coming_out_to_check_a_thing_arranges_a_visit(node: pf.Node) -> No
 async def test_one_more_thing_to_do_while_at_it(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["cancel_boiler_visit", "book_boiler_visit"]
+
+
+@pytest.mark.parametrize("said", ["10am", "10 a.m."])
+async def test_a_full_stop_after_am_or_pm_still_ends_the_sentence(node: pf.Node, said: str) -> None:
+    text = f"book a boiler repair for LS6 2AB on Friday at {said}. Cancel visit BV-12."
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        (
+            "book_boiler_visit",
+            {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12", "time": "10:00"},
+        ),
+        ("cancel_boiler_visit", {"visit_id": "BV-12"}),
+    ]

@@ -160,6 +160,15 @@ async def submit_poster_print(inp: CutJobIn) -> Done:
     return Done(ok=True)
 
 
+class TowelsIn(BaseModel):
+    room_number: str = Field(pattern=r"^[0-9]{3}$", description="hotel room number")
+
+
+@pf.capability(intent="Housekeeping brings fresh towels to a hotel room", tags=["hotel"])
+async def request_towels(inp: TowelsIn) -> Done:
+    return Done(ok=True)
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
@@ -174,6 +183,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         order_gravel,
         get_poster_print_quote,
         submit_poster_print,
+        request_towels,
     ]
     return await planner_on(module_node, register_module, caps)
 
@@ -324,4 +334,14 @@ async def test_a_full_stop_after_am_or_pm_still_ends_the_sentence(node: pf.Node,
             {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12", "time": "10:00"},
         ),
         ("cancel_boiler_visit", {"visit_id": "BV-12"}),
+    ]
+
+
+@pytest.mark.parametrize("join", [" and", ", and"])
+async def test_a_request_asked_of_someone_named_is_one_more_step(node: pf.Node, join: str) -> None:
+    text = f"cancel visit BV-12{join} can housekeeping bring fresh towels to room 804?"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("cancel_boiler_visit", {"visit_id": "BV-12"}),
+        ("request_towels", {"room_number": "804"}),
     ]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .date_words import DAYS, MONTHS
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .text import Token, past_form
 from .verbs import value_like, verb_at
 
@@ -24,6 +24,7 @@ __all__ = [
     "KEEP",
     "TIME_SPANS",
     "VISITS",
+    "asked_of",
     "comes_otherwise",
     "delegated",
     "kept_longer",
@@ -254,3 +255,40 @@ def visit_for(
     if verb in lex.light or lex.is_query(classes):
         return Action(_REFER, ("refer",), True, False, end + 1 + size)
     return Action(classes, (verb,), True, False, end + 1 + size)
+
+
+# ("can my compost drop come ...": one's own thing, not someone asked)
+_PARTY_DETERMINERS = frozenset(("the", "your"))
+_OWNED = frozenset(("my", "our", "his", "her", "their", "its", "a", "an"))
+_NOT_PARTY = frozenset(("i", "we", "you", "u", "it", "they", "he", "she", "this", "that", "there"))
+
+
+def asked_of(words: Sequence[Token], at: int) -> int | None:
+    """Where the verb stands when the words from ``at`` ask someone named to do a thing, put
+    as a question: a modal, who ("housekeeping", "the driver", "your engineer"), then a bare
+    verb ("can housekeeping bring fresh towels", "could the driver email me"); else ``None``.
+    A pronoun is no one named ("can it wait" says more about the request before)."""
+    if len(words) < at + 3 or words[at].lower not in ASKING:
+        return None
+    who = at + 1 + (words[at + 1].lower in _PARTY_DETERMINERS)
+    if (
+        who + 1 >= len(words)
+        or words[who].lower in _NOT_PARTY
+        or words[who].lower in _OWNED
+        or words[who].entity
+    ):
+        return None
+    lex = lexicon()
+    bases = set(lex.irregular.values())  # ("bring", "send": the classes need not list them)
+
+    def is_verb(word: str) -> bool:
+        return bool(lex.classes_of(word)) or word in bases
+
+    for i in range(who + 1, min(who + 3, len(words))):  # (one or two words name who)
+        verb = words[i]
+        if verb.lower in lex.stopwords or verb.lower in ("be", "have", "get"):
+            return None  # ("can the booking be moved": a thing done to, see passive_ask)
+        if verb.lower == verb.lemma and not verb.entity and is_verb(verb.lower):
+            # (who is no verb as written: "can check ..."; "driver" is, though "drive" is one)
+            return None if is_verb(words[who].lower) else i
+    return None

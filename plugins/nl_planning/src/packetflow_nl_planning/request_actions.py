@@ -13,6 +13,7 @@ from .indirect_asks import (
     CHANGE,
     DELEGATE,
     KEEP,
+    asked_of,
     comes_otherwise,
     delegated,
     kept_longer,
@@ -224,6 +225,10 @@ def request_action(
     moved = comes_otherwise(tokens, at + q) if q and not asks and words[at] in _ASKING else None
     if moved is not None:
         return moved
+    party = asked_of(tokens, at) if q and not asks else None
+    if party is not None:
+        # "can the driver email ann@x.org": asked of someone named, the verb is the request
+        q, asks, at = 0, True, party
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .indirect_asks import VISITS
+from .indirect_asks import VISITS, asked_of
 from .lexicon import lexicon
 from .numbers import parse_number
 from .request_actions import put_as_question, request_action
@@ -221,6 +221,13 @@ def _asks(tokens: Sequence[Token]) -> bool:
     return len(words) == 2 and words[0] in _MODALS and (put_as_question(words) or words[1] == "i")
 
 
+def _asks_party(tokens: Sequence[Token]) -> bool:
+    """Whether the words ask someone named to do a thing, put as a question ("can
+    housekeeping bring fresh towels", "could the driver call me"; see :func:`asked_of`)."""
+    words = [t for t in tokens if t.is_word or t.entity]
+    return asked_of(words, 0) is not None
+
+
 _ONCE_MORE = frozenset(("one", "another"))
 _FOR_WHOM = frozenset(("for", "at", "on"))
 
@@ -353,6 +360,8 @@ def split(
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+                # "..., and can housekeeping bring fresh towels?": asked of someone named
+                or (lowers[i] in (",", "and") and _asks_party(tokens[i + size :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and _repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"

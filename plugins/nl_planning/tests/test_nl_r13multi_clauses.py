@@ -1,7 +1,9 @@
 """How people join and qualify clauses, on a registry of these tests' own (a boiler engineer, a
-laser cutter, a kennel): a verb of going or trying joined by "and" to the verb after it is one
-request ("go ahead and cut it", "can someone come and service the boiler"), and what brackets
-hold says more about the request around them, never a step of its own."""
+poster printer, a kennel, a fish tank, gravel, a hotel): a verb of going or trying joined by
+"and" to the verb after it is one request ("go ahead and print it", "can someone come and check
+the boiler"), what brackets hold says more about the request around them, and clauses that only
+set the scene or say how to carry out a request ("back from holiday, ...", "- just tip it on the
+drive") are no steps of their own."""
 
 from __future__ import annotations
 
@@ -134,29 +136,29 @@ async def order_gravel(inp: GravelIn) -> Done:
     return Done(ok=True)
 
 
-class CutQuoteIn(BaseModel):
+class PosterQuoteIn(BaseModel):
     design_url: str = Field(description="link to the design")
     material: Literal["matt", "gloss", "satin"] = Field(description="paper")
     quantity: int = Field(default=1, ge=1, le=50, description="how many copies")
 
 
-class CutQuoteOut(BaseModel):
+class PosterQuoteOut(BaseModel):
     quote_id: str
 
 
 @pf.capability(
-    intent="Price for printing a poster from an uploaded design", tags=["laser", "cutting"]
+    intent="Price for printing a poster from an uploaded design", tags=["posters", "printing"]
 )
-async def get_poster_print_quote(inp: CutQuoteIn) -> CutQuoteOut:
-    return CutQuoteOut(quote_id="LC-1")
+async def get_poster_print_quote(inp: PosterQuoteIn) -> PosterQuoteOut:
+    return PosterQuoteOut(quote_id="LC-1")
 
 
-class CutJobIn(BaseModel):
+class PosterJobIn(BaseModel):
     quote_id: str = Field(pattern=r"^LC-[0-9]+$", description="the accepted quote, LC-1")
 
 
-@pf.capability(intent="Go ahead and print a quoted poster", tags=["laser", "cutting"])
-async def submit_poster_print(inp: CutJobIn) -> Done:
+@pf.capability(intent="Go ahead and print a quoted poster", tags=["posters", "printing"])
+async def submit_poster_print(inp: PosterJobIn) -> Done:
     return Done(ok=True)
 
 

@@ -1,8 +1,8 @@
 """Where to put a thing, told to whoever brings it: "kindling to SY23 1DE on Friday - just tip
 it on the drive", "..., put them by the back door" ("leave", a verb of quitting too, is not
-read so). Such a clause points back at what the
-request before it acts on and gives no value of its own; no capability does it, and it is an
-instruction on how to carry out that request, not a step of its own (nor a reason to refuse it).
+read so). Such a clause points back at what the request before it acts on and gives no value
+of its own; no capability does it, and it is an instruction on how to carry out that request,
+not a step of its own (nor a reason to refuse it).
 """
 
 from __future__ import annotations

@@ -347,3 +347,12 @@ async def test_a_request_asked_of_someone_named_is_one_more_step(node: pf.Node, 
         ("cancel_boiler_visit", {"visit_id": "BV-12"}),
         ("request_towels", {"room_number": "804"}),
     ]
+
+
+async def test_so_before_a_request_follows_from_what_was_told(node: pf.Node) -> None:
+    steps = await plan_steps(node, "the weather is awful so cancel visit BV-12", TODAY)
+    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+    # "so we can ...": a purpose, no request of its own
+    text = "cancel visit BV-12 so we can go away"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]

@@ -41,6 +41,9 @@ _SOFT = (
     ("and", "lastly"),
     ("besides",),
     ("in", "addition"),
+    # "the weather's awful so cancel FP-204118": what follows from what was told
+    ("so",),
+    ("and", "so"),
     *_WHILE_AT_IT,
     *(("and", *w) for w in _WHILE_AT_IT),
 )
@@ -77,6 +80,9 @@ _ADDED = (
     ("plus",),
     ("besides",),
     ("in", "addition"),
+    # "the weather's awful so cancel FP-204118": what follows from what was told
+    ("so",),
+    ("and", "so"),
     *_WHILE_AT_IT,
     *(("and", *w) for w in _WHILE_AT_IT),
 )

@@ -125,6 +125,19 @@ async def set_tank_heater(inp: HeaterIn) -> Done:
     return Done(ok=True)
 
 
+class ReadingsIn(BaseModel):
+    tank: Literal["reef", "koi", "tropical"] = Field(description="which tank")
+
+
+class ReadingsOut(BaseModel):
+    temperature_celsius: float
+
+
+@pf.capability(intent="The water temperature and pH from a tank's probes", tags=["aquarium"])
+async def get_tank_readings(inp: ReadingsIn) -> ReadingsOut:
+    return ReadingsOut(temperature_celsius=24.0)
+
+
 class GravelIn(BaseModel):
     tonnes: float = Field(gt=0, le=20, description="how much gravel, in tonnes")
     postcode: str = Field(pattern=_POSTCODE, description="delivery postcode")
@@ -182,6 +195,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         send_email,
         pause_feeder,
         set_tank_heater,
+        get_tank_readings,
         order_gravel,
         get_poster_print_quote,
         submit_poster_print,
@@ -356,3 +370,10 @@ async def test_so_before_a_request_follows_from_what_was_told(node: pf.Node) -> 
     text = "cancel visit BV-12 so we can go away"
     steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+
+
+async def test_what_will_be_sets_the_scene(node: pf.Node) -> None:
+    # "the koi tank will be cold" tells what will be: no reading of the tank's temperature
+    text = "by tonight the koi tank will be cold, so set it to 24°C"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 24})]

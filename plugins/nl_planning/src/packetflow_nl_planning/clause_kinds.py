@@ -67,6 +67,8 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
         or any(
             (t.lower == t.lemma + "s" and t.lemma in lex.classes)
             or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
+            # ("by then the tank will be cold": what will be, told to set the scene)
+            or (t.lower == "be" and any(w.lower in ("will", "would", "shall") for w in words))
             for t in words[1:]
         )
     )

@@ -55,6 +55,20 @@ async def get_boiler_status(inp: BoilerIn) -> BoilerOut:
     return BoilerOut(pressure_bar=1.2)
 
 
+class JobQuoteIn(BaseModel):
+    postcode: str = Field(pattern=_POSTCODE, description="where the boiler is")
+    job: Literal["service", "repair", "install"] = Field(description="what the engineer does")
+
+
+class JobQuoteOut(BaseModel):
+    price: float
+
+
+@pf.capability(intent="Price for a boiler job before booking it", tags=["boiler", "visit"])
+async def quote_boiler_job(inp: JobQuoteIn) -> JobQuoteOut:
+    return JobQuoteOut(price=90.0)
+
+
 class VisitRef(BaseModel):
     visit_id: str = Field(pattern=r"^BV-[0-9]+$", description="the booked visit, e.g. BV-12")
 
@@ -189,6 +203,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     caps = [
         book_boiler_visit,
         get_boiler_status,
+        quote_boiler_job,
         cancel_boiler_visit,
         register_dog,
         book_kennel_stay,
@@ -377,3 +392,9 @@ async def test_what_will_be_sets_the_scene(node: pf.Node) -> None:
     text = "by tonight the koi tank will be cold, so set it to 24°C"
     steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 24})]
+
+
+async def test_get_me_a_thing_that_names_an_action_asks_for_it(node: pf.Node) -> None:
+    # "get me a quote ..." quotes (a noun naming an action), it books nothing
+    steps = await plan_steps(node, "get me a quote for a boiler repair at LS6 2AB", TODAY)
+    assert _calls(steps) == [("quote_boiler_job", {"postcode": "LS6 2AB", "job": "repair"})]

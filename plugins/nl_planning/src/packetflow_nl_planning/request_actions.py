@@ -281,7 +281,11 @@ def request_action(
         return joined
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
-        # (to buy, book or read it), as "I need a ..." is.
+        # (to buy, book or read it), as "I need a ..." is - unless the thing names an action
+        # ("get me a removal quote" quotes, as "I'd like a refund" refunds).
+        nominal = nominal_after(tokens, after + 1, lex)
+        if nominal is not None and lex.classes_of(nominal[0]):
+            return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, after + 1)
     if (
         verb in ("tell", "let", "show", "give", "remind")

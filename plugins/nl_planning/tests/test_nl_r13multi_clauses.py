@@ -78,6 +78,16 @@ async def cancel_boiler_visit(inp: VisitRef) -> Done:
     return Done(ok=True)
 
 
+class WalkIn(BaseModel):
+    date: dt.date = Field(description="day of the walk")
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="start, HH:MM")
+
+
+@pf.capability(intent="Book a walker for the dog", tags=["kennel", "dogs"])
+async def book_dog_walk(inp: WalkIn) -> Done:
+    return Done(ok=True)
+
+
 class DogIn(BaseModel):
     name: str = Field(description="the dog's name")
     breed: str = Field(description="the dog's breed")
@@ -206,6 +216,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         quote_boiler_job,
         cancel_boiler_visit,
         register_dog,
+        book_dog_walk,
         book_kennel_stay,
         send_email,
         pause_feeder,
@@ -398,3 +409,19 @@ async def test_get_me_a_thing_that_names_an_action_asks_for_it(node: pf.Node) ->
     # "get me a quote ..." quotes (a noun naming an action), it books nothing
     steps = await plan_steps(node, "get me a quote for a boiler repair at LS6 2AB", TODAY)
     assert _calls(steps) == [("quote_boiler_job", {"postcode": "LS6 2AB", "job": "repair"})]
+
+
+async def test_another_is_one_more_of_the_thing_named_before(node: pf.Node) -> None:
+    # "another" is another boiler visit, not a stay at the kennel nor gravel
+    text = "call off boiler visit BV-12 and book another for LS6 2AB on Friday, a repair"
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("cancel_boiler_visit", {"visit_id": "BV-12"}),
+        ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"}),
+    ]
+
+    # alone, "book another for Friday at 3pm" would fit the dog walk (a date and a time):
+    # another visit needs its postcode and job, and the planner asks for them
+    text = "call off boiler visit BV-12 and book another for Friday at 3pm"
+    with pytest.raises(pf.errors.ContractViolationError, match="book_boiler_visit"):
+        await plan_steps(node, text, TODAY)

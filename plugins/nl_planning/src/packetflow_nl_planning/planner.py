@@ -22,6 +22,7 @@ from typing import Any
 
 import packetflow as pf
 
+from .another import another_of
 from .clause_kinds import clause_kind, remember_fact
 from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
@@ -185,6 +186,14 @@ class Planner(ClauseReader, Rereads):
                         counted = self._clause(
                             text, with_object(clause, thing), mentions, today, memory, allowed,
                             index, before, outputs, previous, thing=thing,
+                        )  # fmt: skip
+                # "cancel my salon appointment SA-1 and book another for Friday": another of it
+                other = another_of(self.index, clause, pending[position - 1][0]) if index else None
+                if other is not None and counted is None:
+                    with contextlib.suppress(pf.errors.NotFoundError):
+                        counted = self._clause(
+                            text, other, mentions, today, memory, allowed, index, before, outputs,
+                            previous,
                         )  # fmt: skip
                 step = counted or self._clause(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous

@@ -43,6 +43,7 @@ from .segment import Clause, split
 from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize
+from .then_refs import then_told
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -157,6 +158,10 @@ class Planner(ClauseReader, Rereads):
                 continue
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
+            # "I'm away till Sunday. Until then, pause the feeder": until Sunday
+            told = [c for c in contexts if c.end <= clause.start]
+            told += [c for c, _ in pending[:position]]
+            clause = then_told(clause, told, mentions) or clause
             index = len(draft.steps)
             used = set(mentions.used)  # the values taken before this step
             if draft.steps and told_more(

@@ -17,6 +17,7 @@ from .lexicon import lexicon
 from .numbers import parse_number
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
+from .then_refs import TIME_PREPOSITIONS, fronted_time
 
 __all__ = ["Clause", "named_again", "split"]
 
@@ -284,6 +285,7 @@ def split(
     # "when you refill RX-1 email me": after a lead told as done first, with no comma, the
     # next action verb past its own starts the request that waits for it (-1: none pending)
     waiting = -1
+    fronts: dict[int, list[Token]] = {}  # per clause: a time told before it (fronted_time)
     depth = 0  # inside brackets: "register my drone (HS720, 495 g, email x@y.z), then ..."
     while i < n:
         token = tokens[i]
@@ -351,10 +353,23 @@ def split(
             i += size
             continue
         size = _phrase_at(lowers, i, hard) or _phrase_at(typed, i, hard)
+        if size and i > 0 and lowers[i] == "then" and lowers[i - 1] in TIME_PREPOSITIONS:
+            size = 0  # "until then, pause the feeder": a time told before, not a next step
         if size and clauses[-1]:
             clauses.append([])
             earlier.append(False)
             i += size
+            continue
+        if (
+            lowers[i] == ","
+            and fronted_time(clauses[-1])
+            and _starts_action(tokens[i + 1 :], verbs, after_request=False)
+        ):
+            # "On Friday, set the tank to 25", "Until then, pause the feeder": the time told
+            # first qualifies the request after the comma (read after its verb), no request
+            fronts[len(clauses) - 1] = clauses[-1]
+            clauses[-1] = []
+            i += 1
             continue
         size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
@@ -382,7 +397,7 @@ def split(
         clauses[-1].append(token)
         i += 1
     out: list[Clause] = []
-    for group, first in zip(clauses, earlier, strict=True):
+    for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
         added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
@@ -405,8 +420,10 @@ def split(
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if words and not all(t.lower in lex.stopwords for t in words):
             # "..., but first check my balance": this request goes before the one just told.
+            lead = fronts.get(at, [])
+            start = lead[0].start if lead else group[0].start
             out.append(
-                Clause(tuple(group), group[0].start, group[-1].end, first and bool(out), added)
+                Clause(tuple(group + lead), start, group[-1].end, first and bool(out), added)
             )
     return out
 

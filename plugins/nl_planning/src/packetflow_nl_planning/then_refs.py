@@ -1,0 +1,71 @@
+"""'Then' after a preposition of time points back at a time already told: "I'm away till
+Sunday. Until then, pause the feeder" pauses it until Sunday ("till then", "by then", "before
+then"). Such a "then" is no connector (see ``segment.split``); the request is read with the
+date told before it in the place of "then"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .entities import Mentions
+    from .segment import Clause
+    from .text import Token
+
+__all__ = ["TIME_PREPOSITIONS", "fronted_time", "then_told"]
+
+# Prepositions after which "then" names a time, not the next step.
+TIME_PREPOSITIONS = frozenset(("until", "till", "til", "by", "before", "since"))
+
+
+# Words that open a time told before the request it qualifies ("On Friday, ...").
+_OPENING = TIME_PREPOSITIONS | {"on", "from", "after", "at", "starting"}
+# Words of such a time that no extractor takes as a value ("until that day, ...").
+_TIME_WORDS = frozenset(("then", "that", "this", "the", "day", "date", "time", "point"))
+
+
+def fronted_time(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` (a clause so far, before a comma) only tell when: a preposition of
+    time and a date or "then" ("On Friday, set the tank to 25", "Until then, pause the
+    feeder"). Such a time qualifies the request after the comma; it is no request."""
+    if len(tokens) < 2 or tokens[0].lower not in _OPENING:
+        return False
+    rest = tokens[1:]
+    told = any(t.entity or t.lower == "then" for t in rest)
+    return told and all(t.entity or t.lower in _TIME_WORDS for t in rest)
+
+
+def _then_at(clause: Clause) -> int | None:
+    """The position of a "then" that follows a preposition of time in ``clause``."""
+    lowers = [t.lower for t in clause.tokens]
+    for k in range(1, len(lowers)):
+        if lowers[k] == "then" and lowers[k - 1] in TIME_PREPOSITIONS:
+            return k
+    return None
+
+
+def then_told(clause: Clause, earlier: Sequence[Clause], mentions: Mentions) -> Clause | None:
+    """``clause`` with its "until then" read as the date told last before it (in a statement
+    or another request), the span running from that date to the clause's end; ``None`` when
+    the clause has no such "then" or no date was told before it."""
+    at = _then_at(clause)
+    if at is None:
+        return None
+    dates = [
+        m
+        for m in mentions.items
+        if m.kind in ("date", "daterange")
+        and m.end <= clause.start
+        and any(c.start <= m.start and m.end <= c.end for c in earlier)
+    ]
+    if not dates:
+        return None
+    told = max(dates, key=lambda m: m.end)
+    source = next(c for c in earlier if c.start <= told.start and told.end <= c.end)
+    said = tuple(t for t in source.tokens if told.start <= t.start and t.end <= told.end)
+    if not said:
+        return None
+    tokens = clause.tokens[:at] + said + clause.tokens[at + 1 :]
+    return replace(clause, tokens=tokens, start=told.start)

@@ -1,0 +1,126 @@
+"""How people qualify and refer back, on a registry of these tests' own (a fish tank, a photo
+community): a time told first ("On Friday, ...", "Until then, ...") qualifies the request after
+it, "until then" points back at the date told before, and "like" is a verb of its own, not a
+light verb that takes its meaning from what follows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import pytest
+from planned import is_refused, plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-06-10"  # a Wednesday
+Tank = Literal["reef", "koi", "tropical"]
+
+
+class Done(BaseModel):
+    ok: bool = Field(description="whether it went through")
+
+
+class PauseIn(BaseModel):
+    tank: Tank = Field(default="reef", description="which tank")
+    until: dt.date | None = Field(default=None, description="last day without feeding")
+
+
+@pf.capability(intent="Hold the automatic fish feeds for a while", tags=["aquarium", "feeder"])
+async def pause_fish_feeder(inp: PauseIn) -> Done:
+    return Done(ok=True)
+
+
+class HeaterIn(BaseModel):
+    tank: Tank = Field(default="reef", description="which tank")
+    temperature_celsius: float = Field(ge=10, le=35, description="water temperature, °C")
+
+
+@pf.capability(intent="Set the water temperature of a tank", tags=["aquarium"])
+async def set_tank_heater(inp: HeaterIn) -> Done:
+    return Done(ok=True)
+
+
+class LogIn(BaseModel):
+    from_date: dt.date = Field(description="first day")
+    to_date: dt.date = Field(description="last day")
+
+
+class LogOut(BaseModel):
+    feeds: int
+
+
+@pf.capability(intent="How often the tanks were fed between two days", tags=["aquarium"])
+async def get_feeding_log(inp: LogIn) -> LogOut:
+    return LogOut(feeds=3)
+
+
+class HandleIn(BaseModel):
+    username: str = Field(pattern=r"^[a-z0-9_.]{3,30}$", description="the member's handle")
+
+
+@pf.capability(intent="See new posts from a photographer", tags=["photos"])
+async def follow_member(inp: HandleIn) -> Done:
+    return Done(ok=True)
+
+
+class PhotoIn(BaseModel):
+    photo_id: str = Field(pattern=r"^[0-9]{6,8}$", description="the picture's number")
+
+
+@pf.capability(intent="Show appreciation for a picture", tags=["photos"])
+async def like_picture(inp: PhotoIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [pause_fish_feeder, set_tank_heater, get_feeding_log, follow_member, like_picture]
+    return await planner_on(module_node, register_module, caps)
+
+
+def _calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [(s["capability"], s["params"]) for s in steps]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm away till Sunday. Until then, pause the feeder on the koi tank",
+        "away till Sunday, so pause the feeder on the koi tank until then",
+        "Until Sunday, pause the feeder on the koi tank",
+    ],
+)
+async def test_until_then_points_back_at_the_date_told(node: pf.Node, text: str) -> None:
+    # "then" after "until" is no connector: one pause, until the Sunday told before
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [("pause_fish_feeder", {"tank": "koi", "until": "2026-06-14"})]
+
+
+async def test_a_time_told_first_qualifies_the_request_after_it(node: pf.Node) -> None:
+    # "On Friday," is no request of its own (it read the feeding log of Friday)
+    steps = await plan_steps(node, "On Friday, set the koi tank to 25", TODAY)
+    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
+
+
+async def test_then_still_joins_two_requests(node: pf.Node) -> None:
+    steps = await plan_steps(node, "pause the feeder, then set the koi tank to 25", TODAY)
+    assert [s["capability"] for s in steps] == ["pause_fish_feeder", "set_tank_heater"]
+
+
+async def test_like_is_a_verb_of_its_own(node: pf.Node) -> None:
+    steps = await plan_steps(node, "like photo 4471022", TODAY)
+    assert _calls(steps) == [("like_picture", {"photo_id": "4471022"})]
+    # liking is not following: with no picture given, nothing is followed
+    try:
+        steps = await plan_steps(node, "like her latest photo", TODAY)
+    except pf.errors.PacketFlowError:
+        steps = []
+    assert all(s["capability"] != "follow_member" for s in steps)
+    assert await is_refused(node, "like @sam_shoots", TODAY)
+
+
+async def test_would_like_is_politeness(node: pf.Node) -> None:
+    steps = await plan_steps(node, "we would like to follow sam_shoots", TODAY)
+    assert _calls(steps) == [("follow_member", {"username": "sam_shoots"})]

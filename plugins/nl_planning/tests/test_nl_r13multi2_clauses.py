@@ -124,3 +124,39 @@ async def test_like_is_a_verb_of_its_own(node: pf.Node) -> None:
 async def test_would_like_is_politeness(node: pf.Node) -> None:
     steps = await plan_steps(node, "we would like to follow sam_shoots", TODAY)
     assert _calls(steps) == [("follow_member", {"username": "sam_shoots"})]
+
+
+class ReadingsIn(BaseModel):
+    tank: Tank = Field(default="reef", description="which tank")
+
+
+class ReadingsOut(BaseModel):
+    temperature_celsius: float
+
+
+@pf.capability(intent="The water temperature and pH from a tank's probes", tags=["aquarium"])
+async def get_tank_readings(inp: ReadingsIn) -> ReadingsOut:
+    return ReadingsOut(temperature_celsius=24.0)
+
+
+@pytest.fixture
+async def tank_node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [pause_fish_feeder, set_tank_heater, get_tank_readings]
+    return await planner_on(module_node, register_module, caps)
+
+
+@pytest.mark.parametrize(
+    "text", ["the koi tank's too cold, set it to 25", "the koi tank's freezing so set it to 25"]
+)
+async def test_a_noun_with_s_that_tells_a_state_is_a_statement(
+    tank_node: pf.Node, text: str
+) -> None:
+    # "'s" stands for "is" here: the scene, not a bare noun phrase asking for the readings
+    steps = await plan_steps(tank_node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["set_tank_heater"]
+    assert steps[0]["params"]["temperature_celsius"] == 25
+
+
+async def test_a_possessive_still_names_a_thing(tank_node: pf.Node) -> None:
+    steps = await plan_steps(tank_node, "the koi tank's temperature", TODAY)
+    assert _calls(steps) == [("get_tank_readings", {"tank": "koi"})]

@@ -14,7 +14,7 @@ from .lexicon import lexicon
 from .request_actions import request_action
 from .segment import Clause
 from .statements import LOSS
-from .text import past_form
+from .text import Token, past_form
 
 __all__ = ["FACT", "clause_kind", "remember_fact"]
 
@@ -28,6 +28,17 @@ _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 _WHEREABOUTS = frozenset(("back", "home", "away"))
 _WHEREABOUTS_LINK = frozenset(("from", "at", "on", "for", "until", "till", "since", "after", "in"))
 _WHEREABOUTS_LEAD = frozenset(("just", "finally", "now", "i'm", "im", "we're"))
+# "the weather's awful", "the tank's too cold", "the boiler's leaking": a noun with "'s" is
+# the subject of "is" (not a possessive, "Bob's booking") when what follows it tells a state:
+# a word of degree or negation, a participle, or a word of how a thing is.
+_STATE_AFTER = frozenset((
+    "too", "so", "very", "really", "still", "not", "never", "always", "just", "quite",
+    "been", "got", "gone", "getting", "completely", "totally", "all", "far", "way",
+    "awful", "terrible", "horrible", "dreadful", "bad", "great", "lovely", "fine", "broken",
+    "dead", "flat", "empty", "full", "late", "cold", "hot", "warm", "freezing", "boiling",
+    "wet", "dirty", "blocked", "stuck", "low", "high", "ready", "done", "over", "off", "out",
+    "down", "back", "away", "closed", "shut", "leaking", "here", "there", "due", "overdue",
+))  # fmt: skip
 
 
 def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -> str:
@@ -71,8 +82,21 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
             or (t.lower == "be" and any(w.lower in ("will", "would", "shall") for w in words))
             for t in words[1:]
         )
+        or _told_is(words)
     )
     return "statement" if subject or finite else "request"
+
+
+def _told_is(words: list[Token]) -> bool:
+    """Whether a noun near the start is written with "'s" that stands for "is" ("the
+    weather's awful", "the boiler's leaking"; see ``_STATE_AFTER``)."""
+    for at, token in enumerate(words[:3]):
+        raw = token.text.lower().replace("\u2019", "'")
+        if not raw.endswith("'s") or raw[:-2] != token.lower or at + 1 >= len(words):
+            continue
+        after = words[at + 1].lower
+        return after in _STATE_AFTER or after.endswith("ing") or past_form(after)
+    return False
 
 
 def _whereabouts(lowers: list[str]) -> bool:

@@ -98,9 +98,18 @@ async def test_until_then_points_back_at_the_date_told(node: pf.Node, text: str)
     assert _calls(steps) == [("pause_fish_feeder", {"tank": "koi", "until": "2026-06-14"})]
 
 
-async def test_a_time_told_first_qualifies_the_request_after_it(node: pf.Node) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, set the koi tank to 25",
+        "Tomorrow morning, set the koi tank to 25",
+        "tonight, set the koi tank to 25",
+        "first thing tomorrow, set the koi tank to 25",
+    ],
+)
+async def test_a_time_told_first_qualifies_the_request_after_it(node: pf.Node, text: str) -> None:
     # "On Friday," is no request of its own (it read the feeding log of Friday)
-    steps = await plan_steps(node, "On Friday, set the koi tank to 25", TODAY)
+    steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
 
 

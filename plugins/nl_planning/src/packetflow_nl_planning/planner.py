@@ -119,7 +119,8 @@ class Planner(ClauseReader, Rereads):
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
-        clauses = split(tokens, protected, self.index.verbs)
+        times = mentions.spans("date", "time", "daterange")
+        clauses = split(tokens, protected, self.index.verbs, times)
         draft = PlanDraft(text)
         memory: list[Memory] = []
         pending: list[tuple[Clause, str]] = []

@@ -269,9 +269,11 @@ def split(
     tokens: Sequence[Token],
     protected: Sequence[tuple[int, int]],
     verbs: frozenset[str] = frozenset(),
+    times: Sequence[tuple[int, int]] = (),
 ) -> list[Clause]:
     """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
-    lexicon does not know, see :func:`~.verbs.unknown_verb`)."""
+    lexicon does not know, see :func:`~.verbs.unknown_verb`; ``times``: the spans of its
+    dates and times, see :func:`~.then_refs.fronted_time`)."""
     lex = lexicon()
     hard = list(lex.connect)
     clauses: list[list[Token]] = [[]]
@@ -362,7 +364,7 @@ def split(
             continue
         if (
             lowers[i] == ","
-            and fronted_time(clauses[-1])
+            and fronted_time(clauses[-1], times)
             and _starts_action(tokens[i + 1 :], verbs, after_request=False)
         ):
             # "On Friday, set the tank to 25", "Until then, pause the feeder": the time told

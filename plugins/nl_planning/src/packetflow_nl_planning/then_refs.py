@@ -23,13 +23,24 @@ TIME_PREPOSITIONS = frozenset(("until", "till", "til", "by", "before", "since"))
 # Words that open a time told before the request it qualifies ("On Friday, ...").
 _OPENING = TIME_PREPOSITIONS | {"on", "from", "after", "at", "starting"}
 # Words of such a time that no extractor takes as a value ("until that day, ...").
-_TIME_WORDS = frozenset(("then", "that", "this", "the", "day", "date", "time", "point"))
+_TIME_WORDS = frozenset((
+    "then", "that", "this", "the", "day", "date", "time", "point", "next", "first", "thing",
+    "morning", "afternoon", "evening", "night", "weekend", "early", "in",
+))  # fmt: skip
 
 
-def fronted_time(tokens: Sequence[Token]) -> bool:
+def fronted_time(tokens: Sequence[Token], times: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether ``tokens`` (a clause so far, before a comma) only tell when: a preposition of
     time and a date or "then" ("On Friday, set the tank to 25", "Until then, pause the
-    feeder"). Such a time qualifies the request after the comma; it is no request."""
+    feeder"), or a date or time alone ("Tomorrow morning, open the blinds"; ``times``: the
+    spans of the dates and times found in the text). Such a time qualifies the request after
+    the comma; it is no request."""
+
+    def timed(t: Token) -> bool:
+        return t.entity and any(a <= t.start and t.end <= b for a, b in times)
+
+    if tokens and all(timed(t) or t.lower in _TIME_WORDS for t in tokens):
+        return any(timed(t) for t in tokens)
     if len(tokens) < 2 or tokens[0].lower not in _OPENING:
         return False
     rest = tokens[1:]

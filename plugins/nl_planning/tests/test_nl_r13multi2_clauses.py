@@ -169,3 +169,35 @@ async def test_a_noun_with_s_that_tells_a_state_is_a_statement(
 async def test_a_possessive_still_names_a_thing(tank_node: pf.Node) -> None:
     steps = await plan_steps(tank_node, "the koi tank's temperature", TODAY)
     assert _calls(steps) == [("get_tank_readings", {"tank": "koi"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("while I'm away, pause the feeder on the koi tank", None),
+        ("while I'm away till Sunday, pause the feeder on the koi tank", "2026-06-14"),
+        ("if we're away, pause the feeder on the koi tank", None),
+    ],
+)
+async def test_a_condition_told_first_is_no_request(
+    node: pf.Node, text: str, until: str | None
+) -> None:
+    # the condition's own words ("I'm away") are no pause of their own; its dates stay
+    steps = await plan_steps(node, text, TODAY)
+    params: dict[str, Any] = {"tank": "koi"}
+    if until:
+        params["until"] = until
+    assert _calls(steps) == [("pause_fish_feeder", params)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if it gets cold, set the koi tank to 25",
+        "by the time I'm back, set the koi tank to 25",
+        "as soon as possible, set the koi tank to 25",
+    ],
+)
+async def test_a_condition_told_first_qualifies_the_request(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]

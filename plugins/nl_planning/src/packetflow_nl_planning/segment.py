@@ -17,7 +17,7 @@ from .lexicon import lexicon
 from .numbers import parse_number
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
-from .then_refs import TIME_PREPOSITIONS, fronted_time
+from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
 
 __all__ = ["Clause", "named_again", "split"]
 
@@ -364,12 +364,13 @@ def split(
             continue
         if (
             lowers[i] == ","
-            and fronted_time(clauses[-1], times)
+            and told_first(clauses[-1], times)
             and _starts_action(tokens[i + 1 :], verbs, after_request=False)
         ):
-            # "On Friday, set the tank to 25", "Until then, pause the feeder": the time told
-            # first qualifies the request after the comma (read after its verb), no request
-            fronts[len(clauses) - 1] = clauses[-1]
+            # "On Friday, set the tank to 25", "if it rains, close the blinds": the time or the
+            # condition told first qualifies the request after the comma (its times read after
+            # the verb), no request
+            fronts[len(clauses) - 1] = kept_of(clauses[-1], times)
             clauses[-1] = []
             i += 1
             continue

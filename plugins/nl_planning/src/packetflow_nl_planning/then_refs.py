@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .segment import Clause
     from .text import Token
 
-__all__ = ["TIME_PREPOSITIONS", "fronted_time", "then_told"]
+__all__ = ["TIME_PREPOSITIONS", "fronted_time", "kept_of", "then_told", "told_first"]
 
 # Prepositions after which "then" names a time, not the next step.
 TIME_PREPOSITIONS = frozenset(("until", "till", "til", "by", "before", "since"))
@@ -46,6 +46,54 @@ def fronted_time(tokens: Sequence[Token], times: Sequence[tuple[int, int]] = ())
     rest = tokens[1:]
     told = any(t.entity or t.lower == "then" for t in rest)
     return told and all(t.entity or t.lower in _TIME_WORDS for t in rest)
+
+
+# Words that open a condition or a time of one's own told first ("if it rains tomorrow, ...",
+# "while I'm away, ...", "by the time we're back, ..."): the request after the comma holds.
+_SUBORDINATE = (
+    ("if",), ("when",), ("whenever",), ("while",), ("unless",), ("once",), ("until",), ("till",),
+    ("before",), ("after",), ("as", "soon", "as"), ("as", "long", "as"), ("by", "the", "time"),
+    ("in", "case"),
+)  # fmt: skip
+# Who a condition is of: the speaker, a thing, the weather; not "you" ("once you've done X,
+# ..." asks the listener to do X first: see segment._ONCE).
+_LISTENER = frozenset(("you", "u", "you've", "you're", "you'll", "youve", "youre"))
+_ASKING = frozenset(("is", "are", "was", "were", "does", "do", "did", "will", "can", "should"))
+_SOON = (("as", "soon", "as", "possible"), ("asap",), ("when", "possible"), ("if", "possible"))
+
+
+def told_first(tokens: Sequence[Token], times: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether ``tokens`` (a clause so far, before a comma and a request) only qualify the
+    request after them: a time (:func:`fronted_time`), "as soon as possible", or a condition
+    that is not asked of the listener ("if it rains tomorrow", "while I'm away"). Read after
+    the request, it is no request of its own."""
+    if fronted_time(tokens, times):
+        return True
+    lowers = tuple(t.text.lower() for t in tokens)
+    if lowers in _SOON:
+        return True
+    for opener in _SUBORDINATE:
+        size = len(opener)
+        if lowers[:size] == opener and len(lowers) > size:
+            # ("when is the vet open, ...": a question, not a condition)
+            after = tokens[size].lower
+            return not ({lowers[size], after} & (_LISTENER | _ASKING))
+    return False
+
+
+def kept_of(tokens: Sequence[Token], times: Sequence[tuple[int, int]] = ()) -> list[Token]:
+    """What of a clause :func:`told_first` says the request after it keeps: a time all of it,
+    a condition only its dates and times with the preposition before each ("while I'm away
+    till Sunday": till Sunday; its other words, "I'm back", would be read as the request's)."""
+    if fronted_time(tokens, times):
+        return list(tokens)
+    kept: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.entity and any(a <= t.start and t.end <= b for a, b in times):
+            if k and not tokens[k - 1].entity and tokens[k - 1].lower in _OPENING and not kept:
+                kept.append(tokens[k - 1])
+            kept.append(t)
+    return kept
 
 
 def _then_at(clause: Clause) -> int | None:

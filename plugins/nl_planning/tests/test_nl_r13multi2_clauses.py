@@ -201,3 +201,19 @@ async def test_a_condition_told_first_is_no_request(
 async def test_a_condition_told_first_qualifies_the_request(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set the reef tank to 25. Same for the koi tank",
+        "set the reef tank to 25 and do the same for the koi tank",
+        "set the reef tank to 25, and the same with the koi tank",
+    ],
+)
+async def test_the_same_for_another_thing_repeats_the_request(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("set_tank_heater", {"tank": "reef", "temperature_celsius": 25}),
+        ("set_tank_heater", {"tank": "koi", "temperature_celsius": 25}),
+    ]

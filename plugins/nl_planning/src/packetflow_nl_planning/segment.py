@@ -239,9 +239,29 @@ _ONCE_MORE = frozenset(("one", "another"))
 _FOR_WHOM = frozenset(("for", "at", "on"))
 
 
+# "(do) the same for the lounge", "same again for Tom", "same with the koi tank": the request
+# before, once more, for what the preposition names.
+_SAME = tuple(
+    (*do, *the, "same", *again)
+    for do in ((), ("do",))
+    for the in ((), ("the",))
+    for again in ((), ("again",), ("thing",))
+)
+_SAME_FOR = frozenset(("for", "with", "in", "on", "at"))
+
+
+def same_again(lowers: Sequence[str]) -> int:
+    """How many words open ``lowers`` that say "the same" of the request before (up to the
+    preposition after them: "same for the lounge" -> 1), 0 when they do not."""
+    size = _phrase_at(lowers, 0, _SAME)
+    return size if size and len(lowers) > size + 1 and lowers[size] in _SAME_FOR else 0
+
+
 def _repeats(lowers: Sequence[str]) -> bool:
     """Whether words after a connector stand for the request before it, told again with
-    other values: "one for Tom Lee", "another at 5pm"."""
+    other values: "one for Tom Lee", "another at 5pm", "the same for the lounge"."""
+    if same_again(lowers):
+        return True
     return len(lowers) > 2 and lowers[0] in _ONCE_MORE and lowers[1] in _FOR_WHOM
 
 

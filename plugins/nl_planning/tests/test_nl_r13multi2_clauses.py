@@ -217,3 +217,11 @@ async def test_the_same_for_another_thing_repeats_the_request(node: pf.Node, tex
         ("set_tank_heater", {"tank": "reef", "temperature_celsius": 25}),
         ("set_tank_heater", {"tank": "koi", "temperature_celsius": 25}),
     ]
+
+
+async def test_what_a_thing_is_told_with_s_is_a_statement_even_with_a_verb(
+    tank_node: pf.Node,
+) -> None:
+    # "gone off" is no request to switch anything off: the scene of the request after it
+    steps = await plan_steps(tank_node, "the koi tank's gone cold, set it to 25", TODAY)
+    assert [s["capability"] for s in steps] == ["set_tank_heater"]

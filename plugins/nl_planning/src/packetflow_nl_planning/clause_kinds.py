@@ -66,7 +66,8 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
     losses = losses or clause.added
     if action.explicit and (not past or (losses and LOSS in action.verbs)):
-        return "request"
+        # ("the milk's gone off": what a thing is, told with "'s", is no request to switch off)
+        return "statement" if _told_is(words) and not losses else "request"
     if not action.explicit and _whereabouts(lowers):
         return "statement"
     if asked:

@@ -225,3 +225,31 @@ async def test_what_a_thing_is_told_with_s_is_a_statement_even_with_a_verb(
     # "gone off" is no request to switch anything off: the scene of the request after it
     steps = await plan_steps(tank_node, "the koi tank's gone cold, set it to 25", TODAY)
     assert [s["capability"] for s in steps] == ["set_tank_heater"]
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "pause the feeder on the koi tank till Sunday, actually make that Monday",
+            ("pause_fish_feeder", {"tank": "koi", "until": "2026-06-15"}),
+        ),
+        (
+            "set the koi tank to 25, no wait, 26",
+            ("set_tank_heater", {"tank": "koi", "temperature_celsius": 26}),
+        ),
+        (
+            "set the reef tank to 25, or rather the koi tank",
+            ("set_tank_heater", {"tank": "koi", "temperature_celsius": 25}),
+        ),
+        (
+            "set the reef tank to 25. Sorry, I mean the koi tank",
+            ("set_tank_heater", {"tank": "koi", "temperature_celsius": 25}),
+        ),
+    ],
+)
+async def test_a_correction_replaces_the_value_told_before(
+    node: pf.Node, text: str, call: tuple[str, dict[str, Any]]
+) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [call]

@@ -172,6 +172,10 @@ class Planner(ClauseReader, Rereads):
             again = once_more(
                 self.index, self.country_code, draft, clause, text, mentions, today, memory
             )
+            if again is not None and clause.corrects:
+                draft.steps[-1] = again  # "..., actually make that Monday": Monday, not Sunday
+                made = None
+                continue
             if again is not None:  # "... and one for Tom Lee at the same time"
                 fields = self.index.profiles[again.step.capability].fields
                 memory.extend(memory_of(again.step.params, fields, len(draft.steps)))

@@ -112,6 +112,9 @@ class Clause:
     added: bool = False
     """Told as one more thing ("...; also I left my gloves on the bus"): a request of its own,
     even when it reads as a statement."""
+    corrects: bool = False
+    """Opened by a correction ("..., actually make that Monday", "no wait, 26", "or rather the
+    bedroom"): the values it gives replace those of the request before, no step of its own."""
 
     @property
     def words(self) -> list[Token]:
@@ -247,6 +250,13 @@ _SAME = tuple(
     for the in ((), ("the",))
     for again in ((), ("again",), ("thing",))
 )
+# Words that take back a value just told and give another: "actually", "no wait", "sorry, I
+# mean", "or rather", "make that" (after one of the others).
+_CORRECT = (
+    ("actually",), ("no", "wait"), ("wait", "no"), ("or", "rather"), ("sorry",), ("no", "sorry"),
+    ("i", "mean"), ("scratch", "that"), ("correction",),
+)  # fmt: skip
+_RESTATE = (("make", "that"), ("make", "it"), ("no",), (",",), *_CORRECT)
 _SAME_FOR = frozenset(("for", "with", "in", "on", "at"))
 
 
@@ -394,6 +404,11 @@ def split(
             clauses[-1] = []
             i += 1
             continue
+        if lowers[i] == "," and clauses[-1] and _phrase_at(lowers, i + 1, _CORRECT):
+            clauses.append([])  # "pause it till Sunday, actually make that Monday"
+            earlier.append(False)
+            i += 1
+            continue
         size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
         after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
@@ -422,6 +437,9 @@ def split(
     out: list[Clause] = []
     for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
         added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
+        corrects = bool(out) and _phrase_at([t.lower for t in group], 0, _CORRECT) > 0
+        while corrects and (size := _phrase_at([t.lower for t in group], 0, _RESTATE)):
+            group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)
@@ -446,8 +464,11 @@ def split(
             lead = fronts.get(at, [])
             start = lead[0].start if lead else group[0].start
             out.append(
-                Clause(tuple(group + lead), start, group[-1].end, first and bool(out), added)
-            )
+                Clause(
+                    tuple(group + lead), start, group[-1].end, first and bool(out), added,
+                    corrects,
+                )
+            )  # fmt: skip
     return out
 
 

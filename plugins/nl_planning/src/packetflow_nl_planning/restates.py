@@ -12,8 +12,9 @@ from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .index import Index
 from .plans import PlannedStep
+from .repeats import named_again, same_again
 from .request_actions import request_action
-from .segment import Clause, named_again, same_again
+from .segment import Clause
 from .slots import fill
 from .slots.kinds import field_kind
 from .text import tokenize

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .indirect_asks import VISITS, asked_of
 from .lexicon import lexicon
 from .numbers import parse_number
+from .repeats import CORRECT, CORRECT_AFTER_COMMA, RESTATE, named_again, repeats
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
@@ -238,57 +239,6 @@ def _asks_party(tokens: Sequence[Token]) -> bool:
     return asked_of(words, 0) is not None
 
 
-_ONCE_MORE = frozenset(("one", "another"))
-_FOR_WHOM = frozenset(("for", "at", "on"))
-
-
-# "(do) the same for the lounge", "same again for Tom", "same with the koi tank": the request
-# before, once more, for what the preposition names.
-_SAME = tuple(
-    (*do, *the, "same", *again)
-    for do in ((), ("do",))
-    for the in ((), ("the",))
-    for again in ((), ("again",), ("thing",))
-)
-# Words that take back a value just told and give another: "actually", "no wait", "sorry, I
-# mean", "or rather", "make that" (after one of the others).
-_CORRECT = (
-    ("actually",), ("no", "wait"), ("wait", "no"), ("or", "rather"), ("sorry",), ("no", "sorry"),
-    ("i", "mean"), ("scratch", "that"), ("correction",),
-)  # fmt: skip
-_RESTATE = (("make", "that"), ("make", "it"), ("no",), (",",), *_CORRECT)
-_SAME_FOR = frozenset(("for", "with", "in", "on", "at"))
-
-
-def same_again(lowers: Sequence[str]) -> int:
-    """How many words open ``lowers`` that say "the same" of the request before (up to the
-    preposition after them: "same for the lounge" -> 1), 0 when they do not."""
-    size = _phrase_at(lowers, 0, _SAME)
-    return size if size and len(lowers) > size + 1 and lowers[size] in _SAME_FOR else 0
-
-
-def _repeats(lowers: Sequence[str]) -> bool:
-    """Whether words after a connector stand for the request before it, told again with
-    other values: "one for Tom Lee", "another at 5pm", "the same for the lounge"."""
-    if same_again(lowers):
-        return True
-    return len(lowers) > 2 and lowers[0] in _ONCE_MORE and lowers[1] in _FOR_WHOM
-
-
-def named_again(tokens: Sequence[Token]) -> bool:
-    """Whether words after a connector name someone else for the request before it, told
-    again with what stays the same: "Ana Silva for the same time", "Tom at the same place"
-    (a capitalised name of one to three words, then "for"/"at"/"on" and "the same")."""
-    words = [t for t in tokens if t.is_word or t.entity]
-    size = 0
-    while size < min(3, len(words)) and words[size].text[:1].isupper() and words[size].is_word:
-        size += 1
-    lowers = [t.lower for t in words[size : size + 3]]
-    return (
-        size > 0 and lowers[:1] != [] and lowers[0] in _FOR_WHOM and lowers[1:3] == ["the", "same"]
-    )
-
-
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -404,7 +354,8 @@ def split(
             clauses[-1] = []
             i += 1
             continue
-        if lowers[i] == "," and clauses[-1] and _phrase_at(lowers, i + 1, _CORRECT):
+        fix = _phrase_at(lowers, i + 1, CORRECT_AFTER_COMMA) if lowers[i] == "," else 0
+        if fix and clauses[-1] and i + 1 + fix < n:
             clauses.append([])  # "pause it till Sunday, actually make that Monday"
             earlier.append(False)
             i += 1
@@ -422,7 +373,7 @@ def split(
                 # "..., and can housekeeping bring fresh towels?": asked of someone named
                 or (lowers[i] in (",", "and") and _asks_party(tokens[i + size :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
-                or (after_request and _repeats(lowers[i + size :]))
+                or (after_request and repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"
                 or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
             )
@@ -437,8 +388,8 @@ def split(
     out: list[Clause] = []
     for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
         added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
-        corrects = bool(out) and _phrase_at([t.lower for t in group], 0, _CORRECT) > 0
-        while corrects and (size := _phrase_at([t.lower for t in group], 0, _RESTATE)):
+        corrects = bool(out) and _phrase_at([t.lower for t in group], 0, CORRECT) > 0
+        while corrects and (size := _phrase_at([t.lower for t in group], 0, RESTATE)):
             group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)

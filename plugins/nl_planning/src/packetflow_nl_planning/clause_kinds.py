@@ -31,6 +31,7 @@ _WHEREABOUTS_LEAD = frozenset(("just", "finally", "now", "i'm", "im", "we're"))
 # "the weather's awful", "the tank's too cold", "the boiler's leaking": a noun with "'s" is
 # the subject of "is" (not a possessive, "Bob's booking") when what follows it tells a state:
 # a word of degree or negation, a participle, or a word of how a thing is.
+_SOMEONE = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "no_one"))
 _STATE_AFTER = frozenset((
     "too", "so", "very", "really", "still", "not", "never", "always", "just", "quite",
     "been", "got", "gone", "getting", "completely", "totally", "all", "far", "way",
@@ -67,7 +68,7 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     losses = losses or clause.added
     if action.explicit and (not past or (losses and LOSS in action.verbs)):
         # ("the milk's gone off": what a thing is, told with "'s", is no request to switch off)
-        return "statement" if _told_is(words) and not losses else "request"
+        return "statement" if _told_is(words, strict=True) and not losses else "request"
     if not action.explicit and _whereabouts(lowers):
         return "statement"
     if asked:
@@ -88,14 +89,18 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     return "statement" if subject or finite else "request"
 
 
-def _told_is(words: list[Token]) -> bool:
+def _told_is(words: list[Token], strict: bool = False) -> bool:
     """Whether a noun near the start is written with "'s" that stands for "is" ("the
-    weather's awful", "the boiler's leaking"; see ``_STATE_AFTER``)."""
+    weather's awful", "the boiler's leaking"; see ``_STATE_AFTER``). ``strict`` (the clause
+    has an action verb): only a word of state follows ("the milk's gone off"), not an event
+    ("someone's dumped rubbish on plot 7" reports it)."""
     for at, token in enumerate(words[:3]):
         raw = token.text.lower().replace("\u2019", "'")
         if not raw.endswith("'s") or raw[:-2] != token.lower or at + 1 >= len(words):
             continue
         after = words[at + 1].lower
+        if strict:
+            return after in _STATE_AFTER and token.lower not in _SOMEONE
         return after in _STATE_AFTER or after.endswith("ing") or past_form(after)
     return False
 

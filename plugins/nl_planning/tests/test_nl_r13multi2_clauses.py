@@ -253,3 +253,11 @@ async def test_a_correction_replaces_the_value_told_before(
 ) -> None:
     steps = await plan_steps(node, text, TODAY)
     assert _calls(steps) == [call]
+
+
+async def test_a_correction_with_a_verb_of_its_own_takes_the_request_back(node: pf.Node) -> None:
+    # "actually set it to 22": the heater is set once, to 22 - not to 25 and then to 22
+    text = "set the koi tank to 25, actually set it to 22"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["set_tank_heater"]
+    assert steps[0]["params"]["temperature_celsius"] == 22

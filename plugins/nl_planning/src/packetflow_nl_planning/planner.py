@@ -36,6 +36,7 @@ from .placing import where_to_put
 from .plans import PlannedStep
 from .ranking import Thresholds
 from .reading import ClauseReader
+from .repeats import retracts
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
@@ -163,6 +164,11 @@ class Planner(ClauseReader, Rereads):
             told = [c for c in contexts if c.end <= clause.start]
             told += [c for c, _ in pending[:position]]
             clause = then_told(clause, told, mentions) or clause
+            if clause.corrects and draft.steps and retracts(clause):
+                # "open the blinds in the lounge, actually close them": closing, not opening
+                draft.steps.pop()
+                asked.pop()
+                made = None
             index = len(draft.steps)
             used = set(mentions.used)  # the values taken before this step
             if draft.steps and told_more(

@@ -5,10 +5,23 @@ corrected ("..., actually make that Monday", "no wait, 26", "or rather the bedro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from .request_actions import request_action
 from .text import Token
 
-__all__ = ["CORRECT", "CORRECT_AFTER_COMMA", "RESTATE", "named_again", "repeats", "same_again"]
+if TYPE_CHECKING:
+    from .segment import Clause
+
+__all__ = [
+    "CORRECT",
+    "CORRECT_AFTER_COMMA",
+    "RESTATE",
+    "named_again",
+    "repeats",
+    "retracts",
+    "same_again",
+]
 
 _ONCE_MORE = frozenset(("one", "another"))
 _FOR_WHOM = frozenset(("for", "at", "on"))
@@ -60,6 +73,20 @@ def named_again(tokens: Sequence[Token]) -> bool:
     lowers = [t.lower for t in words[size : size + 3]]
     return (
         size > 0 and lowers[:1] != [] and lowers[0] in _FOR_WHOM and lowers[1:3] == ["the", "same"]
+    )
+
+
+_BACK = frozenset(("it", "them", "that", "those", "this", "these"))
+
+
+def retracts(clause: Clause) -> bool:
+    """Whether a correction with a verb of its own does another thing to what the request
+    before acted on ("..., actually close them"): it takes that request back."""
+    words = clause.words
+    return (
+        clause.corrects
+        and any(t.lower in _BACK for t in words[1:4])
+        and request_action(words).explicit
     )
 
 

@@ -386,11 +386,14 @@ def split(
         clauses[-1].append(token)
         i += 1
     out: list[Clause] = []
+    retracted = False
     for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
         added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
-        corrects = bool(out) and _phrase_at([t.lower for t in group], 0, CORRECT) > 0
+        corrects = bool(out) and (_phrase_at([t.lower for t in group], 0, CORRECT) > 0 or retracted)
         while corrects and (size := _phrase_at([t.lower for t in group], 0, RESTATE)):
             group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
+        # ("Sorry, close them instead": the comma cut the correction off its request)
+        retracted = corrects and not group
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)

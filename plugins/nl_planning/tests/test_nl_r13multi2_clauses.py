@@ -261,3 +261,23 @@ async def test_a_correction_with_a_verb_of_its_own_takes_the_request_back(node: 
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["set_tank_heater"]
     assert steps[0]["params"]["temperature_celsius"] == 22
+
+
+async def test_a_correction_nothing_takes_refuses_rather_than_keep_what_was_taken_back(
+    node: pf.Node,
+) -> None:
+    # "no wait, off" gives the heater nothing: setting it to 25 would do what was taken back
+    assert await is_refused(node, "set the koi tank to 25, no wait, off", TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actually, set the koi tank to 25",
+        "when you get a chance, set the koi tank to 25",
+        "if you can, set the koi tank to 25",
+    ],
+)
+async def test_politeness_before_a_comma_is_no_request(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]

@@ -37,6 +37,7 @@ from .plans import PlannedStep
 from .ranking import Thresholds
 from .reading import ClauseReader
 from .repeats import retracts
+from .request_actions import request_action
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
@@ -182,6 +183,15 @@ class Planner(ClauseReader, Rereads):
                 draft.steps[-1] = again  # "..., actually make that Monday": Monday, not Sunday
                 made = None
                 continue
+            if clause.corrects and draft.steps and not request_action(clause.words).explicit:
+                # "turn the lights on, no wait, off": a correction no value of the step before
+                # takes; keeping that step would do what was taken back
+                raise pf.errors.NotFoundError(
+                    f"request {text[:80]!r}: the correction "
+                    f"{text[clause.start : clause.end]!r} changes nothing the request before "
+                    "takes; say the request again as it should be",
+                    details={"candidates": []},
+                )
             if again is not None:  # "... and one for Tom Lee at the same time"
                 fields = self.index.profiles[again.step.capability].fields
                 memory.extend(memory_of(again.step.params, fields, len(draft.steps)))

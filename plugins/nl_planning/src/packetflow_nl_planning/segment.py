@@ -394,6 +394,10 @@ def split(
             group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
         # ("Sorry, close them instead": the comma cut the correction off its request)
         retracted = corrects and not group
+        if not out and _phrase_at([t.lower for t in group if t.lower != ","], 0, CORRECT) == len(
+            [t for t in group if t.lower != ","]
+        ):
+            continue  # ("Actually, add milk to the list": nothing told before to correct)
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)
@@ -413,7 +417,7 @@ def split(
         while group and group[-1].lower == ",":
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
-        if words and not all(t.lower in lex.stopwords for t in words):
+        if words and (corrects or not all(t.lower in lex.stopwords for t in words)):
             # "..., but first check my balance": this request goes before the one just told.
             lead = fronts.get(at, [])
             start = lead[0].start if lead else group[0].start

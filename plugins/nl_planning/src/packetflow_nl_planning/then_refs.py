@@ -59,7 +59,12 @@ _SUBORDINATE = (
 # ..." asks the listener to do X first: see segment._ONCE).
 _LISTENER = frozenset(("you", "u", "you've", "you're", "you'll", "youve", "youre"))
 _ASKING = frozenset(("is", "are", "was", "were", "does", "do", "did", "will", "can", "should"))
-_SOON = (("as", "soon", "as", "possible"), ("asap",), ("when", "possible"), ("if", "possible"))
+_SOON = (
+    ("as", "soon", "as", "possible"), ("asap",), ("when", "possible"), ("if", "possible"),
+    ("when", "you", "get", "a", "chance"), ("if", "you", "get", "a", "chance"),
+    ("when", "you", "can"), ("if", "you", "can"), ("whenever", "you", "can"),
+    ("when", "you", "have", "a", "moment"), ("if", "you", "have", "a", "moment"),
+)  # fmt: skip
 
 
 def told_first(tokens: Sequence[Token], times: Sequence[tuple[int, int]] = ()) -> bool:

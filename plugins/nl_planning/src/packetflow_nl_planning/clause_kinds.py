@@ -14,7 +14,7 @@ from .lexicon import lexicon
 from .request_actions import request_action
 from .segment import Clause, tells_why
 from .statements import LOSS
-from .text import past_form
+from .text import Token, past_form
 
 __all__ = ["FACT", "clause_kind", "remember_fact"]
 
@@ -23,6 +23,23 @@ FACT = re.compile(
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
+# "back from holiday, resume feeding", "home at 6 - ...", "away until the 20th": where the
+# speaker is, told with "I'm" left out - the scene of the request beside it, never one itself.
+_WHEREABOUTS = frozenset(("back", "home", "away"))
+_WHEREABOUTS_LINK = frozenset(("from", "at", "on", "for", "until", "till", "since", "after", "in"))
+_WHEREABOUTS_LEAD = frozenset(("just", "finally", "now", "i'm", "im", "we're"))
+# "the weather's awful", "the tank's too cold", "the boiler's leaking": a noun with "'s" is
+# the subject of "is" (not a possessive, "Bob's booking") when what follows it tells a state:
+# a word of degree or negation, a participle, or a word of how a thing is.
+_SOMEONE = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "no_one"))
+_STATE_AFTER = frozenset((
+    "too", "so", "very", "really", "still", "not", "never", "always", "just", "quite",
+    "been", "got", "gone", "getting", "completely", "totally", "all", "far", "way",
+    "awful", "terrible", "horrible", "dreadful", "bad", "great", "lovely", "fine", "broken",
+    "dead", "flat", "empty", "full", "late", "cold", "hot", "warm", "freezing", "boiling",
+    "wet", "dirty", "blocked", "stuck", "low", "high", "ready", "done", "over", "off", "out",
+    "down", "back", "away", "closed", "shut", "leaking", "here", "there", "due", "overdue",
+))  # fmt: skip
 
 
 def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -> str:
@@ -50,7 +67,10 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
     losses = losses or clause.added
     if action.explicit and (not past or (losses and LOSS in action.verbs)):
-        return "request"
+        # ("the milk's gone off": what a thing is, told with "'s", is no request to switch off)
+        return "statement" if _told_is(words, strict=True) and not losses else "request"
+    if not action.explicit and _whereabouts(lowers):
+        return "statement"
     if asked:
         return "question"
     if tells_why(clause.tokens):
@@ -62,10 +82,38 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
         or any(
             (t.lower == t.lemma + "s" and t.lemma in lex.classes)
             or t.lower in ("is", "are", "was", "were", "been")  # ("SR-1 has been open ...")
+            # ("by then the tank will be cold": what will be, told to set the scene)
+            or (t.lower == "be" and any(w.lower in ("will", "would", "shall") for w in words))
             for t in words[1:]
         )
+        or _told_is(words)
     )
     return "statement" if subject or finite else "request"
+
+
+def _told_is(words: list[Token], strict: bool = False) -> bool:
+    """Whether a noun near the start is written with "'s" that stands for "is" ("the
+    weather's awful", "the boiler's leaking"; see ``_STATE_AFTER``). ``strict`` (the clause
+    has an action verb): only a word of state follows ("the milk's gone off"), not an event
+    ("someone's dumped rubbish on plot 7" reports it)."""
+    for at, token in enumerate(words[:3]):
+        raw = token.text.lower().replace("\u2019", "'")
+        if not raw.endswith("'s") or raw[:-2] != token.lower or at + 1 >= len(words):
+            continue
+        after = words[at + 1].lower
+        if strict:
+            return after in _STATE_AFTER and token.lower not in _SOMEONE
+        return after in _STATE_AFTER or after.endswith("ing") or past_form(after)
+    return False
+
+
+def _whereabouts(lowers: list[str]) -> bool:
+    """Whether the words tell where the speaker is, "I'm" left out ("back from holiday",
+    "just home from hospital", "away until Sunday")."""
+    at = 1 if lowers[:1] and lowers[0] in _WHEREABOUTS_LEAD else 0
+    return (
+        len(lowers) > at + 1 and lowers[at] in _WHEREABOUTS and lowers[at + 1] in _WHEREABOUTS_LINK
+    )
 
 
 def remember_fact(

@@ -99,7 +99,11 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
             continue
         if any(a <= t.start and t.end <= b for a, b in numbers):
             continue  # "the first one", "two": counts and ordinals are not topics
-        if t.lemma in _PLACEHOLDERS and not scope.action_classes - _LOOKING:
+        if (
+            t.lemma in _PLACEHOLDERS
+            and t.lemma not in scope.own  # ("badger spottings": a spotting report's own word)
+            and not scope.action_classes - _LOOKING
+        ):
             continue  # "any Thai places in Soho?": the values say what kind of place
         if t.lemma in lex.roles and _before_value(scope, t):
             continue  # "near Leeds" for a city: the preposition says where the value goes

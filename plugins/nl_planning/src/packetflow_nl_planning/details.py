@@ -42,8 +42,9 @@ def told_more(
     memory: list[Memory],
 ) -> bool:
     """Whether a short clause is only values for the previous step: its first word (which
-    looked like a verb) fills one of that step's empty fields and at most one other word is
-    left over ("read only, no alert" after "share the file with ...")."""
+    looked like a verb) fills one of that step's empty fields, or names the field it fills
+    ("postcode GU1 4RT"), and at most one other word is left over ("read only, no alert" after
+    "share the file with ...")."""
     lex = lexicon()
     content = [t for t in clause.words if t.is_word and t.lower not in lex.stopwords]
     if not content or len(content) > 4:
@@ -63,9 +64,21 @@ def told_more(
     scope.own, scope.remainder = profile.own, False
     scope.encoder, scope.known = index.encoder, index.known
     more = fill(empty, scope)
-    left = [t for t in content if scope.free(t.start, t.end) and t.lemma not in profile.own]
+    # "... on the 5th? postcode GU1 4RT", "Room 418.": the first word may name the field it
+    # fills instead (a label, see _labels)
+    named = {w for f in empty if f.name in more.params for w in f.words}
     first = content[0]
-    taken = not scope.free(first.start, first.end) or _labels(first, text, more, profile.fields)
+    left = [
+        t
+        for t in content
+        if scope.free(t.start, t.end) and t.lemma not in profile.own and t is not first
+    ]
+    taken = (
+        not scope.free(first.start, first.end)
+        or first.lemma in named
+        or first.lower in named
+        or _labels(first, text, more, profile.fields)
+    )
     if not more.params or not taken or len(left) > 1:
         return False
     mentions.used = trial.used

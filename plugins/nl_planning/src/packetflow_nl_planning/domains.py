@@ -6,6 +6,7 @@ name no capability."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .index import Index
@@ -16,6 +17,8 @@ __all__ = ["continued", "domain_of", "in_domain", "pointed_at"]
 # How close to the best a candidate's score must be for the domain to decide between them: the
 # domain only breaks a near tie, never overrules a clear reading of the words.
 _NEAR = 0.9
+# The source of a value carried from an earlier step (see ``references``): no word of the clause.
+_CARRIED = re.compile(r"\(the \w+ of step \d+\)")
 
 
 def _tags(index: Index, name: str) -> frozenset[str]:
@@ -97,16 +100,27 @@ def pointed_at(
     """The position of the candidate a clause that points back ("book *them* at 11am") means:
     the chosen one, unless it is outside the domain of the step before and a fitting one in it
     takes what that step found (a field named as its output, left for wiring): "find me a stylist
-    ... and book them" books the stylist, not a cleaner."""
+    ... and book them" books the stylist, not a cleaner; and unless it is the step before run
+    again with only that step's values ("quote X and then print it" prints the quoted part)."""
     if previous is None:
         return chosen
     domain = _tags(index, previous)
-    if not domain or _tags(index, candidates[chosen].name) & domain:
+    best = candidates[chosen]
+    # "quote X ... and then print *it*": the step before run once more with nothing but its own
+    # values carried over does nothing new; a capability that takes what it found is meant.
+    again = best.name == previous and (
+        best.filled is None or all(_CARRIED.fullmatch(s) for s in best.filled.sources.values())
+    )
+    if not domain or (_tags(index, best.name) & domain and not again):
         return chosen
     found = set(index.profiles[previous].outputs)
     for at, other in enumerate(candidates):
-        if not (other.action_ok and other.relevant and other.fit == 1.0 and other.filled):
+        if other.name == previous or not (
+            other.action_ok and other.relevant and other.fit == 1.0 and other.filled
+        ):
             continue
+        if again and other.level != "same":
+            continue  # (only one that does the very action asked: "print it" prints)
         takes = {f.name for f in index.profiles[other.name].fields} - set(other.filled.params)
         if takes & found and _tags(index, other.name) & domain:
             return at

@@ -44,9 +44,12 @@ _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]
 # Words after a bare hour that go on to the next phrase: no count measures them.
 _GOES_ON_WORDS = (
     "and|for|on|with|then|please|sharp|instead|again|today|tomorrow|tonight|or|but|if|so|latest"
+    "|as|too"
 )
 _TIME = re.compile(
-    r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\w])"  # 5pm, 7.30pm
+    # 5pm, 7.30pm; a full stop that ends the sentence as well is not the time's ("at 1pm. Can")
+    r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m(?:\.(?!\s+[A-Z]))?|p\.?m(?:\.(?!\s+[A-Z]))?)"
+    r"(?![\w])"
     r"|\b(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!:\d)"  # not h:mm:ss
     r"|\b(?:at\s+)?(noon|midday|midnight)\b"
     # "at 8" before a word of its own is a house number or a count ("at 6 Main Street", "at 3
@@ -61,7 +64,7 @@ _TIME = re.compile(
 )
 _TIME_RANGE = re.compile(
     r"\b(\d{1,2})(?::([0-5]\d))?\s*(-|\u2013|to|till|until|and)\s*(\d{1,2})(?::([0-5]\d))?\s*"
-    r"([ap]\.?m\.?)(?![\w])",
+    r"([ap]\.?m(?:\.(?!\s+[A-Z]))?)(?![\w])",
     re.IGNORECASE,
 )
 # Two bare hours joined as a range ("from 2 till 3", "tonight 8 to 11", "from 10 to 12:30"):

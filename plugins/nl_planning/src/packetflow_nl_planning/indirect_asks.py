@@ -11,22 +11,26 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .date_words import DAYS, MONTHS
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .text import Token, past_form
 from .verbs import value_like, verb_at
 
 __all__ = [
     "ASKING",
+    "ASK_OF",
     "CHANGE",
     "DEFINITE",
     "DELEGATE",
     "KEEP",
     "TIME_SPANS",
+    "VISITS",
+    "asked_of",
     "comes_otherwise",
     "delegated",
     "kept_longer",
     "moved_in_time",
     "passive_ask",
+    "visit_for",
     "wanted_otherwise",
 ]
 
@@ -134,6 +138,22 @@ def wanted_otherwise(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action |
 DELEGATE = frozenset(("get", "ask", "have", "want", "need"))
 _ANYONE = frozenset(("someone", "somebody", "anyone", "anybody"))
 _ONE_OF = frozenset(("a", "an", "the", "your", "one"))
+# "ask them to shorten the trousers": the people already spoken of (the tailor booked before),
+# asked to do a thing - only after a verb of asking ("I need them to be ready" wishes).
+_THEM = frozenset(("them", "him", "her"))
+ASK_OF = frozenset(("ask", "get"))
+# Verbs of coming out to the speaker, joined by "and" to what is to be done there: "can you
+# come and check the boiler", "could someone pop round and fix the tap".
+VISITS = (
+    ("come", "round"),
+    ("come", "over"),
+    ("come", "out"),
+    ("come", "by"),
+    ("pop", "round"),
+    ("pop", "over"),
+    ("pop", "by"),
+    ("come",),
+)
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 # Having a person look at, check or deal with a thing is handing it to them: referring it up,
 # or arranging their visit - never reading it oneself.
@@ -141,14 +161,26 @@ _REFER = frozenset(("escalate", "book", "schedule"))
 
 
 def delegated(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str], to: bool = True
+    tokens: Sequence[Token],
+    at: int,
+    lex: Lexicon,
+    verbs: frozenset[str],
+    to: bool = True,
+    them: bool = False,
 ) -> Action | None:
     """ "I'd like a supervisor to look at SR-1", "get someone senior to deal with CMP-6",
     "have a manager review it" (``to=False``: a bare verb follows): a person, then what they
     are to do. A verb that only reads ("look at", "review") or says nothing the lexicon knows
     ("deal with") refers the thing to them (see :data:`_REFER`); any other verb is what is
-    asked ("a manager to cancel it" cancels)."""
+    asked ("a manager to cancel it" cancels). ``them``: "ask them to ..." (a pronoun for the
+    person, then "to") asks the verb after it as well."""
     words = [t.lower for t in tokens]
+    if them and to and at + 2 < len(words) and words[at] in _THEM and words[at + 1] == "to":
+        nxt = tokens[at + 2]
+        found = None if nxt.entity else verb_at(tokens, at + 2, lex, verbs)
+        if found is not None and not lex.is_query(found[1]) and found[0] not in lex.light:
+            return Action(found[1], (found[0],), True, False, at + 2 + found[2])
+        return None
     if at >= len(words) or not (words[at] in _ANYONE or words[at] in _ONE_OF):
         return None
     verb_at_index = _after_person(tokens, at, lex, to)
@@ -200,4 +232,63 @@ def comes_otherwise(tokens: Sequence[Token], at: int) -> Action | None:
             if any(_when(t) for t in rest) and any(t.lower in ("on", "at", "in") for t in rest):
                 return Action(CHANGE, ("reschedule",), True, False, at)
             return None
+    return None
+
+
+def visit_for(
+    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
+) -> Action | None:
+    """ "come and check the boiler", "pop round and fix the tap": coming out to do a thing asks
+    for it done there - a verb that only reads or says nothing of its own ("check", "do a leak
+    check") arranges the visit (see :data:`_REFER`), never a reading of one's own."""
+    words = [t.lower for t in tokens]
+    for visit in VISITS:
+        end = at + len(visit)
+        if tuple(words[at:end]) == visit and words[end : end + 1] == ["and"]:
+            break
+    else:
+        return None
+    found = verb_at(tokens, end + 1, lex, verbs) if end + 1 < len(tokens) else None
+    if found is None:
+        return None
+    verb, classes, size = found
+    if verb in lex.light or lex.is_query(classes):
+        return Action(_REFER, ("refer",), True, False, end + 1 + size)
+    return Action(classes, (verb,), True, False, end + 1 + size)
+
+
+# ("can my compost drop come ...": one's own thing, not someone asked)
+_PARTY_DETERMINERS = frozenset(("the", "your"))
+_OWNED = frozenset(("my", "our", "his", "her", "their", "its", "a", "an"))
+_NOT_PARTY = frozenset(("i", "we", "you", "u", "it", "they", "he", "she", "this", "that", "there"))
+
+
+def asked_of(words: Sequence[Token], at: int) -> int | None:
+    """Where the verb stands when the words from ``at`` ask someone named to do a thing, put
+    as a question: a modal, who ("housekeeping", "the driver", "your engineer"), then a bare
+    verb ("can housekeeping bring fresh towels", "could the driver email me"); else ``None``.
+    A pronoun is no one named ("can it wait" says more about the request before)."""
+    if len(words) < at + 3 or words[at].lower not in ASKING:
+        return None
+    who = at + 1 + (words[at + 1].lower in _PARTY_DETERMINERS)
+    if (
+        who + 1 >= len(words)
+        or words[who].lower in _NOT_PARTY
+        or words[who].lower in _OWNED
+        or words[who].entity
+    ):
+        return None
+    lex = lexicon()
+    bases = set(lex.irregular.values())  # ("bring", "send": the classes need not list them)
+
+    def is_verb(word: str) -> bool:
+        return bool(lex.classes_of(word)) or word in bases
+
+    for i in range(who + 1, min(who + 3, len(words))):  # (one or two words name who)
+        verb = words[i]
+        if verb.lower in lex.stopwords or verb.lower in ("be", "have", "get"):
+            return None  # ("can the booking be moved": a thing done to, see passive_ask)
+        if verb.lower == verb.lemma and not verb.entity and is_verb(verb.lower):
+            # (who is no verb as written: "can check ..."; "driver" is, though "drive" is one)
+            return None if is_verb(words[who].lower) else i
     return None

@@ -22,6 +22,7 @@ from typing import Any
 
 import packetflow as pf
 
+from .another import another_of
 from .clause_kinds import clause_kind, remember_fact
 from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
@@ -31,9 +32,12 @@ from .fragments import gave_value, is_fragment
 from .index import Index
 from .joins import joined
 from .objects import each_object
+from .placing import where_to_put
 from .plans import PlannedStep
 from .ranking import Thresholds
 from .reading import ClauseReader
+from .repeats import retracts
+from .request_actions import request_action
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
@@ -41,6 +45,7 @@ from .segment import Clause, split, tells_why
 from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize, tokenize
+from .then_refs import then_told
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -129,7 +134,8 @@ class Planner(ClauseReader, Rereads):
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")
-        clauses = split(tokens, protected, self.index.verbs, reasons=reasons)
+        times = mentions.spans("date", "time", "daterange")
+        clauses = split(tokens, protected, self.index.verbs, times, reasons=reasons)
         draft = PlanDraft(text)
         memory: list[Memory] = []
         pending: list[tuple[Clause, str]] = []
@@ -168,6 +174,15 @@ class Planner(ClauseReader, Rereads):
                 continue
             before = [c for c in contexts if c.end <= clause.start]
             before += [c for c in facts if c.start >= clause.end]  # "..., my number is X"
+            # "I'm away till Sunday. Until then, pause the feeder": until Sunday
+            told = [c for c in contexts if c.end <= clause.start]
+            told += [c for c, _ in pending[:position]]
+            clause = then_told(clause, told, mentions) or clause
+            if clause.corrects and draft.steps and retracts(clause):
+                # "open the blinds in the lounge, actually close them": closing, not opening
+                draft.steps.pop()
+                asked.pop()
+                made = None
             index = len(draft.steps)
             used = set(mentions.used)  # the values taken before this step
             if draft.steps and told_more(
@@ -177,6 +192,19 @@ class Planner(ClauseReader, Rereads):
             again = once_more(
                 self.index, self.country_code, draft, clause, text, mentions, today, memory
             )
+            if again is not None and clause.corrects:
+                draft.steps[-1] = again  # "..., actually make that Monday": Monday, not Sunday
+                made = None
+                continue
+            if clause.corrects and draft.steps and not request_action(clause.words).explicit:
+                # "turn the lights on, no wait, off": a correction no value of the step before
+                # takes; keeping that step would do what was taken back
+                raise pf.errors.NotFoundError(
+                    f"request {text[:80]!r}: the correction "
+                    f"{text[clause.start : clause.end]!r} changes nothing the request before "
+                    "takes; say the request again as it should be",
+                    details={"candidates": []},
+                )
             if again is not None:  # "... and one for Tom Lee at the same time"
                 fields = self.index.profiles[again.step.capability].fields
                 memory.extend(memory_of(again.step.params, fields, len(draft.steps)))
@@ -198,6 +226,14 @@ class Planner(ClauseReader, Rereads):
                             text, with_object(clause, thing), mentions, today, memory, allowed,
                             index, before, outputs, previous, thing=thing,
                         )  # fmt: skip
+                # "cancel my salon appointment SA-1 and book another for Friday": another of it
+                other = another_of(self.index, clause, pending[position - 1][0]) if index else None
+                if other is not None and counted is None:
+                    with contextlib.suppress(pf.errors.NotFoundError):
+                        counted = self._clause(
+                            text, other, mentions, today, memory, allowed, index, before, outputs,
+                            previous,
+                        )  # fmt: skip
                 step = counted or self._clause(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
@@ -215,6 +251,8 @@ class Planner(ClauseReader, Rereads):
                         # "refund order 7 and give me cash back": a detail of step 1; "...,
                         # and invite her": the contact found first is whom the event invites
                         continue
+                    if draft.steps and where_to_put(clause, mentions):
+                        continue  # "... - just tip it on the drive": how to bring it
                     carried = self._in_domain(
                         text, clause, mentions, today, memory, allowed, index, before, outputs,
                         previous,

@@ -9,18 +9,21 @@ from collections.abc import Callable, Sequence
 
 from .actions import Action
 from .existence import asked_existence
-from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import (
+    ASK_OF,
     CHANGE,
     DELEGATE,
     KEEP,
+    asked_of,
     comes_otherwise,
     delegated,
     kept_longer,
     moved_in_time,
     passive_ask,
+    visit_for,
     wanted_otherwise,
 )
+from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
@@ -120,6 +123,7 @@ _ROUTE = frozenset(("schedule", "search", "retrieve"))
 _SCHEDULE = frozenset(("schedule", "create", "book"))
 _LOCATE = frozenset(("search", "retrieve"))
 _GO_AHEAD = frozenset(("go_ahead_with", "proceed_with"))
+_SAID_THING = frozenset(("it", "them", "this", "that", "these", "those", "one"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
 
@@ -169,6 +173,10 @@ def request_action(
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    q_at = at + 2 if put_as_question(words, at) else at  # ("can you come and ...")
+    visit = visit_for(tokens, q_at, lex, verbs)
+    if visit is not None:
+        return visit
     # (A loss told inside a request, "block card 4821, I lost it", says why: no new request.)
     lost = told_loss(tokens, at, lex, verbs) if bare else None
     if lost is not None:
@@ -191,9 +199,15 @@ def request_action(
     ):
         start = at + 1 + (words[at + 1] in PRESENT)
         return Action(_HAND_OVER, ("hand_over",), True, False, start)
-    if bare and words[at] == "have" and at + 1 < len(words) and words[at + 1] not in _SUBJECT:
+    if (
+        (bare or (at + 1 < len(words) and words[at + 1] not in _SAID_THING))
+        and words[at] == "have"
+        and at + 1 < len(words)
+        and words[at + 1] not in _SUBJECT
+    ):
         # "have the report translated", "have it delivered": as "get ... done" (not "have you
-        # paid?", a question); no new request of its own ("..., have it removed" says how)
+        # paid?", a question); no new request of its own ("..., have it removed" says how),
+        # unless it is of a thing not said before ("..., and have 4 fitted on Saturday")
         done = causative(tokens, at + 1, lex, verbs) or delegated(
             tokens, at + 1, lex, verbs, to=False
         )
@@ -215,6 +229,10 @@ def request_action(
     moved = comes_otherwise(tokens, at + q) if q and not asks and words[at] in _ASKING else None
     if moved is not None:
         return moved
+    party = asked_of(tokens, at) if q and not asks else None
+    if party is not None:
+        # "can the driver email ann@x.org": asked of someone named, the verb is the request
+        q, asks, at = 0, True, party
     if q and not asks:
         if words[at] == "where" and at + q < len(words) and words[at + q] not in _WHERE_NOT:
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
@@ -259,7 +277,7 @@ def request_action(
         if longer is not None:
             return longer
     if verb in DELEGATE:
-        asked = delegated(tokens, after, lex, verbs)
+        asked = delegated(tokens, after, lex, verbs, them=verb in ASK_OF)
         if asked is not None:
             return asked
     joined = membership(tokens, verb, classes, after, lex)
@@ -267,7 +285,11 @@ def request_action(
         return joined
     if verb in ("get", "grab") and after < len(words) and words[after] in _ME:
         # "get me two tickets", "get us a table": asking for a thing is asking to obtain it
-        # (to buy, book or read it), as "I need a ..." is.
+        # (to buy, book or read it), as "I need a ..." is - unless the thing names an action
+        # ("get me a removal quote" quotes, as "I'd like a refund" refunds).
+        nominal = nominal_after(tokens, after + 1, lex)
+        if nominal is not None and lex.classes_of(nominal[0]):
+            return Action(lex.classes_of(nominal[0]), (nominal[0],), True, False, nominal[1])
         return Action(_ACQUIRE, ("obtain",), True, True, after + 1)
     if (
         verb in ("tell", "let", "show", "give", "remind")

@@ -12,7 +12,9 @@ from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .index import Index
 from .plans import PlannedStep
-from .segment import Clause, named_again
+from .repeats import named_again, same_again
+from .request_actions import request_action
+from .segment import Clause
 from .slots import fill
 from .slots.kinds import field_kind
 from .text import tokenize
@@ -85,12 +87,24 @@ def once_more(
     words = clause.words
     if not draft.steps or not words:
         return None
-    if words[0].lower not in _ONCE_MORE and not named_again(clause.tokens):
+    same = same_again([t.lower for t in words])
+    if clause.corrects and request_action(words).explicit:
+        return None  # ("..., actually cancel it": another request, planned as one)
+    if (
+        words[0].lower not in _ONCE_MORE
+        and not same
+        and not clause.corrects
+        and not named_again(clause.tokens)
+    ):
         return None  # (not "one for Tom", "another at 5pm", "Tom for the same time")
     last = draft.steps[-1]
     profile = index.profiles[last.step.capability]
     read = clause
-    if words[0].lower not in _ONCE_MORE:
+    if same:
+        # "Same for the lounge": the request before, for the lounge (from its preposition on)
+        rest = clause.tokens[clause.tokens.index(words[same]) :]
+        read = Clause(rest, rest[0].start, clause.end)
+    elif words[0].lower not in _ONCE_MORE and not clause.corrects:
         # (with the connector before it: a capitalised first word of a clause is read as the
         # start of a sentence, never of a name)
         before = [t for t in tokenize(text[: clause.start]) if t.is_word]

@@ -12,13 +12,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .indirect_asks import VISITS, asked_of
 from .lexicon import lexicon
 from .numbers import parse_number
+from .repeats import CORRECT, CORRECT_AFTER_COMMA, RESTATE, named_again, repeats
 from .request_actions import put_as_question, request_action
 from .text import Token, past_form
+from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
 
 __all__ = ["Clause", "named_again", "split", "tells_why"]
 
+# "..., and while you're at it reserve Catan": one more thing to do while doing the first.
+_WHILE_AT_IT = tuple(
+    ("while", who, "are", *there)
+    for who in ("you", "we")
+    for there in (("at", "it"), ("there",), ("on", "it"))
+)
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
     ("and", "also"),
@@ -34,6 +43,11 @@ _SOFT = (
     ("and", "lastly"),
     ("besides",),
     ("in", "addition"),
+    # "the weather's awful so cancel FP-204118": what follows from what was told
+    ("so",),
+    ("and", "so"),
+    *_WHILE_AT_IT,
+    *(("and", *w) for w in _WHILE_AT_IT),
 )
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
 # not a description of the one before.
@@ -61,8 +75,28 @@ _ONCE = tuple(
 # Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
 _ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
 # Connectors that add one more thing to do ("also", "and also", "plus", "besides").
-_ADDED = (("also",), ("and", "also"), ("but", "also"), ("plus",), ("besides",), ("in", "addition"))
+_ADDED = (
+    ("also",),
+    ("and", "also"),
+    ("but", "also"),
+    ("plus",),
+    ("besides",),
+    ("in", "addition"),
+    # "the weather's awful so cancel FP-204118": what follows from what was told
+    ("so",),
+    ("and", "so"),
+    *_WHILE_AT_IT,
+    *(("and", *w) for w in _WHILE_AT_IT),
+)
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
+# Verbs of going or trying that, joined by "and" to the verb after them, make one request with
+# it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
+_FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
+# What may stand before such a verb: who is asked, and politeness ("can someone", "please").
+_FRAME_LEAD = frozenset(
+    ("can", "could", "would", "will", "you", "someone", "somebody", "anyone", "please", "just")
+)
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +113,9 @@ class Clause:
     added: bool = False
     """Told as one more thing ("...; also I left my gloves on the bus"): a request of its own,
     even when it reads as a statement."""
+    corrects: bool = False
+    """Opened by a correction ("..., actually make that Monday", "no wait, 26", "or rather the
+    bedroom"): the values it gives replace those of the request before, no step of its own."""
 
     @property
     def words(self) -> list[Token]:
@@ -92,6 +129,19 @@ def _protected(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
 _SUBJECTS = frozenset(("i", "we"))
 _SAME_THING = frozenset(("it", "them", "this", "that"))
 _FUTURE = frozenset(("will", "shall"))
+
+
+_LEVELS = frozenset(("to", "at"))
+
+
+def _to_level(words: Sequence[Token]) -> bool:
+    """Whether the words give a level to set a thing to ("set it *to 26°C*", "keep them *at
+    19*"): a setting of its own, not a property of the thing the request before acts on."""
+    return (
+        len(words) > 1
+        and words[0].lower in _LEVELS
+        and (words[1].lower[:1].isdigit() or parse_number(words[1].lower) is not None)
+    )
 
 
 def _continues(words: Sequence[Token], after_request: bool = True) -> bool:
@@ -108,6 +158,7 @@ def _continues(words: Sequence[Token], after_request: bool = True) -> bool:
         and first.lemma in lex.complement
         and len(words) > 1
         and words[1].lower in _SAME_THING
+        and not _to_level(words[2:])
     ):
         return True  # (after a statement, "get it released" is the request itself)
     if first.lower in _SUBJECTS and len(words) > 1 and words[1].lower in _FUTURE:
@@ -181,28 +232,11 @@ def _asks(tokens: Sequence[Token]) -> bool:
     return len(words) == 2 and words[0] in _MODALS and (put_as_question(words) or words[1] == "i")
 
 
-_ONCE_MORE = frozenset(("one", "another"))
-_FOR_WHOM = frozenset(("for", "at", "on"))
-
-
-def _repeats(lowers: Sequence[str]) -> bool:
-    """Whether words after a connector stand for the request before it, told again with
-    other values: "one for Tom Lee", "another at 5pm"."""
-    return len(lowers) > 2 and lowers[0] in _ONCE_MORE and lowers[1] in _FOR_WHOM
-
-
-def named_again(tokens: Sequence[Token]) -> bool:
-    """Whether words after a connector name someone else for the request before it, told
-    again with what stays the same: "Ana Silva for the same time", "Tom at the same place"
-    (a capitalised name of one to three words, then "for"/"at"/"on" and "the same")."""
+def _asks_party(tokens: Sequence[Token]) -> bool:
+    """Whether the words ask someone named to do a thing, put as a question ("can
+    housekeeping bring fresh towels", "could the driver call me"; see :func:`asked_of`)."""
     words = [t for t in tokens if t.is_word or t.entity]
-    size = 0
-    while size < min(3, len(words)) and words[size].text[:1].isupper() and words[size].is_word:
-        size += 1
-    lowers = [t.lower for t in words[size : size + 3]]
-    return (
-        size > 0 and lowers[:1] != [] and lowers[0] in _FOR_WHOM and lowers[1:3] == ["the", "same"]
-    )
+    return asked_of(words, 0) is not None
 
 
 _DETERMINERS = frozenset(("the", "my", "our", "his", "her", "their", "your"))
@@ -283,11 +317,13 @@ def split(
     tokens: Sequence[Token],
     protected: Sequence[tuple[int, int]],
     verbs: frozenset[str] = frozenset(),
+    times: Sequence[tuple[int, int]] = (),
     *,
     reasons: bool = True,
 ) -> list[Clause]:
     """The clauses of a tokenized request, in order (``verbs``: the registry's verbs the
-    lexicon does not know, see :func:`~.verbs.unknown_verb`); with ``reasons``, what someone
+    lexicon does not know, see :func:`~.verbs.unknown_verb`; ``times``: the spans of its
+    dates and times, see :func:`~.then_refs.fronted_time`); with ``reasons``, what someone
     is doing told after a comma is a clause of its own (see :func:`tells_why`)."""
     lex = lexicon()
     hard = list(lex.connect)
@@ -302,8 +338,11 @@ def split(
     # "when you refill RX-1 email me": after a lead told as done first, with no comma, the
     # next action verb past its own starts the request that waits for it (-1: none pending)
     waiting = -1
+    fronts: dict[int, list[Token]] = {}  # per clause: a time told before it (fronted_time)
+    depth = 0  # inside brackets: "register my drone (HS720, 495 g, email x@y.z), then ..."
     while i < n:
         token = tokens[i]
+        depth = max(0, depth + (token.lower in _OPEN) - (token.lower in _CLOSE))
         if not clauses[-1] and (size := _phrase_at(lowers, i, _ONCE)):
             waiting = i + size + 1  # (past the lead and its verb)
         elif (
@@ -318,8 +357,16 @@ def split(
             waiting = -1
         if token.lower in _HARD_PUNCT or token.lower == ",":
             waiting = -1
-        if _protected(token, protected):
+        if _protected(token, protected) or depth > 0 or token.lower in _CLOSE:
+            # (what brackets hold says more about the request around them: never a step)
             clauses[-1].append(token)
+            i += 1
+            continue
+        if lowers[i] == "and" and (frame := _frame(clauses[-1])):
+            if tuple(lowers[i - frame : i]) in VISITS:
+                clauses[-1].append(token)  # "come and check it": a visit to do it (see visit_for)
+            else:
+                del clauses[-1][-frame:]  # "go ahead and print it": the verb after "and" asks
             i += 1
             continue
         decimal = token.lower == "." and i + 1 < n and tokens[i + 1].lower[:1].isdigit()
@@ -359,10 +406,30 @@ def split(
             i += size
             continue
         size = _phrase_at(lowers, i, hard) or _phrase_at(typed, i, hard)
+        if size and i > 0 and lowers[i] == "then" and lowers[i - 1] in TIME_PREPOSITIONS:
+            size = 0  # "until then, pause the feeder": a time told before, not a next step
         if size and clauses[-1]:
             clauses.append([])
             earlier.append(False)
             i += size
+            continue
+        if (
+            lowers[i] == ","
+            and told_first(clauses[-1], times)
+            and _starts_action(tokens[i + 1 :], verbs, after_request=False)
+        ):
+            # "On Friday, set the tank to 25", "if it rains, close the blinds": the time or the
+            # condition told first qualifies the request after the comma (its times read after
+            # the verb), no request
+            fronts[len(clauses) - 1] = kept_of(clauses[-1], times)
+            clauses[-1] = []
+            i += 1
+            continue
+        fix = _phrase_at(lowers, i + 1, CORRECT_AFTER_COMMA) if lowers[i] == "," else 0
+        if fix and clauses[-1] and i + 1 + fix < n:
+            clauses.append([])  # "pause it till Sunday, actually make that Monday"
+            earlier.append(False)
+            i += 1
             continue
         size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
@@ -383,8 +450,10 @@ def split(
                     and not after_request
                     and wish_after_self(clauses[-1], tokens[i + size :])
                 )
+                # "..., and can housekeeping bring fresh towels?": asked of someone named
+                or (lowers[i] in (",", "and") and _asks_party(tokens[i + size :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
-                or (after_request and _repeats(lowers[i + size :]))
+                or (after_request and repeats(lowers[i + size :]))
                 # "register Sam Lee for 10am and Ana Silva for the same time"
                 or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
             )
@@ -397,8 +466,18 @@ def split(
         clauses[-1].append(token)
         i += 1
     out: list[Clause] = []
-    for group, first in zip(clauses, earlier, strict=True):
+    retracted = False
+    for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
         added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
+        corrects = bool(out) and (_phrase_at([t.lower for t in group], 0, CORRECT) > 0 or retracted)
+        while corrects and (size := _phrase_at([t.lower for t in group], 0, RESTATE)):
+            group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
+        # ("Sorry, close them instead": the comma cut the correction off its request)
+        retracted = corrects and not group
+        if not out and _phrase_at([t.lower for t in group if t.lower != ","], 0, CORRECT) == len(
+            [t for t in group if t.lower != ","]
+        ):
+            continue  # ("Actually, add milk to the list": nothing told before to correct)
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)
@@ -418,11 +497,16 @@ def split(
         while group and group[-1].lower == ",":
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
-        if words and not all(t.lower in lex.stopwords for t in words):
+        if words and (corrects or not all(t.lower in lex.stopwords for t in words)):
             # "..., but first check my balance": this request goes before the one just told.
+            lead = fronts.get(at, [])
+            start = lead[0].start if lead else group[0].start
             out.append(
-                Clause(tuple(group), group[0].start, group[-1].end, first and bool(out), added)
-            )
+                Clause(
+                    tuple(group + lead), start, group[-1].end, first and bool(out), added,
+                    corrects,
+                )
+            )  # fmt: skip
     return out
 
 
@@ -431,6 +515,23 @@ _ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
 _ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
 _RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
 _FREE = frozenset(("free", "available", "around"))
+
+
+def _frame(group: Sequence[Token]) -> int:
+    """How many tokens at the end of ``group`` are a verb of going or trying that the verb
+    after "and" completes ("come and open up the pool"), when only who is asked and politeness
+    stand before it (0: none)."""
+    lowers = [t.lower for t in group if t.is_word]
+    for frame in sorted(_FRAMES, key=len, reverse=True):
+        size = len(frame)
+        if (
+            tuple(lowers[-size:]) == frame
+            and len(lowers) >= size
+            and all(w in _FRAME_LEAD for w in lowers[:-size])
+            and all(t.is_word for t in group[-size:])
+        ):
+            return size
+    return 0
 
 
 def _without_anyone(group: list[Token]) -> list[Token]:

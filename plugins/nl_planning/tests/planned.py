@@ -24,6 +24,14 @@ async def plan_steps(node: pf.Node, text: str, today: str) -> list[dict[str, Any
     return steps
 
 
+async def plan_params(node: pf.Node, text: str, today: str) -> dict[str, Any]:
+    """The params of the one step ``nl_planning.plan`` plans for ``text`` on ``today``."""
+    steps = await plan_steps(node, text, today)
+    assert len(steps) == 1, steps
+    params: dict[str, Any] = steps[0]["params"]
+    return params
+
+
 async def is_refused(node: pf.Node, text: str, today: str) -> bool:
     """Whether no capability fits ``text`` (E404)."""
     try:

@@ -28,8 +28,8 @@ from planned import is_refused, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
+from packetflow_nl_planning.asides import tells_why
 from packetflow_nl_planning.ranking import Candidate
-from packetflow_nl_planning.segment import tells_why
 from packetflow_nl_planning.text import tokenize
 from packetflow_nl_planning.winners import names_another, outscored_by_words
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -36,10 +36,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
-    steps = await plan_steps(node, text, today)
-    assert len(steps) == 1, steps
-    params: dict[str, Any] = steps[0]["params"]
-    return params
+    return await plan_params(node, text, today)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -164,10 +164,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
-    steps = await plan_steps(node, text, today)
-    assert len(steps) == 1, steps
-    params: dict[str, Any] = steps[0]["params"]
-    return params
+    return await plan_params(node, text, today)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,9 @@ __all__ = ["another_of"]
 _ANOTHER = frozenset(("another",))
 # Where the words naming the thing end: a value, or a word that joins one ("for Friday").
 _ENDS = frozenset(("for", "on", "at", "to", "from", "with", "and", "in", "by", "until", "till"))
+# Words before the noun that point at the old thing; the new one keeps only its article.
+_DETERMINERS = frozenset(("my", "our", "the", "this", "that"))
+_ARTICLES = frozenset(("a", "an"))
 
 
 def another_of(index: Index, clause: Clause, earlier: Clause) -> Clause | None:
@@ -31,8 +34,8 @@ def another_of(index: Index, clause: Clause, earlier: Clause) -> Clause | None:
         if token.entity or not token.is_word or token.lower in _ENDS:
             break
         noun.append(token)
-    if not noun or all(t.lower in ("my", "the", "our", "a", "an", "this", "that") for t in noun):
+    if not noun or all(t.lower in _DETERMINERS | _ARTICLES for t in noun):
         return None
-    named = tuple(t for t in noun if t.lower not in ("my", "our", "the", "this", "that"))
+    named = tuple(t for t in noun if t.lower not in _DETERMINERS)  # ("a salon appointment")
     tokens = (*clause.tokens[: at + 1], *named, *clause.tokens[at + 1 :])
     return Clause(tokens, clause.start, clause.end, clause.earlier, clause.added)

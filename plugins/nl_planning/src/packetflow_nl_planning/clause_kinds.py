@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .asides import tells_why, whereabouts
 from .clauses import Memory
 from .entities import Mentions, normalize_phone
 from .index import Index
 from .lexicon import lexicon
 from .request_actions import request_action
-from .segment import Clause, tells_why
+from .segment import Clause
 from .statements import LOSS
 from .text import Token, past_form
 
@@ -23,11 +24,6 @@ FACT = re.compile(
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
-# "back from holiday, resume feeding", "home at 6 - ...", "away until the 20th": where the
-# speaker is, told with "I'm" left out - the scene of the request beside it, never one itself.
-_WHEREABOUTS = frozenset(("back", "home", "away"))
-_WHEREABOUTS_LINK = frozenset(("from", "at", "on", "for", "until", "till", "since", "after", "in"))
-_WHEREABOUTS_LEAD = frozenset(("just", "finally", "now", "i'm", "im", "we're"))
 # "the weather's awful", "the tank's too cold", "the boiler's leaking": a noun with "'s" is
 # the subject of "is" (not a possessive, "Bob's booking") when what follows it tells a state:
 # a word of degree or negation, a participle, or a word of how a thing is.
@@ -69,7 +65,7 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     if action.explicit and (not past or (losses and LOSS in action.verbs)):
         # ("the milk's gone off": what a thing is, told with "'s", is no request to switch off)
         return "statement" if _told_is(words, strict=True) and not losses else "request"
-    if not action.explicit and _whereabouts(lowers):
+    if not action.explicit and whereabouts(lowers):
         return "statement"
     if asked:
         return "question"
@@ -105,15 +101,6 @@ def _told_is(words: list[Token], strict: bool = False) -> bool:
             return after in _STATE_AFTER and token.lower not in _SOMEONE
         return after in _STATE_AFTER or after.endswith("ing") or past_form(after)
     return False
-
-
-def _whereabouts(lowers: list[str]) -> bool:
-    """Whether the words tell where the speaker is, "I'm" left out ("back from holiday",
-    "just home from hospital", "away until Sunday")."""
-    at = 1 if lowers[:1] and lowers[0] in _WHEREABOUTS_LEAD else 0
-    return (
-        len(lowers) > at + 1 and lowers[at] in _WHEREABOUTS and lowers[at + 1] in _WHEREABOUTS_LINK
-    )
 
 
 def remember_fact(

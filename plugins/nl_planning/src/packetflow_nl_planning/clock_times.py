@@ -13,6 +13,7 @@ from .mentions import Mention
 
 __all__ = [
     "DAY_PART",
+    "GOES_ON_WORDS",
     "HOUR_WORDS",
     "NEXT_WORD",
     "ClockTime",
@@ -89,11 +90,13 @@ _WORD_TIME = re.compile(
     re.IGNORECASE,
 )
 _ISH = re.compile(r"\b(?:at\s+)?(\d{1,2})\s*-?ish\b", re.IGNORECASE)
-# After a bare hour in words, a word that goes on to the next phrase: "at seven for dinner".
-_GOES_ON = re.compile(
-    r"\s*(?:$|[,.;:!?)]|(?:and|for|on|with|then|please|sharp|instead|again|today|tomorrow"
-    r"|tonight|or|but|if|so|latest)\b)"
+# Words after a bare hour that go on to the next phrase ("at seven for dinner", "at 10
+# instead", "at 8 as usual"): no count measures them, so the hour is a time.
+GOES_ON_WORDS = (
+    "and|for|on|with|then|please|sharp|instead|again|today|tomorrow|tonight|or|but|if|so|latest"
+    "|as|too"
 )
+_GOES_ON = re.compile(r"\s*(?:$|[,.;:!?)]|(?:" + GOES_ON_WORDS + r")\b)")
 
 _MORNING = re.compile(r"\b(?:morning|breakfast)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:afternoon|evening|tonight|night)\b", re.IGNORECASE)

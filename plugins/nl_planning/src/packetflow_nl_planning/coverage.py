@@ -13,7 +13,7 @@ from .lexicon import lexicon
 from .slots import Filled
 from .text import Token, lemma
 
-__all__ = ["coverage", "singular_base", "to_explain"]
+__all__ = ["coverage", "singular_base"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*[A-Za-z0-9]")
 # A path ("/Photos/2024", "~/notes.txt") or a file name with its extension ("report.pdf"): a
@@ -24,13 +24,14 @@ _PATH = re.compile(r"(?:~|\.{1,2})?/[^\s,;]+|\b[\w\-]+\.[A-Za-z][A-Za-z0-9]{1,4}
 
 def coverage(
     scope: Scope, profile: Profile, verbs: set[str], idf: Callable[[str], float], filled: Filled
-) -> tuple[float, int]:
+) -> tuple[float, int, frozenset[str]]:
     """How much of what the clause says, beyond its action and the values the capability's
-    fields took, the capability's own words cover (IDF-weighted), and how many such words
-    there are. Words taken only by the catch-all "rest of the clause" still count as words
-    to explain."""
+    fields took, the capability's own words cover (IDF-weighted), how many such words there
+    are, and their lemmas (see :func:`to_explain`). Words taken only by the catch-all "rest of
+    the clause" still count as words to explain."""
     total = hit = 0.0
     count = 0
+    left: set[str] = set()
     # Another value of an enum the capability has already filled ("from GBP to EUR" for one
     # currency field) is one it cannot place: a word it does not explain, however own.
     unplaced = {
@@ -44,15 +45,14 @@ def coverage(
         weight = idf(t.lemma)
         total += weight
         count += 1
+        left.add(t.lemma)
         if t.lower in unplaced:
             continue
-        base = singular_base(t.lemma)
-        if t.lemma in profile.words:
-            hit += weight * min(1.0, profile.words[t.lemma] / 0.8)
-        elif base in profile.words:
-            # "chargers" for a capability named by "charger": the singular's lemma
-            # ("charge") is the one its own words were read with
-            hit += weight * min(1.0, profile.words[base] / 0.8)
+        # ("chargers" for a capability named by "charger": the singular's lemma, "charge", is
+        # the one its own words were read with)
+        own = t.lemma if t.lemma in profile.words else singular_base(t.lemma)
+        if own in profile.words:
+            hit += weight * min(1.0, profile.words[own] / 0.8)
         elif (
             _compound_of(t.lemma, profile.own)
             or _derived_from(t.lemma, profile.own)
@@ -62,7 +62,7 @@ def coverage(
             # "bedroom" for a field "room" (a compound names its head), "owned" for an
             # "owner" field (a noun of the same verb), "mag" for "magnitude", "pas" for "pass"
             hit += weight
-    return (hit / total if total else 0.0), count
+    return (hit / total if total else 0.0), count, frozenset(left)
 
 
 def singular_base(word: str) -> str:

@@ -6,19 +6,17 @@ name no capability."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .index import Index
 from .ranking import Candidate
+from .references import carried
 
 __all__ = ["continued", "domain_of", "in_domain", "pointed_at"]
 
 # How close to the best a candidate's score must be for the domain to decide between them: the
 # domain only breaks a near tie, never overrules a clear reading of the words.
 _NEAR = 0.9
-# The source of a value carried from an earlier step (see ``references``): no word of the clause.
-_CARRIED = re.compile(r"\(the \w+ of step \d+\)")
 
 
 def _tags(index: Index, name: str) -> frozenset[str]:
@@ -109,7 +107,7 @@ def pointed_at(
     # "quote X ... and then print *it*": the step before run once more with nothing but its own
     # values carried over does nothing new; a capability that takes what it found is meant.
     again = best.name == previous and (
-        best.filled is None or all(_CARRIED.fullmatch(s) for s in best.filled.sources.values())
+        best.filled is None or all(carried(s) for s in best.filled.sources.values())
     )
     if not domain or (_tags(index, best.name) & domain and not again):
         return chosen

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .references import carried
 from .schema import FieldSpec
 from .slots import Filled
 from .text import identifier_words
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["listed_value", "names_what_it_leaves", "takes_most", "told_values"]
 
 _MARGIN = 0.25  # a candidate this near in score must be one the winner takes more than
-_CARRIED = re.compile(r"\(the \w+ of step \d+\)")
 _WORD = re.compile(r"[a-z0-9]+")
 # (name words any field may have: "the *new* plan" names no field)
 _GENERIC = frozenset(("name", "new", "the", "for", "and", "type", "kind", "value", "text", "id"))
@@ -63,7 +63,7 @@ def _told(spec: FieldSpec, filled: Filled) -> bool:
             return False  # ("(the date of step 1)": no words of the request named it)
         said = set(_WORD.findall(source.lower()))
         return len(said) >= 2 and bool(said & _label_words(spec.name))
-    if _CARRIED.fullmatch(source):
+    if carried(source):
         return True
     said = {_singular(w) for w in _WORD.findall(source.lower())}
     value = {_singular(w) for w in _WORD.findall(str(filled.params[spec.name]).lower())}

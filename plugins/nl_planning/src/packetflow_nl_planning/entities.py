@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from .clock_times import (
     DAY_PART,
+    GOES_ON_WORDS,
     HOUR_WORDS,
     NEXT_WORD,
     clock_phrases,
@@ -41,11 +42,6 @@ _PHONE = re.compile(
     r"(?<![\w+])(?<![A-Za-z]-)\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,7}(?![\w])"
 )
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(:,]))([\"'])(.+?)\1(?=[\s.,;:!?)]|$)")
-# Words after a bare hour that go on to the next phrase: no count measures them.
-_GOES_ON_WORDS = (
-    "and|for|on|with|then|please|sharp|instead|again|today|tomorrow|tonight|or|but|if|so|latest"
-    "|as|too"
-)
 _TIME = re.compile(
     # 5pm, 7.30pm; a full stop that ends the sentence as well is not the time's ("at 1pm. Can")
     r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m(?:\.(?!\s+[A-Z]))?|p\.?m(?:\.(?!\s+[A-Z]))?)"
@@ -57,7 +53,7 @@ _TIME = re.compile(
     # ("at 6 for an hour", "at 10 and Ana at 11", "at 7 on Friday"), nor an adverb or a
     # conjunction that no count measures ("at 10 instead", "at 3 today", "at 6 if possible").
     r"|\b(?:at\s+)(\d{1,2})(?:\s+o'?clock)?"
-    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:" + _GOES_ON_WORDS + r")\b)\w))"
+    r"(?!\s*(?:[:./-]\d|%|[°º]|(?!" + DAY_PART + r"|(?:" + GOES_ON_WORDS + r")\b)\w))"
     # "half past nine", "quarter to eight"; British "half nine" (09:30) with "past" unsaid.
     r"|\b(half|quarter)\s+(?:(past|to)\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|[°º]|[-/.:]\d))",
     re.IGNORECASE,

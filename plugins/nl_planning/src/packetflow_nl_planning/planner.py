@@ -23,6 +23,7 @@ from typing import Any
 import packetflow as pf
 
 from .another import another_of
+from .asides import tells_why
 from .clause_kinds import clause_kind, remember_fact
 from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
@@ -41,7 +42,7 @@ from .request_actions import request_action
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
-from .segment import Clause, split, tells_why
+from .segment import Clause, split
 from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize, tokenize

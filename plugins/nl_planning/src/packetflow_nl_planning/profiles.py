@@ -15,7 +15,7 @@ from .capability_actions import capability_action
 from .lexicon import lexicon
 from .schema import FieldSpec, input_fields, output_fields
 from .slots import field_kind
-from .tense import description_tells_past
+from .tense import Tense, description_tells_past, time_word_tense
 from .text import identifier_words, tokenize, words
 from .units import currency_aliases
 
@@ -51,6 +51,9 @@ class Profile:
     """A date field's description tells of the past ("when the damage happened"), or the
     capability records what happened (a log, a tally of a harvest): its dates read
     backwards."""
+    said_tense: Tense | None = None
+    """The tense an adjective of time in its name or intent says ("upcoming sales": ahead;
+    see :func:`~.tense.time_word_tense`)."""
 
     @property
     def required(self) -> list[FieldSpec]:
@@ -159,6 +162,10 @@ def build_profile(cap: pf.Capability) -> Profile:
         forms=forms,
         looks_back=any(description_tells_past(f.description) for f in dated)
         or (bool(dated) and _records(action)),
+        # (its name and intent, not a field's description, "previous address", nor a value)
+        said_tense=time_word_tense(
+            t.lower for t in tokenize(f"{' '.join(identifier_words(cap.name))} {cap.intent}")
+        ),
     )
 
 

@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 
 from .actions import BROAD, Action, compatible
 from .clauses import Mode, Scope
-from .coverage import coverage, to_explain
+from .coverage import coverage
 from .dominance import listed_value, names_what_it_leaves, takes_most, told_values
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
 from .searches import taken_alike
 from .slots import Filled, field_kind, fill
-from .tense import clause_tense, time_word_tense
-from .text import identifier_words, tokenize
+from .tense import clause_tense
 from .verb_match import (
     narrow,
     obtains,
@@ -144,13 +143,10 @@ def date_mode(profile: Profile, tokens_lower: list[str], tokens_lemma: list[str]
         return "past" if tense == "past" else "future"
     if profile.looks_back:
         return "past"  # a date field "when the damage happened"
-    # What the capability is about, as its name and intent say (not a field's description,
-    # "previous address", nor a value, "next_day"): "upcoming sales" beats the topic word.
-    cap = profile.capability
-    about = [t.lower for t in tokenize(f"{' '.join(identifier_words(cap.name))} {cap.intent}")]
-    said = time_word_tense(about)
-    if said is not None:
-        return "past" if said == "past" else "future"
+    # What the capability is about, as its name and intent say: "upcoming sales" beats the
+    # topic word.
+    if profile.said_tense is not None:
+        return "past" if profile.said_tense == "past" else "future"
     vocabulary = set(profile.own)
     if (
         (profile.action.query or lex.is_query(profile.action.classes))
@@ -240,7 +236,7 @@ def rank(
             # "book the refractor": a capability that only shares the broad "make" with it
             # (logs a drive) comes after one that books
             score -= 0.15
-        covered, leftover = coverage(trial, profile, verbs, idf, filled)
+        covered, leftover, left = coverage(trial, profile, verbs, idf, filled)
         explained = leftover == 0 or covered >= thresholds.objects
         # A question or a bare noun phrase whose words a free-text field swallowed whole
         # ("what's the weather like in Leeds?": "weather" as the query of find_event) is not
@@ -410,7 +406,7 @@ def rank(
                 action.explicit and level == "same", ruled_out,
                 listed_value(profile.fields, filled), told_values(profile.fields, filled, said),
                 profile.own, not action.explicit,
-                frozenset(t.lemma for t in to_explain(trial, verbs, filled)),
+                left,
                 bool(profile.action.query),
                 frozenset(
                     w

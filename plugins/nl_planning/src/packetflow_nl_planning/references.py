@@ -16,7 +16,17 @@ from .schema import FieldSpec
 from .segment import Clause
 from .text import identifier_words
 
-__all__ = ["named_output", "pointer", "reference"]
+__all__ = ["carried", "named_output", "pointer", "reference"]
+
+# The source :func:`reference` gives a value carried from an earlier step (no word of the clause).
+_CARRIED = re.compile(r"\(the \w+ of step \d+\)")
+
+
+def carried(source: str) -> bool:
+    """Whether ``source`` is that of a value carried from an earlier step (see
+    :func:`reference`), not words of the clause."""
+    return _CARRIED.fullmatch(source) is not None
+
 
 _REFER = re.compile(
     r"\b(?:the|that|this|those|these|same|the\s+same)\s+([a-z]+(?:\s+[a-z]+)?)\s+"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .asides import whereabouts
 from .entities import Mentions
 from .index import Index
 from .lexicon import lexicon
@@ -21,10 +22,6 @@ __all__ = ["counts_unnamed", "scene_object", "takes_thing", "told_of_self", "wit
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 
 
-_WHERE_ONE_IS = frozenset(("back", "home", "away"))
-_FROM_UNTIL = frozenset(("from", "until", "till", "for"))
-
-
 def told_of_self(clause: Clause) -> bool:
     """Whether a clause is told as a statement, its subject a pronoun ("we're out of eggs", "I
     can't travel any more") or left unsaid before where one is ("back from holiday"), whatever
@@ -33,11 +30,8 @@ def told_of_self(clause: Clause) -> bool:
     words = clause.words
     if not words:
         return False
-    lowers = [t.lower for t in words[:3]]
-    if lowers[0] == "just":
-        lowers = lowers[1:]
     # "back from holiday", "home from hospital", "away till Monday": "I'm" left unsaid
-    if len(lowers) >= 2 and lowers[0] in _WHERE_ONE_IS and lowers[1] in _FROM_UNTIL:
+    if whereabouts([t.lower for t in words[:3]]):
         return True
     return re.split(r"['\u2019]", words[0].lower)[0] in _PRONOUN_SUBJECTS
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .asides import labels_value, tells_why, wish_after_self
 from .indirect_asks import VISITS, asked_of
 from .lexicon import lexicon
 from .numbers import parse_number
@@ -20,7 +21,7 @@ from .request_actions import put_as_question, request_action
 from .text import Token, past_form
 from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
 
-__all__ = ["Clause", "named_again", "split", "tells_why"]
+__all__ = ["Clause", "named_again", "split"]
 
 # "..., and while you're at it reserve Catan": one more thing to do while doing the first.
 _WHILE_AT_IT = tuple(
@@ -28,6 +29,9 @@ _WHILE_AT_IT = tuple(
     for who in ("you", "we")
     for there in (("at", "it"), ("there",), ("on", "it"))
 )
+# Connectors that add a request following from, or alongside, what was told ("the weather's
+# awful so cancel FP-204118", "and while you're at it reserve Catan"): soft, and added.
+_FOLLOWS_ON = (("so",), ("and", "so"), *_WHILE_AT_IT, *(("and", *w) for w in _WHILE_AT_IT))
 # Connectors that need a verb after them to start a new request.
 _SOFT = (
     ("and", "also"),
@@ -43,11 +47,7 @@ _SOFT = (
     ("and", "lastly"),
     ("besides",),
     ("in", "addition"),
-    # "the weather's awful so cancel FP-204118": what follows from what was told
-    ("so",),
-    ("and", "so"),
-    *_WHILE_AT_IT,
-    *(("and", *w) for w in _WHILE_AT_IT),
+    *_FOLLOWS_ON,
 )
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
 # not a description of the one before.
@@ -82,11 +82,7 @@ _ADDED = (
     ("plus",),
     ("besides",),
     ("in", "addition"),
-    # "the weather's awful so cancel FP-204118": what follows from what was told
-    ("so",),
-    ("and", "so"),
-    *_WHILE_AT_IT,
-    *(("and", *w) for w in _WHILE_AT_IT),
+    *_FOLLOWS_ON,
 )
 _LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 # Verbs of going or trying that, joined by "and" to the verb after them, make one request with
@@ -239,74 +235,6 @@ def _asks_party(tokens: Sequence[Token]) -> bool:
     return asked_of(words, 0) is not None
 
 
-_DETERMINERS = frozenset(("the", "my", "our", "his", "her", "their", "your"))
-_THIRD = frozenset(("he", "she", "it", "they", "we"))
-_BE = frozenset(("is", "are"))
-
-
-def tells_why(tokens: Sequence[Token]) -> bool:
-    """Whether the words after a comma say what someone or something is doing, with a subject
-    of their own and a verb in -ing ("..., the baby's napping", "..., my son is sleeping",
-    "..., it's raining"): the reason for the request before them, not more of it."""
-    words = [t for t in tokens if t.is_word]
-    if words and words[0].lower in _DETERMINERS:
-        at = 2  # "the baby", "my son"
-    elif words and words[0].lower in _THIRD:
-        at = 1
-    else:
-        return False
-    if len(words) <= at:
-        return False
-    head = words[at - 1]
-    if words[at].lower in _BE:
-        verb_at = at + 1  # "my son is sleeping", "it's raining" (read as it + is)
-    elif head.text.lower().endswith(("'s", "\u2019s")) and not head.lower.endswith("s"):
-        verb_at = at  # "the baby's napping": the verb written on
-    else:
-        return False
-    if len(words) <= verb_at:
-        return False
-    verb = words[verb_at]
-    return verb.lower.endswith("ing") and verb.lower != verb.lemma
-
-
-_TELLERS = frozenset(("i", "we"))
-_WISH = frozenset(("need", "want"))
-_WOULD = frozenset(("would", "'d", "\u2019d"))
-_LIKE = frozenset(("like", "love"))
-
-
-def wish_after_self(before: Sequence[Token], tokens: Sequence[Token]) -> bool:
-    """Whether the words after "and" say what the teller of the statement before it wishes,
-    its subject left unsaid ("we're moving abroad and need somewhere to keep the furniture",
-    "I'm off to Spain and would like ..."): the statement sets the scene; the wish is the
-    request, as "..., we need ..." would be."""
-    first = next((t for t in before if t.is_word), None)
-    if first is None or first.lower.replace("\u2019", "'").split("'")[0] not in _TELLERS:
-        return False
-    words = [t.lower for t in tokens if t.is_word][:2]
-    return bool(words) and (
-        words[0] in _WISH or (len(words) == 2 and words[0] in _WOULD and words[1] in _LIKE)
-    )
-
-
-def _labels_value(tokens: Sequence[Token]) -> bool:
-    """Whether the words after a comma are one word and then one value an extractor took, to
-    the clause's end ("..., contact sam@x.io", "..., call 07700 900123"): after a phrase with
-    no verb of its own ('lightning talk proposal: "..."') the word labels the value, as
-    "contact:" would; it asks for nothing of its own."""
-    if len(tokens) < 2 or not tokens[0].is_word or tokens[0].entity:
-        return False
-    rest = tokens[1:]
-    cut = next((k for k, t in enumerate(rest) if t.lower in _HARD_PUNCT | {","}), len(rest))
-    value = rest[:cut]
-    return (
-        bool(value)
-        and all(t.entity for t in value)
-        and not any(t.lower in _HARD_PUNCT | {","} for t in value)
-    )
-
-
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
     words = [t for t in tokens if t.is_word or t.entity]
@@ -437,7 +365,7 @@ def split(
         if (
             size
             and clauses[-1]
-            and not (lowers[i] == "," and not after_request and _labels_value(tokens[i + 1 :]))
+            and not (lowers[i] == "," and not after_request and labels_value(tokens[i + 1 :]))
             and (
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -174,9 +174,7 @@ async def yard(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, TODAY.isoformat())
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, TODAY.isoformat())
 
 
 def test_last_night_is_yesterday() -> None:

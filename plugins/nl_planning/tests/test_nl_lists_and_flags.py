@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -66,9 +66,7 @@ async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, TODAY)
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, TODAY)
 
 
 async def test_the_words_of_a_flag_are_no_item_of_a_list(shop: pf.Node) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -167,10 +167,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    steps = await plan_steps(node, text, TODAY)
-    assert len(steps) == 1, steps
-    params: dict[str, Any] = steps[0]["params"]
-    return params
+    return await plan_params(node, text, TODAY)
 
 
 @pytest.mark.parametrize(

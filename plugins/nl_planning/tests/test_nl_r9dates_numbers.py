@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -57,9 +57,7 @@ async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, TODAY)
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, TODAY)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -116,9 +116,7 @@ async def errands(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str, today: str = TODAY) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, today)
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, today)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -79,9 +79,7 @@ async def house(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, TODAY)
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, TODAY)
 
 
 async def test_a_place_the_examples_also_name(house: pf.Node) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -131,9 +131,7 @@ async def shops(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, TODAY)
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, TODAY)
 
 
 async def test_a_bare_count_counts_the_capability_object(shops: pf.Node) -> None:

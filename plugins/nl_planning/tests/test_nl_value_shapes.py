@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_params, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -92,9 +92,7 @@ async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
 
 
 async def _params(node: pf.Node, text: str) -> dict[str, Any]:
-    [step] = await plan_steps(node, text, TODAY)
-    params: dict[str, Any] = step["params"]
-    return params
+    return await plan_params(node, text, TODAY)
 
 
 async def test_a_stay_this_weekend_arrives_saturday_and_departs_sunday(shop: pf.Node) -> None:

@@ -39,3 +39,18 @@ async def is_refused(node: pf.Node, text: str, today: str) -> bool:
     except pf.errors.NotFoundError:
         return True
     return False
+
+
+def calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """Each planned step as ``(capability, params)``, in order."""
+    return [(s["capability"], s["params"]) for s in steps]
+
+
+def plan_reads(plan: Any) -> list[list[str]]:
+    """What each step of a plan JSON reads (``s1.x->y``), in order."""
+    if isinstance(plan, dict):
+        here = [plan.get("from") or []] if plan.get("type") == "step" else []
+        return here + [r for v in plan.values() for r in plan_reads(v)]
+    if isinstance(plan, list):
+        return [r for v in plan for r in plan_reads(v)]
+    return []

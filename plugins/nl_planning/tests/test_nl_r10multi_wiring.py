@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import plan_reads, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -75,19 +75,9 @@ async def test_two_days_of_an_earlier_step_say_not_which_one_is_meant(node: pf.N
         await plan_steps(node, text, TODAY)
 
 
-def _reads(plan: Any) -> list[list[str]]:
-    """What each step of a plan JSON reads from earlier outputs (``s1.x->y``), in order."""
-    if isinstance(plan, dict):
-        here = [plan.get("from") or []] if plan.get("type") == "step" else []
-        return here + [r for v in plan.values() for r in _reads(v)]
-    if isinstance(plan, list):
-        return [r for v in plan for r in _reads(v)]
-    return []
-
-
 async def test_an_optional_input_named_as_an_earlier_output_is_fed_from_it(node: pf.Node) -> None:
     text = "book the studio for 3 hours on Friday and then hire a jazz drum kit"
     out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
-    reads = _reads(out["plan"])
+    reads = plan_reads(out["plan"])
     assert len(reads) == 2
     assert any(m.startswith("s1.booking_id") for m in reads[1])

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import is_refused, plan_steps, planner_on
+from planned import calls, is_refused, plan_reads, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -232,26 +232,12 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(module_node, register_module, caps)
 
 
-def _reads(plan: Any) -> list[list[str]]:
-    """What each step of a plan JSON reads from earlier outputs (``s1.x->y``), in order."""
-    if isinstance(plan, dict):
-        here = [plan.get("from") or []] if plan.get("type") == "step" else []
-        return here + [r for v in plan.values() for r in _reads(v)]
-    if isinstance(plan, list):
-        return [r for v in plan for r in _reads(v)]
-    return []
-
-
-def _calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    return [(s["capability"], s["params"]) for s in steps]
-
-
 async def test_a_generic_verb_goes_on_in_the_domain_of_the_step_before(node: pf.Node) -> None:
     # "add" alone fits the grocery order and the podcasts as well; after taking a player off
     # the team sheet, "add his cousin ... instead" adds a player
     text = "Remove Ben Ross from the team sheet and add his cousin Joe Ross instead"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("drop_player", {"full_name": "Ben Ross"}),
         ("add_player", {"full_name": "Joe Ross"}),
     ]
@@ -259,13 +245,13 @@ async def test_a_generic_verb_goes_on_in_the_domain_of_the_step_before(node: pf.
 
 async def test_a_sentence_of_values_fills_the_request_before_it(node: pf.Node) -> None:
     steps = await plan_steps(node, "Can I stay on till 6pm instead? Bay 214.", TODAY)
-    assert _calls(steps) == [("extend_parking", {"bay_number": "214", "leave_time": "18:00"})]
+    assert calls(steps) == [("extend_parking", {"bay_number": "214", "leave_time": "18:00"})]
     # alone, the question names the checkout but not the cabin, so the planner asks for it
     # (E422); the cabin told in the next sentence makes it complete
     with pytest.raises(pf.errors.ContractViolationError, match="cabin_number"):
         await plan_steps(node, "Could we check out at 1pm instead?", TODAY)
     steps = await plan_steps(node, "Could we check out at 1pm instead? Cabin 12.", TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("late_cabin_checkout", {"cabin_number": "12", "checkout_time": "13:00"})
     ]
 
@@ -295,7 +281,7 @@ async def test_a_sentence_of_values_fills_the_request_before_it(node: pf.Node) -
 async def test_a_reason_told_first_is_context_not_a_request(
     node: pf.Node, text: str, expected: tuple[str, dict[str, Any]]
 ) -> None:
-    assert _calls(await plan_steps(node, text, TODAY)) == [expected]
+    assert calls(await plan_steps(node, text, TODAY)) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -311,7 +297,7 @@ async def test_a_reason_told_first_is_context_not_a_request(
 async def test_the_thing_a_shortage_names_is_the_item_of_the_request_after_it(
     node: pf.Node, text: str, expected: dict[str, Any]
 ) -> None:
-    assert _calls(await plan_steps(node, text, TODAY)) == [("add_to_basket", expected)]
+    assert calls(await plan_steps(node, text, TODAY)) == [("add_to_basket", expected)]
 
 
 async def test_before_that_puts_the_second_request_first_and_it_is_the_order(
@@ -319,7 +305,7 @@ async def test_before_that_puts_the_second_request_first_and_it_is_the_order(
 ) -> None:
     text = "Add oat milk to the order - before that, take cow's milk off it"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("remove_from_basket", {"item": "cow's milk"}),
         ("add_to_basket", {"item": "oat milk"}),
     ]
@@ -328,7 +314,7 @@ async def test_before_that_puts_the_second_request_first_and_it_is_the_order(
 async def test_three_requests_and_everywhere_as_a_room(node: pf.Node) -> None:
     text = "Switch off the lamps everywhere, start the fan on high and then turn on the porch light"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("turn_off_lamps", {"room": "everywhere"}),
         ("start_fan", {"speed": "high"}),
         ("turn_on_lamps", {"room": "porch"}),
@@ -337,7 +323,7 @@ async def test_three_requests_and_everywhere_as_a_room(node: pf.Node) -> None:
 
 async def test_there_is_the_room_the_step_before_was_given(node: pf.Node) -> None:
     steps = await plan_steps(node, "Lamps off in the bedroom and start the fan in there", TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("turn_off_lamps", {"room": "bedroom"}),
         ("start_fan", {"area": "bedroom"}),
     ]
@@ -350,11 +336,11 @@ async def test_but_first_wires_the_search_into_the_booking_told_before_it(node: 
     )
     out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
     steps = out["steps"]
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("find_barber", {"date": "2026-06-12", "service": "skin_fade"}),
         ("book_barber", {"date": "2026-06-12", "time": "10:00", "service": "skin_fade"}),
     ]
-    reads = _reads(out["plan"])
+    reads = plan_reads(out["plan"])
     assert any(m.startswith("s1.barber_id") for m in reads[1])  # the barber found first
 
 
@@ -362,7 +348,7 @@ async def test_a_second_name_for_the_same_time_is_the_request_again(node: pf.Nod
     text = "book a swimming lesson for Amy Hart on Friday at 4pm and Leo Hart for the same time"
     steps = await plan_steps(node, text, TODAY)
     lesson = {"date": "2026-06-12", "time": "16:00"}
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("book_swimming_lesson", {"pupil_name": "Amy Hart", **lesson}),
         ("book_swimming_lesson", {"pupil_name": "Leo Hart", **lesson}),
     ]
@@ -372,7 +358,7 @@ async def test_a_second_name_for_the_same_time_is_the_request_again(node: pf.Nod
         "for the same time"
     )
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("book_swimming_lesson", {"pupil_name": "Amy Hart", "email": "amy@hart.example", **lesson}),
         ("book_swimming_lesson", {"pupil_name": "Leo Hart", **lesson}),
     ]
@@ -381,7 +367,7 @@ async def test_a_second_name_for_the_same_time_is_the_request_again(node: pf.Nod
 async def test_words_told_to_the_one_a_field_names_are_its_message(node: pf.Node) -> None:
     text = 'Take me off match M-4410, tell the captain "sorry, knee trouble"'
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("withdraw_from_match", {"match_id": "M-4410", "note": "sorry, knee trouble"})
     ]
 
@@ -390,11 +376,11 @@ async def test_them_after_a_search_is_what_it_found(node: pf.Node) -> None:
     # "book them at 9am" alone fits the window cleaner as well; "them" is the barber found
     text = "Find a barber for a hot shave on Monday and book them at 9am"
     out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
-    assert _calls(out["steps"]) == [
+    assert calls(out["steps"]) == [
         ("find_barber", {"date": "2026-06-15", "service": "hot_shave"}),
         ("book_barber", {"date": "2026-06-15", "time": "09:00", "service": "hot_shave"}),
     ]
-    assert any(m.startswith("s1.barber_id") for m in _reads(out["plan"])[1])
+    assert any(m.startswith("s1.barber_id") for m in plan_reads(out["plan"])[1])
 
 
 async def test_a_generic_verb_takes_what_the_step_before_found(node: pf.Node) -> None:
@@ -402,7 +388,7 @@ async def test_a_generic_verb_takes_what_the_step_before_found(node: pf.Node) ->
     text = "Look for coach trips from Bath to Exeter on Saturday and then grab me a seat"
     out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
     assert [s["capability"] for s in out["steps"]] == ["search_coach_trips", "join_coach_trip"]
-    assert any(m.startswith("s1.trip_id") for m in _reads(out["plan"])[1])
+    assert any(m.startswith("s1.trip_id") for m in plan_reads(out["plan"])[1])
 
 
 @pytest.mark.parametrize(

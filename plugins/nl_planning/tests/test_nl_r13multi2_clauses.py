@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import is_refused, plan_steps, planner_on
+from planned import calls, is_refused, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -80,10 +80,6 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(module_node, register_module, caps)
 
 
-def _calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    return [(s["capability"], s["params"]) for s in steps]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -95,7 +91,7 @@ def _calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
 async def test_until_then_points_back_at_the_date_told(node: pf.Node, text: str) -> None:
     # "then" after "until" is no connector: one pause, until the Sunday told before
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("pause_fish_feeder", {"tank": "koi", "until": "2026-06-14"})]
+    assert calls(steps) == [("pause_fish_feeder", {"tank": "koi", "until": "2026-06-14"})]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +106,7 @@ async def test_until_then_points_back_at_the_date_told(node: pf.Node, text: str)
 async def test_a_time_told_first_qualifies_the_request_after_it(node: pf.Node, text: str) -> None:
     # "On Friday," is no request of its own (it read the feeding log of Friday)
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
+    assert calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
 
 
 async def test_then_still_joins_two_requests(node: pf.Node) -> None:
@@ -120,7 +116,7 @@ async def test_then_still_joins_two_requests(node: pf.Node) -> None:
 
 async def test_like_is_a_verb_of_its_own(node: pf.Node) -> None:
     steps = await plan_steps(node, "like photo 4471022", TODAY)
-    assert _calls(steps) == [("like_picture", {"photo_id": "4471022"})]
+    assert calls(steps) == [("like_picture", {"photo_id": "4471022"})]
     # liking is not following: with no picture given, nothing is followed
     try:
         steps = await plan_steps(node, "like her latest photo", TODAY)
@@ -132,7 +128,7 @@ async def test_like_is_a_verb_of_its_own(node: pf.Node) -> None:
 
 async def test_would_like_is_politeness(node: pf.Node) -> None:
     steps = await plan_steps(node, "we would like to follow sam_shoots", TODAY)
-    assert _calls(steps) == [("follow_member", {"username": "sam_shoots"})]
+    assert calls(steps) == [("follow_member", {"username": "sam_shoots"})]
 
 
 class ReadingsIn(BaseModel):
@@ -168,7 +164,7 @@ async def test_a_noun_with_s_that_tells_a_state_is_a_statement(
 
 async def test_a_possessive_still_names_a_thing(tank_node: pf.Node) -> None:
     steps = await plan_steps(tank_node, "the koi tank's temperature", TODAY)
-    assert _calls(steps) == [("get_tank_readings", {"tank": "koi"})]
+    assert calls(steps) == [("get_tank_readings", {"tank": "koi"})]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +183,7 @@ async def test_a_condition_told_first_is_no_request(
     params: dict[str, Any] = {"tank": "koi"}
     if until:
         params["until"] = until
-    assert _calls(steps) == [("pause_fish_feeder", params)]
+    assert calls(steps) == [("pause_fish_feeder", params)]
 
 
 @pytest.mark.parametrize(
@@ -200,7 +196,7 @@ async def test_a_condition_told_first_is_no_request(
 )
 async def test_a_condition_told_first_qualifies_the_request(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
+    assert calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
 
 
 @pytest.mark.parametrize(
@@ -213,7 +209,7 @@ async def test_a_condition_told_first_qualifies_the_request(node: pf.Node, text:
 )
 async def test_the_same_for_another_thing_repeats_the_request(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("set_tank_heater", {"tank": "reef", "temperature_celsius": 25}),
         ("set_tank_heater", {"tank": "koi", "temperature_celsius": 25}),
     ]
@@ -252,7 +248,7 @@ async def test_a_correction_replaces_the_value_told_before(
     node: pf.Node, text: str, call: tuple[str, dict[str, Any]]
 ) -> None:
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [call]
+    assert calls(steps) == [call]
 
 
 async def test_a_correction_with_a_verb_of_its_own_takes_the_request_back(node: pf.Node) -> None:
@@ -280,4 +276,4 @@ async def test_a_correction_nothing_takes_refuses_rather_than_keep_what_was_take
 )
 async def test_politeness_before_a_comma_is_no_request(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]
+    assert calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 25})]

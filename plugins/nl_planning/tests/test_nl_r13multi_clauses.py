@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import pytest
-from planned import plan_steps, planner_on
+from planned import calls, plan_reads, plan_steps, planner_on
 from pydantic import BaseModel, Field
 
 import packetflow as pf
@@ -230,14 +230,10 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
     return await planner_on(module_node, register_module, caps)
 
 
-def _calls(steps: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    return [(s["capability"], s["params"]) for s in steps]
-
-
 async def test_come_and_do_is_one_request(node: pf.Node) -> None:
     text = "Could someone come and book a boiler repair on Friday? postcode LS6 2AB"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"})
     ]
 
@@ -267,10 +263,13 @@ async def test_go_ahead_and_do_is_one_request(node: pf.Node, text: str) -> None:
 )
 async def test_brackets_hold_details_of_the_request_around_them(node: pf.Node, text: str) -> None:
     # ", email ..." inside the brackets would otherwise start a request to email someone
-    steps = await plan_steps(node, text, TODAY)
-    assert [s["capability"] for s in steps] == ["register_dog", "book_kennel_stay"]
-    assert steps[0]["params"]["owner_email"] == "ann@example.com"
-    assert steps[0]["params"]["weight_kg"] == 12
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    dog = {"name": "Rex", "breed": "beagle", "weight_kg": 12, "owner_email": "ann@example.com"}
+    assert calls(out["steps"]) == [
+        ("register_dog", dog),
+        ("book_kennel_stay", {"date": "2026-06-12", "nights": 3}),
+    ]
+    assert "s1.dog_id->dog_id" in plan_reads(out["plan"])[1]  # the dog just registered
 
 
 async def test_set_it_to_a_level_is_a_request_of_its_own(node: pf.Node) -> None:
@@ -278,7 +277,7 @@ async def test_set_it_to_a_level_is_a_request_of_its_own(node: pf.Node) -> None:
     # sets a level: a step of its own, on the same tank
     text = "pause the feeder on the koi tank until Sunday and set it to 24°C"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("pause_feeder", {"tank": "koi", "until": "2026-06-14"}),
         ("set_tank_heater", {"tank": "koi", "temperature_celsius": 24}),
     ]
@@ -287,16 +286,16 @@ async def test_set_it_to_a_level_is_a_request_of_its_own(node: pf.Node) -> None:
 @pytest.mark.parametrize("text", ["ask them to cancel visit BV-12", "get him to call off BV-12"])
 async def test_asking_them_to_do_a_thing_asks_for_it(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+    assert calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
 
 
 async def test_where_the_speaker_is_sets_the_scene(node: pf.Node) -> None:
     # "back from holiday" is "I'm back from holiday", "I'm" left out: no request of its own
     steps = await plan_steps(node, "back from holiday, cancel visit BV-12", TODAY)
-    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+    assert calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
     # ... and what it tells fills the request beside it
     steps = await plan_steps(node, "away until Sunday, pause the feeder on the reef tank", TODAY)
-    assert _calls(steps) == [("pause_feeder", {"tank": "reef", "until": "2026-06-14"})]
+    assert calls(steps) == [("pause_feeder", {"tank": "reef", "until": "2026-06-14"})]
 
 
 @pytest.mark.parametrize(
@@ -308,7 +307,7 @@ async def test_where_the_speaker_is_sets_the_scene(node: pf.Node) -> None:
 )
 async def test_where_to_put_it_is_how_to_bring_it(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("order_gravel", {"tonnes": 2, "postcode": "LS6 2AB", "date": "2026-06-12"})
     ]
 
@@ -336,8 +335,10 @@ async def test_the_step_before_run_again_with_its_own_values_is_not_what_it_asks
     # "print it" fits the quote as well (its name says printing, and the quote's values are
     # carried); the job that takes the quote found is what is asked
     text = "quote https://x.example/poster.svg on gloss, 3 copies, and then go ahead and print it"
-    steps = await plan_steps(node, text, TODAY)
-    assert [s["capability"] for s in steps] == ["get_poster_print_quote", "submit_poster_print"]
+    out = await node.call("nl_planning.plan", {"text": text, "today": TODAY})
+    poster = {"design_url": "https://x.example/poster.svg", "material": "gloss", "quantity": 3}
+    assert calls(out["steps"]) == [("get_poster_print_quote", poster), ("submit_poster_print", {})]
+    assert plan_reads(out["plan"])[1] == ["s1.quote_id->quote_id"]  # the quote just given
 
 
 async def test_coming_out_to_check_a_thing_arranges_a_visit(node: pf.Node) -> None:
@@ -347,7 +348,7 @@ async def test_coming_out_to_check_a_thing_arranges_a_visit(node: pf.Node) -> No
     assert [s["capability"] for s in steps] == ["get_boiler_status"]
     text = "can you come and check the boiler at LS6 2AB on Friday? it needs a repair"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"})
     ]
 
@@ -370,7 +371,7 @@ async def test_one_more_thing_to_do_while_at_it(node: pf.Node, text: str) -> Non
 async def test_a_full_stop_after_am_or_pm_still_ends_the_sentence(node: pf.Node, said: str) -> None:
     text = f"book a boiler repair for LS6 2AB on Friday at {said}. Cancel visit BV-12."
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         (
             "book_boiler_visit",
             {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12", "time": "10:00"},
@@ -383,7 +384,7 @@ async def test_a_full_stop_after_am_or_pm_still_ends_the_sentence(node: pf.Node,
 async def test_a_request_asked_of_someone_named_is_one_more_step(node: pf.Node, join: str) -> None:
     text = f"cancel visit BV-12{join} can housekeeping bring fresh towels to room 804?"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("cancel_boiler_visit", {"visit_id": "BV-12"}),
         ("request_towels", {"room_number": "804"}),
     ]
@@ -391,31 +392,39 @@ async def test_a_request_asked_of_someone_named_is_one_more_step(node: pf.Node, 
 
 async def test_so_before_a_request_follows_from_what_was_told(node: pf.Node) -> None:
     steps = await plan_steps(node, "the weather is awful so cancel visit BV-12", TODAY)
-    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+    assert calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
     # "so we can ...": a purpose, no request of its own
     text = "cancel visit BV-12 so we can go away"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
+    assert calls(steps) == [("cancel_boiler_visit", {"visit_id": "BV-12"})]
 
 
 async def test_what_will_be_sets_the_scene(node: pf.Node) -> None:
     # "the koi tank will be cold" tells what will be: no reading of the tank's temperature
     text = "by tonight the koi tank will be cold, so set it to 24°C"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 24})]
+    assert calls(steps) == [("set_tank_heater", {"tank": "koi", "temperature_celsius": 24})]
 
 
-async def test_get_me_a_thing_that_names_an_action_asks_for_it(node: pf.Node) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "get me a quote for a boiler repair at LS6 2AB",
+        "can I get a quote for a boiler repair at LS6 2AB?",
+        "I'd like a quote for a boiler repair at LS6 2AB before I book",
+    ],
+)
+async def test_get_me_a_thing_that_names_an_action_asks_for_it(node: pf.Node, text: str) -> None:
     # "get me a quote ..." quotes (a noun naming an action), it books nothing
-    steps = await plan_steps(node, "get me a quote for a boiler repair at LS6 2AB", TODAY)
-    assert _calls(steps) == [("quote_boiler_job", {"postcode": "LS6 2AB", "job": "repair"})]
+    steps = await plan_steps(node, text, TODAY)
+    assert calls(steps) == [("quote_boiler_job", {"postcode": "LS6 2AB", "job": "repair"})]
 
 
 async def test_another_is_one_more_of_the_thing_named_before(node: pf.Node) -> None:
     # "another" is another boiler visit, not a stay at the kennel nor gravel
     text = "call off boiler visit BV-12 and book another for LS6 2AB on Friday, a repair"
     steps = await plan_steps(node, text, TODAY)
-    assert _calls(steps) == [
+    assert calls(steps) == [
         ("cancel_boiler_visit", {"visit_id": "BV-12"}),
         ("book_boiler_visit", {"postcode": "LS6 2AB", "job": "repair", "date": "2026-06-12"}),
     ]

@@ -71,6 +71,11 @@ def day_ahead(today: dt.date, day: int) -> str:
     return date.isoformat()
 
 
+def period(dates: tuple[str, str]) -> dict[str, str]:
+    """A report's ``from_date`` and ``to_date``."""
+    return {"from_date": dates[0], "to_date": dates[1]}
+
+
 def d(year: int, month: int, day: int) -> str:
     return dt.date(year, month, day).isoformat()
 
@@ -93,7 +98,14 @@ SINGLE: list[tuple[Case, Case]] = [
         (
             "any ballon flights from Longleat on Saturday? there are 3 of us",
             T4,
-            [s("search_balloon_flights", launch_site="Longleat", date=ahead(T4, SAT), passengers=3)],
+            [
+                s(
+                    "search_balloon_flights",
+                    launch_site="Longleat",
+                    date=ahead(T4, SAT),
+                    passengers=3,
+                )
+            ],
             ["question", "typo", "weekday"],
         ),
         (
@@ -114,11 +126,19 @@ SINGLE: list[tuple[Case, Case]] = [
         (
             "put 2 of us on balloon flight BF-30418, tickets to marta.k@example.com",
             T2,
-            [s("book_balloon_seats", flight_id="BF-30418", passengers=2, email="marta.k@example.com")],
+            [
+                s(
+                    "book_balloon_seats",
+                    flight_id="BF-30418",
+                    passengers=2,
+                    email="marta.k@example.com",
+                )
+            ],
             ["email", "vocabulary"],
         ),
         (
-            "bf-77120 for four people please, lead passenger Owen Price, email owen.price@example.net",
+            "bf-77120 for four people please, lead passenger Owen Price, email"
+            " owen.price@example.net",
             T6,
             [
                 s(
@@ -253,7 +273,7 @@ SINGLE: list[tuple[Case, Case]] = [
         (
             "how many contacts did I make last month",
             T5,
-            [s("get_contact_log", **dict(zip(("from_date", "to_date"), last_month(T5))))],
+            [s("get_contact_log", **period(last_month(T5)))],
             ["question", "date_range"],
         ),
         (
@@ -411,8 +431,7 @@ SINGLE: list[tuple[Case, Case]] = [
             ["date_next_week"],
         ),
         (
-            "Chimney needs doing before winter - open fire, two flues, LS6 2QB, 3 November at"
-            " 10am",
+            "Chimney needs doing before winter - open fire, two flues, LS6 2QB, 3 November at 10am",
             T6,
             [
                 s(
@@ -537,10 +556,10 @@ SINGLE: list[tuple[Case, Case]] = [
             ["context_first", "weekday"],
         ),
         (
-            "beans back on please, from 1 September",
-            T5,
-            [s("resume_coffee_subscription", from_date=d(2027, 9, 1))],
-            ["polite", "terse"],
+            "beans back on please, from 4 January",
+            T7,
+            [s("resume_coffee_subscription", from_date=d(2028, 1, 4))],
+            ["polite", "terse", "year_boundary"],
         ),
     ),
     (
@@ -656,7 +675,7 @@ SINGLE: list[tuple[Case, Case]] = [
         (
             "how much did I spend on tolls last week",
             T4,
-            [s("get_toll_statement", **dict(zip(("from_date", "to_date"), last_week(T4))))],
+            [s("get_toll_statement", **period(last_week(T4)))],
             ["question", "date_range"],
         ),
         (
@@ -981,7 +1000,7 @@ SINGLE: list[tuple[Case, Case]] = [
                     "search_satellite_scenes",
                     location="51.5,-0.12",
                     max_cloud_percent=0,
-                    **dict(zip(("from_date", "to_date"), last_week(T6))),
+                    **period(last_week(T6)),
                 )
             ],
             ["question", "date_range", "enum_meaning"],
@@ -1263,9 +1282,9 @@ SINGLE: list[tuple[Case, Case]] = [
     (
         (
             "tree surgeons for quote TQ-77001 on the 14th please",
-            T2,
-            [s("book_tree_work", quote_id="TQ-77001", date=day_ahead(T2, 14))],
-            ["polite", "day_of_month", "terse"],
+            T7,
+            [s("book_tree_work", quote_id="TQ-77001", date=day_ahead(T7, 14))],
+            ["polite", "day_of_month", "terse", "year_boundary"],
         ),
         (
             "heat the oven to 375°F on conventional",
@@ -1376,7 +1395,7 @@ WIRED: list[tuple[Case, Case]] = [
                     "search_satellite_scenes",
                     location="Loch Ness",
                     max_cloud_percent=15,
-                    **dict(zip(("from_date", "to_date"), last_month(T5))),
+                    **period(last_month(T5)),
                 ),
                 s(
                     "order_satellite_image",
@@ -1582,7 +1601,11 @@ WIRED: list[tuple[Case, Case]] = [
             T6,
             [
                 s("find_knitting_pattern", query="beanie", yarn_weight="chunky"),
-                s("buy_knitting_pattern", {"pattern_id": [0, "pattern_id"]}, email="jo@example.com"),
+                s(
+                    "buy_knitting_pattern",
+                    {"pattern_id": [0, "pattern_id"]},
+                    email="jo@example.com",
+                ),
                 s("order_yarn", yarn="Rowan Big Wool", balls=2, colour="charcoal"),
             ],
             ["wired", "and then", "; also", "three_steps"],
@@ -1681,7 +1704,7 @@ MULTI: list[tuple[Case, Case]] = [
             T2,
             [
                 s("top_up_toll_account", amount=40, currency="EUR"),
-                s("get_toll_statement", **dict(zip(("from_date", "to_date"), last_month(T2)))),
+                s("get_toll_statement", **period(last_month(T2))),
             ],
             ["and", "money", "date_range"],
         ),

@@ -272,9 +272,7 @@ class CertificateIn(BaseModel):
     email: str = Field(json_schema_extra=_EMAIL, description="where to send the PDF")
 
 
-@pf.capability(
-    intent="Paperwork for the home insurer showing the flue was swept", tags=["chimney"]
-)
+@pf.capability(intent="Paperwork for the home insurer showing the flue was swept", tags=["chimney"])
 async def request_sweep_certificate(inp: CertificateIn) -> Done:
     return Done(ok=True)
 

@@ -911,15 +911,14 @@ SINGLE: list[tuple[Case, Case]] = [
             ["terse", "lower_case_id", "enum_meaning"],
         ),
         (
-            "The footpath outside the shop needs clearing today, about 40 square metres,"
-            " postcode M4 1HN",
+            "The footpath outside the shop needs clearing today, about 400 sq ft, postcode M4 1HN",
             T7,
             [
                 s(
                     "book_snow_clearing",
                     postcode="M4 1HN",
                     area="footpath",
-                    area_m2=40,
+                    area_m2=37.161,
                     date=T7.isoformat(),
                 )
             ],
@@ -1218,17 +1217,17 @@ SINGLE: list[tuple[Case, Case]] = [
     # tree surgery
     (
         (
-            "how much to fell the big sycamoore at RH10 6LJ? it's about 15m tall",
+            "how much to fell the big sycamoore at RH10 6LJ? it's about 50 ft tall",
             T4,
             [
                 s(
                     "get_tree_work_quote",
                     postcode="RH10 6LJ",
                     work="fell",
-                    height_m=15,
+                    height_m=15.24,
                 )
             ],
-            ["question", "typo"],
+            ["question", "typo", "unit"],
         ),
         (
             "quote for crown reduction on 3 oaks, gu1 3aa",

@@ -1862,7 +1862,7 @@ MULTI: list[tuple[Case, Case]] = [
             ["and", "reference", "numbers_in_words"],
         ),
         (
-            "Log a contact with M0XYZ on 7.150 SSB yesterday and another with EA8TL on 14.200 SSB"
+            "Log a contact with M0XYZ on 7.150 SSB yesterday and another with EA8XY on 14.200 SSB"
             " the same day",
             T6,
             [
@@ -1875,7 +1875,7 @@ MULTI: list[tuple[Case, Case]] = [
                 ),
                 s(
                     "log_radio_contact",
-                    callsign="EA8TL",
+                    callsign="EA8XY",
                     frequency_mhz=14.2,
                     mode="ssb",
                     contact_date=plus(T6, -1),

@@ -50,6 +50,13 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
         return None
     words = [t.lower for t in tokens]
     at = strip_polite(words, lex)
+    if (
+        at + 1 < len(tokens)
+        and _adverb(words[at], lex)
+        and verb_at(tokens, at, lex, own) is None
+        and verb_at(tokens, at + 1, lex, own) is not None
+    ):
+        at += 1  # "Temporarily block a card", "Securely send a file": the verb follows
     if at >= len(tokens):
         return None
     if at == 0 and tokens[0].lemma not in own and past_form(words[0]):
@@ -96,6 +103,12 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
             classes |= lex.classes[phrasal]
             verbs.append(phrasal)
     return Action(classes, tuple(verbs), True, lex.is_query(classes), at + size)
+
+
+def _adverb(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is an adverb of manner ("temporarily", "securely"): a word in -ly
+    the lexicon knows as no verb ("apply", "reply" are verbs)."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in lex.classes
 
 
 def _name_action(name: str, lex: Lexicon) -> Action | None:

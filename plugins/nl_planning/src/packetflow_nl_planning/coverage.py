@@ -12,6 +12,7 @@ from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled
 from .text import Token, lemma
+from .verbs import strip_polite
 
 __all__ = ["coverage", "singular_base"]
 
@@ -88,7 +89,10 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
     numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
     placed = {w for v in filled.params.values() if isinstance(v, str) for w in v.lower().split()}
     asides = [m.span() for m in _ASIDE.finditer(scope.text, start, end)]
-    for t in scope.words:
+    # The politeness before the action ("is there a way to", "quick question: can you")
+    # names no subject: its words are not the request's to explain.
+    lead = strip_polite([t.lower for t in scope.words], lex)
+    for t in scope.words[lead:]:
         if (
             t.entity
             or not t.is_word

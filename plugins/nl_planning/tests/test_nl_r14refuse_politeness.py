@@ -103,3 +103,54 @@ async def test_the_words_of_an_opener_are_no_value(node: pf.Node, text: str) -> 
 )
 async def test_a_near_miss_behind_politeness_is_refused(node: pf.Node, text: str) -> None:
     assert await is_refused(node, text, TODAY)
+
+
+class SkipIn(BaseModel):
+    date: dt.date = Field(description="the delivery day to skip")
+
+
+@pf.capability(intent="Skip one delivery of the weekly veg box", tags=["groceries"])
+async def skip_veg_box(inp: SkipIn) -> Done:
+    return Done(ok=True)
+
+
+class MessageIn(BaseModel):
+    to: str = Field(pattern=r"^\+[1-9][0-9]{7,14}$", description="phone number, E.164")
+    message: str = Field(description="the text to send")
+
+
+@pf.capability(intent="Send a text message", tags=["messaging"])
+async def send_sms(inp: MessageIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def box(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [freeze_card, book_court, skip_veg_box, send_sms]
+    return await planner_on(module_node, register_module, caps)
+
+
+@pytest.mark.parametrize(
+    ("text", "capability"),
+    [
+        ("Hi there! Could you block my card ending 4821?", "freeze_card"),
+        ("hello, I'm away, skip the box on the 19th", "skip_veg_box"),
+        ("hey - skip the veg box on the 19th when you get a chance", "skip_veg_box"),
+        ("Good morning, quick question: can you freeze card 4821?", "freeze_card"),
+        ("book court 3 for Friday at 6pm, if that's ok", "book_court"),
+    ],
+)
+async def test_greetings_and_sign_offs_ask_for_nothing(
+    box: pf.Node, text: str, capability: str
+) -> None:
+    steps = (await box.call("nl_planning.plan", {"text": text, "today": TODAY}))["steps"]
+    assert [s["capability"] for s in steps] == [capability]
+
+
+async def test_a_message_keeps_its_own_sign_off(box: pf.Node) -> None:
+    params = await plan_params(box, "text +447700900123 saying call me when you can", TODAY)
+    assert params["message"] == "call me when you can"
+
+
+async def test_a_greeting_before_a_near_miss_is_refused(box: pf.Node) -> None:
+    assert await is_refused(box, "hi there, cancel my veg box subscription please", TODAY)

@@ -136,13 +136,21 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
     rest = parts[at + 1 :] if at == 0 and parts[at] in lex.support else []
     # get_gas_bill reads a bill: after a reading verb, a noun that is a verb too names a thing
     reading = lex.is_query(classes) and not classes - lex.query
+    # A thing made by a verb that does something ("file" a report) names what is made: of a
+    # noun with a doing sense and a reading one ("report": complain, summarize), the reading
+    # sense is none of what the capability does ("request access" still accesses).
+    doing = not lex.is_query(classes)
+
+    def made(senses: frozenset[str]) -> frozenset[str]:
+        return senses - lex.query if doing and senses - lex.query else senses
+
     for size in (2, 1):
         noun = "_".join(rest[:size])
         followed = rest[size : size + 1]
         if followed and followed[0] in lex.attribute:
             continue  # get_order_status: the status of an order, not an order
         if len(rest) >= size and noun in lex.nominal and lex.classes_of(lex.nominal[noun]):
-            classes = classes | lex.classes_of(lex.nominal[noun])
+            classes = classes | made(lex.classes_of(lex.nominal[noun]))
             verbs.append(lex.nominal[noun])
             break
     else:
@@ -154,7 +162,7 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
             and rest[-1] not in lex.attribute
             and not (reading and not lex.is_query(lex.classes[rest[-1]]))
         ):
-            classes = classes | lex.classes[rest[-1]]
+            classes = classes | made(lex.classes[rest[-1]])
             verbs.append(rest[-1])
     return Action(classes, tuple(verbs), True, lex.is_query(classes))
 

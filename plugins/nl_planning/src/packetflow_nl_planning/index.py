@@ -248,9 +248,7 @@ class Index:
         chunks = [
             form
             for chunk in chunks
-            for form in (
-                (chunk, chunk.upper()) if any(c.isdigit() for c in chunk) else (chunk,)
-            )
+            for form in ((chunk, chunk.upper()) if any(c.isdigit() for c in chunk) else (chunk,))
         ]
         for regex, names in self._patterns:
             for chunk in chunks:

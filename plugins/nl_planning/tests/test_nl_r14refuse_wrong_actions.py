@@ -109,3 +109,35 @@ async def test_one_lower_case_word_is_no_full_name(
 ) -> None:
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == [capability]
+
+
+class MatchIn(BaseModel):
+    court: int = Field(ge=1, le=20, description="court number")
+    result: Literal["home_win", "away_win", "draw"] = Field(description="how the match ended")
+
+
+@pf.capability(intent="Score of a finished match for the league table", tags=["league"])
+async def report_match_result(inp: MatchIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def league(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [report_match_result, find_event])
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("result for court 4: away resigned", "home_win"),
+        ("court 4, home conceded", "away_win"),
+        ("court 4, home lost", "away_win"),
+        ("court 4, away won", "away_win"),
+    ],
+)
+async def test_the_side_that_lost_names_the_other_sides_win(
+    league: pf.Node, text: str, result: str
+) -> None:
+    steps = await plan_steps(league, text, TODAY)
+    assert [s["capability"] for s in steps] == ["report_match_result"]
+    assert steps[0]["params"]["result"] == result

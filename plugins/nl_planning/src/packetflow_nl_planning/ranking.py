@@ -19,6 +19,7 @@ from .roles_placed import placed_by_role
 from .searches import taken_alike
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense
+from .text import tokenize
 from .verb_match import (
     narrow,
     obtains,
@@ -276,6 +277,10 @@ def rank(
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
             or (same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            # "the robot is too loud, stop it": the very verb, nothing else said, and what
+            # "it" is named by the scene told before it, in the capability's own words.
+            or (same_verb(action, profile) and fit == 1.0 and leftover == 0
+                and _scene_names_own(scope, profile))
             # The very action, every required value, and an id only this kind of capability
             # takes: a word or two it does not explain ("from my *checking* CHK-0042") are
             # details, not another subject. A verb the lexicon does not know needs the rest
@@ -352,6 +357,7 @@ def rank(
             and filled.patterned == 0
             and filled.distinct == 0
             and len(missing) == len(filled.missing)  # (nothing wired from an earlier step)
+            and not _scene_names_own(scope, profile)
         ):
             # Removing, cancelling, deleting: a capability none of whose own words the request
             # says, and that no id of its kind points at, is not what is to be undone ("I can't
@@ -437,6 +443,24 @@ def _names_own(scope: Scope, profile: Profile) -> bool:
         t.is_word and not t.entity and t.lemma not in stop and t.lemma in profile.own
         for t in scope.words
     )
+
+
+def _scene_names_own(scope: Scope, profile: Profile) -> bool:
+    """Whether a clause told before the request to set the scene names what the capability is
+    about by a word of its name or intent ("I can't make my *hair appointment* SA-4, please
+    cancel it", "the *robot* is too loud, stop it"): "it" is that thing."""
+    stop = lexicon().stopwords
+    named = (
+        set(profile.action.topics)
+        | {w for v in profile.action.verbs for w in v.split("_")}
+        | {t.lemma for t in tokenize(profile.capability.intent) if t.is_word}
+    )
+    return any(
+        t.is_word and not t.entity and t.lemma not in stop and len(t.lemma) >= 4
+        and t.lemma in profile.own and (t.lemma in named or t.lower in named)
+        for c in scope.contexts
+        for t in c.words
+    )  # fmt: skip
 
 
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:

@@ -106,7 +106,7 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
         if (
             t.lemma in _PLACEHOLDERS
             and t.lemma not in scope.own  # ("badger spottings": a spotting report's own word)
-            and not scope.action_classes - _LOOKING
+            and (not scope.action_classes - _LOOKING or scope.action_classes == _ACQUIRE)
         ):
             continue  # "any Thai places in Soho?": the values say what kind of place
         if t.lemma in lex.roles and _before_value(scope, t):
@@ -125,9 +125,12 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
 
 
 # Nouns that stand for whatever a search's values describe ("Thai places", "a quiet spot",
-# "cheaper options"): in a question or a search they name no subject of their own.
-_PLACEHOLDERS = frozenset(("place", "spot", "option", "stuff"))
+# "cheaper options"), and whether it is there ("is a sander *available* tomorrow?"): in a
+# question or a search they name no subject of their own.
+_PLACEHOLDERS = frozenset(("place", "spot", "option", "stuff", "available", "availability"))
 _LOOKING = frozenset(("search", "retrieve"))
+# A bare noun phrase of values asks to obtain the thing or read about it (request_actions).
+_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create", "schedule"))
 
 
 def _before_value(scope: Scope, t: Token) -> bool:

@@ -40,7 +40,14 @@ from .vetoes import (
     undoes_unasked,
     undone_by_opposite,
 )
-from .winners import clear_winner, names_another, only_actor, only_terse, outscored_by_words
+from .winners import (
+    clear_winner,
+    done_not_read,
+    names_another,
+    only_actor,
+    only_terse,
+    outscored_by_words,
+)
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
 
@@ -429,6 +436,8 @@ def rank(
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):
         only_actor(out)
+    if action.explicit and not action.query:
+        done_not_read(out)
     takes_most(out)
     names_what_it_leaves(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))

@@ -50,6 +50,13 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
         return None
     words = [t.lower for t in tokens]
     at = strip_polite(words, lex)
+    if (
+        at + 1 < len(tokens)
+        and _adverb(words[at], lex)
+        and verb_at(tokens, at, lex, own) is None
+        and verb_at(tokens, at + 1, lex, own) is not None
+    ):
+        at += 1  # "Temporarily block a card", "Securely send a file": the verb follows
     if at >= len(tokens):
         return None
     if at == 0 and tokens[0].lemma not in own and past_form(words[0]):
@@ -98,6 +105,12 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
     return Action(classes, tuple(verbs), True, lex.is_query(classes), at + size)
 
 
+def _adverb(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is an adverb of manner ("temporarily", "securely"): a word in -ly
+    the lexicon knows as no verb ("apply", "reply" are verbs)."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in lex.classes
+
+
 def _name_action(name: str, lex: Lexicon) -> Action | None:
     """The action a capability's name says: its first word when that is a verb
     (``get_forecast``), else its last (``order_refund``); a noun naming an action right after
@@ -123,13 +136,21 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
     rest = parts[at + 1 :] if at == 0 and parts[at] in lex.support else []
     # get_gas_bill reads a bill: after a reading verb, a noun that is a verb too names a thing
     reading = lex.is_query(classes) and not classes - lex.query
+    # A thing made by a verb that does something ("file" a report) names what is made: of a
+    # noun with a doing sense and a reading one ("report": complain, summarize), the reading
+    # sense is none of what the capability does ("request access" still accesses).
+    doing = not lex.is_query(classes)
+
+    def made(senses: frozenset[str]) -> frozenset[str]:
+        return senses - lex.query if doing and senses - lex.query else senses
+
     for size in (2, 1):
         noun = "_".join(rest[:size])
         followed = rest[size : size + 1]
         if followed and followed[0] in lex.attribute:
             continue  # get_order_status: the status of an order, not an order
         if len(rest) >= size and noun in lex.nominal and lex.classes_of(lex.nominal[noun]):
-            classes = classes | lex.classes_of(lex.nominal[noun])
+            classes = classes | made(lex.classes_of(lex.nominal[noun]))
             verbs.append(lex.nominal[noun])
             break
     else:
@@ -141,7 +162,7 @@ def _name_action(name: str, lex: Lexicon) -> Action | None:
             and rest[-1] not in lex.attribute
             and not (reading and not lex.is_query(lex.classes[rest[-1]]))
         ):
-            classes = classes | lex.classes[rest[-1]]
+            classes = classes | made(lex.classes[rest[-1]])
             verbs.append(rest[-1])
     return Action(classes, tuple(verbs), True, lex.is_query(classes))
 

@@ -12,6 +12,7 @@ from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled
 from .text import Token, lemma
+from .verbs import strip_polite
 
 __all__ = ["coverage", "singular_base"]
 
@@ -88,7 +89,10 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
     numbers += [m.span() for m in _PATH.finditer(scope.text, start, end)]
     placed = {w for v in filled.params.values() if isinstance(v, str) for w in v.lower().split()}
     asides = [m.span() for m in _ASIDE.finditer(scope.text, start, end)]
-    for t in scope.words:
+    # The politeness before the action ("is there a way to", "quick question: can you")
+    # names no subject: its words are not the request's to explain.
+    lead = strip_polite([t.lower for t in scope.words], lex)
+    for t in scope.words[lead:]:
         if (
             t.entity
             or not t.is_word
@@ -102,7 +106,7 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
         if (
             t.lemma in _PLACEHOLDERS
             and t.lemma not in scope.own  # ("badger spottings": a spotting report's own word)
-            and not scope.action_classes - _LOOKING
+            and (not scope.action_classes - _LOOKING or scope.action_classes == _ACQUIRE)
         ):
             continue  # "any Thai places in Soho?": the values say what kind of place
         if t.lemma in lex.roles and _before_value(scope, t):
@@ -121,9 +125,12 @@ def to_explain(scope: Scope, verbs: set[str], filled: Filled) -> Iterator[Token]
 
 
 # Nouns that stand for whatever a search's values describe ("Thai places", "a quiet spot",
-# "cheaper options"): in a question or a search they name no subject of their own.
-_PLACEHOLDERS = frozenset(("place", "spot", "option", "stuff"))
+# "cheaper options"), and whether it is there ("is a sander *available* tomorrow?"): in a
+# question or a search they name no subject of their own.
+_PLACEHOLDERS = frozenset(("place", "spot", "option", "stuff", "available", "availability"))
 _LOOKING = frozenset(("search", "retrieve"))
+# A bare noun phrase of values asks to obtain the thing or read about it (request_actions).
+_ACQUIRE = frozenset(("buy", "book", "rent", "retrieve", "create", "schedule"))
 
 
 def _before_value(scope: Scope, t: Token) -> bool:

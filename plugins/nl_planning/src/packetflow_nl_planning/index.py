@@ -243,6 +243,13 @@ class Index:
         even when no other word of the request names them."""
         self._refresh()
         found: set[str] = set()
+        # An id typed in lower case ("ab123456789gb") is the id all the same (slot filling
+        # takes it in the case its pattern asks for); a word without digits is no id.
+        chunks = [
+            form
+            for chunk in chunks
+            for form in ((chunk, chunk.upper()) if any(c.isdigit() for c in chunk) else (chunk,))
+        ]
         for regex, names in self._patterns:
             for chunk in chunks:
                 if regex.fullmatch(chunk):

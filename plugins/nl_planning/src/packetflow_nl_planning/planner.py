@@ -30,6 +30,7 @@ from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import find_mentions
 from .fragments import gave_value, is_fragment
+from .greetings import without_greetings
 from .index import Index
 from .joins import joined
 from .objects import each_object
@@ -131,7 +132,7 @@ class Planner(ClauseReader, Rereads):
         losses: bool,
         reasons: bool = True,
     ) -> PlanDraft:
-        text = self.typos.date_words(normalize(text))
+        text = without_greetings(self.typos.date_words(normalize(text)))
         mentions = find_mentions(text, today, self.country_code)
         tokens = self._tokens(text, mentions)
         protected = mentions.spans("quoted", "email", "url")

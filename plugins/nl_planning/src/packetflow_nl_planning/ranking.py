@@ -19,6 +19,7 @@ from .roles_placed import placed_by_role
 from .searches import taken_alike
 from .slots import Filled, field_kind, fill
 from .tense import clause_tense
+from .text import tokenize
 from .verb_match import (
     narrow,
     obtains,
@@ -39,7 +40,14 @@ from .vetoes import (
     undoes_unasked,
     undone_by_opposite,
 )
-from .winners import clear_winner, names_another, only_actor, only_terse, outscored_by_words
+from .winners import (
+    clear_winner,
+    done_not_read,
+    names_another,
+    only_actor,
+    only_terse,
+    outscored_by_words,
+)
 
 __all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
 
@@ -276,6 +284,10 @@ def rank(
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
             or (same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            # "the robot is too loud, stop it": the very verb, nothing else said, and what
+            # "it" is named by the scene told before it, in the capability's own words.
+            or (same_verb(action, profile) and fit == 1.0 and leftover == 0
+                and _scene_names_own(scope, profile))
             # The very action, every required value, and an id only this kind of capability
             # takes: a word or two it does not explain ("from my *checking* CHK-0042") are
             # details, not another subject. A verb the lexicon does not know needs the rest
@@ -352,6 +364,7 @@ def rank(
             and filled.patterned == 0
             and filled.distinct == 0
             and len(missing) == len(filled.missing)  # (nothing wired from an earlier step)
+            and not _scene_names_own(scope, profile)
         ):
             # Removing, cancelling, deleting: a capability none of whose own words the request
             # says, and that no id of its kind points at, is not what is to be undone ("I can't
@@ -423,6 +436,8 @@ def rank(
     clear_winner(out, thresholds)
     if tells_of_self(action, tokens_lower):
         only_actor(out)
+    if action.explicit and not action.query:
+        done_not_read(out)
     takes_most(out)
     names_what_it_leaves(out)
     out.sort(key=lambda c: (not (c.action_ok and c.relevant), -c.score, c.name))
@@ -437,6 +452,24 @@ def _names_own(scope: Scope, profile: Profile) -> bool:
         t.is_word and not t.entity and t.lemma not in stop and t.lemma in profile.own
         for t in scope.words
     )
+
+
+def _scene_names_own(scope: Scope, profile: Profile) -> bool:
+    """Whether a clause told before the request to set the scene names what the capability is
+    about by a word of its name or intent ("I can't make my *hair appointment* SA-4, please
+    cancel it", "the *robot* is too loud, stop it"): "it" is that thing."""
+    stop = lexicon().stopwords
+    named = (
+        set(profile.action.topics)
+        | {w for v in profile.action.verbs for w in v.split("_")}
+        | {t.lemma for t in tokenize(profile.capability.intent) if t.is_word}
+    )
+    return any(
+        t.is_word and not t.entity and t.lemma not in stop and len(t.lemma) >= 4
+        and t.lemma in profile.own and (t.lemma in named or t.lower in named)
+        for c in scope.contexts
+        for t in c.words
+    )  # fmt: skip
 
 
 def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:

@@ -30,6 +30,7 @@ from .slots import fill
 from .tense import tensed_words
 from .text import Token, tokenize
 from .typos import Typos
+from .verbs import strip_polite
 from .wiring import POINTERS
 
 __all__ = ["ClauseReader"]
@@ -133,6 +134,10 @@ class ClauseReader:
         scope.contexts = list(contexts or [])
         scope.encoder, scope.known = self.index.encoder, self.index.known
         scope.ids = ids
+        lead = strip_polite([t.lower for t in words], lexicon())
+        if lead:
+            # The politeness before the action holds no value ("quick *one*: ...").
+            scope.claim(words[0].start, words[lead - 1].end)
         available = available or set()
         tensed = tensed_words(words, mentions.items)
         candidates = rank(

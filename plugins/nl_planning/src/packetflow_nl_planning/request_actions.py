@@ -355,7 +355,7 @@ def _happened(tokens: Sequence[Token], at: int, q: int) -> tuple[str, ...]:
     topic a capability's words must explain (the verb it is read with)."""
     if q != 1 or tokens[at].lower not in _PERFECT:
         return ()
-    for t in [t for t in tokens[at + 1 :] if t.is_word][:5]:
+    for t in [t for t in tokens[at + 1 :] if t.is_word][:8]:  # (a long subject: an address)
         if not t.entity and past_form(t.lower) and t.lemma != "be":
             return (t.lemma,)  # ("been" is the auxiliary: "has it been looked at")
     return ()

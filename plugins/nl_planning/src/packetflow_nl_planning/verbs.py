@@ -347,7 +347,7 @@ def strip_polite(words: list[str], lex: Lexicon) -> int:
         if not n and words[at] in _SUBJECTS:
             n = match_phrase(words, at + 1, _SUBJECT_MODALS)
             n = n + 1 if n else 0
-        if not n and words[at] in ("and", ",", "to"):
+        if not n and (words[at] in ("and", ",", "to") or (at and words[at] in (":", "-", "—"))):
             n = 1
         if not n:
             return at

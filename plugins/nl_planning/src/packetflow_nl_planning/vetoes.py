@@ -83,6 +83,18 @@ def common_noun_named(profile: Profile, filled: Filled, scope: Scope) -> bool:
             and re.search(rf"\b(?:my|our|your)\s+{re.escape(value)}\b", clause) is not None
         ):
             return True
+    # A full name is a first and a last one: one lower-case word ("take bread off the list"
+    # as a guest's full_name) is a thing, not a person.
+    for f in profile.fields:
+        value = filled.params.get(f.name)
+        words = set(identifier_words(f.name))
+        if (
+            {"full", "name"} <= words
+            and not f.enum
+            and isinstance(value, str)
+            and _WORD.fullmatch(value) is not None
+        ):
+            return True
     # A name never opens with a personal pronoun and goes on in lower case: "We're a party of
     # eight" as a guest's name is its teller speaking. (A title may: "I Am Legend".)
     return any(

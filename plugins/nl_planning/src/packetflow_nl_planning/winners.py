@@ -11,7 +11,14 @@ from .text import identifier_words, lemma
 if TYPE_CHECKING:
     from .ranking import Candidate, Thresholds
 
-__all__ = ["clear_winner", "names_another", "only_actor", "only_terse", "outscored_by_words"]
+__all__ = [
+    "clear_winner",
+    "done_not_read",
+    "names_another",
+    "only_actor",
+    "only_terse",
+    "outscored_by_words",
+]
 
 _CLEAR_MARGIN = 0.25  # score by which a fitting candidate must lead every other one
 
@@ -107,6 +114,20 @@ def outscored_by_words(out: list[Candidate]) -> None:
         if any(d is not c and d.action_ok and d.covered > 0 and d.score > c.score for d in out):
             c.relevant = False
             c.reason = "another capability explains more of the request and scores higher"
+
+
+def done_not_read(out: list[Candidate]) -> None:
+    """A verb that names what a capability that does it and one that only reads about it are
+    both about ("vacuum the floors now" for start_vacuum and get_vacuum_history) asks to do it:
+    the reader is not meant when the doer is relevant too ("fly me to Rome" still reaches
+    search_flights when nothing books flights)."""
+    doers = [c for c in out if c.relevant and c.level == "open" and not c.reads]
+    if not doers:
+        return
+    for c in out:
+        if c.relevant and c.level == "open" and c.reads and 0 <= c.evidence <= 0.2:
+            c.relevant = False
+            c.reason = "the request asks to do what it only reads about"
 
 
 def names_another(out: list[Candidate]) -> None:

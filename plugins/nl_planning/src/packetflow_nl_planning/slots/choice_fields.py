@@ -265,11 +265,38 @@ def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
             continue
         if sum(w[0] == head for w in firsts) > 1:
             continue
-        for t in tokens:
+        for k, t in enumerate(tokens):
             if t.is_word and t.lower not in lex.stopwords and same_family(head, t.lower):
-                found.append((0.6, t.start, value, t.text))
+                found.append((0.6, t.start, _winner(spec, value, tokens[k + 1 : k + 3]), t.text))
                 break
     return found[0] if len(found) == 1 else None
+
+
+# Verbs that say their subject lost ("black resigned", "the home side conceded").
+_DEFEAT = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (("resign", ("ed", "s")), ("lo", ("st", "ses")), ("concede", ("d", "s")),
+                       ("forfeit", ("ed", "s")), ("surrender", ("ed", "s")), ("retire", ("d", "s")))
+    for end in ends
+) | {"withdrew", "withdraws"}  # fmt: skip
+_WIN = frozenset(("win", "wins", "won", "victory"))
+
+
+def _winner(spec: FieldSpec, value: Any, after: list[Any]) -> Any:
+    """``value`` ("black_win"), or the other side's win when the side it names is said to
+    have lost in the next word or two ("black *resigned*", "the away side conceded"), among
+    two values that differ in their side."""
+    if not any(t.lower in _DEFEAT for t in after):
+        return value
+    words = str(value).lower().split("_")
+    if len(words) != 2 or words[1] not in _WIN:
+        return value
+    others = [
+        v
+        for v in spec.enum
+        if v != value and (w := str(v).lower().split("_"))[1:] == words[1:] and len(w) == 2
+    ]
+    return others[0] if len(others) == 1 else value
 
 
 def _by_head(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:

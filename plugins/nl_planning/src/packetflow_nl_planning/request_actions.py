@@ -326,6 +326,10 @@ def request_action(
         turned = _light_phrasal(tokens, after, verb, lex)
         if turned is not None:
             return turned
+    if verb == "take" and _new_picture(tokens, after):
+        # "take a fresh picture of the farm": to make a new one, never to find an old one
+        shot = lex.classes_of("photograph")
+        return Action(shot, ("photograph",), True, False, after)
     if verb in lex.light or verb in ("give", "tell"):
         nominal = nominal_after(tokens, after, lex)
         if nominal is not None:
@@ -344,6 +348,24 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_PICTURES = frozenset(
+    ("picture", "photo", "photograph", "pic", "snapshot", "snap", "selfie", "shot")
+)
+# Determiners of a thing that exists already: "take *the* pictures from <link>" moves them.
+_GIVEN = frozenset(("the", "my", "our", "your", "their", "his", "her", "its", "these", "those"))
+
+
+def _new_picture(tokens: Sequence[Token], at: int) -> bool:
+    """Whether "take" is followed by a new picture ("a picture", "some fresh photos"): the
+    English idiom for photographing, not for taking anything."""
+    for token in tokens[at : at + 3]:
+        if token.lower in _GIVEN or token.entity:
+            return False
+        if token.lemma in _PICTURES:
+            return True
+    return False
 
 
 _PERFECT = frozenset(("has", "have", "had"))
@@ -389,6 +411,8 @@ def _skipped(tokens: Sequence[Token], at: int, lex: Lexicon) -> bool:
 
 
 _CAUSATIVE = frozenset(("get",))
+# Present participles that, after "get" and its object, say the thing is set going.
+_SET_GOING = frozenset(("going", "running", "working"))
 # Words that may follow a phrase (besides the roles' prepositions): "vaccinated *against* ..."
 _AFTER_PHRASE = frozenset(
     ("against", "before", "after", "near", "over", "under", "during", "and", "then", "please",
@@ -414,6 +438,10 @@ def causative(
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
+        if token.is_word and not token.entity and token.lower in _SET_GOING and ends and i > at:
+            # "get the oven going", "get the pump running": to set it going is to start it
+            start = lex.classes_of("start")
+            return Action(start, ("start",), True, lex.is_query(start), i + 1)
         if token.is_word and not token.entity and past_form(token.lower) and ends:
             done = token.lemma
             if done in lex.light or done in lex.stopwords:

@@ -28,6 +28,7 @@ from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
+from .money_moves import money_put
 from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
@@ -326,6 +327,9 @@ def request_action(
         turned = _light_phrasal(tokens, after, verb, lex)
         if turned is not None:
             return turned
+    paid_in = money_put(tokens, after, verb, lex)
+    if paid_in is not None:
+        return paid_in
     if verb == "take" and _new_picture(tokens, after):
         # "take a fresh picture of the farm": to make a new one, never to find an old one
         shot = lex.classes_of("photograph")
@@ -438,10 +442,13 @@ def causative(
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
-        if token.is_word and not token.entity and token.lower in _SET_GOING and ends and i > at:
-            # "get the oven going", "get the pump running": to set it going is to start it
-            start = lex.classes_of("start")
-            return Action(start, ("start",), True, lex.is_query(start), i + 1)
+        again = nxt is not None and nxt.lower == "again"
+        if token.is_word and token.lower in _SET_GOING and (ends or again) and i > at:
+            # "get the oven going", "get the pump running": to set it going is to start it;
+            # "get the subscription going again" resumes it
+            verb = "resume" if again else "start"
+            start = lex.classes_of(verb)
+            return Action(start, (verb,), True, lex.is_query(start), i + 1 + again)
         if token.is_word and not token.entity and past_form(token.lower) and ends:
             done = token.lemma
             if done in lex.light or done in lex.stopwords:

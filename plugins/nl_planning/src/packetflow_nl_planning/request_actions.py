@@ -28,7 +28,7 @@ from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
-from .money_moves import money_put
+from .money_moves import asks_price, money_put
 from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
@@ -239,6 +239,10 @@ def request_action(
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
             # search for it, or read where it is), never to change it.
             return Action(_LOCATE, ("locate",), True, True, at + q)
+        if asks_price(words, at):
+            # "how much to fell the oak?", "what would a trim cost?": what doing it costs,
+            # which a capability that quotes or prices works out
+            return Action(lex.classes_of("price"), ("price",), True, True, at + q)
         return Action(frozenset(), _happened(tokens, at, q), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2

@@ -32,7 +32,7 @@ from .money_moves import asks_price, money_put
 from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
-from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at
+from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at, unneeded_at
 from .text import Token, past_form
 from .verbs import (
     OBJECT_START,
@@ -169,7 +169,7 @@ def request_action(
     later = wanted_later(tokens, at) if desire else None
     if later is not None:
         return later
-    unable = unable_at(words)
+    unable = unable_at(words) or unneeded_at(words)
     if unable is not None:
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):

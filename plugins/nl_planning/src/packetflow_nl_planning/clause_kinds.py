@@ -55,6 +55,9 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     action = request_action(words, verbs=index.verbs, known=index.known)
     verb = next((t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None)
     past = verb is not None and past_form(verb.lower)
+    # "finished cooking, ...", "got home, ...": a clause opening with a past form the lexicon
+    # does not know as an action tells what happened, as "booked it last week" does.
+    past = past or (verb is None and not action.explicit and past_form(lowers[0]))
     if past and verb is not None:
         # "get it released", "have the car towed": a participle a present "get"/"have"
         # causes is the thing to have done, no past event.

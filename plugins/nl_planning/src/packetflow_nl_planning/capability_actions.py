@@ -28,6 +28,10 @@ _READER = frozenset(("me", "us", "you", "the user", "users"))
 _READ_INTENT = frozenset(("return", "list", "give", "provide", "fetch", "show", "get"))
 
 
+# Prepositions that place a plural noun opening an intent ("Contacts *in* the logbook").
+_PLACING = frozenset(("in", "on", "of", "from", "at", "over", "within", "across", "near"))
+
+
 def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) -> Action | None:
     """The action an intent's leading verb says; ``own``: the verb the capability's name
     starts with when the lexicon does not know it ("Donate items ..." for ``donate_items``
@@ -47,6 +51,16 @@ def _leading_action(text: str, lex: Lexicon, own: frozenset[str] = frozenset()) 
     ):
         # "Replies received so far", "Orders placed today": things done, named by a plural
         # noun and its participle - what it gives is read, nothing is replied or ordered.
+        return None
+    if (
+        len(tokens) > 1
+        and tokens[0].lower != first
+        and tokens[0].lower.endswith("s")
+        and tokens[1].lower in _PLACING
+        and f"{first}_{tokens[1].lower}" not in lex.classes
+    ):
+        # "Contacts in the station logbook", "Points in a frequent-flyer account": a plural
+        # noun and where the things are - what is there is read, no one is contacted.
         return None
     words = [t.lower for t in tokens]
     at = strip_polite(words, lex)

@@ -28,6 +28,9 @@ _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
 # the subject of "is" (not a possessive, "Bob's booking") when what follows it tells a state:
 # a word of degree or negation, a participle, or a word of how a thing is.
 _SOMEONE = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "no_one"))
+# Before a thing and its participle, what is to be done ("get it released", "I need the
+# certificate sent"): no past event.
+_CAUSING = frozenset(("get", "have", "need", "want", "require", "like"))
 _STATE_AFTER = frozenset((
     "too", "so", "very", "really", "still", "not", "never", "always", "just", "quite",
     "been", "got", "gone", "getting", "completely", "totally", "all", "far", "way",
@@ -55,11 +58,14 @@ def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -
     action = request_action(words, verbs=index.verbs, known=index.known)
     verb = next((t for t in words if t.lemma in action.verbs or t.lemma in action.verbs[:1]), None)
     past = verb is not None and past_form(verb.lower)
+    # "finished cooking, ...", "got home, ...": a clause opening with a past form the lexicon
+    # does not know as an action tells what happened, as "booked it last week" does.
+    past = past or (verb is None and not action.explicit and past_form(lowers[0]))
     if past and verb is not None:
         # "get it released", "have the car towed": a participle a present "get"/"have"
         # causes is the thing to have done, no past event.
         at = next(i for i, t in enumerate(words) if t is verb)
-        past = not any(t.lower in ("get", "have") for t in words[max(0, at - 4) : at])
+        past = not any(t.lemma in _CAUSING for t in words[max(0, at - 4) : at])
     # A loss told as one more thing ("...; also I lost my gloves") asks to report it.
     losses = losses or clause.added
     if action.explicit and (not past or (losses and LOSS in action.verbs)):

@@ -88,7 +88,7 @@ def _when(token: Token) -> bool:
     )
 
 
-KEEP = frozenset(("keep", "need", "want", "give", "allow"))
+KEEP = frozenset(("keep", "need", "want", "give", "allow", "add"))
 _MORE = frozenset(("another", "more", "extra"))
 _STARTS = frozenset(("from", "starting", "between"))
 _SPANS = TIME_SPANS | {"night", "month", "year", "fortnight"}

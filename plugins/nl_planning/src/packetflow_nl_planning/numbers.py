@@ -78,6 +78,20 @@ def parse_number(text: str) -> int | float | None:
     return int(value) if value.is_integer() and "." not in raw else value
 
 
+# "book *one* for Friday", "I'd like one at 5pm": "one" straight after a verb and before a
+# preposition stands for a thing named before, no count ("a table for one at 7" counts).
+_ONE_BEFORE = re.compile(r"\s+(?:for|at|on|in|from|with|too|as\s+well)\b", re.IGNORECASE)
+_ONE_AFTER = re.compile(
+    r"\b(?:book|get|order|reserve|want|need|like|add|make|grab)\s+$", re.IGNORECASE
+)
+
+
+def _pronoun_one(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() != "one":
+        return False
+    return bool(_ONE_BEFORE.match(text, end)) and bool(_ONE_AFTER.search(text[:start]))
+
+
 def _words_value(raw: str) -> int | float | None:
     if raw.endswith(" and a half"):
         whole = _words_value(raw.removesuffix(" and a half"))
@@ -140,6 +154,8 @@ def number_mentions(text: str) -> list[Mention]:
                 Mention("number", value, match.start(), match.end(), extra={"ordinal": ordinal})
             )
     for match in _WORDS.finditer(text):
+        if _pronoun_one(text, match.start(), match.end()):
+            continue
         value = _words_value(match.group().lower())
         if value is not None:
             found.append(

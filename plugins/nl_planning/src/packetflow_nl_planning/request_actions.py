@@ -28,10 +28,11 @@ from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
 from .membership import membership
+from .money_moves import asks_price, money_put
 from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
-from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at
+from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at, unneeded_at
 from .text import Token, past_form
 from .verbs import (
     OBJECT_START,
@@ -168,7 +169,7 @@ def request_action(
     later = wanted_later(tokens, at) if desire else None
     if later is not None:
         return later
-    unable = unable_at(words)
+    unable = unable_at(words) or unneeded_at(words)
     if unable is not None:
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
@@ -238,6 +239,10 @@ def request_action(
             # "where's my passport scan?", "where is parcel 12": asks to find the thing (to
             # search for it, or read where it is), never to change it.
             return Action(_LOCATE, ("locate",), True, True, at + q)
+        if asks_price(words, at):
+            # "how much to fell the oak?", "what would a trim cost?": what doing it costs,
+            # which a capability that quotes or prices works out
+            return Action(lex.classes_of("price"), ("price",), True, True, at + q)
         return Action(frozenset(), _happened(tokens, at, q), False, True, at + q)
     if q:  # "can you ...", "would you ...": the verb follows
         at += 2
@@ -326,6 +331,13 @@ def request_action(
         turned = _light_phrasal(tokens, after, verb, lex)
         if turned is not None:
             return turned
+    paid_in = money_put(tokens, after, verb, lex)
+    if paid_in is not None:
+        return paid_in
+    if verb == "take" and _new_picture(tokens, after):
+        # "take a fresh picture of the farm": to make a new one, never to find an old one
+        shot = lex.classes_of("photograph")
+        return Action(shot, ("photograph",), True, False, after)
     if verb in lex.light or verb in ("give", "tell"):
         nominal = nominal_after(tokens, after, lex)
         if nominal is not None:
@@ -344,6 +356,24 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_PICTURES = frozenset(
+    ("picture", "photo", "photograph", "pic", "snapshot", "snap", "selfie", "shot")
+)
+# Determiners of a thing that exists already: "take *the* pictures from <link>" moves them.
+_GIVEN = frozenset(("the", "my", "our", "your", "their", "his", "her", "its", "these", "those"))
+
+
+def _new_picture(tokens: Sequence[Token], at: int) -> bool:
+    """Whether "take" is followed by a new picture ("a picture", "some fresh photos"): the
+    English idiom for photographing, not for taking anything."""
+    for token in tokens[at : at + 3]:
+        if token.lower in _GIVEN or token.entity:
+            return False
+        if token.lemma in _PICTURES:
+            return True
+    return False
 
 
 _PERFECT = frozenset(("has", "have", "had"))
@@ -389,6 +419,8 @@ def _skipped(tokens: Sequence[Token], at: int, lex: Lexicon) -> bool:
 
 
 _CAUSATIVE = frozenset(("get",))
+# Present participles that, after "get" and its object, say the thing is set going.
+_SET_GOING = frozenset(("going", "running", "working"))
 # Words that may follow a phrase (besides the roles' prepositions): "vaccinated *against* ..."
 _AFTER_PHRASE = frozenset(
     ("against", "before", "after", "near", "over", "under", "during", "and", "then", "please",
@@ -414,6 +446,13 @@ def causative(
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
+        again = nxt is not None and nxt.lower == "again"
+        if token.is_word and token.lower in _SET_GOING and (ends or again) and i > at:
+            # "get the oven going", "get the pump running": to set it going is to start it;
+            # "get the subscription going again" resumes it
+            verb = "resume" if again else "start"
+            start = lex.classes_of(verb)
+            return Action(start, (verb,), True, lex.is_query(start), i + 1 + again)
         if token.is_word and not token.entity and past_form(token.lower) and ends:
             done = token.lemma
             if done in lex.light or done in lex.stopwords:

@@ -22,6 +22,7 @@ __all__ = [
     "told_loss",
     "told_shortage",
     "unable_at",
+    "unneeded_at",
 ]
 
 # Who tells of something happening to them ("I lost ...", "my card keeps ...").
@@ -53,6 +54,23 @@ def unable_at(words: Sequence[str]) -> int | None:
             return j
         if words[i] not in TELLER and words[i] not in ("just", "sorry", "really", ","):
             return None
+    return None
+
+
+# "the snow guys don't need to come now", "the plumber needn't come": no one need come, which
+# calls the visit off. (The tokenizer spells "don't", "needn't" out.)
+_NOT_NEEDED = (("do", "not", "need", "to"), ("does", "not", "need", "to"), ("need", "not"))
+_VISITING = _COME | {"visit"}
+
+
+def unneeded_at(words: Sequence[str]) -> int | None:
+    """Where the rest of the clause begins when, in its first words, someone need not come
+    (see above), else ``None``."""
+    for i in range(min(len(words), 8)):
+        for said in _NOT_NEEDED:
+            j = i + len(said)
+            if tuple(words[i:j]) == said and j < len(words) and words[j] in _VISITING:
+                return j + 1
     return None
 
 

@@ -101,11 +101,38 @@ def tokenize(text: str) -> list[Token]:
         parts: tuple[str, ...] | None = _CONTRACTIONS.get(low)
         if parts is None and low.endswith("'s"):
             parts = (low[:-2],)  # possessive: "bob's" -> "bob"
+        counted = _counted_compound(raw, match.start())
+        if parts is None and counted:
+            out.extend(counted)
+            continue
         if parts is None:
             parts = (low.replace("-", "") if low[:1].isalpha() else low,)
         for part in parts:
             out.append(Token(raw, part, lemma(part), match.start(), match.end()))
     return out
+
+
+# Number words that open a compound adjective of a count: "a *five-session* card", "a
+# three-night stay" say five sessions, three nights (as "5-session" does).
+_COUNT_WORDS = frozenset(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred")
+)  # fmt: skip
+
+
+def _counted_compound(raw: str, start: int) -> list[Token]:
+    """The number word and the noun of a hyphenated count ("five-session"), as two tokens
+    with their own spans; none for other words ("e-mail", "twenty-five", "check-in")."""
+    head, dash, rest = raw.partition("-")
+    low = head.lower()
+    if not dash or low not in _COUNT_WORDS or "-" in rest or rest.lower() in _COUNT_WORDS:
+        return []
+    noun = rest.lower()
+    at = start + len(head) + 1
+    return [
+        Token(head, low, low, start, start + len(head)),
+        Token(rest, noun, lemma(noun), at, at + len(rest)),
+    ]
 
 
 def words(text: str) -> list[str]:

@@ -33,6 +33,7 @@ from .date_calendar import (
     Span,
     add_months,
     amount,
+    day_number,
     delta,
     month_day,
     month_range,
@@ -238,12 +239,14 @@ def _absolute_rules(s: Scanner) -> None:
     # the date, so it is part of it (and never read as the next such weekday on its own).
     wd = rf"(?:(?:on\s+)?(?:{DAY})\.?,?\s+)?"
     for m in s.each(rf"\b{wd}(?:the\s+)?{ORD}\s+(?:of\s+)?({MONTH})\b\.?{year}"):
+        if not m.group(1).isdigit() and not re.search(r"\sof\s", m.group()):
+            continue  # "the second may be late": an ordinal word is a day only with "of"
         y = int(m.group(3)) if m.group(3) else None
-        if found := month_day(today, MONTHS[m.group(2)], int(m.group(1)), y):
+        if found := month_day(today, MONTHS[m.group(2)], day_number(m.group(1)), y):
             s.day(m, *_weekday_agrees(m.group(), found))
     for m in s.each(rf"\b{wd}({MONTH})\.?\s+(?:the\s+)?{ORD}\b{year}"):
         y = int(m.group(3)) if m.group(3) else None
-        if found := month_day(today, MONTHS[m.group(1)], int(m.group(2)), y):
+        if found := month_day(today, MONTHS[m.group(1)], day_number(m.group(2)), y):
             s.day(m, *_weekday_agrees(m.group(), found))
     # "the 16th", "Friday the 13th", and with a weekday "the" may go unsaid: "Mon 16th".
     for m in s.each(

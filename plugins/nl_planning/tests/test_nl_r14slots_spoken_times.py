@@ -1,0 +1,142 @@
+"""Days and times said in words, on a registry of these tests' own (a piano tuner, a dog
+walker, a quote for a kitchen fitting): an ordinal day in words ("the fifth of September"), an
+hour in words with its part of the day ("until seven in the morning"), two hours in words as a
+range ("from six till ten in the evening"), and the day of a quote, which lies ahead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from planned import plan_params, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-08-21"  # a Friday
+_HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Done(BaseModel):
+    ok: bool = Field(description="whether it went through")
+
+
+class TuningIn(BaseModel):
+    day: dt.date = Field(description="day of the visit")
+    postcode: str = Field(pattern=r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$", description="where")
+
+
+@pf.capability(intent="Book a piano tuner to come round", tags=["piano", "tuning"])
+async def book_piano_tuning(inp: TuningIn) -> Done:
+    return Done(ok=True)
+
+
+class WalkIn(BaseModel):
+    dog: str = Field(description="the dog's name")
+    start_time: str = Field(pattern=_HHMM, description="when the walker comes, HH:MM")
+    end_time: str = Field(pattern=_HHMM, description="when the walker leaves, HH:MM")
+
+
+@pf.capability(intent="Book a dog walker for an afternoon or evening", tags=["dogs", "walks"])
+async def book_dog_walker(inp: WalkIn) -> Done:
+    return Done(ok=True)
+
+
+class HeatIn(BaseModel):
+    room: str = Field(description="which room")
+    temperature_celsius: float = Field(ge=5, le=30, description="target, °C")
+    until: str | None = Field(default=None, pattern=_HHMM, description="until when, HH:MM")
+
+
+@pf.capability(intent="Set a room's thermostat", tags=["heating"])
+async def set_thermostat(inp: HeatIn) -> Done:
+    return Done(ok=True)
+
+
+class KitchenQuoteIn(BaseModel):
+    fitting_date: dt.date = Field(description="day the fitters start")
+    units: int = Field(ge=1, le=40, description="number of cabinets")
+
+
+class QuoteOut(BaseModel):
+    quote_id: str
+    price: float
+
+
+@pf.capability(intent="Price for fitting a new kitchen", tags=["kitchens"])
+async def get_kitchen_quote(inp: KitchenQuoteIn) -> QuoteOut:
+    return QuoteOut(quote_id="KQ-1", price=4000.0)
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [book_piano_tuning, book_dog_walker, set_thermostat, get_kitchen_quote]
+    return await planner_on(module_node, register_module, caps)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("piano tuner to SW9 8JX on the fifth of September", "2026-09-05"),
+        ("book the piano tuner for SW9 8JX, the twenty-first of September", "2026-09-21"),
+        ("tune the piano at SW9 8JX on September twenty-first", "2026-09-21"),
+        ("piano tuning at SW9 8JX on the first of October", "2026-10-01"),
+    ],
+)
+async def test_an_ordinal_day_in_words(node: pf.Node, text: str, day: str) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert params["day"] == day
+
+
+async def test_an_ordinal_word_without_of_is_no_day(node: pf.Node) -> None:
+    # "the second may ..." is no 2 May: with no day said the required one stays missing
+    with pytest.raises(pf.errors.PacketFlowError) as err:
+        await plan_params(node, "piano tuner to SW9 8JX, the second may be late", TODAY)
+    assert "day" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("bedroom to 18 degrees until seven in the morning", "07:00"),
+        ("set the lounge thermostat to 20 till nine in the evening", "21:00"),
+        ("kitchen thermostat to 19 until half past seven in the morning", "07:30"),
+        ("bedroom to 21 degrees until ten tonight", "22:00"),
+    ],
+)
+async def test_an_hour_in_words_with_its_part_of_the_day(
+    node: pf.Node, text: str, until: str
+) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert params["until"] == until
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("dog walker for Rex tomorrow from six till ten in the evening", "18:00", "22:00"),
+        ("walker for Rex, two to five pm", "14:00", "17:00"),
+        ("a walker for Rex between eleven and two pm", "11:00", "14:00"),
+        ("walk Rex from eight to ten in the morning", "08:00", "10:00"),
+    ],
+)
+async def test_two_hours_in_words_as_a_range(
+    node: pf.Node, text: str, start: str, end: str
+) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert (params["start_time"], params["end_time"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get me a kitchen quote for 12 units, fitting on 20 November",
+        "what would 12 kitchen units cost, fitting on 20 November",
+        "kitchen quote please: 12 units, 20th November",
+    ],
+)
+async def test_a_quote_is_for_a_day_to_come(node: pf.Node, text: str) -> None:
+    # a price asked for a job: its day lies ahead, not last year's 20 November
+    params = await plan_params(node, text, TODAY)
+    assert params["fitting_date"] == "2026-11-20"

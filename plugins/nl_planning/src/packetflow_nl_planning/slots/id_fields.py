@@ -80,6 +80,8 @@ def fill_pattern(
         if joined != bare and joined[:1].isalnum():
             forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
             forms.append(joined.upper())
+        if "-" in spec.pattern and (hyphened := _hyphened(bare)) is not None:
+            forms += [hyphened, hyphened.upper()]  # "lot 30418", "b097" for LOT-30418, B-097
         for candidate in forms:
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
@@ -104,6 +106,18 @@ def fill_pattern(
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+# Letters and then digits, apart or together ("lot 30418", "rq10877"): an id whose prefix
+# the pattern joins with a hyphen, typed as people type it.
+_PREFIXED = re.compile(r"([A-Za-z]{1,4})\s?(\d[A-Za-z0-9]*)")
+
+
+def _hyphened(written: str) -> str | None:
+    """``written`` with a hyphen between its prefix of letters and its digits ("lot 30418" ->
+    "lot-30418"), or ``None`` when it is not letters and then digits."""
+    m = _PREFIXED.fullmatch(written)
+    return None if m is None else f"{m.group(1)}-{m.group(2)}"
 
 
 def _glued_code(written: str, regex: re.Pattern[str]) -> bool:
@@ -156,7 +170,8 @@ def _spans(
                 joined = re.sub(r"\s", "", text[a:d]).lstrip("#")
                 if not any(ch.isdigit() for ch in joined):
                     continue  # "for the" is two words, whatever six letters the pattern takes
-                if whole.fullmatch(joined) or whole.fullmatch(joined.upper()):
+                hyphened = (_hyphened(text[a:d].lstrip("#")) or joined).upper()
+                if any(whole.fullmatch(f) for f in (joined, joined.upper(), hyphened)):
                     out.append((a, d))
                     break
     return out

@@ -1,0 +1,88 @@
+"""Ids typed as people type them, on a registry of these tests' own (a parcel locker, a
+library): an id whose pattern joins a prefix of letters and its digits with a hyphen, written
+with a space ("locker lk 20417"), with nothing between ("ord204117") or in lower case; and a
+word and a number that only look like such an id are not taken for one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from planned import plan_params, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-06-10"
+
+
+class Done(BaseModel):
+    ok: bool = Field(description="whether it went through")
+
+
+class LockerIn(BaseModel):
+    locker_id: str = Field(pattern=r"^LK-[0-9]{5}$", description="the locker, e.g. LK-20417")
+    days: int = Field(default=1, ge=1, le=7, description="how many more days to keep it")
+
+
+@pf.capability(intent="Keep a parcel in its locker for longer", tags=["parcels", "locker"])
+async def extend_locker(inp: LockerIn) -> Done:
+    return Done(ok=True)
+
+
+class OrderIn(BaseModel):
+    order_id: str = Field(pattern=r"^ORD-[0-9]{6}$", description="the order, e.g. ORD-204117")
+
+
+@pf.capability(intent="Cancel an order before it ships", tags=["orders"])
+async def cancel_order(inp: OrderIn) -> Done:
+    return Done(ok=True)
+
+
+class RoomIn(BaseModel):
+    room: str = Field(pattern=r"^R-[0-9]{3}$", description="study room, e.g. R-204")
+    hours: int = Field(ge=1, le=4, description="how long")
+
+
+@pf.capability(intent="Book a study room at the library", tags=["library"])
+async def book_study_room(inp: RoomIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [extend_locker, cancel_order, book_study_room]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keep locker lk 20417 for 2 more days",
+        "keep my parcel in lk20417 two more days",
+        "extend LK 20417 by 2 days",
+        "locker #lk-20417, keep it 2 more days",
+    ],
+)
+async def test_a_prefixed_id_with_a_space_or_no_hyphen(node: pf.Node, text: str) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert params == {"locker_id": "LK-20417", "days": 2}
+
+
+@pytest.mark.parametrize(
+    "text", ["cancel order ord 204117", "cancel ord204117 please", "please cancel ORD 204117"]
+)
+async def test_an_order_id_typed_loosely(node: pf.Node, text: str) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert params == {"order_id": "ORD-204117"}
+
+
+async def test_a_room_number_said_as_room_is_no_prefixed_id(node: pf.Node) -> None:
+    # "room 204" is no R-204 written loosely: the prefix the pattern asks for is "R", not
+    # the word "room" (the id stays missing and is asked for)
+    with pytest.raises(pf.errors.PacketFlowError) as err:
+        await plan_params(node, "book study room 204 for 2 hours", TODAY)
+    assert "room" in str(err.value)
+    params = await plan_params(node, "book study room r 204 for 2 hours", TODAY)
+    assert params == {"room": "R-204", "hours": 2}

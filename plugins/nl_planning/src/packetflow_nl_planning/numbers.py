@@ -155,8 +155,31 @@ def number_mentions(text: str) -> list[Mention]:
                 extra={"ordinal": True, "words": True},
             )
         )
+    for match in _A_GRAND.finditer(text):  # "a grand": the count is the article
+        found.append(Mention("number", 1000, match.start(), match.end(), extra={"words": True}))
     found.sort(key=lambda m: m.start)
-    return _dozens(text, _and_a_half(text, found))
+    return _grands(text, _dozens(text, _and_a_half(text, found)))
+
+
+# Slang for a thousand of money ("a grand", "two grand", "5 grand").
+_A_GRAND = re.compile(r"\b(?:a|one)\s+grand\b", re.IGNORECASE)
+_GRAND = re.compile(r"\s+grand\b", re.IGNORECASE)
+
+
+def _grands(text: str, found: list[Mention]) -> list[Mention]:
+    """ "two grand", "5 grand" are 2000 and 5000: a count before "grand" takes it as thousands."""
+    out: list[Mention] = []
+    for m in found:
+        tail = _GRAND.match(text, m.end)
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            continue  # inside "a grand" already read
+        if tail and not m.extra.get("ordinal") and isinstance(m.value, int | float):
+            whole = m.value * 1000
+            whole = int(whole) if float(whole).is_integer() else whole  # "1.5 grand" is 1500
+            out.append(Mention("number", whole, m.start, tail.end(), extra=m.extra))
+            continue
+        out.append(m)
+    return out
 
 
 _DOZEN = re.compile(r"\s+dozen\b", re.IGNORECASE)

@@ -86,3 +86,34 @@ async def test_a_room_number_said_as_room_is_no_prefixed_id(node: pf.Node) -> No
     assert "room" in str(err.value)
     params = await plan_params(node, "book study room r 204 for 2 hours", TODAY)
     assert params == {"room": "R-204", "hours": 2}
+
+
+class ShipIn(BaseModel):
+    postcode: str = Field(
+        pattern=r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$",
+        description="UK postcode to collect from",
+    )
+    weight_kg: float = Field(gt=0, le=30, description="weight of the box")
+
+
+@pf.capability(intent="Have a courier collect a parcel", tags=["parcels", "courier"])
+async def book_courier(inp: ShipIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def courier(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [book_courier, cancel_order])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "courier to collect from sw1a2aa, the box is 3 kg",
+        "parcel collection from SW1A2AA please, 3kg",
+        "book a courier collection from sw1a 2aa, 3 kg",
+    ],
+)
+async def test_a_code_in_two_groups_typed_without_the_space(courier: pf.Node, text: str) -> None:
+    params = await plan_params(courier, text, TODAY)
+    assert params == {"postcode": "SW1A 2AA", "weight_kg": 3}

@@ -140,3 +140,16 @@ async def test_a_quote_is_for_a_day_to_come(node: pf.Node, text: str) -> None:
     # a price asked for a job: its day lies ahead, not last year's 20 November
     params = await plan_params(node, text, TODAY)
     assert params["fitting_date"] == "2026-11-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("bedroom to 18 degrees until 13.00", "13:00"),
+        ("set the bedroom thermostat to 20 till 22.30", "22:30"),
+        ("bedroom to 19 degrees by 7.15 in the morning", "07:15"),
+    ],
+)
+async def test_a_time_with_a_dot_after_until(node: pf.Node, text: str, until: str) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert params["until"] == until

@@ -74,8 +74,11 @@ _HOUR_OF_DAY = re.compile(
 )
 # The time of an ISO 8601 date-time ("2026-03-20T10:00").
 _ISO_TIME = re.compile(r"(?<=\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\b")
-# "at 9.30": a time with a dot, after "at" (alone, "9.30" may be a price or a decimal).
-_AT_DOT_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE)
+# "at 9.30", "until 13.00": a time with a dot, after a word that leads to a time (alone,
+# "9.30" may be a price or a decimal; after "from" too: "from 12.50 a month").
+_AT_DOT_TIME = re.compile(
+    r"\b(?:at|until|till|by|before)\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE
+)
 
 # An hour in words, with its minutes in words or am/pm ("seven pm", "ten thirty", "at half
 # seven" aside), or alone after "at" before no word of its own ("at seven", "at six for an
@@ -284,7 +287,9 @@ def clock_phrases(text: str) -> list[ClockTime]:
         out.append((f"{m.group(1)}:{m.group(2)}", m.start(), m.end(), None))
     for m in _AT_DOT_TIME.finditer(text):
         said = f"{int(m.group(1)):02d}:{m.group(2)}"
-        out.append((in_day_part(said, text, m.start(), m.end(), False), m.start(), m.end(), None))
+        # the word before stays out of the span but "at" ("until" tells an end's field)
+        start = m.start() if m.group().lower().startswith("at") else m.start(1)
+        out.append((in_day_part(said, text, m.start(), m.end(), False), start, m.end(), None))
     return out
 
 

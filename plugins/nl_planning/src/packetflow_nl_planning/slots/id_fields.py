@@ -57,7 +57,8 @@ def fill_pattern(
     ]
     twins = [f for f in fields or () if f is not spec and f.pattern == spec.pattern]
     best: tuple[float, int, int, int, str] | None = None
-    for a, b in _spans(scope.text, start, end, spaced(spec.pattern), None if loose else regex):
+    groups = spaced(spec.pattern)
+    for a, b in _spans(scope.text, start, end, groups, None if loose else regex):
         chunk = scope.text[a:b]
         bare = chunk.lstrip("#@")
         low = bare.lower()
@@ -80,6 +81,8 @@ def fill_pattern(
         if joined != bare and joined[:1].isalnum():
             forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
             forms.append(joined.upper())
+        if groups and " " not in bare and any(c.isdigit() for c in bare):
+            forms += _regrouped(bare, regex)  # "sw1a2aa" for a pattern of "SW1A 2AA"
         if "-" in spec.pattern and (hyphened := _hyphened(bare)) is not None:
             forms += [hyphened, hyphened.upper()]  # "lot 30418", "b097" for LOT-30418, B-097
         for candidate in forms:
@@ -118,6 +121,16 @@ def _hyphened(written: str) -> str | None:
     "lot-30418"), or ``None`` when it is not letters and then digits."""
     m = _PREFIXED.fullmatch(written)
     return None if m is None else f"{m.group(1)}-{m.group(2)}"
+
+
+def _regrouped(written: str, regex: re.Pattern[str]) -> list[str]:
+    """``written`` (in capitals) with the one space the pattern puts between its groups, typed
+    without it ("sw1a2aa" -> "SW1A 2AA"): the first place a space makes it fit, if any."""
+    up = written.upper()
+    for i in range(len(up) - 1, 0, -1):
+        if regex.fullmatch(f"{up[:i]} {up[i:]}"):
+            return [f"{up[:i]} {up[i:]}"]
+    return []
 
 
 def _glued_code(written: str, regex: re.Pattern[str]) -> bool:

@@ -5,7 +5,7 @@ word and a number that only look like such an id are not taken for one."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from planned import plan_params, planner_on
@@ -117,3 +117,46 @@ async def courier(module_node: pf.Node, register_module: Any) -> pf.Node:
 async def test_a_code_in_two_groups_typed_without_the_space(courier: pf.Node, text: str) -> None:
     params = await plan_params(courier, text, TODAY)
     assert params == {"postcode": "SW1A 2AA", "weight_kg": 3}
+
+
+class PayIn(BaseModel):
+    to_iban: str = Field(pattern=r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", description="payee IBAN")
+    amount: float = Field(gt=0, description="amount in euros")
+    environment: Literal["production", "staging", "development"] = Field(
+        default="production", description="which ledger"
+    )
+
+
+@pf.capability(intent="Pay a supplier by bank transfer", tags=["payments"])
+async def pay_supplier(inp: PayIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def payer(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [pay_supplier, cancel_order])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pay 250 euros to DE89 3704 0044 0532 0130 00",
+        "pay DE89 3704 0044 0532 0130 00 today, 250 euros",
+        "pay 250 euros to DE89 3704 0044 0532 0130 00 from the main account",
+    ],
+)
+async def test_an_iban_in_groups_is_joined_whole(payer: pf.Node, text: str) -> None:
+    params = await plan_params(payer, text, TODAY)
+    assert params["to_iban"] == "DE89370400440532013000"
+
+
+@pytest.mark.parametrize(
+    ("text", "env"),
+    [
+        ("pay 250 euros to DE89370400440532013000 on prod", "production"),
+        ("pay 250 euros to DE89370400440532013000 in dev", "development"),
+    ],
+)
+async def test_an_environment_by_its_short_name(payer: pf.Node, text: str, env: str) -> None:
+    params = await plan_params(payer, text, TODAY)
+    assert params.get("environment", "production") == env

@@ -70,3 +70,37 @@ async def test_a_banknote_by_its_name(node: pf.Node, text: str, amount: int) -> 
 async def test_a_thousand_as_grand(node: pf.Node, text: str, amount: int) -> None:
     params = await plan_params(node, text, TODAY)
     assert params == {"lot": "LOT-1042", "amount": amount}
+
+
+class FlatsIn(BaseModel):
+    city: str = Field(description="which city")
+    max_price: float | None = Field(default=None, gt=0, description="highest monthly rent")
+    min_bedrooms: int | None = Field(default=None, ge=0, description="fewest bedrooms")
+
+
+class FlatsOut(BaseModel):
+    flats: list[str]
+
+
+@pf.capability(intent="Find flats to rent", tags=["rentals", "flats"])
+async def find_flats(inp: FlatsIn) -> FlatsOut:
+    return FlatsOut(flats=[])
+
+
+@pytest.fixture
+async def flats(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [find_flats, sponsor_runner])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 bedroom flats in Leeds under 1400 pounds",
+        "flats to rent in Leeds, three bedrooms, less than fourteen hundred pounds",
+        "find me 3-bed flats in Leeds for under 1,400 pounds a month",
+    ],
+)
+async def test_pounds_for_a_price_are_money_not_weight(flats: pf.Node, text: str) -> None:
+    # the price takes the amount, and the bedrooms keep their count
+    params = await plan_params(flats, text, TODAY)
+    assert (params["max_price"], params["min_bedrooms"]) == (1400, 3)

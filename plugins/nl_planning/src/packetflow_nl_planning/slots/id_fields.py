@@ -176,17 +176,24 @@ def _spans(
             a, b = chunks[n]
             if whole.fullmatch(text[a:b].lstrip("#")):
                 continue
-            for k in range(n + 1, min(n + 4, len(chunks))):
+            longest: tuple[int, int] | None = None
+            # up to eight groups ("DE89 3704 0044 0532 0130 00"), the longest that fits
+            for k in range(n + 1, min(n + 8, len(chunks))):
                 (_, y), (c, d) = chunks[k - 1], chunks[k]
                 if c != y + 1 or text[y] != " " or whole.fullmatch(text[c:d]):
                     break
+                if text[c:d].isalpha() and not text[c:d].isupper():
+                    break  # "... 0130 00 today": a word after the groups is none of them
                 joined = re.sub(r"\s", "", text[a:d]).lstrip("#")
                 if not any(ch.isdigit() for ch in joined):
                     continue  # "for the" is two words, whatever six letters the pattern takes
                 hyphened = (_hyphened(text[a:d].lstrip("#")) or joined).upper()
                 if any(whole.fullmatch(f) for f in (joined, joined.upper(), hyphened)):
-                    out.append((a, d))
+                    longest = (a, d)
+                elif longest is not None:
                     break
+            if longest is not None:
+                out.append(longest)
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..clauses import Scope, field_words
 from ..mentions import Mention
 from ..schema import FieldSpec
-from ..units import convert, units
+from ..units import convert, currency_aliases, units
 from .people_counts import HUMANS, PEOPLE, counts_people, people_said
 from .spoken_prices import spoken_price
 
@@ -155,7 +155,10 @@ def fill_number(
                     continue  # "within 5 miles" is the radius in km, not 5 stops
                 if m.kind == "duration" and not set(spec.words) & _TIME_WORDS:
                     continue  # "a 5% move in a day" gives no price of 1
-                score -= 0.5 if m.kind == "quantity" else 0.3
+                if wants_money and _currency_named(scope, m, fields):
+                    score += 2.0  # "under 1400 pounds" for a price: an amount, not a weight
+                else:
+                    score -= 0.5 if m.kind == "quantity" else 0.3
             else:
                 converted = convert(float(value), m.unit or "", spec.unit)
                 if converted is None:
@@ -224,6 +227,20 @@ def fill_number(
         return None
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+def _currency_named(scope: Scope, m: Mention, fields: list[FieldSpec]) -> bool:
+    """Whether a measure's unit word is also a currency's name ("1400 pounds") and the
+    capability measures nothing of the unit's kind: then it is an amount of money."""
+    by_name, _ = units()
+    unit = by_name.get(m.unit or "")
+    if unit is None or any(
+        f.unit in by_name and by_name[f.unit].dimension == unit.dimension for f in fields
+    ):
+        return False
+    names = {alias.split()[0] for alias in currency_aliases()}  # "pound" of "pound sterling"
+    written = scope.text[m.start : m.end].lower().split()
+    return any(w in names or w.removesuffix("s") in names for w in written)
 
 
 # A share said in words: "half", "halfway", "a quarter", "three quarters", "a third".

@@ -153,3 +153,54 @@ async def test_a_quote_is_for_a_day_to_come(node: pf.Node, text: str) -> None:
 async def test_a_time_with_a_dot_after_until(node: pf.Node, text: str, until: str) -> None:
     params = await plan_params(node, text, TODAY)
     assert params["until"] == until
+
+
+class StayIn(BaseModel):
+    arrival_date: dt.date = Field(description="day of arrival")
+    departure_date: dt.date = Field(description="day of departure")
+
+
+@pf.capability(intent="Book a berth in the marina for a stay", tags=["marina", "berth"])
+async def book_berth(inp: StayIn) -> Done:
+    return Done(ok=True)
+
+
+class FreezerIn(BaseModel):
+    freezer: str = Field(description="which freezer")
+    temperature_celsius: float = Field(ge=-90, le=10, description="set point, °C")
+
+
+@pf.capability(intent="Set a lab freezer's temperature", tags=["lab", "freezer"])
+async def set_freezer(inp: FreezerIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def marina(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [book_berth, set_freezer])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "berth for my boat, arriving the third of September, leaving the seventh",
+        "book a berth from the third to the seventh of September",
+        "berth in the marina arriving on the third of September until the seventh",
+    ],
+)
+async def test_a_day_in_words_after_a_word_that_leads_to_it(marina: pf.Node, text: str) -> None:
+    params = await plan_params(marina, text, TODAY)
+    assert (params["arrival_date"], params["departure_date"]) == ("2026-09-03", "2026-09-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set freezer B to minus 80",
+        "freezer B to minus eighty degrees",
+        "set the temperature of freezer B to negative 80 C",
+    ],
+)
+async def test_a_number_below_zero_in_words(marina: pf.Node, text: str) -> None:
+    params = await plan_params(marina, text, TODAY)
+    assert params["temperature_celsius"] == -80

@@ -14,8 +14,8 @@ from .mentions import Mention
 from .numbers import parse_number
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "NUM", "ORD", "UNIT", "Scanner", "Span", "add_months", "amount",
-    "day_number", "delta", "month_day", "month_range", "quarter_of", "week_of", "ym",
+    "AMBIGUOUS_MONTHS", "NUM", "ORD", "ORDINAL_DAY", "UNIT", "Scanner", "Span", "add_months",
+    "amount", "day_number", "delta", "month_day", "month_range", "quarter_of", "week_of", "ym",
 ]  # fmt: skip
 
 NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?)"
@@ -26,13 +26,13 @@ _ORDINAL_DAYS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
-_ORDINAL_DAY = (
+ORDINAL_DAY = (
     r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     rf"|{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))}"
 )
 # A day of the month in digits ("5", "5th") or as an ordinal word ("the fifth of September",
 # "May twenty-first"): what ``day_number`` reads.
-ORD = rf"(\d{{1,2}}|{_ORDINAL_DAY})(?:(?<=\d)(?:st|nd|rd|th))?"
+ORD = rf"(\d{{1,2}}|{ORDINAL_DAY})(?:(?<=\d)(?:st|nd|rd|th))?"
 
 AMBIGUOUS_MONTHS = frozenset(
     "may mar jun jan dec sep oct nov aug apr feb jul".split()  # noqa: SIM905

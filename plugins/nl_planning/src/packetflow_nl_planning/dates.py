@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from .date_calendar import (
     NUM,
     ORD,
+    ORDINAL_DAY,
     UNIT,
     Scanner,
     Span,
@@ -262,6 +263,29 @@ def _absolute_rules(s: Scanner) -> None:
             s.day(m, *_weekday_agrees(m.group(), (future, past)))
 
 
+# "leaving the seventh", "on the twenty-first": a day of the month in words, only after a word
+# that leads to a day and where nothing follows that it could count or rank ("the second
+# floor", "for the third time", "delete the first").
+_LEADS = ("on", "from", "to", "till", "until", "by", "before", "after", "leaving", "arriving",
+          "starting", "since", "and", "through")  # fmt: skip
+_WORD_DAY = re.compile(
+    "(?:" + "|".join(rf"(?<=\b{w} )" for w in _LEADS) + ")"
+    rf"the\s+({ORDINAL_DAY})\b"
+    r"(?=\s*(?:$|[,.;!?)]|(?:and|or|to|till|until|through|please|at|for)\b))"
+)
+
+
+def _word_days(s: Scanner) -> None:
+    today = s.today
+    for m in s.each(_WORD_DAY.pattern):
+        day = day_number(m.group(1).replace(" ", "-"))
+        this = safe_date(today.year, today.month, day)
+        nxt = safe_date(*ym(add_months(today, 1)), day)
+        prev = safe_date(*ym(add_months(today, -1)), day)
+        if this is not None:
+            s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
+
+
 # A day and a month without a year, "28/3", "3/28", "18/04": not inside a longer run of digits,
 # a fraction's "%" or a unit.
 _SLASHED = re.compile(
@@ -311,6 +335,7 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     _later_rules(s)  # before the weekdays and periods they are made of
     _relative_rules(s)
     _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
+    _word_days(s)
     _weekday_rules(s)
     quarter_rules(s)
     range_rules(s)

@@ -158,7 +158,22 @@ def number_mentions(text: str) -> list[Mention]:
     for match in _A_GRAND.finditer(text):  # "a grand": the count is the article
         found.append(Mention("number", 1000, match.start(), match.end(), extra={"words": True}))
     found.sort(key=lambda m: m.start)
-    return _grands(text, _dozens(text, _and_a_half(text, found)))
+    return _signed(text, _grands(text, _dozens(text, _and_a_half(text, found))))
+
+
+_MINUS = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
+
+
+def _signed(text: str, found: list[Mention]) -> list[Mention]:
+    """ "minus 20", "negative five": the number below zero the word before it says."""
+    out: list[Mention] = []
+    for m in found:
+        sign = _MINUS.search(text, max(0, m.start - 10), m.start)
+        if sign is None or m.extra.get("ordinal") or not isinstance(m.value, int | float):
+            out.append(m)
+            continue
+        out.append(Mention("number", -m.value, sign.start(), m.end, extra=m.extra))
+    return out
 
 
 # Slang for a thousand of money ("a grand", "two grand", "5 grand").

@@ -204,3 +204,17 @@ async def test_a_day_in_words_after_a_word_that_leads_to_it(marina: pf.Node, tex
 async def test_a_number_below_zero_in_words(marina: pf.Node, text: str) -> None:
     params = await plan_params(marina, text, TODAY)
     assert params["temperature_celsius"] == -80
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "berth for my boat, arriving the 3rd of October, leaving the 7th",
+        "berth for my boat, arriving the third of October, leaving the seventh",
+        "book a berth from the third to the seventh of October",
+    ],
+)
+async def test_a_bare_last_day_falls_after_the_first(marina: pf.Node, text: str) -> None:
+    # today is 10 June: "the 7th" alone is 7 July, but after 3 October it is 7 October
+    params = await plan_params(marina, text, TODAY)
+    assert (params["arrival_date"], params["departure_date"]) == ("2026-10-03", "2026-10-07")

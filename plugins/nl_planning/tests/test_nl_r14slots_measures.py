@@ -71,3 +71,32 @@ async def test_feet_and_inches_in_words(node: pf.Node, text: str, cm: int) -> No
 async def test_an_age_group_by_its_everyday_name(node: pf.Node, text: str, group: str) -> None:
     params = await plan_params(node, text, TODAY)
     assert params.get("age_group", "adult") == group
+
+
+class EggsIn(BaseModel):
+    quantity: int = Field(ge=1, le=100, description="how many eggs")
+    free_range: bool = Field(default=True, description="free-range eggs")
+
+
+@pf.capability(intent="Order eggs from the farm shop", tags=["farm shop", "eggs"])
+async def order_eggs(inp: EggsIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [order_eggs, hire_bike])
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("order a dozen and a half eggs", 18),
+        ("order two dozen and a half eggs from the farm shop", 30),
+        ("order half a dozen eggs", 6),
+        ("order 3 dozen eggs", 36),
+    ],
+)
+async def test_dozens_and_a_half(shop: pf.Node, text: str, count: int) -> None:
+    params = await plan_params(shop, text, TODAY)
+    assert params["quantity"] == count

@@ -208,7 +208,15 @@ def _dozens(text: str, found: list[Mention]) -> list[Mention]:
         if tail and not m.extra.get("ordinal") and isinstance(m.value, int | float):
             whole = m.value * 12
             whole = int(whole) if float(whole).is_integer() else whole  # "half a dozen" is 6
-            out.append(Mention("number", whole, m.start, tail.end(), extra=m.extra))
+            end = tail.end()
+            if half := _AND_A_HALF.match(text, end):  # "two dozen and a half": 30
+                whole, end = whole + 6, half.end()
+            out.append(Mention("number", whole, m.start, end, extra=m.extra))
+            continue
+        half = _AND_A_HALF.match(text, m.end)
+        if half and text[m.start : m.end].lower().endswith("dozen"):
+            # "a dozen and a half": half a dozen more
+            out.append(Mention("number", m.value + 6, m.start, half.end(), extra=m.extra))
             continue
         if out and out[-1].end >= m.end and out[-1].start <= m.start:
             continue  # the "dozen" just taken into the count before it

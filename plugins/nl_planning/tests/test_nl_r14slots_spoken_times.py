@@ -218,3 +218,36 @@ async def test_a_bare_last_day_falls_after_the_first(marina: pf.Node, text: str)
     # today is 10 June: "the 7th" alone is 7 July, but after 3 October it is 7 October
     params = await plan_params(marina, text, TODAY)
     assert (params["arrival_date"], params["departure_date"]) == ("2026-10-03", "2026-10-07")
+
+
+class RoomHireIn(BaseModel):
+    day: dt.date = Field(description="which day")
+    start_time: str = Field(pattern=_HHMM, description="from when, HH:MM")
+    duration_hours: float = Field(default=1.0, ge=0.5, le=12, description="length in hours")
+
+
+@pf.capability(intent="Hire the village hall", tags=["hall", "hire"])
+async def hire_village_hall(inp: RoomHireIn) -> Done:
+    return Done(ok=True)
+
+
+@pytest.fixture
+async def hall(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [hire_village_hall, book_dog_walker])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "hours"),
+    [
+        ("hire the village hall on Saturday from 9 till 12", "09:00", 3),
+        ("village hall hire Saturday 10am-1pm", "10:00", 3),
+        ("hire the hall on Saturday from 2:30 to 4pm", "14:30", 1.5),
+        ("hire the village hall on Saturday at 10 for 2 hours", "10:00", 2),
+    ],
+)
+async def test_the_length_of_a_range_of_times(
+    hall: pf.Node, text: str, start: str, hours: float
+) -> None:
+    # no field takes the end time: how long the range lasts is the length asked for
+    params = await plan_params(hall, text, TODAY)
+    assert (params["start_time"], params["duration_hours"]) == (start, hours)

@@ -251,3 +251,16 @@ async def test_the_length_of_a_range_of_times(
     # no field takes the end time: how long the range lasts is the length asked for
     params = await plan_params(hall, text, TODAY)
     assert (params["start_time"], params["duration_hours"]) == (start, hours)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kitchen quote please: a three-bed house, 12 units, fitting on 20 November",
+        "quote for a two-bed flat kitchen, 12 units, fitting 20 November",
+    ],
+)
+async def test_a_compound_ending_in_ed_is_no_past_verb(node: pf.Node, text: str) -> None:
+    # "three-bed" is no past form of a verb: the day of the fitting still lies ahead
+    params = await plan_params(node, text, TODAY)
+    assert params["fitting_date"] == "2026-11-20"

@@ -74,8 +74,11 @@ _HOUR_OF_DAY = re.compile(
 )
 # The time of an ISO 8601 date-time ("2026-03-20T10:00").
 _ISO_TIME = re.compile(r"(?<=\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\b")
-# "at 9.30": a time with a dot, after "at" (alone, "9.30" may be a price or a decimal).
-_AT_DOT_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE)
+# "at 9.30", "until 13.00": a time with a dot, after a word that leads to a time (alone,
+# "9.30" may be a price or a decimal; after "from" too: "from 12.50 a month").
+_AT_DOT_TIME = re.compile(
+    r"\b(?:at|until|till|by|before)\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)", re.IGNORECASE
+)
 
 # An hour in words, with its minutes in words or am/pm ("seven pm", "ten thirty", "at half
 # seven" aside), or alone after "at" before no word of its own ("at seven", "at six for an
@@ -87,6 +90,23 @@ _WORD_TIME = re.compile(
     rf"\b(?:(at|by|from|till|until|before|after)\s+)?({_HOUR_WORD})"
     r"(?:[\s-]+(forty[\s-]five|fifteen|twenty|thirty|forty|fifty|o?h?\s+five))?"
     r"(?:\s*([ap])\.?m\b\.?|\s+(o'?clock)\b)?",
+    re.IGNORECASE,
+)
+# A part of the day after an hour ("seven in the morning", "ten tonight"): the hour is a time.
+_DAY_PART_AFTER = re.compile(
+    r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight)\b"
+)
+# Two hours in words joined as a range and closed by am/pm or a part of the day that both
+# share ("from six till ten in the evening", "nine to five pm").
+# A determiner or "of" before a number word makes it a count ("the three in the morning").
+# ... and minutes before it say a time of their own ("half past seven", "half seven").
+_COUNTED = re.compile(
+    r"\b(?:the|a|an|of|these|those|all|my|our|your|past|half|quarter\s+to|\w+\s+minutes\s+to)\s+$",
+    re.IGNORECASE,
+)
+_WORD_RANGE = re.compile(
+    rf"\b(?:(?:from|between)\s+)?({_HOUR_WORD})\s*(?:-|\u2013|to|till|until|and)\s*({_HOUR_WORD})"
+    r"(?:\s*([ap])\.?m\b\.?|(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|tonight)\b))",
     re.IGNORECASE,
 )
 _ISH = re.compile(r"\b(?:at\s+)?(\d{1,2})\s*-?ish\b", re.IGNORECASE)
@@ -175,7 +195,9 @@ def _word_time(text: str, m: re.Match[str]) -> str | None:
         return f"{hour % 12 + (12 if half.lower() == 'p' else 0):02d}:{minutes:02d}"
     if clock or (minute_word and lead):
         pass
-    elif not (lead and lead.lower() == "at" and _GOES_ON.match(text, m.end())):
+    elif not (lead and lead.lower() == "at" and _GOES_ON.match(text, m.end())) and not (
+        _DAY_PART_AFTER.match(text, m.end()) and not _COUNTED.search(text[: m.start()])
+    ):
         return None
     if 1 <= hour <= 7:
         hour += 12
@@ -199,6 +221,23 @@ def _noon_range(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     return f"{hour:02d}:00", "12:00"
 
 
+def _word_range(text: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """ "from six till ten in the evening" 18:00-22:00, "nine to five pm" 09:00-17:00: the
+    part of the day said after the second hour is the end's, and the start's too unless that
+    would put it after the end ("eleven to two pm" starts in the morning)."""
+    start, end = _clock_hour(m.group(1)) % 12, _clock_hour(m.group(2)) % 12
+    if m.group(3):
+        later = m.group(3).lower() == "p"
+    else:
+        later = in_day_part("01:00", text, m.start(), m.end(), False) == "13:00"
+    if later:
+        end += 12
+        start += 12 if start + 12 <= end else 0
+    elif start > end:
+        return None
+    return f"{start:02d}:00", f"{end:02d}:00"
+
+
 def clock_phrases(text: str) -> list[ClockTime]:
     """Every time of ``text`` said with a dot, by noon, as minutes past or to an hour, as
     "half 2", as an hour with its part of the day, as an hour in words ("seven thirty pm")
@@ -217,6 +256,10 @@ def clock_phrases(text: str) -> list[ClockTime]:
             lead = 1 if m.group(1) else 3
             out.append((noon[0], m.start(lead), m.end(lead), "start"))
             out.append((noon[1], m.start(lead + 1), m.end(), "end"))
+    for m in _WORD_RANGE.finditer(text):
+        if (ends := _word_range(text, m)) is not None:
+            out.append((ends[0], m.start(), m.end(1), "start"))
+            out.append((ends[1], m.start(2), m.end(), "end"))
     for m in _MINUTES_PAST.finditer(text):
         if (past := _minutes_past(text, m)) is not None:
             out.append((past, m.start(), m.end(), None))
@@ -244,7 +287,9 @@ def clock_phrases(text: str) -> list[ClockTime]:
         out.append((f"{m.group(1)}:{m.group(2)}", m.start(), m.end(), None))
     for m in _AT_DOT_TIME.finditer(text):
         said = f"{int(m.group(1)):02d}:{m.group(2)}"
-        out.append((in_day_part(said, text, m.start(), m.end(), False), m.start(), m.end(), None))
+        # the word before stays out of the span but "at" ("until" tells an end's field)
+        start = m.start() if m.group().lower().startswith("at") else m.start(1)
+        out.append((in_day_part(said, text, m.start(), m.end(), False), start, m.end(), None))
     return out
 
 

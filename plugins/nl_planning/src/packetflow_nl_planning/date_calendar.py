@@ -14,19 +14,41 @@ from .mentions import Mention
 from .numbers import parse_number
 
 __all__ = [
-    "AMBIGUOUS_MONTHS", "NUM", "ORD", "UNIT", "Scanner", "Span", "add_months", "amount",
-    "delta", "month_day", "month_range", "quarter_of", "week_of", "ym",
+    "AMBIGUOUS_MONTHS", "NUM", "ORD", "ORDINAL_DAY", "UNIT", "Scanner", "Span", "add_months",
+    "amount", "day_number", "delta", "month_day", "month_range", "quarter_of", "week_of", "ym",
 ]  # fmt: skip
 
 NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?)"
 UNIT = r"(?:day|week|month|year|fortnight)s?"
-ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_ORDINAL_DAYS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+ORDINAL_DAY = (
+    r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))}"
+)
+# A day of the month in digits ("5", "5th") or as an ordinal word ("the fifth of September",
+# "May twenty-first"): what ``day_number`` reads.
+ORD = rf"(\d{{1,2}}|{ORDINAL_DAY})(?:(?<=\d)(?:st|nd|rd|th))?"
 
 AMBIGUOUS_MONTHS = frozenset(
     "may mar jun jan dec sep oct nov aug apr feb jul".split()  # noqa: SIM905
 )
 
 Span = tuple[date, date]
+
+
+def day_number(said: str) -> int:
+    """The day of the month ``ORD`` matched: "5", "fifth", "twenty-first"."""
+    if said.isdigit():
+        return int(said)
+    tens, _, unit = said.replace("-", " ").partition(" ")
+    if unit:
+        return {"twenty": 20, "thirty": 30}[tens] + _ORDINAL_DAYS[unit]
+    return _ORDINAL_DAYS[said]
 
 
 def add_months(day: date, months: int) -> date:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .date_calendar import ORDINAL_DAY, day_number
 from .date_words import DAY, safe_date
 from .lexicon import lexicon
 from .mentions import Mention
 
-__all__ = ["combine_ranges"]
+__all__ = ["after_start", "combine_ranges"]
 
 _JOIN = re.compile(r"\s*(?:to|until|till|through|thru|-|\u2013)\s*")
 # A bare day before a joiner and a date: "from 1 to", "12th to", "10-", "between 1 and". The
@@ -30,15 +31,21 @@ _TRAIL = re.compile(
 _ENDS_IN_DAY = re.compile(r".*\b\d{1,2}(?:st|nd|rd|th)?")
 _NEXT_WORD = re.compile(r"\s*([a-z']+)")
 _WEEKDAY = re.compile(rf"(?:(?:on|this|coming|next)\s+)?(?:{DAY})")
-_DAY_OF_MONTH = re.compile(r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+# (in words too: "from the twelfth to the fourteenth of June")
+_DAY_OF_MONTH = re.compile(
+    rf"(?:on\s+)?(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)|(?<=the\s)({ORDINAL_DAY}))"
+)
 # A day of the month said without its month, a weekday before it perhaps: "the 9th", "Fri 11th".
-_BARE_DAY = re.compile(rf"(?:on\s+)?(?:(?:{DAY})\.?,?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)")
+_BARE_DAY = re.compile(
+    rf"(?:on\s+)?(?:(?:{DAY})\.?,?\s+)?(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)"
+    rf"|(?<=the\s)({ORDINAL_DAY}))"
+)
 _DAY_AFTER = re.compile(r"\s+and\s+the\s+(?:day|one)\s+after\b(?!\s+(?:tomorrow|that|next))")
 
 Readings = dict[str, tuple[date, date]]
 
 
-def _after(start: date, end: date, end_text: str) -> date:
+def after_start(start: date, end: date, end_text: str) -> date:
     """``end`` moved to the first such day not before ``start``: a weekday a week on, a day of
     the month a month on, any other date a year on."""
     if _WEEKDAY.fullmatch(end_text):
@@ -91,7 +98,7 @@ def _joined(text: str, m: Mention, nxt: Mention, today: date) -> tuple[Readings,
         # the second's month, or the month before when it would fall after it ("the 24th till
         # the 2nd", "the 28th to the 2nd of January").
         for k in ("future", "past"):
-            first = int(bare.group(1))
+            first = day_number(bare.group(1) or bare.group(2).replace(" ", "-"))
             day = safe_date(end[k].year, end[k].month, first)
             if day is not None and day > end[k]:
                 year, month0 = divmod(end[k].year * 12 + end[k].month - 2, 12)  # the month before
@@ -105,7 +112,7 @@ def _joined(text: str, m: Mention, nxt: Mention, today: date) -> tuple[Readings,
         if b >= a:
             continue
         if both_days and k == "future":
-            readings[k] = (a, _after(a, b, text[nxt.start : nxt.end]))
+            readings[k] = (a, after_start(a, b, text[nxt.start : nxt.end]))
         elif both_days:
             readings[k] = (_before(a, b, text[m.start : m.end]), b)
         elif k == "past":

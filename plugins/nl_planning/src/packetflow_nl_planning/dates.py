@@ -28,11 +28,13 @@ from datetime import date, timedelta
 from .date_calendar import (
     NUM,
     ORD,
+    ORDINAL_DAY,
     UNIT,
     Scanner,
     Span,
     add_months,
     amount,
+    day_number,
     delta,
     month_day,
     month_range,
@@ -238,12 +240,14 @@ def _absolute_rules(s: Scanner) -> None:
     # the date, so it is part of it (and never read as the next such weekday on its own).
     wd = rf"(?:(?:on\s+)?(?:{DAY})\.?,?\s+)?"
     for m in s.each(rf"\b{wd}(?:the\s+)?{ORD}\s+(?:of\s+)?({MONTH})\b\.?{year}"):
+        if not m.group(1).isdigit() and not re.search(r"\sof\s", m.group()):
+            continue  # "the second may be late": an ordinal word is a day only with "of"
         y = int(m.group(3)) if m.group(3) else None
-        if found := month_day(today, MONTHS[m.group(2)], int(m.group(1)), y):
+        if found := month_day(today, MONTHS[m.group(2)], day_number(m.group(1)), y):
             s.day(m, *_weekday_agrees(m.group(), found))
     for m in s.each(rf"\b{wd}({MONTH})\.?\s+(?:the\s+)?{ORD}\b{year}"):
         y = int(m.group(3)) if m.group(3) else None
-        if found := month_day(today, MONTHS[m.group(1)], int(m.group(2)), y):
+        if found := month_day(today, MONTHS[m.group(1)], day_number(m.group(2)), y):
             s.day(m, *_weekday_agrees(m.group(), found))
     # "the 16th", "Friday the 13th", and with a weekday "the" may go unsaid: "Mon 16th".
     for m in s.each(
@@ -257,6 +261,29 @@ def _absolute_rules(s: Scanner) -> None:
             future = this if this > today else nxt or this
             past = this if this <= today else prev or this
             s.day(m, *_weekday_agrees(m.group(), (future, past)))
+
+
+# "leaving the seventh", "on the twenty-first": a day of the month in words, only after a word
+# that leads to a day and where nothing follows that it could count or rank ("the second
+# floor", "for the third time", "delete the first").
+_LEADS = ("on", "from", "to", "till", "until", "by", "before", "after", "leaving", "arriving",
+          "starting", "since", "and", "through")  # fmt: skip
+_WORD_DAY = re.compile(
+    "(?:" + "|".join(rf"(?<=\b{w} )" for w in _LEADS) + ")"
+    rf"the\s+({ORDINAL_DAY})\b"
+    r"(?=\s*(?:$|[,.;!?)]|(?:and|or|to|till|until|through|please|at|for)\b))"
+)
+
+
+def _word_days(s: Scanner) -> None:
+    today = s.today
+    for m in s.each(_WORD_DAY.pattern):
+        day = day_number(m.group(1).replace(" ", "-"))
+        this = safe_date(today.year, today.month, day)
+        nxt = safe_date(*ym(add_months(today, 1)), day)
+        prev = safe_date(*ym(add_months(today, -1)), day)
+        if this is not None:
+            s.day(m, this if this > today else nxt or this, this if this <= today else prev or this)
 
 
 # A day and a month without a year, "28/3", "3/28", "18/04": not inside a longer run of digits,
@@ -308,6 +335,7 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     _later_rules(s)  # before the weekdays and periods they are made of
     _relative_rules(s)
     _absolute_rules(s)  # before the weekdays: "Saturday 3 October" is one date
+    _word_days(s)
     _weekday_rules(s)
     quarter_rules(s)
     range_rules(s)

@@ -194,10 +194,19 @@ _HOURS_MINUTES = re.compile(
     re.IGNORECASE,
 )
 # Feet and inches run together, the inches' unit often left unsaid: "5 ft 10", "6'2\"".
+# In words too: "five foot ten", "six feet two inches".
+_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_SMALL_WORD = "|".join(_SMALL)
 _FEET_INCHES = re.compile(
-    r"(?<![\w.])(\d)\s?(?:ft|feet|foot|')\s?(\d{1,2})(?:\s?(?:in|inch|inches|\"))?(?![\w.])",
+    rf"(?<![\w.])(\d|{_SMALL_WORD})\s?(?:ft|feet|foot|')\s?(\d{{1,2}}|{_SMALL_WORD})"
+    r"(?:\s?(?:in|inch|inches|\"))?(?![\w.])",
     re.IGNORECASE,
 )
+
+
+def _small(said: str) -> int:
+    """A count of feet or inches in digits or in words."""
+    return int(said) if said.isdigit() else _SMALL.index(said.lower()) + 1
 
 
 def _stopwatch_minutes(m: re.Match[str]) -> float | None:
@@ -329,8 +338,8 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
             claimed.append(m.span())
             items.append(Mention("duration", run_together, m.start(), m.end(), unit="min"))
     for m in _FEET_INCHES.finditer(text):
-        inches = int(m.group(1)) * 12 + int(m.group(2))
-        if int(m.group(2)) < 12 and not any(overlaps(m.span(), span) for span in claimed):
+        inches = _small(m.group(1)) * 12 + _small(m.group(2))
+        if _small(m.group(2)) < 12 and not any(overlaps(m.span(), span) for span in claimed):
             claimed.append(m.span())
             items.append(Mention("quantity", inches, m.start(), m.end(), unit="inch"))
     for m in _STOPWATCH.finditer(text):

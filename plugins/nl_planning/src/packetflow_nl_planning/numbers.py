@@ -171,8 +171,46 @@ def number_mentions(text: str) -> list[Mention]:
                 extra={"ordinal": True, "words": True},
             )
         )
+    for match in _A_GRAND.finditer(text):  # "a grand": the count is the article
+        found.append(Mention("number", 1000, match.start(), match.end(), extra={"words": True}))
     found.sort(key=lambda m: m.start)
-    return _dozens(text, _and_a_half(text, found))
+    return _signed(text, _grands(text, _dozens(text, _and_a_half(text, found))))
+
+
+_MINUS = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
+
+
+def _signed(text: str, found: list[Mention]) -> list[Mention]:
+    """ "minus 20", "negative five": the number below zero the word before it says."""
+    out: list[Mention] = []
+    for m in found:
+        sign = _MINUS.search(text, max(0, m.start - 10), m.start)
+        if sign is None or m.extra.get("ordinal") or not isinstance(m.value, int | float):
+            out.append(m)
+            continue
+        out.append(Mention("number", -m.value, sign.start(), m.end, extra=m.extra))
+    return out
+
+
+# Slang for a thousand of money ("a grand", "two grand", "5 grand").
+_A_GRAND = re.compile(r"\b(?:a|one)\s+grand\b", re.IGNORECASE)
+_GRAND = re.compile(r"\s+grand\b", re.IGNORECASE)
+
+
+def _grands(text: str, found: list[Mention]) -> list[Mention]:
+    """ "two grand", "5 grand" are 2000 and 5000: a count before "grand" takes it as thousands."""
+    out: list[Mention] = []
+    for m in found:
+        tail = _GRAND.match(text, m.end)
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            continue  # inside "a grand" already read
+        if tail and not m.extra.get("ordinal") and isinstance(m.value, int | float):
+            whole = m.value * 1000
+            whole = int(whole) if float(whole).is_integer() else whole  # "1.5 grand" is 1500
+            out.append(Mention("number", whole, m.start, tail.end(), extra=m.extra))
+            continue
+        out.append(m)
+    return out
 
 
 _DOZEN = re.compile(r"\s+dozen\b", re.IGNORECASE)
@@ -186,7 +224,15 @@ def _dozens(text: str, found: list[Mention]) -> list[Mention]:
         if tail and not m.extra.get("ordinal") and isinstance(m.value, int | float):
             whole = m.value * 12
             whole = int(whole) if float(whole).is_integer() else whole  # "half a dozen" is 6
-            out.append(Mention("number", whole, m.start, tail.end(), extra=m.extra))
+            end = tail.end()
+            if half := _AND_A_HALF.match(text, end):  # "two dozen and a half": 30
+                whole, end = whole + 6, half.end()
+            out.append(Mention("number", whole, m.start, end, extra=m.extra))
+            continue
+        half = _AND_A_HALF.match(text, m.end)
+        if half and text[m.start : m.end].lower().endswith("dozen"):
+            # "a dozen and a half": half a dozen more
+            out.append(Mention("number", m.value + 6, m.start, half.end(), extra=m.extra))
             continue
         if out and out[-1].end >= m.end and out[-1].start <= m.start:
             continue  # the "dozen" just taken into the count before it

@@ -137,6 +137,8 @@ def tensed_words(words: Iterable[Token], mentions: Iterable[Mention]) -> list[To
             continue
         if after_value and past_form(t.lower):
             continue  # "book 4 fitted", "on Tuesday at 5pm, advanced": a value has no verb
+        if "-" in t.text and not past_form(t.text.lower()):
+            continue  # "a three-bed house": a compound is past by its last part, "bed" is not
         out.append(t)
     return out
 

@@ -197,6 +197,9 @@ def past_form(word: str) -> bool:
     its present forms ("am", "is", "has") nor a word that merely ends in "ed" ("need")."""
     if word in _PRESENT_FORMS:
         return False
+    if "-" in word.strip("-"):
+        # a compound is past by its last part: "pre-booked" is, "three-bed" is not
+        return past_form(word.rsplit("-", 1)[1])
     return lemma(word) != word and (word in lexicon().irregular or word.endswith("ed"))
 
 

@@ -195,7 +195,31 @@ def money_and_quantities(text: str, numbers: list[Mention]) -> list[Mention]:
             if half is not None and kind == "quantity" and isinstance(value, int | float):
                 value, end = value + 0.5, half.end()  # "2 cubic metres and a half"
             out.append(Mention(kind, value, number.start, end, unit=unit.name, extra=extra))
-    return out + _shared_units(text, numbers, out) + _one_unit(text, numbers, after, money_words)
+    return (
+        out
+        + _shared_units(text, numbers, out)
+        + _one_unit(text, numbers, after, money_words)
+        + _notes(text)
+    )
+
+
+# British slang for banknotes: "a tenner", "two fivers", "a score" is no note.
+_NOTES = {"fiver": 5, "tenner": 10}
+_NOTE_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NOTE = re.compile(
+    r"\b(a|one|two|three|four|five|\d+)\s+(fiver|tenner)s?\b|\b(fiver|tenner)\b", re.IGNORECASE
+)
+
+
+def _notes(text: str) -> list[Mention]:
+    """ "a tenner" is £10 and "two fivers" £10: amounts in pounds said by their note."""
+    out: list[Mention] = []
+    for m in _NOTE.finditer(text):
+        said = (m.group(1) or "a").lower()
+        count = int(said) if said.isdigit() else _NOTE_COUNTS[said]
+        note = _NOTES[(m.group(2) or m.group(3)).lower()]
+        out.append(Mention("money", count * note, m.start(), m.end(), currency="GBP"))
+    return out
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)

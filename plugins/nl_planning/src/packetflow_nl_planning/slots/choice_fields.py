@@ -15,10 +15,12 @@ from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import agent_noun, lemma, same_family
 from ..units import currency_aliases, units
+from ..verbs import PARTICLES
 from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
 from .size_letters import size_letter
+from .verb_values import derived_words, particle_after, phrasal_value, verb_and_object
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
 
@@ -81,6 +83,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     ]
     best: tuple[float, int, Any, str] | None = None
     bonus = _twin_roles(spec, scope, fields)
+    exact: list[tuple[int, Any]] = []  # one-word values named as such: token index, value
     for value in spec.enum:
         forms = str(value).lower().replace("_", " ").replace("-", " ").split()
         if not forms:
@@ -93,6 +96,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             score = 0.0
             if lowers == forms or lemmas == forms:
                 score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
+                if n == 1:
+                    exact.append((i, value))
             elif n > 1 and all(
                 f in (lo, le) or f in lex.synonyms.get(le, ())
                 for f, lo, le in zip(forms, lowers, lemmas, strict=True)
@@ -120,12 +125,27 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             if score > 0 and (best is None or score > best[0]):
                 text = scope.text[window[0].start : window[-1].end]
                 best = (score, window[0].start, value, text)
+        if n == 1 and (best is None or best[0] < 0.9):
+            # The verb may be the value itself ("shorten them by 4cm" -> shorten), in any
+            # form of it ("shortened"), when no free word names one.
+            said = next(
+                (
+                    t
+                    for t in with_verb
+                    if a0 <= t.start
+                    and t.end <= a1
+                    and forms[0] in (t.lower, t.lemma, lemma(t.lower))
+                ),
+                None,
+            )
+            if said is not None:
+                best = (0.9, said.start, value, said.text)
         if n == 1 and (best is None or best[0] < 0.95):
             split = _split_compound(forms[0], tokens)
             if split is not None:  # "bed bugs" -> bedbugs
                 best = (0.95, split[0].start, value, scope.text[split[0].start : split[1].end])
         if n > 1 and (best is None or best[0] < 0.7):
-            found = _derived_words(forms, with_verb) or negated_value(forms, with_verb)
+            found = derived_words(forms, with_verb) or negated_value(forms, with_verb)
             if found is not None:  # "rotate the tires" -> tire_rotation
                 a, b = found
                 start = with_verb[a].start
@@ -137,6 +157,12 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 )
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
+    if best is not None and best[0] > 1.0:
+        best = _modifier_of(best, exact, tokens, scope)
+    if best is None or best[0] < 0.85:
+        best = phrasal_value(spec, scope, with_verb) or best
+    if best is None:
+        best = verb_and_object(spec, scope, with_verb)
     if best is None:
         best = _compound(spec, tokens)
     if best is None:
@@ -235,6 +261,22 @@ def _split_compound(form: str, tokens: list[Any]) -> tuple[Any, Any] | None:
     return None
 
 
+def _modifier_of(
+    best: tuple[float, int, Any, str], exact: list[tuple[int, Any]], tokens: list[Any], scope: Scope
+) -> tuple[float, int, Any, str]:
+    """Of two values named side by side as one noun phrase ("a *lightning talk*", "the
+    *express standard* rate"), the first: the head of an English compound is the kind in
+    general, its modifier the kind meant."""
+    at = dict(exact)
+    head = next((i for i, v in exact if tokens[i].start == best[1] and v == best[2]), None)
+    if head is None or head - 1 not in at:
+        return best
+    first = tokens[head - 1]
+    if first.end + 1 != tokens[head].start:
+        return best  # "talk, lightning" is no compound
+    return best[0], first.start, at[head - 1], scope.text[first.start : first.end]
+
+
 def _compound(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
     """A value joined by a hyphen to a word of the field's name: "a full-size plot" for
     ``plot_size`` ``full``; the tokens keep the compound whole, so its
@@ -267,6 +309,9 @@ def _by_modifier(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
             continue
         for k, t in enumerate(tokens):
             if t.is_word and t.lower not in lex.stopwords and same_family(head, t.lower):
+                said = particle_after(tokens, k) if words[1] in PARTICLES else None
+                if said is not None and said[1] != words[1]:
+                    continue  # "take the trousers up" is no take_in
                 found.append((0.6, t.start, _winner(spec, value, tokens[k + 1 : k + 3]), t.text))
                 break
     return found[0] if len(found) == 1 else None
@@ -479,24 +524,3 @@ def _unit_named_currency(
 def _claimed(scope: Scope, token: Any) -> bool:
     """Whether a value already took the token (the action verb aside)."""
     return any(token.start < b and a < token.end for a, b in scope.claimed)
-
-
-def _derived_words(forms: list[str], tokens: list[Any]) -> tuple[int, int] | None:
-    """Where every word of a value of several words appears, in any order and in any form
-    of its family, within a few words: the first and last token index, or ``None``."""
-    n = len(forms)
-    for i in range(len(tokens)):
-        window = tokens[i : i + n + 2]
-        hits: list[int] = []
-        for form in forms:
-            at = next(
-                (j for j, t in enumerate(window) if j not in hits and same_family(form, t.lower)),
-                None,
-            )
-            if at is None:
-                break
-            hits.append(at)
-        else:
-            if 0 in hits:
-                return i, i + max(hits)
-    return None

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..clauses import Mode, Scope, side
+from ..date_ranges import after_start
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..tense import clause_tense, description_tells_past, tensed_words
@@ -112,6 +113,11 @@ def fill_date(
     elif days:
         mention = days[1] if side == "end" and len(days) > 1 else days[0]
         value = mention.extra[mode]
+        if side == "end" and scope.range_start is not None and value < scope.range_start:
+            # "arriving the 12th of June, leaving the 14th": the end's bare day (or weekday)
+            # is the first such day after the start, not the one nearest today
+            said = scope.text[mention.start : mention.end].lower()
+            value = after_start(scope.range_start, value, said)
         scope.range_open = side == "start" and bool(_OPENS.search(scope.text[: mention.start]))
         source = scope.take(mention)
     elif side == "end" and scope.range_start is not None:

@@ -57,7 +57,8 @@ def fill_pattern(
     ]
     twins = [f for f in fields or () if f is not spec and f.pattern == spec.pattern]
     best: tuple[float, int, int, int, str] | None = None
-    for a, b in _spans(scope.text, start, end, spaced(spec.pattern), None if loose else regex):
+    groups = spaced(spec.pattern)
+    for a, b in _spans(scope.text, start, end, groups, None if loose else regex):
         chunk = scope.text[a:b]
         bare = chunk.lstrip("#@")
         low = bare.lower()
@@ -80,6 +81,10 @@ def fill_pattern(
         if joined != bare and joined[:1].isalnum():
             forms.append(joined)  # "978-0-13-468599-1" for a pattern of digits only
             forms.append(joined.upper())
+        if groups and " " not in bare and any(c.isdigit() for c in bare):
+            forms += _regrouped(bare, regex)  # "sw1a2aa" for a pattern of "SW1A 2AA"
+        if "-" in spec.pattern and (hyphened := _hyphened(bare)) is not None:
+            forms += [hyphened, hyphened.upper()]  # "lot 30418", "b097" for LOT-30418, B-097
         for candidate in forms:
             if regex.fullmatch(candidate) and scope.free(a, b):
                 near = 1.0 if set(scope.before(a, 2)) & words else 0.0
@@ -104,6 +109,28 @@ def fill_pattern(
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+# Letters and then digits, apart or together ("lot 30418", "rq10877"): an id whose prefix
+# the pattern joins with a hyphen, typed as people type it.
+_PREFIXED = re.compile(r"([A-Za-z]{1,4})\s?(\d[A-Za-z0-9]*)")
+
+
+def _hyphened(written: str) -> str | None:
+    """``written`` with a hyphen between its prefix of letters and its digits ("lot 30418" ->
+    "lot-30418"), or ``None`` when it is not letters and then digits."""
+    m = _PREFIXED.fullmatch(written)
+    return None if m is None else f"{m.group(1)}-{m.group(2)}"
+
+
+def _regrouped(written: str, regex: re.Pattern[str]) -> list[str]:
+    """``written`` (in capitals) with the one space the pattern puts between its groups, typed
+    without it ("sw1a2aa" -> "SW1A 2AA"): the first place a space makes it fit, if any."""
+    up = written.upper()
+    for i in range(len(up) - 1, 0, -1):
+        if regex.fullmatch(f"{up[:i]} {up[i:]}"):
+            return [f"{up[:i]} {up[i:]}"]
+    return []
 
 
 def _glued_code(written: str, regex: re.Pattern[str]) -> bool:
@@ -149,16 +176,24 @@ def _spans(
             a, b = chunks[n]
             if whole.fullmatch(text[a:b].lstrip("#")):
                 continue
-            for k in range(n + 1, min(n + 4, len(chunks))):
+            longest: tuple[int, int] | None = None
+            # up to eight groups ("DE89 3704 0044 0532 0130 00"), the longest that fits
+            for k in range(n + 1, min(n + 8, len(chunks))):
                 (_, y), (c, d) = chunks[k - 1], chunks[k]
                 if c != y + 1 or text[y] != " " or whole.fullmatch(text[c:d]):
                     break
+                if text[c:d].isalpha() and not text[c:d].isupper():
+                    break  # "... 0130 00 today": a word after the groups is none of them
                 joined = re.sub(r"\s", "", text[a:d]).lstrip("#")
                 if not any(ch.isdigit() for ch in joined):
                     continue  # "for the" is two words, whatever six letters the pattern takes
-                if whole.fullmatch(joined) or whole.fullmatch(joined.upper()):
-                    out.append((a, d))
+                hyphened = (_hyphened(text[a:d].lstrip("#")) or joined).upper()
+                if any(whole.fullmatch(f) for f in (joined, joined.upper(), hyphened)):
+                    longest = (a, d)
+                elif longest is not None:
                     break
+            if longest is not None:
+                out.append(longest)
     return out
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..clauses import Scope, field_words
+from ..clauses import Scope, field_words, side
 from ..mentions import Mention
 from ..schema import FieldSpec
-from ..units import convert, units
+from ..units import convert, currency_aliases, units
+from .kinds import field_kind
 from .people_counts import HUMANS, PEOPLE, counts_people, people_said
 from .spoken_prices import spoken_price
 
@@ -145,7 +146,15 @@ def fill_number(
         for m in found
         if (m.kind in ("quantity", "duration") and m.unit) or m.kind == "money"
     ]
+    # "from 9 till 12": the hours of a range of times are clock times, no count or length
+    clocks = [
+        (t.start, t.end)
+        for t in scope.mentions.items
+        if t.kind == "time" and t.extra.get("side") and scope.span[0] <= t.start < scope.span[1]
+    ]
     for m in found:
+        if m.kind == "number" and any(a <= m.start and m.end <= b for a, b in clocks):
+            continue
         value = m.value
         score = 0.0
         converted_value = False
@@ -155,7 +164,10 @@ def fill_number(
                     continue  # "within 5 miles" is the radius in km, not 5 stops
                 if m.kind == "duration" and not set(spec.words) & _TIME_WORDS:
                     continue  # "a 5% move in a day" gives no price of 1
-                score -= 0.5 if m.kind == "quantity" else 0.3
+                if wants_money and _currency_named(scope, m, fields):
+                    score += 2.0  # "under 1400 pounds" for a price: an amount, not a weight
+                else:
+                    score -= 0.5 if m.kind == "quantity" else 0.3
             else:
                 converted = convert(float(value), m.unit or "", spec.unit)
                 if converted is None:
@@ -216,14 +228,29 @@ def fill_number(
         return (
             spoken
             or _range_length(spec, scope)
+            or _hours_between(spec, scope, fields)
             or people_said(spec, scope, numbered=False)
             or _one_of(spec, scope)
         )
     score, mention, value = max(candidates, key=lambda c: (c[0], -c[1].start))
     if score < -0.5:
-        return None
+        return _hours_between(spec, scope, fields)
     scope.last_kind = mention.kind
     return value, scope.take(mention)
+
+
+def _currency_named(scope: Scope, m: Mention, fields: list[FieldSpec]) -> bool:
+    """Whether a measure's unit word is also a currency's name ("1400 pounds") and the
+    capability measures nothing of the unit's kind: then it is an amount of money."""
+    by_name, _ = units()
+    unit = by_name.get(m.unit or "")
+    if unit is None or any(
+        f.unit in by_name and by_name[f.unit].dimension == unit.dimension for f in fields
+    ):
+        return False
+    names = {alias.split()[0] for alias in currency_aliases()}  # "pound" of "pound sterling"
+    written = scope.text[m.start : m.end].lower().split()
+    return any(w in names or w.removesuffix("s") in names for w in written)
 
 
 # A share said in words: "half", "halfway", "a quarter", "three quarters", "a third".
@@ -285,6 +312,46 @@ def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             continue
         return count, scope.text[m.start : m.end]
     return None
+
+
+def _hours_between(
+    spec: FieldSpec, scope: Scope, fields: list[FieldSpec]
+) -> tuple[Any, str] | None:
+    """How long a range of times lasts ("from 9 till 12": 3 hours, "9:30 to 10:30": 60
+    minutes), for a length of time in a unit that no number gives, when no field of the step
+    takes the end time itself; the times are read, not taken (the start time may be a field)."""
+    by_name, _ = units()
+    unit = by_name.get(spec.unit or "")
+    if unit is None or unit.dimension != "time" or spec.type not in ("integer", "number"):
+        return None
+    if any(
+        f is not spec and field_kind(f) == "time" and side(f.name_words) == "end" for f in fields
+    ):
+        return None
+    start, end = scope.span
+    times = [m for m in scope.mentions.items if m.kind == "time" and start <= m.start < end]
+    first = next((m for m in times if m.extra.get("side") == "start"), None)
+    last = next((m for m in times if m.extra.get("side") == "end"), None)
+    if first is None or last is None:
+        return None
+    minutes = (_minutes(str(last.value)) - _minutes(str(first.value))) % (24 * 60)
+    length = convert(float(minutes), "min", spec.unit or "")
+    if not minutes or length is None:
+        return None
+    value: float = round(length, 6)
+    if spec.type == "integer":
+        if not float(value).is_integer():
+            return None
+        value = int(value)
+    if (spec.minimum is not None and value < spec.minimum) or (
+        spec.maximum is not None and value > spec.maximum
+    ):
+        return None
+    return value, scope.text[first.start : last.end]
+
+
+def _minutes(clock: str) -> int:
+    return int(clock[:2]) * 60 + int(clock[3:5])
 
 
 def _one_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:

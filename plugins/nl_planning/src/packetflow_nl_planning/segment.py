@@ -47,6 +47,9 @@ _SOFT = (
     ("and", "lastly"),
     ("besides",),
     ("in", "addition"),
+    # "&" and "+" written between two requests ("track VA-1 & book the refractor")
+    ("&",),
+    ("+",),
     *_FOLLOWS_ON,
 )
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
@@ -66,11 +69,22 @@ _EARLIER = (
     ("first", "though"),
 )
 _HARD_PUNCT = frozenset(".;!?")
+# Words that only exclaim, cut off by a connector or a comma ("Oh, and book ...", "Oops - ...").
+_INTERJECTIONS = frozenset(("oh", "ah", "oops", "ooh", "um", "erm", "hmm", "btw"))
 # "once you've <done>, ...": the clause is a request to do it first.
 _ONCE = tuple(
     (*lead, *you)
     for lead in (("once",), ("after",), ("when",), ("as", "soon", "as"))
     for you in (("you've",), ("you", "have"), ("you",))
+)
+# Words that only urge the request after them ("remember to book it", "don't forget to pay",
+# "make sure you lock up"): the verb after them is the request, as after "please".
+_URGING = (
+    ("remember", "to"),
+    ("do", "not", "forget", "to"),
+    ("make", "sure", "to"),
+    ("make", "sure", "you"),
+    ("be", "sure", "to"),
 )
 # Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
 _ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
@@ -84,7 +98,10 @@ _ADDED = (
     ("in", "addition"),
     *_FOLLOWS_ON,
 )
-_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
+_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides", "&", "+"))
+# "I'd also like to ...", "we also need ...": "also" between a subject (and its modal) and
+# the verb is an adverb of that request, no connector.
+_SUBJECT_WORDS = frozenset(("i", "we", "would", "will", "shall", "should", "do"))
 # Verbs of going or trying that, joined by "and" to the verb after them, make one request with
 # it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
 _FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
@@ -207,7 +224,10 @@ def _starts_action(
     first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
     if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
         return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
-    words = [t for t in tokens if t.is_word or t.entity]
+    words = _without_also([t for t in tokens if t.is_word or t.entity])
+    size = _phrase_at([t.lower for t in words], 0, _URGING)
+    if size and len(words) > size:
+        words = words[size:]  # (", and don't forget to pay it": the verb after)
     if not words or (
         _continues(words, after_request) and not (gerund and words[0].lower.endswith("ing"))
     ):
@@ -237,7 +257,7 @@ def _asks_party(tokens: Sequence[Token]) -> bool:
 
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
-    words = [t for t in tokens if t.is_word or t.entity]
+    words = _without_also([t for t in tokens if t.is_word or t.entity])
     return bool(words) and request_action(words, verbs=verbs).explicit
 
 
@@ -360,6 +380,8 @@ def split(
             i += 1
             continue
         size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
+        if size and lowers[i] == "also" and _after_subject(clauses[-1]):
+            size = 0
         gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
         after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
         if (
@@ -413,7 +435,12 @@ def split(
         ):
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
-        group = _done_first(group, verbs)
+        plain = _without_also(group)
+        added = added or len(plain) < len(group)  # ("... I'd also like ...": one more thing)
+        group = _done_first(plain, verbs)
+        size = _phrase_at([t.lower for t in group], 0, _URGING)
+        if size and _starts_action(group[size:], verbs, after_request=False):
+            group = group[size:]
         group = _without_anyone(group)
         size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
         if size and all(t.lower == "," for t in group[size:]):
@@ -425,6 +452,8 @@ def split(
         while group and group[-1].lower == ",":
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
+        if all(t.lower in _INTERJECTIONS for t in words):
+            continue  # ("Oh, and book the refractor": the "oh" asks for nothing)
         if words and (corrects or not all(t.lower in lex.stopwords for t in words)):
             # "..., but first check my balance": this request goes before the one just told.
             lead = fronts.get(at, [])
@@ -491,6 +520,23 @@ def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
         # (a copy: the token is shared with the text's other readings)
         rest = [replace(verb, lower=verb.lemma), *rest[1:]]
     return rest if _starts_action(rest, verbs, after_request=False) else group
+
+
+def _without_also(words: list[Token]) -> list[Token]:
+    """The words without an "also" told after their subject ("I also need to ...", "I'd also
+    like ..."): the request read as "I need to ...", the "also" only adding it."""
+    return [
+        t for k, t in enumerate(words) if not (t.lower == "also" and _after_subject(words[:k]))
+    ]
+
+
+def _after_subject(group: Sequence[Token]) -> bool:
+    """Whether ``group`` ends with a subject that a verb is to follow: "I", "we", "I'd",
+    "we'll", "I would" (so an "also" next is inside that request: "I'd also like ...")."""
+    words = [t for t in group if t.is_word]
+    if not words or words[-1].lower not in _SUBJECT_WORDS:
+        return False
+    return words[-1].lower in _SUBJECTS or (len(words) > 1 and words[-2].lower in _SUBJECTS)
 
 
 def _spaced_dash(tokens: Sequence[Token], i: int) -> int:

@@ -47,9 +47,6 @@ _SOFT = (
     ("and", "lastly"),
     ("besides",),
     ("in", "addition"),
-    # "&" and "+" written between two requests ("track VA-1 & book the refractor")
-    ("&",),
-    ("+",),
     *_FOLLOWS_ON,
 )
 # After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
@@ -98,7 +95,9 @@ _ADDED = (
     ("in", "addition"),
     *_FOLLOWS_ON,
 )
-_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides", "&", "+"))
+# Connectors after which a thing counted or with an article is one more thing asked for.
+_THING_ADDED = frozenset((("and", "also"), ("also",), ("but", "also"), ("plus",)))
+_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
 # "I'd also like to ...", "we also need ...": "also" between a subject (and its modal) and
 # the verb is an adverb of that request, no connector.
 _SUBJECT_WORDS = frozenset(("i", "we", "would", "will", "shall", "should", "do"))
@@ -238,6 +237,14 @@ def _starts_action(
 
 # "..., can someone come on Friday?": a modal and who is to act open a request put as a question.
 _MODALS = frozenset(("can", "could", "would", "will"))
+
+
+def _names_thing(tokens: Sequence[Token]) -> bool:
+    """Whether the words open with an article or a count ("a pH test", "100 jars")."""
+    first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
+    return first is not None and (
+        first.lower in ("a", "an", "another") or first.lower[:1].isdigit()
+    )
 
 
 def _asks(tokens: Sequence[Token]) -> bool:
@@ -404,6 +411,13 @@ def split(
                 or (lowers[i] in (",", "and") and _asks_party(tokens[i + size :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and repeats(lowers[i + size :]))
+                # "register a soil sample and also a pH test", "order 20 frames plus 100
+                # jars": one more thing asked for, its verb left out
+                or (
+                    after_request
+                    and tuple(lowers[i : i + size]) in _THING_ADDED
+                    and _names_thing(tokens[i + size :])
+                )
                 # "register Sam Lee for 10am and Ana Silva for the same time"
                 or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
             )

@@ -29,8 +29,8 @@ from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import find_mentions
-from .gapping import gapped
 from .fragments import gave_value, is_fragment
+from .gapping import gapped
 from .index import Index
 from .joins import joined
 from .objects import each_object
@@ -255,14 +255,14 @@ class Planner(ClauseReader, Rereads):
                         continue
                     if draft.steps and where_to_put(clause, mentions):
                         continue  # "... - just tip it on the drive": how to bring it
-                    joint = text[pending[position - 1][0].end : clause.start] if position else ""
-                    gap = gapped(
+                    between = text[pending[position - 1][0].end : clause.start] if position else ""
+                    told_again = gapped(
                         self.index, self.country_code, draft, clause, text, mentions, today, memory
-                    ) if any(c.isalpha() for c in joint) else None  # fmt: skip
-                    if gap is not None:  # "approve LR-20418, then LR-20419": approve it too
-                        fields = self.index.profiles[gap.step.capability].fields
-                        memory.extend(memory_of(gap.step.params, fields, len(draft.steps)))
-                        draft.steps.append(gap)
+                    ) if any(c.isalpha() for c in between) else None  # fmt: skip
+                    if told_again is not None:  # "approve LR-20418, then LR-20419": approve it too
+                        fields = self.index.profiles[told_again.step.capability].fields
+                        memory.extend(memory_of(told_again.step.params, fields, len(draft.steps)))
+                        draft.steps.append(told_again)
                         asked.append(asked[-1])
                         made = None
                         continue

@@ -539,9 +539,7 @@ def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
 def _without_also(words: list[Token]) -> list[Token]:
     """The words without an "also" told after their subject ("I also need to ...", "I'd also
     like ..."): the request read as "I need to ...", the "also" only adding it."""
-    return [
-        t for k, t in enumerate(words) if not (t.lower == "also" and _after_subject(words[:k]))
-    ]
+    return [t for k, t in enumerate(words) if not (t.lower == "also" and _after_subject(words[:k]))]
 
 
 def _after_subject(group: Sequence[Token]) -> bool:

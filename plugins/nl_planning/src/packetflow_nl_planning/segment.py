@@ -13,6 +13,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .asides import labels_value, tells_why, wish_after_self
+from .connectors import (
+    ADDED,
+    EARLIER,
+    GERUND_JOINS,
+    HARD_PUNCT,
+    INTERJECTIONS,
+    LEADING,
+    ONCE,
+    ORDINAL,
+    SOFT,
+    THING_ADDED,
+    URGING,
+    after_subject,
+    names_thing,
+    spaced_dash,
+    without_also,
+)
 from .indirect_asks import VISITS, asked_of
 from .lexicon import lexicon
 from .numbers import parse_number
@@ -23,84 +40,6 @@ from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
 
 __all__ = ["Clause", "named_again", "split"]
 
-# "..., and while you're at it reserve Catan": one more thing to do while doing the first.
-_WHILE_AT_IT = tuple(
-    ("while", who, "are", *there)
-    for who in ("you", "we")
-    for there in (("at", "it"), ("there",), ("on", "it"))
-)
-# Connectors that add a request following from, or alongside, what was told ("the weather's
-# awful so cancel FP-204118", "and while you're at it reserve Catan"): soft, and added.
-_FOLLOWS_ON = (("so",), ("and", "so"), *_WHILE_AT_IT, *(("and", *w) for w in _WHILE_AT_IT))
-# Connectors that need a verb after them to start a new request.
-_SOFT = (
-    ("and", "also"),
-    ("and",),
-    ("also",),
-    (",",),
-    ("plus",),
-    ("but", "also"),
-    ("as", "well", "as"),
-    ("next",),
-    ("and", "next"),
-    ("lastly",),
-    ("and", "lastly"),
-    ("besides",),
-    ("in", "addition"),
-    *_FOLLOWS_ON,
-)
-# After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
-# not a description of the one before.
-_GERUND_JOINS = frozenset((("as", "well", "as"), ("besides",), ("and", "also"), ("plus",)))
-# Connectors whose request comes before the one told ahead of them ("pay the bill, but first
-# check my balance"); they join only when a request or a comma follows ("before that date" is
-# a time, not a step).
-_EARLIER = (
-    ("but", "before", "that"),
-    ("before", "that"),
-    ("before", "this"),
-    ("before", "doing", "that"),
-    ("before", "doing", "so"),
-    ("before", "you", "do", "that"),
-    ("but", "first"),
-    ("first", "though"),
-)
-_HARD_PUNCT = frozenset(".;!?")
-# Words that only exclaim, cut off by a connector or a comma ("Oh, and book ...", "Oops - ...").
-_INTERJECTIONS = frozenset(("oh", "ah", "oops", "ooh", "um", "erm", "hmm", "btw"))
-# "once you've <done>, ...": the clause is a request to do it first.
-_ONCE = tuple(
-    (*lead, *you)
-    for lead in (("once",), ("after",), ("when",), ("as", "soon", "as"))
-    for you in (("you've",), ("you", "have"), ("you",))
-)
-# Words that only urge the request after them ("remember to book it", "don't forget to pay",
-# "make sure you lock up"): the verb after them is the request, as after "please".
-_URGING = (
-    ("remember", "to"),
-    ("do", "not", "forget", "to"),
-    ("make", "sure", "to"),
-    ("make", "sure", "you"),
-    ("be", "sure", "to"),
-)
-# Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
-_ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
-# Connectors that add one more thing to do ("also", "and also", "plus", "besides").
-_ADDED = (
-    ("also",),
-    ("and", "also"),
-    ("but", "also"),
-    ("plus",),
-    ("besides",),
-    ("in", "addition"),
-    *_FOLLOWS_ON,
-)
-# Connectors after which a thing counted or with an article is one more thing asked for.
-_THING_ADDED = frozenset((("and", "also"), ("also",), ("but", "also"), ("plus",)))
-_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
-# "I'd also like to ...", "we also need ...": "also" between a subject (and its modal) and
-# the verb is an adverb of that request, no connector.
-_SUBJECT_WORDS = frozenset(("i", "we", "would", "will", "shall", "should", "do"))
 # Verbs of going or trying that, joined by "and" to the verb after them, make one request with
 # it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
 _FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
@@ -223,8 +162,8 @@ def _starts_action(
     first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
     if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
         return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
-    words = _without_also([t for t in tokens if t.is_word or t.entity])
-    size = _phrase_at([t.lower for t in words], 0, _URGING)
+    words = without_also([t for t in tokens if t.is_word or t.entity])
+    size = _phrase_at([t.lower for t in words], 0, URGING)
     if size and len(words) > size:
         words = words[size:]  # (", and don't forget to pay it": the verb after)
     if not words or (
@@ -237,14 +176,6 @@ def _starts_action(
 
 # "..., can someone come on Friday?": a modal and who is to act open a request put as a question.
 _MODALS = frozenset(("can", "could", "would", "will"))
-
-
-def _names_thing(tokens: Sequence[Token]) -> bool:
-    """Whether the words open with an article or a count ("a pH test", "100 jars")."""
-    first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
-    return first is not None and (
-        first.lower in ("a", "an", "another") or first.lower[:1].isdigit()
-    )
 
 
 def _asks(tokens: Sequence[Token]) -> bool:
@@ -264,7 +195,7 @@ def _asks_party(tokens: Sequence[Token]) -> bool:
 
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
-    words = _without_also([t for t in tokens if t.is_word or t.entity])
+    words = without_also([t for t in tokens if t.is_word or t.entity])
     return bool(words) and request_action(words, verbs=verbs).explicit
 
 
@@ -298,7 +229,7 @@ def split(
     while i < n:
         token = tokens[i]
         depth = max(0, depth + (token.lower in _OPEN) - (token.lower in _CLOSE))
-        if not clauses[-1] and (size := _phrase_at(lowers, i, _ONCE)):
+        if not clauses[-1] and (size := _phrase_at(lowers, i, ONCE)):
             waiting = i + size + 1  # (past the lead and its verb)
         elif (
             waiting >= 0
@@ -310,7 +241,7 @@ def split(
             clauses.append([])
             earlier.append(False)
             waiting = -1
-        if token.lower in _HARD_PUNCT or token.lower == ",":
+        if token.lower in HARD_PUNCT or token.lower == ",":
             waiting = -1
         if _protected(token, protected) or depth > 0 or token.lower in _CLOSE:
             # (what brackets hold says more about the request around them: never a step)
@@ -336,7 +267,7 @@ def split(
         )
         decimal = decimal or inside
         if (
-            token.lower in _HARD_PUNCT
+            token.lower in HARD_PUNCT
             and not token.entity
             and not decimal
             and not _initial(tokens, i)
@@ -345,7 +276,7 @@ def split(
             earlier.append(False)
             i += 1
             continue
-        size = _phrase_at(typed, i, _EARLIER)
+        size = _phrase_at(typed, i, EARLIER)
         if (
             size
             and any(clauses)
@@ -386,10 +317,10 @@ def split(
             earlier.append(False)
             i += 1
             continue
-        size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
-        if size and lowers[i] == "also" and _after_subject(clauses[-1]):
+        size = _phrase_at(lowers, i, SOFT) or spaced_dash(tokens, i)
+        if size and lowers[i] == "also" and after_subject(clauses[-1]):
             size = 0
-        gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
+        gerund = size > 0 and tuple(lowers[i : i + size]) in GERUND_JOINS
         after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
         if (
             size
@@ -415,8 +346,8 @@ def split(
                 # jars": one more thing asked for, its verb left out
                 or (
                     after_request
-                    and tuple(lowers[i : i + size]) in _THING_ADDED
-                    and _names_thing(tokens[i + size :])
+                    and tuple(lowers[i : i + size]) in THING_ADDED
+                    and names_thing(tokens[i + size :])
                 )
                 # "register Sam Lee for 10am and Ana Silva for the same time"
                 or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
@@ -432,7 +363,7 @@ def split(
     out: list[Clause] = []
     retracted = False
     for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
-        added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
+        added = _phrase_at([t.lower for t in group], 0, ADDED) > 0
         corrects = bool(out) and (_phrase_at([t.lower for t in group], 0, CORRECT) > 0 or retracted)
         while corrects and (size := _phrase_at([t.lower for t in group], 0, RESTATE)):
             group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
@@ -445,18 +376,18 @@ def split(
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)
-            or group[0].lower in _LEADING
+            or group[0].lower in LEADING
         ):
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
-        plain = _without_also(group)
+        plain = without_also(group)
         added = added or len(plain) < len(group)  # ("... I'd also like ...": one more thing)
         group = _done_first(plain, verbs)
-        size = _phrase_at([t.lower for t in group], 0, _URGING)
+        size = _phrase_at([t.lower for t in group], 0, URGING)
         if size and _starts_action(group[size:], verbs, after_request=False):
             group = group[size:]
         group = _without_anyone(group)
-        size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
+        size = _phrase_at([t.lower for t in group], 0, ORDINAL)
         if size and all(t.lower == "," for t in group[size:]):
             continue  # "First of all, refill RX-1": the comma cut the order off its request
         if size and _starts_action(group[size:], verbs, after_request=False):
@@ -466,7 +397,7 @@ def split(
         while group and group[-1].lower == ",":
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
-        if all(t.lower in _INTERJECTIONS for t in words):
+        if all(t.lower in INTERJECTIONS for t in words):
             continue  # ("Oh, and book the refractor": the "oh" asks for nothing)
         if words and (corrects or not all(t.lower in lex.stopwords for t in words)):
             # "..., but first check my balance": this request goes before the one just told.
@@ -525,7 +456,7 @@ def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
     """The request a clause such as "once you've refilled RX-1" (", check the status") takes
     as done first: "refill RX-1" (the participle read as its verb); other clauses as they are."""
     lowers = [t.lower for t in group]
-    size = _phrase_at(lowers, 0, _ONCE)
+    size = _phrase_at(lowers, 0, ONCE)
     if not size or size >= len(group):
         return group
     rest = group[size:]
@@ -534,29 +465,6 @@ def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
         # (a copy: the token is shared with the text's other readings)
         rest = [replace(verb, lower=verb.lemma), *rest[1:]]
     return rest if _starts_action(rest, verbs, after_request=False) else group
-
-
-def _without_also(words: list[Token]) -> list[Token]:
-    """The words without an "also" told after their subject ("I also need to ...", "I'd also
-    like ..."): the request read as "I need to ...", the "also" only adding it."""
-    return [t for k, t in enumerate(words) if not (t.lower == "also" and _after_subject(words[:k]))]
-
-
-def _after_subject(group: Sequence[Token]) -> bool:
-    """Whether ``group`` ends with a subject that a verb is to follow: "I", "we", "I'd",
-    "we'll", "I would" (so an "also" next is inside that request: "I'd also like ...")."""
-    words = [t for t in group if t.is_word]
-    if not words or words[-1].lower not in _SUBJECT_WORDS:
-        return False
-    return words[-1].lower in _SUBJECTS or (len(words) > 1 and words[-2].lower in _SUBJECTS)
-
-
-def _spaced_dash(tokens: Sequence[Token], i: int) -> int:
-    """1 when the token at ``i`` is a dash with a space each side ("it's making a noise - log
-    it"), which joins two sentences like a comma; a dash written on ("x-ray", "2-3") does not."""
-    if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
-        return 0
-    return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
 
 
 def _phrase_at(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:

@@ -32,6 +32,16 @@ async def approve_leave(inp: LeaveIn) -> Done:
     return Done(ok=True)
 
 
+class RejectIn(BaseModel):
+    request_id: str = Field(pattern=r"^LR-[0-9]{5}$", description="the leave request, LR-12345")
+    reason: str | None = Field(default=None, description="why it is turned down")
+
+
+@pf.capability(intent="Turn down a coach's leave request", tags=["staff"])
+async def reject_leave(inp: RejectIn) -> Done:
+    return Done(ok=True)
+
+
 class CourtIn(BaseModel):
     court: int = Field(ge=1, le=6, description="court number")
     date: dt.date = Field(description="day of play")
@@ -77,7 +87,14 @@ async def track_parcel(inp: ParcelIn) -> ParcelOut:
 
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    caps = [approve_leave, book_court, hire_ball_machine, order_supplies, track_parcel]
+    caps = [
+        approve_leave,
+        reject_leave,
+        book_court,
+        hire_ball_machine,
+        order_supplies,
+        track_parcel,
+    ]
     return await planner_on(module_node, register_module, caps)
 
 
@@ -181,3 +198,27 @@ async def test_two_things_of_one_order(node: pf.Node) -> None:
         ("balls", 20),
         ("grips", 10),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'approve LR-20418 but reject LR-20419 with the reason "short-staffed"',
+        'approve LR-20418, but reject LR-20419 with the reason "short-staffed"',
+    ],
+)
+async def test_but_between_two_requests(node: pf.Node, text: str) -> None:
+    # the reason is the rejection's, never a note on the approval
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("approve_leave", {"request_id": "LR-20418"}),
+        ("reject_leave", {"request_id": "LR-20419", "reason": "short-staffed"}),
+    ]
+
+
+async def test_a_statement_after_a_booking_is_no_second_booking(node: pf.Node) -> None:
+    # "I'll also need ..." is no court of its own: never the booking again with other words
+    steps = await plan_steps(
+        node, "book court 2 tomorrow at 6pm; I'll also need some grips for that day", TODAY
+    )
+    assert [s["capability"] for s in steps].count("book_court") == 1

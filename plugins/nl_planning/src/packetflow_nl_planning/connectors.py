@@ -46,6 +46,8 @@ SOFT = (
     (",",),
     ("plus",),
     ("but", "also"),
+    # "approve EX-1 but reject EX-2": a contrast between two requests
+    ("but",),
     ("as", "well", "as"),
     ("next",),
     ("and", "next"),

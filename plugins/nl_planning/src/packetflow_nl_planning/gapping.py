@@ -8,14 +8,17 @@ before ("can someone come on Monday? 14 Elm Grove, Leeds").
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .clauses import Memory, Scope
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .index import Index
+from .lexicon import lexicon
 from .plans import PlannedStep
 from .request_actions import request_action
+from .schema import FieldSpec
 from .segment import Clause
 from .slots import fill
 
@@ -46,13 +49,34 @@ def gapped(
     filled = fill(profile.fields, scope)
     new = {k: v for k, v in filled.params.items() if last.step.params.get(k) != v}
     told = set(last.filled.sources)
-    if not new or not set(new) <= told or not _all_read(mentions, clause, used):
+    if (
+        not new
+        or not set(new) <= told
+        or not _all_read(mentions, clause, used)
+        or _unread(clause, filled.sources.values(), profile.fields)
+    ):
         mentions.used.clear()
         mentions.used.update(used)
         return None
     step = PlannedStep(last.step.capability, {**last.step.params, **filled.params})
     chunk = text[clause.start : clause.end]
     return StepDraft(step, chunk, last.action, last.candidates, filled, last.key, clause.earlier)
+
+
+def _unread(clause: Clause, sources: Iterable[str], fields: Sequence[FieldSpec]) -> bool:
+    """Whether a word of the clause is neither in a value it gave nor a word of a field (nor
+    a stopword): "I'll need a wetsuit in L" says more than "L", and is no second booking."""
+    lex = lexicon()
+    told = " ".join(sources).lower()
+    named = {w for f in fields for w in (*f.words, *f.name_words)}
+    return any(
+        t.is_word
+        and not t.entity
+        and t.lower not in lex.stopwords
+        and t.lower not in told
+        and t.lemma not in named
+        for t in clause.words
+    )
 
 
 def _all_read(mentions: Mentions, clause: Clause, before: set[int]) -> bool:

@@ -380,9 +380,7 @@ def split(
         ):
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
-        plain = without_also(group)
-        added = added or len(plain) < len(group)  # ("... I'd also like ...": one more thing)
-        group = _done_first(plain, verbs)
+        group = _done_first(without_also(group), verbs)  # ("I'd also like": "I'd like")
         size = _phrase_at([t.lower for t in group], 0, URGING)
         if size and _starts_action(group[size:], verbs, after_request=False):
             group = group[size:]

@@ -48,6 +48,7 @@ from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize, tokenize
 from .then_refs import then_told
+from .topics import is_topic
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -155,6 +156,11 @@ class Planner(ClauseReader, Rereads):
                     facts.append(clause)
                 continue
             pending.append((clause, kind))
+        for at in range(len(pending) - 2, -1, -1):
+            (topic, _), (about, kind) = pending[at], pending[at + 1]
+            if is_topic(self.index, topic, about):
+                # "the feeder? pause it till Sunday": one request, read with what "it" is
+                pending[at : at + 2] = [(with_object(about, topic), kind)]
         if len(pending) > max_steps:
             raise pf.errors.ContractViolationError(
                 f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="

@@ -272,9 +272,13 @@ class Planner(ClauseReader, Rereads):
                         asked.append(asked[-1])
                         made = None
                         continue
+                    later = pending[position + 1][0] if position + 1 < len(pending) else None
                     carried = self._in_domain(
                         text, clause, mentions, today, memory, allowed, index, before, outputs,
                         previous,
+                    ) or self._for_next(
+                        text, clause, later, mentions, today, memory, allowed, index, before,
+                        outputs,
                     )  # fmt: skip
                     if carried is not None:
                         fields = self.index.profiles[carried.step.capability].fields

@@ -1,0 +1,86 @@
+"""A search that alone could be any of several ("search for Andor": a title? a ride? a list?)
+is read in the domain of the request after it when that one points back at what it finds
+("..., then add it to my watchlist": a title); on a registry of these tests' own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from planned import plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-06-10"
+
+
+class TitleIn(BaseModel):
+    title: str = Field(description="film or series title")
+
+
+class TitleOut(BaseModel):
+    title_id: str
+
+
+@pf.capability(intent="Search the streaming catalogue for a film or series", tags=["tv"])
+async def find_title(inp: TitleIn) -> TitleOut:
+    return TitleOut(title_id="T1")
+
+
+class WatchIn(BaseModel):
+    title: str = Field(description="film or series title")
+
+
+class Done(BaseModel):
+    ok: bool = Field(description="whether it went through")
+
+
+@pf.capability(intent="Save a film or series to the watchlist", tags=["tv"])
+async def add_to_watchlist(inp: WatchIn) -> Done:
+    return Done(ok=True)
+
+
+class RideIn(BaseModel):
+    origin: str = Field(description="town the ride leaves from")
+
+
+class RideOut(BaseModel):
+    ride_id: str
+
+
+@pf.capability(intent="Search shared car rides", tags=["rides"])
+async def search_rides(inp: RideIn) -> RideOut:
+    return RideOut(ride_id="R1")
+
+
+class ListIn(BaseModel):
+    list_name: str = Field(description="name of the shopping list")
+
+
+class ListOut(BaseModel):
+    items: list[str]
+
+
+@pf.capability(intent="Look up a shopping list", tags=["shopping"])
+async def get_shopping_list(inp: ListIn) -> ListOut:
+    return ListOut(items=[])
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    caps = [find_title, add_to_watchlist, search_rides, get_shopping_list]
+    return await planner_on(module_node, register_module, caps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "search for Andor. Add it to my watchlist",
+        "Search for Severance. Then add it to the watchlist",
+        "search for Severance, then add it to my watchlist",
+    ],
+)
+async def test_the_request_after_tells_what_is_searched(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["find_title", "add_to_watchlist"]

@@ -222,3 +222,15 @@ async def test_a_statement_after_a_booking_is_no_second_booking(node: pf.Node) -
         node, "book court 2 tomorrow at 6pm; I'll also need some grips for that day", TODAY
     )
     assert [s["capability"] for s in steps].count("book_court") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 20 balls, and when will they arrive? PK123456",
+        "order 20 balls and where is PK123456?",
+    ],
+)
+async def test_a_question_after_a_request_is_a_request_of_its_own(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["order_supplies", "track_parcel"]

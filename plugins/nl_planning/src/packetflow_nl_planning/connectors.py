@@ -24,6 +24,7 @@ __all__ = [
     "THING_ADDED",
     "URGING",
     "after_subject",
+    "asks_after",
     "names_thing",
     "spaced_dash",
     "without_also",
@@ -141,3 +142,18 @@ def spaced_dash(tokens: Sequence[Token], i: int) -> int:
     if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
         return 0
     return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
+
+
+_WH = frozenset(("what", "where", "when", "how", "which"))  # ("who's in?" is told, as a rule)
+# What follows a question word that opens a question ("what's", "how much", "when will"), not
+# a clause inside the request ("what to wear", "where they stop").
+_ASKING = frozenset(
+    ("is", "are", "was", "were", "will", "would", "do", "does", "did", "can", "much", "many",
+     "long", "soon")
+)  # fmt: skip
+
+
+def asks_after(lowers: Sequence[str]) -> bool:
+    """Whether the words after a connector open a question of their own ("..., and what's
+    its status?", "... and when will it arrive?")."""
+    return len(lowers) > 2 and lowers[0] in _WH and lowers[1] in _ASKING

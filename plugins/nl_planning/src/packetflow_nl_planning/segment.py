@@ -26,6 +26,7 @@ from .connectors import (
     THING_ADDED,
     URGING,
     after_subject,
+    asks_after,
     names_thing,
     spaced_dash,
     without_also,
@@ -330,6 +331,14 @@ def split(
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+                # "file an expense of €18, and what's its status?": a question of its own
+                # (not in a text told after a colon: 'post: "gym at 6, what's the plan?"')
+                or (
+                    after_request
+                    and lowers[i] in (",", "and")
+                    and asks_after(lowers[i + size :])
+                    and all(t.lower != ":" for t in clauses[-1])
+                )
                 # "shut the blind, the baby's napping": the reason, a statement of its own
                 or (reasons and lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
                 # "we're moving abroad and need a lock-up": a wish after the teller's statement

@@ -234,3 +234,20 @@ async def test_a_statement_after_a_booking_is_no_second_booking(node: pf.Node) -
 async def test_a_question_after_a_request_is_a_request_of_its_own(node: pf.Node, text: str) -> None:
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["order_supplies", "track_parcel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "track PK123456 and if it's here order 20 balls",
+        "track PK123456 and, if it's here, order 20 balls",
+        "track PK123456 and when it arrives order 20 balls",
+    ],
+)
+async def test_a_condition_after_and_qualifies_the_second_request(node: pf.Node, text: str) -> None:
+    # "if it's here" is no request, and never the first request's words: two steps
+    steps = await plan_steps(node, text, TODAY)
+    assert _calls(steps) == [
+        ("track_parcel", {"tracking_number": "PK123456"}),
+        ("order_supplies", {"item": "balls", "quantity": 20}),
+    ]

@@ -227,8 +227,15 @@ def split(
     waiting = -1
     fronts: dict[int, list[Token]] = {}  # per clause: a time told before it (fronted_time)
     depth = 0  # inside brackets: "register my drone (HS720, 495 g, email x@y.z), then ..."
+    ends = -1  # where a condition told after "and" with no comma ends (see _condition_end)
     while i < n:
         token = tokens[i]
+        if i == ends and clauses[-1]:
+            # "check on WR-1 and if it's ready approve the quote": the condition qualifies
+            # the request from here on, as "if it's ready, approve ..." would
+            fronts[len(clauses) - 1] = kept_of(clauses[-1], times)
+            clauses[-1] = []
+            ends = -1
         depth = max(0, depth + (token.lower in _OPEN) - (token.lower in _CLOSE))
         if not clauses[-1] and (size := _phrase_at(lowers, i, ONCE)):
             waiting = i + size + 1  # (past the lead and its verb)
@@ -319,6 +326,13 @@ def split(
             i += 1
             continue
         size = _phrase_at(lowers, i, SOFT) or spaced_dash(tokens, i)
+        if size and lowers[i] == "and" and clauses[-1] and _requests(clauses[-1], verbs):
+            ends = _condition_end(tokens, i + size, verbs, times)
+            if ends > 0:
+                clauses.append([])
+                earlier.append(earlier[-1])
+                i += size + (lowers[i + size] == ",")  # (", and, if ...": from the "if")
+                continue
         if size and lowers[i] == "also" and after_subject(clauses[-1]):
             size = 0
         gerund = size > 0 and tuple(lowers[i : i + size]) in GERUND_JOINS
@@ -417,6 +431,42 @@ def split(
                 )
             )  # fmt: skip
     return out
+
+
+_CONDITIONS = frozenset(("if", "when", "unless", "provided"))
+_CONDITION_MOST = 8  # words a condition told with no comma may take ("if it's ready")
+# Words after which the next is no imperative: a subject, "to", a form of "be" ("is ready")
+_NO_VERB_AFTER = frozenset(
+    ("to", "i", "we", "you", "it", "they", "she", "he", "is", "are", "was", "were", "be", "get")
+)
+
+
+def _condition_end(
+    tokens: Sequence[Token], at: int, verbs: frozenset[str], times: Sequence[tuple[int, int]]
+) -> int:
+    """Where the condition opening at ``at`` ends and the request it qualifies begins ("if it's
+    ready | approve the quote"), told with no comma; -1 when no condition opens there or no
+    request follows it within a few words."""
+    if at < len(tokens) and tokens[at].lower == ",":
+        at += 1  # ("..., and, if it's ready, approve the quote")
+    if at >= len(tokens) or tokens[at].lower not in _CONDITIONS:
+        return -1
+    for j in range(at + 2, min(len(tokens), at + _CONDITION_MOST)):
+        if tokens[j].lower == ",":
+            fits = told_first(tokens[at:j], times)
+            return j + 1 if fits and _starts_action(tokens[j + 1 :], verbs, False) else -1
+        if tokens[j].lower in HARD_PUNCT:
+            return -1
+        if not tokens[j].is_word:
+            continue
+        if (
+            tokens[j - 1].lower not in _NO_VERB_AFTER
+            and (tokens[j].lemma in lexicon().classes or tokens[j].lemma in verbs)
+            and told_first(tokens[at:j], times)
+            and _starts_action(tokens[j:], verbs, after_request=False)
+        ):
+            return j
+    return -1
 
 
 # "with whoever is free", "by anyone available": whoever does it is left open - no value.

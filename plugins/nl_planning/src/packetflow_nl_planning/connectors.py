@@ -1,14 +1,16 @@
 """The words that join the requests of a compound text, and what they ask of the words after
 them: connectors that need a verb after them ("and", "also", a comma), ones that put their
 request first ("but first", "before that"), what opens a request done first ("once you've"),
-words that only urge or order the request after them ("remember to", "first"), and an "also"
-inside a request ("I'd also like ..."). ``segment.split`` reads them.
+words that only urge or order the request after them ("remember to", "first"), an "also"
+inside a request ("I'd also like ..."), and verbs of going or trying that "and" joins to the
+verb after them ("go ahead and print it"). ``segment.split`` reads them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .indirect_asks import VISITS
 from .text import Token
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "URGING",
     "after_subject",
     "asks_after",
+    "frame_size",
     "names_thing",
     "spaced_dash",
     "without_also",
@@ -157,3 +160,29 @@ def asks_after(lowers: Sequence[str]) -> bool:
     """Whether the words after a connector open a question of their own ("..., and what's
     its status?", "... and when will it arrive?")."""
     return len(lowers) > 2 and lowers[0] in _WH and lowers[1] in _ASKING
+
+
+# Verbs of going or trying that, joined by "and" to the verb after them, make one request with
+# it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
+FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
+# What may stand before such a verb: who is asked, and politeness ("can someone", "please").
+_FRAME_LEAD = frozenset(
+    ("can", "could", "would", "will", "you", "someone", "somebody", "anyone", "please", "just")
+)
+
+
+def frame_size(group: Sequence[Token]) -> int:
+    """How many tokens at the end of ``group`` are a verb of going or trying that the verb
+    after "and" completes ("come and open up the pool"), when only who is asked and politeness
+    stand before it (0: none)."""
+    lowers = [t.lower for t in group if t.is_word]
+    for frame in sorted(FRAMES, key=len, reverse=True):
+        size = len(frame)
+        if (
+            tuple(lowers[-size:]) == frame
+            and len(lowers) >= size
+            and all(w in _FRAME_LEAD for w in lowers[:-size])
+            and all(t.is_word for t in group[-size:])
+        ):
+            return size
+    return 0

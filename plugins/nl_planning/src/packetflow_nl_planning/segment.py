@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .asides import labels_value, tells_why, wish_after_self
+from .asides import labels_value, tells_why, wish_after_self, without_anyone
 from .connectors import (
     ADDED,
     EARLIER,
@@ -27,6 +27,7 @@ from .connectors import (
     URGING,
     after_subject,
     asks_after,
+    frame_size,
     names_thing,
     spaced_dash,
     without_also,
@@ -41,13 +42,6 @@ from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
 
 __all__ = ["Clause", "named_again", "split"]
 
-# Verbs of going or trying that, joined by "and" to the verb after them, make one request with
-# it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
-_FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
-# What may stand before such a verb: who is asked, and politeness ("can someone", "please").
-_FRAME_LEAD = frozenset(
-    ("can", "could", "would", "will", "you", "someone", "somebody", "anyone", "please", "just")
-)
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 
 
@@ -256,7 +250,7 @@ def split(
             clauses[-1].append(token)
             i += 1
             continue
-        if lowers[i] == "and" and (frame := _frame(clauses[-1])):
+        if lowers[i] == "and" and (frame := frame_size(clauses[-1])):
             if tuple(lowers[i - frame : i]) in VISITS:
                 clauses[-1].append(token)  # "come and check it": a visit to do it (see visit_for)
             else:
@@ -407,7 +401,7 @@ def split(
         size = _phrase_at([t.lower for t in group], 0, URGING)
         if size and _starts_action(group[size:], verbs, after_request=False):
             group = group[size:]
-        group = _without_anyone(group)
+        group = without_anyone(group)
         size = _phrase_at([t.lower for t in group], 0, ORDINAL)
         if size and all(t.lower == "," for t in group[size:]):
             continue  # "First of all, refill RX-1": the comma cut the order off its request
@@ -467,46 +461,6 @@ def _condition_end(
         ):
             return j
     return -1
-
-
-# "with whoever is free", "by anyone available": whoever does it is left open - no value.
-_ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
-_ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
-_RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
-_FREE = frozenset(("free", "available", "around"))
-
-
-def _frame(group: Sequence[Token]) -> int:
-    """How many tokens at the end of ``group`` are a verb of going or trying that the verb
-    after "and" completes ("come and open up the pool"), when only who is asked and politeness
-    stand before it (0: none)."""
-    lowers = [t.lower for t in group if t.is_word]
-    for frame in sorted(_FRAMES, key=len, reverse=True):
-        size = len(frame)
-        if (
-            tuple(lowers[-size:]) == frame
-            and len(lowers) >= size
-            and all(w in _FRAME_LEAD for w in lowers[:-size])
-            and all(t.is_word for t in group[-size:])
-        ):
-            return size
-    return 0
-
-
-def _without_anyone(group: list[Token]) -> list[Token]:
-    """The clause without a phrase that leaves who is to do it open ("book me in at 2pm *with
-    whoever is free*"): it names no one, so no field takes it as a value, and an earlier step
-    that finds someone ("but first find a stylist") gives the one meant."""
-    lowers = [t.lower for t in group]
-    for i, word in enumerate(lowers):
-        if word not in _ANYONE:
-            continue
-        for rel in _RELATIVE:
-            at = i + 1 + len(rel)
-            if tuple(lowers[i + 1 : at]) == rel and at < len(lowers) and lowers[at] in _FREE:
-                start = i - 1 if i > 0 and lowers[i - 1] in _ANY_PREPOSITIONS else i
-                return group[:start] + group[at + 1 :]
-    return group
 
 
 def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:

@@ -8,6 +8,7 @@ ends and what it keeps.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .text import Token
 
@@ -100,6 +101,8 @@ _ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
 _ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
 _RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
 _FREE = frozenset(("free", "available", "around"))
+# What "whoever you ..." says of the one meant: the one an earlier step finds or picks.
+_FOUND = frozenset(("find", "found", "get", "pick", "picked", "choose", "chose", "recommend"))
 
 
 def without_anyone(group: list[Token]) -> list[Token]:
@@ -115,4 +118,12 @@ def without_anyone(group: list[Token]) -> list[Token]:
             if tuple(lowers[i + 1 : at]) == rel and at < len(lowers) and lowers[at] in _FREE:
                 start = i - 1 if i > 0 and lowers[i - 1] in _ANY_PREPOSITIONS else i
                 return group[:start] + group[at + 1 :]
+        if (
+            tuple(lowers[i + 1 : i + 2]) == ("you",)
+            and lowers[i + 2 : i + 3]
+            and (lowers[i + 2] in _FOUND)
+        ):
+            # "book whoever you find": the one an earlier step finds, as "book them" says
+            them = replace(group[i], lower="them", lemma="them")
+            return [*group[:i], them, *group[i + 3 :]]
     return group

@@ -445,6 +445,8 @@ def _condition_end(
         at += 1  # ("..., and, if it's ready, approve the quote")
     if at >= len(tokens) or tokens[at].lower not in _CONDITIONS:
         return -1
+    if _phrase_at([t.lower for t in tokens], at, lexicon().connect):
+        return -1  # ("and when that's done a pH test": a connector, no condition)
     for j in range(at + 2, min(len(tokens), at + _CONDITION_MOST)):
         if tokens[j].lower == ",":
             fits = told_first(tokens[at:j], times)

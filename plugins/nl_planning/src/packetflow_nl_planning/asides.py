@@ -1,16 +1,18 @@
 """What is told beside a request rather than asked: the reason after a comma ("..., the
 baby's napping"), the wish after the teller's own statement ("we're moving abroad and need a
-lock-up"), a word labelling the value after it ("..., contact sam@x.io"). ``segment.split``
-reads them to decide where a clause ends.
+lock-up"), a word labelling the value after it ("..., contact sam@x.io"), who is to do it
+left open ("... with whoever is free"). ``segment.split`` reads them to decide where a clause
+ends and what it keeps.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .text import Token
 
-__all__ = ["labels_value", "tells_why", "whereabouts", "wish_after_self"]
+__all__ = ["labels_value", "tells_why", "whereabouts", "wish_after_self", "without_anyone"]
 
 _ENDS = frozenset(".;!?,")  # (a sentence's end, or a comma: where a labelled value stops)
 
@@ -92,3 +94,36 @@ def whereabouts(lowers: Sequence[str]) -> bool:
     return (
         len(lowers) > at + 1 and lowers[at] in _WHEREABOUTS and lowers[at + 1] in _WHEREABOUTS_LINK
     )
+
+
+# "with whoever is free", "by anyone available": whoever does it is left open - no value.
+_ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
+_ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
+_RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
+_FREE = frozenset(("free", "available", "around"))
+# What "whoever you ..." says of the one meant: the one an earlier step finds or picks.
+_FOUND = frozenset(("find", "found", "get", "pick", "picked", "choose", "chose", "recommend"))
+
+
+def without_anyone(group: list[Token]) -> list[Token]:
+    """The clause without a phrase that leaves who is to do it open ("book me in at 2pm *with
+    whoever is free*"): it names no one, so no field takes it as a value, and an earlier step
+    that finds someone ("but first find a stylist") gives the one meant."""
+    lowers = [t.lower for t in group]
+    for i, word in enumerate(lowers):
+        if word not in _ANYONE:
+            continue
+        for rel in _RELATIVE:
+            at = i + 1 + len(rel)
+            if tuple(lowers[i + 1 : at]) == rel and at < len(lowers) and lowers[at] in _FREE:
+                start = i - 1 if i > 0 and lowers[i - 1] in _ANY_PREPOSITIONS else i
+                return group[:start] + group[at + 1 :]
+        if (
+            tuple(lowers[i + 1 : i + 2]) == ("you",)
+            and lowers[i + 2 : i + 3]
+            and (lowers[i + 2] in _FOUND)
+        ):
+            # "book whoever you find": the one an earlier step finds, as "book them" says
+            them = replace(group[i], lower="them", lemma="them")
+            return [*group[:i], them, *group[i + 3 :]]
+    return group

@@ -15,9 +15,10 @@ from .segment import Clause
 
 __all__ = ["detail_fields", "joined"]
 
-# Only a comma, a spaced dash (``normalize`` writes every dash so) or a bare "and" between
+# Only a comma, a spaced dash (``normalize`` writes every dash so), a bare "and" or an
+# "(and) also" / "plus" (what "a table for 4 plus a high chair" adds may be a detail) between
 # them: "and then", "after that", ";" or a new sentence tell a second request, never a detail.
-_JOIN = re.compile(r"\s*(?:,|\s-)?\s*(?:and)?\s*", re.IGNORECASE)
+_JOIN = re.compile(r"\s*(?:,|\s-)?\s*(?:and)?\s*(?:also|plus)?\s*", re.IGNORECASE)
 
 
 def joined(text: str, first: Clause, second: Clause) -> bool:

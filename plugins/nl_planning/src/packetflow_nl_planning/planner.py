@@ -30,6 +30,7 @@ from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import find_mentions
 from .fragments import gave_value, is_fragment
+from .gapping import gapped
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
@@ -48,6 +49,7 @@ from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize, tokenize
 from .then_refs import then_told
+from .topics import is_topic
 from .typos import Typos
 from .wiring import POINTERS, Wiring
 
@@ -155,6 +157,11 @@ class Planner(ClauseReader, Rereads):
                     facts.append(clause)
                 continue
             pending.append((clause, kind))
+        for at in range(len(pending) - 2, -1, -1):
+            (topic, _), (about, kind) = pending[at], pending[at + 1]
+            if is_topic(self.index, topic, about):
+                # "the feeder? pause it till Sunday": one request, read with what "it" is
+                pending[at : at + 2] = [(with_object(about, topic), kind)]
         if len(pending) > max_steps:
             raise pf.errors.ContractViolationError(
                 f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="
@@ -255,9 +262,24 @@ class Planner(ClauseReader, Rereads):
                         continue
                     if draft.steps and where_to_put(clause, mentions):
                         continue  # "... - just tip it on the drive": how to bring it
+                    between = text[pending[position - 1][0].end : clause.start] if position else ""
+                    told_again = gapped(
+                        self.index, self.country_code, draft, clause, text, mentions, today, memory
+                    ) if any(c.isalpha() for c in between) else None  # fmt: skip
+                    if told_again is not None:  # "approve LR-20418, then LR-20419": approve it too
+                        fields = self.index.profiles[told_again.step.capability].fields
+                        memory.extend(memory_of(told_again.step.params, fields, len(draft.steps)))
+                        draft.steps.append(told_again)
+                        asked.append(asked[-1])
+                        made = None
+                        continue
+                    later = pending[position + 1][0] if position + 1 < len(pending) else None
                     carried = self._in_domain(
                         text, clause, mentions, today, memory, allowed, index, before, outputs,
                         previous,
+                    ) or self._for_next(
+                        text, clause, later, mentions, today, memory, allowed, index, before,
+                        outputs,
                     )  # fmt: skip
                     if carried is not None:
                         fields = self.index.profiles[carried.step.capability].fields

@@ -1,5 +1,6 @@
 """Reading a clause again: a refused one with the earlier output it names ("... and email the
-status to me") or in the domain of the step beside it ("... and add his brother instead"), the
+status to me") or in the domain of the step beside it ("... and add his brother instead") or
+of the one after that points back at it ("look up Andor, then put it on my watchlist"), the
 latest step with the phrase of values after it as its nearest scene ("can
 someone come on Monday? 14 Elm Grove, Leeds"), and a request with the comma clause after it that
 is only its detail ("an hour's walk for Rex on Monday, pick him up at 3:15pm"), so over-splitting
@@ -25,6 +26,7 @@ from .joins import detail_fields, joined
 from .references import named_output
 from .segment import Clause
 from .slots import memory_of
+from .wiring import POINTERS
 
 __all__ = ["Made", "Rereads"]
 
@@ -100,6 +102,44 @@ class Rereads:
             return self._clause(
                 text, clause, mentions, today, memory, near, index, contexts, outputs,
                 previous, domain=True,
+            )  # fmt: skip
+        except pf.errors.NotFoundError:
+            mentions.used = kept
+            return None
+
+    def _for_next(
+        self,
+        text: str,
+        clause: Clause,
+        later: Clause | None,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+    ) -> StepDraft | None:
+        """The step of a refused clause read in the domain of the request after it, when that
+        one points back at what this finds ("look up Andor, then put it on my watchlist": a
+        title, not a ride or a list); ``None`` when there is none or nothing there fits."""
+        if later is None or not any(t.lower in POINTERS for t in later.words):
+            return None
+        kept = set(mentions.used)
+        try:
+            after = self._clause(
+                text, later, mentions, today, memory, allowed, index + 1, contexts, outputs
+            )
+        except pf.errors.NotFoundError:
+            return None
+        finally:
+            mentions.used = set(kept)
+        near = domain_of(self.index, after.step.capability)
+        near = near if allowed is None else near & allowed
+        try:
+            return self._clause(
+                text, clause, mentions, today, memory, near, index, contexts, outputs,
+                domain=True,
             )  # fmt: skip
         except pf.errors.NotFoundError:
             mentions.used = kept

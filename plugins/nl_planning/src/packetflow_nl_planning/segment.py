@@ -12,7 +12,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .asides import labels_value, tells_why, wish_after_self
+from .asides import labels_value, tells_why, wish_after_self, without_anyone
+from .connectors import (
+    ADDED,
+    EARLIER,
+    GERUND_JOINS,
+    HARD_PUNCT,
+    INTERJECTIONS,
+    LEADING,
+    ONCE,
+    ORDINAL,
+    SOFT,
+    THING_ADDED,
+    URGING,
+    after_subject,
+    asks_after,
+    frame_size,
+    names_thing,
+    spaced_dash,
+    without_also,
+)
 from .indirect_asks import VISITS, asked_of
 from .lexicon import lexicon
 from .numbers import parse_number
@@ -23,75 +42,6 @@ from .then_refs import TIME_PREPOSITIONS, kept_of, told_first
 
 __all__ = ["Clause", "named_again", "split"]
 
-# "..., and while you're at it reserve Catan": one more thing to do while doing the first.
-_WHILE_AT_IT = tuple(
-    ("while", who, "are", *there)
-    for who in ("you", "we")
-    for there in (("at", "it"), ("there",), ("on", "it"))
-)
-# Connectors that add a request following from, or alongside, what was told ("the weather's
-# awful so cancel FP-204118", "and while you're at it reserve Catan"): soft, and added.
-_FOLLOWS_ON = (("so",), ("and", "so"), *_WHILE_AT_IT, *(("and", *w) for w in _WHILE_AT_IT))
-# Connectors that need a verb after them to start a new request.
-_SOFT = (
-    ("and", "also"),
-    ("and",),
-    ("also",),
-    (",",),
-    ("plus",),
-    ("but", "also"),
-    ("as", "well", "as"),
-    ("next",),
-    ("and", "next"),
-    ("lastly",),
-    ("and", "lastly"),
-    ("besides",),
-    ("in", "addition"),
-    *_FOLLOWS_ON,
-)
-# After these a verb in -ing is the next request ("add 3GB as well as switching roaming on"),
-# not a description of the one before.
-_GERUND_JOINS = frozenset((("as", "well", "as"), ("besides",), ("and", "also"), ("plus",)))
-# Connectors whose request comes before the one told ahead of them ("pay the bill, but first
-# check my balance"); they join only when a request or a comma follows ("before that date" is
-# a time, not a step).
-_EARLIER = (
-    ("but", "before", "that"),
-    ("before", "that"),
-    ("before", "this"),
-    ("before", "doing", "that"),
-    ("before", "doing", "so"),
-    ("before", "you", "do", "that"),
-    ("but", "first"),
-    ("first", "though"),
-)
-_HARD_PUNCT = frozenset(".;!?")
-# "once you've <done>, ...": the clause is a request to do it first.
-_ONCE = tuple(
-    (*lead, *you)
-    for lead in (("once",), ("after",), ("when",), ("as", "soon", "as"))
-    for you in (("you've",), ("you", "have"), ("you",))
-)
-# Words that only say a request comes first ("first, refill RX-1"; not "first class seats").
-_ORDINAL = (("first",), ("firstly",), ("first", "of", "all"), ("to", "start", "with"))
-# Connectors that add one more thing to do ("also", "and also", "plus", "besides").
-_ADDED = (
-    ("also",),
-    ("and", "also"),
-    ("but", "also"),
-    ("plus",),
-    ("besides",),
-    ("in", "addition"),
-    *_FOLLOWS_ON,
-)
-_LEADING = frozenset(("and", "also", ",", "plus", "but", "next", "lastly", "besides"))
-# Verbs of going or trying that, joined by "and" to the verb after them, make one request with
-# it: "go ahead and print it", "can someone come and open up the pool", "try and fix it".
-_FRAMES = (("go", "ahead"), ("go",), ("try",), ("hurry", "up"), ("be", "sure"), *VISITS)
-# What may stand before such a verb: who is asked, and politeness ("can someone", "please").
-_FRAME_LEAD = frozenset(
-    ("can", "could", "would", "will", "you", "someone", "somebody", "anyone", "please", "just")
-)
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 
 
@@ -207,7 +157,10 @@ def _starts_action(
     first = next((t for t in tokens if t.is_word or t.entity or t.lower[:1].isdigit()), None)
     if first is not None and (first.lower[:1].isdigit() or parse_number(first.lower) is not None):
         return False  # "..., 4 stars at least": a count is followed by a noun, never a verb
-    words = [t for t in tokens if t.is_word or t.entity]
+    words = without_also([t for t in tokens if t.is_word or t.entity])
+    size = _phrase_at([t.lower for t in words], 0, URGING)
+    if size and len(words) > size:
+        words = words[size:]  # (", and don't forget to pay it": the verb after)
     if not words or (
         _continues(words, after_request) and not (gerund and words[0].lower.endswith("ing"))
     ):
@@ -237,7 +190,7 @@ def _asks_party(tokens: Sequence[Token]) -> bool:
 
 def _requests(tokens: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether the clause so far asks for something (not "my car is in the pound")."""
-    words = [t for t in tokens if t.is_word or t.entity]
+    words = without_also([t for t in tokens if t.is_word or t.entity])
     return bool(words) and request_action(words, verbs=verbs).explicit
 
 
@@ -268,10 +221,17 @@ def split(
     waiting = -1
     fronts: dict[int, list[Token]] = {}  # per clause: a time told before it (fronted_time)
     depth = 0  # inside brackets: "register my drone (HS720, 495 g, email x@y.z), then ..."
+    ends = -1  # where a condition told after "and" with no comma ends (see _condition_end)
     while i < n:
         token = tokens[i]
+        if i == ends and clauses[-1]:
+            # "check on WR-1 and if it's ready approve the quote": the condition qualifies
+            # the request from here on, as "if it's ready, approve ..." would
+            fronts[len(clauses) - 1] = kept_of(clauses[-1], times)
+            clauses[-1] = []
+            ends = -1
         depth = max(0, depth + (token.lower in _OPEN) - (token.lower in _CLOSE))
-        if not clauses[-1] and (size := _phrase_at(lowers, i, _ONCE)):
+        if not clauses[-1] and (size := _phrase_at(lowers, i, ONCE)):
             waiting = i + size + 1  # (past the lead and its verb)
         elif (
             waiting >= 0
@@ -283,14 +243,14 @@ def split(
             clauses.append([])
             earlier.append(False)
             waiting = -1
-        if token.lower in _HARD_PUNCT or token.lower == ",":
+        if token.lower in HARD_PUNCT or token.lower == ",":
             waiting = -1
         if _protected(token, protected) or depth > 0 or token.lower in _CLOSE:
             # (what brackets hold says more about the request around them: never a step)
             clauses[-1].append(token)
             i += 1
             continue
-        if lowers[i] == "and" and (frame := _frame(clauses[-1])):
+        if lowers[i] == "and" and (frame := frame_size(clauses[-1])):
             if tuple(lowers[i - frame : i]) in VISITS:
                 clauses[-1].append(token)  # "come and check it": a visit to do it (see visit_for)
             else:
@@ -309,7 +269,7 @@ def split(
         )
         decimal = decimal or inside
         if (
-            token.lower in _HARD_PUNCT
+            token.lower in HARD_PUNCT
             and not token.entity
             and not decimal
             and not _initial(tokens, i)
@@ -318,7 +278,7 @@ def split(
             earlier.append(False)
             i += 1
             continue
-        size = _phrase_at(typed, i, _EARLIER)
+        size = _phrase_at(typed, i, EARLIER)
         if (
             size
             and any(clauses)
@@ -359,8 +319,17 @@ def split(
             earlier.append(False)
             i += 1
             continue
-        size = _phrase_at(lowers, i, _SOFT) or _spaced_dash(tokens, i)
-        gerund = size > 0 and tuple(lowers[i : i + size]) in _GERUND_JOINS
+        size = _phrase_at(lowers, i, SOFT) or spaced_dash(tokens, i)
+        if size and lowers[i] == "and" and clauses[-1] and _requests(clauses[-1], verbs):
+            ends = _condition_end(tokens, i + size, verbs, times)
+            if ends > 0:
+                clauses.append([])
+                earlier.append(earlier[-1])
+                i += size + (lowers[i + size] == ",")  # (", and, if ...": from the "if")
+                continue
+        if size and lowers[i] == "also" and after_subject(clauses[-1]):
+            size = 0
+        gerund = size > 0 and tuple(lowers[i : i + size]) in GERUND_JOINS
         after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
         if (
             size
@@ -370,6 +339,14 @@ def split(
                 _starts_action(tokens[i + size :], verbs, gerund, after_request)
                 # "the chimney is smoking, can someone come on Friday?": after a statement
                 or (lowers[i] == "," and not after_request and _asks(tokens[i + 1 :]))
+                # "file an expense of €18, and what's its status?": a question of its own
+                # (not in a text told after a colon: 'post: "gym at 6, what's the plan?"')
+                or (
+                    after_request
+                    and lowers[i] in (",", "and")
+                    and asks_after(lowers[i + size :])
+                    and all(t.lower != ":" for t in clauses[-1])
+                )
                 # "shut the blind, the baby's napping": the reason, a statement of its own
                 or (reasons and lowers[i] == "," and after_request and tells_why(tokens[i + 1 :]))
                 # "we're moving abroad and need a lock-up": a wish after the teller's statement
@@ -382,6 +359,13 @@ def split(
                 or (lowers[i] in (",", "and") and _asks_party(tokens[i + size :]))
                 # "book a fitting for Ann on Friday and one for Tom": the request once more
                 or (after_request and repeats(lowers[i + size :]))
+                # "register a soil sample and also a pH test", "order 20 frames plus 100
+                # jars": one more thing asked for, its verb left out
+                or (
+                    after_request
+                    and tuple(lowers[i : i + size]) in THING_ADDED
+                    and names_thing(tokens[i + size :])
+                )
                 # "register Sam Lee for 10am and Ana Silva for the same time"
                 or (after_request and lowers[i] == "and" and named_again(tokens[i + size :]))
             )
@@ -396,7 +380,7 @@ def split(
     out: list[Clause] = []
     retracted = False
     for at, (group, first) in enumerate(zip(clauses, earlier, strict=True)):
-        added = _phrase_at([t.lower for t in group], 0, _ADDED) > 0
+        added = _phrase_at([t.lower for t in group], 0, ADDED) > 0
         corrects = bool(out) and (_phrase_at([t.lower for t in group], 0, CORRECT) > 0 or retracted)
         while corrects and (size := _phrase_at([t.lower for t in group], 0, RESTATE)):
             group = group[size:]  # ("sorry, I mean the bedroom": the bedroom)
@@ -409,13 +393,16 @@ def split(
         while group and (
             _phrase_at([t.lower for t in group], 0, hard)
             or _phrase_at([t.text.lower() for t in group], 0, hard)
-            or group[0].lower in _LEADING
+            or group[0].lower in LEADING
         ):
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
-        group = _done_first(group, verbs)
-        group = _without_anyone(group)
-        size = _phrase_at([t.lower for t in group], 0, _ORDINAL)
+        group = _done_first(without_also(group), verbs)  # ("I'd also like": "I'd like")
+        size = _phrase_at([t.lower for t in group], 0, URGING)
+        if size and _starts_action(group[size:], verbs, after_request=False):
+            group = group[size:]
+        group = without_anyone(group)
+        size = _phrase_at([t.lower for t in group], 0, ORDINAL)
         if size and all(t.lower == "," for t in group[size:]):
             continue  # "First of all, refill RX-1": the comma cut the order off its request
         if size and _starts_action(group[size:], verbs, after_request=False):
@@ -425,6 +412,8 @@ def split(
         while group and group[-1].lower == ",":
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
+        if all(t.lower in INTERJECTIONS for t in words):
+            continue  # ("Oh, and book the refractor": the "oh" asks for nothing)
         if words and (corrects or not all(t.lower in lex.stopwords for t in words)):
             # "..., but first check my balance": this request goes before the one just told.
             lead = fronts.get(at, [])
@@ -438,51 +427,49 @@ def split(
     return out
 
 
-# "with whoever is free", "by anyone available": whoever does it is left open - no value.
-_ANY_PREPOSITIONS = frozenset(("with", "by", "from", "to"))
-_ANYONE = frozenset(("whoever", "anyone", "anybody", "someone", "somebody", "whichever"))
-_RELATIVE = (("who", "is"), ("who", "are"), ("that", "is"), ("is",), ("are",), ())
-_FREE = frozenset(("free", "available", "around"))
+_CONDITIONS = frozenset(("if", "when", "unless", "provided"))
+_CONDITION_MOST = 8  # words a condition told with no comma may take ("if it's ready")
+# Words after which the next is no imperative: a subject, "to", a form of "be" ("is ready")
+_NO_VERB_AFTER = frozenset(
+    ("to", "i", "we", "you", "it", "they", "she", "he", "is", "are", "was", "were", "be", "get")
+)
 
 
-def _frame(group: Sequence[Token]) -> int:
-    """How many tokens at the end of ``group`` are a verb of going or trying that the verb
-    after "and" completes ("come and open up the pool"), when only who is asked and politeness
-    stand before it (0: none)."""
-    lowers = [t.lower for t in group if t.is_word]
-    for frame in sorted(_FRAMES, key=len, reverse=True):
-        size = len(frame)
-        if (
-            tuple(lowers[-size:]) == frame
-            and len(lowers) >= size
-            and all(w in _FRAME_LEAD for w in lowers[:-size])
-            and all(t.is_word for t in group[-size:])
-        ):
-            return size
-    return 0
-
-
-def _without_anyone(group: list[Token]) -> list[Token]:
-    """The clause without a phrase that leaves who is to do it open ("book me in at 2pm *with
-    whoever is free*"): it names no one, so no field takes it as a value, and an earlier step
-    that finds someone ("but first find a stylist") gives the one meant."""
-    lowers = [t.lower for t in group]
-    for i, word in enumerate(lowers):
-        if word not in _ANYONE:
+def _condition_end(
+    tokens: Sequence[Token], at: int, verbs: frozenset[str], times: Sequence[tuple[int, int]]
+) -> int:
+    """Where the condition opening at ``at`` ends and the request it qualifies begins ("if it's
+    ready | approve the quote"), told with no comma; -1 when no condition opens there or no
+    request follows it within a few words."""
+    if at < len(tokens) and tokens[at].lower == ",":
+        at += 1  # ("..., and, if it's ready, approve the quote")
+    if at >= len(tokens) or tokens[at].lower not in _CONDITIONS:
+        return -1
+    if _phrase_at([t.lower for t in tokens], at, lexicon().connect):
+        return -1  # ("and when that's done a pH test": a connector, no condition)
+    for j in range(at + 2, min(len(tokens), at + _CONDITION_MOST)):
+        if tokens[j].lower == ",":
+            fits = told_first(tokens[at:j], times)
+            return j + 1 if fits and _starts_action(tokens[j + 1 :], verbs, False) else -1
+        if tokens[j].lower in HARD_PUNCT:
+            return -1
+        if not tokens[j].is_word:
             continue
-        for rel in _RELATIVE:
-            at = i + 1 + len(rel)
-            if tuple(lowers[i + 1 : at]) == rel and at < len(lowers) and lowers[at] in _FREE:
-                start = i - 1 if i > 0 and lowers[i - 1] in _ANY_PREPOSITIONS else i
-                return group[:start] + group[at + 1 :]
-    return group
+        if (
+            tokens[j - 1].lower not in _NO_VERB_AFTER
+            and (tokens[j].lemma in lexicon().classes or tokens[j].lemma in verbs)
+            and told_first(tokens[at:j], times)
+            and _starts_action(tokens[j:], verbs, after_request=False)
+        ):
+            return j
+    return -1
 
 
 def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
     """The request a clause such as "once you've refilled RX-1" (", check the status") takes
     as done first: "refill RX-1" (the participle read as its verb); other clauses as they are."""
     lowers = [t.lower for t in group]
-    size = _phrase_at(lowers, 0, _ONCE)
+    size = _phrase_at(lowers, 0, ONCE)
     if not size or size >= len(group):
         return group
     rest = group[size:]
@@ -491,14 +478,6 @@ def _done_first(group: list[Token], verbs: frozenset[str]) -> list[Token]:
         # (a copy: the token is shared with the text's other readings)
         rest = [replace(verb, lower=verb.lemma), *rest[1:]]
     return rest if _starts_action(rest, verbs, after_request=False) else group
-
-
-def _spaced_dash(tokens: Sequence[Token], i: int) -> int:
-    """1 when the token at ``i`` is a dash with a space each side ("it's making a noise - log
-    it"), which joins two sentences like a comma; a dash written on ("x-ray", "2-3") does not."""
-    if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
-        return 0
-    return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
 
 
 def _phrase_at(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:

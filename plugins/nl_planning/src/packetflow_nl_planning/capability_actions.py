@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .lexicon import Lexicon, lexicon
-from .request_actions import causative, request_action
+from .light_verbs import causative
+from .request_actions import request_action
 from .text import identifier_words, lemma, past_form, tokenize
 from .verbs import (
     OBJECT_START,

@@ -27,12 +27,21 @@ from .indirect_asks import ASKING as _ASKING
 from .indirect_asks import DEFINITE as _DEFINITE
 from .indirect_asks import TIME_SPANS as _TIME_SPANS
 from .lexicon import Lexicon, lexicon
+from .light_verbs import CAUSATIVE, VERB_CONTEXT, causative, light_phrasal, named_action
 from .membership import membership
 from .money_moves import asks_price, money_put
 from .needs import kept_out, needs_doing, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
-from .statements import PRESENT, told_fault, told_loss, told_shortage, unable_at, unneeded_at
+from .statements import (
+    PRESENT,
+    told_done,
+    told_fault,
+    told_loss,
+    told_shortage,
+    unable_at,
+    unneeded_at,
+)
 from .text import Token, past_form
 from .verbs import (
     OBJECT_START,
@@ -44,51 +53,8 @@ from .verbs import (
 )
 from .wants import outing, wanted_done, wanted_later
 
-__all__ = ["causative", "put_as_question", "request_action"]
+__all__ = ["put_as_question", "request_action"]
 
-# Words that may stand between a light verb and the noun that names its action.
-_VERB_CONTEXT = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "all",
-        "any",
-        "every",
-        "new",
-        "one",
-        "me",
-        "us",
-        "them",
-        "him",
-        "it",
-        "to",
-        "for",
-        "up",
-        "out",
-        "back",
-        "off",
-        "on",
-        "in",
-        "down",
-        "over",
-        "away",
-        "another",
-        "more",
-    ]
-)
 _ME = frozenset(("me", "us"))
 _DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
 _YOU = frozenset(("you", "u"))
@@ -214,6 +180,9 @@ def request_action(
         )
         if done is not None:
             return done
+    done = told_done(tokens, at, lex)
+    if done is not None:
+        return done
     held = asked_existence(words, at) if bare else None
     if held is not None:
         return Action(_LOCATE, ("locate",), True, True, held)
@@ -254,7 +223,7 @@ def request_action(
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
-        named = _named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
+        named = named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
         # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
         # $20") asks to read about the thing or to obtain one: never to change or remove one.
         return named or set_to(tokens, at, lex) or Action(_ACQUIRE, (), False, True, at)
@@ -273,7 +242,7 @@ def request_action(
     if verb == "block" and _span_of_time(tokens, after):
         # "block 2 hours for ...", "block out the afternoon": reserving time in a calendar
         return Action(_SCHEDULE, (verb,), True, False, after)
-    if verb in _CAUSATIVE:
+    if verb in CAUSATIVE:
         done = causative(tokens, after, lex, verbs)
         if done is not None:
             return done
@@ -328,7 +297,7 @@ def request_action(
         proposed = lex.classes_of(nominal[0]) if nominal else frozenset(("create", "buy"))
         return Action(classes | proposed, (verb,), True, False, after)
     if verb in lex.light and "_" not in verb:
-        turned = _light_phrasal(tokens, after, verb, lex)
+        turned = light_phrasal(tokens, after, verb, lex)
         if turned is not None:
             return turned
     paid_in = money_put(tokens, after, verb, lex)
@@ -399,7 +368,7 @@ def _span_of_time(tokens: Sequence[Token], at: int) -> bool:
             return True
         if not (
             token.lower in PARTICLES
-            or token.lower in _VERB_CONTEXT
+            or token.lower in VERB_CONTEXT
             or token.lower[:1].isdigit()
             or token.lower in ("some", "an", "a", "two", "three", "half")
         ):
@@ -416,98 +385,6 @@ def _skipped(tokens: Sequence[Token], at: int, lex: Lexicon) -> bool:
     if head.entity or not head.is_word or head.lower in lex.stopwords:
         return False
     return any(t.entity for t in tokens[at + 2 : at + 6])
-
-
-_CAUSATIVE = frozenset(("get",))
-# Present participles that, after "get" and its object, say the thing is set going.
-_SET_GOING = frozenset(("going", "running", "working"))
-# Words that may follow a phrase (besides the roles' prepositions): "vaccinated *against* ..."
-_AFTER_PHRASE = frozenset(
-    ("against", "before", "after", "near", "over", "under", "during", "and", "then", "please",
-     "today", "tomorrow", "tonight", "asap", "next", "this")
-)  # fmt: skip
-
-
-def causative(
-    tokens: Sequence[Token], at: int, lex: Lexicon, verbs: frozenset[str]
-) -> Action | None:
-    """ "get the cat vaccinated", "get my locks changed": a thing, then a past participle
-    that ends its phrase, asks for what the participle says (the verb "get" only causes it)."""
-    from .text import past_form
-
-    words = 0  # the object's own words; a value (an id, a link) counts as one
-    for i in range(at, len(tokens)):
-        token = tokens[i]
-        if token.lower in lex.roles:
-            return None  # the object's phrase ended without a participle
-        if not (token.entity and i > at and tokens[i - 1].entity):
-            words += 1
-        if words > 5:
-            return None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        ends = nxt is None or nxt.entity or nxt.lower in lex.roles or nxt.lower in _AFTER_PHRASE
-        again = nxt is not None and nxt.lower == "again"
-        if token.is_word and token.lower in _SET_GOING and (ends or again) and i > at:
-            # "get the oven going", "get the pump running": to set it going is to start it;
-            # "get the subscription going again" resumes it
-            verb = "resume" if again else "start"
-            start = lex.classes_of(verb)
-            return Action(start, (verb,), True, lex.is_query(start), i + 1 + again)
-        if token.is_word and not token.entity and past_form(token.lower) and ends:
-            done = token.lemma
-            if done in lex.light or done in lex.stopwords:
-                return None  # "get it done": no action of its own
-            classes = lex.classes.get(done) or frozenset((f"word:{done}",))
-            return Action(classes, (done,), True, lex.is_query(classes), i + 1)
-    return None
-
-
-def _light_phrasal(tokens: Sequence[Token], at: int, verb: str, lex: Lexicon) -> Action | None:
-    """A light verb with a particle right after it or at the very end of the clause ("give up
-    my room", "put the visit off", "take my tickets for EV1 back"): the phrasal verb, and
-    when the lexicon has none, an action of its own that ends, defers or turns something
-    round, reached by nothing but its very name (like ``not:word:`` verbs) - never the light
-    verb's loose sense."""
-    places = [i for i in (at, len(tokens) - 1) if at <= i < len(tokens)]
-    for i in places:
-        particle = tokens[i].lower
-        if particle not in _TURNING or (i != at and i - at < 2):
-            continue
-        phrasal = f"{verb}_{particle}"
-        classes = lex.classes.get(phrasal) or frozenset((f"not:word:{phrasal}",))
-        return Action(classes, (phrasal,), True, lex.is_query(classes), at + (i == at))
-    return None
-
-
-# Particles that, after a light verb, make a phrasal verb that ends, defers or reverses
-# ("give up", "put off", "take back", "give away", "put down").
-_TURNING = frozenset(("up", "off", "back", "away", "down"))
-
-
-def _named_action(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
-    """A request that starts with a noun naming an action: "reminder at noon: ...",
-    "refund for order 12", "day off on Friday" (not "order status": an attribute follows)."""
-    first = tokens[at]
-    nxt = tokens[at + 1] if at + 1 < len(tokens) else None
-    for i in (at, at + 1):  # "money back for order 7", "full money back for order 7"
-        if i + 1 < len(tokens) and f"{tokens[i].lemma}_{tokens[i + 1].lemma}" in lex.nominal:
-            verb = lex.nominal[f"{tokens[i].lemma}_{tokens[i + 1].lemma}"]
-            classes = lex.classes_of(verb)
-            return Action(classes, (verb,), True, lex.is_query(classes), i + 2)
-    head = (
-        nxt is None
-        or not nxt.is_word
-        or nxt.entity
-        or nxt.lower in lex.roles
-        or nxt.lower in _VERB_CONTEXT
-    )
-    for form in (first.lower, first.lemma):
-        named = lex.nominal.get(form)
-        # Only when the noun heads its phrase: "refund for order 12", not "sales report".
-        if named and lex.classes_of(named) and head:
-            classes = lex.classes_of(named)
-            return Action(classes, (named,), True, lex.is_query(classes), at + 1)
-    return None
 
 
 _MODALS = frozenset(("can", "could", "may", "will", "would"))

@@ -18,6 +18,7 @@ __all__ = [
     "NOT_A_THING",
     "PRESENT",
     "TELLER",
+    "told_done",
     "told_fault",
     "told_loss",
     "told_shortage",
@@ -167,3 +168,21 @@ def told_loss(
         if i > at and verb_at(tokens, i, lex, verbs) is not None and words[i] not in PRESENT:
             return None  # "I want to report my lost card": that verb says what to do
     return None
+
+
+_DONE_ADVERBS = frozenset(("just", "finally", "already", "today", "also"))
+_INDEFINITE = frozenset(("a", "an", "another", "some"))
+
+
+def told_done(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
+    """The action of "(just) did a 5k run this morning", "did 40 minutes of yoga": "did"
+    before an indefinite thing or a number is no question's auxiliary (that puts its subject
+    next: "did you ...", "did the parcel ...") but the teller telling of a thing done, which
+    asks to record it - never to read about it. ``None`` for any other clause."""
+    at += sum(1 for t in tokens[at : at + 2] if t.lower in _DONE_ADVERBS)
+    if at + 1 >= len(tokens) or tokens[at].lower != "did":
+        return None
+    after = tokens[at + 1].lower
+    if after not in _INDEFINITE and not after[:1].isdigit():
+        return None
+    return Action(lex.classes_of("record"), ("record",), True, False, at + 1)

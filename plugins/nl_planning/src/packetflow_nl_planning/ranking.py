@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .actions import BROAD, Action, compatible
+from .akin import akin
 from .clauses import Mode, Scope
 from .coverage import coverage
 from .dominance import listed_value, names_what_it_leaves, takes_most, told_values
@@ -67,6 +68,11 @@ class Thresholds:
     """share (IDF-weighted) of the clause's object words the capability's words cover."""
     lexical: float = 0.34
     with_fit: float = 0.38
+    sure: float = 0.6
+    """embedding cosine that shows it even when its own words explain nothing left."""
+    akin: float = 0.2
+    """cosine of a word left unexplained with the capability that shows the word is about it
+    (see :func:`~.akin.akin`)."""
     """embedding cosine enough when a format-specific value also fits the capability."""
 
 
@@ -121,6 +127,9 @@ class Candidate:
     """the capability only reads (changes nothing)."""
     enum_words: frozenset[str] = frozenset()
     """the words (lower case) its enum fields took their values from ("refractor")."""
+    near: bool = True
+    """the clause's embedding is plainly near it, its own words explain some of what is left,
+    or a word left is near it (see :func:`~.akin.akin`)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -273,8 +282,20 @@ def rank(
         )
         patterned = filled.patterned > 0
         by_role, against_role = placed_by_role(profile.fields, filled, trial)
+        # A question or a bare phrase (no verb says what to do) whose embedding alone is near
+        # it, while its own words explain none of what is left: one of those words must itself
+        # be near it ("a jacket" for a forecast), or it is the shape of the request that
+        # matched ("what's the weather like tomorrow" for a dated statement), not its subject.
+        near = (
+            hit.semantic >= thresholds.sure
+            or action.explicit
+            or covered > 0
+            or leftover == 0
+            or (kin := akin(scope, profile, left)) is None
+            or kin >= thresholds.akin
+        )
         relevant = (
-            hit.semantic >= thresholds.semantic
+            (hit.semantic >= thresholds.semantic and near)
             or (covered >= thresholds.objects and leftover > 0)
             or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
             or (filled.specific > 0 and fit == 1.0 and explained
@@ -427,6 +448,7 @@ def rank(
                     if f.enum and f.name in filled.sources
                     for w in filled.sources[f.name].lower().split()
                 ),
+                near,
             )
         )  # fmt: skip
     outscored_by_words(out)

@@ -10,6 +10,7 @@ from .text import identifier_words, lemma
 
 if TYPE_CHECKING:
     from .ranking import Candidate, Thresholds
+    from .slots import Filled
 
 __all__ = [
     "clear_winner",
@@ -37,6 +38,12 @@ def only_terse(out: list[Candidate]) -> None:
     if best is None or terse[0].score - best >= _CLEAR_MARGIN:
         terse[0].relevant = True
         terse[0].reason = "a request without a verb that only its words and values fit"
+
+
+def _told_apart(filled: Filled) -> int:
+    """How many different words of the request gave values (a value derived from another,
+    "(the same day)", is not told)."""
+    return len({s.lower() for s in filled.sources.values() if not s.startswith("(")})
 
 
 def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
@@ -69,6 +76,9 @@ def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
         )
         and best.evidence >= 0
         and best.semantic >= thresholds.with_fit
+        # ("what's the weather like tomorrow": one date for a statement's two ends, and no
+        # word of what is asked near it)
+        and (best.near or _told_apart(filled) >= 2)
         and best.score - runner_up >= _CLEAR_MARGIN
     ):
         best.relevant = True

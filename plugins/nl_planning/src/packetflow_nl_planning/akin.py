@@ -1,0 +1,27 @@
+"""Whether the words a capability leaves unexplained are about it at all: the embedding of the
+whole clause may sit near a capability for the shape of the request alone ("what's the
+weather like tomorrow" reads like any dated report), while no word it leaves is near it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .clauses import Scope
+from .index import Profile
+from .lexicon import lexicon
+
+__all__ = ["akin"]
+
+
+def akin(scope: Scope, profile: Profile, words: Iterable[str]) -> float | None:
+    """The highest cosine of one of ``words`` (lemmas) with the capability's embedding, or
+    ``None`` without the encoder or without a word to weigh (nothing to say then). A verb the
+    lexicon knows ("went" cycling) says what is done, not what it is done to: it is not
+    weighed."""
+    encoder, vector = scope.encoder, profile.vector
+    lex = lexicon()
+    verbs = lex.classes.keys() | set(lex.irregular.values())
+    chosen = sorted(set(words) - verbs)
+    if encoder is None or vector is None or not chosen:
+        return None
+    return float((encoder.words(chosen) @ vector).max())

@@ -1288,7 +1288,7 @@ WIRED = [
         "date_next_week",
     ),
     case(
-        "Get me a price for the gutters at LS6 2QB - two storeys, about 30 metres - and book it "
+        "Get me a price for the gutters at LS6 2QB - two storeys, about 30 meters - and book it "
         "in for the 21st",
         T7,
         [
@@ -1299,6 +1299,7 @@ WIRED = [
         "and",
         "year_boundary",
         "vocabulary",
+        "us_spelling",
     ),
     case(
         "reserve a double stall at the Ashby car boot on Sunday for bric-a-brac, email "
@@ -1473,7 +1474,7 @@ MULTI = [
         "followed by",
     ),
     case(
-        "turn off auto refill for the ink, and order two colour cartridges for my Canon Pixma "
+        "turn off auto refill for the ink, and order two color cartridges for my Canon Pixma "
         "TS5150",
         T3,
         [
@@ -1487,6 +1488,7 @@ MULTI = [
         ],
         "and",
         "words_number",
+        "us_spelling",
     ),
     case(
         "Cancel skating IR-44120 and book 2 people in on Saturday at 18:30 instead with skate hire",

@@ -16,7 +16,7 @@ Opposite or neighbouring actions that both exist: ``pause_water_deliveries``/
 writes on the same object: ``record_archery_score``/``get_archery_scores``,
 ``book_karting_session``/``get_lap_times``, ``send_shoes_for_repair``/``get_shoe_repair_status``,
 ``order_ink_cartridges``/``get_ink_levels``, ``book_septic_emptying``/
-``get_septic_service_history``, ``log_geocache_find``/``get_geocache_hint``. Absent on purpose: no
+``get_septic_service_history``. Absent on purpose: no
 cancel or refund of a tattoo booking or deposit, of a helicopter tour (nor a rebooking), of a
 septic tank visit, of an archery target, of a gutter clean, of a shoe repair, of a cheese order or
 the cheese box; no deleting a geocache log nor hiding a new cache; no refund of a rink pass or a

@@ -17,7 +17,7 @@ from typing import Literal
 from .lexicon import Lexicon, lexicon
 from .text import lemma, past_form, same_family
 
-__all__ = ["BROAD", "Action", "Level", "compatible"]
+__all__ = ["BROAD", "Action", "Level", "compatible", "obtains"]
 
 # Classes of verbs of almost any object ("make", "add", "change"): a verb that is in a narrower
 # class as well ("book": create and book) shares only these with a capability of another
@@ -51,6 +51,9 @@ class Action:
         named: the verbs a capability's name opens with (``disarm_alarm``: disarm;
             ``stop_charging``: stop, stop_charge): a request that says one of them asks for
             what it does, whatever classes the lexicon gives the two readings.
+        phrased: one of a capability's examples names the thing with no verb ("race day for
+            8 of us on Saturday"): a request that does the same asks for it, whatever it
+            does (a question still asks to read).
     """
 
     classes: frozenset[str]
@@ -64,6 +67,15 @@ class Action:
     events: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
+    phrased: bool = False
+
+
+def obtains(action: Action) -> bool:
+    """Whether the request only names a thing with its details: a bare noun phrase (not a
+    question, "what's ...?") or a wish for it ("I'd love a ...", "I need a ...")."""
+    if not action.explicit:
+        return bool(action.classes)
+    return action.verbs == ("obtain",)
 
 
 Level = Literal["same", "read", "open", "no"]
@@ -80,6 +92,8 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
             return "read", "the request asks to read, and the capability reads"
         if request.classes & cap.classes:
             return "same", "the request names a thing to obtain, and the capability makes one"
+        if cap.phrased and obtains(request):
+            return "same", "an example of it names the thing without a verb, as the request does"
         return "no", f"the request only asks to read, but the capability {_does(cap)}"
     if request.verbs and request.verbs[-1] in cap.named:
         # "disarm the alarm" for disarm_alarm (whose intent says "switch off"), "stop charging"

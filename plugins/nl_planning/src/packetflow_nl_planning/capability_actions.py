@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .actions import Action
+from .actions import Action, obtains
 from .lexicon import Lexicon, lexicon
 from .light_verbs import causative
 from .request_actions import request_action
@@ -305,12 +305,19 @@ def capability_action(
         classes.add(f"word:{name_verb}")
         verbs.append(name_verb)
         query = False
+    known = found is not None or named is not None
+    phrased = False
     for example in examples:
         action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
         if action.explicit:
             classes |= action.classes
             verbs.extend(action.verbs)
-        query = query or action.query
+        if action.explicit or not known:
+            query = query or action.query
+        else:
+            # A verbless example ("race day for 8 of us on Saturday") reads as obtaining
+            # something: it says how the capability is asked for, not that it only reads.
+            phrased = phrased or obtains(action)
     for keyword in keywords:
         word = lemma(keyword.lower().replace(" ", "_"))
         if word in lex.classes and not is_noun(word, lex):
@@ -326,7 +333,7 @@ def capability_action(
         frozenset(classes), tuple(dict.fromkeys(verbs)), bool(classes), query, 0, weak - classes,
         described_verbs(descriptions) | _delivers(fields), value_words, events,
         _topics(name, verbs, lex),
-        _named_verbs(name, name_verb, lex),
+        _named_verbs(name, name_verb, lex), phrased,
     )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ verb the lexicon does not know that its own words say, a bare phrase that only n
 
 from __future__ import annotations
 
-from .actions import BROAD, Action
+from .actions import BROAD, Action, obtains
 from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
@@ -19,14 +19,6 @@ __all__ = [
     "verb_first",
     "verbs_of",
 ]
-
-
-def obtains(action: Action) -> bool:
-    """Whether the request only names a thing with its details: a bare noun phrase (not a
-    question, "what's ...?") or a wish for it ("I'd love a ...", "I need a ...")."""
-    if not action.explicit:
-        return bool(action.classes)
-    return action.verbs == ("obtain",)
 
 
 def verb_first(action: Action, scope: Scope, profile: Profile) -> bool:

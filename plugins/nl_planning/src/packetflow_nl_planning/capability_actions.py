@@ -370,7 +370,7 @@ def _invites(name: str, classes: frozenset[str], lex: Lexicon) -> frozenset[str]
     return frozenset()
 
 
-_RECIPIENT = frozenset(("recipient", "recipients", "giftee"))
+_RECIPIENT = frozenset(("recipient", "recipients", "giftee", "gift"))
 _DELIVER_VERBS = frozenset(("send", "give", "gift"))
 
 

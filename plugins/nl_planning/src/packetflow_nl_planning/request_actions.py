@@ -140,6 +140,12 @@ def request_action(
         return Action(frozenset(("cancel",)), ("cancel",), True, False, unable)
     if at >= len(tokens):
         return Action(frozenset(), (), False, True, at)
+    if words[at] == "let" and at + 1 < len(words) and words[at + 1] not in _ME:
+        # "let the owner know": to tell someone else is to inform them ("let me know"
+        # asks to be told, below)
+        know = next((k for k in range(at + 2, min(at + 6, len(words))) if words[k] == "know"), None)
+        if know is not None:
+            return Action(lex.classes_of("let_know"), ("let_know",), True, False, know + 1)
     q_at = at + 2 if put_as_question(words, at) else at  # ("can you come and ...")
     visit = visit_for(tokens, q_at, lex, verbs)
     if visit is not None:

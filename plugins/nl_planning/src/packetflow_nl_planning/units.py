@@ -224,6 +224,7 @@ def _notes(text: str) -> list[Mention]:
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"\b(an?)\s+(?=\w)", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _one_unit(
@@ -242,7 +243,11 @@ def _one_unit(
             continue
         alias = unit_at.group(1).lower()
         unit = by_alias[alias]
-        if len(alias) < 4 or unit.dimension == "time" or alias.rstrip("s") in money_words:
+        # ("a pound of cheddar" weighs: money is said with a figure, never "of" a thing)
+        weighed = _OF.match(text, unit_at.end()) is not None
+        if len(alias) < 4 or unit.dimension == "time":
+            continue
+        if alias.rstrip("s") in money_words and not weighed:
             continue
         value: float = 1
         end = unit_at.end()

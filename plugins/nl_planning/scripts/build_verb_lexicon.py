@@ -9,8 +9,8 @@ planner only reads the text file it writes)::
 
 What it reads: ``actions.txt``, ``antonyms.txt``, ``cues.txt``, ``stopwords.txt`` and
 ``irregular.txt`` from the package data, and ``index.verb``, ``data.verb``, ``index.noun``,
-``index.adj`` and ``cntlist.rev`` of the WordNet database (the documented "wndb" text format,
-parsed here directly: no dependency).
+``index.adj``, ``cntlist.rev`` and ``verb.exc`` of the WordNet database (the documented
+"wndb" text format, parsed here directly: no dependency).
 
 The rule (conservative: a verb the file lacks stays one the lexicon does not know unless
 WordNet ties one of its main senses to a sense the hand-written class means):
@@ -40,9 +40,11 @@ WordNet ties one of its main senses to a sense the hand-written class means):
 
 With ``--why`` it prints, for each lemma, which sense ties it to which class.
 
-What it writes: ``data/lexicon/wordnet_verbs.txt`` (``lemma: class class``, a header with the
-format and the license) and ``data/lexicon/WORDNET_LICENSE`` (the WordNet 3.0 license, which
-must be kept with the data derived from it).
+What it writes, in ``data/lexicon/``: ``wordnet_verbs.txt`` (``lemma: class class``, with a
+header giving the format and the license), ``wordnet_irregular.txt`` (the irregular forms of
+those lemmas from ``verb.exc`` that ``irregular.txt`` lacks: "shrank shrink", "overpaid
+overpay") and ``WORDNET_LICENSE`` (the WordNet 3.0 license, which must be kept with the data
+derived from it).
 """
 
 from __future__ import annotations
@@ -100,6 +102,14 @@ HEADER = """\
 """
 
 
+IRREGULAR_HEADER = """\
+# Irregular forms of the verbs of wordnet_verbs.txt that irregular.txt lacks, "form lemma" one a
+# line, from WordNet 3.0's verb.exc by scripts/build_verb_lexicon.py (do not edit by hand).
+# Derived from WordNet 3.0, Copyright 2006 by Princeton University. All rights reserved.
+# Used under the WordNet 3.0 license, which WORDNET_LICENSE (next to this file) reproduces.
+"""
+
+
 class WordNet:
     """The verb part of a WordNet database: senses of each lemma and synsets' relations."""
 
@@ -137,6 +147,11 @@ class WordNet:
         self.tags = _tag_counts(root / "cntlist.rev")
         self.nouns = {ln.split()[0] for ln in _data_lines(root / "index.noun")}
         self.adjectives = {ln.split()[0] for ln in _data_lines(root / "index.adj")}
+        exc = root / "verb.exc"
+        self.forms: list[tuple[str, str]] = []  # (irregular form, lemma)
+        for line in exc.read_text(encoding="utf-8").splitlines() if exc.exists() else []:
+            form, *lemmas = line.split()
+            self.forms.extend((form, lemma) for lemma in lemmas)
 
     def main_senses(self, lemma: str) -> list[str]:
         """The senses that speak for a lemma: its first, and its second when tagged at least
@@ -275,6 +290,25 @@ def derive(
     return {w: c for w, c in out.items() if not (c & undo and c - undo)}
 
 
+def irregular_forms(wn: WordNet, derived: dict[str, set[str]], lexicon: Path) -> list[str]:
+    """The "form lemma" lines for the irregular forms of derived one-word lemmas that
+    irregular.txt lacks ("shrank shrink"); a doubled consonant ("unplugged") the planner's own
+    suffix rules already undo, and a form that is a word of its own is left alone."""
+    hand = {
+        line.split()[0]
+        for line in (lexicon / "irregular.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    out = []
+    for form, lemma in sorted(wn.forms):
+        regular = form.startswith(lemma) and form[len(lemma) :] in ("ed", "ing", "s")
+        regular |= len(form) > len(lemma) and form[: len(lemma) + 1] == lemma + lemma[-1]
+        own = form in wn.senses or form in wn.nouns or form in wn.adjectives
+        if lemma in derived and "_" not in lemma and form not in hand and not regular and not own:
+            out.append(f"{form} {lemma}")
+    return out
+
+
 def _verbish(wn: WordNet, lemma: str) -> bool:
     """Whether a lemma is safe to read as a verb wherever it stands."""
     if lemma in wn.nouns and wn.noun_tag(lemma) * NOUNISH >= wn.verb_tags(lemma):
@@ -337,6 +371,9 @@ def main() -> None:
                 print(f"{lemma} -> {name}: {tie}")
     lines = [f"{w}: {' '.join(sorted(c))}" for w, c in sorted(derived.items())]
     (args.out / "wordnet_verbs.txt").write_text(HEADER + "\n" + "\n".join(lines) + "\n")
+    (args.out / "wordnet_irregular.txt").write_text(
+        IRREGULAR_HEADER + "\n" + "\n".join(irregular_forms(wn, derived, LEXICON)) + "\n"
+    )
     (args.out / "WORDNET_LICENSE").write_text(LICENSE)
     print(f"{len(lines)} lemmas -> {args.out / 'wordnet_verbs.txt'}")
 

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from packetflow_nl_planning.lexicon import lexicon
+from packetflow_nl_planning.text import lemma
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_verb_lexicon.py"
 DATA = SCRIPT.parents[1] / "src" / "packetflow_nl_planning" / "data" / "lexicon"
@@ -105,3 +106,10 @@ def test_the_shipped_file_is_what_the_lexicon_loads() -> None:
         word, _, names = row.partition(":")
         assert lex.classes_of(word) == frozenset(names.split())
     assert "redirect: send" in rows and "unplug: disconnect" in rows
+
+
+def test_irregular_forms_of_the_wordnet_verbs_are_read() -> None:
+    # wordnet_irregular.txt (verb.exc): "shrank" is the past of a WordNet verb (decrease)
+    assert lemma("shrank") == "shrink" and lexicon().classes_of("shrink") == {"decrease"}
+    assert lemma("undersold") == "undersell"
+    assert lexicon().irregular["sold"] == "sell"  # irregular.txt stays as it is

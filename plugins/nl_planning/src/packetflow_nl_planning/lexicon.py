@@ -113,6 +113,9 @@ def _load() -> Lexicon:
         opposites.setdefault(b, set()).add(a)
     nominal = dict(line.split() for line in _lines("nominalizations.txt"))
     irregular = dict(line.split() for line in _lines("irregular.txt"))
+    for line in _lines("wordnet_irregular.txt"):  # forms of the WordNet verbs, under the own
+        form, base = line.split()
+        irregular.setdefault(form, base)
     synonyms: dict[str, set[str]] = {}
     for line in _lines("synonyms.txt"):
         group = {w.lower() for w in line.split()}

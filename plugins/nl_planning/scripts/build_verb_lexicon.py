@@ -31,7 +31,9 @@ WordNet ties one of its main senses to a sense the hand-written class means):
 * an ``undo`` class takes a lemma only when the lemma's first sense is a class sense itself;
   a lemma that would be in an undo class and in another is left out;
 * a phrasal verb of a hand-written verb only takes classes that verb has ("buy back": buy;
-  "drop off" is no "decrease");
+  "drop off" is no "decrease"), and so does one with "re-" ("reopen": open; WordNet's
+  "reorder" ranks, but a user reorders a meal); one the planner reads from its parts
+  ("disenable": not enable, "recalculate": calculate again) is left to that reading;
 * left out: lemmas of ``actions.txt`` (the hand-written file always wins), words with a
   grammatical job (``cues.txt``, ``stopwords.txt``) and irregular forms of other verbs
   (``irregular.txt``: "found", "lay"), lemmas WordNet has as nouns unless tagged ``NOUNISH``
@@ -59,6 +61,7 @@ LEXICON = HERE.parent / "src" / "packetflow_nl_planning" / "data" / "lexicon"
 TOP = 3  # the senses of a hand-written lemma that can be its class's
 GENERAL = 30  # a verb with more troponyms than this is too general to pass its class on
 NOUNISH = 3  # a lemma WordNet has as a noun must be tagged this many times more as a verb
+NEGATING_PREFIXES = ("un", "dis", "de")  # as verbs.py reads them
 PARTICLES = frozenset(("up", "down", "off", "out", "in", "on", "back", "over", "away"))
 
 LICENSE = """\
@@ -287,7 +290,25 @@ def derive(
                 out[lemma].add(name)
                 if why is not None:
                     why[(lemma, name)] = tie
-    return {w: c for w, c in out.items() if not (c & undo and c - undo)}
+    for lemma, names in out.items():
+        names &= _from_parts(lemma, owners, names)
+    return {w: c for w, c in out.items() if c and not (c & undo and c - undo)}
+
+
+def _from_parts(lemma: str, owners: dict[str, set[str]], names: set[str]) -> set[str]:
+    """The classes WordNet may give a lemma the planner already reads from a hand-written verb
+    and a prefix (verbs.py): none for a negated one ("disenable" is "not enable") or one done
+    again of five letters or more ("recalculate"); for a shorter one done again, only its
+    verb's ("reopen": open, "resell": sell - WordNet's "reorder" ranks, its "rerun"
+    broadcasts, but a user reorders a meal and reruns a job)."""
+    for prefix in NEGATING_PREFIXES:
+        stem = lemma[len(prefix) :]
+        if lemma.startswith(prefix) and len(stem) >= 3 and stem in owners:
+            return set()
+    stem = lemma[2:]
+    if lemma.startswith("re") and stem in owners:
+        return set() if len(stem) >= 5 else owners[stem]
+    return names
 
 
 def irregular_forms(wn: WordNet, derived: dict[str, set[str]], lexicon: Path) -> list[str]:

@@ -14,6 +14,8 @@ from pydantic import BaseModel, Field
 
 import packetflow as pf
 from packetflow_nl_planning.lexicon import lexicon
+from packetflow_nl_planning.request_actions import request_action
+from packetflow_nl_planning.text import tokenize
 
 TODAY = "2026-06-10"
 
@@ -97,3 +99,20 @@ async def test_a_kind_of_the_capability_s_action_is_planned(node: pf.Node) -> No
 )
 async def test_another_or_opposite_verb_is_still_refused(node: pf.Node, text: str) -> None:
     assert await is_refused(node, text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "not_reading"),
+    [
+        # WordNet's "reorder" ranks and its "rerun" broadcasts: a known verb done again keeps
+        # the planner's own reading ("order" again buys; "rerun" stays a verb of its own)
+        ("reorder the same pizza", "buy", "rate"),
+        ("rerun the nightly backup job", "word:rerun", "send"),
+        ("reopen the ticket", "open", "close"),
+    ],
+)
+def test_a_verb_done_again_keeps_its_verb_s_reading(
+    text: str, reading: str, not_reading: str
+) -> None:
+    action = request_action([t for t in tokenize(text) if t.is_word or t.lower[:1].isdigit()])
+    assert reading in action.classes and not_reading not in action.classes

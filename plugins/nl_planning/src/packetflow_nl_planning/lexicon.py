@@ -100,6 +100,12 @@ def _load() -> Lexicon:
             undo.add(name)
         for word in words.split():
             classes.setdefault(word.lower(), set()).add(name)
+    # WordNet's verbs (built offline by scripts/build_verb_lexicon.py) only fill in lemmas the
+    # hand-written classes lack: a lemma of actions.txt keeps exactly its own classes.
+    for line in _lines("wordnet_verbs.txt"):
+        word, _, names = line.partition(":")
+        if word.strip() not in classes:
+            classes[word.strip()] = set(names.split())
     opposites: dict[str, set[str]] = {}
     for line in _lines("antonyms.txt"):
         a, b = line.split()
@@ -107,6 +113,9 @@ def _load() -> Lexicon:
         opposites.setdefault(b, set()).add(a)
     nominal = dict(line.split() for line in _lines("nominalizations.txt"))
     irregular = dict(line.split() for line in _lines("irregular.txt"))
+    for line in _lines("wordnet_irregular.txt"):  # forms of the WordNet verbs, under the own
+        form, base = line.split()
+        irregular.setdefault(form, base)
     synonyms: dict[str, set[str]] = {}
     for line in _lines("synonyms.txt"):
         group = {w.lower() for w in line.split()}

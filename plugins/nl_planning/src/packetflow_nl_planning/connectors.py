@@ -48,6 +48,8 @@ SOFT = (
     ("and",),
     ("also",),
     (",",),
+    # "we're closed till the 9th: pause the water until then": what was told, then the request
+    (":",),
     ("plus",),
     ("but", "also"),
     # "approve EX-1 but reject EX-2": a contrast between two requests

@@ -331,6 +331,10 @@ def split(
             size = 0
         gerund = size > 0 and tuple(lowers[i : i + size]) in GERUND_JOINS
         after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
+        if size and lowers[i] == ":" and (after_request or sum(t.is_word for t in clauses[-1]) < 3):
+            # only a statement told before it ("we're closed till the 9th: pause the water"),
+            # never a label ("comment: approved", "FT-31022: take them up 3 cm")
+            size = 0
         if (
             size
             and clauses[-1]

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from ..clauses import Scope, field_words, side
 from ..everywhere import everywhere
 from ..lexicon import lexicon
+from ..numbers import parse_number
 from ..schema import FieldSpec
 from ..text import agent_noun, lemma, same_family
 from ..units import currency_aliases, units
@@ -438,6 +439,8 @@ def _by_meaning(
     encoder = scope.encoder
     if encoder is None or len(spec.enum) < 2 or is_currency(spec):
         return None
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in spec.enum):
+        return _number_word(spec, tokens)
     lex = lexicon()
     words = [
         t
@@ -472,6 +475,15 @@ def _by_meaning(
     if best is None:
         return None
     return (0.5, best[1], best[2], best[3])
+
+
+def _number_word(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
+    """A value of a list of numbers is named by its value in words ("a five-session card" for
+    5, 10 or 20), never by a closeness of meaning ("eight" bottles is no bottle of 11 L)."""
+    for t in tokens:
+        if t.is_word and not t.entity and (value := parse_number(t.lower)) in spec.enum:
+            return (0.5, t.start, value, t.text)
+    return None
 
 
 def _range_currency(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:

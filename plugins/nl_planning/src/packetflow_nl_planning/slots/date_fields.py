@@ -52,6 +52,7 @@ def range_side(spec: FieldSpec, fields: list[FieldSpec]) -> str | None:
 
 # Words that say a day is where something starts, with no end ("from Monday", "starting on
 # the 3rd", "as of Friday", "beginning 1 May"); a mention's own words may include "on".
+_CLOSES = re.compile(r"\b(?:until|till|til|up\s+to|through)(?:\s+the)?\s*$", re.IGNORECASE)
 _OPENS = re.compile(
     r"\b(?:from|starting|beginning|as\s+of|effective|commencing)(?:\s+on)?\s*$", re.IGNORECASE
 )
@@ -110,6 +111,14 @@ def fill_date(
         partners = [f for f in fields if f is not spec and field_kind(f) in ("date", "datetime")]
         if side is None or not partners or side == "end":
             scope.mentions.take(mention)
+    elif (
+        days
+        and side == "start"
+        and not spec.required
+        and len(days) == 1
+        and (_CLOSES.search(scope.text[: days[0].start]))
+    ):
+        return None  # "pause it until the 9th": the day it ends, from now on
     elif days:
         mention = days[1] if side == "end" and len(days) > 1 else days[0]
         value = mention.extra[mode]

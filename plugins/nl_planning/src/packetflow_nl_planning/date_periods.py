@@ -55,6 +55,8 @@ def range_rules(s: Scanner) -> None:
     for m in s.each(
         rf"\b(?:so\s+far\s+this|this|current)\s+{period}\s+(?:so\s+far|to\s+date)\b"
         rf"|\bso\s+far\s+this\s+{period}\b|\b{period}[\s-]to[\s-]date\b|\b(ytd|mtd|wtd|qtd)\b"
+        # "this month's trips so far": the things of the period between
+        rf"|\b(?:this|current)\s+{period}'s\s+(?:[a-z]+\s+){{1,3}}?(?:so\s+far|to\s+date)\b"
     ):
         unit = next(g for g in m.groups() if g)
         unit = {"ytd": "year", "mtd": "month", "wtd": "week", "qtd": "quarter"}.get(unit, unit)

@@ -56,6 +56,8 @@ from .wants import outing, wanted_done, wanted_later
 __all__ = ["put_as_question", "request_action"]
 
 _ME = frozenset(("me", "us"))
+# "send me last month's statement": a thing of a time gone by exists already
+_BEFORE_NOW = frozenset(("last", "yesterday", "yesterday's", "today's", "previous"))
 _DELIVER = frozenset(("send", "email", "mail", "forward", "text"))
 _YOU = frozenset(("you", "u"))
 _SUBJECT = frozenset(("i", "you", "u", "we", "they", "he", "she"))
@@ -285,7 +287,7 @@ def request_action(
         verb in _DELIVER
         and after + 1 < len(words)
         and words[after] in _ME
-        and words[after + 1] in _DEFINITE
+        and (words[after + 1] in _DEFINITE or words[after + 1] in _BEFORE_NOW)
     ):
         # "send me the treatment report", "email me my statement": having a thing that
         # exists sent to oneself reads it, or sends it (a new message, "send me a text", is

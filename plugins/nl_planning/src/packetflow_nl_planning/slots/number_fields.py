@@ -179,6 +179,8 @@ def fill_number(
             score += 2.0 if wants_money else -1.0
         elif any(a <= m.start and m.end <= b for a, b in measured) and spec.unit is not None:
             continue  # "102k miles": its measure says the unit (k is thousands here)
+        elif spec.unit in _CLOCK_UNITS and _level_after_to(scope, m):
+            continue  # "oven to 180": a level to reach, not 180 minutes
         elif _thousands_of_time(scope, m, spec):
             continue  # "a 5k run": kilometres of the distance, never 5000 minutes
         elif _kilometres(scope, m, spec):
@@ -423,6 +425,20 @@ def _thousands_of_time(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:
 
 
 _CLOCK_UNITS = frozenset(("ms", "s", "min", "h"))
+
+
+def _level_after_to(scope: Scope, mention: Mention) -> bool:
+    """Whether ``mention`` is a bare number right after "to" ("the oven to 180", "volume to
+    30"): the level a thing is set to, which a length of time is not said as (that one goes
+    "for 20" or carries its unit). Neither an end of a range ("5 to 10") nor a limit ("up
+    to 30") is such a level."""
+    if mention.kind != "number":
+        return False
+    before = [t.lower for t in scope.clause.tokens if t.end <= mention.start][-2:]
+    if before[-1:] != ["to"]:
+        return False
+    head = before[0] if len(before) == 2 else ""
+    return head != "up" and not head[:1].isdigit()
 
 
 _POSITION_WORDS = frozenset(("number", "index", "position", "rank", "place", "no"))

@@ -45,6 +45,7 @@ from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
 from .segment import Clause, split
+from .shared_ranges import share_ranges
 from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize, tokenize
@@ -428,6 +429,7 @@ class Planner(ClauseReader, Rereads):
             # more about it - its values fill what the last step left empty (if any).
             if clause.start >= last_end and clause not in facts:
                 absorb(self.index, self.country_code, draft, clause, text, mentions, today, memory)
+        share_ranges(self.index, draft)  # "book the hut and rent a car, both from 20 to 27 Dec"
         draft.run_order()
         self._wire(draft, inputs or {})
         return draft

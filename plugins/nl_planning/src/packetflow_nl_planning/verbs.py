@@ -347,9 +347,28 @@ def strip_polite(words: list[str], lex: Lexicon) -> int:
         if not n and words[at] in _SUBJECTS:
             n = match_phrase(words, at + 1, _SUBJECT_MODALS)
             n = n + 1 if n else 0
+        if not n:
+            n = _suggesting(words, at)
         if not n and (words[at] in ("and", ",", "to") or (at and words[at] in (":", "-", "—"))):
             n = 1
         if not n:
             return at
         at += n
     return at
+
+
+# What asks for the deed named by the verb in -ing after it: "would you mind stopping the pump",
+# "do you mind pausing it", "how about setting a timer" ("would you" alone is polite already).
+_SUGGEST = (("do", "you", "mind"), ("how", "about"), ("mind",))
+
+
+def _suggesting(words: list[str], at: int) -> int:
+    """How many words at ``at`` ask for the deed of the verb in -ing right after them (0 when
+    none do, or the word after is no such verb: "how about Friday", "do you mind if ...")."""
+    for phrase in _SUGGEST:
+        end = at + len(phrase)
+        if tuple(words[at:end]) == phrase and end < len(words):
+            after = words[end]
+            if after.endswith("ing") and len(after) > 5 and after.isalpha():
+                return len(phrase)
+    return 0

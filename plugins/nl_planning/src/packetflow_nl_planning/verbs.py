@@ -192,7 +192,11 @@ def verb_at(
         phrasal = f"{word}_{tokens[at + 1].lemma}"
         if phrasal in lex.classes:
             return phrasal, lex.classes[phrasal], 2
-    if at + 2 < len(tokens) and tokens[at + 1].lower in _OBJECT_PRONOUNS:
+    if (
+        at + 2 < len(tokens)
+        and tokens[at + 1].lower in _OBJECT_PRONOUNS
+        and not _place_after(tokens, at + 2)
+    ):
         # "check me in", "sign us up", "pick it up": a pronoun object stands between a
         # phrasal verb and its particle, whatever follows.
         phrasal = f"{word}_{tokens[at + 2].lower}"
@@ -372,3 +376,20 @@ def _suggesting(words: list[str], at: int) -> int:
             if after.endswith("ing") and len(after) > 5 and after.isalpha():
                 return len(phrase)
     return 0
+
+
+# Particles that are as often a preposition of place: "put it *on* my watchlist".
+_PLACE_PREPOSITIONS = frozenset(("on", "in", "over", "off"))
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that")
+)
+
+
+def _place_after(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` ("on", "in") opens a place, a noun phrase after it: "put it on my
+    watchlist" puts it somewhere, it does not put it on (as clothes or a show)."""
+    return (
+        tokens[i].lower in _PLACE_PREPOSITIONS
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in _DETERMINERS
+    )

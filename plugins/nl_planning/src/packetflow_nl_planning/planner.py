@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date
+from functools import partial
 from typing import Any
 
 import packetflow as pf
@@ -34,6 +35,7 @@ from .gapping import gapped
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
+from .mixed_objects import mixed_runs
 from .objects import each_object
 from .placing import where_to_put
 from .plans import PlannedStep
@@ -408,6 +410,12 @@ class Planner(ClauseReader, Rereads):
             runs = each_object(
                 self.index, self.country_code, step, clause, text, mentions, today, memory
             )
+            if not runs:  # "book the hut and the car, both from ...": a car is rented
+                plan = partial(
+                    self._clause, text, mentions=mentions, today=today, memory=memory,
+                    allowed=allowed, index=0, contexts=before, available=outputs,
+                )  # fmt: skip
+                runs = mixed_runs(plan, clause, step, mentions, used)
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
             # what the step was read from, for a fragment of values after it (see _replan)

@@ -25,7 +25,7 @@ from .capability_actions import unknown_verbs
 from .lexicon import lexicon
 from .profiles import Profile, build_profile
 from .schema import distinctive
-from .text import lemma
+from .text import gerund_bases, lemma
 
 if TYPE_CHECKING:
     from .embeddings import StaticEncoder, Vectors
@@ -314,6 +314,18 @@ class Index:
         found = (swapped or best)[0]
         return lemma(found) if found in self._forms else found
 
+    def _gerund_postings(self, term: str) -> dict[str, float] | None:
+        """The postings of the word in "-ing" whose base ``term`` is, when one is indexed: an
+        activity is named by its base as a noun ("a row", "a swim") as by its gerund."""
+        for form in (term + "ing", term[:-1] + "ing", term + term[-1] + "ing"):
+            if term in gerund_bases(form):
+                postings = self._postings.get(form)
+                if postings is None:
+                    postings = self._postings.get(lemma(form))
+                if postings is not None:
+                    return postings
+        return None
+
     def search(
         self,
         terms: Sequence[str],
@@ -358,6 +370,8 @@ class Index:
                 # "a day pas": a word no capability has, its doubled last letter left off
                 # (see coverage._one_short), finds the capabilities of the whole word
                 postings = self._postings.get(term + term[-1])
+            if postings is None and len(term) >= 3 and term.isalpha():
+                postings = self._gerund_postings(term)  # "a row" finds what "rowing" names
             for name, weight in (postings or {}).items():
                 scores[name] = scores.get(name, 0.0) + idf * weight / total
                 matched.setdefault(name, []).append(term)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date
+from functools import partial
 from typing import Any
 
 import packetflow as pf
@@ -34,6 +35,7 @@ from .gapping import gapped
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
+from .mixed_objects import mixed_runs
 from .objects import each_object
 from .placing import where_to_put
 from .plans import PlannedStep
@@ -45,6 +47,7 @@ from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
 from .segment import Clause, split
+from .shared_ranges import share_ranges
 from .slots import memory_of
 from .statements import LOSS_WORDS
 from .text import normalize, tokenize
@@ -407,6 +410,12 @@ class Planner(ClauseReader, Rereads):
             runs = each_object(
                 self.index, self.country_code, step, clause, text, mentions, today, memory
             )
+            if not runs:  # "book the hut and the car, both from ...": a car is rented
+                plan = partial(
+                    self._clause, text, mentions=mentions, today=today, memory=memory,
+                    allowed=allowed, index=0, contexts=before, available=outputs,
+                )  # fmt: skip
+                runs = mixed_runs(plan, clause, step, mentions, used)
             if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
             # what the step was read from, for a fragment of values after it (see _replan)
@@ -428,6 +437,7 @@ class Planner(ClauseReader, Rereads):
             # more about it - its values fill what the last step left empty (if any).
             if clause.start >= last_end and clause not in facts:
                 absorb(self.index, self.country_code, draft, clause, text, mentions, today, memory)
+        share_ranges(self.index, draft)  # "book the hut and rent a car, both from 20 to 27 Dec"
         draft.run_order()
         self._wire(draft, inputs or {})
         return draft

@@ -245,9 +245,10 @@ def rank(
             # for it ('collect "old paint tins"' for a laundry pickup) explains less of the
             # request than one that places it (a bulky pickup's items).
             score -= _UNPLACED_QUOTE
-        if ok and action.explicit and level != "same":
+        if ok and action.explicit and (level != "same" or _light_only(action, profile, fit)):
             # only "both read", or a verb the lexicon does not know: a capability with the
-            # very action comes first
+            # very action comes first (a light verb's broad class that gives none of its
+            # values is no such action: "set the oven to 200" for set_oven_timer)
             score -= 0.15
         elif ok and action.classes - BROAD and not narrow(action, profile):
             # "book the refractor": a capability that only shares the broad "make" with it
@@ -499,3 +500,11 @@ def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:
         return True
     spec = next((f for f in profile.fields if f.name == name), None)
     return spec is not None and field_kind(spec) in {w for o in available for w in o.split("_")}
+
+
+def _light_only(action: Action, profile: Profile, fit: float) -> bool:
+    """Whether the request's action is the capability's only by a light verb's broad class
+    ("set" of "update" for set_oven_timer) and the text gives none of its required values."""
+    common = action.classes & (profile.action.classes | profile.action.weak)
+    verb = action.verbs[-1] if action.verbs else ""
+    return fit == 0.0 and bool(common) and common <= BROAD and verb in lexicon().light

@@ -229,3 +229,18 @@ def same_family(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 5 and n >= 0.6 * min(len(a), len(b))
+
+
+def gerund_bases(form: str) -> frozenset[str]:
+    """The base forms a word in "-ing" (or a past in "-ed") may come from, by spelling alone:
+    "rowing" -> row, "cycling" -> cycle, "swimming" -> swim, "skiing" -> ski, "rowed" -> row.
+    The activity's noun is often that base ("a row", "a swim", "a cycle"), and the verb's
+    other forms share it."""
+    suffix = "ing" if form.endswith("ing") else "ed" if form.endswith("ed") else ""
+    if not suffix or len(form) < len(suffix) + 3:
+        return frozenset()
+    stem = form[: -len(suffix)]
+    bases = {stem, stem + "e"}
+    if stem[-1] == stem[-2]:
+        bases.add(stem[:-1])  # swimming -> swim
+    return frozenset(bases)

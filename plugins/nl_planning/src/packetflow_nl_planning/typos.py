@@ -68,7 +68,11 @@ class Typos:
                 # A real word, just not one of ours: only a word of ours one edit away, in a
                 # long word, is taken for what was meant ("wether" -> "weather"), or one
                 # whose doubled last letter was left off ("day pas" -> pass).
-                fixed = self.index.correct(t.lemma, edits=1) if len(t.lower) >= 6 else None
+                # The edit is made to the lemma: a lemma that is a real word itself ("sorted":
+                # sort) is as short as it looks, and no typo of a word of ours ("port"); a
+                # stem that is none ("smoking": smok) is only the word's spelling.
+                long = len(t.lower) >= 6 and (len(t.lemma) >= 6 or not self.english(t.lemma))
+                fixed = self.index.correct(t.lemma, edits=1) if long else None
                 fixed = fixed or self._one_short(t.lower, english=True)
                 if fixed is not None:
                     t.lower = t.lemma = fixed

@@ -192,7 +192,11 @@ def verb_at(
         phrasal = f"{word}_{tokens[at + 1].lemma}"
         if phrasal in lex.classes:
             return phrasal, lex.classes[phrasal], 2
-    if at + 2 < len(tokens) and tokens[at + 1].lower in _OBJECT_PRONOUNS:
+    if (
+        at + 2 < len(tokens)
+        and tokens[at + 1].lower in _OBJECT_PRONOUNS
+        and not _place_after(tokens, at + 2)
+    ):
         # "check me in", "sign us up", "pick it up": a pronoun object stands between a
         # phrasal verb and its particle, whatever follows.
         phrasal = f"{word}_{tokens[at + 2].lower}"
@@ -347,9 +351,45 @@ def strip_polite(words: list[str], lex: Lexicon) -> int:
         if not n and words[at] in _SUBJECTS:
             n = match_phrase(words, at + 1, _SUBJECT_MODALS)
             n = n + 1 if n else 0
+        if not n:
+            n = _suggesting(words, at)
         if not n and (words[at] in ("and", ",", "to") or (at and words[at] in (":", "-", "—"))):
             n = 1
         if not n:
             return at
         at += n
     return at
+
+
+# What asks for the deed named by the verb in -ing after it: "would you mind stopping the pump",
+# "do you mind pausing it", "how about setting a timer" ("would you" alone is polite already).
+_SUGGEST = (("do", "you", "mind"), ("how", "about"), ("mind",))
+
+
+def _suggesting(words: list[str], at: int) -> int:
+    """How many words at ``at`` ask for the deed of the verb in -ing right after them (0 when
+    none do, or the word after is no such verb: "how about Friday", "do you mind if ...")."""
+    for phrase in _SUGGEST:
+        end = at + len(phrase)
+        if tuple(words[at:end]) == phrase and end < len(words):
+            after = words[end]
+            if after.endswith("ing") and len(after) > 5 and after.isalpha():
+                return len(phrase)
+    return 0
+
+
+# Particles that are as often a preposition of place: "put it *on* my watchlist".
+_PLACE_PREPOSITIONS = frozenset(("on", "in", "over", "off"))
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that")
+)
+
+
+def _place_after(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` ("on", "in") opens a place, a noun phrase after it: "put it on my
+    watchlist" puts it somewhere, it does not put it on (as clothes or a show)."""
+    return (
+        tokens[i].lower in _PLACE_PREPOSITIONS
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in _DETERMINERS
+    )

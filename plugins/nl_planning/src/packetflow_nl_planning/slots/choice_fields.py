@@ -9,14 +9,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..clauses import Scope, field_words, side
+from ..clauses import Scope, field_words
 from ..everywhere import everywhere
 from ..lexicon import lexicon
 from ..numbers import parse_number
 from ..schema import FieldSpec
-from ..text import agent_noun, lemma, same_family
-from ..units import currency_aliases, units
+from ..text import agent_noun, gerund_bases, lemma, same_family
 from ..verbs import PARTICLES
+from .currency_choices import currency_value, is_currency
 from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
@@ -28,25 +28,9 @@ __all__ = ["FILLER", "fill_enum", "is_currency"]
 FILLER = frozenset(["my", "the", "a", "an", "your", "our", "his", "her", "their", "its", "of"])
 
 
-def is_currency(spec: FieldSpec) -> bool:
-    codes = set(currency_aliases().values())
-    return bool(spec.enum) and all(str(v).upper() in codes for v in spec.enum)
-
-
 def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
     if is_currency(spec):
-        ends = _range_currency(spec, scope)
-        if ends is not None:
-            return ends
-        for m in scope.mentions.of("money", within=scope.span) or [
-            m
-            for m in scope.mentions.items
-            if m.kind == "money" and scope.span[0] <= m.start < scope.span[1]
-        ]:
-            for value in spec.enum:
-                if m.currency and str(value).upper() == m.currency:
-                    return value, scope.text[m.start : m.end]
-        named = _unit_named_currency(spec, scope, fields)
+        named = currency_value(spec, scope, fields)
         if named is not None:
             return named
     everyplace = everywhere(spec, scope)
@@ -104,8 +88,10 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 for f, lo, le in zip(forms, lowers, lemmas, strict=True)
             ):
                 score = 0.8  # word by word, synonyms allowed: "too big" -> too_large
-            elif [lemma(f) for f in forms] == lemmas:
-                score = 0.95  # "a run" -> running, "tires" -> tire
+            elif [lemma(f) for f in forms] == lemmas or (
+                n == 1 and _gerund_named(lowers[0], lemmas[0], forms[0])
+            ):
+                score = 0.95  # "a run" -> running, "a row", "rowed" -> rowing, "tires" -> tire
             elif n == 1:
                 syn = lex.synonyms.get(lemmas[0], frozenset()) | lex.synonyms.get(
                     lowers[0], frozenset()
@@ -135,7 +121,10 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                     for t in with_verb
                     if a0 <= t.start
                     and t.end <= a1
-                    and forms[0] in (t.lower, t.lemma, lemma(t.lower))
+                    and (
+                        forms[0] in (t.lower, t.lemma, lemma(t.lower))
+                        or _gerund_named(t.lower, t.lemma, forms[0])  # "cycled" -> cycling
+                    )
                 ),
                 None,
             )
@@ -196,6 +185,12 @@ _SEARCHED = frozenset(("query", "search", "keyword", "keywords", "term", "terms"
 
 # "at all", "after all", "above all": set phrases in which "all" is no choice of everything.
 _ALL_IDIOMS = frozenset(("at", "after", "above"))
+
+
+def _gerund_named(lower: str, lemma_: str, form: str) -> bool:
+    """Whether a word names a value in "-ing" by their shared base: the noun ("a row", "a
+    cycle") or another form of the verb ("rowed", "cycled") of ``rowing``, ``cycling``."""
+    return bool(({lower, lemma_} | gerund_bases(lower)) & gerund_bases(form))
 
 
 def _emphatic_all(scope: Scope, token: Any) -> bool:
@@ -483,53 +478,6 @@ def _number_word(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, s
     for t in tokens:
         if t.is_word and not t.entity and (value := parse_number(t.lower)) in spec.enum:
             return (0.5, t.start, value, t.text)
-    return None
-
-
-def _range_currency(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """For a currency field that is one end of a conversion (``from_currency``,
-    ``to_currency``) when the clause names two currencies or more ("250 euros in dollars",
-    "£40 to yen"): the first named for the start, the last for the end."""
-    end = side(spec.name_words)
-    if end is None:
-        return None
-    aliases = currency_aliases()
-    named: list[tuple[int, str, str]] = []
-    for m in scope.mentions.of("money", within=scope.span):
-        if m.currency:
-            named.append((m.start, m.currency, scope.text[m.start : m.end]))
-    money = [(m.start, m.end) for m in scope.mentions.of("money", within=scope.span)]
-    for t in scope.words:
-        code = aliases.get(t.lower) or aliases.get(t.lemma)
-        if code and t.is_word and not any(a <= t.start and t.end <= b for a, b in money):
-            named.append((t.start, code, t.text))
-    named.sort()
-    if len({code for _, code, _ in named}) < 2:
-        return None
-    _, code, text = named[0] if end == "start" else named[-1]
-    value = next((v for v in spec.enum if str(v).upper() == code), None)
-    return None if value is None else (value, text)
-
-
-def _unit_named_currency(
-    spec: FieldSpec, scope: Scope, fields: list[FieldSpec]
-) -> tuple[Any, str] | None:
-    """A measure whose unit is also a currency's name ("under 30 pounds") is an amount in
-    that currency for a capability that measures nothing of the unit's kind: a price to pay,
-    not a weight."""
-    by_name, _ = units()
-    measured = {by_name[f.unit].dimension for f in fields if f.unit in by_name}
-    aliases = currency_aliases()
-    for m in scope.of("quantity"):
-        unit = by_name.get(m.unit or "")
-        if unit is None or unit.dimension in measured:
-            continue
-        # Any word of the measure: "forty-two pounds fifty" ends on its hundredths.
-        written = {lemma(w.lower()) for w in scope.text[m.start : m.end].split()}
-        codes = {code for alias, code in aliases.items() if alias.split()[0] in written}
-        for value in spec.enum:
-            if str(value).upper() in codes:
-                return value, scope.text[m.start : m.end]
     return None
 
 

@@ -179,6 +179,10 @@ def fill_number(
             score += 2.0 if wants_money else -1.0
         elif any(a <= m.start and m.end <= b for a, b in measured) and spec.unit is not None:
             continue  # "102k miles": its measure says the unit (k is thousands here)
+        elif spec.unit in _CLOCK_UNITS and _level_after_to(scope, m):
+            continue  # "oven to 180": a level to reach, not 180 minutes
+        elif _thousands_of_time(scope, m, spec):
+            continue  # "a 5k run": kilometres of the distance, never 5000 minutes
         elif _kilometres(scope, m, spec):
             # "a 10k run": for a distance, "k" is kilometres, not thousands
             converted = convert(float(value) / 1000, "km", spec.unit or "km")
@@ -407,6 +411,34 @@ def _kilometres(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:
     unit = units()[0].get(spec.unit)
     raw = scope.text[mention.start : mention.end].lower()
     return unit is not None and unit.dimension == "length" and raw.endswith("k")
+
+
+def _thousands_of_time(scope: Scope, mention: Mention, spec: FieldSpec) -> bool:
+    """Whether a number written with "k" ("5k") is said for ``spec``, a length of time in
+    seconds, minutes or hours: no one says "5k minutes", so "a 5k run" leaves the minutes to
+    the distance's kilometres (a sum per year, ``annual_income``, still takes "52k")."""
+    if mention.kind != "number" or not scope.text[mention.start : mention.end].lower().endswith(
+        "k"
+    ):
+        return False
+    return spec.unit in _CLOCK_UNITS
+
+
+_CLOCK_UNITS = frozenset(("ms", "s", "min", "h"))
+
+
+def _level_after_to(scope: Scope, mention: Mention) -> bool:
+    """Whether ``mention`` is a bare number right after "to" ("the oven to 180", "volume to
+    30"): the level a thing is set to, which a length of time is not said as (that one goes
+    "for 20" or carries its unit). Neither an end of a range ("5 to 10") nor a limit ("up
+    to 30") is such a level."""
+    if mention.kind != "number":
+        return False
+    before = [t.lower for t in scope.clause.tokens if t.end <= mention.start][-2:]
+    if before[-1:] != ["to"]:
+        return False
+    head = before[0] if len(before) == 2 else ""
+    return head != "up" and not head[:1].isdigit()
 
 
 _POSITION_WORDS = frozenset(("number", "index", "position", "rank", "place", "no"))

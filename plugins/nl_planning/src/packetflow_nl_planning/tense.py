@@ -63,6 +63,8 @@ _NOT_ONLY_PAST = frozenset(
 
 # Words after which a past participle is no finite past verb: "is expected", "to be paid",
 # "the scheduled day", "a completed form", "today if omitted", "unless stated".
+# Prepositions of time after a participle that opens a description ("captured on or after")
+_EVENT_TIMES = frozenset(("on", "after", "before", "since", "between", "during"))
 _NOT_FINITE = frozenset(
     [
         "a",
@@ -183,6 +185,8 @@ def description_tells_past(description: str) -> bool:
     if {"was", "were"} & set(lowers):
         return True
     lemmas = [t.lemma for t in tokens]
+    if len(lowers) > 1 and lowers[1] in _EVENT_TIMES and _tells_event(lowers, lemmas, 0):
+        return True  # "captured on or after", "taken before": when the thing was done
     return any(
         lowers[i - 1] not in _NOT_FINITE and _tells_event(lowers, lemmas, i)
         for i in range(1, len(lowers))

@@ -54,19 +54,22 @@ def _to_do(scope: Scope) -> bool:
 
 
 def ahead_after_all(spec: FieldSpec, scope: Scope) -> bool:
-    """Whether a date field of a clause read backwards looks ahead after all. Never when the
-    clause gives a sign of the past, nor when the capability records or reports (words of a
-    statement, a history, a log); else when the field names something to come ("delivery
-    date") or the new day of something moved ("new collection day" of an order: the order is
-    of the past, the day it moves to is not), or when the clause says what is to be done ("how
-    much to move ..."). (A description that tells only of a thing wanted, "evening or day
-    needed", gives the capability no past to begin with: ``tense.description_tells_past``.)"""
+    """Whether a date field of a clause read backwards looks ahead after all. Always for the
+    new day of something moved ("new collection day" of an order: the order is of the past,
+    the day it moves to is not, whatever went wrong before); never when the clause gives a
+    sign of the past, nor when the capability records or reports (words of a statement, a
+    history, a log); else when the field names something to come ("delivery date"), or when
+    the clause says what is to be done ("how much to move ..."). (A description that tells
+    only of a thing wanted, "evening or day needed", gives the capability no past to begin
+    with: ``tense.description_tells_past``.)"""
+    field_words = set(spec.words) | set(spec.name_words)
+    if field_words & _NEW:
+        # the day a thing moves to is to come, whatever went before ("the flight got
+        # scrubbed, can we go on Sunday instead")
+        return True
     if clause_looks_back(scope):
         return False
     lex = lexicon()
-    field_words = set(spec.words) | set(spec.name_words)
-    if field_words & _NEW:
-        return True
     if _of_family(field_words, lex.ahead) and not _of_family(field_words, lex.back):
         return True  # "delivery date", "arrival_date" (of "arrive"), "day of departure"
     own = set(scope.own)

@@ -96,3 +96,14 @@ async def test_watching_a_campaign_follows_it(node: pf.Node) -> None:
     steps = await plan_steps(node, "watch the solar-kettle campaign", TODAY)
     assert [s["capability"] for s in steps] == ["follow_campaign"]
     assert await is_refused(node, "unwatch the solar-kettle campaign", TODAY)
+
+
+def test_a_verb_of_several_senses_in_an_example_means_the_capabilitys_own() -> None:
+    # "hold" both books and pauses: for a capability named by "pause" it pauses
+    action = capability_action(
+        "pause_coffee_subscription",
+        "No deliveries from the roastery for a while",
+        examples=["hold the coffee while I'm in Spain", "skip my beans for a month"],
+    )
+    assert "pause" in action.classes and "skip" in action.classes
+    assert "book" not in action.classes

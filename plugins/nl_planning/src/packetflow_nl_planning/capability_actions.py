@@ -310,7 +310,10 @@ def capability_action(
     for example in examples:
         action = request_action([t for t in tokenize(example) if t.is_word or t.entity])
         if action.explicit:
-            classes |= action.classes
+            # A verb of several senses ("hold": book, pause) that shares one with what the
+            # capability's name or intent says it does means that sense only.
+            shared = action.classes & classes if known else frozenset()
+            classes |= shared or action.classes
             verbs.extend(action.verbs)
         if action.explicit or not known:
             query = query or action.query

@@ -56,6 +56,8 @@ def fill_pattern(
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
     twins = [f for f in fields or () if f is not spec and f.pattern == spec.pattern]
+    # "today's contacts on 20m": a value another field lists, word for word, is that value
+    listed = {str(v).lower() for f in fields or () if f is not spec and f.enum for v in f.enum}
     best: tuple[float, int, int, int, str] | None = None
     groups = spaced(spec.pattern)
     for a, b in _spans(scope.text, start, end, groups, None if loose else regex):
@@ -65,7 +67,7 @@ def fill_pattern(
         plain_word = bare.isalpha() and (
             low in lex.stopwords or low in lex.classes or low in scope.own or low in lex.synonyms
         )
-        if plain_word and chunk[:1] not in "#@":
+        if (plain_word or low in listed) and chunk[:1] not in "#@":
             continue  # "please mute kim_99": a word of the sentence is no id
         if (loose or bare.isalpha()) and any(x < b and a < y for x, y in others):
             continue  # ("Monday" is a day, whatever pattern of letters it fits)

@@ -126,7 +126,10 @@ class Connection:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 nursery.start_soon(self._watch)
-                await self._read_and_serve()
+                # Every reader is a child of this task, none this task itself: the requests
+                # of one connection are then never in one another's task tree, which modules
+                # read as nesting (a request made by a capability while it runs).
+                nursery.start_soon(self._read_and_serve)
         finally:
             for sub, _ in self.subscriptions.values():
                 sub.close()

@@ -101,7 +101,9 @@ def test_energy_settles_once_the_work_stops() -> None:
         world.usage.observe(f"t{round_}", names[0])
         world.usage.observe(f"t{round_}", names[1])
         world.tick()
-    quiet = [world.tick() for _ in range(1000)]
+    # (2000 ticks: the decay has a slow stretch around tick 500-1000 whose depth depends on
+    # the machine's floating point, so a shorter run can end there)
+    quiet = [world.tick() for _ in range(2000)]
     # friction wins: the motion dies down by orders of magnitude, and keeps dying down
     assert quiet[-1].kinetic < quiet[0].kinetic / 1000
     assert max(t.kinetic for t in quiet[-100:]) < min(t.kinetic for t in quiet[:100])

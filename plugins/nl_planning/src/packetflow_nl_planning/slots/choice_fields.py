@@ -190,6 +190,8 @@ _ALL_IDIOMS = frozenset(("at", "after", "above"))
 def _gerund_named(lower: str, lemma_: str, form: str) -> bool:
     """Whether a word names a value in "-ing" by their shared base: the noun ("a row", "a
     cycle") or another form of the verb ("rowed", "cycled") of ``rowing``, ``cycling``."""
+    if len(form) >= 4 and form in gerund_bases(lower):
+        return True  # the value is the verb: "resoling", "resoled" -> resole
     return bool(({lower, lemma_} | gerund_bases(lower)) & gerund_bases(form))
 
 

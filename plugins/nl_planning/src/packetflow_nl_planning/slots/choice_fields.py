@@ -21,6 +21,7 @@ from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
 from .size_letters import size_letter
+from .value_forms import acronym_value
 from .verb_values import derived_words, particle_after, phrasal_value, verb_and_object
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
@@ -147,6 +148,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 )
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
+    if best is None or best[0] < 0.9:
+        best = acronym_value(spec, tokens) or best  # "a DNF" -> did_not_find
     if best is not None and best[0] > 1.0:
         best = _modifier_of(best, exact, tokens, scope)
     if best is None or best[0] < 0.85:

@@ -1,0 +1,39 @@
+"""Enum values named in another form than their words: an acronym of them ("a DNF" for
+``did_not_find``), a closed compound whose head is the value ("a forearm piece" for ``arm``),
+every word of the value said apart in the clause ("the log book is soaking wet" for
+``wet_log``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..schema import FieldSpec
+
+__all__ = ["acronym_value"]
+
+Found = tuple[float, int, Any, str]
+
+
+def _words(value: Any) -> list[str]:
+    return str(value).lower().replace("-", "_").replace(" ", "_").split("_")
+
+
+def acronym_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:
+    """A word in capitals of two to five letters whose letters are the initials of a value's
+    words ("mark it as a DNF" -> did_not_find): English writes a phrase it says often by its
+    initials. Two values of the same initials leave it to the other readings."""
+    initials: dict[str, list[Any]] = {}
+    for value in spec.enum:
+        words = [w for w in _words(value) if w]
+        if len(words) >= 2 and all(w.isalpha() for w in words):
+            initials.setdefault("".join(w[0] for w in words), []).append(value)
+    if not initials:
+        return None
+    for t in tokens:
+        said = t.text
+        if not (2 <= len(said) <= 5 and said.isalpha() and said.isupper()):
+            continue
+        values = initials.get(said.lower(), [])
+        if len(values) == 1:
+            return 0.9, t.start, values[0], said
+    return None

@@ -21,7 +21,7 @@ from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
 from .size_letters import size_letter
-from .value_forms import acronym_value
+from .value_forms import acronym_value, scattered_value
 from .verb_values import derived_words, particle_after, phrasal_value, verb_and_object
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
@@ -158,6 +158,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         best = verb_and_object(spec, scope, with_verb)
     if best is None:
         best = _compound(spec, tokens)
+    if best is None:
+        best = scattered_value(spec, tokens)
     if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:

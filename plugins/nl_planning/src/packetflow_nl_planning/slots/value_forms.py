@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicon import lexicon
 from ..schema import FieldSpec
+from ..text import lemma
 
-__all__ = ["acronym_value"]
+__all__ = ["acronym_value", "scattered_value"]
 
 Found = tuple[float, int, Any, str]
 
@@ -37,3 +39,32 @@ def acronym_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:
         if len(values) == 1:
             return 0.9, t.start, values[0], said
     return None
+
+
+def scattered_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:
+    """A value of two content words or more each said somewhere in the clause, in any order
+    ("the *log* book ... is soaking *wet*" -> wet_log): a statement of the problem names it
+    as the value's words do. Only one value so named."""
+    stop = lexicon().stopwords
+    found: list[Found] = []
+    for value in spec.enum:
+        content = [w for w in _words(value) if w and w not in stop]
+        if len(content) < 2 or len(content) != len(set(content)):
+            continue
+        said = []
+        for w in content:
+            t = next(
+                (
+                    t
+                    for t in tokens
+                    if t.is_word and (w in (t.lower, t.lemma) or lemma(w) == t.lemma)
+                ),
+                None,
+            )
+            if t is None:
+                break
+            said.append(t)
+        else:
+            first = min(said, key=lambda t: t.start)
+            found.append((0.6, first.start, value, first.text))
+    return found[0] if len(found) == 1 else None

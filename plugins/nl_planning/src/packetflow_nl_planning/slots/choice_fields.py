@@ -21,7 +21,7 @@ from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
 from .size_letters import size_letter
-from .value_forms import acronym_value, scattered_value
+from .value_forms import acronym_value, compound_head_value, scattered_value
 from .verb_values import derived_words, particle_after, phrasal_value, verb_and_object
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
@@ -164,6 +164,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         best = _by_modifier(spec, tokens)
     if best is None:
         best = _by_head(spec, tokens)
+    if best is None:
+        best = compound_head_value(spec, tokens, scope.encoder)
     if best is None and not _words_searched(spec, fields):
         mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
         best = _by_meaning(spec, scope, mine, bonus)

@@ -11,7 +11,7 @@ from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma
 
-__all__ = ["acronym_value", "scattered_value"]
+__all__ = ["acronym_value", "compound_head_value", "scattered_value"]
 
 Found = tuple[float, int, Any, str]
 
@@ -39,6 +39,52 @@ def acronym_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:
         if len(values) == 1:
             return 0.9, t.start, values[0], said
     return None
+
+
+# Prefixes that make a verb or an adjective of a word, not a compound naming a kind of it
+# ("disarm", "unhand", "mislead").
+_PREFIXES = frozenset(("dis", "mis", "non", "pre", "pro", "sub", "un", "re", "anti", "semi"))
+_HEAD_MIN = 0.4  # cosine of the compound and the value it ends in
+
+
+def compound_head_value(spec: FieldSpec, tokens: list[Any], encoder: Any) -> Found | None:
+    """A value of one word that ends a closed compound ("a *forearm* piece" -> arm, "the
+    underarm" -> arm): an English compound names a kind of its head. The rest must be a word of
+    three letters or more ("alarm" has no "al" part), no prefix ("disarm"), and the compound
+    nearer in meaning to that value than to any other ("feedback" is no kind of back,
+    "forearm" is an arm)."""
+    if encoder is None:
+        return None
+    vocabulary = _vocabulary(encoder)
+    heads = {w[0]: v for v in spec.enum if len(w := _words(v)) == 1 and len(w[0]) >= 3}
+    values = [" ".join(_words(v)) for v in spec.enum]
+    for t in tokens:
+        word = t.lower
+        if not (t.is_word and not t.entity and word.isalpha()):
+            continue
+        for head, value in heads.items():
+            rest = word[: -len(head)]
+            if not word.endswith(head) or len(rest) < 3:
+                continue
+            if rest in _PREFIXES or rest in lexicon().stopwords or rest not in vocabulary:
+                continue
+            sims = (encoder.words([word]) @ encoder.words(values).T)[0]
+            top = max(range(len(values)), key=lambda i: float(sims[i]))
+            if spec.enum[top] == value and float(sims[top]) >= _HEAD_MIN:
+                return 0.6, t.start, value, t.text
+    return None
+
+
+_VOCABULARIES: dict[int, frozenset[str]] = {}
+
+
+def _vocabulary(encoder: Any) -> frozenset[str]:
+    """The encoder's whole-word tokens, read once per encoder."""
+    known = _VOCABULARIES.get(id(encoder))
+    if known is None:
+        known = frozenset(w for w in encoder.vocabulary() if w.isalpha())
+        _VOCABULARIES[id(encoder)] = known
+    return known
 
 
 def scattered_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:

@@ -53,3 +53,9 @@ async def test_lower_case_letters_are_no_initials(node: pf.Node) -> None:
     # "dns" in lower case is a word, not the initials of a value: no value is read from it.
     with pytest.raises(pf.errors.PacketFlowError):
         await plan_params(node, "record bib 40 dns", TODAY)
+
+
+async def test_a_text_in_capitals_has_no_initials(node: pf.Node) -> None:
+    # Shouted, "DNF" is a word like the others, not the initials of a value.
+    with pytest.raises(pf.errors.PacketFlowError):
+        await plan_params(node, "RECORD BIB 212 AS A DNF", TODAY)

@@ -29,12 +29,15 @@ def acronym_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:
         words = [w for w in _words(value) if w]
         if len(words) >= 2 and all(w.isalpha() for w in words):
             initials.setdefault("".join(w[0] for w in words), []).append(value)
-    if not initials:
-        return None
-    for t in tokens:
+    typed = [t for t in tokens if t.is_word and t.text.isalpha()]
+    upper = sum(t.text.isupper() for t in typed)
+    if not initials or (upper >= 3 and upper > len(typed) / 2):
+        return None  # a text in capitals throughout shouts: its words are no initials
+    stop = lexicon().stopwords
+    for t in typed:
         said = t.text
-        if not (2 <= len(said) <= 5 and said.isalpha() and said.isupper()):
-            continue
+        if not (2 <= len(said) <= 5 and said.isupper()) or said.lower() in stop:
+            continue  # "ON", "FOR" are words, whatever the case
         values = initials.get(said.lower(), [])
         if len(values) == 1:
             return 0.9, t.start, values[0], said

@@ -42,6 +42,7 @@ async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
         ("record bib 212 as a DNF", "did_not_finish"),
         ("record a DNS for bib 40", "did_not_start"),
         ("record bib 7 as finished", "finished"),
+        ("record one of the DNFs: bib 88", "did_not_finish"),
     ],
 )
 async def test_initials_name_the_value(node: pf.Node, text: str, status: str) -> None:

@@ -35,12 +35,12 @@ def acronym_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:
         return None  # a text in capitals throughout shouts: its words are no initials
     stop = lexicon().stopwords
     for t in typed:
-        said = t.text
+        said = t.text[:-1] if t.text.endswith("s") else t.text  # the plural: "two DNFs"
         if not (2 <= len(said) <= 5 and said.isupper()) or said.lower() in stop:
             continue  # "ON", "FOR" are words, whatever the case
         values = initials.get(said.lower(), [])
         if len(values) == 1:
-            return 0.9, t.start, values[0], said
+            return 0.9, t.start, values[0], t.text
     return None
 
 

@@ -15,7 +15,7 @@ from ..numbers import parse_number
 from ..schema import FieldSpec
 from ..text import agent_noun, gerund_bases, lemma, same_family
 from ..verbs import PARTICLES
-from .compound_values import hyphen_compound, modifier_of, split_compound
+from .compound_values import before_own, hyphen_compound, modifier_of, split_compound
 from .currency_choices import currency_value, is_currency
 from .kinds import field_kind
 from .negated_values import negated_value
@@ -82,6 +82,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             score = 0.0
             if lowers == forms or lemmas == forms:
                 score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
+                score += 0.02 * before_own(tokens, i + n, window[-1], scope)
                 if n == 1:
                     exact.append((i, value))
             elif n > 1 and all(

@@ -1,6 +1,7 @@
 """Enum values in English compounds: a one-word value written as two words ("bed bugs"), the
 modifier of two values side by side ("a lightning talk"), a value hyphened to a word of the
-field ("a full-size plot")."""
+field ("a full-size plot"), a value right before the capability's own noun ("a double
+stall")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..clauses import Scope, field_words
 from ..schema import FieldSpec
 from ..text import lemma
 
-__all__ = ["hyphen_compound", "modifier_of", "split_compound"]
+__all__ = ["before_own", "hyphen_compound", "modifier_of", "split_compound"]
 
 
 def split_compound(form: str, tokens: list[Any]) -> tuple[Any, Any] | None:
@@ -57,3 +58,10 @@ def hyphen_compound(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any
             if str(value).lower().replace("-", "_").replace(" ", "_") == head:
                 return 0.9, t.start, value, t.text
     return None
+
+
+def before_own(tokens: list[Any], at: int, last: Any, scope: Scope) -> bool:
+    """Whether the word right after a value is the capability's own ("a *double stall*" for
+    reserve_market_stall): the value says which kind of the very thing asked for, as one
+    said elsewhere ("at the Ashby car boot") may not."""
+    return at < len(tokens) and tokens[at].start == last.end + 1 and tokens[at].lemma in scope.own

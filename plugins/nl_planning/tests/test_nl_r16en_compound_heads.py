@@ -51,3 +51,27 @@ async def test_a_compound_names_its_head(node: pf.Node, text: str, item: str) ->
 async def test_a_word_that_only_ends_in_a_value_names_none(node: pf.Node) -> None:
     with pytest.raises(pf.errors.PacketFlowError):
         await plan_params(node, "order a replacement for the hiccup", TODAY)
+
+
+class MassageIn(BaseModel):
+    area: Literal["arm", "leg", "back", "neck", "hand"] = Field(description="where to work on")
+
+
+class Booked(BaseModel):
+    booking_id: str
+
+
+@pf.capability(intent="Book a sports massage session", tags=["massage"])
+async def book_massage(inp: MassageIn) -> Booked:
+    return Booked(booking_id="m-1")
+
+
+async def test_of_two_compounds_the_nearer_its_head_names_it(
+    module_node: pf.Node, register_module: Any
+) -> None:
+    # "firsthand" ends in "hand" as "forearm" in "arm"; a forearm is far nearer an arm.
+    node = await planner_on(module_node, register_module, [book_massage])
+    params = await plan_params(
+        node, "book a massage, a firsthand tip says my forearm needs it", TODAY
+    )
+    assert params["area"] == "arm"

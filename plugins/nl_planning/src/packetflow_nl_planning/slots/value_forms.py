@@ -55,12 +55,14 @@ def compound_head_value(spec: FieldSpec, tokens: list[Any], encoder: Any) -> Fou
     underarm" -> arm): an English compound names a kind of its head. The rest must be a word of
     three letters or more ("alarm" has no "al" part), no prefix ("disarm"), and the compound
     nearer in meaning to that value than to any other ("feedback" is no kind of back,
-    "forearm" is an arm)."""
+    "forearm" is an arm). Of several, the one nearest its head ("a firsthand idea for my
+    forearm": the arm)."""
     if encoder is None:
         return None
     vocabulary = _vocabulary(encoder)
     heads = {w[0]: v for v in spec.enum if len(w := _words(v)) == 1 and len(w[0]) >= 3}
     values = [" ".join(_words(v)) for v in spec.enum]
+    best: tuple[float, Found] | None = None  # the compound nearest its head, of several
     for t in tokens:
         word = t.lower
         if not (t.is_word and not t.entity and word.isalpha()):
@@ -73,9 +75,10 @@ def compound_head_value(spec: FieldSpec, tokens: list[Any], encoder: Any) -> Fou
                 continue
             sims = (encoder.words([word]) @ encoder.words(values).T)[0]
             top = max(range(len(values)), key=lambda i: float(sims[i]))
-            if spec.enum[top] == value and float(sims[top]) >= _HEAD_MIN:
-                return 0.6, t.start, value, t.text
-    return None
+            near = float(sims[top])
+            if spec.enum[top] == value and near >= _HEAD_MIN and (best is None or near > best[0]):
+                best = (near, (0.6, t.start, value, t.text))
+    return None if best is None else best[1]
 
 
 _VOCABULARIES: dict[int, frozenset[str]] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from datetime import date
+from itertools import pairwise
 
 from .clauses import Memory, Scope
 from .drafts import PlanDraft
@@ -29,6 +30,7 @@ _NAMING = frozenset(("call", "name", "title", "label", "rename", "entitle"))
 _NAME_WORDS = frozenset(("name", "title", "label", "caption"))
 _REACH = frozenset(("call", "send"))  # the action classes of "call", "ring", "text", "email"
 _ADDRESSED = frozenset(("them", "him", "her"))  # whom a message is told to
+_MARKING = frozenset(("mark",))  # the action class of "mark", "flag", "tag", "label"
 
 
 def told_more(
@@ -211,7 +213,13 @@ def says_fields(
     # the verb of a noun of the field counts ("remind me by text on ..." for a "number to text
     # a reminder to")
     told = any(verb & (f.words | {lex.nominal.get(w, w) for w in f.words}) for f in filled)
-    return naming or reach or said or again or told
+    # "..., mark it as a DNF": marking what the step is about as a value of one of its choices
+    marked = (
+        bool(action.classes & _MARKING)
+        and all(f.enum for f in filled)
+        and any(a.lower in _PEOPLE and b.lower == "as" for a, b in pairwise(clause.words))
+    )
+    return naming or reach or said or again or told or marked
 
 
 def continues_label(draft: PlanDraft, clause: Clause, text: str) -> bool:

@@ -39,7 +39,7 @@ def restates(last: StepDraft, step: StepDraft) -> bool:
             bool(before) and before <= set(step.step.params)
         )
     differ = [k for k in shared if step.step.params[k] != last.step.params[k]]
-    if differ and _completes(last, step, differ):
+    if differ and (_completes(last, step, differ) or _verb_tells(last, step, differ)):
         for k in differ:
             last.step.params[k] = step.step.params[k]
             if k in step.filled.sources:
@@ -63,6 +63,18 @@ def _completes(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
         and before <= set(step.step.params)
         and not step.filled.missing
         and all(isinstance(last.step.params[k], str) for k in differ)
+    )
+
+
+def _verb_tells(last: StepDraft, step: StepDraft, differ: list[str]) -> bool:
+    """Whether ``last`` was read from words without a verb that told a scene ("The zip on my
+    coat's broken") and ``step`` from the request about it ("can you replace it?"), differing
+    only in choices: what the verb asks for stands instead of what the scene's words meant
+    (replace_zip, not repair)."""
+    return (
+        not last.action.explicit
+        and step.action.explicit
+        and all(isinstance(step.step.params[k], str) for k in differ)
     )
 
 

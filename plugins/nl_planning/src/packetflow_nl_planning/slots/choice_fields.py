@@ -4,7 +4,6 @@ from an amount's currency."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -16,11 +15,13 @@ from ..numbers import parse_number
 from ..schema import FieldSpec
 from ..text import agent_noun, gerund_bases, lemma, same_family
 from ..verbs import PARTICLES
+from .compound_values import before_own, hyphen_compound, modifier_of, split_compound
 from .currency_choices import currency_value, is_currency
 from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
 from .size_letters import size_letter
+from .value_forms import acronym_value, compound_head_value, scattered_value
 from .verb_values import derived_words, particle_after, phrasal_value, verb_and_object
 
 __all__ = ["FILLER", "fill_enum", "is_currency"]
@@ -81,6 +82,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             score = 0.0
             if lowers == forms or lemmas == forms:
                 score = 1.0 + 0.01 * n  # the longest value wins: "premium economy"
+                score += 0.02 * before_own(tokens, i + n, window[-1], scope)
                 if n == 1:
                     exact.append((i, value))
             elif n > 1 and all(
@@ -131,7 +133,7 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
             if said is not None:
                 best = (0.9, said.start, value, said.text)
         if n == 1 and (best is None or best[0] < 0.95):
-            split = _split_compound(forms[0], tokens)
+            split = split_compound(forms[0], tokens)
             if split is not None:  # "bed bugs" -> bedbugs
                 best = (0.95, split[0].start, value, scope.text[split[0].start : split[1].end])
         if n > 1 and (best is None or best[0] < 0.7):
@@ -147,18 +149,24 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 )
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
+    if best is None or best[0] < 0.9:
+        best = acronym_value(spec, tokens) or best  # "a DNF" -> did_not_find
     if best is not None and best[0] > 1.0:
-        best = _modifier_of(best, exact, tokens, scope)
+        best = modifier_of(best, exact, tokens, scope)
     if best is None or best[0] < 0.85:
         best = phrasal_value(spec, scope, with_verb) or best
     if best is None:
         best = verb_and_object(spec, scope, with_verb)
     if best is None:
-        best = _compound(spec, tokens)
+        best = hyphen_compound(spec, tokens)
+    if best is None:
+        best = scattered_value(spec, tokens)
     if best is None:
         best = _by_modifier(spec, tokens)
     if best is None:
         best = _by_head(spec, tokens)
+    if best is None:
+        best = compound_head_value(spec, tokens, scope.encoder)
     if best is None and not _words_searched(spec, fields):
         mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
         best = _by_meaning(spec, scope, mine, bonus)
@@ -190,6 +198,8 @@ _ALL_IDIOMS = frozenset(("at", "after", "above"))
 def _gerund_named(lower: str, lemma_: str, form: str) -> bool:
     """Whether a word names a value in "-ing" by their shared base: the noun ("a row", "a
     cycle") or another form of the verb ("rowed", "cycled") of ``rowing``, ``cycling``."""
+    if len(form) >= 4 and form in gerund_bases(lower):
+        return True  # the value is the verb: "resoling", "resoled" -> resole
     return bool(({lower, lemma_} | gerund_bases(lower)) & gerund_bases(form))
 
 
@@ -241,51 +251,6 @@ def _many_of(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[An
             if said is not None:
                 # Unclaimed: the count and its word are the counting field's too ("3 trips").
                 return value, scope.text[m.start : m.start + said.end(1)]
-    return None
-
-
-def _split_compound(form: str, tokens: list[Any]) -> tuple[Any, Any] | None:
-    """Two words in a row written apart that make the one-word value ``form`` ("bed bugs"
-    for ``bedbugs``, "wood lice" for ``woodlice``): English writes many compounds either way."""
-    if len(form) < 6:
-        return None
-    for a, b in pairwise(tokens):
-        if not (a.is_word and b.is_word) or a.end + 1 != b.start:
-            continue
-        if form in (a.lower + b.lower, a.lower + b.lemma) or lemma(form) == a.lower + b.lemma:
-            return a, b
-    return None
-
-
-def _modifier_of(
-    best: tuple[float, int, Any, str], exact: list[tuple[int, Any]], tokens: list[Any], scope: Scope
-) -> tuple[float, int, Any, str]:
-    """Of two values named side by side as one noun phrase ("a *lightning talk*", "the
-    *express standard* rate"), the first: the head of an English compound is the kind in
-    general, its modifier the kind meant."""
-    at = dict(exact)
-    head = next((i for i, v in exact if tokens[i].start == best[1] and v == best[2]), None)
-    if head is None or head - 1 not in at:
-        return best
-    first = tokens[head - 1]
-    if first.end + 1 != tokens[head].start:
-        return best  # "talk, lightning" is no compound
-    return best[0], first.start, at[head - 1], scope.text[first.start : first.end]
-
-
-def _compound(spec: FieldSpec, tokens: list[Any]) -> tuple[float, int, Any, str] | None:
-    """A value joined by a hyphen to a word of the field's name: "a full-size plot" for
-    ``plot_size`` ``full``; the tokens keep the compound whole, so its
-    parts are read here."""
-    words = field_words(spec)
-    for t in tokens:
-        parts = t.text.lower().split("-")
-        if len(parts) < 2 or lemma(parts[-1]) not in words:
-            continue
-        head = "_".join(parts[:-1])
-        for value in spec.enum:
-            if str(value).lower().replace("-", "_").replace(" ", "_") == head:
-                return 0.9, t.start, value, t.text
     return None
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..clauses import Scope
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..text import lemma, same_family
+from ..text import lemma, same_family, tokenize
 from ..verbs import PARTICLES
 
 __all__ = ["derived_words", "particle_after", "phrasal_value", "verb_and_object"]
@@ -59,6 +59,8 @@ def verb_and_object(
     if not verbs:
         return None
     told = {t.lemma for c in [scope.clause, *scope.contexts] for t in c.tokens if t.is_word}
+    # (a scene read as a step of its own is no context: its words are still told before)
+    told |= {t.lemma for t in tokenize(scope.text[: scope.span[0]]) if t.is_word}
     found: list[tuple[float, int, Any, str]] = []
     for value in spec.enum:
         forms = str(value).lower().replace("-", "_").replace(" ", "_").split("_")

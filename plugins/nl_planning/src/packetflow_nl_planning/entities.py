@@ -22,6 +22,7 @@ from .clock_times import (
     morning,
     mornings_agree,
 )
+from .coordinates import coordinate_pairs
 from .dates import date_mentions
 from .lexicon import lexicon
 from .mentions import Mention, overlaps
@@ -287,6 +288,8 @@ def find_mentions(text: str, today: date, country_code: str = "1") -> Mentions:
         claim("url", m.group(), m.start(), m.end())
     for m in _HANDLE.finditer(text):
         claim("handle", m.group(), m.start(), m.end())
+    for degrees, start, end in coordinate_pairs(text):
+        claim("coordinates", degrees, start, end)
     dates = date_mentions(text, today)
     for clock, start, end, side in clock_phrases(text):
         claim("time", clock, start, end, **({"side": side} if side else {}))

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .clauses import Scope, field_words
+from .coordinates import fill_coordinates
 from .date_words import DAYS, MONTHS
 from .everywhere import everywhere
 from .lexicon import lexicon
@@ -90,6 +91,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
     named_before(specs, scope, tokens, out)
     # 0b. The one who does it, after a participle and "by": "Rex owned by Tom Baker".
     by_agent(specs, scope, tokens, out)
+    fill_coordinates(specs, scope, out)  # 0c. "near 54.4609,-3.0886": a place by its degrees
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.
     lex = lexicon()

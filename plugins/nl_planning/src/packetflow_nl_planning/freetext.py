@@ -25,6 +25,7 @@ from .schema import FieldSpec
 from .text import Token
 from .text_spans import (
     DETERMINERS,
+    INDEFINITE,
     PRONOUNS,
     clean,
     in_value,
@@ -160,7 +161,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             value, a, b = span_text(scope, tokens, rng)
             lemmas = {x.lemma for x in tokens[rng[0] : rng[1]]}
             if rng is not placed and (
-                value.lower() in PRONOUNS
+                value.lower() in PRONOUNS | INDEFINITE
                 or lemmas <= scope.own
                 or (lemmas & lex.classes.keys() == lemmas and tokens[rng[0] - 1].lower not in _MINE)
                 or all(registry_acronym(x, scope) for x in tokens[rng[0] : rng[1]])

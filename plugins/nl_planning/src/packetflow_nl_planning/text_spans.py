@@ -12,6 +12,7 @@ from .text import Token, past_form
 
 __all__ = [
     "DETERMINERS",
+    "INDEFINITE",
     "PRONOUNS",
     "clean",
     "in_value",
@@ -61,6 +62,26 @@ PRONOUNS = frozenset(
         "results",
     ]
 )
+INDEFINITE = frozenset(
+    [
+        "everyone",
+        "everybody",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "noone",
+        "everything",
+        "anything",
+        "something",
+        "nothing",
+        "whoever",
+        "whatever",
+    ]
+)
+"""Indefinite pronouns: they stand for whoever or whatever, so they are never a name or a
+value ("what did *everyone* score": no one player)."""
 DETERMINERS = frozenset(
     ["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "some"]
 )
@@ -339,7 +360,11 @@ def remainder(
     best = max(objects or runs, key=lambda r: (r[1] - r[0], -r[0]))
     run = tokens[best[0] : best[1]]
     if all(
-        t.lower in PRONOUNS or t.lower in lex.stopwords or registry_acronym(t, scope) for t in run
+        t.lower in PRONOUNS
+        or t.lower in INDEFINITE
+        or t.lower in lex.stopwords
+        or registry_acronym(t, scope)
+        for t in run
     ):
         return None
     a, b = run[0].start, run[-1].end

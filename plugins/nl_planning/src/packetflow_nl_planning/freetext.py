@@ -15,6 +15,7 @@ from typing import Any
 
 from .capitalised import NAMED, fill_capitalised, titled
 from .clauses import Scope, field_words
+from .colours import colour_cue
 from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, labelled, named_before
@@ -135,6 +136,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 (t.lower in roles and roles[t.lower] & words)
                 or (t.lemma in spec.name_words and t.lemma not in lexicon().stopwords)
                 or place_cue(tokens, i, spec)
+                or colour_cue(tokens, i, spec)
             )
             if not cue or not scope.text_free(t.start, t.end):
                 continue

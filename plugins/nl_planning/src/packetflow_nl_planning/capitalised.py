@@ -12,6 +12,7 @@ from .date_words import DAYS, MONTHS
 from .lexicon import lexicon
 from .model_names import joined_code, make_before, model_number, names_model
 from .named_text import in_code, initial_dot, name_particle
+from .place_kinds import kind_after
 from .schema import FieldSpec
 from .text import Token
 from .text_spans import registry_acronym, span_text
@@ -81,6 +82,7 @@ def fill_capitalised(
                         j += 1  # "The Quacks of Quedlinburg": title case keeps "of" small
                     else:
                         break
+                j = kind_after(tokens, j, scope, spec)  # "the Humber estuary"
                 if NAMED & set(spec.name_words) and tokens[i - 1].text in _TITLE_ARTICLES:
                     i -= 1  # "The Overstory": a capitalised article mid-sentence opens the title
                 value, a, b = span_text(scope, tokens, (i, j))

@@ -341,6 +341,8 @@ def remainder(
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in STOP_AT or t.lower in (",", ";")):
                 break
+            if j > i and _spaced_dash(scope, t):
+                break  # "for my dad - a cabled jumper": a dash between spaces sets off a phrase
             if j > i and _split_particle(tokens, j, i):
                 break
             if thing and j > i and _done_to(tokens, j, scope):
@@ -369,6 +371,16 @@ def remainder(
         return None
     a, b = run[0].start, run[-1].end
     return clean(scope.text[a:b]), a, b
+
+
+def _spaced_dash(scope: Scope, token: Token) -> bool:
+    """Whether ``token`` is a dash with a space either side (not the hyphen of a word)."""
+    text = scope.text
+    return (
+        token.text in ("-", "\u2013", "\u2014")
+        and text[token.start - 1 : token.start] == " "
+        and text[token.end : token.end + 1] == " "
+    )
 
 
 def _numbered_noun(tokens: list[Token], k: int) -> bool:

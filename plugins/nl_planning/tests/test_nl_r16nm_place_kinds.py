@@ -74,3 +74,17 @@ async def test_a_fair_named_by_its_town(node: pf.Node) -> None:
     params = await plan_params(node, "book a table at Whitby fair on Sunday", TODAY)
     assert params["fair"] == "Whitby fair"
     assert "size" not in params
+
+
+@pytest.mark.parametrize(
+    ("text", "fair"),
+    [
+        ("book a table at the Whitby fair on Sunday", "Whitby fair"),
+        ("book a table at Ripon makers' fair on Sunday", "Ripon makers' fair"),
+    ],
+)
+async def test_a_fair_after_the_or_a_possessive_keeps_its_kind(
+    node: pf.Node, text: str, fair: str
+) -> None:
+    params = await plan_params(node, text, TODAY)
+    assert params["fair"] == fair

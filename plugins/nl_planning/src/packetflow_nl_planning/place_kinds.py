@@ -7,13 +7,15 @@ market, a beach...), the value keeps it; a choice whose words stand there (a sta
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .clauses import Scope
 from .lexicon import lexicon
 from .place_cues import place_field
 from .schema import FieldSpec
 from .text import Token
 
-__all__ = ["after_proper_name", "kind_after"]
+__all__ = ["PLACE_KINDS", "after_proper_name", "kind_after"]
 
 _KIND_WORDS = """
     estuary river lake loch lough bay beach park forest wood woods hill hills mountain valley
@@ -53,12 +55,25 @@ def kind_after(tokens: list[Token], j: int, scope: Scope, spec: FieldSpec) -> in
     after it are in (two at most: "car boot"); ``j`` when the field is no place's."""
     if not _the_place(spec):
         return j
-    k = j
-    while k < len(tokens) and k - j < 2 and _kind_word(tokens[k], spec):
+    start = k = j + _whose(tokens, j, scope)
+    while k < len(tokens) and k - start < 2 and _kind_word(tokens[k], spec):
         if not scope.text_free(tokens[k].start, tokens[k].end):
             break
         k += 1
-    return k
+    return k if k > start else j
+
+
+def _whose(tokens: Sequence[Token], j: int, scope: Scope) -> int:
+    """How many tokens a plural possessive in lower case takes at ``tokens[j]`` ("farmers'
+    market": the market is the farmers'): two (the word and its apostrophe), else none."""
+    if j + 2 >= len(tokens):
+        return 0
+    word, mark = tokens[j], tokens[j + 1]
+    if not (word.is_word and word.text.islower() and word.lower.endswith("s")):
+        return 0
+    if mark.text not in ("'", "\u2019") or mark.start != word.end:
+        return 0
+    return 2 if scope.text_free(word.start, mark.end) else 0
 
 
 def after_proper_name(scope: Scope, start: int) -> bool:
@@ -66,6 +81,8 @@ def after_proper_name(scope: Scope, start: int) -> bool:
     clause's first word ("the Ashby *car boot*"): there it says what the name names."""
     tokens = scope.clause.tokens
     k = next((n for n, t in enumerate(tokens) if t.start == start), None)
+    if k is not None and k >= 3 and _whose(tokens, k - 2, scope):
+        k -= 2  # "Ripon farmers' *market*": the name comes before the possessive
     if k is None or k < 2:
         return False
     prev = tokens[k - 1]

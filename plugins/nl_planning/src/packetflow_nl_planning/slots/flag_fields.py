@@ -59,7 +59,32 @@ def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tupl
             negated = _denied(scope, token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
-    return _described(spec, scope) or _answered(spec, scope, fields)
+    return (
+        _described(spec, scope)
+        or _acronym_said(spec, scope, fields)
+        or _answered(spec, scope, fields)
+    )
+
+
+def _acronym_said(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    """A flag the clause says by the acronym its description names it by ("a black XL
+    cartridge" for a flag described "the XL size that lasts longer"): an acronym before any
+    preposition of the description is the thing the flag is, when no other field speaks of it
+    ("a cover page on the PDF" is about a page, not the PDF)."""
+    roles = lexicon().roles
+    named: set[str] = set()
+    for w in re.findall(r"[A-Za-z]+", spec.description):
+        if w.lower() in roles:
+            break
+        if len(w) >= 2 and w.isupper():
+            named.add(w)
+    others = {w for f in fields if f is not spec for w in f.words}
+    named = {w for w in named if w.lower() not in others}
+    for t in scope.words:
+        if t.text in named and scope.free(t.start, t.end):
+            scope.claim(t.start, t.end)
+            return (not _denied(scope, t.start)), t.text
+    return None
 
 
 # A yes or a no said as an answer, and the verbs that report one ("Sarah replied yes").

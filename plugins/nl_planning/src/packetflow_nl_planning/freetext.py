@@ -16,6 +16,7 @@ from typing import Any
 from .capitalised import NAMED, fill_capitalised, titled
 from .clauses import Scope, field_words
 from .colours import colour_cue
+from .coordinates import fill_coordinates
 from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, labelled, named_before
@@ -84,6 +85,8 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         found = everywhere(spec, scope)
         if found is not None:
             out[spec.name] = found
+    # -0. A position ("near 54.46,-3.08"): both numbers are the place.
+    fill_coordinates(specs, scope, out)
     # 0. A name between a determiner and the field's own word: "on the Sunday Club list",
     # "onto my 4x4 Crew calendar" (so a quoted title goes to the other field).
     named_before(specs, scope, tokens, out)

@@ -194,10 +194,19 @@ def _object_only(scope: Scope, start: int, end: int, cues: set[str]) -> bool:
     run = {w for t in scope.words if start <= t.start and t.end <= end for w in _parts(t)}
     if cues <= run or scope.action_span == (0, 0):
         return False
-    between = [
-        t.lower for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start
-    ]
-    return all(word in FILLER for word in between)
+    between = [t for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start]
+    lex = lexicon()
+    # "book a public skate": a word that qualifies the object is still before the object
+    # (one or two, no small word, preposition or negation among them).
+    said = [t for t in between if t.lower not in FILLER]
+    return len(said) <= 2 and all(
+        t.is_word
+        and t.text.isalpha()
+        and t.lower not in lex.roles
+        and t.lower not in lex.stopwords
+        and t.lemma not in cues
+        for t in said
+    )
 
 
 def _parts(token: Any) -> set[str]:

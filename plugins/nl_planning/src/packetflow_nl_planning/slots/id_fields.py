@@ -56,6 +56,7 @@ def fill_pattern(
         if m.kind in ("quantity", "duration", "money") and (m.unit or m.currency)
     ]
     twins = [f for f in fields or () if f is not spec and f.pattern == spec.pattern]
+    choices = {str(v).lower() for f in fields or () if f is not spec for v in f.enum or ()}
     best: tuple[float, int, int, int, str] | None = None
     groups = spaced(spec.pattern)
     for a, b in _spans(scope.text, start, end, groups, None if loose else regex):
@@ -71,6 +72,8 @@ def fill_pattern(
             continue  # ("Monday" is a day, whatever pattern of letters it fits)
         if any(x < b and a < y for x, y in measures):
             continue  # "1500 meters", "$20": a measure or an amount is never an id
+        if low in choices:
+            continue  # "on 20m" beside a band choice ``20m``: another field's value as written
         if twins and _points_elsewhere(scope, a, words, twins):
             continue  # the id its preposition gives a twin field of the same pattern
         forms = [bare] if bare == chunk else [chunk, bare]

@@ -1,5 +1,6 @@
-"""A place given as coordinates ("54.4609,-3.0886"): one value, never two numbers, for the text
-field that says it takes them ("town, landmark or 'lat,lon'", a "location", "gps")."""
+"""A position said as latitude and longitude ("near 54.4609,-3.0886", "at 51.5, -0.12"): two
+decimal numbers with a comma between them are one value, the place, for a text field of a place
+or one its description says takes 'lat,lon' - never two numbers, nor the first alone."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # (the mentions are found before any clause exists)
+if TYPE_CHECKING:  # (the pairs are found with the other mentions, before any clause exists)
     from .clauses import Scope
     from .schema import FieldSpec
 
@@ -15,10 +16,8 @@ __all__ = ["coordinate_pairs", "fill_coordinates"]
 
 # A latitude and a longitude in decimal degrees, each with a fraction (a count pair "3, 4" is
 # no place), apart by a comma.
-_PAIR = re.compile(r"(?<![\w.,-])(-?\d{1,2}\.\d{2,})\s*,\s*(-?\d{1,3}\.\d{2,})(?![\w.])")
-_PLACE_WORDS = frozenset(
-    ("lat", "latitude", "lon", "lng", "longitude", "coordinates", "gps", "location", "near")
-)
+_PAIR = re.compile(r"(?<![\w.,-])(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)(?![\w.])")
+_SAYS_COORDINATES = re.compile(r"\blat\b|latitude|coordinates|\blat,\s*lon", re.IGNORECASE)
 
 
 def coordinate_pairs(text: str) -> Iterator[tuple[str, int, int]]:
@@ -30,24 +29,20 @@ def coordinate_pairs(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def fill_coordinates(specs: list[FieldSpec], scope: Scope, out: dict[str, tuple[Any, str]]) -> None:
-    """Put each pair of the clause into the first free text field whose name or description
-    speaks of a place given so."""
+    """Put each pair of the clause (a ``coordinates`` mention) into the first empty text field
+    of a place."""
     for m in scope.of("coordinates"):
-        target = next(
-            (
-                s
-                for s in specs
-                if s.name not in out
-                and _PLACE_WORDS & {w.strip("'\"()").lower() for w in _words(s)}
-            ),
-            None,
-        )
-        if target is None:
+        spec = next((s for s in specs if s.name not in out and _takes(s)), None)
+        if spec is None:
             return
         scope.mentions.take(m)
-        out[target.name] = (m.value, scope.text[m.start : m.end])
+        out[spec.name] = (m.value, scope.text[m.start : m.end])
 
 
-def _words(spec: FieldSpec) -> list[str]:
-    described = re.split(r"[\s,;/]+", spec.description or "")
-    return [*spec.name_words, *described, *(w for d in described for w in d.split(","))]
+def _takes(spec: FieldSpec) -> bool:
+    """Whether ``spec`` holds a place that may be a position."""
+    from .place_cues import place_field  # (place_cues reads clauses, made after the mentions)
+
+    if spec.type != "string":
+        return False
+    return place_field(spec) or bool(_SAYS_COORDINATES.search(spec.description))

@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .capitalised import NAMED, fill_capitalised, titled
 from .clauses import Scope, field_words
+from .colours import colour_cue
 from .coordinates import fill_coordinates
-from .date_words import DAYS, MONTHS
 from .everywhere import everywhere
 from .lexicon import lexicon
-from .named_text import by_agent, in_code, initial_dot, labelled, name_particle, named_before
+from .named_text import by_agent, labelled, named_before
 from .own_modifiers import modifier_of_own
 from .person_names import split_full_name
 from .place_cues import owned_before_named, place_cue
 from .schema import FieldSpec
-from .text import Token
 from .text_spans import (
     DETERMINERS,
+    INDEFINITE,
     PRONOUNS,
     clean,
     in_value,
@@ -68,8 +69,6 @@ TEXTUAL = frozenset(
 """Names of fields that hold free text (a message, a search query...)."""
 _TEXTUAL = TEXTUAL
 _MINE = frozenset(("my", "our", "your", "his", "her", "their"))  # "my invoice": a noun
-_NAMED = frozenset(("title",))  # a text field whose value is a name, written in title case
-_TITLE_ARTICLES = frozenset(("The", "A", "An"))
 
 
 def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]]:
@@ -86,12 +85,13 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
         found = everywhere(spec, scope)
         if found is not None:
             out[spec.name] = found
+    # -0. A position ("near 54.46,-3.08"): both numbers are the place.
+    fill_coordinates(specs, scope, out)
     # 0. A name between a determiner and the field's own word: "on the Sunday Club list",
     # "onto my 4x4 Crew calendar" (so a quoted title goes to the other field).
     named_before(specs, scope, tokens, out)
     # 0b. The one who does it, after a participle and "by": "Rex owned by Tom Baker".
     by_agent(specs, scope, tokens, out)
-    fill_coordinates(specs, scope, out)  # 0c. "near 54.4609,-3.0886": a place by its degrees
     # 1. Quoted text goes to the field its cue names ("subject 'Hi'", "saying 'See you'"),
     # else to the text fields, required ones first.
     lex = lexicon()
@@ -139,6 +139,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                 (t.lower in roles and roles[t.lower] & words)
                 or (t.lemma in spec.name_words and t.lemma not in lexicon().stopwords)
                 or place_cue(tokens, i, spec)
+                or colour_cue(tokens, i, spec)
             )
             if not cue or not scope.text_free(t.start, t.end):
                 continue
@@ -162,7 +163,7 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
             value, a, b = span_text(scope, tokens, rng)
             lemmas = {x.lemma for x in tokens[rng[0] : rng[1]]}
             if rng is not placed and (
-                value.lower() in PRONOUNS
+                value.lower() in PRONOUNS | INDEFINITE
                 or lemmas <= scope.own
                 or (lemmas & lex.classes.keys() == lemmas and tokens[rng[0] - 1].lower not in _MINE)
                 or all(registry_acronym(x, scope) for x in tokens[rng[0] : rng[1]])
@@ -198,62 +199,10 @@ def fill_text(specs: list[FieldSpec], scope: Scope) -> dict[str, tuple[Any, str]
                     out[spec.name] = (rest, rest)
                     scope.claim(colon.start, end)
                     break
-    # 5. A capitalised name not yet used. A capitalised word of the capability's own (the
-    # "PDF" of export_pdf, the "Club" of a club bike) names what it handles, not a party to it;
-    # an acronym another capability names itself by is a thing of the domain too.
-    # A required field takes the first name ("queue Hard Fork", a title, not its host's).
-    for spec in sorted(specs, key=lambda s: not s.required):
-        # A title is a name too ("add Middlemarch to my list"); other prose is no name.
-        if spec.name in out or set(spec.name_words) & _TEXTUAL - _NAMED:
-            continue
-        # A person's name ("the instructor's first name") is written in title case: an
-        # acronym before it ("5 PT sessions with Marco") is a term, not the name.
-        person = "name" in spec.words and any(
-            _titled(t) and scope.text_free(t.start, t.end) for t in tokens[1:]
-        )
-        for i, t in enumerate(tokens):
-            if person and not (
-                _titled(t) or (t.text[:1].isupper() and name_particle(tokens, i + 1))
-            ):
-                continue
-            if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
-                continue  # "in Lancashire": a place, not a person's name
-            # A clause opening with a person's name and then their verb ("Mark Ellis is
-            # coming", "Sarah Kim replied yes"): the capital of its first word is the name's,
-            # not the sentence's.
-            opens_name = i == 0 and person and scope.action_span == (0, 0) and _subject(tokens)
-            if (
-                t.is_word
-                and t.text[:1].isupper()
-                and (i > 0 or opens_name)
-                # "next Monday", "in May": a date, not a name ("Jan de Vries" is a name)
-                and (not t.entity or name_particle(tokens, i + 1))
-                and t.lower not in lexicon().stopwords
-                and t.lemma not in scope.own
-                and scope.text_free(t.start, t.end)
-                and not in_code(tokens, i)
-                and not registry_acronym(t, scope)
-            ):
-                j = i
-                while j < len(tokens) and scope.text_free(tokens[j].start, tokens[j].end):
-                    if tokens[j].text[:1].isupper():
-                        j += 1
-                    elif initial_dot(tokens, j) or name_particle(tokens, j):
-                        j += 1  # "Ursula K. Le Guin", "Pieter van der Berg": in the name
-                    elif _numbered_name(tokens, j, scope):
-                        j += 2  # "DJI Mini 4 Pro", "Series 7 Sport": a model's number
-                    elif tokens[j].text.isalnum() and tokens[j].start == tokens[j - 1].end:
-                        j += 1  # "EOS R5", "S24": digits run into the word before
-                    elif _NAMED & set(spec.name_words) and _title_link(tokens, j):
-                        j += 1  # "The Quacks of Quedlinburg": title case keeps "of" small
-                    else:
-                        break
-                if _NAMED & set(spec.name_words) and tokens[i - 1].text in _TITLE_ARTICLES:
-                    i -= 1  # "The Overstory": a capitalised article mid-sentence opens the title
-                value, a, b = span_text(scope, tokens, (i, j))
-                scope.claim(a, b)
-                out[spec.name] = (value, value)
-                break
+    # 5. A capitalised name not yet used (``capitalised``); a title is a name too, other
+    # prose is no name.
+    names = [s for s in specs if not set(s.name_words) & _TEXTUAL - NAMED]
+    fill_capitalised(names, scope, tokens, out)
     # 5a. The items of a terse list, in the order of the fields ("Log a sighting:
     # cockroaches, kitchen, Sunday": the pest and the day are taken, the kitchen is where).
     items = listed(tokens, scope)
@@ -350,74 +299,6 @@ def _with_article(
     return clean(scope.text[article.start : b]), article.start, b
 
 
-# Roles that make the phrase after a preposition a place ("in Leeds", "at Kew").
-_PLACE = frozenset(("place", "location", "where", "city", "area", "region"))
-
-
-def _names_place(token: Any) -> bool:
-    """Whether ``token`` is a preposition of place ("in", "at"), so the capitalised words after
-    it are somewhere, not someone."""
-    return bool(lexicon().roles.get(token.lower, frozenset()) & _PLACE)
-
-
-def _numbered_name(tokens: list[Any], j: int, scope: Scope) -> bool:
-    """Whether ``tokens[j]`` is a number inside a name in title case, between two of its
-    capitalised words ("Mini *4* Pro", "Series *7* Sport"): a product's model number."""
-    if j + 1 >= len(tokens) or not tokens[j].text.isdigit() or j == 0:
-        return False
-    nxt = tokens[j + 1]
-    return (
-        tokens[j - 1].text[:1].isupper()
-        and nxt.is_word
-        and nxt.text[:1].isupper()
-        and not nxt.entity
-        and scope.text_free(nxt.start, nxt.end)
-    )
-
-
-# Small words title case leaves in lower case between the capitalised words of a title.
-_TITLE_LINKS = frozenset(("of", "and", "the", "in", "on", "a", "an", "for", "to", "at", "&"))
-
-
-def _title_link(tokens: list[Any], k: int) -> bool:
-    """Whether ``tokens[k]`` is a small word inside a title ("of" in "The Name of the Wind"):
-    one or two of them between capitalised words ("Harry Potter *and the* Goblet of Fire",
-    "The Lord *of the* Rings": the second of two is a link too). A value after them ("Climbing
-    Weekly on Fridays") is where or when, not more of the title."""
-    if tokens[k].lower not in _TITLE_LINKS or k == 0:
-        return False
-    named = k - 1  # the capitalised word the links follow
-    if named > 0 and tokens[named].lower in _TITLE_LINKS and not tokens[named].text[:1].isupper():
-        named -= 1
-    if not tokens[named].text[:1].isupper() or not tokens[named].is_word:
-        return False
-    nxt = tokens[k + 1 : named + 4]
-    for t in nxt:
-        if t.text[:1].isupper() and t.is_word:
-            return not t.entity and t.lower.removesuffix("s") not in DAYS and t.lower not in MONTHS
-        if t.lower not in _TITLE_LINKS:
-            return False
-    return False
-
-
-def _subject(tokens: list[Token]) -> bool:
-    """Whether the clause opens with two or three words in title case and then a word in
-    lower case that is no preposition: a person's name, then what they did."""
-    end = 0
-    while end < min(len(tokens), 3) and _titled(tokens[end]):
-        end += 1
-    if end < 2 or end >= len(tokens):
-        return False
-    after = tokens[end]
-    return after.is_word and after.text.islower() and after.lower not in lexicon().roles
-
-
-def _titled(token: Any) -> bool:
-    """Whether a word is written in title case ("Marco", not "PT" nor "marco")."""
-    text: str = token.text
-    return token.is_word and text[:1].isupper() and not text.isupper() and not token.entity
-
-
 def _quoted_target(
     position: int, specs: list[FieldSpec], scope: Scope, cued: bool
 ) -> FieldSpec | None:
@@ -443,10 +324,10 @@ def _not_the_name(spec: FieldSpec, tokens: list[Any], rng: tuple[int, int], scop
     """Whether a phrase in lower case is no value of a name field ("the student the note is
     *about*" given "about her exam nerves") because the clause writes a name in title case
     elsewhere, which is the name."""
-    if "name" not in spec.name_words or any(_titled(x) for x in tokens[rng[0] : rng[1]]):
+    if "name" not in spec.name_words or any(titled(x) for x in tokens[rng[0] : rng[1]]):
         return False
     return any(
-        _titled(x) and scope.text_free(x.start, x.end)
+        titled(x) and scope.text_free(x.start, x.end)
         for k, x in enumerate(tokens)
         if k and not rng[0] <= k < rng[1]
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from .clauses import Scope
 from .lexicon import lexicon
+from .place_kinds import PLACE_KINDS
 from .schema import FieldSpec
 from .text import Token, agent_noun, lemma, past_form
 from .text_spans import DETERMINERS, span_text, verbatim_end
@@ -44,6 +45,8 @@ def named_before(
             ):
                 continue  # "the 3 playlists": a count, not a name
             a, b = tokens[j].start, tokens[i - 1].end
+            if t.lemma in PLACE_KINDS:
+                b = t.end  # "the Ludlow market": the kind of place is in its name
             if not scope.text_free(a, b) or scope.mentions.of("quoted", within=(a, b)):
                 continue
             scope.claim(a, t.end)

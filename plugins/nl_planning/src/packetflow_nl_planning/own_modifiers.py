@@ -11,7 +11,7 @@ from typing import Any
 from .clauses import Scope
 from .lexicon import lexicon
 from .text import Token, words
-from .text_spans import remainder
+from .text_spans import INDEFINITE, remainder
 
 __all__ = ["modifier_of_own"]
 
@@ -36,6 +36,8 @@ def modifier_of_own(tokens: list[Token], scope: Scope) -> tuple[str, int, int] |
         after = inside.pop()  # "osprey sightings": the run ends with the capability's noun
     if not inside or after is None or not _of_own(after, scope):
         return None
+    if any(t.lower in INDEFINITE for t in inside):
+        return None  # "what did everyone score": whoever, not one of them
     if any(t.lemma in lexicon().classes for t in inside):
         return None
     a, b = inside[0].start, inside[-1].end

@@ -12,6 +12,7 @@ from .text import Token, past_form
 
 __all__ = [
     "DETERMINERS",
+    "INDEFINITE",
     "PRONOUNS",
     "clean",
     "in_value",
@@ -61,6 +62,26 @@ PRONOUNS = frozenset(
         "results",
     ]
 )
+INDEFINITE = frozenset(
+    [
+        "everyone",
+        "everybody",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "noone",
+        "everything",
+        "anything",
+        "something",
+        "nothing",
+        "whoever",
+        "whatever",
+    ]
+)
+"""Indefinite pronouns: they stand for whoever or whatever, so they are never a name or a
+value ("what did *everyone* score": no one player)."""
 DETERMINERS = frozenset(
     ["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "some"]
 )
@@ -320,6 +341,8 @@ def remainder(
             t = tokens[j]
             if j > i and (t.lower in lex.roles or t.lower in STOP_AT or t.lower in (",", ";")):
                 break
+            if j > i and _spaced_dash(scope, t):
+                break  # "for my dad - a cabled jumper": a dash between spaces sets off a phrase
             if j > i and _split_particle(tokens, j, i):
                 break
             if thing and j > i and _done_to(tokens, j, scope):
@@ -339,11 +362,25 @@ def remainder(
     best = max(objects or runs, key=lambda r: (r[1] - r[0], -r[0]))
     run = tokens[best[0] : best[1]]
     if all(
-        t.lower in PRONOUNS or t.lower in lex.stopwords or registry_acronym(t, scope) for t in run
+        t.lower in PRONOUNS
+        or t.lower in INDEFINITE
+        or t.lower in lex.stopwords
+        or registry_acronym(t, scope)
+        for t in run
     ):
         return None
     a, b = run[0].start, run[-1].end
     return clean(scope.text[a:b]), a, b
+
+
+def _spaced_dash(scope: Scope, token: Token) -> bool:
+    """Whether ``token`` is a dash with a space either side (not the hyphen of a word)."""
+    text = scope.text
+    return (
+        token.text in ("-", "\u2013", "\u2014")
+        and text[token.start - 1 : token.start] == " "
+        and text[token.end : token.end + 1] == " "
+    )
 
 
 def _numbered_noun(tokens: list[Token], k: int) -> bool:

@@ -12,6 +12,7 @@ from ..clauses import Scope, field_words
 from ..everywhere import everywhere
 from ..lexicon import lexicon
 from ..numbers import parse_number
+from ..place_kinds import after_proper_name
 from ..schema import FieldSpec
 from ..text import agent_noun, gerund_bases, lemma, same_family
 from ..verbs import PARTICLES
@@ -106,6 +107,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                     score = 0.75
                 elif agent_noun(lemmas[0], forms[0]):
                     score = 0.7  # "edit access" -> editor, "view only" -> viewer
+            if score and n > 1 and after_proper_name(scope, window[0].start):
+                score -= 0.05  # "the Ashby car boot": a kind of the place named, not said
             if score:
                 twin = bonus(window[0].start)
                 # "transfer 50 to Newark": a value its preposition gives the twin field is
@@ -161,14 +164,16 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
         best = hyphen_compound(spec, tokens)
     if best is None:
         best = scattered_value(spec, tokens)
+    # "at Whitby fair": a noun after a proper name says what the name names, no choice.
+    loose = [t for t in tokens if not after_proper_name(scope, t.start)]
     if best is None:
-        best = _by_modifier(spec, tokens)
+        best = _by_modifier(spec, loose)
     if best is None:
-        best = _by_head(spec, tokens)
+        best = _by_head(spec, loose)
     if best is None:
-        best = compound_head_value(spec, tokens, scope.encoder)
+        best = compound_head_value(spec, loose, scope.encoder)
     if best is None and not _words_searched(spec, fields):
-        mine = [t for t in tokens if not _anothers(t, spec, scope, fields)]
+        mine = [t for t in loose if not _anothers(t, spec, scope, fields)]
         best = _by_meaning(spec, scope, mine, bonus)
     if best is None:
         return None

@@ -59,7 +59,32 @@ def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tupl
             negated = _denied(scope, token.start)
             scope.claim(start, end)
             return (not negated), scope.text[start:end]
-    return _described(spec, scope) or _answered(spec, scope, fields)
+    return (
+        _described(spec, scope)
+        or _acronym_said(spec, scope, fields)
+        or _answered(spec, scope, fields)
+    )
+
+
+def _acronym_said(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
+    """A flag the clause says by the acronym its description names it by ("a black XL
+    cartridge" for a flag described "the XL size that lasts longer"): an acronym before any
+    preposition of the description is the thing the flag is, when no other field speaks of it
+    ("a cover page on the PDF" is about a page, not the PDF)."""
+    roles = lexicon().roles
+    named: set[str] = set()
+    for w in re.findall(r"[A-Za-z]+", spec.description):
+        if w.lower() in roles:
+            break
+        if len(w) >= 2 and w.isupper():
+            named.add(w)
+    others = {w for f in fields if f is not spec for w in f.words}
+    named = {w for w in named if w.lower() not in others}
+    for t in scope.words:
+        if t.text in named and scope.free(t.start, t.end):
+            scope.claim(t.start, t.end)
+            return (not _denied(scope, t.start)), t.text
+    return None
 
 
 # A yes or a no said as an answer, and the verbs that report one ("Sarah replied yes").
@@ -169,10 +194,19 @@ def _object_only(scope: Scope, start: int, end: int, cues: set[str]) -> bool:
     run = {w for t in scope.words if start <= t.start and t.end <= end for w in _parts(t)}
     if cues <= run or scope.action_span == (0, 0):
         return False
-    between = [
-        t.lower for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start
-    ]
-    return all(word in FILLER for word in between)
+    between = [t for t in scope.clause.tokens if scope.action_span[1] <= t.start and t.end <= start]
+    lex = lexicon()
+    # "book a public skate": a word that qualifies the object is still before the object
+    # (one or two, no small word, preposition or negation among them).
+    said = [t for t in between if t.lower not in FILLER]
+    return len(said) <= 2 and all(
+        t.is_word
+        and t.text.isalpha()
+        and t.lower not in lex.roles
+        and t.lower not in lex.stopwords
+        and t.lemma not in cues
+        for t in said
+    )
 
 
 def _parts(token: Any) -> set[str]:

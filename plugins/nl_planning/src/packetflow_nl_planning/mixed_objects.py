@@ -12,6 +12,7 @@ import packetflow as pf
 from .drafts import StepDraft
 from .entities import Mentions
 from .lexicon import lexicon
+from .objects import split_at_joins
 from .segment import Clause
 from .text import Token
 
@@ -19,7 +20,6 @@ __all__ = ["mixed_runs", "other_objects"]
 
 # Words that open a thing named as an object ("the hut", "a car", "my bike").
 _DETERMINERS = frozenset(("the", "a", "an", "my", "our", "your", "his", "her", "their"))
-_JOINS = frozenset(("and", ","))
 
 
 def other_objects(clause: Clause, object_start: int) -> list[Clause]:
@@ -31,15 +31,7 @@ def other_objects(clause: Clause, object_start: int) -> list[Clause]:
     if not 0 < object_start < len(words):
         return []
     verb = [t for t in clause.tokens if t.end <= words[object_start].start]
-    parts: list[list[Token]] = [[]]
-    for token in clause.tokens:
-        if token.start < words[object_start].start:
-            continue
-        if token.lower in _JOINS and not token.entity:
-            if parts[-1]:
-                parts.append([])
-            continue
-        parts[-1].append(token)
+    parts: list[list[Token]] = split_at_joins(clause, words[object_start].start)
     objects: list[list[Token]] = []
     rest: list[Token] = []
     roles = lexicon().roles

@@ -23,7 +23,7 @@ from .schema import FieldSpec
 from .segment import Clause
 from .slots import Filled, field_kind, fill
 
-__all__ = ["each_object"]
+__all__ = ["each_object", "split_at_joins"]
 
 _JOINS = frozenset(("and", ","))
 # A value of one word with a digit ("T-100", "A7"): an id even in a field of free text.
@@ -44,6 +44,12 @@ def _parts(clause: Clause, skip: int) -> list[Clause]:
     """The clause cut at each "and"/comma after its first ``skip`` words (the verb)."""
     words = clause.words
     start = words[skip].start if skip < len(words) else clause.end
+    parts = split_at_joins(clause, start)
+    return [Clause(tuple(p), p[0].start, p[-1].end) for p in parts if p]
+
+
+def split_at_joins(clause: Clause, start: int) -> list[list[Any]]:
+    """The clause's tokens from ``start`` on, cut at each "and"/comma (not one inside a value)."""
     parts: list[list[Any]] = [[]]
     for token in clause.tokens:
         if token.start < start:
@@ -53,7 +59,7 @@ def _parts(clause: Clause, skip: int) -> list[Clause]:
                 parts.append([])
             continue
         parts[-1].append(token)
-    return [Clause(tuple(p), p[0].start, p[-1].end) for p in parts if p]
+    return parts
 
 
 def each_object(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .candidates import Candidate
 from .index import Index
-from .ranking import Candidate
 from .references import carried
 
 __all__ = ["continued", "domain_of", "in_domain", "pointed_at"]

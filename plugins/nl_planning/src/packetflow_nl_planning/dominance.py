@@ -18,7 +18,7 @@ from .slots import Filled
 from .text import identifier_words
 
 if TYPE_CHECKING:
-    from .ranking import Candidate
+    from .candidates import Candidate
 
 __all__ = ["listed_value", "names_what_it_leaves", "takes_most", "told_values"]
 

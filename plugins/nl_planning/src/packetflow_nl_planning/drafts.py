@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .actions import Action
+from .candidates import Candidate
 from .plans import PlannedStep
-from .ranking import Candidate
 from .slots import Filled
 
 __all__ = ["PlanDraft", "StepDraft"]

@@ -10,10 +10,10 @@ import re
 from collections.abc import Sequence
 
 from .asides import whereabouts
+from .candidates import Candidate
 from .entities import Mentions
 from .index import Index
 from .lexicon import lexicon
-from .ranking import Candidate
 from .request_actions import request_action
 from .segment import Clause
 

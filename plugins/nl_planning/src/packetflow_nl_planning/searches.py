@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .actions import Action
 
 if TYPE_CHECKING:
-    from .ranking import Candidate
+    from .candidates import Candidate
 
 __all__ = ["taken_alike"]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .text import identifier_words, lemma
 
 if TYPE_CHECKING:
-    from .ranking import Candidate, Thresholds
+    from .candidates import Candidate, Thresholds
     from .slots import Filled
 
 __all__ = [

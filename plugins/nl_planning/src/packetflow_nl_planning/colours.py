@@ -1,28 +1,19 @@
 """A colour said after "in" ("2 balls of Rowan Big Wool *in charcoal*", "the jumper in navy"):
 English names the shade a thing comes in with "in", so for a field of a colour or a shade the
-colour word after "in" is its value. A small list of the colour words of general English (the
-common ones, the shades clothing and yarn are sold in), with "light", "dark", "pale"... before
-them.
+colour word after "in" is its value: one of the colour words of general English
+(``data/lexicon/colours.txt``), with "light", "dark", "pale"... before it.
 """
 
 from __future__ import annotations
 
+from .lexicon import word_list
 from .schema import FieldSpec
 from .text import Token
 
 __all__ = ["COLOURS", "colour_cue", "colour_field"]
 
-_COLOUR_WORDS = """
-    black white grey gray red orange yellow green blue purple violet pink brown beige cream
-    ivory navy charcoal silver gold bronze copper teal turquoise aqua cyan magenta maroon
-    burgundy crimson scarlet cherry rust coral salmon peach apricot amber mustard lemon lime
-    olive khaki sage mint emerald jade indigo cobalt sapphire azure denim
-    lilac lavender mauve plum aubergine fuchsia rose blush taupe tan camel caramel
-    chocolate coffee mocha oatmeal stone sand ecru mushroom slate graphite ebony jet
-    pearl champagne heather raspberry ruby wine claret petrol ochre terracotta
-"""
-COLOURS = frozenset(_COLOUR_WORDS.split())
-"""Colour words of general English."""
+COLOURS = word_list("colours.txt")
+"""Colour words of general English (``data/lexicon/colours.txt``)."""
 
 # Words before a colour that say which shade of it ("dark green", "forest green", "sky blue").
 _TINTS = frozenset(

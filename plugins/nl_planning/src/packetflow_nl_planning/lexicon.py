@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["Lexicon", "lexicon", "word_list"]
 
 
 def _lines(name: str) -> list[str]:
@@ -25,6 +25,11 @@ def _lines(name: str) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+def word_list(name: str) -> frozenset[str]:
+    """The words of a data file that is only a list of words (``colours.txt``)."""
+    return frozenset(w.lower() for line in _lines(name) for w in line.split())
 
 
 def _phrase(entry: str) -> tuple[str, ...]:

@@ -10,23 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .clauses import Scope
-from .lexicon import lexicon
+from .lexicon import lexicon, word_list
 from .place_cues import place_field
 from .schema import FieldSpec
 from .text import Token
 
 __all__ = ["PLACE_KINDS", "after_proper_name", "kind_after"]
 
-_KIND_WORDS = """
-    estuary river lake loch lough bay beach park forest wood woods hill hills mountain valley
-    vale island isle coast harbour harbor marsh moor moors reservoir canal market square
-    station airport bridge castle cathedral abbey village common heath fen dale firth strait
-    channel peninsula cape glacier desert gardens garden downs falls gorge cliffs sands shore
-    creek brook stream pond quay pier marina museum gallery stadium arena theatre theater
-    zoo docks lido fair racecourse
-"""
-PLACE_KINDS = frozenset(_KIND_WORDS.split())
-"""Common nouns of general English that say what kind of place a proper name names."""
+PLACE_KINDS = word_list("place_kinds.txt")
+"""Common nouns of general English that say what kind of place a proper name names
+(``data/lexicon/place_kinds.txt``)."""
 
 
 def _the_place(spec: FieldSpec) -> bool:

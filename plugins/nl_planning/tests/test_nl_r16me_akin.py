@@ -92,3 +92,33 @@ async def test_the_nearest_word_of_those_left(both: pf.Node) -> None:
     assert akin(scope, forecast, []) is None
     scope.encoder = None
     assert akin(scope, forecast, ["weather"]) is None  # (without the embeddings extra)
+
+
+class TourIn(BaseModel):
+    departure: str = Field(description="the heliport to fly from")
+    date: dt.date | None = Field(default=None, description="day of the flight")
+
+
+class Tours(BaseModel):
+    tours: int
+
+
+@pf.capability(intent="Sightseeing flights over the city by helicopter", tags=["helicopter"])
+async def search_helicopter_tours(inp: TourIn) -> Tours:
+    return Tours(tours=2)
+
+
+@pytest.fixture
+async def tours(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [search_helicopter_tours])
+
+
+async def test_a_word_of_another_subject_is_no_missing_value(tours: pf.Node) -> None:
+    # a reading verb, values the text cannot give, and a word far from it: E404, not E422
+    assert await is_refused(tours, "tell me a joke about helicopters", TODAY)
+
+
+async def test_a_missing_value_is_still_asked_for(tours: pf.Node) -> None:
+    with pytest.raises(pf.errors.PacketFlowError) as caught:
+        await plan_steps(tours, "helicopter tours tomorrow", TODAY)
+    assert caught.value.code == "E422"

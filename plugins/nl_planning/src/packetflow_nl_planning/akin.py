@@ -10,7 +10,7 @@ from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
 
-__all__ = ["akin"]
+__all__ = ["akin", "farthest"]
 
 
 def akin(scope: Scope, profile: Profile, words: Iterable[str]) -> float | None:
@@ -18,10 +18,21 @@ def akin(scope: Scope, profile: Profile, words: Iterable[str]) -> float | None:
     ``None`` without the encoder or without a word to weigh (nothing to say then). A verb the
     lexicon knows ("went" cycling) says what is done, not what it is done to: it is not
     weighed."""
+    cosines = _cosines(scope, profile, words)
+    return None if cosines is None else max(cosines)
+
+
+def farthest(scope: Scope, profile: Profile, words: Iterable[str]) -> float | None:
+    """The lowest such cosine: how far the word least about the capability is from it."""
+    cosines = _cosines(scope, profile, words)
+    return None if cosines is None else min(cosines)
+
+
+def _cosines(scope: Scope, profile: Profile, words: Iterable[str]) -> list[float] | None:
     encoder, vector = scope.encoder, profile.vector
     lex = lexicon()
     verbs = lex.classes.keys() | set(lex.irregular.values())
     chosen = sorted(set(words) - verbs)
     if encoder is None or vector is None or not chosen:
         return None
-    return float((encoder.words(chosen) @ vector).max())
+    return [float(c) for c in encoder.words(chosen) @ vector]

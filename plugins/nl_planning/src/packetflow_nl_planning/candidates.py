@@ -22,12 +22,16 @@ class Thresholds:
     """share (IDF-weighted) of the clause's object words the capability's words cover."""
     lexical: float = 0.34
     with_fit: float = 0.38
+    """embedding cosine enough when a format-specific value also fits the capability."""
     sure: float = 0.6
     """embedding cosine that shows it even when its own words explain nothing left."""
     akin: float = 0.2
     """cosine of a word left unexplained with the capability that shows the word is about it
     (see :func:`~.akin.akin`)."""
-    """embedding cosine enough when a format-specific value also fits the capability."""
+    far: float = 0.1
+    """below this cosine with the capability, a word it leaves is of another subject: a
+    capability a reading verb asks of, whose values the text cannot give, is then not meant
+    (see :func:`~.akin.farthest`)."""
 
 
 @dataclass

@@ -9,7 +9,7 @@ import copy
 from collections.abc import Callable
 
 from .actions import BROAD, Action, compatible
-from .akin import akin
+from .akin import akin, farthest
 from .candidates import Candidate, Thresholds
 from .clauses import Mode, Scope
 from .coverage import coverage
@@ -248,9 +248,15 @@ def rank(
             # broken lock" for a locksmith's call-out): asking for the missing value would
             # claim a fit nothing shows.
             unsaid = level == "open" and says_no_action(action) and not says_verb(action, profile)
+            # ... nor one a reading verb asks of while it leaves a word far from anything it is
+            # about ("tell me a *joke* about helicopters" for a tour search): asking for the
+            # departure would be a guess
+            reads_of = action.explicit and action.query
+            far = farthest(scope, profile, left - profile.own) if reads_of else None
             relevant = (
                 not (scope.ids and filled.distinct == 0)
                 and not unsaid
+                and (far is None or far >= thresholds.far)
                 and (
                     told
                     or (

@@ -5,6 +5,7 @@ weather like tomorrow" reads like any dated report), while no word it leaves is 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from .clauses import Scope
 from .index import Profile
@@ -28,11 +29,17 @@ def farthest(scope: Scope, profile: Profile, words: Iterable[str]) -> float | No
     return None if cosines is None else min(cosines)
 
 
+@cache
+def _known_verbs() -> frozenset[str]:
+    """Every verb the lexicon knows, by its classes or its irregular forms (built once: it is
+    asked of every candidate of every clause)."""
+    lex = lexicon()
+    return frozenset(lex.classes) | frozenset(lex.irregular.values())
+
+
 def _cosines(scope: Scope, profile: Profile, words: Iterable[str]) -> list[float] | None:
     encoder, vector = scope.encoder, profile.vector
-    lex = lexicon()
-    verbs = lex.classes.keys() | set(lex.irregular.values())
-    chosen = sorted(set(words) - verbs)
+    chosen = sorted(set(words) - _known_verbs())
     if encoder is None or vector is None or not chosen:
         return None
     return [float(c) for c in encoder.words(chosen) @ vector]

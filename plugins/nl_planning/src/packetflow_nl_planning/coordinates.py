@@ -1,23 +1,19 @@
 """A position said as latitude and longitude ("near 54.4609,-3.0886", "at 51.5, -0.12"): two
 decimal numbers with a comma between them are one value, the place, for a text field of a place
-or one its description says takes 'lat,lon' - never two numbers, nor the first alone."""
+or one its description says takes 'lat,lon' - never two numbers, nor the first alone. The pairs
+are found here with the other mentions (``entities``); ``place_cues.fill_coordinates`` places
+them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # (the pairs are found with the other mentions, before any clause exists)
-    from .clauses import Scope
-    from .schema import FieldSpec
-
-__all__ = ["coordinate_pairs", "fill_coordinates"]
+__all__ = ["coordinate_pairs"]
 
 # A latitude and a longitude in decimal degrees, each with a fraction (a count pair "3, 4" is
 # no place), apart by a comma.
 _PAIR = re.compile(r"(?<![\w.,-])(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)(?![\w.])")
-_SAYS_COORDINATES = re.compile(r"\blat\b|latitude|coordinates|\blat,\s*lon", re.IGNORECASE)
 
 
 def coordinate_pairs(text: str) -> Iterator[tuple[str, int, int]]:
@@ -26,23 +22,3 @@ def coordinate_pairs(text: str) -> Iterator[tuple[str, int, int]]:
         lat, lon = m.group(1), m.group(2)
         if abs(float(lat)) <= 90 and abs(float(lon)) <= 180:
             yield f"{lat},{lon}", m.start(), m.end()
-
-
-def fill_coordinates(specs: list[FieldSpec], scope: Scope, out: dict[str, tuple[Any, str]]) -> None:
-    """Put each pair of the clause (a ``coordinates`` mention) into the first empty text field
-    of a place."""
-    for m in scope.of("coordinates"):
-        spec = next((s for s in specs if s.name not in out and _takes(s)), None)
-        if spec is None:
-            return
-        scope.mentions.take(m)
-        out[spec.name] = (m.value, scope.text[m.start : m.end])
-
-
-def _takes(spec: FieldSpec) -> bool:
-    """Whether ``spec`` holds a place that may be a position."""
-    from .place_cues import place_field  # (place_cues reads clauses, made after the mentions)
-
-    if spec.type != "string":
-        return False
-    return place_field(spec) or bool(_SAYS_COORDINATES.search(spec.description))

@@ -16,13 +16,12 @@ from typing import Any
 from .capitalised import NAMED, fill_capitalised, titled
 from .clauses import Scope, field_words
 from .colours import colour_cue
-from .coordinates import fill_coordinates
 from .everywhere import everywhere
 from .lexicon import lexicon
 from .named_text import by_agent, labelled, named_before
 from .own_modifiers import modifier_of_own
 from .person_names import split_full_name
-from .place_cues import owned_before_named, place_cue
+from .place_cues import fill_coordinates, owned_before_named, place_cue
 from .schema import FieldSpec
 from .text_spans import (
     DETERMINERS,

@@ -7,12 +7,16 @@ preposition is that field's, not the first text field's that happens to be decla
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from .clauses import Scope
 from .lexicon import lexicon
 from .schema import FieldSpec
 from .text import Token
 from .text_spans import STOP_AT
 
-__all__ = ["owned_before_named", "place_cue", "place_field"]
+__all__ = ["fill_coordinates", "owned_before_named", "place_cue", "place_field"]
 
 # Words of a field's name or description that make it a place (schema-driven: "where it was
 # seen", "town, reserve or county", "location").
@@ -70,3 +74,24 @@ def owned_before_named(tokens: list[Token], i: int, spec: FieldSpec) -> bool:
         t.lower in _AT_PLACE and nxt.is_word and nxt.text[:1].isupper() and not nxt.entity
         for t, nxt in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False)
     )
+
+
+_SAYS_COORDINATES = re.compile(r"\blat\b|latitude|coordinates|\blat,\s*lon", re.IGNORECASE)
+
+
+def fill_coordinates(specs: list[FieldSpec], scope: Scope, out: dict[str, tuple[Any, str]]) -> None:
+    """Put each pair of degrees of the clause (a ``coordinates`` mention, see
+    :mod:`.coordinates`) into the first empty text field of a place, or of one whose
+    description says it takes them."""
+    for m in scope.of("coordinates"):
+        spec = next((s for s in specs if s.name not in out and _takes_position(s)), None)
+        if spec is None:
+            return
+        scope.mentions.take(m)
+        out[spec.name] = (m.value, scope.text[m.start : m.end])
+
+
+def _takes_position(spec: FieldSpec) -> bool:
+    if spec.type != "string":
+        return False
+    return place_field(spec) or bool(_SAYS_COORDINATES.search(spec.description))

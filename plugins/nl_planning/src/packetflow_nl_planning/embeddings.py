@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +106,12 @@ class StaticEncoder:
         """The tokenizer's vocabulary (token -> id)."""
         vocab: dict[str, int] = self._tokenizer.get_vocab()
         return vocab
+
+    @cached_property
+    def whole_words(self) -> frozenset[str]:
+        """The vocabulary's tokens that are whole words of letters (common English words),
+        read once per encoder."""
+        return frozenset(w for w in self.vocabulary() if w.isalpha())
 
 
 def load_default() -> StaticEncoder | None:

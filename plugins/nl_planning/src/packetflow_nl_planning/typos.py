@@ -34,7 +34,6 @@ class Typos:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._vocab: frozenset[str] | None = None
 
     def correct(self, tokens: list[Token]) -> None:
         """Replace words that are typos of a capability's word or of an action verb."""
@@ -162,6 +161,4 @@ class Typos:
         encoder = self.index.encoder
         if encoder is None:
             return False
-        if self._vocab is None:
-            self._vocab = frozenset(w for w in encoder.vocabulary() if w.isalpha())
-        return word in self._vocab
+        return word in encoder.whole_words

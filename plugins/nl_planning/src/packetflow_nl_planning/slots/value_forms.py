@@ -59,7 +59,7 @@ def compound_head_value(spec: FieldSpec, tokens: list[Any], encoder: Any) -> Fou
     forearm": the arm)."""
     if encoder is None:
         return None
-    vocabulary = _vocabulary(encoder)
+    vocabulary = encoder.whole_words
     heads = {w[0]: v for v in spec.enum if len(w := _words(v)) == 1 and len(w[0]) >= 3}
     values = [" ".join(_words(v)) for v in spec.enum]
     best: tuple[float, Found] | None = None  # the compound nearest its head, of several
@@ -79,18 +79,6 @@ def compound_head_value(spec: FieldSpec, tokens: list[Any], encoder: Any) -> Fou
             if spec.enum[top] == value and near >= _HEAD_MIN and (best is None or near > best[0]):
                 best = (near, (0.6, t.start, value, t.text))
     return None if best is None else best[1]
-
-
-_VOCABULARIES: dict[int, frozenset[str]] = {}
-
-
-def _vocabulary(encoder: Any) -> frozenset[str]:
-    """The encoder's whole-word tokens, read once per encoder."""
-    known = _VOCABULARIES.get(id(encoder))
-    if known is None:
-        known = frozenset(w for w in encoder.vocabulary() if w.isalpha())
-        _VOCABULARIES[id(encoder)] = known
-    return known
 
 
 def scattered_value(spec: FieldSpec, tokens: list[Any]) -> Found | None:

@@ -136,7 +136,6 @@ def refuse(text: str, today: dt.date, tags: str) -> dict:
 
 SINGLES = [
     # community choir
-    single("when's the next choir practice?", JUN, "get_rehearsal_schedule", {}, "question terse"),
     single(
         "Tenors here: what are our rehearsal dates from 1 March?",
         FEB,
@@ -144,6 +143,7 @@ SINGLES = [
         {"voice_part": "tenor", "from_date": on(FEB, 3, 1)},
         "context_first question",
     ),
+    single("when's the next choir practice?", JUN, "get_rehearsal_schedule", {}, "question terse"),
     single(
         "I sing alto, could you show me the practice dates from the 20th onwards?",
         OCT,
@@ -192,20 +192,27 @@ SINGLES = [
         "statement money",
     ),
     single(
-        "order 32 copies of sm-40218",
-        AUG,
-        "order_sheet_music",
-        {"score_id": "SM-40218", "copies": 32},
-        "terse lowercase_id",
-    ),
-    single(
         "We need twenty-four PDF licences for SM-11873, please.",
         FEB,
         "order_sheet_music",
         {"score_id": "SM-11873", "copies": 24, "edition": "pdf_licence"},
         "polite numbers_in_words statement",
     ),
+    single(
+        "order 32 copies of sm-40218",
+        AUG,
+        "order_sheet_music",
+        {"score_id": "SM-40218", "copies": 32},
+        "terse lowercase_id",
+    ),
     # climbing wall
+    single(
+        "can I get on the auto belays at the climbing center tomorrow at 18:30?",
+        APR,
+        "book_climbing_session",
+        {"date": plus(APR, 1), "time": "18:30", "activity": "auto_belay"},
+        "question american",
+    ),
     single(
         "Bouldering for 3 on Saturday at 10am, we'll need shoes",
         FEB,
@@ -220,11 +227,11 @@ SINGLES = [
         "terse",
     ),
     single(
-        "can I get on the auto belays at the climbing center tomorrow at 18:30?",
-        APR,
-        "book_climbing_session",
-        {"date": plus(APR, 1), "time": "18:30", "activity": "auto_belay"},
-        "question american",
+        "did 'Pinch Me', a 6c+, first go yesterday",
+        AUG,
+        "log_climb",
+        {"grade": "6c+", "climbed_on": plus(AUG, -1), "style": "flash", "route_name": "Pinch Me"},
+        "statement quoted vocabulary",
     ),
     single(
         "Me and a mate want to do some top roping Wednesday evening at 7",
@@ -232,13 +239,6 @@ SINGLES = [
         "book_climbing_session",
         {"date": ahead(JUN, "wednesday"), "time": "19:00", "climbers": 2, "activity": "top_rope"},
         "statement vocabulary",
-    ),
-    single(
-        "did 'Pinch Me', a 6c+, first go yesterday",
-        AUG,
-        "log_climb",
-        {"grade": "6c+", "climbed_on": plus(AUG, -1), "style": "flash", "route_name": "Pinch Me"},
-        "statement quoted vocabulary",
     ),
     single(
         "Got the v6 on Monday after 9 attempts!",
@@ -375,19 +375,19 @@ SINGLES = [
     ),
     # karaoke rooms
     single(
-        "karaoke for 8 on Friday at 9pm",
-        OCT,
-        "book_karaoke_room",
-        {"date": ahead(OCT, "friday"), "time": "21:00", "guests": 8},
-        "terse",
-    ),
-    single(
         "It's Priya's birthday - can we get a singing booth for twelve people on Saturday the "
         "12th from 8pm for three hours?",
         JUN,
         "book_karaoke_room",
         {"date": nth_ahead(JUN, 12), "time": "20:00", "guests": 12, "duration_minutes": 180},
         "context_first question numbers_in_words unit vocabulary",
+    ),
+    single(
+        "karaoke for 8 on Friday at 9pm",
+        OCT,
+        "book_karaoke_room",
+        {"date": ahead(OCT, "friday"), "time": "21:00", "guests": 8},
+        "terse",
     ),
     single(
         "Could we book a karaoke room tomorrow at 19:30 for an hour and a half? There'll be 5 "
@@ -563,18 +563,18 @@ SINGLES = [
     ),
     # MOT testing
     single(
-        "MOT for KM19 XTR on Thursday at 8:30",
-        OCT,
-        "book_mot_test",
-        {"registration": "KM19 XTR", "date": ahead(OCT, "thursday"), "time": "08:30"},
-        "terse",
-    ),
-    single(
         "My motorbike's MOT is due - can I bring yx68 bfo in on the 28th?",
         APR,
         "book_mot_test",
         {"registration": "YX68 BFO", "date": nth_ahead(APR, 28), "vehicle": "motorcycle"},
         "context_first question lowercase_id",
+    ),
+    single(
+        "MOT for KM19 XTR on Thursday at 8:30",
+        OCT,
+        "book_mot_test",
+        {"registration": "KM19 XTR", "date": ahead(OCT, "thursday"), "time": "08:30"},
+        "terse",
     ),
     single(
         "text me on +44 7911 123456 before the MOT on LR70 KPU runs out",
@@ -659,13 +659,6 @@ SINGLES = [
     ),
     # window cleaning
     single(
-        "Window cleaner every 4 weeks for a semi at cf5 1qe",
-        FEB,
-        "start_window_cleaning",
-        {"postcode": "CF5 1QE", "house": "semi_detached", "frequency": "four_weekly"},
-        "terse lowercase_id",
-    ),
-    single(
         "We've just moved into a detached house at OX2 7DE, could someone do our windows every "
         "eight weeks, frames and sills too?",
         JUN,
@@ -677,6 +670,13 @@ SINGLES = [
             "frames_and_sills": True,
         },
         "context_first polite question numbers_in_words",
+    ),
+    single(
+        "Window cleaner every 4 weeks for a semi at cf5 1qe",
+        FEB,
+        "start_window_cleaning",
+        {"postcode": "CF5 1QE", "house": "semi_detached", "frequency": "four_weekly"},
+        "terse lowercase_id",
     ),
     single(
         "windo cleaning monthly for my terrace, SE15 4QL",
@@ -723,18 +723,18 @@ SINGLES = [
     ),
     # bouncy castle hire
     single(
-        "My son's favorite is superhero - any of those bouncy castles free on the 5th?",
-        JUN,
-        "search_bouncy_castles",
-        {"date": nth_ahead(JUN, 5), "theme": "superhero"},
-        "question american context_first",
-    ),
-    single(
         "need an inflatable that fits in a village hall for Saturday 16 October",
         OCT,
         "search_bouncy_castles",
         {"date": on(OCT, 10, 16), "indoor": True},
         "statement",
+    ),
+    single(
+        "My son's favorite is superhero - any of those bouncy castles free on the 5th?",
+        JUN,
+        "search_bouncy_castles",
+        {"date": nth_ahead(JUN, 5), "theme": "superhero"},
+        "question american context_first",
     ),
     single(
         "Hire BC-3302 for Sunday at DE22 1HB, 6 hours, and there's no plug in the garden so "
@@ -901,15 +901,6 @@ SINGLES = [
 
 WIRED = [
     multi(
-        "Find the Fauré Requiem for SATB, then order 40 copies",
-        JUN,
-        [
-            step("search_sheet_music", {"query": "Fauré Requiem", "voicing": "SATB"}),
-            step("order_sheet_music", {"copies": 40}, score_id=[0, "score_id"]),
-        ],
-        "then wired",
-    ),
-    multi(
         "look up 'Carol of the Bells' in an SSA arrangement and order 18 PDF licences of it",
         OCT,
         [
@@ -921,6 +912,15 @@ WIRED = [
             ),
         ],
         "and wired quoted reference",
+    ),
+    multi(
+        "Find the Fauré Requiem for SATB, then order 40 copies",
+        JUN,
+        [
+            step("search_sheet_music", {"query": "Fauré Requiem", "voicing": "SATB"}),
+            step("order_sheet_music", {"copies": 40}, score_id=[0, "score_id"]),
+        ],
+        "then wired",
     ),
     multi(
         "Quote me for a 6 yard skip of rubble at NG7 2QL, on the road outside, and then book it "
@@ -1435,8 +1435,8 @@ OTHER_MULTI = [
 NEAR_MISSES = [
     refuse("cancel skip hire SH-20931, don't need it after all", JAN, "near_miss opposite"),
     refuse("Can you swap skip SH-55102 for a bigger one?", FEB, "near_miss question"),
-    refuse("Cancel the boiler service on Thursday, I'll be at work", APR, "near_miss opposite"),
     refuse("move my boiler service from Friday to next week", JUN, "near_miss"),
+    refuse("Cancel the boiler service on Thursday, I'll be at work", APR, "near_miss opposite"),
     refuse("cancel the climbing wall booking CW-44012", AUG, "near_miss opposite terse"),
     refuse("Cancel our trampoline session on Saturday please", OCT, "near_miss opposite polite"),
     refuse(
@@ -1478,12 +1478,12 @@ OFF_DOMAIN = [
     refuse("set a timer for 20 minutes for the turkey", DEC, "off_domain"),
     refuse("When is Veterans Day this year?", OCT, "off_domain question"),
     refuse("how high is the Old Man of Hoy?", AUG, "off_domain question"),
-    refuse("update Windows on my laptop", JUN, "off_domain terse"),
     refuse("how do I bleed a radiator?", JAN, "off_domain question"),
+    refuse("update Windows on my laptop", JUN, "off_domain terse"),
     refuse("write a poem about a milkman", APR, "off_domain"),
     refuse("get me a taxi to the golf club at 7", FEB, "off_domain"),
-    refuse("convert 12 stone to kilos", OCT, "off_domain unit terse"),
     refuse("what's on at the cinema tonight", JUN, "off_domain question"),
+    refuse("convert 12 stone to kilos", OCT, "off_domain unit terse"),
     refuse("sing me happy birthday", AUG, "off_domain terse"),
     refuse("remind me to call mum at 6", APR, "off_domain"),
     refuse("whats teh score in the Arsenal game", JAN, "off_domain typo question"),

@@ -41,7 +41,6 @@ import packetflow as pf
 from packetflow_nl_planning import NlPlanningModule
 
 _EMAIL = {"format": "email"}
-_URI = {"format": "uri"}
 _HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 _PHONE = r"^\+[1-9][0-9]{7,14}$"
 _POSTCODE = r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$"

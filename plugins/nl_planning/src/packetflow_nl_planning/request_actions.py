@@ -321,10 +321,13 @@ def request_action(
             noun_verb, end = nominal
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
-        if verb == "get" and after < len(words) and words[after] in ("a", "an"):
-            # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
-            # made or read), as "I need a ..." asks; "get the forecast" only reads.
+        if verb == "get" and after < len(words) and _new_things(words[after]):
+            # "get a cab", "get a table for 4", "get 12 cupcakes": a new thing is obtained
+            # (bought, booked, made or read), as "I need a ..." asks; "get the forecast"
+            # only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if "start" in classes and "again" in words[after:]:
+        classes = classes | lex.classes_of("resume")  # "start the papers again": resume them
     if paused_until(tokens, after, verb):
         classes = classes | {"pause"}  # "skip feeding the fish until the 20th" pauses it
     if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
@@ -333,6 +336,11 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _new_things(word: str) -> bool:
+    """Whether ``word`` opens a new thing, or a count of some: "a", "an", "12", "two"."""
+    return word in ("a", "an") or word.isdigit() or word in _COUNT_WORDS
 
 
 _PICTURES = frozenset(

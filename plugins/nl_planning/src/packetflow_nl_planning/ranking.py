@@ -31,6 +31,7 @@ from .verb_match import (
     verbs_of,
 )
 from .vetoes import (
+    another_thing,
     common_noun_named,
     done_otherwise,
     leaves_time,
@@ -310,9 +311,24 @@ def rank(
             # however well this one's fields took the rest ("ride" as a title).
             relevant = False
         # A time of day no field takes rules it out, for the tie-breaks too (winners.py).
+        # A thing "book a *table* for 4" asks for when only karting sessions are booked is
+        # another one: none of the words the verb is said of is the capability's, and each is
+        # far from what it is about, however well its fields took the date and the count.
         ruled_out = learned <= 0.2 and leaves_time(profile, trial)
-        if ruled_out or (
-            relevant and learned <= 0.2 and takes_nothing(filled, hit.lexical, covered, leftover)
+        another = (
+            learned <= 0.2
+            and covered == 0
+            and leftover > 0
+            and another_thing(action, scope, profile, left, thresholds.far)
+        )
+        if (
+            ruled_out
+            or another
+            or (
+                relevant
+                and learned <= 0.2
+                and takes_nothing(filled, hit.lexical, covered, leftover)
+            )
         ):
             relevant = False
         if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
@@ -362,6 +378,7 @@ def rank(
                     for w in filled.sources[f.name].lower().split()
                 ),
                 near,
+                another,
             )
         )  # fmt: skip
     outscored_by_words(out)

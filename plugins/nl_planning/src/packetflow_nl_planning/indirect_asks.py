@@ -119,10 +119,23 @@ def kept_longer(
             and [t.lower for t in tokens[i + 2 : i + 3]] in (["to"], ["onto"], ["on"])
         )
         more = word in _MORE and any(s in _SPANS for s in spans)
+        if later and _new_thing(tokens[at:i]):
+            return None  # "give Tom a temporary code until Sunday": a new thing, none held
         if later or added or word == "longer" or more:
             # ("keep" and "longer" say the action: they are no topic to explain)
             return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)
     return None
+
+
+_AMOUNTS = frozenset(("bit", "little", "few", "couple", "while"))
+
+
+def _new_thing(tokens: Sequence[Token]) -> bool:
+    """Whether the words hold an indefinite article of a thing ("a code", not "a bit")."""
+    return any(
+        t.lower in ("a", "an") and (k + 1 >= len(tokens) or tokens[k + 1].lower not in _AMOUNTS)
+        for k, t in enumerate(tokens)
+    )
 
 
 # "... instead", "... only", "no longer ...": a wish about a thing one already has changes it.

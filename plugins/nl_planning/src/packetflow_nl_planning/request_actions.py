@@ -30,7 +30,7 @@ from .lexicon import Lexicon, lexicon
 from .light_verbs import CAUSATIVE, VERB_CONTEXT, causative, light_phrasal, named_action
 from .membership import membership
 from .money_moves import asks_price, money_put
-from .needs import kept_out, needs_doing, paused_until
+from .needs import kept_out, needs_doing, paused_once, paused_until
 from .replies import no_longer, told_reply
 from .settings_said import bare_switch, set_to
 from .statements import (
@@ -241,11 +241,11 @@ def request_action(
         verb == "get"
         and "how" in words[:at]
         and after + 1 < len(words)
-        and words[after] == "to"
+        and words[after] in ("to", "from")
         and not lex.classes_of(tokens[after + 1].lemma)
     ):
-        # "how do I get to Central Station?", "how to get to the zoo": the way there, which
-        # a route planner works out
+        # "how do I get to Central Station?", "how to get from King's Cross to Heathrow": the
+        # way there, which a route planner works out
         return Action(_ROUTE, ("travel",), True, True, after + 1)
     if verb == "block" and _span_of_time(tokens, after):
         # "block 2 hours for ...", "block out the afternoon": reserving time in a calendar
@@ -330,6 +330,8 @@ def request_action(
         classes = classes | lex.classes_of("resume")  # "start the papers again": resume them
     if paused_until(tokens, after, verb):
         classes = classes | {"pause"}  # "skip feeding the fish until the 20th" pauses it
+    if paused_once(tokens, after, classes):
+        classes = classes | {"skip"}  # "pause next Monday's meal kit" skips that one
     if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
         # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
         # new time changes it, and changing when it is moves it ("set the alarm to 7:00"

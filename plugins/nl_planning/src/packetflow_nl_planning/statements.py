@@ -81,6 +81,9 @@ _AUXILIARIES = frozenset(("was", "were", "has", "have", "had"))
 _SOMEONE = frozenset(("someone", "somebody"))
 _KEEP = frozenset(("keeps", "kept", "keep"))
 _FAULT = frozenset(("report",))
+_PERFECT = frozenset(("has", "have"))
+_ARRIVED = frozenset(("arrived", "come", "turned", "shown"))
+_LOCATE = frozenset(("search", "retrieve"))
 
 
 def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
@@ -96,6 +99,10 @@ def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
         if _not_done(tokens, i):
             # "our bins weren't collected", "the parcel wasn't delivered": a thing that was
             # not done, told as a statement, is a missed service to report
+            if tokens[i].lower in _PERFECT and tokens[i + 2].lower in _ARRIVED:
+                # "my package still hasn't arrived": a thing on its way that is not here
+                # yet is to be found (tracked) as well
+                return Action(_FAULT | _LOCATE, ("report",), True, False, at)
             return Action(_FAULT, ("report",), True, False, at)
     if tokens[at].lower in TELLER:
         return None

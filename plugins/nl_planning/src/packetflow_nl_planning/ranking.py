@@ -35,6 +35,7 @@ from .vetoes import (
     common_noun_named,
     done_otherwise,
     leaves_time,
+    new_value_left,
     says_no_action,
     takes_nothing,
     tells_cessation,
@@ -334,6 +335,10 @@ def rank(
         if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
             # "book a table for 4", "reserve a court": a common noun its title or name field
             # took is no title nor name but the thing asked for, which it does not have.
+            relevant = False
+        if relevant and learned <= 0.2 and new_value_left(action, scope, filled):
+            # "change my alarm PIN to 7788" for arming the alarm: the value a thing is to be
+            # changed to is what is asked, and it takes no value at all.
             relevant = False
         if bare:
             relevant = learned > 0.2

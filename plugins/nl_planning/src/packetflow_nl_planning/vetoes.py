@@ -22,6 +22,7 @@ __all__ = [
     "common_noun_named",
     "done_otherwise",
     "leaves_time",
+    "new_value_left",
     "says_no_action",
     "takes_nothing",
     "tells_cessation",
@@ -193,3 +194,15 @@ def another_thing(
         return False
     best = akin(scope, profile, [head])
     return best is not None and best < far
+
+
+def new_value_left(action: Action, scope: Scope, filled: Filled) -> bool:
+    """Whether a request to change a thing says what it is to become ("change my PIN *to
+    7788*", "set the code to 4471") and the capability took no value of the request at all:
+    it cannot make that change."""
+    if filled.params or "update" not in action.classes:
+        return False
+    words = scope.words[action.object_start :]
+    return any(
+        t.lower == "to" and (nxt.entity or nxt.lower[:1].isdigit()) for t, nxt in pairwise(words)
+    )

@@ -114,6 +114,10 @@ def request_action(
     went = outing(tokens, at) if at < len(tokens) else None
     if went is not None:
         return went
+    if desire and at + 1 == len(tokens) and words[at - 1] == "to" and not verb_at(tokens, at, lex):
+        # "..., I need to go": a wish to do what no verb of the lexicon names, of nothing, is
+        # the teller's reason (a statement), not a thing to obtain
+        return Action(frozenset(), (), False, True, at)
     if (
         desire
         and at < len(tokens)

@@ -213,7 +213,9 @@ def rank(
             # takes (an id by its pattern, an email...), and says nothing else: it means it.
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
-            or (same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            # (with no required field, a value an optional one took: a title of a one-of pair)
+            or (same_verb(action, profile) and fit == 1.0 and explained
+                and (bool(required) or bool(filled.params)))
             # "the robot is too loud, stop it": the very verb, nothing else said, and what
             # "it" is named by the scene told before it, in the capability's own words.
             or (same_verb(action, profile) and fit == 1.0 and leftover == 0

@@ -330,6 +330,9 @@ def request_action(
             # (bought, booked, made or read), as "I need a ..." asks; "get the forecast"
             # only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    onto = _put_on_list(tokens, after, verb, verbs)
+    if onto is not None:
+        classes = classes | {f"word:{onto}"}  # "add Notch to the whitelist": whitelist him
     if "start" in classes and "again" in words[after:]:
         classes = classes | lex.classes_of("resume")  # "start the papers again": resume them
     if paused_until(tokens, after, verb):
@@ -342,6 +345,26 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_ONTO = frozenset(("to", "on", "onto"))
+_PUTS = frozenset(("add", "put"))
+
+
+def _put_on_list(
+    tokens: Sequence[Token], after: int, verb: str, verbs: frozenset[str]
+) -> str | None:
+    """The noun a thing is added to when it is a verb the lexicon does not know that a
+    capability is named by ("add Notch *to the whitelist*": to whitelist him), else ``None``."""
+    if verb not in _PUTS:
+        return None
+    for i in range(after, len(tokens) - 1):
+        if tokens[i].lower not in _ONTO:
+            continue
+        j = i + 1 + (tokens[i + 1].lower in VERB_CONTEXT)
+        if j < len(tokens) and tokens[j].lemma in verbs and not tokens[j].entity:
+            return tokens[j].lemma
+    return None
 
 
 def _new_things(word: str) -> bool:

@@ -173,7 +173,8 @@ def rank(
         swallowed = (
             filled.textual
             and covered == 0
-            and not action.explicit
+            # (nor does a wish for a thing, "can we get a guide ...": it names no action)
+            and (not action.explicit or obtains(action))
             and not listed_value(profile.fields, filled)
         )
         explained = explained and not swallowed

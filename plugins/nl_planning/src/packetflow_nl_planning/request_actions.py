@@ -231,6 +231,11 @@ def request_action(
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)
+        if q and at < len(tokens):
+            # "can we travel on Sunday instead?": asked to be done otherwise, it changes it
+            otherwise = wanted_otherwise(tokens, at, lex)
+            if otherwise is not None and otherwise.verbs[0] == "instead":
+                return otherwise
         plural = at + 1 < len(tokens) and tokens[at + 1].lower != tokens[at + 1].lemma
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some

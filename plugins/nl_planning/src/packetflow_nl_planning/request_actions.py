@@ -335,6 +335,10 @@ def request_action(
             # (bought, booked, made or read), as "I need a ..." asks; "get the forecast"
             # only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if verb == "leave" and _left_with(words, after):
+        # "leave RX4 with a neighbour", "leave it at the back door": a thing left with someone
+        # or somewhere is delivered there - nothing is left (quit)
+        return Action(lex.classes_of("deliver"), (verb, "deliver"), True, False, after)
     onto = _put_on_list(tokens, after, verb, verbs)
     if onto is not None:
         classes = classes | {f"word:{onto}"}  # "add Notch to the whitelist": whitelist him
@@ -350,6 +354,17 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+_WITH = frozenset(("with", "at", "outside", "behind"))
+
+
+def _left_with(words: Sequence[str], after: int) -> bool:
+    """Whether "leave" is said of a thing (not oneself) followed, within a few words, by
+    with whom or where it is to be left ("leave it with Ann", "leave the box at the door")."""
+    if after >= len(words) or words[after] in _ME:
+        return False
+    return any(w in _WITH for w in words[after + 1 : after + 4])
 
 
 _ONTO = frozenset(("to", "on", "onto"))

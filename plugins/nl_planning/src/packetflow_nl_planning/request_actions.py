@@ -240,6 +240,9 @@ def request_action(
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
+        if _from_now_on(words, at):
+            # "whole beans from now on": what is to be had from now on changes what one has
+            return Action(CHANGE, ("change",), True, False, at)
         named = named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
         # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
         # $20") asks to read about the thing or to obtain one: never to change or remove one.
@@ -354,6 +357,14 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
+
+
+def _from_now_on(words: Sequence[str], at: int) -> bool:
+    """Whether a bare phrase goes on with "from now on" (or "going forward")."""
+    rest = list(words[at + 1 :])
+    return any(rest[i : i + 3] == ["from", "now", "on"] for i in range(len(rest))) or any(
+        rest[i : i + 2] == ["going", "forward"] for i in range(len(rest))
+    )
 
 
 _WITH = frozenset(("with", "at", "outside", "behind"))

@@ -32,6 +32,7 @@ from .membership import membership
 from .money_moves import asks_price, money_put
 from .needs import kept_out, needs_doing, paused_once, paused_until
 from .replies import no_longer, told_reply
+from .said_of import COUNT_WORDS, from_now_on, left_with, new_things, put_on_list
 from .settings_said import bare_switch, set_to
 from .statements import (
     PRESENT,
@@ -240,7 +241,7 @@ def request_action(
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
-        if _from_now_on(words, at):
+        if from_now_on(words, at):
             # "whole beans from now on": what is to be had from now on changes what one has
             return Action(CHANGE, ("change",), True, False, at)
         named = named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
@@ -333,16 +334,16 @@ def request_action(
             noun_verb, end = nominal
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
-        if verb == "get" and after < len(words) and _new_things(words[after]):
+        if verb == "get" and after < len(words) and new_things(words[after]):
             # "get a cab", "get a table for 4", "get 12 cupcakes": a new thing is obtained
             # (bought, booked, made or read), as "I need a ..." asks; "get the forecast"
             # only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
-    if verb == "leave" and _left_with(words, after):
+    if verb == "leave" and left_with(words, after):
         # "leave RX4 with a neighbour", "leave it at the back door": a thing left with someone
         # or somewhere is delivered there - nothing is left (quit)
         return Action(lex.classes_of("deliver"), (verb, "deliver"), True, False, after)
-    onto = _put_on_list(tokens, after, verb, verbs)
+    onto = put_on_list(tokens, after, verb, verbs)
     if onto is not None:
         classes = classes | {f"word:{onto}"}  # "add Notch to the whitelist": whitelist him
     if "start" in classes and "again" in words[after:]:
@@ -357,50 +358,6 @@ def request_action(
         # sets it: a light verb moves nothing)
         classes = classes | CHANGE
     return Action(classes, (verb,), True, lex.is_query(classes), after)
-
-
-def _from_now_on(words: Sequence[str], at: int) -> bool:
-    """Whether a bare phrase goes on with "from now on" (or "going forward")."""
-    rest = list(words[at + 1 :])
-    return any(rest[i : i + 3] == ["from", "now", "on"] for i in range(len(rest))) or any(
-        rest[i : i + 2] == ["going", "forward"] for i in range(len(rest))
-    )
-
-
-_WITH = frozenset(("with", "at", "outside", "behind"))
-
-
-def _left_with(words: Sequence[str], after: int) -> bool:
-    """Whether "leave" is said of a thing (not oneself) followed, within a few words, by
-    with whom or where it is to be left ("leave it with Ann", "leave the box at the door")."""
-    if after >= len(words) or words[after] in _ME:
-        return False
-    return any(w in _WITH for w in words[after + 1 : after + 4])
-
-
-_ONTO = frozenset(("to", "on", "onto"))
-_PUTS = frozenset(("add", "put"))
-
-
-def _put_on_list(
-    tokens: Sequence[Token], after: int, verb: str, verbs: frozenset[str]
-) -> str | None:
-    """The noun a thing is added to when it is a verb the lexicon does not know that a
-    capability is named by ("add Notch *to the whitelist*": to whitelist him), else ``None``."""
-    if verb not in _PUTS:
-        return None
-    for i in range(after, len(tokens) - 1):
-        if tokens[i].lower not in _ONTO:
-            continue
-        j = i + 1 + (tokens[i + 1].lower in VERB_CONTEXT)
-        if j < len(tokens) and tokens[j].lemma in verbs and not tokens[j].entity:
-            return tokens[j].lemma
-    return None
-
-
-def _new_things(word: str) -> bool:
-    """Whether ``word`` opens a new thing, or a count of some: "a", "an", "12", "two"."""
-    return word in ("a", "an") or word.isdigit() or word in _COUNT_WORDS
 
 
 _PICTURES = frozenset(
@@ -475,14 +432,9 @@ def _counted_subject(
     if words[at] not in _MODALS or at + 2 >= len(words):
         return None
     first = tokens[at + 1]
-    if not (first.lower.isdigit() or first.lower in _COUNT_WORDS):
+    if not (first.lower.isdigit() or first.lower in COUNT_WORDS):
         return None
     for j in range(at + 2, min(at + 5, len(tokens))):
         if verb_at(tokens, j, lex, verbs) is not None:
             return j
     return None
-
-
-_COUNT_WORDS = frozenset(
-    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another")
-)

@@ -138,7 +138,8 @@ def compatible(request: Action, cap: Action) -> tuple[Level, str]:
             head = (
                 verb.split("_")[0] if any(c.startswith("word:") for c in request.classes) else verb
             )
-            forms = {head, *lex.synonyms.get(head, ())} if "_" not in head else set()
+            forms = {head} if "_" not in head else set()
+            forms |= set(lex.synonyms.get(head, ()))  # ("pick up": collect, for a collection)
             if "_" in verb:
                 forms.add(verb.replace("_", ""))  # "pick up" for a "pickup", "log in" a "login"
             # A past participle of the name ("locate_towed_vehicle") is the state after the

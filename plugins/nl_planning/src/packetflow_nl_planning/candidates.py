@@ -88,6 +88,9 @@ class Candidate:
     near: bool = True
     """the clause's embedding is plainly near it, its own words explain some of what is left,
     or a word left is near it (see :func:`~.akin.akin`)."""
+    another: bool = False
+    """the request's verb is said of another thing: none of its words are the capability's,
+    each far from it ("book a *table*" for a karting session): never the clear winner."""
 
     def to_dict(self) -> dict[str, object]:
         return {

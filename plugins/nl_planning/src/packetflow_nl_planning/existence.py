@@ -18,6 +18,8 @@ _BE = frozenset(("is", "are"))
 # Where a thing is said to be when asked whether it is there ("on here", "in stock").
 _THERE = (("on", "here"), ("in", "here"), ("in", "stock"), ("here",), ("available",))
 _ANY = frozenset(("any", "anything", "a", "an", "some", "something"))
+# After "any", words that make it no question of what is there ("any more", "any chance").
+_NOT_THINGS = frozenset(("more", "longer", "chance", "way", "idea", "news", "update", "updates"))
 
 
 def asked_existence(words: Sequence[str], at: int) -> int | None:
@@ -36,6 +38,8 @@ def asked_existence(words: Sequence[str], at: int) -> int | None:
         and "way" not in words[at + 2 : at + 5]  # ("is there a way to cancel ...": a how-to)
     ):
         return at + 2  # "is there anything called ...", "are there any ..."
+    if at == 0 and n >= 3 and words[0] == "any" and words[1] not in _NOT_THINGS:
+        return 1  # "any Arctic Monkeys gigs in Manchester?", "any good sushi spots around?"
     if at + 2 < n and words[at] in _BE:
         # "is Severance on here?", "is the Le Guin box set available": the thing, then where
         for tail in _THERE:

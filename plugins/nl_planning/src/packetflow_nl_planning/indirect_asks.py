@@ -90,6 +90,7 @@ def _when(token: Token) -> bool:
 
 KEEP = frozenset(("keep", "need", "want", "give", "allow", "add"))
 _MORE = frozenset(("another", "more", "extra"))
+_COUNTS = frozenset(("a", "an", "one", "two", "three", "four", "five", "six", "seven", "ten"))
 _STARTS = frozenset(("from", "starting", "between"))
 _SPANS = TIME_SPANS | {"night", "month", "year", "fortnight"}
 
@@ -109,10 +110,32 @@ def kept_longer(
             and any(_when(t) for t in tokens[i + 1 : i + 3])
             and not any(t.lower in _STARTS for t in tokens[at:i])
         )
-        if later or word == "longer" or (word in _MORE and any(s in _SPANS for s in spans)):
+        # "add 3 days to hire H-1": a count of a span of time added to a thing lengthens it
+        added = (
+            said[:1] == ("add",)
+            and (word.isdigit() or word in _COUNTS)
+            and tokens[i + 1 : i + 2] != []
+            and tokens[i + 1].lemma in _SPANS
+            and [t.lower for t in tokens[i + 2 : i + 3]] in (["to"], ["onto"], ["on"])
+        )
+        more = word in _MORE and any(s in _SPANS for s in spans)
+        if later and _new_thing(tokens[at:i]):
+            return None  # "give Tom a temporary code until Sunday": a new thing, none held
+        if later or added or word == "longer" or more:
             # ("keep" and "longer" say the action: they are no topic to explain)
             return Action(lex.classes_of("extend"), (*said, word, "extend"), True, False, at)
     return None
+
+
+_AMOUNTS = frozenset(("bit", "little", "few", "couple", "while"))
+
+
+def _new_thing(tokens: Sequence[Token]) -> bool:
+    """Whether the words hold an indefinite article of a thing ("a code", not "a bit")."""
+    return any(
+        t.lower in ("a", "an") and (k + 1 >= len(tokens) or tokens[k + 1].lower not in _AMOUNTS)
+        for k, t in enumerate(tokens)
+    )
 
 
 # "... instead", "... only", "no longer ...": a wish about a thing one already has changes it.

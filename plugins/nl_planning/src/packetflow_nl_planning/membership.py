@@ -28,6 +28,7 @@ _ONTO = frozenset(("to", "on", "onto", "in", "down"))
 # Verbs that take oneself off a thing (besides those of the lexicon's undo classes).
 _TAKE_OFF = frozenset(("take", "take_off", "count", "count_out", "leave", "scratch", "strike"))
 _JOIN = frozenset(("subscribe",))
+_OBTAIN = frozenset(("book", "buy", "rent"))
 _LEAVE = frozenset(("unsubscribe", "remove_from"))
 
 
@@ -52,10 +53,13 @@ def membership(
     if verb in _ADD_SELF and rest[0] in _ONTO:
         # "add me to walk W-1", "put us down for the Saturday walk"
         return Action(classes - lex.query | _JOIN, (verb, "join"), True, False, after + 1)
+    # A verb that otherwise only reads ("get us two seats at the bar", "grab me a place")
+    # obtains the place: booked or bought, as "get me two tickets" does - or joined.
+    kept = classes - lex.query or _OBTAIN
     for i, word in enumerate(rest[:4]):
         if tokens[after + 1 + i].lemma in _PLACES:
             # "book me a seat on R-1", "grab us two places": a place for oneself among others
-            return Action(classes - lex.query | _JOIN, (verb, "join"), True, False, after + 1)
+            return Action(kept | _JOIN, (verb, "join"), True, False, after + 1)
         if word not in _COUNTS and not word.isdigit():
             return None
     return None

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .actions import Action
+from .date_words import DAYS
 from .lexicon import Lexicon
 from .statements import NOT_A_THING
 from .text import Token, past_form, same_family
 from .verbs import verb_at
 
-__all__ = ["kept_out", "needs_doing", "paused_until"]
+__all__ = ["kept_out", "needs_doing", "paused_once", "paused_until"]
 
 _NEEDS = frozenset(("need", "needs", "want", "wants"))
 
@@ -100,3 +101,17 @@ def paused_until(tokens: Sequence[Token], after: int, verb: str) -> bool:
     if verb not in _HOLD_OFF:
         return False
     return any(t.lower in _UNTIL for t in tokens[after : after + 8])
+
+
+# Words that make a day one end of a span ("pause from Monday", "until Friday", "for a week").
+_SPAN = frozenset(("until", "till", "til", "from", "for", "between", "through", "to", "starting"))
+
+
+def paused_once(tokens: Sequence[Token], after: int, classes: frozenset[str]) -> bool:
+    """Whether a verb of pausing is said of one day's thing, no span of days: "pause next
+    Monday's meal kit", "hold Friday's delivery" - pausing that one occurrence skips it."""
+    if "pause" not in classes:
+        return False
+    rest = tokens[after:]
+    days = [t for t in rest if t.lower in DAYS]
+    return len(days) == 1 and not any(t.lower in _SPAN for t in rest)

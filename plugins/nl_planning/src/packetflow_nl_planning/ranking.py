@@ -31,9 +31,11 @@ from .verb_match import (
     verbs_of,
 )
 from .vetoes import (
+    another_thing,
     common_noun_named,
     done_otherwise,
     leaves_time,
+    new_value_left,
     says_no_action,
     takes_nothing,
     tells_cessation,
@@ -171,7 +173,8 @@ def rank(
         swallowed = (
             filled.textual
             and covered == 0
-            and not action.explicit
+            # (nor does a wish for a thing, "can we get a guide ...": it names no action)
+            and (not action.explicit or obtains(action))
             and not listed_value(profile.fields, filled)
         )
         explained = explained and not swallowed
@@ -211,7 +214,9 @@ def rank(
             # takes (an id by its pattern, an email...), and says nothing else: it means it.
             or (fit == 1.0 and bool(required) and explained and (specific_action or patterned)
                 and (filled.specific > 0 or leftover == 0))
-            or (same_verb(action, profile) and fit == 1.0 and bool(required) and explained)
+            # (with no required field, a value an optional one took: a title of a one-of pair)
+            or (same_verb(action, profile) and fit == 1.0 and explained
+                and (bool(required) or bool(filled.params)))
             # "the robot is too loud, stop it": the very verb, nothing else said, and what
             # "it" is named by the scene told before it, in the capability's own words.
             or (same_verb(action, profile) and fit == 1.0 and leftover == 0
@@ -310,14 +315,33 @@ def rank(
             # however well this one's fields took the rest ("ride" as a title).
             relevant = False
         # A time of day no field takes rules it out, for the tie-breaks too (winners.py).
+        # A thing "book a *table* for 4" asks for when only karting sessions are booked is
+        # another one: none of the words the verb is said of is the capability's, and each is
+        # far from what it is about, however well its fields took the date and the count.
         ruled_out = learned <= 0.2 and leaves_time(profile, trial)
-        if ruled_out or (
-            relevant and learned <= 0.2 and takes_nothing(filled, hit.lexical, covered, leftover)
+        another = (
+            learned <= 0.2
+            and covered == 0
+            and leftover > 0
+            and another_thing(action, scope, profile, left, thresholds.far)
+        )
+        if (
+            ruled_out
+            or another
+            or (
+                relevant
+                and learned <= 0.2
+                and takes_nothing(filled, hit.lexical, covered, leftover)
+            )
         ):
             relevant = False
         if relevant and learned <= 0.2 and common_noun_named(profile, filled, scope):
             # "book a table for 4", "reserve a court": a common noun its title or name field
             # took is no title nor name but the thing asked for, which it does not have.
+            relevant = False
+        if relevant and learned <= 0.2 and new_value_left(action, scope, filled):
+            # "change my alarm PIN to 7788" for arming the alarm: the value a thing is to be
+            # changed to is what is asked, and it takes no value at all.
             relevant = False
         if bare:
             relevant = learned > 0.2
@@ -362,6 +386,7 @@ def rank(
                     for w in filled.sources[f.name].lower().split()
                 ),
                 near,
+                another,
             )
         )  # fmt: skip
     outscored_by_words(out)

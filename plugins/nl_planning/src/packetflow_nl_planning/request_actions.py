@@ -30,8 +30,9 @@ from .lexicon import Lexicon, lexicon
 from .light_verbs import CAUSATIVE, VERB_CONTEXT, causative, light_phrasal, named_action
 from .membership import membership
 from .money_moves import asks_price, money_put
-from .needs import kept_out, needs_doing, paused_until
+from .needs import kept_out, needs_doing, paused_once, paused_until
 from .replies import no_longer, told_reply
+from .said_of import COUNT_WORDS, from_now_on, left_with, new_things, put_on_list
 from .settings_said import bare_switch, set_to
 from .statements import (
     PRESENT,
@@ -114,6 +115,10 @@ def request_action(
     went = outing(tokens, at) if at < len(tokens) else None
     if went is not None:
         return went
+    if desire and at + 1 == len(tokens) and words[at - 1] == "to" and not verb_at(tokens, at, lex):
+        # "..., I need to go": a wish to do what no verb of the lexicon names, of nothing, is
+        # the teller's reason (a statement), not a thing to obtain
+        return Action(frozenset(), (), False, True, at)
     if (
         desire
         and at < len(tokens)
@@ -227,10 +232,18 @@ def request_action(
     if found is None:
         if not bare:
             return Action(frozenset(), (), False, True, at)
+        if q and at < len(tokens):
+            # "can we travel on Sunday instead?": asked to be done otherwise, it changes it
+            otherwise = wanted_otherwise(tokens, at, lex)
+            if otherwise is not None and otherwise.verbs[0] == "instead":
+                return otherwise
         plural = at + 1 < len(tokens) and tokens[at + 1].lower != tokens[at + 1].lemma
         if words[at] == "new" and at + 1 < len(tokens) and not plural:
             # "new document 'Offsite agenda'" asks to create one; "new registrations" names some
             return Action(lex.classes_of("create"), ("create",), True, False, at + 1)
+        if from_now_on(words, at):
+            # "whole beans from now on": what is to be had from now on changes what one has
+            return Action(CHANGE, ("change",), True, False, at)
         named = named_action(tokens, at, lex) or bare_switch(tokens, at, lex)
         # A bare noun phrase with its details ("a cab to the station at 6", "lunch bill,
         # $20") asks to read about the thing or to obtain one: never to change or remove one.
@@ -241,11 +254,11 @@ def request_action(
         verb == "get"
         and "how" in words[:at]
         and after + 1 < len(words)
-        and words[after] == "to"
+        and words[after] in ("to", "from")
         and not lex.classes_of(tokens[after + 1].lemma)
     ):
-        # "how do I get to Central Station?", "how to get to the zoo": the way there, which
-        # a route planner works out
+        # "how do I get to Central Station?", "how to get from King's Cross to Heathrow": the
+        # way there, which a route planner works out
         return Action(_ROUTE, ("travel",), True, True, after + 1)
     if verb == "block" and _span_of_time(tokens, after):
         # "block 2 hours for ...", "block out the afternoon": reserving time in a calendar
@@ -321,12 +334,24 @@ def request_action(
             noun_verb, end = nominal
             return Action(lex.classes_of(noun_verb) or frozenset((f"word:{noun_verb}",)),
                           (verb, noun_verb), True, False, end)  # fmt: skip
-        if verb == "get" and after < len(words) and words[after] in ("a", "an"):
-            # "get a cab", "get a table for 4": a new thing is obtained (bought, booked,
-            # made or read), as "I need a ..." asks; "get the forecast" only reads.
+        if verb == "get" and after < len(words) and new_things(words[after]):
+            # "get a cab", "get a table for 4", "get 12 cupcakes": a new thing is obtained
+            # (bought, booked, made or read), as "I need a ..." asks; "get the forecast"
+            # only reads.
             return Action(_ACQUIRE, ("obtain",), True, True, after)
+    if verb == "leave" and left_with(words, after):
+        # "leave RX4 with a neighbour", "leave it at the back door": a thing left with someone
+        # or somewhere is delivered there - nothing is left (quit)
+        return Action(lex.classes_of("deliver"), (verb, "deliver"), True, False, after)
+    onto = put_on_list(tokens, after, verb, verbs)
+    if onto is not None:
+        classes = classes | {f"word:{onto}"}  # "add Notch to the whitelist": whitelist him
+    if "start" in classes and "again" in words[after:]:
+        classes = classes | lex.classes_of("resume")  # "start the papers again": resume them
     if paused_until(tokens, after, verb):
         classes = classes | {"pause"}  # "skip feeding the fish until the 20th" pauses it
+    if paused_once(tokens, after, classes):
+        classes = classes | {"skip"}  # "pause next Monday's meal kit" skips that one
     if classes & CHANGE and verb not in lex.light and moved_in_time(tokens, after):
         # "move the pick-up of CK3 to the 24th", "change TS-1 to Friday": moving a thing to a
         # new time changes it, and changing when it is moves it ("set the alarm to 7:00"
@@ -407,14 +432,9 @@ def _counted_subject(
     if words[at] not in _MODALS or at + 2 >= len(words):
         return None
     first = tokens[at + 1]
-    if not (first.lower.isdigit() or first.lower in _COUNT_WORDS):
+    if not (first.lower.isdigit() or first.lower in COUNT_WORDS):
         return None
     for j in range(at + 2, min(at + 5, len(tokens))):
         if verb_at(tokens, j, lex, verbs) is not None:
             return j
     return None
-
-
-_COUNT_WORDS = frozenset(
-    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another")
-)

@@ -81,6 +81,9 @@ _AUXILIARIES = frozenset(("was", "were", "has", "have", "had"))
 _SOMEONE = frozenset(("someone", "somebody"))
 _KEEP = frozenset(("keeps", "kept", "keep"))
 _FAULT = frozenset(("report",))
+_PERFECT = frozenset(("has", "have"))
+_ARRIVED = frozenset(("arrived", "come", "turned", "shown"))
+_LOCATE = frozenset(("search", "retrieve"))
 
 
 def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
@@ -96,6 +99,10 @@ def told_fault(tokens: Sequence[Token], at: int) -> Action | None:
         if _not_done(tokens, i):
             # "our bins weren't collected", "the parcel wasn't delivered": a thing that was
             # not done, told as a statement, is a missed service to report
+            if tokens[i].lower in _PERFECT and tokens[i + 2].lower in _ARRIVED:
+                # "my package still hasn't arrived": a thing on its way that is not here
+                # yet is to be found (tracked) as well
+                return Action(_FAULT | _LOCATE, ("report",), True, False, at)
             return Action(_FAULT, ("report",), True, False, at)
     if tokens[at].lower in TELLER:
         return None
@@ -174,12 +181,33 @@ _DONE_ADVERBS = frozenset(("just", "finally", "already", "today", "also"))
 _INDEFINITE = frozenset(("a", "an", "another", "some"))
 
 
+# What a thing told as done asks: to record it, or to make an entry of it.
+_RECORDS = frozenset(("record", "create"))
+
+
+def _diary(token: Token, lex: Lexicon) -> bool:
+    """Whether a clause that opens with ``token`` (no subject before it) tells, as a diary
+    does, of a thing the teller did: the past form of a verb that only reads or of buying
+    ("weighed in at 80 kg", "inspected H07 yesterday", "saw Jupiter on Tuesday", "just bought
+    6 bottles of ..."). Having done it is no request to do it (nor to read about it) again:
+    it asks to record it. (The verb's lemma stays one of the clause's words: "inspected"
+    names what a hive *inspection* log is about.)"""
+    if token.entity or token.lower == token.lemma or not past_form(token.lower):
+        return False
+    classes = lex.classes_of(token.lemma)
+    if not classes or lex.is_undo(classes):
+        return False
+    return classes <= lex.query or "buy" in classes
+
+
 def told_done(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None:
     """The action of "(just) did a 5k run this morning", "did 40 minutes of yoga": "did"
     before an indefinite thing or a number is no question's auxiliary (that puts its subject
     next: "did you ...", "did the parcel ...") but the teller telling of a thing done, which
     asks to record it - never to read about it. ``None`` for any other clause."""
     at += sum(1 for t in tokens[at : at + 2] if t.lower in _DONE_ADVERBS)
+    if at + 1 < len(tokens) and _diary(tokens[at], lex):
+        return Action(_RECORDS, ("record",), True, False, at + 1)
     if at + 1 >= len(tokens) or tokens[at].lower != "did":
         return None
     after = tokens[at + 1].lower

@@ -353,12 +353,29 @@ def strip_polite(words: list[str], lex: Lexicon) -> int:
             n = n + 1 if n else 0
         if not n:
             n = _suggesting(words, at)
+        if not n:
+            n = _with_me(words, at)
         if not n and (words[at] in ("and", ",", "to") or (at and words[at] in (":", "-", "—"))):
             n = 1
         if not n:
             return at
         at += n
     return at
+
+
+_MAY = frozenset(("can", "could", "may"))
+_OWN = frozenset(("my", "our"))
+
+
+def _with_me(words: list[str], at: int) -> int:
+    """How many words at ``at`` ask leave for the teller and someone of theirs ("can my friend
+    and I ...", "could my wife and I ..."), as "can we" does; 0 when they do not."""
+    if words[at] not in _MAY or at + 1 >= len(words) or words[at + 1] not in _OWN:
+        return 0
+    for j in range(at + 2, min(len(words) - 2, at + 5)):
+        if words[j] == "and" and words[j + 1] in ("i", "me"):
+            return j + 2 - at
+    return 0
 
 
 # What asks for the deed named by the verb in -ing after it: "would you mind stopping the pump",

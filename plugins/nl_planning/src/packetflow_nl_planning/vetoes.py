@@ -9,16 +9,20 @@ import re
 from itertools import pairwise
 
 from .actions import Action
+from .akin import akin
 from .clauses import Scope
 from .index import Profile
 from .lexicon import lexicon
 from .slots import Filled, field_kind
 from .text import identifier_words, past_form
+from .verbs import OBJECT_START
 
 __all__ = [
+    "another_thing",
     "common_noun_named",
     "done_otherwise",
     "leaves_time",
+    "new_value_left",
     "says_no_action",
     "takes_nothing",
     "tells_cessation",
@@ -168,3 +172,37 @@ def undoes_unasked(action: Action, profile: Profile, scope: Scope) -> bool:
         return False
     verbs = {part for v in profile.action.verbs for part in (v, *v.split("_"))}
     return not any(t.lemma in verbs or t.lower in verbs for t in scope.words if t.is_word)
+
+
+def another_thing(
+    action: Action, scope: Scope, profile: Profile, left: frozenset[str], far: float
+) -> bool:
+    """Whether an explicit verb's object is a thing of another kind: after its determiner
+    ("a", "the", "my"), a noun that is one of the words left unexplained and far from the
+    capability ("book *a table* for 4" for a karting session; not "log 40 golden plover",
+    whose count and species are values)."""
+    words = scope.words
+    at = action.object_start
+    if not action.explicit or at >= len(words) or words[at].lower not in OBJECT_START:
+        return False
+    while at < len(words) and words[at].lower in OBJECT_START:
+        at += 1
+    if at >= len(words) or words[at].entity or not words[at].is_word:
+        return False
+    head = words[at].lemma
+    if head not in left or head in profile.own:
+        return False
+    best = akin(scope, profile, [head])
+    return best is not None and best < far
+
+
+def new_value_left(action: Action, scope: Scope, filled: Filled) -> bool:
+    """Whether a request to change a thing says what it is to become ("change my PIN *to
+    7788*", "set the code to 4471") and the capability took no value of the request at all:
+    it cannot make that change."""
+    if filled.params or "update" not in action.classes:
+        return False
+    words = scope.words[action.object_start :]
+    return any(
+        t.lower == "to" and (nxt.entity or nxt.lower[:1].isdigit()) for t, nxt in pairwise(words)
+    )

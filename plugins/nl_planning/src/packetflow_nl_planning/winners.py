@@ -61,6 +61,7 @@ def clear_winner(out: list[Candidate], thresholds: Thresholds) -> None:
     if (
         best.action_ok
         and not best.ruled_out
+        and not best.another
         and filled is not None
         and best.fit == 1.0
         # two values only its schema takes, or the very verb it is named by and one such

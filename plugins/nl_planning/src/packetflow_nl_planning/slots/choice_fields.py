@@ -430,6 +430,7 @@ def _by_meaning(
         and t.lower not in lex.stopwords
         and t.lemma not in scope.own
         and not (t.lower != t.lemma and t.lower.endswith(("ed", "ing")))  # a verb's form
+        and parse_number(t.lower) is None  # "three copies": a count, no "a4" by closeness
     ]
     if not words:
         return None

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..clauses import Scope, field_words, side
+from ..lexicon import lexicon
 from ..mentions import Mention
 from ..schema import FieldSpec
 from ..units import convert, currency_aliases, units
@@ -62,6 +63,18 @@ def _counts_other(
     after = [t for t in scope.clause.tokens if t.start >= end][:3]
     if after and after[0].lemma in spec.name_words and after[0].lower == after[0].lemma:
         return False  # "3 trip tickets" for trips: a count of this field's own noun
+    # (a hyphen joins a count to its noun in a compound: "a 3-bedroom house")
+    joined = [t for t in scope.clause.tokens if t.start >= end and t.text != "-"][:2]
+    if (
+        joined
+        and joined[0].is_word
+        and joined[0].lower == joined[0].lemma
+        and _named_by_another(joined[0].lemma, spec, fields)
+        and not (len(joined) > 1 and joined[1].text[:1].isdigit())
+    ):
+        # "3-bedroom houses": the count of another field's own noun ("round 2 board 5": a
+        # noun before a number labels that number instead)
+        return True
     for token in after:
         if not token.is_word or token.entity:
             return False
@@ -84,6 +97,16 @@ def _counts_other(
                 return False  # "36 cupcakes" for the quantity of order_cupcakes
             return counted or not chosen
     return False
+
+
+def _named_by_another(lemma: str, spec: FieldSpec, fields: list[FieldSpec]) -> bool:
+    """Whether another number field is named by ``lemma`` (``min_bedrooms`` for "bedroom")."""
+    lex = lexicon()
+    if len(lemma) < 3 or lemma in lex.stopwords or lemma in lex.roles:
+        return False  # "1895 to 1900" is no count of ``year_to``'s "to"
+    return any(
+        f is not spec and f.type in ("integer", "number") and lemma in f.name_words for f in fields
+    )
 
 
 def _people_for(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:

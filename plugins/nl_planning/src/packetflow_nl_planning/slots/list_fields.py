@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..clauses import Scope, field_words
+from ..date_words import DAY, DAYS
 from ..freetext import in_value
 from ..lexicon import lexicon
 from ..schema import FieldSpec
@@ -22,6 +23,9 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     words = set(spec.name_words)
     if spec.enum:
         days = _weekdays(spec.enum)
+        spanned = _day_span(scope, days) if days else None
+        if spanned is not None:
+            return spanned
         found = []
         for value in spec.enum:
             for t in scope.words:
@@ -141,6 +145,29 @@ def _weekdays(values: Sequence[Any]) -> list[Any] | None:
             return None
         by_day.append(match)
     return by_day
+
+
+# "Monday to Saturday", "Mon-Fri", "from Tuesday through Thursday", "Friday till Monday"
+_SPAN = re.compile(
+    rf"\b({DAY})s?\s*(?:-|\u2013|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*({DAY})s?\b",
+    re.IGNORECASE,
+)
+
+
+def _day_span(scope: Scope, days: list[Any]) -> tuple[Any, str] | None:
+    """The days of a span of weekdays said by its ends, both in ("Monday to Saturday" is six
+    days; "Friday to Monday" runs over the weekend), for a list of the seven days."""
+    start, end = scope.span
+    for m in _SPAN.finditer(scope.text, start, end):
+        first, last = DAYS[m.group(1).lower()], DAYS[m.group(2).lower()]
+        count = (last - first) % 7 + 1
+        a, b = m.start(), m.end()
+        if count < 2 or not scope.free(a, b):
+            continue
+        scope.claim(a, b)
+        picked = sorted((first + k) % 7 for k in range(count))
+        return [days[i] for i in picked], scope.text[a:b]
+    return None
 
 
 def _days_named(word: str) -> range | tuple[int, ...]:

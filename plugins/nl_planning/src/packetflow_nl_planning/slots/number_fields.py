@@ -4,12 +4,14 @@ unit the field's name or description names, an amount only for a field of money.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from ..clauses import Scope, field_words, side
 from ..lexicon import lexicon
 from ..mentions import Mention
 from ..schema import FieldSpec
+from ..text import words as lemmas_of
 from ..units import convert, currency_aliases, units
 from .kinds import field_kind
 from .people_counts import HUMANS, PEOPLE, counts_people, people_said
@@ -318,6 +320,10 @@ def _share_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     return None
 
 
+# Words of a description that count only the days of the working week.
+_WORKING = frozenset(("work", "working", "business", "weekday", "workday"))
+
+
 def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     """How many days (both ends counted) or nights (the days between) a range of days spans
     ("Monday to Wednesday": 3 days, 2 nights), for a count of days or nights that no number
@@ -333,6 +339,9 @@ def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             continue
         first, last = m.extra[scope.mode]
         count = (last - first).days + (1 if unit == "day" else 0)
+        if unit == "day" and set(lemmas_of(spec.description)) & _WORKING:
+            # "consecutive working days": "the whole of next week" is its five weekdays
+            count = sum((first + timedelta(days=k)).weekday() < 5 for k in range(count))
         if count < 1 or (spec.minimum is not None and count < spec.minimum):
             continue
         if spec.maximum is not None and count > spec.maximum:

@@ -13,7 +13,7 @@ from ..date_words import DAY, DAYS
 from ..freetext import in_value
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..text import past_form
+from ..text import lemma, past_form
 
 __all__ = ["fill_array"]
 
@@ -31,6 +31,11 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             for t in scope.words:
                 if t.lower == str(value).lower() or t.lemma == str(value).lower():
                     found.append(value)
+                    _claim_free_of(scope, t)
+                    break
+                if _free_of(t.text.lower(), str(value).lower()):
+                    found.append(value)  # "dairy-free", "nut-free"
+                    scope.claim(t.start, t.end)
                     break
                 if days and value in days and days.index(value) in _days_named(t.lower):
                     found.append(value)
@@ -145,6 +150,24 @@ def _weekdays(values: Sequence[Any]) -> list[Any] | None:
             return None
         by_day.append(match)
     return by_day
+
+
+# "gluten free", "nut-free": the adjective after the value says it is left out, as the value
+_FREE_OF = re.compile(r"\s*-?\s*(?:free|less)\b", re.IGNORECASE)
+
+
+def _free_of(word: str, value: str) -> bool:
+    """Whether a hyphenated word says a value is left out ("nut-free" of ``nuts``)."""
+    head, sep, tail = word.partition("-")
+    return bool(sep) and tail in ("free", "less") and lemma(head) == lemma(value)
+
+
+def _claim_free_of(scope: Scope, token: Any) -> None:
+    """Claim "free" after a value said as "gluten free" / "dairy-free": it is part of how the
+    value is said, no word for another field (a message "free")."""
+    m = _FREE_OF.match(scope.text, token.end)
+    if m is not None and m.end() <= scope.span[1] and scope.free(m.start(), m.end()):
+        scope.claim(token.start, m.end())
 
 
 # "Monday to Saturday", "Mon-Fri", "from Tuesday through Thursday", "Friday till Monday"

@@ -289,6 +289,12 @@ _SHARE = re.compile(
     r"|eight|nine|ten|eleven|twelve)\b))",
     re.IGNORECASE,
 )
+# The whole said in words, for a percentage: "at full", "until full", "a full charge".
+_FULL = re.compile(
+    r"\b(?:(?:at|to|till|until|when)\s+(?:it's\s+|it\s+is\s+)?full\b(?!\s+(?:price|name|time))"
+    r"|full(?:y)?\s+charged?\b)",
+    re.IGNORECASE,
+)
 _PARTS = {"half": 2, "halfway": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
 _HOW_MANY = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -302,6 +308,10 @@ def _share_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     if any(m.unit for m in scope.of("quantity")):
         return None  # "30%": the number says it
     start, end = scope.span
+    for match in _FULL.finditer(scope.text, start, end):
+        if scope.free(match.start(), match.end()) and (spec.maximum is None or spec.maximum >= 100):
+            scope.claim(match.start(), match.end())
+            return 100, match.group()  # "stop at full", "to a full charge": the whole
     for match in _SHARE.finditer(scope.text, start, end):
         count, part = match.group(1), match.group(2).lower()
         if not scope.free(match.start(), match.end()):

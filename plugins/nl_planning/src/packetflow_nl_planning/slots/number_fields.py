@@ -3,7 +3,6 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
@@ -14,7 +13,9 @@ from ..schema import FieldSpec
 from ..text import words as lemmas_of
 from ..units import convert, currency_aliases, units
 from .kinds import field_kind
+from .paired_numbers import pair_side
 from .people_counts import HUMANS, PEOPLE, counts_people, people_said
+from .share_values import share_of
 from .spoken_prices import spoken_price
 
 __all__ = ["fill_number"]
@@ -158,9 +159,12 @@ def fill_number(
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
         money_capability and "amount" in spec.words
     )
-    share = _share_of(spec, scope)
+    share = share_of(spec, scope)
     if share is not None:
         return share  # "a quarter open": 25 of a percentage
+    paired = pair_side(spec, scope, fields)
+    if paired is not None:
+        return paired  # "finished 3-1": home 3, away 1
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
     found = scope.of("quantity", "duration", "money", "number")
@@ -280,54 +284,6 @@ def _currency_named(scope: Scope, m: Mention, fields: list[FieldSpec]) -> bool:
     names = {alias.split()[0] for alias in currency_aliases()}  # "pound" of "pound sterling"
     written = scope.text[m.start : m.end].lower().split()
     return any(w in names or w.removesuffix("s") in names for w in written)
-
-
-# A share said in words: "half", "halfway", "a quarter", "three quarters", "a third".
-_SHARE = re.compile(
-    r"\b(?:(a|one|two|three)\s+)?(halfway|half|quarters?|thirds?)\b"
-    r"(?!\s+(?:past|to|an?\s+hour|hour|of\s+an?\s+hour|(?:\d|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve)\b))",
-    re.IGNORECASE,
-)
-# The whole said in words, for a percentage: "at full", "until full", "a full charge".
-_FULL = re.compile(
-    r"\b(?:(?:at|to|till|until|when)\s+(?:it's\s+|it\s+is\s+)?full\b(?!\s+(?:price|name|time))"
-    r"|full(?:y)?\s+charged?\b)",
-    re.IGNORECASE,
-)
-_PARTS = {"half": 2, "halfway": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
-_HOW_MANY = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3}
-
-
-def _share_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """A percentage said as a share in words ("a quarter open" is 25, "halfway" 50, "two
-    thirds" 67), for a field in percent that no number with "%" fills: a fraction of the
-    whole is that many hundredths of it. Not "half past", "a quarter of an hour"."""
-    if spec.unit != "percent" or spec.type not in ("integer", "number"):
-        return None
-    if any(m.unit for m in scope.of("quantity")):
-        return None  # "30%": the number says it
-    start, end = scope.span
-    for match in _FULL.finditer(scope.text, start, end):
-        if scope.free(match.start(), match.end()) and (spec.maximum is None or spec.maximum >= 100):
-            scope.claim(match.start(), match.end())
-            return 100, match.group()  # "stop at full", "to a full charge": the whole
-    for match in _SHARE.finditer(scope.text, start, end):
-        count, part = match.group(1), match.group(2).lower()
-        if not scope.free(match.start(), match.end()):
-            continue
-        many = _HOW_MANY[count.lower() if count else None]
-        if many >= _PARTS[part] or (part.endswith("s") and many == 1):
-            continue  # "three thirds", "a quarters": no share
-        value: float = 100 * many / _PARTS[part]
-        value = round(value) if spec.type == "integer" else round(value, 2)
-        if spec.minimum is not None and value < spec.minimum:
-            continue
-        if spec.maximum is not None and value > spec.maximum:
-            continue
-        scope.claim(match.start(), match.end())
-        return value, match.group()
-    return None
 
 
 # Words of a description that count only the days of the working week.

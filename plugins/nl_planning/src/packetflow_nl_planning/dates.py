@@ -52,6 +52,14 @@ __all__ = ["date_mentions", "month_range"]
 
 def _weekday_rules(s: Scanner) -> None:
     today = s.today
+    # "every Thursday from next week", "Thursdays starting next week": the first is that
+    # weekday of the week named.
+    for m in s.each(
+        rf"\b(?:on\s+)?({DAY})s?\s+(?:from|starting(?:\s+from)?|beginning|as\s+of|"
+        r"commencing)\s+(next|this|the following)\s+week\b"
+    ):
+        offset = {"next": 1, "the following": 1, "this": 0}[m.group(2)]
+        s.day(m, week_of(today, offset)[0] + timedelta(days=DAYS[m.group(1)]))
     for m in s.each(rf"\b(?:on\s+)?({DAY})\s+(?:of\s+)?(next|this|last|the following)\s+week\b"):
         offset = {"next": 1, "the following": 1, "this": 0, "last": -1}[m.group(2)]
         target = week_of(today, offset)[0] + timedelta(days=DAYS[m.group(1)])

@@ -77,6 +77,8 @@ class Lexicon:
     """language name -> its ISO 639-1 code ("french" -> "fr")."""
     invited: frozenset[str] = field(default=frozenset())
     """nouns of people one invites ("guest", "attendee")."""
+    contrary: dict[str, frozenset[str]] = field(default_factory=dict)
+    """adjective -> the words of opposite meaning ("public" -> "private", "unlisted")."""
 
     def classes_of(self, lemma: str) -> frozenset[str]:
         """The action classes of a verb lemma (empty when it is not a known action)."""
@@ -144,6 +146,12 @@ def _load() -> Lexicon:
         return sorted({_phrase(e) for e in sections.get(name, [])}, key=len, reverse=True)
 
     phrasal = frozenset(_phrase(w) for w in classes if "_" in w)
+    contrary: dict[str, set[str]] = {}
+    for line in _lines("contraries.txt"):
+        word, _, others = line.partition(":")
+        for other in others.split():
+            contrary.setdefault(word.strip().lower(), set()).add(other.lower())
+            contrary.setdefault(other.lower(), set()).add(word.strip().lower())
     return Lexicon(
         classes={k: frozenset(v) for k, v in classes.items()},
         query=frozenset(query),
@@ -170,6 +178,7 @@ def _load() -> Lexicon:
         phrasal=phrasal,
         languages=dict(line.split() for line in _lines("languages.txt")),
         invited=frozenset(sections.get("invited", [])),
+        contrary={k: frozenset(v) for k, v in contrary.items()},
     )
 
 

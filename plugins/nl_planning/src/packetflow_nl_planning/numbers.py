@@ -9,7 +9,7 @@ from text_to_num import text2num
 
 from .mentions import Mention
 
-__all__ = ["number_mentions", "parse_number"]
+__all__ = ["number_mentions", "number_word", "parse_number"]
 
 _UNITS = [
     "zero",
@@ -80,6 +80,15 @@ def parse_number(text: str) -> int | float | None:
 
 # "book *one* for Friday", "I'd like one at 5pm": "one" straight after a verb and before a
 # preposition stands for a thing named before, no count ("a table for one at 7" counts).
+def number_word(value: int) -> str | None:
+    """A small whole number in words ("3" -> "three", "20" -> "twenty"), or ``None``."""
+    if 0 <= value < len(_UNITS):
+        return _UNITS[value]
+    if 20 <= value < 100 and value % 10 == 0:
+        return _TENS[value // 10 - 2]
+    return None
+
+
 _ONE_BEFORE = re.compile(r"\s+(?:for|at|on|in|from|with|too|as\s+well)\b", re.IGNORECASE)
 _ONE_AFTER = re.compile(
     r"\b(?:book|get|order|reserve|want|need|like|add|make|grab)\s+$", re.IGNORECASE

@@ -95,6 +95,9 @@ def reference(
         for memory in reversed(scope.memory):
             if memory.field == spec.name and memory.step is not None:
                 return memory.value, f"(the {spec.name} of step {memory.step + 1})"
+        by_pronoun = _named_back(spec, scope)
+        if by_pronoun is not None:
+            return by_pronoun
         if kind in _TEXTUAL and "there" in {t.lower for t in scope.words} and words & _PLACE:
             # "rent a car there": the place an earlier step was about.
             for memory in reversed(scope.memory):
@@ -134,6 +137,26 @@ def reference(
                     scope.claim(start + m.start(), start + m.end())
                     value = str(memory.value)[:10] if day_of else memory.value
                     return value, m.group()
+    return None
+
+
+# Pronouns of a person or an animal: "book *her* a walk" after "add a dog: Pepper".
+_PERSONAL = frozenset(("her", "him", "his", "she", "he", "hers"))
+
+
+def _named_back(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
+    """The name an earlier step gave, for a name field of this one that a personal pronoun
+    points at ("Add a dog: Pepper ...; then book her a walk" for ``dog_name``): the earlier
+    field is the bare ``name`` of the thing, or a name of the same words."""
+    said = {t.lower for t in scope.words} & _PERSONAL
+    if not said or "name" not in spec.name_words:
+        return None
+    for memory in reversed(scope.memory):
+        if memory.step is None or memory.field is None or not isinstance(memory.value, str):
+            continue
+        parts = memory.field.lower().split("_")
+        if "name" in parts and (parts == ["name"] or set(spec.name_words) <= set(parts)):
+            return memory.value, f"{sorted(said)[0]} (the {memory.field} of step {memory.step + 1})"
     return None
 
 

@@ -59,8 +59,15 @@ def is_address(spec: FieldSpec) -> bool:
 _MORE_TYPE = re.compile(rf"\s+(?:{_STREET_TYPES})\b\.?", re.IGNORECASE)
 # ", Leith", ", New Haven": a town after the street, up to three capitalised words that end the
 # clause or stand before punctuation or a word in lower case (", Leith instead").
+# The town may be followed by a state's code and a ZIP code ("Springfield IL 62704") or by a
+# British postcode ("Leeds LS1 4DY"): both are part of the address.
+_POSTAL = (
+    r"(?:\s+(?:[A-Z]{2}\s+)?(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})|\s+[A-Z]{2})?"
+)
 _TOWN = re.compile(
-    r",\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,2})(?=\s*(?:[,;.!?]|$)|\s+[a-z])"
+    r",\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*){0,2}?)"
+    + _POSTAL
+    + r"(?=\s*(?:[,;.!?]|$)|\s+[a-z])"
 )
 
 
@@ -77,7 +84,9 @@ def _town(scope: Scope, at: int) -> str:
         return ""
     if any(m.start < b and a < m.end for m in scope.mentions.items):
         return ""
-    return scope.text[at:b]
+    if not scope.free(b, match.end()):
+        return scope.text[at:b]
+    return scope.text[at : match.end()]
 
 
 # A street whose type comes first, as in French, Italian, Spanish and Portuguese addresses:

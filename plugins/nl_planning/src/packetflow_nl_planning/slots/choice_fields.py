@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from ..clauses import Scope, field_words
 from ..everywhere import everywhere
 from ..lexicon import lexicon
-from ..numbers import parse_number
+from ..numbers import number_word, parse_number
 from ..place_kinds import after_proper_name
 from ..schema import FieldSpec
 from ..text import agent_noun, gerund_bases, lemma, same_family
@@ -225,13 +225,26 @@ def _coded_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         hyphenated = "-" in code.strip("-") and all(p.isalnum() for p in code.split("-"))
         if not ((any(c.isdigit() for c in code) and any(c.isalpha() for c in code)) or hyphenated):
             continue
-        pattern = rf"(?<![\w-]){re.escape(code)}s?(?![\w-])"
+        pattern = rf"(?<![\w-])(?:{re.escape(code)}s?{_spaced(code)})(?![\w-])"
         for m in re.finditer(pattern, scope.text[start:end], re.IGNORECASE):
             a, b = start + m.start(), start + m.end()
             if scope.free(a, b):
                 scope.claim(a, b)
                 return value, scope.text[a:b]
     return None
+
+
+def _spaced(code: str) -> str:
+    """The other ways of writing a value that is a word and a number ("tier3", "level2"):
+    the word, a space or hyphen and the number in digits or words ("tier 3", "tier three").
+    Only a word of three letters or more: "A 3" is no code."""
+    said = re.fullmatch(r"([A-Za-z]{3,})(\d+)", code)
+    if said is None:
+        return ""
+    word, digits = said.groups()
+    spelt = number_word(int(digits))
+    number = rf"(?:{digits}|{spelt})" if spelt else digits
+    return rf"|{re.escape(word)}[\s-]+{number}"
 
 
 def _many_of(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[Any, str] | None:
@@ -417,6 +430,7 @@ def _by_meaning(
         and t.lower not in lex.stopwords
         and t.lemma not in scope.own
         and not (t.lower != t.lemma and t.lower.endswith(("ed", "ing")))  # a verb's form
+        and parse_number(t.lower) is None  # "three copies": a count, no "a4" by closeness
     ]
     if not words:
         return None

@@ -12,6 +12,7 @@ from ..date_ranges import after_start
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..tense import clause_tense, description_tells_past, tensed_words
+from ..text import lemma, past_form
 from ..text import words as lemmas_of
 from .date_reading import reading
 from .kinds import field_kind
@@ -94,6 +95,27 @@ def _mode(scope: Scope, fields: list[FieldSpec]) -> Mode:
     return "past"
 
 
+# Participles of wanting or planning: their day is one to come ("scheduled_on").
+_PLANNED = frozenset(("schedule", "plan", "book", "request", "order", "want", "need", "expect"))
+
+
+def _done_on(spec: FieldSpec) -> bool:
+    """Whether a date field is named by a past participle and "on" or "at" (``spent_on``,
+    ``tasted_on``, ``collected_at``): the day a thing was done, read backwards as a record's."""
+    words = spec.name.lower().split("_")
+    return (
+        len(words) == 2
+        and words[1] in ("on", "at")
+        and past_form(words[0])
+        and lemma(words[0]) not in _PLANNED
+    )
+
+
+def _looks_ahead(scope: Scope) -> bool:
+    words = tensed_words(scope.clause.tokens, scope.mentions.items)
+    return clause_tense([t.lower for t in words], [t.lemma for t in words]) == "ahead"
+
+
 def fill_date(
     spec: FieldSpec, kind: str, scope: Scope, fields: list[FieldSpec]
 ) -> tuple[Any, str] | None:
@@ -101,6 +123,8 @@ def fill_date(
     ranges = scope.of("daterange")
     days = scope.of("date")
     mode = reading(scope, spec, _mode(scope, fields))
+    if mode == "future" and _done_on(spec) and not _looks_ahead(scope):
+        mode = "past"  # "spent_on", "tasted_on": the day a thing was done
     value: date | None = None
     source = ""
     if ranges and (side is not None or not days):

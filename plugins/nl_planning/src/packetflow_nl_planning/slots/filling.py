@@ -14,6 +14,7 @@ from ..lexicon import lexicon
 from ..mentions import Mention
 from ..references import pointer, reference
 from ..schema import FieldSpec, distinctive
+from ..text import past_form
 from .address_fields import fill_address
 from .choice_fields import fill_enum, is_currency
 from .date_fields import fill_date, range_side
@@ -87,6 +88,7 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
         sub = copy.copy(scope)
         # The rest of a scene-setting clause is only a value when this one points at it.
         sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], pointing
+        sub.action_span = _told_verb(context)
         more = _fill(empty, sub)
         scope.claimed = sub.claimed
         out.params.update(more.params)
@@ -94,6 +96,24 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
         out.specific += more.specific
     out.missing = [f.name for f in fields if f.required and f.name not in out.params]
     return out
+
+
+_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they"))
+
+
+def _told_verb(context: Any) -> tuple[int, int]:
+    """The span of the finite verb after the subject of a scene-setting clause ("I already
+    *bought* the coffee"): what the speaker did is no part of the thing a later "it" names."""
+    words = [t for t in context.words if t.is_word]
+    lex = lexicon()
+    for k, t in enumerate(words[:-1]):
+        if t.lower not in _SUBJECTS:
+            continue
+        for verb in words[k + 1 : k + 3]:
+            if verb.lemma in lex.classes and past_form(verb.lower):
+                return verb.start, verb.end
+        break
+    return (0, 0)
 
 
 def _counts_unnamed(scope: Scope) -> bool:

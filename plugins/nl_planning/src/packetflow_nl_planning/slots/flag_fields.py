@@ -11,6 +11,7 @@ from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma
 from .choice_fields import FILLER
+from .flag_meanings import contrary_said, coordinated_said, recurrence_said
 
 __all__ = ["fill_boolean"]
 
@@ -63,6 +64,9 @@ def fill_boolean(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tupl
         _described(spec, scope)
         or _acronym_said(spec, scope, fields)
         or _answered(spec, scope, fields)
+        or recurrence_said(spec, scope)
+        or contrary_said(spec, scope, cues)
+        or coordinated_said(spec, scope)
     )
 
 

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..clauses import Scope, field_words
+from ..date_words import DAY, DAYS
 from ..freetext import in_value
 from ..lexicon import lexicon
 from ..schema import FieldSpec
-from ..text import past_form
+from ..text import lemma, past_form
 
 __all__ = ["fill_array"]
 
@@ -22,11 +23,19 @@ def fill_array(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
     words = set(spec.name_words)
     if spec.enum:
         days = _weekdays(spec.enum)
+        spanned = _day_span(scope, days) if days else None
+        if spanned is not None:
+            return spanned
         found = []
         for value in spec.enum:
             for t in scope.words:
                 if t.lower == str(value).lower() or t.lemma == str(value).lower():
                     found.append(value)
+                    _claim_free_of(scope, t)
+                    break
+                if _free_of(t.text.lower(), str(value).lower()):
+                    found.append(value)  # "dairy-free", "nut-free"
+                    scope.claim(t.start, t.end)
                     break
                 if days and value in days and days.index(value) in _days_named(t.lower):
                     found.append(value)
@@ -141,6 +150,47 @@ def _weekdays(values: Sequence[Any]) -> list[Any] | None:
             return None
         by_day.append(match)
     return by_day
+
+
+# "gluten free", "nut-free": the adjective after the value says it is left out, as the value
+_FREE_OF = re.compile(r"\s*-?\s*(?:free|less)\b", re.IGNORECASE)
+
+
+def _free_of(word: str, value: str) -> bool:
+    """Whether a hyphenated word says a value is left out ("nut-free" of ``nuts``)."""
+    head, sep, tail = word.partition("-")
+    return bool(sep) and tail in ("free", "less") and lemma(head) == lemma(value)
+
+
+def _claim_free_of(scope: Scope, token: Any) -> None:
+    """Claim "free" after a value said as "gluten free" / "dairy-free": it is part of how the
+    value is said, no word for another field (a message "free")."""
+    m = _FREE_OF.match(scope.text, token.end)
+    if m is not None and m.end() <= scope.span[1] and scope.free(m.start(), m.end()):
+        scope.claim(token.start, m.end())
+
+
+# "Monday to Saturday", "Mon-Fri", "from Tuesday through Thursday", "Friday till Monday"
+_SPAN = re.compile(
+    rf"\b({DAY})s?\s*(?:-|\u2013|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*({DAY})s?\b",
+    re.IGNORECASE,
+)
+
+
+def _day_span(scope: Scope, days: list[Any]) -> tuple[Any, str] | None:
+    """The days of a span of weekdays said by its ends, both in ("Monday to Saturday" is six
+    days; "Friday to Monday" runs over the weekend), for a list of the seven days."""
+    start, end = scope.span
+    for m in _SPAN.finditer(scope.text, start, end):
+        first, last = DAYS[m.group(1).lower()], DAYS[m.group(2).lower()]
+        count = (last - first) % 7 + 1
+        a, b = m.start(), m.end()
+        if count < 2 or not scope.free(a, b):
+            continue
+        scope.claim(a, b)
+        picked = sorted((first + k) % 7 for k in range(count))
+        return [days[i] for i in picked], scope.text[a:b]
+    return None
 
 
 def _days_named(word: str) -> range | tuple[int, ...]:

@@ -3,15 +3,19 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
-import re
+from datetime import timedelta
 from typing import Any
 
 from ..clauses import Scope, field_words, side
+from ..lexicon import lexicon
 from ..mentions import Mention
 from ..schema import FieldSpec
+from ..text import words as lemmas_of
 from ..units import convert, currency_aliases, units
 from .kinds import field_kind
+from .paired_numbers import pair_side
 from .people_counts import HUMANS, PEOPLE, counts_people, people_said
+from .share_values import share_of
 from .spoken_prices import spoken_price
 
 __all__ = ["fill_number"]
@@ -62,6 +66,18 @@ def _counts_other(
     after = [t for t in scope.clause.tokens if t.start >= end][:3]
     if after and after[0].lemma in spec.name_words and after[0].lower == after[0].lemma:
         return False  # "3 trip tickets" for trips: a count of this field's own noun
+    # (a hyphen joins a count to its noun in a compound: "a 3-bedroom house")
+    joined = [t for t in scope.clause.tokens if t.start >= end and t.text != "-"][:2]
+    if (
+        joined
+        and joined[0].is_word
+        and joined[0].lower == joined[0].lemma
+        and _named_by_another(joined[0].lemma, spec, fields)
+        and not (len(joined) > 1 and joined[1].text[:1].isdigit())
+    ):
+        # "3-bedroom houses": the count of another field's own noun ("round 2 board 5": a
+        # noun before a number labels that number instead)
+        return True
     for token in after:
         if not token.is_word or token.entity:
             return False
@@ -84,6 +100,16 @@ def _counts_other(
                 return False  # "36 cupcakes" for the quantity of order_cupcakes
             return counted or not chosen
     return False
+
+
+def _named_by_another(lemma: str, spec: FieldSpec, fields: list[FieldSpec]) -> bool:
+    """Whether another number field is named by ``lemma`` (``min_bedrooms`` for "bedroom")."""
+    lex = lexicon()
+    if len(lemma) < 3 or lemma in lex.stopwords or lemma in lex.roles:
+        return False  # "1895 to 1900" is no count of ``year_to``'s "to"
+    return any(
+        f is not spec and f.type in ("integer", "number") and lemma in f.name_words for f in fields
+    )
 
 
 def _people_for(spec: FieldSpec, lemma: str, fields: list[FieldSpec]) -> bool:
@@ -133,9 +159,12 @@ def fill_number(
     wants_money = bool(set(spec.name_words) & _MONEY_WORDS) or (
         money_capability and "amount" in spec.words
     )
-    share = _share_of(spec, scope)
+    share = share_of(spec, scope)
     if share is not None:
         return share  # "a quarter open": 25 of a percentage
+    paired = pair_side(spec, scope, fields)
+    if paired is not None:
+        return paired  # "finished 3-1": home 3, away 1
     candidates: list[tuple[float, Mention, float]] = []
     _by_name, _ = units()
     found = scope.of("quantity", "duration", "money", "number")
@@ -257,42 +286,8 @@ def _currency_named(scope: Scope, m: Mention, fields: list[FieldSpec]) -> bool:
     return any(w in names or w.removesuffix("s") in names for w in written)
 
 
-# A share said in words: "half", "halfway", "a quarter", "three quarters", "a third".
-_SHARE = re.compile(
-    r"\b(?:(a|one|two|three)\s+)?(halfway|half|quarters?|thirds?)\b"
-    r"(?!\s+(?:past|to|an?\s+hour|hour|of\s+an?\s+hour|(?:\d|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve)\b))",
-    re.IGNORECASE,
-)
-_PARTS = {"half": 2, "halfway": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
-_HOW_MANY = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3}
-
-
-def _share_of(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """A percentage said as a share in words ("a quarter open" is 25, "halfway" 50, "two
-    thirds" 67), for a field in percent that no number with "%" fills: a fraction of the
-    whole is that many hundredths of it. Not "half past", "a quarter of an hour"."""
-    if spec.unit != "percent" or spec.type not in ("integer", "number"):
-        return None
-    if any(m.unit for m in scope.of("quantity")):
-        return None  # "30%": the number says it
-    start, end = scope.span
-    for match in _SHARE.finditer(scope.text, start, end):
-        count, part = match.group(1), match.group(2).lower()
-        if not scope.free(match.start(), match.end()):
-            continue
-        many = _HOW_MANY[count.lower() if count else None]
-        if many >= _PARTS[part] or (part.endswith("s") and many == 1):
-            continue  # "three thirds", "a quarters": no share
-        value: float = 100 * many / _PARTS[part]
-        value = round(value) if spec.type == "integer" else round(value, 2)
-        if spec.minimum is not None and value < spec.minimum:
-            continue
-        if spec.maximum is not None and value > spec.maximum:
-            continue
-        scope.claim(match.start(), match.end())
-        return value, match.group()
-    return None
+# Words of a description that count only the days of the working week.
+_WORKING = frozenset(("work", "working", "business", "weekday", "workday"))
 
 
 def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
@@ -310,6 +305,9 @@ def _range_length(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
             continue
         first, last = m.extra[scope.mode]
         count = (last - first).days + (1 if unit == "day" else 0)
+        if unit == "day" and set(lemmas_of(spec.description)) & _WORKING:
+            # "consecutive working days": "the whole of next week" is its five weekdays
+            count = sum((first + timedelta(days=k)).weekday() < 5 for k in range(count))
         if count < 1 or (spec.minimum is not None and count < spec.minimum):
             continue
         if spec.maximum is not None and count > spec.maximum:

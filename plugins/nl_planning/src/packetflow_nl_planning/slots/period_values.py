@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..clauses import Scope
+from ..date_words import DAYS
 from ..numbers import parse_number
 from ..schema import FieldSpec
 from ..units import units
@@ -53,11 +54,17 @@ def period_value(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
 
 
 def _said(m: re.Match[str]) -> tuple[float | None, int]:
-    """The period an "every ..." match says in seconds, and where its words end."""
+    """The period an "every ..." match says in seconds, and where its words end (a weekday
+    is the date's, so "every Thursday" ends before it: the day stays for a date field)."""
     first, second = m.group(1), m.group(2)
     length = _seconds(first)
     if length is not None:  # "every week"
         return length, m.end(1)
+    if first.lower() in DAYS:  # "every Thursday": once a week
+        return _seconds("week"), m.start(1)
+    if first.lower() in _ALTERNATE and second and second.lower() in DAYS:
+        week = _seconds("week")  # "every other Thursday"
+        return (2 * week if week else None), m.start(2)
     length = _seconds(second) if second else None
     if length is None:
         return None, m.end()

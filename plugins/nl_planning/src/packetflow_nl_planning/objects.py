@@ -40,6 +40,13 @@ def _typed(spec: FieldSpec) -> bool:
     return field_kind(spec) not in _TEXT_KINDS or bool(spec.pattern or spec.enum)
 
 
+def _proper(value: Any) -> bool:
+    """Whether a value is a proper name of two words or more, each in title case ("Hannah
+    Cole"): one named thing or person, so two of them joined by "and" are two objects."""
+    words = str(value).split()
+    return len(words) > 1 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
 def _parts(clause: Clause, skip: int) -> list[Clause]:
     """The clause cut at each "and"/comma after its first ``skip`` words (the verb)."""
     words = clause.words
@@ -108,7 +115,8 @@ def each_object(
     typed = [
         name
         for name in own
-        if _typed(by_name[name]) or all(_ID.match(str(f.params[name])) for f in fills)
+        if _typed(by_name[name])
+        or all(_ID.match(str(f.params[name])) or _proper(f.params[name]) for f in fills)
     ]
     if not typed or any(len({repr(f.params[name]) for f in fills}) < len(fills) for name in typed):
         return []  # each object must be a value of its own of a typed field

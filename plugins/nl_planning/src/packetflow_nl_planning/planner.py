@@ -285,10 +285,18 @@ class Planner(ClauseReader, Rereads):
                         outputs,
                     )  # fmt: skip
                     if carried is not None:
-                        fields = self.index.profiles[carried.step.capability].fields
-                        memory.extend(memory_of(carried.step.params, fields, len(draft.steps)))
-                        draft.steps.append(carried)
-                        asked.append(kind == "question")
+                        # "..., after that add Sam Lee and Ravi Das": one run per object too
+                        runs = each_object(
+                            self.index, self.country_code, carried, clause, text, mentions, today,
+                            memory,
+                        )  # fmt: skip
+                        if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                            runs = []
+                        for run in runs or [carried]:
+                            fields = self.index.profiles[run.step.capability].fields
+                            memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
+                            draft.steps.append(run)
+                            asked.append(kind == "question")
                         made = None
                         continue
                     if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):

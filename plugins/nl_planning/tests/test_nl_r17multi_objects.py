@@ -1,0 +1,90 @@
+"""One verb and two people named in title case ("add Hannah Cole and Omar Said to the guest
+list") is one run per person, also when the clause is read in the domain of the step before it
+("register the team, after that add Sam Lee and Ravi Das"). A name's capital after "and" is
+its own, not a sentence's. On a registry of these tests' own (a guest list, a league)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pytest
+from planned import calls, plan_steps, planner_on
+from pydantic import BaseModel, Field
+
+import packetflow as pf
+
+TODAY = "2026-06-10"
+
+
+class GuestIn(BaseModel):
+    full_name: str = Field(description="the guest's full name")
+
+
+class Guest(BaseModel):
+    guest_id: str
+
+
+@pf.capability(intent="Add a guest to the party guest list", tags=["party"])
+async def add_guest(inp: GuestIn) -> Guest:
+    return Guest(guest_id="g-1")
+
+
+class TeamIn(BaseModel):
+    team_name: str = Field(description="name of the team")
+    division: Literal["casual", "competitive"] = Field(description="league division")
+
+
+class Team(BaseModel):
+    team_id: str
+
+
+@pf.capability(intent="Register a new team in the league", tags=["league"])
+async def register_team(inp: TeamIn) -> Team:
+    return Team(team_id="T0001")
+
+
+class PlayerIn(BaseModel):
+    team_id: str = Field(pattern=r"^T[0-9]{4}$", description="team identifier")
+    player_name: str = Field(description="player's full name")
+
+
+class Player(BaseModel):
+    player_id: str
+
+
+@pf.capability(intent="Add a player to a team's roster", tags=["league"])
+async def add_player(inp: PlayerIn) -> Player:
+    return Player(player_id="p-1")
+
+
+@pytest.fixture
+async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(module_node, register_module, [add_guest, register_team, add_player])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add Hannah Cole and Omar Said to the guest list",
+        "put Hannah Cole and Omar Said on the guest list",
+    ],
+)
+async def test_two_people_named_are_two_runs(node: pf.Node, text: str) -> None:
+    steps = await plan_steps(node, text, TODAY)
+    assert calls(steps) == [
+        ("add_guest", {"full_name": "Hannah Cole"}),
+        ("add_guest", {"full_name": "Omar Said"}),
+    ]
+
+
+async def test_one_person_named_is_one_run(node: pf.Node) -> None:
+    steps = await plan_steps(node, "Add Hannah Cole to the guest list", TODAY)
+    assert calls(steps) == [("add_guest", {"full_name": "Hannah Cole"})]
+
+
+async def test_runs_of_a_clause_read_in_the_domain_before(node: pf.Node) -> None:
+    steps = await plan_steps(
+        node, 'register "Comets" (competitive), after that add Sam Lee and Ravi Das', TODAY
+    )
+    assert [s["capability"] for s in steps] == ["register_team", "add_player", "add_player"]
+    assert [s["params"].get("player_name") for s in steps[1:]] == ["Sam Lee", "Ravi Das"]

@@ -93,8 +93,11 @@ def reference(
     words = field_words(spec)
     if pointer(scope):
         for memory in reversed(scope.memory):
-            if memory.field == spec.name and memory.step is not None:
+            if memory.field == spec.name and memory.step is not None and _fits(spec, memory.value):
                 return memory.value, f"(the {spec.name} of step {memory.step + 1})"
+        for memory in reversed(scope.memory):
+            if _names_same(memory, spec, kind) and _fits(spec, memory.value):
+                return memory.value, f"(the {memory.field} of step {(memory.step or 0) + 1})"
         if kind in _TEXTUAL and "there" in {t.lower for t in scope.words} and words & _PLACE:
             # "rent a car there": the place an earlier step was about.
             for memory in reversed(scope.memory):
@@ -130,11 +133,35 @@ def reference(
                 day_of = kind == "date" and memory.kind == "datetime"
                 same_kind = memory.kind == kind or {memory.kind, kind} <= _TEXTUAL or day_of
                 named = bool(head_words & memory.words) or bool(head_words & words)
+                if not _fits(spec, memory.value):
+                    continue  # "book that move": a postcode is no quote id, whatever its words
                 if same_kind and named and (kind not in _TEXTUAL or head_words & memory.words):
                     scope.claim(start + m.start(), start + m.end())
                     value = str(memory.value)[:10] if day_of else memory.value
                     return value, m.group()
     return None
+
+
+def _names_same(memory: Any, spec: FieldSpec, kind: str) -> bool:
+    """Whether an earlier step's field is this one named shorter ("book *her* a walk" after
+    "add a dog: Pepper": the ``name`` described as "the dog's name" is the ``dog_name``): its
+    name is part of this field's, and its words cover this field's name."""
+    if memory.step is None or memory.field is None or memory.kind != kind:
+        return False
+    own = set(memory.field.split("_"))
+    names = set(spec.name_words)
+    return own < names and names <= memory.words
+
+
+def _fits(spec: FieldSpec, value: Any) -> bool:
+    """Whether an earlier value is of the form this field's ``pattern`` asks for (a field of
+    no pattern takes any)."""
+    if spec.pattern is None or not isinstance(value, str):
+        return True
+    try:
+        return re.search(spec.pattern, value) is not None
+    except re.error:
+        return True
 
 
 def _same_kind(stated: str, kind: str) -> bool:

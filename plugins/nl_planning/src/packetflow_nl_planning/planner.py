@@ -31,7 +31,7 @@ from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import find_mentions
 from .fragments import gave_value, is_fragment
-from .gapping import gapped
+from .gapping import gapped, verb_lent
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
@@ -254,6 +254,16 @@ class Planner(ClauseReader, Rereads):
                 retry = self._named_output(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
+                between = text[pending[position - 1][0].end : clause.start] if position else ""
+                lent = verb_lent(self.index, clause, pending[position - 1][0], between) if (
+                    retry is None and position
+                ) else None  # fmt: skip
+                if lent is not None:
+                    with contextlib.suppress(pf.errors.NotFoundError):
+                        retry = self._clause(
+                            text, lent, mentions, today, memory, allowed, index, before, outputs,
+                            previous,
+                        )  # fmt: skip
                 if retry is None:
                     if continues_label(draft, clause, text):
                         continue  # "comment: approved, cover arranged": the comment goes on
@@ -265,7 +275,6 @@ class Planner(ClauseReader, Rereads):
                         continue
                     if draft.steps and where_to_put(clause, mentions):
                         continue  # "... - just tip it on the drive": how to bring it
-                    between = text[pending[position - 1][0].end : clause.start] if position else ""
                     told_again = gapped(
                         self.index, self.country_code, draft, clause, text, mentions, today, memory
                     ) if any(c.isalpha() for c in between) else None  # fmt: skip

@@ -107,7 +107,7 @@ class Planner(ClauseReader, Rereads):
             # The reason told after a request ("run the dehumidifier on quiet, the windows are
             # steaming up") is a statement of its own; when the request fits nothing without
             # it, its words are read with the request after all.
-            if self._tells_reason(text):
+            if _tells_reason(text):
                 with contextlib.suppress(pf.errors.NotFoundError):
                     return self._plan(
                         text, today, max_steps, inputs, allowed, losses=False, reasons=False
@@ -115,16 +115,9 @@ class Planner(ClauseReader, Rereads):
             # A loss told beside a request only sets the scene ("I lost my slip, pull up
             # F-1"); when the rest fits nothing on its own, the loss is what is asked ("lost
             # my scarf on the 38, call 212-555-0143": report it, and call back).
-            if not self._tells_loss(text):
+            if not _tells_loss(text):
                 raise
             return self._plan(text, today, max_steps, inputs, allowed, losses=True)
-
-    def _tells_reason(self, text: str) -> bool:
-        tokens = tokenize(normalize(text))
-        return any(t.lower == "," and tells_why(tokens[i + 1 :]) for i, t in enumerate(tokens))
-
-    def _tells_loss(self, text: str) -> bool:
-        return any(w in LOSS_WORDS for w in re.findall(r"[a-z]+", text.lower()))
 
     def _plan(
         self,
@@ -218,9 +211,7 @@ class Planner(ClauseReader, Rereads):
                     details={"candidates": []},
                 )
             if again is not None:  # "... and one for Tom Lee at the same time"
-                fields = self.index.profiles[again.step.capability].fields
-                memory.extend(memory_of(again.step.params, fields, len(draft.steps)))
-                draft.steps.append(again)
+                self._keep(draft, again, memory)
                 asked.append(asked[-1])
                 made = None
                 continue
@@ -243,12 +234,23 @@ class Planner(ClauseReader, Rereads):
                 if other is not None and counted is None:
                     with contextlib.suppress(pf.errors.NotFoundError):
                         counted = self._clause(
-                            text, other, mentions, today, memory, allowed, index, before, outputs,
-                            previous,
+                            text, other, mentions, today, memory, allowed, index, before,
+                            outputs, previous,
                         )  # fmt: skip
-                step = counted or self._clause(
-                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
-                )
+                try:
+                    step = counted or self._clause(
+                        text, clause, mentions, today, memory, allowed, index, before, outputs,
+                        previous,
+                    )  # fmt: skip
+                except pf.errors.NotFoundError as exc:
+                    # "check stock of BLT-0042 in Leeds, then move 300 of them": as given before
+                    given = self._with_givens(
+                        text, clause, mentions, today, memory, allowed, index, before, outputs,
+                        draft.steps, used,
+                    )  # fmt: skip
+                    if given is None:
+                        raise exc from None
+                    step = given
             except pf.errors.NotFoundError as exc:
                 # "... and email the status to ana@x.org": an earlier step's output, named.
                 retry = self._named_output(
@@ -279,9 +281,7 @@ class Planner(ClauseReader, Rereads):
                         self.index, self.country_code, draft, clause, text, mentions, today, memory
                     ) if any(c.isalpha() for c in between) else None  # fmt: skip
                     if told_again is not None:  # "approve LR-20418, then LR-20419": approve it too
-                        fields = self.index.profiles[told_again.step.capability].fields
-                        memory.extend(memory_of(told_again.step.params, fields, len(draft.steps)))
-                        draft.steps.append(told_again)
+                        self._keep(draft, told_again, memory)
                         asked.append(asked[-1])
                         made = None
                         continue
@@ -302,9 +302,7 @@ class Planner(ClauseReader, Rereads):
                         if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
                             runs = []
                         for run in runs or [carried]:
-                            fields = self.index.profiles[run.step.capability].fields
-                            memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
-                            draft.steps.append(run)
+                            self._keep(draft, run, memory)
                             asked.append(kind == "question")
                         made = None
                         continue
@@ -377,9 +375,7 @@ class Planner(ClauseReader, Rereads):
                         # "Could I check out at 2pm instead? Room 418.": the sentence of
                         # values after it makes the request fit
                         joins.add(position + 1)
-                        fields = self.index.profiles[valued.step.capability].fields
-                        memory.extend(memory_of(valued.step.params, fields, len(draft.steps)))
-                        draft.steps.append(valued)
+                        self._keep(draft, valued, memory)
                         asked.append(kind == "question")
                         made = None
                         continue
@@ -402,9 +398,7 @@ class Planner(ClauseReader, Rereads):
                         scenes = [(c, e) for c, e in scenes if c is not prior]
                     else:
                         joins.add(position + 1)
-                    fields = self.index.profiles[joint.step.capability].fields
-                    memory.extend(memory_of(joint.step.params, fields, len(draft.steps)))
-                    draft.steps.append(joint)
+                    self._keep(draft, joint, memory)
                     asked.append(kind == "question")
                     # (the detail's values the scene did not give: optional fields)
                     absorb(
@@ -439,9 +433,7 @@ class Planner(ClauseReader, Rereads):
             made = None if runs else Made(clause, before, used, len(memory), outputs, previous)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
-                fields = self.index.profiles[run.step.capability].fields
-                memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
-                draft.steps.append(run)
+                self._keep(draft, run, memory)
                 asked.append(kind == "question")
         for fragment, error in scenes:
             if not gave_value(mentions, fragment):
@@ -458,6 +450,12 @@ class Planner(ClauseReader, Rereads):
         draft.run_order()
         self._wire(draft, inputs or {})
         return draft
+
+    def _keep(self, draft: PlanDraft, step: StepDraft, memory: list[Memory]) -> None:
+        """Add ``step`` to the plan, and its values to what later clauses may point back at."""
+        fields = self.index.profiles[step.step.capability].fields
+        memory.extend(memory_of(step.step.params, fields, len(draft.steps)))
+        draft.steps.append(step)
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""
@@ -484,6 +482,15 @@ class Planner(ClauseReader, Rereads):
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
+
+
+def _tells_reason(text: str) -> bool:
+    tokens = tokenize(normalize(text))
+    return any(t.lower == "," and tells_why(tokens[i + 1 :]) for i, t in enumerate(tokens))
+
+
+def _tells_loss(text: str) -> bool:
+    return any(w in LOSS_WORDS for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _end(clause: Clause) -> int:

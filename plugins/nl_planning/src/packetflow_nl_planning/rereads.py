@@ -21,8 +21,10 @@ from .domains import domain_of
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .fragments import gave_value
+from .givens import given_names
 from .index import Index
 from .joins import detail_fields, joined
+from .ranking import wireable
 from .references import named_output
 from .segment import Clause
 from .slots import memory_of
@@ -49,6 +51,44 @@ class Rereads:
 
     index: Index
     _clause: Callable[..., StepDraft]
+
+    def _with_givens(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        steps: list[StepDraft],
+        used: set[int],
+    ) -> StepDraft | None:
+        """A refused clause read again with what the steps before were given counted as
+        given (wiring fills a later step's field of the same name with it): a request of its
+        own whose every missing value that fills, not the step before told again (``None``
+        otherwise)."""
+        givens = given_names(self.index, steps)
+        if not givens - outputs:
+            return None
+        previous = steps[-1].step.capability if steps else None
+        known = outputs | givens
+        try:
+            step = self._clause(
+                text, clause, mentions, today, memory, allowed, index, contexts, known, previous
+            )
+        except pf.errors.NotFoundError:
+            return None
+        profile = self.index.profiles[step.step.capability]
+        if step.step.capability != previous and all(
+            wireable(profile, name, frozenset(known)) for name in step.filled.missing
+        ):
+            return step
+        mentions.used.clear()
+        mentions.used.update(used)  # (the values it took are free again)
+        return None
 
     def _named_output(
         self,

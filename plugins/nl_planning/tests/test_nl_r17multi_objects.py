@@ -88,3 +88,55 @@ async def test_runs_of_a_clause_read_in_the_domain_before(node: pf.Node) -> None
     )
     assert [s["capability"] for s in steps] == ["register_team", "add_player", "add_player"]
     assert [s["params"].get("player_name") for s in steps[1:]] == ["Sam Lee", "Ravi Das"]
+
+
+class ItemIn(BaseModel):
+    item: str = Field(description="what to buy")
+    quantity: int = Field(default=1, ge=1, le=99, description="how many")
+    list_name: str = Field(default="groceries", description="which list")
+
+
+class Done(BaseModel):
+    ok: bool
+
+
+@pf.capability(intent="Something to buy next time at the shops", tags=["shopping", "list"])
+async def add_to_shopping_list(inp: ItemIn) -> Done:
+    return Done(ok=True)
+
+
+class ListIn(BaseModel):
+    list_name: str = Field(default="groceries", description="which list")
+
+
+class ListOut(BaseModel):
+    items: list[str]
+
+
+@pf.capability(intent="Read out what is on the shopping list", tags=["shopping", "list"])
+async def get_shopping_list(inp: ListIn) -> ListOut:
+    return ListOut(items=[])
+
+
+@pytest.fixture
+async def shop(module_node: pf.Node, register_module: Any) -> pf.Node:
+    return await planner_on(
+        module_node, register_module, [add_guest, add_to_shopping_list, get_shopping_list]
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Add oat milk and 2 lemons to the list", "add oat milk and 2 lemons to my list"]
+)
+async def test_things_that_only_fit_one_by_one_are_one_run_each(shop: pf.Node, text: str) -> None:
+    # read whole, the second thing is words no field explains; its first thing alone fits,
+    # and the count before the second thing is that thing's own
+    steps = await plan_steps(shop, text, TODAY)
+    assert [s["capability"] for s in steps] == ["add_to_shopping_list"] * 2
+    assert [s["params"]["item"] for s in steps] == ["oat milk", "lemons"]
+    assert [s["params"].get("quantity", 1) for s in steps] == [1, 2]
+
+
+async def test_one_thing_is_one_run(shop: pf.Node) -> None:
+    steps = await plan_steps(shop, "add oat milk to the list", TODAY)
+    assert calls(steps) == [("add_to_shopping_list", {"item": "oat milk"})]

@@ -35,6 +35,7 @@ from .gapping import gapped, verb_lent
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
+from .limits import check_count
 from .mixed_objects import mixed_runs
 from .objects import each_object
 from .placing import where_to_put
@@ -158,17 +159,7 @@ class Planner(ClauseReader, Rereads):
             if is_topic(self.index, topic, about):
                 # "the feeder? pause it till Sunday": one request, read with what "it" is
                 pending[at : at + 2] = [(with_object(about, topic), kind)]
-        if len(pending) > max_steps:
-            raise pf.errors.ContractViolationError(
-                f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="
-                f"{max_steps}; split it or raise max_steps",
-                details={"steps": len(pending), "max_steps": max_steps},
-            )
-        if not pending:
-            raise pf.errors.NotFoundError(
-                f"request {text[:80]!r}: it asks for nothing a capability does; say what to do",
-                details={"candidates": []},
-            )
+        check_count(text, len(pending), max_steps)
         first_error: pf.errors.NotFoundError | None = None
         scenes: list[tuple[Clause, pf.errors.NotFoundError]] = []  # fragments read as scenes
         made: Made | None = None  # how the latest step was read
@@ -266,6 +257,17 @@ class Planner(ClauseReader, Rereads):
                             text, lent, mentions, today, memory, allowed, index, before, outputs,
                             previous,
                         )  # fmt: skip
+                runs = [] if retry is not None else self._each_of(
+                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
+                )  # fmt: skip
+                if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                    runs = []  # (as for the runs of a clause read whole, below)
+                for run in runs:  # "add oat milk and 2 lemons to the list": one run each
+                    self._keep(draft, run, memory)
+                    asked.append(kind == "question")
+                if runs:
+                    made = None
+                    continue
                 if retry is None:
                     if continues_label(draft, clause, text):
                         continue  # "comment: approved, cover arranged": the comment goes on

@@ -24,8 +24,10 @@ from .fragments import gave_value
 from .givens import given_names
 from .index import Index
 from .joins import detail_fields, joined
+from .objects import each_object, first_object
 from .ranking import wireable
 from .references import named_output
+from .request_actions import request_action
 from .segment import Clause
 from .slots import memory_of
 from .wiring import POINTERS
@@ -50,7 +52,43 @@ class Rereads:
     """The planner's ways of reading a clause again (a mixin of :class:`~.planner.Planner`)."""
 
     index: Index
+    country_code: str
     _clause: Callable[..., StepDraft]
+
+    def _each_of(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        previous: str | None,
+    ) -> list[StepDraft]:
+        """A refused clause of one verb and several objects read as a run per object, when
+        its first object alone fits ("add oat milk and 2 lemons to the list": the list's
+        item twice); ``[]`` when it does not."""
+        action = request_action(clause.words, verbs=self.index.verbs, known=self.index.known)
+        first = first_object(clause, action.object_start) if action.explicit else None
+        if first is None:
+            return []
+        used = set(mentions.used)
+        try:
+            step = self._clause(
+                text, first, mentions, today, memory, allowed, index, contexts, outputs, previous
+            )
+        except pf.errors.NotFoundError:
+            return []
+        runs = each_object(
+            self.index, self.country_code, step, clause, text, mentions, today, memory, loose=True
+        )
+        if not runs:
+            mentions.used.clear()
+            mentions.used.update(used)
+        return runs
 
     def _with_givens(
         self,

@@ -15,6 +15,7 @@ from .text import Token
 
 __all__ = [
     "ADDED",
+    "BEFORE",
     "EARLIER",
     "GERUND_JOINS",
     "HARD_PUNCT",
@@ -82,6 +83,8 @@ EARLIER = (
 HARD_PUNCT = frozenset(".;!?")
 # Words that only exclaim, cut off by a connector or a comma ("Oh, and book ...", "Oops - ...").
 INTERJECTIONS = frozenset(("oh", "ah", "oops", "ooh", "um", "erm", "hmm", "btw"))
+# "before you <do>, ...": the clause is a request to do after the one told after it.
+BEFORE = (("before", "you"),)
 # "once you've <done>, ...": the clause is a request to do it first.
 ONCE = tuple(
     (*lead, *you)

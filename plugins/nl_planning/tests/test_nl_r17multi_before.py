@@ -83,3 +83,15 @@ async def test_a_time_told_before_still_qualifies(node: pf.Node) -> None:
         node, "before Friday, quote comprehensive insurance for a 2021 car", TODAY
     )
     assert [s["capability"] for s in steps] == ["quote_auto_insurance"]
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013"])
+async def test_a_dash_before_but_before_that_is_no_part_of_a_value(
+    node: pf.Node, dash: str
+) -> None:
+    text = (
+        f"rent a car from tomorrow until Sunday in Phoenix {dash} but before that quote"
+        " comprehensive insurance for a 2021 car"
+    )
+    steps = await plan_steps(node, text, TODAY)
+    assert calls(steps) == [QUOTE, CAR]

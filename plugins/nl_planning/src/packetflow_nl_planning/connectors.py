@@ -28,6 +28,7 @@ __all__ = [
     "URGING",
     "after_subject",
     "asks_after",
+    "dash_ends",
     "frame_size",
     "names_thing",
     "spaced_dash",
@@ -150,6 +151,12 @@ def spaced_dash(tokens: Sequence[Token], i: int) -> int:
     if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
         return 0
     return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
+
+
+def dash_ends(group: Sequence[Token]) -> bool:
+    """Whether a clause ends in a dash spaced off its last word ("... to Brixton - but before
+    that ..."): it joins, as a comma does, and is no part of the last value."""
+    return len(group) > 1 and group[-1].text in ("-", "--") and group[-2].end < group[-1].start
 
 
 _WH = frozenset(("what", "where", "when", "how", "which"))  # ("who's in?" is told, as a rule)

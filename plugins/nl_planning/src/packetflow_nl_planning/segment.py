@@ -28,6 +28,7 @@ from .connectors import (
     URGING,
     after_subject,
     asks_after,
+    dash_ends,
     frame_size,
     names_thing,
     spaced_dash,
@@ -418,7 +419,7 @@ def split(
             group = group[size:]  # "first refill RX-1, then ...": the order, not the request
             while group and group[0].lower == ",":
                 group = group[1:]
-        while group and group[-1].lower == ",":
+        while group and (group[-1].lower == "," or dash_ends(group)):
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if all(t.lower in INTERJECTIONS for t in words):

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from datetime import date
 from functools import partial
 from typing import Any
@@ -24,7 +23,6 @@ from typing import Any
 import packetflow as pf
 
 from .another import another_of
-from .asides import tells_why
 from .clause_kinds import clause_kind, remember_fact
 from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
@@ -42,16 +40,17 @@ from .placing import where_to_put
 from .plans import PlannedStep
 from .ranking import Thresholds
 from .reading import ClauseReader
+from .references import found_one
 from .repeats import retracts
 from .request_actions import request_action
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
+from .second_readings import tells_loss, tells_reason
 from .segment import Clause, split
 from .shared_ranges import share_ranges
 from .slots import memory_of
-from .statements import LOSS_WORDS
-from .text import normalize, tokenize
+from .text import normalize
 from .then_refs import then_told
 from .topics import is_topic
 from .typos import Typos
@@ -108,7 +107,7 @@ class Planner(ClauseReader, Rereads):
             # The reason told after a request ("run the dehumidifier on quiet, the windows are
             # steaming up") is a statement of its own; when the request fits nothing without
             # it, its words are read with the request after all.
-            if _tells_reason(text):
+            if tells_reason(text):
                 with contextlib.suppress(pf.errors.NotFoundError):
                     return self._plan(
                         text, today, max_steps, inputs, allowed, losses=False, reasons=False
@@ -116,7 +115,7 @@ class Planner(ClauseReader, Rereads):
             # A loss told beside a request only sets the scene ("I lost my slip, pull up
             # F-1"); when the rest fits nothing on its own, the loss is what is asked ("lost
             # my scarf on the 38, call 212-555-0143": report it, and call back).
-            if not _tells_loss(text):
+            if not tells_loss(text):
                 raise
             return self._plan(text, today, max_steps, inputs, allowed, losses=True)
 
@@ -174,6 +173,7 @@ class Planner(ClauseReader, Rereads):
             told = [c for c in contexts if c.end <= clause.start]
             told += [c for c, _ in pending[:position]]
             clause = then_told(clause, told, mentions) or clause
+            clause = (found_one(clause, mentions) if draft.steps else None) or clause
             if clause.corrects and draft.steps and retracts(clause):
                 # "open the blinds in the lounge, actually close them": closing, not opening
                 draft.steps.pop()
@@ -484,15 +484,6 @@ class Planner(ClauseReader, Rereads):
         )
         for step, left in zip(draft.steps, missing, strict=True):
             step.filled.missing = left
-
-
-def _tells_reason(text: str) -> bool:
-    tokens = tokenize(normalize(text))
-    return any(t.lower == "," and tells_why(tokens[i + 1 :]) for i, t in enumerate(tokens))
-
-
-def _tells_loss(text: str) -> bool:
-    return any(w in LOSS_WORDS for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _end(clause: Clause) -> int:

@@ -11,12 +11,13 @@ from dataclasses import replace
 from typing import Any
 
 from .clauses import Scope, field_words, side
+from .entities import Mentions
 from .lexicon import lexicon
 from .schema import FieldSpec
 from .segment import Clause
 from .text import identifier_words
 
-__all__ = ["carried", "named_output", "pointer", "reference"]
+__all__ = ["carried", "found_one", "named_output", "pointer", "reference"]
 
 # The source :func:`reference` gives a value carried from an earlier step (no word of the clause).
 _CARRIED = re.compile(r"\(the \w+ of step \d+\)")
@@ -193,4 +194,41 @@ def named_output(clause: Clause, outputs: set[str]) -> Clause | None:
             it = replace(token, text="it", lower="it", lemma="it", end=tokens[at].end)
             rest = (*tokens[:i], it, *tokens[at + 1 :])
             return Clause(rest, clause.start, clause.end, clause.earlier, clause.added)
+    return None
+
+
+# "book *the first one*", "reserve *that one*", "book *the top result*", "the one you found":
+# a phrase that points at what an earlier step found, as "it" does.
+_WHICH = frozenset(("the", "that", "this"))
+_RANK = frozenset(("first", "top", "best", "cheapest", "nearest", "closest", "earliest"))
+_FOUND = frozenset(("one", "result", "option", "match"))
+_FINDERS = frozenset(("you", "we"))
+_FOUND_VERBS = frozenset(("found", "suggested", "listed", "showed", "picked", "got"))
+
+
+def found_one(clause: Clause, mentions: Mentions) -> Clause | None:
+    """``clause`` with a phrase that points at an earlier step's result ("book *the first
+    one* for 2", "reserve *that one*") read as "it", its words no values (the "one" is no
+    count); ``None`` when it has none. Only for a clause after a step that found something."""
+    tokens = list(clause.tokens)
+    lowers = [t.lower for t in tokens]
+    for i, word in enumerate(lowers):
+        if word not in _WHICH:
+            continue
+        at = i + 1 + (i + 1 < len(lowers) and lowers[i + 1] in _RANK)
+        if at >= len(lowers) or lowers[at] not in _FOUND:
+            continue
+        if lowers[at] != "one" and at == i + 1 and word == "the":
+            continue  # ("the result": a thing named, not one picked from a list)
+        end = at + 1
+        if end + 1 < len(lowers) and lowers[end] in _FINDERS and lowers[end + 1] in _FOUND_VERBS:
+            end += 2  # "the one you found"
+        elif lowers[at] == "one" and at == i + 1 and word == "the":
+            continue  # ("the one on Friday": which one is said after it)
+        for k, m in enumerate(mentions.items):
+            if tokens[i].start <= m.start and m.end <= tokens[end - 1].end:
+                mentions.used.add(k)
+        it = replace(tokens[i], text="it", lower="it", lemma="it", end=tokens[end - 1].end)
+        rest = (*tokens[:i], it, *tokens[end:])
+        return Clause(rest, clause.start, clause.end, clause.earlier, clause.added)
     return None

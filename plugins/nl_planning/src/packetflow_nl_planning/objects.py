@@ -158,7 +158,9 @@ def each_object(
     ]
     if loose:
         typed = sorted(own)
-    if not typed or any(len({repr(f.params[name]) for f in fills}) < len(fills) for name in typed):
+    # (a value every object shares, "£120 ... and £35 ...": pounds both, is no object)
+    typed = [n for n in typed if len({repr(f.params[n]) for f in fills}) == len(fills)]
+    if not typed:
         return []  # each object must be a value of its own of a typed field
     # ... of which the clause read as one step holds exactly one: when it holds two (in two
     # fields, "home 0, away 2") the parts were two fields of one run; when it holds none

@@ -145,3 +145,16 @@ async def test_that_thing_is_an_output_not_a_value_of_another_form(
     assert [s["capability"] for s in out["steps"]] == ["get_removal_quote", "book_removal"]
     assert "quote_id" not in out["steps"][1]["params"]
     assert "s1.quote_id->quote_id" in plan_reads(out["plan"])[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "find a restaurant in Shoreditch. Boko it for 4",
+        "find a restaurant in Shoreditch; Booc it for 4",
+    ],
+)
+async def test_a_typo_opening_a_sentence_is_corrected(node: pf.Node, text: str) -> None:
+    # (its capital is the sentence's, not a name's)
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["find_restaurant", "book_table"]

@@ -43,12 +43,15 @@ class Typos:
         """Replace words that are typos of a capability's word or of an action verb."""
         lex = lexicon()
         verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
+        # (a capital opening a sentence is the sentence's, not a name's: "... in newark.
+        # Trasnfer 25 to leeds")
+        opening = {id(t) for k, t in enumerate(tokens) if k == 0 or tokens[k - 1].lower in ".!?;"}
         for t in tokens:
             if (
                 t.entity
                 or not t.is_word
                 or len(t.lower) < 3
-                or (t.text[:1].isupper() and t is not tokens[0])
+                or (t.text[:1].isupper() and id(t) not in opening)
             ):
                 continue
             if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):

@@ -6,6 +6,7 @@ descriptions use for what its user does, and the words of its enum values.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .actions import Action, obtains
 from .lexicon import Lexicon, lexicon
@@ -451,7 +452,13 @@ def booked_events(name: str, intent: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def unknown_verbs(action: Action) -> frozenset[str]:
+def unknown_verbs(action: Action, name: str = "") -> frozenset[str]:
     """The verbs of a capability's action that the lexicon does not know (``word:`` classes):
-    a request may use them as verbs (see :func:`unknown_verb`)."""
-    return frozenset(c[5:] for c in action.classes | action.weak if c.startswith("word:"))
+    a request may use them as verbs (see :func:`unknown_verb`). With the capability's
+    ``name``, also each such verb with the preposition the name puts after it ("apply_for" of
+    ``apply_for_visa``): "... and apply for a visa" says the verb, not a noun's phrase."""
+    found = frozenset(c[5:] for c in action.classes | action.weak if c.startswith("word:"))
+    words = identifier_words(name) if name else []
+    roles = lexicon().roles
+    pairs = {f"{a}_{b}" for a, b in pairwise(words) if a in found and b in roles}
+    return found | pairs

@@ -55,7 +55,7 @@ def fill_capitalised(
             if (
                 t.is_word
                 and t.text[:1].isupper()
-                and (i > 0 or opens_name)
+                and (i > 0 or opens_name or _mid_sentence(scope.text, t.start))
                 # "next Monday", "in May": a date, not a name ("Jan de Vries" is a name)
                 and (not t.entity or name_particle(tokens, i + 1))
                 and t.lower not in lexicon().stopwords
@@ -139,6 +139,13 @@ def _title_link(tokens: list[Any], k: int) -> bool:
         if t.lower not in _TITLE_LINKS:
             return False
     return False
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows a word or a comma of its sentence ("add Hannah Cole
+    and *Omar* Said", one object read apart): its capital is the name's, not the sentence's."""
+    before = text[:at].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
 
 def _subject(tokens: list[Token]) -> bool:

@@ -15,6 +15,7 @@ from .text import Token
 
 __all__ = [
     "ADDED",
+    "BEFORE",
     "EARLIER",
     "GERUND_JOINS",
     "HARD_PUNCT",
@@ -27,6 +28,7 @@ __all__ = [
     "URGING",
     "after_subject",
     "asks_after",
+    "dash_ends",
     "frame_size",
     "names_thing",
     "spaced_dash",
@@ -82,6 +84,8 @@ EARLIER = (
 HARD_PUNCT = frozenset(".;!?")
 # Words that only exclaim, cut off by a connector or a comma ("Oh, and book ...", "Oops - ...").
 INTERJECTIONS = frozenset(("oh", "ah", "oops", "ooh", "um", "erm", "hmm", "btw"))
+# "before you <do>, ...": the clause is a request to do after the one told after it.
+BEFORE = (("before", "you"),)
 # "once you've <done>, ...": the clause is a request to do it first.
 ONCE = tuple(
     (*lead, *you)
@@ -147,6 +151,12 @@ def spaced_dash(tokens: Sequence[Token], i: int) -> int:
     if tokens[i].text not in ("-", "--") or i == 0 or i + 1 >= len(tokens):
         return 0
     return int(tokens[i - 1].end < tokens[i].start and tokens[i].end < tokens[i + 1].start)
+
+
+def dash_ends(group: Sequence[Token]) -> bool:
+    """Whether a clause ends in a dash spaced off its last word ("... to Brixton - but before
+    that ..."): it joins, as a comma does, and is no part of the last value."""
+    return len(group) > 1 and group[-1].text in ("-", "--") and group[-2].end < group[-1].start
 
 
 _WH = frozenset(("what", "where", "when", "how", "which"))  # ("who's in?" is told, as a rule)

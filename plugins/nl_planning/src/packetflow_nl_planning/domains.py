@@ -41,6 +41,22 @@ def in_domain(index: Index, candidates: Sequence[Candidate], previous: str | Non
     domain = _tags(index, previous)
     if not domain or not (best.action_ok and best.relevant) or _tags(index, best.name) & domain:
         return 0
+    if best.covered == 0 and best.leftover == 0 and best.filled is not None:
+        # "remove Tenet from my watchlist and add Inception": the clause says the action and a
+        # value, nothing of what it is about; the step before says where - the watchlist,
+        # not a guest list that "Inception" as a name would fit as well
+        for at, other in enumerate(candidates[1:], start=1):
+            if (
+                other.action_ok
+                and other.level == best.level
+                and other.fit == 1.0
+                and not other.ruled_out
+                and other.filled is not None
+                and other.leftover == 0
+                and len(other.filled.params) >= len(best.filled.params)
+                and _tags(index, other.name) & domain
+            ):
+                return at
     for at, other in enumerate(candidates[1:], start=1):
         if other.score < best.score * _NEAR:
             break

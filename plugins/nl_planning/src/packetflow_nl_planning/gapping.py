@@ -22,7 +22,27 @@ from .schema import FieldSpec
 from .segment import Clause
 from .slots import fill
 
-__all__ = ["gapped"]
+__all__ = ["gapped", "verb_lent"]
+
+# Words that open a new thing named as an object ("the test", "a taxi", "my car").
+_OPENS_THING = frozenset(("the", "a", "an", "my", "our"))
+
+
+def verb_lent(index: Index, clause: Clause, earlier: Clause, between: str) -> Clause | None:
+    """``clause`` read with the verb of the request before it, when it names a new thing after
+    a connector and has no verb of its own ("book a driving lesson Tuesday and then *the test*
+    on 21 September": book the test), or ``None``."""
+    words = clause.words
+    if not any(c.isalpha() for c in between) or not words or words[0].lower not in _OPENS_THING:
+        return None
+    if request_action(words, verbs=index.verbs, known=index.known).explicit:
+        return None
+    before = earlier.words
+    action = request_action(before, verbs=index.verbs, known=index.known)
+    if not action.explicit or not 0 < action.object_start < len(before):
+        return None
+    verb = tuple(t for t in earlier.tokens if t.end <= before[action.object_start].start)
+    return Clause((*verb, *clause.tokens), clause.start, clause.end, clause.earlier, clause.added)
 
 
 def gapped(

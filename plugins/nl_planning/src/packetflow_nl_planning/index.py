@@ -132,7 +132,7 @@ class Index:
             self._own[word] = self._own.get(word, 0) + 1
         for word in profile.forms:
             self._forms[word] = self._forms.get(word, 0) + 1
-        for verb in unknown_verbs(profile.action):
+        for verb in unknown_verbs(profile.action, profile.name):
             self._verbs[verb] = self._verbs.get(verb, 0) + 1
         for spec in profile.fields:
             if spec.pattern and distinctive(spec.pattern):
@@ -160,7 +160,7 @@ class Index:
                 self._forms[word] = left
             else:
                 self._forms.pop(word, None)
-        for verb in unknown_verbs(old.action):
+        for verb in unknown_verbs(old.action, old.name):
             left = self._verbs.get(verb, 0) - 1
             if left > 0:
                 self._verbs[verb] = left

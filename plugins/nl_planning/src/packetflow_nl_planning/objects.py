@@ -17,13 +17,14 @@ from .clauses import Memory, Scope
 from .drafts import StepDraft
 from .entities import Mentions
 from .index import Index
+from .lexicon import lexicon
 from .plans import PlannedStep
 from .request_actions import request_action
 from .schema import FieldSpec
 from .segment import Clause
 from .slots import Filled, field_kind, fill
 
-__all__ = ["each_object", "split_at_joins"]
+__all__ = ["each_object", "first_object", "split_at_joins"]
 
 _JOINS = frozenset(("and", ","))
 # A value of one word with a digit ("T-100", "A7"): an id even in a field of free text.
@@ -38,6 +39,47 @@ def _typed(spec: FieldSpec) -> bool:
     """Whether a field's value is read by its type (an id by pattern, a number, a choice, an
     email...) rather than being free text, which any words would fill."""
     return field_kind(spec) not in _TEXT_KINDS or bool(spec.pattern or spec.enum)
+
+
+def _proper(value: Any) -> bool:
+    """Whether a value is a proper name of two words or more, each in title case ("Hannah
+    Cole"): one named thing or person, so two of them joined by "and" are two objects."""
+    words = str(value).split()
+    return len(words) > 1 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _ahead_of_object(text: str, part: Clause, filled: Filled, own: set[str]) -> set[str]:
+    """The fields the last object's part gives before the object itself ("and *2* lemons"):
+    that object's own, unlike what follows it ("..., with the comment 'ok'"), which all share."""
+
+    def at(name: str) -> int:
+        said = filled.sources.get(name, "")
+        return text.find(said, part.start, part.end) if said else -1
+
+    starts = [at(name) for name in own if at(name) >= 0]
+    if not starts:
+        return set()
+    first = min(starts)
+    return {k for k in filled.params if k not in own and 0 <= at(k) < first}
+
+
+def first_object(clause: Clause, object_start: int) -> Clause | None:
+    """``clause`` with only the first of the objects it joins, and what is said after the last
+    ("add oat milk and 2 lemons to the list": "add oat milk to the list"), or ``None`` when it
+    joins none."""
+    words = clause.words
+    if not 0 < object_start < len(words):
+        return None
+    parts = split_at_joins(clause, words[object_start].start)
+    if len(parts) < 2 or not all(parts):
+        return None
+    roles = lexicon().roles
+    tail_at = next((i for i, t in enumerate(parts[-1]) if i and t.lower in roles), None)
+    if tail_at is None:
+        return None
+    verb = [t for t in clause.tokens if t.end <= words[object_start].start]
+    tokens = (*verb, *parts[0], *parts[-1][tail_at:])
+    return Clause(tokens, clause.start, clause.end, clause.earlier, clause.added)
 
 
 def _parts(clause: Clause, skip: int) -> list[Clause]:
@@ -71,12 +113,15 @@ def each_object(
     mentions: Mentions,
     today: date,
     memory: list[Memory],
+    *,
+    loose: bool = False,
 ) -> list[StepDraft]:
     """The runs of ``step``'s capability, one per object its clause joins (``[]`` when the
     clause names one object, or the capability takes them as a list).
 
-    Every part must give the same typed field a different value; the fields every part gives
-    are each run's own, the others are shared by all runs."""
+    Every part must give the same typed field a different value (any field, when ``loose``:
+    the clause read whole fitted nothing, its first object alone did); the fields every part
+    gives are each run's own, the others are shared by all runs."""
     if any(t.lower in _ONE_VALUE for t in clause.words):
         return []
     parts = _parts(clause, step.action.object_start if step.action.explicit else 0)
@@ -108,9 +153,14 @@ def each_object(
     typed = [
         name
         for name in own
-        if _typed(by_name[name]) or all(_ID.match(str(f.params[name])) for f in fills)
+        if _typed(by_name[name])
+        or all(_ID.match(str(f.params[name])) or _proper(f.params[name]) for f in fills)
     ]
-    if not typed or any(len({repr(f.params[name]) for f in fills}) < len(fills) for name in typed):
+    if loose:
+        typed = sorted(own)
+    # (a value every object shares, "£120 ... and £35 ...": pounds both, is no object)
+    typed = [n for n in typed if len({repr(f.params[n]) for f in fills}) == len(fills)]
+    if not typed:
         return []  # each object must be a value of its own of a typed field
     # ... of which the clause read as one step holds exactly one: when it holds two (in two
     # fields, "home 0, away 2") the parts were two fields of one run; when it holds none
@@ -123,11 +173,16 @@ def each_object(
     # detail inside an earlier object ("20 frames, express, and 100 jars") is that one's.
     last = fills[-1]
     shared = {k: v for k, v in step.step.params.items() if not any(k in f.params for f in fills)}
-    shared.update({k: v for k, v in last.params.items() if k not in own})
+    ahead = _ahead_of_object(text, parts[-1], last, own)
+    shared.update({k: v for k, v in last.params.items() if k not in own and k not in ahead})
     shared_sources = {k: last.sources.get(k, "") for k in shared if k in last.params}
     out = []
     for f in fills:
-        mine = f.params if f is not last else {k: v for k, v in f.params.items() if k in own}
+        mine = (
+            f.params
+            if f is not last
+            else {k: v for k, v in f.params.items() if k in own or k in ahead}
+        )
         params = {**shared, **mine}
         sources = {**shared_sources, **{k: v for k, v in f.sources.items() if k in mine}}
         missing = [s.name for s in profile.fields if s.required and s.name not in params]

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from datetime import date
 from functools import partial
 from typing import Any
@@ -24,33 +23,34 @@ from typing import Any
 import packetflow as pf
 
 from .another import another_of
-from .asides import tells_why
 from .clause_kinds import clause_kind, remember_fact
 from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
 from .entities import find_mentions
 from .fragments import gave_value, is_fragment
-from .gapping import gapped
+from .gapping import gapped, verb_lent
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
+from .limits import check_count
 from .mixed_objects import mixed_runs
 from .objects import each_object
 from .placing import where_to_put
 from .plans import PlannedStep
 from .ranking import Thresholds
 from .reading import ClauseReader
+from .references import found_one
 from .repeats import retracts
 from .request_actions import request_action
 from .rereads import Made, Rereads
 from .restates import once_more, restates
 from .scenes import counts_unnamed, scene_object, told_of_self, with_object
+from .second_readings import tells_loss, tells_reason
 from .segment import Clause, split
 from .shared_ranges import share_ranges
 from .slots import memory_of
-from .statements import LOSS_WORDS
-from .text import normalize, tokenize
+from .text import normalize
 from .then_refs import then_told
 from .topics import is_topic
 from .typos import Typos
@@ -107,7 +107,7 @@ class Planner(ClauseReader, Rereads):
             # The reason told after a request ("run the dehumidifier on quiet, the windows are
             # steaming up") is a statement of its own; when the request fits nothing without
             # it, its words are read with the request after all.
-            if self._tells_reason(text):
+            if tells_reason(text):
                 with contextlib.suppress(pf.errors.NotFoundError):
                     return self._plan(
                         text, today, max_steps, inputs, allowed, losses=False, reasons=False
@@ -115,16 +115,9 @@ class Planner(ClauseReader, Rereads):
             # A loss told beside a request only sets the scene ("I lost my slip, pull up
             # F-1"); when the rest fits nothing on its own, the loss is what is asked ("lost
             # my scarf on the 38, call 212-555-0143": report it, and call back).
-            if not self._tells_loss(text):
+            if not tells_loss(text):
                 raise
             return self._plan(text, today, max_steps, inputs, allowed, losses=True)
-
-    def _tells_reason(self, text: str) -> bool:
-        tokens = tokenize(normalize(text))
-        return any(t.lower == "," and tells_why(tokens[i + 1 :]) for i, t in enumerate(tokens))
-
-    def _tells_loss(self, text: str) -> bool:
-        return any(w in LOSS_WORDS for w in re.findall(r"[a-z]+", text.lower()))
 
     def _plan(
         self,
@@ -165,17 +158,7 @@ class Planner(ClauseReader, Rereads):
             if is_topic(self.index, topic, about):
                 # "the feeder? pause it till Sunday": one request, read with what "it" is
                 pending[at : at + 2] = [(with_object(about, topic), kind)]
-        if len(pending) > max_steps:
-            raise pf.errors.ContractViolationError(
-                f"request {text[:80]!r}: it asks for {len(pending)} steps, more than max_steps="
-                f"{max_steps}; split it or raise max_steps",
-                details={"steps": len(pending), "max_steps": max_steps},
-            )
-        if not pending:
-            raise pf.errors.NotFoundError(
-                f"request {text[:80]!r}: it asks for nothing a capability does; say what to do",
-                details={"candidates": []},
-            )
+        check_count(text, len(pending), max_steps)
         first_error: pf.errors.NotFoundError | None = None
         scenes: list[tuple[Clause, pf.errors.NotFoundError]] = []  # fragments read as scenes
         made: Made | None = None  # how the latest step was read
@@ -190,6 +173,7 @@ class Planner(ClauseReader, Rereads):
             told = [c for c in contexts if c.end <= clause.start]
             told += [c for c, _ in pending[:position]]
             clause = then_told(clause, told, mentions) or clause
+            clause = (found_one(clause, mentions) if draft.steps else None) or clause
             if clause.corrects and draft.steps and retracts(clause):
                 # "open the blinds in the lounge, actually close them": closing, not opening
                 draft.steps.pop()
@@ -218,9 +202,7 @@ class Planner(ClauseReader, Rereads):
                     details={"candidates": []},
                 )
             if again is not None:  # "... and one for Tom Lee at the same time"
-                fields = self.index.profiles[again.step.capability].fields
-                memory.extend(memory_of(again.step.params, fields, len(draft.steps)))
-                draft.steps.append(again)
+                self._keep(draft, again, memory)
                 asked.append(asked[-1])
                 made = None
                 continue
@@ -243,17 +225,49 @@ class Planner(ClauseReader, Rereads):
                 if other is not None and counted is None:
                     with contextlib.suppress(pf.errors.NotFoundError):
                         counted = self._clause(
-                            text, other, mentions, today, memory, allowed, index, before, outputs,
-                            previous,
+                            text, other, mentions, today, memory, allowed, index, before,
+                            outputs, previous,
                         )  # fmt: skip
-                step = counted or self._clause(
-                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
-                )
+                try:
+                    step = counted or self._clause(
+                        text, clause, mentions, today, memory, allowed, index, before, outputs,
+                        previous,
+                    )  # fmt: skip
+                except pf.errors.NotFoundError as exc:
+                    # "check stock of BLT-0042 in Leeds, then move 300 of them": as given before
+                    given = self._with_givens(
+                        text, clause, mentions, today, memory, allowed, index, before, outputs,
+                        draft.steps, used,
+                    )  # fmt: skip
+                    if given is None:
+                        raise exc from None
+                    step = given
             except pf.errors.NotFoundError as exc:
                 # "... and email the status to ana@x.org": an earlier step's output, named.
                 retry = self._named_output(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )
+                between = text[pending[position - 1][0].end : clause.start] if position else ""
+                lent = verb_lent(self.index, clause, pending[position - 1][0], between) if (
+                    retry is None and position
+                ) else None  # fmt: skip
+                if lent is not None:
+                    with contextlib.suppress(pf.errors.NotFoundError):
+                        retry = self._clause(
+                            text, lent, mentions, today, memory, allowed, index, before, outputs,
+                            previous,
+                        )  # fmt: skip
+                runs = [] if retry is not None else self._each_of(
+                    text, clause, mentions, today, memory, allowed, index, before, outputs, previous
+                )  # fmt: skip
+                if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                    runs = []  # (as for the runs of a clause read whole, below)
+                for run in runs:  # "add oat milk and 2 lemons to the list": one run each
+                    self._keep(draft, run, memory)
+                    asked.append(kind == "question")
+                if runs:
+                    made = None
+                    continue
                 if retry is None:
                     if continues_label(draft, clause, text):
                         continue  # "comment: approved, cover arranged": the comment goes on
@@ -265,14 +279,11 @@ class Planner(ClauseReader, Rereads):
                         continue
                     if draft.steps and where_to_put(clause, mentions):
                         continue  # "... - just tip it on the drive": how to bring it
-                    between = text[pending[position - 1][0].end : clause.start] if position else ""
                     told_again = gapped(
                         self.index, self.country_code, draft, clause, text, mentions, today, memory
                     ) if any(c.isalpha() for c in between) else None  # fmt: skip
                     if told_again is not None:  # "approve LR-20418, then LR-20419": approve it too
-                        fields = self.index.profiles[told_again.step.capability].fields
-                        memory.extend(memory_of(told_again.step.params, fields, len(draft.steps)))
-                        draft.steps.append(told_again)
+                        self._keep(draft, told_again, memory)
                         asked.append(asked[-1])
                         made = None
                         continue
@@ -285,10 +296,16 @@ class Planner(ClauseReader, Rereads):
                         outputs,
                     )  # fmt: skip
                     if carried is not None:
-                        fields = self.index.profiles[carried.step.capability].fields
-                        memory.extend(memory_of(carried.step.params, fields, len(draft.steps)))
-                        draft.steps.append(carried)
-                        asked.append(kind == "question")
+                        # "..., after that add Sam Lee and Ravi Das": one run per object too
+                        runs = each_object(
+                            self.index, self.country_code, carried, clause, text, mentions, today,
+                            memory,
+                        )  # fmt: skip
+                        if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                            runs = []
+                        for run in runs or [carried]:
+                            self._keep(draft, run, memory)
+                            asked.append(kind == "question")
                         made = None
                         continue
                     if draft.steps and asked[-1] and any(t.lower in POINTERS for t in clause.words):
@@ -360,9 +377,7 @@ class Planner(ClauseReader, Rereads):
                         # "Could I check out at 2pm instead? Room 418.": the sentence of
                         # values after it makes the request fit
                         joins.add(position + 1)
-                        fields = self.index.profiles[valued.step.capability].fields
-                        memory.extend(memory_of(valued.step.params, fields, len(draft.steps)))
-                        draft.steps.append(valued)
+                        self._keep(draft, valued, memory)
                         asked.append(kind == "question")
                         made = None
                         continue
@@ -385,9 +400,7 @@ class Planner(ClauseReader, Rereads):
                         scenes = [(c, e) for c, e in scenes if c is not prior]
                     else:
                         joins.add(position + 1)
-                    fields = self.index.profiles[joint.step.capability].fields
-                    memory.extend(memory_of(joint.step.params, fields, len(draft.steps)))
-                    draft.steps.append(joint)
+                    self._keep(draft, joint, memory)
                     asked.append(kind == "question")
                     # (the detail's values the scene did not give: optional fields)
                     absorb(
@@ -422,9 +435,7 @@ class Planner(ClauseReader, Rereads):
             made = None if runs else Made(clause, before, used, len(memory), outputs, previous)
             for run in runs or [step]:
                 # "approve LR-1 and LR-2": one run per object, in the order told
-                fields = self.index.profiles[run.step.capability].fields
-                memory.extend(memory_of(run.step.params, fields, len(draft.steps)))
-                draft.steps.append(run)
+                self._keep(draft, run, memory)
                 asked.append(kind == "question")
         for fragment, error in scenes:
             if not gave_value(mentions, fragment):
@@ -441,6 +452,12 @@ class Planner(ClauseReader, Rereads):
         draft.run_order()
         self._wire(draft, inputs or {})
         return draft
+
+    def _keep(self, draft: PlanDraft, step: StepDraft, memory: list[Memory]) -> None:
+        """Add ``step`` to the plan, and its values to what later clauses may point back at."""
+        fields = self.index.profiles[step.step.capability].fields
+        memory.extend(memory_of(step.step.params, fields, len(draft.steps)))
+        draft.steps.append(step)
 
     def keys(self, text: str) -> list[str]:
         """The phrasing key of each clause of ``text`` (what evidence is recorded under)."""

@@ -52,7 +52,7 @@ from .winners import (
     outscored_by_words,
 )
 
-__all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of"]
+__all__ = ["Candidate", "Thresholds", "date_mode", "rank", "verbs_of", "wireable"]
 
 _DRY_RUNS = 8  # candidates whose slots are filled to measure their fit
 _DISTINCT = 0.1  # per id only this kind of capability takes (at most two count)
@@ -141,7 +141,7 @@ def rank(
         required = profile.required
         # A required field an earlier step outputs will be wired: it is not missing (same name,
         # or what it holds: "to" is an email, find_contact outputs one).
-        missing = [m for m in filled.missing if not _wireable(profile, m, available)]
+        missing = [m for m in filled.missing if not wireable(profile, m, available)]
         fit = 1.0 if not required else (len(required) - len(missing)) / len(required)
         learned = evidence(profile.name)
         # An id in a form only this kind of capability takes (a distinctive pattern) says more
@@ -432,11 +432,14 @@ def _scene_names_own(scope: Scope, profile: Profile) -> bool:
     )  # fmt: skip
 
 
-def _wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:
-    if name in available:
+def wireable(profile: Profile, name: str, available: frozenset[str]) -> bool:
+    """Whether an earlier step's output (or value) in ``available`` will fill field ``name``."""
+    if name in available or f"={name}" in available:
         return True
+    # (a value given by name, "=name", holds for that name only)
     spec = next((f for f in profile.fields if f.name == name), None)
-    return spec is not None and field_kind(spec) in {w for o in available for w in o.split("_")}
+    kinds = {w for o in available if not o.startswith("=") for w in o.split("_")}
+    return spec is not None and field_kind(spec) in kinds
 
 
 def _light_only(action: Action, profile: Profile, fit: float) -> bool:

@@ -11,12 +11,13 @@ from dataclasses import replace
 from typing import Any
 
 from .clauses import Scope, field_words, side
+from .entities import Mentions
 from .lexicon import lexicon
 from .schema import FieldSpec
 from .segment import Clause
 from .text import identifier_words
 
-__all__ = ["carried", "named_output", "pointer", "reference"]
+__all__ = ["carried", "found_one", "named_output", "pointer", "reference"]
 
 # The source :func:`reference` gives a value carried from an earlier step (no word of the clause).
 _CARRIED = re.compile(r"\(the \w+ of step \d+\)")
@@ -93,11 +94,11 @@ def reference(
     words = field_words(spec)
     if pointer(scope):
         for memory in reversed(scope.memory):
-            if memory.field == spec.name and memory.step is not None:
+            if memory.field == spec.name and memory.step is not None and _fits(spec, memory.value):
                 return memory.value, f"(the {spec.name} of step {memory.step + 1})"
-        by_pronoun = _named_back(spec, scope)
-        if by_pronoun is not None:
-            return by_pronoun
+        for memory in reversed(scope.memory):
+            if _names_same(memory, spec, kind) and _fits(spec, memory.value):
+                return memory.value, f"(the {memory.field} of step {(memory.step or 0) + 1})"
         if kind in _TEXTUAL and "there" in {t.lower for t in scope.words} and words & _PLACE:
             # "rent a car there": the place an earlier step was about.
             for memory in reversed(scope.memory):
@@ -133,6 +134,8 @@ def reference(
                 day_of = kind == "date" and memory.kind == "datetime"
                 same_kind = memory.kind == kind or {memory.kind, kind} <= _TEXTUAL or day_of
                 named = bool(head_words & memory.words) or bool(head_words & words)
+                if not _fits(spec, memory.value):
+                    continue  # "book that move": a postcode is no quote id, whatever its words
                 if same_kind and named and (kind not in _TEXTUAL or head_words & memory.words):
                     scope.claim(start + m.start(), start + m.end())
                     value = str(memory.value)[:10] if day_of else memory.value
@@ -140,24 +143,26 @@ def reference(
     return None
 
 
-# Pronouns of a person or an animal: "book *her* a walk" after "add a dog: Pepper".
-_PERSONAL = frozenset(("her", "him", "his", "she", "he", "hers"))
+def _names_same(memory: Any, spec: FieldSpec, kind: str) -> bool:
+    """Whether an earlier step's field is this one named shorter ("book *her* a walk" after
+    "add a dog: Pepper": the ``name`` described as "the dog's name" is the ``dog_name``): its
+    name is part of this field's, and its words cover this field's name."""
+    if memory.step is None or memory.field is None or memory.kind != kind:
+        return False
+    own = set(memory.field.split("_"))
+    names = set(spec.name_words)
+    return own < names and names <= memory.words
 
 
-def _named_back(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
-    """The name an earlier step gave, for a name field of this one that a personal pronoun
-    points at ("Add a dog: Pepper ...; then book her a walk" for ``dog_name``): the earlier
-    field is the bare ``name`` of the thing, or a name of the same words."""
-    said = {t.lower for t in scope.words} & _PERSONAL
-    if not said or "name" not in spec.name_words:
-        return None
-    for memory in reversed(scope.memory):
-        if memory.step is None or memory.field is None or not isinstance(memory.value, str):
-            continue
-        parts = memory.field.lower().split("_")
-        if "name" in parts and (parts == ["name"] or set(spec.name_words) <= set(parts)):
-            return memory.value, f"{sorted(said)[0]} (the {memory.field} of step {memory.step + 1})"
-    return None
+def _fits(spec: FieldSpec, value: Any) -> bool:
+    """Whether an earlier value is of the form this field's ``pattern`` asks for (a field of
+    no pattern takes any)."""
+    if spec.pattern is None or not isinstance(value, str):
+        return True
+    try:
+        return re.search(spec.pattern, value) is not None
+    except re.error:
+        return True
 
 
 def _same_kind(stated: str, kind: str) -> bool:
@@ -189,4 +194,41 @@ def named_output(clause: Clause, outputs: set[str]) -> Clause | None:
             it = replace(token, text="it", lower="it", lemma="it", end=tokens[at].end)
             rest = (*tokens[:i], it, *tokens[at + 1 :])
             return Clause(rest, clause.start, clause.end, clause.earlier, clause.added)
+    return None
+
+
+# "book *the first one*", "reserve *that one*", "book *the top result*", "the one you found":
+# a phrase that points at what an earlier step found, as "it" does.
+_WHICH = frozenset(("the", "that", "this"))
+_RANK = frozenset(("first", "top", "best", "cheapest", "nearest", "closest", "earliest"))
+_FOUND = frozenset(("one", "result", "option", "match"))
+_FINDERS = frozenset(("you", "we"))
+_FOUND_VERBS = frozenset(("found", "suggested", "listed", "showed", "picked", "got"))
+
+
+def found_one(clause: Clause, mentions: Mentions) -> Clause | None:
+    """``clause`` with a phrase that points at an earlier step's result ("book *the first
+    one* for 2", "reserve *that one*") read as "it", its words no values (the "one" is no
+    count); ``None`` when it has none. Only for a clause after a step that found something."""
+    tokens = list(clause.tokens)
+    lowers = [t.lower for t in tokens]
+    for i, word in enumerate(lowers):
+        if word not in _WHICH:
+            continue
+        at = i + 1 + (i + 1 < len(lowers) and lowers[i + 1] in _RANK)
+        if at >= len(lowers) or lowers[at] not in _FOUND:
+            continue
+        if lowers[at] != "one" and at == i + 1 and word == "the":
+            continue  # ("the result": a thing named, not one picked from a list)
+        end = at + 1
+        if end + 1 < len(lowers) and lowers[end] in _FINDERS and lowers[end + 1] in _FOUND_VERBS:
+            end += 2  # "the one you found"
+        elif lowers[at] == "one" and at == i + 1 and word == "the":
+            continue  # ("the one on Friday": which one is said after it)
+        for k, m in enumerate(mentions.items):
+            if tokens[i].start <= m.start and m.end <= tokens[end - 1].end:
+                mentions.used.add(k)
+        it = replace(tokens[i], text="it", lower="it", lemma="it", end=tokens[end - 1].end)
+        rest = (*tokens[:i], it, *tokens[end:])
+        return Clause(rest, clause.start, clause.end, clause.earlier, clause.added)
     return None

@@ -21,9 +21,13 @@ from .domains import domain_of
 from .drafts import PlanDraft, StepDraft
 from .entities import Mentions
 from .fragments import gave_value
+from .givens import given_names
 from .index import Index
 from .joins import detail_fields, joined
+from .objects import each_object, first_object
+from .ranking import wireable
 from .references import named_output
+from .request_actions import request_action
 from .segment import Clause
 from .slots import memory_of
 from .wiring import POINTERS
@@ -48,7 +52,81 @@ class Rereads:
     """The planner's ways of reading a clause again (a mixin of :class:`~.planner.Planner`)."""
 
     index: Index
+    country_code: str
     _clause: Callable[..., StepDraft]
+
+    def _each_of(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        previous: str | None,
+    ) -> list[StepDraft]:
+        """A refused clause of one verb and several objects read as a run per object, when
+        its first object alone fits ("add oat milk and 2 lemons to the list": the list's
+        item twice); ``[]`` when it does not."""
+        action = request_action(clause.words, verbs=self.index.verbs, known=self.index.known)
+        first = first_object(clause, action.object_start) if action.explicit else None
+        if first is None:
+            return []
+        used = set(mentions.used)
+        try:
+            step = self._clause(
+                text, first, mentions, today, memory, allowed, index, contexts, outputs, previous
+            )
+        except pf.errors.NotFoundError:
+            return []
+        runs = each_object(
+            self.index, self.country_code, step, clause, text, mentions, today, memory, loose=True
+        )
+        if not runs:
+            mentions.used.clear()
+            mentions.used.update(used)
+        return runs
+
+    def _with_givens(
+        self,
+        text: str,
+        clause: Clause,
+        mentions: Mentions,
+        today: date,
+        memory: list[Memory],
+        allowed: set[str] | None,
+        index: int,
+        contexts: list[Clause],
+        outputs: set[str],
+        steps: list[StepDraft],
+        used: set[int],
+    ) -> StepDraft | None:
+        """A refused clause read again with what the steps before were given counted as
+        given (wiring fills a later step's field of the same name with it): a request of its
+        own whose every missing value that fills, not the step before told again (``None``
+        otherwise)."""
+        givens = given_names(self.index, steps)
+        if not givens - outputs:
+            return None
+        previous = steps[-1].step.capability if steps else None
+        known = outputs | givens
+        try:
+            step = self._clause(
+                text, clause, mentions, today, memory, allowed, index, contexts, known, previous
+            )
+        except pf.errors.NotFoundError:
+            return None
+        profile = self.index.profiles[step.step.capability]
+        if step.step.capability != previous and all(
+            wireable(profile, name, frozenset(known)) for name in step.filled.missing
+        ):
+            return step
+        mentions.used.clear()
+        mentions.used.update(used)  # (the values it took are free again)
+        return None
 
     def _named_output(
         self,

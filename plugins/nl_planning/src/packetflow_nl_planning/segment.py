@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .asides import labels_value, tells_why, wish_after_self, without_anyone
+from .before_leads import before_at, told_after
 from .connectors import (
     ADDED,
     EARLIER,
@@ -27,6 +28,7 @@ from .connectors import (
     URGING,
     after_subject,
     asks_after,
+    dash_ends,
     frame_size,
     names_thing,
     spaced_dash,
@@ -296,6 +298,7 @@ def split(
         size = _phrase_at(lowers, i, hard) or _phrase_at(typed, i, hard)
         if size and i > 0 and lowers[i] == "then" and lowers[i - 1] in TIME_PREPOSITIONS:
             size = 0  # "until then, pause the feeder": a time told before, not a next step
+        size = size or (before_at(lowers, tokens, i) if clauses[-1] else 0)
         if size and clauses[-1]:
             clauses.append([])
             earlier.append(False)
@@ -402,6 +405,9 @@ def split(
             size = _phrase_at([t.lower for t in group], 0, hard)
             group = group[size or _phrase_at([t.text.lower() for t in group], 0, hard) or 1 :]
         group = _done_first(without_also(group), verbs)  # ("I'd also like": "I'd like")
+        later = told_after(group, lambda g: _starts_action(g, verbs, after_request=False))
+        if later is not None and at + 1 < len(earlier):
+            group, earlier[at + 1] = later, True  # "before you rent a car, quote insurance"
         size = _phrase_at([t.lower for t in group], 0, URGING)
         if size and _starts_action(group[size:], verbs, after_request=False):
             group = group[size:]
@@ -413,7 +419,7 @@ def split(
             group = group[size:]  # "first refill RX-1, then ...": the order, not the request
             while group and group[0].lower == ",":
                 group = group[1:]
-        while group and group[-1].lower == ",":
+        while group and (group[-1].lower == "," or dash_ends(group)):
             group = group[:-1]  # the comma before a connector ("..., then ...") joins
         words = [t for t in group if t.is_word or t.entity or t.lower[:1].isdigit()]
         if all(t.lower in INTERJECTIONS for t in words):

@@ -26,6 +26,10 @@ _DATE_WORDS = sorted(
     | {d.lower() for d in calendar.day_name}
 )  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]{5,}")
+# The words that join the steps of a compound request ("and then", "after that"): a word that
+# is theirs with two letters swapped ("thne", "adn") is that word, before any verb it is also
+# one edit from ("thne": tune), since a swap is how a word this common is mistyped.
+_JOINING = ("then", "and", "also", "after", "before", "first", "next")
 _ENDINGS = ("ing", "ed", "er", "ion", "ment")  # endings the lemmatizer strips off a stem
 
 
@@ -39,12 +43,15 @@ class Typos:
         """Replace words that are typos of a capability's word or of an action verb."""
         lex = lexicon()
         verbs = [v for v in lex.classes if "_" not in v and len(v) >= 4]
+        # (a capital opening a sentence is the sentence's, not a name's: "... in newark.
+        # Trasnfer 25 to leeds")
+        opening = {id(t) for k, t in enumerate(tokens) if k == 0 or tokens[k - 1].lower in ".!?;"}
         for t in tokens:
             if (
                 t.entity
                 or not t.is_word
                 or len(t.lower) < 3
-                or (t.text[:1].isupper() and t is not tokens[0])
+                or (t.text[:1].isupper() and id(t) not in opening)
             ):
                 continue
             if t.lemma in lex.classes or t.lemma in lex.stopwords or self.index.known(t.lemma):
@@ -52,6 +59,10 @@ class Typos:
             if t.lemma in lex.synonyms or t.lemma in lex.nominal or t.lower in lex.irregular:
                 continue
             if t.lemma in lex.light or t.lemma in lex.irregular.values():
+                continue
+            swapped = next((w for w in _JOINING if _swapped(t.lower, w)), None)
+            if swapped is not None and not self.english(t.lower):
+                t.lower = t.lemma = swapped
                 continue
             if self._negated(t.lemma):
                 continue  # "unprolong" is no typo of "prolong": it says the opposite
@@ -162,3 +173,16 @@ class Typos:
         if encoder is None:
             return False
         return word in encoder.whole_words
+
+
+def _swapped(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with two letters side by side swapped ("thne": then)."""
+    if len(word) != len(target) or word == target:
+        return False
+    diff = [i for i in range(len(word)) if word[i] != target[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == target[diff[1]]
+        and (word[diff[1]] == target[diff[0]])
+    )

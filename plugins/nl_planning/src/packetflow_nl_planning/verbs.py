@@ -136,7 +136,9 @@ def unknown_verb(
             return phrasal, frozenset((f"not:word:{phrasal}",)), 2
         return phrasal, frozenset((f"word:{phrasal}",)), 2
     valued = known is not None and not known(word) and value_like(tokens, at + 1)
-    if not (nxt.lower in OBJECT_START or (own and nxt.lower not in lex.roles) or valued):
+    # (a preposition after it only where the capability's own name puts one: "apply for")
+    said = own and (nxt.lower not in lex.roles or f"{word}_{nxt.lower}" in verbs)
+    if not (nxt.lower in OBJECT_START or said or valued):
         return None
     if token.lower.endswith("ing") and not own:
         return None  # a gerund names an activity ("running the ...")

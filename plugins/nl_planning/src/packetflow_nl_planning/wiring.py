@@ -74,6 +74,10 @@ class Wiring:
                     given = _origin_before(steps, k, spec)
                 if given is None and spec.required:
                     given = self._day_before(steps, k, spec)
+                if given is None and spec.required:
+                    # "claim miles for BA117 and check the balance too, member 2045...": a
+                    # value said once after both requests is each one's
+                    given = _given_after(steps, k, name)
                 if spec.required and given is not None:
                     # "check in for K7Q2ZP, then add a bag": a required value an earlier step
                     # of the same request was given under the same name is the same thing.
@@ -162,6 +166,11 @@ def _given_before(steps: list[PlannedStep], k: int, name: str) -> Any:
         if name in steps[j].params:
             return steps[j].params[name]
     return None
+
+
+def _given_after(steps: list[PlannedStep], k: int, name: str) -> Any:
+    """The literal value the first step after ``k`` was given for a field named ``name``."""
+    return next((s.params[name] for s in steps[k + 1 :] if name in s.params), None)
 
 
 _ORIGIN = frozenset(("from", "source", "origin"))

@@ -115,6 +115,10 @@ class ClauseReader:
             and any(c.isdigit() for c in m.group())
             and self.index.by_pattern([m.group().lstrip("#@")])
         ]
+        if previous is not None and any(t.lower in POINTERS for t in words):
+            # "find a castle ... and book *it*": a capability that takes what the step before
+            # found is what "it" is done with, however few of its own words the clause says
+            must = must | _takers(self.index, previous)
         # A search names what it looks for by value ("is Severance on here?", "anything by Le
         # Guin"), seldom by the capability's words: every capability that searches is tried.
         kin = _SEARCH if action.explicit and action.classes & _SEARCH else frozenset()
@@ -178,6 +182,16 @@ class ClauseReader:
             return 0.0
         value: float = self.evidence.boost(key, name)
         return value
+
+
+def _takers(index: Index, previous: str) -> set[str]:
+    """The capabilities with a field named as an output of ``previous`` (what it found)."""
+    found = set(index.profiles[previous].outputs)
+    return {
+        name
+        for name, profile in index.profiles.items()
+        if name != previous and found & {f.name for f in profile.fields}
+    }
 
 
 _SEARCH = frozenset(("search",))

@@ -104,6 +104,21 @@ def split_at_joins(clause: Clause, start: int) -> list[list[Any]]:
     return parts
 
 
+def _adjunct(parts: list[Clause]) -> bool:
+    """Whether a later part opens with a preposition no part before it says ("a 6 yard skip
+    at NG7 2QL, *on* the road outside"): a phrase told of the object before it (where, when,
+    how), not another object of the verb, which takes the same preposition when it has one
+    ("to Ann and to Bob", "for Friday and for Saturday")."""
+    roles = lexicon().roles
+    said: set[str] = set()
+    for at, part in enumerate(parts):
+        words = [t.lower for t in part.words]
+        if at and words and words[0] in roles and words[0] not in said:
+            return True
+        said.update(words)
+    return False
+
+
 def each_object(
     index: Index,
     country_code: str,
@@ -130,6 +145,8 @@ def each_object(
     profile = index.profiles[step.step.capability]
     if any(f.type == "array" for f in profile.fields):
         return []
+    if _adjunct(parts):
+        return []  # "a skip of rubble at NG7 2QL, on the road outside": where it goes
     for part in parts[1:]:
         words = [t for t in part.tokens if t.is_word or t.entity]
         if any(t.lower in ("not", "no", "don't", "never") for t in words) or (

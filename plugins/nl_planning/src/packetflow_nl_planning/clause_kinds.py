@@ -17,10 +17,15 @@ from .segment import Clause
 from .statements import LOSS
 from .text import Token, past_form
 
-__all__ = ["FACT", "clause_kind", "remember_fact"]
+__all__ = ["FACT", "clause_kind", "labelled", "remember_fact"]
 
 FACT = re.compile(
     r"^\s*(?:my|our|the|his|her|their|its)\s+([a-z ]{2,30}?)\s+(?:is|are|=|:)\s+", re.IGNORECASE
+)
+# "Email: moira@example.org", "Phone: +44 7700 900318": a label and a contact, the whole
+# clause, as on a form - a value stated, no request to email or to call.
+_LABELLED = re.compile(
+    r"^\s*([a-z][a-z ]{1,29}?)\s*:\s*(\S+@\S+\.\w+|\+?\d[\d ()-]{6,}\d)\s*\.?\s*$", re.IGNORECASE
 )
 _SELF = re.compile(r"^\s*(?:i\s+am|i'm|im|this\s+is)\s+\S+@\S+", re.IGNORECASE)  # "I'm ana@x.org"
 _PRONOUN_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "it", "there"])
@@ -41,11 +46,17 @@ _STATE_AFTER = frozenset((
 ))  # fmt: skip
 
 
+def labelled(chunk: str) -> bool:
+    """Whether ``chunk`` is only a label and a contact ("Email: moira@example.org"): its value
+    is remembered for the field the label names, and no words of it are any other value."""
+    return _LABELLED.match(chunk) is not None
+
+
 def clause_kind(index: Index, clause: Clause, text: str, losses: bool = False) -> str:
     """``fact`` ("my email is ..."), ``question``, ``request`` (an action, or a bare noun
     phrase such as "weather in Oslo") or ``statement`` ("the box weighs 3 kilos")."""
     chunk = text[clause.start : clause.end]
-    if FACT.match(chunk) or _SELF.match(chunk):
+    if FACT.match(chunk) or _SELF.match(chunk) or _LABELLED.match(chunk):
         return "fact"
     words = clause.words
     if not words:
@@ -116,12 +127,16 @@ def remember_fact(
     planned; whether it was one."""
     chunk = text[clause.start : clause.end]
     m = FACT.match(chunk)
+    at = m.end() if m is not None else 0
     if m is None:
-        return False
+        m = _LABELLED.match(chunk)
+        if m is None:
+            return False
+        at = m.start(2)
     inside = mentions.of("email", "phone", "url", "number", "money", "date", "time", "quoted",
                          within=(clause.start, clause.end))  # fmt: skip
     value: Any
-    rest = chunk[m.end() :].strip(" .")
+    rest = chunk[at:].strip(" .")
     # A number is the value only when it is all of it: "my address is 5 Birch Close" is the
     # address, not 5.
     inside = [x for x in inside if x.kind != "number" or text[x.start : x.end] == rest]

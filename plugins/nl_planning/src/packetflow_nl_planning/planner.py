@@ -23,7 +23,7 @@ from typing import Any
 import packetflow as pf
 
 from .another import another_of
-from .clause_kinds import clause_kind, remember_fact
+from .clause_kinds import clause_kind, labelled, remember_fact
 from .clauses import Memory
 from .details import absorb, continues_label, points_back, told_more
 from .drafts import PlanDraft, StepDraft
@@ -147,6 +147,10 @@ class Planner(ClauseReader, Rereads):
             # (a statement told as one more thing, "...; also I left my gloves on the 38", is
             # asked for: it is planned, and only sets the scene when nothing fits it)
             scene = kind == "statement" and len(clauses) > 1 and not clause.added
+            if kind == "fact" and labelled(text[clause.start : clause.end]):
+                # "..., then book the first one. Email: moira@example.org": the email only
+                remember_fact(clause, text, mentions, memory, self.country_code)
+                continue
             if kind == "fact" or scene:
                 contexts.append(clause)  # it sets the scene: its values may fill later steps
                 if remember_fact(clause, text, mentions, memory, self.country_code):

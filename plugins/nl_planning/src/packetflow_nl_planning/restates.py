@@ -27,8 +27,16 @@ def restates(last: StepDraft, step: StepDraft) -> bool:
     different, and either adds a value ``last`` left out or says it with another verb ("...,
     and put it in the diary"). The very words again ("revenue for May and then revenue for
     the same period") ask for a second run."""
-    if step.step.capability != last.step.capability or not step.step.params:
+    if step.step.capability != last.step.capability:
         return False
+    if not step.step.params:
+        # "two of us fancy nine holes at Gleneagles on Sunday: search tee times": the verb said
+        # after a phrase without one that gave every value it needs is that request, said again
+        return (
+            not last.action.verbs
+            and bool(step.action.verbs)
+            and set(step.filled.missing) <= set(last.step.params)
+        )
     shared = [k for k in step.step.params if k in last.step.params]
     if not shared:
         # "how much to paint the hall? budget £500": only values the last step left out, and

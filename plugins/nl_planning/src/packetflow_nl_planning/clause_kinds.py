@@ -115,7 +115,9 @@ def _told_is(words: list[Token], strict: bool = False) -> bool:
             continue
         after = words[at + 1].lower
         if strict:
-            return after in _STATE_AFTER and token.lower not in _SOMEONE
+            # ("golf's rained off": what became of a thing, told with its participle)
+            state = after in _STATE_AFTER or past_form(after)
+            return state and token.lower not in _SOMEONE
         return after in _STATE_AFTER or after.endswith("ing") or past_form(after)
     return False
 

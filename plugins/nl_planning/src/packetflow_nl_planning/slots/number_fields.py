@@ -3,6 +3,7 @@ unit the field's name or description names, an amount only for a field of money.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -91,7 +92,8 @@ def _counts_other(
             if token.lemma not in scope.own or token.lemma in words:
                 return False
             said = {token.lemma, token.lower}  # "jars" may be the enum value itself
-            chosen = any(said & {str(v).lower() for v in f.enum} for f in fields)
+            # (or a word of one: "18 PDF licences" for a pdf_licence edition)
+            chosen = any(said & _value_words(f.enum) for f in fields)
             counted = any(
                 f is not spec and f.type in ("integer", "number") and token.lemma in f.words
                 for f in fields
@@ -100,6 +102,17 @@ def _counts_other(
                 return False  # "36 cupcakes" for the quantity of order_cupcakes
             return counted or not chosen
     return False
+
+
+def _value_words(values: Any) -> set[str]:
+    """The values of a choice, each whole and each of its words ("pdf_licence": "pdf",
+    "licence")."""
+    out: set[str] = set()
+    for value in values or ():
+        text = str(value).lower()
+        out.add(text)
+        out.update(w for w in re.split(r"[_\s-]+", text) if w)
+    return out
 
 
 def _named_by_another(lemma: str, spec: FieldSpec, fields: list[FieldSpec]) -> bool:

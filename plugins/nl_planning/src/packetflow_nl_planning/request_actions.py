@@ -97,6 +97,15 @@ _SAID_THING = frozenset(("it", "them", "this", "that", "these", "those", "one"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
 
+def _dropped_teller(words: Sequence[str], at: int) -> bool:
+    """Whether the words at ``at`` are "do not need/want" ("don't want X any more"): the
+    teller's "I" is left out, as terse speech does, and "do" asks nothing."""
+    return tuple(words[at : at + 2]) == ("do", "not") and words[at + 2 : at + 3] in (
+        ["need"],
+        ["want"],
+    )
+
+
 def request_action(
     tokens: Sequence[Token],
     *,
@@ -200,6 +209,8 @@ def request_action(
     if held is not None:
         return Action(_LOCATE, ("locate",), True, True, held)
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
+    if _dropped_teller(words, at):
+        q = 0  # "don't want MOT reminders anymore": "I" left out, a statement - no question
     asks = put_as_question(words, at)
     counted = _counted_subject(tokens, at, lex, verbs) if q and not asks else None
     if counted is not None:

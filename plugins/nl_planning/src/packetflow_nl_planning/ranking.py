@@ -318,10 +318,13 @@ def rank(
         # A thing "book a *table* for 4" asks for when only karting sessions are booked is
         # another one: none of the words the verb is said of is the capability's, and each is
         # far from what it is about, however well its fields took the date and the count.
+        # When the two only share reading (a verb that composes, "write a *poem* about a
+        # milkman", for a balance that is read), a word of its own said elsewhere in the
+        # request is only the topic: the thing made is still another one.
         ruled_out = learned <= 0.2 and leaves_time(profile, trial)
         another = (
             learned <= 0.2
-            and covered == 0
+            and (covered == 0 or level == "read")
             and leftover > 0
             and another_thing(action, scope, profile, left, thresholds.far)
         )

@@ -106,6 +106,12 @@ def _dropped_teller(words: Sequence[str], at: int) -> bool:
     )
 
 
+def _passed_on(words: Sequence[str], at: int) -> bool:
+    """Whether "give" is of the teller's own ("my apologies", "our thanks") and "to" someone
+    follows: words handed over to be passed on, as a message is sent."""
+    return at < len(words) and words[at] in ("my", "our") and "to" in words[at + 2 : at + 4]
+
+
 def request_action(
     tokens: Sequence[Token],
     *,
@@ -322,6 +328,8 @@ def request_action(
         # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
         # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
         classes = classes - {"retrieve"}
+        if verb == "give" and _passed_on(words, after):
+            classes = classes | {"send"}  # "give my apologies to the director": passes them on
     if verb in _GO_AHEAD:
         # "go ahead with the extension" approves it; "go ahead with Q3D-50219" (no noun naming
         # an action) asks for what was proposed to be done: made, submitted, ordered.

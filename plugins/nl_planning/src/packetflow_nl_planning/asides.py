@@ -127,3 +127,16 @@ def without_anyone(group: list[Token]) -> list[Token]:
             them = replace(group[i], lower="them", lemma="them")
             return [*group[:i], them, *group[i + 3 :]]
     return group
+
+
+# Words that make a clause a statement or a question, whose scene a pronoun after it may
+# point back at ("the koi tank's freezing so set it to 25"): not a bare phrase.
+_STATING = frozenset(("is", "are", "was", "were", "be", "am", "can", "could", "will", "would"))
+
+
+def bare_reason(tokens: Sequence[Token]) -> bool:
+    """Whether a clause told before "so" is a bare phrase ("rain forecast all day"): no
+    verb of a statement ("is", "tank's", "freezing") nor a question's modal in it."""
+    return bool(tokens) and not any(
+        t.lower in _STATING or "'" in t.text or t.lower.endswith("ing") for t in tokens
+    )

@@ -17,6 +17,7 @@ from .dominance import listed_value, names_what_it_leaves, takes_most, told_valu
 from .index import Hit, Profile
 from .lexicon import lexicon
 from .roles_placed import placed_by_role
+from .search_terms import TYPE_ONLY
 from .searches import taken_alike
 from .slots import field_kind, fill
 from .tense import clause_tense
@@ -207,7 +208,10 @@ def rank(
         relevant = (
             (hit.semantic >= thresholds.semantic and near)
             or (covered >= thresholds.objects and leftover > 0)
-            or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit)
+            # (words shared that are only its values' types, "when is Easter this year?" for
+            # a log over a period, are no subject: a verb or an own word must say it)
+            or (hit.lexical >= thresholds.lexical and hit.semantic >= thresholds.with_fit
+                and (action.explicit or covered > 0 or not set(hit.matched) <= TYPE_ONLY))
             or (filled.specific > 0 and fit == 1.0 and explained
                 and hit.semantic >= thresholds.with_fit)
             # The text gives every value the capability needs, one of them in a form only it
@@ -318,10 +322,13 @@ def rank(
         # A thing "book a *table* for 4" asks for when only karting sessions are booked is
         # another one: none of the words the verb is said of is the capability's, and each is
         # far from what it is about, however well its fields took the date and the count.
+        # When the two only share reading (a verb that composes, "write a *poem* about a
+        # milkman", for a balance that is read), a word of its own said elsewhere in the
+        # request is only the topic: the thing made is still another one.
         ruled_out = learned <= 0.2 and leaves_time(profile, trial)
         another = (
             learned <= 0.2
-            and covered == 0
+            and (covered == 0 or level == "read")
             and leftover > 0
             and another_thing(action, scope, profile, left, thresholds.far)
         )

@@ -97,6 +97,21 @@ _SAID_THING = frozenset(("it", "them", "this", "that", "these", "those", "one"))
 _WHERE_NOT = frozenset(("can", "could", "do", "does", "should", "would", "will", "shall"))
 
 
+def _dropped_teller(words: Sequence[str], at: int) -> bool:
+    """Whether the words at ``at`` are "do not need/want" ("don't want X any more"): the
+    teller's "I" is left out, as terse speech does, and "do" asks nothing."""
+    return tuple(words[at : at + 2]) == ("do", "not") and words[at + 2 : at + 3] in (
+        ["need"],
+        ["want"],
+    )
+
+
+def _passed_on(words: Sequence[str], at: int) -> bool:
+    """Whether "give" is of the teller's own ("my apologies", "our thanks") and "to" someone
+    follows: words handed over to be passed on, as a message is sent."""
+    return at < len(words) and words[at] in ("my", "our") and "to" in words[at + 2 : at + 4]
+
+
 def request_action(
     tokens: Sequence[Token],
     *,
@@ -200,6 +215,8 @@ def request_action(
     if held is not None:
         return Action(_LOCATE, ("locate",), True, True, held)
     q = match_phrase(words, at, sorted(lex.question, key=len, reverse=True))
+    if _dropped_teller(words, at):
+        q = 0  # "don't want MOT reminders anymore": "I" left out, a statement - no question
     asks = put_as_question(words, at)
     counted = _counted_subject(tokens, at, lex, verbs) if q and not asks else None
     if counted is not None:
@@ -311,6 +328,8 @@ def request_action(
         # "give H0231 9 kg of hay": giving something to someone else hands it over, "tell
         # Ana the room moved" informs her; neither reads (only "give me", "tell me" ask).
         classes = classes - {"retrieve"}
+        if verb == "give" and _passed_on(words, after):
+            classes = classes | {"send"}  # "give my apologies to the director": passes them on
     if verb in _GO_AHEAD:
         # "go ahead with the extension" approves it; "go ahead with Q3D-50219" (no noun naming
         # an action) asks for what was proposed to be done: made, submitted, ordered.

@@ -10,7 +10,7 @@ from .segment import Clause
 from .text import Token
 from .units import units
 
-__all__ = ["embedding_sentence", "type_words"]
+__all__ = ["TYPE_ONLY", "embedding_sentence", "type_words"]
 
 # What a typed value says about the field it is for: an email in the text is evidence for a
 # capability with an email field (the research notes' schema-entity boost).
@@ -24,6 +24,9 @@ _TYPE_WORDS = {
     "daterange": ("date", "period"),
     "time": ("time",),
 }
+# The words a clause is searched with for its values' types alone: a capability that shares
+# nothing else with it shares no subject ("when is Easter this year?": a period, no climbing).
+TYPE_ONLY = frozenset(w for words in _TYPE_WORDS.values() for w in words)
 _DIMENSION_WORDS = {"mass": "weight", "length": "distance", "time": "duration", "volume": "volume",
                     "temperature": "temperature", "data": "size", "speed": "speed"}  # fmt: skip
 

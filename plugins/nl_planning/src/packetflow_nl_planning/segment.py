@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .asides import labels_value, tells_why, wish_after_self, without_anyone
+from .asides import bare_reason, labels_value, tells_why, wish_after_self, without_anyone
 from .before_leads import before_at, told_after
 from .connectors import (
     ADDED,
@@ -334,6 +334,9 @@ def split(
             size = 0
         gerund = size > 0 and tuple(lowers[i : i + size]) in GERUND_JOINS
         after_request = bool(size and clauses[-1]) and _requests(clauses[-1], verbs)
+        if size and lowers[i] == "so" and not after_request and bare_reason(clauses[-1]):
+            # "rain all day so please cancel GB-4": the reason told first, as before a colon
+            size = 0
         if size and lowers[i] == ":" and (after_request or sum(t.is_word for t in clauses[-1]) < 3):
             # only a statement told before it ("we're closed till the 9th: pause the water"),
             # never a label ("comment: approved", "FT-31022: take them up 3 cm")

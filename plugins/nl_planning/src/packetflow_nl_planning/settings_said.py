@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .actions import Action
 from .lexicon import Lexicon
-from .text import Token
+from .text import Token, past_form
 
 __all__ = ["bare_switch", "set_to"]
 
@@ -49,6 +49,8 @@ def bare_switch(tokens: Sequence[Token], at: int, lex: Lexicon) -> Action | None
             and not value
             and (nxt is None or not nxt.is_word or nxt.lower in lex.roles)
         ):
+            if any(past_form(t.lower) for t in tokens[at + 1 : i]):
+                return None  # "golf's *rained* off": a thing done to it, told - no switch
             verb = f"switch_{tokens[i].lower}"
             return Action(lex.classes_of(verb), (verb,), True, False, i + 1)
     return None

@@ -232,6 +232,11 @@ def verb_at(
             if off_of:
                 split = split | {"remove_from"}
             return f"{word}_{particle}", split, 1
+    raw = tokens[at].lower
+    if raw != word and raw in (f"{word}er", f"{word}r") and raw not in lex.classes:
+        # "*booster* jabs", "a *shower* fitted": English verbs take no "-er" - a word read as
+        # a verb plus "-er" is the noun of its doer (or a comparative), never the verb itself
+        return None
     classes = lex.classes.get(word) or lex.classes.get(tokens[at].lower)
     if not classes:
         return unknown_verb(tokens, at, lex, verbs, known)

@@ -85,6 +85,8 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 for f in fields
                 if f.name not in out.params and f not in empty and range_side(f, fields)
             ]
+            # in the order declared: the start first, so the end reads the range after it
+            empty = [f for f in fields if f in empty]
         sub = copy.copy(scope)
         # The rest of a scene-setting clause is only a value when this one points at it.
         sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], pointing

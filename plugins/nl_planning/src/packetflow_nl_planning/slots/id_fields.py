@@ -158,7 +158,8 @@ def _spans(
     fits it alone but which joined do: an id typed in groups for readability ("MSCU 1234567",
     "4111 1111 1111 1111" in three or four pieces), joined when it is filled."""
     chunks = [m.span() for m in _ID_CHUNK.finditer(text, start, end)]
-    out = list(chunks)
+    # "6a+": a trailing plus belongs to a code (a grade) when the pattern takes it; tried first.
+    out = [(a, b + 1) for a, b in chunks if text[b : b + 1] == "+"] + chunks
     for a, b in chunks:
         # "SFO-NRT", "LHR-JFK": two codes of one shape joined by a hyphen are each an id.
         left, sep, right = text[a:b].partition("-")

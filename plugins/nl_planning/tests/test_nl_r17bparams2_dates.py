@@ -1,7 +1,8 @@
 """Dates: looking back, "this year" is 1 January to today (a week is still read whole); a
 range said in a scene-setting clause before the request ("We're in Rome 3-10 May: hold the
-papers") gives both its days, the start as well as a required end. On a registry of these
-tests' own (a newspaper round, a reading log)."""
+papers") gives both its days, the start as well as a required end; a day said with no month
+after a date that names one ("... 3-10 July and a car wash on the 20th") is in that month. On
+a registry of these tests' own (a newspaper round, a reading log, a car wash)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,20 @@ async def get_reading_totals(inp: ReadsIn) -> Reads:
     return Reads(books=4)
 
 
+class WashIn(BaseModel):
+    date: dt.date = Field(description="day of the wash")
+
+
+@pf.capability(intent="A car wash and valet", tags=["car"])
+async def book_car_wash(inp: WashIn) -> Held:
+    return Held(hold_id="W-1")
+
+
 @pytest.fixture
 async def node(module_node: pf.Node, register_module: Any) -> pf.Node:
-    return await planner_on(module_node, register_module, [hold_newspapers, get_reading_totals])
+    return await planner_on(
+        module_node, register_module, [hold_newspapers, get_reading_totals, book_car_wash]
+    )
 
 
 async def test_this_year_looking_back_ends_today(node: pf.Node) -> None:
@@ -69,3 +81,15 @@ async def test_a_range_told_before_the_request_gives_both_days(node: pf.Node, te
     steps = await plan_steps(node, text, TODAY)
     assert [s["capability"] for s in steps] == ["hold_newspapers"]
     assert steps[0]["params"] == {"start_date": "2027-07-03", "end_date": "2027-07-10"}
+
+
+async def test_a_bare_day_after_a_month_named_is_in_that_month(node: pf.Node) -> None:
+    text = "hold the newspapers 3-10 July and book a car wash on the 20th"
+    steps = await plan_steps(node, text, TODAY)
+    assert [s["capability"] for s in steps] == ["hold_newspapers", "book_car_wash"]
+    assert steps[1]["params"] == {"date": "2027-07-20"}
+
+
+async def test_a_bare_day_alone_is_the_next_one(node: pf.Node) -> None:
+    steps = await plan_steps(node, "book a car wash on the 20th", TODAY)
+    assert steps[0]["params"] == {"date": "2027-06-20"}

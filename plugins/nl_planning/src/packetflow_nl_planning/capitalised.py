@@ -24,6 +24,18 @@ NAMED = frozenset(("title",))
 _TITLE_ARTICLES = frozenset(("The", "A", "An"))
 
 
+# Possessive pronouns: what follows is owned by someone, never the someone's name.
+_OWNERS = frozenset(("his", "her", "its", "their"))
+
+
+def _owned(tokens: list[Token], i: int) -> bool:
+    """Whether the capitalised run that ``tokens[i]`` is in follows a possessive pronoun."""
+    k = i
+    while k > 0 and tokens[k - 1].text[:1].isupper():
+        k -= 1
+    return k > 0 and tokens[k - 1].lower in _OWNERS
+
+
 def fill_capitalised(
     specs: list[FieldSpec], scope: Scope, tokens: list[Token], out: dict[str, tuple[Any, str]]
 ) -> None:
@@ -48,6 +60,8 @@ def fill_capitalised(
                 continue
             if "name" in spec.words and i > 0 and _names_place(tokens[i - 1]):
                 continue  # "in Lancashire": a place, not a person's name
+            if "name" in spec.words and _owned(tokens, i):
+                continue  # "his Critical Care": a thing someone has, not who they are
             # A clause opening with a person's name and then their verb ("Mark Ellis is
             # coming", "Sarah Kim replied yes"): the capital of its first word is the name's,
             # not the sentence's.

@@ -60,6 +60,9 @@ def field_words(spec: FieldSpec) -> frozenset[str]:
     return frozenset(out)
 
 
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
 @dataclass
 class Scope:
     """What slot filling looks at for one clause."""
@@ -151,11 +154,13 @@ class Scope:
 
     def negated_before(self, position: int) -> bool:
         lex = lexicon()
-        words = [t.lower for t in self.clause.tokens if t.end <= position][-4:]
+        words = [t.lower for t in self.clause.tokens if t.end <= position][-5:]
         for size in (2, 1):
-            for i in range(len(words) - size + 1):
-                if tuple(words[i : i + size]) in lex.negate:
-                    return True
+            for i in range(max(0, len(words) - 4), len(words) - size + 1):
+                if tuple(words[i : i + size]) in lex.negate and not (
+                    size == 1 and i > 0 and words[i - 1] in _ARTICLES
+                ):
+                    return True  # ("a skip on the road": after an article, a noun)
         return False
 
     def role(self, position: int, spec_words: frozenset[str]) -> float:

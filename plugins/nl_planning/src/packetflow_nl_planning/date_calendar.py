@@ -114,6 +114,7 @@ class Scanner:
         self.today = today
         self.found: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
+        self.bare: list[tuple[int, int]] = []  # days said with no month ("the 20th")
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in self.taken)

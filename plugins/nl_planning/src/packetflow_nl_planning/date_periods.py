@@ -76,7 +76,12 @@ def range_rules(s: Scanner) -> None:
         r"\b(this|next|last|previous|coming|the\s+past)\s+(week|month|quarter|year|weekend)\b"
     ):
         offset = {"this": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}.get(m.group(1), -1)
-        s.span(m, period_of(m.group(2), today, offset))
+        span = period_of(m.group(2), today, offset)
+        # Looking back, "this year" is what has happened of it: its start to today (a week
+        # or a month is short enough to be read whole: "my usage for this week").
+        whole = offset != 0 or m.group(2) != "year"
+        back = span if whole or not span[0] <= today < span[1] else (span[0], today)
+        s.span(m, span, back)
     for m in s.each(r"\b(?:the\s+)?weekend\b"):
         saturday = week_of(today)[0] + timedelta(days=5)
         future = (

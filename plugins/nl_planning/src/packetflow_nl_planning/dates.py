@@ -269,6 +269,8 @@ def _absolute_rules(s: Scanner) -> None:
             future = this if this > today else nxt or this
             past = this if this <= today else prev or this
             s.day(m, *_weekday_agrees(m.group(), (future, past)))
+            if not re.search(rf"\b(?:{DAY})\b", m.group()):
+                s.bare.append(m.span())
 
 
 # "leaving the seventh", "on the twenty-first": a day of the month in words, only after a word
@@ -348,4 +350,36 @@ def date_mentions(text: str, today: date) -> list[Mention]:
     quarter_rules(s)
     range_rules(s)
     _days_next_to(s)
-    return combine_ranges(s.text, s.found, today)
+    return _in_month_said(s.text, combine_ranges(s.text, s.found, today), s.bare, today)
+
+
+def _in_month_said(
+    text: str, found: list[Mention], bare: list[tuple[int, int]], today: date
+) -> list[Mention]:
+    """A day said with no month after a date that names one ("off 12-26 July: ... skip the
+    cleaner on the 20th") is in that month, not the next such day from today."""
+    named = [
+        m
+        for m in found
+        if m.kind in ("date", "daterange") and re.search(rf"\b(?:{MONTH})\b", text[m.start : m.end])
+    ]
+    for i, m in enumerate(found):
+        if m.kind != "date" or (m.start, m.end) not in bare:
+            continue
+        before = [a for a in named if a.end <= m.start]
+        if not before:
+            continue
+        anchor = max(before, key=lambda a: a.end)
+        readings: dict[str, object] = {}
+        for key in ("future", "past"):
+            said = anchor.extra[key]
+            start = said[0] if isinstance(said, tuple) else said
+            own = m.extra[key]
+            assert isinstance(start, date) and isinstance(own, date)
+            day = safe_date(start.year, start.month, own.day)
+            # "from the 10th to the 14th of August, then ... on the 9th": that month's 9th,
+            # unless it is on the wrong side of today for the reading
+            wrong = day is None or (day < today if key == "future" else day > today)
+            readings[key] = own if wrong else day
+        found[i] = Mention("date", m.value, m.start, m.end, extra=readings)
+    return found

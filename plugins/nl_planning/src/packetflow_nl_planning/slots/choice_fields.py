@@ -21,6 +21,7 @@ from .currency_choices import currency_value, is_currency
 from .kinds import field_kind
 from .negated_values import negated_value
 from .period_values import period_value
+from .phrase_values import counted_for_another, phrase_synonym
 from .size_letters import size_letter
 from .value_forms import acronym_value, compound_head_value, scattered_value
 from .verb_values import derived_words, particle_after, phrasal_value, verb_and_object
@@ -55,7 +56,10 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
     tokens = [
         t
         for t in scope.words
-        if scope.free(t.start, t.end) and t.lower not in FILLER and not _emphatic_all(scope, t)
+        if scope.free(t.start, t.end)
+        and t.lower not in FILLER
+        and not _emphatic_all(scope, t)
+        and not counted_for_another(scope, t, spec, fields)
     ]
     # The verb may say a value of several words in another form of its family: "adjust the
     # brakes" asks for brake_adjustment. Only that reading may take the action's own words.
@@ -152,6 +156,8 @@ def fill_enum(spec: FieldSpec, scope: Scope, fields: list[FieldSpec]) -> tuple[A
                 )
                 if "_".join(forms) in syn and (best is None or best[0] < 0.85):
                     best = (0.85, t.start, value, scope.text[t.start : t.end])
+    if best is None or best[0] < 0.85:
+        best = phrase_synonym(spec, tokens, scope) or best  # "full fat" -> whole
     if best is None or best[0] < 0.9:
         best = acronym_value(spec, tokens) or best  # "a DNF" -> did_not_find
     if best is not None and best[0] > 1.0:

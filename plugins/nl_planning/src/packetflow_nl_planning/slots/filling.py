@@ -74,7 +74,11 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 out.params[spec.name], out.sources[spec.name] = ref
                 used.add(ref[1])
     for context in reversed(scope.contexts):
-        empty = [f for f in fields if f.name not in out.params and (f.required or pointing)]
+        empty = [
+            f
+            for f in fields
+            if f.name not in out.params and (f.required or pointing or _names_value(f, context))
+        ]
         if not empty:
             break
         # A range said in the scene ("I'm off on Saturday till the 6th") gives both its days:
@@ -85,6 +89,8 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
                 for f in fields
                 if f.name not in out.params and f not in empty and range_side(f, fields)
             ]
+            # in the order declared: the start first, so the end reads the range after it
+            empty = [f for f in fields if f in empty]
         sub = copy.copy(scope)
         # The rest of a scene-setting clause is only a value when this one points at it.
         sub.clause, sub.action_span, sub.contexts, sub.remainder = context, (0, 0), [], pointing
@@ -96,6 +102,15 @@ def fill(fields: list[FieldSpec], scope: Scope) -> Filled:
         out.specific += more.specific
     out.missing = [f.name for f in fields if f.required and f.name not in out.params]
     return out
+
+
+def _names_value(spec: FieldSpec, context: Any) -> bool:
+    """Whether a scene-setting clause says a value of an optional choice word for word ("I
+    sing alto, ... show me the practice dates"): that value is the user's, for this request."""
+    if not spec.enum:
+        return False
+    words = {t.lower for t in context.tokens}
+    return any(isinstance(v, str) and v.lower() in words for v in spec.enum)
 
 
 _SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they"))

@@ -94,6 +94,8 @@ def fill_pattern(
                     1.0 if chunk[:1] in "#@" or any(c.isdigit() or c in "_-" for c in bare) else 0.0
                 )
                 score = near + shape + scope.role(a, words)
+                if bare.isdigit() and not spec.required and _lettered(spec.pattern) and score < 2:
+                    break  # "my dad is 92": bare digits are a code of letters only when cued
                 if best is None or (score, -a) > (best[0], -best[2]):
                     best = (score, 0, a, b, candidate)
                 break
@@ -111,6 +113,11 @@ def fill_pattern(
     scope.claim(a, b)
     text: str = scope.text[a:b]
     return (int(value) if spec.type == "integer" and value.isdigit() else value), text
+
+
+def _lettered(pattern: str) -> bool:
+    """Whether a pattern's codes may carry letters ("F28", "E133" beside a bare "28")."""
+    return bool(re.search(r"\[[^\]]*[A-Za-z]-[A-Za-z]", pattern))  # a class of letters
 
 
 # Letters and then digits, apart or together ("lot 30418", "rq10877"): an id whose prefix
@@ -158,7 +165,8 @@ def _spans(
     fits it alone but which joined do: an id typed in groups for readability ("MSCU 1234567",
     "4111 1111 1111 1111" in three or four pieces), joined when it is filled."""
     chunks = [m.span() for m in _ID_CHUNK.finditer(text, start, end)]
-    out = list(chunks)
+    # "6a+": a trailing plus belongs to a code (a grade) when the pattern takes it; tried first.
+    out = [(a, b + 1) for a, b in chunks if text[b : b + 1] == "+"] + chunks
     for a, b in chunks:
         # "SFO-NRT", "LHR-JFK": two codes of one shape joined by a hyphen are each an id.
         left, sep, right = text[a:b].partition("-")

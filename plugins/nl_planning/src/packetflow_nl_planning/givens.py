@@ -12,11 +12,9 @@ from collections.abc import Iterable
 from .drafts import StepDraft
 from .index import Index
 from .slots import field_kind
+from .wiring import ORIGIN
 
-__all__ = ["ORIGIN", "given_names"]
-
-ORIGIN = frozenset(("from", "source", "origin"))
-"""First words of the name of a field that says where a thing comes from (``from_warehouse``)."""
+__all__ = ["given_names"]
 
 
 def given_names(index: Index, steps: Iterable[StepDraft]) -> set[str]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from .actions import Action
 from .date_words import DAYS, MONTHS
 from .lexicon import Lexicon, lexicon
+from .numbers import parse_number
 from .text import Token, past_form
 from .verbs import value_like, verb_at
 
@@ -90,7 +91,6 @@ def _when(token: Token) -> bool:
 
 KEEP = frozenset(("keep", "need", "want", "give", "allow", "add"))
 _MORE = frozenset(("another", "more", "extra"))
-_COUNTS = frozenset(("a", "an", "one", "two", "three", "four", "five", "six", "seven", "ten"))
 _STARTS = frozenset(("from", "starting", "between"))
 _SPANS = TIME_SPANS | {"night", "month", "year", "fortnight"}
 
@@ -113,7 +113,7 @@ def kept_longer(
         # "add 3 days to hire H-1": a count of a span of time added to a thing lengthens it
         added = (
             said[:1] == ("add",)
-            and (word.isdigit() or word in _COUNTS)
+            and (word in ("a", "an") or parse_number(word) is not None)
             and tokens[i + 1 : i + 2] != []
             and tokens[i + 1].lemma in _SPANS
             and [t.lower for t in tokens[i + 2 : i + 3]] in (["to"], ["onto"], ["on"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import packetflow as pf
 
-__all__ = ["check_count"]
+__all__ = ["check_count", "too_many"]
 
 
 def check_count(text: str, count: int, max_steps: int) -> None:
@@ -25,3 +25,10 @@ def check_count(text: str, count: int, max_steps: int) -> None:
             f"request {text[:80]!r}: it asks for nothing a capability does; say what to do",
             details={"candidates": []},
         )
+
+
+def too_many(max_steps: int, planned: int, runs: int, to_read: int) -> bool:
+    """Whether ``runs`` more steps (one clause read as a run per object) would take the plan
+    past ``max_steps``, with ``planned`` steps made and ``to_read`` clauses still to read:
+    then the clause is read as one step ("approve A, B and C" with max_steps=2)."""
+    return planned + runs + to_read > max_steps

@@ -78,8 +78,6 @@ def parse_number(text: str) -> int | float | None:
     return int(value) if value.is_integer() and "." not in raw else value
 
 
-# "book *one* for Friday", "I'd like one at 5pm": "one" straight after a verb and before a
-# preposition stands for a thing named before, no count ("a table for one at 7" counts).
 def number_word(value: int) -> str | None:
     """A small whole number in words ("3" -> "three", "20" -> "twenty"), or ``None``."""
     if 0 <= value < len(_UNITS):
@@ -89,6 +87,8 @@ def number_word(value: int) -> str | None:
     return None
 
 
+# "book *one* for Friday", "I'd like one at 5pm": "one" straight after a verb and before a
+# preposition stands for a thing named before, no count ("a table for one at 7" counts).
 _ONE_BEFORE = re.compile(r"\s+(?:for|at|on|in|from|with|too|as\s+well)\b", re.IGNORECASE)
 _ONE_AFTER = re.compile(
     r"\b(?:book|get|order|reserve|want|need|like|add|make|grab)\s+$", re.IGNORECASE

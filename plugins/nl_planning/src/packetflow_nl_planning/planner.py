@@ -33,7 +33,7 @@ from .gapping import gapped, verb_lent
 from .greetings import without_greetings
 from .index import Index
 from .joins import joined
-from .limits import check_count
+from .limits import check_count, too_many
 from .mixed_objects import mixed_runs
 from .objects import each_object
 from .placing import where_to_put
@@ -264,7 +264,7 @@ class Planner(ClauseReader, Rereads):
                 runs = [] if retry is not None else self._each_of(
                     text, clause, mentions, today, memory, allowed, index, before, outputs, previous
                 )  # fmt: skip
-                if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                if too_many(max_steps, len(draft.steps), len(runs), len(pending) - position - 1):
                     runs = []  # (as for the runs of a clause read whole, below)
                 for run in runs:  # "add oat milk and 2 lemons to the list": one run each
                     self._keep(draft, run, memory)
@@ -305,7 +305,8 @@ class Planner(ClauseReader, Rereads):
                             self.index, self.country_code, carried, clause, text, mentions, today,
                             memory,
                         )  # fmt: skip
-                        if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+                        left = len(pending) - position - 1
+                        if too_many(max_steps, len(draft.steps), len(runs), left):
                             runs = []
                         for run in runs or [carried]:
                             self._keep(draft, run, memory)
@@ -433,7 +434,7 @@ class Planner(ClauseReader, Rereads):
                     allowed=allowed, index=0, contexts=before, available=outputs,
                 )  # fmt: skip
                 runs = mixed_runs(plan, clause, step, mentions, used)
-            if len(draft.steps) + len(runs) + len(pending) - position - 1 > max_steps:
+            if too_many(max_steps, len(draft.steps), len(runs), len(pending) - position - 1):
                 runs = []  # ("approve A, B and C" with max_steps=2: one step, as before)
             # what the step was read from, for a fragment of values after it (see _replan)
             made = None if runs else Made(clause, before, used, len(memory), outputs, previous)

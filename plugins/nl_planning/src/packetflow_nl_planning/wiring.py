@@ -173,7 +173,8 @@ def _given_after(steps: list[PlannedStep], k: int, name: str) -> Any:
     return next((s.params[name] for s in steps[k + 1 :] if name in s.params), None)
 
 
-_ORIGIN = frozenset(("from", "source", "origin"))
+ORIGIN = frozenset(("from", "source", "origin"))
+"""First words of the name of a field that says where a thing comes from (``from_warehouse``)."""
 
 
 def _origin_before(steps: list[PlannedStep], k: int, spec: FieldSpec) -> Any:
@@ -182,7 +183,7 @@ def _origin_before(steps: list[PlannedStep], k: int, spec: FieldSpec) -> Any:
     Lyon, then transfer 50 to Newark" moves them from Lyon. Not a value this step already
     has (the other end), and one the field takes."""
     words = identifier_words(spec.name)
-    if not words or words[0] not in _ORIGIN or len(words) < 2:
+    if not words or words[0] not in ORIGIN or len(words) < 2:
         return None
     plain = "_".join(words[1:])
     for j in range(k - 1, -1, -1):

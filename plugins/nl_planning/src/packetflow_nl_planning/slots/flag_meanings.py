@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..clauses import Scope
+from ..date_words import DAYS
 from ..lexicon import lexicon
 from ..schema import FieldSpec
 from ..text import lemma
@@ -52,7 +53,6 @@ def contrary_said(spec: FieldSpec, scope: Scope, cues: set[str]) -> tuple[Any, s
 _REPEATING = frozenset(("recur", "recurring", "recurrent", "repeat", "repeating", "repeated"))
 # Adverbs of frequency English forms irregularly from their unit.
 _IRREGULAR = {"daily": "day", "nightly": "night", "annually": "year", "annual": "year"}
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Said once only: the flag of repeating is false.
 _ONCE = r"one[\s-]?off|one[\s-]?time|just\s+once|only\s+once|single"
 
@@ -86,7 +86,7 @@ def recurrence_said(spec: FieldSpec, scope: Scope) -> tuple[Any, str] | None:
         # "every month", "every Thursday", "every other week", "every two weeks"
         for group in (1, 2):
             word = m.group(group)
-            if word and (_time_unit(word) or re.fullmatch(rf"(?:{_WEEKDAYS})s?", word, re.I)):
+            if word and (_time_unit(word) or word.lower().removesuffix("s") in DAYS):
                 a, b = start + m.start(), start + m.end(group)
                 if scope.free(a, b):
                     scope.claim(a, b)
